@@ -1,0 +1,53 @@
+# The two commands of the README are `make demo` and `make test`; both bootstrap first.
+PLUGIN   := habitat_planning_plugin
+VENV     := .venv
+PY       := $(VENV)/bin/python
+BUILD    := build
+PLUGINS  := $(BUILD)/plugins
+TARGET   := $(PLUGINS)/$(PLUGIN)
+VERSION  := $(shell sed -n 's/^version=//p' metadata.txt)
+ZIP      := dist/$(PLUGIN)-$(VERSION).zip
+# Resources the installed plugin uses (sample data included: workshop mode and the demo need it).
+RESOURCE_DIRS := icons styles models sample_data
+
+.PHONY: bootstrap build qm ts check-translations package demo test sample-data clean
+
+bootstrap:
+	@bash scripts/bootstrap.sh
+
+ts:
+	python3 scripts/translations.py update
+
+qm:
+	@python3 scripts/translations.py compile
+
+check-translations:
+	python3 scripts/translations.py check
+
+# Assemble the self-contained plugin folder QGIS loads: package + metadata + licence + .qm + resources.
+build: qm
+	@rm -rf $(TARGET) && mkdir -p $(TARGET)/i18n $(TARGET)/resources
+	@cp -r $(PLUGIN)/. $(TARGET)/
+	@find $(TARGET) -name __pycache__ -type d -prune -exec rm -rf {} +
+	@cp metadata.txt LICENSE $(TARGET)/
+	@cp $(BUILD)/i18n/*.qm $(TARGET)/i18n/
+	@for d in $(RESOURCE_DIRS); do [ -d resources/$$d ] && cp -r resources/$$d $(TARGET)/resources/ || true; done
+	@echo "built $(TARGET)"
+
+package: build
+	@mkdir -p dist && rm -f $(ZIP)
+	@cd $(PLUGINS) && zip -q -r -X ../../$(ZIP) $(PLUGIN)
+	@echo "packaged $(ZIP)"
+
+sample-data: bootstrap
+	$(PY) scripts/make_sample_city.py
+
+demo: bootstrap build
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/demo.py
+
+test: bootstrap
+	@$(MAKE) --no-print-directory check-translations package
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+clean:
+	rm -rf $(BUILD) dist output .pytest_cache .qgis-settings

@@ -1,0 +1,1 @@
+"""Analysis core: numpy, scipy, shapely and pandas only; no QGIS classes and no widgets."""

@@ -1,0 +1,3 @@
+"""Every algorithm class the provider offers, in toolbox order."""
+
+ALGORITHM_CLASSES = []

@@ -1,0 +1,205 @@
+"""HabitatAlgorithm: the boilerplate every algorithm of the ``habitat`` provider shares.
+
+A subclass declares ALGORITHM_ID, DISPLAY_NAME, GROUP_ID, SHORT_HELP (texts marked with ``tr_noop``),
+adds its parameters with ``add_parameter(parameter, help)`` in ``initAlgorithm`` and implements ``run``.
+Errors from the core (HabitatError) reach the user as translated Processing errors; a cancel stops the run
+cleanly; files this run created are removed again when it fails, and existing files are never touched.
+"""
+
+import importlib.util
+import os
+import html
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterDefinition,
+)
+from qgis.PyQt.QtGui import QIcon
+
+from ..core.text import Cancelled, HabitatError, tr, tr_noop
+from ..paths import resource_path
+from ..qgis_io import choose_metric_crs
+
+GROUPS = {
+    "publicspace": tr_noop("Public space"),
+    "planassessment": tr_noop("Plan assessment"),
+    "sdf": tr_noop("Spatial development framework"),
+}
+
+GROUP_ICONS = {
+    "publicspace": "public_space.svg",
+    "planassessment": "plan_assessment.svg",
+    "sdf": "sdf.svg",
+}
+
+# How to install a missing package, by platform (shown in the user's language).
+INSTALL_HINTS = {
+    "win32": tr_noop("Open the OSGeo4W Shell and run: python -m pip install {0}"),
+    "other": tr_noop("Install it into the Python that QGIS uses, for example in a terminal: "
+                     "python3 -m pip install --user {0}"),
+}
+
+
+def missing_packages(modules):
+    """The import names among ``modules`` that are not installed."""
+    return [name for name in modules if importlib.util.find_spec(name) is None]
+
+
+def missing_package_message(modules) -> str:
+    import sys
+
+    hint = INSTALL_HINTS.get(sys.platform, INSTALL_HINTS["other"])
+    names = " ".join(modules)
+    return tr("This tool needs the Python package(s) {0}, which are not installed.", names) + " " + tr(hint, names)
+
+
+def progress_callback(feedback, start: float = 0.0, end: float = 100.0):
+    """A ``callback(fraction)`` for the core: reports start..end per cent and raises Cancelled on cancel."""
+
+    def report(fraction: float) -> None:
+        if feedback is None:
+            return
+        if feedback.isCanceled():
+            raise Cancelled()
+        feedback.setProgress(start + (end - start) * min(max(fraction, 0.0), 1.0))
+
+    return report
+
+
+class HabitatAlgorithm(QgsProcessingAlgorithm):
+    ALGORITHM_ID = ""
+    DISPLAY_NAME = ""
+    GROUP_ID = ""
+    SHORT_HELP = ""
+    TAGS = ()
+    REQUIRED_PACKAGES = ()
+
+    TARGET_CRS = "TARGET_CRS"
+
+    def __init__(self):
+        super().__init__()
+        self._parameter_help = {}
+        self._created_files = []
+
+    # --- identity, all translated at the moment they are shown ---
+    def name(self):
+        return self.ALGORITHM_ID
+
+    def displayName(self):  # noqa: N802
+        return tr(self.DISPLAY_NAME)
+
+    def group(self):
+        return tr(GROUPS[self.GROUP_ID])
+
+    def groupId(self):  # noqa: N802
+        return self.GROUP_ID
+
+    def tags(self):
+        return [tr(tag) for tag in self.TAGS]
+
+    def icon(self):
+        return QIcon(resource_path("icons", GROUP_ICONS.get(self.GROUP_ID, "habitat.svg")))
+
+    def createInstance(self):  # noqa: N802
+        return type(self)()
+
+    def shortHelpString(self):  # noqa: N802
+        parts = [f"<p>{tr(self.SHORT_HELP)}</p>"]
+        if self._parameter_help:
+            parts.append(f"<h3>{html.escape(tr('Parameters'))}</h3><dl>")
+            for name, help_text in self._parameter_help.items():
+                definition = self.parameterDefinition(name)
+                label = definition.description() if definition is not None else name
+                parts.append(f"<dt><b>{html.escape(label)}</b></dt><dd>{html.escape(tr(help_text))}</dd>")
+            parts.append("</dl>")
+        return "".join(parts)
+
+    # --- parameters ---
+    def add_parameter(self, parameter, help_text: str, advanced: bool = False):
+        """Add ``parameter`` with its help (a ``tr_noop`` text), optionally in the Advanced section."""
+        if advanced:
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        parameter.setHelp(tr(help_text))
+        self._parameter_help[parameter.name()] = help_text
+        self.addParameter(parameter)
+        return parameter
+
+    def add_target_crs_parameter(self):
+        self.add_parameter(
+            QgsProcessingParameterCrs(self.TARGET_CRS, tr("Analysis CRS (projected, metres)"), optional=True),
+            tr_noop("Projected CRS in metres used for all distances and areas. Leave empty to keep the inputs' "
+                    "CRS when it is projected in metres, or to use the UTM zone of the data otherwise."),
+            advanced=True,
+        )
+
+    def analysis_crs(self, sources, parameters, context, feedback):
+        """The projected metric CRS all inputs are transformed to (see qgis_io.choose_metric_crs)."""
+        user_crs = None
+        if self.TARGET_CRS in parameters and parameters[self.TARGET_CRS] not in (None, ""):
+            user_crs = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
+        return choose_metric_crs(sources, user_crs, context.transformContext(), feedback)
+
+    # --- outputs: remember new files so that a failed run leaves nothing half-written ---
+    def create_sink(self, parameters, name, context, fields, geometry_type, crs):
+        destination = parameters.get(name)
+        path = _file_of(destination, context)
+        existed = path is not None and os.path.exists(path)
+        sink, dest_id = self.parameterAsSink(parameters, name, context, fields, geometry_type, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        if path is not None and not existed:
+            self._created_files.append(path)
+        return sink, dest_id
+
+    # --- running ---
+    def canExecute(self):  # noqa: N802
+        missing = missing_packages(self.REQUIRED_PACKAGES)
+        if missing:
+            return False, missing_package_message(missing)
+        return True, ""
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        missing = missing_packages(self.REQUIRED_PACKAGES)
+        if missing:
+            raise QgsProcessingException(missing_package_message(missing))
+        self._created_files = []
+        try:
+            return self.run(parameters, context, feedback)
+        except Cancelled:
+            self._remove_created_files(feedback)
+            raise QgsProcessingException(tr("Cancelled: no output was written."))
+        except HabitatError as error:
+            self._remove_created_files(feedback)
+            raise QgsProcessingException(str(error))
+        except Exception:
+            self._remove_created_files(feedback)
+            raise
+
+    def run(self, parameters, context, feedback):
+        raise NotImplementedError
+
+    def _remove_created_files(self, feedback):
+        for path in self._created_files:
+            try:
+                if os.path.exists(path):
+                    os.remove(path)
+            except OSError as error:
+                feedback.reportError(tr("Could not remove the incomplete output {0}: {1}", path, error))
+        self._created_files = []
+
+
+def _file_of(destination, context):
+    """The file a sink destination will create, or None for memory/temporary layers."""
+    if destination is None:
+        return None
+    sink_param = getattr(destination, "sink", None)
+    if sink_param is not None:  # QgsProcessingOutputLayerDefinition
+        destination = sink_param.valueAsString(context.expressionContext())[0]
+    if not isinstance(destination, str) or destination in ("", QgsProcessing.TEMPORARY_OUTPUT):
+        return None
+    if destination.startswith(("memory:", "ogr:", "postgres:", "spatialite:")):
+        return None
+    return destination.split("|")[0]

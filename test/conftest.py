@@ -1,0 +1,50 @@
+"""Shared fixtures: the habitat provider in a real headless QGIS (pytest-qgis), locales, sample data."""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsApplication
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_DATA = ROOT / "resources" / "sample_data"
+SAMPLE_GPKG = SAMPLE_DATA / "sample_city.gpkg"
+SAMPLE_POPULATION = SAMPLE_DATA / "sample_city_population.tif"
+
+
+def pytest_sessionstart(session):
+    # The compiled .qm the plugin loads lives in build/i18n; compile it when the suite runs alone.
+    if not list((ROOT / "build" / "i18n").glob("*.qm")) and shutil.which("lrelease"):
+        subprocess.run(["python3", str(ROOT / "scripts" / "translations.py"), "compile"], check=True)
+
+
+@pytest.fixture
+def habitat_provider(qgis_processing):
+    """The provider registered for one test (the plugin tests register and remove their own)."""
+    from habitat_planning_plugin.processing.provider import HabitatProvider
+
+    registry = QgsApplication.processingRegistry()
+    assert registry.providerById("habitat") is None, "a test left the habitat provider registered"
+    provider = HabitatProvider()
+    registry.addProvider(provider)
+    yield provider
+    registry.removeProvider("habitat")
+
+
+@pytest.fixture
+def locale(monkeypatch):
+    """Switch the plugin's language for one test: ``locale("zh_CN")``; English again afterwards."""
+    from habitat_planning_plugin import i18n
+
+    def switch(name):
+        monkeypatch.setenv("HABITAT_LOCALE", name)
+        return i18n.install_translator()
+
+    yield switch
+    monkeypatch.delenv("HABITAT_LOCALE", raising=False)
+    i18n.remove_translator()
+
+
+def layer_path(layer_name: str) -> str:
+    return f"{SAMPLE_GPKG}|layername={layer_name}"

@@ -1,0 +1,108 @@
+"""HabitatAlgorithm behaviour every algorithm inherits: missing packages, errors, cancel, no half-written files."""
+
+import pytest
+from qgis.core import (
+    QgsFeature,
+    QgsFields,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingParameterFeatureSink,
+    QgsWkbTypes,
+    QgsCoordinateReferenceSystem,
+)
+
+from habitat_planning_plugin.core.text import Cancelled, HabitatError, tr_noop
+from habitat_planning_plugin.processing.base import HabitatAlgorithm, progress_callback
+
+
+class WritesThenFails(HabitatAlgorithm):
+    """Test algorithm: opens its output sink, writes a feature, then fails as configured."""
+
+    ALGORITHM_ID = "writesthenfails"
+    DISPLAY_NAME = tr_noop("Public space")
+    GROUP_ID = "publicspace"
+    SHORT_HELP = tr_noop("Public space")
+    failure = None
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.add_parameter(QgsProcessingParameterFeatureSink("OUTPUT", "Output"), tr_noop("Public space"))
+
+    def run(self, parameters, context, feedback):
+        sink, dest = self.create_sink(parameters, "OUTPUT", context, QgsFields(), QgsWkbTypes.Point,
+                                      QgsCoordinateReferenceSystem("EPSG:32650"))
+        sink.addFeature(QgsFeature())
+        progress_callback(feedback)(0.5)
+        if self.failure is not None:
+            raise self.failure
+        return {"OUTPUT": dest}
+
+
+class NeedsMissingPackage(WritesThenFails):
+    REQUIRED_PACKAGES = ("numpy", "surely_not_installed_habitat_pkg")
+
+
+def run(algorithm, parameters, feedback=None):
+    algorithm.initAlgorithm()
+    context = QgsProcessingContext()
+    return algorithm.processAlgorithm(parameters, context, feedback or QgsProcessingFeedback())
+
+
+@pytest.mark.parametrize("failure, message", [(HabitatError("bad input"), "bad input"), (ValueError("bug"), "bug")])
+def test_failed_run_removes_the_file_it_created(tmp_path, qgis_processing, failure, message):
+    target = tmp_path / "result.gpkg"
+    algorithm = WritesThenFails()
+    algorithm.failure = failure
+    with pytest.raises((QgsProcessingException, ValueError), match=message):
+        run(algorithm, {"OUTPUT": str(target)})
+    assert not target.exists()
+
+
+def test_cancel_stops_with_a_clear_message_and_removes_the_file(tmp_path, qgis_processing):
+    target = tmp_path / "result.gpkg"
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        run(WritesThenFails(), {"OUTPUT": str(target)}, feedback)
+    assert not target.exists()
+
+
+def test_failed_run_never_deletes_an_existing_file(tmp_path, qgis_processing):
+    target = tmp_path / "keep.csv"
+    target.write_text("precious\n")
+    algorithm = WritesThenFails()
+    algorithm.failure = HabitatError("bad input")
+    with pytest.raises(QgsProcessingException):
+        run(algorithm, {"OUTPUT": str(target)})
+    assert target.exists()
+
+
+def test_successful_run_keeps_its_output(tmp_path, qgis_processing):
+    target = tmp_path / "result.gpkg"
+    result = run(WritesThenFails(), {"OUTPUT": str(target)})
+    assert target.exists() and result["OUTPUT"]
+
+
+def test_missing_package_is_named_with_install_hint(qgis_processing):
+    algorithm = NeedsMissingPackage()
+    can_run, message = algorithm.canExecute()
+    assert not can_run
+    assert "surely_not_installed_habitat_pkg" in message and "pip install" in message and "numpy" not in message
+    with pytest.raises(QgsProcessingException, match="surely_not_installed_habitat_pkg"):
+        run(algorithm, {"OUTPUT": "memory:"})
+
+
+def test_progress_callback_maps_fractions_and_raises_on_cancel():
+    feedback = QgsProcessingFeedback()
+    report = progress_callback(feedback, 20, 60)
+    report(0.5)
+    assert feedback.progress() == pytest.approx(40)
+    feedback.cancel()
+    with pytest.raises(Cancelled):
+        report(0.75)
+
+
+def test_help_lists_every_parameter_with_its_help():
+    algorithm = WritesThenFails()
+    algorithm.initAlgorithm()
+    assert "<dt><b>Output</b></dt><dd>Public space</dd>" in algorithm.shortHelpString()
