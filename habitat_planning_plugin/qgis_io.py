@@ -4,10 +4,12 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeatureRequest,
+    QgsProcessingFeatureSource,
     QgsGeometry,
     QgsProject,
     QgsRectangle,
     QgsUnitTypes,
+    QgsWkbTypes,
 )
 from shapely import wkb as shapely_wkb
 
@@ -83,9 +85,14 @@ def choose_metric_crs(items, user_crs=None, transform_context=None, feedback=Non
 
 
 def features_in_crs(source, crs, transform_context, request: QgsFeatureRequest = None):
-    """Iterate ``source``'s features with geometries transformed to ``crs``."""
+    """Iterate ``source``'s features with geometries transformed to ``crs``.
+
+    Processing's own invalid-geometry check is skipped: our readers repair invalid polygons and report how many.
+    """
     request = QgsFeatureRequest(request) if request is not None else QgsFeatureRequest()
     request.setDestinationCrs(crs, transform_context)
+    if isinstance(source, QgsProcessingFeatureSource):
+        return source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
     return source.getFeatures(request)
 
 
@@ -105,3 +112,131 @@ def from_shapely(shape) -> QgsGeometry:
 def _log(feedback, message: str) -> None:
     if feedback is not None:
         feedback.pushInfo(message)
+
+
+# --- reading inputs for the core -------------------------------------------------------------------------------
+
+def read_lines(source, crs, transform_context):
+    """(list of (k, 2) coordinate arrays, one per line part; number of features without a usable geometry)."""
+    import numpy as np
+
+    parts, skipped = [], 0
+    for feature in features_in_crs(source, crs, transform_context):
+        geometry = feature.geometry()
+        if geometry is None or geometry.isNull() or geometry.isEmpty():
+            skipped += 1
+            continue
+        lines = geometry.asMultiPolyline() if geometry.isMultipart() else [geometry.asPolyline()]
+        usable = [np.array([(p.x(), p.y()) for p in line]) for line in lines if len(line) >= 2]
+        if not usable:
+            skipped += 1
+        parts.extend(usable)
+    return parts, skipped
+
+
+def read_polygons(source, crs, transform_context, attributes=()):
+    """Polygons as shapely objects, invalid ones repaired.
+
+    Returns (shapes, attribute rows, feature ids, number repaired, number skipped as null or empty).
+    """
+    shapes, rows, ids = [], [], []
+    repaired = skipped = 0
+    for feature in features_in_crs(source, crs, transform_context):
+        geometry = feature.geometry()
+        if geometry is None or geometry.isNull() or geometry.isEmpty():
+            skipped += 1
+            continue
+        if not geometry.isGeosValid():
+            geometry = geometry.makeValid()
+            repaired += 1
+        shape = to_shapely(geometry)
+        if shape is not None and shape.geom_type == "GeometryCollection":
+            from shapely.ops import unary_union
+
+            from .core.geometry import polygon_parts
+
+            shape = unary_union(polygon_parts(shape)) if polygon_parts(shape) else None
+        if shape is None or shape.is_empty or shape.area <= 0:
+            skipped += 1
+            continue
+        shapes.append(shape)
+        rows.append([feature[name] for name in attributes])
+        ids.append(feature.id())
+    return shapes, rows, ids, repaired, skipped
+
+
+def raster_population(layer, crs, transform_context):
+    """Cell centres (in ``crs``) and values of every band of a population raster.
+
+    Returns (xy, weights (n, bands), band names, number of nodata cells). Cells that are nodata in the first band
+    (the total) are dropped; nodata or negative values in other bands count as 0.
+    """
+    import numpy as np
+    from osgeo import gdal, osr
+
+    dataset = gdal.Open(layer.source())
+    if dataset is None:
+        raise HabitatError(tr("Cannot read the population raster {0}.", layer.source()))
+    x0, dx, rx, y0, ry, dy = dataset.GetGeoTransform()
+    bands, names = [], []
+    nodata_cells = 0
+    first_valid = None
+    for number in range(1, dataset.RasterCount + 1):
+        band = dataset.GetRasterBand(number)
+        values = band.ReadAsArray().astype(np.float64)
+        nodata = band.GetNoDataValue()
+        invalid = ~np.isfinite(values)
+        if nodata is not None:
+            invalid |= values == nodata
+        if first_valid is None:
+            first_valid = ~invalid
+            nodata_cells = int(invalid.sum())
+        values[invalid] = 0.0
+        bands.append(np.clip(values, 0.0, None))
+        names.append(band.GetDescription() or tr("band {0}", number))
+    rows, cols = np.nonzero(first_valid & (bands[0] > 0))
+    weights = np.stack([band[rows, cols] for band in bands], axis=1)
+    x = x0 + (cols + 0.5) * dx + (rows + 0.5) * rx
+    y = y0 + (cols + 0.5) * ry + (rows + 0.5) * dy
+    if layer.crs() != crs:
+        source_srs, target_srs = osr.SpatialReference(), osr.SpatialReference()
+        source_srs.ImportFromWkt(layer.crs().toWkt())
+        target_srs.ImportFromWkt(crs.toWkt())
+        for srs in (source_srs, target_srs):
+            srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        transformed = np.array(osr.CoordinateTransformation(source_srs, target_srs).TransformPoints(
+            np.c_[x, y].tolist()))
+        x, y = transformed[:, 0], transformed[:, 1]
+    return np.c_[x, y], weights, names, nodata_cells
+
+
+def point_population(source, fields, crs, transform_context):
+    """Population from features with count fields; polygons contribute at a point on their surface.
+
+    Returns (xy, weights (n, len(fields)), number of features skipped for missing geometry).
+    NULL counts are 0; a non-numeric value raises a clear error.
+    """
+    import numpy as np
+
+    xy, weights, skipped = [], [], 0
+    for feature in features_in_crs(source, crs, transform_context):
+        geometry = feature.geometry()
+        if geometry is None or geometry.isNull() or geometry.isEmpty():
+            skipped += 1
+            continue
+        on_surface = geometry.type() == QgsWkbTypes.PolygonGeometry
+        point = (geometry.pointOnSurface() if on_surface else geometry.centroid()).asPoint()
+        values = []
+        for name in fields:
+            value = feature[name]
+            if value is None or (hasattr(value, "isNull") and value.isNull()):
+                values.append(0.0)
+                continue
+            try:
+                values.append(max(float(value), 0.0))
+            except (TypeError, ValueError):
+                raise HabitatError(tr("The population field {0} holds a value that is not a number: {1}",
+                                      name, repr(value)))
+        xy.append((point.x(), point.y()))
+        weights.append(values)
+    return np.array(xy, dtype=float).reshape(-1, 2), np.array(weights, dtype=float).reshape(-1, len(fields)), skipped

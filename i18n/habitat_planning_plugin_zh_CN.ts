@@ -4,6 +4,22 @@
     <context>
         <name>habitat</name>
         <message>
+            <source>A street vertex this close to a space's edge is an entrance; the walk starts there with the straight distance to the space.</source>
+            <translation>与公共空间边界距离在此范围内的街道节点视为入口；步行从该节点开始，初始距离为其到公共空间的直线距离。</translation>
+        </message>
+        <message>
+            <source>Access by district and population group</source>
+            <translation>按地区和人口群体统计的可达性</translation>
+        </message>
+        <message>
+            <source>Access to public space by district</source>
+            <translation>各地区公共空间可达性</translation>
+        </message>
+        <message>
+            <source>Also report the straight-line buffer result</source>
+            <translation>同时报告直线缓冲区结果</translation>
+        </message>
+        <message>
             <source>An input layer has no valid coordinate reference system. Set its CRS first.</source>
             <translation>有一个输入图层没有有效的坐标参考系。请先设置其坐标参考系。</translation>
         </message>
@@ -20,8 +36,56 @@
             <translation>已取消：未写入任何输出。</translation>
         </message>
         <message>
+            <source>Cannot read the population raster {0}.</source>
+            <translation>无法读取人口栅格 {0}。</translation>
+        </message>
+        <message>
+            <source>Choose at least one population count field of the population layer.</source>
+            <translation>请至少选择人口图层中的一个人口数量字段。</translation>
+        </message>
+        <message>
             <source>Could not remove the incomplete output {0}: {1}</source>
             <translation>无法删除不完整的输出 {0}：{1}</translation>
+        </message>
+        <message>
+            <source>Disconnected parts of the street network</source>
+            <translation>街道网络中互不连通的部分数</translation>
+        </message>
+        <message>
+            <source>District name field</source>
+            <translation>地区名称字段</translation>
+        </message>
+        <message>
+            <source>Districts (optional)</source>
+            <translation>地区（可选）</translation>
+        </message>
+        <message>
+            <source>Districts or wards for the summary table; people are counted in the district that holds them.</source>
+            <translation>用于汇总表的地区或街区；人口计入其所在的地区。</translation>
+        </message>
+        <message>
+            <source>Entry tolerance (m)</source>
+            <translation>入口容差（米）</translation>
+        </message>
+        <message>
+            <source>Every street segment with the walking distance from its nearer end to the nearest public space (empty beyond twice the walking distance).</source>
+            <translation>每个街道路段及其较近端点到最近公共空间的步行距离（超过步行距离两倍时为空）。</translation>
+        </message>
+        <message>
+            <source>Features with population counts, such as census blocks or buildings; polygons count at a point inside them.</source>
+            <translation>带有人口数量的要素，例如普查街区或建筑；面要素以其内部的一个点计算。</translation>
+        </message>
+        <message>
+            <source>Field with the district names used in the table; the feature id when empty.</source>
+            <translation>表中使用的地区名称字段；留空时使用要素编号。</translation>
+        </message>
+        <message>
+            <source>For display: the streets reachable within the walking distance, widened by 25 m.</source>
+            <translation>用于显示：在步行距离内可到达的街道，两侧各扩展 25 米。</translation>
+        </message>
+        <message>
+            <source>Give exactly one population input: a population grid or a population layer.</source>
+            <translation>请只提供一种人口输入：人口栅格或人口图层。</translation>
         </message>
         <message>
             <source>Habitat Planning</source>
@@ -44,8 +108,20 @@
             <translation>请将其安装到 QGIS 使用的 Python 中，例如在终端中运行：python3 -m pip install --user {0}</translation>
         </message>
         <message>
+            <source>No street reaches a public space: no network vertex lies inside a space or within {0} m of one. Check that streets and spaces overlap, or raise the entry tolerance.</source>
+            <translation>没有街道通往公共空间：没有任何网络节点位于公共空间内或距其 {0} 米以内。请检查街道与公共空间是否重叠，或增大入口容差。</translation>
+        </message>
+        <message>
             <source>No tools in this area yet</source>
             <translation>此领域暂无工具</translation>
+        </message>
+        <message>
+            <source>Numeric fields of the population layer, one per group (the first is the total), e.g. total, women, men, children, older people, persons with disabilities.</source>
+            <translation>人口图层中的数值字段，每个群体一个（第一个为总人口），例如总人口、女性、男性、儿童、老年人、残疾人。</translation>
+        </message>
+        <message>
+            <source>Open public spaces (polygons)</source>
+            <translation>开放公共空间（面）</translation>
         </message>
         <message>
             <source>Open the OSGeo4W Shell and run: python -m pip install {0}</source>
@@ -56,8 +132,32 @@
             <translation>参数</translation>
         </message>
         <message>
+            <source>Persons per cell; every band is a population group (band 1: total). Nodata cells are ignored and counted. Give either this grid or a population layer.</source>
+            <translation>每个像元的人数；每个波段为一个人口群体（波段 1：总人口）。无数据像元被忽略并计数。请提供此栅格或人口图层之一。</translation>
+        </message>
+        <message>
             <source>Plan assessment</source>
             <translation>规划评估</translation>
+        </message>
+        <message>
+            <source>Population count fields</source>
+            <translation>人口数量字段</translation>
+        </message>
+        <message>
+            <source>Population grid (raster)</source>
+            <translation>人口栅格</translation>
+        </message>
+        <message>
+            <source>Population layer (points or polygons)</source>
+            <translation>人口图层（点或面）</translation>
+        </message>
+        <message>
+            <source>Population served</source>
+            <translation>可达人口</translation>
+        </message>
+        <message>
+            <source>Population, population served and share served for the whole city and each district, for every population group and method.</source>
+            <translation>全市及各地区每个人口群体、每种方法的人口、可达人口和可达比例。</translation>
         </message>
         <message>
             <source>Projected CRS in metres used for all distances and areas. Leave empty to keep the inputs' CRS when it is projected in metres, or to use the UTM zone of the data otherwise.</source>
@@ -68,20 +168,188 @@
             <translation>公共空间</translation>
         </message>
         <message>
+            <source>SDG 11.7.1</source>
+            <translation>可持续发展目标 11.7.1</translation>
+        </message>
+        <message>
+            <source>SDG 11.7.1 (b) walking access to public space</source>
+            <translation>可持续发展目标 11.7.1 (b) 公共空间步行可达性</translation>
+        </message>
+        <message>
+            <source>SDG 11.7.1 uses 400 m, about a five-minute walk.</source>
+            <translation>可持续发展目标 11.7.1 采用 400 米，约步行五分钟。</translation>
+        </message>
+        <message>
+            <source>Share of the population living within walking distance (400 m by default) of an open public space, measured along the street network, as SDG indicator 11.7.1 (b) defines it. Every band of the population raster (or every chosen field) is a population group, so totals by sex, age and disability come out of one run; the first band or field is taken as the total population. The network is the street lines split at every shared vertex; a space is entered from every street vertex inside it or within the entry tolerance of its edge; people join the network at the nearest point of the nearest street. One shortest-path pass from all spaces at once keeps a whole city fast. The straight-line 400 m buffer result, which some global datasets use, is reported beside it for comparison: it overstates access.</source>
+            <translation>按可持续发展目标指标 11.7.1 (b) 的定义，计算居住在开放公共空间步行距离（默认 400 米，沿街道网络测量）以内的人口比例。人口栅格的每个波段（或所选的每个字段）是一个人口群体，因此一次运行即可得到按性别、年龄和残疾状况分列的结果；第一个波段或字段视为总人口。网络由在每个共享节点处打断的街道线构成；从位于公共空间内或距其边界在入口容差以内的每个街道节点进入公共空间；人口在最近街道上的最近点接入网络。从所有公共空间同时出发的一次最短路径计算使全市分析也能快速完成。部分全球数据集采用的 400 米直线缓冲区结果会一并报告以供比较：它会高估可达性。</translation>
+        </message>
+        <message>
+            <source>Share served (%)</source>
+            <translation>可达比例（%）</translation>
+        </message>
+        <message>
+            <source>Share within the straight-line buffer (%)</source>
+            <translation>直线缓冲区内的比例（%）</translation>
+        </message>
+        <message>
             <source>Spatial development framework</source>
             <translation>空间发展框架</translation>
+        </message>
+        <message>
+            <source>Straight-line buffer (approximation): {0} %.</source>
+            <translation>直线缓冲区（近似方法）：{0} %。</translation>
+        </message>
+        <message>
+            <source>Street centre-lines. Lines that share a vertex are connected; lines that only cross (bridges, tunnels) are not.</source>
+            <translation>街道中心线。共享节点的线相互连通；仅相交而不共享节点的线（桥梁、隧道）不连通。</translation>
+        </message>
+        <message>
+            <source>Street network (lines)</source>
+            <translation>街道网络（线）</translation>
+        </message>
+        <message>
+            <source>Street network with walking distance</source>
+            <translation>带步行距离的街道网络</translation>
+        </message>
+        <message>
+            <source>Street network: {0} vertices, {1} segments, {2} connected parts; {3} entrances to public spaces.</source>
+            <translation>街道网络：{0} 个节点，{1} 个路段，{2} 个连通部分；公共空间入口 {3} 个。</translation>
+        </message>
+        <message>
+            <source>Street vertices closer than this are treated as the same junction.</source>
+            <translation>距离小于此值的街道节点视为同一路口。</translation>
         </message>
         <message>
             <source>The chosen CRS {0} is not a projected CRS in metres. Choose a projected CRS, for example the UTM zone of the city.</source>
             <translation>所选坐标参考系 {0} 不是以米为单位的投影坐标参考系。请选择投影坐标参考系，例如城市所在的 UTM 分带。</translation>
         </message>
         <message>
+            <source>The input "{0}" has no features.</source>
+            <translation>输入“{0}”没有任何要素。</translation>
+        </message>
+        <message>
             <source>The inputs are empty: there is no extent to choose a CRS from.</source>
             <translation>输入数据为空：没有可用于选择坐标参考系的范围。</translation>
         </message>
         <message>
+            <source>The open public spaces that count for SDG 11.7.1 (for example the counted spaces of the public space inventory). Invalid polygons are repaired and reported.</source>
+            <translation>计入可持续发展目标 11.7.1 的开放公共空间（例如公共空间盘点中计入的空间）。无效的面会被修复并报告。</translation>
+        </message>
+        <message>
+            <source>The population field {0} holds a value that is not a number: {1}</source>
+            <translation>人口字段 {0} 中有非数值：{1}</translation>
+        </message>
+        <message>
+            <source>The population input holds no people (all values are zero, empty or nodata).</source>
+            <translation>人口输入中没有人口（所有值均为零、空值或无数据）。</translation>
+        </message>
+        <message>
+            <source>The population within the same distance as the crow flies, the approximation some global datasets use; reported beside the network result, never instead of it.</source>
+            <translation>按直线距离计算的同一距离内的人口，即部分全球数据集采用的近似方法；与网络结果一并报告，而不会替代网络结果。</translation>
+        </message>
+        <message>
+            <source>The street network has no lines with at least two vertices.</source>
+            <translation>街道网络中没有至少包含两个节点的线。</translation>
+        </message>
+        <message>
+            <source>There is no public space to measure access to.</source>
+            <translation>没有可用于计算可达性的公共空间。</translation>
+        </message>
+        <message>
             <source>This tool needs the Python package(s) {0}, which are not installed.</source>
             <translation>此工具需要 Python 包 {0}，但尚未安装。</translation>
+        </message>
+        <message>
+            <source>Total population</source>
+            <translation>总人口</translation>
+        </message>
+        <message>
+            <source>Vertex snapping tolerance (m)</source>
+            <translation>节点捕捉容差（米）</translation>
+        </message>
+        <message>
+            <source>Walking distance (m)</source>
+            <translation>步行距离（米）</translation>
+        </message>
+        <message>
+            <source>Walking distance to public space</source>
+            <translation>到公共空间的步行距离</translation>
+        </message>
+        <message>
+            <source>Walking service area</source>
+            <translation>步行服务范围</translation>
+        </message>
+        <message>
+            <source>Whole city</source>
+            <translation>全市</translation>
+        </message>
+        <message>
+            <source>accessibility</source>
+            <translation>可达性</translation>
+        </message>
+        <message>
+            <source>band {0}</source>
+            <translation>波段 {0}</translation>
+        </message>
+        <message>
+            <source>districts</source>
+            <translation>地区</translation>
+        </message>
+        <message>
+            <source>more than {0} m or not reached</source>
+            <translation>超过 {0} 米或无法到达</translation>
+        </message>
+        <message>
+            <source>population</source>
+            <translation>人口</translation>
+        </message>
+        <message>
+            <source>public spaces</source>
+            <translation>公共空间</translation>
+        </message>
+        <message>
+            <source>straight-line buffer (approximation)</source>
+            <translation>直线缓冲区（近似方法）</translation>
+        </message>
+        <message>
+            <source>walking distance</source>
+            <translation>步行距离</translation>
+        </message>
+        <message>
+            <source>walking distance along the street network</source>
+            <translation>沿街道网络的步行距离</translation>
+        </message>
+        <message>
+            <source>{0} features without a usable polygon were skipped ({1}).</source>
+            <translation>已跳过 {0} 个没有可用面几何的要素（{1}）。</translation>
+        </message>
+        <message>
+            <source>{0} invalid polygons were repaired ({1}).</source>
+            <translation>已修复 {0} 个无效的面（{1}）。</translation>
+        </message>
+        <message>
+            <source>{0} nodata cells of the population grid were left out.</source>
+            <translation>人口栅格中有 {0} 个无数据像元未计入。</translation>
+        </message>
+        <message>
+            <source>{0} parts of the street network reach no public space; {1} people live along them and count as not served.</source>
+            <translation>街道网络中有 {0} 个部分无法到达任何公共空间；沿线居住的 {1} 人计为不可达。</translation>
+        </message>
+        <message>
+            <source>{0} population features without geometry were skipped.</source>
+            <translation>已跳过 {0} 个没有几何的人口要素。</translation>
+        </message>
+        <message>
+            <source>{0} street features without a usable line geometry were skipped.</source>
+            <translation>已跳过 {0} 个没有可用线几何的街道要素。</translation>
+        </message>
+        <message>
+            <source>{0}: {1} of {2} people within {3} m walking distance ({4} %).</source>
+            <translation>{0}：{2} 人中有 {1} 人位于 {3} 米步行距离以内（{4} %）。</translation>
+        </message>
+        <message>
+            <source>{0}–{1} m</source>
+            <translation>{0}–{1} 米</translation>
         </message>
     </context>
 </TS>

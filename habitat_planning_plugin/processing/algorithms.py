@@ -1,3 +1,7 @@
 """Every algorithm class the provider offers, in toolbox order."""
 
-ALGORITHM_CLASSES = []
+from .public_space.public_space_access import PublicSpaceAccessAlgorithm
+
+ALGORITHM_CLASSES = [
+    PublicSpaceAccessAlgorithm,
+]

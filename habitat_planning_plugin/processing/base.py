@@ -1,7 +1,7 @@
 """HabitatAlgorithm: the boilerplate every algorithm of the ``habitat`` provider shares.
 
 A subclass declares ALGORITHM_ID, DISPLAY_NAME, GROUP_ID, SHORT_HELP (texts marked with ``tr_noop``),
-adds its parameters with ``add_parameter(parameter, help)`` in ``initAlgorithm`` and implements ``run``.
+adds its parameters with ``add_parameter(parameter, help)`` in ``initAlgorithm`` and implements ``process``.
 Errors from the core (HabitatError) reach the user as translated Processing errors; a cancel stops the run
 cleanly; files this run created are removed again when it fails, and existing files are never touched.
 """
@@ -11,8 +11,10 @@ import os
 import html
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsProcessing,
     QgsProcessingAlgorithm,
+    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingException,
     QgsProcessingParameterCrs,
     QgsProcessingParameterDefinition,
@@ -54,6 +56,34 @@ def missing_package_message(modules) -> str:
     hint = INSTALL_HINTS.get(sys.platform, INSTALL_HINTS["other"])
     names = " ".join(modules)
     return tr("This tool needs the Python package(s) {0}, which are not installed.", names) + " " + tr(hint, names)
+
+
+# Post-processors must outlive the algorithm run (QGIS applies them afterwards): keep them here.
+_POST_PROCESSORS = {}
+
+
+class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
+    """Gives a loaded result layer its bundled QML style and its translated name."""
+
+    def __init__(self, qml_path: str, layer_name: str, category_labels=None):
+        super().__init__()
+        self.qml_path = qml_path
+        self.layer_name = layer_name
+        self.category_labels = category_labels or {}
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
+        if layer is None:
+            return
+        if self.qml_path and os.path.exists(self.qml_path):
+            layer.loadNamedStyle(self.qml_path)
+        renderer = layer.renderer() if hasattr(layer, "renderer") else None
+        if self.category_labels and hasattr(renderer, "categories"):
+            for index, category in enumerate(renderer.categories()):
+                label = self.category_labels.get(category.value())
+                if label is not None:
+                    renderer.updateCategoryLabel(index, label)
+        layer.setName(self.layer_name)
+        layer.triggerRepaint()
 
 
 def progress_callback(feedback, start: float = 0.0, end: float = 100.0):
@@ -127,6 +157,22 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(parameter)
         return parameter
 
+    def required_source(self, parameters, name, context):
+        """The feature source of parameter ``name``; a clear error when it is missing or has no features."""
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        if source.featureCount() == 0:
+            raise HabitatError(tr("The input \"{0}\" has no features.", self.parameterDefinition(name).description()))
+        return source
+
+    @staticmethod
+    def report_polygons(feedback, what: str, repaired: int, skipped: int) -> None:
+        if repaired:
+            feedback.pushWarning(tr("{0} invalid polygons were repaired ({1}).", repaired, what))
+        if skipped:
+            feedback.pushWarning(tr("{0} features without a usable polygon were skipped ({1}).", skipped, what))
+
     def add_target_crs_parameter(self):
         self.add_parameter(
             QgsProcessingParameterCrs(self.TARGET_CRS, tr("Analysis CRS (projected, metres)"), optional=True),
@@ -147,12 +193,24 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
         destination = parameters.get(name)
         path = _file_of(destination, context)
         existed = path is not None and os.path.exists(path)
-        sink, dest_id = self.parameterAsSink(parameters, name, context, fields, geometry_type, crs)
+        sink, dest_id = self.parameterAsSink(parameters, name, context, fields, geometry_type,
+                                             crs if crs is not None else QgsCoordinateReferenceSystem())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
         if path is not None and not existed:
             self._created_files.append(path)
         return sink, dest_id
+
+    def style_output(self, context, dest_id, qml_name, layer_name: str, category_labels=None):
+        """Load ``dest_id`` (when QGIS loads it) with resources/styles/``qml_name``, a translated name and,
+        for a categorized style, translated legend labels ({category value: label})."""
+        if not context.willLoadLayerOnCompletion(dest_id):
+            return
+        details = context.layerToLoadOnCompletionDetails(dest_id)
+        details.name = layer_name
+        processor = StyleOnLoad(resource_path("styles", qml_name) if qml_name else "", layer_name, category_labels)
+        _POST_PROCESSORS[dest_id] = processor
+        details.setPostProcessor(processor)
 
     # --- running ---
     def canExecute(self):  # noqa: N802
@@ -167,7 +225,7 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(missing_package_message(missing))
         self._created_files = []
         try:
-            return self.run(parameters, context, feedback)
+            return self.process(parameters, context, feedback)
         except Cancelled:
             self._remove_created_files(feedback)
             raise QgsProcessingException(tr("Cancelled: no output was written."))
@@ -178,7 +236,7 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
             self._remove_created_files(feedback)
             raise
 
-    def run(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         raise NotImplementedError
 
     def _remove_created_files(self, feedback):

@@ -28,7 +28,7 @@ class WritesThenFails(HabitatAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_parameter(QgsProcessingParameterFeatureSink("OUTPUT", "Output"), tr_noop("Public space"))
 
-    def run(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         sink, dest = self.create_sink(parameters, "OUTPUT", context, QgsFields(), QgsWkbTypes.Point,
                                       QgsCoordinateReferenceSystem("EPSG:32650"))
         sink.addFeature(QgsFeature())

@@ -1,0 +1,84 @@
+"""Vectorised point-to-polygon distances with numpy (the same on shapely 1.8 and 2.x)."""
+
+import numpy as np
+from scipy.spatial import cKDTree
+
+
+def polygon_parts(shape):
+    """The polygons of a shapely Polygon or MultiPolygon (or of a collection), skipping empty ones."""
+    if shape is None or shape.is_empty:
+        return []
+    if shape.geom_type == "Polygon":
+        return [shape]
+    if hasattr(shape, "geoms"):
+        return [part for geom in shape.geoms for part in polygon_parts(geom)]
+    return []
+
+
+def _segments(polygon) -> np.ndarray:
+    """(n, 4) array x1, y1, x2, y2 of every ring segment of ``polygon`` (a shapely Polygon or MultiPolygon)."""
+    rings = []
+    for part in polygon_parts(polygon):
+        rings.append(np.asarray(part.exterior.coords)[:, :2])
+        rings.extend(np.asarray(ring.coords)[:, :2] for ring in part.interiors)
+    return np.concatenate([np.hstack([ring[:-1], ring[1:]]) for ring in rings if len(ring) > 1])
+
+
+def _distance_to_one(points: np.ndarray, segments: np.ndarray, chunk: int = 20_000) -> np.ndarray:
+    """Distance from each point to the polygon with these ring segments: 0 inside (even-odd rule)."""
+    x1, y1, x2, y2 = segments.T
+    dx, dy = x2 - x1, y2 - y1
+    length2 = np.where(dx * dx + dy * dy > 0, dx * dx + dy * dy, 1.0)
+    out = np.empty(len(points))
+    step = max(1, chunk * 64 // max(len(segments), 1))
+    for start in range(0, len(points), step):
+        px = points[start:start + step, 0][:, None]
+        py = points[start:start + step, 1][:, None]
+        t = np.clip(((px - x1) * dx + (py - y1) * dy) / length2, 0.0, 1.0)
+        gx, gy = px - (x1 + t * dx), py - (y1 + t * dy)
+        boundary = np.sqrt(gx * gx + gy * gy).min(axis=1)
+        straddles = (y1 > py) != (y2 > py)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            x_cross = x1 + (py - y1) * dx / np.where(dy != 0, dy, 1.0)
+        inside = (np.count_nonzero(straddles & (px < x_cross), axis=1) % 2) == 1
+        out[start:start + step] = np.where(inside, 0.0, boundary)
+    return out
+
+
+def distance_to_polygons(points, polygons, max_distance: float, progress=None):
+    """For every point, the distance to the nearest polygon (0 inside) and that polygon's index.
+
+    Points farther than ``max_distance`` from every polygon get (inf, -1). ``polygons`` are shapely (Multi)Polygons.
+    """
+    points = np.asarray(points, dtype=float).reshape(-1, 2)
+    best = np.full(len(points), np.inf)
+    owner = np.full(len(points), -1, dtype=np.int64)
+    if len(points) == 0:
+        return best, owner
+    tree = cKDTree(points)
+    for index, polygon in enumerate(polygons):
+        if polygon is None or polygon.is_empty:
+            continue
+        minx, miny, maxx, maxy = polygon.bounds
+        centre = ((minx + maxx) / 2.0, (miny + maxy) / 2.0)
+        radius = float(np.hypot(maxx - minx, maxy - miny)) / 2.0 + max_distance
+        candidates = np.asarray(tree.query_ball_point(centre, radius), dtype=np.int64)
+        if len(candidates):
+            p = points[candidates]
+            in_box = ((p[:, 0] >= minx - max_distance) & (p[:, 0] <= maxx + max_distance)
+                      & (p[:, 1] >= miny - max_distance) & (p[:, 1] <= maxy + max_distance))
+            candidates = candidates[in_box]
+        if len(candidates):
+            d = _distance_to_one(points[candidates], _segments(polygon))
+            closer = (d <= max_distance) & (d < best[candidates])
+            best[candidates[closer]] = d[closer]
+            owner[candidates[closer]] = index
+        if progress is not None:
+            progress((index + 1) / len(polygons))
+    return best, owner
+
+
+def polygon_of_points(points, polygons, progress=None) -> np.ndarray:
+    """Index of the polygon holding each point (the first one for overlaps), -1 outside all."""
+    distance, owner = distance_to_polygons(points, polygons, 0.0, progress)
+    return np.where(distance == 0.0, owner, -1)

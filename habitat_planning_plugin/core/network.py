@@ -1,0 +1,191 @@
+"""Street network as a sparse graph, and shortest distances from many sources in one pass.
+
+Shared by public space access (SDG 11.7.1) and SDF accessibility. Semantics:
+- the network is the input lines split at every vertex; vertices closer than ``tolerance`` (snapped to a grid of
+  that size) are one vertex, so lines that share a vertex are connected and lines that only cross are not;
+- each segment between two consecutive vertices is an undirected edge weighted by its length;
+- sources start with an initial cost (e.g. the straight-line distance from a park to its entry vertex);
+- a point joins the network at the nearest point of the nearest edge; its distance is the connector length plus
+  the cheaper way along that edge to either end plus the network distance of that end.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.sparse import coo_matrix, csr_matrix
+from scipy.sparse.csgraph import connected_components, dijkstra
+from scipy.spatial import cKDTree
+
+from .text import HabitatError, tr
+
+# scipy treats a missing sparse entry as "no edge", so a zero start cost is stored as this tiny cost.
+_EPSILON = 1e-9
+
+
+@dataclass
+class StreetGraph:
+    xy: np.ndarray  # (n_vertices, 2)
+    edge_u: np.ndarray  # (n_edges,) vertex index of the first end
+    edge_v: np.ndarray  # (n_edges,) vertex index of the second end
+    edge_length: np.ndarray  # (n_edges,)
+    edge_line: np.ndarray  # (n_edges,) index of the input line the segment came from
+    matrix: csr_matrix  # symmetric adjacency, shortest parallel edge kept
+    component: np.ndarray  # (n_vertices,) connected part of each vertex
+    n_components: int
+
+    @property
+    def n_vertices(self) -> int:
+        return len(self.xy)
+
+    @property
+    def n_edges(self) -> int:
+        return len(self.edge_u)
+
+
+def build_graph(lines, tolerance: float = 0.01) -> StreetGraph:
+    """Graph of ``lines``, a sequence of (k, 2) coordinate arrays (one per line part)."""
+    arrays = [np.asarray(line, dtype=float)[:, :2] for line in lines if len(line) >= 2]
+    if not arrays:
+        raise HabitatError(tr("The street network has no lines with at least two vertices."))
+    counts = np.array([len(a) for a in arrays])
+    coords = np.concatenate(arrays)
+    keys = np.floor(coords / tolerance + 0.5).astype(np.int64)
+    _, first, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
+    inverse = inverse.ravel()
+    xy = coords[first]
+
+    ends = np.cumsum(counts)
+    is_segment_start = np.ones(len(coords), dtype=bool)
+    is_segment_start[ends - 1] = False  # a line's last vertex starts no segment
+    seg_first = np.nonzero(is_segment_start)[0]
+    u, v = inverse[seg_first], inverse[seg_first + 1]
+    length = np.hypot(*(coords[seg_first + 1] - coords[seg_first]).T)
+    line_of = np.repeat(np.arange(len(arrays)), counts - 1)
+    keep = u != v  # segments shorter than the tolerance collapse into one vertex
+    u, v, length, line_of = u[keep], v[keep], length[keep], line_of[keep]
+
+    n = len(xy)
+    matrix = _adjacency(u, v, length, n)
+    n_components, component = connected_components(matrix, directed=False)
+    return StreetGraph(xy, u, v, length, line_of, matrix, component, n_components)
+
+
+def _adjacency(u, v, length, n) -> csr_matrix:
+    """Symmetric CSR matrix with the shortest of any parallel edges (coo->csr would add them up)."""
+    a = np.concatenate([u, v])
+    b = np.concatenate([v, u])
+    w = np.concatenate([length, length])
+    order = np.lexsort((w, b, a))
+    a, b, w = a[order], b[order], w[order]
+    first = np.ones(len(a), dtype=bool)
+    first[1:] = (a[1:] != a[:-1]) | (b[1:] != b[:-1])
+    return coo_matrix((w[first], (a[first], b[first])), shape=(n, n)).tocsr()
+
+
+def multi_source_distances(graph: StreetGraph, sources, initial_cost=None, limit: float = np.inf) -> np.ndarray:
+    """Shortest network distance from the nearest source to every vertex (inf beyond ``limit``).
+
+    One Dijkstra pass from a virtual vertex joined to every source by its initial cost.
+    """
+    sources = np.asarray(sources, dtype=np.int64)
+    n = graph.n_vertices
+    if len(sources) == 0:
+        return np.full(n, np.inf)
+    cost = np.zeros(len(sources)) if initial_cost is None else np.asarray(initial_cost, dtype=float)
+    order = np.lexsort((cost, sources))  # each source once, with its lowest cost (csr would add duplicates)
+    sources, cost = sources[order], cost[order]
+    first = np.ones(len(sources), dtype=bool)
+    first[1:] = sources[1:] != sources[:-1]
+    sources, cost = sources[first], cost[first]
+    virtual = coo_matrix((cost + _EPSILON, (np.full(len(sources), n), sources)), shape=(n + 1, n + 1))
+    base = graph.matrix.tocoo()
+    augmented = coo_matrix(
+        (np.concatenate([base.data, virtual.data]),
+         (np.concatenate([base.row, virtual.row]), np.concatenate([base.col, virtual.col]))),
+        shape=(n + 1, n + 1),
+    ).tocsr()
+    distances = dijkstra(augmented, directed=True, indices=n, limit=limit + _EPSILON)
+    return np.maximum(distances[:n] - _EPSILON, 0.0)
+
+
+@dataclass
+class Snap:
+    edge: np.ndarray  # (n_points,) nearest edge
+    t: np.ndarray  # (n_points,) position along that edge from edge_u (0..1)
+    connector: np.ndarray  # (n_points,) straight distance from the point to the edge
+
+
+def snap_to_edges(graph: StreetGraph, points, sample_spacing: float = None, k: int = 12, progress=None) -> Snap:
+    """Exact nearest point on the nearest edge for every point.
+
+    Candidate edges come from a k-d tree of points sampled along the edges; the answer is proven exact when the
+    k-th sample is farther than the best distance plus half the sample spacing, otherwise the point is re-checked
+    against every edge with a sample within that radius.
+    """
+    points = np.asarray(points, dtype=float).reshape(-1, 2)
+    a = graph.xy[graph.edge_u]
+    b = graph.xy[graph.edge_v]
+    length = graph.edge_length
+    if sample_spacing is None:
+        sample_spacing = max(float(np.median(length)) / 2.0, 1.0)
+    per_edge = np.ceil(length / sample_spacing).astype(np.int64) + 1
+    edge_of_sample = np.repeat(np.arange(graph.n_edges), per_edge)
+    offsets = np.arange(len(edge_of_sample)) - np.repeat(np.cumsum(per_edge) - per_edge, per_edge)
+    frac = offsets / np.repeat(per_edge - 1, per_edge)
+    samples = a[edge_of_sample] + (b - a)[edge_of_sample] * frac[:, None]
+    tree = cKDTree(samples)
+    half = float((length / (per_edge - 1)).max()) / 2.0
+
+    n = len(points)
+    best_edge = np.empty(n, dtype=np.int64)
+    best_t = np.empty(n)
+    best_d = np.empty(n)
+    k = min(k, len(samples))
+    chunk = 200_000
+    for start in range(0, n, chunk):
+        stop = min(start + chunk, n)
+        p = points[start:stop]
+        sample_d, sample_i = tree.query(p, k=k)
+        sample_d = sample_d.reshape(len(p), k)
+        candidates = edge_of_sample[sample_i.reshape(len(p), k)]
+        t, d = _project(p[:, None, :], a[candidates], b[candidates], length[candidates])
+        pick = np.argmin(d, axis=1)
+        rows = np.arange(len(p))
+        best_edge[start:stop] = candidates[rows, pick]
+        best_t[start:stop] = t[rows, pick]
+        best_d[start:stop] = d[rows, pick]
+        unproven = np.nonzero(sample_d[:, -1] - half < best_d[start:stop])[0] if k < len(samples) else []
+        for row in unproven:
+            index = start + row
+            nearby = np.unique(edge_of_sample[tree.query_ball_point(points[index], best_d[index] + half + 1e-9)])
+            t1, d1 = _project(points[index][None, :], a[nearby], b[nearby], length[nearby])
+            j = int(np.argmin(d1))
+            best_edge[index], best_t[index], best_d[index] = nearby[j], t1[j], d1[j]
+        if progress is not None:
+            progress(stop / n)
+    return Snap(best_edge, best_t, best_d)
+
+
+def _project(p, a, b, length):
+    """Position t (0..1) of the nearest point on segment a-b and the distance to it (broadcasting)."""
+    ab = b - a
+    denominator = np.where(length > 0, length * length, 1.0)
+    t = np.clip(((p - a) * ab).sum(axis=-1) / denominator, 0.0, 1.0)
+    gap = p - (a + ab * t[..., None])
+    return t, np.sqrt((gap * gap).sum(axis=-1))
+
+
+def point_distances(graph: StreetGraph, snap: Snap, vertex_distance: np.ndarray) -> np.ndarray:
+    """Network distance of snapped points: connector + cheaper way along the edge + distance of that end."""
+    along = snap.t * graph.edge_length[snap.edge]
+    via_u = along + vertex_distance[graph.edge_u[snap.edge]]
+    via_v = graph.edge_length[snap.edge] - along + vertex_distance[graph.edge_v[snap.edge]]
+    return snap.connector + np.minimum(via_u, via_v)
+
+
+def reachable_parts(graph: StreetGraph, vertex_distance: np.ndarray, limit: float):
+    """For every edge, the lengths reachable within ``limit`` from its u end and from its v end."""
+    length = graph.edge_length
+    from_u = np.clip(limit - vertex_distance[graph.edge_u], 0.0, length)
+    from_v = np.clip(limit - vertex_distance[graph.edge_v], 0.0, length)
+    return np.nan_to_num(from_u, nan=0.0, neginf=0.0), np.nan_to_num(from_v, nan=0.0, neginf=0.0)

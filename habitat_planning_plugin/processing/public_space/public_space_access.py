@@ -1,0 +1,320 @@
+"""habitat:publicspaceaccess — SDG 11.7.1 (b): population within walking distance of open public space."""
+
+import math
+
+import numpy as np
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...core.network import reachable_parts
+from ...core.public_space.access import (
+    NETWORK,
+    STRAIGHT_LINE,
+    band_labels,
+    distance_band,
+    public_space_access,
+)
+from ...core.text import Cancelled, HabitatError, tr, tr_noop
+from ...qgis_io import from_shapely, point_population, raster_population, read_lines, read_polygons
+from ..base import HabitatAlgorithm, progress_callback
+
+DISPLAY_BUFFER = 25.0  # metres around reachable streets, for the service area drawn on the map
+METHOD_LABELS = {NETWORK: tr_noop("walking distance along the street network"),
+                 STRAIGHT_LINE: tr_noop("straight-line buffer (approximation)")}
+
+
+class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
+    ALGORITHM_ID = "publicspaceaccess"
+    DISPLAY_NAME = tr_noop("SDG 11.7.1 (b) walking access to public space")
+    GROUP_ID = "publicspace"
+    TAGS = (tr_noop("SDG 11.7.1"), tr_noop("accessibility"), tr_noop("walking distance"), tr_noop("population"))
+    SHORT_HELP = tr_noop(
+        "Share of the population living within walking distance (400 m by default) of an open public space, "
+        "measured along the street network, as SDG indicator 11.7.1 (b) defines it. Every band of the population "
+        "raster (or every chosen field) is a population group, so totals by sex, age and disability come out of "
+        "one run; the first band or field is taken as the total population. The network is the street lines "
+        "split at every shared vertex; a space is entered from every street vertex inside it or within the entry "
+        "tolerance of its edge; people join the network at the nearest point of the nearest street. One "
+        "shortest-path pass from all spaces at once keeps a whole city fast. The straight-line 400 m buffer "
+        "result, which some global datasets use, is reported beside it for comparison: it overstates access.")
+
+    STREETS = "STREETS"
+    PUBLIC_SPACES = "PUBLIC_SPACES"
+    POPULATION_RASTER = "POPULATION_RASTER"
+    POPULATION_LAYER = "POPULATION_LAYER"
+    POPULATION_FIELDS = "POPULATION_FIELDS"
+    DISTRICTS = "DISTRICTS"
+    DISTRICT_NAME_FIELD = "DISTRICT_NAME_FIELD"
+    MAX_DISTANCE = "MAX_DISTANCE"
+    ENTRY_TOLERANCE = "ENTRY_TOLERANCE"
+    SNAP_TOLERANCE = "SNAP_TOLERANCE"
+    STRAIGHT_LINE = "STRAIGHT_LINE"
+    OUTPUT_NETWORK = "OUTPUT_NETWORK"
+    OUTPUT_SERVICE_AREA = "OUTPUT_SERVICE_AREA"
+    OUTPUT_TABLE = "OUTPUT_TABLE"
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.add_parameter(
+            QgsProcessingParameterFeatureSource(self.STREETS, tr("Street network (lines)"),
+                                                [QgsProcessing.TypeVectorLine]),
+            tr_noop("Street centre-lines. Lines that share a vertex are connected; lines that only cross (bridges, "
+                    "tunnels) are not."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSource(self.PUBLIC_SPACES, tr("Open public spaces (polygons)"),
+                                                [QgsProcessing.TypeVectorPolygon]),
+            tr_noop("The open public spaces that count for SDG 11.7.1 (for example the counted spaces of the public "
+                    "space inventory). Invalid polygons are repaired and reported."))
+        self.add_parameter(
+            QgsProcessingParameterRasterLayer(self.POPULATION_RASTER, tr("Population grid (raster)"), optional=True),
+            tr_noop("Persons per cell; every band is a population group (band 1: total). Nodata cells are ignored "
+                    "and counted. Give either this grid or a population layer."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSource(self.POPULATION_LAYER, tr("Population layer (points or polygons)"),
+                                                [QgsProcessing.TypeVectorAnyGeometry], optional=True),
+            tr_noop("Features with population counts, such as census blocks or buildings; polygons count at a point "
+                    "inside them."))
+        self.add_parameter(
+            QgsProcessingParameterField(self.POPULATION_FIELDS, tr("Population count fields"),
+                                        parentLayerParameterName=self.POPULATION_LAYER,
+                                        type=QgsProcessingParameterField.Numeric, allowMultiple=True, optional=True),
+            tr_noop("Numeric fields of the population layer, one per group (the first is the total), e.g. total, "
+                    "women, men, children, older people, persons with disabilities."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSource(self.DISTRICTS, tr("Districts (optional)"),
+                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+            tr_noop("Districts or wards for the summary table; people are counted in the district that holds them."))
+        self.add_parameter(
+            QgsProcessingParameterField(self.DISTRICT_NAME_FIELD, tr("District name field"),
+                                        parentLayerParameterName=self.DISTRICTS, optional=True),
+            tr_noop("Field with the district names used in the table; the feature id when empty."))
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.MAX_DISTANCE, tr("Walking distance (m)"),
+                                         QgsProcessingParameterNumber.Double, 400.0, minValue=1.0),
+            tr_noop("SDG 11.7.1 uses 400 m, about a five-minute walk."))
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.ENTRY_TOLERANCE, tr("Entry tolerance (m)"),
+                                         QgsProcessingParameterNumber.Double, 25.0, minValue=0.0),
+            tr_noop("A street vertex this close to a space's edge is an entrance; the walk starts there with the "
+                    "straight distance to the space."))
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.SNAP_TOLERANCE, tr("Vertex snapping tolerance (m)"),
+                                         QgsProcessingParameterNumber.Double, 0.01, minValue=0.0001),
+            tr_noop("Street vertices closer than this are treated as the same junction."), advanced=True)
+        self.add_parameter(
+            QgsProcessingParameterBoolean(self.STRAIGHT_LINE, tr("Also report the straight-line buffer result"),
+                                          True),
+            tr_noop("The population within the same distance as the crow flies, the approximation some global "
+                    "datasets use; reported beside the network result, never instead of it."))
+        self.add_target_crs_parameter()
+        self.add_parameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT_NETWORK, tr("Street network with walking distance"),
+                                              QgsProcessing.TypeVectorLine),
+            tr_noop("Every street segment with the walking distance from its nearer end to the nearest public space "
+                    "(empty beyond twice the walking distance)."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT_SERVICE_AREA, tr("Walking service area"),
+                                              QgsProcessing.TypeVectorPolygon, optional=True, createByDefault=True),
+            tr_noop("For display: the streets reachable within the walking distance, widened by 25 m."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, tr("Access by district and population group"),
+                                              QgsProcessing.TypeVector),
+            tr_noop("Population, population served and share served for the whole city and each district, for every "
+                    "population group and method."))
+        for name, label in ((
+                "POP_TOTAL", tr("Total population")), ("POP_SERVED", tr("Population served")),
+                ("SHARE_SERVED", tr("Share served (%)")),
+                ("SHARE_SERVED_STRAIGHT_LINE", tr("Share within the straight-line buffer (%)")),
+                ("NETWORK_PARTS", tr("Disconnected parts of the street network"))):
+            self.addOutput(QgsProcessingOutputNumber(name, label))
+
+    def process(self, parameters, context, feedback):
+        streets = self.required_source(parameters, self.STREETS, context)
+        spaces = self.required_source(parameters, self.PUBLIC_SPACES, context)
+        raster = self.parameterAsRasterLayer(parameters, self.POPULATION_RASTER, context)
+        population = self.parameterAsSource(parameters, self.POPULATION_LAYER, context)
+        fields = self.parameterAsFields(parameters, self.POPULATION_FIELDS, context)
+        districts = self.parameterAsSource(parameters, self.DISTRICTS, context)
+        district_field = self.parameterAsString(parameters, self.DISTRICT_NAME_FIELD, context)
+        max_distance = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context)
+        if (raster is None) == (population is None):
+            raise HabitatError(tr("Give exactly one population input: a population grid or a population layer."))
+        if population is not None and not fields:
+            raise HabitatError(tr("Choose at least one population count field of the population layer."))
+
+        inputs = [streets, spaces] + [item for item in (raster, population, districts) if item is not None]
+        crs = self.analysis_crs(inputs, parameters, context, feedback)
+        transform_context = context.transformContext()
+
+        lines, skipped_lines = read_lines(streets, crs, transform_context)
+        if skipped_lines:
+            feedback.pushWarning(tr("{0} street features without a usable line geometry were skipped.", skipped_lines))
+        shapes, _, _, repaired, skipped = read_polygons(spaces, crs, transform_context)
+        self.report_polygons(feedback, tr("public spaces"), repaired, skipped)
+
+        if raster is not None:
+            points, weights, groups, nodata_cells = raster_population(raster, crs, transform_context)
+            if nodata_cells:
+                feedback.pushInfo(tr("{0} nodata cells of the population grid were left out.", nodata_cells))
+        else:
+            points, weights, skipped_people = point_population(population, fields, crs, transform_context)
+            groups = list(fields)
+            if skipped_people:
+                feedback.pushWarning(tr("{0} population features without geometry were skipped.", skipped_people))
+
+        district_shapes, district_names = [], []
+        if districts is not None:
+            attributes = [district_field] if district_field else []
+            district_shapes, rows, ids, repaired, skipped = read_polygons(districts, crs, transform_context,
+                                                                          attributes)
+            self.report_polygons(feedback, tr("districts"), repaired, skipped)
+            district_names = [str(row[0]) if attributes and row[0] is not None else str(fid)
+                              for row, fid in zip(rows, ids)]
+        feedback.setProgress(10)
+
+        result = public_space_access(
+            lines, shapes, points, weights, groups, district_shapes, district_names,
+            max_distance=max_distance,
+            entry_tolerance=self.parameterAsDouble(parameters, self.ENTRY_TOLERANCE, context),
+            tolerance=self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context),
+            distance_limit=2 * max_distance,
+            straight_line=self.parameterAsBool(parameters, self.STRAIGHT_LINE, context),
+            progress=progress_callback(feedback, 10, 80),
+        )
+        graph = result.graph
+        feedback.pushInfo(tr("Street network: {0} vertices, {1} segments, {2} connected parts; {3} entrances to "
+                             "public spaces.", graph.n_vertices, graph.n_edges, graph.n_components,
+                             len(result.entry_vertices)))
+        if result.components_without_space:
+            feedback.pushWarning(tr("{0} parts of the street network reach no public space; {1} people live along "
+                                    "them and count as not served.", result.components_without_space,
+                                    _round(result.unreachable_population)))
+
+        outputs = {}
+        outputs[self.OUTPUT_NETWORK] = self.write_network(parameters, context, feedback, graph, result,
+                                                           max_distance, crs)
+        service_area = self.write_service_area(parameters, context, graph, result, max_distance, crs)
+        if service_area is not None:
+            outputs[self.OUTPUT_SERVICE_AREA] = service_area
+        outputs[self.OUTPUT_TABLE] = self.write_table(parameters, context, result)
+        feedback.setProgress(100)
+
+        city = {(row["group"], row["method"]): row for row in result.rows if row["district"] is None}
+        network_total = city[(groups[0], NETWORK)]
+        straight = city.get((groups[0], STRAIGHT_LINE))
+        outputs.update({
+            "POP_TOTAL": network_total["population"],
+            "POP_SERVED": network_total["served"],
+            "SHARE_SERVED": network_total["share_pct"],
+            "SHARE_SERVED_STRAIGHT_LINE": straight["share_pct"] if straight else None,
+            "NETWORK_PARTS": graph.n_components,
+        })
+        for group in groups:
+            row = city[(group, NETWORK)]
+            feedback.pushInfo(tr("{0}: {1} of {2} people within {3} m walking distance ({4} %).", group,
+                                 _round(row["served"]), _round(row["population"]), f"{max_distance:g}",
+                                 _pct(row["share_pct"])))
+        if straight:
+            feedback.pushInfo(tr("Straight-line buffer (approximation): {0} %.", _pct(straight["share_pct"])))
+        return outputs
+
+    def write_network(self, parameters, context, feedback, graph, result, max_distance, crs):
+        fields = QgsFields()
+        fields.append(QgsField("edge_id", QVariant.Int))
+        fields.append(QgsField("line_no", QVariant.Int))
+        fields.append(QgsField("length_m", QVariant.Double))
+        fields.append(QgsField("dist_m", QVariant.Double))
+        fields.append(QgsField("band", QVariant.Int))
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_NETWORK, context, fields,
+                                         QgsWkbTypes.LineString, crs)
+        nearer = np.minimum(result.vertex_distance[graph.edge_u], result.vertex_distance[graph.edge_v])
+        bands = distance_band(nearer, max_distance)
+        a, b = graph.xy[graph.edge_u], graph.xy[graph.edge_v]
+        batch = []
+        for index in range(graph.n_edges):
+            feature = QgsFeature(fields)
+            feature.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(*a[index]), QgsPointXY(*b[index])]))
+            distance = float(nearer[index])
+            feature.setAttributes([index, int(graph.edge_line[index]), float(graph.edge_length[index]),
+                                   distance if math.isfinite(distance) else None, int(bands[index])])
+            batch.append(feature)
+            if len(batch) == 10_000:
+                sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+                batch = []
+                if feedback.isCanceled():
+                    raise Cancelled()
+                feedback.setProgress(80 + 15 * index / graph.n_edges)
+        sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+        self.style_output(context, dest_id, "access_network.qml", tr("Walking distance to public space"),
+                          band_labels(max_distance))
+        return dest_id
+
+    def write_service_area(self, parameters, context, graph, result, max_distance, crs):
+        if parameters.get(self.OUTPUT_SERVICE_AREA) is None:
+            return None
+        from shapely.geometry import MultiLineString
+
+        from_u, from_v = reachable_parts(graph, result.vertex_distance, max_distance)
+        a, b = graph.xy[graph.edge_u], graph.xy[graph.edge_v]
+        direction = (b - a) / graph.edge_length[:, None]
+        pieces = []
+        for start, step, reach in ((a, direction, from_u), (b, -direction, from_v)):
+            hit = reach > 0
+            ends = start[hit] + step[hit] * reach[hit, None]
+            pieces.extend(zip(map(tuple, start[hit]), map(tuple, ends)))
+        fields = QgsFields()
+        fields.append(QgsField("walk_m", QVariant.Double))
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_SERVICE_AREA, context, fields,
+                                         QgsWkbTypes.MultiPolygon, crs)
+        if pieces:
+            area = MultiLineString(pieces).buffer(DISPLAY_BUFFER, 4)
+            feature = QgsFeature(fields)
+            geometry = from_shapely(area)
+            geometry.convertToMultiType()
+            feature.setGeometry(geometry)
+            feature.setAttributes([max_distance])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        self.style_output(context, dest_id, "access_service_area.qml", tr("Walking service area"))
+        return dest_id
+
+    def write_table(self, parameters, context, result):
+        fields = QgsFields()
+        for name, kind in (("district", QVariant.String), ("pop_group", QVariant.String),
+                           ("method", QVariant.String), ("method_label", QVariant.String),
+                           ("population", QVariant.Double), ("served", QVariant.Double),
+                           ("share_pct", QVariant.Double)):
+            fields.append(QgsField(name, kind))
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_TABLE, context, fields, QgsWkbTypes.NoGeometry,
+                                         None)
+        whole_city = tr("Whole city")
+        for row in result.rows:
+            feature = QgsFeature(fields)
+            feature.setAttributes([row["district"] if row["district"] is not None else whole_city, row["group"],
+                                   row["method"], tr(METHOD_LABELS[row["method"]]), row["population"],
+                                   row["served"], row["share_pct"]])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        self.style_output(context, dest_id, None, tr("Access to public space by district"))
+        return dest_id
+
+
+def _round(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+def _pct(value) -> str:
+    return "—" if value is None else f"{value:.1f}"

@@ -1,0 +1,49 @@
+#!/usr/bin/env python3
+"""Write the bundled QML styles in resources/styles/ with PyQGIS (run with .venv/bin/python; output committed).
+
+Legend labels here are placeholders: the algorithms set translated labels with the real distances on load.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from qgis.core import (  # noqa: E402
+    QgsApplication,
+    QgsCategorizedSymbolRenderer,
+    QgsFillSymbol,
+    QgsLineSymbol,
+    QgsRendererCategory,
+    QgsSingleSymbolRenderer,
+    QgsVectorLayer,
+)
+
+STYLES = Path(__file__).resolve().parent.parent / "resources" / "styles"
+# Walking-distance bands (see core.public_space.access.distance_band): dark green near, red beyond.
+BANDS = [(1, "#1a9641", 1.2), (2, "#77c35c", 1.0), (3, "#c4e687", 0.8), (4, "#fec981", 0.7),
+         (5, "#f07c4a", 0.5), (6, "#9e9e9e", 0.4)]
+
+
+def main() -> int:
+    app = QgsApplication([], False)
+    app.initQgis()
+    STYLES.mkdir(parents=True, exist_ok=True)
+    network = QgsVectorLayer("LineString?crs=EPSG:32650&field=band:integer", "network", "memory")
+    categories = [QgsRendererCategory(value, QgsLineSymbol.createSimple({"line_color": color, "line_width": str(width)}),
+                                      str(value)) for value, color, width in BANDS]
+    network.setRenderer(QgsCategorizedSymbolRenderer("band", categories))
+    network.saveNamedStyle(str(STYLES / "access_network.qml"))
+
+    area = QgsVectorLayer("MultiPolygon?crs=EPSG:32650", "area", "memory")
+    area.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
+        {"color": "77,175,74,90", "outline_color": "#2e7d32", "outline_width": "0.4"})))
+    area.saveNamedStyle(str(STYLES / "access_service_area.qml"))
+    del network, area
+    app.exitQgis()
+    print(f"wrote {STYLES}/access_network.qml, access_service_area.qml")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
