@@ -3,9 +3,11 @@
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsDistanceArea,
     QgsFeatureRequest,
     QgsProcessingFeatureSource,
     QgsGeometry,
+    QgsPointXY,
     QgsProject,
     QgsRectangle,
     QgsUnitTypes,
@@ -64,17 +66,22 @@ def choose_metric_crs(items, user_crs=None, transform_context=None, feedback=Non
         if not crs.isValid():
             raise HabitatError(tr("An input layer has no valid coordinate reference system. Set its CRS first."))
     distinct = {crs.authid() or crs.toWkt(): crs for crs in crss}
-    if len(distinct) == 1:
-        only = next(iter(distinct.values()))
-        if is_metric(only):
-            return only
-
     extent = wgs84_extent(items, transform_context)
     if extent.isNull():
         raise HabitatError(tr("The inputs are empty: there is no extent to choose a CRS from."))
     centre = extent.center()
     chosen = QgsCoordinateReferenceSystem(f"EPSG:{utm_epsg(centre.x(), centre.y())}")
     names = ", ".join(sorted(distinct))
+    if len(distinct) == 1:
+        only = next(iter(distinct.values()))
+        if is_metric(only):
+            error = scale_error(only, centre, transform_context)
+            if error <= MAX_SCALE_ERROR:
+                return only
+            _log(feedback, tr("{0} stretches distances by {1} % at the centre of the data, so the analysis uses {2} "
+                              "({3}), the UTM zone there. Choose another projected CRS in the parameters if you "
+                              "prefer.", names, f"{100 * error:.1f}", chosen.description(), chosen.authid()))
+            return chosen
     _log(
         feedback,
         tr("Inputs are in {0}; distances need metres, so the analysis uses {1} ({2}), the UTM zone at the centre "
@@ -82,6 +89,27 @@ def choose_metric_crs(items, user_crs=None, transform_context=None, feedback=Non
            names, chosen.description(), chosen.authid()),
     )
     return chosen
+
+
+MAX_SCALE_ERROR = 0.01  # a metric CRS whose distances are off by more than 1 % (Web Mercator) is not used
+
+
+def scale_error(crs, centre_wgs84, transform_context=None) -> float:
+    """Relative error of planar distances in ``crs`` against ellipsoidal ones, for 1 km east and north at a point."""
+    context = transform_context or QgsProject.instance().transformContext()
+    to_crs = QgsCoordinateTransform(WGS84, crs, context)
+    area = QgsDistanceArea()
+    area.setSourceCrs(WGS84, context)
+    area.setEllipsoid("WGS84")
+    worst = 0.0
+    lon, lat = centre_wgs84.x(), centre_wgs84.y()
+    for dlon, dlat in ((0.01, 0.0), (0.0, 0.01)):
+        a, b = QgsPointXY(lon, lat), QgsPointXY(lon + dlon, lat + dlat)
+        true_length = area.measureLine(a, b)
+        planar = to_crs.transform(a).distance(to_crs.transform(b))
+        if true_length > 0:
+            worst = max(worst, abs(planar / true_length - 1.0))
+    return worst
 
 
 def features_in_crs(source, crs, transform_context, request: QgsFeatureRequest = None):

@@ -128,6 +128,10 @@
             <translation>请打开 OSGeo4W Shell 并运行：python -m pip install {0}</translation>
         </message>
         <message>
+            <source>Optional: every populated cell or feature as a point with its walking distance and whether it is served, to map who is left out. Large for a whole-city grid.</source>
+            <translation>可选：将每个有人口的像元或要素输出为点，附带其步行距离及是否可达，用于在地图上显示未被覆盖的人群。对全市栅格而言数据量较大。</translation>
+        </message>
+        <message>
             <source>Parameters</source>
             <translation>参数</translation>
         </message>
@@ -150,6 +154,10 @@
         <message>
             <source>Population layer (points or polygons)</source>
             <translation>人口图层（点或面）</translation>
+        </message>
+        <message>
+            <source>Population points with walking distance</source>
+            <translation>带步行距离的人口点</translation>
         </message>
         <message>
             <source>Population served</source>
@@ -234,6 +242,10 @@
         <message>
             <source>The open public spaces that count for SDG 11.7.1 (for example the counted spaces of the public space inventory). Invalid polygons are repaired and reported.</source>
             <translation>计入可持续发展目标 11.7.1 的开放公共空间（例如公共空间盘点中计入的空间）。无效的面会被修复并报告。</translation>
+        </message>
+        <message>
+            <source>The output "{0}" would write over the input file {1}. Choose another file.</source>
+            <translation>输出“{0}”将覆盖输入文件 {1}。请选择其他文件。</translation>
         </message>
         <message>
             <source>The population field {0} holds a value that is not a number: {1}</source>
@@ -342,6 +354,10 @@
         <message>
             <source>{0} street features without a usable line geometry were skipped.</source>
             <translation>已跳过 {0} 个没有可用线几何的街道要素。</translation>
+        </message>
+        <message>
+            <source>{0} stretches distances by {1} % at the centre of the data, so the analysis uses {2} ({3}), the UTM zone there. Choose another projected CRS in the parameters if you prefer.</source>
+            <translation>{0} 在数据中心处使距离拉伸 {1} %，因此分析使用该处的 UTM 分带 {2}（{3}）。如需其他投影坐标参考系，请在参数中选择。</translation>
         </message>
         <message>
             <source>{0}: {1} of {2} people within {3} m walking distance ({4} %).</source>

@@ -18,6 +18,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterCrs,
     QgsProcessingParameterDefinition,
+    QgsProcessingUtils,
 )
 from qgis.PyQt.QtGui import QIcon
 
@@ -225,6 +226,7 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(missing_package_message(missing))
         self._created_files = []
         try:
+            self.check_outputs_spare_inputs(parameters, context)
             return self.process(parameters, context, feedback)
         except Cancelled:
             self._remove_created_files(feedback)
@@ -239,6 +241,18 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
     def process(self, parameters, context, feedback):
         raise NotImplementedError
 
+    def check_outputs_spare_inputs(self, parameters, context):
+        """Refuse to run when an output file is one of the input files: an input is never written over."""
+        inputs = set()
+        for definition in self.parameterDefinitions():
+            if not definition.isDestination():
+                inputs.update(_input_files(parameters.get(definition.name()), context))
+        for definition in self.destinationParameterDefinitions():
+            path = _file_of(parameters.get(definition.name()), context)
+            if path and os.path.realpath(path) in inputs:
+                raise HabitatError(tr("The output \"{0}\" would write over the input file {1}. Choose another file.",
+                                      definition.description(), path))
+
     def _remove_created_files(self, feedback):
         for path in self._created_files:
             try:
@@ -247,6 +261,25 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
             except OSError as error:
                 feedback.reportError(tr("Could not remove the incomplete output {0}: {1}", path, error))
         self._created_files = []
+
+
+def _input_files(value, context):
+    """Real paths of the existing files an input parameter value points to."""
+    if value is None:
+        return set()
+    if isinstance(value, (list, tuple)):
+        return set().union(*(_input_files(item, context) for item in value)) if value else set()
+    source = getattr(value, "source", None)  # QgsProcessingFeatureSourceDefinition
+    if source is not None and hasattr(source, "staticValue"):
+        value = source.staticValue()
+    elif hasattr(value, "source") and callable(value.source):  # a map layer
+        value = value.source()
+    if not isinstance(value, str):
+        return set()
+    layer = QgsProcessingUtils.mapLayerFromString(value, context) if "|" not in value and not os.path.exists(value) \
+        else None
+    path = (layer.source() if layer is not None else value).split("|")[0]
+    return {os.path.realpath(path)} if os.path.isfile(path) else set()
 
 
 def _file_of(destination, context):

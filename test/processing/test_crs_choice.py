@@ -71,3 +71,24 @@ def test_empty_inputs_give_a_clear_error():
     empty = QgsVectorLayer("Point?crs=EPSG:4326", "empty", "memory")
     with pytest.raises(HabitatError, match="empty"):
         choose_metric_crs([empty])
+
+
+def test_web_mercator_is_not_used_for_distances():
+    feedback = RecordingFeedback()
+    layer = point_layer("EPSG:3857", 1607000.0, 6464000.0)  # Prague, 50 N: 3857 stretches distances by ~56 %
+    crs = choose_metric_crs([layer], feedback=feedback)
+    assert crs.authid() == "EPSG:32633"
+    assert "EPSG:3857" in feedback.infos[0] and "5" in feedback.infos[0]
+
+
+def test_scale_error_of_utm_is_tiny_and_of_web_mercator_is_the_secant_of_latitude():
+    import math
+
+    from qgis.core import QgsPointXY
+
+    from habitat_planning_plugin.qgis_io import scale_error
+
+    centre = QgsPointXY(14.4, 50.1)
+    assert scale_error(QgsCoordinateReferenceSystem("EPSG:32633"), centre) < 0.001
+    expected = 1 / math.cos(math.radians(50.1)) - 1  # Mercator scale factor sec(latitude), spherical
+    assert scale_error(QgsCoordinateReferenceSystem("EPSG:3857"), centre) == pytest.approx(expected, abs=0.01)

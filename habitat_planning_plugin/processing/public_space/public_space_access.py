@@ -68,6 +68,7 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
     OUTPUT_NETWORK = "OUTPUT_NETWORK"
     OUTPUT_SERVICE_AREA = "OUTPUT_SERVICE_AREA"
     OUTPUT_TABLE = "OUTPUT_TABLE"
+    OUTPUT_POPULATION = "OUTPUT_POPULATION"
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_parameter(
@@ -136,6 +137,11 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
                                               QgsProcessing.TypeVector),
             tr_noop("Population, population served and share served for the whole city and each district, for every "
                     "population group and method."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT_POPULATION, tr("Population points with walking distance"),
+                                              QgsProcessing.TypeVectorPoint, optional=True, createByDefault=False),
+            tr_noop("Optional: every populated cell or feature as a point with its walking distance and whether it is "
+                    "served, to map who is left out. Large for a whole-city grid."))
         for name, label in ((
                 "POP_TOTAL", tr("Total population")), ("POP_SERVED", tr("Population served")),
                 ("SHARE_SERVED", tr("Share served (%)")),
@@ -212,6 +218,9 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
         if service_area is not None:
             outputs[self.OUTPUT_SERVICE_AREA] = service_area
         outputs[self.OUTPUT_TABLE] = self.write_table(parameters, context, result)
+        if parameters.get(self.OUTPUT_POPULATION) is not None:
+            outputs[self.OUTPUT_POPULATION] = self.write_population(parameters, context, points, weights, result,
+                                                                    max_distance, crs)
         feedback.setProgress(100)
 
         city = {(row["group"], row["method"]): row for row in result.rows if row["district"] is None}
@@ -290,6 +299,25 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
             feature.setAttributes([max_distance])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         self.style_output(context, dest_id, "access_service_area.qml", tr("Walking service area"))
+        return dest_id
+
+    def write_population(self, parameters, context, points, weights, result, max_distance, crs):
+        fields = QgsFields()
+        for name, kind in (("population", QVariant.Double), ("dist_m", QVariant.Double), ("served", QVariant.Int),
+                           ("band", QVariant.Int)):
+            fields.append(QgsField(name, kind))
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_POPULATION, context, fields, QgsWkbTypes.Point, crs)
+        bands = distance_band(result.point_distance, max_distance)
+        batch = []
+        for (x, y), people, distance, served, band in zip(points, weights[:, 0], result.point_distance,
+                                                         result.served, bands):
+            feature = QgsFeature(fields)
+            feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x, y)))
+            feature.setAttributes([float(people), float(distance) if math.isfinite(distance) else None,
+                                   int(served), int(band)])
+            batch.append(feature)
+        sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+        self.style_output(context, dest_id, None, tr("Population points with walking distance"))
         return dest_id
 
     def write_table(self, parameters, context, result):
