@@ -24,8 +24,24 @@ def layer(name: str) -> str:
     return f"{CITY}|layername={name}"
 
 
+# The spaces that count for SDG 11.7.1: the five types, public and free (the inventory will derive this).
+COUNTED_SPACES = (layer("public_spaces") + "|subset=\"access\" = 'public' AND \"fee\" = 'no' AND \"ps_type\" IN "
+                  "('park','civic park','square','recreational green area','public facility open area')")
+
 # (algorithm id, parameters, what a person opens afterwards) — one entry per algorithm that exists.
-DEMO_STEPS = []
+DEMO_STEPS = [
+    ("habitat:publicspaceaccess", {
+        "STREETS": layer("streets"),
+        "PUBLIC_SPACES": COUNTED_SPACES,
+        "POPULATION_RASTER": str(POPULATION),
+        "DISTRICTS": layer("districts"),
+        "DISTRICT_NAME_FIELD": "name",
+        "OUTPUT_NETWORK": str(OUTPUT / "access_network.gpkg"),
+        "OUTPUT_SERVICE_AREA": str(OUTPUT / "access_service_area.gpkg"),
+        "OUTPUT_TABLE": str(OUTPUT / "access_by_district.csv"),
+        "OUTPUT_POPULATION": str(OUTPUT / "access_population_points.gpkg"),
+    }, ("OUTPUT_NETWORK", "OUTPUT_SERVICE_AREA", "OUTPUT_TABLE", "OUTPUT_POPULATION")),
+]
 
 
 def main() -> int:
@@ -59,6 +75,9 @@ def main() -> int:
             started = time.perf_counter()
             result = processing.run(algorithm_id, parameters)
             print(f"ran {algorithm_id} in {time.perf_counter() - started:.1f} s")
+            numbers = {key: value for key, value in result.items() if isinstance(value, (int, float))}
+            for key, value in sorted(numbers.items()):
+                print(f"    {key:28s} {value:,.1f}")
             written.extend(str(result[key]) for key in opens if result.get(key))
         if written:
             print("\nOutputs to open (QGIS: drag the file in; reports: any web browser):")

@@ -43,15 +43,24 @@ class StreetGraph:
 
 
 def build_graph(lines, tolerance: float = 0.01) -> StreetGraph:
-    """Graph of ``lines``, a sequence of (k, 2) coordinate arrays (one per line part)."""
-    arrays = [np.asarray(line, dtype=float)[:, :2] for line in lines if len(line) >= 2]
-    if not arrays:
+    """Graph of ``lines``: a sequence of (k, 2) coordinate arrays (one per line part), or the pair
+    (coords (n, 2), counts per line part) that qgis_io.read_lines gives."""
+    if isinstance(lines, tuple):
+        coords, counts = np.asarray(lines[0], dtype=float), np.asarray(lines[1], dtype=np.int64)
+        if len(counts) and counts.min() < 2:
+            keep = counts >= 2
+            coords, counts = coords[np.repeat(keep, counts)], counts[keep]
+    else:
+        arrays = [np.asarray(line, dtype=float)[:, :2] for line in lines if len(line) >= 2]
+        counts = np.array([len(a) for a in arrays], dtype=np.int64)
+        coords = np.concatenate(arrays) if arrays else np.empty((0, 2))
+    if len(counts) == 0:
         raise HabitatError(tr("The street network has no lines with at least two vertices."))
-    counts = np.array([len(a) for a in arrays])
-    coords = np.concatenate(arrays)
+    # Vertices closer than the tolerance share a grid key; one int64 key per vertex keeps np.unique fast.
     keys = np.floor(coords / tolerance + 0.5).astype(np.int64)
-    _, first, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
-    inverse = inverse.ravel()
+    keys -= keys.min(axis=0)
+    span = int(keys[:, 1].max()) + 1
+    _, first, inverse = np.unique(keys[:, 0] * span + keys[:, 1], return_index=True, return_inverse=True)
     xy = coords[first]
 
     ends = np.cumsum(counts)
@@ -60,7 +69,7 @@ def build_graph(lines, tolerance: float = 0.01) -> StreetGraph:
     seg_first = np.nonzero(is_segment_start)[0]
     u, v = inverse[seg_first], inverse[seg_first + 1]
     length = np.hypot(*(coords[seg_first + 1] - coords[seg_first]).T)
-    line_of = np.repeat(np.arange(len(arrays)), counts - 1)
+    line_of = np.repeat(np.arange(len(counts)), counts - 1)
     keep = u != v  # segments shorter than the tolerance collapse into one vertex
     u, v, length, line_of = u[keep], v[keep], length[keep], line_of[keep]
 
@@ -72,14 +81,14 @@ def build_graph(lines, tolerance: float = 0.01) -> StreetGraph:
 
 def _adjacency(u, v, length, n) -> csr_matrix:
     """Symmetric CSR matrix with the shortest of any parallel edges (coo->csr would add them up)."""
-    a = np.concatenate([u, v])
-    b = np.concatenate([v, u])
+    key = np.concatenate([u * np.int64(n) + v, v * np.int64(n) + u])
     w = np.concatenate([length, length])
-    order = np.lexsort((w, b, a))
-    a, b, w = a[order], b[order], w[order]
-    first = np.ones(len(a), dtype=bool)
-    first[1:] = (a[1:] != a[:-1]) | (b[1:] != b[:-1])
-    return coo_matrix((w[first], (a[first], b[first])), shape=(n, n)).tocsr()
+    order = np.argsort(key, kind="stable")
+    key, w = key[order], w[order]
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+    shortest = np.minimum.reduceat(w, starts)
+    rows, cols = np.divmod(key[starts], np.int64(n))
+    return csr_matrix((shortest, (rows, cols)), shape=(n, n))
 
 
 def multi_source_distances(graph: StreetGraph, sources, initial_cost=None, limit: float = np.inf) -> np.ndarray:
@@ -140,23 +149,27 @@ def snap_to_edges(graph: StreetGraph, points, sample_spacing: float = None, k: i
     best_edge = np.empty(n, dtype=np.int64)
     best_t = np.empty(n)
     best_d = np.empty(n)
-    k = min(k, len(samples))
+    rounds = sorted({min(k, len(samples)), min(4 * k, len(samples)), min(16 * k, len(samples))})
     chunk = 200_000
     for start in range(0, n, chunk):
         stop = min(start + chunk, n)
-        p = points[start:stop]
-        sample_d, sample_i = tree.query(p, k=k)
-        sample_d = sample_d.reshape(len(p), k)
-        candidates = edge_of_sample[sample_i.reshape(len(p), k)]
-        t, d = _project(p[:, None, :], a[candidates], b[candidates], length[candidates])
-        pick = np.argmin(d, axis=1)
-        rows = np.arange(len(p))
-        best_edge[start:stop] = candidates[rows, pick]
-        best_t[start:stop] = t[rows, pick]
-        best_d[start:stop] = d[rows, pick]
-        unproven = np.nonzero(sample_d[:, -1] - half < best_d[start:stop])[0] if k < len(samples) else []
-        for row in unproven:
-            index = start + row
+        todo = np.arange(start, stop)
+        for k_round in rounds:  # widen the candidate set only for the points not yet proven exact
+            p = points[todo]
+            sample_d, sample_i = tree.query(p, k=k_round)
+            sample_d, sample_i = sample_d.reshape(len(p), k_round), sample_i.reshape(len(p), k_round)
+            candidates = edge_of_sample[sample_i]
+            t, d = _project(p[:, None, :], a[candidates], b[candidates], length[candidates])
+            pick = np.argmin(d, axis=1)
+            rows = np.arange(len(p))
+            best_edge[todo], best_t[todo], best_d[todo] = candidates[rows, pick], t[rows, pick], d[rows, pick]
+            if k_round >= len(samples):
+                todo = todo[:0]  # every sample was a candidate: exact
+                break
+            todo = todo[sample_d[:, -1] - half < best_d[todo]]
+            if len(todo) == 0:
+                break
+        for index in todo:  # rare: still unproven after the widest round
             nearby = np.unique(edge_of_sample[tree.query_ball_point(points[index], best_d[index] + half + 1e-9)])
             t1, d1 = _project(points[index][None, :], a[nearby], b[nearby], length[nearby])
             j = int(np.argmin(d1))

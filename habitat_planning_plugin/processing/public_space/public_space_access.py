@@ -31,7 +31,14 @@ from ...core.public_space.access import (
     public_space_access,
 )
 from ...core.text import Cancelled, HabitatError, tr, tr_noop
-from ...qgis_io import from_shapely, point_population, raster_population, read_lines, read_polygons
+from ...qgis_io import (
+    from_shapely,
+    point_population,
+    raster_population,
+    read_lines,
+    read_polygons,
+    segment_geometries,
+)
 from ..base import HabitatAlgorithm, progress_callback
 
 DISPLAY_BUFFER = 25.0  # metres around reachable streets, for the service area drawn on the map
@@ -253,14 +260,14 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
                                          QgsWkbTypes.LineString, crs)
         nearer = np.minimum(result.vertex_distance[graph.edge_u], result.vertex_distance[graph.edge_v])
         bands = distance_band(nearer, max_distance)
-        a, b = graph.xy[graph.edge_u], graph.xy[graph.edge_v]
+        geometries = segment_geometries(graph.xy[graph.edge_u], graph.xy[graph.edge_v])
+        attributes = zip(range(graph.n_edges), graph.edge_line.tolist(), graph.edge_length.tolist(),
+                         np.where(np.isfinite(nearer), nearer, np.nan).tolist(), bands.tolist())
         batch = []
-        for index in range(graph.n_edges):
+        for index, (geometry, (edge, line, length, distance, band)) in enumerate(zip(geometries, attributes)):
             feature = QgsFeature(fields)
-            feature.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(*a[index]), QgsPointXY(*b[index])]))
-            distance = float(nearer[index])
-            feature.setAttributes([index, int(graph.edge_line[index]), float(graph.edge_length[index]),
-                                   distance if math.isfinite(distance) else None, int(bands[index])])
+            feature.setGeometry(geometry)
+            feature.setAttributes([edge, line, length, None if distance != distance else distance, band])
             batch.append(feature)
             if len(batch) == 10_000:
                 sink.addFeatures(batch, QgsFeatureSink.FastInsert)
