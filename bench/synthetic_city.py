@@ -11,6 +11,8 @@ import numpy as np
 from shapely.geometry import box
 
 SPACING = 100.0  # street lattice (m)
+# On the central meridian of UTM zone 50 (EPSG:32650), where planar and ellipsoidal lengths agree to 0.04 %.
+ORIGIN = (500_000.0, 3_500_000.0)
 
 
 @dataclass
@@ -21,6 +23,7 @@ class City:
     population: np.ndarray  # (n, 1) persons per cell
     entries_xy: np.ndarray  # vertices inside a space, one per space (for native's start points)
     size_m: float
+    origin: tuple  # lower-left corner of the population grid
 
 
 def make_city(n_edges: int, seed: int = 1) -> City:
@@ -31,8 +34,10 @@ def make_city(n_edges: int, seed: int = 1) -> City:
     jitter[::10, :, :] = 0.0
     jitter[:, ::10, :] = 0.0
 
+    x0 = ORIGIN[0] - side * SPACING / 2.0
+
     def node(i, j):
-        return (i * SPACING + jitter[i, j, 0], j * SPACING + jitter[i, j, 1])
+        return (x0 + i * SPACING + jitter[i, j, 0], ORIGIN[1] + j * SPACING + jitter[i, j, 1])
 
     lines = []
     for i in range(side + 1):
@@ -60,7 +65,7 @@ def make_city(n_edges: int, seed: int = 1) -> City:
     per_side = int(math.ceil(math.sqrt(n_edges)))
     step = size / per_side
     centres = (np.arange(per_side) + 0.5) * step
-    gx, gy = np.meshgrid(centres, centres)
+    gx, gy = np.meshgrid(x0 + centres, ORIGIN[1] + centres)
     xy = np.c_[gx.ravel(), gy.ravel()][:n_edges]
     population = rng.gamma(2.0, 20.0, size=(len(xy), 1))
-    return City(lines, spaces, xy, population, np.array(entries), size)
+    return City(lines, spaces, xy, population, np.array(entries), size, (x0, ORIGIN[1]))

@@ -16,6 +16,10 @@
             <translation>各地区公共空间可达性</translation>
         </message>
         <message>
+            <source>Also estimate the street share by sampling</source>
+            <translation>同时用抽样法估算街道比例</translation>
+        </message>
+        <message>
             <source>Also report the straight-line buffer result</source>
             <translation>同时报告直线缓冲区结果</translation>
         </message>
@@ -44,8 +48,16 @@
             <translation>请至少选择人口图层中的一个人口数量字段。</translation>
         </message>
         <message>
+            <source>City name field</source>
+            <translation>城市名称字段</translation>
+        </message>
+        <message>
             <source>Could not remove the incomplete output {0}: {1}</source>
             <translation>无法删除不完整的输出 {0}：{1}</translation>
+        </message>
+        <message>
+            <source>Default street width (m)</source>
+            <translation>默认街道宽度（米）</translation>
         </message>
         <message>
             <source>Disconnected parts of the street network</source>
@@ -60,6 +72,10 @@
             <translation>地区（可选）</translation>
         </message>
         <message>
+            <source>Districts or wards for a row each in the table (measured inside the urban extent).</source>
+            <translation>地区或街区，每个在表中占一行（在城市范围内计算）。</translation>
+        </message>
+        <message>
             <source>Districts or wards for the summary table; people are counted in the district that holds them.</source>
             <translation>用于汇总表的地区或街区；人口计入其所在的地区。</translation>
         </message>
@@ -68,12 +84,16 @@
             <translation>入口容差（米）</translation>
         </message>
         <message>
-            <source>Every street segment with the walking distance from its nearer end to the nearest public space (empty beyond twice the walking distance).</source>
-            <translation>每个街道路段及其较近端点到最近公共空间的步行距离（超过步行距离两倍时为空）。</translation>
+            <source>Every street segment with the walking distance from its nearer end to the nearest public space (empty beyond twice the walking distance). Skip it in batch runs that need only the numbers.</source>
+            <translation>每个街道路段及其较近端点到最近公共空间的步行距离（超过步行距离两倍时为空）。只需要数值结果的批处理运行可以跳过此输出。</translation>
         </message>
         <message>
             <source>Features with population counts, such as census blocks or buildings; polygons count at a point inside them.</source>
             <translation>带有人口数量的要素，例如普查街区或建筑；面要素以其内部的一个点计算。</translation>
+        </message>
+        <message>
+            <source>Field with the city names; the feature id when empty.</source>
+            <translation>城市名称字段；留空时使用要素编号。</translation>
         </message>
         <message>
             <source>Field with the district names used in the table; the feature id when empty.</source>
@@ -86,6 +106,10 @@
         <message>
             <source>Give exactly one population input: a population grid or a population layer.</source>
             <translation>请只提供一种人口输入：人口栅格或人口图层。</translation>
+        </message>
+        <message>
+            <source>Give the streets either as centre-lines or as street polygons, not both or none.</source>
+            <translation>请以中心线或街道面之一提供街道，不能两者都提供或都不提供。</translation>
         </message>
         <message>
             <source>Habitat Planning</source>
@@ -108,6 +132,14 @@
             <translation>请将其安装到 QGIS 使用的 Python 中，例如在终端中运行：python3 -m pip install --user {0}</translation>
         </message>
         <message>
+            <source>Land allocated to streets and public space</source>
+            <translation>用于街道和公共空间的土地</translation>
+        </message>
+        <message>
+            <source>Measured right-of-way width in metres; empty or zero values fall back to the class table.</source>
+            <translation>实测道路红线宽度（米）；空值或零值时使用道路等级表。</translation>
+        </message>
+        <message>
             <source>No street reaches a public space: no network vertex lies inside a space or within {0} m of one. Check that streets and spaces overlap, or raise the entry tolerance.</source>
             <translation>没有街道通往公共空间：没有任何网络节点位于公共空间内或距其 {0} 米以内。请检查街道与公共空间是否重叠，或增大入口容差。</translation>
         </message>
@@ -118,6 +150,14 @@
         <message>
             <source>Numeric fields of the population layer, one per group (the first is the total), e.g. total, women, men, children, older people, persons with disabilities.</source>
             <translation>人口图层中的数值字段，每个群体一个（第一个为总人口），例如总人口、女性、男性、儿童、老年人、残疾人。</translation>
+        </message>
+        <message>
+            <source>One polygon per city: the built-up urban extent the indicator is measured in.</source>
+            <translation>每个城市一个面：计算指标所用的建成区城市范围。</translation>
+        </message>
+        <message>
+            <source>Only the spaces that count for SDG 11.7.1 (for example the counted spaces of the public space inventory). Invalid polygons are repaired and reported.</source>
+            <translation>仅包括计入可持续发展目标 11.7.1 的公共空间（例如公共空间盘点中计入的空间）。无效的面会被修复并报告。</translation>
         </message>
         <message>
             <source>Open public spaces (polygons)</source>
@@ -134,6 +174,10 @@
         <message>
             <source>Parameters</source>
             <translation>参数</translation>
+        </message>
+        <message>
+            <source>Per city and district: area, public space, street and total area, their shares, the benchmarks, and the sampling estimate when asked.</source>
+            <translation>按城市和地区列出：面积、公共空间面积、街道面积和合计面积、各自比例、基准值，以及（如选择）抽样估算结果。</translation>
         </message>
         <message>
             <source>Persons per cell; every band is a population group (band 1: total). Nodata cells are ignored and counted. Give either this grid or a population layer.</source>
@@ -176,8 +220,32 @@
             <translation>公共空间</translation>
         </message>
         <message>
+            <source>Public space (% of urban area)</source>
+            <translation>公共空间（占城市面积 %）</translation>
+        </message>
+        <message>
+            <source>Right-of-way width of each road class. The defaults are typical urban widths: replace them with widths measured in the city.</source>
+            <translation>各道路等级的道路红线宽度。默认值为典型城市道路宽度：请替换为本市实测宽度。</translation>
+        </message>
+        <message>
+            <source>Road class</source>
+            <translation>道路等级</translation>
+        </message>
+        <message>
+            <source>Road class (such as the OpenStreetMap highway tag) looked up in the width table.</source>
+            <translation>道路等级（例如 OpenStreetMap 的 highway 标签），用于在宽度表中查找。</translation>
+        </message>
+        <message>
+            <source>Road class field</source>
+            <translation>道路等级字段</translation>
+        </message>
+        <message>
             <source>SDG 11.7.1</source>
             <translation>可持续发展目标 11.7.1</translation>
+        </message>
+        <message>
+            <source>SDG 11.7.1 (a) land allocated to streets and public space</source>
+            <translation>可持续发展目标 11.7.1 (a) 用于街道和公共空间的土地</translation>
         </message>
         <message>
             <source>SDG 11.7.1 (b) walking access to public space</source>
@@ -188,8 +256,20 @@
             <translation>可持续发展目标 11.7.1 采用 400 米，约步行五分钟。</translation>
         </message>
         <message>
+            <source>Sampling precision (percentage points)</source>
+            <translation>抽样精度（百分点）</translation>
+        </message>
+        <message>
+            <source>Sampling stops when the 95 % confidence interval is within this many percentage points of the estimate (and at least 30 circles are taken).</source>
+            <translation>当 95 % 置信区间与估算值之差在此百分点以内（且至少抽取 30 个圆）时停止抽样。</translation>
+        </message>
+        <message>
             <source>Share of the population living within walking distance (400 m by default) of an open public space, measured along the street network, as SDG indicator 11.7.1 (b) defines it. Every band of the population raster (or every chosen field) is a population group, so totals by sex, age and disability come out of one run; the first band or field is taken as the total population. The network is the street lines split at every shared vertex; a space is entered from every street vertex inside it or within the entry tolerance of its edge; people join the network at the nearest point of the nearest street. One shortest-path pass from all spaces at once keeps a whole city fast. The straight-line 400 m buffer result, which some global datasets use, is reported beside it for comparison: it overstates access.</source>
             <translation>按可持续发展目标指标 11.7.1 (b) 的定义，计算居住在开放公共空间步行距离（默认 400 米，沿街道网络测量）以内的人口比例。人口栅格的每个波段（或所选的每个字段）是一个人口群体，因此一次运行即可得到按性别、年龄和残疾状况分列的结果；第一个波段或字段视为总人口。网络由在每个共享节点处打断的街道线构成；从位于公共空间内或距其边界在入口容差以内的每个街道节点进入公共空间；人口在最近街道上的最近点接入网络。从所有公共空间同时出发的一次最短路径计算使全市分析也能快速完成。部分全球数据集采用的 400 米直线缓冲区结果会一并报告以供比较：它会高估可达性。</translation>
+        </message>
+        <message>
+            <source>Share of the urban area allocated to streets and open public spaces, SDG indicator 11.7.1 (a), for each city (and each district when given), against the benchmarks of 15 % public space, 30 % streets and 45 % in total. Street area is the union of the right-of-way corridors: a corridor of the street's width around its centre-line (half the width on each side). The width comes from the width field, else from the road class table, else from the default width. Ground that is both street and public space counts once, as public space, so the street and public space shares add up to the total. Optionally the street share is also estimated with the original sampling method (Halton points at 10 per km², 10 ha circles, sampling until the 95 % confidence interval is narrow enough), for comparison with cities that reported that way.</source>
+            <translation>按可持续发展目标指标 11.7.1 (a)，计算每个城市（如提供地区，则包括每个地区）用于街道和开放公共空间的土地占城市面积的比例，并与基准值（公共空间 15 %、街道 30 %、合计 45 %）比较。街道面积为道路红线走廊的并集：沿中心线、宽度等于街道宽度的走廊（每侧各一半宽度）。宽度取自宽度字段，否则取自道路等级表，否则使用默认宽度。既是街道又是公共空间的用地只计算一次（计为公共空间），因此街道比例与公共空间比例之和等于合计比例。可选择同时用最初的抽样方法（每平方公里 10 个 Halton 点、10 公顷圆、抽样直到 95 % 置信区间足够窄）估算街道比例，以便与采用该方法报告的城市比较。</translation>
         </message>
         <message>
             <source>Share served (%)</source>
@@ -208,8 +288,24 @@
             <translation>直线缓冲区（近似方法）：{0} %。</translation>
         </message>
         <message>
+            <source>Street area</source>
+            <translation>街道面积</translation>
+        </message>
+        <message>
+            <source>Street area already digitised as polygons (right-of-way), instead of centre-lines.</source>
+            <translation>已数字化为面（道路红线）的街道面积，用于替代中心线。</translation>
+        </message>
+        <message>
+            <source>Street centre-lines</source>
+            <translation>街道中心线</translation>
+        </message>
+        <message>
             <source>Street centre-lines. Lines that share a vertex are connected; lines that only cross (bridges, tunnels) are not.</source>
             <translation>街道中心线。共享节点的线相互连通；仅相交而不共享节点的线（桥梁、隧道）不连通。</translation>
+        </message>
+        <message>
+            <source>Street centre-lines; each becomes a corridor of its width. Give these or street polygons.</source>
+            <translation>街道中心线；每条线生成与其宽度相同的走廊。请提供中心线或街道面。</translation>
         </message>
         <message>
             <source>Street network (lines)</source>
@@ -224,8 +320,28 @@
             <translation>街道网络：{0} 个节点，{1} 个路段，{2} 个连通部分；公共空间入口 {3} 个。</translation>
         </message>
         <message>
+            <source>Street polygons</source>
+            <translation>街道面</translation>
+        </message>
+        <message>
             <source>Street vertices closer than this are treated as the same junction.</source>
             <translation>距离小于此值的街道节点视为同一路口。</translation>
+        </message>
+        <message>
+            <source>Street width field (m)</source>
+            <translation>街道宽度字段（米）</translation>
+        </message>
+        <message>
+            <source>Street widths: {0} measured, {1} from the road class table, {2} default ({3} m).</source>
+            <translation>街道宽度：实测 {0} 条，取自道路等级表 {1} 条，默认值 {2} 条（{3} 米）。</translation>
+        </message>
+        <message>
+            <source>Streets (% of urban area)</source>
+            <translation>街道（占城市面积 %）</translation>
+        </message>
+        <message>
+            <source>Streets and public space (% of urban area)</source>
+            <translation>街道和公共空间（占城市面积 %）</translation>
         </message>
         <message>
             <source>The chosen CRS {0} is not a projected CRS in metres. Choose a projected CRS, for example the UTM zone of the city.</source>
@@ -244,6 +360,10 @@
             <translation>计入可持续发展目标 11.7.1 的开放公共空间（例如公共空间盘点中计入的空间）。无效的面会被修复并报告。</translation>
         </message>
         <message>
+            <source>The original 11.7.1 method: Halton points at 10 per km², 10 ha circles, until the 95 % confidence interval is within the precision below.</source>
+            <translation>最初的 11.7.1 方法：每平方公里 10 个 Halton 点、10 公顷圆，直到 95 % 置信区间达到下方的精度。</translation>
+        </message>
+        <message>
             <source>The output "{0}" would write over the input file {1}. Choose another file.</source>
             <translation>输出“{0}”将覆盖输入文件 {1}。请选择其他文件。</translation>
         </message>
@@ -260,12 +380,28 @@
             <translation>按直线距离计算的同一距离内的人口，即部分全球数据集采用的近似方法；与网络结果一并报告，而不会替代网络结果。</translation>
         </message>
         <message>
+            <source>The street area of each city, dissolved and clipped to its urban extent.</source>
+            <translation>每个城市的街道面积，已融合并裁剪到其城市范围。</translation>
+        </message>
+        <message>
             <source>The street network has no lines with at least two vertices.</source>
             <translation>街道网络中没有至少包含两个节点的线。</translation>
         </message>
         <message>
+            <source>The urban extent is too small for the sampling method: fewer than two sample circles fall inside it.</source>
+            <translation>城市范围太小，无法使用抽样方法：落在其中的样本圆少于两个。</translation>
+        </message>
+        <message>
+            <source>The width table gives "{0}" for road class {1}: not a number.</source>
+            <translation>宽度表中道路等级 {1} 的值“{0}”不是数字。</translation>
+        </message>
+        <message>
             <source>There is no public space to measure access to.</source>
             <translation>没有可用于计算可达性的公共空间。</translation>
+        </message>
+        <message>
+            <source>There is no urban extent polygon to measure.</source>
+            <translation>没有可用于计算的城市范围面。</translation>
         </message>
         <message>
             <source>This tool needs the Python package(s) {0}, which are not installed.</source>
@@ -274,6 +410,10 @@
         <message>
             <source>Total population</source>
             <translation>总人口</translation>
+        </message>
+        <message>
+            <source>Urban extent (polygons)</source>
+            <translation>城市范围（面）</translation>
         </message>
         <message>
             <source>Vertex snapping tolerance (m)</source>
@@ -296,6 +436,18 @@
             <translation>全市</translation>
         </message>
         <message>
+            <source>Width (m)</source>
+            <translation>宽度（米）</translation>
+        </message>
+        <message>
+            <source>Width by road class (m)</source>
+            <translation>按道路等级的宽度（米）</translation>
+        </message>
+        <message>
+            <source>Width of streets with neither a measured width nor a known class.</source>
+            <translation>既无实测宽度也无已知等级的街道所用的宽度。</translation>
+        </message>
+        <message>
             <source>accessibility</source>
             <translation>可达性</translation>
         </message>
@@ -308,6 +460,10 @@
             <translation>地区</translation>
         </message>
         <message>
+            <source>land share</source>
+            <translation>用地比例</translation>
+        </message>
+        <message>
             <source>more than {0} m or not reached</source>
             <translation>超过 {0} 米或无法到达</translation>
         </message>
@@ -316,12 +472,28 @@
             <translation>人口</translation>
         </message>
         <message>
+            <source>public space</source>
+            <translation>公共空间</translation>
+        </message>
+        <message>
             <source>public spaces</source>
             <translation>公共空间</translation>
         </message>
         <message>
             <source>straight-line buffer (approximation)</source>
             <translation>直线缓冲区（近似方法）</translation>
+        </message>
+        <message>
+            <source>street area</source>
+            <translation>街道面积</translation>
+        </message>
+        <message>
+            <source>street polygons</source>
+            <translation>街道面</translation>
+        </message>
+        <message>
+            <source>urban extent</source>
+            <translation>城市范围</translation>
         </message>
         <message>
             <source>walking distance</source>
@@ -358,6 +530,18 @@
         <message>
             <source>{0} stretches distances by {1} % at the centre of the data, so the analysis uses {2} ({3}), the UTM zone there. Choose another projected CRS in the parameters if you prefer.</source>
             <translation>{0} 在数据中心处使距离拉伸 {1} %，因此分析使用该处的 UTM 分带 {2}（{3}）。如需其他投影坐标参考系，请在参数中选择。</translation>
+        </message>
+        <message>
+            <source>{0}: public space {1} %, streets {2} %, total {3} % of {4} km² (benchmarks 15 %, 30 %, 45 %).</source>
+            <translation>{0}：公共空间 {1} %，街道 {2} %，合计 {3} %，城市面积 {4} 平方公里（基准值 15 %、30 %、45 %）。</translation>
+        </message>
+        <message>
+            <source>{0}: sampled street share {1} % (95 % interval {2}–{3} %, {4} circles).</source>
+            <translation>{0}：抽样街道比例 {1} %（95 % 区间 {2}–{3} %，{4} 个圆）。</translation>
+        </message>
+        <message>
+            <source>{0}: the sample ran out of circles before the 95 % confidence interval reached ±{1} points.</source>
+            <translation>{0}：在 95 % 置信区间达到 ±{1} 个百分点之前样本圆已用尽。</translation>
         </message>
         <message>
             <source>{0}: {1} of {2} people within {3} m walking distance ({4} %).</source>

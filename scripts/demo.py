@@ -30,6 +30,19 @@ COUNTED_SPACES = (layer("public_spaces") + "|subset=\"access\" = 'public' AND \"
 
 # (algorithm id, parameters, what a person opens afterwards) — one entry per algorithm that exists.
 DEMO_STEPS = [
+    ("habitat:sdg1171landshare", {
+        "URBAN_EXTENT": layer("urban_extent"),
+        "CITY_NAME_FIELD": "name",
+        "PUBLIC_SPACES": COUNTED_SPACES,
+        "STREETS": layer("streets"),
+        "WIDTH_FIELD": "width_m",
+        "CLASS_FIELD": "road_class",
+        "DISTRICTS": layer("districts"),
+        "DISTRICT_NAME_FIELD": "name",
+        "SAMPLING": True,
+        "OUTPUT_STREET_AREA": str(OUTPUT / "land_share_street_area.gpkg"),
+        "OUTPUT_TABLE": str(OUTPUT / "land_share_by_city_and_district.csv"),
+    }, ("OUTPUT_STREET_AREA", "OUTPUT_TABLE")),
     ("habitat:publicspaceaccess", {
         "STREETS": layer("streets"),
         "PUBLIC_SPACES": COUNTED_SPACES,

@@ -39,9 +39,13 @@ def main() -> int:
     area.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
         {"color": "77,175,74,90", "outline_color": "#2e7d32", "outline_width": "0.4"})))
     area.saveNamedStyle(str(STYLES / "access_service_area.qml"))
-    del network, area
+    streets = QgsVectorLayer("MultiPolygon?crs=EPSG:32650", "streets", "memory")
+    streets.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
+        {"color": "120,120,120,170", "outline_style": "no"})))
+    streets.saveNamedStyle(str(STYLES / "street_area.qml"))
+    del network, area, streets
     app.exitQgis()
-    print(f"wrote {STYLES}/access_network.qml, access_service_area.qml")
+    print(f"wrote {STYLES}/access_network.qml, access_service_area.qml, street_area.qml")
     return 0
 
 

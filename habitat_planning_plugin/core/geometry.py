@@ -56,13 +56,15 @@ def distance_to_polygons(points, polygons, max_distance: float, progress=None):
     if len(points) == 0:
         return best, owner
     tree = cKDTree(points)
-    for index, polygon in enumerate(polygons):
-        if polygon is None or polygon.is_empty:
-            continue
-        minx, miny, maxx, maxy = polygon.bounds
-        centre = ((minx + maxx) / 2.0, (miny + maxy) / 2.0)
-        radius = float(np.hypot(maxx - minx, maxy - miny)) / 2.0 + max_distance
-        candidates = np.asarray(tree.query_ball_point(centre, radius), dtype=np.int64)
+    present = [(index, polygon) for index, polygon in enumerate(polygons) if polygon is not None and not polygon.is_empty]
+    if not present:
+        return best, owner
+    bounds = np.array([polygon.bounds for _, polygon in present])
+    centres = (bounds[:, :2] + bounds[:, 2:]) / 2.0
+    radii = np.hypot(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1]) / 2.0 + max_distance
+    nearby = tree.query_ball_point(centres, radii)  # one call for all polygons
+    for step, ((index, polygon), (minx, miny, maxx, maxy), found) in enumerate(zip(present, bounds, nearby)):
+        candidates = np.asarray(found, dtype=np.int64)
         if len(candidates):
             p = points[candidates]
             in_box = ((p[:, 0] >= minx - max_distance) & (p[:, 0] <= maxx + max_distance)
@@ -74,7 +76,7 @@ def distance_to_polygons(points, polygons, max_distance: float, progress=None):
             best[candidates[closer]] = d[closer]
             owner[candidates[closer]] = index
         if progress is not None:
-            progress((index + 1) / len(polygons))
+            progress((step + 1) / len(present))
     return best, owner
 
 

@@ -1,7 +1,9 @@
 """Every algorithm class the provider offers, in toolbox order."""
 
 from .public_space.public_space_access import PublicSpaceAccessAlgorithm
+from .public_space.sdg1171_land_share import Sdg1171LandShareAlgorithm
 
 ALGORITHM_CLASSES = [
+    Sdg1171LandShareAlgorithm,
     PublicSpaceAccessAlgorithm,
 ]

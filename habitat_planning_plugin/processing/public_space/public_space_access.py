@@ -132,9 +132,9 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
         self.add_target_crs_parameter()
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT_NETWORK, tr("Street network with walking distance"),
-                                              QgsProcessing.TypeVectorLine),
+                                              QgsProcessing.TypeVectorLine, optional=True, createByDefault=True),
             tr_noop("Every street segment with the walking distance from its nearer end to the nearest public space "
-                    "(empty beyond twice the walking distance)."))
+                    "(empty beyond twice the walking distance). Skip it in batch runs that need only the numbers."))
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT_SERVICE_AREA, tr("Walking service area"),
                                               QgsProcessing.TypeVectorPolygon, optional=True, createByDefault=True),
@@ -219,8 +219,9 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
                                     _round(result.unreachable_population)))
 
         outputs = {}
-        outputs[self.OUTPUT_NETWORK] = self.write_network(parameters, context, feedback, graph, result,
-                                                           max_distance, crs)
+        if parameters.get(self.OUTPUT_NETWORK) is not None:
+            outputs[self.OUTPUT_NETWORK] = self.write_network(parameters, context, feedback, graph, result,
+                                                               max_distance, crs)
         service_area = self.write_service_area(parameters, context, graph, result, max_distance, crs)
         if service_area is not None:
             outputs[self.OUTPUT_SERVICE_AREA] = service_area

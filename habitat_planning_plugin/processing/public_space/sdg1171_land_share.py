@@ -1,0 +1,312 @@
+"""habitat:sdg1171landshare — SDG 11.7.1 (a): share of the urban area that is streets and open public space."""
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterMatrix,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+from shapely.ops import unary_union
+
+from ...core.public_space.land_share import (
+    BENCHMARK_OPS,
+    BENCHMARK_STREETS,
+    BENCHMARK_TOTAL,
+    land_shares,
+    sampled_street_share,
+    street_corridors,
+)
+from ...core.text import HabitatError, tr, tr_noop
+from ...qgis_io import features_in_crs, from_shapely, read_polygons, wkb_line_parts
+from ..base import HabitatAlgorithm, progress_callback
+
+# Typical right-of-way widths (m) by OpenStreetMap-style road class: editable defaults, to be replaced by
+# widths measured locally (the 11.7.1 method measures them on imagery).
+DEFAULT_CLASS_WIDTHS = [
+    ("motorway", 30), ("trunk", 25), ("primary", 25), ("secondary", 20), ("tertiary", 15),
+    ("unclassified", 10), ("residential", 10), ("living_street", 8), ("service", 6), ("pedestrian", 6),
+    ("track", 4), ("cycleway", 3), ("footway", 3), ("path", 2),
+]
+
+
+class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
+    ALGORITHM_ID = "sdg1171landshare"
+    DISPLAY_NAME = tr_noop("SDG 11.7.1 (a) land allocated to streets and public space")
+    GROUP_ID = "publicspace"
+    TAGS = (tr_noop("SDG 11.7.1"), tr_noop("street area"), tr_noop("public space"), tr_noop("land share"))
+    SHORT_HELP = tr_noop(
+        "Share of the urban area allocated to streets and open public spaces, SDG indicator 11.7.1 (a), for each "
+        "city (and each district when given), against the benchmarks of 15 % public space, 30 % streets and 45 % "
+        "in total. Street area is the union of the right-of-way corridors: a corridor of the street's width "
+        "around its centre-line (half the width on each side). The width comes from the width field, else from "
+        "the road class table, else from the default width. Ground that is both street and public space counts "
+        "once, as public space, so the street and public space shares add up to the total. Optionally the street "
+        "share is also estimated with the original sampling method (Halton points at 10 per km², 10 ha circles, "
+        "sampling until the 95 % confidence interval is narrow enough), for comparison with cities that reported "
+        "that way.")
+
+    URBAN_EXTENT = "URBAN_EXTENT"
+    CITY_NAME_FIELD = "CITY_NAME_FIELD"
+    PUBLIC_SPACES = "PUBLIC_SPACES"
+    STREETS = "STREETS"
+    WIDTH_FIELD = "WIDTH_FIELD"
+    CLASS_FIELD = "CLASS_FIELD"
+    CLASS_WIDTHS = "CLASS_WIDTHS"
+    DEFAULT_WIDTH = "DEFAULT_WIDTH"
+    STREET_POLYGONS = "STREET_POLYGONS"
+    DISTRICTS = "DISTRICTS"
+    DISTRICT_NAME_FIELD = "DISTRICT_NAME_FIELD"
+    SAMPLING = "SAMPLING"
+    SAMPLING_PRECISION = "SAMPLING_PRECISION"
+    OUTPUT_STREET_AREA = "OUTPUT_STREET_AREA"
+    OUTPUT_TABLE = "OUTPUT_TABLE"
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.add_parameter(
+            QgsProcessingParameterFeatureSource(self.URBAN_EXTENT, tr("Urban extent (polygons)"),
+                                                [QgsProcessing.TypeVectorPolygon]),
+            tr_noop("One polygon per city: the built-up urban extent the indicator is measured in."))
+        self.add_parameter(
+            QgsProcessingParameterField(self.CITY_NAME_FIELD, tr("City name field"),
+                                        parentLayerParameterName=self.URBAN_EXTENT, optional=True),
+            tr_noop("Field with the city names; the feature id when empty."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSource(self.PUBLIC_SPACES, tr("Open public spaces (polygons)"),
+                                                [QgsProcessing.TypeVectorPolygon]),
+            tr_noop("Only the spaces that count for SDG 11.7.1 (for example the counted spaces of the public space "
+                    "inventory). Invalid polygons are repaired and reported."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSource(self.STREETS, tr("Street centre-lines"),
+                                                [QgsProcessing.TypeVectorLine], optional=True),
+            tr_noop("Street centre-lines; each becomes a corridor of its width. Give these or street polygons."))
+        self.add_parameter(
+            QgsProcessingParameterField(self.WIDTH_FIELD, tr("Street width field (m)"),
+                                        parentLayerParameterName=self.STREETS,
+                                        type=QgsProcessingParameterField.Numeric, optional=True),
+            tr_noop("Measured right-of-way width in metres; empty or zero values fall back to the class table."))
+        self.add_parameter(
+            QgsProcessingParameterField(self.CLASS_FIELD, tr("Road class field"),
+                                        parentLayerParameterName=self.STREETS, optional=True),
+            tr_noop("Road class (such as the OpenStreetMap highway tag) looked up in the width table."))
+        self.add_parameter(
+            QgsProcessingParameterMatrix(self.CLASS_WIDTHS, tr("Width by road class (m)"), numberRows=0,
+                                         hasFixedNumberRows=False, headers=[tr("Road class"), tr("Width (m)")],
+                                         defaultValue=[value for row in DEFAULT_CLASS_WIDTHS for value in row],
+                                         optional=True),  # QGIS 3.22 rejects a matrix left unset unless optional
+            tr_noop("Right-of-way width of each road class. The defaults are typical urban widths: replace them "
+                    "with widths measured in the city."))
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.DEFAULT_WIDTH, tr("Default street width (m)"),
+                                         QgsProcessingParameterNumber.Double, 10.0, minValue=0.5),
+            tr_noop("Width of streets with neither a measured width nor a known class."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSource(self.STREET_POLYGONS, tr("Street polygons"),
+                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+            tr_noop("Street area already digitised as polygons (right-of-way), instead of centre-lines."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSource(self.DISTRICTS, tr("Districts (optional)"),
+                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+            tr_noop("Districts or wards for a row each in the table (measured inside the urban extent)."))
+        self.add_parameter(
+            QgsProcessingParameterField(self.DISTRICT_NAME_FIELD, tr("District name field"),
+                                        parentLayerParameterName=self.DISTRICTS, optional=True),
+            tr_noop("Field with the district names used in the table; the feature id when empty."))
+        self.add_parameter(
+            QgsProcessingParameterBoolean(self.SAMPLING, tr("Also estimate the street share by sampling"), False),
+            tr_noop("The original 11.7.1 method: Halton points at 10 per km², 10 ha circles, until the 95 % "
+                    "confidence interval is within the precision below."))
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.SAMPLING_PRECISION, tr("Sampling precision (percentage points)"),
+                                         QgsProcessingParameterNumber.Double, 1.0, minValue=0.05),
+            tr_noop("Sampling stops when the 95 % confidence interval is within this many percentage points of "
+                    "the estimate (and at least 30 circles are taken)."), advanced=True)
+        self.add_target_crs_parameter()
+        self.add_parameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT_STREET_AREA, tr("Street area"),
+                                              QgsProcessing.TypeVectorPolygon),
+            tr_noop("The street area of each city, dissolved and clipped to its urban extent."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, tr("Land allocated to streets and public space"),
+                                              QgsProcessing.TypeVector),
+            tr_noop("Per city and district: area, public space, street and total area, their shares, the "
+                    "benchmarks, and the sampling estimate when asked."))
+        for name, label in (("SHARE_TOTAL", tr("Streets and public space (% of urban area)")),
+                            ("SHARE_PUBLIC_SPACE", tr("Public space (% of urban area)")),
+                            ("SHARE_STREETS", tr("Streets (% of urban area)"))):
+            self.addOutput(QgsProcessingOutputNumber(name, label))
+
+    def process(self, parameters, context, feedback):
+        extent = self.required_source(parameters, self.URBAN_EXTENT, context)
+        spaces = self.parameterAsSource(parameters, self.PUBLIC_SPACES, context)
+        streets = self.parameterAsSource(parameters, self.STREETS, context)
+        street_polygons = self.parameterAsSource(parameters, self.STREET_POLYGONS, context)
+        districts = self.parameterAsSource(parameters, self.DISTRICTS, context)
+        if (streets is None) == (street_polygons is None):
+            raise HabitatError(tr("Give the streets either as centre-lines or as street polygons, not both or none."))
+        inputs = [item for item in (extent, spaces, streets, street_polygons, districts) if item is not None]
+        crs = self.analysis_crs(inputs, parameters, context, feedback)
+        transform = context.transformContext()
+
+        city_field = self.parameterAsString(parameters, self.CITY_NAME_FIELD, context)
+        cities, city_rows, city_ids, repaired, skipped = read_polygons(extent, crs, transform,
+                                                                        [city_field] if city_field else [])
+        self.report_polygons(feedback, tr("urban extent"), repaired, skipped)
+        city_names = _names(city_rows, city_ids, city_field)
+        space_shapes = []
+        if spaces is not None:
+            space_shapes, _, _, repaired, skipped = read_polygons(spaces, crs, transform)
+            self.report_polygons(feedback, tr("public spaces"), repaired, skipped)
+        feedback.setProgress(10)
+
+        if streets is not None:
+            street_area = self.corridors(parameters, context, feedback, streets, crs)
+        else:
+            shapes, _, _, repaired, skipped = read_polygons(street_polygons, crs, transform)
+            self.report_polygons(feedback, tr("street polygons"), repaired, skipped)
+            street_area = unary_union(shapes) if shapes else None
+        feedback.setProgress(50)
+
+        rows = [("city", share) for share in land_shares(cities, city_names, space_shapes, street_area,
+                                                          progress_callback(feedback, 50, 70))]
+        if districts is not None:
+            district_field = self.parameterAsString(parameters, self.DISTRICT_NAME_FIELD, context)
+            shapes, district_rows, ids, repaired, skipped = read_polygons(districts, crs, transform,
+                                                                          [district_field] if district_field else [])
+            self.report_polygons(feedback, tr("districts"), repaired, skipped)
+            city_union = unary_union(cities)
+            clipped = [shape.intersection(city_union) for shape in shapes]
+            rows += [("district", share) for share in land_shares(clipped, _names(district_rows, ids, district_field),
+                                                                  space_shapes, street_area,
+                                                                  progress_callback(feedback, 70, 80))]
+        samples = {}
+        if self.parameterAsBool(parameters, self.SAMPLING, context):
+            precision = self.parameterAsDouble(parameters, self.SAMPLING_PRECISION, context)
+            for city, name in zip(cities, city_names):
+                samples[name] = sampled_street_share(city, street_area, precision)
+                if not samples[name].converged:
+                    feedback.pushWarning(tr("{0}: the sample ran out of circles before the 95 % confidence interval "
+                                            "reached ±{1} points.", name, f"{precision:g}"))
+        feedback.setProgress(90)
+
+        outputs = {self.OUTPUT_STREET_AREA: self.write_street_area(parameters, context, cities, city_names,
+                                                                   street_area, crs),
+                   self.OUTPUT_TABLE: self.write_table(parameters, context, rows, samples)}
+        city_rows_only = [share for level, share in rows if level == "city"]
+        area = sum(share.area_m2 for share in city_rows_only)
+        outputs["SHARE_TOTAL"] = 100 * sum(s.total_m2 for s in city_rows_only) / area
+        outputs["SHARE_PUBLIC_SPACE"] = 100 * sum(s.ops_m2 for s in city_rows_only) / area
+        outputs["SHARE_STREETS"] = 100 * sum(s.street_m2 for s in city_rows_only) / area
+        for share in city_rows_only:
+            feedback.pushInfo(tr("{0}: public space {1} %, streets {2} %, total {3} % of {4} km² (benchmarks 15 %, "
+                                 "30 %, 45 %).", share.name, f"{share.ops_pct:.1f}", f"{share.street_pct:.1f}",
+                                 f"{share.total_pct:.1f}", f"{share.area_m2 / 1e6:.2f}"))
+            if share.name in samples:
+                estimate = samples[share.name]
+                feedback.pushInfo(tr("{0}: sampled street share {1} % (95 % interval {2}–{3} %, {4} circles).",
+                                     share.name, f"{estimate.street_pct:.1f}", f"{estimate.low_pct:.1f}",
+                                     f"{estimate.high_pct:.1f}", estimate.samples))
+        return outputs
+
+    def corridors(self, parameters, context, feedback, streets, crs):
+        width_field = self.parameterAsString(parameters, self.WIDTH_FIELD, context)
+        class_field = self.parameterAsString(parameters, self.CLASS_FIELD, context)
+        table = self.parameterAsMatrix(parameters, self.CLASS_WIDTHS, context) or [
+            value for row in DEFAULT_CLASS_WIDTHS for value in row]
+        default = self.parameterAsDouble(parameters, self.DEFAULT_WIDTH, context)
+        widths_by_class = {}
+        for name, value in zip(table[0::2], table[1::2]):
+            try:
+                widths_by_class[str(name).strip().lower()] = float(value)
+            except (TypeError, ValueError):
+                raise HabitatError(tr("The width table gives \"{0}\" for road class {1}: not a number.", value, name))
+        request = QgsFeatureRequest()
+        names = [name for name in (width_field, class_field) if name]
+        request.setSubsetOfAttributes(names, streets.fields())
+        lines, widths = [], []
+        counts = {"field": 0, "class": 0, "default": 0}
+        for feature in features_in_crs(streets, crs, context.transformContext(), request):
+            geometry = feature.geometry()
+            if geometry is None or geometry.isNull() or geometry.isEmpty():
+                continue
+            width, source = None, "default"
+            if width_field:
+                value = feature[width_field]
+                try:
+                    width = float(value) if value is not None and float(value) > 0 else None
+                except (TypeError, ValueError):
+                    width = None
+                source = "field" if width else source
+            if width is None and class_field:
+                width = widths_by_class.get(str(feature[class_field] or "").strip().lower())
+                source = "class" if width else "default"
+            width = width or default
+            counts[source] += 1
+            parts = wkb_line_parts(bytes(geometry.asWkb()))
+            if parts is None:
+                polylines = geometry.asMultiPolyline() if geometry.isMultipart() else [geometry.asPolyline()]
+                parts = [[(p.x(), p.y()) for p in line] for line in polylines]
+            for part in parts:
+                lines.append(part)
+                widths.append(width)
+        feedback.pushInfo(tr("Street widths: {0} measured, {1} from the road class table, {2} default ({3} m).",
+                             counts["field"], counts["class"], counts["default"], f"{default:g}"))
+        return street_corridors(lines, widths)
+
+    def write_street_area(self, parameters, context, cities, names, street_area, crs):
+        fields = QgsFields()
+        fields.append(QgsField("city", QVariant.String))
+        fields.append(QgsField("street_m2", QVariant.Double))
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_STREET_AREA, context, fields,
+                                         QgsWkbTypes.MultiPolygon, crs)
+        for city, name in zip(cities, names):
+            clipped = street_area.intersection(city) if street_area is not None else None
+            if clipped is None or clipped.is_empty:
+                continue
+            geometry = from_shapely(clipped)
+            geometry.convertToMultiType()
+            feature = QgsFeature(fields)
+            feature.setGeometry(geometry)
+            feature.setAttributes([name, clipped.area])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        self.style_output(context, dest_id, "street_area.qml", tr("Street area"))
+        return dest_id
+
+    def write_table(self, parameters, context, rows, samples):
+        fields = QgsFields()
+        columns = [("level", QVariant.String), ("name", QVariant.String), ("area_km2", QVariant.Double),
+                   ("ops_m2", QVariant.Double), ("street_m2", QVariant.Double), ("overlap_m2", QVariant.Double),
+                   ("total_m2", QVariant.Double), ("ops_pct", QVariant.Double), ("street_pct", QVariant.Double),
+                   ("total_pct", QVariant.Double), ("bench_ops", QVariant.Double), ("bench_str", QVariant.Double),
+                   ("bench_tot", QVariant.Double), ("meets_tot", QVariant.Int), ("sample_n", QVariant.Int),
+                   ("sample_pct", QVariant.Double), ("sample_low", QVariant.Double), ("sample_high", QVariant.Double)]
+        for name, kind in columns:
+            fields.append(QgsField(name, kind))
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_TABLE, context, fields, QgsWkbTypes.NoGeometry,
+                                         None)
+        for level, share in rows:
+            estimate = samples.get(share.name) if level == "city" else None
+            feature = QgsFeature(fields)
+            feature.setAttributes([
+                level, share.name, share.area_m2 / 1e6, share.ops_m2, share.street_m2, share.street_overlap_m2,
+                share.total_m2, share.ops_pct, share.street_pct, share.total_pct, BENCHMARK_OPS, BENCHMARK_STREETS,
+                BENCHMARK_TOTAL, int(share.total_pct >= BENCHMARK_TOTAL),
+                estimate.samples if estimate else None, estimate.street_pct if estimate else None,
+                estimate.low_pct if estimate else None, estimate.high_pct if estimate else None])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        self.style_output(context, dest_id, None, tr("Land allocated to streets and public space"))
+        return dest_id
+
+
+def _names(rows, ids, field):
+    return [str(row[0]) if field and row[0] is not None else str(fid) for row, fid in zip(rows, ids)]

@@ -1,0 +1,71 @@
+"""Land share (SDG 11.7.1 a) in the core, computed by hand on a 600 m square city with a 100 m street grid."""
+
+import math
+
+import numpy as np
+import pytest
+from shapely.geometry import box
+
+from habitat_planning_plugin.core.public_space.land_share import (
+    halton,
+    land_shares,
+    sampled_street_share,
+    street_corridors,
+)
+
+CITY = box(0, 0, 600, 600)  # 360,000 m2
+
+
+def grid_streets(size=600, step=100, width=10.0):
+    lines = [np.array([(x, 0.0), (x, float(size))]) for x in range(step, size, step)]
+    lines += [np.array([(0.0, y), (float(size), y)]) for y in range(step, size, step)]
+    return street_corridors(lines, [width] * len(lines))
+
+
+def test_corridor_is_width_w_not_2w():
+    corridor = street_corridors([np.array([(0.0, 0.0), (100.0, 0.0)])], [10.0])
+    assert corridor.area == pytest.approx(1000.0)  # 100 m long x 10 m wide, flat ends
+
+
+def test_grid_city_with_a_park_beside_the_streets():
+    streets = grid_streets()
+    # 5 + 5 corridors of 10 x 600 m, minus the 25 crossings counted twice: 60,000 - 2,500
+    assert streets.area == pytest.approx(57_500.0)
+    park = box(205, 205, 295, 295)  # touches the corridors, no overlap: 8,100 m2
+    (city,) = land_shares([CITY], ["grid"], [park], streets)
+    assert (city.ops_m2, city.street_m2, city.street_overlap_m2) == pytest.approx((8_100.0, 57_500.0, 0.0))
+    assert city.total_pct == pytest.approx(100 * 65_600 / 360_000)
+    assert city.ops_pct + city.street_pct == pytest.approx(city.total_pct)
+
+
+def test_streets_overlapping_a_park_count_once():
+    park = box(190, 190, 310, 310)  # 14,400 m2; crossed by the corridors x=200, x=300, y=200, y=300
+    (city,) = land_shares([CITY], ["grid"], [park], grid_streets())
+    overlap = 4 * 10 * 120 - 4 * 10 * 10  # four 10 x 120 strips, their four crossings counted twice
+    assert city.street_overlap_m2 == pytest.approx(overlap)
+    assert city.total_m2 == pytest.approx(57_500 + 14_400 - overlap)
+    assert city.street_m2 == pytest.approx(57_500 - overlap)
+
+
+def test_districts_split_the_city():
+    west, east = box(0, 0, 300, 600), box(300, 0, 600, 600)
+    shares = land_shares([west, east], ["W", "E"], [box(205, 205, 295, 295)], grid_streets())
+    assert shares[0].ops_m2 == pytest.approx(8_100.0) and shares[1].ops_m2 == 0.0
+    assert shares[0].street_m2 + shares[1].street_m2 == pytest.approx(57_500.0)
+
+
+def test_halton_sequence_by_hand():
+    assert [halton(i, 2) for i in (1, 2, 3, 4)] == [0.5, 0.25, 0.75, 0.125]
+    assert [halton(i, 3) for i in (1, 2, 3, 4)] == pytest.approx([1 / 3, 2 / 3, 1 / 9, 4 / 9])
+
+
+def test_sampling_estimate_brackets_the_exact_share():
+    city = box(0, 0, 4000, 4000)
+    streets = grid_streets(size=4000, step=100, width=10.0)
+    exact = 100 * streets.intersection(city).area / city.area
+    estimate = sampled_street_share(city, streets, precision_pct=1.0)
+    assert estimate.converged and estimate.samples >= 30
+    assert estimate.low_pct <= exact <= estimate.high_pct
+    assert estimate.high_pct - estimate.low_pct <= 2.0
+    radius = math.sqrt(100_000 / math.pi)
+    assert radius == pytest.approx(178.4, abs=0.05)  # 10 ha circles
