@@ -45,25 +45,40 @@ def _distance_to_one(points: np.ndarray, segments: np.ndarray, chunk: int = 20_0
     return out
 
 
+class PolygonSet:
+    """Polygons prepared once for repeated distance queries: bounds and ring segments as numpy arrays."""
+
+    def __init__(self, polygons):
+        self.count = len(polygons)
+        self.index, self.segments, bounds = [], [], []
+        for index, polygon in enumerate(polygons):
+            if polygon is None or polygon.is_empty:
+                continue
+            self.index.append(index)
+            self.segments.append(_segments(polygon))
+            bounds.append(polygon.bounds)
+        self.bounds = np.array(bounds, dtype=float).reshape(-1, 4)
+
+
 def distance_to_polygons(points, polygons, max_distance: float, progress=None):
     """For every point, the distance to the nearest polygon (0 inside) and that polygon's index.
 
-    Points farther than ``max_distance`` from every polygon get (inf, -1). ``polygons`` are shapely (Multi)Polygons.
+    Points farther than ``max_distance`` from every polygon get (inf, -1). ``polygons`` are shapely (Multi)Polygons
+    or a PolygonSet made from them (to reuse the preparation).
     """
+    prepared = polygons if isinstance(polygons, PolygonSet) else PolygonSet(polygons)
     points = np.asarray(points, dtype=float).reshape(-1, 2)
     best = np.full(len(points), np.inf)
     owner = np.full(len(points), -1, dtype=np.int64)
-    if len(points) == 0:
+    if len(points) == 0 or not prepared.index:
         return best, owner
     tree = cKDTree(points)
-    present = [(index, polygon) for index, polygon in enumerate(polygons) if polygon is not None and not polygon.is_empty]
-    if not present:
-        return best, owner
-    bounds = np.array([polygon.bounds for _, polygon in present])
+    bounds = prepared.bounds
     centres = (bounds[:, :2] + bounds[:, 2:]) / 2.0
     radii = np.hypot(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1]) / 2.0 + max_distance
-    nearby = tree.query_ball_point(centres, radii)  # one call for all polygons
-    for step, ((index, polygon), (minx, miny, maxx, maxy), found) in enumerate(zip(present, bounds, nearby)):
+    nearby = tree.query_ball_point(centres, radii, workers=-1)  # one call for all polygons, both cores
+    for step, (index, segments, (minx, miny, maxx, maxy), found) in enumerate(
+            zip(prepared.index, prepared.segments, bounds, nearby)):
         candidates = np.asarray(found, dtype=np.int64)
         if len(candidates):
             p = points[candidates]
@@ -71,12 +86,12 @@ def distance_to_polygons(points, polygons, max_distance: float, progress=None):
                       & (p[:, 1] >= miny - max_distance) & (p[:, 1] <= maxy + max_distance))
             candidates = candidates[in_box]
         if len(candidates):
-            d = _distance_to_one(points[candidates], _segments(polygon))
+            d = _distance_to_one(points[candidates], segments)
             closer = (d <= max_distance) & (d < best[candidates])
             best[candidates[closer]] = d[closer]
             owner[candidates[closer]] = index
         if progress is not None:
-            progress((step + 1) / len(present))
+            progress((step + 1) / len(prepared.index))
     return best, owner
 
 

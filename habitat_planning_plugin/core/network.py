@@ -156,7 +156,7 @@ def snap_to_edges(graph: StreetGraph, points, sample_spacing: float = None, k: i
         todo = np.arange(start, stop)
         for k_round in rounds:  # widen the candidate set only for the points not yet proven exact
             p = points[todo]
-            sample_d, sample_i = tree.query(p, k=k_round)
+            sample_d, sample_i = tree.query(p, k=k_round, workers=-1)
             sample_d, sample_i = sample_d.reshape(len(p), k_round), sample_i.reshape(len(p), k_round)
             candidates = edge_of_sample[sample_i]
             t, d = _project(p[:, None, :], a[candidates], b[candidates], length[candidates])

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..geometry import distance_to_polygons, polygon_of_points
+from ..geometry import PolygonSet, distance_to_polygons, polygon_of_points
 from ..network import StreetGraph, build_graph, multi_source_distances, point_distances, snap_to_edges
 from ..text import HabitatError, tr
 
@@ -58,8 +58,8 @@ def public_space_access(
     weights = np.asarray(weights, dtype=float).reshape(len(points), -1)
     if len(points) == 0 or not np.any(weights > 0):
         raise HabitatError(tr("The population input holds no people (all values are zero, empty or nodata)."))
-    spaces = [space for space in spaces if space is not None and not space.is_empty]
-    if not spaces:
+    spaces = PolygonSet([space for space in spaces if space is not None and not space.is_empty])
+    if not spaces.count:
         raise HabitatError(tr("There is no public space to measure access to."))
 
     graph = build_graph(lines, tolerance)
