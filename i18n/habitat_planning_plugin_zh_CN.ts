@@ -12,8 +12,16 @@
             <translation>按地区和人口群体统计的可达性</translation>
         </message>
         <message>
+            <source>Access field</source>
+            <translation>通行字段</translation>
+        </message>
+        <message>
             <source>Access to public space by district</source>
             <translation>各地区公共空间可达性</translation>
+        </message>
+        <message>
+            <source>All counted types</source>
+            <translation>所有计入类型</translation>
         </message>
         <message>
             <source>Also estimate the street share by sampling</source>
@@ -36,12 +44,20 @@
             <translation>分析坐标参考系（投影，米）</translation>
         </message>
         <message>
+            <source>Builds the city-wide inventory of open public spaces from polygons of any source. Each space gets one of the five SDG 11.7.1 types (park, civic park, square, recreational green area, public facility open area) through the type mapping, or is marked as not counted with the reason: another type, a type value the mapping does not know, restricted access (private or no) or an entry fee. Invalid polygons are repaired and counted; features without a usable polygon are kept in the output and flagged. Area (m², ha), size class (thresholds editable) and district are added. The summary gives, per district and type, the number of counted spaces, their area, their share of the district's area and, with a population grid, the m² of public space per inhabitant.</source>
+            <translation>根据任意来源的面数据建立全市开放公共空间盘点。每个空间通过类型对照表归入可持续发展目标 11.7.1 的五种类型之一（公园、街心公园、广场、休闲绿地、公共设施开放区），或标记为不计入并注明原因：其他类型、对照表中没有的类型值、通行受限（私人或禁止）或收费。无效的面会被修复并计数；没有可用面几何的要素仍保留在输出中并加以标记。输出增加面积（平方米、公顷）、规模等级（阈值可编辑）和所属地区。汇总表按地区和类型给出计入空间的数量、面积、占地区面积的比例，以及（如提供人口栅格）人均公共空间面积（平方米）。</translation>
+        </message>
+        <message>
             <source>Cancelled: no output was written.</source>
             <translation>已取消：未写入任何输出。</translation>
         </message>
         <message>
             <source>Cannot read the population raster {0}.</source>
             <translation>无法读取人口栅格 {0}。</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
         </message>
         <message>
             <source>Choose at least one population count field of the population layer.</source>
@@ -52,8 +68,24 @@
             <translation>城市名称字段</translation>
         </message>
         <message>
+            <source>Civic park</source>
+            <translation>街心公园</translation>
+        </message>
+        <message>
             <source>Could not remove the incomplete output {0}: {1}</source>
             <translation>无法删除不完整的输出 {0}：{1}</translation>
+        </message>
+        <message>
+            <source>Counted public space area (ha)</source>
+            <translation>计入的公共空间面积（公顷）</translation>
+        </message>
+        <message>
+            <source>Counted public spaces</source>
+            <translation>计入的公共空间数</translation>
+        </message>
+        <message>
+            <source>Counted spaces per district and type: number, area, share of the district area and m² per inhabitant.</source>
+            <translation>按地区和类型统计的计入空间：数量、面积、占地区面积的比例和人均面积（平方米）。</translation>
         </message>
         <message>
             <source>Default street width (m)</source>
@@ -80,8 +112,16 @@
             <translation>用于汇总表的地区或街区；人口计入其所在的地区。</translation>
         </message>
         <message>
+            <source>Districts or wards: each space gets the district it overlaps most; the summary has a row set per district.</source>
+            <translation>地区或街区：每个空间归入与其重叠最多的地区；汇总表中每个地区各有一组行。</translation>
+        </message>
+        <message>
             <source>Entry tolerance (m)</source>
             <translation>入口容差（米）</translation>
+        </message>
+        <message>
+            <source>Every input feature with its category, whether it counts and why not, area, size class and district.</source>
+            <translation>每个输入要素及其类别、是否计入及不计入的原因、面积、规模等级和所属地区。</translation>
         </message>
         <message>
             <source>Every street segment with the walking distance from its nearer end to the nearest public space (empty beyond twice the walking distance). Skip it in batch runs that need only the numbers.</source>
@@ -92,12 +132,24 @@
             <translation>带有人口数量的要素，例如普查街区或建筑；面要素以其内部的一个点计算。</translation>
         </message>
         <message>
+            <source>Fee field</source>
+            <translation>收费字段</translation>
+        </message>
+        <message>
+            <source>Field whose values say what each space is (park, square, private garden…).</source>
+            <translation>说明每个空间性质的字段（公园、广场、私家花园……）。</translation>
+        </message>
+        <message>
             <source>Field with the city names; the feature id when empty.</source>
             <translation>城市名称字段；留空时使用要素编号。</translation>
         </message>
         <message>
             <source>Field with the district names used in the table; the feature id when empty.</source>
             <translation>表中使用的地区名称字段；留空时使用要素编号。</translation>
+        </message>
+        <message>
+            <source>Field with the district names; the feature id when empty.</source>
+            <translation>地区名称字段；留空时使用要素编号。</translation>
         </message>
         <message>
             <source>For display: the streets reachable within the walking distance, widened by 25 m.</source>
@@ -124,6 +176,10 @@
             <translation>人居规划工具包 {0}</translation>
         </message>
         <message>
+            <source>Increasing areas in hectares separating the size classes, comma-separated. The default 0.1, 0.5, 2, 10 makes pocket, small, neighbourhood, district and city-wide spaces.</source>
+            <translation>划分规模等级的递增面积（公顷），以逗号分隔。默认值 0.1、0.5、2、10 将空间分为口袋、小型、社区级、区级和市级。</translation>
+        </message>
+        <message>
             <source>Inputs are in {0}; distances need metres, so the analysis uses {1} ({2}), the UTM zone at the centre of the data. Choose another projected CRS in the parameters if you prefer.</source>
             <translation>输入数据的坐标参考系为 {0}；距离需要以米计算，因此分析使用数据中心所在的 UTM 分带 {1}（{2}）。如需其他投影坐标参考系，请在参数中选择。</translation>
         </message>
@@ -148,6 +204,10 @@
             <translation>此领域暂无工具</translation>
         </message>
         <message>
+            <source>Not counted</source>
+            <translation>不计入</translation>
+        </message>
+        <message>
             <source>Numeric fields of the population layer, one per group (the first is the total), e.g. total, women, men, children, older people, persons with disabilities.</source>
             <translation>人口图层中的数值字段，每个群体一个（第一个为总人口），例如总人口、女性、男性、儿童、老年人、残疾人。</translation>
         </message>
@@ -164,6 +224,10 @@
             <translation>开放公共空间（面）</translation>
         </message>
         <message>
+            <source>Open space polygons from any source: land-use plans, field survey, OpenStreetMap.</source>
+            <translation>任意来源的开放空间面：土地利用规划、实地调查、OpenStreetMap。</translation>
+        </message>
+        <message>
             <source>Open the OSGeo4W Shell and run: python -m pip install {0}</source>
             <translation>请打开 OSGeo4W Shell 并运行：python -m pip install {0}</translation>
         </message>
@@ -176,8 +240,16 @@
             <translation>参数</translation>
         </message>
         <message>
+            <source>Park</source>
+            <translation>公园</translation>
+        </message>
+        <message>
             <source>Per city and district: area, public space, street and total area, their shares, the benchmarks, and the sampling estimate when asked.</source>
             <translation>按城市和地区列出：面积、公共空间面积、街道面积和合计面积、各自比例、基准值，以及（如选择）抽样估算结果。</translation>
+        </message>
+        <message>
+            <source>Persons per cell (band 1: total), for the m² of public space per inhabitant of each district.</source>
+            <translation>每个像元的人数（波段 1：总人口），用于计算各地区人均公共空间面积（平方米）。</translation>
         </message>
         <message>
             <source>Persons per cell; every band is a population group (band 1: total). Nodata cells are ignored and counted. Give either this grid or a population layer.</source>
@@ -194,6 +266,10 @@
         <message>
             <source>Population grid (raster)</source>
             <translation>人口栅格</translation>
+        </message>
+        <message>
+            <source>Population grid (raster, optional)</source>
+            <translation>人口栅格（可选）</translation>
         </message>
         <message>
             <source>Population layer (points or polygons)</source>
@@ -216,12 +292,36 @@
             <translation>用于计算所有距离和面积的投影坐标参考系（单位为米）。留空时：若输入数据已是以米为单位的投影坐标参考系则保留之，否则使用数据所在的 UTM 分带。</translation>
         </message>
         <message>
+            <source>Public facility open area</source>
+            <translation>公共设施开放区</translation>
+        </message>
+        <message>
             <source>Public space</source>
             <translation>公共空间</translation>
         </message>
         <message>
             <source>Public space (% of urban area)</source>
             <translation>公共空间（占城市面积 %）</translation>
+        </message>
+        <message>
+            <source>Public space by district and type</source>
+            <translation>按地区和类型统计的公共空间</translation>
+        </message>
+        <message>
+            <source>Public space inventory</source>
+            <translation>公共空间盘点</translation>
+        </message>
+        <message>
+            <source>Public spaces (polygons)</source>
+            <translation>公共空间（面）</translation>
+        </message>
+        <message>
+            <source>Recreational green area</source>
+            <translation>休闲绿地</translation>
+        </message>
+        <message>
+            <source>Repaired geometries</source>
+            <translation>已修复的几何</translation>
         </message>
         <message>
             <source>Right-of-way width of each road class. The defaults are typical urban widths: replace them with widths measured in the city.</source>
@@ -280,8 +380,36 @@
             <translation>直线缓冲区内的比例（%）</translation>
         </message>
         <message>
+            <source>Size class thresholds (ha)</source>
+            <translation>规模等级阈值（公顷）</translation>
+        </message>
+        <message>
+            <source>Size class thresholds must be numbers in hectares separated by commas, e.g. 0.1, 0.5, 2, 10; got "{0}".</source>
+            <translation>规模等级阈值必须是以逗号分隔的公顷数，例如 0.1, 0.5, 2, 10；实际输入为“{0}”。</translation>
+        </message>
+        <message>
+            <source>Size class thresholds must be positive and increasing; got "{0}".</source>
+            <translation>规模等级阈值必须为正且递增；实际输入为“{0}”。</translation>
+        </message>
+        <message>
+            <source>Spaces not counted</source>
+            <translation>不计入的空间数</translation>
+        </message>
+        <message>
+            <source>Spaces whose access is private or no do not count (the OpenStreetMap access values).</source>
+            <translation>通行为 private 或 no 的空间不计入（OpenStreetMap 的 access 取值）。</translation>
+        </message>
+        <message>
+            <source>Spaces with an entry fee (yes) do not count: open public space is free for all.</source>
+            <translation>收费（yes）的空间不计入：开放公共空间应对所有人免费开放。</translation>
+        </message>
+        <message>
             <source>Spatial development framework</source>
             <translation>空间发展框架</translation>
+        </message>
+        <message>
+            <source>Square</source>
+            <translation>广场</translation>
         </message>
         <message>
             <source>Straight-line buffer (approximation): {0} %.</source>
@@ -388,6 +516,10 @@
             <translation>街道网络中没有至少包含两个节点的线。</translation>
         </message>
         <message>
+            <source>The type mapping gives "{0}" for "{1}"; use one of: {2}.</source>
+            <translation>类型对照表中“{1}”对应的“{0}”无效；请使用以下之一：{2}。</translation>
+        </message>
+        <message>
             <source>The urban extent is too small for the sampling method: fewer than two sample circles fall inside it.</source>
             <translation>城市范围太小，无法使用抽样方法：落在其中的样本圆少于两个。</translation>
         </message>
@@ -412,8 +544,28 @@
             <translation>总人口</translation>
         </message>
         <message>
+            <source>Type field</source>
+            <translation>类型字段</translation>
+        </message>
+        <message>
+            <source>Type field values (case ignored) and their category: park, civic_park, square, recreational_green, public_facility or not_counted. Values not listed are reported.</source>
+            <translation>类型字段的取值（不区分大小写）及其类别：park、civic_park、square、recreational_green、public_facility 或 not_counted。未列出的取值会被报告。</translation>
+        </message>
+        <message>
+            <source>Type mapping</source>
+            <translation>类型对照表</translation>
+        </message>
+        <message>
+            <source>Type value "{0}" ({1} spaces) is not in the type mapping: not counted. Add it to the mapping if it is an open public space.</source>
+            <translation>类型值“{0}”（{1} 个空间）不在类型对照表中：不计入。如果它是开放公共空间，请将其加入对照表。</translation>
+        </message>
+        <message>
             <source>Urban extent (polygons)</source>
             <translation>城市范围（面）</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>取值</translation>
         </message>
         <message>
             <source>Vertex snapping tolerance (m)</source>
@@ -448,6 +600,10 @@
             <translation>既无实测宽度也无已知等级的街道所用的宽度。</translation>
         </message>
         <message>
+            <source>access is restricted (private or no)</source>
+            <translation>通行受限（私人或禁止）</translation>
+        </message>
+        <message>
             <source>accessibility</source>
             <translation>可达性</translation>
         </message>
@@ -456,8 +612,20 @@
             <translation>波段 {0}</translation>
         </message>
         <message>
+            <source>district</source>
+            <translation>地区</translation>
+        </message>
+        <message>
             <source>districts</source>
             <translation>地区</translation>
+        </message>
+        <message>
+            <source>entry is not free</source>
+            <translation>需付费进入</translation>
+        </message>
+        <message>
+            <source>inventory</source>
+            <translation>盘点</translation>
         </message>
         <message>
             <source>land share</source>
@@ -466,6 +634,10 @@
         <message>
             <source>more than {0} m or not reached</source>
             <translation>超过 {0} 米或无法到达</translation>
+        </message>
+        <message>
+            <source>no usable polygon geometry</source>
+            <translation>没有可用的面几何</translation>
         </message>
         <message>
             <source>population</source>
@@ -492,6 +664,14 @@
             <translation>街道面</translation>
         </message>
         <message>
+            <source>type is not one of the five counted types</source>
+            <translation>类型不属于五种计入类型</translation>
+        </message>
+        <message>
+            <source>type value not in the mapping</source>
+            <translation>类型值不在对照表中</translation>
+        </message>
+        <message>
             <source>urban extent</source>
             <translation>城市范围</translation>
         </message>
@@ -514,6 +694,10 @@
         <message>
             <source>{0} nodata cells of the population grid were left out.</source>
             <translation>人口栅格中有 {0} 个无数据像元未计入。</translation>
+        </message>
+        <message>
+            <source>{0} of {1} spaces count as open public space, {2} ha in all.</source>
+            <translation>{1} 个空间中有 {0} 个计为开放公共空间，共 {2} 公顷。</translation>
         </message>
         <message>
             <source>{0} parts of the street network reach no public space; {1} people live along them and count as not served.</source>

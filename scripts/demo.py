@@ -24,12 +24,23 @@ def layer(name: str) -> str:
     return f"{CITY}|layername={name}"
 
 
-# The spaces that count for SDG 11.7.1: the five types, public and free (the inventory will derive this).
-COUNTED_SPACES = (layer("public_spaces") + "|subset=\"access\" = 'public' AND \"fee\" = 'no' AND \"ps_type\" IN "
-                  "('park','civic park','square','recreational green area','public facility open area')")
+# The spaces that count for SDG 11.7.1, as the inventory (the first step) decides.
+INVENTORY = OUTPUT / "public_space_inventory.gpkg"
+COUNTED_SPACES = f"{INVENTORY}|layername=public_space_inventory|subset=\"counted\" = 1"
 
 # (algorithm id, parameters, what a person opens afterwards) — one entry per algorithm that exists.
 DEMO_STEPS = [
+    ("habitat:publicspaceinventory", {
+        "INPUT": layer("public_spaces"),
+        "TYPE_FIELD": "ps_type",
+        "ACCESS_FIELD": "access",
+        "FEE_FIELD": "fee",
+        "DISTRICTS": layer("districts"),
+        "DISTRICT_NAME_FIELD": "name",
+        "POPULATION_RASTER": str(POPULATION),
+        "OUTPUT": str(INVENTORY),
+        "OUTPUT_SUMMARY": str(OUTPUT / "public_space_by_district.csv"),
+    }, ("OUTPUT", "OUTPUT_SUMMARY")),
     ("habitat:sdg1171landshare", {
         "URBAN_EXTENT": layer("urban_extent"),
         "CITY_NAME_FIELD": "name",

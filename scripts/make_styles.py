@@ -43,9 +43,17 @@ def main() -> int:
     streets.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
         {"color": "120,120,120,170", "outline_style": "no"})))
     streets.saveNamedStyle(str(STYLES / "street_area.qml"))
-    del network, area, streets
+    inventory = QgsVectorLayer("MultiPolygon?crs=EPSG:32650&field=category:string", "inventory", "memory")
+    kinds = [("park", "#2e7d32"), ("civic_park", "#66bb6a"), ("square", "#f9a825"),
+             ("recreational_green", "#9ccc65"), ("public_facility", "#29b6f6"), ("not_counted", "#bdbdbd")]
+    inventory.setRenderer(QgsCategorizedSymbolRenderer("category", [
+        QgsRendererCategory(code, QgsFillSymbol.createSimple({"color": color, "outline_color": "#424242",
+                                                              "outline_width": "0.3"}), code)
+        for code, color in kinds]))
+    inventory.saveNamedStyle(str(STYLES / "public_space_inventory.qml"))
+    del network, area, streets, inventory
     app.exitQgis()
-    print(f"wrote {STYLES}/access_network.qml, access_service_area.qml, street_area.qml")
+    print(f"wrote {STYLES}/access_network.qml, access_service_area.qml, street_area.qml, public_space_inventory.qml")
     return 0
 
 

@@ -1,9 +1,11 @@
 """Every algorithm class the provider offers, in toolbox order."""
 
 from .public_space.public_space_access import PublicSpaceAccessAlgorithm
+from .public_space.public_space_inventory import PublicSpaceInventoryAlgorithm
 from .public_space.sdg1171_land_share import Sdg1171LandShareAlgorithm
 
 ALGORITHM_CLASSES = [
+    PublicSpaceInventoryAlgorithm,
     Sdg1171LandShareAlgorithm,
     PublicSpaceAccessAlgorithm,
 ]

@@ -1,0 +1,304 @@
+"""habitat:publicspaceinventory — the cleaned city-wide inventory of open public spaces and its district summary."""
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterMatrix,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...core.geometry import polygon_of_points
+from ...core.public_space.inventory import (
+    CATEGORIES,
+    DEFAULT_SIZE_THRESHOLDS_HA,
+    DEFAULT_TYPE_MAPPING,
+    NOT_COUNTED,
+    REASONS,
+    classify,
+    counting,
+    district_summary,
+    size_class_labels,
+    size_classes,
+)
+from ...core.text import HabitatError, tr, tr_noop
+from ...qgis_io import features_in_crs, from_shapely, raster_population, read_polygons, to_shapely
+from ..base import HabitatAlgorithm
+
+ADDED_FIELDS = [("category", QVariant.String), ("category_label", QVariant.String), ("counted", QVariant.Int),
+                ("not_counted_reason", QVariant.String), ("area_m2", QVariant.Double), ("area_ha", QVariant.Double),
+                ("size_class", QVariant.String), ("district", QVariant.String), ("repaired", QVariant.Int)]
+NO_GEOMETRY = tr_noop("no usable polygon geometry")
+
+
+class PublicSpaceInventoryAlgorithm(HabitatAlgorithm):
+    ALGORITHM_ID = "publicspaceinventory"
+    DISPLAY_NAME = tr_noop("Public space inventory")
+    GROUP_ID = "publicspace"
+    TAGS = (tr_noop("inventory"), tr_noop("public space"), tr_noop("SDG 11.7.1"), tr_noop("district"))
+    SHORT_HELP = tr_noop(
+        "Builds the city-wide inventory of open public spaces from polygons of any source. Each space gets one of "
+        "the five SDG 11.7.1 types (park, civic park, square, recreational green area, public facility open "
+        "area) through the type mapping, or is marked as not counted with the reason: another type, a type value "
+        "the mapping does not know, restricted access (private or no) or an entry fee. Invalid polygons are "
+        "repaired and counted; features without a usable polygon are kept in the output and flagged. Area (m², "
+        "ha), size class (thresholds editable) and district are added. The summary gives, per district and type, "
+        "the number of counted spaces, their area, their share of the district's area and, with a population "
+        "grid, the m² of public space per inhabitant.")
+
+    INPUT = "INPUT"
+    TYPE_FIELD = "TYPE_FIELD"
+    TYPE_MAPPING = "TYPE_MAPPING"
+    ACCESS_FIELD = "ACCESS_FIELD"
+    FEE_FIELD = "FEE_FIELD"
+    DISTRICTS = "DISTRICTS"
+    DISTRICT_NAME_FIELD = "DISTRICT_NAME_FIELD"
+    POPULATION_RASTER = "POPULATION_RASTER"
+    SIZE_THRESHOLDS = "SIZE_THRESHOLDS"
+    OUTPUT = "OUTPUT"
+    OUTPUT_SUMMARY = "OUTPUT_SUMMARY"
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.add_parameter(
+            QgsProcessingParameterFeatureSource(self.INPUT, tr("Public spaces (polygons)"),
+                                                [QgsProcessing.TypeVectorPolygon]),
+            tr_noop("Open space polygons from any source: land-use plans, field survey, OpenStreetMap."))
+        self.add_parameter(
+            QgsProcessingParameterField(self.TYPE_FIELD, tr("Type field"), parentLayerParameterName=self.INPUT),
+            tr_noop("Field whose values say what each space is (park, square, private garden…)."))
+        self.add_parameter(
+            QgsProcessingParameterMatrix(self.TYPE_MAPPING, tr("Type mapping"), numberRows=0,
+                                         hasFixedNumberRows=False, headers=[tr("Value"), tr("Category")],
+                                         defaultValue=[v for pair in DEFAULT_TYPE_MAPPING.items() for v in pair],
+                                         optional=True),
+            tr_noop("Type field values (case ignored) and their category: park, civic_park, square, "
+                    "recreational_green, public_facility or not_counted. Values not listed are reported."))
+        self.add_parameter(
+            QgsProcessingParameterField(self.ACCESS_FIELD, tr("Access field"), parentLayerParameterName=self.INPUT,
+                                        optional=True),
+            tr_noop("Spaces whose access is private or no do not count (the OpenStreetMap access values)."))
+        self.add_parameter(
+            QgsProcessingParameterField(self.FEE_FIELD, tr("Fee field"), parentLayerParameterName=self.INPUT,
+                                        optional=True),
+            tr_noop("Spaces with an entry fee (yes) do not count: open public space is free for all."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSource(self.DISTRICTS, tr("Districts (optional)"),
+                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+            tr_noop("Districts or wards: each space gets the district it overlaps most; the summary has a row set "
+                    "per district."))
+        self.add_parameter(
+            QgsProcessingParameterField(self.DISTRICT_NAME_FIELD, tr("District name field"),
+                                        parentLayerParameterName=self.DISTRICTS, optional=True),
+            tr_noop("Field with the district names; the feature id when empty."))
+        self.add_parameter(
+            QgsProcessingParameterRasterLayer(self.POPULATION_RASTER, tr("Population grid (raster, optional)"),
+                                              optional=True),
+            tr_noop("Persons per cell (band 1: total), for the m² of public space per inhabitant of each district."))
+        self.add_parameter(
+            QgsProcessingParameterString(self.SIZE_THRESHOLDS, tr("Size class thresholds (ha)"),
+                                         ", ".join(f"{v:g}" for v in DEFAULT_SIZE_THRESHOLDS_HA)),
+            tr_noop("Increasing areas in hectares separating the size classes, comma-separated. The default "
+                    "0.1, 0.5, 2, 10 makes pocket, small, neighbourhood, district and city-wide spaces."))
+        self.add_target_crs_parameter()
+        self.add_parameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Public space inventory"),
+                                              QgsProcessing.TypeVectorPolygon),
+            tr_noop("Every input feature with its category, whether it counts and why not, area, size class and "
+                    "district."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT_SUMMARY, tr("Public space by district and type"),
+                                              QgsProcessing.TypeVector),
+            tr_noop("Counted spaces per district and type: number, area, share of the district area and m² per "
+                    "inhabitant."))
+        for name, label in (("COUNTED", tr("Counted public spaces")),
+                            ("COUNTED_AREA_HA", tr("Counted public space area (ha)")),
+                            ("NOT_COUNTED", tr("Spaces not counted")),
+                            ("REPAIRED", tr("Repaired geometries"))):
+            self.addOutput(QgsProcessingOutputNumber(name, label))
+
+    def process(self, parameters, context, feedback):
+        source = self.required_source(parameters, self.INPUT, context)
+        type_field = self.parameterAsString(parameters, self.TYPE_FIELD, context)
+        access_field = self.parameterAsString(parameters, self.ACCESS_FIELD, context)
+        fee_field = self.parameterAsString(parameters, self.FEE_FIELD, context)
+        mapping = self.type_mapping(parameters, context)
+        thresholds = parse_thresholds(self.parameterAsString(parameters, self.SIZE_THRESHOLDS, context))
+        districts = self.parameterAsSource(parameters, self.DISTRICTS, context)
+        raster = self.parameterAsRasterLayer(parameters, self.POPULATION_RASTER, context)
+        inputs = [item for item in (source, districts, raster) if item is not None]
+        crs = self.analysis_crs(inputs, parameters, context, feedback)
+        transform = context.transformContext()
+
+        records = []  # (feature, shape or None, repaired)
+        repaired = 0
+        for feature in features_in_crs(source, crs, transform):
+            geometry = feature.geometry()
+            shape, fixed = None, False
+            if geometry is not None and not geometry.isNull() and not geometry.isEmpty():
+                if not geometry.isGeosValid():
+                    geometry, fixed = geometry.makeValid(), True
+                shape = _polygonal(to_shapely(geometry))
+            repaired += int(fixed and shape is not None)
+            records.append((feature, shape, fixed))
+        feedback.setProgress(30)
+
+        district_shapes, district_names = [], []
+        if districts is not None:
+            name_field = self.parameterAsString(parameters, self.DISTRICT_NAME_FIELD, context)
+            district_shapes, rows, ids, fixed, skipped = read_polygons(districts, crs, transform,
+                                                                       [name_field] if name_field else [])
+            self.report_polygons(feedback, tr("districts"), fixed, skipped)
+            district_names = [str(r[0]) if name_field and r[0] is not None else str(i) for r, i in zip(rows, ids)]
+
+        unknown = {}
+        categories, counted, reasons = [], [], []
+        for feature, shape, _ in records:
+            value = feature[type_field]
+            category = classify(value, mapping)
+            if category is None and value is not None:
+                unknown[str(value)] = unknown.get(str(value), 0) + 1
+            access = feature[access_field] if access_field else None
+            fee = feature[fee_field] if fee_field else None
+            is_counted, reason = counting(category, access, fee)
+            if shape is None:
+                is_counted, reason = False, "geometry"
+            categories.append(category if category in CATEGORIES else NOT_COUNTED)
+            counted.append(is_counted)
+            reasons.append(reason)
+        for value, count in sorted(unknown.items()):
+            feedback.pushWarning(tr("Type value \"{0}\" ({1} spaces) is not in the type mapping: not counted. Add "
+                                    "it to the mapping if it is an open public space.", value, count))
+
+        population = None
+        if raster is not None and district_shapes:
+            points, weights, _, _ = raster_population(raster, crs, transform)
+            owner = polygon_of_points(points, district_shapes)
+            population = [float(weights[owner == index, 0].sum()) for index in range(len(district_shapes))]
+        feedback.setProgress(60)
+
+        shapes = [shape for _, shape, _ in records]
+        valid = [i for i, shape in enumerate(shapes) if shape is not None]
+        summary = district_summary([shapes[i] for i in valid], [categories[i] for i in valid],
+                                   [counted[i] for i in valid], district_shapes, district_names, population,
+                                   tr("Whole city"))
+        outputs = {
+            self.OUTPUT: self.write_inventory(parameters, context, source, records, categories, counted, reasons,
+                                              thresholds, district_shapes, district_names, crs),
+            self.OUTPUT_SUMMARY: self.write_summary(parameters, context, summary),
+        }
+        counted_area = sum(shape.area for shape, is_counted in zip(shapes, counted) if is_counted)
+        outputs.update({"COUNTED": sum(counted), "COUNTED_AREA_HA": counted_area / 1e4,
+                        "NOT_COUNTED": len(records) - sum(counted), "REPAIRED": repaired})
+        if repaired:
+            feedback.pushWarning(tr("{0} invalid polygons were repaired ({1}).", repaired, tr("public spaces")))
+        feedback.pushInfo(tr("{0} of {1} spaces count as open public space, {2} ha in all.", sum(counted),
+                             len(records), f"{counted_area / 1e4:,.1f}"))
+        return outputs
+
+    def type_mapping(self, parameters, context):
+        table = self.parameterAsMatrix(parameters, self.TYPE_MAPPING, context)
+        if not table:
+            return dict(DEFAULT_TYPE_MAPPING)
+        mapping = {}
+        for value, category in zip(table[0::2], table[1::2]):
+            category = str(category).strip().lower()
+            if category not in CATEGORIES and category != NOT_COUNTED:
+                raise HabitatError(tr("The type mapping gives \"{0}\" for \"{1}\"; use one of: {2}.", category, value,
+                                      ", ".join(list(CATEGORIES) + [NOT_COUNTED])))
+            mapping[str(value).strip().lower()] = category
+        return mapping
+
+    def write_inventory(self, parameters, context, source, records, categories, counted, reasons, thresholds,
+                        district_shapes, district_names, crs):
+        added = {name for name, _ in ADDED_FIELDS}
+        kept = [field for field in source.fields() if field.name().lower() not in added]
+        fields = QgsFields()
+        for field in kept:
+            fields.append(field)
+        for name, kind in ADDED_FIELDS:
+            fields.append(QgsField(name, kind))
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, crs)
+        labels = size_class_labels(thresholds)
+        for (feature, shape, fixed), category, is_counted, reason in zip(records, categories, counted, reasons):
+            out = QgsFeature(fields)
+            area = shape.area if shape is not None else None
+            district = None
+            if shape is not None and district_shapes:
+                overlaps = [shape.intersection(d).area for d in district_shapes]
+                best = max(range(len(overlaps)), key=overlaps.__getitem__)
+                district = district_names[best] if overlaps[best] > 0 else None
+            if shape is not None:
+                geometry = from_shapely(shape)
+                geometry.convertToMultiType()
+                out.setGeometry(geometry)
+            else:
+                out.setGeometry(QgsGeometry())
+            label = tr(CATEGORIES[category]) if category in CATEGORIES else tr("Not counted")
+            out.setAttributes([feature[field.name()] for field in kept] + [
+                category, label, int(is_counted), _reason_text(reason), area,
+                area / 1e4 if area is not None else None,
+                labels[int(size_classes([area / 1e4], thresholds)[0])] if area is not None else None,
+                district, int(fixed)])
+            sink.addFeature(out, QgsFeatureSink.FastInsert)
+        self.style_output(context, dest_id, "public_space_inventory.qml", tr("Public space inventory"),
+                          {code: tr(name) for code, name in CATEGORIES.items()} | {NOT_COUNTED: tr("Not counted")})
+        return dest_id
+
+    def write_summary(self, parameters, context, rows):
+        fields = QgsFields()
+        for name, kind in (("district", QVariant.String), ("category", QVariant.String),
+                           ("category_label", QVariant.String), ("count", QVariant.Int), ("area_ha", QVariant.Double),
+                           ("share_pct", QVariant.Double), ("population", QVariant.Double),
+                           ("m2_per_person", QVariant.Double)):
+            fields.append(QgsField(name, kind))
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_SUMMARY, context, fields, QgsWkbTypes.NoGeometry,
+                                         None)
+        for row in rows:
+            feature = QgsFeature(fields)
+            label = tr(CATEGORIES[row.category]) if row.category in CATEGORIES else tr("All counted types")
+            feature.setAttributes([row.district, row.category, label, row.count, row.area_m2 / 1e4, row.share_pct,
+                                   row.population, row.m2_per_person])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        self.style_output(context, dest_id, None, tr("Public space by district and type"))
+        return dest_id
+
+
+def parse_thresholds(text: str):
+    try:
+        values = [float(part) for part in text.replace(";", ",").split(",") if part.strip()]
+    except ValueError:
+        raise HabitatError(tr("Size class thresholds must be numbers in hectares separated by commas, e.g. "
+                              "0.1, 0.5, 2, 10; got \"{0}\".", text))
+    if not values or any(b <= a for a, b in zip(values, values[1:])) or values[0] <= 0:
+        raise HabitatError(tr("Size class thresholds must be positive and increasing; got \"{0}\".", text))
+    return values
+
+
+def _reason_text(code):
+    if code is None:
+        return None
+    if code == "geometry":
+        return tr(NO_GEOMETRY)
+    return tr(REASONS[code])
+
+
+def _polygonal(shape):
+    from shapely.ops import unary_union
+
+    from ...core.geometry import polygon_parts
+
+    parts = polygon_parts(shape)
+    if not parts:
+        return None
+    merged = unary_union(parts)
+    return merged if merged.area > 0 else None
