@@ -70,7 +70,8 @@ class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
         super().__init__()
         self.qml_path = qml_path
         self.layer_name = layer_name
-        self.category_labels = category_labels or {}
+        # Keyed by text: a QML stores category values as strings whatever the field type.
+        self.category_labels = {str(value): label for value, label in (category_labels or {}).items()}
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802
         if layer is None:
@@ -80,7 +81,7 @@ class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
         renderer = layer.renderer() if hasattr(layer, "renderer") else None
         if self.category_labels and hasattr(renderer, "categories"):
             for index, category in enumerate(renderer.categories()):
-                label = self.category_labels.get(category.value())
+                label = self.category_labels.get(str(category.value()))
                 if label is not None:
                     renderer.updateCategoryLabel(index, label)
         layer.setName(self.layer_name)
