@@ -68,6 +68,10 @@
             <translation>城市名称字段</translation>
         </message>
         <message>
+            <source>City-wide public space assessment</source>
+            <translation>全市公共空间评估</translation>
+        </message>
+        <message>
             <source>Civic park</source>
             <translation>街心公园</translation>
         </message>
@@ -338,6 +342,10 @@
         <message>
             <source>Road class field</source>
             <translation>道路等级字段</translation>
+        </message>
+        <message>
+            <source>Runs the public space tools in one go: the inventory (types, what counts, districts), then SDG 11.7.1 (a), the share of the urban area in streets and public space, and SDG 11.7.1 (b), the share of the population within walking distance of a counted public space, by district and population group. Only the spaces the inventory counts go on to the two indicators.</source>
+            <translation>一次运行全部公共空间工具：先进行盘点（类型、是否计入、所属地区），然后计算可持续发展目标 11.7.1 (a)（城市面积中街道和公共空间所占比例）和 11.7.1 (b)（居住在计入的公共空间步行距离以内的人口比例，按地区和人口群体分列）。只有盘点中计入的空间才参与两个指标的计算。</translation>
         </message>
         <message>
             <source>SDG 11.7.1</source>

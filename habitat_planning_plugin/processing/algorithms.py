@@ -1,4 +1,4 @@
-"""Every algorithm class the provider offers, in toolbox order."""
+"""Every algorithm and model class the provider offers, in toolbox order."""
 
 from .public_space.public_space_access import PublicSpaceAccessAlgorithm
 from .public_space.public_space_inventory import PublicSpaceInventoryAlgorithm
@@ -8,4 +8,10 @@ ALGORITHM_CLASSES = [
     PublicSpaceInventoryAlgorithm,
     Sdg1171LandShareAlgorithm,
     PublicSpaceAccessAlgorithm,
+]
+
+from .models import PublicSpaceAssessmentModel  # noqa: E402 (models use the algorithms above)
+
+MODEL_CLASSES = [
+    PublicSpaceAssessmentModel,
 ]

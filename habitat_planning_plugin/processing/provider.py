@@ -1,13 +1,11 @@
-"""The ``habitat`` Processing provider: the plugin's algorithms and the models shipped in resources/models."""
+"""The ``habitat`` Processing provider: the plugin's algorithms and the models built on them."""
 
-from pathlib import Path
-
-from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingProvider
+from qgis.core import QgsApplication, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.text import tr
-from ..paths import RESOURCES_DIR, plugin_version, resource_path
-from .algorithms import ALGORITHM_CLASSES
+from ..paths import plugin_version, resource_path
+from .algorithms import ALGORITHM_CLASSES, MODEL_CLASSES
 
 PROVIDER_ID = "habitat"
 
@@ -31,7 +29,19 @@ class HabitatProvider(QgsProcessingProvider):
     def loadAlgorithms(self):  # noqa: N802
         for algorithm_class in ALGORITHM_CLASSES:
             self.addAlgorithm(algorithm_class())
-        for model_file in sorted(Path(RESOURCES_DIR, "models").glob("*.model3")):
-            model = QgsProcessingModelAlgorithm()
-            if model.fromFile(str(model_file)):
-                self.addAlgorithm(model)
+        # A model resolves its steps ("habitat:...") in the registry, which holds this provider only after the
+        # first load: add the models then (on a later refresh the provider is registered already).
+        registry = QgsApplication.processingRegistry()
+        if registry.providerById(PROVIDER_ID) is not None:
+            self.add_models()
+        else:
+            registry.providerAdded.connect(self._registered)
+
+    def _registered(self, provider_id):
+        if provider_id == PROVIDER_ID:
+            QgsApplication.processingRegistry().providerAdded.disconnect(self._registered)
+            self.add_models()
+
+    def add_models(self):
+        for model_class in MODEL_CLASSES:
+            self.addAlgorithm(model_class())

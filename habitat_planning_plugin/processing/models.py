@@ -1,0 +1,148 @@
+"""Processing models shipped with the provider, built in code so that every name and input is translated.
+
+``scripts/make_models.py`` saves an editable copy as a .model3 file for the Graphical Modeler.
+"""
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingModelAlgorithm,
+    QgsProcessingModelChildAlgorithm,
+    QgsProcessingModelChildParameterSource,
+    QgsProcessingModelOutput,
+    QgsProcessingModelParameter,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterRasterLayer,
+)
+from qgis.PyQt.QtGui import QIcon
+
+from ..core.text import tr, tr_noop
+from ..paths import resource_path
+from .base import GROUPS
+
+PUBLIC_SPACE_MODEL_ID = "citywidepublicspaceassessment"
+PUBLIC_SPACE_MODEL_NAME = tr_noop("City-wide public space assessment")
+PUBLIC_SPACE_MODEL_HELP = tr_noop(
+    "Runs the public space tools in one go: the inventory (types, what counts, districts), then SDG 11.7.1 (a), "
+    "the share of the urban area in streets and public space, and SDG 11.7.1 (b), the share of the population "
+    "within walking distance of a counted public space, by district and population group. Only the spaces the "
+    "inventory counts go on to the two indicators.")
+
+
+class PublicSpaceAssessmentModel(QgsProcessingModelAlgorithm):
+    """A model with a stable id and a display name and inputs in the user's language."""
+
+    def __init__(self):
+        super().__init__(PUBLIC_SPACE_MODEL_ID, tr(GROUPS["publicspace"]), "publicspace")
+        self.setHelpContent({"ALG_DESC": tr(PUBLIC_SPACE_MODEL_HELP)})
+        _build_public_space_model(self)
+
+    def displayName(self):  # noqa: N802
+        return tr(PUBLIC_SPACE_MODEL_NAME)
+
+    def group(self):
+        return tr(GROUPS["publicspace"])
+
+    def shortHelpString(self):  # noqa: N802
+        return tr(PUBLIC_SPACE_MODEL_HELP)
+
+    def icon(self):
+        return QIcon(resource_path("icons", "public_space.svg"))
+
+    def createInstance(self):  # noqa: N802
+        return PublicSpaceAssessmentModel()
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        # QGIS 3.22 hands an unset model output to its step as no value at all: make it a temporary layer.
+        parameters = dict(parameters)
+        for destination in self.destinationParameterDefinitions():
+            if parameters.get(destination.name()) in (None, ""):
+                parameters[destination.name()] = QgsProcessing.TEMPORARY_OUTPUT
+        return super().processAlgorithm(parameters, context, feedback)
+
+
+def _input(model, parameter):
+    model.addModelParameter(parameter, QgsProcessingModelParameter(parameter.name()))
+
+
+def _from_input(name):
+    return [QgsProcessingModelChildParameterSource.fromModelParameter(name)]
+
+
+def _from_child(child_id, output):
+    return [QgsProcessingModelChildParameterSource.fromChildOutput(child_id, output)]
+
+
+def _child(model, algorithm_id, child_id, description, sources, outputs=None, static=None):
+    child = QgsProcessingModelChildAlgorithm(algorithm_id)
+    child.setChildId(child_id)
+    child.setDescription(description)
+    for name, source in sources.items():
+        child.addParameterSources(name, source)
+    for name, value in (static or {}).items():
+        child.addParameterSources(name, [QgsProcessingModelChildParameterSource.fromStaticValue(value)])
+    model_outputs = {}
+    for output_name, (child_output, label) in (outputs or {}).items():
+        output = QgsProcessingModelOutput(output_name, label)
+        output.setDefaultValue(QgsProcessing.TEMPORARY_OUTPUT)  # unset outputs become temporary layers
+        output.setMandatory(False)
+        output.setChildId(child_id)
+        output.setChildOutputName(child_output)
+        model_outputs[output_name] = output
+    child.setModelOutputs(model_outputs)
+    model.addChildAlgorithm(child)
+    return child
+
+
+def _build_public_space_model(model):
+    polygon, line = [QgsProcessing.TypeVectorPolygon], [QgsProcessing.TypeVectorLine]
+    _input(model, QgsProcessingParameterFeatureSource("public_spaces", tr("Public spaces (polygons)"), polygon))
+    _input(model, QgsProcessingParameterField("type_field", tr("Type field"), parentLayerParameterName="public_spaces"))
+    _input(model, QgsProcessingParameterField("access_field", tr("Access field"),
+                                              parentLayerParameterName="public_spaces", optional=True))
+    _input(model, QgsProcessingParameterField("fee_field", tr("Fee field"), parentLayerParameterName="public_spaces",
+                                              optional=True))
+    _input(model, QgsProcessingParameterFeatureSource("urban_extent", tr("Urban extent (polygons)"), polygon))
+    _input(model, QgsProcessingParameterField("city_name", tr("City name field"), parentLayerParameterName="urban_extent",
+                                              optional=True))
+    _input(model, QgsProcessingParameterFeatureSource("streets", tr("Street centre-lines"), line))
+    _input(model, QgsProcessingParameterField("width_field", tr("Street width field (m)"),
+                                              parentLayerParameterName="streets",
+                                              type=QgsProcessingParameterField.Numeric, optional=True))
+    _input(model, QgsProcessingParameterField("class_field", tr("Road class field"), parentLayerParameterName="streets",
+                                              optional=True))
+    _input(model, QgsProcessingParameterRasterLayer("population", tr("Population grid (raster)")))
+    _input(model, QgsProcessingParameterFeatureSource("districts", tr("Districts (optional)"), polygon, optional=True))
+    _input(model, QgsProcessingParameterField("district_name", tr("District name field"),
+                                              parentLayerParameterName="districts", optional=True))
+
+    _child(model, "habitat:publicspaceinventory", "inventory", tr("Public space inventory"), {
+        "INPUT": _from_input("public_spaces"), "TYPE_FIELD": _from_input("type_field"),
+        "ACCESS_FIELD": _from_input("access_field"), "FEE_FIELD": _from_input("fee_field"),
+        "DISTRICTS": _from_input("districts"), "DISTRICT_NAME_FIELD": _from_input("district_name"),
+        "POPULATION_RASTER": _from_input("population"),
+    }, {"inventory": ("OUTPUT", tr("Public space inventory")),
+        "inventory_summary": ("OUTPUT_SUMMARY", tr("Public space by district and type"))})
+    _child(model, "native:extractbyattribute", "counted", tr("Counted public spaces"),
+           {"INPUT": _from_child("inventory", "OUTPUT")}, static={"FIELD": "counted", "OPERATOR": 0, "VALUE": "1"})
+    _child(model, "habitat:sdg1171landshare", "land_share",
+           tr("SDG 11.7.1 (a) land allocated to streets and public space"), {
+        "URBAN_EXTENT": _from_input("urban_extent"), "CITY_NAME_FIELD": _from_input("city_name"),
+        "PUBLIC_SPACES": _from_child("counted", "OUTPUT"),
+        "STREETS": _from_input("streets"), "WIDTH_FIELD": _from_input("width_field"),
+        "CLASS_FIELD": _from_input("class_field"), "DISTRICTS": _from_input("districts"),
+        "DISTRICT_NAME_FIELD": _from_input("district_name"),
+    }, {"street_area": ("OUTPUT_STREET_AREA", tr("Street area")),
+        "land_share": ("OUTPUT_TABLE", tr("Land allocated to streets and public space"))})
+    _child(model, "habitat:publicspaceaccess", "access",
+           tr("SDG 11.7.1 (b) walking access to public space"), {
+        "STREETS": _from_input("streets"), "PUBLIC_SPACES": _from_child("counted", "OUTPUT"),
+        "POPULATION_RASTER": _from_input("population"), "DISTRICTS": _from_input("districts"),
+        "DISTRICT_NAME_FIELD": _from_input("district_name"),
+    }, {"walking_network": ("OUTPUT_NETWORK", tr("Street network with walking distance")),
+        "service_area": ("OUTPUT_SERVICE_AREA", tr("Walking service area")),
+        "access": ("OUTPUT_TABLE", tr("Access by district and population group"))})
+    model.updateDestinationParameters()  # turns the child outputs above into the model's own outputs
+    for destination in model.destinationParameterDefinitions():  # an unset output is a temporary layer
+        destination.setFlags(destination.flags() | QgsProcessingParameterDefinition.FlagOptional)
