@@ -44,8 +44,24 @@
             <translation>分析坐标参考系（投影，米）</translation>
         </message>
         <message>
+            <source>Area</source>
+            <translation>区域</translation>
+        </message>
+        <message>
+            <source>Area (km²)</source>
+            <translation>面积（平方公里）</translation>
+        </message>
+        <message>
             <source>Builds the city-wide inventory of open public spaces from polygons of any source. Each space gets one of the five SDG 11.7.1 types (park, civic park, square, recreational green area, public facility open area) through the type mapping, or is marked as not counted with the reason: another type, a type value the mapping does not know, restricted access (private or no) or an entry fee. Invalid polygons are repaired and counted; features without a usable polygon are kept in the output and flagged. Area (m², ha), size class (thresholds editable) and district are added. The summary gives, per district and type, the number of counted spaces, their area, their share of the district's area and, with a population grid, the m² of public space per inhabitant.</source>
             <translation>根据任意来源的面数据建立全市开放公共空间盘点。每个空间通过类型对照表归入可持续发展目标 11.7.1 的五种类型之一（公园、街心公园、广场、休闲绿地、公共设施开放区），或标记为不计入并注明原因：其他类型、对照表中没有的类型值、通行受限（私人或禁止）或收费。无效的面会被修复并计数；没有可用面几何的要素仍保留在输出中并加以标记。输出增加面积（平方米、公顷）、规模等级（阈值可编辑）和所属地区。汇总表按地区和类型给出计入空间的数量、面积、占地区面积的比例，以及（如提供人口栅格）人均公共空间面积（平方米）。</translation>
+        </message>
+        <message>
+            <source>By district</source>
+            <translation>按地区</translation>
+        </message>
+        <message>
+            <source>By population group</source>
+            <translation>按人口群体</translation>
         </message>
         <message>
             <source>Cancelled: no output was written.</source>
@@ -62,6 +78,10 @@
         <message>
             <source>Choose at least one population count field of the population layer.</source>
             <translation>请至少选择人口图层中的一个人口数量字段。</translation>
+        </message>
+        <message>
+            <source>Cities and districts</source>
+            <translation>城市和地区</translation>
         </message>
         <message>
             <source>City name field</source>
@@ -98,6 +118,10 @@
         <message>
             <source>Disconnected parts of the street network</source>
             <translation>街道网络中互不连通的部分数</translation>
+        </message>
+        <message>
+            <source>District</source>
+            <translation>地区</translation>
         </message>
         <message>
             <source>District name field</source>
@@ -168,8 +192,16 @@
             <translation>请以中心线或街道面之一提供街道，不能两者都提供或都不提供。</translation>
         </message>
         <message>
+            <source>HTML files (*.html)</source>
+            <translation>HTML 文件 (*.html)</translation>
+        </message>
+        <message>
             <source>Habitat Planning</source>
             <translation>人居规划</translation>
+        </message>
+        <message>
+            <source>Habitat Planning Toolkit {0}, QGIS {1}</source>
+            <translation>人居规划工具包 {0}，QGIS {1}</translation>
         </message>
         <message>
             <source>Habitat planning</source>
@@ -196,8 +228,20 @@
             <translation>用于街道和公共空间的土地</translation>
         </message>
         <message>
+            <source>Land allocated to streets and public space, by district</source>
+            <translation>各地区用于街道和公共空间的土地</translation>
+        </message>
+        <message>
             <source>Measured right-of-way width in metres; empty or zero values fall back to the class table.</source>
             <translation>实测道路红线宽度（米）；空值或零值时使用道路等级表。</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>方法</translation>
+        </message>
+        <message>
+            <source>No font with Chinese characters is installed; chart text may show as boxes. Install a CJK font (for example Noto Sans CJK).</source>
+            <translation>未安装包含中文字符的字体；图表中的文字可能显示为方框。请安装中日韩字体（例如 Noto Sans CJK）。</translation>
         </message>
         <message>
             <source>No street reaches a public space: no network vertex lies inside a space or within {0} m of one. Check that streets and spaces overlap, or raise the entry tolerance.</source>
@@ -222,6 +266,14 @@
         <message>
             <source>Only the spaces that count for SDG 11.7.1 (for example the counted spaces of the public space inventory). Invalid polygons are repaired and reported.</source>
             <translation>仅包括计入可持续发展目标 11.7.1 的公共空间（例如公共空间盘点中计入的空间）。无效的面会被修复并报告。</translation>
+        </message>
+        <message>
+            <source>Open public space</source>
+            <translation>开放公共空间</translation>
+        </message>
+        <message>
+            <source>Open public space (%)</source>
+            <translation>开放公共空间（%）</translation>
         </message>
         <message>
             <source>Open public spaces (polygons)</source>
@@ -264,6 +316,10 @@
             <translation>规划评估</translation>
         </message>
         <message>
+            <source>Population</source>
+            <translation>人口</translation>
+        </message>
+        <message>
             <source>Population count fields</source>
             <translation>人口数量字段</translation>
         </message>
@@ -276,6 +332,10 @@
             <translation>人口栅格（可选）</translation>
         </message>
         <message>
+            <source>Population group</source>
+            <translation>人口群体</translation>
+        </message>
+        <message>
             <source>Population layer (points or polygons)</source>
             <translation>人口图层（点或面）</translation>
         </message>
@@ -286,6 +346,10 @@
         <message>
             <source>Population served</source>
             <translation>可达人口</translation>
+        </message>
+        <message>
+            <source>Population within walking distance</source>
+            <translation>步行距离以内的人口</translation>
         </message>
         <message>
             <source>Population, population served and share served for the whole city and each district, for every population group and method.</source>
@@ -328,6 +392,10 @@
             <translation>已修复的几何</translation>
         </message>
         <message>
+            <source>Report (HTML)</source>
+            <translation>报告（HTML）</translation>
+        </message>
+        <message>
             <source>Right-of-way width of each road class. The defaults are typical urban widths: replace them with widths measured in the city.</source>
             <translation>各道路等级的道路红线宽度。默认值为典型城市道路宽度：请替换为本市实测宽度。</translation>
         </message>
@@ -356,12 +424,24 @@
             <translation>可持续发展目标 11.7.1 (a) 用于街道和公共空间的土地</translation>
         </message>
         <message>
+            <source>SDG 11.7.1 (a): land allocated to streets and open public space</source>
+            <translation>可持续发展目标 11.7.1 (a)：用于街道和开放公共空间的土地</translation>
+        </message>
+        <message>
             <source>SDG 11.7.1 (b) walking access to public space</source>
             <translation>可持续发展目标 11.7.1 (b) 公共空间步行可达性</translation>
         </message>
         <message>
+            <source>SDG 11.7.1 (b): access to open public space</source>
+            <translation>可持续发展目标 11.7.1 (b)：开放公共空间可达性</translation>
+        </message>
+        <message>
             <source>SDG 11.7.1 uses 400 m, about a five-minute walk.</source>
             <translation>可持续发展目标 11.7.1 采用 400 米，约步行五分钟。</translation>
+        </message>
+        <message>
+            <source>Sampling method: street share {0} % (95 % interval {1}–{2} %, {3} circles of 10 ha).</source>
+            <translation>抽样方法：街道比例 {0} %（95 % 区间 {1}–{2} %，{3} 个 10 公顷圆）。</translation>
         </message>
         <message>
             <source>Sampling precision (percentage points)</source>
@@ -372,8 +452,20 @@
             <translation>当 95 % 置信区间与估算值之差在此百分点以内（且至少抽取 30 个圆）时停止抽样。</translation>
         </message>
         <message>
+            <source>Served</source>
+            <translation>可达</translation>
+        </message>
+        <message>
             <source>Share of the population living within walking distance (400 m by default) of an open public space, measured along the street network, as SDG indicator 11.7.1 (b) defines it. Every band of the population raster (or every chosen field) is a population group, so totals by sex, age and disability come out of one run; the first band or field is taken as the total population. The network is the street lines split at every shared vertex; a space is entered from every street vertex inside it or within the entry tolerance of its edge; people join the network at the nearest point of the nearest street. One shortest-path pass from all spaces at once keeps a whole city fast. The straight-line 400 m buffer result, which some global datasets use, is reported beside it for comparison: it overstates access.</source>
             <translation>按可持续发展目标指标 11.7.1 (b) 的定义，计算居住在开放公共空间步行距离（默认 400 米，沿街道网络测量）以内的人口比例。人口栅格的每个波段（或所选的每个字段）是一个人口群体，因此一次运行即可得到按性别、年龄和残疾状况分列的结果；第一个波段或字段视为总人口。网络由在每个共享节点处打断的街道线构成；从位于公共空间内或距其边界在入口容差以内的每个街道节点进入公共空间；人口在最近街道上的最近点接入网络。从所有公共空间同时出发的一次最短路径计算使全市分析也能快速完成。部分全球数据集采用的 400 米直线缓冲区结果会一并报告以供比较：它会高估可达性。</translation>
+        </message>
+        <message>
+            <source>Share of the population served, by district</source>
+            <translation>各地区可达人口比例</translation>
+        </message>
+        <message>
+            <source>Share of the population within {0} m walking distance of an open public space, measured along the street network.</source>
+            <translation>居住在开放公共空间 {0} 米步行距离（沿街道网络测量）以内的人口比例。</translation>
         </message>
         <message>
             <source>Share of the urban area allocated to streets and open public spaces, SDG indicator 11.7.1 (a), for each city (and each district when given), against the benchmarks of 15 % public space, 30 % streets and 45 % in total. Street area is the union of the right-of-way corridors: a corridor of the street's width around its centre-line (half the width on each side). The width comes from the width field, else from the road class table, else from the default width. Ground that is both street and public space counts once, as public space, so the street and public space shares add up to the total. Optionally the street share is also estimated with the original sampling method (Halton points at 10 per km², 10 ha circles, sampling until the 95 % confidence interval is narrow enough), for comparison with cities that reported that way.</source>
@@ -382,6 +474,10 @@
         <message>
             <source>Share served (%)</source>
             <translation>可达比例（%）</translation>
+        </message>
+        <message>
+            <source>Share served by population group</source>
+            <translation>各人口群体的可达比例</translation>
         </message>
         <message>
             <source>Share within the straight-line buffer (%)</source>
@@ -398,6 +494,10 @@
         <message>
             <source>Size class thresholds must be positive and increasing; got "{0}".</source>
             <translation>规模等级阈值必须为正且递增；实际输入为“{0}”。</translation>
+        </message>
+        <message>
+            <source>Some characters are missing from the chart font and show as boxes. Install a font with these characters (for example Noto Sans CJK).</source>
+            <translation>图表字体中缺少部分字符，这些字符显示为方框。请安装包含这些字符的字体（例如 Noto Sans CJK）。</translation>
         </message>
         <message>
             <source>Spaces not counted</source>
@@ -420,8 +520,16 @@
             <translation>广场</translation>
         </message>
         <message>
+            <source>Straight-line buffer (approximation)</source>
+            <translation>直线缓冲区（近似方法）</translation>
+        </message>
+        <message>
             <source>Straight-line buffer (approximation): {0} %.</source>
             <translation>直线缓冲区（近似方法）：{0} %。</translation>
+        </message>
+        <message>
+            <source>Straight-line share (%)</source>
+            <translation>直线缓冲区比例（%）</translation>
         </message>
         <message>
             <source>Street area</source>
@@ -472,16 +580,40 @@
             <translation>街道宽度：实测 {0} 条，取自道路等级表 {1} 条，默认值 {2} 条（{3} 米）。</translation>
         </message>
         <message>
+            <source>Streets</source>
+            <translation>街道</translation>
+        </message>
+        <message>
             <source>Streets (% of urban area)</source>
             <translation>街道（占城市面积 %）</translation>
+        </message>
+        <message>
+            <source>Streets (%)</source>
+            <translation>街道（%）</translation>
+        </message>
+        <message>
+            <source>Streets (grey) and open public space (green)</source>
+            <translation>街道（灰色）和开放公共空间（绿色）</translation>
+        </message>
+        <message>
+            <source>Streets and public space</source>
+            <translation>街道和公共空间</translation>
         </message>
         <message>
             <source>Streets and public space (% of urban area)</source>
             <translation>街道和公共空间（占城市面积 %）</translation>
         </message>
         <message>
+            <source>Streets and public space (%)</source>
+            <translation>街道和公共空间（%）</translation>
+        </message>
+        <message>
             <source>The chosen CRS {0} is not a projected CRS in metres. Choose a projected CRS, for example the UTM zone of the city.</source>
             <translation>所选坐标参考系 {0} 不是以米为单位的投影坐标参考系。请选择投影坐标参考系，例如城市所在的 UTM 分带。</translation>
+        </message>
+        <message>
+            <source>The indicator, the tables by population group and district, charts and a map, in the language of QGIS.</source>
+            <translation>指标、按人口群体和地区的表格、图表和地图，使用 QGIS 的界面语言。</translation>
         </message>
         <message>
             <source>The input "{0}" has no features.</source>
@@ -514,6 +646,10 @@
         <message>
             <source>The population within the same distance as the crow flies, the approximation some global datasets use; reported beside the network result, never instead of it.</source>
             <translation>按直线距离计算的同一距离内的人口，即部分全球数据集采用的近似方法；与网络结果一并报告，而不会替代网络结果。</translation>
+        </message>
+        <message>
+            <source>The shares against the benchmarks, the table by city and district, a chart and a map, in the language of QGIS.</source>
+            <translation>各比例与基准值的比较、按城市和地区的表格、图表和地图，使用 QGIS 的界面语言。</translation>
         </message>
         <message>
             <source>The street area of each city, dissolved and clipped to its urban extent.</source>
@@ -568,6 +704,14 @@
             <translation>类型值“{0}”（{1} 个空间）不在类型对照表中：不计入。如果它是开放公共空间，请将其加入对照表。</translation>
         </message>
         <message>
+            <source>UN-Habitat's SDG indicator 11.7.1 (a): share of the built-up area of the city that is open space for public use, as streets and open public spaces. Benchmarks: 15 % open public space, 30 % streets, 45 % in total (UN-Habitat, for densities of 150 inhabitants per hectare or more).</source>
+            <translation>联合国人居署可持续发展目标指标 11.7.1 (a)：城市建成区中作为街道和开放公共空间供公众使用的开放空间所占比例。基准值：开放公共空间 15 %，街道 30 %，合计 45 %（联合国人居署，适用于每公顷 150 人及以上的密度）。</translation>
+        </message>
+        <message>
+            <source>UN-Habitat's SDG indicator 11.7.1 (b): share of the urban population who can reach an open public space within 400 m walking distance along the street network. Every street vertex inside a space or near its edge is an entrance; people join the network at the nearest point of the nearest street; one shortest-path pass from all entrances gives every distance.</source>
+            <translation>联合国人居署可持续发展目标指标 11.7.1 (b)：能够沿街道网络在 400 米步行距离内到达开放公共空间的城市人口比例。位于公共空间内或靠近其边界的每个街道节点都是入口；人口在最近街道上的最近点接入网络；从所有入口出发的一次最短路径计算得到所有距离。</translation>
+        </message>
+        <message>
             <source>Urban extent (polygons)</source>
             <translation>城市范围（面）</translation>
         </message>
@@ -586,6 +730,10 @@
         <message>
             <source>Walking distance to public space</source>
             <translation>到公共空间的步行距离</translation>
+        </message>
+        <message>
+            <source>Walking distance to the nearest public space</source>
+            <translation>到最近公共空间的步行距离</translation>
         </message>
         <message>
             <source>Walking service area</source>
@@ -618,6 +766,10 @@
         <message>
             <source>band {0}</source>
             <translation>波段 {0}</translation>
+        </message>
+        <message>
+            <source>benchmark {0} %</source>
+            <translation>基准值 {0} %</translation>
         </message>
         <message>
             <source>district</source>
@@ -658,6 +810,10 @@
         <message>
             <source>public spaces</source>
             <translation>公共空间</translation>
+        </message>
+        <message>
+            <source>shown for comparison only; it overstates access</source>
+            <translation>仅供比较；该方法会高估可达性</translation>
         </message>
         <message>
             <source>straight-line buffer (approximation)</source>

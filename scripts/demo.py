@@ -53,7 +53,8 @@ DEMO_STEPS = [
         "SAMPLING": True,
         "OUTPUT_STREET_AREA": str(OUTPUT / "land_share_street_area.gpkg"),
         "OUTPUT_TABLE": str(OUTPUT / "land_share_by_city_and_district.csv"),
-    }, ("OUTPUT_STREET_AREA", "OUTPUT_TABLE")),
+        "OUTPUT_REPORT": str(OUTPUT / "land_share_report.html"),
+    }, ("OUTPUT_STREET_AREA", "OUTPUT_TABLE", "OUTPUT_REPORT")),
     ("habitat:publicspaceaccess", {
         "STREETS": layer("streets"),
         "PUBLIC_SPACES": COUNTED_SPACES,
@@ -64,7 +65,8 @@ DEMO_STEPS = [
         "OUTPUT_SERVICE_AREA": str(OUTPUT / "access_service_area.gpkg"),
         "OUTPUT_TABLE": str(OUTPUT / "access_by_district.csv"),
         "OUTPUT_POPULATION": str(OUTPUT / "access_population_points.gpkg"),
-    }, ("OUTPUT_NETWORK", "OUTPUT_SERVICE_AREA", "OUTPUT_TABLE", "OUTPUT_POPULATION")),
+        "OUTPUT_REPORT": str(OUTPUT / "access_report.html"),
+    }, ("OUTPUT_NETWORK", "OUTPUT_SERVICE_AREA", "OUTPUT_TABLE", "OUTPUT_POPULATION", "OUTPUT_REPORT")),
 ]
 
 

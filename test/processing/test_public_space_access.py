@@ -264,3 +264,23 @@ def test_cancel_leaves_no_output(tmp_path, grid_city, habitat_provider):
         run({**grid_city, "OUTPUT_NETWORK": str(tmp_path / "net.gpkg"), "OUTPUT_TABLE": str(tmp_path / "t.csv"),
              "OUTPUT_SERVICE_AREA": None}, feedback=feedback)
     assert list(tmp_path.glob("net.gpkg*")) == [] and not (tmp_path / "t.csv").exists()
+
+
+def test_chinese_report_with_escaped_district_names(tmp_path, habitat_provider, locale):
+    locale("zh_CN")
+    gpkg = tmp_path / "d.gpkg"
+    districts = write_layer(gpkg, "districts", "Polygon", 32650, [("name", "str")],
+                            [(box(-100, -100, 300, 1000), ["<b>西区</b>"]), (box(300, -100, 1000, 1000), ["东区"])])
+    streets = write_layer(gpkg, "streets", "LineString", 32650, [],
+                          [(LineString([(x, y) for x in range(0, 501, 100)]), []) for y in range(0, 501, 100)]
+                          + [(LineString([(x, y) for y in range(0, 501, 100)]), []) for x in range(0, 501, 100)])
+    spaces = write_layer(gpkg, "spaces", "Polygon", 32650, [], [(SQUARE, [])])
+    people = write_layer(gpkg, "people", "Point", 32650, [("total", "real")], [(Point(p), [10.0]) for p, _ in POINTS])
+    report = tmp_path / "report.html"
+    run({"STREETS": streets, "PUBLIC_SPACES": spaces, "POPULATION_LAYER": people, "POPULATION_FIELDS": ["total"],
+         "DISTRICTS": districts, "DISTRICT_NAME_FIELD": "name", "OUTPUT_NETWORK": None, "OUTPUT_TABLE": "memory:",
+         "OUTPUT_REPORT": str(report)})
+    html = report.read_text(encoding="utf-8")
+    assert "可持续发展目标 11.7.1 (b)" in html and "71.4 %" in html  # 5 of 7 people served
+    assert "&lt;b&gt;西区&lt;/b&gt;" in html and "<b>西区" not in html
+    assert html.count("data:image/png;base64,") == 3

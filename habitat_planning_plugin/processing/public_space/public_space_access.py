@@ -16,6 +16,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
     QgsWkbTypes,
@@ -40,6 +41,7 @@ from ...qgis_io import (
     segment_geometries,
 )
 from ..base import HabitatAlgorithm, progress_callback
+from .reports import access_report
 
 DISPLAY_BUFFER = 25.0  # metres around reachable streets, for the service area drawn on the map
 METHOD_LABELS = {NETWORK: tr_noop("walking distance along the street network"),
@@ -76,6 +78,7 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
     OUTPUT_SERVICE_AREA = "OUTPUT_SERVICE_AREA"
     OUTPUT_TABLE = "OUTPUT_TABLE"
     OUTPUT_POPULATION = "OUTPUT_POPULATION"
+    OUTPUT_REPORT = "OUTPUT_REPORT"
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_parameter(
@@ -149,6 +152,11 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
                                               QgsProcessing.TypeVectorPoint, optional=True, createByDefault=False),
             tr_noop("Optional: every populated cell or feature as a point with its walking distance and whether it is "
                     "served, to map who is left out. Large for a whole-city grid."))
+        self.add_parameter(
+            QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, tr("Report (HTML)"), tr("HTML files (*.html)"),
+                                                  optional=True, createByDefault=True),
+            tr_noop("The indicator, the tables by population group and district, charts and a map, in the language "
+                    "of QGIS."))
         for name, label in ((
                 "POP_TOTAL", tr("Total population")), ("POP_SERVED", tr("Population served")),
                 ("SHARE_SERVED", tr("Share served (%)")),
@@ -229,6 +237,12 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
         if parameters.get(self.OUTPUT_POPULATION) is not None:
             outputs[self.OUTPUT_POPULATION] = self.write_population(parameters, context, points, weights, result,
                                                                     max_distance, crs)
+        report_path = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
+        if report_path:
+            nearer = np.minimum(result.vertex_distance[graph.edge_u], result.vertex_distance[graph.edge_v])
+            outputs[self.OUTPUT_REPORT] = access_report(report_path, result, groups, max_distance, shapes,
+                                                        distance_band(nearer, max_distance),
+                                                        band_labels(max_distance), feedback)
         feedback.setProgress(100)
 
         city = {(row["group"], row["method"]): row for row in result.rows if row["district"] is None}

@@ -12,6 +12,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
     QgsProcessingParameterMatrix,
     QgsProcessingParameterNumber,
     QgsWkbTypes,
@@ -30,6 +31,7 @@ from ...core.public_space.land_share import (
 from ...core.text import HabitatError, tr, tr_noop
 from ...qgis_io import features_in_crs, from_shapely, read_polygons, wkb_line_parts
 from ..base import HabitatAlgorithm, progress_callback
+from .reports import land_share_report
 
 # Typical right-of-way widths (m) by OpenStreetMap-style road class: editable defaults, to be replaced by
 # widths measured locally (the 11.7.1 method measures them on imagery).
@@ -71,6 +73,7 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
     SAMPLING_PRECISION = "SAMPLING_PRECISION"
     OUTPUT_STREET_AREA = "OUTPUT_STREET_AREA"
     OUTPUT_TABLE = "OUTPUT_TABLE"
+    OUTPUT_REPORT = "OUTPUT_REPORT"
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_parameter(
@@ -141,6 +144,11 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
                                               QgsProcessing.TypeVector),
             tr_noop("Per city and district: area, public space, street and total area, their shares, the "
                     "benchmarks, and the sampling estimate when asked."))
+        self.add_parameter(
+            QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, tr("Report (HTML)"), tr("HTML files (*.html)"),
+                                                  optional=True, createByDefault=True),
+            tr_noop("The shares against the benchmarks, the table by city and district, a chart and a map, in the "
+                    "language of QGIS."))
         for name, label in (("SHARE_TOTAL", tr("Streets and public space (% of urban area)")),
                             ("SHARE_PUBLIC_SPACE", tr("Public space (% of urban area)")),
                             ("SHARE_STREETS", tr("Streets (% of urban area)"))):
@@ -202,6 +210,10 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
         outputs = {self.OUTPUT_STREET_AREA: self.write_street_area(parameters, context, cities, city_names,
                                                                    street_area, crs),
                    self.OUTPUT_TABLE: self.write_table(parameters, context, rows, samples)}
+        report_path = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
+        if report_path:
+            outputs[self.OUTPUT_REPORT] = land_share_report(report_path, rows, samples, cities, street_area,
+                                                            space_shapes, feedback)
         city_rows_only = [share for level, share in rows if level == "city"]
         area = sum(share.area_m2 for share in city_rows_only)
         outputs["SHARE_TOTAL"] = 100 * sum(s.total_m2 for s in city_rows_only) / area

@@ -1,0 +1,138 @@
+"""Charts and map images as PNG bytes (matplotlib, Agg), with a real CJK font for Chinese text."""
+
+import io
+import warnings
+
+from ..text import tr, tr_noop
+
+# Simplified Chinese first, then any CJK family: QGIS installs on Windows, macOS and Linux ship different ones.
+CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "SimHei", "PingFang SC", "Heiti SC",
+                "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Noto Sans SC", "Noto Sans CJK JP", "Noto Sans CJK TC")
+
+
+def _pyplot():
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def cjk_family():
+    """Name of an installed font family with Chinese glyphs, or None."""
+    from matplotlib import font_manager
+
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    for family in CJK_FAMILIES:
+        if family in installed:
+            return family
+    return next((name for name in sorted(installed) if "CJK" in name or "Hei" in name), None)
+
+
+def needs_cjk(*texts) -> bool:
+    return any(any("\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for ch in str(text)) for text in texts)
+
+
+def font_family(*texts):
+    """(family list for matplotlib, warning or None): a CJK family when the texts hold Chinese."""
+    if not needs_cjk(*texts):
+        return ["DejaVu Sans"], None
+    family = cjk_family()
+    if family is None:
+        return ["DejaVu Sans"], tr("No font with Chinese characters is installed; chart text may show as boxes. "
+                                   "Install a CJK font (for example Noto Sans CJK).")
+    return [family, "DejaVu Sans"], None
+
+
+MISSING_GLYPHS = tr_noop("Some characters are missing from the chart font and show as boxes. Install a font "
+                         "with these characters (for example Noto Sans CJK).")
+
+
+def _png(figure, warning=None):
+    """(PNG bytes, warning): a missing glyph is reported, never drawn silently as a box, never fatal."""
+    buffer = io.BytesIO()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
+    _pyplot().close(figure)
+    if any("missing from current font" in str(item.message) for item in caught):
+        warning = warning or tr(MISSING_GLYPHS)
+    return buffer.getvalue(), warning
+
+
+def bar_chart(categories, series, title, ylabel, benchmark=None, benchmark_label=None):
+    """Grouped bars: ``series`` is [(label, values)], one value per category. Returns (png bytes, warning)."""
+    plt = _pyplot()
+    texts = [title, ylabel, benchmark_label or ""] + list(categories) + [label for label, _ in series]
+    families, warning = font_family(*texts)
+    with plt.rc_context({"font.family": families}):
+        figure, axes = plt.subplots(figsize=(max(6.0, 0.9 * len(categories) + 2), 4.2))
+        width = 0.8 / max(len(series), 1)
+        for index, (label, values) in enumerate(series):
+            positions = [i + (index - (len(series) - 1) / 2) * width for i in range(len(categories))]
+            axes.bar(positions, [v if v is not None else 0 for v in values], width, label=label)
+        if benchmark is not None:
+            axes.axhline(benchmark, color="#c62828", linestyle="--", linewidth=1.2, label=benchmark_label)
+        axes.set_xticks(range(len(categories)))
+        axes.set_xticklabels(categories, rotation=30 if len(categories) > 4 else 0, ha="right")
+        axes.set_ylabel(ylabel)
+        axes.set_title(title)
+        axes.grid(axis="y", alpha=0.3)
+        if len(series) > 1 or benchmark is not None:
+            axes.legend(fontsize="small")
+        return _png(figure, warning)
+
+
+def map_image(layers, title):
+    """A simple map: ``layers`` is [(shapely geometries, style dict)], drawn in order. Returns (png, warning)."""
+    plt = _pyplot()
+    families, warning = font_family(title)
+    with plt.rc_context({"font.family": families}):
+        figure, axes = plt.subplots(figsize=(7.5, 6.0))
+        for shapes, style in layers:
+            for shape in shapes:
+                _draw(axes, shape, style)
+        axes.set_aspect("equal")
+        axes.set_axis_off()
+        axes.set_title(title)
+        return _png(figure, warning)
+
+
+def _draw(axes, shape, style):
+    if shape is None or shape.is_empty:
+        return
+    kind = shape.geom_type
+    if kind in ("MultiPolygon", "MultiLineString", "GeometryCollection", "MultiPoint"):
+        for part in shape.geoms:
+            _draw(axes, part, style)
+    elif kind == "Polygon":
+        x, y = shape.exterior.xy
+        axes.fill(x, y, facecolor=style.get("fill", "none"), edgecolor=style.get("edge", "none"),
+                  linewidth=style.get("width", 0.5), alpha=style.get("alpha", 1.0))
+    elif kind == "LineString":
+        x, y = shape.xy
+        axes.plot(x, y, color=style.get("edge", "#555555"), linewidth=style.get("width", 0.6),
+                  alpha=style.get("alpha", 1.0))
+
+
+def segment_map(segments, colors, polygons, title, legend=()):
+    """Street segments ((n, 2, 2) array) coloured one by one over polygons; ``legend`` is [(label, colour)]."""
+    plt = _pyplot()
+    from matplotlib.collections import LineCollection
+    from matplotlib.lines import Line2D
+
+    families, warning = font_family(title, *[label for label, _ in legend])
+    with plt.rc_context({"font.family": families}):
+        figure, axes = plt.subplots(figsize=(7.5, 6.0))
+        for shape, style in polygons:
+            _draw(axes, shape, style)
+        axes.add_collection(LineCollection(segments, colors=colors, linewidths=0.7))
+        axes.autoscale()
+        axes.set_aspect("equal")
+        axes.set_axis_off()
+        axes.set_title(title)
+        if legend:
+            axes.legend([Line2D([0], [0], color=color, lw=2) for _, color in legend], [label for label, _ in legend],
+                        fontsize="small", loc="lower right")
+        return _png(figure, warning)

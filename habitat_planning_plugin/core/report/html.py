@@ -1,0 +1,87 @@
+"""A self-contained HTML report: every user text escaped, images embedded, written atomically."""
+
+import base64
+import html
+import os
+import tempfile
+from datetime import datetime, timezone
+
+STYLE = """
+body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;
+margin:2em auto;max-width:60em;color:#212121;line-height:1.5}
+h1{color:#0a7abf;border-bottom:2px solid #0a7abf;padding-bottom:.2em}h2{color:#0a5a8f;margin-top:1.6em}
+table{border-collapse:collapse;margin:.8em 0}td,th{border:1px solid #bdbdbd;padding:.3em .6em;text-align:right}
+th{background:#eceff1}td:first-child,th:first-child{text-align:left}
+.value{font-size:1.6em;font-weight:bold}.indicator{display:inline-block;margin:0 2em 1em 0;vertical-align:top}
+.good{color:#2e7d32}.short{color:#c62828}.note{color:#616161;font-size:.9em}img{max-width:100%}
+"""
+
+
+class Report:
+    def __init__(self, title: str, language: str = "en"):
+        self.title = title
+        self.language = language
+        self.parts = []
+
+    def heading(self, text: str) -> None:
+        self.parts.append(f"<h2>{html.escape(text)}</h2>")
+
+    def paragraph(self, text: str, css: str = "") -> None:
+        self.parts.append(f'<p class="{css}">{html.escape(text)}</p>' if css else f"<p>{html.escape(text)}</p>")
+
+    def indicator(self, label: str, value: float, unit: str, benchmark: float = None, benchmark_text: str = "",
+                  higher_is_better: bool = True) -> None:
+        verdict = ""
+        if benchmark is not None and value is not None:
+            met = value >= benchmark if higher_is_better else value <= benchmark
+            verdict = "good" if met else "short"
+        shown = "—" if value is None else f"{value:,.1f}"
+        self.parts.append(
+            f'<div class="indicator"><div>{html.escape(label)}</div>'
+            f'<div class="value {verdict}">{html.escape(shown)} {html.escape(unit)}</div>'
+            f'<div class="note">{html.escape(benchmark_text)}</div></div>')
+
+    def table(self, headers, rows, number_format: str = "{:,.1f}") -> None:
+        head = "".join(f"<th>{html.escape(str(h))}</th>" for h in headers)
+        body = []
+        for row in rows:
+            cells = []
+            for value in row:
+                if isinstance(value, float):
+                    text = number_format.format(value)
+                elif value is None:
+                    text = "—"
+                else:
+                    text = str(value)
+                cells.append(f"<td>{html.escape(text)}</td>")
+            body.append("<tr>" + "".join(cells) + "</tr>")
+        self.parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+
+    def image(self, png: bytes, alt: str) -> None:
+        data = base64.b64encode(png).decode("ascii")
+        self.parts.append(f'<p><img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}"></p>')
+
+    def render(self, footer: str = "") -> str:
+        stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        return (f'<!DOCTYPE html><html lang="{html.escape(self.language, quote=True)}"><head><meta charset="utf-8">'
+                f"<title>{html.escape(self.title)}</title><style>{STYLE}</style></head><body>"
+                f"<h1>{html.escape(self.title)}</h1>{''.join(self.parts)}"
+                f'<p class="note">{html.escape(footer)} · {html.escape(stamp)}</p></body></html>')
+
+    def save(self, path: str, footer: str = "") -> str:
+        """Write the report next to ``path`` first and move it into place: no half-written file on failure."""
+        folder = os.path.dirname(os.path.abspath(path)) or "."
+        os.makedirs(folder, exist_ok=True)
+        handle, partial = tempfile.mkstemp(prefix=".report-", suffix=".html", dir=folder)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                stream.write(self.render(footer))
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(partial, 0o666 & ~umask)  # mkstemp makes it private; a report is an ordinary file
+            os.replace(partial, path)
+        except BaseException:
+            if os.path.exists(partial):
+                os.remove(partial)
+            raise
+        return path

@@ -1,0 +1,114 @@
+"""The HTML reports of the public space indicators, composed in the user's language."""
+
+import numpy as np
+from qgis.core import Qgis
+
+from ...core.public_space.access import NETWORK, STRAIGHT_LINE
+from ...core.public_space.land_share import BENCHMARK_OPS, BENCHMARK_STREETS, BENCHMARK_TOTAL
+from ...core.report.charts import bar_chart, map_image, segment_map
+from ...core.report.html import Report
+from ...core.text import tr
+from ...i18n import qgis_locale
+from ...paths import plugin_version
+
+BAND_COLOURS = {1: "#1a9641", 2: "#77c35c", 3: "#c4e687", 4: "#fec981", 5: "#f07c4a", 6: "#9e9e9e"}
+SPACE_STYLE = {"fill": "#43a047", "edge": "#1b5e20", "width": 0.4, "alpha": 0.8}
+
+
+def footer() -> str:
+    return tr("Habitat Planning Toolkit {0}, QGIS {1}", plugin_version(), Qgis.QGIS_VERSION)
+
+
+def _images(report, made, feedback):
+    png, warning = made
+    if warning and feedback is not None:
+        feedback.pushWarning(warning)
+    report.image(png, report.title)
+
+
+def access_report(path, result, groups, max_distance, space_shapes, band_of_edge, labels, feedback=None):
+    report = Report(tr("SDG 11.7.1 (b): access to open public space"), qgis_locale())
+    city = {(row["group"], row["method"]): row for row in result.rows if row["district"] is None}
+    total = city[(groups[0], NETWORK)]
+    report.paragraph(tr("Share of the population within {0} m walking distance of an open public space, measured "
+                        "along the street network.", f"{max_distance:g}"))
+    report.indicator(tr("Population within walking distance"), total["share_pct"], "%")
+    straight = city.get((groups[0], STRAIGHT_LINE))
+    if straight:
+        report.indicator(tr("Straight-line buffer (approximation)"), straight["share_pct"], "%",
+                         benchmark_text=tr("shown for comparison only; it overstates access"))
+    report.heading(tr("By population group"))
+    rows = []
+    for group in groups:
+        network = city[(group, NETWORK)]
+        line = city.get((group, STRAIGHT_LINE))
+        rows.append([group, network["population"], network["served"], network["share_pct"],
+                     line["share_pct"] if line else None])
+    report.table([tr("Population group"), tr("Population"), tr("Served"), tr("Share served (%)"),
+                  tr("Straight-line share (%)")], rows)
+    _images(report, bar_chart([row[0] for row in rows], [(tr("Share served (%)"), [row[3] for row in rows])],
+                              tr("Share served by population group"), "%"), feedback)
+    districts = [row for row in result.rows if row["district"] is not None and row["method"] == NETWORK
+                 and row["group"] == groups[0]]
+    if districts:
+        report.heading(tr("By district"))
+        report.table([tr("District"), tr("Population"), tr("Served"), tr("Share served (%)")],
+                     [[row["district"], row["population"], row["served"], row["share_pct"]] for row in districts])
+        _images(report, bar_chart([row["district"] for row in districts],
+                                  [(tr("Share served (%)"), [row["share_pct"] for row in districts])],
+                                  tr("Share of the population served, by district"), "%"), feedback)
+    graph = result.graph
+    segments = np.stack([graph.xy[graph.edge_u], graph.xy[graph.edge_v]], axis=1)
+    colours = [BAND_COLOURS[int(band)] for band in band_of_edge]
+    _images(report, segment_map(segments, colours, [(shape, SPACE_STYLE) for shape in space_shapes],
+                                tr("Walking distance to the nearest public space"),
+                                [(labels[band], BAND_COLOURS[band]) for band in sorted(labels)]), feedback)
+    report.heading(tr("Method"))
+    report.paragraph(tr("UN-Habitat's SDG indicator 11.7.1 (b): share of the urban population who can reach an open "
+                        "public space within 400 m walking distance along the street network. Every street vertex "
+                        "inside a space or near its edge is an entrance; people join the network at the nearest "
+                        "point of the nearest street; one shortest-path pass from all entrances gives every "
+                        "distance."), css="note")
+    return report.save(path, footer())
+
+
+def land_share_report(path, rows, samples, cities, street_area, space_shapes, feedback=None):
+    report = Report(tr("SDG 11.7.1 (a): land allocated to streets and open public space"), qgis_locale())
+    city_rows = [share for level, share in rows if level == "city"]
+    for share in city_rows:
+        report.heading(share.name)
+        report.indicator(tr("Open public space"), share.ops_pct, "%", BENCHMARK_OPS,
+                         tr("benchmark {0} %", f"{BENCHMARK_OPS:g}"))
+        report.indicator(tr("Streets"), share.street_pct, "%", BENCHMARK_STREETS,
+                         tr("benchmark {0} %", f"{BENCHMARK_STREETS:g}"))
+        report.indicator(tr("Streets and public space"), share.total_pct, "%", BENCHMARK_TOTAL,
+                         tr("benchmark {0} %", f"{BENCHMARK_TOTAL:g}"))
+        if share.name in samples:
+            estimate = samples[share.name]
+            report.paragraph(tr("Sampling method: street share {0} % (95 % interval {1}–{2} %, {3} circles of 10 ha).",
+                                f"{estimate.street_pct:.1f}", f"{estimate.low_pct:.1f}", f"{estimate.high_pct:.1f}",
+                                estimate.samples))
+    headers = [tr("Area"), tr("Area (km²)"), tr("Open public space (%)"), tr("Streets (%)"),
+               tr("Streets and public space (%)")]
+    table = [[share.name, share.area_m2 / 1e6, share.ops_pct, share.street_pct, share.total_pct]
+             for _, share in rows]
+    report.heading(tr("Cities and districts"))
+    report.table(headers, table)
+    districts = [share for level, share in rows if level == "district"]
+    if districts:
+        _images(report, bar_chart([d.name for d in districts],
+                                  [(tr("Open public space (%)"), [d.ops_pct for d in districts]),
+                                   (tr("Streets (%)"), [d.street_pct for d in districts]),
+                                   (tr("Streets and public space (%)"), [d.total_pct for d in districts])],
+                                  tr("Land allocated to streets and public space, by district"), "%",
+                                  BENCHMARK_TOTAL, tr("benchmark {0} %", f"{BENCHMARK_TOTAL:g}")), feedback)
+    layers = [([city for city in cities], {"fill": "#fafafa", "edge": "#424242", "width": 1.0}),
+              ([street_area] if street_area is not None else [], {"fill": "#9e9e9e", "edge": "none"}),
+              (space_shapes, SPACE_STYLE)]
+    _images(report, map_image(layers, tr("Streets (grey) and open public space (green)")), feedback)
+    report.heading(tr("Method"))
+    report.paragraph(tr("UN-Habitat's SDG indicator 11.7.1 (a): share of the built-up area of the city that is "
+                        "open space for public use, as streets and open public spaces. Benchmarks: 15 % open public "
+                        "space, 30 % streets, 45 % in total (UN-Habitat, for densities of 150 inhabitants per "
+                        "hectare or more)."), css="note")
+    return report.save(path, footer())
