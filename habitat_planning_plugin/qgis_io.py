@@ -25,10 +25,21 @@ WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 
 
 def _crs_and_extent(item):
-    """(crs, extent) of a map layer or a Processing feature source."""
+    """(crs, extent) of a map layer or a Processing feature source.
+
+    Some sources (GDAL's OSM driver) report no extent: then it is computed from the geometries, in one pass.
+    """
     if hasattr(item, "sourceCrs"):
-        return item.sourceCrs(), item.sourceExtent()
-    return item.crs(), item.extent()
+        crs, extent = item.sourceCrs(), item.sourceExtent()
+    else:
+        crs, extent = item.crs(), item.extent()
+    if extent.isNull() and hasattr(item, "getFeatures") and item.featureCount() != 0:
+        extent = QgsRectangle()
+        extent.setMinimal()
+        for feature in item.getFeatures(QgsFeatureRequest().setNoAttributes()):
+            if feature.hasGeometry():
+                extent.combineExtentWith(feature.geometry().boundingBox())
+    return crs, extent
 
 
 def is_metric(crs: QgsCoordinateReferenceSystem) -> bool:

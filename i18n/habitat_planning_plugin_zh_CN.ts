@@ -4,6 +4,10 @@
     <context>
         <name>habitat</name>
         <message>
+            <source>A first draft of the public space inventory from OpenStreetMap data you already have: the multipolygons layer of an .osm.pbf or .osm file (choose the file and its "multipolygons" layer) or an OSM polygon layer with tag columns. Features with the tags of the CIESIN global SDG 11.7.1 (leisure=park, garden, playground, pitch…, landuse=village_green, recreation_ground, forest…, natural=grassland, wood…) and squares (place=square, pedestrian areas) are classified into the five types; access=private or no and fee=yes mark a space as not counted. Overlapping duplicates are merged into the larger feature, whose record lists the OSM ids it absorbed. The OSM id and the tags used are kept for review in the field.</source>
+            <translation>根据已有的 OpenStreetMap 数据生成公共空间盘点初稿：.osm.pbf 或 .osm 文件的 multipolygons 图层（选择文件及其“multipolygons”图层），或带有 OSM 标签字段的面图层。带有 CIESIN 全球可持续发展目标 11.7.1 所用标签（leisure=park、garden、playground、pitch……，landuse=village_green、recreation_ground、forest……，natural=grassland、wood……）的要素以及广场（place=square、步行区）被归入五种类型；access=private 或 no 以及 fee=yes 的空间标记为不计入。相互重叠的重复要素合并到较大的要素中，并在其记录中列出被合并的 OSM 编号。保留 OSM 编号和所用标签，以便实地核查。</translation>
+        </message>
+        <message>
             <source>A street vertex this close to a space's edge is an entrance; the walk starts there with the straight distance to the space.</source>
             <translation>与公共空间边界距离在此范围内的街道节点视为入口；步行从该节点开始，初始距离为其到公共空间的直线距离。</translation>
         </message>
@@ -68,12 +72,24 @@
             <translation>已取消：未写入任何输出。</translation>
         </message>
         <message>
+            <source>Candidate public spaces with type, whether they count, OSM id and tags, ready for the public space inventory (type field "category").</source>
+            <translation>候选公共空间，包括类型、是否计入、OSM 编号和标签，可直接用于公共空间盘点（类型字段为“category”）。</translation>
+        </message>
+        <message>
+            <source>Candidate spaces</source>
+            <translation>候选空间数</translation>
+        </message>
+        <message>
             <source>Cannot read the population raster {0}.</source>
             <translation>无法读取人口栅格 {0}。</translation>
         </message>
         <message>
             <source>Category</source>
             <translation>类别</translation>
+        </message>
+        <message>
+            <source>Central Asia</source>
+            <translation>中亚</translation>
         </message>
         <message>
             <source>Choose at least one population count field of the population layer.</source>
@@ -142,6 +158,26 @@
         <message>
             <source>Districts or wards: each space gets the district it overlaps most; the summary has a row set per district.</source>
             <translation>地区或街区：每个空间归入与其重叠最多的地区；汇总表中每个地区各有一组行。</translation>
+        </message>
+        <message>
+            <source>Duplicate overlap (%)</source>
+            <translation>重复判定重叠比例（%）</translation>
+        </message>
+        <message>
+            <source>Duplicates merged</source>
+            <translation>合并的重复要素数</translation>
+        </message>
+        <message>
+            <source>Eastern Africa</source>
+            <translation>东非</translation>
+        </message>
+        <message>
+            <source>Eastern Asia</source>
+            <translation>东亚</translation>
+        </message>
+        <message>
+            <source>Eastern Europe</source>
+            <translation>东欧</translation>
         </message>
         <message>
             <source>Entry tolerance (m)</source>
@@ -232,12 +268,20 @@
             <translation>各地区用于街道和公共空间的土地</translation>
         </message>
         <message>
+            <source>Latin America and the Caribbean</source>
+            <translation>拉丁美洲和加勒比</translation>
+        </message>
+        <message>
             <source>Measured right-of-way width in metres; empty or zero values fall back to the class table.</source>
             <translation>实测道路红线宽度（米）；空值或零值时使用道路等级表。</translation>
         </message>
         <message>
             <source>Method</source>
             <translation>方法</translation>
+        </message>
+        <message>
+            <source>Middle Africa</source>
+            <translation>中非</translation>
         </message>
         <message>
             <source>No font with Chinese characters is installed; chart text may show as boxes. Install a CJK font (for example Noto Sans CJK).</source>
@@ -252,12 +296,32 @@
             <translation>此领域暂无工具</translation>
         </message>
         <message>
+            <source>Northern Africa</source>
+            <translation>北非</translation>
+        </message>
+        <message>
+            <source>Northern America</source>
+            <translation>北美</translation>
+        </message>
+        <message>
+            <source>Northern Europe</source>
+            <translation>北欧</translation>
+        </message>
+        <message>
             <source>Not counted</source>
             <translation>不计入</translation>
         </message>
         <message>
             <source>Numeric fields of the population layer, one per group (the first is the total), e.g. total, women, men, children, older people, persons with disabilities.</source>
             <translation>人口图层中的数值字段，每个群体一个（第一个为总人口），例如总人口、女性、男性、儿童、老年人、残疾人。</translation>
+        </message>
+        <message>
+            <source>OSM width tag</source>
+            <translation>OSM 宽度标签</translation>
+        </message>
+        <message>
+            <source>Oceania</source>
+            <translation>大洋洲</translation>
         </message>
         <message>
             <source>One polygon per city: the built-up urban extent the indicator is measured in.</source>
@@ -286,6 +350,22 @@
         <message>
             <source>Open the OSGeo4W Shell and run: python -m pip install {0}</source>
             <translation>请打开 OSGeo4W Shell 并运行：python -m pip install {0}</translation>
+        </message>
+        <message>
+            <source>OpenStreetMap</source>
+            <translation>OpenStreetMap</translation>
+        </message>
+        <message>
+            <source>OpenStreetMap lines</source>
+            <translation>OpenStreetMap 线</translation>
+        </message>
+        <message>
+            <source>OpenStreetMap polygons</source>
+            <translation>OpenStreetMap 面</translation>
+        </message>
+        <message>
+            <source>Optional widths for some road classes (highway values), e.g. primary 25, residential 10. Classes not listed use the regional median.</source>
+            <translation>可选：部分道路等级（highway 取值）的宽度，例如 primary 25、residential 10。未列出的等级使用区域中位宽度。</translation>
         </message>
         <message>
             <source>Optional: every populated cell or feature as a point with its walking distance and whether it is served, to map who is left out. Large for a whole-city grid.</source>
@@ -356,6 +436,10 @@
             <translation>全市及各地区每个人口群体、每种方法的人口、可达人口和可达比例。</translation>
         </message>
         <message>
+            <source>Private roads left out</source>
+            <translation>排除的私有道路数</translation>
+        </message>
+        <message>
             <source>Projected CRS in metres used for all distances and areas. Leave empty to keep the inputs' CRS when it is projected in metres, or to use the UTM zone of the data otherwise.</source>
             <translation>用于计算所有距离和面积的投影坐标参考系（单位为米）。留空时：若输入数据已是以米为单位的投影坐标参考系则保留之，否则使用数据所在的 UTM 分带。</translation>
         </message>
@@ -384,8 +468,16 @@
             <translation>公共空间（面）</translation>
         </message>
         <message>
+            <source>Public spaces from OpenStreetMap</source>
+            <translation>来自 OpenStreetMap 的公共空间</translation>
+        </message>
+        <message>
             <source>Recreational green area</source>
             <translation>休闲绿地</translation>
+        </message>
+        <message>
+            <source>Region (median road width)</source>
+            <translation>区域（道路宽度中位数）</translation>
         </message>
         <message>
             <source>Repaired geometries</source>
@@ -500,6 +592,22 @@
             <translation>图表字体中缺少部分字符，这些字符显示为方框。请安装包含这些字符的字体（例如 Noto Sans CJK）。</translation>
         </message>
         <message>
+            <source>South-eastern Asia</source>
+            <translation>东南亚</translation>
+        </message>
+        <message>
+            <source>Southern Africa</source>
+            <translation>南部非洲</translation>
+        </message>
+        <message>
+            <source>Southern Asia</source>
+            <translation>南亚</translation>
+        </message>
+        <message>
+            <source>Southern Europe</source>
+            <translation>南欧</translation>
+        </message>
+        <message>
             <source>Spaces not counted</source>
             <translation>不计入的空间数</translation>
         </message>
@@ -542,6 +650,14 @@
         <message>
             <source>Street centre-lines</source>
             <translation>街道中心线</translation>
+        </message>
+        <message>
+            <source>Street centre-lines for SDG 11.7.1 from OpenStreetMap data you already have: the lines layer of an .osm.pbf or .osm file (choose the file and its "lines" layer) or an OSM line layer with a highway column. Keeps the road classes of the CIESIN global 11.7.1 (motorway to path) and drops roads with access=private or no. Each street gets an estimated right-of-way width: its OSM width tag, else the width of its class in the table, else the median road width of the region (CIESIN's regional medians). Replace the estimates with widths measured in the city where you can.</source>
+            <translation>根据已有的 OpenStreetMap 数据生成用于可持续发展目标 11.7.1 的街道中心线：.osm.pbf 或 .osm 文件的 lines 图层（选择文件及其“lines”图层），或带有 highway 字段的 OSM 线图层。保留 CIESIN 全球 11.7.1 所用的道路等级（从 motorway 到 path），并排除 access=private 或 no 的道路。每条街道获得估算的道路红线宽度：优先使用其 OSM 宽度标签，否则使用表中其等级的宽度，否则使用所在区域的道路宽度中位数（CIESIN 的区域中位数）。如有可能，请用本市实测宽度替换这些估算值。</translation>
+        </message>
+        <message>
+            <source>Street centre-lines with OSM id, name, road class, width and where the width comes from.</source>
+            <translation>街道中心线，包括 OSM 编号、名称、道路等级、宽度及宽度来源。</translation>
         </message>
         <message>
             <source>Street centre-lines. Lines that share a vertex are connected; lines that only cross (bridges, tunnels) are not.</source>
@@ -608,6 +724,18 @@
             <translation>街道和公共空间（%）</translation>
         </message>
         <message>
+            <source>Streets from OpenStreetMap</source>
+            <translation>来自 OpenStreetMap 的街道</translation>
+        </message>
+        <message>
+            <source>Streets kept</source>
+            <translation>保留的街道数</translation>
+        </message>
+        <message>
+            <source>The UN region of the city: its median road width is used for streets with neither a width tag nor a class in the table.</source>
+            <translation>城市所在的联合国区域：没有宽度标签、其等级也不在表中的街道使用该区域的道路宽度中位数。</translation>
+        </message>
+        <message>
             <source>The chosen CRS {0} is not a projected CRS in metres. Choose a projected CRS, for example the UTM zone of the city.</source>
             <translation>所选坐标参考系 {0} 不是以米为单位的投影坐标参考系。请选择投影坐标参考系，例如城市所在的 UTM 分带。</translation>
         </message>
@@ -622,6 +750,14 @@
         <message>
             <source>The inputs are empty: there is no extent to choose a CRS from.</source>
             <translation>输入数据为空：没有可用于选择坐标参考系的范围。</translation>
+        </message>
+        <message>
+            <source>The lines layer of an .osm.pbf or .osm file, or a line layer with OSM tag columns.</source>
+            <translation>.osm.pbf 或 .osm 文件的 lines 图层，或带有 OSM 标签字段的线图层。</translation>
+        </message>
+        <message>
+            <source>The multipolygons layer of an .osm.pbf or .osm file, or a polygon layer with OSM tag columns.</source>
+            <translation>.osm.pbf 或 .osm 文件的 multipolygons 图层，或带有 OSM 标签字段的面图层。</translation>
         </message>
         <message>
             <source>The open public spaces that count for SDG 11.7.1 (for example the counted spaces of the public space inventory). Invalid polygons are repaired and reported.</source>
@@ -688,6 +824,10 @@
             <translation>总人口</translation>
         </message>
         <message>
+            <source>Two candidate spaces are duplicates when this share of the smaller one lies in the larger; the larger is kept.</source>
+            <translation>当较小候选空间的这一比例位于较大空间内时，两者视为重复；保留较大者。</translation>
+        </message>
+        <message>
             <source>Type field</source>
             <translation>类型字段</translation>
         </message>
@@ -738,6 +878,18 @@
         <message>
             <source>Walking service area</source>
             <translation>步行服务范围</translation>
+        </message>
+        <message>
+            <source>Western Africa</source>
+            <translation>西非</translation>
+        </message>
+        <message>
+            <source>Western Asia</source>
+            <translation>西亚</translation>
+        </message>
+        <message>
+            <source>Western Europe</source>
+            <translation>西欧</translation>
         </message>
         <message>
             <source>Whole city</source>
@@ -812,6 +964,14 @@
             <translation>公共空间</translation>
         </message>
         <message>
+            <source>regional median width</source>
+            <translation>区域道路宽度中位数</translation>
+        </message>
+        <message>
+            <source>road class table</source>
+            <translation>道路等级表</translation>
+        </message>
+        <message>
             <source>shown for comparison only; it overstates access</source>
             <translation>仅供比较；该方法会高估可达性</translation>
         </message>
@@ -822,6 +982,10 @@
         <message>
             <source>street area</source>
             <translation>街道面积</translation>
+        </message>
+        <message>
+            <source>street network</source>
+            <translation>街道网络</translation>
         </message>
         <message>
             <source>street polygons</source>
@@ -846,6 +1010,10 @@
         <message>
             <source>walking distance along the street network</source>
             <translation>沿街道网络的步行距离</translation>
+        </message>
+        <message>
+            <source>{0} candidate spaces, {1} counted, {2} duplicates merged.</source>
+            <translation>候选空间 {0} 个，计入 {1} 个，合并重复要素 {2} 个。</translation>
         </message>
         <message>
             <source>{0} features without a usable polygon were skipped ({1}).</source>
@@ -874,6 +1042,10 @@
         <message>
             <source>{0} street features without a usable line geometry were skipped.</source>
             <translation>已跳过 {0} 个没有可用线几何的街道要素。</translation>
+        </message>
+        <message>
+            <source>{0} streets kept; {1} private roads left out; default width {2} m.</source>
+            <translation>保留街道 {0} 条；排除私有道路 {1} 条；默认宽度 {2} 米。</translation>
         </message>
         <message>
             <source>{0} stretches distances by {1} % at the centre of the data, so the analysis uses {2} ({3}), the UTM zone there. Choose another projected CRS in the parameters if you prefer.</source>

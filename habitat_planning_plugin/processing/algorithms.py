@@ -1,10 +1,14 @@
 """Every algorithm and model class the provider offers, in toolbox order."""
 
 from .public_space.public_space_access import PublicSpaceAccessAlgorithm
+from .public_space.public_spaces_from_osm import PublicSpacesFromOsmAlgorithm
 from .public_space.public_space_inventory import PublicSpaceInventoryAlgorithm
 from .public_space.sdg1171_land_share import Sdg1171LandShareAlgorithm
+from .public_space.streets_from_osm import StreetsFromOsmAlgorithm
 
 ALGORITHM_CLASSES = [
+    PublicSpacesFromOsmAlgorithm,
+    StreetsFromOsmAlgorithm,
     PublicSpaceInventoryAlgorithm,
     Sdg1171LandShareAlgorithm,
     PublicSpaceAccessAlgorithm,
