@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OUTPUT = ROOT / "output" / "demo"
+OUTPUT = Path(os.environ.get("HABITAT_DEMO_OUTPUT", ROOT / "output" / "demo"))
 SAMPLE = ROOT / "resources" / "sample_data"
 CITY = SAMPLE / "sample_city.gpkg"
 POPULATION = SAMPLE / "sample_city_population.tif"
@@ -24,50 +24,46 @@ def layer(name: str) -> str:
     return f"{CITY}|layername={name}"
 
 
-# The spaces that count for SDG 11.7.1, as the inventory (the first step) decides.
-INVENTORY = OUTPUT / "public_space_inventory.gpkg"
-COUNTED_SPACES = f"{INVENTORY}|layername=public_space_inventory|subset=\"counted\" = 1"
-
-# (algorithm id, parameters, what a person opens afterwards) — one entry per algorithm that exists.
+# The whole public space assessment in one model run: inventory -> land share -> access, every output a file.
 DEMO_STEPS = [
-    ("habitat:publicspaceinventory", {
-        "INPUT": layer("public_spaces"),
-        "TYPE_FIELD": "ps_type",
-        "ACCESS_FIELD": "access",
-        "FEE_FIELD": "fee",
-        "DISTRICTS": layer("districts"),
-        "DISTRICT_NAME_FIELD": "name",
-        "POPULATION_RASTER": str(POPULATION),
-        "OUTPUT": str(INVENTORY),
-        "OUTPUT_SUMMARY": str(OUTPUT / "public_space_by_district.csv"),
-    }, ("OUTPUT", "OUTPUT_SUMMARY")),
-    ("habitat:sdg1171landshare", {
-        "URBAN_EXTENT": layer("urban_extent"),
-        "CITY_NAME_FIELD": "name",
-        "PUBLIC_SPACES": COUNTED_SPACES,
-        "STREETS": layer("streets"),
-        "WIDTH_FIELD": "width_m",
-        "CLASS_FIELD": "road_class",
-        "DISTRICTS": layer("districts"),
-        "DISTRICT_NAME_FIELD": "name",
-        "SAMPLING": True,
-        "OUTPUT_STREET_AREA": str(OUTPUT / "land_share_street_area.gpkg"),
-        "OUTPUT_TABLE": str(OUTPUT / "land_share_by_city_and_district.csv"),
-        "OUTPUT_REPORT": str(OUTPUT / "land_share_report.html"),
-    }, ("OUTPUT_STREET_AREA", "OUTPUT_TABLE", "OUTPUT_REPORT")),
-    ("habitat:publicspaceaccess", {
-        "STREETS": layer("streets"),
-        "PUBLIC_SPACES": COUNTED_SPACES,
-        "POPULATION_RASTER": str(POPULATION),
-        "DISTRICTS": layer("districts"),
-        "DISTRICT_NAME_FIELD": "name",
-        "OUTPUT_NETWORK": str(OUTPUT / "access_network.gpkg"),
-        "OUTPUT_SERVICE_AREA": str(OUTPUT / "access_service_area.gpkg"),
-        "OUTPUT_TABLE": str(OUTPUT / "access_by_district.csv"),
-        "OUTPUT_POPULATION": str(OUTPUT / "access_population_points.gpkg"),
-        "OUTPUT_REPORT": str(OUTPUT / "access_report.html"),
-    }, ("OUTPUT_NETWORK", "OUTPUT_SERVICE_AREA", "OUTPUT_TABLE", "OUTPUT_POPULATION", "OUTPUT_REPORT")),
+    ("habitat:citywidepublicspaceassessment", {
+        "public_spaces": layer("public_spaces"), "type_field": "ps_type", "access_field": "access", "fee_field": "fee",
+        "urban_extent": layer("urban_extent"), "city_name": "name",
+        "streets": layer("streets"), "width_field": "width_m", "class_field": "road_class",
+        "population": str(POPULATION), "districts": layer("districts"), "district_name": "name",
+        "inventory:inventory": str(OUTPUT / "public_space_inventory.gpkg"),
+        "inventory:inventory_summary": str(OUTPUT / "public_space_by_district.csv"),
+        "land_share:street_area": str(OUTPUT / "street_area.gpkg"),
+        "land_share:land_share": str(OUTPUT / "land_share_by_city_and_district.csv"),
+        "land_share:land_share_report": str(OUTPUT / "land_share_report.html"),
+        "access:walking_network": str(OUTPUT / "walking_distance_network.gpkg"),
+        "access:service_area": str(OUTPUT / "walking_service_area.gpkg"),
+        "access:access": str(OUTPUT / "access_by_district.csv"),
+        "access:access_report": str(OUTPUT / "access_report.html"),
+    }, ("inventory:inventory", "inventory:inventory_summary", "land_share:street_area", "land_share:land_share",
+        "land_share:land_share_report", "access:walking_network", "access:service_area", "access:access",
+        "access:access_report")),
 ]
+
+
+def summarise(folder: Path) -> None:
+    """Print the headline indicators from the CSV tables the run wrote."""
+    import csv
+
+    land = folder / "land_share_by_city_and_district.csv"
+    access = folder / "access_by_district.csv"
+    if land.exists():
+        with open(land, encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                if row["level"] == "city":
+                    print(f"    SDG 11.7.1 (a) {row['name']}: public space {float(row['ops_pct']):.1f} %, "
+                          f"streets {float(row['street_pct']):.1f} %, total {float(row['total_pct']):.1f} %")
+    if access.exists():
+        with open(access, encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                if row["method"] == "network" and row["pop_group"] == "total" and row["district"] == "Whole city":
+                    print(f"    SDG 11.7.1 (b): {float(row['share_pct']):.1f} % of "
+                          f"{float(row['population']):,.0f} people within 400 m walk")
 
 
 def main() -> int:
@@ -104,6 +100,7 @@ def main() -> int:
             numbers = {key: value for key, value in result.items() if isinstance(value, (int, float))}
             for key, value in sorted(numbers.items()):
                 print(f"    {key:28s} {value:,.1f}")
+            summarise(OUTPUT)
             written.extend(str(result[key]) for key in opens if result.get(key))
         if written:
             print("\nOutputs to open (QGIS: drag the file in; reports: any web browser):")

@@ -134,7 +134,8 @@ def _build_public_space_model(model):
         "CLASS_FIELD": _from_input("class_field"), "DISTRICTS": _from_input("districts"),
         "DISTRICT_NAME_FIELD": _from_input("district_name"),
     }, {"street_area": ("OUTPUT_STREET_AREA", tr("Street area")),
-        "land_share": ("OUTPUT_TABLE", tr("Land allocated to streets and public space"))})
+        "land_share": ("OUTPUT_TABLE", tr("Land allocated to streets and public space")),
+        "land_share_report": ("OUTPUT_REPORT", tr("SDG 11.7.1 (a): land allocated to streets and open public space"))})
     _child(model, "habitat:publicspaceaccess", "access",
            tr("SDG 11.7.1 (b) walking access to public space"), {
         "STREETS": _from_input("streets"), "PUBLIC_SPACES": _from_child("counted", "OUTPUT"),
@@ -142,7 +143,8 @@ def _build_public_space_model(model):
         "DISTRICT_NAME_FIELD": _from_input("district_name"),
     }, {"walking_network": ("OUTPUT_NETWORK", tr("Street network with walking distance")),
         "service_area": ("OUTPUT_SERVICE_AREA", tr("Walking service area")),
-        "access": ("OUTPUT_TABLE", tr("Access by district and population group"))})
+        "access": ("OUTPUT_TABLE", tr("Access by district and population group")),
+        "access_report": ("OUTPUT_REPORT", tr("SDG 11.7.1 (b): access to open public space"))})
     model.updateDestinationParameters()  # turns the child outputs above into the model's own outputs
     for destination in model.destinationParameterDefinitions():  # an unset output is a temporary layer
         destination.setFlags(destination.flags() | QgsProcessingParameterDefinition.FlagOptional)
