@@ -320,20 +320,21 @@ def raster_population(layer, crs, transform_context):
     return np.c_[x, y], weights, names, nodata_cells
 
 
-def point_population(source, fields, crs, transform_context):
-    """Population from features with count fields; polygons contribute at a point on their surface.
+def point_population(source, fields, crs, transform_context, polygon_spacing: float = 50.0):
+    """Population from features with count fields: points count where they are; a polygon's counts are spread
+    evenly over a regular grid of points inside it (``polygon_spacing`` metres apart, at least one point).
 
     Returns (xy, weights (n, len(fields)), number of features skipped for missing geometry).
     NULL counts are 0; a non-numeric value raises a clear error.
     """
+    from .core.geometry import polygon_of_points
+
     xy, weights, skipped = [], [], 0
     for feature in features_in_crs(source, crs, transform_context):
         geometry = feature.geometry()
         if geometry is None or geometry.isNull() or geometry.isEmpty():
             skipped += 1
             continue
-        on_surface = geometry.type() == QgsWkbTypes.PolygonGeometry
-        point = (geometry.pointOnSurface() if on_surface else geometry.centroid()).asPoint()
         values = []
         for name in fields:
             value = feature[name]
@@ -345,6 +346,24 @@ def point_population(source, fields, crs, transform_context):
             except (TypeError, ValueError):
                 raise HabitatError(tr("The population field {0} holds a value that is not a number: {1}",
                                       name, repr(value)))
-        xy.append((point.x(), point.y()))
-        weights.append(values)
-    return np.array(xy, dtype=float).reshape(-1, 2), np.array(weights, dtype=float).reshape(-1, len(fields)), skipped
+        points = None
+        if geometry.type() == QgsWkbTypes.PolygonGeometry:
+            shape = to_shapely(geometry if geometry.isGeosValid() else geometry.makeValid())
+            minx, miny, maxx, maxy = shape.bounds
+            gx, gy = np.meshgrid(np.arange(minx + polygon_spacing / 2, maxx, polygon_spacing),
+                                 np.arange(miny + polygon_spacing / 2, maxy, polygon_spacing))
+            grid = np.c_[gx.ravel(), gy.ravel()]
+            inside = grid[polygon_of_points(grid, [shape]) == 0] if len(grid) else grid
+            if len(inside):
+                points = inside
+            else:
+                point = geometry.pointOnSurface().asPoint()
+                points = np.array([(point.x(), point.y())])
+        else:
+            point = geometry.centroid().asPoint()
+            points = np.array([(point.x(), point.y())])
+        xy.append(points)
+        weights.append(np.tile(np.array(values) / len(points), (len(points), 1)))
+    if not xy:
+        return np.empty((0, 2)), np.empty((0, len(fields))), skipped
+    return np.concatenate(xy), np.concatenate(weights), skipped

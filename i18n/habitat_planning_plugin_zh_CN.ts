@@ -192,8 +192,8 @@
             <translation>每个街道路段及其较近端点到最近公共空间的步行距离（超过步行距离两倍时为空）。只需要数值结果的批处理运行可以跳过此输出。</translation>
         </message>
         <message>
-            <source>Features with population counts, such as census blocks or buildings; polygons count at a point inside them.</source>
-            <translation>带有人口数量的要素，例如普查街区或建筑；面要素以其内部的一个点计算。</translation>
+            <source>Features with population counts, such as census blocks or buildings. A polygon's people are spread evenly over points 50 m apart inside it.</source>
+            <translation>带有人口数量的要素，例如普查街区或建筑。面要素中的人口均匀分配到其内部间距 50 米的各点上。</translation>
         </message>
         <message>
             <source>Fee field</source>

@@ -284,3 +284,26 @@ def test_chinese_report_with_escaped_district_names(tmp_path, habitat_provider, 
     assert "可持续发展目标 11.7.1 (b)" in html and "71.4 %" in html  # 5 of 7 people served
     assert "&lt;b&gt;西区&lt;/b&gt;" in html and "<b>西区" not in html
     assert html.count("data:image/png;base64,") == 3
+
+
+def test_population_polygons_are_spread_over_points_inside_them(tmp_path, grid_city, habitat_provider):
+    # A 100 x 600 m census block from x=500 to 600 east of the grid, 120 people: spread over 50 m points
+    # (2 x 12 = 24 points, 5 people each). By hand: points at x=525 (25 m off the x=500 street) and x=575 (75 m).
+    gpkg = tmp_path / "blocks.gpkg"
+    blocks = write_layer(gpkg, "blocks", "Polygon", 32650, [("people", "real")], [(box(500, 0, 600, 600), [120.0])])
+    result = run({**grid_city, "POPULATION_LAYER": blocks, "POPULATION_FIELDS": ["people"], "DISTRICTS": None,
+                  "OUTPUT_NETWORK": None, "OUTPUT_TABLE": "memory:", "OUTPUT_POPULATION": str(tmp_path / "p.gpkg")})
+    points = read_rows(tmp_path / "p.gpkg")
+    assert len(points) == 24 and all(p["population"] == pytest.approx(5.0) for p in points)
+    assert result["POP_TOTAL"] == pytest.approx(120.0)
+    expected = 0
+    for p in points:
+        x, y = p["_geometry"].x, p["_geometry"].y
+        # Joins x=500 at (500, y): connector x-500, then along the street to the nearer junction (every 100 m).
+        below, above = 100 * math.floor(y / 100), min(100 * math.floor(y / 100) + 100, 500)
+        d = (x - 500) + min(y - below + by_hand(500, below), abs(above - y) + by_hand(500, above))
+        if y > 500:  # beyond the last junction: along x=500 to (500, 500)
+            d = math.hypot(x - 500, y - 500) + by_hand(500, 500)
+        assert p["dist_m"] == pytest.approx(d)
+        expected += 5.0 if d <= 400 else 0.0
+    assert result["POP_SERVED"] == pytest.approx(expected) and 0 < expected < 120

@@ -98,8 +98,8 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.POPULATION_LAYER, tr("Population layer (points or polygons)"),
                                                 [QgsProcessing.TypeVectorAnyGeometry], optional=True),
-            tr_noop("Features with population counts, such as census blocks or buildings; polygons count at a point "
-                    "inside them."))
+            tr_noop("Features with population counts, such as census blocks or buildings. A polygon's people are "
+                    "spread evenly over points 50 m apart inside it."))
         self.add_parameter(
             QgsProcessingParameterField(self.POPULATION_FIELDS, tr("Population count fields"),
                                         parentLayerParameterName=self.POPULATION_LAYER,
