@@ -105,3 +105,22 @@ def test_zip_installs_and_loads_in_a_clean_profile_in_english_and_chinese(tmp_pa
                    encoding="utf-8")
     listing = run_in_profile(profile, "list")
     assert provider_section(listing.stdout, "人居规划") is not None, listing.stdout
+
+
+def test_model_runs_through_habitat_process_with_json(tmp_path):
+    import json
+
+    from test.conftest import SAMPLE_GPKG, SAMPLE_POPULATION
+
+    layer = f"{SAMPLE_GPKG}|layername="
+    result = habitat_process(
+        "--json", "run", "habitat:citywidepublicspaceassessment", "--",
+        f"public_spaces={layer}public_spaces", "type_field=ps_type", "access_field=access", "fee_field=fee",
+        f"urban_extent={layer}urban_extent", f"streets={layer}streets", "width_field=width_m",
+        f"population={SAMPLE_POPULATION}", f"land_share:land_share={tmp_path / 'land.csv'}",
+        f"access:access={tmp_path / 'access.csv'}")
+    assert result.returncode == 0, result.stderr[-2000:]
+    results = json.loads(result.stdout[result.stdout.index("{"):])["results"]
+    assert results["land_share:land_share"] == str(tmp_path / "land.csv")
+    rows = (tmp_path / "access.csv").read_text(encoding="utf-8").splitlines()
+    assert any(row.startswith("Whole city,total,network,") for row in rows)
