@@ -10,7 +10,7 @@ ZIP      := dist/$(PLUGIN)-$(VERSION).zip
 # Resources the installed plugin uses (sample data included: workshop mode and the demo need it).
 RESOURCE_DIRS := icons styles models sample_data
 
-.PHONY: bootstrap build qm ts check-translations package demo test sample-data clean
+.PHONY: bootstrap build qm ts check-translations lint package demo test sample-data clean
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -23,6 +23,9 @@ qm:
 
 check-translations:
 	python3 scripts/translations.py check
+
+lint:
+	$(PY) -m pyflakes $(PLUGIN) scripts bench test
 
 # Assemble the self-contained plugin folder QGIS loads: package + metadata + licence + .qm + resources.
 build: qm
@@ -46,7 +49,7 @@ demo: bootstrap build
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/demo.py
 
 test: bootstrap
-	@$(MAKE) --no-print-directory check-translations package
+	@$(MAKE) --no-print-directory check-translations lint package
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 clean:

@@ -10,7 +10,6 @@ import os
 from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
-from .core.text import tr, tr_noop  # noqa: F401  (re-exported: the one tr() of the project)
 from .paths import I18N_DIR, PLUGIN_NAME
 
 _installed = None  # the translator this plugin has installed, if any

@@ -19,6 +19,7 @@ import numpy as np
 from shapely import wkb as shapely_wkb
 
 from .core.crs import utm_epsg
+from .core.geometry import polygonal
 from .core.text import HabitatError, tr
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
@@ -260,14 +261,8 @@ def read_polygons(source, crs, transform_context, attributes=()):
         if not geometry.isGeosValid():
             geometry = geometry.makeValid()
             repaired += 1
-        shape = to_shapely(geometry)
-        if shape is not None and shape.geom_type == "GeometryCollection":
-            from shapely.ops import unary_union
-
-            from .core.geometry import polygon_parts
-
-            shape = unary_union(polygon_parts(shape)) if polygon_parts(shape) else None
-        if shape is None or shape.is_empty or shape.area <= 0:
+        shape = polygonal(to_shapely(geometry))
+        if shape is None:
             skipped += 1
             continue
         shapes.append(shape)

@@ -15,6 +15,17 @@ def polygon_parts(shape):
     return []
 
 
+def polygonal(shape):
+    """The polygonal part of a geometry (e.g. what makeValid returns) as one shape, or None if it has no area."""
+    from shapely.ops import unary_union
+
+    parts = polygon_parts(shape)
+    if not parts:
+        return None
+    merged = unary_union(parts)
+    return merged if merged.area > 0 else None
+
+
 def _segments(polygon) -> np.ndarray:
     """(n, 4) array x1, y1, x2, y2 of every ring segment of ``polygon`` (a shapely Polygon or MultiPolygon)."""
     rings = []

@@ -15,6 +15,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingOutputNumber,
     QgsProcessingException,
     QgsProcessingParameterCrs,
     QgsProcessingParameterDefinition,
@@ -24,7 +25,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..core.text import Cancelled, HabitatError, tr, tr_noop
 from ..paths import resource_path
-from ..qgis_io import choose_metric_crs
+from ..qgis_io import choose_metric_crs, read_polygons
 
 GROUPS = {
     "publicspace": tr_noop("Public space"),
@@ -167,6 +168,18 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
         if source.featureCount() == 0:
             raise HabitatError(tr("The input \"{0}\" has no features.", self.parameterDefinition(name).description()))
         return source
+
+    def named_polygons(self, source, name_field, crs, context, feedback, what: str):
+        """Polygons of ``source`` in ``crs`` (repaired, reported as ``what``) and their names (feature id if none)."""
+        shapes, rows, ids, repaired, skipped = read_polygons(source, crs, context.transformContext(),
+                                                             [name_field] if name_field else [])
+        self.report_polygons(feedback, what, repaired, skipped)
+        return shapes, [str(row[0]) if name_field and row[0] is not None else str(fid) for row, fid in zip(rows, ids)]
+
+    def add_number_outputs(self, outputs) -> None:
+        """Numeric results (name, translated label), shown in the log and usable in models."""
+        for name, label in outputs:
+            self.addOutput(QgsProcessingOutputNumber(name, label))
 
     @staticmethod
     def report_polygons(feedback, what: str, repaired: int, skipped: int) -> None:

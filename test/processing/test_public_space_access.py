@@ -15,7 +15,7 @@ from scipy.spatial import Delaunay
 from shapely.geometry import LineString, Point, box
 
 from test.conftest import SAMPLE_POPULATION, layer_path
-from test.core.test_access_core import CORNER, POINTS, SQUARE, by_hand
+from test.core.test_access_core import POINTS, SQUARE, by_hand
 from test.helpers import read_rows, write_layer, write_raster
 
 ALG = "habitat:publicspaceaccess"

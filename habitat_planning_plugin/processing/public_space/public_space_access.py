@@ -11,7 +11,6 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsProcessing,
-    QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -157,12 +156,11 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
                                                   optional=True, createByDefault=True),
             tr_noop("The indicator, the tables by population group and district, charts and a map, in the language "
                     "of QGIS."))
-        for name, label in ((
-                "POP_TOTAL", tr("Total population")), ("POP_SERVED", tr("Population served")),
-                ("SHARE_SERVED", tr("Share served (%)")),
-                ("SHARE_SERVED_STRAIGHT_LINE", tr("Share within the straight-line buffer (%)")),
-                ("NETWORK_PARTS", tr("Disconnected parts of the street network"))):
-            self.addOutput(QgsProcessingOutputNumber(name, label))
+        self.add_number_outputs([
+            ("POP_TOTAL", tr("Total population")), ("POP_SERVED", tr("Population served")),
+            ("SHARE_SERVED", tr("Share served (%)")),
+            ("SHARE_SERVED_STRAIGHT_LINE", tr("Share within the straight-line buffer (%)")),
+            ("NETWORK_PARTS", tr("Disconnected parts of the street network"))])
 
     def process(self, parameters, context, feedback):
         streets = self.required_source(parameters, self.STREETS, context)
@@ -200,12 +198,8 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
 
         district_shapes, district_names = [], []
         if districts is not None:
-            attributes = [district_field] if district_field else []
-            district_shapes, rows, ids, repaired, skipped = read_polygons(districts, crs, transform_context,
-                                                                          attributes)
-            self.report_polygons(feedback, tr("districts"), repaired, skipped)
-            district_names = [str(row[0]) if attributes and row[0] is not None else str(fid)
-                              for row, fid in zip(rows, ids)]
+            district_shapes, district_names = self.named_polygons(districts, district_field, crs, context, feedback,
+                                                                  tr("districts"))
         feedback.setProgress(10)
 
         result = public_space_access(

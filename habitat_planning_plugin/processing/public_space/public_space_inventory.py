@@ -7,7 +7,6 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProcessing,
-    QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -18,7 +17,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ...core.geometry import polygon_of_points
+from ...core.geometry import polygon_of_points, polygonal
 from ...core.public_space.inventory import (
     CATEGORIES,
     DEFAULT_SIZE_THRESHOLDS_HA,
@@ -32,7 +31,7 @@ from ...core.public_space.inventory import (
     size_classes,
 )
 from ...core.text import HabitatError, tr, tr_noop
-from ...qgis_io import features_in_crs, from_shapely, raster_population, read_polygons, to_shapely
+from ...qgis_io import features_in_crs, from_shapely, raster_population, to_shapely
 from ..base import HabitatAlgorithm
 
 ADDED_FIELDS = [("category", QVariant.String), ("category_label", QVariant.String), ("counted", QVariant.Int),
@@ -120,11 +119,10 @@ class PublicSpaceInventoryAlgorithm(HabitatAlgorithm):
                                               QgsProcessing.TypeVector),
             tr_noop("Counted spaces per district and type: number, area, share of the district area and m² per "
                     "inhabitant."))
-        for name, label in (("COUNTED", tr("Counted public spaces")),
-                            ("COUNTED_AREA_HA", tr("Counted public space area (ha)")),
-                            ("NOT_COUNTED", tr("Spaces not counted")),
-                            ("REPAIRED", tr("Repaired geometries"))):
-            self.addOutput(QgsProcessingOutputNumber(name, label))
+        self.add_number_outputs([("COUNTED", tr("Counted public spaces")),
+                                 ("COUNTED_AREA_HA", tr("Counted public space area (ha)")),
+                                 ("NOT_COUNTED", tr("Spaces not counted")),
+                                 ("REPAIRED", tr("Repaired geometries"))])
 
     def process(self, parameters, context, feedback):
         source = self.required_source(parameters, self.INPUT, context)
@@ -147,18 +145,16 @@ class PublicSpaceInventoryAlgorithm(HabitatAlgorithm):
             if geometry is not None and not geometry.isNull() and not geometry.isEmpty():
                 if not geometry.isGeosValid():
                     geometry, fixed = geometry.makeValid(), True
-                shape = _polygonal(to_shapely(geometry))
+                shape = polygonal(to_shapely(geometry))
             repaired += int(fixed and shape is not None)
             records.append((feature, shape, fixed))
         feedback.setProgress(30)
 
         district_shapes, district_names = [], []
         if districts is not None:
-            name_field = self.parameterAsString(parameters, self.DISTRICT_NAME_FIELD, context)
-            district_shapes, rows, ids, fixed, skipped = read_polygons(districts, crs, transform,
-                                                                       [name_field] if name_field else [])
-            self.report_polygons(feedback, tr("districts"), fixed, skipped)
-            district_names = [str(r[0]) if name_field and r[0] is not None else str(i) for r, i in zip(rows, ids)]
+            district_shapes, district_names = self.named_polygons(
+                districts, self.parameterAsString(parameters, self.DISTRICT_NAME_FIELD, context), crs, context,
+                feedback, tr("districts"))
 
         unknown = {}
         categories, counted, reasons = [], [], []
@@ -290,15 +286,3 @@ def _reason_text(code):
     if code == "geometry":
         return tr(NO_GEOMETRY)
     return tr(REASONS[code])
-
-
-def _polygonal(shape):
-    from shapely.ops import unary_union
-
-    from ...core.geometry import polygon_parts
-
-    parts = polygon_parts(shape)
-    if not parts:
-        return None
-    merged = unary_union(parts)
-    return merged if merged.area > 0 else None

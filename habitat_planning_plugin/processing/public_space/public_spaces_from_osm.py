@@ -6,7 +6,6 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
-    QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
@@ -14,13 +13,13 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ...core.geometry import polygonal
 from ...core.public_space.inventory import CATEGORIES, REASONS
 from ...core.public_space.osm import REVIEW_KEYS, classify_tags
 from ...core.text import tr, tr_noop
 from ...qgis_io import features_in_crs, from_shapely, to_shapely
 from ..base import HabitatAlgorithm
 from .osm_tags import feature_tags, osm_id
-from .public_space_inventory import _polygonal
 
 
 class PublicSpacesFromOsmAlgorithm(HabitatAlgorithm):
@@ -57,9 +56,8 @@ class PublicSpacesFromOsmAlgorithm(HabitatAlgorithm):
                                               QgsProcessing.TypeVectorPolygon),
             tr_noop("Candidate public spaces with type, whether they count, OSM id and tags, ready for the public "
                     "space inventory (type field \"category\")."))
-        for name, label in (("CANDIDATES", tr("Candidate spaces")), ("COUNTED", tr("Counted public spaces")),
-                            ("DUPLICATES", tr("Duplicates merged"))):
-            self.addOutput(QgsProcessingOutputNumber(name, label))
+        self.add_number_outputs([("CANDIDATES", tr("Candidate spaces")), ("COUNTED", tr("Counted public spaces")),
+                                 ("DUPLICATES", tr("Duplicates merged"))])
 
     def process(self, parameters, context, feedback):
         source = self.required_source(parameters, self.INPUT, context)
@@ -77,7 +75,7 @@ class PublicSpacesFromOsmAlgorithm(HabitatAlgorithm):
                 continue
             if not geometry.isGeosValid():
                 geometry = geometry.makeValid()
-            shape = _polygonal(to_shapely(geometry))
+            shape = polygonal(to_shapely(geometry))
             if shape is None:
                 continue
             candidates.append({"id": osm_id(feature, names), "name": tags.get("name"), "category": category,

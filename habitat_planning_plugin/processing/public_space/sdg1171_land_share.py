@@ -7,7 +7,6 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
-    QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -24,12 +23,13 @@ from ...core.public_space.land_share import (
     BENCHMARK_OPS,
     BENCHMARK_STREETS,
     BENCHMARK_TOTAL,
+    class_widths,
     land_shares,
     sampled_street_share,
     street_corridors,
 )
 from ...core.text import HabitatError, tr, tr_noop
-from ...qgis_io import features_in_crs, from_shapely, read_polygons, wkb_line_parts
+from ...qgis_io import features_in_crs, from_shapely, wkb_line_parts
 from ..base import HabitatAlgorithm, progress_callback
 from .reports import land_share_report
 
@@ -149,10 +149,9 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
                                                   optional=True, createByDefault=True),
             tr_noop("The shares against the benchmarks, the table by city and district, a chart and a map, in the "
                     "language of QGIS."))
-        for name, label in (("SHARE_TOTAL", tr("Streets and public space (% of urban area)")),
-                            ("SHARE_PUBLIC_SPACE", tr("Public space (% of urban area)")),
-                            ("SHARE_STREETS", tr("Streets (% of urban area)"))):
-            self.addOutput(QgsProcessingOutputNumber(name, label))
+        self.add_number_outputs([("SHARE_TOTAL", tr("Streets and public space (% of urban area)")),
+                                 ("SHARE_PUBLIC_SPACE", tr("Public space (% of urban area)")),
+                                 ("SHARE_STREETS", tr("Streets (% of urban area)"))])
 
     def process(self, parameters, context, feedback):
         extent = self.required_source(parameters, self.URBAN_EXTENT, context)
@@ -164,38 +163,31 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
             raise HabitatError(tr("Give the streets either as centre-lines or as street polygons, not both or none."))
         inputs = [item for item in (extent, spaces, streets, street_polygons, districts) if item is not None]
         crs = self.analysis_crs(inputs, parameters, context, feedback)
-        transform = context.transformContext()
 
-        city_field = self.parameterAsString(parameters, self.CITY_NAME_FIELD, context)
-        cities, city_rows, city_ids, repaired, skipped = read_polygons(extent, crs, transform,
-                                                                        [city_field] if city_field else [])
-        self.report_polygons(feedback, tr("urban extent"), repaired, skipped)
-        city_names = _names(city_rows, city_ids, city_field)
+        cities, city_names = self.named_polygons(
+            extent, self.parameterAsString(parameters, self.CITY_NAME_FIELD, context), crs, context, feedback,
+            tr("urban extent"))
         space_shapes = []
         if spaces is not None:
-            space_shapes, _, _, repaired, skipped = read_polygons(spaces, crs, transform)
-            self.report_polygons(feedback, tr("public spaces"), repaired, skipped)
+            space_shapes, _ = self.named_polygons(spaces, None, crs, context, feedback, tr("public spaces"))
         feedback.setProgress(10)
 
         if streets is not None:
             street_area = self.corridors(parameters, context, feedback, streets, crs)
         else:
-            shapes, _, _, repaired, skipped = read_polygons(street_polygons, crs, transform)
-            self.report_polygons(feedback, tr("street polygons"), repaired, skipped)
+            shapes, _ = self.named_polygons(street_polygons, None, crs, context, feedback, tr("street polygons"))
             street_area = unary_union(shapes) if shapes else None
         feedback.setProgress(50)
 
         rows = [("city", share) for share in land_shares(cities, city_names, space_shapes, street_area,
                                                           progress_callback(feedback, 50, 70))]
         if districts is not None:
-            district_field = self.parameterAsString(parameters, self.DISTRICT_NAME_FIELD, context)
-            shapes, district_rows, ids, repaired, skipped = read_polygons(districts, crs, transform,
-                                                                          [district_field] if district_field else [])
-            self.report_polygons(feedback, tr("districts"), repaired, skipped)
+            shapes, district_names = self.named_polygons(
+                districts, self.parameterAsString(parameters, self.DISTRICT_NAME_FIELD, context), crs, context,
+                feedback, tr("districts"))
             city_union = unary_union(cities)
             clipped = [shape.intersection(city_union) for shape in shapes]
-            rows += [("district", share) for share in land_shares(clipped, _names(district_rows, ids, district_field),
-                                                                  space_shapes, street_area,
+            rows += [("district", share) for share in land_shares(clipped, district_names, space_shapes, street_area,
                                                                   progress_callback(feedback, 70, 80))]
         samples = {}
         if self.parameterAsBool(parameters, self.SAMPLING, context):
@@ -233,15 +225,9 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
     def corridors(self, parameters, context, feedback, streets, crs):
         width_field = self.parameterAsString(parameters, self.WIDTH_FIELD, context)
         class_field = self.parameterAsString(parameters, self.CLASS_FIELD, context)
-        table = self.parameterAsMatrix(parameters, self.CLASS_WIDTHS, context) or [
-            value for row in DEFAULT_CLASS_WIDTHS for value in row]
+        widths_by_class = class_widths(self.parameterAsMatrix(parameters, self.CLASS_WIDTHS, context) or [
+            value for row in DEFAULT_CLASS_WIDTHS for value in row])
         default = self.parameterAsDouble(parameters, self.DEFAULT_WIDTH, context)
-        widths_by_class = {}
-        for name, value in zip(table[0::2], table[1::2]):
-            try:
-                widths_by_class[str(name).strip().lower()] = float(value)
-            except (TypeError, ValueError):
-                raise HabitatError(tr("The width table gives \"{0}\" for road class {1}: not a number.", value, name))
         request = QgsFeatureRequest()
         names = [name for name in (width_field, class_field) if name]
         request.setSubsetOfAttributes(names, streets.fields())
@@ -318,7 +304,3 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         self.style_output(context, dest_id, None, tr("Land allocated to streets and public space"))
         return dest_id
-
-
-def _names(rows, ids, field):
-    return [str(row[0]) if field and row[0] is not None else str(fid) for row, fid in zip(rows, ids)]

@@ -6,7 +6,6 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
-    QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -16,7 +15,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ...core.public_space.osm import NO_ACCESS, REGIONAL_MEDIAN_WIDTHS, STREET_CLASSES, street_width
-from ...core.text import HabitatError, tr, tr_noop
+from ...core.public_space.land_share import class_widths
+from ...core.text import tr, tr_noop
 from ...qgis_io import features_in_crs
 from ..base import HabitatAlgorithm
 from .osm_tags import feature_tags, osm_id
@@ -65,20 +65,13 @@ class StreetsFromOsmAlgorithm(HabitatAlgorithm):
             QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Streets from OpenStreetMap"),
                                               QgsProcessing.TypeVectorLine),
             tr_noop("Street centre-lines with OSM id, name, road class, width and where the width comes from."))
-        for name, label in (("STREETS", tr("Streets kept")), ("PRIVATE", tr("Private roads left out"))):
-            self.addOutput(QgsProcessingOutputNumber(name, label))
+        self.add_number_outputs([("STREETS", tr("Streets kept")), ("PRIVATE", tr("Private roads left out"))])
 
     def process(self, parameters, context, feedback):
         source = self.required_source(parameters, self.INPUT, context)
         region = self.parameterAsEnum(parameters, self.REGION, context)
         default = REGIONAL_MEDIAN_WIDTHS[region][1]
-        table = self.parameterAsMatrix(parameters, self.CLASS_WIDTHS, context) or []
-        class_widths = {}
-        for name, value in zip(table[0::2], table[1::2]):
-            try:
-                class_widths[str(name).strip().lower()] = float(value)
-            except (TypeError, ValueError):
-                raise HabitatError(tr("The width table gives \"{0}\" for road class {1}: not a number.", value, name))
+        widths_by_class = class_widths(self.parameterAsMatrix(parameters, self.CLASS_WIDTHS, context) or [])
         crs = self.analysis_crs([source], parameters, context, feedback)
         names = source.fields().names()
         fields = QgsFields()
@@ -99,7 +92,7 @@ class StreetsFromOsmAlgorithm(HabitatAlgorithm):
             if geometry is None or geometry.isNull() or geometry.isEmpty():
                 continue
             geometry.convertToMultiType()
-            width, width_source = street_width(tags, class_widths, default)
+            width, width_source = street_width(tags, widths_by_class, default)
             out = QgsFeature(fields)
             out.setGeometry(geometry)
             out.setAttributes([osm_id(feature, names), tags.get("name"), highway, width, tr(WIDTH_SOURCES[width_source])])
