@@ -106,3 +106,14 @@ def test_help_lists_every_parameter_with_its_help():
     algorithm = WritesThenFails()
     algorithm.initAlgorithm()
     assert "<dt><b>Output</b></dt><dd>Public space</dd>" in algorithm.shortHelpString()
+
+
+def test_failed_run_removes_a_file_given_as_output_definition(tmp_path, qgis_processing):
+    from qgis.core import QgsProcessingOutputLayerDefinition
+
+    target = tmp_path / "result.gpkg"
+    algorithm = WritesThenFails()
+    algorithm.failure = HabitatError("bad input")
+    with pytest.raises(QgsProcessingException, match="bad input"):
+        run(algorithm, {"OUTPUT": QgsProcessingOutputLayerDefinition(str(target))})  # as the GUI passes it
+    assert not target.exists()
