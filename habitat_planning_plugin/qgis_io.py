@@ -16,7 +16,6 @@ from qgis.core import (
 import struct
 
 import numpy as np
-from shapely import wkb as shapely_wkb
 
 from .core.crs import utm_epsg
 from .core.geometry import polygonal
@@ -141,12 +140,16 @@ def features_in_crs(source, crs, transform_context, request: QgsFeatureRequest =
 
 def to_shapely(geometry: QgsGeometry):
     """A shapely geometry from a QgsGeometry (None for a null or empty one)."""
+    from shapely import wkb as shapely_wkb  # here: the plugin loads without shapely
+
     if geometry is None or geometry.isNull() or geometry.isEmpty():
         return None
     return shapely_wkb.loads(bytes(geometry.asWkb()))
 
 
 def from_shapely(shape) -> QgsGeometry:
+    from shapely import wkb as shapely_wkb
+
     geometry = QgsGeometry()
     geometry.fromWkb(shapely_wkb.dumps(shape))
     return geometry

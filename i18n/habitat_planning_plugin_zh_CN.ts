@@ -784,6 +784,10 @@
             <translation>按直线距离计算的同一距离内的人口，即部分全球数据集采用的近似方法；与网络结果一并报告，而不会替代网络结果。</translation>
         </message>
         <message>
+            <source>The report was not written.</source>
+            <translation>未写入报告。</translation>
+        </message>
+        <message>
             <source>The shares against the benchmarks, the table by city and district, a chart and a map, in the language of QGIS.</source>
             <translation>各比例与基准值的比较、按城市和地区的表格、图表和地图，使用 QGIS 的界面语言。</translation>
         </message>

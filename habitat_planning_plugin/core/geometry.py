@@ -1,7 +1,9 @@
-"""Vectorised point-to-polygon distances with numpy (the same on shapely 1.8 and 2.x)."""
+"""Vectorised point-to-polygon distances with numpy (the same on shapely 1.8 and 2.x).
+
+scipy and shapely are imported where used, so that the plugin loads without them (see REQUIRED_PACKAGES).
+"""
 
 import numpy as np
-from scipy.spatial import cKDTree
 
 
 def polygon_parts(shape):
@@ -78,6 +80,8 @@ def distance_to_polygons(points, polygons, max_distance: float, progress=None):
     or a PolygonSet made from them (to reuse the preparation).
     """
     prepared = polygons if isinstance(polygons, PolygonSet) else PolygonSet(polygons)
+    from scipy.spatial import cKDTree
+
     points = np.asarray(points, dtype=float).reshape(-1, 2)
     best = np.full(len(points), np.inf)
     owner = np.full(len(points), -1, dtype=np.int64)

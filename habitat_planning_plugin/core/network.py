@@ -12,11 +12,10 @@ Shared by public space access (SDG 11.7.1) and SDF accessibility. Semantics:
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.sparse import coo_matrix, csr_matrix
-from scipy.sparse.csgraph import connected_components, dijkstra
-from scipy.spatial import cKDTree
 
 from .text import HabitatError, tr
+
+# scipy is imported where used, so that the plugin loads without it (the algorithms declare it as required).
 
 # scipy treats a missing sparse entry as "no edge", so a zero start cost is stored as this tiny cost.
 _EPSILON = 1e-9
@@ -29,7 +28,7 @@ class StreetGraph:
     edge_v: np.ndarray  # (n_edges,) vertex index of the second end
     edge_length: np.ndarray  # (n_edges,)
     edge_line: np.ndarray  # (n_edges,) index of the input line the segment came from
-    matrix: csr_matrix  # symmetric adjacency, shortest parallel edge kept
+    matrix: object  # scipy.sparse.csr_matrix: symmetric adjacency, shortest parallel edge kept
     component: np.ndarray  # (n_vertices,) connected part of each vertex
     n_components: int
 
@@ -73,14 +72,18 @@ def build_graph(lines, tolerance: float = 0.01) -> StreetGraph:
     keep = u != v  # segments shorter than the tolerance collapse into one vertex
     u, v, length, line_of = u[keep], v[keep], length[keep], line_of[keep]
 
+    from scipy.sparse.csgraph import connected_components
+
     n = len(xy)
     matrix = _adjacency(u, v, length, n)
     n_components, component = connected_components(matrix, directed=False)
     return StreetGraph(xy, u, v, length, line_of, matrix, component, n_components)
 
 
-def _adjacency(u, v, length, n) -> csr_matrix:
+def _adjacency(u, v, length, n):
     """Symmetric CSR matrix with the shortest of any parallel edges (coo->csr would add them up)."""
+    from scipy.sparse import csr_matrix
+
     key = np.concatenate([u * np.int64(n) + v, v * np.int64(n) + u])
     w = np.concatenate([length, length])
     order = np.argsort(key, kind="stable")
@@ -96,6 +99,9 @@ def multi_source_distances(graph: StreetGraph, sources, initial_cost=None, limit
 
     One Dijkstra pass from a virtual vertex joined to every source by its initial cost.
     """
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import dijkstra
+
     sources = np.asarray(sources, dtype=np.int64)
     n = graph.n_vertices
     if len(sources) == 0:
@@ -131,6 +137,8 @@ def snap_to_edges(graph: StreetGraph, points, sample_spacing: float = None, k: i
     k-th sample is farther than the best distance plus half the sample spacing, otherwise the point is re-checked
     against every edge with a sample within that radius.
     """
+    from scipy.spatial import cKDTree
+
     points = np.asarray(points, dtype=float).reshape(-1, 2)
     a = graph.xy[graph.edge_u]
     b = graph.xy[graph.edge_v]

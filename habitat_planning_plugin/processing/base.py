@@ -176,6 +176,16 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
         self.report_polygons(feedback, what, repaired, skipped)
         return shapes, [str(row[0]) if name_field and row[0] is not None else str(fid) for row, fid in zip(rows, ids)]
 
+    def report_destination(self, parameters, name, context, feedback):
+        """The path of an HTML report output, or None when none is asked for or matplotlib is missing (the
+        indicators still run; the user is told which package the charts need)."""
+        path = self.parameterAsFileOutput(parameters, name, context)
+        missing = missing_packages(("matplotlib",)) if path else []
+        if missing:
+            feedback.reportError(missing_package_message(missing) + " " + tr("The report was not written."))
+            return None
+        return path or None
+
     def add_number_outputs(self, outputs) -> None:
         """Numeric results (name, translated label), shown in the log and usable in models."""
         for name, label in outputs:

@@ -53,6 +53,16 @@ class PublicSpaceAssessmentModel(QgsProcessingModelAlgorithm):
     def createInstance(self):  # noqa: N802
         return PublicSpaceAssessmentModel()
 
+    def canExecute(self):  # noqa: N802
+        """As QGIS's check, plus each step's own (a missing Python package is named before the run)."""
+        can_run, message = super().canExecute()
+        for child in self.childAlgorithms().values():
+            if not can_run:
+                break
+            if child.algorithm() is not None:
+                can_run, message = child.algorithm().canExecute()
+        return can_run, message
+
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         # QGIS 3.22 hands an unset model output to its step as no value at all: make it a temporary layer.
         parameters = dict(parameters)

@@ -117,3 +117,24 @@ def test_failed_run_removes_a_file_given_as_output_definition(tmp_path, qgis_pro
     with pytest.raises(QgsProcessingException, match="bad input"):
         run(algorithm, {"OUTPUT": QgsProcessingOutputLayerDefinition(str(target))})  # as the GUI passes it
     assert not target.exists()
+
+
+def test_report_is_skipped_with_a_message_when_matplotlib_is_missing(tmp_path, qgis_processing, monkeypatch):
+    from qgis.core import QgsProcessingParameterFileDestination
+
+    from habitat_planning_plugin.processing import base
+
+    errors = []
+
+    class Feedback(QgsProcessingFeedback):
+        def reportError(self, error, fatal_error=False):  # noqa: N802
+            errors.append(error)
+
+    algorithm = WritesThenFails()
+    algorithm.initAlgorithm()
+    algorithm.addParameter(QgsProcessingParameterFileDestination("REPORT", "Report", "HTML files (*.html)"))
+    target = str(tmp_path / "r.html")
+    assert algorithm.report_destination({"REPORT": target}, "REPORT", QgsProcessingContext(), Feedback()) == target
+    monkeypatch.setattr(base, "missing_packages", lambda names: list(names))
+    assert algorithm.report_destination({"REPORT": target}, "REPORT", QgsProcessingContext(), Feedback()) is None
+    assert "matplotlib" in errors[0] and "not written" in errors[0]

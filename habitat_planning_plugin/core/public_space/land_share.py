@@ -11,10 +11,10 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from shapely.geometry import LineString, Point
-from shapely.ops import unary_union
 
 from ..text import HabitatError, tr
+
+# shapely is imported where used, so that the plugin loads without it (the algorithms declare it as required).
 
 BENCHMARK_OPS = 15.0
 BENCHMARK_STREETS = 30.0
@@ -36,6 +36,9 @@ def class_widths(flat_table) -> dict:
 
 def street_corridors(lines, widths):
     """Union of the corridors of each centre-line ((k, 2) arrays) with its width in metres."""
+    from shapely.geometry import LineString
+    from shapely.ops import unary_union
+
     pieces = []
     for line, width in zip(lines, widths):
         if width is None or not width > 0 or len(line) < 2:
@@ -71,6 +74,8 @@ class AreaShares:
 
 def land_shares(areas, names, spaces, streets, progress=None):
     """AreaShares for every area polygon (cities or districts); ``streets`` is the street area (a polygon)."""
+    from shapely.ops import unary_union
+
     if not areas:
         raise HabitatError(tr("There is no urban extent polygon to measure."))
     ops = unary_union([space for space in spaces if space is not None and not space.is_empty]) if spaces else None
@@ -115,6 +120,8 @@ def sampled_street_share(area, streets, precision_pct: float = 1.0, minimum: int
     order; each gives the street share of its circle (clipped to the area). Sampling stops once at least
     ``minimum`` circles are taken and the 95 % confidence half-width is within ``precision_pct`` points.
     """
+    from shapely.geometry import Point
+
     minx, miny, maxx, maxy = area.bounds
     budget = max(1, int(math.ceil((maxx - minx) * (maxy - miny) / 1e6 * per_km2)))
     radius = math.sqrt(SAMPLE_CIRCLE_M2 / math.pi)  # 178.4 m

@@ -52,6 +52,7 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
     DISPLAY_NAME = tr_noop("SDG 11.7.1 (b) walking access to public space")
     GROUP_ID = "publicspace"
     TAGS = (tr_noop("SDG 11.7.1"), tr_noop("accessibility"), tr_noop("walking distance"), tr_noop("population"))
+    REQUIRED_PACKAGES = ("scipy", "shapely")
     SHORT_HELP = tr_noop(
         "Share of the population living within walking distance (400 m by default) of an open public space, "
         "measured along the street network, as SDG indicator 11.7.1 (b) defines it. Every band of the population "
@@ -231,7 +232,7 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
         if parameters.get(self.OUTPUT_POPULATION) is not None:
             outputs[self.OUTPUT_POPULATION] = self.write_population(parameters, context, points, weights, result,
                                                                     max_distance, crs)
-        report_path = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
+        report_path = self.report_destination(parameters, self.OUTPUT_REPORT, context, feedback)
         if report_path:
             nearer = np.minimum(result.vertex_distance[graph.edge_u], result.vertex_distance[graph.edge_v])
             outputs[self.OUTPUT_REPORT] = access_report(report_path, result, groups, max_distance, shapes,

@@ -45,6 +45,7 @@ class PublicSpaceInventoryAlgorithm(HabitatAlgorithm):
     DISPLAY_NAME = tr_noop("Public space inventory")
     GROUP_ID = "publicspace"
     TAGS = (tr_noop("inventory"), tr_noop("public space"), tr_noop("SDG 11.7.1"), tr_noop("district"))
+    REQUIRED_PACKAGES = ("scipy", "shapely")
     SHORT_HELP = tr_noop(
         "Builds the city-wide inventory of open public spaces from polygons of any source. Each space gets one of "
         "the five SDG 11.7.1 types (park, civic park, square, recreational green area, public facility open "

@@ -27,6 +27,7 @@ class PublicSpacesFromOsmAlgorithm(HabitatAlgorithm):
     DISPLAY_NAME = tr_noop("Public spaces from OpenStreetMap")
     GROUP_ID = "publicspace"
     TAGS = (tr_noop("OpenStreetMap"), tr_noop("inventory"), tr_noop("public space"))
+    REQUIRED_PACKAGES = ("shapely",)
     SHORT_HELP = tr_noop(
         "A first draft of the public space inventory from OpenStreetMap data you already have: the multipolygons "
         "layer of an .osm.pbf or .osm file (choose the file and its \"multipolygons\" layer) or an OSM polygon layer "

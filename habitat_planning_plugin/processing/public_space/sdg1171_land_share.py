@@ -17,7 +17,6 @@ from qgis.core import (
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
-from shapely.ops import unary_union
 
 from ...core.public_space.land_share import (
     BENCHMARK_OPS,
@@ -47,6 +46,7 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
     DISPLAY_NAME = tr_noop("SDG 11.7.1 (a) land allocated to streets and public space")
     GROUP_ID = "publicspace"
     TAGS = (tr_noop("SDG 11.7.1"), tr_noop("street area"), tr_noop("public space"), tr_noop("land share"))
+    REQUIRED_PACKAGES = ("shapely",)
     SHORT_HELP = tr_noop(
         "Share of the urban area allocated to streets and open public spaces, SDG indicator 11.7.1 (a), for each "
         "city (and each district when given), against the benchmarks of 15 % public space, 30 % streets and 45 % "
@@ -154,6 +154,8 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
                                  ("SHARE_STREETS", tr("Streets (% of urban area)"))])
 
     def process(self, parameters, context, feedback):
+        from shapely.ops import unary_union
+
         extent = self.required_source(parameters, self.URBAN_EXTENT, context)
         spaces = self.parameterAsSource(parameters, self.PUBLIC_SPACES, context)
         streets = self.parameterAsSource(parameters, self.STREETS, context)
@@ -202,7 +204,7 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
         outputs = {self.OUTPUT_STREET_AREA: self.write_street_area(parameters, context, cities, city_names,
                                                                    street_area, crs),
                    self.OUTPUT_TABLE: self.write_table(parameters, context, rows, samples)}
-        report_path = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
+        report_path = self.report_destination(parameters, self.OUTPUT_REPORT, context, feedback)
         if report_path:
             outputs[self.OUTPUT_REPORT] = land_share_report(report_path, rows, samples, cities, street_area,
                                                             space_shapes, feedback)
