@@ -1,0 +1,1 @@
+"""Spatial Development Framework: scalogram, centrality, development index, accessibility, priorities."""

@@ -1,0 +1,97 @@
+"""Functional (scalogram) analysis: Guttman ordering, reproducibility, scalability and the centrality index.
+
+Rondinelli, Urban Functions in Rural Development (UNU, Bicol River Basin), methods.md §3.2:
+    w_j  = C / N_j          C = 100 (total centrality of a function), N_j = settlements having function j
+    CI_i = sum_j x_ij w_j
+Guttman coefficient of reproducibility CR = 1 - errors / (N x K) (Goodenough-Edwards error count against the
+perfect scale each settlement's number of functions implies; accept >= 0.90); coefficient of scalability
+CS = (CR - MMR) / (1 - MMR) (Menzel), MMR the minimal marginal reproducibility (accept >= 0.60).
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..text import HabitatError, tr
+
+TOTAL_CENTRALITY = 100.0
+
+
+@dataclass
+class Scalogram:
+    presence: np.ndarray  # (settlements, functions) 0/1, rows and columns in Guttman order
+    settlement_order: np.ndarray  # original row index of each ordered row
+    function_order: np.ndarray  # original column index of each ordered column
+    weights: np.ndarray  # centrality weight of each function, original order
+    centrality: np.ndarray  # centrality index of each settlement, original order
+    errors: int
+    reproducibility: float
+    scalability: float
+
+
+def scalogram(presence) -> Scalogram:
+    """Order the presence matrix (settlements x functions) and compute the Guttman and centrality measures."""
+    matrix = (np.asarray(presence) > 0).astype(np.int64)
+    if matrix.ndim != 2 or matrix.shape[0] < 2 or matrix.shape[1] < 1:
+        raise HabitatError(tr("The scalogram needs at least two settlements and one function."))
+    n_settlements, n_functions = matrix.shape
+    ubiquity = matrix.sum(axis=0)
+    present = ubiquity > 0
+    if not present.any():
+        raise HabitatError(tr("No settlement has any of the functions."))
+    weights = np.where(present, TOTAL_CENTRALITY / np.maximum(ubiquity, 1), 0.0)
+    centrality = matrix @ weights
+
+    # Functions by decreasing ubiquity, settlements by decreasing number of functions (ties: centrality, index).
+    function_order = np.lexsort((np.arange(n_functions), -ubiquity))
+    totals = matrix.sum(axis=1)
+    settlement_order = np.lexsort((np.arange(n_settlements), -centrality, -totals))
+    ordered = matrix[settlement_order][:, function_order]
+
+    # Perfect scale: a settlement with t functions has the t most ubiquitous ones.
+    ideal = (np.arange(n_functions)[None, :] < ordered.sum(axis=1)[:, None]).astype(np.int64)
+    errors = int(np.abs(ordered - ideal).sum())
+    cells = n_settlements * n_functions
+    reproducibility = 1.0 - errors / cells
+    marginal = np.maximum(ubiquity, n_settlements - ubiquity).sum() / cells
+    scalability = (reproducibility - marginal) / (1.0 - marginal) if marginal < 1.0 else float("nan")
+    return Scalogram(ordered, settlement_order, function_order, weights, centrality, errors, reproducibility,
+                     scalability)
+
+
+def natural_breaks(values, classes: int) -> list:
+    """Upper bounds of ``classes`` classes by Fisher-Jenks (least within-class squared deviation), exact."""
+    data = np.sort(np.asarray(values, dtype=float))
+    n = len(data)
+    if classes < 2 or n < classes:
+        raise HabitatError(tr("Natural breaks need at least {0} distinct settlements.", classes))
+    cum = np.concatenate([[0.0], np.cumsum(data)])
+    cum2 = np.concatenate([[0.0], np.cumsum(data * data)])
+
+    def cost(start, stop):  # sum of squared deviations of data[start:stop]
+        count = stop - start
+        total = cum[stop] - cum[start]
+        return cum2[stop] - cum2[start] - total * total / count
+
+    # best[k][i]: minimal cost of splitting data[:i] into k classes; arg[k][i]: start of the last class.
+    best = np.full((classes + 1, n + 1), np.inf)
+    arg = np.zeros((classes + 1, n + 1), dtype=np.int64)
+    best[1, 1:] = [cost(0, i) for i in range(1, n + 1)]
+    for k in range(2, classes + 1):
+        for i in range(k, n + 1):
+            starts = np.arange(k - 1, i)
+            candidates = best[k - 1, starts] + cost(starts, i)
+            j = int(np.argmin(candidates))
+            best[k, i], arg[k, i] = candidates[j], starts[j]
+    bounds, stop = [], n
+    for k in range(classes, 0, -1):
+        bounds.append(data[stop - 1])
+        stop = arg[k, stop]
+    return sorted(bounds)
+
+
+def classify(values, upper_bounds) -> np.ndarray:
+    """Class of each value, 0 for the highest class (e.g. central), given increasing upper bounds."""
+    values = np.asarray(values, dtype=float)
+    ascending = np.searchsorted(np.asarray(upper_bounds, dtype=float)[:-1], values, side="left")
+    return (len(upper_bounds) - 1) - ascending

@@ -1,0 +1,60 @@
+"""Scalogram and centrality index against Rondinelli's worked example and small matrices done by hand."""
+
+import mapclassify
+import numpy as np
+import pytest
+
+from habitat_planning_plugin.core.sdf.scalogram import classify, natural_breaks, scalogram
+from habitat_planning_plugin.core.text import HabitatError
+
+# 8 places (A..H) x 10 functions consistent with the worked example in methods.md §3.2: functions present in
+# 8, 8, 8, 6, 5, 4, 2, 2, 2 and 1 places. A has all 10; H only the 3 ubiquitous ones.
+UBIQUITY = [8, 8, 8, 6, 5, 4, 2, 2, 2, 1]
+EXAMPLE = np.array([[1 if place < count else 0 for count in UBIQUITY] for place in range(8)])
+
+
+def test_weights_and_centrality_reproduce_the_worked_example():
+    result = scalogram(EXAMPLE)
+    # Weights 100 / N_j: 12.5, 16.6(7), 20, 25, 50, 100.
+    assert sorted(set(np.round(result.weights, 2))) == [12.5, 16.67, 20.0, 25.0, 50.0, 100.0]
+    a, h = result.centrality[0], result.centrality[7]
+    assert a == pytest.approx(349.1, abs=0.1)  # the example truncates 16.67 to 16.6
+    assert h == pytest.approx(37.5)
+    np.testing.assert_allclose((EXAMPLE * result.weights).sum(axis=0), 100.0)  # each function totals 100
+    assert result.centrality.sum() == pytest.approx(1000.0)  # grand total
+    assert result.errors == 0 and result.reproducibility == 1.0  # a perfect scale
+
+
+def test_reproducibility_and_scalability_by_hand():
+    # 4 settlements x 3 functions; rows: {f1,f2,f3}, {f1,f3}, {f1}, {f2}. Ubiquity f1 3, f2 2, f3 2.
+    matrix = np.array([[1, 1, 1], [1, 0, 1], [1, 0, 0], [0, 1, 0]])
+    result = scalogram(matrix)
+    # Ordered columns f1, f2, f3; the row {f1,f3} should be {f1,f2}: 2 errors; the row {f2} should be {f1}: 2.
+    assert result.errors == 4
+    assert result.reproducibility == pytest.approx(1 - 4 / 12)
+    mmr = (3 + 2 + 2) / 12  # max(n_j, N - n_j) summed over functions
+    assert result.scalability == pytest.approx((result.reproducibility - mmr) / (1 - mmr))
+    assert result.function_order.tolist() == [0, 1, 2]
+    assert result.settlement_order[0] == 0  # most functions first
+
+
+def test_natural_breaks_find_the_obvious_groups():
+    values = [1, 2, 3, 20, 21, 22, 100, 105]
+    assert natural_breaks(values, 3) == [3, 22, 105]
+    classes = classify(values, [3, 22, 105])
+    assert classes.tolist() == [2, 2, 2, 1, 1, 1, 0, 0]  # 0 = central
+
+
+def test_bad_input():
+    with pytest.raises(HabitatError):
+        scalogram(np.zeros((3, 2)))
+    with pytest.raises(HabitatError):
+        natural_breaks([1, 2], 3)
+
+
+@pytest.mark.parametrize("seed, classes", [(1, 3), (2, 4), (3, 5)])
+def test_natural_breaks_equal_mapclassify_fisher_jenks(seed, classes):
+    values = np.round(np.random.default_rng(seed).gamma(2.0, 50.0, size=60), 3)
+    ours = natural_breaks(values, classes)
+    reference = mapclassify.FisherJenks(values, k=classes).bins
+    np.testing.assert_allclose(ours, reference)
