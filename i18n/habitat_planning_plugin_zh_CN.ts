@@ -88,12 +88,28 @@
             <translation>类别</translation>
         </message>
         <message>
+            <source>Central</source>
+            <translation>中央级</translation>
+        </message>
+        <message>
             <source>Central Asia</source>
             <translation>中亚</translation>
         </message>
         <message>
+            <source>Centrality index</source>
+            <translation>中心性指数</translation>
+        </message>
+        <message>
+            <source>Centrality index of the most central settlements</source>
+            <translation>中心性最高的居民点的中心性指数</translation>
+        </message>
+        <message>
             <source>Choose at least one population count field of the population layer.</source>
             <translation>请至少选择人口图层中的一个人口数量字段。</translation>
+        </message>
+        <message>
+            <source>Choose the function field of the facilities.</source>
+            <translation>请选择设施的功能字段。</translation>
         </message>
         <message>
             <source>Cities and districts</source>
@@ -110,6 +126,14 @@
         <message>
             <source>Civic park</source>
             <translation>街心公园</translation>
+        </message>
+        <message>
+            <source>Coefficient of reproducibility</source>
+            <translation>再现性系数</translation>
+        </message>
+        <message>
+            <source>Coefficient of scalability</source>
+            <translation>可量表性系数</translation>
         </message>
         <message>
             <source>Could not remove the incomplete output {0}: {1}</source>
@@ -192,12 +216,28 @@
             <translation>每个街道路段及其较近端点到最近公共空间的步行距离（超过步行距离两倍时为空）。只需要数值结果的批处理运行可以跳过此输出。</translation>
         </message>
         <message>
+            <source>Facilities (points)</source>
+            <translation>设施（点）</translation>
+        </message>
+        <message>
+            <source>Facility points (schools, health centres, markets, banks…). Give these or function columns.</source>
+            <translation>设施点（学校、卫生中心、市场、银行……）。请提供设施点或功能字段之一。</translation>
+        </message>
+        <message>
+            <source>Facility search distance (m)</source>
+            <translation>设施搜索距离（米）</translation>
+        </message>
+        <message>
             <source>Features with population counts, such as census blocks or buildings. A polygon's people are spread evenly over points 50 m apart inside it.</source>
             <translation>带有人口数量的要素，例如普查街区或建筑。面要素中的人口均匀分配到其内部间距 50 米的各点上。</translation>
         </message>
         <message>
             <source>Fee field</source>
             <translation>收费字段</translation>
+        </message>
+        <message>
+            <source>Field of the facilities naming their function; each distinct value is a function.</source>
+            <translation>说明设施功能的字段；每个不同的取值是一种功能。</translation>
         </message>
         <message>
             <source>Field whose values say what each space is (park, square, private garden…).</source>
@@ -220,8 +260,36 @@
             <translation>用于显示：在步行距离内可到达的街道，两侧各扩展 25 米。</translation>
         </message>
         <message>
+            <source>For settlement points: a facility belongs to the nearest settlement within this distance.</source>
+            <translation>对于居民点（点）：设施归属于此距离内最近的居民点。</translation>
+        </message>
+        <message>
+            <source>Function columns</source>
+            <translation>功能字段</translation>
+        </message>
+        <message>
+            <source>Function field</source>
+            <translation>功能字段</translation>
+        </message>
+        <message>
+            <source>Functional analysis (scalogram) and settlement hierarchy</source>
+            <translation>功能分析（功能等级表）与居民点等级</translation>
+        </message>
+        <message>
+            <source>Functional analysis and settlement hierarchy</source>
+            <translation>功能分析与居民点等级</translation>
+        </message>
+        <message>
+            <source>Functions</source>
+            <translation>功能数</translation>
+        </message>
+        <message>
             <source>Give exactly one population input: a population grid or a population layer.</source>
             <translation>请只提供一种人口输入：人口栅格或人口图层。</translation>
+        </message>
+        <message>
+            <source>Give the functions either as facility points or as function columns, not both or none.</source>
+            <translation>请以设施点或功能字段之一提供功能，不能两者都提供或都不提供。</translation>
         </message>
         <message>
             <source>Give the streets either as centre-lines or as street polygons, not both or none.</source>
@@ -248,6 +316,18 @@
             <translation>人居规划工具包 {0}</translation>
         </message>
         <message>
+            <source>Hierarchy classification</source>
+            <translation>等级划分方法</translation>
+        </message>
+        <message>
+            <source>Hierarchy thresholds must be increasing centrality values.</source>
+            <translation>等级阈值必须是递增的中心性数值。</translation>
+        </message>
+        <message>
+            <source>How centrality values are cut into levels.</source>
+            <translation>中心性数值如何划分为等级。</translation>
+        </message>
+        <message>
             <source>Increasing areas in hectares separating the size classes, comma-separated. The default 0.1, 0.5, 2, 10 makes pocket, small, neighbourhood, district and city-wide spaces.</source>
             <translation>划分规模等级的递增面积（公顷），以逗号分隔。默认值 0.1、0.5、2、10 将空间分为口袋、小型、社区级、区级和市级。</translation>
         </message>
@@ -258,6 +338,14 @@
         <message>
             <source>Install it into the Python that QGIS uses, for example in a terminal: python3 -m pip install --user {0}</source>
             <translation>请将其安装到 QGIS 使用的 Python 中，例如在终端中运行：python3 -m pip install --user {0}</translation>
+        </message>
+        <message>
+            <source>Instead of facilities: numeric columns of the settlements, one per function (more than 0 means present), e.g. from a joined presence table.</source>
+            <translation>代替设施点：居民点的数值字段，每种功能一个（大于 0 表示具有该功能），例如来自连接的功能存在表。</translation>
+        </message>
+        <message>
+            <source>Intermediate</source>
+            <translation>中间级</translation>
         </message>
         <message>
             <source>Land allocated to streets and public space</source>
@@ -272,6 +360,18 @@
             <translation>拉丁美洲和加勒比</translation>
         </message>
         <message>
+            <source>Level</source>
+            <translation>等级</translation>
+        </message>
+        <message>
+            <source>Level {0}</source>
+            <translation>第 {0} 级</translation>
+        </message>
+        <message>
+            <source>Local</source>
+            <translation>地方级</translation>
+        </message>
+        <message>
             <source>Measured right-of-way width in metres; empty or zero values fall back to the class table.</source>
             <translation>实测道路红线宽度（米）；空值或零值时使用道路等级表。</translation>
         </message>
@@ -284,8 +384,24 @@
             <translation>中非</translation>
         </message>
         <message>
+            <source>Names shown in the scalogram; the feature id when empty.</source>
+            <translation>功能等级表中显示的名称；留空时使用要素编号。</translation>
+        </message>
+        <message>
+            <source>Natural breaks (Jenks)</source>
+            <translation>自然断点法（Jenks）</translation>
+        </message>
+        <message>
+            <source>Natural breaks need at least {0} distinct settlements.</source>
+            <translation>自然断点法至少需要 {0} 个不同的居民点。</translation>
+        </message>
+        <message>
             <source>No font with Chinese characters is installed; chart text may show as boxes. Install a CJK font (for example Noto Sans CJK).</source>
             <translation>未安装包含中文字符的字体；图表中的文字可能显示为方框。请安装中日韩字体（例如 Noto Sans CJK）。</translation>
+        </message>
+        <message>
+            <source>No settlement has any of the functions.</source>
+            <translation>没有任何居民点具有这些功能。</translation>
         </message>
         <message>
             <source>No street reaches a public space: no network vertex lies inside a space or within {0} m of one. Check that streets and spaces overlap, or raise the entry tolerance.</source>
@@ -310,6 +426,10 @@
         <message>
             <source>Not counted</source>
             <translation>不计入</translation>
+        </message>
+        <message>
+            <source>Number of hierarchy levels</source>
+            <translation>等级数量</translation>
         </message>
         <message>
             <source>Numeric fields of the population layer, one per group (the first is the total), e.g. total, women, men, children, older people, persons with disabilities.</source>
@@ -472,6 +592,14 @@
             <translation>来自 OpenStreetMap 的公共空间</translation>
         </message>
         <message>
+            <source>Quantiles</source>
+            <translation>分位数</translation>
+        </message>
+        <message>
+            <source>Rank</source>
+            <translation>排名</translation>
+        </message>
+        <message>
             <source>Recreational green area</source>
             <translation>休闲绿地</translation>
         </message>
@@ -502,6 +630,10 @@
         <message>
             <source>Road class field</source>
             <translation>道路等级字段</translation>
+        </message>
+        <message>
+            <source>Rondinelli's functional analysis (Urban Functions in Rural Development, UNU): each function is worth 100 points shared equally among the settlements that have it; the centrality index of a settlement is the sum of its functions' points. Guttman's coefficient of reproducibility should reach 0.90 and Menzel's coefficient of scalability 0.60 for the functions to form a hierarchy.</source>
+            <translation>Rondinelli 的功能分析（《农村发展中的城市功能》，联合国大学）：每种功能计 100 分，由具有该功能的居民点平均分享；居民点的中心性指数为其所有功能分值之和。功能要形成等级体系，Guttman 再现性系数应达到 0.90，Menzel 可量表性系数应达到 0.60。</translation>
         </message>
         <message>
             <source>Runs the public space tools in one go: the inventory (types, what counts, districts), then SDG 11.7.1 (a), the share of the urban area in streets and public space, and SDG 11.7.1 (b), the share of the population within walking distance of a counted public space, by district and population group. Only the spaces the inventory counts go on to the two indicators.</source>
@@ -544,8 +676,40 @@
             <translation>当 95 % 置信区间与估算值之差在此百分点以内（且至少抽取 30 个圆）时停止抽样。</translation>
         </message>
         <message>
+            <source>Scalogram</source>
+            <translation>功能等级表</translation>
+        </message>
+        <message>
             <source>Served</source>
             <translation>可达</translation>
+        </message>
+        <message>
+            <source>Settlement</source>
+            <translation>居民点</translation>
+        </message>
+        <message>
+            <source>Settlement hierarchy</source>
+            <translation>居民点等级</translation>
+        </message>
+        <message>
+            <source>Settlement name field</source>
+            <translation>居民点名称字段</translation>
+        </message>
+        <message>
+            <source>Settlement points or sector polygons of the region.</source>
+            <translation>区域内的居民点（点）或部门（面）。</translation>
+        </message>
+        <message>
+            <source>Settlements</source>
+            <translation>居民点数</translation>
+        </message>
+        <message>
+            <source>Settlements (rows, most central first) by functions (columns, most common first), 1 = present.</source>
+            <translation>居民点（行，中心性最高者在前）与功能（列，最普遍者在前）的矩阵，1 表示具有该功能。</translation>
+        </message>
+        <message>
+            <source>Settlements or sectors</source>
+            <translation>居民点或部门</translation>
         </message>
         <message>
             <source>Share of the population living within walking distance (400 m by default) of an open public space, measured along the street network, as SDG indicator 11.7.1 (b) defines it. Every band of the population raster (or every chosen field) is a population group, so totals by sex, age and disability come out of one run; the first band or field is taken as the total population. The network is the street lines split at every shared vertex; a space is entered from every street vertex inside it or within the entry tolerance of its edge; people join the network at the nearest point of the nearest street. One shortest-path pass from all spaces at once keeps a whole city fast. The straight-line 400 m buffer result, which some global datasets use, is reported beside it for comparison: it overstates access.</source>
@@ -740,6 +904,18 @@
             <translation>所选坐标参考系 {0} 不是以米为单位的投影坐标参考系。请选择投影坐标参考系，例如城市所在的 UTM 分带。</translation>
         </message>
         <message>
+            <source>The coefficient of reproducibility is below 0.90: the functions do not form a clear hierarchy.</source>
+            <translation>再现性系数低于 0.90：这些功能没有形成清晰的等级体系。</translation>
+        </message>
+        <message>
+            <source>The facilities have no function values.</source>
+            <translation>设施没有功能取值。</translation>
+        </message>
+        <message>
+            <source>The functional analysis of a settlement system (Rondinelli's Urban Functions in Rural Development): which settlements or sectors have which functions (school, health centre, market, bank…). The presence comes from facility points with a function field (a facility belongs to the sector polygon holding it, or to the nearest settlement point within the distance given) or from function columns of the settlement layer. The scalogram orders functions by how common they are and settlements by how many they have; the coefficient of reproducibility (≥ 0.90) and of scalability (≥ 0.60) say how well they form a hierarchy. Each function is worth 100 centrality points shared among the settlements that have it; a settlement's centrality index is the sum of its functions' weights. Settlements are classed into hierarchy levels (central, intermediate, local by default) by natural breaks, quantiles or your thresholds.</source>
+            <translation>居民点体系的功能分析（Rondinelli《农村发展中的城市功能》）：哪些居民点或部门具有哪些功能（学校、卫生中心、市场、银行……）。功能的存在来自带功能字段的设施点（设施归属于包含它的部门面，或给定距离内最近的居民点），或来自居民点图层的功能字段。功能等级表按功能的普遍程度对功能排序，按居民点具有的功能数量对居民点排序；再现性系数（≥ 0.90）和可量表性系数（≥ 0.60）说明它们形成等级体系的程度。每种功能计 100 个中心性分值，由具有该功能的居民点分享；居民点的中心性指数为其功能权重之和。居民点按自然断点法、分位数或您设定的阈值划分为等级（默认为中央级、中间级、地方级）。</translation>
+        </message>
+        <message>
             <source>The indicator, the tables by population group and district, charts and a map, in the language of QGIS.</source>
             <translation>指标、按人口群体和地区的表格、图表和地图，使用 QGIS 的界面语言。</translation>
         </message>
@@ -788,6 +964,18 @@
             <translation>未写入报告。</translation>
         </message>
         <message>
+            <source>The scalogram chart, the coefficients and the hierarchy table, in the language of QGIS.</source>
+            <translation>功能等级表图、各系数和等级表，使用 QGIS 的界面语言。</translation>
+        </message>
+        <message>
+            <source>The scalogram needs at least two settlements and one function.</source>
+            <translation>功能等级表至少需要两个居民点和一种功能。</translation>
+        </message>
+        <message>
+            <source>The settlements with their number of functions, centrality index, rank and hierarchy level.</source>
+            <translation>居民点及其功能数量、中心性指数、排名和等级。</translation>
+        </message>
+        <message>
             <source>The shares against the benchmarks, the table by city and district, a chart and a map, in the language of QGIS.</source>
             <translation>各比例与基准值的比较、按城市和地区的表格、图表和地图，使用 QGIS 的界面语言。</translation>
         </message>
@@ -822,6 +1010,22 @@
         <message>
             <source>This tool needs the Python package(s) {0}, which are not installed.</source>
             <translation>此工具需要 Python 包 {0}，但尚未安装。</translation>
+        </message>
+        <message>
+            <source>Three levels are named central, intermediate and local.</source>
+            <translation>三个等级分别称为中央级、中间级和地方级。</translation>
+        </message>
+        <message>
+            <source>Thresholds</source>
+            <translation>阈值</translation>
+        </message>
+        <message>
+            <source>Thresholds (centrality)</source>
+            <translation>阈值（中心性）</translation>
+        </message>
+        <message>
+            <source>Thresholds must be numbers separated by commas; got "{0}".</source>
+            <translation>阈值必须是以逗号分隔的数字；实际输入为“{0}”。</translation>
         </message>
         <message>
             <source>Total population</source>
@@ -912,6 +1116,14 @@
             <translation>既无实测宽度也无已知等级的街道所用的宽度。</translation>
         </message>
         <message>
+            <source>With the thresholds method: increasing centrality values separating the levels, comma-separated (one fewer than the number of levels).</source>
+            <translation>使用阈值法时：划分等级的递增中心性数值，以逗号分隔（比等级数量少一个）。</translation>
+        </message>
+        <message>
+            <source>acceptable from {0}</source>
+            <translation>{0} 起可接受</translation>
+        </message>
+        <message>
             <source>access is restricted (private or no)</source>
             <translation>通行受限（私人或禁止）</translation>
         </message>
@@ -928,6 +1140,10 @@
             <translation>基准值 {0} %</translation>
         </message>
         <message>
+            <source>centrality</source>
+            <translation>中心性</translation>
+        </message>
+        <message>
             <source>district</source>
             <translation>地区</translation>
         </message>
@@ -938,6 +1154,10 @@
         <message>
             <source>entry is not free</source>
             <translation>需付费进入</translation>
+        </message>
+        <message>
+            <source>functions</source>
+            <translation>功能</translation>
         </message>
         <message>
             <source>inventory</source>
@@ -974,6 +1194,14 @@
         <message>
             <source>road class table</source>
             <translation>道路等级表</translation>
+        </message>
+        <message>
+            <source>scalogram</source>
+            <translation>功能等级表</translation>
+        </message>
+        <message>
+            <source>settlement hierarchy</source>
+            <translation>居民点等级</translation>
         </message>
         <message>
             <source>shown for comparison only; it overstates access</source>
@@ -1020,6 +1248,10 @@
             <translation>候选空间 {0} 个，计入 {1} 个，合并重复要素 {2} 个。</translation>
         </message>
         <message>
+            <source>{0} facilities lie in no settlement or sector and were left out.</source>
+            <translation>有 {0} 个设施不在任何居民点或部门内，未计入。</translation>
+        </message>
+        <message>
             <source>{0} features without a usable polygon were skipped ({1}).</source>
             <translation>已跳过 {0} 个没有可用面几何的要素（{1}）。</translation>
         </message>
@@ -1042,6 +1274,10 @@
         <message>
             <source>{0} population features without geometry were skipped.</source>
             <translation>已跳过 {0} 个没有几何的人口要素。</translation>
+        </message>
+        <message>
+            <source>{0} settlements, {1} functions; reproducibility {2}, scalability {3}.</source>
+            <translation>{0} 个居民点，{1} 种功能；再现性系数 {2}，可量表性系数 {3}。</translation>
         </message>
         <message>
             <source>{0} street features without a usable line geometry were skipped.</source>

@@ -14,6 +14,7 @@ from qgis.core import (  # noqa: E402
     QgsCategorizedSymbolRenderer,
     QgsFillSymbol,
     QgsLineSymbol,
+    QgsMarkerSymbol,
     QgsRendererCategory,
     QgsSingleSymbolRenderer,
     QgsVectorLayer,
@@ -51,9 +52,22 @@ def main() -> int:
                                                               "outline_width": "0.3"}), code)
         for code, color in kinds]))
     inventory.saveNamedStyle(str(STYLES / "public_space_inventory.qml"))
-    del network, area, streets, inventory
+    levels = [(1, "#4a148c", "5.0"), (2, "#8e24aa", "3.4"), (3, "#ce93d8", "2.2"), (4, "#e1bee7", "1.8"),
+              (5, "#f3e5f5", "1.6"), (6, "#f3e5f5", "1.4"), (7, "#f3e5f5", "1.2")]
+    points = QgsVectorLayer("Point?crs=EPSG:32650&field=level:integer", "levels", "memory")
+    points.setRenderer(QgsCategorizedSymbolRenderer("level", [
+        QgsRendererCategory(level, QgsMarkerSymbol.createSimple({"color": color, "size": size,
+                                                                 "outline_color": "#212121"}), str(level))
+        for level, color, size in levels]))
+    points.saveNamedStyle(str(STYLES / "sdf_hierarchy_points.qml"))
+    sectors = QgsVectorLayer("MultiPolygon?crs=EPSG:32650&field=level:integer", "levels", "memory")
+    sectors.setRenderer(QgsCategorizedSymbolRenderer("level", [
+        QgsRendererCategory(level, QgsFillSymbol.createSimple({"color": color, "outline_color": "#616161"}),
+                            str(level)) for level, color, _ in levels]))
+    sectors.saveNamedStyle(str(STYLES / "sdf_hierarchy_polygons.qml"))
+    del network, area, streets, inventory, points, sectors
     app.exitQgis()
-    print(f"wrote {STYLES}/access_network.qml, access_service_area.qml, street_area.qml, public_space_inventory.qml")
+    print(f"wrote {STYLES}/access_network.qml, access_service_area.qml, street_area.qml, public_space_inventory.qml, sdf_hierarchy_*.qml")
     return 0
 
 

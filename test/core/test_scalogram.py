@@ -58,3 +58,35 @@ def test_natural_breaks_equal_mapclassify_fisher_jenks(seed, classes):
     ours = natural_breaks(values, classes)
     reference = mapclassify.FisherJenks(values, k=classes).bins
     np.testing.assert_allclose(ours, reference)
+
+
+def test_presence_from_facilities_in_sectors_and_near_points():
+    from shapely.geometry import box
+
+    from habitat_planning_plugin.core.sdf.scalogram import presence_from_facilities
+
+    sectors = [box(0, 0, 10, 10), box(10, 0, 20, 10)]
+    facilities = [(1, 1), (2, 2), (15, 5), (50, 50), (3, 3)]
+    kinds = ["school", "school", "market", "bank", "clinic"]
+    presence, functions, counts, unassigned = presence_from_facilities(sectors, facilities, kinds)
+    assert functions == ["bank", "clinic", "market", "school"]
+    assert presence.tolist() == [[0, 1, 0, 1], [0, 0, 1, 0]]
+    assert counts[0, 3] == 2 and unassigned == [3]  # the bank lies in no sector
+    points = np.array([(0.0, 0.0), (100.0, 0.0)])
+    presence, _, _, unassigned = presence_from_facilities(points, [(10, 0), (95, 0), (50, 500)], ["a", "b", "c"],
+                                                          max_distance=50)
+    assert presence.tolist() == [[1, 0, 0], [0, 1, 0]] and unassigned == [2]
+
+
+def test_hierarchy_methods():
+    from habitat_planning_plugin.core.sdf.scalogram import hierarchy
+
+    values = [5, 10, 15, 200, 220, 900]
+    classes, bounds = hierarchy(values, "natural_breaks", 3)
+    assert classes.tolist() == [2, 2, 2, 1, 1, 0]
+    classes, _ = hierarchy(values, "thresholds", thresholds=[50, 500])
+    assert classes.tolist() == [2, 2, 2, 1, 1, 0]
+    classes, bounds = hierarchy(values, "quantiles", 2)
+    assert bounds[0] == pytest.approx(np.quantile(values, 0.5)) and classes.tolist() == [1, 1, 1, 0, 0, 0]
+    with pytest.raises(HabitatError):
+        hierarchy(values, "thresholds", thresholds=[500, 50])

@@ -136,3 +136,19 @@ def segment_map(segments, colors, polygons, title, legend=()):
             axes.legend([Line2D([0], [0], color=color, lw=2) for _, color in legend], [label for label, _ in legend],
                         fontsize="small", loc="lower right")
         return _png(figure, warning)
+
+
+def matrix_chart(matrix, row_labels, column_labels, title):
+    """A presence matrix (rows x columns of 0/1) as filled cells, e.g. a scalogram. Returns (png, warning)."""
+    plt = _pyplot()
+    families, warning = font_family(title, *row_labels, *column_labels)
+    rows, columns = len(row_labels), len(column_labels)
+    with plt.rc_context({"font.family": families}):
+        figure, axes = plt.subplots(figsize=(max(5.0, 0.35 * columns + 2.5), max(3.0, 0.25 * rows + 1.5)))
+        axes.imshow(matrix, cmap="Purples", vmin=0, vmax=1.6, aspect="auto", interpolation="nearest")
+        axes.set_xticks(range(columns))
+        axes.set_xticklabels(column_labels, rotation=60, ha="right", fontsize="small")
+        axes.set_yticks(range(rows))
+        axes.set_yticklabels(row_labels, fontsize="x-small" if rows > 30 else "small")
+        axes.set_title(title)
+        return _png(figure, warning)

@@ -30,12 +30,12 @@ class Report:
         self.parts.append(f'<p class="{css}">{html.escape(text)}</p>' if css else f"<p>{html.escape(text)}</p>")
 
     def indicator(self, label: str, value: float, unit: str, benchmark: float = None, benchmark_text: str = "",
-                  higher_is_better: bool = True) -> None:
+                  higher_is_better: bool = True, decimals: int = 1) -> None:
         verdict = ""
         if benchmark is not None and value is not None:
             met = value >= benchmark if higher_is_better else value <= benchmark
             verdict = "good" if met else "short"
-        shown = "—" if value is None else f"{value:,.1f}"
+        shown = "—" if value is None else f"{value:,.{decimals}f}"
         self.parts.append(
             f'<div class="indicator"><div>{html.escape(label)}</div>'
             f'<div class="value {verdict}">{html.escape(shown)} {html.escape(unit)}</div>'

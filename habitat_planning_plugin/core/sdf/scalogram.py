@@ -95,3 +95,60 @@ def classify(values, upper_bounds) -> np.ndarray:
     values = np.asarray(values, dtype=float)
     ascending = np.searchsorted(np.asarray(upper_bounds, dtype=float)[:-1], values, side="left")
     return (len(upper_bounds) - 1) - ascending
+
+
+def presence_from_facilities(settlements, facility_xy, facility_functions, max_distance=None):
+    """Presence matrix (settlements x functions, 0/1), the function names (sorted), the facility counts and the
+    indices of facilities that fall in no settlement.
+
+    ``settlements`` are shapely polygons (a facility belongs to the polygon holding it) or an (n, 2) array of
+    points (a facility belongs to the nearest settlement within ``max_distance`` metres).
+    """
+    facility_xy = np.asarray(facility_xy, dtype=float).reshape(-1, 2)
+    labels = [str(value).strip() for value in facility_functions]
+    functions = sorted({label for label in labels if label})
+    if not functions:
+        raise HabitatError(tr("The facilities have no function values."))
+    if isinstance(settlements, np.ndarray):
+        from scipy.spatial import cKDTree
+
+        distance, owner = cKDTree(settlements).query(facility_xy)
+        if max_distance is not None:
+            owner = np.where(distance <= max_distance, owner, -1)
+        count = len(settlements)
+    else:
+        from ..geometry import polygon_of_points
+
+        owner = polygon_of_points(facility_xy, settlements)
+        count = len(settlements)
+    column = {name: index for index, name in enumerate(functions)}
+    counts = np.zeros((count, len(functions)), dtype=np.int64)
+    unassigned = []
+    for index, (settlement, label) in enumerate(zip(owner, labels)):
+        if not label:
+            continue
+        if settlement < 0:
+            unassigned.append(index)
+            continue
+        counts[settlement, column[label]] += 1
+    return (counts > 0).astype(np.int64), functions, counts, unassigned
+
+
+HIERARCHY_LABELS = {3: ("central", "intermediate", "local")}
+
+
+def hierarchy(centrality, method: str = "natural_breaks", classes: int = 3, thresholds=None):
+    """Class of each settlement (0 = highest) and the upper bounds used; method natural_breaks, quantiles or
+    thresholds (increasing centrality values separating the classes)."""
+    values = np.asarray(centrality, dtype=float)
+    if method == "thresholds":
+        if not thresholds or any(b <= a for a, b in zip(thresholds, thresholds[1:])):
+            raise HabitatError(tr("Hierarchy thresholds must be increasing centrality values."))
+        bounds = list(thresholds) + [max(float(values.max()), thresholds[-1])]
+    elif method == "quantiles":
+        bounds = [float(np.quantile(values, q)) for q in np.linspace(0, 1, classes + 1)[1:]]
+    else:
+        if len(np.unique(values)) < classes:
+            raise HabitatError(tr("Natural breaks need at least {0} distinct settlements.", classes))
+        bounds = natural_breaks(values, classes)
+    return classify(values, bounds), bounds
