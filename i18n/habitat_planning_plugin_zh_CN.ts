@@ -4,6 +4,10 @@
     <context>
         <name>habitat</name>
         <message>
+            <source>A composite development index of settlements or sectors from indicator fields you choose (population growth, poverty, services, infrastructure, economy…), following the OECD/JRC handbook on composite indicators. Indicators where more is worse (such as poverty) are reversed; each is normalised (min-max or z-scores), weighted (equally or by your weights) and aggregated (linear, or geometric so that a poor score is not offset by a good one). Missing values follow the policy you choose and are counted. The index is classed and ranked, and a sensitivity check raises and lowers each weight by 20 % to show how much the ranking depends on it.</source>
+            <translation>按照经合组织/欧盟联合研究中心《综合指标构建手册》，根据您选择的指标字段（人口增长、贫困、服务、基础设施、经济……）计算居民点或部门的综合发展指数。数值越高越差的指标（如贫困）会被反向处理；每个指标经过标准化（极差法或 z 分数）、加权（等权或您设定的权重）和汇总（线性汇总，或几何汇总——低分不会被高分抵消）。缺失值按您选择的规则处理并计数。指数会被分级和排名，敏感性检验将每个权重分别上调和下调 20 %，以显示排名对该权重的依赖程度。</translation>
+        </message>
+        <message>
             <source>A first draft of the public space inventory from OpenStreetMap data you already have: the multipolygons layer of an .osm.pbf or .osm file (choose the file and its "multipolygons" layer) or an OSM polygon layer with tag columns. Features with the tags of the CIESIN global SDG 11.7.1 (leisure=park, garden, playground, pitch…, landuse=village_green, recreation_ground, forest…, natural=grassland, wood…) and squares (place=square, pedestrian areas) are classified into the five types; access=private or no and fee=yes mark a space as not counted. Overlapping duplicates are merged into the larger feature, whose record lists the OSM ids it absorbed. The OSM id and the tags used are kept for review in the field.</source>
             <translation>根据已有的 OpenStreetMap 数据生成公共空间盘点初稿：.osm.pbf 或 .osm 文件的 multipolygons 图层（选择文件及其“multipolygons”图层），或带有 OSM 标签字段的面图层。带有 CIESIN 全球可持续发展目标 11.7.1 所用标签（leisure=park、garden、playground、pitch……，landuse=village_green、recreation_ground、forest……，natural=grassland、wood……）的要素以及广场（place=square、步行区）被归入五种类型；access=private 或 no 以及 fee=yes 的空间标记为不计入。相互重叠的重复要素合并到较大的要素中，并在其记录中列出被合并的 OSM 编号。保留 OSM 编号和所用标签，以便实地核查。</translation>
         </message>
@@ -24,6 +28,10 @@
             <translation>各地区公共空间可达性</translation>
         </message>
         <message>
+            <source>Aggregation</source>
+            <translation>汇总方法</translation>
+        </message>
+        <message>
             <source>All counted types</source>
             <translation>所有计入类型</translation>
         </message>
@@ -34,6 +42,10 @@
         <message>
             <source>Also report the straight-line buffer result</source>
             <translation>同时报告直线缓冲区结果</translation>
+        </message>
+        <message>
+            <source>Among the indicators, those where a higher value means less development (poverty, unemployment, travel time): they are reversed.</source>
+            <translation>指标中数值越高表示发展水平越低的指标（贫困、失业、出行时间）：这些指标会被反向处理。</translation>
         </message>
         <message>
             <source>An input layer has no valid coordinate reference system. Set its CRS first.</source>
@@ -104,6 +116,10 @@
             <translation>中心性最高的居民点的中心性指数</translation>
         </message>
         <message>
+            <source>Choose at least one indicator field.</source>
+            <translation>请至少选择一个指标字段。</translation>
+        </message>
+        <message>
             <source>Choose at least one population count field of the population layer.</source>
             <translation>请至少选择人口图层中的一个人口数量字段。</translation>
         </message>
@@ -128,12 +144,24 @@
             <translation>街心公园</translation>
         </message>
         <message>
+            <source>Class</source>
+            <translation>等级</translation>
+        </message>
+        <message>
+            <source>Classes by natural breaks of the index; five are named very high to very low.</source>
+            <translation>按指数的自然断点分级；五级分别命名为很高至很低。</translation>
+        </message>
+        <message>
             <source>Coefficient of reproducibility</source>
             <translation>再现性系数</translation>
         </message>
         <message>
             <source>Coefficient of scalability</source>
             <translation>可量表性系数</translation>
+        </message>
+        <message>
+            <source>Composite development index</source>
+            <translation>综合发展指数</translation>
         </message>
         <message>
             <source>Could not remove the incomplete output {0}: {1}</source>
@@ -154,6 +182,10 @@
         <message>
             <source>Default street width (m)</source>
             <translation>默认街道宽度（米）</translation>
+        </message>
+        <message>
+            <source>Development index</source>
+            <translation>发展指数</translation>
         </message>
         <message>
             <source>Disconnected parts of the street network</source>
@@ -260,6 +292,10 @@
             <translation>用于显示：在步行距离内可到达的街道，两侧各扩展 25 米。</translation>
         </message>
         <message>
+            <source>For each indicator, its weight lowered and raised by 20 %: the mean and largest change of rank.</source>
+            <translation>每个指标的权重下调和上调 20 % 时排名的平均变化和最大变化。</translation>
+        </message>
+        <message>
             <source>For settlement points: a facility belongs to the nearest settlement within this distance.</source>
             <translation>对于居民点（点）：设施归属于此距离内最近的居民点。</translation>
         </message>
@@ -284,8 +320,20 @@
             <translation>功能数</translation>
         </message>
         <message>
+            <source>Geometric (poor scores not compensated)</source>
+            <translation>几何汇总（低分不被抵消）</translation>
+        </message>
+        <message>
+            <source>Geometric aggregation needs min-max normalisation (z-scores can be negative).</source>
+            <translation>几何汇总需要使用极差标准化（z 分数可能为负）。</translation>
+        </message>
+        <message>
             <source>Give exactly one population input: a population grid or a population layer.</source>
             <translation>请只提供一种人口输入：人口栅格或人口图层。</translation>
+        </message>
+        <message>
+            <source>Give one weight per indicator, none negative and not all zero.</source>
+            <translation>请为每个指标提供一个权重，不能为负，也不能全部为零。</translation>
         </message>
         <message>
             <source>Give the functions either as facility points or as function columns, not both or none.</source>
@@ -294,6 +342,10 @@
         <message>
             <source>Give the streets either as centre-lines or as street polygons, not both or none.</source>
             <translation>请以中心线或街道面之一提供街道，不能两者都提供或都不提供。</translation>
+        </message>
+        <message>
+            <source>Give {0} weights, one per indicator; got {1}.</source>
+            <translation>请提供 {0} 个权重，每个指标一个；实际为 {1} 个。</translation>
         </message>
         <message>
             <source>HTML files (*.html)</source>
@@ -324,12 +376,32 @@
             <translation>等级阈值必须是递增的中心性数值。</translation>
         </message>
         <message>
+            <source>High</source>
+            <translation>高</translation>
+        </message>
+        <message>
             <source>How centrality values are cut into levels.</source>
             <translation>中心性数值如何划分为等级。</translation>
         </message>
         <message>
             <source>Increasing areas in hectares separating the size classes, comma-separated. The default 0.1, 0.5, 2, 10 makes pocket, small, neighbourhood, district and city-wide spaces.</source>
             <translation>划分规模等级的递增面积（公顷），以逗号分隔。默认值 0.1、0.5、2、10 将空间分为口袋、小型、社区级、区级和市级。</translation>
+        </message>
+        <message>
+            <source>Index</source>
+            <translation>指数</translation>
+        </message>
+        <message>
+            <source>Indicator</source>
+            <translation>指标</translation>
+        </message>
+        <message>
+            <source>Indicators</source>
+            <translation>指标</translation>
+        </message>
+        <message>
+            <source>Indicators where more is worse</source>
+            <translation>数值越高越差的指标</translation>
         </message>
         <message>
             <source>Inputs are in {0}; distances need metres, so the analysis uses {1} ({2}), the UTM zone at the centre of the data. Choose another projected CRS in the parameters if you prefer.</source>
@@ -356,6 +428,10 @@
             <translation>各地区用于街道和公共空间的土地</translation>
         </message>
         <message>
+            <source>Largest rank change</source>
+            <translation>最大排名变化</translation>
+        </message>
+        <message>
             <source>Latin America and the Caribbean</source>
             <translation>拉丁美洲和加勒比</translation>
         </message>
@@ -368,12 +444,32 @@
             <translation>第 {0} 级</translation>
         </message>
         <message>
+            <source>Linear (weighted mean)</source>
+            <translation>线性汇总（加权平均）</translation>
+        </message>
+        <message>
+            <source>Linear: a weighted mean, where strengths offset weaknesses. Geometric: a weighted geometric mean of values rescaled to 1 to 100, where they do not fully.</source>
+            <translation>线性：加权平均，优势可以抵消劣势。几何：将数值重新缩放到 1 至 100 后的加权几何平均，优势不能完全抵消劣势。</translation>
+        </message>
+        <message>
             <source>Local</source>
             <translation>地方级</translation>
         </message>
         <message>
+            <source>Low</source>
+            <translation>低</translation>
+        </message>
+        <message>
+            <source>Mean rank change</source>
+            <translation>平均排名变化</translation>
+        </message>
+        <message>
             <source>Measured right-of-way width in metres; empty or zero values fall back to the class table.</source>
             <translation>实测道路红线宽度（米）；空值或零值时使用道路等级表。</translation>
+        </message>
+        <message>
+            <source>Medium</source>
+            <translation>中</translation>
         </message>
         <message>
             <source>Method</source>
@@ -382,6 +478,22 @@
         <message>
             <source>Middle Africa</source>
             <translation>中非</translation>
+        </message>
+        <message>
+            <source>Min-max (0 to 1)</source>
+            <translation>极差法（0 至 1）</translation>
+        </message>
+        <message>
+            <source>Min-max puts every indicator on 0 to 1; z-scores on its standard deviations from the mean.</source>
+            <translation>极差法将每个指标缩放到 0 至 1；z 分数以偏离均值的标准差数表示。</translation>
+        </message>
+        <message>
+            <source>Missing values</source>
+            <translation>缺失值</translation>
+        </message>
+        <message>
+            <source>Names shown in the report; the feature id when empty.</source>
+            <translation>报告中显示的名称；留空时使用要素编号。</translation>
         </message>
         <message>
             <source>Names shown in the scalogram; the feature id when empty.</source>
@@ -400,6 +512,10 @@
             <translation>未安装包含中文字符的字体；图表中的文字可能显示为方框。请安装中日韩字体（例如 Noto Sans CJK）。</translation>
         </message>
         <message>
+            <source>No index for that settlement</source>
+            <translation>该居民点不计算指数</translation>
+        </message>
+        <message>
             <source>No settlement has any of the functions.</source>
             <translation>没有任何居民点具有这些功能。</translation>
         </message>
@@ -410,6 +526,10 @@
         <message>
             <source>No tools in this area yet</source>
             <translation>此领域暂无工具</translation>
+        </message>
+        <message>
+            <source>Normalisation</source>
+            <translation>标准化方法</translation>
         </message>
         <message>
             <source>Northern Africa</source>
@@ -428,8 +548,16 @@
             <translation>不计入</translation>
         </message>
         <message>
+            <source>Number of classes</source>
+            <translation>等级数量</translation>
+        </message>
+        <message>
             <source>Number of hierarchy levels</source>
             <translation>等级数量</translation>
+        </message>
+        <message>
+            <source>Numeric fields combined into the index.</source>
+            <translation>合成指数所用的数值字段。</translation>
         </message>
         <message>
             <source>Numeric fields of the population layer, one per group (the first is the total), e.g. total, women, men, children, older people, persons with disabilities.</source>
@@ -446,6 +574,10 @@
         <message>
             <source>One polygon per city: the built-up urban extent the indicator is measured in.</source>
             <translation>每个城市一个面：计算指标所用的建成区城市范围。</translation>
+        </message>
+        <message>
+            <source>One weight per indicator, in the order of the indicators, comma-separated (e.g. 2, 1, 1). Empty: equal weights. They are rescaled to sum to 1.</source>
+            <translation>每个指标一个权重，按指标顺序以逗号分隔（例如 2, 1, 1）。留空：等权。权重会被重新缩放使其和为 1。</translation>
         </message>
         <message>
             <source>Only the spaces that count for SDG 11.7.1 (for example the counted spaces of the public space inventory). Invalid polygons are repaired and reported.</source>
@@ -600,6 +732,10 @@
             <translation>排名</translation>
         </message>
         <message>
+            <source>Ranking</source>
+            <translation>排名</translation>
+        </message>
+        <message>
             <source>Recreational green area</source>
             <translation>休闲绿地</translation>
         </message>
@@ -680,6 +816,10 @@
             <translation>功能等级表</translation>
         </message>
         <message>
+            <source>Sensitivity of the ranking</source>
+            <translation>排名的敏感性</translation>
+        </message>
+        <message>
             <source>Served</source>
             <translation>可达</translation>
         </message>
@@ -710,6 +850,10 @@
         <message>
             <source>Settlements or sectors</source>
             <translation>居民点或部门</translation>
+        </message>
+        <message>
+            <source>Settlements or sectors with one numeric field per indicator.</source>
+            <translation>每个指标对应一个数值字段的居民点或部门。</translation>
         </message>
         <message>
             <source>Share of the population living within walking distance (400 m by default) of an open public space, measured along the street network, as SDG indicator 11.7.1 (b) defines it. Every band of the population raster (or every chosen field) is a population group, so totals by sex, age and disability come out of one run; the first band or field is taken as the total population. The network is the street lines split at every shared vertex; a space is entered from every street vertex inside it or within the entry tolerance of its edge; people join the network at the nearest point of the nearest street. One shortest-path pass from all spaces at once keeps a whole city fast. The straight-line 400 m buffer result, which some global datasets use, is reported beside it for comparison: it overstates access.</source>
@@ -908,12 +1052,28 @@
             <translation>再现性系数低于 0.90：这些功能没有形成清晰的等级体系。</translation>
         </message>
         <message>
+            <source>The development index needs at least two settlements and one indicator.</source>
+            <translation>发展指数至少需要两个居民点和一个指标。</translation>
+        </message>
+        <message>
             <source>The facilities have no function values.</source>
             <translation>设施没有功能取值。</translation>
         </message>
         <message>
             <source>The functional analysis of a settlement system (Rondinelli's Urban Functions in Rural Development): which settlements or sectors have which functions (school, health centre, market, bank…). The presence comes from facility points with a function field (a facility belongs to the sector polygon holding it, or to the nearest settlement point within the distance given) or from function columns of the settlement layer. The scalogram orders functions by how common they are and settlements by how many they have; the coefficient of reproducibility (≥ 0.90) and of scalability (≥ 0.60) say how well they form a hierarchy. Each function is worth 100 centrality points shared among the settlements that have it; a settlement's centrality index is the sum of its functions' weights. Settlements are classed into hierarchy levels (central, intermediate, local by default) by natural breaks, quantiles or your thresholds.</source>
             <translation>居民点体系的功能分析（Rondinelli《农村发展中的城市功能》）：哪些居民点或部门具有哪些功能（学校、卫生中心、市场、银行……）。功能的存在来自带功能字段的设施点（设施归属于包含它的部门面，或给定距离内最近的居民点），或来自居民点图层的功能字段。功能等级表按功能的普遍程度对功能排序，按居民点具有的功能数量对居民点排序；再现性系数（≥ 0.90）和可量表性系数（≥ 0.60）说明它们形成等级体系的程度。每种功能计 100 个中心性分值，由具有该功能的居民点分享；居民点的中心性指数为其功能权重之和。居民点按自然断点法、分位数或您设定的阈值划分为等级（默认为中央级、中间级、地方级）。</translation>
+        </message>
+        <message>
+            <source>The index chart, the ranking and the sensitivity table, in the language of QGIS.</source>
+            <translation>指数图表、排名和敏感性表，使用 QGIS 的界面语言。</translation>
+        </message>
+        <message>
+            <source>The indicator {0} has no values.</source>
+            <translation>指标 {0} 没有任何数值。</translation>
+        </message>
+        <message>
+            <source>The indicator {0} has the same value everywhere: it cannot tell settlements apart. Leave it out.</source>
+            <translation>指标 {0} 在所有地方取值相同，无法区分居民点。请将其移除。</translation>
         </message>
         <message>
             <source>The indicator, the tables by population group and district, charts and a map, in the language of QGIS.</source>
@@ -972,6 +1132,10 @@
             <translation>功能等级表至少需要两个居民点和一种功能。</translation>
         </message>
         <message>
+            <source>The settlements with each normalised indicator, the index, its rank and class.</source>
+            <translation>居民点及其各标准化指标、指数、排名和等级。</translation>
+        </message>
+        <message>
             <source>The settlements with their number of functions, centrality index, rank and hierarchy level.</source>
             <translation>居民点及其功能数量、中心性指数、排名和等级。</translation>
         </message>
@@ -1006,6 +1170,10 @@
         <message>
             <source>There is no urban extent polygon to measure.</source>
             <translation>没有可用于计算的城市范围面。</translation>
+        </message>
+        <message>
+            <source>These fields are marked as "more is worse" but are not indicators: {0}</source>
+            <translation>以下字段被标为“数值越高越差”，但不是指标：{0}</translation>
         </message>
         <message>
             <source>This tool needs the Python package(s) {0}, which are not installed.</source>
@@ -1064,12 +1232,28 @@
             <translation>城市范围（面）</translation>
         </message>
         <message>
+            <source>Use the indicator's mean</source>
+            <translation>使用该指标的平均值</translation>
+        </message>
+        <message>
+            <source>Use the other indicators (rescale weights)</source>
+            <translation>使用其他指标（重新缩放权重）</translation>
+        </message>
+        <message>
             <source>Value</source>
             <translation>取值</translation>
         </message>
         <message>
             <source>Vertex snapping tolerance (m)</source>
             <translation>节点捕捉容差（米）</translation>
+        </message>
+        <message>
+            <source>Very high</source>
+            <translation>很高</translation>
+        </message>
+        <message>
+            <source>Very low</source>
+            <translation>很低</translation>
         </message>
         <message>
             <source>Walking distance (m)</source>
@@ -1088,6 +1272,18 @@
             <translation>步行服务范围</translation>
         </message>
         <message>
+            <source>Weight factor</source>
+            <translation>权重系数</translation>
+        </message>
+        <message>
+            <source>Weights</source>
+            <translation>权重</translation>
+        </message>
+        <message>
+            <source>Weights must be numbers separated by commas; got "{0}".</source>
+            <translation>权重必须是以逗号分隔的数字；实际输入为“{0}”。</translation>
+        </message>
+        <message>
             <source>Western Africa</source>
             <translation>西非</translation>
         </message>
@@ -1098,6 +1294,10 @@
         <message>
             <source>Western Europe</source>
             <translation>西欧</translation>
+        </message>
+        <message>
+            <source>What a settlement without a value for an indicator gets. The number of missing values is reported.</source>
+            <translation>某个指标没有数值的居民点如何处理。缺失值的数量会被报告。</translation>
         </message>
         <message>
             <source>Whole city</source>
@@ -1118,6 +1318,10 @@
         <message>
             <source>With the thresholds method: increasing centrality values separating the levels, comma-separated (one fewer than the number of levels).</source>
             <translation>使用阈值法时：划分等级的递增中心性数值，以逗号分隔（比等级数量少一个）。</translation>
+        </message>
+        <message>
+            <source>Z-scores</source>
+            <translation>z 分数</translation>
         </message>
         <message>
             <source>acceptable from {0}</source>
@@ -1142,6 +1346,14 @@
         <message>
             <source>centrality</source>
             <translation>中心性</translation>
+        </message>
+        <message>
+            <source>composite indicator</source>
+            <translation>综合指标</translation>
+        </message>
+        <message>
+            <source>development index</source>
+            <translation>发展指数</translation>
         </message>
         <message>
             <source>district</source>
@@ -1198,6 +1410,10 @@
         <message>
             <source>scalogram</source>
             <translation>功能等级表</translation>
+        </message>
+        <message>
+            <source>sensitivity</source>
+            <translation>敏感性</translation>
         </message>
         <message>
             <source>settlement hierarchy</source>
@@ -1306,6 +1522,10 @@
         <message>
             <source>{0}: {1} of {2} people within {3} m walking distance ({4} %).</source>
             <translation>{0}：{2} 人中有 {1} 人位于 {3} 米步行距离以内（{4} %）。</translation>
+        </message>
+        <message>
+            <source>{0}: {1} settlements have no value.</source>
+            <translation>{0}：有 {1} 个居民点没有数值。</translation>
         </message>
         <message>
             <source>{0}–{1} m</source>

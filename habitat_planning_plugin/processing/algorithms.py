@@ -5,6 +5,7 @@ from .public_space.public_spaces_from_osm import PublicSpacesFromOsmAlgorithm
 from .public_space.public_space_inventory import PublicSpaceInventoryAlgorithm
 from .public_space.sdg1171_land_share import Sdg1171LandShareAlgorithm
 from .public_space.streets_from_osm import StreetsFromOsmAlgorithm
+from .sdf.sdf_development_index import SdfDevelopmentIndexAlgorithm
 from .sdf.sdf_functions import SdfFunctionsAlgorithm
 
 ALGORITHM_CLASSES = [
@@ -14,6 +15,7 @@ ALGORITHM_CLASSES = [
     Sdg1171LandShareAlgorithm,
     PublicSpaceAccessAlgorithm,
     SdfFunctionsAlgorithm,
+    SdfDevelopmentIndexAlgorithm,
 ]
 
 from .models import PublicSpaceAssessmentModel  # noqa: E402 (models use the algorithms above)

@@ -1,0 +1,242 @@
+"""habitat:sdfdevelopmentindex — a composite development index of settlements or sectors."""
+
+import numpy as np
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...core.report.charts import bar_chart
+from ...core.report.html import Report
+from ...core.sdf.development_index import (
+    AGGREGATIONS,
+    MISSING_POLICIES,
+    NORMALISATIONS,
+    composite_index,
+    sensitivity,
+)
+from ...core.sdf.scalogram import hierarchy
+from ...core.text import HabitatError, tr, tr_noop
+from ...i18n import qgis_locale
+from ..base import HabitatAlgorithm
+from ..public_space.reports import footer
+
+NORMALISATION_LABELS = (tr_noop("Min-max (0 to 1)"), tr_noop("Z-scores"))
+AGGREGATION_LABELS = (tr_noop("Linear (weighted mean)"), tr_noop("Geometric (poor scores not compensated)"))
+MISSING_LABELS = (tr_noop("Use the other indicators (rescale weights)"), tr_noop("Use the indicator's mean"),
+                  tr_noop("No index for that settlement"))
+CLASS_LABELS_5 = (tr_noop("Very high"), tr_noop("High"), tr_noop("Medium"), tr_noop("Low"), tr_noop("Very low"))
+LEVEL_N = tr_noop("Level {0}")
+
+
+class SdfDevelopmentIndexAlgorithm(HabitatAlgorithm):
+    ALGORITHM_ID = "sdfdevelopmentindex"
+    DISPLAY_NAME = tr_noop("Composite development index")
+    GROUP_ID = "sdf"
+    TAGS = (tr_noop("development index"), tr_noop("composite indicator"), tr_noop("sensitivity"))
+    SHORT_HELP = tr_noop(
+        "A composite development index of settlements or sectors from indicator fields you choose (population "
+        "growth, poverty, services, infrastructure, economy…), following the OECD/JRC handbook on composite "
+        "indicators. Indicators where more is worse (such as poverty) are reversed; each is normalised (min-max or "
+        "z-scores), weighted (equally or by your weights) and aggregated (linear, or geometric so that a poor score "
+        "is not offset by a good one). Missing values follow the policy you choose and are counted. The index is "
+        "classed and ranked, and a sensitivity check raises and lowers each weight by 20 % to show how much the "
+        "ranking depends on it.")
+
+    INPUT = "INPUT"
+    INDICATORS = "INDICATORS"
+    NEGATIVE = "NEGATIVE"
+    WEIGHTS = "WEIGHTS"
+    NORMALISATION = "NORMALISATION"
+    AGGREGATION = "AGGREGATION"
+    MISSING = "MISSING"
+    CLASSES = "CLASSES"
+    NAME_FIELD = "NAME_FIELD"
+    OUTPUT = "OUTPUT"
+    OUTPUT_SENSITIVITY = "OUTPUT_SENSITIVITY"
+    OUTPUT_REPORT = "OUTPUT_REPORT"
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.add_parameter(
+            QgsProcessingParameterFeatureSource(self.INPUT, tr("Settlements or sectors"),
+                                                [QgsProcessing.TypeVectorAnyGeometry]),
+            tr_noop("Settlements or sectors with one numeric field per indicator."))
+        self.add_parameter(
+            QgsProcessingParameterField(self.NAME_FIELD, tr("Settlement name field"), parentLayerParameterName=self.INPUT,
+                                        optional=True),
+            tr_noop("Names shown in the report; the feature id when empty."))
+        self.add_parameter(
+            QgsProcessingParameterField(self.INDICATORS, tr("Indicators"), parentLayerParameterName=self.INPUT,
+                                        type=QgsProcessingParameterField.Numeric, allowMultiple=True),
+            tr_noop("Numeric fields combined into the index."))
+        self.add_parameter(
+            QgsProcessingParameterField(self.NEGATIVE, tr("Indicators where more is worse"),
+                                        parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.Numeric,
+                                        allowMultiple=True, optional=True),
+            tr_noop("Among the indicators, those where a higher value means less development (poverty, "
+                    "unemployment, travel time): they are reversed."))
+        self.add_parameter(
+            QgsProcessingParameterString(self.WEIGHTS, tr("Weights"), optional=True),
+            tr_noop("One weight per indicator, in the order of the indicators, comma-separated (e.g. 2, 1, 1). Empty: "
+                    "equal weights. They are rescaled to sum to 1."))
+        self.add_parameter(
+            QgsProcessingParameterEnum(self.NORMALISATION, tr("Normalisation"),
+                                       [tr(label) for label in NORMALISATION_LABELS], defaultValue=0),
+            tr_noop("Min-max puts every indicator on 0 to 1; z-scores on its standard deviations from the mean."))
+        self.add_parameter(
+            QgsProcessingParameterEnum(self.AGGREGATION, tr("Aggregation"),
+                                       [tr(label) for label in AGGREGATION_LABELS], defaultValue=0),
+            tr_noop("Linear: a weighted mean, where strengths offset weaknesses. Geometric: a weighted geometric mean "
+                    "of values rescaled to 1 to 100, where they do not fully."))
+        self.add_parameter(
+            QgsProcessingParameterEnum(self.MISSING, tr("Missing values"), [tr(label) for label in MISSING_LABELS],
+                                       defaultValue=0),
+            tr_noop("What a settlement without a value for an indicator gets. The number of missing values is "
+                    "reported."))
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.CLASSES, tr("Number of classes"), QgsProcessingParameterNumber.Integer,
+                                         5, minValue=2, maxValue=7),
+            tr_noop("Classes by natural breaks of the index; five are named very high to very low."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Development index"), QgsProcessing.TypeVectorAnyGeometry),
+            tr_noop("The settlements with each normalised indicator, the index, its rank and class."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT_SENSITIVITY, tr("Sensitivity of the ranking"),
+                                              QgsProcessing.TypeVector),
+            tr_noop("For each indicator, its weight lowered and raised by 20 %: the mean and largest change of rank."))
+        self.add_parameter(
+            QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, tr("Report (HTML)"), tr("HTML files (*.html)"),
+                                                  optional=True, createByDefault=True),
+            tr_noop("The index chart, the ranking and the sensitivity table, in the language of QGIS."))
+
+    def process(self, parameters, context, feedback):
+        source = self.required_source(parameters, self.INPUT, context)
+        indicators = self.parameterAsFields(parameters, self.INDICATORS, context)
+        negative = set(self.parameterAsFields(parameters, self.NEGATIVE, context))
+        if not indicators:
+            raise HabitatError(tr("Choose at least one indicator field."))
+        unknown = sorted(negative - set(indicators))
+        if unknown:
+            raise HabitatError(tr("These fields are marked as \"more is worse\" but are not indicators: {0}",
+                                  ", ".join(unknown)))
+        weights = parse_weights(self.parameterAsString(parameters, self.WEIGHTS, context), len(indicators))
+        name_field = self.parameterAsString(parameters, self.NAME_FIELD, context)
+        records = list(source.getFeatures())
+        values = np.array([[_number(f[name]) for name in indicators] for f in records], dtype=float)
+        normalisation = NORMALISATIONS[self.parameterAsEnum(parameters, self.NORMALISATION, context)]
+        aggregation = AGGREGATIONS[self.parameterAsEnum(parameters, self.AGGREGATION, context)]
+        missing = MISSING_POLICIES[self.parameterAsEnum(parameters, self.MISSING, context)]
+        result = composite_index(values, [-1 if name in negative else 1 for name in indicators], weights,
+                                 normalisation, aggregation, missing, indicators)
+        for name, count in zip(indicators, result.missing):
+            if count:
+                feedback.pushWarning(tr("{0}: {1} settlements have no value.", name, int(count)))
+        classes = self.parameterAsInt(parameters, self.CLASSES, context)
+        valid = np.isfinite(result.index)
+        levels = np.full(len(records), -1)
+        if valid.sum() >= classes:
+            levels[valid], _ = hierarchy(result.index[valid], "natural_breaks", classes)
+        labels = [tr(label) for label in CLASS_LABELS_5] if classes == 5 else [tr(LEVEL_N, k + 1)
+                                                                               for k in range(classes)]
+        rows = sensitivity(result.normalised, result.weights, aggregation)
+        names = [str(f[name_field]) if name_field and f[name_field] is not None else str(f.id()) for f in records]
+
+        outputs = {self.OUTPUT: self.write_index(parameters, context, source, records, indicators, result, levels,
+                                                 labels),
+                   self.OUTPUT_SENSITIVITY: self.write_sensitivity(parameters, context, indicators, rows)}
+        report_path = self.report_destination(parameters, self.OUTPUT_REPORT, context, feedback)
+        if report_path:
+            outputs[self.OUTPUT_REPORT] = self.write_report(report_path, names, indicators, result, labels, levels,
+                                                            rows, feedback)
+        return outputs
+
+    def write_index(self, parameters, context, source, records, indicators, result, levels, labels):
+        added = [f"n_{name}"[:60] for name in indicators] + ["dev_index", "dev_rank", "dev_class", "dev_label"]
+        kept = [field for field in source.fields() if field.name() not in added]
+        fields = QgsFields()
+        for field in kept:
+            fields.append(field)
+        for name in added[:-4]:
+            fields.append(QgsField(name, QVariant.Double))
+        for name, kind in (("dev_index", QVariant.Double), ("dev_rank", QVariant.Int), ("dev_class", QVariant.Int),
+                           ("dev_label", QVariant.String)):
+            fields.append(QgsField(name, kind))
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs())
+        for index, feature in enumerate(records):
+            out = QgsFeature(fields)
+            out.setGeometry(feature.geometry())
+            normalised = [None if not np.isfinite(v) else float(v) for v in result.normalised[index]]
+            value = result.index[index]
+            level = int(levels[index])
+            out.setAttributes([feature[field.name()] for field in kept] + normalised + [
+                float(value) if np.isfinite(value) else None, int(result.rank[index]) or None,
+                level + 1 if level >= 0 else None, labels[level] if level >= 0 else None])
+            sink.addFeature(out, QgsFeatureSink.FastInsert)
+        self.style_output(context, dest_id, None, tr("Development index"))
+        return dest_id
+
+    def write_sensitivity(self, parameters, context, indicators, rows):
+        fields = QgsFields()
+        for name, kind in (("indicator", QVariant.String), ("weight_factor", QVariant.Double),
+                           ("mean_rank_change", QVariant.Double), ("max_rank_change", QVariant.Int)):
+            fields.append(QgsField(name, kind))
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_SENSITIVITY, context, fields,
+                                         QgsWkbTypes.NoGeometry, None)
+        for j, factor, mean, most in rows:
+            feature = QgsFeature(fields)
+            feature.setAttributes([indicators[j], factor, mean, most])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        self.style_output(context, dest_id, None, tr("Sensitivity of the ranking"))
+        return dest_id
+
+    def write_report(self, path, names, indicators, result, labels, levels, rows, feedback):
+        report = Report(tr("Composite development index"), qgis_locale())
+        order = [i for i in np.argsort(-np.nan_to_num(result.index, nan=-np.inf), kind="stable")
+                 if np.isfinite(result.index[i])]
+        top = order[:25]
+        png, warning = bar_chart([names[i] for i in top], [(tr("Development index"), [result.index[i] for i in top])],
+                                 tr("Development index"), tr("Index"))
+        if warning:
+            feedback.pushWarning(warning)
+        report.image(png, tr("Development index"))
+        report.heading(tr("Ranking"))
+        report.table([tr("Rank"), tr("Settlement"), tr("Index"), tr("Class")],
+                     [[int(result.rank[i]), names[i], float(result.index[i]),
+                       labels[int(levels[i])] if levels[i] >= 0 else None] for i in order])
+        report.heading(tr("Sensitivity of the ranking"))
+        report.table([tr("Indicator"), tr("Weight factor"), tr("Mean rank change"), tr("Largest rank change")],
+                     [[indicators[j], factor, mean, most] for j, factor, mean, most in rows], "{:,.2f}")
+        return report.save(path, footer())
+
+
+def parse_weights(text: str, count: int):
+    if not text or not text.strip():
+        return None
+    try:
+        weights = [float(part) for part in text.replace(";", ",").split(",") if part.strip()]
+    except ValueError:
+        raise HabitatError(tr("Weights must be numbers separated by commas; got \"{0}\".", text))
+    if len(weights) != count:
+        raise HabitatError(tr("Give {0} weights, one per indicator; got {1}.", count, len(weights)))
+    return weights
+
+
+def _number(value):
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return np.nan
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return np.nan
