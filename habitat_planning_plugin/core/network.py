@@ -28,9 +28,14 @@ class StreetGraph:
     edge_v: np.ndarray  # (n_edges,) vertex index of the second end
     edge_length: np.ndarray  # (n_edges,)
     edge_line: np.ndarray  # (n_edges,) index of the input line the segment came from
-    matrix: object  # scipy.sparse.csr_matrix: symmetric adjacency, shortest parallel edge kept
+    matrix: object  # scipy.sparse.csr_matrix: symmetric adjacency by edge cost, cheapest parallel edge kept
     component: np.ndarray  # (n_vertices,) connected part of each vertex
     n_components: int
+    edge_cost: np.ndarray = None  # (n_edges,) cost of traversing each edge (its length unless given)
+
+    def __post_init__(self):
+        if self.edge_cost is None:
+            self.edge_cost = self.edge_length
 
     @property
     def n_vertices(self) -> int:
@@ -41,9 +46,10 @@ class StreetGraph:
         return len(self.edge_u)
 
 
-def build_graph(lines, tolerance: float = 0.01) -> StreetGraph:
+def build_graph(lines, tolerance: float = 0.01, cost_per_metre=None) -> StreetGraph:
     """Graph of ``lines``: a sequence of (k, 2) coordinate arrays (one per line part), or the pair
-    (coords (n, 2), counts per line part) that qgis_io.read_lines gives."""
+    (coords (n, 2), counts per line part) that qgis_io.read_lines gives. ``cost_per_metre`` (one value per line,
+    e.g. minutes per metre from a speed) makes the edge costs travel times; by default they are lengths."""
     if isinstance(lines, tuple):
         coords, counts = np.asarray(lines[0], dtype=float), np.asarray(lines[1], dtype=np.int64)
         if len(counts) and counts.min() < 2:
@@ -74,10 +80,11 @@ def build_graph(lines, tolerance: float = 0.01) -> StreetGraph:
 
     from scipy.sparse.csgraph import connected_components
 
+    cost = length if cost_per_metre is None else length * np.asarray(cost_per_metre, dtype=float)[line_of]
     n = len(xy)
-    matrix = _adjacency(u, v, length, n)
+    matrix = _adjacency(u, v, cost, n)
     n_components, component = connected_components(matrix, directed=False)
-    return StreetGraph(xy, u, v, length, line_of, matrix, component, n_components)
+    return StreetGraph(xy, u, v, length, line_of, matrix, component, n_components, cost)
 
 
 def _adjacency(u, v, length, n):
@@ -196,12 +203,13 @@ def _project(p, a, b, length):
     return t, np.sqrt((gap * gap).sum(axis=-1))
 
 
-def point_distances(graph: StreetGraph, snap: Snap, vertex_distance: np.ndarray) -> np.ndarray:
-    """Network distance of snapped points: connector + cheaper way along the edge + distance of that end."""
-    along = snap.t * graph.edge_length[snap.edge]
+def point_distances(graph: StreetGraph, snap: Snap, vertex_distance: np.ndarray,
+                    connector_cost_per_metre: float = 1.0) -> np.ndarray:
+    """Network cost of snapped points: connector + cheaper way along the edge + cost of that end."""
+    along = snap.t * graph.edge_cost[snap.edge]
     via_u = along + vertex_distance[graph.edge_u[snap.edge]]
-    via_v = graph.edge_length[snap.edge] - along + vertex_distance[graph.edge_v[snap.edge]]
-    return snap.connector + np.minimum(via_u, via_v)
+    via_v = graph.edge_cost[snap.edge] - along + vertex_distance[graph.edge_v[snap.edge]]
+    return snap.connector * connector_cost_per_metre + np.minimum(via_u, via_v)
 
 
 def reachable_parts(graph: StreetGraph, vertex_distance: np.ndarray, limit: float):

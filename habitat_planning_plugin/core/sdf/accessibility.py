@@ -1,0 +1,117 @@
+"""Accessibility and territorial influence of centres (methods.md §3.3).
+
+Travel costs are network costs (minutes with speeds by road class): a settlement joins the nearest point of the
+nearest road (off-road at the connector cost) and travels along the network. Costs from every settlement to every
+centre come from one Dijkstra call per chunk of centres, each centre a virtual source joined to both ends of its
+road, never from one search per pair.
+- nearest centre of each level: the cheapest centre at that level or a more central one;
+- Hansen accessibility: A_i = sum_j M_j^gamma f(c_ij), f = c^-beta (power) or exp(-beta c), other centres only;
+- Huff: P_ij = M_j^alpha c_ij^-beta / sum_k M_k^alpha c_ik^-beta; the dominant centre has the largest P_ij;
+- Reilly: the dominant centre maximises M_j / c_ij^2 (its breaking point lies beyond the settlement).
+Costs below ``floor`` (1 minute) count as the floor, so that a centre's own settlement does not divide by zero.
+"""
+
+import numpy as np
+
+from ..network import snap_to_edges
+from ..text import HabitatError, tr
+
+_EPSILON = 1e-9
+
+# Default speeds (km/h) by OpenStreetMap-style road class, for a rural region; editable in the algorithm.
+DEFAULT_SPEEDS_KMH = {
+    "motorway": 80, "trunk": 70, "primary": 60, "secondary": 50, "tertiary": 40, "unclassified": 30,
+    "residential": 25, "service": 20, "track": 15, "path": 5, "footway": 5,
+}
+
+
+def minutes_per_metre(speed_kmh) -> np.ndarray:
+    speed = np.asarray(speed_kmh, dtype=float)
+    if np.any(~(speed > 0)):
+        raise HabitatError(tr("Every road needs a speed above 0 km/h."))
+    return 60.0 / (speed * 1000.0)
+
+
+def cost_matrix(graph, settlements_xy, centre_rows, connector_cost_per_metre, limit=np.inf, chunk=64,
+                progress=None):
+    """(n_settlements, n_centres) network cost; ``centre_rows`` index the settlements that are centres."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import dijkstra
+
+    snap = snap_to_edges(graph, settlements_xy)
+    n = graph.n_vertices
+    u, v, cost = graph.edge_u[snap.edge], graph.edge_v[snap.edge], graph.edge_cost[snap.edge]
+    connector = snap.connector * connector_cost_per_metre
+    to_u, to_v = connector + snap.t * cost, connector + (1.0 - snap.t) * cost  # from each point to its edge's ends
+    base = graph.matrix.tocoo()
+    centre_rows = np.asarray(centre_rows, dtype=np.int64)
+    result = np.full((len(settlements_xy), len(centre_rows)), np.inf)
+    for start in range(0, len(centre_rows), chunk):
+        rows = centre_rows[start:start + chunk]
+        c = len(rows)
+        virtual = n + np.arange(c)
+        augmented = coo_matrix(
+            (np.concatenate([base.data, to_u[rows] + _EPSILON, to_v[rows] + _EPSILON]),
+             (np.concatenate([base.row, virtual, virtual]), np.concatenate([base.col, u[rows], v[rows]]))),
+            shape=(n + c, n + c)).tocsr()
+        reach = dijkstra(augmented, directed=True, indices=virtual, limit=limit + _EPSILON)[:, :n] - _EPSILON
+        costs = np.minimum(to_u[:, None] + reach[:, u].T, to_v[:, None] + reach[:, v].T)
+        same_edge = snap.edge[:, None] == snap.edge[rows][None, :]  # along the shared road directly
+        direct = connector[:, None] + connector[rows][None, :] + np.abs(snap.t[:, None] - snap.t[rows][None, :]) * \
+            cost[:, None]
+        costs = np.where(same_edge, np.minimum(costs, direct), costs)
+        costs[rows, np.arange(c)] = 0.0  # a centre reaches itself at no cost
+        result[:, start:start + c] = np.where(costs <= limit, costs, np.inf)
+        if progress is not None:
+            progress(min(start + c, len(centre_rows)) / len(centre_rows))
+    return result, snap
+
+
+def nearest_by_level(costs, centre_levels, levels):
+    """For each level k: (cost, centre column) of the cheapest centre at level k or a more central one (1 = top)."""
+    centre_levels = np.asarray(centre_levels)
+    out = {}
+    for level in levels:
+        columns = np.nonzero(centre_levels <= level)[0]
+        if len(columns) == 0:
+            out[level] = (np.full(costs.shape[0], np.inf), np.full(costs.shape[0], -1))
+            continue
+        sub = costs[:, columns]
+        best = np.argmin(sub, axis=1)
+        cheapest = sub[np.arange(len(sub)), best]
+        out[level] = (cheapest, np.where(np.isfinite(cheapest), columns[best], -1))
+    return out
+
+
+def _decay(costs, beta, decay, floor):
+    clipped = np.maximum(costs, floor)
+    return np.exp(-beta * clipped) if decay == "exponential" else clipped ** (-beta)
+
+
+def hansen(costs, mass, centre_rows, gamma=1.0, beta=2.0, decay="power", floor=1.0):
+    """Hansen accessibility of every settlement to the centres' masses (a centre's own mass left out)."""
+    weights = np.asarray(mass, dtype=float) ** gamma
+    terms = weights[None, :] * _decay(costs, beta, decay, floor)
+    terms[np.asarray(centre_rows), np.arange(len(centre_rows))] = 0.0
+    return np.where(np.isfinite(costs), terms, 0.0).sum(axis=1)
+
+
+def huff(costs, mass, alpha=1.0, beta=2.0, floor=1.0):
+    """Huff probabilities (rows sum to 1 where any centre is reachable) and the dominant centre column (-1: none)."""
+    attraction = np.asarray(mass, dtype=float)[None, :] ** alpha * _decay(costs, beta, "power", floor)
+    attraction = np.where(np.isfinite(costs), attraction, 0.0)
+    total = attraction.sum(axis=1)
+    probability = np.divide(attraction, total[:, None], out=np.zeros_like(attraction), where=total[:, None] > 0)
+    return probability, np.where(total > 0, np.argmax(attraction, axis=1), -1)
+
+
+def reilly(costs, mass, floor=1.0):
+    """Dominant centre column by Reilly's law of retail gravitation (-1 where no centre is reachable)."""
+    pull = np.asarray(mass, dtype=float)[None, :] / np.maximum(costs, floor) ** 2
+    pull = np.where(np.isfinite(costs), pull, 0.0)
+    return np.where(pull.max(axis=1) > 0, np.argmax(pull, axis=1), -1)
+
+
+def breaking_point(distance, mass_i, mass_j):
+    """Reilly's breaking point: distance from centre i towards j where their influence is equal."""
+    return distance / (1.0 + np.sqrt(mass_j / mass_i))
