@@ -365,3 +365,13 @@ def point_population(source, fields, crs, transform_context, polygon_spacing: fl
     if not xy:
         return np.empty((0, 2)), np.empty((0, len(fields))), skipped
     return np.concatenate(xy), np.concatenate(weights), skipped
+
+
+def number_or_nan(value) -> float:
+    """An attribute value as a float; NaN for NULL or text that is not a number (reported by the caller)."""
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return float("nan")
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return float("nan")

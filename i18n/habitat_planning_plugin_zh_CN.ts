@@ -28,6 +28,14 @@
             <translation>各地区公共空间可达性</translation>
         </message>
         <message>
+            <source>Accessibility and territorial influence of centres</source>
+            <translation>中心的可达性与地域影响</translation>
+        </message>
+        <message>
+            <source>Accessibility of settlements</source>
+            <translation>居民点可达性</translation>
+        </message>
+        <message>
             <source>Aggregation</source>
             <translation>汇总方法</translation>
         </message>
@@ -116,6 +124,14 @@
             <translation>中心性最高的居民点的中心性指数</translation>
         </message>
         <message>
+            <source>Centres</source>
+            <translation>中心数</translation>
+        </message>
+        <message>
+            <source>Centres are levels up to</source>
+            <translation>作为中心的最低等级</translation>
+        </message>
+        <message>
             <source>Choose at least one indicator field.</source>
             <translation>请至少选择一个指标字段。</translation>
         </message>
@@ -180,6 +196,10 @@
             <translation>按地区和类型统计的计入空间：数量、面积、占地区面积的比例和人均面积（平方米）。</translation>
         </message>
         <message>
+            <source>Default speed (km/h)</source>
+            <translation>默认速度（公里/小时）</translation>
+        </message>
+        <message>
             <source>Default street width (m)</source>
             <translation>默认街道宽度（米）</translation>
         </message>
@@ -190,6 +210,10 @@
         <message>
             <source>Disconnected parts of the street network</source>
             <translation>街道网络中互不连通的部分数</translation>
+        </message>
+        <message>
+            <source>Distance decay exponent</source>
+            <translation>距离衰减指数</translation>
         </message>
         <message>
             <source>District</source>
@@ -216,6 +240,10 @@
             <translation>地区或街区：每个空间归入与其重叠最多的地区；汇总表中每个地区各有一组行。</translation>
         </message>
         <message>
+            <source>Dominant centre by</source>
+            <translation>主导中心判定方法</translation>
+        </message>
+        <message>
             <source>Duplicate overlap (%)</source>
             <translation>重复判定重叠比例（%）</translation>
         </message>
@@ -240,12 +268,24 @@
             <translation>入口容差（米）</translation>
         </message>
         <message>
+            <source>Every centre needs a mass above 0 in the field {0}.</source>
+            <translation>每个中心在字段 {0} 中的规模值都必须大于 0。</translation>
+        </message>
+        <message>
             <source>Every input feature with its category, whether it counts and why not, area, size class and district.</source>
             <translation>每个输入要素及其类别、是否计入及不计入的原因、面积、规模等级和所属地区。</translation>
         </message>
         <message>
+            <source>Every road needs a speed above 0 km/h.</source>
+            <translation>每条道路的速度都必须大于 0 公里/小时。</translation>
+        </message>
+        <message>
             <source>Every street segment with the walking distance from its nearer end to the nearest public space (empty beyond twice the walking distance). Skip it in batch runs that need only the numbers.</source>
             <translation>每个街道路段及其较近端点到最近公共空间的步行距离（超过步行距离两倍时为空）。只需要数值结果的批处理运行可以跳过此输出。</translation>
+        </message>
+        <message>
+            <source>Exponent of travel time in the Hansen and Huff models (2: gravity).</source>
+            <translation>Hansen 模型和 Huff 模型中出行时间的指数（2：引力模型）。</translation>
         </message>
         <message>
             <source>Facilities (points)</source>
@@ -286,6 +326,10 @@
         <message>
             <source>Field with the district names; the feature id when empty.</source>
             <translation>地区名称字段；留空时使用要素编号。</translation>
+        </message>
+        <message>
+            <source>For display: roads reachable from a centre within each band, widened by 200 m.</source>
+            <translation>用于显示：在各时间带内可从中心到达的道路，两侧各扩展 200 米。</translation>
         </message>
         <message>
             <source>For display: the streets reachable within the walking distance, widened by 25 m.</source>
@@ -368,8 +412,20 @@
             <translation>人居规划工具包 {0}</translation>
         </message>
         <message>
+            <source>Hansen</source>
+            <translation>Hansen</translation>
+        </message>
+        <message>
             <source>Hierarchy classification</source>
             <translation>等级划分方法</translation>
+        </message>
+        <message>
+            <source>Hierarchy level field</source>
+            <translation>等级字段</translation>
+        </message>
+        <message>
+            <source>Hierarchy level of each settlement, 1 being the most central.</source>
+            <translation>每个居民点的等级，1 为中心性最高。</translation>
         </message>
         <message>
             <source>Hierarchy thresholds must be increasing centrality values.</source>
@@ -382,6 +438,22 @@
         <message>
             <source>How centrality values are cut into levels.</source>
             <translation>中心性数值如何划分为等级。</translation>
+        </message>
+        <message>
+            <source>How well each settlement reaches the centres of the settlement hierarchy, on the road network with a speed for each road class. For each hierarchy level: the travel time to the nearest centre of that level or a more central one. Hansen accessibility sums the centres' mass (population or centrality) weighted by travel time (power decay). The dominant centre of each settlement comes from Huff probabilities or Reilly's law of retail gravitation; settlements dominated by the same centre form its zone of territorial influence. Isochrone bands show the area within given travel times of a centre. Settlements join the nearest road at the off-road speed; those too far from any road, or on roads that reach no centre, are reported and get no travel time.</source>
+            <translation>在按道路等级设定速度的道路网络上，计算每个居民点到达居民点等级体系中各中心的便利程度。对每个等级：到该等级或更高等级最近中心的出行时间。Hansen 可达性为各中心规模（人口或中心性）按出行时间加权（幂函数衰减）之和。每个居民点的主导中心根据 Huff 概率或 Reilly 零售引力法则确定；受同一中心主导的居民点构成该中心的地域影响范围。等时线带显示在给定出行时间内可到达中心的区域。居民点以非道路速度接入最近的道路；距离任何道路过远或所在道路无法到达任何中心的居民点会被报告，且不计算出行时间。</translation>
+        </message>
+        <message>
+            <source>Huff</source>
+            <translation>Huff</translation>
+        </message>
+        <message>
+            <source>Huff probabilities</source>
+            <translation>Huff 概率</translation>
+        </message>
+        <message>
+            <source>Huff: the centre with the highest probability of being chosen. Reilly: the strongest gravity, mass over travel time squared.</source>
+            <translation>Huff：被选择概率最高的中心。Reilly：引力最强的中心，即规模除以出行时间的平方。</translation>
         </message>
         <message>
             <source>Increasing areas in hectares separating the size classes, comma-separated. The default 0.1, 0.5, 2, 10 makes pocket, small, neighbourhood, district and city-wide spaces.</source>
@@ -420,12 +492,28 @@
             <translation>中间级</translation>
         </message>
         <message>
+            <source>Isochrone bands</source>
+            <translation>等时线带</translation>
+        </message>
+        <message>
+            <source>Isochrone bands (minutes)</source>
+            <translation>等时线带（分钟）</translation>
+        </message>
+        <message>
+            <source>Isochrone bands must be minutes separated by commas; got "{0}".</source>
+            <translation>等时线带必须是以逗号分隔的分钟数；实际输入为“{0}”。</translation>
+        </message>
+        <message>
             <source>Land allocated to streets and public space</source>
             <translation>用于街道和公共空间的土地</translation>
         </message>
         <message>
             <source>Land allocated to streets and public space, by district</source>
             <translation>各地区用于街道和公共空间的土地</translation>
+        </message>
+        <message>
+            <source>Largest distance to a road (m)</source>
+            <translation>到道路的最大距离（米）</translation>
         </message>
         <message>
             <source>Largest rank change</source>
@@ -458,6 +546,10 @@
         <message>
             <source>Low</source>
             <translation>低</translation>
+        </message>
+        <message>
+            <source>Mass field (population or centrality)</source>
+            <translation>规模字段（人口或中心性）</translation>
         </message>
         <message>
             <source>Mean rank change</source>
@@ -500,6 +592,10 @@
             <translation>功能等级表中显示的名称；留空时使用要素编号。</translation>
         </message>
         <message>
+            <source>Names used for the dominant centres; the feature id when empty.</source>
+            <translation>用于主导中心的名称；留空时使用要素编号。</translation>
+        </message>
+        <message>
             <source>Natural breaks (Jenks)</source>
             <translation>自然断点法（Jenks）</translation>
         </message>
@@ -514,6 +610,10 @@
         <message>
             <source>No index for that settlement</source>
             <translation>该居民点不计算指数</translation>
+        </message>
+        <message>
+            <source>No settlement has a hierarchy level of {0} or more central: there are no centres.</source>
+            <translation>没有居民点的等级为 {0} 或更高：不存在中心。</translation>
         </message>
         <message>
             <source>No settlement has any of the functions.</source>
@@ -570,6 +670,10 @@
         <message>
             <source>Oceania</source>
             <translation>大洋洲</translation>
+        </message>
+        <message>
+            <source>Off-road speed (km/h)</source>
+            <translation>非道路速度（公里/小时）</translation>
         </message>
         <message>
             <source>One polygon per city: the built-up urban extent the indicator is measured in.</source>
@@ -744,6 +848,10 @@
             <translation>区域（道路宽度中位数）</translation>
         </message>
         <message>
+            <source>Reilly's law (gravity)</source>
+            <translation>Reilly 法则（引力）</translation>
+        </message>
+        <message>
             <source>Repaired geometries</source>
             <translation>已修复的几何</translation>
         </message>
@@ -766,6 +874,18 @@
         <message>
             <source>Road class field</source>
             <translation>道路等级字段</translation>
+        </message>
+        <message>
+            <source>Road class looked up in the speed table (e.g. the OpenStreetMap highway tag).</source>
+            <translation>道路等级，用于在速度表中查找（例如 OpenStreetMap 的 highway 标签）。</translation>
+        </message>
+        <message>
+            <source>Road network</source>
+            <translation>道路网络</translation>
+        </message>
+        <message>
+            <source>Roads of the region; lines sharing a vertex are connected.</source>
+            <translation>区域内的道路；共享节点的线相互连通。</translation>
         </message>
         <message>
             <source>Rondinelli's functional analysis (Urban Functions in Rural Development, UNU): each function is worth 100 points shared equally among the settlements that have it; the centrality index of a settlement is the sum of its functions' points. Guttman's coefficient of reproducibility should reach 0.90 and Menzel's coefficient of scalability 0.60 for the functions to form a hierarchy.</source>
@@ -848,12 +968,32 @@
             <translation>居民点（行，中心性最高者在前）与功能（列，最普遍者在前）的矩阵，1 表示具有该功能。</translation>
         </message>
         <message>
+            <source>Settlements farther than this from every road have no road connection and are reported.</source>
+            <translation>距离所有道路都超过此值的居民点视为没有道路连接，并会被报告。</translation>
+        </message>
+        <message>
+            <source>Settlements of this level or a more central one are centres (2: central and intermediate).</source>
+            <translation>此等级或更高等级的居民点为中心（2：中央级和中间级）。</translation>
+        </message>
+        <message>
             <source>Settlements or sectors</source>
             <translation>居民点或部门</translation>
         </message>
         <message>
             <source>Settlements or sectors with one numeric field per indicator.</source>
             <translation>每个指标对应一个数值字段的居民点或部门。</translation>
+        </message>
+        <message>
+            <source>Settlements with their hierarchy level, e.g. the output of the functional analysis; sectors count at a point inside them.</source>
+            <translation>带有等级的居民点，例如功能分析的输出；部门（面）以其内部的一个点计算。</translation>
+        </message>
+        <message>
+            <source>Settlements with travel time to the nearest centre of each level, Hansen accessibility and dominant centre.</source>
+            <translation>居民点及其到各等级最近中心的出行时间、Hansen 可达性和主导中心。</translation>
+        </message>
+        <message>
+            <source>Settlements without road access</source>
+            <translation>无道路连接的居民点数</translation>
         </message>
         <message>
             <source>Share of the population living within walking distance (400 m by default) of an open public space, measured along the street network, as SDG indicator 11.7.1 (b) defines it. Every band of the population raster (or every chosen field) is a population group, so totals by sex, age and disability come out of one run; the first band or field is taken as the total population. The network is the street lines split at every shared vertex; a space is entered from every street vertex inside it or within the entry tolerance of its edge; people join the network at the nearest point of the nearest street. One shortest-path pass from all spaces at once keeps a whole city fast. The straight-line 400 m buffer result, which some global datasets use, is reported beside it for comparison: it overstates access.</source>
@@ -930,6 +1070,22 @@
         <message>
             <source>Spatial development framework</source>
             <translation>空间发展框架</translation>
+        </message>
+        <message>
+            <source>Speed (km/h)</source>
+            <translation>速度（公里/小时）</translation>
+        </message>
+        <message>
+            <source>Speed by road class (km/h)</source>
+            <translation>按道路等级的速度（公里/小时）</translation>
+        </message>
+        <message>
+            <source>Speed from a settlement to the nearest road (walking by default).</source>
+            <translation>从居民点到最近道路的速度（默认为步行速度）。</translation>
+        </message>
+        <message>
+            <source>Speed of roads whose class is not in the table.</source>
+            <translation>等级不在表中的道路的速度。</translation>
         </message>
         <message>
             <source>Square</source>
@@ -1040,8 +1196,20 @@
             <translation>保留的街道数</translation>
         </message>
         <message>
+            <source>Territorial influence zones</source>
+            <translation>地域影响范围</translation>
+        </message>
+        <message>
             <source>The UN region of the city: its median road width is used for streets with neither a width tag nor a class in the table.</source>
             <translation>城市所在的联合国区域：没有宽度标签、其等级也不在表中的街道使用该区域的道路宽度中位数。</translation>
+        </message>
+        <message>
+            <source>The area of each centre's influence: the settlements it dominates, as polygons.</source>
+            <translation>每个中心的影响范围：其主导的居民点，以面表示。</translation>
+        </message>
+        <message>
+            <source>The attraction of a centre in the Hansen, Huff and Reilly models.</source>
+            <translation>中心在 Hansen、Huff 和 Reilly 模型中的吸引力。</translation>
         </message>
         <message>
             <source>The chosen CRS {0} is not a projected CRS in metres. Choose a projected CRS, for example the UTM zone of the city.</source>
@@ -1124,6 +1292,10 @@
             <translation>未写入报告。</translation>
         </message>
         <message>
+            <source>The road network has no lines with at least two vertices.</source>
+            <translation>道路网络中没有至少包含两个节点的线。</translation>
+        </message>
+        <message>
             <source>The scalogram chart, the coefficients and the hierarchy table, in the language of QGIS.</source>
             <translation>功能等级表图、各系数和等级表，使用 QGIS 的界面语言。</translation>
         </message>
@@ -1152,16 +1324,16 @@
             <translation>街道网络中没有至少包含两个节点的线。</translation>
         </message>
         <message>
+            <source>The table gives "{0}" for road class {1}: not a number.</source>
+            <translation>表中道路等级 {1} 的值“{0}”不是数字。</translation>
+        </message>
+        <message>
             <source>The type mapping gives "{0}" for "{1}"; use one of: {2}.</source>
             <translation>类型对照表中“{1}”对应的“{0}”无效；请使用以下之一：{2}。</translation>
         </message>
         <message>
             <source>The urban extent is too small for the sampling method: fewer than two sample circles fall inside it.</source>
             <translation>城市范围太小，无法使用抽样方法：落在其中的样本圆少于两个。</translation>
-        </message>
-        <message>
-            <source>The width table gives "{0}" for road class {1}: not a number.</source>
-            <translation>宽度表中道路等级 {1} 的值“{0}”不是数字。</translation>
         </message>
         <message>
             <source>There is no public space to measure access to.</source>
@@ -1198,6 +1370,14 @@
         <message>
             <source>Total population</source>
             <translation>总人口</translation>
+        </message>
+        <message>
+            <source>Travel speed of each road class. The defaults are typical rural speeds: adapt them to the region's roads and vehicles.</source>
+            <translation>各道路等级的通行速度。默认值为典型的农村速度：请根据区域道路和交通工具进行调整。</translation>
+        </message>
+        <message>
+            <source>Travel times around the centres drawn as bands, comma-separated.</source>
+            <translation>以时间带表示的中心周围出行时间，以逗号分隔。</translation>
         </message>
         <message>
             <source>Two candidate spaces are duplicates when this share of the smaller one lies in the larger; the larger is kept.</source>
@@ -1440,6 +1620,14 @@
             <translation>街道面</translation>
         </message>
         <message>
+            <source>territorial influence</source>
+            <translation>地域影响</translation>
+        </message>
+        <message>
+            <source>travel time</source>
+            <translation>出行时间</translation>
+        </message>
+        <message>
             <source>type is not one of the five counted types</source>
             <translation>类型不属于五种计入类型</translation>
         </message>
@@ -1490,6 +1678,14 @@
         <message>
             <source>{0} population features without geometry were skipped.</source>
             <translation>已跳过 {0} 个没有几何的人口要素。</translation>
+        </message>
+        <message>
+            <source>{0} settlements are on roads that reach no centre: {1}</source>
+            <translation>有 {0} 个居民点所在的道路无法到达任何中心：{1}</translation>
+        </message>
+        <message>
+            <source>{0} settlements have no road within reach and get no travel time: {1}</source>
+            <translation>有 {0} 个居民点附近没有道路，不计算出行时间：{1}</translation>
         </message>
         <message>
             <source>{0} settlements, {1} functions; reproducibility {2}, scalability {3}.</source>

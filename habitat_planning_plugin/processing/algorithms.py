@@ -5,6 +5,7 @@ from .public_space.public_spaces_from_osm import PublicSpacesFromOsmAlgorithm
 from .public_space.public_space_inventory import PublicSpaceInventoryAlgorithm
 from .public_space.sdg1171_land_share import Sdg1171LandShareAlgorithm
 from .public_space.streets_from_osm import StreetsFromOsmAlgorithm
+from .sdf.sdf_accessibility import SdfAccessibilityAlgorithm
 from .sdf.sdf_development_index import SdfDevelopmentIndexAlgorithm
 from .sdf.sdf_functions import SdfFunctionsAlgorithm
 
@@ -16,6 +17,7 @@ ALGORITHM_CLASSES = [
     PublicSpaceAccessAlgorithm,
     SdfFunctionsAlgorithm,
     SdfDevelopmentIndexAlgorithm,
+    SdfAccessibilityAlgorithm,
 ]
 
 from .models import PublicSpaceAssessmentModel  # noqa: E402 (models use the algorithms above)

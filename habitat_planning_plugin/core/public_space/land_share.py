@@ -23,15 +23,16 @@ SAMPLE_CIRCLE_M2 = 100_000.0  # 10 ha
 SAMPLES_PER_KM2 = 10.0
 
 
-def class_widths(flat_table) -> dict:
-    """{road class (lower case): width} from a flat [class, width, class, width, ...] table (a Processing matrix)."""
-    widths = {}
+def class_values(flat_table) -> dict:
+    """{road class (lower case): number} from a flat [class, value, class, value, ...] table (a Processing matrix),
+    such as widths or speeds by road class."""
+    values = {}
     for name, value in zip(flat_table[0::2], flat_table[1::2]):
         try:
-            widths[str(name).strip().lower()] = float(value)
+            values[str(name).strip().lower()] = float(value)
         except (TypeError, ValueError):
-            raise HabitatError(tr("The width table gives \"{0}\" for road class {1}: not a number.", value, name))
-    return widths
+            raise HabitatError(tr("The table gives \"{0}\" for road class {1}: not a number.", value, name))
+    return values
 
 
 def street_corridors(lines, widths):

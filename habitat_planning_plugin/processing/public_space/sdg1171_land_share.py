@@ -22,7 +22,7 @@ from ...core.public_space.land_share import (
     BENCHMARK_OPS,
     BENCHMARK_STREETS,
     BENCHMARK_TOTAL,
-    class_widths,
+    class_values,
     land_shares,
     sampled_street_share,
     street_corridors,
@@ -227,7 +227,7 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
     def corridors(self, parameters, context, feedback, streets, crs):
         width_field = self.parameterAsString(parameters, self.WIDTH_FIELD, context)
         class_field = self.parameterAsString(parameters, self.CLASS_FIELD, context)
-        widths_by_class = class_widths(self.parameterAsMatrix(parameters, self.CLASS_WIDTHS, context) or [
+        widths_by_class = class_values(self.parameterAsMatrix(parameters, self.CLASS_WIDTHS, context) or [
             value for row in DEFAULT_CLASS_WIDTHS for value in row])
         default = self.parameterAsDouble(parameters, self.DEFAULT_WIDTH, context)
         request = QgsFeatureRequest()

@@ -15,7 +15,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ...core.public_space.osm import NO_ACCESS, REGIONAL_MEDIAN_WIDTHS, STREET_CLASSES, street_width
-from ...core.public_space.land_share import class_widths
+from ...core.public_space.land_share import class_values
 from ...core.text import tr, tr_noop
 from ...qgis_io import features_in_crs
 from ..base import HabitatAlgorithm
@@ -71,7 +71,7 @@ class StreetsFromOsmAlgorithm(HabitatAlgorithm):
         source = self.required_source(parameters, self.INPUT, context)
         region = self.parameterAsEnum(parameters, self.REGION, context)
         default = REGIONAL_MEDIAN_WIDTHS[region][1]
-        widths_by_class = class_widths(self.parameterAsMatrix(parameters, self.CLASS_WIDTHS, context) or [])
+        widths_by_class = class_values(self.parameterAsMatrix(parameters, self.CLASS_WIDTHS, context) or [])
         crs = self.analysis_crs([source], parameters, context, feedback)
         names = source.fields().names()
         fields = QgsFields()

@@ -30,6 +30,7 @@ from ...core.sdf.development_index import (
 from ...core.sdf.scalogram import hierarchy
 from ...core.text import HabitatError, tr, tr_noop
 from ...i18n import qgis_locale
+from ...qgis_io import number_or_nan
 from ..base import HabitatAlgorithm
 from ..public_space.reports import footer
 
@@ -134,7 +135,7 @@ class SdfDevelopmentIndexAlgorithm(HabitatAlgorithm):
         weights = parse_weights(self.parameterAsString(parameters, self.WEIGHTS, context), len(indicators))
         name_field = self.parameterAsString(parameters, self.NAME_FIELD, context)
         records = list(source.getFeatures())
-        values = np.array([[_number(f[name]) for name in indicators] for f in records], dtype=float)
+        values = np.array([[number_or_nan(f[name]) for name in indicators] for f in records], dtype=float)
         normalisation = NORMALISATIONS[self.parameterAsEnum(parameters, self.NORMALISATION, context)]
         aggregation = AGGREGATIONS[self.parameterAsEnum(parameters, self.AGGREGATION, context)]
         missing = MISSING_POLICIES[self.parameterAsEnum(parameters, self.MISSING, context)]
@@ -231,12 +232,3 @@ def parse_weights(text: str, count: int):
     if len(weights) != count:
         raise HabitatError(tr("Give {0} weights, one per indicator; got {1}.", count, len(weights)))
     return weights
-
-
-def _number(value):
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return np.nan
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return np.nan

@@ -1,0 +1,357 @@
+"""habitat:sdfaccessibility — travel time to centres, Hansen accessibility, dominant centres and influence zones."""
+
+import numpy as np
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterMatrix,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...core.network import build_graph, multi_source_distances
+from ...core.public_space.land_share import class_values
+from ...core.sdf.accessibility import (
+    DEFAULT_SPEEDS_KMH,
+    cost_matrix,
+    hansen,
+    huff,
+    minutes_per_metre,
+    nearest_by_level,
+    reilly,
+)
+from ...core.text import HabitatError, tr, tr_noop
+from ...qgis_io import features_in_crs, from_shapely, number_or_nan, wkb_line_parts
+from ..base import HabitatAlgorithm, progress_callback
+
+DOMINANCE = ("huff", "reilly")
+DOMINANCE_LABELS = (tr_noop("Huff probabilities"), tr_noop("Reilly's law (gravity)"))
+BAND_BUFFER = 200.0  # metres around reachable roads, for the isochrone polygons drawn on the map
+
+
+class SdfAccessibilityAlgorithm(HabitatAlgorithm):
+    ALGORITHM_ID = "sdfaccessibility"
+    DISPLAY_NAME = tr_noop("Accessibility and territorial influence of centres")
+    GROUP_ID = "sdf"
+    TAGS = (tr_noop("accessibility"), tr_noop("travel time"), tr_noop("Hansen"), tr_noop("Huff"),
+            tr_noop("territorial influence"))
+    REQUIRED_PACKAGES = ("scipy", "shapely")
+    SHORT_HELP = tr_noop(
+        "How well each settlement reaches the centres of the settlement hierarchy, on the road network with a "
+        "speed for each road class. For each hierarchy level: the travel time to the nearest centre of that level "
+        "or a more central one. Hansen accessibility sums the centres' mass (population or centrality) weighted by "
+        "travel time (power decay). The dominant centre of each settlement comes from Huff probabilities or "
+        "Reilly's law of retail gravitation; settlements dominated by the same centre form its zone of territorial "
+        "influence. Isochrone bands show the area within given travel times of a centre. Settlements join the "
+        "nearest road at the off-road speed; those too far from any road, or on roads that reach no centre, are "
+        "reported and get no travel time.")
+
+    SETTLEMENTS = "SETTLEMENTS"
+    NAME_FIELD = "NAME_FIELD"
+    LEVEL_FIELD = "LEVEL_FIELD"
+    MASS_FIELD = "MASS_FIELD"
+    CENTRE_MAX_LEVEL = "CENTRE_MAX_LEVEL"
+    ROADS = "ROADS"
+    CLASS_FIELD = "CLASS_FIELD"
+    SPEEDS = "SPEEDS"
+    DEFAULT_SPEED = "DEFAULT_SPEED"
+    OFF_ROAD_SPEED = "OFF_ROAD_SPEED"
+    MAX_OFF_ROAD = "MAX_OFF_ROAD"
+    DOMINANCE = "DOMINANCE"
+    DECAY = "DECAY"
+    BANDS = "BANDS"
+    OUTPUT = "OUTPUT"
+    OUTPUT_ZONES = "OUTPUT_ZONES"
+    OUTPUT_ISOCHRONES = "OUTPUT_ISOCHRONES"
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.add_parameter(
+            QgsProcessingParameterFeatureSource(self.SETTLEMENTS, tr("Settlements or sectors"),
+                                                [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon]),
+            tr_noop("Settlements with their hierarchy level, e.g. the output of the functional analysis; sectors "
+                    "count at a point inside them."))
+        self.add_parameter(
+            QgsProcessingParameterField(self.NAME_FIELD, tr("Settlement name field"),
+                                        parentLayerParameterName=self.SETTLEMENTS, optional=True),
+            tr_noop("Names used for the dominant centres; the feature id when empty."))
+        self.add_parameter(
+            QgsProcessingParameterField(self.LEVEL_FIELD, tr("Hierarchy level field"), "level",
+                                        parentLayerParameterName=self.SETTLEMENTS,
+                                        type=QgsProcessingParameterField.Numeric),
+            tr_noop("Hierarchy level of each settlement, 1 being the most central."))
+        self.add_parameter(
+            QgsProcessingParameterField(self.MASS_FIELD, tr("Mass field (population or centrality)"), "centrality",
+                                        parentLayerParameterName=self.SETTLEMENTS,
+                                        type=QgsProcessingParameterField.Numeric),
+            tr_noop("The attraction of a centre in the Hansen, Huff and Reilly models."))
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.CENTRE_MAX_LEVEL, tr("Centres are levels up to"),
+                                         QgsProcessingParameterNumber.Integer, 2, minValue=1, maxValue=7),
+            tr_noop("Settlements of this level or a more central one are centres (2: central and intermediate)."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSource(self.ROADS, tr("Road network"), [QgsProcessing.TypeVectorLine]),
+            tr_noop("Roads of the region; lines sharing a vertex are connected."))
+        self.add_parameter(
+            QgsProcessingParameterField(self.CLASS_FIELD, tr("Road class field"), parentLayerParameterName=self.ROADS,
+                                        optional=True),
+            tr_noop("Road class looked up in the speed table (e.g. the OpenStreetMap highway tag)."))
+        self.add_parameter(
+            QgsProcessingParameterMatrix(self.SPEEDS, tr("Speed by road class (km/h)"), numberRows=0,
+                                         hasFixedNumberRows=False, headers=[tr("Road class"), tr("Speed (km/h)")],
+                                         defaultValue=[v for pair in DEFAULT_SPEEDS_KMH.items() for v in pair],
+                                         optional=True),
+            tr_noop("Travel speed of each road class. The defaults are typical rural speeds: adapt them to the "
+                    "region's roads and vehicles."))
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.DEFAULT_SPEED, tr("Default speed (km/h)"),
+                                         QgsProcessingParameterNumber.Double, 30.0, minValue=1.0),
+            tr_noop("Speed of roads whose class is not in the table."))
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.OFF_ROAD_SPEED, tr("Off-road speed (km/h)"),
+                                         QgsProcessingParameterNumber.Double, 5.0, minValue=0.5),
+            tr_noop("Speed from a settlement to the nearest road (walking by default)."))
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.MAX_OFF_ROAD, tr("Largest distance to a road (m)"),
+                                         QgsProcessingParameterNumber.Double, 5000.0, minValue=1.0),
+            tr_noop("Settlements farther than this from every road have no road connection and are reported."))
+        self.add_parameter(
+            QgsProcessingParameterEnum(self.DOMINANCE, tr("Dominant centre by"), [tr(l) for l in DOMINANCE_LABELS],
+                                       defaultValue=0),
+            tr_noop("Huff: the centre with the highest probability of being chosen. Reilly: the strongest gravity, "
+                    "mass over travel time squared."))
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.DECAY, tr("Distance decay exponent"), QgsProcessingParameterNumber.Double,
+                                         2.0, minValue=0.1),
+            tr_noop("Exponent of travel time in the Hansen and Huff models (2: gravity)."), advanced=True)
+        self.add_parameter(
+            QgsProcessingParameterString(self.BANDS, tr("Isochrone bands (minutes)"), "15, 30, 60"),
+            tr_noop("Travel times around the centres drawn as bands, comma-separated."))
+        self.add_target_crs_parameter()
+        self.add_parameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Accessibility of settlements"),
+                                              QgsProcessing.TypeVectorAnyGeometry),
+            tr_noop("Settlements with travel time to the nearest centre of each level, Hansen accessibility and "
+                    "dominant centre."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT_ZONES, tr("Territorial influence zones"),
+                                              QgsProcessing.TypeVectorPolygon),
+            tr_noop("The area of each centre's influence: the settlements it dominates, as polygons."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT_ISOCHRONES, tr("Isochrone bands"),
+                                              QgsProcessing.TypeVectorPolygon, optional=True, createByDefault=True),
+            tr_noop("For display: roads reachable from a centre within each band, widened by 200 m."))
+        self.add_number_outputs([("CENTRES", tr("Centres")), ("UNCONNECTED", tr("Settlements without road access"))])
+
+    def process(self, parameters, context, feedback):
+        settlements = self.required_source(parameters, self.SETTLEMENTS, context)
+        roads = self.required_source(parameters, self.ROADS, context)
+        crs = self.analysis_crs([settlements, roads], parameters, context, feedback)
+        transform = context.transformContext()
+        level_field = self.parameterAsString(parameters, self.LEVEL_FIELD, context)
+        mass_field = self.parameterAsString(parameters, self.MASS_FIELD, context)
+        name_field = self.parameterAsString(parameters, self.NAME_FIELD, context)
+        max_level = self.parameterAsInt(parameters, self.CENTRE_MAX_LEVEL, context)
+        bands = parse_bands(self.parameterAsString(parameters, self.BANDS, context))
+
+        records = [f for f in features_in_crs(settlements, crs, transform) if f.hasGeometry()]
+        xy = np.array([_point(f.geometry()) for f in records])
+        levels = np.array([number_or_nan(f[level_field]) for f in records])
+        mass = np.array([number_or_nan(f[mass_field]) for f in records])
+        names = [str(f[name_field]) if name_field and f[name_field] is not None else str(f.id()) for f in records]
+        centre_rows = np.nonzero(np.isfinite(levels) & (levels <= max_level))[0]
+        if len(centre_rows) == 0:
+            raise HabitatError(tr("No settlement has a hierarchy level of {0} or more central: there are no centres.",
+                                  max_level))
+        if np.any(~(mass[centre_rows] > 0)):
+            raise HabitatError(tr("Every centre needs a mass above 0 in the field {0}.", mass_field))
+
+        lines, speeds = self.read_roads(parameters, context, roads, crs)
+        graph = build_graph(lines, cost_per_metre=minutes_per_metre(speeds))
+        feedback.setProgress(10)
+        off_road = minutes_per_metre(self.parameterAsDouble(parameters, self.OFF_ROAD_SPEED, context))
+        costs, snap = cost_matrix(graph, xy, centre_rows, off_road, progress=progress_callback(feedback, 10, 70))
+        unconnected = snap.connector > self.parameterAsDouble(parameters, self.MAX_OFF_ROAD, context)
+        costs[unconnected, :] = np.inf
+        unreachable = ~np.isfinite(costs).any(axis=1) & ~unconnected
+        if unconnected.any():
+            feedback.pushWarning(tr("{0} settlements have no road within reach and get no travel time: {1}",
+                                    int(unconnected.sum()), ", ".join(np.array(names)[unconnected][:20])))
+        if unreachable.any():
+            feedback.pushWarning(tr("{0} settlements are on roads that reach no centre: {1}", int(unreachable.sum()),
+                                    ", ".join(np.array(names)[unreachable][:20])))
+
+        level_values = sorted({int(v) for v in levels[centre_rows]})
+        nearest = nearest_by_level(costs, levels[centre_rows], level_values)
+        beta = self.parameterAsDouble(parameters, self.DECAY, context)
+        accessibility = hansen(costs, mass[centre_rows], centre_rows, beta=beta)
+        if DOMINANCE[self.parameterAsEnum(parameters, self.DOMINANCE, context)] == "huff":
+            probability, dominant = huff(costs, mass[centre_rows], beta=beta)
+            share = np.where(dominant >= 0, probability[np.arange(len(records)), np.maximum(dominant, 0)], np.nan)
+        else:
+            dominant, share = reilly(costs, mass[centre_rows]), np.full(len(records), np.nan)
+        feedback.setProgress(80)
+
+        outputs = {self.OUTPUT: self.write_settlements(parameters, context, settlements, records, level_values,
+                                                       nearest, accessibility, dominant, share, names, centre_rows,
+                                                       unconnected, crs),
+                   self.OUTPUT_ZONES: self.write_zones(parameters, context, records, xy, dominant, names,
+                                                       centre_rows, crs)}
+        if parameters.get(self.OUTPUT_ISOCHRONES) is not None:
+            to_u = snap.connector * off_road + snap.t * graph.edge_cost[snap.edge]
+            to_v = snap.connector * off_road + (1 - snap.t) * graph.edge_cost[snap.edge]
+            sources = np.concatenate([graph.edge_u[snap.edge[centre_rows]], graph.edge_v[snap.edge[centre_rows]]])
+            vertex_cost = multi_source_distances(graph, sources, np.concatenate([to_u[centre_rows], to_v[centre_rows]]),
+                                                 max(bands))
+            outputs[self.OUTPUT_ISOCHRONES] = self.write_bands(parameters, context, graph, vertex_cost, bands, crs)
+        outputs.update({"CENTRES": len(centre_rows), "UNCONNECTED": int(unconnected.sum())})
+        return outputs
+
+    def read_roads(self, parameters, context, roads, crs):
+        class_field = self.parameterAsString(parameters, self.CLASS_FIELD, context)
+        table = class_values(self.parameterAsMatrix(parameters, self.SPEEDS, context) or
+                             [v for pair in DEFAULT_SPEEDS_KMH.items() for v in pair])
+        default = self.parameterAsDouble(parameters, self.DEFAULT_SPEED, context)
+        request = QgsFeatureRequest()
+        request.setSubsetOfAttributes([class_field] if class_field else [], roads.fields())
+        lines, speeds = [], []
+        for feature in features_in_crs(roads, crs, context.transformContext(), request):
+            geometry = feature.geometry()
+            if geometry is None or geometry.isNull() or geometry.isEmpty():
+                continue
+            speed = table.get(str(feature[class_field] or "").strip().lower(), default) if class_field else default
+            for part in wkb_line_parts(bytes(geometry.asWkb())) or []:
+                if len(part) >= 2:
+                    lines.append(part)
+                    speeds.append(speed)
+        if not lines:
+            raise HabitatError(tr("The road network has no lines with at least two vertices."))
+        return lines, speeds
+
+    def write_settlements(self, parameters, context, source, records, level_values, nearest, accessibility, dominant,
+                          share, names, centre_rows, unconnected, crs):
+        added = [f"time_l{level}" for level in level_values] + ["hansen", "dominant", "dom_share", "road_access"]
+        kept = [field for field in source.fields() if field.name() not in added]
+        fields = QgsFields()
+        for field in kept:
+            fields.append(field)
+        for name in added[:-4]:
+            fields.append(QgsField(name, QVariant.Double))
+        for name, kind in (("hansen", QVariant.Double), ("dominant", QVariant.String), ("dom_share", QVariant.Double),
+                           ("road_access", QVariant.Int)):
+            fields.append(QgsField(name, kind))
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, source.wkbType(), crs)
+        for i, feature in enumerate(records):
+            times = [nearest[level][0][i] for level in level_values]
+            out = QgsFeature(fields)
+            out.setGeometry(feature.geometry())
+            out.setAttributes([feature[field.name()] for field in kept] +
+                              [float(t) if np.isfinite(t) else None for t in times] +
+                              [float(accessibility[i]),
+                               names[centre_rows[dominant[i]]] if dominant[i] >= 0 else None,
+                               float(share[i]) if np.isfinite(share[i]) else None, int(not unconnected[i])])
+            sink.addFeature(out, QgsFeatureSink.FastInsert)
+        self.style_output(context, dest_id, None, tr("Accessibility of settlements"))
+        return dest_id
+
+    def write_zones(self, parameters, context, records, xy, dominant, names, centre_rows, crs):
+        """Zones: Voronoi cells of the settlement points (sector polygons themselves), dissolved by dominant centre."""
+        from shapely.geometry import MultiPoint
+        from shapely.ops import unary_union
+
+        fields = QgsFields()
+        fields.append(QgsField("centre", QVariant.String))
+        fields.append(QgsField("settlements", QVariant.Int))
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_ZONES, context, fields, QgsWkbTypes.MultiPolygon, crs)
+        polygons = QgsWkbTypes.geometryType(records[0].geometry().wkbType()) == QgsWkbTypes.PolygonGeometry
+        if polygons:
+            from ...qgis_io import to_shapely
+
+            cells = [to_shapely(f.geometry()) for f in records]
+        else:
+            cells = _voronoi_cells(xy, MultiPoint([tuple(p) for p in xy]).convex_hull.buffer(2000.0))
+        for column in sorted(set(int(d) for d in dominant if d >= 0)):
+            members = [cells[i] for i in range(len(records)) if dominant[i] == column and cells[i] is not None]
+            if not members:
+                continue
+            geometry = from_shapely(unary_union(members))
+            geometry.convertToMultiType()
+            feature = QgsFeature(fields)
+            feature.setGeometry(geometry)
+            feature.setAttributes([names[centre_rows[column]], len(members)])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        self.style_output(context, dest_id, None, tr("Territorial influence zones"))
+        return dest_id
+
+    def write_bands(self, parameters, context, graph, vertex_cost, bands, crs):
+        from shapely.geometry import MultiLineString
+
+        fields = QgsFields()
+        fields.append(QgsField("minutes", QVariant.Double))
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_ISOCHRONES, context, fields,
+                                         QgsWkbTypes.MultiPolygon, crs)
+        a, b = graph.xy[graph.edge_u], graph.xy[graph.edge_v]
+        for band in sorted(bands, reverse=True):  # largest first, so smaller bands draw on top
+            pieces = []
+            for start, end, cost_start in ((a, b, vertex_cost[graph.edge_u]), (b, a, vertex_cost[graph.edge_v])):
+                fraction = np.clip((band - cost_start) / graph.edge_cost, 0.0, 1.0)
+                fraction = np.nan_to_num(fraction, nan=0.0)
+                hit = fraction > 0
+                tips = start[hit] + (end[hit] - start[hit]) * fraction[hit, None]
+                pieces.extend(zip(map(tuple, start[hit]), map(tuple, tips)))
+            if not pieces:
+                continue
+            geometry = from_shapely(MultiLineString(pieces).buffer(BAND_BUFFER, 4))
+            geometry.convertToMultiType()
+            feature = QgsFeature(fields)
+            feature.setGeometry(geometry)
+            feature.setAttributes([band])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        self.style_output(context, dest_id, None, tr("Isochrone bands"))
+        return dest_id
+
+
+def _voronoi_cells(xy, frame):
+    """Voronoi cell of each point, clipped to ``frame`` (scipy's Voronoi with far points closing the outer cells)."""
+    from scipy.spatial import Voronoi
+    from shapely.geometry import Polygon
+
+    if len(xy) < 3:
+        return [frame] * len(xy)
+    minx, miny, maxx, maxy = frame.bounds
+    span = 10 * max(maxx - minx, maxy - miny)
+    far = np.array([(minx - span, miny - span), (maxx + span, miny - span), (maxx + span, maxy + span),
+                    (minx - span, maxy + span)])
+    diagram = Voronoi(np.vstack([xy, far]))
+    cells = []
+    for index in range(len(xy)):
+        region = diagram.regions[diagram.point_region[index]]
+        if -1 in region or not region:
+            cells.append(None)
+            continue
+        cells.append(Polygon(diagram.vertices[region]).intersection(frame))
+    return cells
+
+
+def parse_bands(text):
+    try:
+        bands = [float(part) for part in (text or "").replace(";", ",").split(",") if part.strip()]
+    except ValueError:
+        raise HabitatError(tr("Isochrone bands must be minutes separated by commas; got \"{0}\".", text))
+    if not bands or min(bands) <= 0:
+        raise HabitatError(tr("Isochrone bands must be minutes separated by commas; got \"{0}\".", text))
+    return bands
+
+
+def _point(geometry):
+    point = (geometry.pointOnSurface() if geometry.type() == QgsWkbTypes.PolygonGeometry else geometry.centroid())
+    return point.asPoint().x(), point.asPoint().y()

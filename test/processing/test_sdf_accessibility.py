@@ -1,0 +1,60 @@
+"""habitat:sdfaccessibility through Processing on the straight-road region of the core tests, by hand."""
+
+import pytest
+from qgis.core import QgsProcessingException, QgsProcessingFeedback
+from shapely.geometry import LineString, Point
+
+from test.helpers import read_rows, write_layer
+
+ALG = "habitat:sdfaccessibility"
+X0, Y0 = 500_000.0, 3_500_000.0
+
+
+@pytest.fixture
+def region(tmp_path):
+    gpkg = tmp_path / "region.gpkg"
+    rows = [(Point(X0 + 10_000 * k, Y0 + 100), [f"S{k}", 1 if k == 0 else 2 if k == 6 else 3,
+                                                 100.0 if k == 0 else 25.0 if k == 6 else 5.0]) for k in range(7)]
+    rows.append((Point(X0 + 30_000, Y0 + 20_000), ["Far", 3, 1.0]))  # 20 km from the road
+    settlements = write_layer(gpkg, "settlements", "Point", 32650,
+                              [("name", "str"), ("level", "int"), ("centrality", "real")], rows)
+    roads = write_layer(gpkg, "roads", "LineString", 32650, [("highway", "str")],
+                        [(LineString([(X0, Y0), (X0 + 30_000, Y0)]), ["primary"]),
+                         (LineString([(X0 + 30_000, Y0), (X0 + 60_000, Y0)]), ["primary"])])
+    return {"SETTLEMENTS": settlements, "NAME_FIELD": "name", "LEVEL_FIELD": "level", "MASS_FIELD": "centrality",
+            "ROADS": roads, "CLASS_FIELD": "highway", "SPEEDS": ["primary", 60], "OFF_ROAD_SPEED": 6.0}
+
+
+def test_straight_road_by_hand(region, tmp_path, habitat_provider):
+    from qgis import processing
+
+    messages = []
+
+    class Feedback(QgsProcessingFeedback):
+        def pushWarning(self, warning):  # noqa: N802
+            messages.append(warning)
+
+    result = processing.run(ALG, {**region, "OUTPUT": str(tmp_path / "a.gpkg"), "OUTPUT_ZONES": str(tmp_path / "z.gpkg"),
+                                  "OUTPUT_ISOCHRONES": str(tmp_path / "i.gpkg")}, feedback=Feedback())
+    assert (result["CENTRES"], result["UNCONNECTED"]) == (2, 1)
+    assert any("1 settlements have no road within reach" in m and "Far" in m for m in messages)
+    rows = {r["name"]: r for r in read_rows(tmp_path / "a.gpkg")}
+    # 1 min off-road each end (100 m at 6 km/h), 1 min per km on the road.
+    assert rows["S3"]["time_l1"] == pytest.approx(32.0) and rows["S3"]["time_l2"] == pytest.approx(32.0)
+    assert rows["S5"]["time_l1"] == pytest.approx(52.0) and rows["S5"]["time_l2"] == pytest.approx(12.0)
+    assert rows["S3"]["hansen"] == pytest.approx(100 / 32 ** 2 + 25 / 32 ** 2)
+    assert rows["S3"]["dominant"] == "S0" and rows["S3"]["dom_share"] == pytest.approx(0.8)
+    assert rows["S5"]["dominant"] == "S6"
+    assert rows["Far"]["time_l1"] is None and rows["Far"]["road_access"] == 0
+    zones = {r["centre"]: r for r in read_rows(tmp_path / "z.gpkg")}
+    assert set(zones) == {"S0", "S6"} and zones["S0"]["settlements"] == 5 and zones["S6"]["settlements"] == 2
+    bands = sorted(r["minutes"] for r in read_rows(tmp_path / "i.gpkg"))
+    assert bands == [15.0, 30.0, 60.0]
+
+
+def test_no_centres_is_a_clear_error(region, tmp_path, habitat_provider):
+    from qgis import processing
+
+    with pytest.raises(QgsProcessingException, match="no centres"):
+        processing.run(ALG, {**region, "SETTLEMENTS": region["SETTLEMENTS"] + "|subset=\"level\" = 3",
+                             "OUTPUT": "memory:", "OUTPUT_ZONES": "memory:", "OUTPUT_ISOCHRONES": None})
