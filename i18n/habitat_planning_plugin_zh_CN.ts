@@ -4,12 +4,20 @@
     <context>
         <name>habitat</name>
         <message>
+            <source>0.5 weighs need and potential equally; 1 ranks by need alone.</source>
+            <translation>0.5 表示需求与潜力同等重要；1 表示仅按需求排名。</translation>
+        </message>
+        <message>
             <source>A composite development index of settlements or sectors from indicator fields you choose (population growth, poverty, services, infrastructure, economy…), following the OECD/JRC handbook on composite indicators. Indicators where more is worse (such as poverty) are reversed; each is normalised (min-max or z-scores), weighted (equally or by your weights) and aggregated (linear, or geometric so that a poor score is not offset by a good one). Missing values follow the policy you choose and are counted. The index is classed and ranked, and a sensitivity check raises and lowers each weight by 20 % to show how much the ranking depends on it.</source>
             <translation>按照经合组织/欧盟联合研究中心《综合指标构建手册》，根据您选择的指标字段（人口增长、贫困、服务、基础设施、经济……）计算居民点或部门的综合发展指数。数值越高越差的指标（如贫困）会被反向处理；每个指标经过标准化（极差法或 z 分数）、加权（等权或您设定的权重）和汇总（线性汇总，或几何汇总——低分不会被高分抵消）。缺失值按您选择的规则处理并计数。指数会被分级和排名，敏感性检验将每个权重分别上调和下调 20 %，以显示排名对该权重的依赖程度。</translation>
         </message>
         <message>
             <source>A first draft of the public space inventory from OpenStreetMap data you already have: the multipolygons layer of an .osm.pbf or .osm file (choose the file and its "multipolygons" layer) or an OSM polygon layer with tag columns. Features with the tags of the CIESIN global SDG 11.7.1 (leisure=park, garden, playground, pitch…, landuse=village_green, recreation_ground, forest…, natural=grassland, wood…) and squares (place=square, pedestrian areas) are classified into the five types; access=private or no and fee=yes mark a space as not counted. Overlapping duplicates are merged into the larger feature, whose record lists the OSM ids it absorbed. The OSM id and the tags used are kept for review in the field.</source>
             <translation>根据已有的 OpenStreetMap 数据生成公共空间盘点初稿：.osm.pbf 或 .osm 文件的 multipolygons 图层（选择文件及其“multipolygons”图层），或带有 OSM 标签字段的面图层。带有 CIESIN 全球可持续发展目标 11.7.1 所用标签（leisure=park、garden、playground、pitch……，landuse=village_green、recreation_ground、forest……，natural=grassland、wood……）的要素以及广场（place=square、步行区）被归入五种类型；access=private 或 no 以及 fee=yes 的空间标记为不计入。相互重叠的重复要素合并到较大的要素中，并在其记录中列出被合并的 OSM 编号。保留 OSM 编号和所用标签，以便实地核查。</translation>
+        </message>
+        <message>
+            <source>A settlement within this distance of a corridor is on it.</source>
+            <translation>距离发展走廊在此距离以内的居民点视为位于走廊上。</translation>
         </message>
         <message>
             <source>A street vertex this close to a space's edge is an entrance; the walk starts there with the straight distance to the space.</source>
@@ -30,6 +38,10 @@
         <message>
             <source>Accessibility and territorial influence of centres</source>
             <translation>中心的可达性与地域影响</translation>
+        </message>
+        <message>
+            <source>Accessibility field</source>
+            <translation>可达性字段</translation>
         </message>
         <message>
             <source>Accessibility of settlements</source>
@@ -116,6 +128,10 @@
             <translation>中亚</translation>
         </message>
         <message>
+            <source>Centrality field</source>
+            <translation>中心性字段</translation>
+        </message>
+        <message>
             <source>Centrality index</source>
             <translation>中心性指数</translation>
         </message>
@@ -132,8 +148,16 @@
             <translation>作为中心的最低等级</translation>
         </message>
         <message>
+            <source>Choose at least one field or the corridors: there is nothing to rank by.</source>
+            <translation>请至少选择一个字段或发展走廊：否则没有排名依据。</translation>
+        </message>
+        <message>
             <source>Choose at least one indicator field.</source>
             <translation>请至少选择一个指标字段。</translation>
+        </message>
+        <message>
+            <source>Choose at least one need or potential component.</source>
+            <translation>请至少选择一个需求或潜力分项。</translation>
         </message>
         <message>
             <source>Choose at least one population count field of the population layer.</source>
@@ -176,8 +200,20 @@
             <translation>可量表性系数</translation>
         </message>
         <message>
+            <source>Component weights</source>
+            <translation>分项权重</translation>
+        </message>
+        <message>
+            <source>Component weights must be numbers separated by commas; got "{0}".</source>
+            <translation>分项权重必须是以逗号分隔的数字；实际输入为“{0}”。</translation>
+        </message>
+        <message>
             <source>Composite development index</source>
             <translation>综合发展指数</translation>
+        </message>
+        <message>
+            <source>Corridor distance</source>
+            <translation>走廊距离</translation>
         </message>
         <message>
             <source>Could not remove the incomplete output {0}: {1}</source>
@@ -204,8 +240,16 @@
             <translation>默认街道宽度（米）</translation>
         </message>
         <message>
+            <source>Development corridors (lines, optional)</source>
+            <translation>发展走廊（线，可选）</translation>
+        </message>
+        <message>
             <source>Development index</source>
             <translation>发展指数</translation>
+        </message>
+        <message>
+            <source>Development index field</source>
+            <translation>发展指数字段</translation>
         </message>
         <message>
             <source>Disconnected parts of the street network</source>
@@ -388,6 +432,10 @@
             <translation>请以中心线或街道面之一提供街道，不能两者都提供或都不提供。</translation>
         </message>
         <message>
+            <source>Give {0} component weights, none negative; got "{1}".</source>
+            <translation>请提供 {0} 个分项权重，均不能为负；实际输入为“{1}”。</translation>
+        </message>
+        <message>
             <source>Give {0} weights, one per indicator; got {1}.</source>
             <translation>请提供 {0} 个权重，每个指标一个；实际为 {1} 个。</translation>
         </message>
@@ -434,6 +482,10 @@
         <message>
             <source>High</source>
             <translation>高</translation>
+        </message>
+        <message>
+            <source>Highest priorities: {0}</source>
+            <translation>优先级最高的是：{0}</translation>
         </message>
         <message>
             <source>How centrality values are cut into levels.</source>
@@ -490,6 +542,10 @@
         <message>
             <source>Intermediate</source>
             <translation>中间级</translation>
+        </message>
+        <message>
+            <source>Investment priorities</source>
+            <translation>投资优先级</translation>
         </message>
         <message>
             <source>Isochrone bands</source>
@@ -602,6 +658,18 @@
         <message>
             <source>Natural breaks need at least {0} distinct settlements.</source>
             <translation>自然断点法至少需要 {0} 个不同的居民点。</translation>
+        </message>
+        <message>
+            <source>Need: settlements whose travel time exceeds this, or who cannot reach a centre, are unserved.</source>
+            <translation>需求：出行时间超过此值或无法到达任何中心的居民点视为服务不足。</translation>
+        </message>
+        <message>
+            <source>Need: the longer the travel time to a centre, the higher the need (e.g. time_l2).</source>
+            <translation>需求：到中心的出行时间越长，需求越高（例如 time_l2）。</translation>
+        </message>
+        <message>
+            <source>Need: the lower the index, the higher the need (e.g. dev_index).</source>
+            <translation>需求：指数越低，需求越高（例如 dev_index）。</translation>
         </message>
         <message>
             <source>No font with Chinese characters is installed; chart text may show as boxes. Install a CJK font (for example Noto Sans CJK).</source>
@@ -792,6 +860,18 @@
             <translation>全市及各地区每个人口群体、每种方法的人口、可达人口和可达比例。</translation>
         </message>
         <message>
+            <source>Potential: settlements near a development corridor (a main road, a planned axis).</source>
+            <translation>潜力：靠近发展走廊（主要道路、规划轴线）的居民点。</translation>
+        </message>
+        <message>
+            <source>Potential: the higher the accessibility, the higher the potential (e.g. hansen).</source>
+            <translation>潜力：可达性越高，潜力越高（例如 hansen）。</translation>
+        </message>
+        <message>
+            <source>Potential: the higher the centrality, the higher the potential (e.g. centrality).</source>
+            <translation>潜力：中心性越高，潜力越高（例如 centrality）。</translation>
+        </message>
+        <message>
             <source>Private roads left out</source>
             <translation>排除的私有道路数</translation>
         </message>
@@ -838,6 +918,10 @@
         <message>
             <source>Ranking</source>
             <translation>排名</translation>
+        </message>
+        <message>
+            <source>Ranks settlements for investment by combining need (a low development index, a long travel time to a centre, being beyond the service time of a centre) and potential (centrality, accessibility, being on a development corridor) with your weights. Each component is scaled to 0 to 1 across the settlements; the score is 0 to 100, and the contribution of every component is kept as a column, so that the ranking can be explained to decision makers. Use the fields written by the functional analysis, the development index and the accessibility tools; leave out what you do not have.</source>
+            <translation>按您设定的权重综合需求（发展指数低、到中心的出行时间长、超出中心的服务时间）和潜力（中心性、可达性、位于发展走廊上），对居民点的投资优先级进行排名。每个分项在所有居民点中缩放到 0 至 1；得分为 0 至 100，每个分项的贡献作为单独的字段保留，以便向决策者解释排名结果。请使用功能分析、发展指数和可达性工具输出的字段；没有的数据可以省略。</translation>
         </message>
         <message>
             <source>Recreational green area</source>
@@ -944,6 +1028,10 @@
             <translation>可达</translation>
         </message>
         <message>
+            <source>Service time (minutes)</source>
+            <translation>服务时间（分钟）</translation>
+        </message>
+        <message>
             <source>Settlement</source>
             <translation>居民点</translation>
         </message>
@@ -982,6 +1070,14 @@
         <message>
             <source>Settlements or sectors with one numeric field per indicator.</source>
             <translation>每个指标对应一个数值字段的居民点或部门。</translation>
+        </message>
+        <message>
+            <source>Settlements with the fields of the earlier steps (development index, travel time, centrality, accessibility).</source>
+            <translation>带有前面步骤输出字段（发展指数、出行时间、中心性、可达性）的居民点。</translation>
+        </message>
+        <message>
+            <source>Settlements with the priority score, its rank and the contribution of each component.</source>
+            <translation>居民点及其优先级得分、排名和各分项的贡献。</translation>
         </message>
         <message>
             <source>Settlements with their hierarchy level, e.g. the output of the functional analysis; sectors count at a point inside them.</source>
@@ -1336,6 +1432,14 @@
             <translation>城市范围太小，无法使用抽样方法：落在其中的样本圆少于两个。</translation>
         </message>
         <message>
+            <source>The weight of need must lie between 0 and 1.</source>
+            <translation>需求的权重必须介于 0 和 1 之间。</translation>
+        </message>
+        <message>
+            <source>The {0} components need a weight above 0.</source>
+            <translation>{0}分项的权重必须大于 0。</translation>
+        </message>
+        <message>
             <source>There is no public space to measure access to.</source>
             <translation>没有可用于计算可达性的公共空间。</translation>
         </message>
@@ -1374,6 +1478,10 @@
         <message>
             <source>Travel speed of each road class. The defaults are typical rural speeds: adapt them to the region's roads and vehicles.</source>
             <translation>各道路等级的通行速度。默认值为典型的农村速度：请根据区域道路和交通工具进行调整。</translation>
+        </message>
+        <message>
+            <source>Travel time field (minutes)</source>
+            <translation>出行时间字段（分钟）</translation>
         </message>
         <message>
             <source>Travel times around the centres drawn as bands, comma-separated.</source>
@@ -1456,12 +1564,20 @@
             <translation>权重系数</translation>
         </message>
         <message>
+            <source>Weight of need against potential</source>
+            <translation>需求相对于潜力的权重</translation>
+        </message>
+        <message>
             <source>Weights</source>
             <translation>权重</translation>
         </message>
         <message>
             <source>Weights must be numbers separated by commas; got "{0}".</source>
             <translation>权重必须是以逗号分隔的数字；实际输入为“{0}”。</translation>
+        </message>
+        <message>
+            <source>Weights of: low development, travel time, unserved, centrality, accessibility, corridor. Components without data are left out.</source>
+            <translation>以下分项的权重：发展水平低、出行时间、服务不足、中心性、可达性、发展走廊。没有数据的分项会被省略。</translation>
         </message>
         <message>
             <source>Western Africa</source>
@@ -1524,6 +1640,10 @@
             <translation>基准值 {0} %</translation>
         </message>
         <message>
+            <source>beyond the service time of a centre</source>
+            <translation>超出中心的服务时间</translation>
+        </message>
+        <message>
             <source>centrality</source>
             <translation>中心性</translation>
         </message>
@@ -1556,20 +1676,44 @@
             <translation>盘点</translation>
         </message>
         <message>
+            <source>investment priority</source>
+            <translation>投资优先级</translation>
+        </message>
+        <message>
             <source>land share</source>
             <translation>用地比例</translation>
+        </message>
+        <message>
+            <source>long travel time to a centre</source>
+            <translation>到中心的出行时间长</translation>
+        </message>
+        <message>
+            <source>low development index</source>
+            <translation>发展指数低</translation>
         </message>
         <message>
             <source>more than {0} m or not reached</source>
             <translation>超过 {0} 米或无法到达</translation>
         </message>
         <message>
+            <source>need</source>
+            <translation>需求</translation>
+        </message>
+        <message>
             <source>no usable polygon geometry</source>
             <translation>没有可用的面几何</translation>
         </message>
         <message>
+            <source>on a development corridor</source>
+            <translation>位于发展走廊上</translation>
+        </message>
+        <message>
             <source>population</source>
             <translation>人口</translation>
+        </message>
+        <message>
+            <source>potential</source>
+            <translation>潜力</translation>
         </message>
         <message>
             <source>public space</source>
@@ -1686,6 +1830,10 @@
         <message>
             <source>{0} settlements have no road within reach and get no travel time: {1}</source>
             <translation>有 {0} 个居民点附近没有道路，不计算出行时间：{1}</translation>
+        </message>
+        <message>
+            <source>{0} settlements have no value for {1}; it counts as 0 for them.</source>
+            <translation>有 {0} 个居民点缺少“{1}”的数值；对这些居民点按 0 计算。</translation>
         </message>
         <message>
             <source>{0} settlements, {1} functions; reproducibility {2}, scalability {3}.</source>

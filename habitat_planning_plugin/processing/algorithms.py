@@ -8,6 +8,7 @@ from .public_space.streets_from_osm import StreetsFromOsmAlgorithm
 from .sdf.sdf_accessibility import SdfAccessibilityAlgorithm
 from .sdf.sdf_development_index import SdfDevelopmentIndexAlgorithm
 from .sdf.sdf_functions import SdfFunctionsAlgorithm
+from .sdf.sdf_priority import SdfPriorityAlgorithm
 
 ALGORITHM_CLASSES = [
     PublicSpacesFromOsmAlgorithm,
@@ -18,6 +19,7 @@ ALGORITHM_CLASSES = [
     SdfFunctionsAlgorithm,
     SdfDevelopmentIndexAlgorithm,
     SdfAccessibilityAlgorithm,
+    SdfPriorityAlgorithm,
 ]
 
 from .models import PublicSpaceAssessmentModel  # noqa: E402 (models use the algorithms above)

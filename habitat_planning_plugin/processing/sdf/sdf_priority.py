@@ -1,0 +1,178 @@
+"""habitat:sdfpriority — investment priorities from need and potential, with every component explained."""
+
+import numpy as np
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingParameterDistance,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...core.sdf.priority import minmax, priority_scores
+from ...core.text import HabitatError, tr, tr_noop
+from ...qgis_io import features_in_crs, number_or_nan, to_shapely
+from ..base import HabitatAlgorithm
+
+# (component, group, description) in the order of the weights parameter.
+COMPONENTS = [
+    ("low_development", "need", tr_noop("low development index")),
+    ("far_from_centre", "need", tr_noop("long travel time to a centre")),
+    ("unserved", "need", tr_noop("beyond the service time of a centre")),
+    ("centrality", "potential", tr_noop("centrality")),
+    ("accessibility", "potential", tr_noop("accessibility")),
+    ("corridor", "potential", tr_noop("on a development corridor")),
+]
+
+
+class SdfPriorityAlgorithm(HabitatAlgorithm):
+    ALGORITHM_ID = "sdfpriority"
+    DISPLAY_NAME = tr_noop("Investment priorities")
+    GROUP_ID = "sdf"
+    TAGS = (tr_noop("investment priority"), tr_noop("need"), tr_noop("potential"))
+    REQUIRED_PACKAGES = ("shapely",)
+    SHORT_HELP = tr_noop(
+        "Ranks settlements for investment by combining need (a low development index, a long travel time to a "
+        "centre, being beyond the service time of a centre) and potential (centrality, accessibility, being on a "
+        "development corridor) with your weights. Each component is scaled to 0 to 1 across the settlements; the "
+        "score is 0 to 100, and the contribution of every component is kept as a column, so that the ranking can "
+        "be explained to decision makers. Use the fields written by the functional analysis, the development index "
+        "and the accessibility tools; leave out what you do not have.")
+
+    SETTLEMENTS = "SETTLEMENTS"
+    DEVELOPMENT_FIELD = "DEVELOPMENT_FIELD"
+    TRAVEL_TIME_FIELD = "TRAVEL_TIME_FIELD"
+    SERVICE_MINUTES = "SERVICE_MINUTES"
+    CENTRALITY_FIELD = "CENTRALITY_FIELD"
+    ACCESSIBILITY_FIELD = "ACCESSIBILITY_FIELD"
+    CORRIDORS = "CORRIDORS"
+    CORRIDOR_DISTANCE = "CORRIDOR_DISTANCE"
+    WEIGHTS = "WEIGHTS"
+    NEED_WEIGHT = "NEED_WEIGHT"
+    OUTPUT = "OUTPUT"
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.add_parameter(
+            QgsProcessingParameterFeatureSource(self.SETTLEMENTS, tr("Settlements or sectors"),
+                                                [QgsProcessing.TypeVectorAnyGeometry]),
+            tr_noop("Settlements with the fields of the earlier steps (development index, travel time, centrality, "
+                    "accessibility)."))
+        for name, label, help_text in (
+                (self.DEVELOPMENT_FIELD, tr("Development index field"),
+                 tr_noop("Need: the lower the index, the higher the need (e.g. dev_index).")),
+                (self.TRAVEL_TIME_FIELD, tr("Travel time field (minutes)"),
+                 tr_noop("Need: the longer the travel time to a centre, the higher the need (e.g. time_l2).")),
+                (self.CENTRALITY_FIELD, tr("Centrality field"),
+                 tr_noop("Potential: the higher the centrality, the higher the potential (e.g. centrality).")),
+                (self.ACCESSIBILITY_FIELD, tr("Accessibility field"),
+                 tr_noop("Potential: the higher the accessibility, the higher the potential (e.g. hansen)."))):
+            self.add_parameter(QgsProcessingParameterField(name, label, parentLayerParameterName=self.SETTLEMENTS,
+                                                           type=QgsProcessingParameterField.Numeric, optional=True),
+                               help_text)
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.SERVICE_MINUTES, tr("Service time (minutes)"),
+                                         QgsProcessingParameterNumber.Double, 60.0, minValue=1.0),
+            tr_noop("Need: settlements whose travel time exceeds this, or who cannot reach a centre, are unserved."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSource(self.CORRIDORS, tr("Development corridors (lines, optional)"),
+                                                [QgsProcessing.TypeVectorLine], optional=True),
+            tr_noop("Potential: settlements near a development corridor (a main road, a planned axis)."))
+        self.add_parameter(
+            QgsProcessingParameterDistance(self.CORRIDOR_DISTANCE, tr("Corridor distance"), 2000.0,
+                                           self.SETTLEMENTS, minValue=0.0),
+            tr_noop("A settlement within this distance of a corridor is on it."))
+        self.add_parameter(
+            QgsProcessingParameterString(self.WEIGHTS, tr("Component weights"), "1, 1, 1, 1, 1, 1"),
+            tr_noop("Weights of: low development, travel time, unserved, centrality, accessibility, corridor. "
+                    "Components without data are left out."))
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.NEED_WEIGHT, tr("Weight of need against potential"),
+                                         QgsProcessingParameterNumber.Double, 0.5, minValue=0.0, maxValue=1.0),
+            tr_noop("0.5 weighs need and potential equally; 1 ranks by need alone."))
+        self.add_target_crs_parameter()
+        self.add_parameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Investment priorities"),
+                                              QgsProcessing.TypeVectorAnyGeometry),
+            tr_noop("Settlements with the priority score, its rank and the contribution of each component."))
+
+    def process(self, parameters, context, feedback):
+        source = self.required_source(parameters, self.SETTLEMENTS, context)
+        corridors = self.parameterAsSource(parameters, self.CORRIDORS, context)
+        crs = self.analysis_crs([item for item in (source, corridors) if item is not None], parameters, context,
+                                feedback)
+        records = list(features_in_crs(source, crs, context.transformContext()))
+
+        def column(parameter):
+            name = self.parameterAsString(parameters, parameter, context)
+            return np.array([number_or_nan(f[name]) for f in records]) if name else None
+
+        values = {}
+        development, travel = column(self.DEVELOPMENT_FIELD), column(self.TRAVEL_TIME_FIELD)
+        if development is not None:
+            values["low_development"] = minmax(development, reverse=True)
+        if travel is not None:
+            values["far_from_centre"] = minmax(travel)
+            minutes = self.parameterAsDouble(parameters, self.SERVICE_MINUTES, context)
+            values["unserved"] = np.where(np.isfinite(travel) & (travel <= minutes), 0.0, 1.0)
+        for key, parameter in (("centrality", self.CENTRALITY_FIELD), ("accessibility", self.ACCESSIBILITY_FIELD)):
+            data = column(parameter)
+            if data is not None:
+                values[key] = minmax(data)
+        if corridors is not None:
+            from shapely.ops import unary_union
+
+            lines = unary_union([to_shapely(f.geometry()) for f in features_in_crs(corridors, crs,
+                                                                                 context.transformContext())
+                                 if f.hasGeometry()])
+            reach = self.parameterAsDouble(parameters, self.CORRIDOR_DISTANCE, context)
+            values["corridor"] = np.array([1.0 if f.hasGeometry() and to_shapely(f.geometry()).distance(lines) <= reach
+                                           else 0.0 for f in records])
+        if not values:
+            raise HabitatError(tr("Choose at least one field or the corridors: there is nothing to rank by."))
+        weights = parse_component_weights(self.parameterAsString(parameters, self.WEIGHTS, context))
+        groups = {name: group for name, group, _ in COMPONENTS}
+        score, contributions, missing = priority_scores(values, groups, {k: weights[k] for k in values},
+                                                        self.parameterAsDouble(parameters, self.NEED_WEIGHT, context))
+        for name, count in missing.items():
+            if count:
+                feedback.pushWarning(tr("{0} settlements have no value for {1}; it counts as 0 for them.", count,
+                                        tr(dict((n, d) for n, _, d in COMPONENTS)[name])))
+        rank = np.empty(len(records), dtype=np.int64)
+        rank[np.argsort(-score, kind="stable")] = np.arange(1, len(records) + 1)
+
+        added = [f"p_{name}" for name in values] + ["priority", "priority_rank"]
+        kept = [field for field in source.fields() if field.name() not in added]
+        fields = QgsFields()
+        for field in kept:
+            fields.append(field)
+        for name in added[:-1]:
+            fields.append(QgsField(name, QVariant.Double))
+        fields.append(QgsField("priority_rank", QVariant.Int))
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, source.wkbType(), crs)
+        for i, feature in enumerate(records):
+            out = QgsFeature(fields)
+            out.setGeometry(feature.geometry())
+            out.setAttributes([feature[field.name()] for field in kept] +
+                              [float(contributions[name][i]) for name in values] + [float(score[i]), int(rank[i])])
+            sink.addFeature(out, QgsFeatureSink.FastInsert)
+        self.style_output(context, dest_id, None, tr("Investment priorities"))
+        top = np.argsort(-score, kind="stable")[:5]
+        feedback.pushInfo(tr("Highest priorities: {0}", ", ".join(f"{records[i].id()} ({score[i]:.1f})" for i in top)))
+        return {self.OUTPUT: dest_id}
+
+
+def parse_component_weights(text):
+    try:
+        weights = [float(part) for part in (text or "").replace(";", ",").split(",") if part.strip()]
+    except ValueError:
+        raise HabitatError(tr("Component weights must be numbers separated by commas; got \"{0}\".", text))
+    if len(weights) != len(COMPONENTS) or min(weights) < 0:
+        raise HabitatError(tr("Give {0} component weights, none negative; got \"{1}\".", len(COMPONENTS), text))
+    return {name: weight for (name, _, _), weight in zip(COMPONENTS, weights)}
