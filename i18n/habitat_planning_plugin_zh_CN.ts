@@ -976,6 +976,10 @@
             <translation>Rondinelli 的功能分析（《农村发展中的城市功能》，联合国大学）：每种功能计 100 分，由具有该功能的居民点平均分享；居民点的中心性指数为其所有功能分值之和。功能要形成等级体系，Guttman 再现性系数应达到 0.90，Menzel 可量表性系数应达到 0.60。</translation>
         </message>
         <message>
+            <source>Runs the four SDF steps in one go: the functional analysis (scalogram, centrality, hierarchy), the composite development index of the indicators you choose, the accessibility of centres on the road network (travel times, Hansen accessibility, dominant centres, influence zones) and the investment priorities combining need (low development, long travel time to an intermediate centre) and potential (centrality, accessibility).</source>
+            <translation>一次运行空间发展框架的四个步骤：功能分析（功能等级表、中心性、等级体系）、您选择的指标的综合发展指数、道路网络上各中心的可达性（出行时间、Hansen 可达性、主导中心、影响范围），以及综合需求（发展水平低、到中间级中心的出行时间长）和潜力（中心性、可达性）的投资优先级。</translation>
+        </message>
+        <message>
             <source>Runs the public space tools in one go: the inventory (types, what counts, districts), then SDG 11.7.1 (a), the share of the urban area in streets and public space, and SDG 11.7.1 (b), the share of the population within walking distance of a counted public space, by district and population group. Only the spaces the inventory counts go on to the two indicators.</source>
             <translation>一次运行全部公共空间工具：先进行盘点（类型、是否计入、所属地区），然后计算可持续发展目标 11.7.1 (a)（城市面积中街道和公共空间所占比例）和 11.7.1 (b)（居住在计入的公共空间步行距离以内的人口比例，按地区和人口群体分列）。只有盘点中计入的空间才参与两个指标的计算。</translation>
         </message>
@@ -1162,6 +1166,10 @@
         <message>
             <source>Spaces with an entry fee (yes) do not count: open public space is free for all.</source>
             <translation>收费（yes）的空间不计入：开放公共空间应对所有人免费开放。</translation>
+        </message>
+        <message>
+            <source>Spatial Development Framework analysis</source>
+            <translation>空间发展框架分析</translation>
         </message>
         <message>
             <source>Spatial development framework</source>

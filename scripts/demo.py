@@ -20,8 +20,15 @@ POPULATION = SAMPLE / "sample_city_population.tif"
 sys.path.insert(0, str(ROOT / "build" / "plugins"))  # the built, self-contained plugin
 
 
+REGION = SAMPLE / "sample_region.gpkg"
+
+
 def layer(name: str) -> str:
     return f"{CITY}|layername={name}"
+
+
+def region(name: str) -> str:
+    return f"{REGION}|layername={name}"
 
 
 # The whole public space assessment in one model run: inventory -> land share -> access, every output a file.
@@ -43,12 +50,44 @@ DEMO_STEPS = [
     }, ("inventory:inventory", "inventory:inventory_summary", "land_share:street_area", "land_share:land_share",
         "land_share:land_share_report", "access:walking_network", "access:service_area", "access:access",
         "access:access_report")),
+    # The Spatial Development Framework on the sample region: hierarchy -> development index -> accessibility ->
+    # investment priorities.
+    ("habitat:spatialdevelopmentframework", {
+        "settlements": region("settlements"), "name_field": "name", "facilities": region("facilities"),
+        "function_field": "function", "indicators": ["growth_pct", "poverty_pct", "water_pct", "enrolment_pct"],
+        "negative_indicators": ["poverty_pct"], "roads": region("roads"), "road_class": "highway",
+        "functions:hierarchy": str(OUTPUT / "sdf_hierarchy.gpkg"),
+        "functions:scalogram": str(OUTPUT / "sdf_scalogram.csv"),
+        "functions:functions_report": str(OUTPUT / "sdf_functions_report.html"),
+        "development:development_index": str(OUTPUT / "sdf_development_index.gpkg"),
+        "development:sensitivity": str(OUTPUT / "sdf_index_sensitivity.csv"),
+        "development:development_report": str(OUTPUT / "sdf_development_report.html"),
+        "accessibility:accessibility": str(OUTPUT / "sdf_accessibility.gpkg"),
+        "accessibility:influence_zones": str(OUTPUT / "sdf_influence_zones.gpkg"),
+        "accessibility:isochrones": str(OUTPUT / "sdf_isochrones.gpkg"),
+        "priority:priorities": str(OUTPUT / "sdf_investment_priorities.gpkg"),
+    }, ("functions:hierarchy", "functions:functions_report", "development:development_report",
+        "accessibility:influence_zones", "accessibility:isochrones", "priority:priorities")),
 ]
 
 
-def summarise(folder: Path) -> None:
-    """Print the headline indicators from the CSV tables the run wrote."""
+def summarise(folder: Path, algorithm_id: str) -> None:
+    """Print the headline results of a step from the files it wrote."""
     import csv
+
+    if algorithm_id == "habitat:spatialdevelopmentframework":
+        from osgeo import ogr
+
+        source = ogr.Open(str(folder / "sdf_investment_priorities.gpkg"))
+        rows = sorted(((f["priority_rank"], f["name"], f["level_label"], f["priority"])
+                       for f in source.GetLayer(0)), key=lambda row: row[0])
+        levels = {}
+        for _, _, label, _ in rows:
+            levels[label] = levels.get(label, 0) + 1
+        print("    hierarchy: " + ", ".join(f"{count} {label}" for label, count in levels.items()))
+        print("    investment priorities: " + "; ".join(f"{rank}. {name} ({score:.0f})"
+                                                       for rank, name, _, score in rows[:5]))
+        return
 
     land = folder / "land_share_by_city_and_district.csv"
     access = folder / "access_by_district.csv"
@@ -100,7 +139,7 @@ def main() -> int:
             numbers = {key: value for key, value in result.items() if isinstance(value, (int, float))}
             for key, value in sorted(numbers.items()):
                 print(f"    {key:28s} {value:,.1f}")
-            summarise(OUTPUT)
+            summarise(OUTPUT, algorithm_id)
             written.extend(str(result[key]) for key in opens if result.get(key))
         if written:
             print("\nOutputs to open (QGIS: drag the file in; reports: any web browser):")

@@ -27,3 +27,5 @@ def test_demo_runs_the_model_and_writes_outputs(tmp_path):
         assert (out / name).stat().st_size > 0, name
     assert len(read_rows(out / "public_space_inventory.gpkg")) == 28
     assert "SDG 11.7.1 (b)" in (out / "access_report.html").read_text(encoding="utf-8")
+    assert "ran habitat:spatialdevelopmentframework" in result.stdout and "investment priorities: 1." in result.stdout
+    assert len(read_rows(out / "sdf_investment_priorities.gpkg")) == 60

@@ -22,8 +22,9 @@ ALGORITHM_CLASSES = [
     SdfPriorityAlgorithm,
 ]
 
-from .models import PublicSpaceAssessmentModel  # noqa: E402 (models use the algorithms above)
+from .models import PublicSpaceAssessmentModel, SdfModel  # noqa: E402 (models use the algorithms above)
 
 MODEL_CLASSES = [
     PublicSpaceAssessmentModel,
+    SdfModel,
 ]

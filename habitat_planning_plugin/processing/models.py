@@ -30,28 +30,39 @@ PUBLIC_SPACE_MODEL_HELP = tr_noop(
     "inventory counts go on to the two indicators.")
 
 
-class PublicSpaceAssessmentModel(QgsProcessingModelAlgorithm):
-    """A model with a stable id and a display name and inputs in the user's language."""
+class HabitatModel(QgsProcessingModelAlgorithm):
+    """A model with a stable id and a display name, help and inputs in the user's language.
+
+    Subclasses set MODEL_ID, NAME, HELP (tr_noop texts), GROUP_ID and ICON, and build their steps in ``build``.
+    """
+
+    MODEL_ID = NAME = HELP = GROUP_ID = ICON = ""
 
     def __init__(self):
-        super().__init__(PUBLIC_SPACE_MODEL_ID, tr(GROUPS["publicspace"]), "publicspace")
-        self.setHelpContent({"ALG_DESC": tr(PUBLIC_SPACE_MODEL_HELP)})
-        _build_public_space_model(self)
+        super().__init__(self.MODEL_ID, tr(GROUPS[self.GROUP_ID]), self.GROUP_ID)
+        self.setHelpContent({"ALG_DESC": tr(self.HELP)})
+        self.build()
+        self.updateDestinationParameters()  # turns the steps' outputs into the model's own outputs
+        for destination in self.destinationParameterDefinitions():  # an unset output is a temporary layer
+            destination.setFlags(destination.flags() | QgsProcessingParameterDefinition.FlagOptional)
+
+    def build(self):
+        raise NotImplementedError
 
     def displayName(self):  # noqa: N802
-        return tr(PUBLIC_SPACE_MODEL_NAME)
+        return tr(self.NAME)
 
     def group(self):
-        return tr(GROUPS["publicspace"])
+        return tr(GROUPS[self.GROUP_ID])
 
     def shortHelpString(self):  # noqa: N802
-        return tr(PUBLIC_SPACE_MODEL_HELP)
+        return tr(self.HELP)
 
     def icon(self):
-        return QIcon(resource_path("icons", "public_space.svg"))
+        return QIcon(resource_path("icons", self.ICON))
 
     def createInstance(self):  # noqa: N802
-        return PublicSpaceAssessmentModel()
+        return type(self)()
 
     def canExecute(self):  # noqa: N802
         """As QGIS's check, plus each step's own (a missing Python package is named before the run)."""
@@ -70,6 +81,70 @@ class PublicSpaceAssessmentModel(QgsProcessingModelAlgorithm):
             if parameters.get(destination.name()) in (None, ""):
                 parameters[destination.name()] = QgsProcessing.TEMPORARY_OUTPUT
         return super().processAlgorithm(parameters, context, feedback)
+
+
+class PublicSpaceAssessmentModel(HabitatModel):
+    MODEL_ID, NAME, HELP = PUBLIC_SPACE_MODEL_ID, PUBLIC_SPACE_MODEL_NAME, PUBLIC_SPACE_MODEL_HELP
+    GROUP_ID, ICON = "publicspace", "public_space.svg"
+
+    def build(self):
+        _build_public_space_model(self)
+
+
+SDF_MODEL_ID = "spatialdevelopmentframework"
+SDF_MODEL_NAME = tr_noop("Spatial Development Framework analysis")
+SDF_MODEL_HELP = tr_noop(
+    "Runs the four SDF steps in one go: the functional analysis (scalogram, centrality, hierarchy), the composite "
+    "development index of the indicators you choose, the accessibility of centres on the road network (travel "
+    "times, Hansen accessibility, dominant centres, influence zones) and the investment priorities combining need "
+    "(low development, long travel time to an intermediate centre) and potential (centrality, accessibility).")
+
+
+class SdfModel(HabitatModel):
+    MODEL_ID, NAME, HELP, GROUP_ID, ICON = SDF_MODEL_ID, SDF_MODEL_NAME, SDF_MODEL_HELP, "sdf", "sdf.svg"
+
+    def build(self):
+        point, line = [QgsProcessing.TypeVectorPoint], [QgsProcessing.TypeVectorLine]
+        _input(self, QgsProcessingParameterFeatureSource("settlements", tr("Settlements or sectors"),
+                                                         [QgsProcessing.TypeVectorPoint,
+                                                          QgsProcessing.TypeVectorPolygon]))
+        _input(self, QgsProcessingParameterField("name_field", tr("Settlement name field"),
+                                                 parentLayerParameterName="settlements", optional=True))
+        _input(self, QgsProcessingParameterFeatureSource("facilities", tr("Facilities (points)"), point))
+        _input(self, QgsProcessingParameterField("function_field", tr("Function field"),
+                                                 parentLayerParameterName="facilities"))
+        _input(self, QgsProcessingParameterField("indicators", tr("Indicators"), parentLayerParameterName="settlements",
+                                                 type=QgsProcessingParameterField.Numeric, allowMultiple=True))
+        _input(self, QgsProcessingParameterField("negative_indicators", tr("Indicators where more is worse"),
+                                                 parentLayerParameterName="settlements",
+                                                 type=QgsProcessingParameterField.Numeric, allowMultiple=True,
+                                                 optional=True))
+        _input(self, QgsProcessingParameterFeatureSource("roads", tr("Road network"), line))
+        _input(self, QgsProcessingParameterField("road_class", tr("Road class field"), parentLayerParameterName="roads",
+                                                 optional=True))
+        _child(self, "habitat:sdffunctions", "functions", tr("Functional analysis (scalogram) and settlement hierarchy"),
+               {"SETTLEMENTS": _from_input("settlements"), "NAME_FIELD": _from_input("name_field"),
+                "FACILITIES": _from_input("facilities"), "FUNCTION_FIELD": _from_input("function_field")},
+               {"hierarchy": ("OUTPUT", tr("Settlement hierarchy")), "scalogram": ("OUTPUT_SCALOGRAM", tr("Scalogram")),
+                "functions_report": ("OUTPUT_REPORT", tr("Functional analysis and settlement hierarchy"))})
+        _child(self, "habitat:sdfdevelopmentindex", "development", tr("Composite development index"),
+               {"INPUT": _from_child("functions", "OUTPUT"), "NAME_FIELD": _from_input("name_field"),
+                "INDICATORS": _from_input("indicators"), "NEGATIVE": _from_input("negative_indicators")},
+               {"development_index": ("OUTPUT", tr("Development index")),
+                "sensitivity": ("OUTPUT_SENSITIVITY", tr("Sensitivity of the ranking")),
+                "development_report": ("OUTPUT_REPORT", tr("Composite development index"))})
+        _child(self, "habitat:sdfaccessibility", "accessibility", tr("Accessibility and territorial influence of centres"),
+               {"SETTLEMENTS": _from_child("development", "OUTPUT"), "NAME_FIELD": _from_input("name_field"),
+                "ROADS": _from_input("roads"), "CLASS_FIELD": _from_input("road_class")},
+               {"accessibility": ("OUTPUT", tr("Accessibility of settlements")),
+                "influence_zones": ("OUTPUT_ZONES", tr("Territorial influence zones")),
+                "isochrones": ("OUTPUT_ISOCHRONES", tr("Isochrone bands"))},
+               static={"LEVEL_FIELD": "level", "MASS_FIELD": "centrality"})
+        _child(self, "habitat:sdfpriority", "priority", tr("Investment priorities"),
+               {"SETTLEMENTS": _from_child("accessibility", "OUTPUT")},
+               {"priorities": ("OUTPUT", tr("Investment priorities"))},
+               static={"DEVELOPMENT_FIELD": "dev_index", "TRAVEL_TIME_FIELD": "time_l2",
+                       "CENTRALITY_FIELD": "centrality", "ACCESSIBILITY_FIELD": "hansen"})
 
 
 def _input(model, parameter):
@@ -155,6 +230,3 @@ def _build_public_space_model(model):
         "service_area": ("OUTPUT_SERVICE_AREA", tr("Walking service area")),
         "access": ("OUTPUT_TABLE", tr("Access by district and population group")),
         "access_report": ("OUTPUT_REPORT", tr("SDG 11.7.1 (b): access to open public space"))})
-    model.updateDestinationParameters()  # turns the child outputs above into the model's own outputs
-    for destination in model.destinationParameterDefinitions():  # an unset output is a temporary layer
-        destination.setFlags(destination.flags() | QgsProcessingParameterDefinition.FlagOptional)

@@ -26,6 +26,7 @@ def test_worked_example_from_function_columns(tmp_path, habitat_provider):
                   "OUTPUT": str(tmp_path / "hierarchy.gpkg"), "OUTPUT_SCALOGRAM": str(tmp_path / "scalogram.csv"),
                   "OUTPUT_REPORT": str(tmp_path / "report.html")})
     assert result["REPRODUCIBILITY"] == pytest.approx(1.0) and (result["SETTLEMENTS"], result["FUNCTIONS"]) == (8, 10)
+    assert isinstance(result["SCALABILITY"], float) and result["SCALABILITY"] == pytest.approx(1.0)
     rows = {r["name"]: r for r in read_rows(tmp_path / "hierarchy.gpkg")}
     assert rows["A"]["centrality"] == pytest.approx(349.1, abs=0.1) and rows["A"]["rank"] == 1
     assert rows["H"]["centrality"] == pytest.approx(37.5)

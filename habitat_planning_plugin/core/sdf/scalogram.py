@@ -55,8 +55,9 @@ def scalogram(presence) -> Scalogram:
     reproducibility = 1.0 - errors / cells
     marginal = np.maximum(ubiquity, n_settlements - ubiquity).sum() / cells
     scalability = (reproducibility - marginal) / (1.0 - marginal) if marginal < 1.0 else float("nan")
-    return Scalogram(ordered, settlement_order, function_order, weights, centrality, errors, reproducibility,
-                     scalability)
+    # Plain floats: numpy scalars do not convert to QVariant for Processing outputs.
+    return Scalogram(ordered, settlement_order, function_order, weights, centrality, errors, float(reproducibility),
+                     float(scalability))
 
 
 def natural_breaks(values, classes: int) -> list:

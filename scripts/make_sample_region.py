@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""Write the bundled sample region for the Spatial Development Framework tools: resources/sample_data/sample_region.gpkg.
+
+Deterministic (fixed seed and GeoPackage timestamps). Run with Debian's python: .venv/bin/python scripts/make_sample_region.py
+
+"Sample Region" / 示例区域, about 60 x 45 km in WGS 84 / UTM zone 50N (EPSG:32650):
+- settlements: 60 points (a regional capital, 4 towns, 15 small towns, 40 villages) with English and Chinese
+  names, population and indicators (growth, poverty, water access, enrolment; one value missing on purpose);
+- facilities: one point per function a settlement has (primary school ... university); the more people, the more
+  functions, with some irregularity, as a real scalogram has;
+- roads: a minimum spanning tree of the settlements plus links to near neighbours, classed primary / secondary /
+  tertiary / track; one remote village has no road on purpose.
+"""
+
+import math
+import sys
+from pathlib import Path
+
+import numpy as np
+from osgeo import gdal, ogr, osr
+from scipy.sparse.csgraph import minimum_spanning_tree
+from scipy.spatial import distance_matrix
+from shapely.geometry import LineString, Point
+
+ROOT = Path(__file__).resolve().parent.parent
+GPKG = ROOT / "resources" / "sample_data" / "sample_region.gpkg"
+EPSG = 32650
+X0, Y0 = 440_000.0, 3_430_000.0
+WIDTH, HEIGHT = 60_000.0, 45_000.0
+SEED = 20261123
+
+# Functions in rough order of the population they need (people at which half the settlements have one).
+FUNCTIONS = [("primary school", 250), ("health post", 600), ("market", 900), ("secondary school", 2500),
+             ("police post", 3000), ("post office", 4000), ("health centre", 5000), ("bank", 8000),
+             ("bus station", 12000), ("district office", 20000), ("hospital", 30000), ("technical college", 60000),
+             ("university", 120000)]
+SYLLABLES = [("Lin", "林"), ("He", "河"), ("Shan", "山"), ("Qiao", "桥"), ("Dong", "东"), ("Xi", "西"), ("Nan", "南"),
+             ("Bei", "北"), ("Song", "松"), ("Mei", "梅"), ("Shi", "石"), ("Hu", "湖"), ("Ping", "平"), ("An", "安"),
+             ("Yuan", "源"), ("Feng", "丰"), ("Tai", "泰"), ("Gu", "谷"), ("Ning", "宁"), ("Chang", "长")]
+SUFFIXES = {"capital": ("City", "市"), "town": ("Town", "镇"), "small town": ("Town", "镇"), "village": ("Village", "村")}
+
+
+def main() -> int:
+    rng = np.random.default_rng(SEED)
+    kinds = ["capital"] + ["town"] * 4 + ["small town"] * 15 + ["village"] * 40
+    population_range = {"capital": (150_000, 150_000), "town": (18_000, 40_000), "small town": (3_000, 10_000),
+                        "village": (300, 2_500)}
+    points = [(X0 + WIDTH / 2, Y0 + HEIGHT / 2)]
+    while len(points) < len(kinds):
+        candidate = (X0 + rng.uniform(2_000, WIDTH - 2_000), Y0 + rng.uniform(2_000, HEIGHT - 2_000))
+        spacing = 6_000 if len(points) < 5 else 2_200
+        if min(math.dist(candidate, p) for p in points) > spacing:
+            points.append(candidate)
+    xy = np.array(points)
+    population = np.array([round(rng.uniform(*population_range[k]), -1) for k in kinds])
+    names, used = [], set()
+    for kind in kinds:
+        while True:
+            a, b = rng.choice(len(SYLLABLES), 2, replace=False)
+            if (a, b) not in used:
+                used.add((a, b))
+                break
+        en = SYLLABLES[a][0] + SYLLABLES[b][0].lower()
+        names.append((f"{en} {SUFFIXES[kind][0]}", SYLLABLES[a][1] + SYLLABLES[b][1] + SUFFIXES[kind][1]))
+
+    # Functions: probability grows with log population around each function's threshold.
+    has = np.zeros((len(kinds), len(FUNCTIONS)), dtype=bool)
+    for j, (_, threshold) in enumerate(FUNCTIONS):
+        p = 1.0 / (1.0 + np.exp(-6.0 * (np.log10(population) - np.log10(threshold))))
+        has[:, j] = rng.uniform(size=len(kinds)) < p
+    has[0, :] = True  # the capital has everything
+
+    remote = len(kinds) - 1  # the last village: no road
+    xy[remote] = (X0 + WIDTH - 1_500, Y0 + HEIGHT - 1_500)
+    connected = [i for i in range(len(kinds)) if i != remote]
+    d = distance_matrix(xy[connected], xy[connected])
+    tree = minimum_spanning_tree(d).tocoo()
+    links = {tuple(sorted((connected[a], connected[b]))) for a, b in zip(tree.row, tree.col)}
+    for a_index, a in enumerate(connected):  # a second link to the nearest other neighbour: loops, as real roads
+        order = np.argsort(d[a_index])
+        links.add(tuple(sorted((a, connected[order[2]]))))
+    rank = {"capital": 0, "town": 1, "small town": 2, "village": 3}
+    roads = []
+    for a, b in sorted(links):
+        top = min(rank[kinds[a]], rank[kinds[b]])
+        worst = max(rank[kinds[a]], rank[kinds[b]])
+        road_class = "primary" if worst <= 1 else "secondary" if top <= 1 else "tertiary" if worst <= 2 else "track"
+        middle = (xy[a] + xy[b]) / 2 + rng.normal(0, 300, 2)  # a bend, so roads are not straight lines
+        roads.append((LineString([tuple(xy[a]), tuple(middle), tuple(xy[b])]), [road_class]))
+
+    distance_to_capital = np.hypot(*(xy - xy[0]).T)
+    growth = np.round(rng.normal(2.5, 1.0, len(kinds)) - distance_to_capital / 20_000, 2)
+    poverty = np.round(np.clip(15 + distance_to_capital / 1_500 - np.log10(population) * 3 + rng.normal(0, 4,
+                                                                                                 len(kinds)), 3, 70), 1)
+    water = np.round(np.clip(95 - poverty * 0.8 + rng.normal(0, 5, len(kinds)), 20, 100), 1)
+    enrolment = np.round(np.clip(98 - poverty * 0.5 + rng.normal(0, 4, len(kinds)), 40, 100), 1)
+    enrolment_values = [float(v) for v in enrolment]
+    enrolment_values[17] = None  # not surveyed
+
+    settlements = [(Point(xy[i]), [i + 1, names[i][0], names[i][1], kinds[i], int(population[i]), float(growth[i]),
+                                   float(poverty[i]), float(water[i]), enrolment_values[i]])
+                   for i in range(len(kinds))]
+    facilities = []
+    for i in range(len(kinds)):
+        for j, (function, _) in enumerate(FUNCTIONS):
+            if has[i, j]:
+                offset = rng.normal(0, 250, 2)
+                facilities.append((Point(xy[i] + offset), [function, i + 1]))
+
+    gdal.SetConfigOption("OGR_CURRENT_DATE", "2026-11-23T00:00:00.000Z")
+    if GPKG.exists():
+        GPKG.unlink()
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(EPSG)
+    source = ogr.GetDriverByName("GPKG").CreateDataSource(str(GPKG))
+    for name, kind, fields, rows in (
+            ("settlements", ogr.wkbPoint,
+             [("settlement_id", ogr.OFTInteger), ("name", ogr.OFTString), ("name_zh", ogr.OFTString),
+              ("kind", ogr.OFTString), ("population", ogr.OFTInteger), ("growth_pct", ogr.OFTReal),
+              ("poverty_pct", ogr.OFTReal), ("water_pct", ogr.OFTReal), ("enrolment_pct", ogr.OFTReal)],
+             settlements),
+            ("facilities", ogr.wkbPoint, [("function", ogr.OFTString), ("settlement_id", ogr.OFTInteger)],
+             facilities),
+            ("roads", ogr.wkbLineString, [("highway", ogr.OFTString)], roads)):
+        layer = source.CreateLayer(name, srs, kind, options=["FID=fid"])
+        for field_name, field_type in fields:
+            layer.CreateField(ogr.FieldDefn(field_name, field_type))
+        layer.StartTransaction()
+        for geometry, values in rows:
+            feature = ogr.Feature(layer.GetLayerDefn())
+            for (field_name, _), value in zip(fields, values):
+                if value is not None:
+                    feature.SetField(field_name, value)
+            feature.SetGeometry(ogr.CreateGeometryFromWkb(geometry.wkb))
+            layer.CreateFeature(feature)
+        layer.CommitTransaction()
+    source = None
+    print(f"{GPKG.relative_to(ROOT)}: {len(settlements)} settlements, {len(facilities)} facilities of "
+          f"{len(FUNCTIONS)} functions, {len(roads)} roads")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
