@@ -16,6 +16,10 @@
             <translation>根据已有的 OpenStreetMap 数据生成公共空间盘点初稿：.osm.pbf 或 .osm 文件的 multipolygons 图层（选择文件及其“multipolygons”图层），或带有 OSM 标签字段的面图层。带有 CIESIN 全球可持续发展目标 11.7.1 所用标签（leisure=park、garden、playground、pitch……，landuse=village_green、recreation_ground、forest……，natural=grassland、wood……）的要素以及广场（place=square、步行区）被归入五种类型；access=private 或 no 以及 fee=yes 的空间标记为不计入。相互重叠的重复要素合并到较大的要素中，并在其记录中列出被合并的 OSM 编号。保留 OSM 编号和所用标签，以便实地核查。</translation>
         </message>
         <message>
+            <source>A map of the priorities, the ranking with each component's contribution and the weights used, in the language of QGIS.</source>
+            <translation>优先级地图、包含各分项贡献的排名以及所用权重，使用 QGIS 的界面语言。</translation>
+        </message>
+        <message>
             <source>A settlement within this distance of a corridor is on it.</source>
             <translation>距离发展走廊在此距离以内的居民点视为位于走廊上。</translation>
         </message>
@@ -296,6 +300,10 @@
             <translation>合并的重复要素数</translation>
         </message>
         <message>
+            <source>Each column after the priority is that component's contribution; together they make the priority score.</source>
+            <translation>优先级之后的每一列是相应分项的贡献；各分项贡献之和即为优先级得分。</translation>
+        </message>
+        <message>
             <source>Eastern Africa</source>
             <translation>东非</translation>
         </message>
@@ -546,6 +554,10 @@
         <message>
             <source>Investment priorities</source>
             <translation>投资优先级</translation>
+        </message>
+        <message>
+            <source>Investment priorities (darker: higher)</source>
+            <translation>投资优先级（颜色越深越高）</translation>
         </message>
         <message>
             <source>Isochrone bands</source>
@@ -870,6 +882,10 @@
         <message>
             <source>Potential: the higher the centrality, the higher the potential (e.g. centrality).</source>
             <translation>潜力：中心性越高，潜力越高（例如 centrality）。</translation>
+        </message>
+        <message>
+            <source>Priority</source>
+            <translation>优先级</translation>
         </message>
         <message>
             <source>Private roads left out</source>

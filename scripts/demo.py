@@ -66,8 +66,10 @@ DEMO_STEPS = [
         "accessibility:influence_zones": str(OUTPUT / "sdf_influence_zones.gpkg"),
         "accessibility:isochrones": str(OUTPUT / "sdf_isochrones.gpkg"),
         "priority:priorities": str(OUTPUT / "sdf_investment_priorities.gpkg"),
+        "priority:priority_report": str(OUTPUT / "sdf_priority_report.html"),
     }, ("functions:hierarchy", "functions:functions_report", "development:development_report",
-        "accessibility:influence_zones", "accessibility:isochrones", "priority:priorities")),
+        "accessibility:influence_zones", "accessibility:isochrones", "priority:priorities",
+        "priority:priority_report")),
 ]
 
 
@@ -119,7 +121,10 @@ def main() -> int:
 
         Processing.initialize()
         import processing
+        from habitat_planning_plugin import i18n
         from habitat_planning_plugin.processing.provider import HabitatProvider
+
+        i18n.install_translator()  # as the plugin does: QGIS's locale, or HABITAT_LOCALE=zh_CN
 
         provider = HabitatProvider()
         QgsApplication.processingRegistry().addProvider(provider)

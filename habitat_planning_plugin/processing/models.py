@@ -141,8 +141,9 @@ class SdfModel(HabitatModel):
                 "isochrones": ("OUTPUT_ISOCHRONES", tr("Isochrone bands"))},
                static={"LEVEL_FIELD": "level", "MASS_FIELD": "centrality"})
         _child(self, "habitat:sdfpriority", "priority", tr("Investment priorities"),
-               {"SETTLEMENTS": _from_child("accessibility", "OUTPUT")},
-               {"priorities": ("OUTPUT", tr("Investment priorities"))},
+               {"SETTLEMENTS": _from_child("accessibility", "OUTPUT"), "NAME_FIELD": _from_input("name_field")},
+               {"priorities": ("OUTPUT", tr("Investment priorities")),
+                "priority_report": ("OUTPUT_REPORT", tr("Investment priorities"))},
                static={"DEVELOPMENT_FIELD": "dev_index", "TRAVEL_TIME_FIELD": "time_l2",
                        "CENTRALITY_FIELD": "centrality", "ACCESSIBILITY_FIELD": "hansen"})
 

@@ -81,3 +81,19 @@ def test_costs_equal_networkx_on_a_random_network():
         for i in range(15):
             expected = 0.0 if i == centre else reference[("s", i)]
             assert costs[i, column] == pytest.approx(expected, abs=1e-6), (i, centre)
+
+
+def test_huff_and_reilly_on_three_centres_by_hand():
+    # One settlement 10, 20 and 40 minutes from centres of mass 100, 400 and 1600; a second one 5, 50, 50 minutes.
+    costs = np.array([[10.0, 20.0, 40.0], [5.0, 50.0, 50.0]])
+    mass = [100.0, 400.0, 1600.0]
+    probability, dominant = huff(costs, mass)
+    # Attraction M / c^2: 1, 1, 1 -> one third each (ties: the first, most central centre dominates).
+    np.testing.assert_allclose(probability[0], [1 / 3, 1 / 3, 1 / 3])
+    # 4, 0.16, 0.64 -> 4 / 4.8, 0.16 / 4.8, 0.64 / 4.8.
+    np.testing.assert_allclose(probability[1], np.array([4.0, 0.16, 0.64]) / 4.8)
+    assert dominant.tolist() == [0, 0]
+    assert reilly(costs, mass).tolist() == [0, 0]
+    assert reilly(costs, [100.0, 401.0, 1600.0]).tolist() == [1, 0]  # a little more mass tips the balance
+    # Reilly's breaking point between the first two (20 km apart): 20 / (1 + sqrt(400 / 100)) from the first.
+    assert breaking_point(20.0, 100.0, 400.0) == pytest.approx(20.0 / 3.0)

@@ -58,3 +58,22 @@ def test_no_centres_is_a_clear_error(region, tmp_path, habitat_provider):
     with pytest.raises(QgsProcessingException, match="no centres"):
         processing.run(ALG, {**region, "SETTLEMENTS": region["SETTLEMENTS"] + "|subset=\"level\" = 3",
                              "OUTPUT": "memory:", "OUTPUT_ZONES": "memory:", "OUTPUT_ISOCHRONES": None})
+
+
+def test_geographic_inputs_are_projected(region, tmp_path, habitat_provider):
+    from qgis import processing
+
+    messages = []
+
+    class Feedback(QgsProcessingFeedback):
+        def pushInfo(self, info):  # noqa: N802
+            messages.append(info)
+
+    reprojected = {key: processing.run("native:reprojectlayer", {"INPUT": region[key], "TARGET_CRS": "EPSG:4326",
+                                                                   "OUTPUT": str(tmp_path / f"{key}.gpkg")})["OUTPUT"]
+                   for key in ("SETTLEMENTS", "ROADS")}
+    processing.run(ALG, {**region, **reprojected, "OUTPUT": str(tmp_path / "a.gpkg"), "OUTPUT_ZONES": "memory:",
+                         "OUTPUT_ISOCHRONES": None}, feedback=Feedback())
+    assert any("EPSG:4326" in m and "EPSG:32650" in m for m in messages)
+    rows = {r["name"]: r for r in read_rows(tmp_path / "a.gpkg")}
+    assert rows["S3"]["time_l1"] == pytest.approx(32.0, abs=0.05)  # the same minutes as in metres

@@ -11,6 +11,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
@@ -56,7 +57,9 @@ class SdfPriorityAlgorithm(HabitatAlgorithm):
     CORRIDOR_DISTANCE = "CORRIDOR_DISTANCE"
     WEIGHTS = "WEIGHTS"
     NEED_WEIGHT = "NEED_WEIGHT"
+    NAME_FIELD = "NAME_FIELD"
     OUTPUT = "OUTPUT"
+    OUTPUT_REPORT = "OUTPUT_REPORT"
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_parameter(
@@ -64,6 +67,10 @@ class SdfPriorityAlgorithm(HabitatAlgorithm):
                                                 [QgsProcessing.TypeVectorAnyGeometry]),
             tr_noop("Settlements with the fields of the earlier steps (development index, travel time, centrality, "
                     "accessibility)."))
+        self.add_parameter(
+            QgsProcessingParameterField(self.NAME_FIELD, tr("Settlement name field"),
+                                        parentLayerParameterName=self.SETTLEMENTS, optional=True),
+            tr_noop("Names shown in the report; the feature id when empty."))
         for name, label, help_text in (
                 (self.DEVELOPMENT_FIELD, tr("Development index field"),
                  tr_noop("Need: the lower the index, the higher the need (e.g. dev_index).")),
@@ -101,6 +108,11 @@ class SdfPriorityAlgorithm(HabitatAlgorithm):
             QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Investment priorities"),
                                               QgsProcessing.TypeVectorAnyGeometry),
             tr_noop("Settlements with the priority score, its rank and the contribution of each component."))
+        self.add_parameter(
+            QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, tr("Report (HTML)"), tr("HTML files (*.html)"),
+                                                  optional=True, createByDefault=True),
+            tr_noop("A map of the priorities, the ranking with each component's contribution and the weights used, "
+                    "in the language of QGIS."))
 
     def process(self, parameters, context, feedback):
         source = self.required_source(parameters, self.SETTLEMENTS, context)
@@ -163,9 +175,16 @@ class SdfPriorityAlgorithm(HabitatAlgorithm):
                               [float(contributions[name][i]) for name in values] + [float(score[i]), int(rank[i])])
             sink.addFeature(out, QgsFeatureSink.FastInsert)
         self.style_output(context, dest_id, None, tr("Investment priorities"))
+        name_field = self.parameterAsString(parameters, self.NAME_FIELD, context)
+        names = [str(f[name_field]) if name_field and f[name_field] is not None else str(f.id()) for f in records]
         top = np.argsort(-score, kind="stable")[:5]
-        feedback.pushInfo(tr("Highest priorities: {0}", ", ".join(f"{records[i].id()} ({score[i]:.1f})" for i in top)))
-        return {self.OUTPUT: dest_id}
+        feedback.pushInfo(tr("Highest priorities: {0}", ", ".join(f"{names[i]} ({score[i]:.1f})" for i in top)))
+        outputs = {self.OUTPUT: dest_id}
+        report_path = self.report_destination(parameters, self.OUTPUT_REPORT, context, feedback)
+        if report_path:
+            outputs[self.OUTPUT_REPORT] = priority_report(report_path, records, names, score, rank, contributions,
+                                                          feedback)
+        return outputs
 
 
 def parse_component_weights(text):
@@ -176,3 +195,34 @@ def parse_component_weights(text):
     if len(weights) != len(COMPONENTS) or min(weights) < 0:
         raise HabitatError(tr("Give {0} component weights, none negative; got \"{1}\".", len(COMPONENTS), text))
     return {name: weight for (name, _, _), weight in zip(COMPONENTS, weights)}
+
+
+def priority_report(path, records, names, score, rank, contributions, feedback):
+    from ...core.report.charts import map_image
+    from ...core.report.html import Report
+    from ...i18n import qgis_locale
+    from ..public_space.reports import footer
+
+    descriptions = {name: tr(description) for name, _, description in COMPONENTS}
+    report = Report(tr("Investment priorities"), qgis_locale())
+    quintile = np.searchsorted(np.quantile(score, [0.2, 0.4, 0.6, 0.8]), score, side="right")
+    colours = ["#fee5d9", "#fcae91", "#fb6a4a", "#de2d26", "#a50f15"]
+    shapes = [[] for _ in colours]
+    for feature, band in zip(records, quintile):
+        if feature.hasGeometry():
+            shape = to_shapely(feature.geometry())
+            shapes[int(band)].append(shape if shape.geom_type.endswith("Polygon") else shape.buffer(800.0))
+    png, warning = map_image([(group, {"fill": colour, "edge": "#424242", "width": 0.4})
+                              for group, colour in zip(shapes, colours)],
+                             tr("Investment priorities (darker: higher)"))
+    if warning:
+        feedback.pushWarning(warning)
+    report.image(png, tr("Investment priorities"))
+    order = np.argsort(-score, kind="stable")
+    report.heading(tr("Ranking"))
+    report.table([tr("Rank"), tr("Settlement"), tr("Priority")] + [descriptions[name] for name in contributions],
+                 [[int(rank[i]), names[i], float(score[i])] + [float(part[i]) for part in contributions.values()]
+                  for i in order])
+    report.paragraph(tr("Each column after the priority is that component's contribution; together they make the "
+                        "priority score."), css="note")
+    return report.save(path, footer())
