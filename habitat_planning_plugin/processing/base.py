@@ -19,6 +19,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterCrs,
     QgsProcessingParameterDefinition,
+    QgsProcessingParameterFileDestination,
     QgsProcessingUtils,
 )
 from qgis.PyQt.QtGui import QIcon
@@ -111,6 +112,7 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
     REQUIRED_PACKAGES = ()
 
     TARGET_CRS = "TARGET_CRS"
+    OUTPUT_REPORT = "OUTPUT_REPORT"
 
     def __init__(self):
         super().__init__()
@@ -197,6 +199,13 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
             feedback.pushWarning(tr("{0} invalid polygons were repaired ({1}).", repaired, what))
         if skipped:
             feedback.pushWarning(tr("{0} features without a usable polygon were skipped ({1}).", skipped, what))
+
+    def add_report_parameter(self, help_text: str):
+        """The optional HTML report output (created by default), with its help (a ``tr_noop`` text)."""
+        self.add_parameter(
+            QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, tr("Report (HTML)"), tr("HTML files (*.html)"),
+                                                  optional=True, createByDefault=True),
+            help_text)
 
     def add_target_crs_parameter(self):
         self.add_parameter(
@@ -285,6 +294,20 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
             except OSError as error:
                 feedback.reportError(tr("Could not remove the incomplete output {0}: {1}", path, error))
         self._created_files = []
+
+
+def feature_names(features, name_field):
+    """The value of ``name_field`` of each feature as text, or its feature id where there is none."""
+    return [str(f[name_field]) if name_field and f[name_field] is not None else str(f.id()) for f in features]
+
+
+def number_list(text, error_message: str):
+    """Numbers from comma- (or semicolon-) separated text; ``error_message`` (translated, naming the text already)
+    is raised when a part is not a number."""
+    try:
+        return [float(part) for part in (text or "").replace(";", ",").split(",") if part.strip()]
+    except ValueError:
+        raise HabitatError(error_message)
 
 
 def _input_files(value, context):

@@ -138,3 +138,11 @@ def test_report_is_skipped_with_a_message_when_matplotlib_is_missing(tmp_path, q
     monkeypatch.setattr(base, "missing_packages", lambda names: list(names))
     assert algorithm.report_destination({"REPORT": target}, "REPORT", QgsProcessingContext(), Feedback()) is None
     assert "matplotlib" in errors[0] and "not written" in errors[0]
+
+
+def test_number_list_reports_text_with_braces_safely():
+    from habitat_planning_plugin.processing.base import number_list
+
+    assert number_list("1, 2;3", "bad") == [1.0, 2.0, 3.0]
+    with pytest.raises(HabitatError, match=r"bad: \{x\}"):
+        number_list("{x}", "bad: {x}")

@@ -15,7 +15,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
     QgsWkbTypes,
@@ -78,7 +77,6 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
     OUTPUT_SERVICE_AREA = "OUTPUT_SERVICE_AREA"
     OUTPUT_TABLE = "OUTPUT_TABLE"
     OUTPUT_POPULATION = "OUTPUT_POPULATION"
-    OUTPUT_REPORT = "OUTPUT_REPORT"
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_parameter(
@@ -152,9 +150,7 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
                                               QgsProcessing.TypeVectorPoint, optional=True, createByDefault=False),
             tr_noop("Optional: every populated cell or feature as a point with its walking distance and whether it is "
                     "served, to map who is left out. Large for a whole-city grid."))
-        self.add_parameter(
-            QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, tr("Report (HTML)"), tr("HTML files (*.html)"),
-                                                  optional=True, createByDefault=True),
+        self.add_report_parameter(
             tr_noop("The indicator, the tables by population group and district, charts and a map, in the language "
                     "of QGIS."))
         self.add_number_outputs([

@@ -32,7 +32,7 @@ from ...core.public_space.inventory import (
 )
 from ...core.text import HabitatError, tr, tr_noop
 from ...qgis_io import features_in_crs, from_shapely, raster_population, to_shapely
-from ..base import HabitatAlgorithm
+from ..base import HabitatAlgorithm, number_list
 
 ADDED_FIELDS = [("category", QVariant.String), ("category_label", QVariant.String), ("counted", QVariant.Int),
                 ("not_counted_reason", QVariant.String), ("area_m2", QVariant.Double), ("area_ha", QVariant.Double),
@@ -271,11 +271,8 @@ class PublicSpaceInventoryAlgorithm(HabitatAlgorithm):
 
 
 def parse_thresholds(text: str):
-    try:
-        values = [float(part) for part in text.replace(";", ",").split(",") if part.strip()]
-    except ValueError:
-        raise HabitatError(tr("Size class thresholds must be numbers in hectares separated by commas, e.g. "
-                              "0.1, 0.5, 2, 10; got \"{0}\".", text))
+    values = number_list(text, tr("Size class thresholds must be numbers in hectares separated by commas, e.g. "
+                                  "0.1, 0.5, 2, 10; got \"{0}\".", text))
     if not values or any(b <= a for a, b in zip(values, values[1:])) or values[0] <= 0:
         raise HabitatError(tr("Size class thresholds must be positive and increasing; got \"{0}\".", text))
     return values

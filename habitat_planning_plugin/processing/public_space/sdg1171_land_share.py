@@ -11,7 +11,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterMatrix,
     QgsProcessingParameterNumber,
     QgsWkbTypes,
@@ -73,7 +72,6 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
     SAMPLING_PRECISION = "SAMPLING_PRECISION"
     OUTPUT_STREET_AREA = "OUTPUT_STREET_AREA"
     OUTPUT_TABLE = "OUTPUT_TABLE"
-    OUTPUT_REPORT = "OUTPUT_REPORT"
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_parameter(
@@ -144,9 +142,7 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
                                               QgsProcessing.TypeVector),
             tr_noop("Per city and district: area, public space, street and total area, their shares, the "
                     "benchmarks, and the sampling estimate when asked."))
-        self.add_parameter(
-            QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, tr("Report (HTML)"), tr("HTML files (*.html)"),
-                                                  optional=True, createByDefault=True),
+        self.add_report_parameter(
             tr_noop("The shares against the benchmarks, the table by city and district, a chart and a map, in the "
                     "language of QGIS."))
         self.add_number_outputs([("SHARE_TOTAL", tr("Streets and public space (% of urban area)")),

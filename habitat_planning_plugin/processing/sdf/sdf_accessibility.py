@@ -32,7 +32,7 @@ from ...core.sdf.accessibility import (
 )
 from ...core.text import HabitatError, tr, tr_noop
 from ...qgis_io import features_in_crs, from_shapely, number_or_nan, wkb_line_parts
-from ..base import HabitatAlgorithm, progress_callback
+from ..base import HabitatAlgorithm, feature_names, number_list, progress_callback
 
 DOMINANCE = ("huff", "reilly")
 DOMINANCE_LABELS = (tr_noop("Huff probabilities"), tr_noop("Reilly's law (gravity)"))
@@ -167,7 +167,7 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
         xy = np.array([_point(f.geometry()) for f in records])
         levels = np.array([number_or_nan(f[level_field]) for f in records])
         mass = np.array([number_or_nan(f[mass_field]) for f in records])
-        names = [str(f[name_field]) if name_field and f[name_field] is not None else str(f.id()) for f in records]
+        names = feature_names(records, name_field)
         centre_rows = np.nonzero(np.isfinite(levels) & (levels <= max_level))[0]
         if len(centre_rows) == 0:
             raise HabitatError(tr("No settlement has a hierarchy level of {0} or more central: there are no centres.",
@@ -343,10 +343,8 @@ def _voronoi_cells(xy, frame):
 
 
 def parse_bands(text):
-    try:
-        bands = [float(part) for part in (text or "").replace(";", ",").split(",") if part.strip()]
-    except ValueError:
-        raise HabitatError(tr("Isochrone bands must be minutes separated by commas; got \"{0}\".", text))
+    message = tr("Isochrone bands must be minutes separated by commas; got \"{0}\".", text)
+    bands = number_list(text, message)
     if not bands or min(bands) <= 0:
         raise HabitatError(tr("Isochrone bands must be minutes separated by commas; got \"{0}\".", text))
     return bands

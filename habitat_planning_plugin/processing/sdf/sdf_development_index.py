@@ -11,7 +11,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsWkbTypes,
@@ -31,7 +30,7 @@ from ...core.sdf.scalogram import hierarchy
 from ...core.text import HabitatError, tr, tr_noop
 from ...i18n import qgis_locale
 from ...qgis_io import number_or_nan
-from ..base import HabitatAlgorithm
+from ..base import HabitatAlgorithm, feature_names, number_list
 from ..public_space.reports import footer
 
 NORMALISATION_LABELS = (tr_noop("Min-max (0 to 1)"), tr_noop("Z-scores"))
@@ -67,7 +66,6 @@ class SdfDevelopmentIndexAlgorithm(HabitatAlgorithm):
     NAME_FIELD = "NAME_FIELD"
     OUTPUT = "OUTPUT"
     OUTPUT_SENSITIVITY = "OUTPUT_SENSITIVITY"
-    OUTPUT_REPORT = "OUTPUT_REPORT"
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_parameter(
@@ -117,9 +115,7 @@ class SdfDevelopmentIndexAlgorithm(HabitatAlgorithm):
             QgsProcessingParameterFeatureSink(self.OUTPUT_SENSITIVITY, tr("Sensitivity of the ranking"),
                                               QgsProcessing.TypeVector),
             tr_noop("For each indicator, its weight lowered and raised by 20 %: the mean and largest change of rank."))
-        self.add_parameter(
-            QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, tr("Report (HTML)"), tr("HTML files (*.html)"),
-                                                  optional=True, createByDefault=True),
+        self.add_report_parameter(
             tr_noop("The index chart, the ranking and the sensitivity table, in the language of QGIS."))
 
     def process(self, parameters, context, feedback):
@@ -152,7 +148,7 @@ class SdfDevelopmentIndexAlgorithm(HabitatAlgorithm):
         labels = [tr(label) for label in CLASS_LABELS_5] if classes == 5 else [tr(LEVEL_N, k + 1)
                                                                                for k in range(classes)]
         rows = sensitivity(result.normalised, result.weights, aggregation)
-        names = [str(f[name_field]) if name_field and f[name_field] is not None else str(f.id()) for f in records]
+        names = feature_names(records, name_field)
 
         outputs = {self.OUTPUT: self.write_index(parameters, context, source, records, indicators, result, levels,
                                                  labels),
@@ -225,10 +221,7 @@ class SdfDevelopmentIndexAlgorithm(HabitatAlgorithm):
 def parse_weights(text: str, count: int):
     if not text or not text.strip():
         return None
-    try:
-        weights = [float(part) for part in text.replace(";", ",").split(",") if part.strip()]
-    except ValueError:
-        raise HabitatError(tr("Weights must be numbers separated by commas; got \"{0}\".", text))
+    weights = number_list(text, tr("Weights must be numbers separated by commas; got \"{0}\".", text))
     if len(weights) != count:
         raise HabitatError(tr("Give {0} weights, one per indicator; got {1}.", count, len(weights)))
     return weights

@@ -11,7 +11,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsWkbTypes,
@@ -24,7 +23,7 @@ from ...core.sdf.scalogram import hierarchy, presence_from_facilities, scalogram
 from ...core.text import HabitatError, tr, tr_noop
 from ...i18n import qgis_locale
 from ...qgis_io import features_in_crs, to_shapely
-from ..base import HabitatAlgorithm
+from ..base import HabitatAlgorithm, feature_names, number_list
 from ..public_space.reports import footer
 
 METHODS = ("natural_breaks", "quantiles", "thresholds")
@@ -65,7 +64,6 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
     THRESHOLDS = "THRESHOLDS"
     OUTPUT = "OUTPUT"
     OUTPUT_SCALOGRAM = "OUTPUT_SCALOGRAM"
-    OUTPUT_REPORT = "OUTPUT_REPORT"
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_parameter(
@@ -113,9 +111,7 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT_SCALOGRAM, tr("Scalogram"), QgsProcessing.TypeVector),
             tr_noop("Settlements (rows, most central first) by functions (columns, most common first), 1 = present."))
-        self.add_parameter(
-            QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, tr("Report (HTML)"), tr("HTML files (*.html)"),
-                                                  optional=True, createByDefault=True),
+        self.add_report_parameter(
             tr_noop("The scalogram chart, the coefficients and the hierarchy table, in the language of QGIS."))
         self.add_number_outputs([("REPRODUCIBILITY", tr("Coefficient of reproducibility")),
                                  ("SCALABILITY", tr("Coefficient of scalability")),
@@ -135,7 +131,7 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
         crs = self.analysis_crs([item for item in (settlements, facilities) if item is not None], parameters, context,
                                 feedback)
         records = list(features_in_crs(settlements, crs, context.transformContext()))
-        names = [str(f[name_field]) if name_field and f[name_field] is not None else str(f.id()) for f in records]
+        names = feature_names(records, name_field)
         polygons = settlements.wkbType() != QgsWkbTypes.Unknown and \
             QgsWkbTypes.geometryType(settlements.wkbType()) == QgsWkbTypes.PolygonGeometry
 
@@ -165,10 +161,7 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
         thresholds = None
         if method == "thresholds":
             text = self.parameterAsString(parameters, self.THRESHOLDS, context)
-            try:
-                thresholds = [float(part) for part in text.replace(";", ",").split(",") if part.strip()]
-            except ValueError:
-                raise HabitatError(tr("Thresholds must be numbers separated by commas; got \"{0}\".", text))
+            thresholds = number_list(text, tr("Thresholds must be numbers separated by commas; got \"{0}\".", text))
             classes = len(thresholds) + 1
         levels, bounds = hierarchy(result.centrality, method, classes, thresholds)
         labels = level_labels(classes)

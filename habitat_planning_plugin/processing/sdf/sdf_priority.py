@@ -11,7 +11,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
@@ -20,7 +19,7 @@ from qgis.PyQt.QtCore import QVariant
 from ...core.sdf.priority import minmax, priority_scores
 from ...core.text import HabitatError, tr, tr_noop
 from ...qgis_io import features_in_crs, number_or_nan, to_shapely
-from ..base import HabitatAlgorithm
+from ..base import HabitatAlgorithm, feature_names, number_list
 
 # (component, group, description) in the order of the weights parameter.
 COMPONENTS = [
@@ -59,7 +58,6 @@ class SdfPriorityAlgorithm(HabitatAlgorithm):
     NEED_WEIGHT = "NEED_WEIGHT"
     NAME_FIELD = "NAME_FIELD"
     OUTPUT = "OUTPUT"
-    OUTPUT_REPORT = "OUTPUT_REPORT"
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_parameter(
@@ -108,9 +106,7 @@ class SdfPriorityAlgorithm(HabitatAlgorithm):
             QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Investment priorities"),
                                               QgsProcessing.TypeVectorAnyGeometry),
             tr_noop("Settlements with the priority score, its rank and the contribution of each component."))
-        self.add_parameter(
-            QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, tr("Report (HTML)"), tr("HTML files (*.html)"),
-                                                  optional=True, createByDefault=True),
+        self.add_report_parameter(
             tr_noop("A map of the priorities, the ranking with each component's contribution and the weights used, "
                     "in the language of QGIS."))
 
@@ -176,7 +172,7 @@ class SdfPriorityAlgorithm(HabitatAlgorithm):
             sink.addFeature(out, QgsFeatureSink.FastInsert)
         self.style_output(context, dest_id, None, tr("Investment priorities"))
         name_field = self.parameterAsString(parameters, self.NAME_FIELD, context)
-        names = [str(f[name_field]) if name_field and f[name_field] is not None else str(f.id()) for f in records]
+        names = feature_names(records, name_field)
         top = np.argsort(-score, kind="stable")[:5]
         feedback.pushInfo(tr("Highest priorities: {0}", ", ".join(f"{names[i]} ({score[i]:.1f})" for i in top)))
         outputs = {self.OUTPUT: dest_id}
@@ -188,10 +184,7 @@ class SdfPriorityAlgorithm(HabitatAlgorithm):
 
 
 def parse_component_weights(text):
-    try:
-        weights = [float(part) for part in (text or "").replace(";", ",").split(",") if part.strip()]
-    except ValueError:
-        raise HabitatError(tr("Component weights must be numbers separated by commas; got \"{0}\".", text))
+    weights = number_list(text, tr("Component weights must be numbers separated by commas; got \"{0}\".", text))
     if len(weights) != len(COMPONENTS) or min(weights) < 0:
         raise HabitatError(tr("Give {0} component weights, none negative; got \"{1}\".", len(COMPONENTS), text))
     return {name: weight for (name, _, _), weight in zip(COMPONENTS, weights)}
