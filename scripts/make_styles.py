@@ -12,10 +12,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from qgis.core import (  # noqa: E402
     QgsApplication,
     QgsCategorizedSymbolRenderer,
+    QgsGraduatedSymbolRenderer,
     QgsFillSymbol,
     QgsLineSymbol,
     QgsMarkerSymbol,
     QgsRendererCategory,
+    QgsRendererRange,
     QgsSingleSymbolRenderer,
     QgsVectorLayer,
 )
@@ -65,9 +67,29 @@ def main() -> int:
         QgsRendererCategory(level, QgsFillSymbol.createSimple({"color": color, "outline_color": "#616161"}),
                             str(level)) for level, color, _ in levels]))
     sectors.saveNamedStyle(str(STYLES / "sdf_hierarchy_polygons.qml"))
-    del network, area, streets, inventory, points, sectors
+    reds = ["#fee5d9", "#fcae91", "#fb6a4a", "#de2d26", "#a50f15"]
+    for geometry, name, symbol in (("Point", "points", lambda c: QgsMarkerSymbol.createSimple(
+            {"color": c, "size": "3.2", "outline_color": "#424242"})),
+            ("MultiPolygon", "polygons", lambda c: QgsFillSymbol.createSimple({"color": c, "outline_color": "#616161"}))):
+        layer = QgsVectorLayer(f"{geometry}?crs=EPSG:32650&field=priority:double", "priority", "memory")
+        ranges = [QgsRendererRange(20 * k, 20 * (k + 1), symbol(color), f"{20 * k}–{20 * (k + 1)}")
+                  for k, color in enumerate(reds)]
+        layer.setRenderer(QgsGraduatedSymbolRenderer("priority", ranges))
+        layer.saveNamedStyle(str(STYLES / f"sdf_priority_{name}.qml"))
+        del layer
+    bands = QgsVectorLayer("MultiPolygon?crs=EPSG:32650&field=minutes:double", "bands", "memory")
+    blues = [(0, 15, "#08519c"), (15, 30, "#3182bd"), (30, 60, "#9ecae1"), (60, 100000, "#deebf7")]
+    bands.setRenderer(QgsGraduatedSymbolRenderer("minutes", [
+        QgsRendererRange(low, high, QgsFillSymbol.createSimple({"color": color, "outline_style": "no"}),
+                         f"{low:g}–{high:g}" if high < 100000 else f"> {low:g}") for low, high, color in blues]))
+    bands.saveNamedStyle(str(STYLES / "sdf_isochrones.qml"))
+    zones = QgsVectorLayer("MultiPolygon?crs=EPSG:32650", "zones", "memory")
+    zones.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
+        {"color": "126,87,194,50", "outline_color": "#4527a0", "outline_width": "0.8"})))
+    zones.saveNamedStyle(str(STYLES / "sdf_influence_zones.qml"))
+    del network, area, streets, inventory, points, sectors, bands, zones
     app.exitQgis()
-    print(f"wrote {STYLES}/access_network.qml, access_service_area.qml, street_area.qml, public_space_inventory.qml, sdf_hierarchy_*.qml")
+    print(f"wrote {STYLES}/access_network.qml, access_service_area.qml, street_area.qml, public_space_inventory.qml, sdf_*.qml")
     return 0
 
 

@@ -35,7 +35,7 @@ def test_worked_example_from_function_columns(tmp_path, habitat_provider):
     scalogram_rows = read_rows(tmp_path / "scalogram.csv")
     assert [r["settlement"] for r in scalogram_rows][0] == "A"
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
-    assert "1.000" in html and html.count("data:image/png;base64,") == 2
+    assert "1.000" in html and html.count("data:image/png;base64,") == 3  # scalogram, hierarchy map, chart
 
 
 def test_facilities_in_sector_polygons(tmp_path, habitat_provider):

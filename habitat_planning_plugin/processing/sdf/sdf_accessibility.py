@@ -289,7 +289,7 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
             feature.setGeometry(geometry)
             feature.setAttributes([names[centre_rows[column]], len(members)])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        self.style_output(context, dest_id, None, tr("Territorial influence zones"))
+        self.style_output(context, dest_id, "sdf_influence_zones.qml", tr("Territorial influence zones"))
         return dest_id
 
     def write_bands(self, parameters, context, graph, vertex_cost, bands, crs):
@@ -316,7 +316,7 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
             feature.setGeometry(geometry)
             feature.setAttributes([band])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        self.style_output(context, dest_id, None, tr("Isochrone bands"))
+        self.style_output(context, dest_id, "sdf_isochrones.qml", tr("Isochrone bands"))
         return dest_id
 
 

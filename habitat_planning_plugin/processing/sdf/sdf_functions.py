@@ -32,6 +32,10 @@ THREE_LEVELS = (tr_noop("Central"), tr_noop("Intermediate"), tr_noop("Local"))
 LEVEL_N = tr_noop("Level {0}")
 
 
+LEVEL_COLOURS = ["#4a148c", "#8e24aa", "#ce93d8", "#e1bee7", "#f3e5f5", "#f3e5f5", "#f3e5f5"]
+LEVEL_RADII = [1500.0, 1000.0, 600.0, 450.0, 350.0, 300.0, 250.0]
+
+
 def level_labels(classes: int):
     return [tr(name) for name in THREE_LEVELS] if classes == 3 else [tr(LEVEL_N, k + 1) for k in range(classes)]
 
@@ -179,7 +183,7 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
         report_path = self.report_destination(parameters, self.OUTPUT_REPORT, context, feedback)
         if report_path:
             outputs[self.OUTPUT_REPORT] = self.write_report(report_path, names, functions, result, levels, labels,
-                                                            feedback)
+                                                            feedback, records)
         outputs.update({"REPRODUCIBILITY": result.reproducibility, "SCALABILITY": result.scalability,
                         "SETTLEMENTS": len(records), "FUNCTIONS": len(functions)})
         return outputs
@@ -207,6 +211,24 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
                           {k + 1: label for k, label in enumerate(labels)})
         return dest_id
 
+    @staticmethod
+    def hierarchy_map(records, levels, labels, feedback):
+        """Settlements drawn by level (larger and darker: more central), sectors filled by level."""
+        from ...core.report.charts import map_image
+
+        layers = []
+        for level in range(len(labels) - 1, -1, -1):  # local first, central on top
+            shapes = []
+            for feature, value in zip(records, levels):
+                if value == level and feature.hasGeometry():
+                    shape = to_shapely(feature.geometry())
+                    shapes.append(shape if shape.geom_type.endswith("Polygon") else shape.buffer(LEVEL_RADII[level]))
+            layers.append((shapes, {"fill": LEVEL_COLOURS[level], "edge": "#212121", "width": 0.4}))
+        png, warning = map_image(layers, tr("Settlement hierarchy") + ": " + ", ".join(labels))
+        if warning:
+            feedback.pushWarning(warning)
+        return png
+
     def write_scalogram(self, parameters, context, names, functions, result):
         fields = QgsFields()
         fields.append(QgsField("settlement", QVariant.String))
@@ -225,7 +247,7 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
         self.style_output(context, dest_id, None, tr("Scalogram"))
         return dest_id
 
-    def write_report(self, path, names, functions, result, levels, labels, feedback):
+    def write_report(self, path, names, functions, result, levels, labels, feedback, records):
         report = Report(tr("Functional analysis and settlement hierarchy"), qgis_locale())
         report.indicator(tr("Coefficient of reproducibility"), result.reproducibility, "", 0.9,
                          tr("acceptable from {0}", "0.90"), decimals=3)
@@ -236,6 +258,7 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
         if warning:
             feedback.pushWarning(warning)
         report.image(png, tr("Scalogram"))
+        report.image(self.hierarchy_map(records, levels, labels, feedback), tr("Settlement hierarchy"))
         order = np.argsort(-result.centrality, kind="stable")
         counts = np.empty(len(names), dtype=np.int64)
         counts[result.settlement_order] = result.presence.sum(axis=1)

@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
@@ -170,7 +171,9 @@ class SdfPriorityAlgorithm(HabitatAlgorithm):
             out.setAttributes([feature[field.name()] for field in kept] +
                               [float(contributions[name][i]) for name in values] + [float(score[i]), int(rank[i])])
             sink.addFeature(out, QgsFeatureSink.FastInsert)
-        self.style_output(context, dest_id, None, tr("Investment priorities"))
+        polygons = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.PolygonGeometry
+        self.style_output(context, dest_id, "sdf_priority_polygons.qml" if polygons else "sdf_priority_points.qml",
+                          tr("Investment priorities"))
         name_field = self.parameterAsString(parameters, self.NAME_FIELD, context)
         names = feature_names(records, name_field)
         top = np.argsort(-score, kind="stable")[:5]
