@@ -56,6 +56,10 @@
             <translation>汇总方法</translation>
         </message>
         <message>
+            <source>Agreement needs a table of assessors by criteria.</source>
+            <translation>一致性计算需要“评估者 × 标准”的评分表。</translation>
+        </message>
+        <message>
             <source>All counted types</source>
             <translation>所有计入类型</translation>
         </message>
@@ -1040,6 +1044,10 @@
             <translation>功能等级表</translation>
         </message>
         <message>
+            <source>Scores must lie between 0 and {0}, or be NA.</source>
+            <translation>分数必须介于 0 和 {0} 之间，或为“不适用”。</translation>
+        </message>
+        <message>
             <source>Sensitivity of the ranking</source>
             <translation>排名的敏感性</translation>
         </message>
@@ -1424,6 +1432,10 @@
             <translation>功能等级表至少需要两个居民点和一种功能。</translation>
         </message>
         <message>
+            <source>The scores do not match the criteria of the framework.</source>
+            <translation>分数与评估框架的标准不一致。</translation>
+        </message>
+        <message>
             <source>The settlements with each normalised indicator, the index, its rank and class.</source>
             <translation>居民点及其各标准化指标、指数、排名和等级。</translation>
         </message>
@@ -1538,6 +1550,10 @@
         <message>
             <source>UN-Habitat's SDG indicator 11.7.1 (b): share of the urban population who can reach an open public space within 400 m walking distance along the street network. Every street vertex inside a space or near its edge is an entrance; people join the network at the nearest point of the nearest street; one shortest-path pass from all entrances gives every distance.</source>
             <translation>联合国人居署可持续发展目标指标 11.7.1 (b)：能够沿街道网络在 400 米步行距离内到达开放公共空间的城市人口比例。位于公共空间内或靠近其边界的每个街道节点都是入口；人口在最近街道上的最近点接入网络；从所有入口出发的一次最短路径计算得到所有距离。</translation>
+        </message>
+        <message>
+            <source>Unknown level of measurement: {0}</source>
+            <translation>未知的测量尺度：{0}</translation>
         </message>
         <message>
             <source>Urban extent (polygons)</source>

@@ -1,0 +1,1 @@
+"""City-wide plan assessment: frameworks, scorecards, aggregation of assessors and their agreement."""
