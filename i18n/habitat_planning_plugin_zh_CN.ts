@@ -1876,6 +1876,10 @@
             <translation>有 {0} 个居民点缺少“{1}”的数值；对这些居民点按 0 计算。</translation>
         </message>
         <message>
+            <source>{0} settlements without geometry were left out.</source>
+            <translation>有 {0} 个没有几何的居民点未计入。</translation>
+        </message>
+        <message>
             <source>{0} settlements, {1} functions; reproducibility {2}, scalability {3}.</source>
             <translation>{0} 个居民点，{1} 种功能；再现性系数 {2}，可量表性系数 {3}。</translation>
         </message>

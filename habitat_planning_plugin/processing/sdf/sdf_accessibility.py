@@ -163,7 +163,10 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
         max_level = self.parameterAsInt(parameters, self.CENTRE_MAX_LEVEL, context)
         bands = parse_bands(self.parameterAsString(parameters, self.BANDS, context))
 
-        records = [f for f in features_in_crs(settlements, crs, transform) if f.hasGeometry()]
+        every = list(features_in_crs(settlements, crs, transform))
+        records = [f for f in every if f.hasGeometry()]
+        if len(records) < len(every):
+            feedback.pushWarning(tr("{0} settlements without geometry were left out.", len(every) - len(records)))
         xy = np.array([_point(f.geometry()) for f in records])
         levels = np.array([number_or_nan(f[level_field]) for f in records])
         mass = np.array([number_or_nan(f[mass_field]) for f in records])
