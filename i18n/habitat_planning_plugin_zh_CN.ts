@@ -700,6 +700,10 @@
             <translation>没有居民点的等级为 {0} 或更高：不存在中心。</translation>
         </message>
         <message>
+            <source>No settlement has a location.</source>
+            <translation>没有任何居民点有位置。</translation>
+        </message>
+        <message>
             <source>No settlement has any of the functions.</source>
             <translation>没有任何居民点具有这些功能。</translation>
         </message>
@@ -1866,6 +1870,10 @@
         <message>
             <source>{0} settlements are on roads that reach no centre: {1}</source>
             <translation>有 {0} 个居民点所在的道路无法到达任何中心：{1}</translation>
+        </message>
+        <message>
+            <source>{0} settlements have no geometry: no facility can be assigned to them.</source>
+            <translation>有 {0} 个居民点没有几何：无法为其分配设施。</translation>
         </message>
         <message>
             <source>{0} settlements have no road within reach and get no travel time: {1}</source>

@@ -72,10 +72,10 @@ def test_presence_from_facilities_in_sectors_and_near_points():
     assert functions == ["bank", "clinic", "market", "school"]
     assert presence.tolist() == [[0, 1, 0, 1], [0, 0, 1, 0]]
     assert counts[0, 3] == 2 and unassigned == [3]  # the bank lies in no sector
-    points = np.array([(0.0, 0.0), (100.0, 0.0)])
+    points = np.array([(0.0, 0.0), (np.nan, np.nan), (100.0, 0.0)])  # the second settlement has no location
     presence, _, _, unassigned = presence_from_facilities(points, [(10, 0), (95, 0), (50, 500)], ["a", "b", "c"],
                                                           max_distance=50)
-    assert presence.tolist() == [[1, 0, 0], [0, 1, 0]] and unassigned == [2]
+    assert presence.tolist() == [[1, 0, 0], [0, 0, 0], [0, 1, 0]] and unassigned == [2]
 
 
 def test_hierarchy_methods():

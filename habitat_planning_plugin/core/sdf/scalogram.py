@@ -113,7 +113,11 @@ def presence_from_facilities(settlements, facility_xy, facility_functions, max_d
     if isinstance(settlements, np.ndarray):
         from scipy.spatial import cKDTree
 
-        distance, owner = cKDTree(settlements).query(facility_xy)
+        located = np.flatnonzero(np.isfinite(settlements).all(axis=1))  # settlements without a point get nothing
+        if len(located) == 0:
+            raise HabitatError(tr("No settlement has a location."))
+        distance, nearest = cKDTree(settlements[located]).query(facility_xy)
+        owner = located[nearest]
         if max_distance is not None:
             owner = np.where(distance <= max_distance, owner, -1)
         count = len(settlements)

@@ -135,6 +135,10 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
         crs = self.analysis_crs([item for item in (settlements, facilities) if item is not None], parameters, context,
                                 feedback)
         records = list(features_in_crs(settlements, crs, context.transformContext()))
+        unlocated = sum(1 for f in records if not f.hasGeometry())
+        if unlocated:
+            feedback.pushWarning(tr("{0} settlements have no geometry: no facility can be assigned to them.",
+                                    unlocated))
         names = feature_names(records, name_field)
         polygons = settlements.wkbType() != QgsWkbTypes.Unknown and \
             QgsWkbTypes.geometryType(settlements.wkbType()) == QgsWkbTypes.PolygonGeometry
