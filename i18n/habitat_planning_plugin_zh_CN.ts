@@ -120,8 +120,16 @@
             <translation>候选空间数</translation>
         </message>
         <message>
+            <source>Cannot read the framework file {0}: {1}</source>
+            <translation>无法读取评估框架文件 {0}：{1}</translation>
+        </message>
+        <message>
             <source>Cannot read the population raster {0}.</source>
             <translation>无法读取人口栅格 {0}。</translation>
+        </message>
+        <message>
+            <source>Cannot read the scorecard {0}: {1}</source>
+            <translation>无法读取评分表 {0}：{1}</translation>
         </message>
         <message>
             <source>Category</source>
@@ -694,6 +702,10 @@
         <message>
             <source>No index for that settlement</source>
             <translation>该居民点不计算指数</translation>
+        </message>
+        <message>
+            <source>No scorecard scores the criterion {0}.</source>
+            <translation>没有任何评分表对标准 {0} 评分。</translation>
         </message>
         <message>
             <source>No settlement has a hierarchy level of {0} or more central: there are no centres.</source>
@@ -1360,6 +1372,14 @@
             <translation>设施没有功能取值。</translation>
         </message>
         <message>
+            <source>The framework is not valid:</source>
+            <translation>评估框架无效：</translation>
+        </message>
+        <message>
+            <source>The framework must be a JSON object.</source>
+            <translation>评估框架必须是一个 JSON 对象。</translation>
+        </message>
+        <message>
             <source>The functional analysis of a settlement system (Rondinelli's Urban Functions in Rural Development): which settlements or sectors have which functions (school, health centre, market, bank…). The presence comes from facility points with a function field (a facility belongs to the sector polygon holding it, or to the nearest settlement point within the distance given) or from function columns of the settlement layer. The scalogram orders functions by how common they are and settlements by how many they have; the coefficient of reproducibility (≥ 0.90) and of scalability (≥ 0.60) say how well they form a hierarchy. Each function is worth 100 centrality points shared among the settlements that have it; a settlement's centrality index is the sum of its functions' weights. Settlements are classed into hierarchy levels (central, intermediate, local by default) by natural breaks, quantiles or your thresholds.</source>
             <translation>居民点体系的功能分析（Rondinelli《农村发展中的城市功能》）：哪些居民点或部门具有哪些功能（学校、卫生中心、市场、银行……）。功能的存在来自带功能字段的设施点（设施归属于包含它的部门面，或给定距离内最近的居民点），或来自居民点图层的功能字段。功能等级表按功能的普遍程度对功能排序，按居民点具有的功能数量对居民点排序；再现性系数（≥ 0.90）和可量表性系数（≥ 0.60）说明它们形成等级体系的程度。每种功能计 100 个中心性分值，由具有该功能的居民点分享；居民点的中心性指数为其功能权重之和。居民点按自然断点法、分位数或您设定的阈值划分为等级（默认为中央级、中间级、地方级）。</translation>
         </message>
@@ -1434,6 +1454,10 @@
         <message>
             <source>The scalogram needs at least two settlements and one function.</source>
             <translation>功能等级表至少需要两个居民点和一种功能。</translation>
+        </message>
+        <message>
+            <source>The scorecards cannot be assessed together:</source>
+            <translation>这些评分表无法一起评估：</translation>
         </message>
         <message>
             <source>The scores do not match the criteria of the framework.</source>
@@ -1712,6 +1736,10 @@
             <translation>需付费进入</translation>
         </message>
         <message>
+            <source>framework</source>
+            <translation>评估框架</translation>
+        </message>
+        <message>
             <source>functions</source>
             <translation>功能</translation>
         </message>
@@ -1812,6 +1840,14 @@
             <translation>地域影响</translation>
         </message>
         <message>
+            <source>theme {0}</source>
+            <translation>主题 {0}</translation>
+        </message>
+        <message>
+            <source>theme {0}, criterion {1}</source>
+            <translation>主题 {0}，标准 {1}</translation>
+        </message>
+        <message>
             <source>travel time</source>
             <translation>出行时间</translation>
         </message>
@@ -1834,6 +1870,10 @@
         <message>
             <source>walking distance along the street network</source>
             <translation>沿街道网络的步行距离</translation>
+        </message>
+        <message>
+            <source>{0} and {1}: the assessor {2} scored the same plan twice.</source>
+            <translation>{0} 和 {1}：评估者 {2} 对同一规划评分了两次。</translation>
         </message>
         <message>
             <source>{0} candidate spaces, {1} counted, {2} duplicates merged.</source>
@@ -1904,6 +1944,34 @@
             <translation>{0} 在数据中心处使距离拉伸 {1} %，因此分析使用该处的 UTM 分带 {2}（{3}）。如需其他投影坐标参考系，请在参数中选择。</translation>
         </message>
         <message>
+            <source>{0}: "levels" must describe exactly the scores 0, 1, 2 and 3</source>
+            <translation>{0}：“levels”必须且只能描述 0、1、2、3 四个分数</translation>
+        </message>
+        <message>
+            <source>{0}: "weight" must be a number above 0</source>
+            <translation>{0}：“weight”必须是大于 0 的数字</translation>
+        </message>
+        <message>
+            <source>{0}: "{1}" is missing or empty</source>
+            <translation>{0}：缺少“{1}”或其为空</translation>
+        </message>
+        <message>
+            <source>{0}: a JSON scorecard needs a "scores" object.</source>
+            <translation>{0}：JSON 评分表需要一个“scores”对象。</translation>
+        </message>
+        <message>
+            <source>{0}: framework version {1}, the framework is version {2}.</source>
+            <translation>{0}：评分表的框架版本为 {1}，而评估框架版本为 {2}。</translation>
+        </message>
+        <message>
+            <source>{0}: made for the framework "{1}", not "{2}".</source>
+            <translation>{0}：该评分表针对的是评估框架“{1}”，而不是“{2}”。</translation>
+        </message>
+        <message>
+            <source>{0}: no "criterion, score, comment, evidence" header row was found.</source>
+            <translation>{0}：未找到“criterion, score, comment, evidence”表头行。</translation>
+        </message>
+        <message>
             <source>{0}: public space {1} %, streets {2} %, total {3} % of {4} km² (benchmarks 15 %, 30 %, 45 %).</source>
             <translation>{0}：公共空间 {1} %，街道 {2} %，合计 {3} %，城市面积 {4} 平方公里（基准值 15 %、30 %、45 %）。</translation>
         </message>
@@ -1912,8 +1980,36 @@
             <translation>{0}：抽样街道比例 {1} %（95 % 区间 {2}–{3} %，{4} 个圆）。</translation>
         </message>
         <message>
+            <source>{0}: scorecards are .json, .csv or .xlsx files.</source>
+            <translation>{0}：评分表必须是 .json、.csv 或 .xlsx 文件。</translation>
+        </message>
+        <message>
+            <source>{0}: the criterion id "{1}" is used twice</source>
+            <translation>{0}：标准编号“{1}”被使用了两次</translation>
+        </message>
+        <message>
             <source>{0}: the sample ran out of circles before the 95 % confidence interval reached ±{1} points.</source>
             <translation>{0}：在 95 % 置信区间达到 ±{1} 个百分点之前样本圆已用尽。</translation>
+        </message>
+        <message>
+            <source>{0}: the score "{1}" of criterion {2} is not a number or NA.</source>
+            <translation>{0}：标准 {2} 的分数“{1}”不是数字，也不是“不适用”。</translation>
+        </message>
+        <message>
+            <source>{0}: the score {1} of criterion {2} is outside 0 to 3.</source>
+            <translation>{0}：标准 {2} 的分数 {1} 超出 0 至 3 的范围。</translation>
+        </message>
+        <message>
+            <source>{0}: the scorecard does not say {1}.</source>
+            <translation>{0}：评分表中没有注明 {1}。</translation>
+        </message>
+        <message>
+            <source>{0}: the year "{1}" is not a number.</source>
+            <translation>{0}：年份“{1}”不是数字。</translation>
+        </message>
+        <message>
+            <source>{0}: unknown criteria: {1}</source>
+            <translation>{0}：未知的标准：{1}</translation>
         </message>
         <message>
             <source>{0}: {1} of {2} people within {3} m walking distance ({4} %).</source>
