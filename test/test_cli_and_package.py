@@ -79,7 +79,9 @@ def install_zip(profile: Path) -> Path:
         # What "Install from ZIP" needs: one top folder holding metadata.txt and __init__.py.
         assert {name.split("/")[0] for name in names} == {"habitat_planning_plugin"}
         for required in ("metadata.txt", "__init__.py", "i18n/habitat_planning_plugin_zh_CN.qm",
-                         "resources/icons/habitat.svg", "resources/sample_data/sample_city.gpkg", "LICENSE"):
+                         "resources/icons/habitat.svg", "resources/sample_data/sample_city.gpkg",
+                         "resources/sample_data/sample_region.gpkg", "resources/frameworks/citywide_plan_assessment.json",
+                         "resources/styles/access_network.qml", "LICENSE"):
             assert f"habitat_planning_plugin/{required}" in names, required
         assert not [name for name in names if "__pycache__" in name or name.endswith(".pyc")]
         zipped.extractall(plugins)

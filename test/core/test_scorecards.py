@@ -104,3 +104,17 @@ def test_unknown_criteria_mixed_frameworks_and_duplicate_assessors(tmp_path):
     assert "4.csv: unknown criteria: X9" in text
     assert check_scorecards(framework, [card("5.csv")]) == ["No scorecard scores the criterion V2.",
                                                              "No scorecard scores the criterion P1."]
+
+
+def test_built_in_framework_is_valid_and_bilingual():
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "resources" / "frameworks" / "citywide_plan_assessment.json"
+    framework = load_framework(path)
+    assert len(framework.themes) == 14 and len(framework.criteria) == 28
+    for criterion in framework.criteria:
+        assert criterion.question["en"].strip() and criterion.question["zh"].strip()
+        for level in ("0", "1", "2", "3"):
+            assert criterion.levels[level]["en"].strip() and criterion.levels[level]["zh"].strip()
+    for name in framework.themes.values():
+        assert name["en"] and name["zh"]
