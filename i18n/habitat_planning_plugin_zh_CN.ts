@@ -96,6 +96,14 @@
             <translation>面积（平方公里）</translation>
         </message>
         <message>
+            <source>Assessment framework (JSON, optional)</source>
+            <translation>评估框架（JSON，可选）</translation>
+        </message>
+        <message>
+            <source>Assessor</source>
+            <translation>评估者</translation>
+        </message>
+        <message>
             <source>Builds the city-wide inventory of open public spaces from polygons of any source. Each space gets one of the five SDG 11.7.1 types (park, civic park, square, recreational green area, public facility open area) through the type mapping, or is marked as not counted with the reason: another type, a type value the mapping does not know, restricted access (private or no) or an entry fee. Invalid polygons are repaired and counted; features without a usable polygon are kept in the output and flagged. Area (m², ha), size class (thresholds editable) and district are added. The summary gives, per district and type, the number of counted spaces, their area, their share of the district's area and, with a population grid, the m² of public space per inhabitant.</source>
             <translation>根据任意来源的面数据建立全市开放公共空间盘点。每个空间通过类型对照表归入可持续发展目标 11.7.1 的五种类型之一（公园、街心公园、广场、休闲绿地、公共设施开放区），或标记为不计入并注明原因：其他类型、对照表中没有的类型值、通行受限（私人或禁止）或收费。无效的面会被修复并计数；没有可用面几何的要素仍保留在输出中并加以标记。输出增加面积（平方米、公顷）、规模等级（阈值可编辑）和所属地区。汇总表按地区和类型给出计入空间的数量、面积、占地区面积的比例，以及（如提供人口栅格）人均公共空间面积（平方米）。</translation>
         </message>
@@ -186,6 +194,10 @@
         <message>
             <source>Cities and districts</source>
             <translation>城市和地区</translation>
+        </message>
+        <message>
+            <source>City</source>
+            <translation>城市</translation>
         </message>
         <message>
             <source>City name field</source>
@@ -348,6 +360,10 @@
             <translation>每个街道路段及其较近端点到最近公共空间的步行距离（超过步行距离两倍时为空）。只需要数值结果的批处理运行可以跳过此输出。</translation>
         </message>
         <message>
+            <source>Excel files (*.xlsx)</source>
+            <translation>Excel 文件 (*.xlsx)</translation>
+        </message>
+        <message>
             <source>Exponent of travel time in the Hansen and Huff models (2: gravity).</source>
             <translation>Hansen 模型和 Huff 模型中出行时间的指数（2：引力模型）。</translation>
         </message>
@@ -434,6 +450,10 @@
         <message>
             <source>Geometric aggregation needs min-max normalisation (z-scores can be negative).</source>
             <translation>几何汇总需要使用极差标准化（z 分数可能为负）。</translation>
+        </message>
+        <message>
+            <source>Give 0, 1, 2, 3 or NA.</source>
+            <translation>请填写 0、1、2、3 或 NA（不适用）。</translation>
         </message>
         <message>
             <source>Give exactly one population input: a population grid or a population layer.</source>
@@ -602,6 +622,10 @@
         <message>
             <source>Latin America and the Caribbean</source>
             <translation>拉丁美洲和加勒比</translation>
+        </message>
+        <message>
+            <source>Leave empty for the built-in framework (14 themes aligned with the International Guidelines on Urban and Territorial Planning and the New Urban Agenda).</source>
+            <translation>留空则使用内置评估框架（14 个主题，与《城市和区域规划国际准则》和《新城市议程》相一致）。</translation>
         </message>
         <message>
             <source>Level</source>
@@ -852,6 +876,14 @@
             <translation>规划评估</translation>
         </message>
         <message>
+            <source>Plan assessment scorecard template</source>
+            <translation>规划评估评分表模板</translation>
+        </message>
+        <message>
+            <source>Plan name</source>
+            <translation>规划名称</translation>
+        </message>
+        <message>
             <source>Population</source>
             <translation>人口</translation>
         </message>
@@ -1058,6 +1090,18 @@
         <message>
             <source>Scalogram</source>
             <translation>功能等级表</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>分数</translation>
+        </message>
+        <message>
+            <source>Scorecard (XLSX)</source>
+            <translation>评分表（XLSX）</translation>
+        </message>
+        <message>
+            <source>Scorecard with {0} criteria in {1} themes.</source>
+            <translation>评分表包含 {1} 个主题共 {0} 项标准。</translation>
         </message>
         <message>
             <source>Scores must lie between 0 and {0}, or be NA.</source>
@@ -1360,6 +1404,10 @@
             <translation>所选坐标参考系 {0} 不是以米为单位的投影坐标参考系。请选择投影坐标参考系，例如城市所在的 UTM 分带。</translation>
         </message>
         <message>
+            <source>The city of the plan.</source>
+            <translation>规划所属的城市。</translation>
+        </message>
+        <message>
             <source>The coefficient of reproducibility is below 0.90: the functions do not form a clear hierarchy.</source>
             <translation>再现性系数低于 0.90：这些功能没有形成清晰的等级体系。</translation>
         </message>
@@ -1428,6 +1476,10 @@
             <translation>输出“{0}”将覆盖输入文件 {1}。请选择其他文件。</translation>
         </message>
         <message>
+            <source>The plan being assessed, e.g. Master Plan 2030.</source>
+            <translation>被评估的规划，例如 2030 年总体规划。</translation>
+        </message>
+        <message>
             <source>The population field {0} holds a value that is not a number: {1}</source>
             <translation>人口字段 {0} 中有非数值：{1}</translation>
         </message>
@@ -1454,6 +1506,10 @@
         <message>
             <source>The scalogram needs at least two settlements and one function.</source>
             <translation>功能等级表至少需要两个居民点和一种功能。</translation>
+        </message>
+        <message>
+            <source>The scorecard to hand to an assessor.</source>
+            <translation>交给评估者填写的评分表。</translation>
         </message>
         <message>
             <source>The scorecards cannot be assessed together:</source>
@@ -1498,6 +1554,10 @@
         <message>
             <source>The weight of need must lie between 0 and 1.</source>
             <translation>需求的权重必须介于 0 和 1 之间。</translation>
+        </message>
+        <message>
+            <source>The year of the plan version assessed, to compare versions over time.</source>
+            <translation>被评估规划版本的年份，用于比较不同时期的版本。</translation>
         </message>
         <message>
             <source>The {0} components need a weight above 0.</source>
@@ -1664,6 +1724,10 @@
             <translation>某个指标没有数值的居民点如何处理。缺失值的数量会被报告。</translation>
         </message>
         <message>
+            <source>Who fills this scorecard; may be filled in later.</source>
+            <translation>填写此评分表的人员；可以稍后填写。</translation>
+        </message>
+        <message>
             <source>Whole city</source>
             <translation>全市</translation>
         </message>
@@ -1682,6 +1746,14 @@
         <message>
             <source>With the thresholds method: increasing centrality values separating the levels, comma-separated (one fewer than the number of levels).</source>
             <translation>使用阈值法时：划分等级的递增中心性数值，以逗号分隔（比等级数量少一个）。</translation>
+        </message>
+        <message>
+            <source>Writes an Excel scorecard for one assessor of one plan: the plan details at the top, then one row per criterion of the assessment framework with its theme, the question in English and Chinese and what each score means. The score column offers 0, 1, 2, 3 or NA (not applicable) in a drop-down; add a comment and the evidence (page or section of the plan). Each assessor fills their own copy; the plan assessment tool reads the filled files.</source>
+            <translation>为一位评估者生成一份针对某一规划的 Excel 评分表：顶部是规划信息，下面每行是评估框架中的一项标准，包括其主题、中英文问题以及各分数的含义。分数列提供 0、1、2、3 或 NA（不适用）的下拉选项；请填写意见和依据（规划的页码或章节）。每位评估者填写各自的副本；规划评估工具读取填写完成的文件。</translation>
+        </message>
+        <message>
+            <source>Year of the plan</source>
+            <translation>规划年份</translation>
         </message>
         <message>
             <source>Z-scores</source>
@@ -1780,6 +1852,10 @@
             <translation>位于发展走廊上</translation>
         </message>
         <message>
+            <source>plan assessment</source>
+            <translation>规划评估</translation>
+        </message>
+        <message>
             <source>population</source>
             <translation>人口</translation>
         </message>
@@ -1808,6 +1884,10 @@
             <translation>功能等级表</translation>
         </message>
         <message>
+            <source>scorecard</source>
+            <translation>评分表</translation>
+        </message>
+        <message>
             <source>sensitivity</source>
             <translation>敏感性</translation>
         </message>
@@ -1834,6 +1914,10 @@
         <message>
             <source>street polygons</source>
             <translation>街道面</translation>
+        </message>
+        <message>
+            <source>template</source>
+            <translation>模板</translation>
         </message>
         <message>
             <source>territorial influence</source>

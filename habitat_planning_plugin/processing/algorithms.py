@@ -1,5 +1,6 @@
 """Every algorithm and model class the provider offers, in toolbox order."""
 
+from .plan_assessment.plan_scorecard_template import PlanScorecardTemplateAlgorithm
 from .public_space.public_space_access import PublicSpaceAccessAlgorithm
 from .public_space.public_spaces_from_osm import PublicSpacesFromOsmAlgorithm
 from .public_space.public_space_inventory import PublicSpaceInventoryAlgorithm
@@ -16,6 +17,7 @@ ALGORITHM_CLASSES = [
     PublicSpaceInventoryAlgorithm,
     Sdg1171LandShareAlgorithm,
     PublicSpaceAccessAlgorithm,
+    PlanScorecardTemplateAlgorithm,
     SdfFunctionsAlgorithm,
     SdfDevelopmentIndexAlgorithm,
     SdfAccessibilityAlgorithm,
