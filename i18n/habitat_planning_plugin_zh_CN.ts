@@ -228,6 +228,18 @@
             <translation>可量表性系数</translation>
         </message>
         <message>
+            <source>Combines the scorecards of several assessors for one or more plans (versions over the years, or plans of different cities). For each plan: every criterion's mean, median, range, standard deviation and number of assessors, flagged where assessors are more than one point apart; each theme and the whole plan as a share of the potential score (criteria scored NA are left out of the potential); a plan quality index in the form of Brody (2003), 0 to 10 per theme; and the agreement of the assessors as Krippendorff's alpha (ordinal; 0.8 or more is good, below 0.667 is doubtful) and as percent agreement. The report shows the strengths and gaps, a radar chart of the themes and a comparison of the plans.</source>
+            <translation>汇总多位评估者对一个或多个规划（不同年份的版本或不同城市的规划）的评分表。对每个规划：每项标准的平均分、中位数、范围、标准差和评估者人数，并标出评估者评分相差超过一分的标准；每个主题和整个规划的得分占满分的比例（评为“不适用”的标准不计入满分）；Brody（2003）形式的规划质量指数，每个主题 0 至 10 分；以及以 Krippendorff α 系数（序数尺度；0.8 及以上为良好，低于 0.667 不可靠）和一致百分比表示的评估者一致性。报告显示优势与不足、各主题的雷达图以及规划之间的比较。</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>意见</translation>
+        </message>
+        <message>
+            <source>Comparison of the plans</source>
+            <translation>规划比较</translation>
+        </message>
+        <message>
             <source>Component weights</source>
             <translation>分项权重</translation>
         </message>
@@ -258,6 +270,14 @@
         <message>
             <source>Counted spaces per district and type: number, area, share of the district area and m² per inhabitant.</source>
             <translation>按地区和类型统计的计入空间：数量、面积、占地区面积的比例和人均面积（平方米）。</translation>
+        </message>
+        <message>
+            <source>Criteria the assessors disagree on (more than one point apart), with their comments</source>
+            <translation>评估者意见不一致的标准（相差超过一分）及其意见</translation>
+        </message>
+        <message>
+            <source>Criterion</source>
+            <translation>标准</translation>
         </message>
         <message>
             <source>Default speed (km/h)</source>
@@ -360,6 +380,10 @@
             <translation>每个街道路段及其较近端点到最近公共空间的步行距离（超过步行距离两倍时为空）。只需要数值结果的批处理运行可以跳过此输出。</translation>
         </message>
         <message>
+            <source>Evidence</source>
+            <translation>依据</translation>
+        </message>
+        <message>
             <source>Excel files (*.xlsx)</source>
             <translation>Excel 文件 (*.xlsx)</translation>
         </message>
@@ -420,6 +444,18 @@
             <translation>每个指标的权重下调和上调 20 % 时排名的平均变化和最大变化。</translation>
         </message>
         <message>
+            <source>For each plan and criterion: mean, median, minimum, maximum, standard deviation, number of assessors and whether they disagree by more than one point.</source>
+            <translation>每个规划和标准的平均分、中位数、最小值、最大值、标准差、评估者人数，以及评分是否相差超过一分。</translation>
+        </message>
+        <message>
+            <source>For each plan and theme: the share of the potential score and the Brody-form quality score.</source>
+            <translation>每个规划和主题的得分占满分比例以及 Brody 形式的质量得分。</translation>
+        </message>
+        <message>
+            <source>For each plan: assessors, overall share of the potential score, plan quality index, Krippendorff's alpha and percent agreement.</source>
+            <translation>每个规划的评估者人数、总得分占满分比例、规划质量指数、Krippendorff α 系数和一致百分比。</translation>
+        </message>
+        <message>
             <source>For settlement points: a facility belongs to the nearest settlement within this distance.</source>
             <translation>对于居民点（点）：设施归属于此距离内最近的居民点。</translation>
         </message>
@@ -444,6 +480,10 @@
             <translation>功能数</translation>
         </message>
         <message>
+            <source>Gaps</source>
+            <translation>不足</translation>
+        </message>
+        <message>
             <source>Geometric (poor scores not compensated)</source>
             <translation>几何汇总（低分不被抵消）</translation>
         </message>
@@ -454,6 +494,10 @@
         <message>
             <source>Give 0, 1, 2, 3 or NA.</source>
             <translation>请填写 0、1、2、3 或 NA（不适用）。</translation>
+        </message>
+        <message>
+            <source>Give at least one scorecard.</source>
+            <translation>请至少提供一份评分表。</translation>
         </message>
         <message>
             <source>Give exactly one population input: a population grid or a population layer.</source>
@@ -604,6 +648,14 @@
             <translation>等时线带必须是以逗号分隔的分钟数；实际输入为“{0}”。</translation>
         </message>
         <message>
+            <source>Krippendorff's alpha</source>
+            <translation>Krippendorff α 系数</translation>
+        </message>
+        <message>
+            <source>Krippendorff's alpha (ordinal)</source>
+            <translation>Krippendorff α 系数（序数尺度）</translation>
+        </message>
+        <message>
             <source>Land allocated to streets and public space</source>
             <translation>用于街道和公共空间的土地</translation>
         </message>
@@ -658,6 +710,10 @@
         <message>
             <source>Mean rank change</source>
             <translation>平均排名变化</translation>
+        </message>
+        <message>
+            <source>Mean score (0–3)</source>
+            <translation>平均分（0–3）</translation>
         </message>
         <message>
             <source>Measured right-of-way width in metres; empty or zero values fall back to the class table.</source>
@@ -800,6 +856,10 @@
             <translation>非道路速度（公里/小时）</translation>
         </message>
         <message>
+            <source>One filled scorecard per assessor and plan, e.g. made with the scorecard template.</source>
+            <translation>每位评估者对每个规划填写一份评分表，例如使用评分表模板生成。</translation>
+        </message>
+        <message>
             <source>One polygon per city: the built-up urban extent the indicator is measured in.</source>
             <translation>每个城市一个面：计算指标所用的建成区城市范围。</translation>
         </message>
@@ -852,6 +912,10 @@
             <translation>可选：将每个有人口的像元或要素输出为点，附带其步行距离及是否可达，用于在地图上显示未被覆盖的人群。对全市栅格而言数据量较大。</translation>
         </message>
         <message>
+            <source>Overall (% of the potential score)</source>
+            <translation>总体（占满分 %）</translation>
+        </message>
+        <message>
             <source>Parameters</source>
             <translation>参数</translation>
         </message>
@@ -862,6 +926,10 @@
         <message>
             <source>Per city and district: area, public space, street and total area, their shares, the benchmarks, and the sampling estimate when asked.</source>
             <translation>按城市和地区列出：面积、公共空间面积、街道面积和合计面积、各自比例、基准值，以及（如选择）抽样估算结果。</translation>
+        </message>
+        <message>
+            <source>Percent agreement</source>
+            <translation>一致百分比</translation>
         </message>
         <message>
             <source>Persons per cell (band 1: total), for the m² of public space per inhabitant of each district.</source>
@@ -882,6 +950,10 @@
         <message>
             <source>Plan name</source>
             <translation>规划名称</translation>
+        </message>
+        <message>
+            <source>Plan quality index</source>
+            <translation>规划质量指数</translation>
         </message>
         <message>
             <source>Population</source>
@@ -1102,6 +1174,26 @@
         <message>
             <source>Scorecard with {0} criteria in {1} themes.</source>
             <translation>评分表包含 {1} 个主题共 {0} 项标准。</translation>
+        </message>
+        <message>
+            <source>Scorecards (XLSX, CSV or JSON)</source>
+            <translation>评分表（XLSX、CSV 或 JSON）</translation>
+        </message>
+        <message>
+            <source>Scores 0 (not present) to 3 (goals, policies and implementation), NA left out of the potential score (APA Sustaining Places). Plan quality index after Brody (2003). Agreement as Krippendorff's alpha, recommended over percent agreement (Stevens, Lyles and Berke 2014).</source>
+            <translation>评分从 0（未涉及）到 3（有目标、政策和实施安排），“不适用”不计入满分（美国规划协会“可持续场所”）。规划质量指数参照 Brody（2003）。一致性采用 Krippendorff α 系数，该系数比一致百分比更受推荐（Stevens、Lyles 和 Berke，2014）。</translation>
+        </message>
+        <message>
+            <source>Scores by criterion</source>
+            <translation>按标准的得分</translation>
+        </message>
+        <message>
+            <source>Scores by plan</source>
+            <translation>按规划的得分</translation>
+        </message>
+        <message>
+            <source>Scores by theme</source>
+            <translation>按主题的得分</translation>
         </message>
         <message>
             <source>Scores must lie between 0 and {0}, or be NA.</source>
@@ -1384,6 +1476,14 @@
             <translation>保留的街道数</translation>
         </message>
         <message>
+            <source>Strengths</source>
+            <translation>优势</translation>
+        </message>
+        <message>
+            <source>Strengths and gaps, radar chart of the themes, comparison of the plans and the assessors' comments on the criteria they disagree on, in the language of QGIS.</source>
+            <translation>优势与不足、各主题的雷达图、规划比较以及评估者对意见不一致的标准的意见，使用 QGIS 的界面语言。</translation>
+        </message>
+        <message>
             <source>Territorial influence zones</source>
             <translation>地域影响范围</translation>
         </message>
@@ -1562,6 +1662,14 @@
         <message>
             <source>The {0} components need a weight above 0.</source>
             <translation>{0}分项的权重必须大于 0。</translation>
+        </message>
+        <message>
+            <source>Themes</source>
+            <translation>主题</translation>
+        </message>
+        <message>
+            <source>Themes (% of the potential score)</source>
+            <translation>各主题（占满分 %）</translation>
         </message>
         <message>
             <source>There is no public space to measure access to.</source>
@@ -1816,6 +1924,10 @@
             <translation>功能</translation>
         </message>
         <message>
+            <source>good from {0}</source>
+            <translation>{0} 起为良好</translation>
+        </message>
+        <message>
             <source>inventory</source>
             <translation>盘点</translation>
         </message>
@@ -1848,12 +1960,20 @@
             <translation>没有可用的面几何</translation>
         </message>
         <message>
+            <source>of {0}</source>
+            <translation>满分 {0}</translation>
+        </message>
+        <message>
             <source>on a development corridor</source>
             <translation>位于发展走廊上</translation>
         </message>
         <message>
             <source>plan assessment</source>
             <translation>规划评估</translation>
+        </message>
+        <message>
+            <source>plan quality</source>
+            <translation>规划质量</translation>
         </message>
         <message>
             <source>population</source>
@@ -1954,6 +2074,10 @@
         <message>
             <source>walking distance along the street network</source>
             <translation>沿街道网络的步行距离</translation>
+        </message>
+        <message>
+            <source>{0} ({1}, {2}): {3} assessors, {4} % of the potential score, alpha {5}.</source>
+            <translation>{0}（{1}，{2}）：{3} 位评估者，得分占满分 {4} %，α 系数 {5}。</translation>
         </message>
         <message>
             <source>{0} and {1}: the assessor {2} scored the same plan twice.</source>
@@ -2066,6 +2190,10 @@
         <message>
             <source>{0}: scorecards are .json, .csv or .xlsx files.</source>
             <translation>{0}：评分表必须是 .json、.csv 或 .xlsx 文件。</translation>
+        </message>
+        <message>
+            <source>{0}: the assessors agree too little (alpha below 0.667) for the scores to be relied on; discuss the flagged criteria.</source>
+            <translation>{0}：评估者之间的一致性过低（α 系数低于 0.667），评分不可靠；请讨论被标出的标准。</translation>
         </message>
         <message>
             <source>{0}: the criterion id "{1}" is used twice</source>

@@ -1,5 +1,6 @@
 """Every algorithm and model class the provider offers, in toolbox order."""
 
+from .plan_assessment.plan_assessment import PlanAssessmentAlgorithm
 from .plan_assessment.plan_scorecard_template import PlanScorecardTemplateAlgorithm
 from .public_space.public_space_access import PublicSpaceAccessAlgorithm
 from .public_space.public_spaces_from_osm import PublicSpacesFromOsmAlgorithm
@@ -18,6 +19,7 @@ ALGORITHM_CLASSES = [
     Sdg1171LandShareAlgorithm,
     PublicSpaceAccessAlgorithm,
     PlanScorecardTemplateAlgorithm,
+    PlanAssessmentAlgorithm,
     SdfFunctionsAlgorithm,
     SdfDevelopmentIndexAlgorithm,
     SdfAccessibilityAlgorithm,

@@ -152,3 +152,26 @@ def matrix_chart(matrix, row_labels, column_labels, title):
         axes.set_yticklabels(row_labels, fontsize="x-small" if rows > 30 else "small")
         axes.set_title(title)
         return _png(figure, warning)
+
+
+def radar_chart(axes_labels, series, title, maximum=100.0):
+    """A radar (spider) chart: ``series`` is [(label, values)], one value per axis. Returns (png, warning)."""
+    import numpy as np
+
+    plt = _pyplot()
+    families, warning = font_family(title, *axes_labels, *[label for label, _ in series])
+    angles = np.linspace(0, 2 * np.pi, len(axes_labels), endpoint=False).tolist()
+    with plt.rc_context({"font.family": families}):
+        figure = plt.figure(figsize=(7.0, 6.5))
+        axes = figure.add_subplot(111, polar=True)
+        for label, values in series:
+            closed = [0.0 if v is None or v != v else v for v in values]
+            axes.plot(angles + angles[:1], closed + closed[:1], linewidth=1.5, label=label)
+            axes.fill(angles + angles[:1], closed + closed[:1], alpha=0.15)
+        axes.set_xticks(angles)
+        axes.set_xticklabels(axes_labels, fontsize="small")
+        axes.set_ylim(0, maximum)
+        axes.set_title(title, pad=24)
+        if len(series) > 1:
+            axes.legend(loc="upper right", bbox_to_anchor=(1.3, 1.1), fontsize="small")
+        return _png(figure, warning)

@@ -1,0 +1,220 @@
+"""habitat:planassessment — several assessors' scorecards of one or more plans: scores, agreement, report."""
+
+import math
+
+import numpy as np
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterMultipleLayers,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...core.plan_assessment.aggregation import (
+    percent_of_potential,
+    plan_quality_index,
+    summarise_criteria,
+    theme_scores,
+)
+from ...core.plan_assessment.agreement import krippendorff_alpha, percent_agreement
+from ...core.plan_assessment.scorecards import check_scorecards, load_framework, read_scorecard
+from ...core.text import HabitatError, tr, tr_noop
+from ...i18n import qgis_locale
+from ...paths import resource_path
+from ..base import HabitatAlgorithm
+from .plan_scorecard_template import BUILT_IN_FRAMEWORK
+
+
+class PlanAssessmentAlgorithm(HabitatAlgorithm):
+    ALGORITHM_ID = "planassessment"
+    DISPLAY_NAME = tr_noop("Plan assessment")
+    GROUP_ID = "planassessment"
+    TAGS = (tr_noop("plan assessment"), tr_noop("scorecard"), tr_noop("Krippendorff's alpha"),
+            tr_noop("plan quality"))
+    REQUIRED_PACKAGES = ("openpyxl",)
+    SHORT_HELP = tr_noop(
+        "Combines the scorecards of several assessors for one or more plans (versions over the years, or plans of "
+        "different cities). For each plan: every criterion's mean, median, range, standard deviation and number of "
+        "assessors, flagged where assessors are more than one point apart; each theme and the whole plan as a "
+        "share of the potential score (criteria scored NA are left out of the potential); a plan quality index in "
+        "the form of Brody (2003), 0 to 10 per theme; and the agreement of the assessors as Krippendorff's alpha "
+        "(ordinal; 0.8 or more is good, below 0.667 is doubtful) and as percent agreement. The report shows the "
+        "strengths and gaps, a radar chart of the themes and a comparison of the plans.")
+
+    FRAMEWORK = "FRAMEWORK"
+    SCORECARDS = "SCORECARDS"
+    OUTPUT_CRITERIA = "OUTPUT_CRITERIA"
+    OUTPUT_THEMES = "OUTPUT_THEMES"
+    OUTPUT_PLANS = "OUTPUT_PLANS"
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.add_parameter(
+            QgsProcessingParameterFile(self.FRAMEWORK, tr("Assessment framework (JSON, optional)"),
+                                       extension="json", optional=True),
+            tr_noop("Leave empty for the built-in framework (14 themes aligned with the International Guidelines on "
+                    "Urban and Territorial Planning and the New Urban Agenda)."))
+        self.add_parameter(
+            QgsProcessingParameterMultipleLayers(self.SCORECARDS, tr("Scorecards (XLSX, CSV or JSON)"),
+                                                 QgsProcessing.TypeFile),
+            tr_noop("One filled scorecard per assessor and plan, e.g. made with the scorecard template."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT_CRITERIA, tr("Scores by criterion"), QgsProcessing.TypeVector),
+            tr_noop("For each plan and criterion: mean, median, minimum, maximum, standard deviation, number of "
+                    "assessors and whether they disagree by more than one point."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT_THEMES, tr("Scores by theme"), QgsProcessing.TypeVector),
+            tr_noop("For each plan and theme: the share of the potential score and the Brody-form quality score."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT_PLANS, tr("Scores by plan"), QgsProcessing.TypeVector),
+            tr_noop("For each plan: assessors, overall share of the potential score, plan quality index, "
+                    "Krippendorff's alpha and percent agreement."))
+        self.add_report_parameter(tr_noop(
+            "Strengths and gaps, radar chart of the themes, comparison of the plans and the assessors' comments on "
+            "the criteria they disagree on, in the language of QGIS."))
+
+    def process(self, parameters, context, feedback):
+        framework = load_framework(self.parameterAsFile(parameters, self.FRAMEWORK, context)
+                                   or resource_path(*BUILT_IN_FRAMEWORK))
+        files = self.parameterAsFileList(parameters, self.SCORECARDS, context)
+        if not files:
+            raise HabitatError(tr("Give at least one scorecard."))
+        cards = [read_scorecard(path) for path in files]
+        for warning in check_scorecards(framework, cards):
+            feedback.pushWarning(warning)
+        criteria = [c.id for c in framework.criteria]
+        themes = [c.theme for c in framework.criteria]
+        weights = [c.weight for c in framework.criteria]
+        plans = {}
+        for card in cards:
+            plans.setdefault((card.plan, card.city, card.year), []).append(card)
+
+        results = []
+        for (plan, city, year), group in sorted(plans.items(), key=lambda item: (item[0][1], item[0][2], item[0][0])):
+            ratings = np.array([[card.scores.get(c, np.nan) for c in criteria] for card in group], dtype=float)
+            rows = summarise_criteria(ratings, criteria, themes, weights)
+            pqi, parts = plan_quality_index(rows)
+            alpha = krippendorff_alpha(ratings, "ordinal") if len(group) > 1 else float("nan")
+            agreement = percent_agreement(ratings) if len(group) > 1 else float("nan")
+            results.append({"plan": plan, "city": city, "year": year, "cards": group, "rows": rows,
+                            "themes": theme_scores(rows), "parts": parts, "overall": percent_of_potential(rows),
+                            "pqi": pqi, "alpha": alpha, "agreement": agreement})
+            feedback.pushInfo(tr("{0} ({1}, {2}): {3} assessors, {4} % of the potential score, alpha {5}.", plan, city,
+                                 year, len(group), _fmt(percent_of_potential(rows)), _fmt(alpha, 3)))
+            if len(group) > 1 and alpha < 0.667:
+                feedback.pushWarning(tr("{0}: the assessors agree too little (alpha below 0.667) for the scores to be "
+                                        "relied on; discuss the flagged criteria.", plan))
+
+        outputs = {self.OUTPUT_CRITERIA: self.write_criteria(parameters, context, results),
+                   self.OUTPUT_THEMES: self.write_themes(parameters, context, results),
+                   self.OUTPUT_PLANS: self.write_plans(parameters, context, results)}
+        report_path = self.report_destination(parameters, self.OUTPUT_REPORT, context, feedback)
+        if report_path:
+            outputs[self.OUTPUT_REPORT] = assessment_report(report_path, framework, results, feedback)
+        return outputs
+
+    def _table(self, parameters, name, context, columns, rows, layer_name):
+        fields = QgsFields()
+        for column, kind in columns:
+            fields.append(QgsField(column, kind))
+        sink, dest_id = self.create_sink(parameters, name, context, fields, QgsWkbTypes.NoGeometry, None)
+        for values in rows:
+            feature = QgsFeature(fields)
+            feature.setAttributes([None if isinstance(v, float) and math.isnan(v) else v for v in values])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        self.style_output(context, dest_id, None, layer_name)
+        return dest_id
+
+    def write_criteria(self, parameters, context, results):
+        columns = [("plan", QVariant.String), ("city", QVariant.String), ("year", QVariant.Int),
+                   ("criterion", QVariant.String), ("theme", QVariant.String), ("n", QVariant.Int),
+                   ("mean", QVariant.Double), ("median", QVariant.Double), ("min", QVariant.Double),
+                   ("max", QVariant.Double), ("std", QVariant.Double), ("disagree", QVariant.Int)]
+        rows = [[r["plan"], r["city"], r["year"], row.criterion, row.theme, row.n, row.mean, row.median, row.minimum,
+                 row.maximum, row.std, int(row.disagreement)] for r in results for row in r["rows"]]
+        return self._table(parameters, self.OUTPUT_CRITERIA, context, columns, rows, tr("Scores by criterion"))
+
+    def write_themes(self, parameters, context, results):
+        columns = [("plan", QVariant.String), ("city", QVariant.String), ("year", QVariant.Int),
+                   ("theme", QVariant.String), ("score_pct", QVariant.Double), ("brody_pq", QVariant.Double)]
+        rows = [[r["plan"], r["city"], r["year"], theme, score, r["parts"].get(theme, float("nan"))]
+                for r in results for theme, score in r["themes"].items()]
+        return self._table(parameters, self.OUTPUT_THEMES, context, columns, rows, tr("Scores by theme"))
+
+    def write_plans(self, parameters, context, results):
+        columns = [("plan", QVariant.String), ("city", QVariant.String), ("year", QVariant.Int),
+                   ("assessors", QVariant.Int), ("overall_pct", QVariant.Double), ("pqi", QVariant.Double),
+                   ("alpha", QVariant.Double), ("agreement_pct", QVariant.Double)]
+        rows = [[r["plan"], r["city"], r["year"], len(r["cards"]), r["overall"], r["pqi"], r["alpha"],
+                 r["agreement"]] for r in results]
+        return self._table(parameters, self.OUTPUT_PLANS, context, columns, rows, tr("Scores by plan"))
+
+
+def assessment_report(path, framework, results, feedback):
+    from ...core.report.charts import bar_chart, radar_chart
+    from ...core.report.html import Report
+    from ..public_space.reports import footer
+
+    language = "zh" if qgis_locale().lower().startswith("zh") else "en"
+
+    def text(names):
+        return names.get(language) or names.get("en") or ""
+
+    questions = {c.id: text(c.question) for c in framework.criteria}
+    report = Report(tr("Plan assessment"), qgis_locale())
+    theme_ids = list(framework.themes)
+    labels = [text(framework.themes[t]) for t in theme_ids]
+
+    def image(made, alt):
+        png, warning = made
+        if warning:
+            feedback.pushWarning(warning)
+        report.image(png, alt)
+
+    image(radar_chart(labels, [(_plan_label(r), [r["themes"].get(t) for t in theme_ids]) for r in results[:6]],
+                      tr("Themes (% of the potential score)")), tr("Themes"))
+    if len(results) > 1:
+        image(bar_chart([_plan_label(r) for r in results], [(tr("Overall (% of the potential score)"),
+                                                             [r["overall"] for r in results])],
+                        tr("Comparison of the plans"), "%"), tr("Comparison of the plans"))
+    for r in results:
+        report.heading(_plan_label(r))
+        report.indicator(tr("Overall (% of the potential score)"), r["overall"], "%")
+        report.indicator(tr("Plan quality index"), r["pqi"], tr("of {0}", 10 * len(r["parts"])))
+        report.indicator(tr("Krippendorff's alpha (ordinal)"), r["alpha"], "", 0.8, tr("good from {0}", "0.80"),
+                         decimals=3)
+        report.indicator(tr("Percent agreement"), r["agreement"], "%")
+        scored = sorted((row for row in r["rows"] if row.n > 0), key=lambda row: row.mean)
+        report.paragraph(tr("Strengths"))
+        report.table([tr("Criterion"), tr("Mean score (0–3)")],
+                     [[questions[row.criterion], row.mean] for row in reversed(scored[-3:])], "{:.2f}")
+        report.paragraph(tr("Gaps"))
+        report.table([tr("Criterion"), tr("Mean score (0–3)")], [[questions[row.criterion], row.mean]
+                                                                  for row in scored[:3]], "{:.2f}")
+        disputed = [row for row in r["rows"] if row.disagreement]
+        if disputed:
+            report.paragraph(tr("Criteria the assessors disagree on (more than one point apart), with their comments"))
+            report.table([tr("Criterion"), tr("Assessor"), tr("Score"), tr("Comment"), tr("Evidence")],
+                         [[questions[row.criterion], card.assessor, card.scores.get(row.criterion),
+                           card.comments.get(row.criterion, ""), card.evidence.get(row.criterion, "")]
+                          for row in disputed for card in r["cards"]], "{:g}")
+    report.heading(tr("Method"))
+    report.paragraph(tr("Scores 0 (not present) to 3 (goals, policies and implementation), NA left out of the "
+                        "potential score (APA Sustaining Places). Plan quality index after Brody (2003). Agreement "
+                        "as Krippendorff's alpha, recommended over percent agreement (Stevens, Lyles and Berke "
+                        "2014)."), css="note")
+    return report.save(path, footer())
+
+
+def _plan_label(result):
+    parts = [result["plan"], result["city"], str(result["year"]) if result["year"] else ""]
+    return " · ".join(part for part in parts if part)
+
+
+def _fmt(value, decimals=1):
+    return "—" if value is None or value != value else f"{value:.{decimals}f}"

@@ -1,0 +1,71 @@
+"""habitat:planassessment by hand: three assessors of one plan version, one of another; agreement; escaping."""
+
+import json
+
+import krippendorff
+import numpy as np
+import pytest
+from qgis.core import QgsProcessingException
+
+from test.core.test_scorecards import FRAMEWORK
+from test.helpers import read_rows
+
+
+def card(folder, name, assessor, year, scores, comments=None):
+    payload = {"framework": "mini", "plan": "Master Plan", "city": "Sample City", "year": year, "assessor": assessor,
+               "scores": {k: {"score": v, "comment": (comments or {}).get(k, "")} for k, v in scores.items()}}
+    path = folder / name
+    path.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+@pytest.fixture
+def inputs(tmp_path):
+    framework = tmp_path / "mini.json"
+    framework.write_text(json.dumps(FRAMEWORK, ensure_ascii=False), encoding="utf-8")
+    cards = [card(tmp_path, "a.json", "Ana", 2026, {"V1": 3, "V2": 2, "P1": "NA"}),
+             card(tmp_path, "b.json", "Bo", 2026, {"V1": 2, "V2": 2, "P1": 1}),
+             card(tmp_path, "c.json", "Chen", 2026, {"V1": 3, "V2": 0, "P1": 1},
+                  {"V2": "<script>alert(1)</script> no goals"}),
+             card(tmp_path, "d.json", "Ana", 2020, {"V1": 1, "V2": 1, "P1": 0})]
+    return {"FRAMEWORK": str(framework), "SCORECARDS": cards}
+
+
+def test_scores_agreement_and_report(inputs, tmp_path, habitat_provider):
+    from qgis import processing
+
+    processing.run("habitat:planassessment", {**inputs, "OUTPUT_CRITERIA": str(tmp_path / "c.csv"),
+                                               "OUTPUT_THEMES": str(tmp_path / "t.csv"),
+                                               "OUTPUT_PLANS": str(tmp_path / "p.csv"),
+                                               "OUTPUT_REPORT": str(tmp_path / "r.html")})
+    plans = {int(r["year"]): r for r in read_rows(tmp_path / "p.csv")}
+    recent = plans[2026]
+    # Means V1 8/3, V2 4/3 (weight 2), P1 1 (NA left out): (8/3 + 2 x 4/3 + 1) / (3 x 4).
+    assert float(recent["overall_pct"]) == pytest.approx(100 * (19 / 3) / 12)
+    assert float(recent["pqi"]) == pytest.approx(10 / 6 * 4 + 10 / 3 * 1)
+    ratings = np.array([[3, 2, np.nan], [2, 2, 1], [3, 0, 1]])
+    expected = krippendorff.alpha(reliability_data=ratings, level_of_measurement="ordinal")
+    assert float(recent["alpha"]) == pytest.approx(expected)
+    assert float(recent["agreement_pct"]) == pytest.approx(100 * 3 / 7)  # V1 1 of 3 pairs, V2 1 of 3, P1 1 of 1
+    assert plans[2020]["alpha"] == "" and int(plans[2020]["assessors"]) == 1  # one assessor: no agreement
+    themes = {(int(r["year"]), r["theme"]): float(r["score_pct"]) for r in read_rows(tmp_path / "t.csv")}
+    assert themes[(2026, "vision")] == pytest.approx(100 * (8 / 3 + 2 * 4 / 3) / 9)
+    assert themes[(2026, "participation")] == pytest.approx(100 / 3)
+    criteria = {(int(r["year"]), r["criterion"]): r for r in read_rows(tmp_path / "c.csv")}
+    assert criteria[(2026, "V2")]["disagree"] == "1" and criteria[(2026, "V1")]["disagree"] == "0"
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; no goals" in html and "<script>alert" not in html
+    assert html.count("data:image/png;base64,") == 2  # radar and comparison
+
+
+def test_mixed_frameworks_are_refused(inputs, tmp_path, habitat_provider):
+    from qgis import processing
+
+    other = card(tmp_path, "x.json", "Dee", 2026, {"V1": 1})
+    payload = json.loads(open(other, encoding="utf-8").read())
+    payload["framework"] = "other"
+    open(other, "w", encoding="utf-8").write(json.dumps(payload))
+    with pytest.raises(QgsProcessingException, match="made for the framework"):
+        processing.run("habitat:planassessment", {**inputs, "SCORECARDS": inputs["SCORECARDS"] + [other],
+                                                   "OUTPUT_CRITERIA": "memory:", "OUTPUT_THEMES": "memory:",
+                                                   "OUTPUT_PLANS": "memory:", "OUTPUT_REPORT": None})
