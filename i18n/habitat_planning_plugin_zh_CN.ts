@@ -1668,8 +1668,8 @@
             <translation>主题</translation>
         </message>
         <message>
-            <source>Themes (% of the potential score)</source>
-            <translation>各主题（占满分 %）</translation>
+            <source>Themes (% of the potential score; not applicable at the centre)</source>
+            <translation>各主题（占满分 %；不适用者位于中心）</translation>
         </message>
         <message>
             <source>There is no public space to measure access to.</source>

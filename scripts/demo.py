@@ -70,6 +70,14 @@ DEMO_STEPS = [
     }, ("functions:hierarchy", "functions:functions_report", "development:development_report",
         "accessibility:influence_zones", "accessibility:isochrones", "priority:priorities",
         "priority:priority_report")),
+    # City-wide plan assessment: three assessors, two versions of Sample City's plan and Riverton's plan.
+    ("habitat:planassessment", {
+        "SCORECARDS": sorted(str(p) for p in (SAMPLE / "scorecards").iterdir()),
+        "OUTPUT_CRITERIA": str(OUTPUT / "plan_scores_by_criterion.csv"),
+        "OUTPUT_THEMES": str(OUTPUT / "plan_scores_by_theme.csv"),
+        "OUTPUT_PLANS": str(OUTPUT / "plan_scores_by_plan.csv"),
+        "OUTPUT_REPORT": str(OUTPUT / "plan_assessment_report.html"),
+    }, ("OUTPUT_PLANS", "OUTPUT_REPORT")),
 ]
 
 
@@ -77,6 +85,12 @@ def summarise(folder: Path, algorithm_id: str) -> None:
     """Print the headline results of a step from the files it wrote."""
     import csv
 
+    if algorithm_id == "habitat:planassessment":
+        with open(folder / "plan_scores_by_plan.csv", encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                print(f"    {row['plan']} ({row['city']}, {row['year']}): {float(row['overall_pct']):.1f} % of the "
+                      f"potential score, alpha {float(row['alpha']):.2f}")
+        return
     if algorithm_id == "habitat:spatialdevelopmentframework":
         from osgeo import ogr
 

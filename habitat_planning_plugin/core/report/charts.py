@@ -171,7 +171,7 @@ def radar_chart(axes_labels, series, title, maximum=100.0):
         axes.set_xticks(angles)
         axes.set_xticklabels(axes_labels, fontsize="small")
         axes.set_ylim(0, maximum)
-        axes.set_title(title, pad=24)
+        axes.set_title(title, pad=28)
         if len(series) > 1:
-            axes.legend(loc="upper right", bbox_to_anchor=(1.3, 1.1), fontsize="small")
+            axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), fontsize="small", ncol=1)
         return _png(figure, warning)

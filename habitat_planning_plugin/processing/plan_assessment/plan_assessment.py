@@ -177,7 +177,7 @@ def assessment_report(path, framework, results, feedback):
         report.image(png, alt)
 
     image(radar_chart(labels, [(_plan_label(r), [r["themes"].get(t) for t in theme_ids]) for r in results[:6]],
-                      tr("Themes (% of the potential score)")), tr("Themes"))
+                      tr("Themes (% of the potential score; not applicable at the centre)")), tr("Themes"))
     if len(results) > 1:
         image(bar_chart([_plan_label(r) for r in results], [(tr("Overall (% of the potential score)"),
                                                              [r["overall"] for r in results])],
