@@ -188,6 +188,10 @@
             <translation>请至少选择人口图层中的一个人口数量字段。</translation>
         </message>
         <message>
+            <source>Choose the city name field of the city polygons.</source>
+            <translation>请选择城市面的城市名称字段。</translation>
+        </message>
+        <message>
             <source>Choose the function field of the facilities.</source>
             <translation>请选择设施的功能字段。</translation>
         </message>
@@ -196,12 +200,20 @@
             <translation>城市和地区</translation>
         </message>
         <message>
+            <source>Cities or municipalities to map the scores on: each gets the scores of its latest assessed plan.</source>
+            <translation>用于在地图上显示得分的城市或市镇：每个城市采用其最近一次评估的规划的得分。</translation>
+        </message>
+        <message>
             <source>City</source>
             <translation>城市</translation>
         </message>
         <message>
             <source>City name field</source>
             <translation>城市名称字段</translation>
+        </message>
+        <message>
+            <source>City polygons (optional)</source>
+            <translation>城市面（可选）</translation>
         </message>
         <message>
             <source>City-wide public space assessment</source>
@@ -418,6 +430,10 @@
         <message>
             <source>Field whose values say what each space is (park, square, private garden…).</source>
             <translation>说明每个空间性质的字段（公园、广场、私家花园……）。</translation>
+        </message>
+        <message>
+            <source>Field with the city names used in the scorecards.</source>
+            <translation>包含评分表中所用城市名称的字段。</translation>
         </message>
         <message>
             <source>Field with the city names; the feature id when empty.</source>
@@ -776,6 +792,10 @@
             <translation>需求：指数越低，需求越高（例如 dev_index）。</translation>
         </message>
         <message>
+            <source>No city polygon is named {0}.</source>
+            <translation>没有名为 {0} 的城市面。</translation>
+        </message>
+        <message>
             <source>No font with Chinese characters is installed; chart text may show as boxes. Install a CJK font (for example Noto Sans CJK).</source>
             <translation>未安装包含中文字符的字体；图表中的文字可能显示为方框。请安装中日韩字体（例如 Noto Sans CJK）。</translation>
         </message>
@@ -954,6 +974,10 @@
         <message>
             <source>Plan quality index</source>
             <translation>规划质量指数</translation>
+        </message>
+        <message>
+            <source>Plan scores by city</source>
+            <translation>各城市规划得分</translation>
         </message>
         <message>
             <source>Population</source>
@@ -1506,6 +1530,10 @@
         <message>
             <source>The city of the plan.</source>
             <translation>规划所属的城市。</translation>
+        </message>
+        <message>
+            <source>The city polygons with the overall and theme scores of their latest plan, for a choropleth map.</source>
+            <translation>城市面及其最新规划的总体得分和各主题得分，用于分级设色地图。</translation>
         </message>
         <message>
             <source>The coefficient of reproducibility is below 0.90: the functions do not form a clear hierarchy.</source>

@@ -69,3 +69,22 @@ def test_mixed_frameworks_are_refused(inputs, tmp_path, habitat_provider):
         processing.run("habitat:planassessment", {**inputs, "SCORECARDS": inputs["SCORECARDS"] + [other],
                                                    "OUTPUT_CRITERIA": "memory:", "OUTPUT_THEMES": "memory:",
                                                    "OUTPUT_PLANS": "memory:", "OUTPUT_REPORT": None})
+
+
+def test_scores_join_city_polygons_for_a_choropleth(inputs, tmp_path, habitat_provider):
+    from qgis import processing
+    from shapely.geometry import box
+
+    from test.helpers import write_layer
+
+    cities = write_layer(tmp_path / "cities.gpkg", "cities", "Polygon", 32650, [("name", "str")],
+                         [(box(0, 0, 10, 10), ["sample city"]), (box(20, 0, 30, 10), ["Elsewhere"])])
+    processing.run("habitat:planassessment", {**inputs, "CITIES": cities, "CITY_FIELD": "name",
+                                               "OUTPUT_CRITERIA": "memory:", "OUTPUT_THEMES": "memory:",
+                                               "OUTPUT_PLANS": "memory:", "OUTPUT_REPORT": None,
+                                               "OUTPUT_MAP": str(tmp_path / "map.gpkg")})
+    rows = {r["name"]: r for r in read_rows(tmp_path / "map.gpkg")}
+    assert rows["sample city"]["plan_year"] == 2026  # the latest version, matched without regard to case
+    assert rows["sample city"]["overall_pct"] == pytest.approx(100 * (19 / 3) / 12)
+    assert rows["sample city"]["t_participation"] == pytest.approx(100 / 3)
+    assert rows["Elsewhere"]["overall_pct"] is None

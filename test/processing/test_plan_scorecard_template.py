@@ -48,3 +48,30 @@ def test_a_broken_framework_is_reported(tmp_path, habitat_provider):
     with pytest.raises(QgsProcessingException, match="not valid"):
         processing.run("habitat:planscorecardtemplate", {"FRAMEWORK": str(broken), "OUTPUT": str(tmp_path / "o.xlsx")})
     assert not (tmp_path / "o.xlsx").exists()
+
+
+def test_template_filled_by_three_assessors_then_assessed(tmp_path, habitat_provider):
+    from qgis import processing
+
+    from test.helpers import read_rows
+
+    paths = []
+    for assessor, score in (("Ana", 3), ("Bo", 2), ("Chen", 1)):
+        path = tmp_path / f"{assessor}.xlsx"
+        processing.run("habitat:planscorecardtemplate", {"PLAN": "P", "CITY": "C", "YEAR": 2026,
+                                                         "ASSESSOR": assessor, "OUTPUT": str(path)})
+        book = load_workbook(path)
+        sheet = book.active
+        rows = list(sheet.iter_rows(values_only=True))
+        header = next(i for i, row in enumerate(rows) if row[0] == "criterion")
+        for offset in range(28):  # every criterion gets this assessor's score; the last one is NA for all
+            sheet.cell(header + 2 + offset, 2).value = "NA" if offset == 27 else score
+        book.save(path)
+        paths.append(str(path))
+    processing.run("habitat:planassessment", {"SCORECARDS": paths, "OUTPUT_CRITERIA": "memory:",
+                                               "OUTPUT_THEMES": "memory:", "OUTPUT_PLANS": str(tmp_path / "p.csv"),
+                                               "OUTPUT_REPORT": None})
+    (plan,) = read_rows(tmp_path / "p.csv")
+    # Every applicable criterion has the mean 2 of 3: 66.7 % of the potential; the NA criterion is left out.
+    assert float(plan["overall_pct"]) == pytest.approx(100 * 2 / 3)
+    assert int(plan["assessors"]) == 3 and float(plan["agreement_pct"]) == pytest.approx(0.0)

@@ -10,6 +10,8 @@ from qgis.core import (
     QgsFields,
     QgsProcessing,
     QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterMultipleLayers,
     QgsWkbTypes,
@@ -52,6 +54,9 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
     OUTPUT_CRITERIA = "OUTPUT_CRITERIA"
     OUTPUT_THEMES = "OUTPUT_THEMES"
     OUTPUT_PLANS = "OUTPUT_PLANS"
+    CITIES = "CITIES"
+    CITY_FIELD = "CITY_FIELD"
+    OUTPUT_MAP = "OUTPUT_MAP"
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_parameter(
@@ -74,6 +79,18 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
             QgsProcessingParameterFeatureSink(self.OUTPUT_PLANS, tr("Scores by plan"), QgsProcessing.TypeVector),
             tr_noop("For each plan: assessors, overall share of the potential score, plan quality index, "
                     "Krippendorff's alpha and percent agreement."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSource(self.CITIES, tr("City polygons (optional)"),
+                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+            tr_noop("Cities or municipalities to map the scores on: each gets the scores of its latest assessed plan."))
+        self.add_parameter(
+            QgsProcessingParameterField(self.CITY_FIELD, tr("City name field"), parentLayerParameterName=self.CITIES,
+                                        optional=True),
+            tr_noop("Field with the city names used in the scorecards."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT_MAP, tr("Plan scores by city"),
+                                              QgsProcessing.TypeVectorPolygon, optional=True, createByDefault=True),
+            tr_noop("The city polygons with the overall and theme scores of their latest plan, for a choropleth map."))
         self.add_report_parameter(tr_noop(
             "Strengths and gaps, radar chart of the themes, comparison of the plans and the assessors' comments on "
             "the criteria they disagree on, in the language of QGIS."))
@@ -113,10 +130,45 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
         outputs = {self.OUTPUT_CRITERIA: self.write_criteria(parameters, context, results),
                    self.OUTPUT_THEMES: self.write_themes(parameters, context, results),
                    self.OUTPUT_PLANS: self.write_plans(parameters, context, results)}
+        cities = self.parameterAsSource(parameters, self.CITIES, context)
+        if cities is not None and parameters.get(self.OUTPUT_MAP) is not None:
+            outputs[self.OUTPUT_MAP] = self.write_map(parameters, context, feedback, cities, framework, results)
         report_path = self.report_destination(parameters, self.OUTPUT_REPORT, context, feedback)
         if report_path:
             outputs[self.OUTPUT_REPORT] = assessment_report(report_path, framework, results, feedback)
         return outputs
+
+    def write_map(self, parameters, context, feedback, cities, framework, results):
+        field = self.parameterAsString(parameters, self.CITY_FIELD, context)
+        if not field:
+            raise HabitatError(tr("Choose the city name field of the city polygons."))
+        latest = {}
+        for result in results:  # results are sorted by city, then year: the last one per city is the latest
+            latest[result["city"].strip().lower()] = result
+        theme_fields = [f"t_{theme}"[:60] for theme in framework.themes]
+        fields = QgsFields(cities.fields())
+        for name, kind in [("plan", QVariant.String), ("plan_year", QVariant.Int), ("overall_pct", QVariant.Double),
+                           ("pqi", QVariant.Double)] + [(name, QVariant.Double) for name in theme_fields]:
+            fields.append(QgsField(name, kind))
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_MAP, context, fields, cities.wkbType(),
+                                         cities.sourceCrs())
+        matched = 0
+        for feature in cities.getFeatures():
+            result = latest.get(str(feature[field] or "").strip().lower())
+            matched += int(result is not None)
+            values = [None] * (4 + len(theme_fields))
+            if result is not None:
+                values = [result["plan"], result["year"] or None, _or_none(result["overall"]), _or_none(result["pqi"])] + \
+                    [_or_none(result["themes"].get(theme)) for theme in framework.themes]
+            out = QgsFeature(fields)
+            out.setGeometry(feature.geometry())
+            out.setAttributes(list(feature.attributes()) + values)
+            sink.addFeature(out, QgsFeatureSink.FastInsert)
+        unmatched = sorted(set(latest) - {str(f[field] or "").strip().lower() for f in cities.getFeatures()})
+        if unmatched:
+            feedback.pushWarning(tr("No city polygon is named {0}.", ", ".join(unmatched)))
+        self.style_output(context, dest_id, None, tr("Plan scores by city"))
+        return dest_id
 
     def _table(self, parameters, name, context, columns, rows, layer_name):
         fields = QgsFields()
@@ -209,6 +261,10 @@ def assessment_report(path, framework, results, feedback):
                         "as Krippendorff's alpha, recommended over percent agreement (Stevens, Lyles and Berke "
                         "2014)."), css="note")
     return report.save(path, footer())
+
+
+def _or_none(value):
+    return None if value is None or value != value else float(value)
 
 
 def _plan_label(result):
