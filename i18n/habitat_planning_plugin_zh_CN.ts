@@ -396,6 +396,10 @@
             <translation>依据</translation>
         </message>
         <message>
+            <source>Evidence (page or section of the plan)</source>
+            <translation>依据（规划的页码或章节）</translation>
+        </message>
+        <message>
             <source>Excel files (*.xlsx)</source>
             <translation>Excel 文件 (*.xlsx)</translation>
         </message>
@@ -526,6 +530,10 @@
         <message>
             <source>Give the functions either as facility points or as function columns, not both or none.</source>
             <translation>请以设施点或功能字段之一提供功能，不能两者都提供或都不提供。</translation>
+        </message>
+        <message>
+            <source>Give the plan name and the assessor before saving.</source>
+            <translation>保存前请填写规划名称和评估者。</translation>
         </message>
         <message>
             <source>Give the streets either as centre-lines or as street polygons, not both or none.</source>
@@ -760,6 +768,10 @@
             <translation>缺失值</translation>
         </message>
         <message>
+            <source>NA: not applicable</source>
+            <translation>NA：不适用</translation>
+        </message>
+        <message>
             <source>Names shown in the report; the feature id when empty.</source>
             <translation>报告中显示的名称；留空时使用要素编号。</translation>
         </message>
@@ -902,6 +914,10 @@
         <message>
             <source>Open public spaces (polygons)</source>
             <translation>开放公共空间（面）</translation>
+        </message>
+        <message>
+            <source>Open scorecard…</source>
+            <translation>打开评分表…</translation>
         </message>
         <message>
             <source>Open space polygons from any source: land-use plans, field survey, OpenStreetMap.</source>
@@ -1184,6 +1200,10 @@
             <translation>当 95 % 置信区间与估算值之差在此百分点以内（且至少抽取 30 个圆）时停止抽样。</translation>
         </message>
         <message>
+            <source>Save scorecard…</source>
+            <translation>保存评分表…</translation>
+        </message>
+        <message>
             <source>Scalogram</source>
             <translation>功能等级表</translation>
         </message>
@@ -1192,12 +1212,28 @@
             <translation>分数</translation>
         </message>
         <message>
+            <source>Score a plan</source>
+            <translation>规划评分</translation>
+        </message>
+        <message>
+            <source>Score a plan…</source>
+            <translation>规划评分…</translation>
+        </message>
+        <message>
             <source>Scorecard (XLSX)</source>
             <translation>评分表（XLSX）</translation>
         </message>
         <message>
             <source>Scorecard with {0} criteria in {1} themes.</source>
             <translation>评分表包含 {1} 个主题共 {0} 项标准。</translation>
+        </message>
+        <message>
+            <source>Scorecards (*.json *.csv *.xlsx)</source>
+            <translation>评分表 (*.json *.csv *.xlsx)</translation>
+        </message>
+        <message>
+            <source>Scorecards (*.json)</source>
+            <translation>评分表 (*.json)</translation>
         </message>
         <message>
             <source>Scorecards (XLSX, CSV or JSON)</source>
@@ -2130,6 +2166,10 @@
         <message>
             <source>{0} nodata cells of the population grid were left out.</source>
             <translation>人口栅格中有 {0} 个无数据像元未计入。</translation>
+        </message>
+        <message>
+            <source>{0} of {1} criteria scored</source>
+            <translation>已评分 {0} / {1} 项标准</translation>
         </message>
         <message>
             <source>{0} of {1} spaces count as open public space, {2} ha in all.</source>

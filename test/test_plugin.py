@@ -4,7 +4,7 @@ from qgis.core import QgsApplication
 from qgis.PyQt.QtWidgets import QMenu, QToolBar
 
 import habitat_planning_plugin
-from habitat_planning_plugin.gui.menu import MENU_OBJECT_NAME, TOOLBAR_OBJECT_NAME
+from habitat_planning_plugin.gui.menu import MENU_OBJECT_NAME, SCORING_ACTION, TOOLBAR_OBJECT_NAME
 
 
 def traces(iface):
@@ -39,7 +39,8 @@ def test_menu_has_one_entry_per_tool_area_listing_its_algorithms(qgis_iface, qgi
         provider = QgsApplication.processingRegistry().providerById("habitat")
         for action, group_id in zip(menu.actions(), ("publicspace", "planassessment", "sdf")):
             expected = sorted(alg.displayName() for alg in provider.algorithms() if alg.groupId() == group_id)
-            listed = [entry.text() for entry in action.menu().actions() if entry.isEnabled()]
+            listed = [entry.text() for entry in action.menu().actions()
+                      if entry.isEnabled() and not entry.isSeparator() and entry.objectName() != SCORING_ACTION]
             assert sorted(listed) == expected
         assert len(plugin.menu.toolbar.actions()) == 3
     finally:
@@ -55,7 +56,8 @@ def test_menu_entry_opens_its_algorithm(qgis_iface, qgis_processing):
     menu = HabitatMenu(qgis_iface, open_algorithm=opened.append)
     menu.create()
     try:
-        entries = [e for a in menu.menu.actions() for e in a.menu().actions() if e.isEnabled()]
+        entries = [e for a in menu.menu.actions() for e in a.menu().actions()
+                   if e.isEnabled() and not e.isSeparator() and e.objectName() != SCORING_ACTION]
         for entry in entries:
             entry.trigger()
         provider = QgsApplication.processingRegistry().providerById("habitat")

@@ -15,6 +15,7 @@ MENU_OBJECT_NAME = "habitatPlanningMenu"
 TOOLBAR_OBJECT_NAME = "habitatPlanningToolbar"
 TOOL_AREAS = ("publicspace", "planassessment", "sdf")
 NO_TOOLS_YET = tr_noop("No tools in this area yet")
+SCORING_ACTION = "habitatScoringDialog"
 
 
 def open_algorithm_dialog(algorithm_id: str) -> None:
@@ -39,6 +40,7 @@ class HabitatMenu:
         self.menu = None
         self.toolbar = None
         self.actions = []
+        self.scoring_dialog = None
 
     def create(self):
         main_window = self.iface.mainWindow()
@@ -72,12 +74,23 @@ class HabitatMenu:
 
     def fill_area_menu(self, area: str, submenu: QMenu) -> None:
         submenu.clear()
+        if area == "planassessment":  # the scoring dialog comes before the algorithms that use its scorecards
+            entry = submenu.addAction(tr("Score a plan…"))
+            entry.setObjectName(SCORING_ACTION)
+            entry.triggered.connect(self.open_scoring_dialog)
+            submenu.addSeparator()
         algorithms = area_algorithms(area)
         for algorithm in algorithms:
             entry = submenu.addAction(algorithm.icon(), algorithm.displayName())
             entry.triggered.connect(partial(self.open_algorithm, algorithm.id()))
         if not algorithms:
             submenu.addAction(tr(NO_TOOLS_YET)).setEnabled(False)
+
+    def open_scoring_dialog(self):
+        from .scoring_dialog import ScoringDialog
+
+        self.scoring_dialog = ScoringDialog(self.iface.mainWindow())
+        self.scoring_dialog.show()
 
     def remove(self):
         if self.menu is not None:
@@ -94,3 +107,7 @@ class HabitatMenu:
             action.setParent(None)
             action.deleteLater()
         self.actions = []
+        if self.scoring_dialog is not None:
+            self.scoring_dialog.close()
+            self.scoring_dialog.deleteLater()
+            self.scoring_dialog = None

@@ -118,3 +118,14 @@ def test_built_in_framework_is_valid_and_bilingual():
             assert criterion.levels[level]["en"].strip() and criterion.levels[level]["zh"].strip()
     for name in framework.themes.values():
         assert name["en"] and name["zh"]
+
+
+def test_write_then_read_a_scorecard(tmp_path):
+    from habitat_planning_plugin.core.plan_assessment.scorecards import Scorecard, write_scorecard
+
+    card = Scorecard("mini", "1", "Plan", "City", 2026, "Ana", {"V1": 3.0, "V2": float("nan")},
+                     {"V1": "good", "V2": ""}, {"V1": "p. 3", "V2": ""})
+    again = read_scorecard(write_scorecard(card, tmp_path / "card.json"))
+    assert (again.plan, again.year, again.scores["V1"], again.comments["V1"], again.evidence["V1"]) == (
+        "Plan", 2026, 3.0, "good", "p. 3")
+    assert math.isnan(again.scores["V2"])

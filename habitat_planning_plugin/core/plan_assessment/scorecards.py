@@ -215,3 +215,26 @@ def check_scorecards(framework: Framework, cards):
     if errors:
         raise HabitatError(tr("The scorecards cannot be assessed together:") + "\n" + "\n".join(errors))
     return warnings
+
+
+def write_scorecard(card: Scorecard, path) -> str:
+    """Save a scorecard as JSON (the format read_scorecard reads), atomically; NA is written as "NA"."""
+    import os
+    import tempfile
+
+    data = {"framework": card.framework, "framework_version": card.framework_version, "plan": card.plan,
+            "city": card.city, "year": card.year or None, "assessor": card.assessor,
+            "scores": {criterion: {"score": "NA" if score != score else int(score),
+                                   "comment": card.comments.get(criterion, ""),
+                                   "evidence": card.evidence.get(criterion, "")}
+                       for criterion, score in card.scores.items()}}
+    target = os.path.abspath(str(path))
+    handle, partial = tempfile.mkstemp(prefix=".scorecard-", suffix=".json", dir=os.path.dirname(target) or ".")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(data, stream, ensure_ascii=False, indent=1)
+        os.replace(partial, target)
+    finally:
+        if os.path.exists(partial):
+            os.remove(partial)
+    return target

@@ -228,14 +228,16 @@ def assessment_report(path, framework, results, feedback):
             feedback.pushWarning(warning)
         report.image(png, alt)
 
-    image(radar_chart(labels, [(_plan_label(r), [r["themes"].get(t) for t in theme_ids]) for r in results[:6]],
-                      tr("Themes (% of the potential score; not applicable at the centre)")), tr("Themes"))
-    if len(results) > 1:
+    if len(results) > 1:  # all plans on one radar (up to six stay readable), then their overall scores
+        image(radar_chart(labels, [(_plan_label(r), [r["themes"].get(t) for t in theme_ids]) for r in results[:6]],
+                          tr("Themes (% of the potential score; not applicable at the centre)")), tr("Themes"))
         image(bar_chart([_plan_label(r) for r in results], [(tr("Overall (% of the potential score)"),
                                                              [r["overall"] for r in results])],
                         tr("Comparison of the plans"), "%"), tr("Comparison of the plans"))
     for r in results:
         report.heading(_plan_label(r))
+        image(radar_chart(labels, [(_plan_label(r), [r["themes"].get(t) for t in theme_ids])],
+                          tr("Themes (% of the potential score; not applicable at the centre)")), tr("Themes"))
         report.indicator(tr("Overall (% of the potential score)"), r["overall"], "%")
         report.indicator(tr("Plan quality index"), r["pqi"], tr("of {0}", 10 * len(r["parts"])))
         report.indicator(tr("Krippendorff's alpha (ordinal)"), r["alpha"], "", 0.8, tr("good from {0}", "0.80"),
