@@ -100,6 +100,10 @@
             <translation>评估框架（JSON，可选）</translation>
         </message>
         <message>
+            <source>Assessment frameworks (*.json)</source>
+            <translation>评估框架 (*.json)</translation>
+        </message>
+        <message>
             <source>Assessor</source>
             <translation>评估者</translation>
         </message>
@@ -478,6 +482,10 @@
         <message>
             <source>For settlement points: a facility belongs to the nearest settlement within this distance.</source>
             <translation>对于居民点（点）：设施归属于此距离内最近的居民点。</translation>
+        </message>
+        <message>
+            <source>Framework…</source>
+            <translation>评估框架…</translation>
         </message>
         <message>
             <source>Function columns</source>

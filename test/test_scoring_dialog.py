@@ -83,3 +83,22 @@ def test_menu_opens_the_dialog(qgis_iface, qgis_processing):
         assert plugin.menu.scoring_dialog is not None and plugin.menu.scoring_dialog.isVisible()
     finally:
         plugin.unload()
+
+
+def test_pick_another_framework(tmp_path, qgis_app):
+    import json
+
+    from habitat_planning_plugin.gui.scoring_dialog import ScoringDialog
+    from test.core.test_scorecards import FRAMEWORK
+
+    path = tmp_path / "mini.json"
+    path.write_text(json.dumps(FRAMEWORK, ensure_ascii=False), encoding="utf-8")
+    dialog = ScoringDialog()
+    dialog.use_framework(path)
+    assert dialog.criteria.count() == 3 and dialog.progress.maximum() == 3 and dialog.framework_label.text() == "Mini"
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"id": "x"}', encoding="utf-8")
+    with pytest.raises(HabitatError, match="not valid"):
+        dialog.use_framework(broken)
+    assert dialog.framework.id == "mini"  # the dialog keeps the framework it had
+    dialog.close()

@@ -38,8 +38,6 @@ class ScoringDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Score a plan"))
         self.language = "zh" if qgis_locale().lower().startswith("zh") else "en"
-        self.framework = load_framework(framework_path or resource_path("frameworks", "citywide_plan_assessment.json"))
-        self.answers = {c.id: {"score": None, "comment": "", "evidence": ""} for c in self.framework.criteria}
         self.current = None
 
         self.plan, self.city, self.assessor = QLineEdit(), QLineEdit(), QLineEdit()
@@ -53,8 +51,6 @@ class ScoringDialog(QDialog):
         details.addRow(tr("Assessor"), self.assessor)
 
         self.criteria = QListWidget()
-        for criterion in self.framework.criteria:
-            self.criteria.addItem(self._text(criterion.question))
         self.criteria.currentRowChanged.connect(self.show_criterion)
         self.theme = QLabel()
         self.question = QLabel()
@@ -74,7 +70,7 @@ class ScoringDialog(QDialog):
         self.evidence.setPlaceholderText(tr("Evidence (page or section of the plan)"))
         self.evidence.textChanged.connect(self.store)
         self.progress = QProgressBar()
-        self.progress.setRange(0, len(self.framework.criteria))
+        self.framework_label = QLabel()
 
         right = QVBoxLayout()
         for widget in (self.theme, self.question):
@@ -85,11 +81,15 @@ class ScoringDialog(QDialog):
         body = QHBoxLayout()
         body.addWidget(self.criteria, 2)
         body.addLayout(right, 3)
+        self.framework_button = QPushButton(tr("Framework…"))
+        self.framework_button.clicked.connect(self.choose_framework)
         self.open_button = QPushButton(tr("Open scorecard…"))
         self.open_button.clicked.connect(self.choose_and_open)
         self.save_button = QPushButton(tr("Save scorecard…"))
         self.save_button.clicked.connect(self.choose_and_save)
         actions = QHBoxLayout()
+        actions.addWidget(self.framework_label)
+        actions.addWidget(self.framework_button)
         actions.addWidget(self.progress, 1)
         actions.addWidget(self.open_button)
         actions.addWidget(self.save_button)
@@ -98,8 +98,29 @@ class ScoringDialog(QDialog):
         layout.addLayout(body)
         layout.addLayout(actions)
         self.resize(980, 640)
+        self.use_framework(framework_path or resource_path("frameworks", "citywide_plan_assessment.json"))
+
+    def use_framework(self, path) -> None:
+        """Load and validate a framework (the core's reader) and start a blank scorecard for it."""
+        framework = load_framework(path)
+        self.framework = framework
+        self.answers = {c.id: {"score": None, "comment": "", "evidence": ""} for c in framework.criteria}
+        self.current = None
+        self.criteria.blockSignals(True)
+        self.criteria.clear()
+        for criterion in framework.criteria:
+            self.criteria.addItem(self._text(criterion.question))
+        self.criteria.blockSignals(False)
+        self.framework_label.setText(self._text(framework.name))
+        self.progress.setRange(0, len(framework.criteria))
         self.criteria.setCurrentRow(0)
+        self.show_criterion(0)
         self.update_progress()
+
+    def choose_framework(self):
+        path, _ = QFileDialog.getOpenFileName(self, tr("Framework…"), "", tr("Assessment frameworks (*.json)"))
+        if path:
+            self._guarded(self.use_framework, path)
 
     def _text(self, names):
         return names.get(self.language) or names.get("en") or ""
