@@ -204,6 +204,10 @@
             <translation>城市和地区</translation>
         </message>
         <message>
+            <source>Cities compared (latest plan of each)</source>
+            <translation>城市比较（各城市的最新规划）</translation>
+        </message>
+        <message>
             <source>Cities or municipalities to map the scores on: each gets the scores of its latest assessed plan.</source>
             <translation>用于在地图上显示得分的城市或市镇：每个城市采用其最近一次评估的规划的得分。</translation>
         </message>
@@ -2254,6 +2258,10 @@
         <message>
             <source>{0}: no "criterion, score, comment, evidence" header row was found.</source>
             <translation>{0}：未找到“criterion, score, comment, evidence”表头行。</translation>
+        </message>
+        <message>
+            <source>{0}: plan versions over time</source>
+            <translation>{0}：不同时期的规划版本</translation>
         </message>
         <message>
             <source>{0}: public space {1} %, streets {2} %, total {3} % of {4} km² (benchmarks 15 %, 30 %, 45 %).</source>

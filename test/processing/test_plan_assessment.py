@@ -55,7 +55,8 @@ def test_scores_agreement_and_report(inputs, tmp_path, habitat_provider):
     assert criteria[(2026, "V2")]["disagree"] == "1" and criteria[(2026, "V1")]["disagree"] == "0"
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt; no goals" in html and "<script>alert" not in html
-    assert html.count("data:image/png;base64,") == 4  # comparison radar and bars, then a radar for each plan
+    # The plans compared on one radar and over time (one city, two years), then a radar for each plan.
+    assert html.count("data:image/png;base64,") == 4
 
 
 def test_mixed_frameworks_are_refused(inputs, tmp_path, habitat_provider):

@@ -228,12 +228,22 @@ def assessment_report(path, framework, results, feedback):
             feedback.pushWarning(warning)
         report.image(png, alt)
 
-    if len(results) > 1:  # all plans on one radar (up to six stay readable), then their overall scores
+    if len(results) > 1:  # all plans on one radar (up to six stay readable)
         image(radar_chart(labels, [(_plan_label(r), [r["themes"].get(t) for t in theme_ids]) for r in results[:6]],
                           tr("Themes (% of the potential score; not applicable at the centre)")), tr("Themes"))
-        image(bar_chart([_plan_label(r) for r in results], [(tr("Overall (% of the potential score)"),
-                                                             [r["overall"] for r in results])],
-                        tr("Comparison of the plans"), "%"), tr("Comparison of the plans"))
+    by_city = {}
+    for r in results:  # sorted by city, then year
+        by_city.setdefault(r["city"], []).append(r)
+    for city, versions in by_city.items():
+        if len(versions) > 1:
+            image(bar_chart([f"{v['plan']} {v['year'] or ''}".strip() for v in versions],
+                            [(tr("Overall (% of the potential score)"), [v["overall"] for v in versions])],
+                            tr("{0}: plan versions over time", city), "%"), tr("Comparison of the plans"))
+    if len(by_city) > 1:
+        latest = [versions[-1] for versions in by_city.values()]
+        image(bar_chart([_plan_label(v) for v in latest],
+                        [(tr("Overall (% of the potential score)"), [v["overall"] for v in latest])],
+                        tr("Cities compared (latest plan of each)"), "%"), tr("Comparison of the plans"))
     for r in results:
         report.heading(_plan_label(r))
         image(radar_chart(labels, [(_plan_label(r), [r["themes"].get(t) for t in theme_ids])],
