@@ -122,7 +122,7 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
                             "themes": theme_scores(rows), "parts": parts, "overall": percent_of_potential(rows),
                             "pqi": pqi, "alpha": alpha, "agreement": agreement})
             feedback.pushInfo(tr("{0} ({1}, {2}): {3} assessors, {4} % of the potential score, alpha {5}.", plan, city,
-                                 year, len(group), _fmt(percent_of_potential(rows)), _fmt(alpha, 3)))
+                                 year, len(group), _fmt(results[-1]["overall"]), _fmt(alpha, 3)))
             if len(group) > 1 and alpha < 0.667:
                 feedback.pushWarning(tr("{0}: the assessors agree too little (alpha below 0.667) for the scores to be "
                                         "relied on; discuss the flagged criteria.", plan))
