@@ -12,6 +12,8 @@ import html
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsField,
+    QgsFields,
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingLayerPostProcessorInterface,
@@ -294,6 +296,19 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
             except OSError as error:
                 feedback.reportError(tr("Could not remove the incomplete output {0}: {1}", path, error))
         self._created_files = []
+
+
+def extended_fields(source_fields, added):
+    """(fields, kept): the input's fields, less any named like an added one (case ignored: GeoPackage column names
+    are), followed by the ``added`` (name, QVariant type) fields. ``kept`` lists the input fields carried over."""
+    names = {name.lower() for name, _ in added}
+    kept = [field for field in source_fields if field.name().lower() not in names]
+    fields = QgsFields()
+    for field in kept:
+        fields.append(field)
+    for name, kind in added:
+        fields.append(QgsField(name, kind))
+    return fields, kept
 
 
 def feature_names(features, name_field):

@@ -32,7 +32,7 @@ from ...core.public_space.inventory import (
 )
 from ...core.text import HabitatError, tr, tr_noop
 from ...qgis_io import features_in_crs, from_shapely, raster_population, to_shapely
-from ..base import HabitatAlgorithm, number_list
+from ..base import HabitatAlgorithm, extended_fields, number_list
 
 ADDED_FIELDS = [("category", QVariant.String), ("category_label", QVariant.String), ("counted", QVariant.Int),
                 ("not_counted_reason", QVariant.String), ("area_m2", QVariant.Double), ("area_ha", QVariant.Double),
@@ -217,13 +217,7 @@ class PublicSpaceInventoryAlgorithm(HabitatAlgorithm):
 
     def write_inventory(self, parameters, context, source, records, categories, counted, reasons, thresholds,
                         district_shapes, district_names, crs):
-        added = {name for name, _ in ADDED_FIELDS}
-        kept = [field for field in source.fields() if field.name().lower() not in added]
-        fields = QgsFields()
-        for field in kept:
-            fields.append(field)
-        for name, kind in ADDED_FIELDS:
-            fields.append(QgsField(name, kind))
+        fields, kept = extended_fields(source.fields(), ADDED_FIELDS)
         sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, crs)
         labels = size_class_labels(thresholds)
         for (feature, shape, fixed), category, is_counted, reason in zip(records, categories, counted, reasons):

@@ -32,7 +32,7 @@ from ...core.sdf.accessibility import (
 )
 from ...core.text import HabitatError, tr, tr_noop
 from ...qgis_io import features_in_crs, from_shapely, number_or_nan, wkb_line_parts
-from ..base import HabitatAlgorithm, feature_names, number_list, progress_callback
+from ..base import HabitatAlgorithm, extended_fields, feature_names, number_list, progress_callback
 
 DOMINANCE = ("huff", "reilly")
 DOMINANCE_LABELS = (tr_noop("Huff probabilities"), tr_noop("Reilly's law (gravity)"))
@@ -242,16 +242,9 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
 
     def write_settlements(self, parameters, context, source, records, level_values, nearest, accessibility, dominant,
                           share, names, centre_rows, unconnected, crs):
-        added = [f"time_l{level}" for level in level_values] + ["hansen", "dominant", "dom_share", "road_access"]
-        kept = [field for field in source.fields() if field.name() not in added]
-        fields = QgsFields()
-        for field in kept:
-            fields.append(field)
-        for name in added[:-4]:
-            fields.append(QgsField(name, QVariant.Double))
-        for name, kind in (("hansen", QVariant.Double), ("dominant", QVariant.String), ("dom_share", QVariant.Double),
-                           ("road_access", QVariant.Int)):
-            fields.append(QgsField(name, kind))
+        fields, kept = extended_fields(source.fields(), [(f"time_l{level}", QVariant.Double) for level in level_values] + [
+            ("hansen", QVariant.Double), ("dominant", QVariant.String), ("dom_share", QVariant.Double),
+            ("road_access", QVariant.Int)])
         sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, source.wkbType(), crs)
         for i, feature in enumerate(records):
             times = [nearest[level][0][i] for level in level_values]

@@ -30,7 +30,7 @@ from ...core.sdf.scalogram import hierarchy
 from ...core.text import HabitatError, tr, tr_noop
 from ...i18n import qgis_locale
 from ...qgis_io import number_or_nan
-from ..base import HabitatAlgorithm, feature_names, number_list
+from ..base import HabitatAlgorithm, extended_fields, feature_names, number_list
 from ..public_space.reports import footer
 
 NORMALISATION_LABELS = (tr_noop("Min-max (0 to 1)"), tr_noop("Z-scores"))
@@ -160,16 +160,9 @@ class SdfDevelopmentIndexAlgorithm(HabitatAlgorithm):
         return outputs
 
     def write_index(self, parameters, context, source, records, indicators, result, levels, labels):
-        added = [f"n_{name}"[:60] for name in indicators] + ["dev_index", "dev_rank", "dev_class", "dev_label"]
-        kept = [field for field in source.fields() if field.name() not in added]
-        fields = QgsFields()
-        for field in kept:
-            fields.append(field)
-        for name in added[:-4]:
-            fields.append(QgsField(name, QVariant.Double))
-        for name, kind in (("dev_index", QVariant.Double), ("dev_rank", QVariant.Int), ("dev_class", QVariant.Int),
-                           ("dev_label", QVariant.String)):
-            fields.append(QgsField(name, kind))
+        fields, kept = extended_fields(source.fields(), [(f"n_{name}"[:60], QVariant.Double) for name in indicators] + [
+            ("dev_index", QVariant.Double), ("dev_rank", QVariant.Int), ("dev_class", QVariant.Int),
+            ("dev_label", QVariant.String)])
         sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs())
         for index, feature in enumerate(records):
             out = QgsFeature(fields)

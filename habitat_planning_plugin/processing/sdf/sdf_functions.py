@@ -23,7 +23,7 @@ from ...core.sdf.scalogram import hierarchy, presence_from_facilities, scalogram
 from ...core.text import HabitatError, tr, tr_noop
 from ...i18n import qgis_locale
 from ...qgis_io import features_in_crs, to_shapely
-from ..base import HabitatAlgorithm, feature_names, number_list
+from ..base import HabitatAlgorithm, extended_fields, feature_names, number_list
 from ..public_space.reports import footer
 
 METHODS = ("natural_breaks", "quantiles", "thresholds")
@@ -194,14 +194,9 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
 
     def write_settlements(self, parameters, context, source, records, presence, result, rank, levels, labels, crs,
                           polygons):
-        kept = [field for field in source.fields() if field.name().lower() not in
-                {"functions", "centrality", "rank", "level", "level_label"}]
-        fields = QgsFields()
-        for field in kept:
-            fields.append(field)
-        for name, kind in (("functions", QVariant.Int), ("centrality", QVariant.Double), ("rank", QVariant.Int),
-                           ("level", QVariant.Int), ("level_label", QVariant.String)):
-            fields.append(QgsField(name, kind))
+        fields, kept = extended_fields(source.fields(), [
+            ("functions", QVariant.Int), ("centrality", QVariant.Double), ("rank", QVariant.Int),
+            ("level", QVariant.Int), ("level_label", QVariant.String)])
         sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, source.wkbType(), crs)
         for index, feature in enumerate(records):
             out = QgsFeature(fields)

@@ -4,8 +4,6 @@ import numpy as np
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingParameterDistance,
     QgsProcessingParameterFeatureSink,
@@ -20,7 +18,7 @@ from qgis.PyQt.QtCore import QVariant
 from ...core.sdf.priority import minmax, priority_scores
 from ...core.text import HabitatError, tr, tr_noop
 from ...qgis_io import features_in_crs, number_or_nan, to_shapely
-from ..base import HabitatAlgorithm, feature_names, number_list
+from ..base import HabitatAlgorithm, extended_fields, feature_names, number_list
 
 # (component, group, description) in the order of the weights parameter.
 COMPONENTS = [
@@ -156,14 +154,8 @@ class SdfPriorityAlgorithm(HabitatAlgorithm):
         rank = np.empty(len(records), dtype=np.int64)
         rank[np.argsort(-score, kind="stable")] = np.arange(1, len(records) + 1)
 
-        added = [f"p_{name}" for name in values] + ["priority", "priority_rank"]
-        kept = [field for field in source.fields() if field.name() not in added]
-        fields = QgsFields()
-        for field in kept:
-            fields.append(field)
-        for name in added[:-1]:
-            fields.append(QgsField(name, QVariant.Double))
-        fields.append(QgsField("priority_rank", QVariant.Int))
+        fields, kept = extended_fields(source.fields(), [(f"p_{name}", QVariant.Double) for name in values] + [
+            ("priority", QVariant.Double), ("priority_rank", QVariant.Int)])
         sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, source.wkbType(), crs)
         for i, feature in enumerate(records):
             out = QgsFeature(fields)
