@@ -311,6 +311,14 @@ def extended_fields(source_fields, added):
     return fields, kept
 
 
+def add_chart(report, made, feedback, alt=None):
+    """Put a chart (``(png, warning)`` from core.report.charts) into ``report``; its font warning goes to the log."""
+    png, warning = made
+    if warning and feedback is not None:
+        feedback.pushWarning(warning)
+    report.image(png, alt or report.title)
+
+
 def feature_names(features, name_field):
     """The value of ``name_field`` of each feature as text, or its feature id where there is none."""
     return [str(f[name_field]) if name_field and f[name_field] is not None else str(f.id()) for f in features]

@@ -29,7 +29,7 @@ from ...core.plan_assessment.scorecards import check_scorecards, load_framework,
 from ...core.text import HabitatError, tr, tr_noop
 from ...i18n import qgis_locale
 from ...paths import resource_path
-from ..base import HabitatAlgorithm
+from ..base import HabitatAlgorithm, add_chart
 from .plan_scorecard_template import BUILT_IN_FRAMEWORK
 
 
@@ -223,10 +223,7 @@ def assessment_report(path, framework, results, feedback):
     labels = [text(framework.themes[t]) for t in theme_ids]
 
     def image(made, alt):
-        png, warning = made
-        if warning:
-            feedback.pushWarning(warning)
-        report.image(png, alt)
+        add_chart(report, made, feedback, alt)
 
     if len(results) > 1:  # all plans on one radar (up to six stay readable)
         image(radar_chart(labels, [(_plan_label(r), [r["themes"].get(t) for t in theme_ids]) for r in results[:6]],

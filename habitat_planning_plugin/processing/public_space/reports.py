@@ -10,6 +10,7 @@ from ...core.report.html import Report
 from ...core.text import tr
 from ...i18n import qgis_locale
 from ...paths import plugin_version
+from ..base import add_chart
 
 BAND_COLOURS = {1: "#1a9641", 2: "#77c35c", 3: "#c4e687", 4: "#fec981", 5: "#f07c4a", 6: "#9e9e9e"}
 SPACE_STYLE = {"fill": "#43a047", "edge": "#1b5e20", "width": 0.4, "alpha": 0.8}
@@ -17,13 +18,6 @@ SPACE_STYLE = {"fill": "#43a047", "edge": "#1b5e20", "width": 0.4, "alpha": 0.8}
 
 def footer() -> str:
     return tr("Habitat Planning Toolkit {0}, QGIS {1}", plugin_version(), Qgis.QGIS_VERSION)
-
-
-def _images(report, made, feedback):
-    png, warning = made
-    if warning and feedback is not None:
-        feedback.pushWarning(warning)
-    report.image(png, report.title)
 
 
 def access_report(path, result, groups, max_distance, space_shapes, band_of_edge, labels, feedback=None):
@@ -46,7 +40,7 @@ def access_report(path, result, groups, max_distance, space_shapes, band_of_edge
                      line["share_pct"] if line else None])
     report.table([tr("Population group"), tr("Population"), tr("Served"), tr("Share served (%)"),
                   tr("Straight-line share (%)")], rows)
-    _images(report, bar_chart([row[0] for row in rows], [(tr("Share served (%)"), [row[3] for row in rows])],
+    add_chart(report, bar_chart([row[0] for row in rows], [(tr("Share served (%)"), [row[3] for row in rows])],
                               tr("Share served by population group"), "%"), feedback)
     districts = [row for row in result.rows if row["district"] is not None and row["method"] == NETWORK
                  and row["group"] == groups[0]]
@@ -54,13 +48,13 @@ def access_report(path, result, groups, max_distance, space_shapes, band_of_edge
         report.heading(tr("By district"))
         report.table([tr("District"), tr("Population"), tr("Served"), tr("Share served (%)")],
                      [[row["district"], row["population"], row["served"], row["share_pct"]] for row in districts])
-        _images(report, bar_chart([row["district"] for row in districts],
+        add_chart(report, bar_chart([row["district"] for row in districts],
                                   [(tr("Share served (%)"), [row["share_pct"] for row in districts])],
                                   tr("Share of the population served, by district"), "%"), feedback)
     graph = result.graph
     segments = np.stack([graph.xy[graph.edge_u], graph.xy[graph.edge_v]], axis=1)
     colours = [BAND_COLOURS[int(band)] for band in band_of_edge]
-    _images(report, segment_map(segments, colours, [(shape, SPACE_STYLE) for shape in space_shapes],
+    add_chart(report, segment_map(segments, colours, [(shape, SPACE_STYLE) for shape in space_shapes],
                                 tr("Walking distance to the nearest public space"),
                                 [(labels[band], BAND_COLOURS[band]) for band in sorted(labels)]), feedback)
     report.heading(tr("Method"))
@@ -96,7 +90,7 @@ def land_share_report(path, rows, samples, cities, street_area, space_shapes, fe
     report.table(headers, table)
     districts = [share for level, share in rows if level == "district"]
     if districts:
-        _images(report, bar_chart([d.name for d in districts],
+        add_chart(report, bar_chart([d.name for d in districts],
                                   [(tr("Open public space (%)"), [d.ops_pct for d in districts]),
                                    (tr("Streets (%)"), [d.street_pct for d in districts]),
                                    (tr("Streets and public space (%)"), [d.total_pct for d in districts])],
@@ -105,7 +99,7 @@ def land_share_report(path, rows, samples, cities, street_area, space_shapes, fe
     layers = [([city for city in cities], {"fill": "#fafafa", "edge": "#424242", "width": 1.0}),
               ([street_area] if street_area is not None else [], {"fill": "#9e9e9e", "edge": "none"}),
               (space_shapes, SPACE_STYLE)]
-    _images(report, map_image(layers, tr("Streets (grey) and open public space (green)")), feedback)
+    add_chart(report, map_image(layers, tr("Streets (grey) and open public space (green)")), feedback)
     report.heading(tr("Method"))
     report.paragraph(tr("UN-Habitat's SDG indicator 11.7.1 (a): share of the built-up area of the city that is "
                         "open space for public use, as streets and open public spaces. Benchmarks: 15 % open public "

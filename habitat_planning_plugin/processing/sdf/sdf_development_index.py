@@ -30,7 +30,7 @@ from ...core.sdf.scalogram import hierarchy
 from ...core.text import HabitatError, tr, tr_noop
 from ...i18n import qgis_locale
 from ...qgis_io import number_or_nan
-from ..base import HabitatAlgorithm, extended_fields, feature_names, number_list
+from ..base import HabitatAlgorithm, add_chart, extended_fields, feature_names, number_list
 from ..public_space.reports import footer
 
 NORMALISATION_LABELS = (tr_noop("Min-max (0 to 1)"), tr_noop("Z-scores"))
@@ -196,11 +196,9 @@ class SdfDevelopmentIndexAlgorithm(HabitatAlgorithm):
         order = [i for i in np.argsort(-np.nan_to_num(result.index, nan=-np.inf), kind="stable")
                  if np.isfinite(result.index[i])]
         top = order[:25]
-        png, warning = bar_chart([names[i] for i in top], [(tr("Development index"), [result.index[i] for i in top])],
-                                 tr("Development index"), tr("Index"))
-        if warning:
-            feedback.pushWarning(warning)
-        report.image(png, tr("Development index"))
+        add_chart(report, bar_chart([names[i] for i in top], [(tr("Development index"),
+                                                               [result.index[i] for i in top])],
+                                    tr("Development index"), tr("Index")), feedback, tr("Development index"))
         report.heading(tr("Ranking"))
         report.table([tr("Rank"), tr("Settlement"), tr("Index"), tr("Class")],
                      [[int(result.rank[i]), names[i], float(result.index[i]),

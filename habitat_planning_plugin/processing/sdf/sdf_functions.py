@@ -23,7 +23,7 @@ from ...core.sdf.scalogram import hierarchy, presence_from_facilities, scalogram
 from ...core.text import HabitatError, tr, tr_noop
 from ...i18n import qgis_locale
 from ...qgis_io import features_in_crs, to_shapely
-from ..base import HabitatAlgorithm, extended_fields, feature_names, number_list
+from ..base import HabitatAlgorithm, add_chart, extended_fields, feature_names, number_list
 from ..public_space.reports import footer
 
 METHODS = ("natural_breaks", "quantiles", "thresholds")
@@ -211,7 +211,7 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
         return dest_id
 
     @staticmethod
-    def hierarchy_map(records, levels, labels, feedback):
+    def hierarchy_map(records, levels, labels):
         """Settlements drawn by level (larger and darker: more central), sectors filled by level."""
         from ...core.report.charts import map_image
 
@@ -223,10 +223,7 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
                     shape = to_shapely(feature.geometry())
                     shapes.append(shape if shape.geom_type.endswith("Polygon") else shape.buffer(LEVEL_RADII[level]))
             layers.append((shapes, {"fill": LEVEL_COLOURS[level], "edge": "#212121", "width": 0.4}))
-        png, warning = map_image(layers, tr("Settlement hierarchy") + ": " + ", ".join(labels))
-        if warning:
-            feedback.pushWarning(warning)
-        return png
+        return map_image(layers, tr("Settlement hierarchy") + ": " + ", ".join(labels))
 
     def write_scalogram(self, parameters, context, names, functions, result):
         fields = QgsFields()
@@ -252,12 +249,10 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
                          tr("acceptable from {0}", "0.90"), decimals=3)
         report.indicator(tr("Coefficient of scalability"), result.scalability, "", 0.6,
                          tr("acceptable from {0}", "0.60"), decimals=3)
-        png, warning = matrix_chart(result.presence, [names[i] for i in result.settlement_order],
-                                    [functions[j] for j in result.function_order], tr("Scalogram"))
-        if warning:
-            feedback.pushWarning(warning)
-        report.image(png, tr("Scalogram"))
-        report.image(self.hierarchy_map(records, levels, labels, feedback), tr("Settlement hierarchy"))
+        add_chart(report, matrix_chart(result.presence, [names[i] for i in result.settlement_order],
+                                       [functions[j] for j in result.function_order], tr("Scalogram")),
+                  feedback, tr("Scalogram"))
+        add_chart(report, self.hierarchy_map(records, levels, labels), feedback, tr("Settlement hierarchy"))
         order = np.argsort(-result.centrality, kind="stable")
         counts = np.empty(len(names), dtype=np.int64)
         counts[result.settlement_order] = result.presence.sum(axis=1)
@@ -266,9 +261,9 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
                      [[rank + 1, names[i], int(counts[i]), float(result.centrality[i]), labels[int(levels[i])]]
                       for rank, i in enumerate(order)])
         top = order[:20]
-        png, warning = bar_chart([names[i] for i in top], [(tr("Centrality index"), list(result.centrality[top]))],
-                                 tr("Centrality index of the most central settlements"), tr("Centrality index"))
-        report.image(png, tr("Centrality index"))
+        add_chart(report, bar_chart([names[i] for i in top], [(tr("Centrality index"), list(result.centrality[top]))],
+                                    tr("Centrality index of the most central settlements"), tr("Centrality index")),
+                  feedback, tr("Centrality index"))
         report.heading(tr("Method"))
         report.paragraph(tr("Rondinelli's functional analysis (Urban Functions in Rural Development, UNU): each "
                             "function is worth 100 points shared equally among the settlements that have it; the "

@@ -18,7 +18,7 @@ from qgis.PyQt.QtCore import QVariant
 from ...core.sdf.priority import minmax, priority_scores
 from ...core.text import HabitatError, tr, tr_noop
 from ...qgis_io import features_in_crs, number_or_nan, to_shapely
-from ..base import HabitatAlgorithm, extended_fields, feature_names, number_list
+from ..base import HabitatAlgorithm, add_chart, extended_fields, feature_names, number_list
 
 # (component, group, description) in the order of the weights parameter.
 COMPONENTS = [
@@ -200,12 +200,9 @@ def priority_report(path, records, names, score, rank, contributions, feedback):
         if feature.hasGeometry():
             shape = to_shapely(feature.geometry())
             shapes[int(band)].append(shape if shape.geom_type.endswith("Polygon") else shape.buffer(800.0))
-    png, warning = map_image([(group, {"fill": colour, "edge": "#424242", "width": 0.4})
-                              for group, colour in zip(shapes, colours)],
-                             tr("Investment priorities (darker: higher)"))
-    if warning:
-        feedback.pushWarning(warning)
-    report.image(png, tr("Investment priorities"))
+    add_chart(report, map_image([(group, {"fill": colour, "edge": "#424242", "width": 0.4})
+                                 for group, colour in zip(shapes, colours)], tr("Investment priorities (darker: higher)")),
+              feedback, tr("Investment priorities"))
     order = np.argsort(-score, kind="stable")
     report.heading(tr("Ranking"))
     report.table([tr("Rank"), tr("Settlement"), tr("Priority")] + [descriptions[name] for name in contributions],
