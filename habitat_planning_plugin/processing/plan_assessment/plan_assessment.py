@@ -12,7 +12,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFile,
     QgsProcessingParameterMultipleLayers,
     QgsWkbTypes,
 )
@@ -25,12 +24,11 @@ from ...core.plan_assessment.aggregation import (
     theme_scores,
 )
 from ...core.plan_assessment.agreement import krippendorff_alpha, percent_agreement
-from ...core.plan_assessment.scorecards import check_scorecards, load_framework, read_scorecard
+from ...core.plan_assessment.scorecards import check_scorecards, read_scorecard
 from ...core.text import HabitatError, tr, tr_noop
 from ...i18n import qgis_locale
-from ...paths import resource_path
 from ..base import HabitatAlgorithm, add_chart
-from .plan_scorecard_template import BUILT_IN_FRAMEWORK
+from .plan_scorecard_template import add_framework_parameter, framework_parameter
 
 
 class PlanAssessmentAlgorithm(HabitatAlgorithm):
@@ -49,7 +47,6 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
         "(ordinal; 0.8 or more is good, below 0.667 is doubtful) and as percent agreement. The report shows the "
         "strengths and gaps, a radar chart of the themes and a comparison of the plans.")
 
-    FRAMEWORK = "FRAMEWORK"
     SCORECARDS = "SCORECARDS"
     OUTPUT_CRITERIA = "OUTPUT_CRITERIA"
     OUTPUT_THEMES = "OUTPUT_THEMES"
@@ -59,11 +56,7 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
     OUTPUT_MAP = "OUTPUT_MAP"
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.add_parameter(
-            QgsProcessingParameterFile(self.FRAMEWORK, tr("Assessment framework (JSON, optional)"),
-                                       extension="json", optional=True),
-            tr_noop("Leave empty for the built-in framework (14 themes aligned with the International Guidelines on "
-                    "Urban and Territorial Planning and the New Urban Agenda)."))
+        add_framework_parameter(self)
         self.add_parameter(
             QgsProcessingParameterMultipleLayers(self.SCORECARDS, tr("Scorecards (XLSX, CSV or JSON)"),
                                                  QgsProcessing.TypeFile),
@@ -96,8 +89,7 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
             "the criteria they disagree on, in the language of QGIS."))
 
     def process(self, parameters, context, feedback):
-        framework = load_framework(self.parameterAsFile(parameters, self.FRAMEWORK, context)
-                                   or resource_path(*BUILT_IN_FRAMEWORK))
+        framework = framework_parameter(self, parameters, context)
         files = self.parameterAsFileList(parameters, self.SCORECARDS, context)
         if not files:
             raise HabitatError(tr("Give at least one scorecard."))

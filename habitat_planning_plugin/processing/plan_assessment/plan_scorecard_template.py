@@ -16,6 +16,22 @@ from ...paths import resource_path
 from ..base import HabitatAlgorithm
 
 BUILT_IN_FRAMEWORK = ("frameworks", "citywide_plan_assessment.json")
+FRAMEWORK = "FRAMEWORK"
+
+
+def add_framework_parameter(algorithm):
+    """The optional framework file of the plan assessment algorithms (the built-in one when empty)."""
+    algorithm.add_parameter(
+        QgsProcessingParameterFile(FRAMEWORK, tr("Assessment framework (JSON, optional)"), extension="json",
+                                   optional=True),
+        tr_noop("Leave empty for the built-in framework (14 themes aligned with the International Guidelines on "
+                "Urban and Territorial Planning and the New Urban Agenda)."))
+
+
+def framework_parameter(algorithm, parameters, context):
+    """The chosen framework, validated, or the built-in one."""
+    return load_framework(algorithm.parameterAsFile(parameters, FRAMEWORK, context)
+                          or resource_path(*BUILT_IN_FRAMEWORK))
 
 
 class PlanScorecardTemplateAlgorithm(HabitatAlgorithm):
@@ -31,7 +47,6 @@ class PlanScorecardTemplateAlgorithm(HabitatAlgorithm):
         "the evidence (page or section of the plan). Each assessor fills their own copy; the plan assessment tool "
         "reads the filled files.")
 
-    FRAMEWORK = "FRAMEWORK"
     PLAN = "PLAN"
     CITY = "CITY"
     YEAR = "YEAR"
@@ -39,11 +54,7 @@ class PlanScorecardTemplateAlgorithm(HabitatAlgorithm):
     OUTPUT = "OUTPUT"
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.add_parameter(
-            QgsProcessingParameterFile(self.FRAMEWORK, tr("Assessment framework (JSON, optional)"),
-                                       extension="json", optional=True),
-            tr_noop("Leave empty for the built-in framework (14 themes aligned with the International Guidelines on "
-                    "Urban and Territorial Planning and the New Urban Agenda)."))
+        add_framework_parameter(self)
         for name, label, help_text in (
                 (self.PLAN, tr("Plan name"), tr_noop("The plan being assessed, e.g. Master Plan 2030.")),
                 (self.CITY, tr("City"), tr_noop("The city of the plan.")),
@@ -62,8 +73,7 @@ class PlanScorecardTemplateAlgorithm(HabitatAlgorithm):
         from openpyxl.styles import Alignment, Font, PatternFill
         from openpyxl.worksheet.datavalidation import DataValidation
 
-        path = self.parameterAsFile(parameters, self.FRAMEWORK, context) or resource_path(*BUILT_IN_FRAMEWORK)
-        framework = load_framework(path)
+        framework = framework_parameter(self, parameters, context)
         year = parameters.get(self.YEAR)
         values = {"framework": framework.id, "framework_version": framework.version,
                   "plan": self.parameterAsString(parameters, self.PLAN, context),
