@@ -8,7 +8,7 @@ TARGET   := $(PLUGINS)/$(PLUGIN)
 VERSION  := $(shell sed -n 's/^version=//p' metadata.txt)
 ZIP      := dist/$(PLUGIN)-$(VERSION).zip
 # Resources the installed plugin uses (sample data included: workshop mode and the demo need it).
-RESOURCE_DIRS := icons styles models sample_data frameworks
+RESOURCE_DIRS := icons styles models sample_data frameworks questionnaires
 
 .PHONY: bootstrap build qm ts check-translations lint package demo test sample-data clean
 

@@ -4,6 +4,10 @@
     <context>
         <name>habitat</name>
         <message>
+            <source>, {0} spaces to choose from</source>
+            <translation>，可选择 {0} 个空间</translation>
+        </message>
+        <message>
             <source>0.5 weighs need and potential equally; 1 ranks by need alone.</source>
             <translation>0.5 表示需求与潜力同等重要；1 表示仅按需求排名。</translation>
         </message>
@@ -26,6 +30,10 @@
         <message>
             <source>A street vertex this close to a space's edge is an entrance; the walk starts there with the straight distance to the space.</source>
             <translation>与公共空间边界距离在此范围内的街道节点视为入口；步行从该节点开始，初始距离为其到公共空间的直线距离。</translation>
+        </message>
+        <message>
+            <source>A submission without a usable space id is linked to the space its GPS point lies in, or to the nearest space within this distance (phone GPS is often 5-20 m off).</source>
+            <translation>没有可用空间编号的提交记录，将关联到其 GPS 点所在的空间，或此距离内最近的空间（手机 GPS 常有 5–20 米误差）。</translation>
         </message>
         <message>
             <source>Access by district and population group</source>
@@ -88,6 +96,10 @@
             <translation>分析坐标参考系（投影，米）</translation>
         </message>
         <message>
+            <source>Answer not in the choice list or out of range; not scored</source>
+            <translation>答案不在选项列表中或超出范围；不计分</translation>
+        </message>
+        <message>
             <source>Area</source>
             <translation>区域</translation>
         </message>
@@ -106,6 +118,10 @@
         <message>
             <source>Assessor</source>
             <translation>评估者</translation>
+        </message>
+        <message>
+            <source>At least one dimension needs a weight above 0.</source>
+            <translation>至少一个维度的权重需大于 0。</translation>
         </message>
         <message>
             <source>Builds the city-wide inventory of open public spaces from polygons of any source. Each space gets one of the five SDG 11.7.1 types (park, civic park, square, recreational green area, public facility open area) through the type mapping, or is marked as not counted with the reason: another type, a type value the mapping does not know, restricted access (private or no) or an entry fee. Invalid polygons are repaired and counted; features without a usable polygon are kept in the output and flagged. Area (m², ha), size class (thresholds editable) and district are added. The summary gives, per district and type, the number of counted spaces, their area, their share of the district's area and, with a population grid, the m² of public space per inhabitant.</source>
@@ -140,8 +156,16 @@
             <translation>无法读取人口栅格 {0}。</translation>
         </message>
         <message>
+            <source>Cannot read the questionnaire {0}: {1}</source>
+            <translation>无法读取问卷 {0}：{1}</translation>
+        </message>
+        <message>
             <source>Cannot read the scorecard {0}: {1}</source>
             <translation>无法读取评分表 {0}：{1}</translation>
+        </message>
+        <message>
+            <source>Cannot read the survey export {0}: {1}</source>
+            <translation>无法读取调查导出文件 {0}：{1}</translation>
         </message>
         <message>
             <source>Category</source>
@@ -200,6 +224,10 @@
             <translation>请选择设施的功能字段。</translation>
         </message>
         <message>
+            <source>Choose the space id field of the inventory.</source>
+            <translation>请选择盘点图层的空间编号字段。</translation>
+        </message>
+        <message>
             <source>Cities and districts</source>
             <translation>城市和地区</translation>
         </message>
@@ -248,6 +276,10 @@
             <translation>可量表性系数</translation>
         </message>
         <message>
+            <source>Column not in the questionnaire; ignored</source>
+            <translation>该列不在问卷中；已忽略</translation>
+        </message>
+        <message>
             <source>Combines the scorecards of several assessors for one or more plans (versions over the years, or plans of different cities). For each plan: every criterion's mean, median, range, standard deviation and number of assessors, flagged where assessors are more than one point apart; each theme and the whole plan as a share of the potential score (criteria scored NA are left out of the potential); a plan quality index in the form of Brody (2003), 0 to 10 per theme; and the agreement of the assessors as Krippendorff's alpha (ordinal; 0.8 or more is good, below 0.667 is doubtful) and as percent agreement. The report shows the strengths and gaps, a radar chart of the themes and a comparison of the plans.</source>
             <translation>汇总多位评估者对一个或多个规划（不同年份的版本或不同城市的规划）的评分表。对每个规划：每项标准的平均分、中位数、范围、标准差和评估者人数，并标出评估者评分相差超过一分的标准；每个主题和整个规划的得分占满分的比例（评为“不适用”的标准不计入满分）；Brody（2003）形式的规划质量指数，每个主题 0 至 10 分；以及以 Krippendorff α 系数（序数尺度；0.8 及以上为良好，低于 0.667 不可靠）和一致百分比表示的评估者一致性。报告显示优势与不足、各主题的雷达图以及规划之间的比较。</translation>
         </message>
@@ -278,6 +310,10 @@
         <message>
             <source>Could not remove the incomplete output {0}: {1}</source>
             <translation>无法删除不完整的输出 {0}：{1}</translation>
+        </message>
+        <message>
+            <source>Count</source>
+            <translation>数量</translation>
         </message>
         <message>
             <source>Counted public space area (ha)</source>
@@ -320,6 +356,22 @@
             <translation>发展指数字段</translation>
         </message>
         <message>
+            <source>Dimension</source>
+            <translation>维度</translation>
+        </message>
+        <message>
+            <source>Dimension scores per space (0–100)</source>
+            <translation>各空间的维度得分（0–100）</translation>
+        </message>
+        <message>
+            <source>Dimension weights</source>
+            <translation>维度权重</translation>
+        </message>
+        <message>
+            <source>Dimensions after the city-wide public space assessment guide (UN-Habitat 2020). No official scoring rule is published: each scored answer counts 0 to 1 as the questionnaire declares (counts of women and men, and of age groups, as Pielou's evenness), each question is averaged over the submissions of a space and each dimension is the mean of its questions. The quality index is the weighted mean of the dimensions, given only when every weighted dimension has answers.</source>
+            <translation>维度依据《全市公共空间盘点和评估指南》（联合国人居署 2020）。官方未发布评分规则：每个计分答案按问卷的声明计 0 至 1 分（女性与男性人数、各年龄组人数按 Pielou 均匀度计），每个问题在一个空间的所有提交记录上取平均，每个维度为其问题的平均值。质量指数为各维度的加权平均值，仅当每个有权重的维度都有答案时才给出。</translation>
+        </message>
+        <message>
             <source>Disconnected parts of the street network</source>
             <translation>街道网络中互不连通的部分数</translation>
         </message>
@@ -330,6 +382,10 @@
         <message>
             <source>District</source>
             <translation>地区</translation>
+        </message>
+        <message>
+            <source>District field</source>
+            <translation>区字段</translation>
         </message>
         <message>
             <source>District name field</source>
@@ -358,6 +414,10 @@
         <message>
             <source>Duplicate overlap (%)</source>
             <translation>重复判定重叠比例（%）</translation>
+        </message>
+        <message>
+            <source>Duplicate submission (same _uuid as an earlier row); left out</source>
+            <translation>重复提交（_uuid 与前面某行相同）；已排除</translation>
         </message>
         <message>
             <source>Duplicates merged</source>
@@ -394,6 +454,14 @@
         <message>
             <source>Every road needs a speed above 0 km/h.</source>
             <translation>每条道路的速度都必须大于 0 公里/小时。</translation>
+        </message>
+        <message>
+            <source>Every row and column of the export was used.</source>
+            <translation>导出文件的每一行和每一列均已使用。</translation>
+        </message>
+        <message>
+            <source>Every row, answer and column of the export that could not be used, with the reason.</source>
+            <translation>导出文件中无法使用的每一行、每个答案和每一列及其原因。</translation>
         </message>
         <message>
             <source>Every street segment with the walking distance from its nearer end to the nearest public space (empty beyond twice the walking distance). Skip it in batch runs that need only the numbers.</source>
@@ -444,6 +512,10 @@
             <translation>说明每个空间性质的字段（公园、广场、私家花园……）。</translation>
         </message>
         <message>
+            <source>Field with a unique id per space; the quality scoring links submissions to spaces by it.</source>
+            <translation>每个空间具有唯一编号的字段；质量评分据此将提交记录关联到空间。</translation>
+        </message>
+        <message>
             <source>Field with the city names used in the scorecards.</source>
             <translation>包含评分表中所用城市名称的字段。</translation>
         </message>
@@ -458,6 +530,22 @@
         <message>
             <source>Field with the district names; the feature id when empty.</source>
             <translation>地区名称字段；留空时使用要素编号。</translation>
+        </message>
+        <message>
+            <source>Field with the district of each space (the inventory has one), to compare the quality of the districts.</source>
+            <translation>各空间所在区的字段（盘点结果中有此字段），用于比较各区的质量。</translation>
+        </message>
+        <message>
+            <source>Field with the space ids used in the survey form.</source>
+            <translation>调查表中所用空间编号的字段。</translation>
+        </message>
+        <message>
+            <source>Field with the space names shown next to the ids in the list.</source>
+            <translation>列表中显示在编号旁的空间名称字段。</translation>
+        </message>
+        <message>
+            <source>Field with the space names, for the report.</source>
+            <translation>空间名称字段，用于报告。</translation>
         </message>
         <message>
             <source>For display: roads reachable from a centre within each band, widened by 200 m.</source>
@@ -488,6 +576,14 @@
             <translation>对于居民点（点）：设施归属于此距离内最近的居民点。</translation>
         </message>
         <message>
+            <source>Form version differs from the questionnaire; scored where the questions match</source>
+            <translation>表单版本与问卷不同；问题一致之处照常计分</translation>
+        </message>
+        <message>
+            <source>Form {0} version {1}: {2} questions, {3} scores in {4} dimensions{5}.</source>
+            <translation>表单 {0}，版本 {1}：{2} 个问题，{4} 个维度中的 {3} 项得分{5}。</translation>
+        </message>
+        <message>
             <source>Framework…</source>
             <translation>评估框架…</translation>
         </message>
@@ -510,6 +606,22 @@
         <message>
             <source>Functions</source>
             <translation>功能数</translation>
+        </message>
+        <message>
+            <source>GPS point far from the chosen space; the space id was used</source>
+            <translation>GPS 点距所选空间较远；已采用空间编号</translation>
+        </message>
+        <message>
+            <source>GPS point not inside or near any space; not linked</source>
+            <translation>GPS 点不在任何空间内或附近；未关联</translation>
+        </message>
+        <message>
+            <source>GPS tolerance</source>
+            <translation>GPS 容差</translation>
+        </message>
+        <message>
+            <source>GPS value cannot be read</source>
+            <translation>无法读取 GPS 值</translation>
         </message>
         <message>
             <source>Gaps</source>
@@ -604,6 +716,10 @@
             <translation>高</translation>
         </message>
         <message>
+            <source>Highest</source>
+            <translation>最高</translation>
+        </message>
+        <message>
             <source>Highest priorities: {0}</source>
             <translation>优先级最高的是：{0}</translation>
         </message>
@@ -626,6 +742,10 @@
         <message>
             <source>Huff: the centre with the highest probability of being chosen. Reilly: the strongest gravity, mass over travel time squared.</source>
             <translation>Huff：被选择概率最高的中心。Reilly：引力最强的中心，即规模除以出行时间的平方。</translation>
+        </message>
+        <message>
+            <source>Import problems</source>
+            <translation>导入问题</translation>
         </message>
         <message>
             <source>Increasing areas in hectares separating the size classes, comma-separated. The default 0.1, 0.5, 2, 10 makes pocket, small, neighbourhood, district and city-wide spaces.</source>
@@ -684,6 +804,10 @@
             <translation>等时线带必须是以逗号分隔的分钟数；实际输入为“{0}”。</translation>
         </message>
         <message>
+            <source>KoboToolbox</source>
+            <translation>Kobo 工具箱</translation>
+        </message>
+        <message>
             <source>Krippendorff's alpha</source>
             <translation>Krippendorff α 系数</translation>
         </message>
@@ -716,6 +840,10 @@
             <translation>留空则使用内置评估框架（14 个主题，与《城市和区域规划国际准则》和《新城市议程》相一致）。</translation>
         </message>
         <message>
+            <source>Leave empty for the built-in questionnaire: identification, accessibility, use and users, comfort, safety, green cover, physical facilities and maintenance, in English and Chinese. A copy can be edited (questions, choices and their 0-1 scores); the same file must then be used for the form and for the scoring.</source>
+            <translation>留空则使用内置问卷：识别、可达性、使用与使用者、舒适度、安全性、绿化覆盖率、物理设施和维护，中英双语。可编辑其副本（问题、选项及其 0–1 分值）；此后调查表和评分须使用同一文件。</translation>
+        </message>
+        <message>
             <source>Level</source>
             <translation>等级</translation>
         </message>
@@ -740,8 +868,20 @@
             <translation>低</translation>
         </message>
         <message>
+            <source>Lowest</source>
+            <translation>最低</translation>
+        </message>
+        <message>
             <source>Mass field (population or centrality)</source>
             <translation>规模字段（人口或中心性）</translation>
+        </message>
+        <message>
+            <source>Mean (0–100)</source>
+            <translation>平均值（0–100）</translation>
+        </message>
+        <message>
+            <source>Mean quality index</source>
+            <translation>平均质量指数</translation>
         </message>
         <message>
             <source>Mean rank change</source>
@@ -820,12 +960,20 @@
             <translation>没有名为 {0} 的城市面。</translation>
         </message>
         <message>
+            <source>No district</source>
+            <translation>无所属区</translation>
+        </message>
+        <message>
             <source>No font with Chinese characters is installed; chart text may show as boxes. Install a CJK font (for example Noto Sans CJK).</source>
             <translation>未安装包含中文字符的字体；图表中的文字可能显示为方框。请安装中日韩字体（例如 Noto Sans CJK）。</translation>
         </message>
         <message>
             <source>No index for that settlement</source>
             <translation>该居民点不计算指数</translation>
+        </message>
+        <message>
+            <source>No quality index (not surveyed, or a dimension unanswered)</source>
+            <translation>无质量指数（未调查，或某维度无答案）</translation>
         </message>
         <message>
             <source>No scorecard scores the criterion {0}.</source>
@@ -842,6 +990,14 @@
         <message>
             <source>No settlement has any of the functions.</source>
             <translation>没有任何居民点具有这些功能。</translation>
+        </message>
+        <message>
+            <source>No space id and no GPS point; cannot be linked to a space</source>
+            <translation>无空间编号且无 GPS 点；无法关联到空间</translation>
+        </message>
+        <message>
+            <source>No space of the inventory has an id in the field "{0}".</source>
+            <translation>盘点图层中没有空间在字段“{0}”中有编号。</translation>
         </message>
         <message>
             <source>No street reaches a public space: no network vertex lies inside a space or within {0} m of one. Check that streets and spaces overlap, or raise the entry tolerance.</source>
@@ -976,6 +1132,10 @@
             <translation>按城市和地区列出：面积、公共空间面积、街道面积和合计面积、各自比例、基准值，以及（如选择）抽样估算结果。</translation>
         </message>
         <message>
+            <source>Per space and question: the number of answers, the mean score, the mean of a count and the most common answer.</source>
+            <translation>按空间和问题：答案数、平均得分、计数的平均值和最常见的答案。</translation>
+        </message>
+        <message>
             <source>Percent agreement</source>
             <translation>一致百分比</translation>
         </message>
@@ -1068,6 +1228,10 @@
             <translation>排除的私有道路数</translation>
         </message>
         <message>
+            <source>Problem</source>
+            <translation>问题</translation>
+        </message>
+        <message>
             <source>Projected CRS in metres used for all distances and areas. Leave empty to keep the inputs' CRS when it is projected in metres, or to use the UTM zone of the data otherwise.</source>
             <translation>用于计算所有距离和面积的投影坐标参考系（单位为米）。留空时：若输入数据已是以米为单位的投影坐标参考系则保留之，否则使用数据所在的 UTM 分带。</translation>
         </message>
@@ -1092,6 +1256,22 @@
             <translation>公共空间盘点</translation>
         </message>
         <message>
+            <source>Public space inventory (optional)</source>
+            <translation>公共空间盘点（可选）</translation>
+        </message>
+        <message>
+            <source>Public space quality</source>
+            <translation>公共空间质量</translation>
+        </message>
+        <message>
+            <source>Public space quality from a survey (KoboToolbox)</source>
+            <translation>基于调查的公共空间质量（Kobo 工具箱）</translation>
+        </message>
+        <message>
+            <source>Public space survey form (KoboToolbox)</source>
+            <translation>公共空间调查表（Kobo 工具箱）</translation>
+        </message>
+        <message>
             <source>Public spaces (polygons)</source>
             <translation>公共空间（面）</translation>
         </message>
@@ -1100,8 +1280,40 @@
             <translation>来自 OpenStreetMap 的公共空间</translation>
         </message>
         <message>
+            <source>Quality answers by question</source>
+            <translation>按问题统计的质量调查答案</translation>
+        </message>
+        <message>
+            <source>Quality by dimension</source>
+            <translation>按维度的质量</translation>
+        </message>
+        <message>
+            <source>Quality by space</source>
+            <translation>按空间的质量</translation>
+        </message>
+        <message>
+            <source>Quality index</source>
+            <translation>质量指数</translation>
+        </message>
+        <message>
+            <source>Quality of the open public spaces from the field survey "{0}" (version {1}).</source>
+            <translation>基于实地调查“{0}”（版本 {1}）的开放公共空间质量。</translation>
+        </message>
+        <message>
+            <source>Quality per dimension across the city, its spread per district, a radar chart per space and the import problems, in the language of QGIS.</source>
+            <translation>全市各维度的质量、各区的分布、每个空间的雷达图以及导入问题，使用 QGIS 的界面语言。</translation>
+        </message>
+        <message>
             <source>Quantiles</source>
             <translation>分位数</translation>
+        </message>
+        <message>
+            <source>Question of the questionnaire missing from the export; not scored</source>
+            <translation>导出文件中缺少问卷的该问题；不计分</translation>
+        </message>
+        <message>
+            <source>Questionnaire definition (JSON, optional)</source>
+            <translation>问卷定义（JSON，可选）</translation>
         </message>
         <message>
             <source>Rank</source>
@@ -1224,6 +1436,10 @@
             <translation>分数</translation>
         </message>
         <message>
+            <source>Score (0–100)</source>
+            <translation>得分（0–100）</translation>
+        </message>
+        <message>
             <source>Score a plan</source>
             <translation>规划评分</translation>
         </message>
@@ -1270,6 +1486,10 @@
         <message>
             <source>Scores must lie between 0 and {0}, or be NA.</source>
             <translation>分数必须介于 0 和 {0} 之间，或为“不适用”。</translation>
+        </message>
+        <message>
+            <source>Scores the quality of each public space from the KoboToolbox export of the survey form (CSV with comma or semicolon, or XLSX; XML names or labels as headers, with or without group names). Each submission is linked to a space by its space id, else by its GPS point inside a space or within the tolerance of one. Every scored answer counts 0 to 1 as the questionnaire declares; per space, each question is averaged over its submissions and each dimension (accessibility, use and users, comfort, safety, green cover, physical facilities, maintenance) is the mean of its questions, 0 to 100. The quality index is the weighted mean of the dimensions (equal weights unless given) and is left empty while a dimension has no answer; the dimension scores are always kept. Rows and columns that cannot be used are listed in the log table with the reason; the valid rows still score.</source>
+            <translation>根据 Kobo 工具箱导出的调查表数据（逗号或分号分隔的 CSV，或 XLSX；表头为 XML 名称或标签，带或不带分组名）为每个公共空间的质量评分。每条提交记录按空间编号关联到空间，否则按其位于空间内或在容差范围内的 GPS 点关联。每个计分答案按问卷的声明计 0 至 1 分；对每个空间，每个问题在其提交记录上取平均，每个维度（可达性、使用与使用者、舒适度、安全性、绿化覆盖率、物理设施、维护）为其问题的平均值，0 至 100。质量指数为各维度的加权平均值（未指定时权重相等），某维度无答案时留空；各维度得分始终保留。无法使用的行和列连同原因列在日志表中；有效行仍照常计分。</translation>
         </message>
         <message>
             <source>Sensitivity of the ranking</source>
@@ -1404,8 +1624,32 @@
             <translation>南欧</translation>
         </message>
         <message>
+            <source>Space</source>
+            <translation>空间</translation>
+        </message>
+        <message>
+            <source>Space id field</source>
+            <translation>空间编号字段</translation>
+        </message>
+        <message>
+            <source>Space id not in the inventory; linked by GPS if possible</source>
+            <translation>空间编号不在盘点中；尽可能按 GPS 关联</translation>
+        </message>
+        <message>
+            <source>Space name field</source>
+            <translation>空间名称字段</translation>
+        </message>
+        <message>
             <source>Spaces not counted</source>
             <translation>不计入的空间数</translation>
+        </message>
+        <message>
+            <source>Spaces scored</source>
+            <translation>已评分空间</translation>
+        </message>
+        <message>
+            <source>Spaces surveyed</source>
+            <translation>已调查空间</translation>
         </message>
         <message>
             <source>Spaces whose access is private or no do not count (the OpenStreetMap access values).</source>
@@ -1438,6 +1682,10 @@
         <message>
             <source>Speed of roads whose class is not in the table.</source>
             <translation>等级不在表中的道路的速度。</translation>
+        </message>
+        <message>
+            <source>Spread of the dimension scores by district</source>
+            <translation>各区维度得分的分布</translation>
         </message>
         <message>
             <source>Square</source>
@@ -1556,12 +1804,40 @@
             <translation>优势与不足、各主题的雷达图、规划比较以及评估者对意见不一致的标准的意见，使用 QGIS 的界面语言。</translation>
         </message>
         <message>
+            <source>Submissions</source>
+            <translation>提交记录</translation>
+        </message>
+        <message>
+            <source>Submissions linked to a space</source>
+            <translation>已关联到空间的提交记录</translation>
+        </message>
+        <message>
+            <source>Survey export (CSV or XLSX)</source>
+            <translation>调查导出文件（CSV 或 XLSX）</translation>
+        </message>
+        <message>
+            <source>Survey exports (*.csv *.xlsx)</source>
+            <translation>调查导出文件 (*.csv *.xlsx)</translation>
+        </message>
+        <message>
+            <source>Survey form (XLSForm)</source>
+            <translation>调查表（XLSForm）</translation>
+        </message>
+        <message>
+            <source>Survey import log</source>
+            <translation>调查导入日志</translation>
+        </message>
+        <message>
             <source>Territorial influence zones</source>
             <translation>地域影响范围</translation>
         </message>
         <message>
             <source>The UN region of the city: its median road width is used for streets with neither a width tag nor a class in the table.</source>
             <translation>城市所在的联合国区域：没有宽度标签、其等级也不在表中的街道使用该区域的道路宽度中位数。</translation>
+        </message>
+        <message>
+            <source>The XLSForm to upload to KoboToolbox (Projects, New, Upload an XLSForm).</source>
+            <translation>要上传到 Kobo 工具箱的 XLSForm（项目、新建、上传 XLSForm）。</translation>
         </message>
         <message>
             <source>The area of each centre's influence: the settlements it dominates, as polygons.</source>
@@ -1586,6 +1862,10 @@
         <message>
             <source>The coefficient of reproducibility is below 0.90: the functions do not form a clear hierarchy.</source>
             <translation>再现性系数低于 0.90：这些功能没有形成清晰的等级体系。</translation>
+        </message>
+        <message>
+            <source>The data export of the survey form from KoboToolbox (Data, Downloads), as CSV or XLSX.</source>
+            <translation>从 Kobo 工具箱导出的调查表数据（数据、下载），CSV 或 XLSX 格式。</translation>
         </message>
         <message>
             <source>The development index needs at least two settlements and one indicator.</source>
@@ -1632,6 +1912,14 @@
             <translation>输入数据为空：没有可用于选择坐标参考系的范围。</translation>
         </message>
         <message>
+            <source>The inventory of public spaces; its ids become the list surveyors choose from.</source>
+            <translation>公共空间盘点；其编号成为调查员选择的列表。</translation>
+        </message>
+        <message>
+            <source>The inventory with, per space, a 0-100 score per dimension, the quality index, the number of submissions, whether every dimension was scored and the share of the questions answered.</source>
+            <translation>盘点图层，每个空间附有各维度 0–100 的得分、质量指数、提交记录数、是否每个维度都有得分以及已回答问题的比例。</translation>
+        </message>
+        <message>
             <source>The lines layer of an .osm.pbf or .osm file, or a line layer with OSM tag columns.</source>
             <translation>.osm.pbf 或 .osm 文件的 lines 图层，或带有 OSM 标签字段的线图层。</translation>
         </message>
@@ -1666,6 +1954,18 @@
         <message>
             <source>The population within the same distance as the crow flies, the approximation some global datasets use; reported beside the network result, never instead of it.</source>
             <translation>按直线距离计算的同一距离内的人口，即部分全球数据集采用的近似方法；与网络结果一并报告，而不会替代网络结果。</translation>
+        </message>
+        <message>
+            <source>The public spaces surveyed, e.g. the output of the public space inventory.</source>
+            <translation>被调查的公共空间，例如公共空间盘点的输出。</translation>
+        </message>
+        <message>
+            <source>The questionnaire is not valid:</source>
+            <translation>问卷无效：</translation>
+        </message>
+        <message>
+            <source>The questionnaire must be a JSON object.</source>
+            <translation>问卷必须是一个 JSON 对象。</translation>
         </message>
         <message>
             <source>The report was not written.</source>
@@ -1708,12 +2008,28 @@
             <translation>各比例与基准值的比较、按城市和地区的表格、图表和地图，使用 QGIS 的界面语言。</translation>
         </message>
         <message>
+            <source>The space ids must be unique; used more than once: {0}.</source>
+            <translation>空间编号必须唯一；重复使用的编号：{0}。</translation>
+        </message>
+        <message>
             <source>The street area of each city, dissolved and clipped to its urban extent.</source>
             <translation>每个城市的街道面积，已融合并裁剪到其城市范围。</translation>
         </message>
         <message>
             <source>The street network has no lines with at least two vertices.</source>
             <translation>街道网络中没有至少包含两个节点的线。</translation>
+        </message>
+        <message>
+            <source>The survey export {0} has a header row but no submissions.</source>
+            <translation>调查导出文件 {0} 只有表头行，没有提交记录。</translation>
+        </message>
+        <message>
+            <source>The survey export {0} is empty.</source>
+            <translation>调查导出文件 {0} 为空。</translation>
+        </message>
+        <message>
+            <source>The survey import log lists each row, column and value.</source>
+            <translation>调查导入日志列出了每一行、每一列和每个值。</translation>
         </message>
         <message>
             <source>The table gives "{0}" for road class {1}: not a number.</source>
@@ -1726,6 +2042,10 @@
         <message>
             <source>The urban extent is too small for the sampling method: fewer than two sample circles fall inside it.</source>
             <translation>城市范围太小，无法使用抽样方法：落在其中的样本圆少于两个。</translation>
+        </message>
+        <message>
+            <source>The weight of "{0}" must be a number of 0 or more, not "{1}".</source>
+            <translation>“{0}”的权重必须是大于或等于 0 的数字，而不是“{1}”。</translation>
         </message>
         <message>
             <source>The weight of need must lie between 0 and 1.</source>
@@ -1824,6 +2144,10 @@
             <translation>联合国人居署可持续发展目标指标 11.7.1 (b)：能够沿街道网络在 400 米步行距离内到达开放公共空间的城市人口比例。位于公共空间内或靠近其边界的每个街道节点都是入口；人口在最近街道上的最近点接入网络；从所有入口出发的一次最短路径计算得到所有距离。</translation>
         </message>
         <message>
+            <source>Unknown dimension "{0}" in the weights; the dimensions are {1}.</source>
+            <translation>权重中的维度“{0}”未知；维度为 {1}。</translation>
+        </message>
+        <message>
             <source>Unknown level of measurement: {0}</source>
             <translation>未知的测量尺度：{0}</translation>
         </message>
@@ -1872,6 +2196,10 @@
             <translation>步行服务范围</translation>
         </message>
         <message>
+            <source>Weight</source>
+            <translation>权重</translation>
+        </message>
+        <message>
             <source>Weight factor</source>
             <translation>权重系数</translation>
         </message>
@@ -1886,6 +2214,10 @@
         <message>
             <source>Weights must be numbers separated by commas; got "{0}".</source>
             <translation>权重必须是以逗号分隔的数字；实际输入为“{0}”。</translation>
+        </message>
+        <message>
+            <source>Weights of the dimensions in the quality index as dimension=weight pairs, e.g. safety=2, comfort=1.5. Dimensions not named weigh 1; a weight of 0 leaves a dimension out of the index (its score is still reported).</source>
+            <translation>质量指数中各维度的权重，格式为 维度=权重，例如 safety=2, comfort=1.5。未列出的维度权重为 1；权重为 0 的维度不计入指数（其得分仍会报告）。</translation>
         </message>
         <message>
             <source>Weights of: low development, travel time, unserved, centrality, accessibility, corridor. Components without data are left out.</source>
@@ -1936,6 +2268,14 @@
             <translation>为一位评估者生成一份针对某一规划的 Excel 评分表：顶部是规划信息，下面每行是评估框架中的一项标准，包括其主题、中英文问题以及各分数的含义。分数列提供 0、1、2、3 或 NA（不适用）的下拉选项；请填写意见和依据（规划的页码或章节）。每位评估者填写各自的副本；规划评估工具读取填写完成的文件。</translation>
         </message>
         <message>
+            <source>Writes the field survey of public space quality as an XLSForm (.xlsx) to upload to KoboToolbox (or ODK): identification of the space, accessibility, use and users counted by sex, age and disability, comfort, safety, green cover, physical facilities and maintenance, with English and Chinese labels, choice lists, range checks and skip logic. With an inventory layer, surveyors pick the space from a list of its ids and names (or 'not in the list'); the GPS point links the other submissions. The hidden field form_version lets the scoring check that the export matches the questionnaire.</source>
+            <translation>将公共空间质量实地调查写成 XLSForm（.xlsx），用于上传到 Kobo 工具箱（或 ODK）：空间识别、可达性、按性别、年龄和残疾统计的使用与使用者、舒适度、安全性、绿化覆盖率、物理设施和维护，带中英文标签、选项列表、范围检查和跳转逻辑。提供盘点图层时，调查员从其编号和名称列表中选择空间（或“不在列表中”）；其他提交记录由 GPS 点关联。隐藏字段 form_version 使评分能够检查导出文件是否与问卷一致。</translation>
+        </message>
+        <message>
+            <source>XLSForm</source>
+            <translation>XLSForm 表单</translation>
+        </message>
+        <message>
             <source>Year of the plan</source>
             <translation>规划年份</translation>
         </message>
@@ -1972,12 +2312,28 @@
             <translation>中心性</translation>
         </message>
         <message>
+            <source>choice list "{0}", choice {1}: needs a "name", a "label" and a score between 0 and 1 (or none)</source>
+            <translation>选项列表“{0}”，第 {1} 个选项：需要 "name"、"label" 以及 0 到 1 之间的分值（或不设）</translation>
+        </message>
+        <message>
             <source>composite indicator</source>
             <translation>综合指标</translation>
         </message>
         <message>
+            <source>derived score {0}</source>
+            <translation>派生得分 {0}</translation>
+        </message>
+        <message>
             <source>development index</source>
             <translation>发展指数</translation>
+        </message>
+        <message>
+            <source>dimension "{0}" has no scored question</source>
+            <translation>维度“{0}”没有计分问题</translation>
+        </message>
+        <message>
+            <source>dimension {0}: needs an "id" and a "label"</source>
+            <translation>第 {0} 个维度：需要 "id" 和 "label"</translation>
         </message>
         <message>
             <source>district</source>
@@ -1992,6 +2348,10 @@
             <translation>需付费进入</translation>
         </message>
         <message>
+            <source>first in row {0}</source>
+            <translation>首次出现于第 {0} 行</translation>
+        </message>
+        <message>
             <source>framework</source>
             <translation>评估框架</translation>
         </message>
@@ -2002,6 +2362,14 @@
         <message>
             <source>good from {0}</source>
             <translation>{0} 起为良好</translation>
+        </message>
+        <message>
+            <source>group "{0}", question {1}</source>
+            <translation>分组“{0}”，第 {1} 个问题</translation>
+        </message>
+        <message>
+            <source>group {0}: needs a "name" and "questions"</source>
+            <translation>第 {0} 个分组：需要 "name" 和 "questions"</translation>
         </message>
         <message>
             <source>inventory</source>
@@ -2036,6 +2404,10 @@
             <translation>没有可用的面几何</translation>
         </message>
         <message>
+            <source>of 100</source>
+            <translation>（满分 100）</translation>
+        </message>
+        <message>
             <source>of {0}</source>
             <translation>满分 {0}</translation>
         </message>
@@ -2064,8 +2436,16 @@
             <translation>公共空间</translation>
         </message>
         <message>
+            <source>public space quality</source>
+            <translation>公共空间质量</translation>
+        </message>
+        <message>
             <source>public spaces</source>
             <translation>公共空间</translation>
+        </message>
+        <message>
+            <source>questionnaire</source>
+            <translation>问卷</translation>
         </message>
         <message>
             <source>regional median width</source>
@@ -2112,12 +2492,20 @@
             <translation>街道面</translation>
         </message>
         <message>
+            <source>survey</source>
+            <translation>调查</translation>
+        </message>
+        <message>
             <source>template</source>
             <translation>模板</translation>
         </message>
         <message>
             <source>territorial influence</source>
             <translation>地域影响</translation>
+        </message>
+        <message>
+            <source>the questionnaire needs a question of type "space_id"</source>
+            <translation>问卷需要一个类型为 "space_id" 的问题</translation>
         </message>
         <message>
             <source>theme {0}</source>
@@ -2188,6 +2576,10 @@
             <translation>{1} 个空间中有 {0} 个计为开放公共空间，共 {2} 公顷。</translation>
         </message>
         <message>
+            <source>{0} of {1} submissions linked to {2} of {3} spaces.</source>
+            <translation>{1} 条提交记录中有 {0} 条已关联到 {3} 个空间中的 {2} 个。</translation>
+        </message>
+        <message>
             <source>{0} parts of the street network reach no public space; {1} people live along them and count as not served.</source>
             <translation>街道网络中有 {0} 个部分无法到达任何公共空间；沿线居住的 {1} 人计为不可达。</translation>
         </message>
@@ -2220,6 +2612,10 @@
             <translation>{0} 个居民点，{1} 种功能；再现性系数 {2}，可量表性系数 {3}。</translation>
         </message>
         <message>
+            <source>{0} spaces have no id and are not in the form's list.</source>
+            <translation>{0} 个空间没有编号，未列入表单的列表。</translation>
+        </message>
+        <message>
             <source>{0} street features without a usable line geometry were skipped.</source>
             <translation>已跳过 {0} 个没有可用线几何的街道要素。</translation>
         </message>
@@ -2232,8 +2628,20 @@
             <translation>{0} 在数据中心处使距离拉伸 {1} %，因此分析使用该处的 UTM 分带 {2}（{3}）。如需其他投影坐标参考系，请在参数中选择。</translation>
         </message>
         <message>
+            <source>{0} surveyed spaces lack answers for a dimension: their quality index is left empty.</source>
+            <translation>{0} 个已调查空间缺少某一维度的答案：其质量指数留空。</translation>
+        </message>
+        <message>
             <source>{0}: "levels" must describe exactly the scores 0, 1, 2 and 3</source>
             <translation>{0}：“levels”必须且只能描述 0、1、2、3 四个分数</translation>
+        </message>
+        <message>
+            <source>{0}: "scores" must map choices of "{1}" to 0-1</source>
+            <translation>{0}："scores" 必须将“{1}”的选项映射到 0–1</translation>
+        </message>
+        <message>
+            <source>{0}: "scoring" must be one of {1}</source>
+            <translation>{0}："scoring" 必须是 {1} 之一</translation>
         </message>
         <message>
             <source>{0}: "weight" must be a number above 0</source>
@@ -2244,8 +2652,28 @@
             <translation>{0}：缺少“{1}”或其为空</translation>
         </message>
         <message>
+            <source>{0}: "{1}" is not a count question of the questionnaire</source>
+            <translation>{0}：“{1}”不是问卷中的计数问题</translation>
+        </message>
+        <message>
+            <source>{0}: "{1}" is not a valid XLSForm name (letters, digits and _)</source>
+            <translation>{0}：“{1}”不是有效的 XLSForm 名称（字母、数字和 _）</translation>
+        </message>
+        <message>
             <source>{0}: a JSON scorecard needs a "scores" object.</source>
             <translation>{0}：JSON 评分表需要一个“scores”对象。</translation>
+        </message>
+        <message>
+            <source>{0}: a KoboToolbox export is a .csv or .xlsx file.</source>
+            <translation>{0}：Kobo 工具箱导出文件应为 .csv 或 .xlsx 文件。</translation>
+        </message>
+        <message>
+            <source>{0}: a question of type "{1}" cannot be scored</source>
+            <translation>{0}：类型为“{1}”的问题不能计分</translation>
+        </message>
+        <message>
+            <source>{0}: a scored number needs "scoring": {{"method": "linear", "zero_at": a, "one_at": b}} with a different from b</source>
+            <translation>{0}：计分的数字需要 "scoring": {{"method": "linear", "zero_at": a, "one_at": b}}，且 a 不等于 b</translation>
         </message>
         <message>
             <source>{0}: framework version {1}, the framework is version {2}.</source>
@@ -2256,8 +2684,24 @@
             <translation>{0}：该评分表针对的是评估框架“{1}”，而不是“{2}”。</translation>
         </message>
         <message>
+            <source>{0}: needs a "name", a "type" and a "label"</source>
+            <translation>{0}：需要 "name"、"type" 和 "label"</translation>
+        </message>
+        <message>
+            <source>{0}: needs a "name", a known "dimension", "method": "evenness" and two or more count questions in "of"</source>
+            <translation>{0}：需要 "name"、已知的 "dimension"、"method": "evenness"，以及 "of" 中两个或以上的计数问题</translation>
+        </message>
+        <message>
             <source>{0}: no "criterion, score, comment, evidence" header row was found.</source>
             <translation>{0}：未找到“criterion, score, comment, evidence”表头行。</translation>
+        </message>
+        <message>
+            <source>{0}: no choice of "{1}" has a score</source>
+            <translation>{0}：“{1}”的选项均无分值</translation>
+        </message>
+        <message>
+            <source>{0}: none of the questionnaire's scored questions is in the export. Is it the export of this form? Columns found: {1}</source>
+            <translation>{0}：导出文件中没有问卷的任何计分问题。这是该表单的导出文件吗？找到的列：{1}</translation>
         </message>
         <message>
             <source>{0}: plan versions over time</source>
@@ -2280,8 +2724,24 @@
             <translation>{0}：评估者之间的一致性过低（α 系数低于 0.667），评分不可靠；请讨论被标出的标准。</translation>
         </message>
         <message>
+            <source>{0}: the choice list "{1}" does not exist</source>
+            <translation>{0}：选项列表“{1}”不存在</translation>
+        </message>
+        <message>
             <source>{0}: the criterion id "{1}" is used twice</source>
             <translation>{0}：标准编号“{1}”被使用了两次</translation>
+        </message>
+        <message>
+            <source>{0}: the dimension "{1}" does not exist</source>
+            <translation>{0}：维度“{1}”不存在</translation>
+        </message>
+        <message>
+            <source>{0}: the export has neither the space id column "{1}" nor GPS columns ("_gps_latitude", "_gps_longitude" or "gps"); its submissions cannot be linked to spaces. Columns found: {2}</source>
+            <translation>{0}：导出文件既没有空间编号列“{1}”，也没有 GPS 列（"_gps_latitude"、"_gps_longitude" 或 "gps"）；其提交记录无法关联到空间。找到的列：{2}</translation>
+        </message>
+        <message>
+            <source>{0}: the name "{1}" is used twice</source>
+            <translation>{0}：名称“{1}”被使用了两次</translation>
         </message>
         <message>
             <source>{0}: the sample ran out of circles before the 95 % confidence interval reached ±{1} points.</source>
@@ -2300,12 +2760,20 @@
             <translation>{0}：评分表中没有注明 {1}。</translation>
         </message>
         <message>
+            <source>{0}: the type "{1}" is not supported</source>
+            <translation>{0}：不支持类型“{1}”</translation>
+        </message>
+        <message>
             <source>{0}: the year "{1}" is not a number.</source>
             <translation>{0}：年份“{1}”不是数字。</translation>
         </message>
         <message>
             <source>{0}: unknown criteria: {1}</source>
             <translation>{0}：未知的标准：{1}</translation>
+        </message>
+        <message>
+            <source>{0}: {1} (see the import log).</source>
+            <translation>{0}：{1}（见导入日志）。</translation>
         </message>
         <message>
             <source>{0}: {1} of {2} people within {3} m walking distance ({4} %).</source>

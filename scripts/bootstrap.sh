@@ -34,14 +34,16 @@ if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c "import qgis.core" 2>/
   /usr/bin/python3 -m venv --system-site-packages "$VENV"
 fi
 
-# Reinstall the pinned requirements only when the requirements file changed.
+# Reinstall the pinned requirements only when a requirements file changed.
 REQ="$here/requirements-dev.txt"
+NODEPS="$here/requirements-nodeps.txt"
 STAMP="$VENV/.requirements.sha256"
-want="$(sha256sum "$REQ" | cut -d' ' -f1)"
+want="$(cat "$REQ" "$NODEPS" | sha256sum | cut -d' ' -f1)"
 if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$want" ]; then
   echo "bootstrap: installing pinned Python requirements"
   # Debian's numpy (1.24) must stay: numpy 2 breaks Debian's GDAL and matplotlib bindings.
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r "$REQ" -c "$here/constraints.txt"
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check --no-deps -r "$NODEPS"
   echo "$want" > "$STAMP"
 fi
 echo "bootstrap: ready ($("$VENV/bin/python" -c 'from qgis.core import Qgis; print("QGIS", Qgis.QGIS_VERSION)'))"

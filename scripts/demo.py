@@ -50,6 +50,21 @@ DEMO_STEPS = [
     }, ("inventory:inventory", "inventory:inventory_summary", "land_share:street_area", "land_share:land_share",
         "land_share:land_share_report", "access:walking_network", "access:service_area", "access:access",
         "access:access_report")),
+    # Public space quality: the KoboToolbox form for the inventory, then the sample survey export scored per space
+    # (districts from the inventory the model wrote above).
+    ("habitat:koboform", {
+        "INVENTORY": str(OUTPUT / "public_space_inventory.gpkg"), "ID_FIELD": "ps_id", "NAME_FIELD": "name",
+        "OUTPUT": str(OUTPUT / "public_space_survey_form.xlsx"),
+    }, ("OUTPUT",)),
+    ("habitat:publicspacequality", {
+        "SURVEY": str(SAMPLE / "survey" / "public_space_survey.csv"),
+        "INVENTORY": str(OUTPUT / "public_space_inventory.gpkg"), "ID_FIELD": "ps_id", "NAME_FIELD": "name",
+        "DISTRICT_FIELD": "district",
+        "OUTPUT": str(OUTPUT / "public_space_quality.gpkg"),
+        "OUTPUT_ANSWERS": str(OUTPUT / "public_space_quality_answers.csv"),
+        "OUTPUT_LOG": str(OUTPUT / "public_space_survey_import_log.csv"),
+        "OUTPUT_REPORT": str(OUTPUT / "public_space_quality_report.html"),
+    }, ("OUTPUT", "OUTPUT_LOG", "OUTPUT_REPORT")),
     # The Spatial Development Framework on the sample region: hierarchy -> development index -> accessibility ->
     # investment priorities.
     ("habitat:spatialdevelopmentframework", {
@@ -90,6 +105,17 @@ def summarise(folder: Path, algorithm_id: str) -> None:
             for row in csv.DictReader(handle):
                 print(f"    {row['plan']} ({row['city']}, {row['year']}): {float(row['overall_pct']):.1f} % of the "
                       f"potential score, alpha {float(row['alpha']):.2f}")
+        return
+    if algorithm_id == "habitat:publicspacequality":
+        from osgeo import ogr
+
+        source = ogr.Open(str(folder / "public_space_quality.gpkg"))
+        scored = sorted(((f["quality_index"], f["name"]) for f in source.GetLayer(0)
+                         if f["quality_index"] is not None), reverse=True)
+        print(f"    quality index of {len(scored)} spaces: best {scored[0][1]} ({scored[0][0]:.0f}), "
+              f"lowest {scored[-1][1]} ({scored[-1][0]:.0f})")
+        return
+    if algorithm_id == "habitat:koboform":
         return
     if algorithm_id == "habitat:spatialdevelopmentframework":
         from osgeo import ogr

@@ -18,6 +18,7 @@ from qgis.core import (  # noqa: E402
     QgsMarkerSymbol,
     QgsRendererCategory,
     QgsRendererRange,
+    QgsRuleBasedRenderer,
     QgsSingleSymbolRenderer,
     QgsVectorLayer,
 )
@@ -87,9 +88,25 @@ def main() -> int:
     zones.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
         {"color": "126,87,194,50", "outline_color": "#4527a0", "outline_width": "0.8"})))
     zones.saveNamedStyle(str(STYLES / "sdf_influence_zones.qml"))
-    del network, area, streets, inventory, points, sectors, bands, zones
+    # Quality index 0-100 red to green; spaces without an index (not surveyed or a dimension unanswered) grey.
+    # The "no index" rule label is replaced by its translation on load (StyleOnLoad).
+    quality = QgsVectorLayer("MultiPolygon?crs=EPSG:32650&field=quality_index:double", "quality", "memory")
+    root = QgsRuleBasedRenderer.Rule(None)
+    for low, high, color in ((0, 20, "#d7191c"), (20, 40, "#fdae61"), (40, 60, "#ffffbf"), (60, 80, "#a6d96a"),
+                             (80, 100.001, "#1a9641")):
+        rule = QgsRuleBasedRenderer.Rule(QgsFillSymbol.createSimple({"color": color, "outline_color": "#424242",
+                                                                     "outline_width": "0.3"}),
+                                         filterExp=f'"quality_index" >= {low} AND "quality_index" < {high}',
+                                         label=f"{low}–{min(high, 100):g}")
+        root.appendChild(rule)
+    root.appendChild(QgsRuleBasedRenderer.Rule(
+        QgsFillSymbol.createSimple({"color": "224,224,224,200", "outline_color": "#9e9e9e", "style": "b_diagonal"}),
+        filterExp='"quality_index" IS NULL', label="no_index"))
+    quality.setRenderer(QgsRuleBasedRenderer(root))
+    quality.saveNamedStyle(str(STYLES / "public_space_quality.qml"))
+    del network, area, streets, inventory, points, sectors, bands, zones, quality
     app.exitQgis()
-    print(f"wrote {STYLES}/access_network.qml, access_service_area.qml, street_area.qml, public_space_inventory.qml, sdf_*.qml")
+    print(f"wrote {STYLES}/access_network.qml, access_service_area.qml, street_area.qml, public_space_inventory.qml, public_space_quality.qml, sdf_*.qml")
     return 0
 
 

@@ -29,5 +29,10 @@ def test_demo_runs_the_model_and_writes_outputs(tmp_path):
     assert "SDG 11.7.1 (b)" in (out / "access_report.html").read_text(encoding="utf-8")
     assert "ran habitat:spatialdevelopmentframework" in result.stdout and "investment priorities: 1." in result.stdout
     assert len(read_rows(out / "sdf_investment_priorities.gpkg")) == 60
+    assert "ran habitat:publicspacequality" in result.stdout and "quality index of 25 spaces" in result.stdout
+    quality = read_rows(out / "public_space_quality.gpkg")
+    assert len(quality) == 28 and all(row["district"] for row in quality if row["submissions"])
+    assert len(read_rows(out / "public_space_survey_import_log.csv")) == 5
+    assert (out / "public_space_survey_form.xlsx").stat().st_size > 0
     assert "ran habitat:planassessment" in result.stdout
     assert len(read_rows(out / "plan_scores_by_plan.csv")) == 3  # two versions of one plan and a second city

@@ -2,7 +2,9 @@
 
 from .plan_assessment.plan_assessment import PlanAssessmentAlgorithm
 from .plan_assessment.plan_scorecard_template import PlanScorecardTemplateAlgorithm
+from .public_space.kobo_form import KoboFormAlgorithm
 from .public_space.public_space_access import PublicSpaceAccessAlgorithm
+from .public_space.public_space_quality import PublicSpaceQualityAlgorithm
 from .public_space.public_spaces_from_osm import PublicSpacesFromOsmAlgorithm
 from .public_space.public_space_inventory import PublicSpaceInventoryAlgorithm
 from .public_space.sdg1171_land_share import Sdg1171LandShareAlgorithm
@@ -18,6 +20,8 @@ ALGORITHM_CLASSES = [
     PublicSpaceInventoryAlgorithm,
     Sdg1171LandShareAlgorithm,
     PublicSpaceAccessAlgorithm,
+    KoboFormAlgorithm,
+    PublicSpaceQualityAlgorithm,
     PlanScorecardTemplateAlgorithm,
     PlanAssessmentAlgorithm,
     SdfFunctionsAlgorithm,

@@ -88,6 +88,11 @@ class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
                 label = self.category_labels.get(str(category.value()))
                 if label is not None:
                     renderer.updateCategoryLabel(index, label)
+        if self.category_labels and hasattr(renderer, "rootRule"):  # rule-based: keyed by the rule's label
+            for rule in renderer.rootRule().children():
+                label = self.category_labels.get(rule.label())
+                if label is not None:
+                    rule.setLabel(label)
         layer.setName(self.layer_name)
         layer.triggerRepaint()
 

@@ -219,8 +219,7 @@ def check_scorecards(framework: Framework, cards):
 
 def write_scorecard(card: Scorecard, path) -> str:
     """Save a scorecard as JSON (the format read_scorecard reads), atomically; NA is written as "NA"."""
-    import os
-    import tempfile
+    from ..files import atomic_write
 
     data = {"framework": card.framework, "framework_version": card.framework_version, "plan": card.plan,
             "city": card.city, "year": card.year or None, "assessor": card.assessor,
@@ -228,13 +227,8 @@ def write_scorecard(card: Scorecard, path) -> str:
                                    "comment": card.comments.get(criterion, ""),
                                    "evidence": card.evidence.get(criterion, "")}
                        for criterion, score in card.scores.items()}}
-    target = os.path.abspath(str(path))
-    handle, partial = tempfile.mkstemp(prefix=".scorecard-", suffix=".json", dir=os.path.dirname(target) or ".")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+    def write(partial):
+        with open(partial, "w", encoding="utf-8") as stream:
             json.dump(data, stream, ensure_ascii=False, indent=1)
-        os.replace(partial, target)
-    finally:
-        if os.path.exists(partial):
-            os.remove(partial)
-    return target
+
+    return atomic_write(path, write)

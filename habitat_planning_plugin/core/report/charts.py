@@ -1,6 +1,7 @@
 """Charts and map images as PNG bytes (matplotlib, Agg), with a real CJK font for Chinese text."""
 
 import io
+import math
 import warnings
 
 from ..text import tr, tr_noop
@@ -174,4 +175,70 @@ def radar_chart(axes_labels, series, title, maximum=100.0):
         axes.set_title(title, pad=28)
         if len(series) > 1:
             axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), fontsize="small", ncol=1)
+        return _png(figure, warning)
+
+
+def radar_grid(axes_labels, items, title, columns=4, maximum=100.0):
+    """Small radar charts side by side, one per item: ``items`` is [(label, values)]. Returns (png, warning).
+
+    Drawn as polygons on one plain axes: dozens of matplotlib polar axes take seconds to lay out.
+    """
+    import numpy as np
+
+    plt = _pyplot()
+    families, warning = font_family(title, *axes_labels, *[label for label, _ in items])
+    angles = np.pi / 2 - np.linspace(0, 2 * np.pi, len(axes_labels), endpoint=False)  # clockwise from the top
+    unit = np.column_stack([np.cos(angles), np.sin(angles)])
+    rows = max(1, math.ceil(len(items) / columns))
+    step_x, step_y = 3.0, 3.0
+    with plt.rc_context({"font.family": families}):
+        figure, axes = plt.subplots(figsize=(2.5 * columns, 2.5 * rows + 0.5))
+        for index, (label, values) in enumerate(items):
+            centre = np.array([(index % columns) * step_x, -(index // columns) * step_y])
+            for ring in (0.25, 0.5, 0.75, 1.0):
+                outline = centre + ring * np.vstack([unit, unit[:1]])
+                axes.plot(outline[:, 0], outline[:, 1], color="#bdbdbd", linewidth=0.4)
+            for direction, name in zip(unit, axes_labels):
+                axes.plot([centre[0], centre[0] + direction[0]], [centre[1], centre[1] + direction[1]],
+                          color="#bdbdbd", linewidth=0.4)
+                axes.text(*(centre + 1.18 * direction), name, fontsize=5.5, ha="center", va="center",
+                          color="#424242")
+            radius = np.array([0.0 if v is None or v != v else min(max(v / maximum, 0.0), 1.0) for v in values])
+            shape = centre + radius[:, None] * unit
+            axes.fill(shape[:, 0], shape[:, 1], color="#0a7abf", alpha=0.25, linewidth=0)
+            closed = np.vstack([shape, shape[:1]])
+            axes.plot(closed[:, 0], closed[:, 1], color="#0a7abf", linewidth=1.1)
+            axes.text(centre[0], centre[1] + 1.42, label, fontsize="small", ha="center", va="bottom")
+        axes.set_xlim(-1.5, (columns - 1) * step_x + 1.5)
+        axes.set_ylim(-(rows - 1) * step_y - 1.4, 1.8)
+        axes.set_aspect("equal")
+        axes.set_axis_off()
+        axes.set_title(title)
+        return _png(figure, warning)
+
+
+def box_chart(panels, groups, title, ylabel, columns=4):
+    """Box plots in small multiples: ``panels`` is [(panel title, [values per group])], ``groups`` the box labels
+    (e.g. districts) shared by every panel. Returns (png, warning)."""
+    plt = _pyplot()
+    families, warning = font_family(title, ylabel, *groups, *[name for name, _ in panels])
+    columns = min(columns, max(len(panels), 1))
+    rows = max(1, math.ceil(len(panels) / columns))
+    with plt.rc_context({"font.family": families}):
+        figure, grid = plt.subplots(rows, columns, figsize=(3.4 * columns, 3.0 * rows + 0.8), sharey=True,
+                                    squeeze=False)
+        for axes in grid.flat[len(panels):]:
+            axes.set_visible(False)
+        for axes, (name, values) in zip(grid.flat, panels):
+            shown = [[v for v in group if v is not None and v == v] for group in values]
+            axes.boxplot([group if group else [float("nan")] for group in shown], widths=0.6)
+            axes.set_xticks(range(1, len(groups) + 1))
+            axes.set_xticklabels(groups, rotation=45, ha="right", fontsize="x-small")
+            axes.set_title(name, fontsize="small")
+            axes.set_ylim(-5, 105)
+            axes.grid(axis="y", alpha=0.3)
+        for axes in grid[:, 0]:
+            axes.set_ylabel(ylabel)
+        figure.suptitle(title)
+        figure.tight_layout()
         return _png(figure, warning)

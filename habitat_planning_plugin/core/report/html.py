@@ -2,8 +2,6 @@
 
 import base64
 import html
-import os
-import tempfile
 from datetime import datetime, timezone
 
 STYLE = """
@@ -70,18 +68,11 @@ class Report:
 
     def save(self, path: str, footer: str = "") -> str:
         """Write the report next to ``path`` first and move it into place: no half-written file on failure."""
-        folder = os.path.dirname(os.path.abspath(path)) or "."
-        os.makedirs(folder, exist_ok=True)
-        handle, partial = tempfile.mkstemp(prefix=".report-", suffix=".html", dir=folder)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        from ..files import atomic_write
+
+        def write(partial):
+            with open(partial, "w", encoding="utf-8") as stream:
                 stream.write(self.render(footer))
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(partial, 0o666 & ~umask)  # mkstemp makes it private; a report is an ordinary file
-            os.replace(partial, path)
-        except BaseException:
-            if os.path.exists(partial):
-                os.remove(partial)
-            raise
+
+        atomic_write(path, write)
         return path

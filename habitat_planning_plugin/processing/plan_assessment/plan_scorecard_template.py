@@ -1,8 +1,5 @@
 """habitat:planscorecardtemplate — a bilingual XLSX scorecard for one assessor, with a drop-down for the scores."""
 
-import os
-import tempfile
-
 from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
@@ -10,6 +7,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ...core.files import atomic_write
 from ...core.plan_assessment.scorecards import META_KEYS, load_framework
 from ...core.text import tr, tr_noop
 from ...paths import resource_path
@@ -111,15 +109,7 @@ class PlanScorecardTemplateAlgorithm(HabitatAlgorithm):
         sheet.freeze_panes = sheet.cell(header + 1, 3)
 
         target = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        folder = os.path.dirname(os.path.abspath(target)) or "."
-        handle, partial = tempfile.mkstemp(prefix=".scorecard-", suffix=".xlsx", dir=folder)
-        os.close(handle)
-        try:  # written next to the target and moved into place: no half-written file
-            book.save(partial)
-            os.replace(partial, target)
-        finally:
-            if os.path.exists(partial):
-                os.remove(partial)
+        atomic_write(target, book.save)  # no half-written file
         feedback.pushInfo(tr("Scorecard with {0} criteria in {1} themes.", len(framework.criteria),
                              len(framework.themes)))
         return {self.OUTPUT: target}

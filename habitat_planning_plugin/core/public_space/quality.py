@@ -1,0 +1,521 @@
+"""Public space quality from a KoboToolbox export: read it, check it, link submissions to spaces, score them.
+
+Reads CSV (comma or semicolon) or XLSX exports with XML names or labels (any language of the questionnaire) as
+headers, with or without group prefixes (``group/question``), with Kobo's own columns (``_uuid``,
+``_submission_time``, ``_gps_latitude``…). Every row that cannot be used, every answer that cannot be scored
+and every column that is not understood becomes a ``Problem`` for the log table: nothing is dropped silently.
+
+Scores (methods.md §1.6, [D]: no official aggregation formula exists): each scored answer is 0-1 as the
+questionnaire declares; per space and item the mean over its submissions; a dimension is the mean of its
+answered items x 100; the quality index is the weighted mean of the dimensions, given only when every weighted
+dimension has a score, and never instead of them.
+"""
+
+import csv
+import io
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..text import HabitatError, tr, tr_noop
+from .survey import FORM_VERSION_FIELD, NOT_IN_LIST, Questionnaire, evenness, space_id_from_label, text_in
+
+# Problem codes and what they mean in the log (translated when written).
+PROBLEMS = {
+    "unknown_column": tr_noop("Column not in the questionnaire; ignored"),
+    "missing_column": tr_noop("Question of the questionnaire missing from the export; not scored"),
+    "duplicate_uuid": tr_noop("Duplicate submission (same _uuid as an earlier row); left out"),
+    "no_location": tr_noop("No space id and no GPS point; cannot be linked to a space"),
+    "unknown_space_id": tr_noop("Space id not in the inventory; linked by GPS if possible"),
+    "outside_spaces": tr_noop("GPS point not inside or near any space; not linked"),
+    "gps_far_from_space": tr_noop("GPS point far from the chosen space; the space id was used"),
+    "invalid_gps": tr_noop("GPS value cannot be read"),
+    "invalid_answer": tr_noop("Answer not in the choice list or out of range; not scored"),
+    "version_mismatch": tr_noop("Form version differs from the questionnaire; scored where the questions match"),
+}
+KOBO_META = {"start", "end", "today", "deviceid", "username", "simserial", "subscriberid", "phonenumber", "audit",
+             "__version__", "instanceid", "rootuuid", "deprecatedid", FORM_VERSION_FIELD}
+MISSING_SPACE_LABELS = {"not in the list", "不在列表中"}
+
+
+@dataclass
+class Problem:
+    row: int  # row in the export file; 1 is the header row
+    uuid: str
+    code: str
+    column: str = ""
+    value: str = ""
+
+
+@dataclass
+class Submission:
+    row: int
+    uuid: str
+    space_id: str = None  # a known inventory id, or None
+    lat: float = None
+    lon: float = None
+    answers: dict = field(default_factory=dict)  # question name -> choice name, set of names or number
+
+
+@dataclass
+class Export:
+    name: str
+    headers: list
+    rows: list  # lists of text cells, as long as headers
+
+
+def read_export(path) -> Export:
+    """The first sheet of an XLSX or a CSV (comma, semicolon or tab) as text cells."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    try:
+        if suffix in (".csv", ".txt"):
+            text = path.read_text(encoding="utf-8-sig")
+            first = text.splitlines()[0] if text.strip() else ""
+            delimiter = max(",;\t", key=first.count)
+            table = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        elif suffix == ".xlsx":
+            from openpyxl import load_workbook
+
+            book = load_workbook(path, read_only=True, data_only=True)
+            table = [[_cell(v) for v in row] for row in book.worksheets[0].iter_rows(values_only=True)]
+            book.close()
+        else:
+            raise HabitatError(tr("{0}: a KoboToolbox export is a .csv or .xlsx file.", path.name))
+    except HabitatError:
+        raise
+    except Exception as error:  # csv.Error, OSError, UnicodeDecodeError, zipfile/openpyxl errors
+        raise HabitatError(tr("Cannot read the survey export {0}: {1}", path.name, str(error)))
+    table = [row for row in table if any(str(cell).strip() for cell in row)]
+    if not table:
+        raise HabitatError(tr("The survey export {0} is empty.", path.name))
+    headers = [str(h).strip() for h in table[0]]
+    rows = [[str(c).strip() for c in (list(row) + [""] * len(headers))[:len(headers)]] for row in table[1:]]
+    if not rows:
+        raise HabitatError(tr("The survey export {0} has a header row but no submissions.", path.name))
+    return Export(path.name, headers, rows)
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _norm(text):
+    return re.sub(r"\s+", " ", str(text)).strip().lower()
+
+
+@dataclass
+class Columns:
+    questions: dict  # question name -> column index
+    split: dict  # (question name, choice name) -> column index (select_multiple "question/choice" columns)
+    uuid: int = None
+    version: int = None
+    latitude: int = None
+    longitude: int = None
+    unknown: list = field(default_factory=list)  # (index, header)
+    missing: list = field(default_factory=list)  # question names
+
+
+def map_columns(questionnaire: Questionnaire, headers) -> Columns:
+    names, labels = {}, {}
+    for q in questionnaire.questions:
+        names[q.name.lower()] = q.name
+        for text in (q.label or {}).values():
+            labels.setdefault(_norm(text), q.name)
+    columns = Columns({}, {})
+    geopoint = next((q.name for q in questionnaire.questions if q.kind == "geopoint"), None)
+    for index, header in enumerate(headers):
+        parts = [part for part in header.split("/") if part.strip()]
+        low = header.lower()
+        if low == "_uuid" or low == "meta/instanceid":
+            if low == "_uuid" or columns.uuid is None:
+                columns.uuid = index
+            continue
+        # Kobo splits a geopoint into _gps_latitude, _gps_longitude… (_group/gps_… or _<label>_… in label
+        # exports): the one named after the form's geopoint wins over any other.
+        for end, attribute in (("_latitude", "latitude"), ("_longitude", "longitude")):
+            if low.startswith("_") and low.endswith(end):
+                own = geopoint and low[1:-len(end)].split("/")[-1] == geopoint.lower()
+                if own or getattr(columns, attribute) is None:
+                    setattr(columns, attribute, index)
+                break
+        else:
+            end = None
+        if end is not None:
+            continue
+        if parts and parts[-1].lower() == FORM_VERSION_FIELD:
+            columns.version = index
+            continue
+        if not parts or header.startswith("_") or parts[0].lower() in ("meta", "formhub") or \
+                parts[-1].lower() in KOBO_META:
+            continue
+        name = _question_of(parts, names, labels)
+        if name is not None:
+            columns.questions.setdefault(name, index)
+            continue
+        split = _split_column(questionnaire, parts, names, labels)
+        if split is not None:
+            columns.split[split] = index
+            continue
+        base = parts[-1][:-4] if parts[-1].lower().endswith("_url") else ""
+        media = questionnaire.question(names.get(base.lower(), ""))
+        if media is not None and media.kind == "image":
+            continue
+        columns.unknown.append((index, header))
+    split_questions = {name for name, _ in columns.split}
+    columns.missing = [q.name for q in questionnaire.questions
+                       if q.name not in columns.questions and q.name not in split_questions
+                       and not (q.kind == "geopoint" and columns.latitude is not None)]
+    return columns
+
+
+def _question_of(parts, names, labels):
+    """The question a header names: its last segment as an XML name, or any trailing segments as a label."""
+    if parts[-1].strip().lower() in names:
+        return names[parts[-1].strip().lower()]
+    for start in range(len(parts)):
+        label = _norm("/".join(parts[start:]))
+        if label in labels:
+            return labels[label]
+    return None
+
+
+def _split_column(questionnaire, parts, names, labels):
+    if len(parts) < 2:
+        return None
+    name = _question_of(parts[:-1], names, labels)
+    question = questionnaire.question(name) if name else None
+    if question is None or question.kind != "select_multiple":
+        return None
+    choice = _choice(questionnaire, question.list_name, parts[-1])
+    return (question.name, choice) if choice else None
+
+
+def _choice(questionnaire, list_name, value):
+    """The choice name that ``value`` is (as a name or a label in any language), or None."""
+    value = _norm(value)
+    for item in questionnaire.choices.get(list_name, []):
+        if _norm(item["name"]) == value or any(_norm(text) == value for text in item["label"].values()):
+            return item["name"]
+    return None
+
+
+def _choices_in(questionnaire, list_name, value):
+    """The set of choices in a select_multiple cell (names separated by spaces, or labels), or None."""
+    tokens = value.split()
+    names = [_choice(questionnaire, list_name, token) for token in tokens]
+    if tokens and all(names):
+        return set(names)
+    rest, found = _norm(value), set()
+    items = sorted(((_norm(text), item["name"]) for item in questionnaire.choices.get(list_name, [])
+                    for text in item["label"].values()), key=lambda pair: -len(pair[0]))
+    for text, name in items:
+        if text and text in rest:
+            found.add(name)
+            rest = rest.replace(text, " ")
+    return found if found and not re.sub(r"[\s,;|]+", "", rest) else None
+
+
+def interpret(questionnaire: Questionnaire, export: Export, space_ids=None):
+    """(submissions, problems, columns): every row checked against the questionnaire.
+
+    ``space_ids`` are the inventory's ids as text; an id that is not among them is reported and the row is then
+    linked by its GPS point, if any.
+    """
+    columns = map_columns(questionnaire, export.headers)
+    space_question = next(q.name for q in questionnaire.questions if q.kind == "space_id")
+    if space_question not in columns.questions and columns.latitude is None and \
+            not _geopoint_column(questionnaire, columns):
+        raise HabitatError(tr("{0}: the export has neither the space id column \"{1}\" nor GPS columns "
+                              "(\"_gps_latitude\", \"_gps_longitude\" or \"gps\"); its submissions cannot be linked "
+                              "to spaces. Columns found: {2}", export.name, space_question,
+                              ", ".join(export.headers)))
+    scored = [q.name for q in questionnaire.questions if q.dimension]
+    if not any(name in columns.questions or any(n == name for n, _ in columns.split) for name in scored):
+        raise HabitatError(tr("{0}: none of the questionnaire's scored questions is in the export. Is it the "
+                              "export of this form? Columns found: {1}", export.name, ", ".join(export.headers)))
+    problems = [Problem(1, "", "unknown_column", header) for _, header in columns.unknown]
+    problems += [Problem(1, "", "missing_column", name) for name in columns.missing]
+    known = {str(i).strip() for i in space_ids} if space_ids is not None else None
+    submissions, seen = [], {}
+    for offset, cells in enumerate(export.rows):
+        row = offset + 2
+        uuid = cells[columns.uuid] if columns.uuid is not None else ""
+        if uuid and uuid in seen:
+            problems.append(Problem(row, uuid, "duplicate_uuid", "_uuid", tr("first in row {0}", seen[uuid])))
+            continue
+        if uuid:
+            seen[uuid] = row
+        submission = Submission(row, uuid)
+        if columns.version is not None and cells[columns.version] and \
+                cells[columns.version] != questionnaire.version:
+            problems.append(Problem(row, uuid, "version_mismatch", FORM_VERSION_FIELD, cells[columns.version]))
+        for question in questionnaire.questions:
+            value = _answer(questionnaire, question, columns, cells, row, uuid, problems)
+            if value is not None:
+                submission.answers[question.name] = value
+        raw_id = submission.answers.pop(space_question, None)
+        submission.space_id = _space_id(raw_id, known, row, uuid, space_question, problems)
+        submission.lat, submission.lon = _gps(questionnaire, columns, cells, row, uuid, problems)
+        submissions.append(submission)
+    return submissions, problems, columns
+
+
+def _geopoint_column(questionnaire, columns):
+    geopoint = next((q.name for q in questionnaire.questions if q.kind == "geopoint"), None)
+    return columns.questions.get(geopoint) if geopoint else None
+
+
+def _answer(questionnaire, question, columns, cells, row, uuid, problems):
+    index = columns.questions.get(question.name)
+    value = cells[index] if index is not None else ""
+    kind = question.kind
+    if kind == "select_multiple":
+        if index is None:  # only the split "question/choice" columns were exported
+            split = {choice: cells[i] for (name, choice), i in columns.split.items() if name == question.name}
+            if not split or not any(v.strip() for v in split.values()):
+                return None
+            return {choice for choice, v in split.items() if v.strip().lower() in ("1", "true", "yes", "1.0")}
+        if not value:
+            return None
+        chosen = _choices_in(questionnaire, question.list_name, value)
+        if chosen is None or (question.exclusive in chosen and len(chosen) > 1):
+            problems.append(Problem(row, uuid, "invalid_answer", question.name, value))
+            return None
+        return chosen
+    if not value or kind in ("text", "image", "note", "date", "geopoint", "space_id"):
+        return value or None
+    if kind == "select_one":
+        choice = _choice(questionnaire, question.list_name, value)
+        if choice is None:
+            problems.append(Problem(row, uuid, "invalid_answer", question.name, value))
+        return choice
+    try:  # integer / decimal, checked against the simple range constraints of the definition
+        number = float(value.replace(",", ".")) if value.count(",") == 1 and "." not in value else float(value)
+    except ValueError:
+        number = None
+    if number is None or not math.isfinite(number) or not _within(question.constraint, number) or \
+            (kind == "integer" and not number.is_integer()):
+        problems.append(Problem(row, uuid, "invalid_answer", question.name, value))
+        return None
+    return number
+
+
+def _within(constraint, number):
+    """Checks the ``. >= a`` / ``. <= b`` parts of an XLSForm constraint (what the form itself enforces)."""
+    for operator, bound in re.findall(r"\.\s*(>=|<=|>|<)\s*(-?\d+(?:\.\d+)?)", constraint or ""):
+        bound = float(bound)
+        if (operator == ">=" and number < bound) or (operator == "<=" and number > bound) or \
+                (operator == ">" and number <= bound) or (operator == "<" and number >= bound):
+            return False
+    return True
+
+
+def _space_id(raw, known, row, uuid, column, problems):
+    if raw is None or _norm(raw) in (NOT_IN_LIST,) or _norm(raw) in MISSING_SPACE_LABELS:
+        return None
+    candidates = [raw.strip(), space_id_from_label(raw)]
+    candidates += [c[:-2] for c in candidates if c.endswith(".0")]
+    if known is None:
+        return candidates[1]
+    for candidate in candidates:
+        if candidate in known:
+            return candidate
+    problems.append(Problem(row, uuid, "unknown_space_id", column, raw))
+    return None
+
+
+def _gps(questionnaire, columns, cells, row, uuid, problems):
+    if columns.latitude is not None and columns.longitude is not None:
+        text = f"{cells[columns.latitude]} {cells[columns.longitude]}".strip()
+        column = "_gps_latitude"
+    else:
+        index = _geopoint_column(questionnaire, columns)
+        text = cells[index] if index is not None else ""
+        column = "gps"
+    if not text:
+        return None, None
+    try:
+        lat, lon = (float(part) for part in text.replace(",", " ").split()[:2])
+    except ValueError:
+        lat = lon = None
+    if lat is None or not (-90 <= lat <= 90 and -180 <= lon <= 180) or (lat == 0 and lon == 0):
+        problems.append(Problem(row, uuid, "invalid_gps", column, text))
+        return None, None
+    return lat, lon
+
+
+# --- linking --------------------------------------------------------------------------------------------------
+
+def link_submissions(submissions, space_ids, polygons, points, tolerance, problems):
+    """For each submission, the index of its space in ``space_ids``/``polygons`` (or None).
+
+    By space id first; else the space whose polygon holds the GPS point (``points``: (x, y) in the polygons'
+    metric CRS, or None), else the nearest one within ``tolerance`` metres. Unlinked rows become problems.
+    """
+    import numpy as np
+    from shapely.geometry import Point
+
+    by_id = {str(space_id): i for i, space_id in enumerate(space_ids)}
+    # Bounding boxes (minx, miny, maxx, maxy) narrow the exact distance tests to nearby spaces.
+    bounds = np.array([shape.bounds if shape is not None and not shape.is_empty else (np.inf, np.inf, -np.inf,
+                                                                                      -np.inf)
+                       for shape in polygons], dtype=float).reshape(-1, 4)
+    found = []
+    for submission, xy in zip(submissions, points):
+        point = Point(xy) if xy is not None else None
+        if submission.space_id is not None and submission.space_id in by_id:
+            index = by_id[submission.space_id]
+            shape = polygons[index]
+            if point is not None and shape is not None and not shape.is_empty and \
+                    shape.distance(point) > tolerance:
+                problems.append(Problem(submission.row, submission.uuid, "gps_far_from_space", "gps",
+                                        f"{shape.distance(point):.0f} m"))
+            found.append(index)
+            continue
+        if point is None:
+            problems.append(Problem(submission.row, submission.uuid, "no_location"))
+            found.append(None)
+            continue
+        x, y = xy
+        near = np.flatnonzero((bounds[:, 0] - tolerance <= x) & (x <= bounds[:, 2] + tolerance) &
+                              (bounds[:, 1] - tolerance <= y) & (y <= bounds[:, 3] + tolerance))
+        best, best_distance = None, None
+        for index in near:
+            distance = polygons[index].distance(point)
+            if distance <= tolerance and (best_distance is None or distance < best_distance):
+                best, best_distance = int(index), distance
+        if best is None:
+            problems.append(Problem(submission.row, submission.uuid, "outside_spaces", "gps",
+                                    f"{submission.lat:.6f} {submission.lon:.6f}"))
+        found.append(best)
+    return found
+
+
+# --- scoring --------------------------------------------------------------------------------------------------
+
+def item_scores(questionnaire: Questionnaire, answers) -> dict:
+    """Score 0-1 (or None) of every scored item for one submission's answers."""
+    scores = {}
+    for question in questionnaire.questions:
+        if not question.dimension:
+            continue
+        value = answers.get(question.name)
+        score = None
+        if value is not None and question.kind == "select_one":
+            score = question.scores.get(value)
+            if score is None:
+                score = next((c.get("score") for c in questionnaire.choices[question.list_name]
+                              if c["name"] == value), None)
+        elif value is not None and question.kind == "select_multiple":
+            scored = {c["name"] for c in questionnaire.choices[question.list_name] if c.get("score")}
+            share = len(value & scored) / len(scored) if scored else 0.0
+            score = share if question.scoring == "share_selected" else 1.0 - share
+        elif value is not None:
+            rule = question.scoring
+            score = min(max((value - rule["zero_at"]) / (rule["one_at"] - rule["zero_at"]), 0.0), 1.0)
+        scores[question.name] = None if score is None else float(score)
+    for derived in questionnaire.derived:
+        scores[derived.name] = evenness([answers.get(name) for name in derived.of])
+    return scores
+
+
+@dataclass
+class SpaceQuality:
+    submissions: int
+    dimensions: dict  # dimension id -> 0-100 or None
+    quality_index: float  # None unless every weighted dimension has a score
+    complete: bool  # every dimension has a score
+    answered_pct: float  # share of the scored items answered at least once
+    items: dict  # item name -> (answers, mean score 0-1 or None)
+
+
+def dimension_weights(questionnaire: Questionnaire, text: str) -> dict:
+    """Weights from ``dimension=weight`` pairs (comma separated); unnamed dimensions keep weight 1."""
+    weights = {d: 1.0 for d in questionnaire.dimensions}
+    for part in (text or "").replace(";", ",").split(","):
+        if not part.strip():
+            continue
+        name, _, value = part.partition("=")
+        name = name.strip()
+        if name not in weights:
+            raise HabitatError(tr("Unknown dimension \"{0}\" in the weights; the dimensions are {1}.", name,
+                                  ", ".join(questionnaire.dimensions)))
+        try:
+            weights[name] = float(value)
+        except ValueError:
+            weights[name] = float("nan")
+        if not math.isfinite(weights[name]) or weights[name] < 0:
+            raise HabitatError(tr("The weight of \"{0}\" must be a number of 0 or more, not \"{1}\".", name,
+                                  value.strip()))
+    if sum(weights.values()) <= 0:
+        raise HabitatError(tr("At least one dimension needs a weight above 0."))
+    return weights
+
+
+def score_spaces(questionnaire: Questionnaire, submissions, links, count, weights) -> list:
+    """A SpaceQuality for each of ``count`` spaces from the submissions linked to it (``links``)."""
+    items = questionnaire.scored_items()
+    collected = [{name: [] for name, _, _ in items} for _ in range(count)]
+    submitted = [0] * count
+    for submission, index in zip(submissions, links):
+        if index is None:
+            continue
+        submitted[index] += 1
+        for name, score in item_scores(questionnaire, submission.answers).items():
+            if score is not None:
+                collected[index][name].append(score)
+    results = []
+    for index in range(count):
+        means = {name: (len(values), sum(values) / len(values) if values else None)
+                 for name, values in collected[index].items()}
+        dimensions = {}
+        for dimension in questionnaire.dimensions:
+            values = [means[name][1] for name, d, _ in items if d == dimension and means[name][1] is not None]
+            dimensions[dimension] = 100.0 * sum(values) / len(values) if values else None
+        weighted = [(weights[d], v) for d, v in dimensions.items() if weights.get(d, 0) > 0]
+        quality = sum(w * v for w, v in weighted) / sum(w for w, _ in weighted) \
+            if weighted and all(v is not None for _, v in weighted) else None
+        answered = sum(1 for n, _ in means.values() if n)
+        results.append(SpaceQuality(submitted[index], dimensions, quality,
+                                    all(v is not None for v in dimensions.values()),
+                                    100.0 * answered / len(means) if means else 0.0, means))
+    return results
+
+
+def answer_summary(questionnaire: Questionnaire, submissions, links, count, language="en"):
+    """Per space and question: the number of answers, the mean of a number and the most common answer."""
+    rows = []
+    for index in range(count):
+        linked = [s for s, i in zip(submissions, links) if i == index]
+        if not linked:
+            continue
+        for question in questionnaire.questions:
+            if question.kind in ("space_id", "geopoint", "image", "note"):
+                continue
+            values = [s.answers[question.name] for s in linked if question.name in s.answers]
+            mean = common = None
+            if values and question.kind in ("integer", "decimal"):
+                mean = sum(values) / len(values)
+            elif values and question.kind == "select_one":
+                common = questionnaire.choice_label(question.list_name,
+                                                    Counter(values).most_common(1)[0][0], language)
+            elif values and question.kind == "select_multiple":
+                ticks = Counter(name for value in values for name in value)
+                common = ", ".join(questionnaire.choice_label(question.list_name, name, language)
+                                   for name, _ in ticks.most_common(3))
+            elif values:
+                common = Counter(values).most_common(1)[0][0]
+            rows.append((index, question.name, text_in(question.label, language), question.dimension,
+                         len(values), mean, common))
+    return rows
+
+
+def problem_counts(problems) -> Counter:
+    return Counter(problem.code for problem in problems)
