@@ -273,3 +273,40 @@ def test_geographic_inventory_and_bad_input(tmp_path, habitat_provider):
     with pytest.raises(QgsProcessingException, match="Unknown dimension \"beauty\""):
         run_quality(tmp_path / "export.csv", geographic, out, WEIGHTS="beauty=1")
     assert not (tmp_path / "f2.xlsx").exists() and list(out.iterdir()) == []
+
+
+def test_chinese_report_and_log(tmp_path, habitat_provider, locale):
+    from qgis import processing
+
+    locale("zh_CN")
+    source = inventory(tmp_path)
+    form = tmp_path / "form.xlsx"
+    processing.run("habitat:koboform", {"INVENTORY": source, "ID_FIELD": "sid", "NAME_FIELD": "name",
+                                        "OUTPUT": str(form)})
+    write_export(form, round_trip_submissions(), tmp_path / "export.csv")
+    run_quality(tmp_path / "export.csv", source, tmp_path)
+    report = (tmp_path / "quality.html").read_text(encoding="utf-8")
+    assert "公共空间质量" in report and "可达性" in report and "使用与使用者" in report
+    assert read_rows(tmp_path / "log.csv")[0]["description"] == "GPS 点不在任何空间内或附近；未关联"
+    hours = next(r for r in read_rows(tmp_path / "answers.csv") if r["space_id"] == "11" and
+                 r["question"] == "opening_hours")
+    assert (hours["question_label"], hours["common_answer"]) == ("该空间何时开放？", "全天开放（24 小时）")
+
+
+def test_cancel_leaves_no_output(tmp_path, habitat_provider):
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    source = inventory(tmp_path)
+    survey = SAMPLE_DATA / "survey" / "public_space_survey.csv"
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("habitat:publicspacequality")
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    out = tmp_path / "out"
+    out.mkdir()
+    parameters = {"SURVEY": str(survey), "INVENTORY": source, "ID_FIELD": "sid", "GPS_TOLERANCE": 25,
+                  "OUTPUT": str(out / "q.gpkg"), "OUTPUT_ANSWERS": str(out / "a.csv"), "OUTPUT_LOG": str(out / "l.csv"),
+                  "OUTPUT_REPORT": str(out / "r.html")}
+    results, ok = algorithm.run(parameters, context, feedback)
+    assert not ok and list(out.iterdir()) == []

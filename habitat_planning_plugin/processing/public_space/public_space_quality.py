@@ -37,7 +37,7 @@ from ...core.public_space.survey import text_in
 from ...core.text import HabitatError, tr, tr_noop
 from ...i18n import qgis_locale
 from ...qgis_io import features_in_crs, from_shapely, to_shapely
-from ..base import HabitatAlgorithm, extended_fields
+from ..base import HabitatAlgorithm, extended_fields, progress_callback
 from .questionnaire import add_questionnaire_parameter, questionnaire_parameter, space_id_text
 
 DIMENSION_PREFIX = "q_"
@@ -145,7 +145,8 @@ class PublicSpaceQualityAlgorithm(HabitatAlgorithm):
         if duplicated:
             raise HabitatError(tr("The space ids must be unique; used more than once: {0}.",
                                   ", ".join(duplicated[:20])))
-        feedback.setProgress(10)
+        progress = progress_callback(feedback)
+        progress(0.1)
 
         submissions, problems, _ = interpret(questionnaire, export, [i for i in ids if i is not None])
         wgs84 = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), crs, context.transformContext())
@@ -158,7 +159,7 @@ class PublicSpaceQualityAlgorithm(HabitatAlgorithm):
             points.append((point.x(), point.y()))
         links = link_submissions(submissions, [i if i is not None else f"\0{n}" for n, i in enumerate(ids)],
                                  shapes, points, tolerance, problems)
-        feedback.setProgress(40)
+        progress(0.4)
         results = score_spaces(questionnaire, submissions, links, len(features), weights)
         linked = sum(1 for index in links if index is not None)
         surveyed = sum(1 for result in results if result.submissions)
@@ -181,7 +182,7 @@ class PublicSpaceQualityAlgorithm(HabitatAlgorithm):
             self.OUTPUT_LOG: self.write_log(parameters, context, problems),
             "SUBMISSIONS_LINKED": linked, "SPACES_SURVEYED": surveyed, "PROBLEMS": len(problems),
         }
-        feedback.setProgress(70)
+        progress(0.7)
         report_path = self.report_destination(parameters, self.OUTPUT_REPORT, context, feedback)
         if report_path:
             from .quality_report import quality_report
