@@ -48,9 +48,11 @@ sample-data: bootstrap
 demo: bootstrap build
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/demo.py
 
+# Tests run under a real X display (Xvfb): the dialogs are shown, filled, run and photographed
+# (build/screenshots/, not committed).
 test: bootstrap
 	@$(MAKE) --no-print-directory check-translations lint package
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	xvfb-run -a -s "-screen 0 1280x1024x24" env QT_QPA_PLATFORM=xcb $(PY) -m pytest
 
 clean:
 	rm -rf $(BUILD) dist output .pytest_cache .qgis-settings

@@ -24,6 +24,10 @@
             <translation>优先级地图、包含各分项贡献的排名以及所用权重，使用 QGIS 的界面语言。</translation>
         </message>
         <message>
+            <source>A population grid; extra bands are groups (women, older persons…).</source>
+            <translation>人口栅格；其他波段为人群（妇女、老年人……）。</translation>
+        </message>
+        <message>
             <source>A settlement within this distance of a corridor is on it.</source>
             <translation>距离发展走廊在此距离以内的居民点视为位于走廊上。</translation>
         </message>
@@ -58,6 +62,10 @@
         <message>
             <source>Accessibility of settlements</source>
             <translation>居民点可达性</translation>
+        </message>
+        <message>
+            <source>Add files…</source>
+            <translation>添加文件……</translation>
         </message>
         <message>
             <source>Aggregation</source>
@@ -124,6 +132,14 @@
             <translation>至少一个维度的权重需大于 0。</translation>
         </message>
         <message>
+            <source>Back</source>
+            <translation>上一步</translation>
+        </message>
+        <message>
+            <source>Benchmarks: 15 % of the urban area in public space, 30 % in streets, 45 % in all (UN-Habitat).</source>
+            <translation>基准：城市面积的 15% 为公共空间，30% 为街道，合计 45%（联合国人居署）。</translation>
+        </message>
+        <message>
             <source>Builds the city-wide inventory of open public spaces from polygons of any source. Each space gets one of the five SDG 11.7.1 types (park, civic park, square, recreational green area, public facility open area) through the type mapping, or is marked as not counted with the reason: another type, a type value the mapping does not know, restricted access (private or no) or an entry fee. Invalid polygons are repaired and counted; features without a usable polygon are kept in the output and flagged. Area (m², ha), size class (thresholds editable) and district are added. The summary gives, per district and type, the number of counted spaces, their area, their share of the district's area and, with a population grid, the m² of public space per inhabitant.</source>
             <translation>根据任意来源的面数据建立全市开放公共空间盘点。每个空间通过类型对照表归入可持续发展目标 11.7.1 的五种类型之一（公园、街心公园、广场、休闲绿地、公共设施开放区），或标记为不计入并注明原因：其他类型、对照表中没有的类型值、通行受限（私人或禁止）或收费。无效的面会被修复并计数；没有可用面几何的要素仍保留在输出中并加以标记。输出增加面积（平方米、公顷）、规模等级（阈值可编辑）和所属地区。汇总表按地区和类型给出计入空间的数量、面积、占地区面积的比例，以及（如提供人口栅格）人均公共空间面积（平方米）。</translation>
         </message>
@@ -136,8 +152,16 @@
             <translation>按人口群体</translation>
         </message>
         <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
             <source>Cancelled: no output was written.</source>
             <translation>已取消：未写入任何输出。</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>正在取消……</translation>
         </message>
         <message>
             <source>Candidate public spaces with type, whether they count, OSM id and tags, ready for the public space inventory (type field "category").</source>
@@ -244,6 +268,10 @@
             <translation>城市</translation>
         </message>
         <message>
+            <source>City and streets</source>
+            <translation>城市与街道</translation>
+        </message>
+        <message>
             <source>City name field</source>
             <translation>城市名称字段</translation>
         </message>
@@ -252,8 +280,16 @@
             <translation>城市面（可选）</translation>
         </message>
         <message>
+            <source>City polygons to map the latest score of each city.</source>
+            <translation>用于在地图上显示各城市最新得分的城市多边形。</translation>
+        </message>
+        <message>
             <source>City-wide public space assessment</source>
             <translation>全市公共空间评估</translation>
+        </message>
+        <message>
+            <source>City-wide public space assessment (guided)…</source>
+            <translation>全市公共空间评估（向导）……</translation>
         </message>
         <message>
             <source>Civic park</source>
@@ -268,6 +304,10 @@
             <translation>按指数的自然断点分级；五级分别命名为很高至很低。</translation>
         </message>
         <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
             <source>Coefficient of reproducibility</source>
             <translation>再现性系数</translation>
         </message>
@@ -278,6 +318,10 @@
         <message>
             <source>Column not in the questionnaire; ignored</source>
             <translation>该列不在问卷中；已忽略</translation>
+        </message>
+        <message>
+            <source>Combines the assessors' scorecards of one or more plans: scores, agreement, strengths and gaps.</source>
+            <translation>汇总评估者对一个或多个规划的评分表：得分、一致性、优势与不足。</translation>
         </message>
         <message>
             <source>Combines the scorecards of several assessors for one or more plans (versions over the years, or plans of different cities). For each plan: every criterion's mean, median, range, standard deviation and number of assessors, flagged where assessors are more than one point apart; each theme and the whole plan as a share of the potential score (criteria scored NA are left out of the potential); a plan quality index in the form of Brody (2003), 0 to 10 per theme; and the agreement of the assessors as Krippendorff's alpha (ordinal; 0.8 or more is good, below 0.667 is doubtful) and as percent agreement. The report shows the strengths and gaps, a radar chart of the themes and a comparison of the plans.</source>
@@ -392,6 +436,10 @@
             <translation>地区名称字段</translation>
         </message>
         <message>
+            <source>Districts</source>
+            <translation>区</translation>
+        </message>
+        <message>
             <source>Districts (optional)</source>
             <translation>地区（可选）</translation>
         </message>
@@ -410,6 +458,10 @@
         <message>
             <source>Dominant centre by</source>
             <translation>主导中心判定方法</translation>
+        </message>
+        <message>
+            <source>Done: {0} layers added to the group "{1}".</source>
+            <translation>完成：已将 {0} 个图层添加到组“{1}”。</translation>
         </message>
         <message>
             <source>Duplicate overlap (%)</source>
@@ -438,6 +490,10 @@
         <message>
             <source>Eastern Europe</source>
             <translation>东欧</translation>
+        </message>
+        <message>
+            <source>Empty: the built-in framework of 14 themes.</source>
+            <translation>留空：使用包含 14 个主题的内置框架。</translation>
         </message>
         <message>
             <source>Entry tolerance (m)</source>
@@ -484,8 +540,16 @@
             <translation>Hansen 模型和 Huff 模型中出行时间的指数（2：引力模型）。</translation>
         </message>
         <message>
+            <source>Facilities</source>
+            <translation>设施</translation>
+        </message>
+        <message>
             <source>Facilities (points)</source>
             <translation>设施（点）</translation>
+        </message>
+        <message>
+            <source>Facilities and roads</source>
+            <translation>设施与道路</translation>
         </message>
         <message>
             <source>Facility points (schools, health centres, markets, banks…). Give these or function columns.</source>
@@ -672,8 +736,8 @@
             <translation>请提供 {0} 个权重，每个指标一个；实际为 {1} 个。</translation>
         </message>
         <message>
-            <source>HTML files (*.html)</source>
-            <translation>HTML 文件 (*.html)</translation>
+            <source>HTML files (*.html);;PDF files (*.pdf)</source>
+            <translation>HTML 文件 (*.html);;PDF 文件 (*.pdf)</translation>
         </message>
         <message>
             <source>Habitat Planning</source>
@@ -682,6 +746,10 @@
         <message>
             <source>Habitat Planning Toolkit {0}, QGIS {1}</source>
             <translation>人居规划工具包 {0}，QGIS {1}</translation>
+        </message>
+        <message>
+            <source>Habitat Planning workshop</source>
+            <translation>人居规划培训</translation>
         </message>
         <message>
             <source>Habitat planning</source>
@@ -698,6 +766,10 @@
         <message>
             <source>Hierarchy classification</source>
             <translation>等级划分方法</translation>
+        </message>
+        <message>
+            <source>Hierarchy from the scalogram and Rondinelli's centrality; indicators normalised as in the OECD/JRC handbook; travel times on the road network.</source>
+            <translation>等级体系来自功能等级表和 Rondinelli 中心性；指标按经合组织/联合研究中心手册标准化；出行时间基于道路网络。</translation>
         </message>
         <message>
             <source>Hierarchy level field</source>
@@ -768,6 +840,10 @@
             <translation>数值越高越差的指标</translation>
         </message>
         <message>
+            <source>Inputs and parameters</source>
+            <translation>输入与参数</translation>
+        </message>
+        <message>
             <source>Inputs are in {0}; distances need metres, so the analysis uses {1} ({2}), the UTM zone at the centre of the data. Choose another projected CRS in the parameters if you prefer.</source>
             <translation>输入数据的坐标参考系为 {0}；距离需要以米计算，因此分析使用数据中心所在的 UTM 分带 {1}（{2}）。如需其他投影坐标参考系，请在参数中选择。</translation>
         </message>
@@ -782,6 +858,10 @@
         <message>
             <source>Intermediate</source>
             <translation>中间级</translation>
+        </message>
+        <message>
+            <source>Inventory of open public spaces and SDG 11.7.1: land allocated to streets and public space, and the share of people within 400 m walking distance.</source>
+            <translation>开放公共空间盘点与可持续发展目标 11.7.1：街道和公共空间用地，以及步行距离 400 米以内的人口比例。</translation>
         </message>
         <message>
             <source>Investment priorities</source>
@@ -860,6 +940,10 @@
             <translation>线性：加权平均，优势可以抵消劣势。几何：将数值重新缩放到 1 至 100 后的加权几何平均，优势不能完全抵消劣势。</translation>
         </message>
         <message>
+            <source>Load the workshop data</source>
+            <translation>加载培训数据</translation>
+        </message>
+        <message>
             <source>Local</source>
             <translation>地方级</translation>
         </message>
@@ -870,6 +954,22 @@
         <message>
             <source>Lowest</source>
             <translation>最低</translation>
+        </message>
+        <message>
+            <source>Made on {0} with {1}.</source>
+            <translation>生成于 {0}，使用 {1}。</translation>
+        </message>
+        <message>
+            <source>Made on {0}.</source>
+            <translation>生成于 {0}。</translation>
+        </message>
+        <message>
+            <source>Made with the scorecard template or the "Score a plan" dialog.</source>
+            <translation>使用评分表模板或“为规划评分”对话框制作。</translation>
+        </message>
+        <message>
+            <source>Map (optional)</source>
+            <translation>地图（可选）</translation>
         </message>
         <message>
             <source>Mass field (population or centrality)</source>
@@ -954,6 +1054,14 @@
         <message>
             <source>Need: the lower the index, the higher the need (e.g. dev_index).</source>
             <translation>需求：指数越低，需求越高（例如 dev_index）。</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>下一步</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>否</translation>
         </message>
         <message>
             <source>No city polygon is named {0}.</source>
@@ -1052,12 +1160,28 @@
             <translation>大洋洲</translation>
         </message>
         <message>
+            <source>Of those, the ones where more is worse (e.g. poverty).</source>
+            <translation>其中数值越大越差的指标（例如贫困）。</translation>
+        </message>
+        <message>
             <source>Off-road speed (km/h)</source>
             <translation>非道路速度（公里/小时）</translation>
         </message>
         <message>
+            <source>One filled scorecard per assessor and plan (XLSX, CSV or JSON).</source>
+            <translation>每位评估者对每个规划填写一份评分表（XLSX、CSV 或 JSON）。</translation>
+        </message>
+        <message>
             <source>One filled scorecard per assessor and plan, e.g. made with the scorecard template.</source>
             <translation>每位评估者对每个规划填写一份评分表，例如使用评分表模板生成。</translation>
+        </message>
+        <message>
+            <source>One point or polygon per settlement.</source>
+            <translation>每个居民点一个点或多边形。</translation>
+        </message>
+        <message>
+            <source>One point per facility (school, clinic, market…).</source>
+            <translation>每个设施一个点（学校、诊所、市场……）。</translation>
         </message>
         <message>
             <source>One polygon per city: the built-up urban extent the indicator is measured in.</source>
@@ -1092,6 +1216,10 @@
             <translation>任意来源的开放空间面：土地利用规划、实地调查、OpenStreetMap。</translation>
         </message>
         <message>
+            <source>Open space polygons from any source: plans, field survey or OpenStreetMap.</source>
+            <translation>任何来源的开放空间多边形：规划、实地调查或 OpenStreetMap。</translation>
+        </message>
+        <message>
             <source>Open the OSGeo4W Shell and run: python -m pip install {0}</source>
             <translation>请打开 OSGeo4W Shell 并运行：python -m pip install {0}</translation>
         </message>
@@ -1112,12 +1240,52 @@
             <translation>可选：部分道路等级（highway 取值）的宽度，例如 primary 25、residential 10。未列出的等级使用区域中位宽度。</translation>
         </message>
         <message>
+            <source>Optional: an entry fee means the space does not count.</source>
+            <translation>可选：收取入场费的空间不计入。</translation>
+        </message>
+        <message>
+            <source>Optional: districts, for results per district.</source>
+            <translation>可选：区，用于分区结果。</translation>
+        </message>
+        <message>
             <source>Optional: every populated cell or feature as a point with its walking distance and whether it is served, to map who is left out. Large for a whole-city grid.</source>
             <translation>可选：将每个有人口的像元或要素输出为点，附带其步行距离及是否可达，用于在地图上显示未被覆盖的人群。对全市栅格而言数据量较大。</translation>
         </message>
         <message>
+            <source>Optional: polygons of the cities whose plans were assessed.</source>
+            <translation>可选：规划被评估的城市的多边形。</translation>
+        </message>
+        <message>
+            <source>Optional: private or no access means the space does not count.</source>
+            <translation>可选：私有或不可进入的空间不计入。</translation>
+        </message>
+        <message>
+            <source>Optional: road class, for the speed of each road.</source>
+            <translation>可选：道路等级，用于确定各道路的速度。</translation>
+        </message>
+        <message>
+            <source>Optional: road class, for widths where the width is missing.</source>
+            <translation>可选：道路等级，用于在缺少宽度时确定宽度。</translation>
+        </message>
+        <message>
+            <source>Optional: street width in metres; else typical widths by road class.</source>
+            <translation>可选：街道宽度（米）；否则按道路等级取典型宽度。</translation>
+        </message>
+        <message>
+            <source>Optional: the name shown in the tables and reports.</source>
+            <translation>可选：表格和报告中显示的名称。</translation>
+        </message>
+        <message>
+            <source>Output folder</source>
+            <translation>输出文件夹</translation>
+        </message>
+        <message>
             <source>Overall (% of the potential score)</source>
             <translation>总体（占满分 %）</translation>
+        </message>
+        <message>
+            <source>PDF reports need QGIS; save the report as HTML instead.</source>
+            <translation>PDF 报告需要 QGIS；请改为保存 HTML 报告。</translation>
         </message>
         <message>
             <source>Parameters</source>
@@ -1152,6 +1320,10 @@
             <translation>规划评估</translation>
         </message>
         <message>
+            <source>Plan assessment (guided)…</source>
+            <translation>规划评估（向导）……</translation>
+        </message>
+        <message>
             <source>Plan assessment scorecard template</source>
             <translation>规划评估评分表模板</translation>
         </message>
@@ -1170,6 +1342,14 @@
         <message>
             <source>Population</source>
             <translation>人口</translation>
+        </message>
+        <message>
+            <source>Population (100 m grid)</source>
+            <translation>人口（100 米格网）</translation>
+        </message>
+        <message>
+            <source>Population and districts</source>
+            <translation>人口与区</translation>
         </message>
         <message>
             <source>Population count fields</source>
@@ -1272,6 +1452,10 @@
             <translation>公共空间调查表（Kobo 工具箱）</translation>
         </message>
         <message>
+            <source>Public spaces</source>
+            <translation>公共空间</translation>
+        </message>
+        <message>
             <source>Public spaces (polygons)</source>
             <translation>公共空间（面）</translation>
         </message>
@@ -1340,8 +1524,16 @@
             <translation>Reilly 法则（引力）</translation>
         </message>
         <message>
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
             <source>Repaired geometries</source>
             <translation>已修复的几何</translation>
+        </message>
+        <message>
+            <source>Replace the current project with the workshop data? Unsaved changes are lost.</source>
+            <translation>用培训数据替换当前项目吗？未保存的更改将丢失。</translation>
         </message>
         <message>
             <source>Report (HTML)</source>
@@ -1372,12 +1564,24 @@
             <translation>道路网络</translation>
         </message>
         <message>
+            <source>Roads</source>
+            <translation>道路</translation>
+        </message>
+        <message>
             <source>Roads of the region; lines sharing a vertex are connected.</source>
             <translation>区域内的道路；共享节点的线相互连通。</translation>
         </message>
         <message>
             <source>Rondinelli's functional analysis (Urban Functions in Rural Development, UNU): each function is worth 100 points shared equally among the settlements that have it; the centrality index of a settlement is the sum of its functions' points. Guttman's coefficient of reproducibility should reach 0.90 and Menzel's coefficient of scalability 0.60 for the functions to form a hierarchy.</source>
             <translation>Rondinelli 的功能分析（《农村发展中的城市功能》，联合国大学）：每种功能计 100 分，由具有该功能的居民点平均分享；居民点的中心性指数为其所有功能分值之和。功能要形成等级体系，Guttman 再现性系数应达到 0.90，Menzel 可量表性系数应达到 0.60。</translation>
+        </message>
+        <message>
+            <source>Run</source>
+            <translation>运行</translation>
+        </message>
+        <message>
+            <source>Running {0}…</source>
+            <translation>正在运行{0}……</translation>
         </message>
         <message>
             <source>Runs the four SDF steps in one go: the functional analysis (scalogram, centrality, hierarchy), the composite development index of the indicators you choose, the accessibility of centres on the road network (travel times, Hansen accessibility, dominant centres, influence zones) and the investment priorities combining need (low development, long travel time to an intermediate centre) and potential (centrality, accessibility).</source>
@@ -1412,6 +1616,18 @@
             <translation>可持续发展目标 11.7.1 采用 400 米，约步行五分钟。</translation>
         </message>
         <message>
+            <source>Sample City</source>
+            <translation>示例城市</translation>
+        </message>
+        <message>
+            <source>Sample Region</source>
+            <translation>示例区域</translation>
+        </message>
+        <message>
+            <source>Sample city and sample region as a ready project, for training</source>
+            <translation>将示例城市和示例区域加载为现成项目，用于培训</translation>
+        </message>
+        <message>
             <source>Sampling method: street share {0} % (95 % interval {1}–{2} %, {3} circles of 10 ha).</source>
             <translation>抽样方法：街道比例 {0} %（95 % 区间 {1}–{2} %，{3} 个 10 公顷圆）。</translation>
         </message>
@@ -1426,6 +1642,14 @@
         <message>
             <source>Save scorecard…</source>
             <translation>保存评分表…</translation>
+        </message>
+        <message>
+            <source>Says what each space is; mapped to the five SDG 11.7.1 types.</source>
+            <translation>说明每个空间的类型；映射到可持续发展目标 11.7.1 的五种类型。</translation>
+        </message>
+        <message>
+            <source>Says which function each facility serves.</source>
+            <translation>说明每个设施提供哪种功能。</translation>
         </message>
         <message>
             <source>Scalogram</source>
@@ -1456,6 +1680,10 @@
             <translation>评分表包含 {1} 个主题共 {0} 项标准。</translation>
         </message>
         <message>
+            <source>Scorecards</source>
+            <translation>评分表</translation>
+        </message>
+        <message>
             <source>Scorecards (*.json *.csv *.xlsx)</source>
             <translation>评分表 (*.json *.csv *.xlsx)</translation>
         </message>
@@ -1464,12 +1692,20 @@
             <translation>评分表 (*.json)</translation>
         </message>
         <message>
+            <source>Scorecards (*.xlsx *.csv *.json)</source>
+            <translation>评分表 (*.xlsx *.csv *.json)</translation>
+        </message>
+        <message>
             <source>Scorecards (XLSX, CSV or JSON)</source>
             <translation>评分表（XLSX、CSV 或 JSON）</translation>
         </message>
         <message>
             <source>Scores 0 (not present) to 3 (goals, policies and implementation), NA left out of the potential score (APA Sustaining Places). Plan quality index after Brody (2003). Agreement as Krippendorff's alpha, recommended over percent agreement (Stevens, Lyles and Berke 2014).</source>
             <translation>评分从 0（未涉及）到 3（有目标、政策和实施安排），“不适用”不计入满分（美国规划协会“可持续场所”）。规划质量指数参照 Brody（2003）。一致性采用 Krippendorff α 系数，该系数比一致百分比更受推荐（Stevens、Lyles 和 Berke，2014）。</translation>
+        </message>
+        <message>
+            <source>Scores 0 to 3 or NA per criterion (APA Sustaining Places); agreement as Krippendorff's alpha, good from 0.80.</source>
+            <translation>每项标准评分 0 至 3 或不适用（美国规划协会“可持续场所”）；一致性采用 Krippendorff alpha，0.80 及以上为良好。</translation>
         </message>
         <message>
             <source>Scores by criterion</source>
@@ -1664,6 +1900,10 @@
             <translation>空间发展框架分析</translation>
         </message>
         <message>
+            <source>Spatial Development Framework analysis (guided)…</source>
+            <translation>空间发展框架分析（向导）……</translation>
+        </message>
+        <message>
             <source>Spatial development framework</source>
             <translation>空间发展框架</translation>
         </message>
@@ -1690,6 +1930,14 @@
         <message>
             <source>Square</source>
             <translation>广场</translation>
+        </message>
+        <message>
+            <source>Step {0} of {1}</source>
+            <translation>第 {0} 步，共 {1} 步</translation>
+        </message>
+        <message>
+            <source>Still needed: {0}</source>
+            <translation>仍需填写：{0}</translation>
         </message>
         <message>
             <source>Straight-line buffer (approximation)</source>
@@ -1730,6 +1978,10 @@
         <message>
             <source>Street centre-lines; each becomes a corridor of its width. Give these or street polygons.</source>
             <translation>街道中心线；每条线生成与其宽度相同的走廊。请提供中心线或街道面。</translation>
+        </message>
+        <message>
+            <source>Street centre-lines; walking distance is measured along them.</source>
+            <translation>街道中心线；步行距离沿其测量。</translation>
         </message>
         <message>
             <source>Street network (lines)</source>
@@ -1812,6 +2064,10 @@
             <translation>已关联到空间的提交记录</translation>
         </message>
         <message>
+            <source>Summary</source>
+            <translation>摘要</translation>
+        </message>
+        <message>
             <source>Survey export (CSV or XLSX)</source>
             <translation>调查导出文件（CSV 或 XLSX）</translation>
         </message>
@@ -1848,6 +2104,10 @@
             <translation>中心在 Hansen、Huff 和 Reilly 模型中的吸引力。</translation>
         </message>
         <message>
+            <source>The built-up area of the city (its urban extent).</source>
+            <translation>城市的建成区（城市范围）。</translation>
+        </message>
+        <message>
             <source>The chosen CRS {0} is not a projected CRS in metres. Choose a projected CRS, for example the UTM zone of the city.</source>
             <translation>所选坐标参考系 {0} 不是以米为单位的投影坐标参考系。请选择投影坐标参考系，例如城市所在的 UTM 分带。</translation>
         </message>
@@ -1872,8 +2132,16 @@
             <translation>发展指数至少需要两个居民点和一个指标。</translation>
         </message>
         <message>
+            <source>The district names in the tables and charts.</source>
+            <translation>表格和图表中的区名称。</translation>
+        </message>
+        <message>
             <source>The facilities have no function values.</source>
             <translation>设施没有功能取值。</translation>
+        </message>
+        <message>
+            <source>The field with the city names used in the scorecards.</source>
+            <translation>包含评分表中所用城市名称的字段。</translation>
         </message>
         <message>
             <source>The framework is not valid:</source>
@@ -1928,6 +2196,10 @@
             <translation>.osm.pbf 或 .osm 文件的 multipolygons 图层，或带有 OSM 标签字段的面图层。</translation>
         </message>
         <message>
+            <source>The numbers that make up the development index.</source>
+            <translation>构成发展指数的数值。</translation>
+        </message>
+        <message>
             <source>The open public spaces that count for SDG 11.7.1 (for example the counted spaces of the public space inventory). Invalid polygons are repaired and reported.</source>
             <translation>计入可持续发展目标 11.7.1 的开放公共空间（例如公共空间盘点中计入的空间）。无效的面会被修复并报告。</translation>
         </message>
@@ -1942,6 +2214,10 @@
         <message>
             <source>The plan being assessed, e.g. Master Plan 2030.</source>
             <translation>被评估的规划，例如 2030 年总体规划。</translation>
+        </message>
+        <message>
+            <source>The polygons of the spaces and the fields that say what they are.</source>
+            <translation>空间的多边形以及说明其类型的字段。</translation>
         </message>
         <message>
             <source>The population field {0} holds a value that is not a number: {1}</source>
@@ -1976,6 +2252,14 @@
             <translation>道路网络中没有至少包含两个节点的线。</translation>
         </message>
         <message>
+            <source>The road network used for travel times.</source>
+            <translation>用于计算出行时间的道路网络。</translation>
+        </message>
+        <message>
+            <source>The run stopped; nothing was added to the project.</source>
+            <translation>运行已停止；未向项目添加任何内容。</translation>
+        </message>
+        <message>
             <source>The scalogram chart, the coefficients and the hierarchy table, in the language of QGIS.</source>
             <translation>功能等级表图、各系数和等级表，使用 QGIS 的界面语言。</translation>
         </message>
@@ -1994,6 +2278,22 @@
         <message>
             <source>The scores do not match the criteria of the framework.</source>
             <translation>分数与评估框架的标准不一致。</translation>
+        </message>
+        <message>
+            <source>The services found in each settlement and the road network.</source>
+            <translation>各居民点的服务设施以及道路网络。</translation>
+        </message>
+        <message>
+            <source>The settlement names in the tables, maps and charts.</source>
+            <translation>表格、地图和图表中的居民点名称。</translation>
+        </message>
+        <message>
+            <source>The settlement system of a region: functions and hierarchy, development index, accessibility of centres and investment priorities.</source>
+            <translation>区域的居民点体系：功能与等级、发展指数、中心的可达性以及投资优先级。</translation>
+        </message>
+        <message>
+            <source>The settlements (points or sectors) and their indicators.</source>
+            <translation>居民点（点或部门）及其指标。</translation>
         </message>
         <message>
             <source>The settlements with each normalised indicator, the index, its rank and class.</source>
@@ -2042,6 +2342,10 @@
         <message>
             <source>The urban extent is too small for the sampling method: fewer than two sample circles fall inside it.</source>
             <translation>城市范围太小，无法使用抽样方法：落在其中的样本圆少于两个。</translation>
+        </message>
+        <message>
+            <source>The urban extent the indicator is measured on, and the streets.</source>
+            <translation>测量指标所依据的城市范围，以及街道。</translation>
         </message>
         <message>
             <source>The weight of "{0}" must be a number of 0 or more, not "{1}".</source>
@@ -2100,6 +2404,10 @@
             <translation>阈值必须是以逗号分隔的数字；实际输入为“{0}”。</translation>
         </message>
         <message>
+            <source>Tool: {0}.</source>
+            <translation>工具：{0}。</translation>
+        </message>
+        <message>
             <source>Total population</source>
             <translation>总人口</translation>
         </message>
@@ -2152,6 +2460,10 @@
             <translation>未知的测量尺度：{0}</translation>
         </message>
         <message>
+            <source>Urban extent</source>
+            <translation>城市范围</translation>
+        </message>
+        <message>
             <source>Urban extent (polygons)</source>
             <translation>城市范围（面）</translation>
         </message>
@@ -2182,6 +2494,10 @@
         <message>
             <source>Walking distance (m)</source>
             <translation>步行距离（米）</translation>
+        </message>
+        <message>
+            <source>Walking distance 400 m along the street network (SDG 11.7.1 metadata).</source>
+            <translation>沿街道网络步行距离 400 米（可持续发展目标 11.7.1 元数据）。</translation>
         </message>
         <message>
             <source>Walking distance to public space</source>
@@ -2240,6 +2556,10 @@
             <translation>某个指标没有数值的居民点如何处理。缺失值的数量会被报告。</translation>
         </message>
         <message>
+            <source>Where people live, to measure walking access, and the districts to compare.</source>
+            <translation>人们居住的位置（用于测量步行可达性）以及要比较的区。</translation>
+        </message>
+        <message>
             <source>Who fills this scorecard; may be filled in later.</source>
             <translation>填写此评分表的人员；可以稍后填写。</translation>
         </message>
@@ -2278,6 +2598,10 @@
         <message>
             <source>Year of the plan</source>
             <translation>规划年份</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>是</translation>
         </message>
         <message>
             <source>Z-scores</source>
@@ -2410,6 +2734,14 @@
         <message>
             <source>of {0}</source>
             <translation>满分 {0}</translation>
+        </message>
+        <message>
+            <source>of {0} spaces</source>
+            <translation>（共 {0} 个空间）</translation>
+        </message>
+        <message>
+            <source>of {0} submissions</source>
+            <translation>（共 {0} 条提交记录）</translation>
         </message>
         <message>
             <source>on a development corridor</source>

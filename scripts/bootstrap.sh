@@ -10,10 +10,11 @@ SUDO=""
 if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
 
 # Debian packages (see ../shared/environment.md): QGIS + PyQGIS, Qt translation tools, headless display,
-# the scientific stack PyQGIS must share (numpy < 2), a CJK font for charts and zip for packaging.
+# the scientific stack PyQGIS must share (numpy < 2), a CJK font for charts, zip for packaging and poppler-utils
+# (pdftotext, pdffonts: the tests read back the PDF reports).
 APT_PACKAGES=(qgis python3-qgis qgis-providers python3-pip python3-venv xvfb xauth qttools5-dev-tools
   pyqt5-dev-tools python3-matplotlib python3-shapely python3-scipy python3-pandas python3-openpyxl
-  gdal-bin fonts-noto-cjk zip unzip)
+  gdal-bin fonts-noto-cjk zip unzip poppler-utils)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

@@ -104,9 +104,29 @@ def main() -> int:
         filterExp='"quality_index" IS NULL', label="no_index"))
     quality.setRenderer(QgsRuleBasedRenderer(root))
     quality.saveNamedStyle(str(STYLES / "public_space_quality.qml"))
+    # Workshop mode: the raw sample layers, plain and readable under any analysis result.
+    workshop = [
+        ("workshop_public_spaces", "MultiPolygon", QgsFillSymbol.createSimple(
+            {"color": "102,187,106,200", "outline_color": "#1b5e20", "outline_width": "0.3"})),
+        ("workshop_streets", "LineString", QgsLineSymbol.createSimple({"line_color": "#757575", "line_width": "0.3"})),
+        ("workshop_districts", "MultiPolygon", QgsFillSymbol.createSimple(
+            {"color": "0,0,0,0", "outline_color": "#5d4037", "outline_width": "0.6", "outline_style": "dash"})),
+        ("workshop_urban_extent", "MultiPolygon", QgsFillSymbol.createSimple(
+            {"color": "255,248,225,160", "outline_color": "#bf360c", "outline_width": "0.8"})),
+        ("workshop_settlements", "Point", QgsMarkerSymbol.createSimple(
+            {"color": "#6a1b9a", "size": "2.6", "outline_color": "#ffffff"})),
+        ("workshop_facilities", "Point", QgsMarkerSymbol.createSimple(
+            {"color": "#ef6c00", "size": "1.2", "name": "square", "outline_style": "no"})),
+        ("workshop_roads", "LineString", QgsLineSymbol.createSimple({"line_color": "#424242", "line_width": "0.5"})),
+    ]
+    for name, geometry, symbol in workshop:
+        layer = QgsVectorLayer(f"{geometry}?crs=EPSG:32650", name, "memory")
+        layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+        layer.saveNamedStyle(str(STYLES / f"{name}.qml"))
+        del layer
     del network, area, streets, inventory, points, sectors, bands, zones, quality
     app.exitQgis()
-    print(f"wrote {STYLES}/access_network.qml, access_service_area.qml, street_area.qml, public_space_inventory.qml, public_space_quality.qml, sdf_*.qml")
+    print(f"wrote {STYLES}/access_network.qml, access_service_area.qml, street_area.qml, public_space_inventory.qml, public_space_quality.qml, sdf_*.qml, workshop_*.qml")
     return 0
 
 

@@ -4,7 +4,13 @@ from qgis.core import QgsApplication
 from qgis.PyQt.QtWidgets import QMenu, QToolBar
 
 import habitat_planning_plugin
-from habitat_planning_plugin.gui.menu import MENU_OBJECT_NAME, SCORING_ACTION, TOOLBAR_OBJECT_NAME
+from habitat_planning_plugin.gui.menu import MENU_OBJECT_NAME, SCORING_ACTION, TOOLBAR_OBJECT_NAME, WORKSHOP_ACTION
+
+
+def algorithm_entry(entry):
+    """A menu entry that opens one algorithm (not the scoring or a guided dialog, not a separator)."""
+    return entry.isEnabled() and not entry.isSeparator() and entry.objectName() != SCORING_ACTION and \
+        not entry.objectName().startswith("habitatGuided_")
 
 
 def traces(iface):
@@ -34,15 +40,15 @@ def test_menu_has_one_entry_per_tool_area_listing_its_algorithms(qgis_iface, qgi
     plugin.initGui()
     try:
         menu = plugin.menu.menu
-        areas = [action.text() for action in menu.actions()]
+        areas = [action.text() for action in menu.actions() if action.menu() is not None]
         assert areas == ["Public space", "Plan assessment", "Spatial development framework"]
+        assert menu.actions()[-1].objectName() == WORKSHOP_ACTION
         provider = QgsApplication.processingRegistry().providerById("habitat")
         for action, group_id in zip(menu.actions(), ("publicspace", "planassessment", "sdf")):
             expected = sorted(alg.displayName() for alg in provider.algorithms() if alg.groupId() == group_id)
-            listed = [entry.text() for entry in action.menu().actions()
-                      if entry.isEnabled() and not entry.isSeparator() and entry.objectName() != SCORING_ACTION]
+            listed = [entry.text() for entry in action.menu().actions() if algorithm_entry(entry)]
             assert sorted(listed) == expected
-        assert len(plugin.menu.toolbar.actions()) == 3
+        assert len(plugin.menu.toolbar.actions()) == 4  # three tool areas and the workshop data
     finally:
         plugin.unload()
 
@@ -56,8 +62,8 @@ def test_menu_entry_opens_its_algorithm(qgis_iface, qgis_processing):
     menu = HabitatMenu(qgis_iface, open_algorithm=opened.append)
     menu.create()
     try:
-        entries = [e for a in menu.menu.actions() for e in a.menu().actions()
-                   if e.isEnabled() and not e.isSeparator() and e.objectName() != SCORING_ACTION]
+        entries = [e for a in menu.menu.actions() if a.menu() is not None for e in a.menu().actions()
+                   if algorithm_entry(e)]
         for entry in entries:
             entry.trigger()
         provider = QgsApplication.processingRegistry().providerById("habitat")

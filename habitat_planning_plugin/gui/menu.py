@@ -16,6 +16,12 @@ TOOLBAR_OBJECT_NAME = "habitatPlanningToolbar"
 TOOL_AREAS = ("publicspace", "planassessment", "sdf")
 NO_TOOLS_YET = tr_noop("No tools in this area yet")
 SCORING_ACTION = "habitatScoringDialog"
+GUIDED_ACTION = "habitatGuided_{0}"
+WORKSHOP_ACTION = "habitatWorkshop"
+# The guided dialog of each area (gui/tool_specs.py), first in its menu.
+GUIDED_LABELS = {"publicspace": tr_noop("City-wide public space assessment (guided)…"),
+                 "planassessment": tr_noop("Plan assessment (guided)…"),
+                 "sdf": tr_noop("Spatial Development Framework analysis (guided)…")}
 
 
 def open_algorithm_dialog(algorithm_id: str) -> None:
@@ -41,6 +47,7 @@ class HabitatMenu:
         self.toolbar = None
         self.actions = []
         self.scoring_dialog = None
+        self.guided_dialogs = {}
 
     def create(self):
         main_window = self.iface.mainWindow()
@@ -65,6 +72,15 @@ class HabitatMenu:
                 button.setPopupMode(QToolButton.InstantPopup)
             self.actions.append(action)
 
+        self.menu.addSeparator()
+        workshop = QAction(QIcon(resource_path("icons", "habitat.svg")), tr("Load the workshop data"), main_window)
+        workshop.setObjectName(WORKSHOP_ACTION)
+        workshop.setToolTip(tr("Sample city and sample region as a ready project, for training"))
+        workshop.triggered.connect(self.load_workshop)
+        self.menu.addAction(workshop)
+        self.toolbar.addAction(workshop)
+        self.actions.append(workshop)
+
         # Before the Help menu, where QGIS users look for plugin menus.
         menu_actions = menu_bar.actions()
         if menu_actions:
@@ -74,6 +90,10 @@ class HabitatMenu:
 
     def fill_area_menu(self, area: str, submenu: QMenu) -> None:
         submenu.clear()
+        guided = submenu.addAction(QIcon(resource_path("icons", GROUP_ICONS[area])), tr(GUIDED_LABELS[area]))
+        guided.setObjectName(GUIDED_ACTION.format(area))
+        guided.triggered.connect(partial(self.open_guided_dialog, area))
+        submenu.addSeparator()
         if area == "planassessment":  # the scoring dialog comes before the algorithms that use its scorecards
             entry = submenu.addAction(tr("Score a plan…"))
             entry.setObjectName(SCORING_ACTION)
@@ -85,6 +105,39 @@ class HabitatMenu:
             entry.triggered.connect(partial(self.open_algorithm, algorithm.id()))
         if not algorithms:
             submenu.addAction(tr(NO_TOOLS_YET)).setEnabled(False)
+
+    def open_guided_dialog(self, area):
+        from .guided_dialog import GuidedDialog
+
+        dialog = self.guided_dialogs.get(area)
+        if dialog is None or not dialog.isVisible():
+            dialog = GuidedDialog(area, self.iface.mainWindow())
+            self.guided_dialogs[area] = dialog
+        dialog.show()
+        dialog.raise_()
+        return dialog
+
+    def load_workshop(self, checked=False, confirm=True):
+        """Replace the project with the workshop data (asking first if the project has unsaved changes)."""
+        from qgis.core import QgsProject
+        from qgis.PyQt.QtWidgets import QMessageBox
+
+        from ..workshop import load_workshop
+
+        project = QgsProject.instance()
+        if confirm and project.isDirty() and QMessageBox.question(
+                self.iface.mainWindow(), tr("Load the workshop data"),
+                tr("Replace the current project with the workshop data? Unsaved changes are lost.")) != \
+                QMessageBox.Yes:
+            return None
+        project.clear()
+        layers = load_workshop(project)
+        canvas = self.iface.mapCanvas()
+        if canvas is not None:
+            canvas.setDestinationCrs(project.crs())
+            canvas.setExtent(layers["urban_extent"].extent().buffered(500))
+            canvas.refresh()
+        return layers
 
     def open_scoring_dialog(self):
         from .scoring_dialog import ScoringDialog
@@ -107,6 +160,10 @@ class HabitatMenu:
             action.setParent(None)
             action.deleteLater()
         self.actions = []
+        for dialog in self.guided_dialogs.values():
+            dialog.close()
+            dialog.deleteLater()
+        self.guided_dialogs = {}
         if self.scoring_dialog is not None:
             self.scoring_dialog.close()
             self.scoring_dialog.deleteLater()

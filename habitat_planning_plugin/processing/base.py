@@ -26,9 +26,13 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QIcon
 
+from ..core.report import html as report_html
 from ..core.text import Cancelled, HabitatError, tr, tr_noop
 from ..paths import resource_path
 from ..qgis_io import choose_metric_crs, read_polygons
+from ..report_pdf import html_to_pdf
+
+report_html.PDF_WRITER = html_to_pdf  # reports saved as .pdf are printed by Qt
 
 GROUPS = {
     "publicspace": tr_noop("Public space"),
@@ -210,8 +214,9 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
     def add_report_parameter(self, help_text: str):
         """The optional HTML report output (created by default), with its help (a ``tr_noop`` text)."""
         self.add_parameter(
-            QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, tr("Report (HTML)"), tr("HTML files (*.html)"),
-                                                  optional=True, createByDefault=True),
+            QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, tr("Report (HTML)"),
+                                                  tr("HTML files (*.html);;PDF files (*.pdf)"), optional=True,
+                                                  createByDefault=True),
             help_text)
 
     def add_target_crs_parameter(self):
@@ -267,7 +272,8 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
         self._created_files = []
         try:
             self.check_outputs_spare_inputs(parameters, context)
-            return self.process(parameters, context, feedback)
+            with report_html.run_details(self.displayName(), self.input_summary(parameters, context)):
+                return self.process(parameters, context, feedback)
         except Cancelled:
             self._remove_created_files(feedback)
             raise QgsProcessingException(tr("Cancelled: no output was written."))
@@ -280,6 +286,16 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
 
     def process(self, parameters, context, feedback):
         raise NotImplementedError
+
+    def input_summary(self, parameters, context):
+        """[(label, value text)] of every input as the user gave it, for the reports' provenance table."""
+        rows = []
+        for definition in self.parameterDefinitions():
+            if definition.isDestination():
+                continue
+            value = parameters.get(definition.name(), definition.defaultValue())
+            rows.append((definition.description(), _value_text(value, context)))
+        return rows
 
     def check_outputs_spare_inputs(self, parameters, context):
         """Refuse to run when an output file is one of the input files: an input is never written over."""
@@ -336,6 +352,34 @@ def number_list(text, error_message: str):
         return [float(part) for part in (text or "").replace(";", ",").split(",") if part.strip()]
     except ValueError:
         raise HabitatError(error_message)
+
+
+def _value_text(value, context) -> str:
+    """A parameter value as a person reads it: a layer by its name or file, a list joined, nothing as a dash."""
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_value_text(item, context) for item in value)
+    if isinstance(value, bool):
+        return tr("Yes") if value else tr("No")
+    if isinstance(value, float):
+        return f"{value:g}"
+    source = getattr(value, "source", None)  # QgsProcessingFeatureSourceDefinition
+    if source is not None and hasattr(source, "staticValue"):
+        value = source.staticValue()
+    if hasattr(value, "authid"):
+        return value.authid()
+    if hasattr(value, "name") and callable(value.name):  # a map layer
+        return value.name()
+    text = str(value)
+    layer = QgsProcessingUtils.mapLayerFromString(text, context, False) if context.project() is not None else None
+    if layer is not None and not os.path.exists(text.split("|")[0]):
+        return layer.name()
+    path, _, rest = text.partition("|")
+    if os.path.isabs(path):
+        name = os.path.basename(path)
+        return f"{name} › {rest.split('=', 1)[-1]}" if rest.startswith("layername=") else name
+    return text
 
 
 def _input_files(value, context):

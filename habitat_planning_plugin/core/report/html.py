@@ -2,7 +2,27 @@
 
 import base64
 import html
+import threading
+from contextlib import contextmanager
 from datetime import datetime, timezone
+
+from ..text import HabitatError, tr
+
+# What the running tool used (set around a run by the Processing layer), shown in every report it writes.
+_RUN = threading.local()
+# A function (html_text, pdf_path) -> None that prints HTML to PDF; set by the layer that has Qt's printing.
+PDF_WRITER = None
+
+
+@contextmanager
+def run_details(tool: str, inputs):
+    """Within the block, reports record ``tool`` and ``inputs`` ([(label, value text)]) as what made them."""
+    previous = getattr(_RUN, "details", None)
+    _RUN.details = (tool, list(inputs))
+    try:
+        yield
+    finally:
+        _RUN.details = previous
 
 STYLE = """
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;
@@ -11,14 +31,16 @@ h1{color:#0a7abf;border-bottom:2px solid #0a7abf;padding-bottom:.2em}h2{color:#0
 table{border-collapse:collapse;margin:.8em 0}td,th{border:1px solid #bdbdbd;padding:.3em .6em;text-align:right}
 th{background:#eceff1}td:first-child,th:first-child{text-align:left}
 .value{font-size:1.6em;font-weight:bold}.indicator{display:inline-block;margin:0 2em 1em 0;vertical-align:top}
-.good{color:#2e7d32}.short{color:#c62828}.note{color:#616161;font-size:.9em}img{max-width:100%}
+table.inputs td{text-align:left}.good{color:#2e7d32}.short{color:#c62828}.note{color:#616161;font-size:.9em}img{max-width:100%}
 """
 
 
 class Report:
     def __init__(self, title: str, language: str = "en"):
         self.title = title
-        self.language = language
+        # An HTML language tag: zh_CN -> zh-CN; the C/POSIX locale of a bare system is English.
+        tag = (language or "").split(".")[0].replace("_", "-")
+        self.language = "en" if tag in ("", "C", "POSIX") else tag
         self.parts = []
 
     def heading(self, text: str) -> None:
@@ -60,19 +82,38 @@ class Report:
         self.parts.append(f'<p><img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}"></p>')
 
     def render(self, footer: str = "") -> str:
+        """The page: title, when and with what it was made, the content, then the inputs and parameters used."""
         stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        tool, inputs = getattr(_RUN, "details", None) or ("", [])
+        made = tr("Made on {0} with {1}.", stamp, footer) if footer else tr("Made on {0}.", stamp)
+        if tool:
+            made += " " + tr("Tool: {0}.", tool)
+        provenance = ""
+        if inputs:
+            rows = "".join(f"<tr><td>{html.escape(str(label))}</td><td>{html.escape(str(value))}</td></tr>"
+                           for label, value in inputs)
+            provenance = (f"<h2>{html.escape(tr('Inputs and parameters'))}</h2>"
+                          f'<table class="inputs"><tbody>{rows}</tbody></table>')
         return (f'<!DOCTYPE html><html lang="{html.escape(self.language, quote=True)}"><head><meta charset="utf-8">'
                 f"<title>{html.escape(self.title)}</title><style>{STYLE}</style></head><body>"
-                f"<h1>{html.escape(self.title)}</h1>{''.join(self.parts)}"
-                f'<p class="note">{html.escape(footer)} · {html.escape(stamp)}</p></body></html>')
+                f"<h1>{html.escape(self.title)}</h1><p class=\"note\">{html.escape(made)}</p>{''.join(self.parts)}"
+                f"{provenance}<p class=\"note\">{html.escape(footer)} · {html.escape(stamp)}</p></body></html>")
 
     def save(self, path: str, footer: str = "") -> str:
-        """Write the report next to ``path`` first and move it into place: no half-written file on failure."""
+        """Write the report (HTML, or PDF when ``path`` ends in .pdf) next to ``path`` first and move it into
+        place: no half-written file on failure."""
         from ..files import atomic_write
+
+        text = self.render(footer)
+        if str(path).lower().endswith(".pdf"):
+            if PDF_WRITER is None:
+                raise HabitatError(tr("PDF reports need QGIS; save the report as HTML instead."))
+            atomic_write(path, lambda partial: PDF_WRITER(text, partial))
+            return path
 
         def write(partial):
             with open(partial, "w", encoding="utf-8") as stream:
-                stream.write(self.render(footer))
+                stream.write(text)
 
         atomic_write(path, write)
         return path

@@ -20,8 +20,9 @@ def quality_report(path, questionnaire, weights, names, districts, results, prob
     surveyed = [i for i, result in enumerate(results) if result.submissions]
     report.paragraph(tr("Quality of the open public spaces from the field survey \"{0}\" (version {1}).",
                         text_in(questionnaire.title, language), questionnaire.version))
-    report.indicator(tr("Spaces surveyed"), float(len(surveyed)), tr("of {0}", len(results)), decimals=0)
-    report.indicator(tr("Submissions linked to a space"), float(linked), tr("of {0}", rows), decimals=0)
+    report.indicator(tr("Spaces surveyed"), float(len(surveyed)), tr("of {0} spaces", len(results)), decimals=0)
+    report.indicator(tr("Submissions linked to a space"), float(linked), tr("of {0} submissions", rows),
+                     decimals=0)
     indices = [results[i].quality_index for i in surveyed if results[i].quality_index is not None]
     report.indicator(tr("Mean quality index"), sum(indices) / len(indices) if indices else None, tr("of 100"))
 

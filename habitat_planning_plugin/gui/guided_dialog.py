@@ -1,0 +1,437 @@
+"""A guided dialog for one tool: its inputs step by step, a summary, a background run with progress and cancel,
+then the results as a styled layer group and the reports opened.
+
+Everything it knows about the inputs comes from the algorithm's parameter definitions (types, geometry
+filters, parent layers, optional or not, file filters) and from the tool's ToolSpec (steps, one-line
+explanations, recognised sample names). The run is the algorithm itself, in a QgsProcessingAlgRunnerTask.
+"""
+
+import os
+from datetime import datetime
+from functools import partial
+
+from qgis.core import (
+    QgsApplication,
+    QgsFieldProxyModel,
+    QgsMapLayerProxyModel,
+    QgsProcessing,
+    QgsProcessingAlgRunnerTask,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProcessingOutputLayerDefinition,
+    QgsProcessingUtils,
+    QgsProject,
+)
+from qgis.gui import QgsCheckableComboBox, QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
+from qgis.PyQt.QtCore import QUrl, pyqtSignal
+from qgis.PyQt.QtGui import QDesktopServices
+from qgis.PyQt.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.text import tr
+from ..paths import resource_path
+from ..workshop import is_workshop
+from .tool_specs import TOOLS
+
+GEOMETRY_FILTERS = {QgsProcessing.TypeVectorPoint: QgsMapLayerProxyModel.PointLayer,
+                    QgsProcessing.TypeVectorLine: QgsMapLayerProxyModel.LineLayer,
+                    QgsProcessing.TypeVectorPolygon: QgsMapLayerProxyModel.PolygonLayer}
+
+
+class DialogFeedback(QgsProcessingFeedback):
+    """Processing feedback whose messages reach the dialog's log (across threads, as Qt signals)."""
+
+    message = pyqtSignal(str)
+
+    def pushInfo(self, info):  # noqa: N802
+        super().pushInfo(info)
+        self.message.emit(info)
+
+    def pushWarning(self, warning):  # noqa: N802
+        super().pushWarning(warning)
+        self.message.emit("⚠ " + warning)
+
+    def reportError(self, error, fatalError=False):  # noqa: N802
+        super().reportError(error, fatalError)
+        self.message.emit("✖ " + error)
+
+
+class GuidedDialog(QDialog):
+    finished_run = pyqtSignal(bool)
+
+    def __init__(self, tool_key, parent=None, project=None):
+        super().__init__(parent)
+        self.spec = TOOLS[tool_key]
+        self.project = project or QgsProject.instance()
+        self.algorithm = QgsApplication.processingRegistry().createAlgorithmById(self.spec.algorithm_id)
+        self.setObjectName(f"habitatGuided_{tool_key}")
+        self.setWindowTitle(tr(self.spec.title))
+        self.resize(680, 600)
+        self.widgets = {}  # parameter name -> input widget
+        self.task = self.context = self.feedback = None
+        self.results = None
+        self.loaded_layers = []
+        self.opened = []  # reports opened after the run
+        self.open_url = QDesktopServices.openUrl  # replaceable (tests record instead of starting a browser)
+
+        layout = QVBoxLayout(self)
+        intro = QLabel(tr(self.spec.intro))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.pages = QStackedWidget()
+        layout.addWidget(self.pages, 1)
+        for step in self.spec.steps:
+            self.pages.addWidget(self._input_page(step))
+        self.pages.addWidget(self._run_page())
+
+        buttons = QHBoxLayout()
+        self.step_label = QLabel()
+        buttons.addWidget(self.step_label, 1)
+        self.back_button = QPushButton(tr("Back"))
+        self.next_button = QPushButton(tr("Next"))
+        self.run_button = QPushButton(tr("Run"))
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.close_button = QPushButton(tr("Close"))
+        for button in (self.back_button, self.next_button, self.run_button, self.cancel_button, self.close_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self.back_button.clicked.connect(lambda: self.go(self.pages.currentIndex() - 1))
+        self.next_button.clicked.connect(lambda: self.go(self.pages.currentIndex() + 1))
+        self.run_button.clicked.connect(self.run)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button.clicked.connect(self.close)
+        self.apply_hints()
+        self.go(0)
+
+    # --- pages ---
+    def _input_page(self, step):
+        page = QWidget()
+        form = QFormLayout(page)
+        title = QLabel(f"<b>{_html(tr(step.title))}</b><br>{_html(tr(step.intro))}")
+        title.setWordWrap(True)
+        form.addRow(title)
+        for name in step.parameters:
+            definition = self.algorithm.parameterDefinition(name)
+            widget = self._widget(definition)
+            self.widgets[name] = widget
+            explanation = QLabel(tr(self.spec.explanations.get(name, "")))
+            explanation.setWordWrap(True)
+            explanation.setStyleSheet("color: #616161")
+            box = QVBoxLayout()
+            box.addWidget(widget)
+            box.addWidget(explanation)
+            label = definition.description() + ("" if _optional(definition) else " *")
+            form.addRow(label, box)
+        return page
+
+    def _widget(self, definition):
+        kind = definition.type()
+        optional = _optional(definition)
+        if kind in ("source", "vector", "raster"):
+            widget = QgsMapLayerComboBox()
+            if kind == "raster":
+                widget.setFilters(QgsMapLayerProxyModel.RasterLayer)
+            else:
+                filters = QgsMapLayerProxyModel.Filters()
+                for data_type in definition.dataTypes():
+                    filters |= GEOMETRY_FILTERS.get(data_type, QgsMapLayerProxyModel.VectorLayer)
+                widget.setFilters(filters or QgsMapLayerProxyModel.VectorLayer)
+            widget.setAllowEmptyLayer(optional)
+            if hasattr(widget, "setProject"):  # QGIS 3.24+; before, the combo lists QgsProject.instance()
+                widget.setProject(self.project)
+            if optional:
+                widget.setLayer(None)
+            return widget
+        if kind == "field":
+            if definition.allowMultiple():
+                widget = QgsCheckableComboBox()
+            else:
+                widget = QgsFieldComboBox()
+                widget.setAllowEmptyFieldName(optional)
+                if definition.dataType() == definition.Numeric:
+                    widget.setFilters(QgsFieldProxyModel.Numeric)
+            parent = self.widgets.get(definition.parentLayerParameterName())
+            if parent is not None:
+                parent.layerChanged.connect(partial(self._parent_changed, definition.name()))
+            return widget
+        if kind == "multilayer":  # files (scorecards)
+            return FileList(self)
+        if kind == "file":
+            widget = QgsFileWidget()
+            widget.setFilter(definition.fileFilter() if hasattr(definition, "fileFilter") else "")
+            return widget
+        raise ValueError(f"no guided widget for a parameter of type {kind}")  # a ToolSpec error, for developers
+
+    def _run_page(self):
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.addWidget(QLabel(f"<b>{_html(tr('Summary'))}</b>"))
+        self.summary = QTextBrowser()
+        box.addWidget(self.summary, 2)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(QLabel(tr("Output folder")))
+        self.folder = QgsFileWidget()
+        self.folder.setStorageMode(QgsFileWidget.GetDirectory)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M")
+        self.folder.setFilePath(os.path.join(os.path.expanduser("~"), "habitat_outputs", f"{self.spec.key}-{stamp}"))
+        folder_row.addWidget(self.folder, 1)
+        box.addLayout(folder_row)
+        notes = QLabel("<br>".join(_html(tr(note)) for note in self.spec.method_notes))
+        notes.setWordWrap(True)
+        notes.setStyleSheet("color: #616161")
+        box.addWidget(notes)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        box.addWidget(self.progress)
+        self.log = QPlainTextEdit()
+        self.log.setReadOnly(True)
+        box.addWidget(self.log, 1)
+        return page
+
+    # --- navigation ---
+    def go(self, index):
+        index = max(0, min(index, self.pages.count() - 1))
+        if index == self.pages.count() - 1:
+            self.summary.setHtml(self.summary_html())
+        self.pages.setCurrentIndex(index)
+        running = self.task is not None
+        last = index == self.pages.count() - 1
+        self.back_button.setEnabled(index > 0 and not running)
+        self.next_button.setVisible(not last)
+        self.run_button.setVisible(last)
+        self.run_button.setEnabled(not running)
+        self.cancel_button.setEnabled(running)
+        self.step_label.setText(tr("Step {0} of {1}", index + 1, self.pages.count()))
+
+    def summary_rows(self):
+        """[(label, value)] of every input as it will be used."""
+        rows = []
+        for step in self.spec.steps:
+            for name in step.parameters:
+                value = self.value(name)
+                rows.append((self.algorithm.parameterDefinition(name).description(), _shown(value)))
+        return rows
+
+    def summary_html(self):
+        rows = "".join(f"<tr><th align='left'>{_html(label)}</th><td>{_html(value)}</td></tr>"
+                       for label, value in self.summary_rows())
+        missing = self.missing_inputs()
+        warning = f"<p style='color:#c62828'>{_html(tr('Still needed: {0}', ', '.join(missing)))}</p>" \
+            if missing else ""
+        return f"{warning}<table cellspacing='0' cellpadding='3'>{rows}</table>"
+
+    # --- values ---
+    def value(self, name):
+        widget = self.widgets[name]
+        if isinstance(widget, QgsMapLayerComboBox):
+            layer = widget.currentLayer()
+            return _layer_source(layer) if layer is not None else None
+        if isinstance(widget, QgsCheckableComboBox):
+            return widget.checkedItems() or None
+        if isinstance(widget, QgsFieldComboBox):
+            return widget.currentField() or None
+        if isinstance(widget, FileList):
+            return widget.files() or None
+        if isinstance(widget, QgsFileWidget):
+            return widget.filePath() or None
+        return None
+
+    def missing_inputs(self):
+        return [self.algorithm.parameterDefinition(name).description() for name in self.widgets
+                if self.value(name) is None and not _optional(self.algorithm.parameterDefinition(name))]
+
+    def parameters(self, folder):
+        parameters = {name: self.value(name) for name in self.widgets if self.value(name) is not None}
+        for output, file_name in self.spec.outputs.items():
+            if self.algorithm.parameterDefinition(output) is None:
+                continue
+            target = os.path.join(folder, file_name)
+            parameters[output] = QgsProcessingOutputLayerDefinition(target, self.project) \
+                if not file_name.endswith(".html") else target
+        return parameters
+
+    # --- defaults for recognised data (the workshop's sample layers and fields) ---
+    def apply_hints(self):
+        for name, widget in self.widgets.items():
+            names = self.spec.layer_hints.get(name)
+            if names and isinstance(widget, QgsMapLayerComboBox):
+                layer = next((layer for layer in self.project.mapLayers().values()
+                              if _source_name(layer) in names), None)
+                if layer is not None:
+                    widget.setLayer(layer)
+        for name, widget in self.widgets.items():
+            if isinstance(widget, (QgsFieldComboBox, QgsCheckableComboBox)):
+                self._parent_changed(name)
+        if is_workshop(self.project) and "SCORECARDS" in self.widgets:
+            folder = resource_path("sample_data", "scorecards")
+            self.widgets["SCORECARDS"].set_files(sorted(os.path.join(folder, f) for f in os.listdir(folder)))
+
+    def _parent_changed(self, name, *_):
+        definition = self.algorithm.parameterDefinition(name)
+        parent = self.widgets.get(definition.parentLayerParameterName())
+        layer = parent.currentLayer() if parent is not None else None
+        widget = self.widgets.get(name)
+        if widget is None:
+            return
+        hints = self.spec.field_hints.get(name, [])
+        if isinstance(widget, QgsCheckableComboBox):
+            widget.clear()
+            if layer is not None:
+                numeric = [f.name() for f in layer.fields() if f.isNumeric()]
+                widget.addItems(numeric)
+                widget.setCheckedItems([h for h in hints if h in numeric])
+            return
+        widget.setLayer(layer)
+        if layer is not None:
+            names = layer.fields().names()
+            match = next((h for h in hints if h in names), None)
+            if match is not None:
+                widget.setField(match)
+
+    # --- running ---
+    def run(self):
+        missing = self.missing_inputs()
+        if missing:
+            self.log.appendPlainText(tr("Still needed: {0}", ", ".join(missing)))
+            return
+        folder = self.folder.filePath()
+        os.makedirs(folder, exist_ok=True)
+        self.context = QgsProcessingContext()
+        self.context.setProject(self.project)
+        self.feedback = DialogFeedback()
+        self.feedback.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+        self.feedback.message.connect(self.log.appendPlainText)
+        self.log.appendPlainText(tr("Running {0}…", tr(self.spec.title)))
+        self.task = QgsProcessingAlgRunnerTask(self.algorithm, self.parameters(folder), self.context, self.feedback)
+        self.task.executed.connect(self._executed)
+        self.go(self.pages.currentIndex())
+        QgsApplication.taskManager().addTask(self.task)
+
+    def cancel(self):
+        if self.feedback is not None:
+            self.feedback.cancel()
+            self.log.appendPlainText(tr("Cancelling…"))
+
+    def running(self):
+        return self.task is not None
+
+    def _executed(self, ok, results):
+        self.task = None
+        self.results = results if ok else None
+        if ok:
+            self.progress.setValue(100)
+            self.load_results()
+            self.log.appendPlainText(tr("Done: {0} layers added to the group \"{1}\".", len(self.loaded_layers),
+                                        self.group_name))
+            for name in self.spec.reports:
+                path = results.get(name)
+                if path and os.path.exists(path):
+                    self.opened.append(path)
+                    self.open_url(QUrl.fromLocalFile(path))
+        else:
+            self.log.appendPlainText(tr("The run stopped; nothing was added to the project."))
+        self.go(self.pages.currentIndex())
+        self.finished_run.emit(ok)
+
+    def load_results(self):
+        """The run's layers in one group named after the tool, with the styles and names the tool gives them."""
+        self.group_name = f"{tr(self.spec.title)} {datetime.now().strftime('%H:%M')}"
+        group = self.project.layerTreeRoot().insertGroup(0, self.group_name)
+        for layer_id, details in self.context.layersToLoadOnCompletion().items():
+            layer = QgsProcessingUtils.mapLayerFromString(layer_id, self.context)
+            if layer is None:
+                continue
+            layer = self.context.takeResultLayer(layer.id()) or layer
+            layer.setName(details.name)
+            self.project.addMapLayer(layer, False)
+            group.addLayer(layer)
+            if details.postProcessor() is not None:
+                details.postProcessor().postProcessLayer(layer, self.context, self.feedback)
+            self.loaded_layers.append(layer)
+
+    def closeEvent(self, event):  # noqa: N802
+        if self.task is not None:  # closing the window does not leave a run going on unseen
+            self.cancel()
+        super().closeEvent(event)
+
+
+class FileList(QWidget):
+    """A list of files with Add and Remove buttons."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.list = QListWidget()
+        layout.addWidget(self.list, 1)
+        buttons = QVBoxLayout()
+        add, remove = QPushButton(tr("Add files…")), QPushButton(tr("Remove"))
+        add.clicked.connect(self.add_files)
+        remove.clicked.connect(lambda: [self.list.takeItem(self.list.row(item)) for item in self.list.selectedItems()])
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+    def add_files(self):
+        paths, _ = QFileDialog.getOpenFileNames(self, tr("Add files…"), "",
+                                                tr("Scorecards (*.xlsx *.csv *.json)"))
+        self.set_files(self.files() + paths)
+
+    def set_files(self, paths):
+        self.list.clear()
+        for path in paths:
+            self.list.addItem(path)
+            self.list.item(self.list.count() - 1).setToolTip(path)
+
+    def files(self):
+        return [self.list.item(i).text() for i in range(self.list.count())]
+
+
+def _optional(definition):
+    return bool(definition.flags() & definition.FlagOptional)
+
+
+def _layer_source(layer):
+    """A file layer by its source (safe to read from the run's thread); any other layer by its id."""
+    source = layer.source()
+    return source if os.path.exists(source.split("|")[0]) else layer.id()
+
+
+def _source_name(layer):
+    """The GeoPackage layer name or file stem a layer comes from (its display name may be translated)."""
+    source = layer.source()
+    if "layername=" in source:
+        return source.split("layername=")[1].split("|")[0]
+    return os.path.splitext(os.path.basename(source.split("|")[0]))[0]
+
+
+def _shown(value):
+    if value is None:
+        return "—"
+    if isinstance(value, list):
+        return ", ".join(os.path.basename(v) if os.path.isabs(v) else v for v in value)
+    path, _, rest = value.partition("|")
+    if os.path.isabs(path):
+        return os.path.basename(path) + (f" › {rest.split('=', 1)[-1]}" if rest else "")
+    return value
+
+
+def _html(text):
+    import html
+
+    return html.escape(str(text))
+

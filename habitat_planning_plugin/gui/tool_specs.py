@@ -1,0 +1,118 @@
+"""What each guided dialog asks, in which steps, and where its results go. The widgets, defaults and checks come
+from the algorithm's own parameter definitions; only the grouping, the one-line explanations and the names a
+sample layer or field is recognised by are given here."""
+
+from dataclasses import dataclass, field
+
+from ..core.text import tr_noop
+
+
+@dataclass
+class Step:
+    title: str  # tr_noop
+    intro: str  # tr_noop
+    parameters: list
+
+
+@dataclass
+class ToolSpec:
+    key: str
+    algorithm_id: str
+    title: str  # tr_noop
+    intro: str  # tr_noop
+    steps: list
+    explanations: dict  # parameter -> one line (tr_noop)
+    outputs: dict  # output parameter -> file name in the output folder
+    reports: list  # output parameters that are reports, opened after the run
+    layer_hints: dict = field(default_factory=dict)  # parameter -> GeoPackage layer names it is recognised by
+    field_hints: dict = field(default_factory=dict)  # parameter -> field names, first match wins
+    method_notes: list = field(default_factory=list)  # tr_noop: the published defaults the tool applies
+
+
+PUBLIC_SPACE = ToolSpec(
+    "publicspace", "habitat:citywidepublicspaceassessment", tr_noop("City-wide public space assessment"),
+    tr_noop("Inventory of open public spaces and SDG 11.7.1: land allocated to streets and public space, and the "
+            "share of people within 400 m walking distance."),
+    [Step(tr_noop("Public spaces"), tr_noop("The polygons of the spaces and the fields that say what they are."),
+          ["public_spaces", "type_field", "access_field", "fee_field"]),
+     Step(tr_noop("City and streets"), tr_noop("The urban extent the indicator is measured on, and the streets."),
+          ["urban_extent", "city_name", "streets", "width_field", "class_field"]),
+     Step(tr_noop("Population and districts"),
+          tr_noop("Where people live, to measure walking access, and the districts to compare."),
+          ["population", "districts", "district_name"])],
+    {"public_spaces": tr_noop("Open space polygons from any source: plans, field survey or OpenStreetMap."),
+     "type_field": tr_noop("Says what each space is; mapped to the five SDG 11.7.1 types."),
+     "access_field": tr_noop("Optional: private or no access means the space does not count."),
+     "fee_field": tr_noop("Optional: an entry fee means the space does not count."),
+     "urban_extent": tr_noop("The built-up area of the city (its urban extent)."),
+     "city_name": tr_noop("Optional: the name shown in the tables and reports."),
+     "streets": tr_noop("Street centre-lines; walking distance is measured along them."),
+     "width_field": tr_noop("Optional: street width in metres; else typical widths by road class."),
+     "class_field": tr_noop("Optional: road class, for widths where the width is missing."),
+     "population": tr_noop("A population grid; extra bands are groups (women, older persons…)."),
+     "districts": tr_noop("Optional: districts, for results per district."),
+     "district_name": tr_noop("The district names in the tables and charts.")},
+    {"inventory:inventory": "public_space_inventory.gpkg", "inventory:inventory_summary": "public_space_by_district.csv",
+     "land_share:street_area": "street_area.gpkg", "land_share:land_share": "land_share.csv",
+     "land_share:land_share_report": "land_share_report.html",
+     "access:walking_network": "walking_distance_network.gpkg", "access:service_area": "walking_service_area.gpkg",
+     "access:access": "access_by_district.csv", "access:access_report": "access_report.html"},
+    ["land_share:land_share_report", "access:access_report"],
+    {"public_spaces": ["public_spaces"], "urban_extent": ["urban_extent"], "streets": ["streets"],
+     "population": ["sample_city_population"], "districts": ["districts"]},
+    {"type_field": ["ps_type", "type", "leisure", "category"], "access_field": ["access"], "fee_field": ["fee"],
+     "city_name": ["name", "city"], "width_field": ["width_m", "width"], "class_field": ["road_class", "highway"],
+     "district_name": ["name", "district"]},
+    [tr_noop("Walking distance 400 m along the street network (SDG 11.7.1 metadata)."),
+     tr_noop("Benchmarks: 15 % of the urban area in public space, 30 % in streets, 45 % in all (UN-Habitat).")])
+
+PLAN_ASSESSMENT = ToolSpec(
+    "planassessment", "habitat:planassessment", tr_noop("Plan assessment"),
+    tr_noop("Combines the assessors' scorecards of one or more plans: scores, agreement, strengths and gaps."),
+    [Step(tr_noop("Scorecards"), tr_noop("One filled scorecard per assessor and plan (XLSX, CSV or JSON)."),
+          ["SCORECARDS", "FRAMEWORK"]),
+     Step(tr_noop("Map (optional)"), tr_noop("City polygons to map the latest score of each city."),
+          ["CITIES", "CITY_FIELD"])],
+    {"SCORECARDS": tr_noop("Made with the scorecard template or the \"Score a plan\" dialog."),
+     "FRAMEWORK": tr_noop("Empty: the built-in framework of 14 themes."),
+     "CITIES": tr_noop("Optional: polygons of the cities whose plans were assessed."),
+     "CITY_FIELD": tr_noop("The field with the city names used in the scorecards.")},
+    {"OUTPUT_CRITERIA": "plan_scores_by_criterion.csv", "OUTPUT_THEMES": "plan_scores_by_theme.csv",
+     "OUTPUT_PLANS": "plan_scores_by_plan.csv", "OUTPUT_MAP": "plan_scores_by_city.gpkg",
+     "OUTPUT_REPORT": "plan_assessment_report.html"},
+    ["OUTPUT_REPORT"], {}, {"CITY_FIELD": ["name", "city"]},
+    [tr_noop("Scores 0 to 3 or NA per criterion (APA Sustaining Places); agreement as Krippendorff's alpha, "
+             "good from 0.80.")])
+
+SDF = ToolSpec(
+    "sdf", "habitat:spatialdevelopmentframework", tr_noop("Spatial Development Framework analysis"),
+    tr_noop("The settlement system of a region: functions and hierarchy, development index, accessibility of "
+            "centres and investment priorities."),
+    [Step(tr_noop("Settlements"), tr_noop("The settlements (points or sectors) and their indicators."),
+          ["settlements", "name_field", "indicators", "negative_indicators"]),
+     Step(tr_noop("Facilities and roads"), tr_noop("The services found in each settlement and the road network."),
+          ["facilities", "function_field", "roads", "road_class"])],
+    {"settlements": tr_noop("One point or polygon per settlement."),
+     "name_field": tr_noop("The settlement names in the tables, maps and charts."),
+     "indicators": tr_noop("The numbers that make up the development index."),
+     "negative_indicators": tr_noop("Of those, the ones where more is worse (e.g. poverty)."),
+     "facilities": tr_noop("One point per facility (school, clinic, market…)."),
+     "function_field": tr_noop("Says which function each facility serves."),
+     "roads": tr_noop("The road network used for travel times."),
+     "road_class": tr_noop("Optional: road class, for the speed of each road.")},
+    {"functions:hierarchy": "sdf_hierarchy.gpkg", "functions:scalogram": "sdf_scalogram.csv",
+     "functions:functions_report": "sdf_functions_report.html",
+     "development:development_index": "sdf_development_index.gpkg",
+     "development:sensitivity": "sdf_index_sensitivity.csv",
+     "development:development_report": "sdf_development_report.html",
+     "accessibility:accessibility": "sdf_accessibility.gpkg", "accessibility:influence_zones": "sdf_influence_zones.gpkg",
+     "accessibility:isochrones": "sdf_isochrones.gpkg", "priority:priorities": "sdf_investment_priorities.gpkg",
+     "priority:priority_report": "sdf_priority_report.html"},
+    ["functions:functions_report", "development:development_report", "priority:priority_report"],
+    {"settlements": ["settlements"], "facilities": ["facilities"], "roads": ["roads"]},
+    {"name_field": ["name"], "function_field": ["function", "type"], "road_class": ["highway", "road_class"],
+     "indicators": ["growth_pct", "poverty_pct", "water_pct", "enrolment_pct"], "negative_indicators": ["poverty_pct"]},
+    [tr_noop("Hierarchy from the scalogram and Rondinelli's centrality; indicators normalised as in the OECD/JRC "
+             "handbook; travel times on the road network.")])
+
+TOOLS = {spec.key: spec for spec in (PUBLIC_SPACE, PLAN_ASSESSMENT, SDF)}

@@ -1,0 +1,201 @@
+"""The guided dialogs on the workshop data: each opens, is filled, runs in the background, loads its results as a
+styled group and opens its reports; screenshots in English and Chinese go to build/screenshots/ (not committed);
+in Chinese no visible widget text is left in English."""
+
+import os
+import re
+import time
+
+import pytest
+from qgis.core import QgsApplication, QgsProject
+
+from test.conftest import ROOT
+
+SCREENSHOTS = ROOT / "build" / "screenshots"
+TOOLS = ["publicspace", "planassessment", "sdf"]
+# Visible text that is data or a name, not an untranslated sentence: layer and field names of the sample data,
+# file names, units and acronyms.
+NOT_ENGLISH_PROSE = re.compile(r"^([\s\d.,:;%/()\-–—·›…✓*]|[A-Za-z0-9_.\-]+\.(gpkg|csv|json|xlsx|html|tif)|"
+                               r"SDG|OSM|QGIS|CSV|XLSX|JSON|HTML|PDF|[a-z0-9_]+)*$")
+
+
+@pytest.fixture
+def workshop(qgis_app, habitat_provider):
+    from habitat_planning_plugin.workshop import load_workshop
+
+    project = QgsProject.instance()
+    project.clear()
+    yield load_workshop(project)
+    project.clear()
+
+
+def dispose(dialog):
+    """Close and delete now: a dialog left for the garbage collector outlives the project's layers."""
+    from qgis.PyQt import sip
+
+    dialog.close()
+    QgsApplication.processEvents()
+    sip.delete(dialog)
+
+
+def wait_for(dialog, seconds=300):
+    started = time.monotonic()
+    while dialog.running() and time.monotonic() - started < seconds:
+        QgsApplication.processEvents()
+        time.sleep(0.02)
+    QgsApplication.processEvents()
+    assert not dialog.running(), "the run did not finish in time"
+
+
+def screenshot(dialog, tool, language, page):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    dialog.pages.setCurrentIndex(page)
+    dialog.go(page)
+    QgsApplication.processEvents()
+    path = SCREENSHOTS / f"{tool}_{language}_{page + 1}.png"
+    assert dialog.grab().save(str(path))
+    return path
+
+
+def visible_texts(dialog):
+    from qgis.gui import QgsMapLayerComboBox
+    from qgis.PyQt.QtWidgets import QAbstractButton, QLabel
+
+    texts = [dialog.windowTitle()]
+    texts += [combo.currentText() for combo in dialog.findChildren(QgsMapLayerComboBox)
+              if combo.isVisibleTo(dialog) and combo.currentText()]  # the workshop's own layer names
+    for widget in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton):
+        if widget.isVisibleTo(dialog) and widget.text().strip():
+            texts.append(re.sub(r"<[^>]+>", " ", widget.text()))
+    return texts
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_dialog_runs_on_workshop_data(tool, workshop, tmp_path):
+    from habitat_planning_plugin.gui.guided_dialog import GuidedDialog
+
+    dialog = GuidedDialog(tool)
+    opened = []
+    dialog.open_url = opened.append
+    dialog.show()
+    assert dialog.missing_inputs() == []  # the workshop layers and fields are recognised
+    for page in range(dialog.pages.count()):
+        assert screenshot(dialog, tool, "en", page).stat().st_size > 0
+    rows = dict(dialog.summary_rows())
+    dialog.folder.setFilePath(str(tmp_path / "out"))
+    dialog.run()
+    assert dialog.running() and dialog.cancel_button.isEnabled() and not dialog.run_button.isEnabled()
+    wait_for(dialog)
+    log = dialog.log.toPlainText()
+    assert dialog.results is not None, log
+    group = QgsProject.instance().layerTreeRoot().children()[0]
+    assert group.name().startswith(dialog.windowTitle())
+    names = [layer.name() for layer in dialog.loaded_layers]
+    assert len(group.findLayers()) == len(dialog.loaded_layers) > 0
+    assert [str(p) for p in opened] and all(os.path.exists(p) for p in dialog.opened)
+    assert len(opened) == len(dialog.spec.reports)
+    if tool == "publicspace":
+        assert rows["Type field"] == "ps_type" and rows["Public spaces (polygons)"] == "sample_city.gpkg › public_spaces"
+        inventory = next(layer for layer in dialog.loaded_layers if layer.name() == "Public space inventory")
+        assert inventory.renderer().type() == "categorizedSymbol" and inventory.featureCount() == 28
+        assert "Walking distance to public space" in names
+        report = open(dialog.opened[-1], encoding="utf-8").read()
+        assert "Inputs and parameters" in report and "sample_city.gpkg › streets" in report
+    elif tool == "sdf":
+        assert rows["Indicators"] == "growth_pct, poverty_pct, water_pct, enrolment_pct"
+        priorities = next(layer for layer in dialog.loaded_layers if layer.name() == "Investment priorities")
+        assert priorities.renderer().type() == "graduatedSymbol" and priorities.featureCount() == 60
+    else:
+        assert len(dialog.widgets["SCORECARDS"].files()) == 9
+        plans = next(layer for layer in dialog.loaded_layers if layer.name() == "Scores by plan")
+        assert plans.featureCount() == 3
+    dispose(dialog)
+
+
+def test_cancel_keeps_the_project_clean(workshop, tmp_path):
+    from habitat_planning_plugin.gui.guided_dialog import GuidedDialog
+
+    dialog = GuidedDialog("publicspace")
+    before = len(QgsProject.instance().mapLayers())
+    dialog.folder.setFilePath(str(tmp_path / "out"))
+    dialog.go(dialog.pages.count() - 1)
+    dialog.run()
+    dialog.cancel()
+    wait_for(dialog)
+    assert dialog.results is None and len(QgsProject.instance().mapLayers()) == before
+    assert "nothing was added" in dialog.log.toPlainText()
+    dispose(dialog)
+
+
+def test_missing_inputs_are_named_before_running(qgis_app, habitat_provider, qgis_new_project, tmp_path):
+    from habitat_planning_plugin.gui.guided_dialog import GuidedDialog
+
+    dialog = GuidedDialog("sdf")  # an empty project: nothing to pick
+    assert "Settlements or sectors" in dialog.missing_inputs()
+    dialog.go(dialog.pages.count() - 1)
+    assert "Still needed" in dialog.summary.toPlainText()
+    dialog.run()
+    assert not dialog.running() and "Still needed" in dialog.log.toPlainText()
+    dispose(dialog)
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_no_english_left_in_chinese(tool, workshop, locale):
+    from habitat_planning_plugin.gui.guided_dialog import GuidedDialog
+
+    from habitat_planning_plugin.workshop import load_workshop
+
+    locale("zh_CN")
+    QgsProject.instance().clear()
+    load_workshop(QgsProject.instance())  # again, in Chinese
+    dialog = GuidedDialog(tool)
+    dialog.show()
+    english = []
+    for page in range(dialog.pages.count()):
+        screenshot(dialog, tool, "zh_CN", page)
+        english += [text for text in visible_texts(dialog) if not re.search(r"[\u4e00-\u9fff]", text)
+                    and not NOT_ENGLISH_PROSE.match(text.strip())]
+    assert english == []
+    labels = [label for label, _ in dialog.summary_rows()]
+    assert all(re.search(r"[\u4e00-\u9fff]", label) for label in labels), labels
+    dispose(dialog)
+
+
+def test_menu_opens_guided_dialogs_and_workshop(qgis_iface, qgis_processing):
+    import habitat_planning_plugin
+    from habitat_planning_plugin.gui.menu import GUIDED_ACTION, WORKSHOP_ACTION
+
+    plugin = habitat_planning_plugin.classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        workshop = next(a for a in plugin.menu.menu.actions() if a.objectName() == WORKSHOP_ACTION)
+        QgsProject.instance().setDirty(False)
+        workshop.trigger()
+        project = QgsProject.instance()
+        assert [g.name() for g in project.layerTreeRoot().children()] == ["Sample City", "Sample Region"]
+        assert project.crs().authid() == "EPSG:32650" and len(project.mapLayers()) == 8
+        for index, tool in enumerate(TOOLS):
+            area = plugin.menu.menu.actions()[index].menu()
+            entry = next(e for e in area.actions() if e.objectName() == GUIDED_ACTION.format(tool))
+            entry.trigger()
+            dialog = plugin.menu.guided_dialogs[tool]
+            assert dialog.isVisible() and dialog.missing_inputs() == []
+    finally:
+        plugin.unload()
+        QgsProject.instance().clear()
+
+
+def test_workshop_in_chinese(qgis_app, locale):
+    from habitat_planning_plugin.workshop import load_workshop
+
+    locale("zh_CN")
+    project = QgsProject.instance()
+    project.clear()
+    try:
+        layers = load_workshop(project)
+        assert [g.name() for g in project.layerTreeRoot().children()] == ["示例城市", "示例区域"]
+        assert layers["public_spaces"].name() == "公共空间" and layers["public_spaces"].featureCount() == 28
+        assert layers["population"].renderer().type() == "singlebandpseudocolor"
+        assert layers["settlements"].featureCount() == 60 and layers["streets"].renderer().type() == "singleSymbol"
+    finally:
+        project.clear()
