@@ -88,6 +88,10 @@
             <translation>同时报告直线缓冲区结果</translation>
         </message>
         <message>
+            <source>Also save the reports as PDF</source>
+            <translation>同时将报告保存为 PDF</translation>
+        </message>
+        <message>
             <source>Among the indicators, those where a higher value means less development (poverty, unemployment, travel time): they are reversed.</source>
             <translation>指标中数值越高表示发展水平越低的指标（贫困、失业、出行时间）：这些指标会被反向处理。</translation>
         </message>
@@ -836,6 +840,10 @@
             <translation>指标</translation>
         </message>
         <message>
+            <source>Indicators normalised, reversed where more is worse, weighted and aggregated as in the OECD/JRC Handbook on Constructing Composite Indicators (2008); the sensitivity check raises and lowers each weight by 20 % and reports how far the ranks move.</source>
+            <translation>指标按经合组织/联合研究中心《构建综合指标手册》（2008）进行标准化（数值越大越差的指标取反）、加权和汇总；敏感性检验将每个权重上调和下调 20%，并报告排名变动的幅度。</translation>
+        </message>
+        <message>
             <source>Indicators where more is worse</source>
             <translation>数值越高越差的指标</translation>
         </message>
@@ -1042,6 +1050,10 @@
         <message>
             <source>Natural breaks need at least {0} distinct settlements.</source>
             <translation>自然断点法至少需要 {0} 个不同的居民点。</translation>
+        </message>
+        <message>
+            <source>Need (low development index, long travel time to a centre) and potential (centrality, accessibility) are each scaled to 0 to 1 across the settlements and combined with the weights chosen; the weights are a planning choice to agree with stakeholders, not a published standard.</source>
+            <translation>需求（发展指数低、到中心的出行时间长）和潜力（中心性、可达性）各自在所有居民点间缩放到 0 至 1，并按所选权重组合；权重是需与利益相关方商定的规划选择，而非已发布的标准。</translation>
         </message>
         <message>
             <source>Need: settlements whose travel time exceeds this, or who cannot reach a centre, are unserved.</source>

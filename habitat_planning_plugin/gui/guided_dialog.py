@@ -26,6 +26,7 @@ from qgis.gui import QgsCheckableComboBox, QgsFieldComboBox, QgsFileWidget, QgsM
 from qgis.PyQt.QtCore import QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
+    QCheckBox,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -85,6 +86,7 @@ class GuidedDialog(QDialog):
         self.results = None
         self.loaded_layers = []
         self.opened = []  # reports opened after the run
+        self.pdfs = []  # their PDF copies
         self.open_url = QDesktopServices.openUrl  # replaceable (tests record instead of starting a browser)
 
         layout = QVBoxLayout(self)
@@ -193,6 +195,9 @@ class GuidedDialog(QDialog):
         notes.setWordWrap(True)
         notes.setStyleSheet("color: #616161")
         box.addWidget(notes)
+        self.pdf = QCheckBox(tr("Also save the reports as PDF"))
+        self.pdf.setChecked(True)
+        box.addWidget(self.pdf)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         box.addWidget(self.progress)
@@ -339,12 +344,24 @@ class GuidedDialog(QDialog):
             for name in self.spec.reports:
                 path = results.get(name)
                 if path and os.path.exists(path):
+                    if self.pdf.isChecked():
+                        self.pdfs.append(self.save_pdf(path))
                     self.opened.append(path)
                     self.open_url(QUrl.fromLocalFile(path))
         else:
             self.log.appendPlainText(tr("The run stopped; nothing was added to the project."))
         self.go(self.pages.currentIndex())
         self.finished_run.emit(ok)
+
+    @staticmethod
+    def save_pdf(html_path):
+        """The PDF beside an HTML report (same name), printed by Qt with the report's CJK font."""
+        from ..core.files import atomic_write
+        from ..report_pdf import html_to_pdf
+
+        with open(html_path, encoding="utf-8") as stream:
+            text = stream.read()
+        return atomic_write(os.path.splitext(html_path)[0] + ".pdf", lambda partial: html_to_pdf(text, partial))
 
     def load_results(self):
         """The run's layers in one group named after the tool, with the styles and names the tool gives them."""

@@ -93,7 +93,8 @@ def test_dialog_runs_on_workshop_data(tool, workshop, tmp_path):
     names = [layer.name() for layer in dialog.loaded_layers]
     assert len(group.findLayers()) == len(dialog.loaded_layers) > 0
     assert [str(p) for p in opened] and all(os.path.exists(p) for p in dialog.opened)
-    assert len(opened) == len(dialog.spec.reports)
+    assert len(opened) == len(dialog.spec.reports) == len(dialog.pdfs)
+    assert all(open(pdf, "rb").read(5) == b"%PDF-" for pdf in dialog.pdfs)
     if tool == "publicspace":
         assert rows["Type field"] == "ps_type" and rows["Public spaces (polygons)"] == "sample_city.gpkg › public_spaces"
         inventory = next(layer for layer in dialog.loaded_layers if layer.name() == "Public space inventory")
@@ -140,7 +141,7 @@ def test_missing_inputs_are_named_before_running(qgis_app, habitat_provider, qgi
 
 
 @pytest.mark.parametrize("tool", TOOLS)
-def test_no_english_left_in_chinese(tool, workshop, locale):
+def test_no_english_left_in_chinese(tool, workshop, locale, tmp_path):
     from habitat_planning_plugin.gui.guided_dialog import GuidedDialog
 
     from habitat_planning_plugin.workshop import load_workshop
@@ -158,6 +159,16 @@ def test_no_english_left_in_chinese(tool, workshop, locale):
     assert english == []
     labels = [label for label, _ in dialog.summary_rows()]
     assert all(re.search(r"[\u4e00-\u9fff]", label) for label in labels), labels
+    # ...and the run gives Chinese layers and a Chinese report.
+    dialog.open_url = lambda url: None
+    dialog.folder.setFilePath(str(tmp_path / "out"))
+    dialog.pdf.setChecked(False)
+    dialog.run()
+    wait_for(dialog)
+    assert dialog.results is not None, dialog.log.toPlainText()
+    report = open(dialog.opened[-1], encoding="utf-8").read()
+    assert '<html lang="zh-CN">' in report and "输入与参数" in report
+    assert all(re.search(r"[\u4e00-\u9fff]", layer.name()) for layer in dialog.loaded_layers)
     dispose(dialog)
 
 

@@ -206,6 +206,10 @@ class SdfDevelopmentIndexAlgorithm(HabitatAlgorithm):
         report.heading(tr("Sensitivity of the ranking"))
         report.table([tr("Indicator"), tr("Weight factor"), tr("Mean rank change"), tr("Largest rank change")],
                      [[indicators[j], factor, mean, most] for j, factor, mean, most in rows], "{:,.2f}")
+        report.heading(tr("Method"))
+        report.paragraph(tr("Indicators normalised, reversed where more is worse, weighted and aggregated as in the "
+                            "OECD/JRC Handbook on Constructing Composite Indicators (2008); the sensitivity check "
+                            "raises and lowers each weight by 20 % and reports how far the ranks move."), css="note")
         return report.save(path, footer())
 
 

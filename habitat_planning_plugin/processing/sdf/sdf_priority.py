@@ -210,4 +210,9 @@ def priority_report(path, records, names, score, rank, contributions, feedback):
                   for i in order])
     report.paragraph(tr("Each column after the priority is that component's contribution; together they make the "
                         "priority score."), css="note")
+    report.heading(tr("Method"))
+    report.paragraph(tr("Need (low development index, long travel time to a centre) and potential (centrality, "
+                        "accessibility) are each scaled to 0 to 1 across the settlements and combined with the "
+                        "weights chosen; the weights are a planning choice to agree with stakeholders, not a "
+                        "published standard."), css="note")
     return report.save(path, footer())
