@@ -81,7 +81,9 @@ def install_zip(profile: Path) -> Path:
         for required in ("metadata.txt", "__init__.py", "i18n/habitat_planning_plugin_zh_CN.qm",
                          "resources/icons/habitat.svg", "resources/sample_data/sample_city.gpkg",
                          "resources/sample_data/sample_region.gpkg", "resources/frameworks/citywide_plan_assessment.json",
-                         "resources/styles/access_network.qml", "LICENSE"):
+                         "resources/styles/access_network.qml", "resources/styles/workshop_public_spaces.qml",
+                         "resources/questionnaires/public_space_quality.json",
+                         "resources/sample_data/survey/public_space_survey.csv", "LICENSE"):
             assert f"habitat_planning_plugin/{required}" in names, required
         assert not [name for name in names if "__pycache__" in name or name.endswith(".pyc")]
         zipped.extractall(plugins)
@@ -126,3 +128,24 @@ def test_model_runs_through_habitat_process_with_json(tmp_path):
     assert results["land_share:land_share"] == str(tmp_path / "land.csv")
     rows = (tmp_path / "access.csv").read_text(encoding="utf-8").splitlines()
     assert any(row.startswith("Whole city,total,network,") for row in rows)
+
+
+def test_survey_form_and_quality_with_a_pdf_report_through_habitat_process(tmp_path):
+    import json
+
+    from test.conftest import SAMPLE_DATA, SAMPLE_GPKG
+
+    spaces = f"{SAMPLE_GPKG}|layername=public_spaces"
+    form = habitat_process("--json", "run", "habitat:koboform", "--", f"INVENTORY={spaces}", "ID_FIELD=ps_id",
+                           f"OUTPUT={tmp_path / 'form.xlsx'}")
+    assert form.returncode == 0, form.stderr[-2000:]
+    assert (tmp_path / "form.xlsx").stat().st_size > 0
+    result = habitat_process(
+        "--json", "run", "habitat:publicspacequality", "--", f"SURVEY={SAMPLE_DATA / 'survey' / 'public_space_survey.csv'}",
+        f"INVENTORY={spaces}", "ID_FIELD=ps_id", "NAME_FIELD=name", f"OUTPUT={tmp_path / 'quality.gpkg'}",
+        f"OUTPUT_ANSWERS={tmp_path / 'answers.csv'}", f"OUTPUT_LOG={tmp_path / 'log.csv'}",
+        f"OUTPUT_REPORT={tmp_path / 'quality.pdf'}", HABITAT_LOCALE="zh_CN")
+    assert result.returncode == 0, result.stderr[-2000:]
+    results = json.loads(result.stdout[result.stdout.index("{"):])["results"]
+    assert (results["SPACES_SURVEYED"], results["SUBMISSIONS_LINKED"], results["PROBLEMS"]) == (25, 75, 5)
+    assert (tmp_path / "quality.pdf").read_bytes()[:5] == b"%PDF-"
