@@ -1,7 +1,20 @@
 """Writing files so that a failure never leaves a half-written one, and an existing file is replaced whole."""
 
+import json
 import os
 import tempfile
+from pathlib import Path
+
+from .text import HabitatError
+
+
+def read_json(path, message: str):
+    """The JSON data of ``path`` (parsed with json: no code runs); ``message`` (translated, with {0} for the path
+    and {1} for the reason) is raised when the file cannot be read or parsed."""
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise HabitatError(message.format(str(path), str(error)))
 
 
 def atomic_write(path, write) -> str:

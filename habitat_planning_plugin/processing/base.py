@@ -340,6 +340,11 @@ def add_chart(report, made, feedback, alt=None):
     report.image(png, alt or report.title)
 
 
+def file_or_built_in(algorithm, parameters, name, context, *resource):
+    """The file given for the optional file parameter ``name``, else the bundled resources/``resource``."""
+    return algorithm.parameterAsFile(parameters, name, context) or resource_path(*resource)
+
+
 def feature_names(features, name_field):
     """The value of ``name_field`` of each feature as text, or its feature id where there is none."""
     return [str(f[name_field]) if name_field and f[name_field] is not None else str(f.id()) for f in features]

@@ -18,6 +18,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..files import read_json
 from ..text import HabitatError, tr
 
 SCALE = (0, 1, 2, 3)
@@ -44,11 +45,7 @@ class Framework:
 
 
 def load_framework(path) -> Framework:
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise HabitatError(tr("Cannot read the framework file {0}: {1}", str(path), str(error)))
-    return framework_from_dict(data)
+    return framework_from_dict(read_json(path, tr("Cannot read the framework file {0}: {1}")))
 
 
 def framework_from_dict(data) -> Framework:

@@ -10,13 +10,11 @@ score per choice, groups of questions and derived scores. A question is scored w
 - derived ``evenness`` of counts: Pielou's J = H / ln k over the counted groups (0 when nobody was counted).
 """
 
-import json
 import math
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from ..files import atomic_write
+from ..files import atomic_write, read_json
 from ..text import HabitatError, tr
 
 LANGUAGES = (("en", "English (en)"), ("zh", "Chinese (zh)"))
@@ -85,11 +83,7 @@ def text_in(names, language):
 
 
 def load_questionnaire(path) -> Questionnaire:
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise HabitatError(tr("Cannot read the questionnaire {0}: {1}", str(path), str(error)))
-    return questionnaire_from_dict(data)
+    return questionnaire_from_dict(read_json(path, tr("Cannot read the questionnaire {0}: {1}")))
 
 
 def questionnaire_from_dict(data) -> Questionnaire:

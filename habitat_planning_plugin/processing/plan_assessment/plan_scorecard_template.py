@@ -10,8 +10,7 @@ from qgis.core import (
 from ...core.files import atomic_write
 from ...core.plan_assessment.scorecards import META_KEYS, load_framework
 from ...core.text import tr, tr_noop
-from ...paths import resource_path
-from ..base import HabitatAlgorithm
+from ..base import HabitatAlgorithm, file_or_built_in
 
 BUILT_IN_FRAMEWORK = ("frameworks", "citywide_plan_assessment.json")
 FRAMEWORK = "FRAMEWORK"
@@ -28,8 +27,7 @@ def add_framework_parameter(algorithm):
 
 def framework_parameter(algorithm, parameters, context):
     """The chosen framework, validated, or the built-in one."""
-    return load_framework(algorithm.parameterAsFile(parameters, FRAMEWORK, context)
-                          or resource_path(*BUILT_IN_FRAMEWORK))
+    return load_framework(file_or_built_in(algorithm, parameters, FRAMEWORK, context, *BUILT_IN_FRAMEWORK))
 
 
 class PlanScorecardTemplateAlgorithm(HabitatAlgorithm):

@@ -4,7 +4,7 @@ from qgis.core import QgsProcessingParameterFile
 
 from ...core.public_space.survey import load_questionnaire
 from ...core.text import tr, tr_noop
-from ...paths import resource_path
+from ..base import file_or_built_in
 
 BUILT_IN_QUESTIONNAIRE = ("questionnaires", "public_space_quality.json")
 QUESTIONNAIRE = "QUESTIONNAIRE"
@@ -22,8 +22,8 @@ def add_questionnaire_parameter(algorithm):
 
 
 def questionnaire_parameter(algorithm, parameters, context):
-    return load_questionnaire(algorithm.parameterAsFile(parameters, QUESTIONNAIRE, context)
-                              or resource_path(*BUILT_IN_QUESTIONNAIRE))
+    return load_questionnaire(file_or_built_in(algorithm, parameters, QUESTIONNAIRE, context,
+                                               *BUILT_IN_QUESTIONNAIRE))
 
 
 def space_id_text(value):
