@@ -23,7 +23,7 @@ from qgis.core import (
     QgsProject,
 )
 from qgis.gui import QgsCheckableComboBox, QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
-from qgis.PyQt.QtCore import QUrl, pyqtSignal
+from qgis.PyQt.QtCore import Qt, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -33,6 +33,7 @@ from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -409,13 +410,16 @@ class FileList(QWidget):
         self.set_files(self.files() + paths)
 
     def set_files(self, paths):
+        """Shown by file name; the full path is the item's data and tooltip."""
         self.list.clear()
         for path in paths:
-            self.list.addItem(path)
-            self.list.item(self.list.count() - 1).setToolTip(path)
+            item = QListWidgetItem(os.path.basename(path))
+            item.setData(Qt.UserRole, path)
+            item.setToolTip(path)
+            self.list.addItem(item)
 
     def files(self):
-        return [self.list.item(i).text() for i in range(self.list.count())]
+        return [self.list.item(i).data(Qt.UserRole) for i in range(self.list.count())]
 
 
 def _optional(definition):
