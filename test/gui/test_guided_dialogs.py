@@ -8,6 +8,7 @@ import time
 
 import pytest
 from qgis.core import QgsApplication, QgsProject
+from qgis.PyQt.QtCore import Qt
 
 from test.conftest import ROOT
 
@@ -79,6 +80,11 @@ def test_dialog_runs_on_workshop_data(tool, workshop, tmp_path):
     dialog.open_url = opened.append
     dialog.show()
     assert dialog.missing_inputs() == []  # the workshop layers and fields are recognised
+    if tool == "sdf":  # filled as a user would: one indicator fewer
+        dialog.widgets["indicators"].setItemCheckState(
+            dialog.widgets["indicators"].findText("water_pct"), Qt.Unchecked)
+    elif tool == "publicspace":
+        dialog.widgets["class_field"].setField("")  # widths from the width field only
     for page in range(dialog.pages.count()):
         assert screenshot(dialog, tool, "en", page).stat().st_size > 0
     rows = dict(dialog.summary_rows())
@@ -97,13 +103,16 @@ def test_dialog_runs_on_workshop_data(tool, workshop, tmp_path):
     assert all(open(pdf, "rb").read(5) == b"%PDF-" for pdf in dialog.pdfs)
     if tool == "publicspace":
         assert rows["Type field"] == "ps_type" and rows["Public spaces (polygons)"] == "sample_city.gpkg › public_spaces"
+        assert rows["Road class field"] == "—"
         inventory = next(layer for layer in dialog.loaded_layers if layer.name() == "Public space inventory")
         assert inventory.renderer().type() == "categorizedSymbol" and inventory.featureCount() == 28
         assert "Walking distance to public space" in names
         report = open(dialog.opened[-1], encoding="utf-8").read()
         assert "Inputs and parameters" in report and "sample_city.gpkg › streets" in report
     elif tool == "sdf":
-        assert rows["Indicators"] == "growth_pct, poverty_pct, water_pct, enrolment_pct"
+        assert rows["Indicators"] == "growth_pct, poverty_pct, enrolment_pct"
+        index = next(layer for layer in dialog.loaded_layers if layer.name() == "Development index")
+        assert "n_water_pct" not in index.fields().names() and "n_poverty_pct" in index.fields().names()
         priorities = next(layer for layer in dialog.loaded_layers if layer.name() == "Investment priorities")
         assert priorities.renderer().type() == "graduatedSymbol" and priorities.featureCount() == 60
     else:
