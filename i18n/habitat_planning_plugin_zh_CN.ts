@@ -1492,6 +1492,10 @@
             <translation>质量指数</translation>
         </message>
         <message>
+            <source>Quality index (red 0 to green 100; grey: no index)</source>
+            <translation>质量指数（红色 0 至绿色 100；灰色：无指数）</translation>
+        </message>
+        <message>
             <source>Quality of the open public spaces from the field survey "{0}" (version {1}).</source>
             <translation>基于实地调查“{0}”（版本 {1}）的开放公共空间质量。</translation>
         </message>

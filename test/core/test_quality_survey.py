@@ -3,6 +3,7 @@
 import copy
 import json
 import math
+import re
 
 import pytest
 
@@ -40,8 +41,13 @@ def test_built_in_questionnaire_covers_the_guide(questionnaire):
                                               "maintenance"]
     for dimension in questionnaire.dimensions:
         assert any(d == dimension for _, d, _ in questionnaire.scored_items())
-    for question in questionnaire.questions:  # every question speaks both languages
-        assert question.label.get("en") and question.label.get("zh")
+    # Every text of the definition speaks both languages: questions, hints, choices, dimensions, groups, title.
+    texts = [q.label for q in questionnaire.questions] + [q.hint for q in questionnaire.questions if q.hint]
+    texts += [c["label"] for items in questionnaire.choices.values() for c in items]
+    texts += list(questionnaire.dimensions.values()) + [label for _, label in questionnaire.groups]
+    texts += [d.label for d in questionnaire.derived] + [questionnaire.title]
+    missing = [t for t in texts if not (t.get("en") and re.search(r"[\u4e00-\u9fff]", t.get("zh", "")))]
+    assert missing == []
     names = {q.name for q in questionnaire.questions}
     assert {"space_id", "gps", "photo", "users_women", "users_men", "users_disability", "safety_women",
             "safety_men", "green_cover_pct", "toilets", "drinking_water", "seating", "shade"} <= names

@@ -193,7 +193,7 @@ class PublicSpaceQualityAlgorithm(HabitatAlgorithm):
                          for f in features]
             outputs[self.OUTPUT_REPORT] = quality_report(report_path, questionnaire, weights, names, districts,
                                                          results, problems, len(export.rows), linked, language,
-                                                         feedback)
+                                                         feedback, shapes)
         return outputs
 
     def write_scores(self, parameters, context, inventory, questionnaire, features, shapes, results, crs):

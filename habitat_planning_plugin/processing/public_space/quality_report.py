@@ -2,7 +2,7 @@
 
 from ...core.public_space.quality import PROBLEMS, problem_counts
 from ...core.public_space.survey import text_in
-from ...core.report.charts import box_chart, radar_grid
+from ...core.report.charts import box_chart, map_image, radar_grid
 from ...core.report.html import Report
 from ...core.text import tr
 from ...i18n import qgis_locale
@@ -12,8 +12,23 @@ from .reports import footer
 RADARS_PER_CHART = 24
 
 
+# Quality index classes as in the layer style (public_space_quality.qml): red to green, grey without an index.
+QUALITY_CLASSES = [(0, 20, "#d7191c"), (20, 40, "#fdae61"), (40, 60, "#ffffbf"), (60, 80, "#a6d96a"),
+                   (80, 100.001, "#1a9641")]
+
+
+def quality_map(shapes, results):
+    """(png, warning): the spaces coloured by quality index class."""
+    layers = [([s for s, r in zip(shapes, results) if r.quality_index is None and s is not None],
+               {"fill": "#e0e0e0", "edge": "#9e9e9e", "width": 0.3})]
+    for low, high, colour in QUALITY_CLASSES:
+        layers.append(([s for s, r in zip(shapes, results) if s is not None and r.quality_index is not None
+                        and low <= r.quality_index < high], {"fill": colour, "edge": "#424242", "width": 0.3}))
+    return map_image(layers, tr("Quality index (red 0 to green 100; grey: no index)"))
+
+
 def quality_report(path, questionnaire, weights, names, districts, results, problems, rows, linked, language,
-                   feedback=None):
+                   feedback=None, shapes=None):
     dimensions = list(questionnaire.dimensions)
     labels = [text_in(questionnaire.dimensions[d], language) for d in dimensions]
     report = Report(tr("Public space quality"), qgis_locale())
@@ -25,6 +40,9 @@ def quality_report(path, questionnaire, weights, names, districts, results, prob
                      decimals=0)
     indices = [results[i].quality_index for i in surveyed if results[i].quality_index is not None]
     report.indicator(tr("Mean quality index"), sum(indices) / len(indices) if indices else None, tr("of 100"))
+
+    if shapes is not None and any(r.quality_index is not None for r in results):
+        add_chart(report, quality_map(shapes, results), feedback, tr("Quality index"))
 
     report.heading(tr("Quality by dimension"))
     table = []
