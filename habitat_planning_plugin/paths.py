@@ -1,6 +1,7 @@
 """Where the plugin's files are, both in the source tree and in an installed plugin folder."""
 
 import configparser
+import os
 from pathlib import Path
 
 PLUGIN_DIR = Path(__file__).resolve().parent
@@ -29,3 +30,13 @@ def plugin_version() -> str:
     parser = configparser.ConfigParser(interpolation=None)
     parser.read(METADATA_FILE, encoding="utf-8")
     return parser.get("general", "version", fallback="unknown")
+
+
+def readable_source(text) -> str:
+    """A data source as a person reads it: "city.gpkg › streets" for a layer of a file, the file name for a file,
+    anything else (a layer id, a field name) unchanged."""
+    path, _, rest = str(text).partition("|")
+    if not os.path.isabs(path):
+        return str(text)
+    layer = next((part.split("=", 1)[1] for part in rest.split("|") if part.startswith("layername=")), None)
+    return f"{os.path.basename(path)} › {layer}" if layer else os.path.basename(path)

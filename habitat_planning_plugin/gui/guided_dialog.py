@@ -44,7 +44,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.text import tr
-from ..paths import resource_path
+from ..paths import readable_source, resource_path
 from ..workshop import is_workshop
 from .tool_specs import TOOLS
 
@@ -443,12 +443,7 @@ def _source_name(layer):
 def _shown(value):
     if value is None:
         return "—"
-    if isinstance(value, list):
-        return ", ".join(os.path.basename(v) if os.path.isabs(v) else v for v in value)
-    path, _, rest = value.partition("|")
-    if os.path.isabs(path):
-        return os.path.basename(path) + (f" › {rest.split('=', 1)[-1]}" if rest else "")
-    return value
+    return ", ".join(readable_source(v) for v in value) if isinstance(value, list) else readable_source(value)
 
 
 def _html(text):

@@ -28,7 +28,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..core.report import html as report_html
 from ..core.text import Cancelled, HabitatError, tr, tr_noop
-from ..paths import resource_path
+from ..paths import readable_source, resource_path
 from ..qgis_io import choose_metric_crs, read_polygons
 from ..report_pdf import html_to_pdf
 
@@ -359,6 +359,12 @@ def number_list(text, error_message: str):
         raise HabitatError(error_message)
 
 
+def _unwrapped(value):
+    """The layer or source string inside a QgsProcessingFeatureSourceDefinition; any other value as it is."""
+    source = getattr(value, "source", None)
+    return source.staticValue() if source is not None and hasattr(source, "staticValue") else value
+
+
 def _value_text(value, context) -> str:
     """A parameter value as a person reads it: a layer by its name or file, a list joined, nothing as a dash."""
     if value is None or value == "" or value == []:
@@ -369,9 +375,7 @@ def _value_text(value, context) -> str:
         return tr("Yes") if value else tr("No")
     if isinstance(value, float):
         return f"{value:g}"
-    source = getattr(value, "source", None)  # QgsProcessingFeatureSourceDefinition
-    if source is not None and hasattr(source, "staticValue"):
-        value = source.staticValue()
+    value = _unwrapped(value)
     if hasattr(value, "authid"):
         return value.authid()
     if hasattr(value, "name") and callable(value.name):  # a map layer
@@ -380,11 +384,7 @@ def _value_text(value, context) -> str:
     layer = QgsProcessingUtils.mapLayerFromString(text, context, False) if context.project() is not None else None
     if layer is not None and not os.path.exists(text.split("|")[0]):
         return layer.name()
-    path, _, rest = text.partition("|")
-    if os.path.isabs(path):
-        name = os.path.basename(path)
-        return f"{name} › {rest.split('=', 1)[-1]}" if rest.startswith("layername=") else name
-    return text
+    return readable_source(text)
 
 
 def _input_files(value, context):
@@ -393,10 +393,8 @@ def _input_files(value, context):
         return set()
     if isinstance(value, (list, tuple)):
         return set().union(*(_input_files(item, context) for item in value)) if value else set()
-    source = getattr(value, "source", None)  # QgsProcessingFeatureSourceDefinition
-    if source is not None and hasattr(source, "staticValue"):
-        value = source.staticValue()
-    elif hasattr(value, "source") and callable(value.source):  # a map layer
+    value = _unwrapped(value)
+    if hasattr(value, "source") and callable(value.source):  # a map layer
         value = value.source()
     if not isinstance(value, str):
         return set()
