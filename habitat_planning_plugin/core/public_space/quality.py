@@ -37,7 +37,7 @@ PROBLEMS = {
 }
 KOBO_META = {"start", "end", "today", "deviceid", "username", "simserial", "subscriberid", "phonenumber", "audit",
              "__version__", "instanceid", "rootuuid", "deprecatedid", FORM_VERSION_FIELD}
-MISSING_SPACE_LABELS = {"not in the list", "不在列表中"}
+MISSING_SPACE_LABELS = {NOT_IN_LIST, "not in the list", "不在列表中"}  # the form's "not in the list" choice
 
 
 @dataclass
@@ -137,17 +137,11 @@ def map_columns(questionnaire: Questionnaire, headers) -> Columns:
             if low == "_uuid" or columns.uuid is None:
                 columns.uuid = index
             continue
-        # Kobo splits a geopoint into _gps_latitude, _gps_longitude… (_group/gps_… or _<label>_… in label
-        # exports): the one named after the form's geopoint wins over any other.
-        for end, attribute in (("_latitude", "latitude"), ("_longitude", "longitude")):
-            if low.startswith("_") and low.endswith(end):
-                own = geopoint and low[1:-len(end)].split("/")[-1] == geopoint.lower()
-                if own or getattr(columns, attribute) is None:
-                    setattr(columns, attribute, index)
-                break
-        else:
-            end = None
-        if end is not None:
+        coordinate = _coordinate(low, geopoint)
+        if coordinate is not None:
+            attribute, own = coordinate
+            if own or getattr(columns, attribute) is None:  # the form's own geopoint wins over any other
+                setattr(columns, attribute, index)
             continue
         if parts and parts[-1].lower() == FORM_VERSION_FIELD:
             columns.version = index
@@ -173,6 +167,15 @@ def map_columns(questionnaire: Questionnaire, headers) -> Columns:
                        if q.name not in columns.questions and q.name not in split_questions
                        and not (q.kind == "geopoint" and columns.latitude is not None)]
     return columns
+
+
+def _coordinate(header, geopoint):
+    """("latitude" or "longitude", named after the form's geopoint?) for Kobo's split GPS columns
+    (_gps_latitude, _group/gps_latitude, _<label>_latitude in label exports); None for other headers."""
+    for end in ("_latitude", "_longitude"):
+        if header.startswith("_") and header.endswith(end):
+            return end[1:], bool(geopoint) and header[1:-len(end)].split("/")[-1] == geopoint.lower()
+    return None
 
 
 def _question_of(parts, names, labels):
@@ -318,7 +321,7 @@ def _within(constraint, number):
 
 
 def _space_id(raw, known, row, uuid, column, problems):
-    if raw is None or _norm(raw) in (NOT_IN_LIST,) or _norm(raw) in MISSING_SPACE_LABELS:
+    if raw is None or _norm(raw) in MISSING_SPACE_LABELS:
         return None
     candidates = [raw.strip(), space_id_from_label(raw)]
     candidates += [c[:-2] for c in candidates if c.endswith(".0")]
