@@ -72,12 +72,10 @@ class DialogFeedback(QgsProcessingFeedback):
 
 
 class GuidedDialog(QDialog):
-    finished_run = pyqtSignal(bool)
-
-    def __init__(self, tool_key, parent=None, project=None):
+    def __init__(self, tool_key, parent=None):
         super().__init__(parent)
         self.spec = TOOLS[tool_key]
-        self.project = project or QgsProject.instance()
+        self.project = QgsProject.instance()  # the layer pickers of QGIS 3.22 list this project's layers
         self.algorithm = QgsApplication.processingRegistry().createAlgorithmById(self.spec.algorithm_id)
         self.setObjectName(f"habitatGuided_{tool_key}")
         self.setWindowTitle(tr(self.spec.title))
@@ -153,8 +151,6 @@ class GuidedDialog(QDialog):
                     filters |= GEOMETRY_FILTERS.get(data_type, QgsMapLayerProxyModel.VectorLayer)
                 widget.setFilters(filters or QgsMapLayerProxyModel.VectorLayer)
             widget.setAllowEmptyLayer(optional)
-            if hasattr(widget, "setProject"):  # QGIS 3.24+; before, the combo lists QgsProject.instance()
-                widget.setProject(self.project)
             if optional:
                 widget.setLayer(None)
             return widget
@@ -174,7 +170,7 @@ class GuidedDialog(QDialog):
             return FileList(self)
         if kind == "file":
             widget = QgsFileWidget()
-            widget.setFilter(definition.fileFilter() if hasattr(definition, "fileFilter") else "")
+            widget.setFilter(definition.fileFilter())
             return widget
         raise ValueError(f"no guided widget for a parameter of type {kind}")  # a ToolSpec error, for developers
 
@@ -352,7 +348,6 @@ class GuidedDialog(QDialog):
         else:
             self.log.appendPlainText(tr("The run stopped; nothing was added to the project."))
         self.go(self.pages.currentIndex())
-        self.finished_run.emit(ok)
 
     @staticmethod
     def save_pdf(html_path):
