@@ -155,62 +155,68 @@ def matrix_chart(matrix, row_labels, column_labels, title):
         return _png(figure, warning)
 
 
+def _radar(axes, centre, axes_labels, series, maximum, label_size, ring_labels=False):
+    """One radar drawn as polygons on plain axes (matplotlib's polar axes take seconds to lay out when there are
+    several): rings at 25/50/75/100 %, a spoke and a label per axis, then each (values, colour) of ``series``."""
+    import numpy as np
+
+    angles = np.pi / 2 - np.linspace(0, 2 * np.pi, len(axes_labels), endpoint=False)  # clockwise from the top
+    unit = np.column_stack([np.cos(angles), np.sin(angles)])
+    for ring in (0.25, 0.5, 0.75, 1.0):
+        outline = centre + ring * np.vstack([unit, unit[:1]])
+        axes.plot(outline[:, 0], outline[:, 1], color="#bdbdbd", linewidth=0.4)
+        if ring_labels:
+            axes.text(centre[0] + 0.02, centre[1] + ring, f"{ring * maximum:g}", fontsize=6, color="#757575")
+    for direction, name in zip(unit, axes_labels):
+        axes.plot([centre[0], centre[0] + direction[0]], [centre[1], centre[1] + direction[1]], color="#bdbdbd",
+                  linewidth=0.4)
+        axes.text(*(centre + 1.18 * direction), name, fontsize=label_size, ha="center", va="center", color="#424242")
+    for values, colour, label in series:
+        radius = np.array([0.0 if v is None or v != v else min(max(v / maximum, 0.0), 1.0) for v in values])
+        shape = centre + radius[:, None] * unit
+        axes.fill(shape[:, 0], shape[:, 1], color=colour, alpha=0.2, linewidth=0)
+        closed = np.vstack([shape, shape[:1]])
+        axes.plot(closed[:, 0], closed[:, 1], color=colour, linewidth=1.3, label=label)
+
+
 def radar_chart(axes_labels, series, title, maximum=100.0):
     """A radar (spider) chart: ``series`` is [(label, values)], one value per axis. Returns (png, warning)."""
     import numpy as np
 
     plt = _pyplot()
     families, warning = font_family(title, *axes_labels, *[label for label, _ in series])
-    angles = np.linspace(0, 2 * np.pi, len(axes_labels), endpoint=False).tolist()
+    colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
     with plt.rc_context({"font.family": families}):
-        figure = plt.figure(figsize=(7.0, 6.5))
-        axes = figure.add_subplot(111, polar=True)
-        for label, values in series:
-            closed = [0.0 if v is None or v != v else v for v in values]
-            axes.plot(angles + angles[:1], closed + closed[:1], linewidth=1.5, label=label)
-            axes.fill(angles + angles[:1], closed + closed[:1], alpha=0.15)
-        axes.set_xticks(angles)
-        axes.set_xticklabels(axes_labels, fontsize="small")
-        axes.set_ylim(0, maximum)
-        axes.set_title(title, pad=28)
+        figure, axes = plt.subplots(figsize=(7.0, 6.5))
+        _radar(axes, np.zeros(2), axes_labels, [(values, colours[i % len(colours)], label)
+                                                for i, (label, values) in enumerate(series)], maximum, 8,
+               ring_labels=True)
+        axes.set_xlim(-1.6, 1.6)
+        axes.set_ylim(-1.4, 1.4)
+        axes.set_aspect("equal")
+        axes.set_axis_off()
+        axes.set_title(title)
         if len(series) > 1:
-            axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), fontsize="small", ncol=1)
+            axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.02), fontsize="small", ncol=1)
         return _png(figure, warning)
 
 
 def radar_grid(axes_labels, items, title, columns=4, maximum=100.0):
-    """Small radar charts side by side, one per item: ``items`` is [(label, values)]. Returns (png, warning).
-
-    Drawn as polygons on one plain axes: dozens of matplotlib polar axes take seconds to lay out.
-    """
+    """Small radar charts side by side, one per item: ``items`` is [(label, values)]. Returns (png, warning)."""
     import numpy as np
 
     plt = _pyplot()
     families, warning = font_family(title, *axes_labels, *[label for label, _ in items])
-    angles = np.pi / 2 - np.linspace(0, 2 * np.pi, len(axes_labels), endpoint=False)  # clockwise from the top
-    unit = np.column_stack([np.cos(angles), np.sin(angles)])
     rows = max(1, math.ceil(len(items) / columns))
-    step_x, step_y = 3.0, 3.0
+    step = 3.0
     with plt.rc_context({"font.family": families}):
         figure, axes = plt.subplots(figsize=(2.5 * columns, 2.5 * rows + 0.5))
         for index, (label, values) in enumerate(items):
-            centre = np.array([(index % columns) * step_x, -(index // columns) * step_y])
-            for ring in (0.25, 0.5, 0.75, 1.0):
-                outline = centre + ring * np.vstack([unit, unit[:1]])
-                axes.plot(outline[:, 0], outline[:, 1], color="#bdbdbd", linewidth=0.4)
-            for direction, name in zip(unit, axes_labels):
-                axes.plot([centre[0], centre[0] + direction[0]], [centre[1], centre[1] + direction[1]],
-                          color="#bdbdbd", linewidth=0.4)
-                axes.text(*(centre + 1.18 * direction), name, fontsize=5.5, ha="center", va="center",
-                          color="#424242")
-            radius = np.array([0.0 if v is None or v != v else min(max(v / maximum, 0.0), 1.0) for v in values])
-            shape = centre + radius[:, None] * unit
-            axes.fill(shape[:, 0], shape[:, 1], color="#0a7abf", alpha=0.25, linewidth=0)
-            closed = np.vstack([shape, shape[:1]])
-            axes.plot(closed[:, 0], closed[:, 1], color="#0a7abf", linewidth=1.1)
+            centre = np.array([(index % columns) * step, -(index // columns) * step])
+            _radar(axes, centre, axes_labels, [(values, "#0a7abf", None)], maximum, 5.5)
             axes.text(centre[0], centre[1] + 1.42, label, fontsize="small", ha="center", va="bottom")
-        axes.set_xlim(-1.5, (columns - 1) * step_x + 1.5)
-        axes.set_ylim(-(rows - 1) * step_y - 1.4, 1.8)
+        axes.set_xlim(-1.5, (columns - 1) * step + 1.5)
+        axes.set_ylim(-(rows - 1) * step - 1.4, 1.8)
         axes.set_aspect("equal")
         axes.set_axis_off()
         axes.set_title(title)
