@@ -36,6 +36,10 @@
             <translation>与公共空间边界距离在此范围内的街道节点视为入口；步行从该节点开始，初始距离为其到公共空间的直线距离。</translation>
         </message>
         <message>
+            <source>A submission without a space id goes to the space within this distance.</source>
+            <translation>没有空间编号的提交记录归入此距离内的空间。</translation>
+        </message>
+        <message>
             <source>A submission without a usable space id is linked to the space its GPS point lies in, or to the nearest space within this distance (phone GPS is often 5-20 m off).</source>
             <translation>没有可用空间编号的提交记录，将关联到其 GPS 点所在的空间，或此距离内最近的空间（手机 GPS 常有 5–20 米误差）。</translation>
         </message>
@@ -480,6 +484,10 @@
             <translation>合并的重复要素数</translation>
         </message>
         <message>
+            <source>Each answer counts 0 to 1 as the questionnaire declares; a dimension is the mean of its questions, 0 to 100; no official scoring rule is published (city-wide public space assessment guide, 2020).</source>
+            <translation>每个答案按问卷的声明计 0 至 1 分；维度为其问题的平均值，0 至 100；官方未发布评分规则（《全市公共空间评估指南》，2020）。</translation>
+        </message>
+        <message>
             <source>Each column after the priority is that component's contribution; together they make the priority score.</source>
             <translation>优先级之后的每一列是相应分项的贡献；各分项贡献之和即为优先级得分。</translation>
         </message>
@@ -496,8 +504,16 @@
             <translation>东欧</translation>
         </message>
         <message>
+            <source>Empty: all dimensions weigh the same, e.g. safety=2 to double one.</source>
+            <translation>留空：所有维度权重相同；例如 safety=2 使某一维度权重加倍。</translation>
+        </message>
+        <message>
             <source>Empty: the built-in framework of 14 themes.</source>
             <translation>留空：使用包含 14 个主题的内置框架。</translation>
+        </message>
+        <message>
+            <source>Empty: the built-in questionnaire the survey form was made from.</source>
+            <translation>留空：使用生成调查表的内置问卷。</translation>
         </message>
         <message>
             <source>Entry tolerance (m)</source>
@@ -804,6 +820,10 @@
             <translation>中心性数值如何划分为等级。</translation>
         </message>
         <message>
+            <source>How submissions are linked to spaces and how dimensions are weighted.</source>
+            <translation>提交记录如何关联到空间，以及各维度如何加权。</translation>
+        </message>
+        <message>
             <source>How well each settlement reaches the centres of the settlement hierarchy, on the road network with a speed for each road class. For each hierarchy level: the travel time to the nearest centre of that level or a more central one. Hansen accessibility sums the centres' mass (population or centrality) weighted by travel time (power decay). The dominant centre of each settlement comes from Huff probabilities or Reilly's law of retail gravitation; settlements dominated by the same centre form its zone of territorial influence. Isochrone bands show the area within given travel times of a centre. Settlements join the nearest road at the off-road speed; those too far from any road, or on roads that reach no centre, are reported and get no travel time.</source>
             <translation>在按道路等级设定速度的道路网络上，计算每个居民点到达居民点等级体系中各中心的便利程度。对每个等级：到该等级或更高等级最近中心的出行时间。Hansen 可达性为各中心规模（人口或中心性）按出行时间加权（幂函数衰减）之和。每个居民点的主导中心根据 Huff 概率或 Reilly 零售引力法则确定；受同一中心主导的居民点构成该中心的地域影响范围。等时线带显示在给定出行时间内可到达中心的区域。居民点以非道路速度接入最近的道路；距离任何道路过远或所在道路无法到达任何中心的居民点会被报告，且不计算出行时间。</translation>
         </message>
@@ -894,6 +914,10 @@
         <message>
             <source>KoboToolbox</source>
             <translation>Kobo 工具箱</translation>
+        </message>
+        <message>
+            <source>KoboToolbox: Data, Downloads; XML names or labels as headers.</source>
+            <translation>Kobo 工具箱：数据、下载；表头为 XML 名称或标签。</translation>
         </message>
         <message>
             <source>Krippendorff's alpha</source>
@@ -1260,6 +1284,10 @@
             <translation>可选：区，用于分区结果。</translation>
         </message>
         <message>
+            <source>Optional: districts, to compare their spaces.</source>
+            <translation>可选：区，用于比较各区的空间。</translation>
+        </message>
+        <message>
             <source>Optional: every populated cell or feature as a point with its walking distance and whether it is served, to map who is left out. Large for a whole-city grid.</source>
             <translation>可选：将每个有人口的像元或要素输出为点，附带其步行距离及是否可达，用于在地图上显示未被覆盖的人群。对全市栅格而言数据量较大。</translation>
         </message>
@@ -1286,6 +1314,10 @@
         <message>
             <source>Optional: the name shown in the tables and reports.</source>
             <translation>可选：表格和报告中显示的名称。</translation>
+        </message>
+        <message>
+            <source>Optional: the names shown in the report.</source>
+            <translation>可选：报告中显示的名称。</translation>
         </message>
         <message>
             <source>Output folder</source>
@@ -1456,8 +1488,16 @@
             <translation>公共空间质量</translation>
         </message>
         <message>
+            <source>Public space quality from a survey</source>
+            <translation>基于调查的公共空间质量</translation>
+        </message>
+        <message>
             <source>Public space quality from a survey (KoboToolbox)</source>
             <translation>基于调查的公共空间质量（Kobo 工具箱）</translation>
+        </message>
+        <message>
+            <source>Public space quality from a survey (guided)…</source>
+            <translation>基于调查的公共空间质量（向导）……</translation>
         </message>
         <message>
             <source>Public space survey form (KoboToolbox)</source>
@@ -1740,8 +1780,16 @@
             <translation>分数必须介于 0 和 {0} 之间，或为“不适用”。</translation>
         </message>
         <message>
+            <source>Scores the quality of each public space from the KoboToolbox export of the field survey.</source>
+            <translation>根据 Kobo 工具箱导出的实地调查数据为每个公共空间的质量评分。</translation>
+        </message>
+        <message>
             <source>Scores the quality of each public space from the KoboToolbox export of the survey form (CSV with comma or semicolon, or XLSX; XML names or labels as headers, with or without group names). Each submission is linked to a space by its space id, else by its GPS point inside a space or within the tolerance of one. Every scored answer counts 0 to 1 as the questionnaire declares; per space, each question is averaged over its submissions and each dimension (accessibility, use and users, comfort, safety, green cover, physical facilities, maintenance) is the mean of its questions, 0 to 100. The quality index is the weighted mean of the dimensions (equal weights unless given) and is left empty while a dimension has no answer; the dimension scores are always kept. Rows and columns that cannot be used are listed in the log table with the reason; the valid rows still score.</source>
             <translation>根据 Kobo 工具箱导出的调查表数据（逗号或分号分隔的 CSV，或 XLSX；表头为 XML 名称或标签，带或不带分组名）为每个公共空间的质量评分。每条提交记录按空间编号关联到空间，否则按其位于空间内或在容差范围内的 GPS 点关联。每个计分答案按问卷的声明计 0 至 1 分；对每个空间，每个问题在其提交记录上取平均，每个维度（可达性、使用与使用者、舒适度、安全性、绿化覆盖率、物理设施、维护）为其问题的平均值，0 至 100。质量指数为各维度的加权平均值（未指定时权重相等），某维度无答案时留空；各维度得分始终保留。无法使用的行和列连同原因列在日志表中；有效行仍照常计分。</translation>
+        </message>
+        <message>
+            <source>Scoring</source>
+            <translation>评分</translation>
         </message>
         <message>
             <source>Sensitivity of the ranking</source>
@@ -2084,6 +2132,10 @@
             <translation>摘要</translation>
         </message>
         <message>
+            <source>Survey</source>
+            <translation>调查</translation>
+        </message>
+        <message>
             <source>Survey export (CSV or XLSX)</source>
             <translation>调查导出文件（CSV 或 XLSX）</translation>
         </message>
@@ -2152,6 +2204,10 @@
             <translation>表格和图表中的区名称。</translation>
         </message>
         <message>
+            <source>The export of the survey form from KoboToolbox, as CSV or XLSX.</source>
+            <translation>从 Kobo 工具箱导出的调查表数据，CSV 或 XLSX 格式。</translation>
+        </message>
+        <message>
             <source>The facilities have no function values.</source>
             <translation>设施没有功能取值。</translation>
         </message>
@@ -2198,6 +2254,10 @@
         <message>
             <source>The inventory of public spaces; its ids become the list surveyors choose from.</source>
             <translation>公共空间盘点；其编号成为调查员选择的列表。</translation>
+        </message>
+        <message>
+            <source>The inventory the survey form was made from.</source>
+            <translation>生成调查表所依据的盘点图层。</translation>
         </message>
         <message>
             <source>The inventory with, per space, a 0-100 score per dimension, the quality index, the number of submissions, whether every dimension was scored and the share of the questions answered.</source>
@@ -2326,6 +2386,14 @@
         <message>
             <source>The space ids must be unique; used more than once: {0}.</source>
             <translation>空间编号必须唯一；重复使用的编号：{0}。</translation>
+        </message>
+        <message>
+            <source>The space ids the surveyors chose from.</source>
+            <translation>调查员选择的空间编号。</translation>
+        </message>
+        <message>
+            <source>The spaces surveyed, with the ids used in the form.</source>
+            <translation>被调查的空间，带有表单中使用的编号。</translation>
         </message>
         <message>
             <source>The street area of each city, dissolved and clipped to its urban extent.</source>
@@ -2730,6 +2798,10 @@
         <message>
             <source>low development index</source>
             <translation>发展指数低</translation>
+        </message>
+        <message>
+            <source>metres</source>
+            <translation>米</translation>
         </message>
         <message>
             <source>more than {0} m or not reached</source>

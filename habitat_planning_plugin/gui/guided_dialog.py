@@ -22,7 +22,7 @@ from qgis.core import (
     QgsProcessingUtils,
     QgsProject,
 )
-from qgis.gui import QgsCheckableComboBox, QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
+from qgis.gui import QgsCheckableComboBox, QgsDoubleSpinBox, QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
@@ -32,6 +32,7 @@ from qgis.PyQt.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -172,6 +173,17 @@ class GuidedDialog(QDialog):
             widget = QgsFileWidget()
             widget.setFilter(definition.fileFilter())
             return widget
+        if kind in ("number", "distance"):
+            widget = QgsDoubleSpinBox()
+            widget.setRange(definition.minimum(), min(definition.maximum(), 1e9))
+            widget.setDecimals(1)
+            widget.setValue(float(definition.defaultValue() or 0))
+            widget.setClearValue(float(definition.defaultValue() or 0))  # the published default
+            if kind == "distance":
+                widget.setSuffix(" " + tr("metres"))
+            return widget
+        if kind == "string":
+            return QLineEdit(str(definition.defaultValue() or ""))
         raise ValueError(f"no guided widget for a parameter of type {kind}")  # a ToolSpec error, for developers
 
     def _run_page(self):
@@ -249,6 +261,10 @@ class GuidedDialog(QDialog):
             return widget.files() or None
         if isinstance(widget, QgsFileWidget):
             return widget.filePath() or None
+        if isinstance(widget, QgsDoubleSpinBox):
+            return widget.value()
+        if isinstance(widget, QLineEdit):
+            return widget.text().strip() or None
         return None
 
     def missing_inputs(self):
@@ -277,9 +293,13 @@ class GuidedDialog(QDialog):
         for name, widget in self.widgets.items():
             if isinstance(widget, (QgsFieldComboBox, QgsCheckableComboBox)):
                 self._parent_changed(name)
-        if is_workshop(self.project) and "SCORECARDS" in self.widgets:
-            folder = resource_path("sample_data", "scorecards")
-            self.widgets["SCORECARDS"].set_files(sorted(os.path.join(folder, f) for f in os.listdir(folder)))
+        if is_workshop(self.project):
+            for name, parts in self.spec.workshop_files.items():
+                path = resource_path(*parts)
+                if isinstance(self.widgets[name], FileList):
+                    self.widgets[name].set_files(sorted(os.path.join(path, f) for f in os.listdir(path)))
+                else:
+                    self.widgets[name].setFilePath(path)
 
     def _parent_changed(self, name, *_):
         definition = self.algorithm.parameterDefinition(name)
@@ -438,6 +458,8 @@ def _source_name(layer):
 def _shown(value):
     if value is None:
         return "—"
+    if isinstance(value, float):
+        return f"{value:g}"
     return ", ".join(readable_source(v) for v in value) if isinstance(value, list) else readable_source(value)
 
 

@@ -18,10 +18,11 @@ NO_TOOLS_YET = tr_noop("No tools in this area yet")
 SCORING_ACTION = "habitatScoringDialog"
 GUIDED_ACTION = "habitatGuided_{0}"
 WORKSHOP_ACTION = "habitatWorkshop"
-# The guided dialog of each area (gui/tool_specs.py), first in its menu.
-GUIDED_LABELS = {"publicspace": tr_noop("City-wide public space assessment (guided)…"),
-                 "planassessment": tr_noop("Plan assessment (guided)…"),
-                 "sdf": tr_noop("Spatial Development Framework analysis (guided)…")}
+# The guided dialogs of each area (tool keys of gui/tool_specs.py), first in its menu.
+GUIDED_TOOLS = {"publicspace": [("publicspace", tr_noop("City-wide public space assessment (guided)…")),
+                                ("publicspacequality", tr_noop("Public space quality from a survey (guided)…"))],
+                "planassessment": [("planassessment", tr_noop("Plan assessment (guided)…"))],
+                "sdf": [("sdf", tr_noop("Spatial Development Framework analysis (guided)…"))]}
 
 
 def open_algorithm_dialog(algorithm_id: str) -> None:
@@ -90,9 +91,10 @@ class HabitatMenu:
 
     def fill_area_menu(self, area: str, submenu: QMenu) -> None:
         submenu.clear()
-        guided = submenu.addAction(QIcon(resource_path("icons", GROUP_ICONS[area])), tr(GUIDED_LABELS[area]))
-        guided.setObjectName(GUIDED_ACTION.format(area))
-        guided.triggered.connect(partial(self.open_guided_dialog, area))
+        for tool, label in GUIDED_TOOLS[area]:
+            guided = submenu.addAction(QIcon(resource_path("icons", GROUP_ICONS[area])), tr(label))
+            guided.setObjectName(GUIDED_ACTION.format(tool))
+            guided.triggered.connect(partial(self.open_guided_dialog, tool))
         submenu.addSeparator()
         if area == "planassessment":  # the scoring dialog comes before the algorithms that use its scorecards
             entry = submenu.addAction(tr("Score a plan…"))
@@ -106,13 +108,13 @@ class HabitatMenu:
         if not algorithms:
             submenu.addAction(tr(NO_TOOLS_YET)).setEnabled(False)
 
-    def open_guided_dialog(self, area):
+    def open_guided_dialog(self, tool):
         from .guided_dialog import GuidedDialog
 
-        dialog = self.guided_dialogs.get(area)
+        dialog = self.guided_dialogs.get(tool)
         if dialog is None or not dialog.isVisible():
-            dialog = GuidedDialog(area, self.iface.mainWindow())
-            self.guided_dialogs[area] = dialog
+            dialog = GuidedDialog(tool, self.iface.mainWindow())
+            self.guided_dialogs[tool] = dialog
         dialog.show()
         dialog.raise_()
         return dialog

@@ -27,6 +27,8 @@ class ToolSpec:
     layer_hints: dict = field(default_factory=dict)  # parameter -> GeoPackage layer names it is recognised by
     field_hints: dict = field(default_factory=dict)  # parameter -> field names, first match wins
     method_notes: list = field(default_factory=list)  # tr_noop: the published defaults the tool applies
+    # In workshop mode, file inputs filled with bundled samples: parameter -> resources/ path (a folder: its files)
+    workshop_files: dict = field(default_factory=dict)
 
 
 PUBLIC_SPACE = ToolSpec(
@@ -82,7 +84,33 @@ PLAN_ASSESSMENT = ToolSpec(
      "OUTPUT_REPORT": "plan_assessment_report.html"},
     ["OUTPUT_REPORT"], {}, {"CITY_FIELD": ["name", "city"]},
     [tr_noop("Scores 0 to 3 or NA per criterion (APA Sustaining Places); agreement as Krippendorff's alpha, "
-             "good from 0.80.")])
+             "good from 0.80.")],
+    {"SCORECARDS": ("sample_data", "scorecards")})
+
+PUBLIC_SPACE_QUALITY = ToolSpec(
+    "publicspacequality", "habitat:publicspacequality", tr_noop("Public space quality from a survey"),
+    tr_noop("Scores the quality of each public space from the KoboToolbox export of the field survey."),
+    [Step(tr_noop("Survey"), tr_noop("The export of the survey form from KoboToolbox, as CSV or XLSX."),
+          ["SURVEY", "QUESTIONNAIRE"]),
+     Step(tr_noop("Public spaces"), tr_noop("The inventory the survey form was made from."),
+          ["INVENTORY", "ID_FIELD", "NAME_FIELD", "DISTRICT_FIELD"]),
+     Step(tr_noop("Scoring"), tr_noop("How submissions are linked to spaces and how dimensions are weighted."),
+          ["GPS_TOLERANCE", "WEIGHTS"])],
+    {"SURVEY": tr_noop("KoboToolbox: Data, Downloads; XML names or labels as headers."),
+     "QUESTIONNAIRE": tr_noop("Empty: the built-in questionnaire the survey form was made from."),
+     "INVENTORY": tr_noop("The spaces surveyed, with the ids used in the form."),
+     "ID_FIELD": tr_noop("The space ids the surveyors chose from."),
+     "NAME_FIELD": tr_noop("Optional: the names shown in the report."),
+     "DISTRICT_FIELD": tr_noop("Optional: districts, to compare their spaces."),
+     "GPS_TOLERANCE": tr_noop("A submission without a space id goes to the space within this distance."),
+     "WEIGHTS": tr_noop("Empty: all dimensions weigh the same, e.g. safety=2 to double one.")},
+    {"OUTPUT": "public_space_quality.gpkg", "OUTPUT_ANSWERS": "public_space_quality_answers.csv",
+     "OUTPUT_LOG": "public_space_survey_import_log.csv", "OUTPUT_REPORT": "public_space_quality_report.html"},
+    ["OUTPUT_REPORT"], {"INVENTORY": ["public_spaces"]},
+    {"ID_FIELD": ["ps_id", "space_id", "id"], "NAME_FIELD": ["name"], "DISTRICT_FIELD": ["district"]},
+    [tr_noop("Each answer counts 0 to 1 as the questionnaire declares; a dimension is the mean of its questions, "
+             "0 to 100; no official scoring rule is published (city-wide public space assessment guide, 2020).")],
+    {"SURVEY": ("sample_data", "survey", "public_space_survey.csv")})
 
 SDF = ToolSpec(
     "sdf", "habitat:spatialdevelopmentframework", tr_noop("Spatial Development Framework analysis"),
@@ -115,4 +143,4 @@ SDF = ToolSpec(
     [tr_noop("Hierarchy from the scalogram and Rondinelli's centrality; indicators normalised as in the OECD/JRC "
              "handbook; travel times on the road network.")])
 
-TOOLS = {spec.key: spec for spec in (PUBLIC_SPACE, PLAN_ASSESSMENT, SDF)}
+TOOLS = {spec.key: spec for spec in (PUBLIC_SPACE, PUBLIC_SPACE_QUALITY, PLAN_ASSESSMENT, SDF)}

@@ -13,7 +13,7 @@ from qgis.PyQt.QtCore import Qt
 from test.conftest import ROOT
 
 SCREENSHOTS = ROOT / "build" / "screenshots"
-TOOLS = ["publicspace", "planassessment", "sdf"]
+TOOLS = ["publicspace", "publicspacequality", "planassessment", "sdf"]
 # Visible text that is data or a name, not an untranslated sentence: layer and field names of the sample data,
 # file names, units and acronyms.
 NOT_ENGLISH_PROSE = re.compile(r"^([\s\d.,:;%/()\-–—·›…✓*]|[A-Za-z0-9_.\-]+\.(gpkg|csv|json|xlsx|html|tif)|"
@@ -109,6 +109,11 @@ def test_dialog_runs_on_workshop_data(tool, workshop, tmp_path):
         assert "Walking distance to public space" in names
         report = open(dialog.opened[-1], encoding="utf-8").read()
         assert "Inputs and parameters" in report and "sample_city.gpkg › streets" in report
+    elif tool == "publicspacequality":
+        assert rows["GPS tolerance"] == "25" and rows["Survey export (CSV or XLSX)"] == "public_space_survey.csv"
+        quality = next(layer for layer in dialog.loaded_layers if layer.name() == "Public space quality")
+        assert quality.renderer().type() == "RuleRenderer" and quality.featureCount() == 28
+        assert next(layer for layer in dialog.loaded_layers if layer.name() == "Survey import log").featureCount() == 5
     elif tool == "sdf":
         assert rows["Indicators"] == "growth_pct, poverty_pct, enrolment_pct"
         index = next(layer for layer in dialog.loaded_layers if layer.name() == "Development index")
@@ -194,10 +199,9 @@ def test_menu_opens_guided_dialogs_and_workshop(qgis_iface, qgis_processing):
         project = QgsProject.instance()
         assert [g.name() for g in project.layerTreeRoot().children()] == ["Sample City", "Sample Region"]
         assert project.crs().authid() == "EPSG:32650" and len(project.mapLayers()) == 8
-        for index, tool in enumerate(TOOLS):
-            area = plugin.menu.menu.actions()[index].menu()
-            entry = next(e for e in area.actions() if e.objectName() == GUIDED_ACTION.format(tool))
-            entry.trigger()
+        entries = [e for a in plugin.menu.menu.actions() if a.menu() is not None for e in a.menu().actions()]
+        for tool in TOOLS:
+            next(e for e in entries if e.objectName() == GUIDED_ACTION.format(tool)).trigger()
             dialog = plugin.menu.guided_dialogs[tool]
             assert dialog.isVisible() and dialog.missing_inputs() == []
     finally:
