@@ -112,7 +112,9 @@ class HabitatMenu:
         from .guided_dialog import GuidedDialog
 
         dialog = self.guided_dialogs.get(tool)
-        if dialog is None or not dialog.isVisible():
+        if dialog is None or not dialog.isVisible():  # a closed dialog starts afresh (current layers, new folder)
+            if dialog is not None:
+                dialog.deleteLater()
             dialog = GuidedDialog(tool, self.iface.mainWindow())
             self.guided_dialogs[tool] = dialog
         dialog.show()
