@@ -147,10 +147,12 @@ class GuidedDialog(QDialog):
             if kind == "raster":
                 widget.setFilters(QgsMapLayerProxyModel.RasterLayer)
             else:
-                filters = QgsMapLayerProxyModel.Filters()
-                for data_type in definition.dataTypes():
-                    filters |= GEOMETRY_FILTERS.get(data_type, QgsMapLayerProxyModel.VectorLayer)
-                widget.setFilters(filters or QgsMapLayerProxyModel.VectorLayer)
+                # Combined with | only: the flags type itself moved to Qgis.LayerFilters in later QGIS versions.
+                filters = None
+                for data_type in definition.dataTypes() or [QgsProcessing.TypeVectorAnyGeometry]:
+                    value = GEOMETRY_FILTERS.get(data_type, QgsMapLayerProxyModel.VectorLayer)
+                    filters = value if filters is None else filters | value
+                widget.setFilters(filters)
             widget.setAllowEmptyLayer(optional)
             if optional:
                 widget.setLayer(None)

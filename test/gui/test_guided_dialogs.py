@@ -85,6 +85,12 @@ def test_dialog_runs_on_workshop_data(tool, workshop, tmp_path):
             dialog.widgets["indicators"].findText("water_pct"), Qt.Unchecked)
     elif tool == "publicspace":
         dialog.widgets["class_field"].setField("")  # widths from the width field only
+        # Layer pickers are filtered by geometry type (the workshop has 2 line, 4 polygon, 2 point layers).
+        listed = {name: sorted(dialog.widgets[name].itemText(i) for i in range(dialog.widgets[name].count()))
+                  for name in ("streets", "public_spaces", "population")}
+        assert listed["streets"] == ["Roads", "Streets"]
+        assert listed["public_spaces"] == ["Districts", "Public spaces", "Urban extent"]
+        assert listed["population"] == ["Population (100 m grid)"]
     for page in range(dialog.pages.count()):
         assert screenshot(dialog, tool, "en", page).stat().st_size > 0
     rows = dict(dialog.summary_rows())
