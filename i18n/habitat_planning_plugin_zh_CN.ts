@@ -356,8 +356,8 @@
             <translation>综合发展指数</translation>
         </message>
         <message>
-            <source>Corridor distance</source>
-            <translation>走廊距离</translation>
+            <source>Corridor distance (m)</source>
+            <translation>发展走廊距离（米）</translation>
         </message>
         <message>
             <source>Could not remove the incomplete output {0}: {1}</source>
@@ -700,8 +700,8 @@
             <translation>GPS 点不在任何空间内或附近；未关联</translation>
         </message>
         <message>
-            <source>GPS tolerance</source>
-            <translation>GPS 容差</translation>
+            <source>GPS tolerance (m)</source>
+            <translation>GPS 容差（米）</translation>
         </message>
         <message>
             <source>GPS value cannot be read</source>

@@ -116,7 +116,7 @@ def test_dialog_runs_on_workshop_data(tool, workshop, tmp_path):
         report = open(dialog.opened[-1], encoding="utf-8").read()
         assert "Inputs and parameters" in report and "sample_city.gpkg › streets" in report
     elif tool == "publicspacequality":
-        assert rows["GPS tolerance"] == "25" and rows["Survey export (CSV or XLSX)"] == "public_space_survey.csv"
+        assert rows["GPS tolerance (m)"] == "25" and rows["Survey export (CSV or XLSX)"] == "public_space_survey.csv"
         quality = next(layer for layer in dialog.loaded_layers if layer.name() == "Public space quality")
         assert quality.renderer().type() == "RuleRenderer" and quality.featureCount() == 28
         assert next(layer for layer in dialog.loaded_layers if layer.name() == "Survey import log").featureCount() == 5

@@ -1,6 +1,7 @@
 """habitat:publicspacequality — quality scores per public space from a KoboToolbox export of the survey form."""
 
 import math
+from collections import Counter
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -12,11 +13,11 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsProcessing,
-    QgsProcessingParameterDistance,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
@@ -93,8 +94,9 @@ class PublicSpaceQualityAlgorithm(HabitatAlgorithm):
             tr_noop("Field with the district of each space (the inventory has one), to compare the quality of the "
                     "districts."))
         self.add_parameter(
-            QgsProcessingParameterDistance(self.GPS_TOLERANCE, tr("GPS tolerance"), 25.0, self.INVENTORY,
-                                           minValue=0.0),
+            # Metres whatever the layer's CRS (a distance parameter would take the layer's units, e.g. degrees).
+            QgsProcessingParameterNumber(self.GPS_TOLERANCE, tr("GPS tolerance (m)"), QgsProcessingParameterNumber.Double,
+                                         25.0, minValue=0.0),
             tr_noop("A submission without a usable space id is linked to the space its GPS point lies in, or to the "
                     "nearest space within this distance (phone GPS is often 5-20 m off)."))
         self.add_parameter(
@@ -141,7 +143,7 @@ class PublicSpaceQualityAlgorithm(HabitatAlgorithm):
             features.append(feature)
             shapes.append(shape)
             ids.append(space_id_text(feature[id_field]))
-        duplicated = sorted({i for i in ids if i is not None and ids.count(i) > 1})
+        duplicated = sorted(i for i, count in Counter(ids).items() if i is not None and count > 1)
         if duplicated:
             raise HabitatError(tr("The space ids must be unique; used more than once: {0}.",
                                   ", ".join(duplicated[:20])))

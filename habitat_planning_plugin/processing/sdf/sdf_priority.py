@@ -5,7 +5,6 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
     QgsProcessing,
-    QgsProcessingParameterDistance,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -89,8 +88,9 @@ class SdfPriorityAlgorithm(HabitatAlgorithm):
                                                 [QgsProcessing.TypeVectorLine], optional=True),
             tr_noop("Potential: settlements near a development corridor (a main road, a planned axis)."))
         self.add_parameter(
-            QgsProcessingParameterDistance(self.CORRIDOR_DISTANCE, tr("Corridor distance"), 2000.0,
-                                           self.SETTLEMENTS, minValue=0.0),
+            # Metres whatever the layer's CRS (a distance parameter would take the layer's units, e.g. degrees).
+            QgsProcessingParameterNumber(self.CORRIDOR_DISTANCE, tr("Corridor distance (m)"),
+                                         QgsProcessingParameterNumber.Double, 2000.0, minValue=0.0),
             tr_noop("A settlement within this distance of a corridor is on it."))
         self.add_parameter(
             QgsProcessingParameterString(self.WEIGHTS, tr("Component weights"), "1, 1, 1, 1, 1, 1"),
