@@ -227,8 +227,10 @@ def population(extent, spaces, rng):
 BAND_NAMES = ["total", "female", "male", "children_0_14", "older_65_plus", "disability"]
 
 
-def write_gpkg(path, layers):
-    gdal.SetConfigOption("OGR_CURRENT_DATE", "2026-11-22T00:00:00.000Z")  # reproducible timestamps
+def write_gpkg(path, layers, current_date="2026-11-22T00:00:00.000Z"):
+    """A GeoPackage of ``layers`` [(name, OGR geometry type, [(field, OGR type)], [(shapely geometry, values)])]
+    in EPSG:32650, with fixed timestamps so that the file is the same on every run."""
+    gdal.SetConfigOption("OGR_CURRENT_DATE", current_date)
     if path.exists():
         path.unlink()
     srs = osr.SpatialReference()

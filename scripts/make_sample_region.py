@@ -17,10 +17,13 @@ import sys
 from pathlib import Path
 
 import numpy as np
-from osgeo import gdal, ogr, osr
+from osgeo import ogr
 from scipy.sparse.csgraph import minimum_spanning_tree
 from scipy.spatial import distance_matrix
 from shapely.geometry import LineString, Point
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_sample_city import write_gpkg  # noqa: E402  (one GeoPackage writer for both samples)
 
 ROOT = Path(__file__).resolve().parent.parent
 GPKG = ROOT / "resources" / "sample_data" / "sample_region.gpkg"
@@ -107,34 +110,14 @@ def main() -> int:
                 offset = rng.normal(0, 250, 2)
                 facilities.append((Point(xy[i] + offset), [function, i + 1]))
 
-    gdal.SetConfigOption("OGR_CURRENT_DATE", "2026-11-23T00:00:00.000Z")
-    if GPKG.exists():
-        GPKG.unlink()
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(EPSG)
-    source = ogr.GetDriverByName("GPKG").CreateDataSource(str(GPKG))
-    for name, kind, fields, rows in (
-            ("settlements", ogr.wkbPoint,
-             [("settlement_id", ogr.OFTInteger), ("name", ogr.OFTString), ("name_zh", ogr.OFTString),
-              ("kind", ogr.OFTString), ("population", ogr.OFTInteger), ("growth_pct", ogr.OFTReal),
-              ("poverty_pct", ogr.OFTReal), ("water_pct", ogr.OFTReal), ("enrolment_pct", ogr.OFTReal)],
-             settlements),
-            ("facilities", ogr.wkbPoint, [("function", ogr.OFTString), ("settlement_id", ogr.OFTInteger)],
-             facilities),
-            ("roads", ogr.wkbLineString, [("highway", ogr.OFTString)], roads)):
-        layer = source.CreateLayer(name, srs, kind, options=["FID=fid"])
-        for field_name, field_type in fields:
-            layer.CreateField(ogr.FieldDefn(field_name, field_type))
-        layer.StartTransaction()
-        for geometry, values in rows:
-            feature = ogr.Feature(layer.GetLayerDefn())
-            for (field_name, _), value in zip(fields, values):
-                if value is not None:
-                    feature.SetField(field_name, value)
-            feature.SetGeometry(ogr.CreateGeometryFromWkb(geometry.wkb))
-            layer.CreateFeature(feature)
-        layer.CommitTransaction()
-    source = None
+    layers = [
+        ("settlements", ogr.wkbPoint,
+         [("settlement_id", ogr.OFTInteger), ("name", ogr.OFTString), ("name_zh", ogr.OFTString),
+          ("kind", ogr.OFTString), ("population", ogr.OFTInteger), ("growth_pct", ogr.OFTReal),
+          ("poverty_pct", ogr.OFTReal), ("water_pct", ogr.OFTReal), ("enrolment_pct", ogr.OFTReal)], settlements),
+        ("facilities", ogr.wkbPoint, [("function", ogr.OFTString), ("settlement_id", ogr.OFTInteger)], facilities),
+        ("roads", ogr.wkbLineString, [("highway", ogr.OFTString)], roads)]
+    write_gpkg(GPKG, layers, current_date="2026-11-23T00:00:00.000Z")
     print(f"{GPKG.relative_to(ROOT)}: {len(settlements)} settlements, {len(facilities)} facilities of "
           f"{len(FUNCTIONS)} functions, {len(roads)} roads")
     return 0
