@@ -9,7 +9,7 @@ import traceback
 from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QApplication
-from qgis.utils import plugins
+from qgis.utils import iface, plugins
 
 OUT = os.environ["HABITAT_E2E_OUT"]
 TOOLS = ["publicspace", "publicspacequality", "planassessment", "sdf"]
@@ -30,6 +30,8 @@ def start():
         plugin = plugins["habitat_planning_plugin"]
         record["plugin_file"] = __import__("habitat_planning_plugin").__file__
         record["menu"] = [plugin.menu.menu.title()] + [a.text() for a in plugin.menu.menu.actions() if a.text()]
+        # QGIS's own menu bar: Chinese only when QGIS itself loaded its translation for the stored locale.
+        record["qgis_menus"] = [a.text() for a in iface.mainWindow().menuBar().actions() if a.text()]
         plugin.menu.load_workshop(confirm=False)
         record["groups"] = [g.name() for g in QgsProject.instance().layerTreeRoot().children()]
         run_next(plugin.menu, list(TOOLS))

@@ -25,9 +25,10 @@ def test_newcomer_runs_every_tool_in_chinese_in_qgis_desktop(tmp_path):
     install_zip(profiles)
     settings = profiles / "profiles" / "default" / "QGIS"
     settings.mkdir(parents=True)
-    # What the plugin manager and Settings ▸ Options write: the plugin enabled, the interface in Chinese.
+    # What the plugin manager and Settings ▸ Options ▸ General ▸ 简体中文 write: the plugin enabled, the interface
+    # in Chinese as QGIS 3.22 stores it (zh-Hans, not zh_CN).
     (settings / "QGIS3.ini").write_text("[PythonPlugins]\nhabitat_planning_plugin=true\n\n[locale]\noverrideFlag=true\n"
-                                        "userLocale=zh_CN\n\n[qgis]\ncheckVersion=false\nshowTips=false\n",
+                                        "userLocale=zh-Hans\n\n[qgis]\ncheckVersion=false\nshowTips=false\n",
                                         encoding="utf-8")
     out = tmp_path / "session.json"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("QGIS_", "HABITAT_", "PYTHONPATH"))}
@@ -40,6 +41,10 @@ def test_newcomer_runs_every_tool_in_chinese_in_qgis_desktop(tmp_path):
     assert "error" not in session, session["error"]
     assert session["plugin_file"].startswith(str(profiles))  # the installed zip, not the source tree
     assert session["menu"][0] == "人居规划" and "加载培训数据" in session["menu"]
+    # QGIS itself is Chinese too: the same setting gives an all-Chinese screen.
+    qgis_menus = session["qgis_menus"]
+    assert len(qgis_menus) >= 8 and sum(bool(CJK.search(title)) for title in qgis_menus) >= len(qgis_menus) - 1, \
+        qgis_menus
     assert session["groups"] == ["示例城市", "示例区域"]
     assert set(session["tools"]) == {"publicspace", "publicspacequality", "planassessment", "sdf"}
     for tool, run in session["tools"].items():

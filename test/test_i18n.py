@@ -39,13 +39,48 @@ def test_override_flag_selects_user_locale(settings):
     settings.setValue("locale/userLocale", "zh_CN")
     assert i18n.qgis_locale() == "zh_CN"
     settings.setValue("locale/overrideFlag", False)
-    assert i18n.qgis_locale() == (i18n.QLocale().name() or "en_US")
+    assert i18n.qgis_locale() == i18n.normalise_locale(i18n.QLocale().name())
+
+
+# What QGIS writes to locale/userLocale when a user picks a language in Settings > Options > General (QGIS 3.22
+# lists 简体中文 as zh-Hans), what older profiles and hand edits hold, and what a system locale looks like.
+@pytest.mark.parametrize("stored, expected", [
+    ("zh-Hans", "zh_CN"), ("zh_Hans", "zh_CN"), ("zh-Hans-CN", "zh_CN"), ("zh_CN", "zh_CN"), ("zh", "zh_CN"),
+    ("zh_SG", "zh_CN"), ("zh-CN", "zh_CN"), ("zh_CN.UTF-8", "zh_CN"), ("ZH_cn", "zh_CN"), (" zh-Hans ", "zh_CN"),
+    ("zh-Hant", "zh_TW"), ("zh_TW", "zh_TW"), ("zh_HK", "zh_TW"),
+    ("en_US", "en_US"), ("en", "en"), ("de", "de"), ("pt_BR", "pt_BR"), ("es_419", "es_419"),
+    ("C", "en"), ("POSIX", "en"), ("", "en"), (None, "en"), ("sr@latin", "sr"),
+])
+def test_locale_names_are_normalised(stored, expected):
+    assert i18n.normalise_locale(stored) == expected
+
+
+@pytest.mark.parametrize("stored", ["zh-Hans", "zh_CN", "zh", "zh_SG", "zh-Hant", "zh_TW"])
+def test_every_stored_form_of_chinese_loads_the_simplified_chinese_translation(settings, stored):
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", stored)
+    try:
+        assert i18n.translation_file(i18n.qgis_locale()).name == "habitat_planning_plugin_zh_CN.qm"
+        assert i18n.install_translator() is True
+        assert tr("Public space") == "公共空间"
+    finally:
+        i18n.remove_translator()
+    assert tr("Public space") == "Public space"
+
+
+@pytest.mark.parametrize("stored", ["en_US", "de", "fr_FR", "C"])
+def test_languages_without_a_translation_stay_english(settings, stored):
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", stored)
+    assert i18n.translation_file(i18n.qgis_locale()) is None
+    assert i18n.install_translator() is False
+    assert tr("Public space") == "Public space"
 
 
 def test_odd_stored_values_do_not_crash(settings):
     settings.setValue("locale/overrideFlag", "true")
     settings.setValue("locale/userLocale", "")
-    assert i18n.qgis_locale() == (i18n.QLocale().name() or "en_US")
+    assert i18n.qgis_locale() == i18n.normalise_locale(i18n.QLocale().name())
     settings.setValue("locale/userLocale", 42)
     assert isinstance(i18n.qgis_locale(), str)
 
