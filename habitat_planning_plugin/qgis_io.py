@@ -165,14 +165,18 @@ def _log(feedback, message: str) -> None:
 _LINESTRING_2D_LE = b"\x01\x02\x00\x00\x00"
 
 
-def read_lines(source, crs, transform_context):
-    """Street lines as (coords (n, 2), counts per line part), and the number of features skipped.
+def read_lines(source, crs, transform_context, request: QgsFeatureRequest = None):
+    """Street lines as (coords (n, 2), counts per line part), and the number of features skipped; ``request``
+    may filter the features (its attributes are not fetched).
 
     Coordinates come straight from the WKB: the usual 2D LineStrings are decoded all at once with numpy, which
     keeps a million-street city fast; multi-part, 3D and curved lines are decoded one by one.
     """
     plain, other_parts, skipped = [], [], 0
-    for feature in features_in_crs(source, crs, transform_context, QgsFeatureRequest().setNoAttributes()):
+    request = QgsFeatureRequest(request) if request is not None else QgsFeatureRequest()
+    if request.filterType() != QgsFeatureRequest.FilterExpression:
+        request.setNoAttributes()
+    for feature in features_in_crs(source, crs, transform_context, request):
         geometry = feature.geometry()
         if geometry is None or geometry.isNull():
             skipped += 1
@@ -274,48 +278,156 @@ def read_polygons(source, crs, transform_context, attributes=()):
     return shapes, rows, ids, repaired, skipped
 
 
-def raster_population(layer, crs, transform_context):
-    """Cell centres (in ``crs``) and values of every band of a population raster.
+def _osr_transform(source_wkt: str, target_wkt: str):
+    from osgeo import osr
 
-    Returns (xy, weights (n, bands), band names, number of nodata cells). Cells that are nodata in the first band
-    (the total) are dropped; nodata or negative values in other bands count as 0.
-    """
-    from osgeo import gdal, osr
+    source_srs, target_srs = osr.SpatialReference(), osr.SpatialReference()
+    source_srs.ImportFromWkt(source_wkt)
+    target_srs.ImportFromWkt(target_wkt)
+    for srs in (source_srs, target_srs):
+        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return osr.CoordinateTransformation(source_srs, target_srs)
+
+
+def _transform_xy(xy, source_crs, target_crs):
+    """Points from one CRS to another with GDAL, all at once (numpy in, numpy out)."""
+    if source_crs == target_crs or len(xy) == 0:
+        return np.asarray(xy, dtype=float)
+    transformed = np.array(_osr_transform(source_crs.toWkt(), target_crs.toWkt()).TransformPoints(
+        np.asarray(xy, dtype=float).tolist()))
+    return transformed[:, :2]
+
+
+def _open_raster(layer, what: str):
+    from osgeo import gdal
 
     dataset = gdal.Open(layer.source())
     if dataset is None:
-        raise HabitatError(tr("Cannot read the population raster {0}.", layer.source()))
+        raise HabitatError(tr("Cannot read the {0} raster {1}.", what, layer.source()))
+    return dataset
+
+
+def raster_population(layer, crs, transform_context, max_cell_size: float = None, built_up=None, buildings=None,
+                      extent=None):
+    """Cell centres (in ``crs``) and values of every band of a population raster.
+
+    Returns (xy, weights (n, bands), band names, number of nodata cells, SpreadGrid or None). Cells that are nodata
+    in the first band (the total) are dropped; nodata or negative values in other bands count as 0. Cells larger
+    than ``max_cell_size`` metres are spread over sub-cells (core.public_space.population): in proportion to the
+    ``built_up`` raster layer's values or the ``buildings`` footprint area when given, else evenly over the part of
+    the cell inside ``extent`` (a shapely polygon in ``crs``) when given, else evenly.
+    """
+    from .core.geometry import contains_points
+    from .core.public_space.population import (
+        BUILDINGS,
+        BUILT_UP,
+        IN_EXTENT,
+        spread_cells,
+        spread_factor,
+        sub_cell_centres,
+    )
+
+    dataset = _open_raster(layer, tr("population"))
     x0, dx, rx, y0, ry, dy = dataset.GetGeoTransform()
     bands, names = [], []
     nodata_cells = 0
     first_valid = None
-    for number in range(1, dataset.RasterCount + 1):
-        band = dataset.GetRasterBand(number)
-        values = band.ReadAsArray().astype(np.float64)
-        nodata = band.GetNoDataValue()
-        invalid = ~np.isfinite(values)
-        if nodata is not None:
-            invalid |= values == nodata
-        if first_valid is None:
-            first_valid = ~invalid
-            nodata_cells = int(invalid.sum())
-        values[invalid] = 0.0
-        bands.append(np.clip(values, 0.0, None))
-        names.append(band.GetDescription() or tr("band {0}", number))
+    try:
+        for number in range(1, dataset.RasterCount + 1):
+            band = dataset.GetRasterBand(number)
+            values = band.ReadAsArray().astype(np.float64)
+            nodata = band.GetNoDataValue()
+            invalid = ~np.isfinite(values)
+            if nodata is not None:
+                invalid |= values == nodata
+            if first_valid is None:
+                first_valid = ~invalid
+                nodata_cells = int(invalid.sum())
+            values[invalid] = 0.0
+            bands.append(np.clip(values, 0.0, None))
+            names.append(band.GetDescription() or tr("band {0}", number))
+    except RuntimeError as error:  # GDAL raises on a damaged file once exceptions are on
+        raise HabitatError(tr("Cannot read the population raster {0}: {1}", layer.source(), str(error)))
     rows, cols = np.nonzero(first_valid & (bands[0] > 0))
     weights = np.stack([band[rows, cols] for band in bands], axis=1)
     x = x0 + (cols + 0.5) * dx + (rows + 0.5) * rx
     y = y0 + (cols + 0.5) * ry + (rows + 0.5) * dy
-    if layer.crs() != crs:
-        source_srs, target_srs = osr.SpatialReference(), osr.SpatialReference()
-        source_srs.ImportFromWkt(layer.crs().toWkt())
-        target_srs.ImportFromWkt(crs.toWkt())
-        for srs in (source_srs, target_srs):
-            srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-        transformed = np.array(osr.CoordinateTransformation(source_srs, target_srs).TransformPoints(
-            np.c_[x, y].tolist()))
-        x, y = transformed[:, 0], transformed[:, 1]
-    return np.c_[x, y], weights, names, nodata_cells
+    centres = np.c_[x, y]
+    spread = None
+    if max_cell_size and len(centres):
+        # The cell's size in metres of the analysis CRS, measured at the middle populated cell.
+        middle = centres[len(centres) // 2]
+        probe = _transform_xy(np.array([middle, middle + (dx, ry), middle + (rx, dy)]), layer.crs(), crs)
+        cell_size = max(np.hypot(*(probe[1] - probe[0])), np.hypot(*(probe[2] - probe[0])))
+        factor = spread_factor(cell_size, max_cell_size)
+        if factor > 1:
+            density, method = None, None
+            if built_up is not None:
+                density, method = _built_up_density(built_up, centres, (dx, ry), (rx, dy), factor, layer.crs()), BUILT_UP
+            elif buildings is not None:
+                density, method = _footprint_density(buildings, layer, (x0, dx, rx, y0, ry, dy), rows, cols,
+                                                     factor, transform_context), BUILDINGS
+            elif extent is not None:
+                sub = _transform_xy(sub_cell_centres(centres, (dx, ry), (rx, dy), factor), layer.crs(), crs)
+                density, method = contains_points(extent, sub).astype(float).reshape(len(centres), -1), IN_EXTENT
+            spread = spread_cells(centres, weights, (dx, ry), (rx, dy), factor, density, method or "even")
+            spread.cell_size = cell_size
+            centres, weights = spread.xy, spread.weights
+    return _transform_xy(centres, layer.crs(), crs), weights, names, nodata_cells, spread
+
+
+def _built_up_density(layer, centres, column_step, row_step, factor, population_crs):
+    """The built-up raster's value at every sub-cell centre (nodata and outside the raster: 0)."""
+    from .core.public_space.population import sub_cell_centres
+
+    dataset = _open_raster(layer, tr("built-up"))
+    band = dataset.GetRasterBand(1)
+    values = band.ReadAsArray().astype(np.float64)
+    nodata = band.GetNoDataValue()
+    if nodata is not None:
+        values[values == nodata] = 0.0
+    values[~np.isfinite(values)] = 0.0
+    sub = _transform_xy(sub_cell_centres(centres, column_step, row_step, factor), population_crs, layer.crs())
+    bx0, bdx, brx, by0, bry, bdy = dataset.GetGeoTransform()
+    determinant = bdx * bdy - brx * bry
+    column = ((sub[:, 0] - bx0) * bdy - (sub[:, 1] - by0) * brx) / determinant
+    row = ((sub[:, 1] - by0) * bdx - (sub[:, 0] - bx0) * bry) / determinant
+    column, row = np.floor(column).astype(np.int64), np.floor(row).astype(np.int64)
+    inside = (column >= 0) & (row >= 0) & (column < values.shape[1]) & (row < values.shape[0])
+    density = np.zeros(len(sub))
+    density[inside] = np.clip(values[row[inside], column[inside]], 0.0, None)
+    return density.reshape(len(centres), factor * factor)
+
+
+def _footprint_density(buildings, layer, geotransform, rows, cols, factor, transform_context):
+    """Building footprint area in every sub-cell of the populated cells (by footprint centroid)."""
+    from .core.public_space.population import footprint_density
+
+    x0, dx, rx, y0, ry, dy = geotransform
+    xy, area = [], []
+    # Read in the grid's CRS: areas in its units (degrees² for a geographic grid) are proportional within a cell,
+    # which is all the shares need.
+    for feature in features_in_crs(buildings, layer.crs(), transform_context, QgsFeatureRequest().setNoAttributes()):
+        geometry = feature.geometry()
+        if geometry is None or geometry.isNull() or geometry.isEmpty():
+            continue
+        point = geometry.centroid().asPoint()
+        xy.append((point.x(), point.y()))
+        area.append(geometry.area())
+    xy = np.array(xy, dtype=float).reshape(-1, 2)
+    determinant = dx * dy - rx * ry
+    column = ((xy[:, 0] - x0) * dy - (xy[:, 1] - y0) * rx) / determinant
+    row = ((xy[:, 1] - y0) * dx - (xy[:, 0] - x0) * ry) / determinant
+    cell_index = np.full((int(rows.max()) + 2, int(cols.max()) + 2), -1, dtype=np.int64) if len(rows) else None
+    if cell_index is None or len(xy) == 0:
+        return np.zeros((len(rows), factor * factor))
+    cell_index[rows, cols] = np.arange(len(rows))
+    whole_column, whole_row = np.floor(column).astype(np.int64), np.floor(row).astype(np.int64)
+    usable = (whole_column >= 0) & (whole_row >= 0) & (whole_column < cell_index.shape[1]) & (
+        whole_row < cell_index.shape[0])
+    cell = np.full(len(xy), -1, dtype=np.int64)
+    cell[usable] = cell_index[whole_row[usable], whole_column[usable]]
+    return footprint_density(area, (cell, column - whole_column, row - whole_row), len(rows), factor)
 
 
 def point_population(source, fields, crs, transform_context, polygon_spacing: float = 50.0):

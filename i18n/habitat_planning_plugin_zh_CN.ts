@@ -32,8 +32,8 @@
             <translation>距离发展走廊在此距离以内的居民点视为位于走廊上。</translation>
         </message>
         <message>
-            <source>A street vertex this close to a space's edge is an entrance; the walk starts there with the straight distance to the space.</source>
-            <translation>与公共空间边界距离在此范围内的街道节点视为入口；步行从该节点开始，初始距离为其到公共空间的直线距离。</translation>
+            <source>A street that passes this close to a space's edge has an entrance there (at its vertices, at its nearest point to the space and every 10 m alongside); the walk starts there with the straight distance to the space.</source>
+            <translation>在距公共空间边界这一距离以内经过的街道在该处设有入口（在其顶点、距该空间最近的点以及沿线每 10 米处）；步行从入口开始，起始距离为入口到该空间的直线距离。</translation>
         </message>
         <message>
             <source>A submission without a space id goes to the space within this distance.</source>
@@ -78,6 +78,10 @@
         <message>
             <source>Agreement needs a table of assessors by criteria.</source>
             <translation>一致性计算需要“评估者 × 标准”的评分表。</translation>
+        </message>
+        <message>
+            <source>All cities</source>
+            <translation>所有城市</translation>
         </message>
         <message>
             <source>All counted types</source>
@@ -144,12 +148,36 @@
             <translation>上一步</translation>
         </message>
         <message>
+            <source>Baselines: {0}</source>
+            <translation>基线：{0}</translation>
+        </message>
+        <message>
             <source>Benchmarks: 15 % of the urban area in public space, 30 % in streets, 45 % in all (UN-Habitat).</source>
             <translation>基准：城市面积的 15% 为公共空间，30% 为街道，合计 45%（联合国人居署）。</translation>
         </message>
         <message>
+            <source>Building footprints for spreading (optional)</source>
+            <translation>用于分配的建筑轮廓（可选）</translation>
+        </message>
+        <message>
+            <source>Building footprints: the people of a coarse cell are spread in proportion to the footprint area in each sub-cell. Used when no built-up raster is given.</source>
+            <translation>建筑轮廓：粗栅格单元中的人口按各子单元内的建筑占地面积比例分配。未提供建成区栅格时使用。</translation>
+        </message>
+        <message>
             <source>Builds the city-wide inventory of open public spaces from polygons of any source. Each space gets one of the five SDG 11.7.1 types (park, civic park, square, recreational green area, public facility open area) through the type mapping, or is marked as not counted with the reason: another type, a type value the mapping does not know, restricted access (private or no) or an entry fee. Invalid polygons are repaired and counted; features without a usable polygon are kept in the output and flagged. Area (m², ha), size class (thresholds editable) and district are added. The summary gives, per district and type, the number of counted spaces, their area, their share of the district's area and, with a population grid, the m² of public space per inhabitant.</source>
             <translation>根据任意来源的面数据建立全市开放公共空间盘点。每个空间通过类型对照表归入可持续发展目标 11.7.1 的五种类型之一（公园、街心公园、广场、休闲绿地、公共设施开放区），或标记为不计入并注明原因：其他类型、对照表中没有的类型值、通行受限（私人或禁止）或收费。无效的面会被修复并计数；没有可用面几何的要素仍保留在输出中并加以标记。输出增加面积（平方米、公顷）、规模等级（阈值可编辑）和所属地区。汇总表按地区和类型给出计入空间的数量、面积、占地区面积的比例，以及（如提供人口栅格）人均公共空间面积（平方米）。</translation>
+        </message>
+        <message>
+            <source>Built-up raster for spreading (optional)</source>
+            <translation>用于分配的建成区栅格（可选）</translation>
+        </message>
+        <message>
+            <source>Built-up share or built-up surface (such as GHSL built-up surface or a 0–1 grid): the people of a coarse cell are spread in proportion to it (dasymetric), not evenly.</source>
+            <translation>建成区比例或建成区面积（如 GHSL 建成区面积或 0–1 栅格）：粗栅格单元中的人口按其比例分配（分区密度制图法），而不是平均分配。</translation>
+        </message>
+        <message>
+            <source>By city</source>
+            <translation>按城市</translation>
         </message>
         <message>
             <source>By district</source>
@@ -184,8 +212,8 @@
             <translation>无法读取评估框架文件 {0}：{1}</translation>
         </message>
         <message>
-            <source>Cannot read the population raster {0}.</source>
-            <translation>无法读取人口栅格 {0}。</translation>
+            <source>Cannot read the population raster {0}: {1}</source>
+            <translation>无法读取人口栅格 {0}：{1}</translation>
         </message>
         <message>
             <source>Cannot read the questionnaire {0}: {1}</source>
@@ -198,6 +226,10 @@
         <message>
             <source>Cannot read the survey export {0}: {1}</source>
             <translation>无法读取调查导出文件 {0}：{1}</translation>
+        </message>
+        <message>
+            <source>Cannot read the {0} raster {1}.</source>
+            <translation>无法读取{0}栅格 {1}。</translation>
         </message>
         <message>
             <source>Category</source>
@@ -316,6 +348,10 @@
             <translation>关闭</translation>
         </message>
         <message>
+            <source>Coarse population grid: the cells were {0}.</source>
+            <translation>粗分辨率人口栅格：栅格单元已{0}。</translation>
+        </message>
+        <message>
             <source>Coefficient of reproducibility</source>
             <translation>再现性系数</translation>
         </message>
@@ -334,6 +370,10 @@
         <message>
             <source>Combines the scorecards of several assessors for one or more plans (versions over the years, or plans of different cities). For each plan: every criterion's mean, median, range, standard deviation and number of assessors, flagged where assessors are more than one point apart; each theme and the whole plan as a share of the potential score (criteria scored NA are left out of the potential); a plan quality index in the form of Brody (2003), 0 to 10 per theme; and the agreement of the assessors as Krippendorff's alpha (ordinal; 0.8 or more is good, below 0.667 is doubtful) and as percent agreement. The report shows the strengths and gaps, a radar chart of the themes and a comparison of the plans.</source>
             <translation>汇总多位评估者对一个或多个规划（不同年份的版本或不同城市的规划）的评分表。对每个规划：每项标准的平均分、中位数、范围、标准差和评估者人数，并标出评估者评分相差超过一分的标准；每个主题和整个规划的得分占满分的比例（评为“不适用”的标准不计入满分）；Brody（2003）形式的规划质量指数，每个主题 0 至 10 分；以及以 Krippendorff α 系数（序数尺度；0.8 及以上为良好，低于 0.667 不可靠）和一致百分比表示的评估者一致性。报告显示优势与不足、各主题的雷达图以及规划之间的比较。</translation>
+        </message>
+        <message>
+            <source>Comma-separated values of the road class field left out of the walking network. The default leaves out motorways and trunk roads.</source>
+            <translation>从步行网络中排除的道路等级字段值，以逗号分隔。默认排除高速公路和干线公路。</translation>
         </message>
         <message>
             <source>Comment</source>
@@ -516,6 +556,10 @@
             <translation>留空：使用生成调查表的内置问卷。</translation>
         </message>
         <message>
+            <source>Entrances along streets</source>
+            <translation>沿街入口</translation>
+        </message>
+        <message>
             <source>Entry tolerance (m)</source>
             <translation>入口容差（米）</translation>
         </message>
@@ -592,6 +636,10 @@
             <translation>说明设施功能的字段；每个不同的取值是一种功能。</translation>
         </message>
         <message>
+            <source>Field of the streets with the road class (OSM highway values such as motorway or residential), to leave out the classes below. A field named walkable with 0 leaves a street out as well.</source>
+            <translation>街道的道路等级字段（OSM highway 值，如 motorway 或 residential），用于排除下列等级。名为 walkable 且值为 0 的字段同样会排除该街道。</translation>
+        </message>
+        <message>
             <source>Field whose values say what each space is (park, square, private garden…).</source>
             <translation>说明每个空间性质的字段（公园、广场、私家花园……）。</translation>
         </message>
@@ -602,6 +650,10 @@
         <message>
             <source>Field with the city names used in the scorecards.</source>
             <translation>包含评分表中所用城市名称的字段。</translation>
+        </message>
+        <message>
+            <source>Field with the city names, for one row per city; the feature id when empty.</source>
+            <translation>城市名称字段，用于每个城市输出一行；留空时使用要素 ID。</translation>
         </message>
         <message>
             <source>Field with the city names; the feature id when empty.</source>
@@ -630,6 +682,10 @@
         <message>
             <source>Field with the space names, for the report.</source>
             <translation>空间名称字段，用于报告。</translation>
+        </message>
+        <message>
+            <source>Find entrances anywhere along a street beside a space, not only at street vertices. Turn off only to compare with tools that use vertices alone.</source>
+            <translation>在公共空间旁街道的任意位置寻找入口，而不仅限于街道顶点。仅在需要与只使用顶点的工具比较时关闭。</translation>
         </message>
         <message>
             <source>For display: roads reachable from a centre within each band, widened by 200 m.</source>
@@ -940,6 +996,10 @@
             <translation>到道路的最大距离（米）</translation>
         </message>
         <message>
+            <source>Largest population cell (m)</source>
+            <translation>最大人口栅格单元（米）</translation>
+        </message>
+        <message>
             <source>Largest rank change</source>
             <translation>最大排名变化</translation>
         </message>
@@ -1116,6 +1176,14 @@
             <translation>该居民点不计算指数</translation>
         </message>
         <message>
+            <source>No people of the population input live inside the urban extent: check that the population and the urban extent cover the same place.</source>
+            <translation>人口输入中没有人居住在城市范围内：请检查人口数据和城市范围是否覆盖同一地点。</translation>
+        </message>
+        <message>
+            <source>No populated place lies within {0} m of a street: check that the population input and the street network cover the same place (and the same coordinate system).</source>
+            <translation>没有任何有人口的位置位于街道 {0} 米以内：请检查人口输入和街道网络是否覆盖同一地点（并使用同一坐标参照系）。</translation>
+        </message>
+        <message>
             <source>No quality index (not surveyed, or a dimension unanswered)</source>
             <translation>无质量指数（未调查，或某维度无答案）</translation>
         </message>
@@ -1144,12 +1212,24 @@
             <translation>盘点图层中没有空间在字段“{0}”中有编号。</translation>
         </message>
         <message>
-            <source>No street reaches a public space: no network vertex lies inside a space or within {0} m of one. Check that streets and spaces overlap, or raise the entry tolerance.</source>
-            <translation>没有街道通往公共空间：没有任何网络节点位于公共空间内或距其 {0} 米以内。请检查街道与公共空间是否重叠，或增大入口容差。</translation>
+            <source>No street lies within {0} m of the urban extent: check that the streets and the urban extent cover the same place.</source>
+            <translation>城市范围 {0} 米以内没有街道：请检查街道和城市范围是否覆盖同一地点。</translation>
+        </message>
+        <message>
+            <source>No street reaches a public space: no street passes inside a space or within {0} m of one. Check that streets and spaces overlap, or raise the entry tolerance.</source>
+            <translation>没有街道通往公共空间：没有街道穿过公共空间或经过其 {0} 米以内。请检查街道与公共空间是否重叠，或提高入口容差。</translation>
         </message>
         <message>
             <source>No tools in this area yet</source>
             <translation>此领域暂无工具</translation>
+        </message>
+        <message>
+            <source>No urban extent was given: all {0} people of the population input count. SDG 11.7.1 (b) is a share of the urban population; give the urban extent when the population input reaches beyond the city.</source>
+            <translation>未提供城市范围：人口输入中的全部 {0} 人均计入。可持续发展目标 11.7.1 (b) 是城市人口的比例；当人口输入超出城市时，请提供城市范围。</translation>
+        </message>
+        <message>
+            <source>No walkable street is left in "{0}" once the excluded road classes are left out.</source>
+            <translation>排除指定道路等级后，“{0}”中没有剩余可步行的街道。</translation>
         </message>
         <message>
             <source>Normalisation</source>
@@ -1396,6 +1476,10 @@
             <translation>人口与区</translation>
         </message>
         <message>
+            <source>Population cells of {0} m were {1}.</source>
+            <translation>{0} 米的人口栅格单元已{1}。</translation>
+        </message>
+        <message>
             <source>Population count fields</source>
             <translation>人口数量字段</translation>
         </message>
@@ -1408,8 +1492,16 @@
             <translation>人口栅格（可选）</translation>
         </message>
         <message>
+            <source>Population grid cells larger than this (such as 250 m or 1 km grids) are spread over sub-cells of at most this size before the walking distances are measured; a coarse cell is otherwise either wholly served or not at all.</source>
+            <translation>大于此尺寸的人口栅格单元（如 250 米或 1 公里栅格）在计算步行距离之前会分配到不超过此尺寸的子单元中；否则一个粗栅格单元只能整体被覆盖或整体不被覆盖。</translation>
+        </message>
+        <message>
             <source>Population group</source>
             <translation>人口群体</translation>
+        </message>
+        <message>
+            <source>Population input inside the urban extent: {0} of {1} people ({2} %); only they count.</source>
+            <translation>人口输入中位于城市范围内的人口：{1} 人中的 {0} 人（{2}%）；只计算这部分人口。</translation>
         </message>
         <message>
             <source>Population layer (points or polygons)</source>
@@ -1614,6 +1706,10 @@
         <message>
             <source>Road class looked up in the speed table (e.g. the OpenStreetMap highway tag).</source>
             <translation>道路等级，用于在速度表中查找（例如 OpenStreetMap 的 highway 标签）。</translation>
+        </message>
+        <message>
+            <source>Road classes nobody walks along</source>
+            <translation>不可步行的道路等级</translation>
         </message>
         <message>
             <source>Road network</source>
@@ -1864,10 +1960,6 @@
             <translation>无道路连接的居民点数</translation>
         </message>
         <message>
-            <source>Share of the population living within walking distance (400 m by default) of an open public space, measured along the street network, as SDG indicator 11.7.1 (b) defines it. Every band of the population raster (or every chosen field) is a population group, so totals by sex, age and disability come out of one run; the first band or field is taken as the total population. The network is the street lines split at every shared vertex; a space is entered from every street vertex inside it or within the entry tolerance of its edge; people join the network at the nearest point of the nearest street. One shortest-path pass from all spaces at once keeps a whole city fast. The straight-line 400 m buffer result, which some global datasets use, is reported beside it for comparison: it overstates access.</source>
-            <translation>按可持续发展目标指标 11.7.1 (b) 的定义，计算居住在开放公共空间步行距离（默认 400 米，沿街道网络测量）以内的人口比例。人口栅格的每个波段（或所选的每个字段）是一个人口群体，因此一次运行即可得到按性别、年龄和残疾状况分列的结果；第一个波段或字段视为总人口。网络由在每个共享节点处打断的街道线构成；从位于公共空间内或距其边界在入口容差以内的每个街道节点进入公共空间；人口在最近街道上的最近点接入网络。从所有公共空间同时出发的一次最短路径计算使全市分析也能快速完成。部分全球数据集采用的 400 米直线缓冲区结果会一并报告以供比较：它会高估可达性。</translation>
-        </message>
-        <message>
             <source>Share of the population served, by district</source>
             <translation>各地区可达人口比例</translation>
         </message>
@@ -1878,6 +1970,10 @@
         <message>
             <source>Share of the urban area allocated to streets and open public spaces, SDG indicator 11.7.1 (a), for each city (and each district when given), against the benchmarks of 15 % public space, 30 % streets and 45 % in total. Street area is the union of the right-of-way corridors: a corridor of the street's width around its centre-line (half the width on each side). The width comes from the width field, else from the road class table, else from the default width. Ground that is both street and public space counts once, as public space, so the street and public space shares add up to the total. Optionally the street share is also estimated with the original sampling method (Halton points at 10 per km², 10 ha circles, sampling until the 95 % confidence interval is narrow enough), for comparison with cities that reported that way.</source>
             <translation>按可持续发展目标指标 11.7.1 (a)，计算每个城市（如提供地区，则包括每个地区）用于街道和开放公共空间的土地占城市面积的比例，并与基准值（公共空间 15 %、街道 30 %、合计 45 %）比较。街道面积为道路红线走廊的并集：沿中心线、宽度等于街道宽度的走廊（每侧各一半宽度）。宽度取自宽度字段，否则取自道路等级表，否则使用默认宽度。既是街道又是公共空间的用地只计算一次（计为公共空间），因此街道比例与公共空间比例之和等于合计比例。可选择同时用最初的抽样方法（每平方公里 10 个 Halton 点、10 公顷圆、抽样直到 95 % 置信区间足够窄）估算街道比例，以便与采用该方法报告的城市比较。</translation>
+        </message>
+        <message>
+            <source>Share of the urban population living within walking distance (400 m by default) of an open public space, measured along the street network, as SDG indicator 11.7.1 (b) defines it. Every band of the population raster (or every chosen field) is a population group, so totals by sex, age and disability come out of one run; the first band or field is taken as the total population. Give the urban extent so that only the urban population counts (one result per city when it holds several); streets are kept to the extent plus the walking distance, so people at its edge still walk out to a space just outside. The network is the street lines split at every shared vertex; motorways and trunk roads (and streets marked not walkable) are left out. A space is entered wherever a street passes inside it or within the entry tolerance of its edge: at street vertices, at the point of each street segment nearest to it and every 10 m along a street that runs beside it, including the middle of long segments. People join the network at the nearest point of the nearest street. Population cells larger than the sub-cell size (100 m) are spread over sub-cells first, evenly or in proportion to a built-up raster or building footprints. One shortest-path pass from all spaces at once keeps a whole city fast. The straight-line 400 m buffer result, which some global datasets use, is reported beside it for comparison: it overstates access.</source>
+            <translation>按照可持续发展目标指标 11.7.1 (b) 的定义，沿街道网络测量居住在开放公共空间步行距离（默认 400 米）以内的城市人口比例。人口栅格的每个波段（或每个所选字段）是一个人口群体，因此一次运行即可得到按性别、年龄和残疾状况分列的结果；第一个波段或字段视为总人口。提供城市范围可只计算城市人口（包含多个城市时每个城市一个结果）；街道保留到城市范围外加步行距离，因此范围边缘的居民仍可步行到范围外附近的公共空间。网络由在共享顶点处分割的街道线构成；高速公路和干线公路（以及标记为不可步行的街道）不纳入。只要街道穿过公共空间或经过其边界的入口容差以内，就可以从该处进入：包括街道顶点、每个路段距该空间最近的点，以及沿空间旁街道每 10 米处，长路段的中间也包括在内。居民从最近街道的最近点进入网络。大于子单元尺寸（100 米）的人口栅格单元会先分配到子单元，平均分配或按建成区栅格或建筑轮廓比例分配。从所有公共空间出发的一次最短路径计算使整个城市的计算保持快速。部分全球数据集使用的 400 米直线缓冲区结果会并列报告以供比较：它会高估可达性。</translation>
         </message>
         <message>
             <source>Share served (%)</source>
@@ -2056,8 +2152,8 @@
             <translation>带步行距离的街道网络</translation>
         </message>
         <message>
-            <source>Street network: {0} vertices, {1} segments, {2} connected parts; {3} entrances to public spaces.</source>
-            <translation>街道网络：{0} 个节点，{1} 个路段，{2} 个连通部分；公共空间入口 {3} 个。</translation>
+            <source>Street network: {0} vertices, {1} segments, {2} connected parts; {3} entrances to public spaces ({4} of them inside street segments).</source>
+            <translation>街道网络：{0} 个顶点，{1} 个路段，{2} 个连通部分；公共空间入口 {3} 个（其中 {4} 个位于路段中间）。</translation>
         </message>
         <message>
             <source>Street polygons</source>
@@ -2170,6 +2266,10 @@
         <message>
             <source>The attraction of a centre in the Hansen, Huff and Reilly models.</source>
             <translation>中心在 Hansen、Huff 和 Reilly 模型中的吸引力。</translation>
+        </message>
+        <message>
+            <source>The built-up area of the city (for example from Urban extent from built-up data), or several cities, one polygon each. SDG 11.7.1 (b) is a share of the urban population: only people inside it count. Without it every person of the population input counts.</source>
+            <translation>城市的建成区（例如由“根据建成区数据生成城市范围”得到），也可以是多个城市，每个城市一个多边形。可持续发展目标 11.7.1 (b) 是城市人口的比例：只计算范围内的人口。不提供时，人口输入中的所有人都会计入。</translation>
         </message>
         <message>
             <source>The built-up area of the city (its urban extent).</source>
@@ -2424,6 +2524,10 @@
             <translation>类型对照表中“{1}”对应的“{0}”无效；请使用以下之一：{2}。</translation>
         </message>
         <message>
+            <source>The urban extent has no polygon with an area.</source>
+            <translation>城市范围中没有具有面积的多边形。</translation>
+        </message>
+        <message>
             <source>The urban extent is too small for the sampling method: fewer than two sample circles fall inside it.</source>
             <translation>城市范围太小，无法使用抽样方法：落在其中的样本圆少于两个。</translation>
         </message>
@@ -2532,8 +2636,8 @@
             <translation>联合国人居署可持续发展目标指标 11.7.1 (a)：城市建成区中作为街道和开放公共空间供公众使用的开放空间所占比例。基准值：开放公共空间 15 %，街道 30 %，合计 45 %（联合国人居署，适用于每公顷 150 人及以上的密度）。</translation>
         </message>
         <message>
-            <source>UN-Habitat's SDG indicator 11.7.1 (b): share of the urban population who can reach an open public space within 400 m walking distance along the street network. Every street vertex inside a space or near its edge is an entrance; people join the network at the nearest point of the nearest street; one shortest-path pass from all entrances gives every distance.</source>
-            <translation>联合国人居署可持续发展目标指标 11.7.1 (b)：能够沿街道网络在 400 米步行距离内到达开放公共空间的城市人口比例。位于公共空间内或靠近其边界的每个街道节点都是入口；人口在最近街道上的最近点接入网络；从所有入口出发的一次最短路径计算得到所有距离。</translation>
+            <source>UN-Habitat's SDG indicator 11.7.1 (b): share of the urban population who can reach an open public space within 400 m walking distance along the street network. A space is entered wherever a street passes inside it or within the entry tolerance of its edge: at street vertices, at the nearest point of each street segment and every {0} m along a street beside it. People join the network at the nearest point of the nearest street; one shortest-path pass from all entrances gives every distance.</source>
+            <translation>联合国人居署可持续发展目标指标 11.7.1 (b)：沿街道网络步行 400 米以内可到达开放公共空间的城市人口比例。只要街道穿过公共空间或经过其边界的入口容差以内，就可以从该处进入：包括街道顶点、每个路段的最近点，以及沿空间旁街道每 {0} 米处。居民从最近街道的最近点进入网络；从所有入口出发的一次最短路径计算得到所有距离。</translation>
         </message>
         <message>
             <source>Unknown dimension "{0}" in the weights; the dimensions are {1}.</source>
@@ -2546,6 +2650,10 @@
         <message>
             <source>Urban extent</source>
             <translation>城市范围</translation>
+        </message>
+        <message>
+            <source>Urban extent (optional)</source>
+            <translation>城市范围（可选）</translation>
         </message>
         <message>
             <source>Urban extent (polygons)</source>
@@ -2716,6 +2824,10 @@
             <translation>超出中心的服务时间</translation>
         </message>
         <message>
+            <source>built-up</source>
+            <translation>建成区</translation>
+        </message>
+        <message>
             <source>centrality</source>
             <translation>中心性</translation>
         </message>
@@ -2766,6 +2878,14 @@
         <message>
             <source>functions</source>
             <translation>功能</translation>
+        </message>
+        <message>
+            <source>global baseline about {0} % of the urban population (regions {1}–{2} %)</source>
+            <translation>全球基线约为城市人口的 {0}%（各区域 {1}–{2}%）</translation>
+        </message>
+        <message>
+            <source>globally about 35 % of the urban population lives within 400 m walking distance of an open public space, from 22 % to 67 % by region (UN-Habitat's SDG 11.7.1 seed data); the SDG Report 2019 gave 21 % for 220 cities in 2018. Samples of cities differ: compare with care.</source>
+            <translation>全球约 35% 的城市人口居住在开放公共空间步行距离 400 米以内，各区域从 22% 到 67% 不等（联合国人居署可持续发展目标 11.7.1 基线数据）；《2019 年可持续发展目标报告》给出的 2018 年 220 个城市的数值为 21%。各项统计所用的城市样本不同，比较时请谨慎。</translation>
         </message>
         <message>
             <source>good from {0}</source>
@@ -2896,6 +3016,22 @@
             <translation>仅供比较；该方法会高估可达性</translation>
         </message>
         <message>
+            <source>spread evenly over those of their {0} × {0} sub-cells inside the urban extent</source>
+            <translation>平均分配到其 {0} × {0} 个子单元中位于城市范围内的子单元</translation>
+        </message>
+        <message>
+            <source>spread evenly over {0} × {0} sub-cells</source>
+            <translation>平均分配到 {0} × {0} 个子单元</translation>
+        </message>
+        <message>
+            <source>spread over {0} × {0} sub-cells in proportion to building footprint area</source>
+            <translation>按建筑占地面积比例分配到 {0} × {0} 个子单元</translation>
+        </message>
+        <message>
+            <source>spread over {0} × {0} sub-cells in proportion to the built-up raster</source>
+            <translation>按建成区栅格比例分配到 {0} × {0} 个子单元</translation>
+        </message>
+        <message>
             <source>straight-line buffer (approximation)</source>
             <translation>直线缓冲区（近似方法）</translation>
         </message>
@@ -2992,6 +3128,10 @@
             <translation>已评分 {0} / {1} 项标准</translation>
         </message>
         <message>
+            <source>{0} of {1} people of the population input live inside the urban extent ({2} %); the others are left out.</source>
+            <translation>人口输入的 {1} 人中有 {0} 人居住在城市范围内（{2}%）；其余人口不计入。</translation>
+        </message>
+        <message>
             <source>{0} of {1} spaces count as open public space, {2} ha in all.</source>
             <translation>{1} 个空间中有 {0} 个计为开放公共空间，共 {2} 公顷。</translation>
         </message>
@@ -3002,6 +3142,14 @@
         <message>
             <source>{0} parts of the street network reach no public space; {1} people live along them and count as not served.</source>
             <translation>街道网络中有 {0} 个部分无法到达任何公共空间；沿线居住的 {1} 人计为不可达。</translation>
+        </message>
+        <message>
+            <source>{0} people live farther than {1} m from any street and count as not served: check that the streets cover the whole population input.</source>
+            <translation>{0} 人居住在距任何街道 {1} 米以外，计为未覆盖：请检查街道是否覆盖全部人口输入。</translation>
+        </message>
+        <message>
+            <source>{0} populated cells hold no built-up land or building: they were spread evenly.</source>
+            <translation>{0} 个有人口的栅格单元内没有建成区或建筑：已平均分配。</translation>
         </message>
         <message>
             <source>{0} population features without geometry were skipped.</source>
@@ -3040,8 +3188,16 @@
             <translation>已跳过 {0} 个没有可用线几何的街道要素。</translation>
         </message>
         <message>
+            <source>{0} street segments lie too far from the urban extent to be walked from it and were left out.</source>
+            <translation>{0} 个路段距城市范围过远，无法从范围内步行到达，已排除。</translation>
+        </message>
+        <message>
             <source>{0} streets kept; {1} private roads left out; default width {2} m.</source>
             <translation>保留街道 {0} 条；排除私有道路 {1} 条；默认宽度 {2} 米。</translation>
+        </message>
+        <message>
+            <source>{0} streets left out of the walking network: {1}.</source>
+            <translation>{0} 条街道未纳入步行网络：{1}。</translation>
         </message>
         <message>
             <source>{0} stretches distances by {1} % at the centre of the data, so the analysis uses {2} ({3}), the UTM zone there. Choose another projected CRS in the parameters if you prefer.</source>

@@ -114,3 +114,53 @@ def polygon_of_points(points, polygons, progress=None) -> np.ndarray:
     """Index of the polygon holding each point (the first one for overlaps), -1 outside all."""
     distance, owner = distance_to_polygons(points, polygons, 0.0, progress)
     return np.where(distance == 0.0, owner, -1)
+
+
+def nearest_on_segments(a, b, c, d):
+    """For street segments a-b and polygon ring segments c-d (broadcasting (..., 2) arrays): the position t (0..1)
+    on a-b of the point nearest to c-d, and the distance there (0 where they cross)."""
+    r, s = b - a, d - c
+    ca = c - a
+    rr = np.where((r * r).sum(axis=-1) > 0, (r * r).sum(axis=-1), 1.0)
+    ss = np.where((s * s).sum(axis=-1) > 0, (s * s).sum(axis=-1), 1.0)
+
+    def to_cd(p):  # distance from p to segment c-d
+        u = np.clip(((p - c) * s).sum(axis=-1) / ss, 0.0, 1.0)
+        gap = p - (c + s * u[..., None])
+        return np.sqrt((gap * gap).sum(axis=-1))
+
+    def on_ab(p):  # position and distance of p's projection on a-b
+        t = np.clip(((p - a) * r).sum(axis=-1) / rr, 0.0, 1.0)
+        gap = p - (a + r * t[..., None])
+        return t, np.sqrt((gap * gap).sum(axis=-1))
+
+    t_c, d_c = on_ab(c)
+    t_d, d_d = on_ab(d)
+    shape = np.broadcast(t_c, d_c).shape
+    t_all = np.stack([np.zeros(shape), np.ones(shape), t_c, t_d])
+    d_all = np.stack([np.broadcast_to(to_cd(a), shape), np.broadcast_to(to_cd(b), shape), d_c, d_d])
+    pick = np.argmin(d_all, axis=0)
+    t = np.take_along_axis(t_all, pick[None], axis=0)[0]
+    distance = np.take_along_axis(d_all, pick[None], axis=0)[0]
+    cross = r[..., 0] * s[..., 1] - r[..., 1] * s[..., 0]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t_hit = (ca[..., 0] * s[..., 1] - ca[..., 1] * s[..., 0]) / cross
+        u_hit = (ca[..., 0] * r[..., 1] - ca[..., 1] * r[..., 0]) / cross
+    hit = (cross != 0) & (t_hit >= 0) & (t_hit <= 1) & (u_hit >= 0) & (u_hit <= 1)
+    return np.where(hit, t_hit, t), np.where(hit, 0.0, distance)
+
+
+def contains_points(shape, points) -> np.ndarray:
+    """Whether each point lies inside ``shape`` (its boundary excluded), vectorised on shapely 1.8 and 2.x."""
+    points = np.asarray(points, dtype=float).reshape(-1, 2)
+    if shape is None or shape.is_empty or len(points) == 0:
+        return np.zeros(len(points), dtype=bool)
+    import shapely
+
+    if hasattr(shapely, "contains_xy"):  # shapely 2
+        shapely.prepare(shape)
+        return np.asarray(shapely.contains_xy(shape, points[:, 0], points[:, 1]), dtype=bool)
+    from shapely import vectorized  # shapely 1.8
+    from shapely.prepared import prep
+
+    return np.asarray(vectorized.contains(prep(shape), points[:, 0], points[:, 1]), dtype=bool)

@@ -218,3 +218,51 @@ def reachable_parts(graph: StreetGraph, vertex_distance: np.ndarray, limit: floa
     from_u = np.clip(limit - vertex_distance[graph.edge_u], 0.0, length)
     from_v = np.clip(limit - vertex_distance[graph.edge_v], 0.0, length)
     return np.nan_to_num(from_u, nan=0.0, neginf=0.0), np.nan_to_num(from_v, nan=0.0, neginf=0.0)
+
+
+def insert_vertices(graph: StreetGraph, edge, t, tolerance: float = 0.01):
+    """The graph with new vertices at position ``t`` (0..1 from edge_u) along ``edge``, and the vertex of every
+    given point. Splitting a straight segment keeps every network distance exact; a point within ``tolerance`` of
+    an end or of another new point on the same edge shares that vertex."""
+    edge = np.asarray(edge, dtype=np.int64)
+    length = graph.edge_length[edge]
+    position = np.clip(np.asarray(t, dtype=float), 0.0, 1.0) * length
+    vertex = np.where(position <= length / 2, graph.edge_u[edge], graph.edge_v[edge])
+    inner = (position > tolerance) & (length - position > tolerance)
+    if not inner.any():
+        return graph, vertex
+    which = np.nonzero(inner)[0]
+    order = which[np.lexsort((position[which], edge[which]))]
+    e, p = edge[order], position[order]
+    new = np.ones(len(order), dtype=bool)  # a new vertex unless it repeats the previous point of its edge
+    new[1:] = (e[1:] != e[:-1]) | (p[1:] - p[:-1] > tolerance)
+    new_id = graph.n_vertices + np.cumsum(new) - 1
+    vertex[order] = new_id
+    e, p, new_id = e[new], p[new], new_id[new]
+    a, b = graph.xy[graph.edge_u[e]], graph.xy[graph.edge_v[e]]
+    xy = np.concatenate([graph.xy, a + (b - a) * (p / graph.edge_length[e])[:, None]])
+
+    # Each split edge becomes a chain u -> p1 -> ... -> pm -> v.
+    first = np.ones(len(e), dtype=bool)
+    first[1:] = e[1:] != e[:-1]
+    last = np.ones(len(e), dtype=bool)
+    last[:-1] = e[1:] != e[:-1]
+    prev_vertex = np.where(first, graph.edge_u[e], np.r_[0, new_id[:-1]])
+    prev_position = np.where(first, 0.0, np.r_[0.0, p[:-1]])
+    sub_u = np.concatenate([prev_vertex, new_id[last]])
+    sub_v = np.concatenate([new_id, graph.edge_v[e[last]]])
+    sub_parent = np.concatenate([e, e[last]])
+    sub_length = np.concatenate([p - prev_position, graph.edge_length[e[last]] - p[last]])
+
+    keep = np.ones(graph.n_edges, dtype=bool)
+    keep[e] = False
+    scale = sub_length / graph.edge_length[sub_parent]
+    u = np.concatenate([graph.edge_u[keep], sub_u])
+    v = np.concatenate([graph.edge_v[keep], sub_v])
+    edge_length = np.concatenate([graph.edge_length[keep], sub_length])
+    edge_cost = np.concatenate([graph.edge_cost[keep], graph.edge_cost[sub_parent] * scale])
+    edge_line = np.concatenate([graph.edge_line[keep], graph.edge_line[sub_parent]])
+    component = np.concatenate([graph.component, graph.component[graph.edge_u[e]]])
+    matrix = _adjacency(u, v, edge_cost, len(xy))
+    split = StreetGraph(xy, u, v, edge_length, edge_line, matrix, component, graph.n_components, edge_cost)
+    return split, vertex

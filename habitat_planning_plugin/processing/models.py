@@ -227,6 +227,8 @@ def _build_public_space_model(model):
         "STREETS": _from_input("streets"), "PUBLIC_SPACES": _from_child("counted", "OUTPUT"),
         "POPULATION_RASTER": _from_input("population"), "DISTRICTS": _from_input("districts"),
         "DISTRICT_NAME_FIELD": _from_input("district_name"),
+        "URBAN_EXTENT": _from_input("urban_extent"), "URBAN_EXTENT_NAME_FIELD": _from_input("city_name"),
+        "ROAD_CLASS_FIELD": _from_input("class_field"),
     }, {"walking_network": ("OUTPUT_NETWORK", tr("Street network with walking distance")),
         "service_area": ("OUTPUT_SERVICE_AREA", tr("Walking service area")),
         "access": ("OUTPUT_TABLE", tr("Access by district and population group")),

@@ -22,12 +22,20 @@ def grid_lines(n=6, step=100.0):
 
 
 SQUARE = box(205, 205, 295, 295)  # one square inside the block 200..300 x 200..300
-CORNER = math.hypot(5, 5)  # every block corner is 7.07 m from the square: the start cost
+CORNER = math.hypot(5, 5)  # every block corner is 7.07 m from the square: the start cost there
+# The streets around the block run 5 m from the square, so they are within the 25 m entry tolerance from
+# 5 - sqrt(25² - 5²) m before the block corner: a walker coming along a street enters there, 25 m from the square.
+REACH = math.sqrt(25 ** 2 - 5 ** 2)
+STRETCH_ENDS = [(200, 205 - REACH), (205 - REACH, 200), (300, 205 - REACH), (295 + REACH, 200),
+                (200, 295 + REACH), (205 - REACH, 300), (300, 295 + REACH), (295 + REACH, 300)]
 
 
 def by_hand(x, y):
-    """Network distance of lattice vertex (x, y): start cost + Manhattan distance to the nearest block corner."""
-    return CORNER + min(abs(x - cx) + abs(y - cy) for cx in (200, 300) for cy in (200, 300))
+    """Network distance of lattice vertex (x, y): the cheaper of a block corner (start cost 7.07 m) and the end of
+    a stretch of street within the tolerance (start cost 25 m), each reached by the Manhattan distance."""
+    corner = CORNER + min(abs(x - cx) + abs(y - cy) for cx in (200, 300) for cy in (200, 300))
+    stretch = 25.0 + min(abs(x - ex) + abs(y - ey) for ex, ey in STRETCH_ENDS)
+    return min(corner, stretch)
 
 
 # (point, expected network distance): nearest edge, connector, cheaper way along the edge, worked out by hand.
@@ -38,7 +46,7 @@ POINTS = [
     ((530, 10), 30 + 90 + by_hand(500, 100)),  # beyond the last street: unserved (427 m)
     ((600, 250), 100 + 50 + by_hand(500, 200)),  # 100 m beyond the last street, still served
     ((550, 550), math.hypot(50, 50) + by_hand(500, 500)),  # past the last junction: joins at the vertex
-    ((250, 240), 40 + 50 + CORNER),  # inside the square itself
+    ((250, 240), 40 + 5),  # inside the square: 40 m to the street beside it, an entrance there 5 m from the square
 ]
 
 
@@ -62,7 +70,7 @@ def test_grid_distances_and_shares_by_hand():
     assert straight["served"] == pytest.approx(70.0)
 
 
-def test_vertex_distances_on_the_grid_are_manhattan_plus_start_cost():
+def test_vertex_entries_alone_give_manhattan_plus_corner_cost():
     graph = build_graph(grid_lines())
     from habitat_planning_plugin.core.public_space.access import entry_points
 
@@ -70,8 +78,8 @@ def test_vertex_distances_on_the_grid_are_manhattan_plus_start_cost():
     assert sorted(map(tuple, graph.xy[entries])) == [(200, 200), (200, 300), (300, 200), (300, 300)]
     np.testing.assert_allclose(cost, CORNER)
     distance = multi_source_distances(graph, entries, cost)
-    for (x, y), d in zip(graph.xy, distance):
-        assert d == pytest.approx(by_hand(x, y))
+    for (x, y), d in zip(graph.xy, distance):  # without mid-segment entrances: only the block corners
+        assert d == pytest.approx(CORNER + min(abs(x - cx) + abs(y - cy) for cx in (200, 300) for cy in (200, 300)))
 
 
 def test_districts_and_disconnected_parts_are_reported():

@@ -1,19 +1,51 @@
-"""SDG 11.7.1 part (b): share of the population within walking distance of an open public space.
+"""SDG 11.7.1 part (b): share of the urban population within walking distance of an open public space.
 
-One multi-source shortest-path pass over the street network from every public space entry at once, then every
+One multi-source shortest-path pass over the street network from every public space entrance at once, then every
 population point snapped to its nearest edge (see core.network for the exact semantics).
+
+Entrances: a space is entered wherever a street passes within the entry tolerance of its edge — at street
+vertices, at the point of each street segment nearest to the space (mid-segment included: the segment is split
+there, which keeps every distance exact) and every ``ENTRANCE_SPACING`` metres along a segment that runs beside
+the space. The walk starts with the straight distance from the entrance to the space (0 inside it).
+
+Urban extent: only people inside it count (per city when there are several); the network is kept to the extent
+plus a margin that holds every walk of at most the walking distance that starts inside it.
 """
 
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..geometry import PolygonSet, distance_to_polygons, polygon_of_points
-from ..network import StreetGraph, build_graph, multi_source_distances, point_distances, snap_to_edges
-from ..text import HabitatError, tr
+from ..geometry import (
+    PolygonSet,
+    _distance_to_one,
+    contains_points,
+    distance_to_polygons,
+    nearest_on_segments,
+    polygon_of_points,
+)
+from ..network import (
+    StreetGraph,
+    build_graph,
+    insert_vertices,
+    multi_source_distances,
+    point_distances,
+    snap_to_edges,
+)
+from ..text import HabitatError, tr, tr_noop
 
 NETWORK = "network"
 STRAIGHT_LINE = "straight_line"
+# Seed baselines shown beside a city's result. 35 % (regions 22–67 %) is the global figure of UN-Habitat's
+# SDG 11.7.1 (b) seed data as the project's issue gives it; the SDG Report 2019 gave 21 % for 220 cities (2018).
+GLOBAL_BASELINE_PCT = 35
+REGIONAL_BASELINE_RANGE_PCT = (22, 67)
+BASELINE_SOURCE = tr_noop("globally about 35 % of the urban population lives within 400 m walking distance of an "
+                          "open public space, from 22 % to 67 % by region (UN-Habitat's SDG 11.7.1 seed data); the "
+                          "SDG Report 2019 gave 21 % for 220 cities in 2018. Samples of cities differ: compare "
+                          "with care.")
+ENTRANCE_SPACING = 10.0  # metres between entrances along a street that runs beside a space
+_SEARCH_STEP = 100.0  # metres between the sample points that find the street segments near a space
 
 
 @dataclass
@@ -25,9 +57,16 @@ class AccessResult:
     served: np.ndarray  # bool per point, network method
     served_straight_line: np.ndarray = None  # bool per point, straight-line buffer (None when not asked)
     district_of_point: np.ndarray = None  # index into district polygons, -1 outside all
-    rows: list = field(default_factory=list)  # summary rows: district, group, method, population, served, share
+    rows: list = field(default_factory=list)  # summary rows: city, district, group, method, population, served…
     unreachable_population: float = 0.0  # people on network parts with no public space entry at all
     components_without_space: int = 0
+    city_of_point: np.ndarray = None  # index into the urban extents, per kept point
+    kept_points: np.ndarray = None  # index of each analysed point in the input (all when there is no extent)
+    population_outside_extent: float = 0.0  # people of the input outside every urban extent (left out)
+    population_input: float = 0.0  # people of the whole input (group 0)
+    far_from_streets_population: float = 0.0  # people farther than the walking distance from any street
+    mid_segment_entrances: int = 0  # entrances added inside street segments
+    edges_outside_extent: int = 0  # street segments left out: too far from the extent to be walked from it
 
 
 def entry_points(graph: StreetGraph, spaces, entry_tolerance: float):
@@ -35,6 +74,114 @@ def entry_points(graph: StreetGraph, spaces, entry_tolerance: float):
     distance, _ = distance_to_polygons(graph.xy, spaces, entry_tolerance)
     entries = np.nonzero(np.isfinite(distance))[0]
     return entries, distance[entries]
+
+
+def street_entrances(graph: StreetGraph, spaces, entry_tolerance: float, spacing: float = ENTRANCE_SPACING):
+    """(edge, t) of every entrance inside a street segment: the point of the segment nearest to each space within
+    ``entry_tolerance``, and points ``spacing`` apart along the part of the segment within the tolerance."""
+    from scipy.spatial import cKDTree
+
+    prepared = spaces if isinstance(spaces, PolygonSet) else PolygonSet(spaces)
+    a, b, length = graph.xy[graph.edge_u], graph.xy[graph.edge_v], graph.edge_length
+    if not prepared.index or graph.n_edges == 0:
+        return np.empty(0, dtype=np.int64), np.empty(0)
+    # Sample points at most _SEARCH_STEP apart on every segment: a segment point within the tolerance of a space
+    # lies within half a step of a sample, so the samples near a space's box find every candidate segment.
+    per_edge = np.ceil(length / _SEARCH_STEP).astype(np.int64) + 1
+    edge_of_sample = np.repeat(np.arange(graph.n_edges), per_edge)
+    offsets = np.arange(len(edge_of_sample)) - np.repeat(np.cumsum(per_edge) - per_edge, per_edge)
+    fraction = offsets / np.repeat(per_edge - 1, per_edge)
+    tree = cKDTree(a[edge_of_sample] + (b - a)[edge_of_sample] * fraction[:, None])
+    bounds = prepared.bounds
+    centres = (bounds[:, :2] + bounds[:, 2:]) / 2.0
+    radii = (np.hypot(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1]) / 2.0 + entry_tolerance
+             + _SEARCH_STEP / 2.0 + 1e-6)
+    found_edges, found_t = [], []
+    for segments, found in zip(prepared.segments, tree.query_ball_point(centres, radii, workers=-1)):
+        if not found:
+            continue
+        candidates = np.unique(edge_of_sample[np.asarray(found, dtype=np.int64)])
+        chunk = max(1, 2_000_000 // max(len(segments), 1))
+        for start in range(0, len(candidates), chunk):
+            edges = candidates[start:start + chunk]
+            t, distance = nearest_on_segments(a[edges][:, None, :], b[edges][:, None, :],
+                                              segments[None, :, :2], segments[None, :, 2:])
+            pick = np.argmin(distance, axis=1)
+            rows = np.arange(len(edges))
+            near = distance[rows, pick] <= entry_tolerance
+            edges, t_near = edges[near], t[rows, pick][near]
+            if len(edges):
+                edge_t = _stretch_entrances(a, b, length, edges, t_near, segments, entry_tolerance, spacing)
+                found_edges.append(edge_t[0])
+                found_t.append(edge_t[1])
+    if not found_edges:
+        return np.empty(0, dtype=np.int64), np.empty(0)
+    return np.concatenate(found_edges), np.concatenate(found_t)
+
+
+def _stretch_entrances(a, b, length, edges, t_nearest, segments, entry_tolerance, spacing):
+    """Entrances on ``edges`` beside one space: the nearest point, points ``spacing`` apart where the street is within
+    the tolerance, and the two ends of every such stretch (found by bisection).
+
+    A walker arriving from outside a stretch does best to enter at its end (the straight distance to the space
+    shrinks by at most a metre per metre walked), so vertex distances are exact; a person living on the stretch
+    itself walks at most ``spacing`` metres more than a free crossing would take."""
+    steps = np.floor(length[edges] / spacing).astype(np.int64)
+    edge_of_step = np.repeat(edges, steps)
+    index = np.arange(steps.sum()) - np.repeat(np.cumsum(steps) - steps, steps) + 1
+    sample_edge = np.concatenate([edges, edges, edges, edge_of_step])
+    sample_t = np.concatenate([np.zeros(len(edges)), np.ones(len(edges)), t_nearest,
+                               np.minimum(index * spacing / length[edge_of_step], 1.0)])
+    order = np.lexsort((sample_t, sample_edge))
+    sample_edge, sample_t = sample_edge[order], sample_t[order]
+
+    def within(edge, t):
+        points = a[edge] + (b - a)[edge] * t[:, None]
+        return _distance_to_one(points, segments) <= entry_tolerance
+
+    inside = within(sample_edge, sample_t)
+    flip = np.nonzero((sample_edge[1:] == sample_edge[:-1]) & (inside[1:] != inside[:-1]))[0]
+    flip_edge = sample_edge[flip]
+    inner = np.where(inside[flip], sample_t[flip], sample_t[flip + 1])  # the end within the tolerance
+    outer = np.where(inside[flip], sample_t[flip + 1], sample_t[flip])
+    for _ in range(40):  # 2^-40 of the segment: well under a millimetre
+        middle = (inner + outer) / 2.0
+        ok = within(flip_edge, middle)
+        inner, outer = np.where(ok, middle, inner), np.where(ok, outer, middle)
+    return (np.concatenate([sample_edge[inside], flip_edge]), np.concatenate([sample_t[inside], inner]))
+
+
+def _walkable_from_extent(graph: StreetGraph, extent, max_distance: float) -> np.ndarray:
+    """Edges that a walk of at most ``max_distance`` starting inside ``extent`` can use (a superset).
+
+    Such a walk stays within ``max_distance`` of the extent, so an edge it uses has a point within that distance,
+    hence an end within ``max_distance`` + its length. Edges up to twice the walking distance long are kept when an
+    end lies within three walking distances; longer ones are tested one by one."""
+    from shapely.geometry import LineString
+
+    margin = max_distance + 2.0 * max_distance
+    near = contains_points(extent.buffer(margin, 16), graph.xy)
+    keep = near[graph.edge_u] | near[graph.edge_v]
+    zone = extent.buffer(max_distance, 16)
+    for edge in np.nonzero(~keep & (graph.edge_length > 2.0 * max_distance))[0]:
+        keep[edge] = LineString([graph.xy[graph.edge_u[edge]], graph.xy[graph.edge_v[edge]]]).intersects(zone)
+    return keep
+
+
+def _subgraph(graph: StreetGraph, keep_edges) -> StreetGraph:
+    """The graph with only ``keep_edges`` and the vertices they use (renumbered)."""
+    from scipy.sparse.csgraph import connected_components
+
+    from ..network import _adjacency
+
+    used, inverse = np.unique(np.concatenate([graph.edge_u[keep_edges], graph.edge_v[keep_edges]]),
+                              return_inverse=True)
+    u, v = np.split(inverse, 2)
+    cost = graph.edge_cost[keep_edges]
+    matrix = _adjacency(u, v, cost, len(used))
+    n_components, component = connected_components(matrix, directed=False)
+    return StreetGraph(graph.xy[used], u, v, graph.edge_length[keep_edges], graph.edge_line[keep_edges], matrix,
+                       component, n_components, cost)
 
 
 def public_space_access(
@@ -51,8 +198,14 @@ def public_space_access(
     distance_limit: float = None,
     straight_line: bool = True,
     progress=None,
+    extents=None,
+    extent_names=None,
+    mid_segment_entrances: bool = True,
 ) -> AccessResult:
-    """Compute walking access; ``weights`` is (n_points, n_groups), group 0 being the total population."""
+    """Compute walking access; ``weights`` is (n_points, n_groups), group 0 being the total population.
+
+    ``extents`` (urban extent polygons, one per city, with ``extent_names``) keep the people inside them and the
+    streets a walk from inside can use; without them every point counts."""
     report = progress or (lambda fraction: None)
     points = np.asarray(points, dtype=float).reshape(-1, 2)
     weights = np.asarray(weights, dtype=float).reshape(len(points), -1)
@@ -61,19 +214,57 @@ def public_space_access(
     spaces = PolygonSet([space for space in spaces if space is not None and not space.is_empty])
     if not spaces.count:
         raise HabitatError(tr("There is no public space to measure access to."))
+    population_input = float(weights[:, 0].sum())
 
     graph = build_graph(lines, tolerance)
+    kept_points, city_of_point, outside_people, edges_cut = np.arange(len(points)), None, 0.0, 0
+    if extents:
+        from shapely.ops import unary_union
+
+        extent_shapes = [shape for shape in extents if shape is not None and not shape.is_empty]
+        if not extent_shapes:
+            raise HabitatError(tr("The urban extent has no polygon with an area."))
+        city_of_point = np.full(len(points), -1, dtype=np.int64)
+        for index, shape in enumerate(extents):
+            if shape is not None and not shape.is_empty:
+                free = city_of_point < 0
+                city_of_point[free] = np.where(contains_points(shape, points[free]), index, -1)
+        inside = city_of_point >= 0
+        outside_people = float(weights[~inside, 0].sum())
+        if not np.any(weights[inside, 0] > 0):
+            raise HabitatError(tr("No people of the population input live inside the urban extent: check that the "
+                                  "population and the urban extent cover the same place."))
+        kept_points, city_of_point = np.nonzero(inside)[0], city_of_point[inside]
+        points, weights = points[inside], weights[inside]
+        keep = _walkable_from_extent(graph, unary_union(extent_shapes), max(distance_limit or 0.0, max_distance))
+        if not keep.any():
+            raise HabitatError(tr("No street lies within {0} m of the urban extent: check that the streets and the "
+                                  "urban extent cover the same place.", _fmt(max_distance)))
+        edges_cut = int((~keep).sum())
+        if edges_cut:
+            graph = _subgraph(graph, keep)
     report(0.10)
+    added = 0
+    if mid_segment_entrances and entry_tolerance > 0:
+        edge, t = street_entrances(graph, spaces, entry_tolerance)
+        vertices_before = graph.n_vertices
+        graph, _ = insert_vertices(graph, edge, t, tolerance)
+        added = graph.n_vertices - vertices_before
     entries, start_cost = entry_points(graph, spaces, entry_tolerance)
     if len(entries) == 0:
         raise HabitatError(
-            tr("No street reaches a public space: no network vertex lies inside a space or within {0} m of one. "
+            tr("No street reaches a public space: no street passes inside a space or within {0} m of one. "
                "Check that streets and spaces overlap, or raise the entry tolerance.", _fmt(entry_tolerance)))
     report(0.20)
     limit = max(distance_limit or 0.0, max_distance)
     vertex_distance = multi_source_distances(graph, entries, start_cost, limit)
     report(0.35)
     snap = snap_to_edges(graph, points, progress=lambda f: report(0.35 + 0.35 * f))
+    far = snap.connector > max_distance
+    if np.all(far | (weights[:, 0] <= 0)):
+        raise HabitatError(tr("No populated place lies within {0} m of a street: check that the population input "
+                              "and the street network cover the same place (and the same coordinate system).",
+                              _fmt(max_distance)))
     distance = point_distances(graph, snap, vertex_distance)
     served = distance <= max_distance
 
@@ -83,6 +274,10 @@ def public_space_access(
     result = AccessResult(graph, vertex_distance, entries, distance, served)
     result.unreachable_population = float(weights[cut_off, 0].sum())
     result.components_without_space = int(graph.n_components - len(components_with_space))
+    result.city_of_point, result.kept_points = city_of_point, kept_points
+    result.population_outside_extent, result.population_input = outside_people, population_input
+    result.far_from_streets_population = float(weights[far, 0].sum())
+    result.mid_segment_entrances, result.edges_outside_extent = added, edges_cut
 
     if straight_line:
         euclidean, _ = distance_to_polygons(points, spaces, max_distance, progress=lambda f: report(0.70 + 0.15 * f))
@@ -90,26 +285,32 @@ def public_space_access(
     report(0.85)
     if districts:
         result.district_of_point = polygon_of_points(points, districts, progress=lambda f: report(0.85 + 0.1 * f))
-    result.rows = summary_rows(result, weights, group_names, district_names or [])
+    city_names = list(extent_names or []) if extents and len(extents) > 1 else []
+    result.rows = summary_rows(result, weights, group_names, district_names or [], city_names)
     report(1.0)
     return result
 
 
-def summary_rows(result: AccessResult, weights, group_names, district_names):
-    """Population and served population per (district or whole city) x group x method."""
+def summary_rows(result: AccessResult, weights, group_names, district_names, city_names=()):
+    """Population and served population per area x group x method; the areas are all the people analysed
+    (city and district None), each city when there are several, and each district."""
     methods = [(NETWORK, result.served)]
     if result.served_straight_line is not None:
         methods.append((STRAIGHT_LINE, result.served_straight_line))
-    areas = [(None, np.ones(len(weights), dtype=bool))]
+    everyone = np.ones(len(weights), dtype=bool)
+    areas = [(None, None, everyone)]
+    if result.city_of_point is not None:
+        areas += [(name, None, result.city_of_point == index) for index, name in enumerate(city_names)]
     if result.district_of_point is not None:
-        areas += [(name, result.district_of_point == index) for index, name in enumerate(district_names)]
+        areas += [(None, name, result.district_of_point == index) for index, name in enumerate(district_names)]
     rows = []
-    for district, in_area in areas:
+    for city, district, in_area in areas:
         for method, served in methods:
             for column, group in enumerate(group_names):
                 population = float(weights[in_area, column].sum())
                 reached = float(weights[in_area & served, column].sum())
                 rows.append({
+                    "city": city,
                     "district": district,
                     "group": group,
                     "method": method,

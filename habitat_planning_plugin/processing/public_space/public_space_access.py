@@ -4,7 +4,9 @@ import math
 
 import numpy as np
 from qgis.core import (
+    QgsExpression,
     QgsFeature,
+    QgsFeatureRequest,
     QgsFeatureSink,
     QgsField,
     QgsFields,
@@ -17,6 +19,7 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -29,6 +32,7 @@ from ...core.public_space.access import (
     distance_band,
     public_space_access,
 )
+from ...core.public_space.population import BUILDINGS, BUILT_UP, EVEN, IN_EXTENT
 from ...core.text import Cancelled, HabitatError, tr, tr_noop
 from ...qgis_io import (
     from_shapely,
@@ -44,6 +48,12 @@ from .reports import access_report
 DISPLAY_BUFFER = 25.0  # metres around reachable streets, for the service area drawn on the map
 METHOD_LABELS = {NETWORK: tr_noop("walking distance along the street network"),
                  STRAIGHT_LINE: tr_noop("straight-line buffer (approximation)")}
+SPREAD_LABELS = {EVEN: tr_noop("spread evenly over {0} × {0} sub-cells"),
+                 IN_EXTENT: tr_noop("spread evenly over those of their {0} × {0} sub-cells inside the urban extent"),
+                 BUILT_UP: tr_noop("spread over {0} × {0} sub-cells in proportion to the built-up raster"),
+                 BUILDINGS: tr_noop("spread over {0} × {0} sub-cells in proportion to building footprint area")}
+# Road classes nobody walks along (OSM highway values); the streetsfromosm output marks them walkable = 0 too.
+NOT_WALKABLE_CLASSES = "motorway, motorway_link, trunk, trunk_link"
 
 
 class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
@@ -53,12 +63,18 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
     TAGS = (tr_noop("SDG 11.7.1"), tr_noop("accessibility"), tr_noop("walking distance"), tr_noop("population"))
     REQUIRED_PACKAGES = ("scipy", "shapely")
     SHORT_HELP = tr_noop(
-        "Share of the population living within walking distance (400 m by default) of an open public space, "
+        "Share of the urban population living within walking distance (400 m by default) of an open public space, "
         "measured along the street network, as SDG indicator 11.7.1 (b) defines it. Every band of the population "
         "raster (or every chosen field) is a population group, so totals by sex, age and disability come out of "
-        "one run; the first band or field is taken as the total population. The network is the street lines "
-        "split at every shared vertex; a space is entered from every street vertex inside it or within the entry "
-        "tolerance of its edge; people join the network at the nearest point of the nearest street. One "
+        "one run; the first band or field is taken as the total population. Give the urban extent so that only "
+        "the urban population counts (one result per city when it holds several); streets are kept to the extent "
+        "plus the walking distance, so people at its edge still walk out to a space just outside. The network is "
+        "the street lines split at every shared vertex; motorways and trunk roads (and streets marked not "
+        "walkable) are left out. A space is entered wherever a street passes inside it or within the entry "
+        "tolerance of its edge: at street vertices, at the point of each street segment nearest to it and every "
+        "10 m along a street that runs beside it, including the middle of long segments. People join the network "
+        "at the nearest point of the nearest street. Population cells larger than the sub-cell size (100 m) are "
+        "spread over sub-cells first, evenly or in proportion to a built-up raster or building footprints. One "
         "shortest-path pass from all spaces at once keeps a whole city fast. The straight-line 400 m buffer "
         "result, which some global datasets use, is reported beside it for comparison: it overstates access.")
 
@@ -69,6 +85,14 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
     POPULATION_FIELDS = "POPULATION_FIELDS"
     DISTRICTS = "DISTRICTS"
     DISTRICT_NAME_FIELD = "DISTRICT_NAME_FIELD"
+    URBAN_EXTENT = "URBAN_EXTENT"
+    URBAN_EXTENT_NAME_FIELD = "URBAN_EXTENT_NAME_FIELD"
+    ROAD_CLASS_FIELD = "ROAD_CLASS_FIELD"
+    EXCLUDED_CLASSES = "EXCLUDED_CLASSES"
+    MAX_CELL_SIZE = "MAX_CELL_SIZE"
+    BUILT_UP = "BUILT_UP"
+    BUILDINGS = "BUILDINGS"
+    MID_SEGMENT_ENTRANCES = "MID_SEGMENT_ENTRANCES"
     MAX_DISTANCE = "MAX_DISTANCE"
     ENTRY_TOLERANCE = "ENTRY_TOLERANCE"
     SNAP_TOLERANCE = "SNAP_TOLERANCE"
@@ -113,18 +137,59 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
                                         parentLayerParameterName=self.DISTRICTS, optional=True),
             tr_noop("Field with the district names used in the table; the feature id when empty."))
         self.add_parameter(
+            QgsProcessingParameterFeatureSource(self.URBAN_EXTENT, tr("Urban extent (optional)"),
+                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+            tr_noop("The built-up area of the city (for example from Urban extent from built-up data), or several "
+                    "cities, one polygon each. SDG 11.7.1 (b) is a share of the urban population: only people "
+                    "inside it count. Without it every person of the population input counts."))
+        self.add_parameter(
+            QgsProcessingParameterField(self.URBAN_EXTENT_NAME_FIELD, tr("City name field"),
+                                        parentLayerParameterName=self.URBAN_EXTENT, optional=True),
+            tr_noop("Field with the city names, for one row per city; the feature id when empty."))
+        self.add_parameter(
+            QgsProcessingParameterField(self.ROAD_CLASS_FIELD, tr("Road class field"),
+                                        parentLayerParameterName=self.STREETS, optional=True),
+            tr_noop("Field of the streets with the road class (OSM highway values such as motorway or residential), "
+                    "to leave out the classes below. A field named walkable with 0 leaves a street out as well."))
+        self.add_parameter(
+            QgsProcessingParameterString(self.EXCLUDED_CLASSES, tr("Road classes nobody walks along"),
+                                         NOT_WALKABLE_CLASSES, optional=True),
+            tr_noop("Comma-separated values of the road class field left out of the walking network. The default "
+                    "leaves out motorways and trunk roads."))
+        self.add_parameter(
             QgsProcessingParameterNumber(self.MAX_DISTANCE, tr("Walking distance (m)"),
                                          QgsProcessingParameterNumber.Double, 400.0, minValue=1.0),
             tr_noop("SDG 11.7.1 uses 400 m, about a five-minute walk."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.ENTRY_TOLERANCE, tr("Entry tolerance (m)"),
                                          QgsProcessingParameterNumber.Double, 25.0, minValue=0.0),
-            tr_noop("A street vertex this close to a space's edge is an entrance; the walk starts there with the "
+            tr_noop("A street that passes this close to a space's edge has an entrance there (at its vertices, at "
+                    "its nearest point to the space and every 10 m alongside); the walk starts there with the "
                     "straight distance to the space."))
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.MAX_CELL_SIZE, tr("Largest population cell (m)"),
+                                         QgsProcessingParameterNumber.Double, 100.0, minValue=10.0),
+            tr_noop("Population grid cells larger than this (such as 250 m or 1 km grids) are spread over sub-cells "
+                    "of at most this size before the walking distances are measured; a coarse cell is otherwise "
+                    "either wholly served or not at all."))
+        self.add_parameter(
+            QgsProcessingParameterRasterLayer(self.BUILT_UP, tr("Built-up raster for spreading (optional)"),
+                                              optional=True),
+            tr_noop("Built-up share or built-up surface (such as GHSL built-up surface or a 0–1 grid): the people "
+                    "of a coarse cell are spread in proportion to it (dasymetric), not evenly."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSource(self.BUILDINGS, tr("Building footprints for spreading (optional)"),
+                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+            tr_noop("Building footprints: the people of a coarse cell are spread in proportion to the footprint area "
+                    "in each sub-cell. Used when no built-up raster is given."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.SNAP_TOLERANCE, tr("Vertex snapping tolerance (m)"),
                                          QgsProcessingParameterNumber.Double, 0.01, minValue=0.0001),
             tr_noop("Street vertices closer than this are treated as the same junction."), advanced=True)
+        self.add_parameter(
+            QgsProcessingParameterBoolean(self.MID_SEGMENT_ENTRANCES, tr("Entrances along streets"), True),
+            tr_noop("Find entrances anywhere along a street beside a space, not only at street vertices. Turn off "
+                    "only to compare with tools that use vertices alone."), advanced=True)
         self.add_parameter(
             QgsProcessingParameterBoolean(self.STRAIGHT_LINE, tr("Also report the straight-line buffer result"),
                                           True),
@@ -173,20 +238,48 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
         if population is not None and not fields:
             raise HabitatError(tr("Choose at least one population count field of the population layer."))
 
-        inputs = [streets, spaces] + [item for item in (raster, population, districts) if item is not None]
+        extent = self.parameterAsSource(parameters, self.URBAN_EXTENT, context)
+        extent_field = self.parameterAsString(parameters, self.URBAN_EXTENT_NAME_FIELD, context)
+        built_up = self.parameterAsRasterLayer(parameters, self.BUILT_UP, context)
+        buildings = self.parameterAsSource(parameters, self.BUILDINGS, context)
+
+        inputs = [streets, spaces] + [item for item in (raster, population, districts, extent) if item is not None]
         crs = self.analysis_crs(inputs, parameters, context, feedback)
         transform_context = context.transformContext()
 
-        lines, skipped_lines = read_lines(streets, crs, transform_context)
+        request, left_out = self.walkable_request(streets, parameters, context)
+        lines, skipped_lines = read_lines(streets, crs, transform_context, request)
+        if left_out:
+            feedback.pushInfo(tr("{0} streets left out of the walking network: {1}.", left_out,
+                                 self.parameterAsString(parameters, self.EXCLUDED_CLASSES, context) or "walkable = 0"))
         if skipped_lines:
             feedback.pushWarning(tr("{0} street features without a usable line geometry were skipped.", skipped_lines))
+        if len(lines[1]) == 0:
+            raise HabitatError(tr("No walkable street is left in \"{0}\" once the excluded road classes are left out.",
+                                  self.parameterDefinition(self.STREETS).description()))
         shapes, _, _, repaired, skipped = read_polygons(spaces, crs, transform_context)
         self.report_polygons(feedback, tr("public spaces"), repaired, skipped)
 
+        extent_shapes, extent_names = [], []
+        if extent is not None:
+            extent_shapes, extent_names = self.named_polygons(extent, extent_field, crs, context, feedback,
+                                                              tr("urban extent"))
+        spread = None
         if raster is not None:
-            points, weights, groups, nodata_cells = raster_population(raster, crs, transform_context)
+            from shapely.ops import unary_union
+
+            max_cell = self.parameterAsDouble(parameters, self.MAX_CELL_SIZE, context)
+            points, weights, groups, nodata_cells, spread = raster_population(
+                raster, crs, transform_context, max_cell, built_up, buildings,
+                unary_union(extent_shapes) if extent_shapes else None)
             if nodata_cells:
                 feedback.pushInfo(tr("{0} nodata cells of the population grid were left out.", nodata_cells))
+            if spread is not None:
+                feedback.pushInfo(tr("Population cells of {0} m were {1}.", f"{spread.cell_size:,.0f}",
+                                     tr(SPREAD_LABELS[spread.method], spread.factor)))
+                if spread.cells_spread_evenly:
+                    feedback.pushWarning(tr("{0} populated cells hold no built-up land or building: they were spread "
+                                            "evenly.", spread.cells_spread_evenly))
         else:
             points, weights, skipped_people = point_population(population, fields, crs, transform_context)
             groups = list(fields)
@@ -207,11 +300,26 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
             distance_limit=2 * max_distance,
             straight_line=self.parameterAsBool(parameters, self.STRAIGHT_LINE, context),
             progress=progress_callback(feedback, 10, 80),
+            extents=extent_shapes or None,
+            extent_names=extent_names,
+            mid_segment_entrances=self.parameterAsBool(parameters, self.MID_SEGMENT_ENTRANCES, context),
         )
         graph = result.graph
         feedback.pushInfo(tr("Street network: {0} vertices, {1} segments, {2} connected parts; {3} entrances to "
-                             "public spaces.", graph.n_vertices, graph.n_edges, graph.n_components,
-                             len(result.entry_vertices)))
+                             "public spaces ({4} of them inside street segments).", graph.n_vertices, graph.n_edges,
+                             graph.n_components, len(result.entry_vertices), result.mid_segment_entrances))
+        if extent is not None:
+            inside = result.population_input - result.population_outside_extent
+            feedback.pushInfo(tr("{0} of {1} people of the population input live inside the urban extent ({2} %); "
+                                 "the others are left out.", _round(inside), _round(result.population_input),
+                                 _pct(100.0 * inside / result.population_input)))
+            if result.edges_outside_extent:
+                feedback.pushInfo(tr("{0} street segments lie too far from the urban extent to be walked from it and "
+                                     "were left out.", result.edges_outside_extent))
+        if result.far_from_streets_population > 0:
+            feedback.pushWarning(tr("{0} people live farther than {1} m from any street and count as not served: "
+                                    "check that the streets cover the whole population input.",
+                                    _round(result.far_from_streets_population), f"{max_distance:g}"))
         if result.components_without_space:
             feedback.pushWarning(tr("{0} parts of the street network reach no public space; {1} people live along "
                                     "them and count as not served.", result.components_without_space,
@@ -231,12 +339,15 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
         report_path = self.report_destination(parameters, self.OUTPUT_REPORT, context, feedback)
         if report_path:
             nearer = np.minimum(result.vertex_distance[graph.edge_u], result.vertex_distance[graph.edge_v])
+            spread_text = tr(SPREAD_LABELS[spread.method], spread.factor) if spread is not None else None
             outputs[self.OUTPUT_REPORT] = access_report(report_path, result, groups, max_distance, shapes,
                                                         distance_band(nearer, max_distance),
-                                                        band_labels(max_distance), feedback)
+                                                        band_labels(max_distance), feedback,
+                                                        extent_given=extent is not None, spread_text=spread_text)
         feedback.setProgress(100)
 
-        city = {(row["group"], row["method"]): row for row in result.rows if row["district"] is None}
+        city = {(row["group"], row["method"]): row for row in result.rows
+                if row["district"] is None and row["city"] is None}
         network_total = city[(groups[0], NETWORK)]
         straight = city.get((groups[0], STRAIGHT_LINE))
         outputs.update({
@@ -254,6 +365,31 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
         if straight:
             feedback.pushInfo(tr("Straight-line buffer (approximation): {0} %.", _pct(straight["share_pct"])))
         return outputs
+
+    def walkable_request(self, streets, parameters, context):
+        """A request for the walkable streets (excluded road classes and walkable = 0 left out), and how many
+        streets it leaves out; (None, 0) when nothing is to be left out."""
+        names = streets.fields().names()
+        # Without a chosen field, the road class columns of OSM data and of Streets from OpenStreetMap are used.
+        class_field = self.parameterAsString(parameters, self.ROAD_CLASS_FIELD, context) or next(
+            (name for name in names if name.lower() in ("road_class", "highway")), "")
+        excluded = [value.strip().lower() for value in
+                    (self.parameterAsString(parameters, self.EXCLUDED_CLASSES, context) or "").split(",")
+                    if value.strip()]
+        conditions = []
+        if class_field and excluded:
+            listed = ", ".join(QgsExpression.quotedValue(value) for value in excluded)
+            conditions.append(f"lower(coalesce({QgsExpression.quotedColumnRef(class_field)}, '')) NOT IN ({listed})")
+        walkable = next((name for name in names if name.lower() == "walkable"), None)
+        if walkable:
+            column = QgsExpression.quotedColumnRef(walkable)
+            conditions.append(f"({column} IS NULL OR {column} <> 0)")
+        if not conditions:
+            return None, 0
+        expression = " AND ".join(conditions)
+        request = QgsFeatureRequest().setFilterExpression(expression)
+        kept = sum(1 for _ in streets.getFeatures(QgsFeatureRequest(request).setFlags(QgsFeatureRequest.NoGeometry)))
+        return request, max(streets.featureCount() - kept, 0)
 
     def write_network(self, parameters, context, feedback, graph, result, max_distance, crs):
         fields = QgsFields()
@@ -338,16 +474,19 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
         for name, kind in (("district", QVariant.String), ("pop_group", QVariant.String),
                            ("method", QVariant.String), ("method_label", QVariant.String),
                            ("population", QVariant.Double), ("served", QVariant.Double),
-                           ("share_pct", QVariant.Double)):
+                           ("share_pct", QVariant.Double), ("city", QVariant.String)):
             fields.append(QgsField(name, kind))
         sink, dest_id = self.create_sink(parameters, self.OUTPUT_TABLE, context, fields, QgsWkbTypes.NoGeometry,
                                          None)
         whole_city = tr("Whole city")
+        all_cities = tr("All cities")
+        several = any(row["city"] is not None for row in result.rows)
         for row in result.rows:
             feature = QgsFeature(fields)
+            city = row["city"] if row["city"] is not None else (all_cities if several else None)
             feature.setAttributes([row["district"] if row["district"] is not None else whole_city, row["group"],
                                    row["method"], tr(METHOD_LABELS[row["method"]]), row["population"],
-                                   row["served"], row["share_pct"]])
+                                   row["served"], row["share_pct"], city])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         self.style_output(context, dest_id, None, tr("Access to public space by district"))
         return dest_id

@@ -178,7 +178,7 @@ class PublicSpaceInventoryAlgorithm(HabitatAlgorithm):
 
         population = None
         if raster is not None and district_shapes:
-            points, weights, _, _ = raster_population(raster, crs, transform)
+            points, weights, _, _, _ = raster_population(raster, crs, transform)
             owner = polygon_of_points(points, district_shapes)
             population = [float(weights[owner == index, 0].sum()) for index in range(len(district_shapes))]
         feedback.setProgress(60)

@@ -3,7 +3,14 @@
 import numpy as np
 from qgis.core import Qgis
 
-from ...core.public_space.access import NETWORK, STRAIGHT_LINE
+from ...core.public_space.access import (
+    BASELINE_SOURCE,
+    ENTRANCE_SPACING,
+    GLOBAL_BASELINE_PCT,
+    NETWORK,
+    REGIONAL_BASELINE_RANGE_PCT,
+    STRAIGHT_LINE,
+)
 from ...core.public_space.land_share import BENCHMARK_OPS, BENCHMARK_STREETS, BENCHMARK_TOTAL
 from ...core.report.charts import bar_chart, map_image, segment_map
 from ...core.report.html import Report
@@ -20,13 +27,34 @@ def footer() -> str:
     return tr("Habitat Planning Toolkit {0}, QGIS {1}", plugin_version(), Qgis.QGIS_VERSION)
 
 
-def access_report(path, result, groups, max_distance, space_shapes, band_of_edge, labels, feedback=None):
+def access_report(path, result, groups, max_distance, space_shapes, band_of_edge, labels, feedback=None,
+                  extent_given=False, spread_text=None):
     report = Report(tr("SDG 11.7.1 (b): access to open public space"), qgis_locale())
-    city = {(row["group"], row["method"]): row for row in result.rows if row["district"] is None}
+    city = {(row["group"], row["method"]): row for row in result.rows
+            if row["district"] is None and row["city"] is None}
     total = city[(groups[0], NETWORK)]
     report.paragraph(tr("Share of the population within {0} m walking distance of an open public space, measured "
                         "along the street network.", f"{max_distance:g}"))
-    report.indicator(tr("Population within walking distance"), total["share_pct"], "%")
+    report.indicator(tr("Population within walking distance"), total["share_pct"], "%",
+                     benchmark_text=tr("global baseline about {0} % of the urban population (regions {1}–{2} %)",
+                                       GLOBAL_BASELINE_PCT, *REGIONAL_BASELINE_RANGE_PCT))
+    inside = result.population_input - result.population_outside_extent
+    if extent_given:
+        report.paragraph(tr("Population input inside the urban extent: {0} of {1} people ({2} %); only they count.",
+                            f"{inside:,.0f}", f"{result.population_input:,.0f}",
+                            f"{100.0 * inside / result.population_input:.1f}" if result.population_input else "—"))
+    else:
+        report.paragraph(tr("No urban extent was given: all {0} people of the population input count. SDG 11.7.1 (b) "
+                            "is a share of the urban population; give the urban extent when the population input "
+                            "reaches beyond the city.", f"{result.population_input:,.0f}"), css="note")
+    if spread_text:
+        report.paragraph(tr("Coarse population grid: the cells were {0}.", spread_text))
+    cities = [row for row in result.rows if row["city"] is not None and row["district"] is None
+              and row["method"] == NETWORK and row["group"] == groups[0]]
+    if cities:
+        report.heading(tr("By city"))
+        report.table([tr("City"), tr("Population"), tr("Served"), tr("Share served (%)")],
+                     [[row["city"], row["population"], row["served"], row["share_pct"]] for row in cities])
     straight = city.get((groups[0], STRAIGHT_LINE))
     if straight:
         report.indicator(tr("Straight-line buffer (approximation)"), straight["share_pct"], "%",
@@ -59,10 +87,13 @@ def access_report(path, result, groups, max_distance, space_shapes, band_of_edge
                                 [(labels[band], BAND_COLOURS[band]) for band in sorted(labels)]), feedback)
     report.heading(tr("Method"))
     report.paragraph(tr("UN-Habitat's SDG indicator 11.7.1 (b): share of the urban population who can reach an open "
-                        "public space within 400 m walking distance along the street network. Every street vertex "
-                        "inside a space or near its edge is an entrance; people join the network at the nearest "
-                        "point of the nearest street; one shortest-path pass from all entrances gives every "
-                        "distance."), css="note")
+                        "public space within 400 m walking distance along the street network. A space is entered "
+                        "wherever a street passes inside it or within the entry tolerance of its edge: at street "
+                        "vertices, at the nearest point of each street segment and every {0} m along a street "
+                        "beside it. People join the network at the nearest point of the nearest street; one "
+                        "shortest-path pass from all entrances gives every distance.", f"{ENTRANCE_SPACING:g}"),
+                     css="note")
+    report.paragraph(tr("Baselines: {0}", tr(BASELINE_SOURCE)), css="note")
     return report.save(path, footer())
 
 
