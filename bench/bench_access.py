@@ -6,11 +6,14 @@
 
 Ours: the core (one multi-source Dijkstra, exact snapping) and the full Processing algorithm on files
 (GeoPackage streets and spaces, GeoTIFF population in; the network and table out as temporary layers, QGIS's
-default and what the native workflow writes too; the display-only service-area polygon left off).
+default and what the native workflow writes too; the display-only service-area polygon left off), with the
+defaults of issue 17 on: entrances along streets (mid-segment) and an urban extent that leaves out the city's
+outer ring (people outside it dropped, the network cut to the extent plus a walk).
 Native: native:serviceareafromlayer from the same entrances (one per space), its lines buffered 25 m and
 dissolved, then native:zonalstatisticsfb summing the population grid inside: what a planner does by hand.
 Each measurement runs in its own process, so peak memory (max RSS) is its own. Served/unserved status of every
-network vertex is compared between our distances and native's reachable vertices.
+network vertex is compared between our distances and native's reachable vertices, both with entrances at the
+vertices only (native has no other kind), in a separate core run without the extent.
 """
 
 import json
@@ -61,6 +64,7 @@ def worker_files(n):
     source = ogr.GetDriverByName("GPKG").CreateDataSource(str(gpkg))
     for name, kind, shapes in (("streets", ogr.wkbLineString, [LineString(l) for l in city.lines]),
                                ("spaces", ogr.wkbPolygon, city.spaces),
+                               ("extent", ogr.wkbPolygon, [urban_extent(city)]),
                                ("entries", ogr.wkbPoint, [Point(p) for p in entry_xy])):
         layer = source.CreateLayer(name, srs, kind)
         layer.StartTransaction()
@@ -88,6 +92,17 @@ def worker_files(n):
             "entries": len(entry_xy)}
 
 
+def urban_extent(city):
+    """An irregular urban extent: the city less a 10 % outer ring, with a notch cut into one side."""
+    from shapely.geometry import box
+
+    x0, y0 = city.origin
+    margin = city.size_m * 0.1
+    outline = box(x0 + margin, y0 + margin, x0 + city.size_m - margin, y0 + city.size_m - margin)
+    notch = box(x0 + city.size_m * 0.45, y0, x0 + city.size_m * 0.55, y0 + city.size_m * 0.3)
+    return outline.difference(notch)
+
+
 def worker_core(n):
     import numpy as np
 
@@ -96,9 +111,12 @@ def worker_core(n):
 
     city = make_city(n)
     started = time.perf_counter()
-    result = public_space_access(city.lines, city.spaces, city.population_xy, city.population, ["total"],
-                                 max_distance=MAX_DISTANCE, straight_line=False)
+    public_space_access(city.lines, city.spaces, city.population_xy, city.population, ["total"],
+                        max_distance=MAX_DISTANCE, straight_line=False, extents=[urban_extent(city)])
     seconds = time.perf_counter() - started
+    # The vertex comparison with native: entrances at vertices only, no extent (native has neither).
+    result = public_space_access(city.lines, city.spaces, city.population_xy, city.population, ["total"],
+                                 max_distance=MAX_DISTANCE, straight_line=False, mid_segment_entrances=False)
     # Vertices within TIE_M of the limit may fall either way (the engines' lengths differ in the last digits).
     served = {f"{x:.3f},{y:.3f}": bool(d <= MAX_DISTANCE)
               for (x, y), d in zip(result.graph.xy, result.vertex_distance) if abs(d - MAX_DISTANCE) > TIE_M}
@@ -136,6 +154,7 @@ def worker_processing(n, network_layer=True):
         "STREETS": f"{folder / 'city.gpkg'}|layername=streets",
         "PUBLIC_SPACES": f"{folder / 'city.gpkg'}|layername=spaces",
         "POPULATION_RASTER": str(folder / "population.tif"),
+        "URBAN_EXTENT": f"{folder / 'city.gpkg'}|layername=extent",
         "MAX_DISTANCE": MAX_DISTANCE,
         # Temporary layers, as QGIS creates by default and as the native workflow below uses.
         "OUTPUT_NETWORK": "memory:" if network_layer else None, "OUTPUT_SERVICE_AREA": None,

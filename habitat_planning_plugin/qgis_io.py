@@ -3,10 +3,12 @@
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsCurvePolygon,
     QgsDistanceArea,
     QgsFeatureRequest,
     QgsProcessingFeatureSource,
     QgsGeometry,
+    QgsGeometryCollection,
     QgsPointXY,
     QgsProject,
     QgsRectangle,
@@ -147,6 +149,79 @@ def to_shapely(geometry: QgsGeometry):
     return shapely_wkb.loads(bytes(geometry.asWkb()))
 
 
+def polygon_shape(geometry: QgsGeometry):
+    """The polygonal part of a QgsGeometry as shapely, tolerating damaged input: (shape or None, state).
+
+    ``state`` is "valid", "repaired" (invalid or unreadable, made valid) or "unusable" (null, empty, or no area
+    left after repair). OSM extracts cut at their edge carry rings of fewer than four points, which QGIS calls
+    valid but shapely cannot read (WKBReadingError on shapely 1.8, GEOSException on 2.x).
+    """
+    if geometry is None or geometry.isNull() or geometry.isEmpty():
+        return None, "unusable"
+    # A ring too short for shapely goes to makeValid first (shapely would log a GEOS error for each).
+    repaired = _has_short_ring(geometry.constGet()) or not geometry.isGeosValid()
+    shape = _polygonal_or_none(geometry.makeValid() if repaired else geometry)
+    if shape is None and not repaired:
+        repaired = True
+        shape = _polygonal_or_none(geometry.makeValid())
+    if shape is None:
+        return None, "unusable"
+    return shape, "repaired" if repaired else "valid"
+
+
+def _has_short_ring(part) -> bool:
+    if isinstance(part, QgsGeometryCollection):
+        return any(_has_short_ring(part.geometryN(index)) for index in range(part.numGeometries()))
+    if isinstance(part, QgsCurvePolygon):
+        rings = [part.exteriorRing()] + [part.interiorRing(index) for index in range(part.numInteriorRings())]
+        return any(ring is not None and ring.numPoints() < 4 for ring in rings)
+    return False
+
+
+def _polygonal_or_none(geometry: QgsGeometry):
+    try:
+        return polygonal(to_shapely(geometry))
+    except Exception:  # noqa: BLE001 - shapely's reader and GEOS raise different classes by version
+        return None
+
+
+class GdalErrors:
+    """Collects GDAL errors (failures, not warnings) raised in this thread while reading, e.g. a truncated or
+    damaged .osm.pbf, which GDAL reports once and then ends the layer early as if it had no more features."""
+
+    def __init__(self):
+        self.messages = []
+        self._pushed = False
+
+    def __enter__(self):
+        try:
+            from osgeo import gdal
+        except ImportError:  # GDAL's Python bindings ship with QGIS; without them nothing is collected
+            return self
+
+        def handler(error_class, _number, message):
+            if error_class >= gdal.CE_Failure:
+                self.messages.append(str(message))
+
+        self._handler = handler  # kept alive while pushed
+        gdal.PushErrorHandler(handler)
+        self._pushed = True
+        return self
+
+    def __exit__(self, *exc):
+        if self._pushed:
+            from osgeo import gdal
+
+            gdal.PopErrorHandler()
+            self._pushed = False
+        return False
+
+    def damaged(self, file_name: str) -> HabitatError:
+        """The message for a file GDAL could not read to its end."""
+        return HabitatError(tr("The file {0} is damaged or incomplete (GDAL: {1}). Download or export it again.",
+                               file_name, "; ".join(list(dict.fromkeys(self.messages))[:3])))
+
+
 def from_shapely(shape) -> QgsGeometry:
     from shapely import wkb as shapely_wkb
 
@@ -254,24 +329,18 @@ def segment_geometries(a, b):
 
 
 def read_polygons(source, crs, transform_context, attributes=()):
-    """Polygons as shapely objects, invalid ones repaired.
+    """Polygons as shapely objects, invalid or damaged ones repaired (see polygon_shape).
 
-    Returns (shapes, attribute rows, feature ids, number repaired, number skipped as null or empty).
+    Returns (shapes, attribute rows, feature ids, number repaired, number skipped as null, empty or unusable).
     """
     shapes, rows, ids = [], [], []
     repaired = skipped = 0
     for feature in features_in_crs(source, crs, transform_context):
-        geometry = feature.geometry()
-        if geometry is None or geometry.isNull() or geometry.isEmpty():
-            skipped += 1
-            continue
-        if not geometry.isGeosValid():
-            geometry = geometry.makeValid()
-            repaired += 1
-        shape = polygonal(to_shapely(geometry))
+        shape, state = polygon_shape(feature.geometry())
         if shape is None:
             skipped += 1
             continue
+        repaired += state == "repaired"
         shapes.append(shape)
         rows.append([feature[name] for name in attributes])
         ids.append(feature.id())

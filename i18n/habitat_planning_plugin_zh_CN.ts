@@ -16,8 +16,8 @@
             <translation>按照经合组织/欧盟联合研究中心《综合指标构建手册》，根据您选择的指标字段（人口增长、贫困、服务、基础设施、经济……）计算居民点或部门的综合发展指数。数值越高越差的指标（如贫困）会被反向处理；每个指标经过标准化（极差法或 z 分数）、加权（等权或您设定的权重）和汇总（线性汇总，或几何汇总——低分不会被高分抵消）。缺失值按您选择的规则处理并计数。指数会被分级和排名，敏感性检验将每个权重分别上调和下调 20 %，以显示排名对该权重的依赖程度。</translation>
         </message>
         <message>
-            <source>A first draft of the public space inventory from OpenStreetMap data you already have: the multipolygons layer of an .osm.pbf or .osm file (choose the file and its "multipolygons" layer) or an OSM polygon layer with tag columns. Features with the tags of the CIESIN global SDG 11.7.1 (leisure=park, garden, playground, pitch…, landuse=village_green, recreation_ground, forest…, natural=grassland, wood…) and squares (place=square, pedestrian areas) are classified into the five types; access=private or no and fee=yes mark a space as not counted. Overlapping duplicates are merged into the larger feature, whose record lists the OSM ids it absorbed. The OSM id and the tags used are kept for review in the field.</source>
-            <translation>根据已有的 OpenStreetMap 数据生成公共空间盘点初稿：.osm.pbf 或 .osm 文件的 multipolygons 图层（选择文件及其“multipolygons”图层），或带有 OSM 标签字段的面图层。带有 CIESIN 全球可持续发展目标 11.7.1 所用标签（leisure=park、garden、playground、pitch……，landuse=village_green、recreation_ground、forest……，natural=grassland、wood……）的要素以及广场（place=square、步行区）被归入五种类型；access=private 或 no 以及 fee=yes 的空间标记为不计入。相互重叠的重复要素合并到较大的要素中，并在其记录中列出被合并的 OSM 编号。保留 OSM 编号和所用标签，以便实地核查。</translation>
+            <source>A first draft of the public space inventory from OpenStreetMap data you already have: the multipolygons layer of an .osm.pbf or .osm file (choose the file and its "multipolygons" layer) or an OSM polygon layer with tag columns. Features with the tags of the CIESIN global SDG 11.7.1 (leisure=park, garden, playground, pitch…, landuse=village_green, recreation_ground, forest…, natural=grassland, wood…), squares (place=square, pedestrian areas), school grounds and cemeteries are classified into the five types; access=private or no and fee=yes mark a space as not counted. Types whose status as open public space is doubtful (pitches, stadiums, tracks, sports centres, forest, wood, scrub, allotments, cemeteries, school grounds) are flagged for review (field review = 1, the reason in review_why) and listed in the log; by default they count, as pitches, forest and allotments do in the CIESIN global 11.7.1, except cemeteries and school grounds, which are not open to all: change this rule under "Types that need review". Overlapping duplicates are merged into the larger feature when both count or both do not, and its record lists the OSM ids it absorbed. Extracts cut at their edge carry broken multipolygons: those that cannot be repaired are skipped, counted and named in the log. The OSM id and the tags used are kept for review in the field.</source>
+            <translation>根据已有的 OpenStreetMap 数据生成公共空间盘点初稿：.osm.pbf 或 .osm 文件的 multipolygons 图层（选择文件及其“multipolygons”图层），或带有 OSM 标签字段的面图层。带有 CIESIN 全球可持续发展目标 11.7.1 所用标签（leisure=park、garden、playground、pitch……，landuse=village_green、recreation_ground、forest……，natural=grassland、wood……）的要素、广场（place=square、步行区）、学校场地和墓地被归入五种类型；access=private 或 no 以及 fee=yes 的空间标记为不计入。作为开放公共空间的性质存疑的类型（运动场、体育场、跑道、体育中心、森林、林地、灌木丛、租赁菜园、墓地、学校场地）标记为待复核（字段 review = 1，原因见 review_why），并在日志中列出；默认按 CIESIN 全球可持续发展目标 11.7.1 对运动场、森林和租赁菜园的做法计入，但墓地和学校场地不对所有人开放，不计入：可在“待复核类型”中更改此规则。相互重叠的重复要素在同为计入或同为不计入时合并到较大的要素中，并在其记录中列出被合并的 OSM 编号。在边缘被截断的数据摘录含有损坏的多面：无法修复的将被跳过、计数，并在日志中列出。保留 OSM 编号和所用标签，以便实地核查。</translation>
         </message>
         <message>
             <source>A map of the priorities, the ranking with each component's contribution and the weights used, in the language of QGIS.</source>
@@ -148,12 +148,20 @@
             <translation>上一步</translation>
         </message>
         <message>
+            <source>Baselines: in UN-Habitat's 2020 data for 1,072 cities in 120 countries, open public space averaged 3.2 % of the urban area, about four times less than streets, and more than three quarters of the cities had less than 20 % of their area in streets and open public space.</source>
+            <translation>基线：在联合国人居署 2020 年覆盖 120 个国家 1,072 个城市的数据中，开放公共空间平均占城市面积的 3.2%，约为街道的四分之一；超过四分之三的城市中，街道和开放公共空间占城市面积不到 20%。</translation>
+        </message>
+        <message>
             <source>Baselines: {0}</source>
             <translation>基线：{0}</translation>
         </message>
         <message>
             <source>Benchmarks: 15 % of the urban area in public space, 30 % in streets, 45 % in all (UN-Habitat).</source>
             <translation>基准：城市面积的 15% 为公共空间，30% 为街道，合计 45%（联合国人居署）。</translation>
+        </message>
+        <message>
+            <source>Broken geometries skipped</source>
+            <translation>跳过的损坏几何数</translation>
         </message>
         <message>
             <source>Building footprints for spreading (optional)</source>
@@ -200,8 +208,8 @@
             <translation>正在取消……</translation>
         </message>
         <message>
-            <source>Candidate public spaces with type, whether they count, OSM id and tags, ready for the public space inventory (type field "category").</source>
-            <translation>候选公共空间，包括类型、是否计入、OSM 编号和标签，可直接用于公共空间盘点（类型字段为“category”）。</translation>
+            <source>Candidate public spaces with type, whether they count, the review flag, OSM id and tags, ready for the public space inventory (type field "inventory_type", which keeps the review rule).</source>
+            <translation>候选公共空间，包括类型、是否计入、待复核标记、OSM 编号和标签，可直接用于公共空间盘点（类型字段为“inventory_type”，其中已应用复核规则）。</translation>
         </message>
         <message>
             <source>Candidate spaces</source>
@@ -238,10 +246,6 @@
         <message>
             <source>Central</source>
             <translation>中央级</translation>
-        </message>
-        <message>
-            <source>Central Asia</source>
-            <translation>中亚</translation>
         </message>
         <message>
             <source>Centrality field</source>
@@ -372,6 +376,10 @@
             <translation>汇总多位评估者对一个或多个规划（不同年份的版本或不同城市的规划）的评分表。对每个规划：每项标准的平均分、中位数、范围、标准差和评估者人数，并标出评估者评分相差超过一分的标准；每个主题和整个规划的得分占满分的比例（评为“不适用”的标准不计入满分）；Brody（2003）形式的规划质量指数，每个主题 0 至 10 分；以及以 Krippendorff α 系数（序数尺度；0.8 及以上为良好，低于 0.667 不可靠）和一致百分比表示的评估者一致性。报告显示优势与不足、各主题的雷达图以及规划之间的比较。</translation>
         </message>
         <message>
+            <source>Comma-separated highway values that are not walkable (walkable = 0). The default is motorways, trunk roads and their links. An explicit foot=yes, designated or permissive makes a way walkable all the same.</source>
+            <translation>不可步行（walkable = 0）的 highway 值，以逗号分隔。默认为高速公路、干线公路及其匝道。明确标注 foot=yes、designated 或 permissive 的道路仍然可步行。</translation>
+        </message>
+        <message>
             <source>Comma-separated values of the road class field left out of the walking network. The default leaves out motorways and trunk roads.</source>
             <translation>从步行网络中排除的道路等级字段值，以逗号分隔。默认排除高速公路和干线公路。</translation>
         </message>
@@ -408,6 +416,18 @@
             <translation>数量</translation>
         </message>
         <message>
+            <source>Count all of them</source>
+            <translation>全部计入</translation>
+        </message>
+        <message>
+            <source>Count none of them</source>
+            <translation>全部不计入</translation>
+        </message>
+        <message>
+            <source>Count them, except cemeteries and school grounds</source>
+            <translation>计入，但墓地和学校场地除外</translation>
+        </message>
+        <message>
             <source>Counted public space area (ha)</source>
             <translation>计入的公共空间面积（公顷）</translation>
         </message>
@@ -434,6 +454,10 @@
         <message>
             <source>Default street width (m)</source>
             <translation>默认街道宽度（米）</translation>
+        </message>
+        <message>
+            <source>Default widths</source>
+            <translation>使用默认值的宽度数</translation>
         </message>
         <message>
             <source>Development corridors (lines, optional)</source>
@@ -532,16 +556,8 @@
             <translation>优先级之后的每一列是相应分项的贡献；各分项贡献之和即为优先级得分。</translation>
         </message>
         <message>
-            <source>Eastern Africa</source>
-            <translation>东非</translation>
-        </message>
-        <message>
-            <source>Eastern Asia</source>
-            <translation>东亚</translation>
-        </message>
-        <message>
-            <source>Eastern Europe</source>
-            <translation>东欧</translation>
+            <source>Each street's width is its measured width when it is readable and between 1.5 and 80 m, else the width of its road class in the table, else the default width ({0} m).</source>
+            <translation>每条街道的宽度：实测宽度可识别且在 1.5 至 80 米之间时使用实测宽度，否则使用表中其道路等级的宽度，否则使用默认宽度（{0} 米）。</translation>
         </message>
         <message>
             <source>Empty: all dimensions weigh the same, e.g. safety=2 to double one.</source>
@@ -876,6 +892,10 @@
             <translation>中心性数值如何划分为等级。</translation>
         </message>
         <message>
+            <source>How much the street widths matter: with every width 25 % narrower the streets cover {0} % of the city, with every width 25 % wider {1} % (streets and public space: {2}–{3} %).</source>
+            <translation>街道宽度的影响：所有宽度缩窄 25 % 时街道占城市面积 {0} %，加宽 25 % 时占 {1} %（街道和公共空间：{2}–{3} %）。</translation>
+        </message>
+        <message>
             <source>How submissions are linked to spaces and how dimensions are weighted.</source>
             <translation>提交记录如何关联到空间，以及各维度如何加权。</translation>
         </message>
@@ -968,6 +988,18 @@
             <translation>等时线带必须是以逗号分隔的分钟数；实际输入为“{0}”。</translation>
         </message>
         <message>
+            <source>Keep motorways, trunk roads and ways with foot=no or access=no, marked walkable = 0, so that one layer serves both the street area of SDG 11.7.1 (a), which counts all street land, and the walking network of 11.7.1 (b), which leaves them out. When unticked they are left out and counted.</source>
+            <translation>保留高速公路、干线公路以及带有 foot=no 或 access=no 的道路，并标记为 walkable = 0，使同一图层既可用于计算全部街道用地的可持续发展目标 11.7.1 (a) 街道面积，也可用于排除这些道路的 11.7.1 (b) 步行网络。不勾选时将其排除并计数。</translation>
+        </message>
+        <message>
+            <source>Keep streets nobody may walk along (walkable = 0)</source>
+            <translation>保留不可步行的街道（walkable = 0）</translation>
+        </message>
+        <message>
+            <source>Kept with walkable = 0: {0} of a road class nobody walks along ({1}), {2} with foot=no, {3} with access=no.</source>
+            <translation>以 walkable = 0 保留：不可步行道路等级（{1}）{0} 条，foot=no {2} 条，access=no {3} 条。</translation>
+        </message>
+        <message>
             <source>KoboToolbox</source>
             <translation>Kobo 工具箱</translation>
         </message>
@@ -1004,16 +1036,20 @@
             <translation>最大排名变化</translation>
         </message>
         <message>
-            <source>Latin America and the Caribbean</source>
-            <translation>拉丁美洲和加勒比</translation>
-        </message>
-        <message>
             <source>Leave empty for the built-in framework (14 themes aligned with the International Guidelines on Urban and Territorial Planning and the New Urban Agenda).</source>
             <translation>留空则使用内置评估框架（14 个主题，与《城市和区域规划国际准则》和《新城市议程》相一致）。</translation>
         </message>
         <message>
             <source>Leave empty for the built-in questionnaire: identification, accessibility, use and users, comfort, safety, green cover, physical facilities and maintenance, in English and Chinese. A copy can be edited (questions, choices and their 0-1 scores); the same file must then be used for the form and for the scoring.</source>
             <translation>留空则使用内置问卷：识别、可达性、使用与使用者、舒适度、安全性、绿化覆盖率、物理设施和维护，中英双语。可编辑其副本（问题、选项及其 0–1 分值）；此后调查表和评分须使用同一文件。</translation>
+        </message>
+        <message>
+            <source>Left out as not walkable: {0} of a road class nobody walks along ({1}), {2} with foot=no, {3} with access=no. Keep them (walkable = 0) for the street area of SDG 11.7.1 (a).</source>
+            <translation>因不可步行而排除：不可步行道路等级（{1}）{0} 条，foot=no {2} 条，access=no {3} 条。如需计入可持续发展目标 11.7.1 (a) 的街道面积，请保留它们（walkable = 0）。</translation>
+        </message>
+        <message>
+            <source>Length (km)</source>
+            <translation>长度（公里）</translation>
         </message>
         <message>
             <source>Level</source>
@@ -1084,8 +1120,8 @@
             <translation>平均分（0–3）</translation>
         </message>
         <message>
-            <source>Measured right-of-way width in metres; empty or zero values fall back to the class table.</source>
-            <translation>实测道路红线宽度（米）；空值或零值时使用道路等级表。</translation>
+            <source>Measured right-of-way width: a number in metres, or text with a unit as in OSM width tags (12 m, 40 ft, 12'6", 10-12). Empty, unreadable or implausible values (outside 1.5–80 m) fall back to the class table and are counted. For the output of Streets from OpenStreetMap choose width_m: its width_src field then says which widths were estimated.</source>
+            <translation>实测道路红线宽度：以米为单位的数字，或如 OSM 宽度标签那样带单位的文本（12 m、40 ft、12'6"、10-12）。空值、无法识别或不合理的值（超出 1.5–80 米）改用道路等级表并计数。对于“从 OpenStreetMap 生成街道”的输出，请选择 width_m：其 width_src 字段会说明哪些宽度是估算的。</translation>
         </message>
         <message>
             <source>Medium</source>
@@ -1094,10 +1130,6 @@
         <message>
             <source>Method</source>
             <translation>方法</translation>
-        </message>
-        <message>
-            <source>Middle Africa</source>
-            <translation>中非</translation>
         </message>
         <message>
             <source>Min-max (0 to 1)</source>
@@ -1150,6 +1182,10 @@
         <message>
             <source>Need: the lower the index, the higher the need (e.g. dev_index).</source>
             <translation>需求：指数越低，需求越高（例如 dev_index）。</translation>
+        </message>
+        <message>
+            <source>Needs review: {0}: {1} in the draft, {2} of them counted ({3}).</source>
+            <translation>待复核：{0}：初稿中 {1} 个，其中计入 {2} 个（{3}）。</translation>
         </message>
         <message>
             <source>Next</source>
@@ -1220,6 +1256,10 @@
             <translation>没有街道通往公共空间：没有街道穿过公共空间或经过其 {0} 米以内。请检查街道与公共空间是否重叠，或提高入口容差。</translation>
         </message>
         <message>
+            <source>No street was found in "{0}": none of its lines has a highway tag of a street class (or all were left out).</source>
+            <translation>在“{0}”中未找到街道：其中没有任何线要素带有街道等级的 highway 标签（或全部已被排除）。</translation>
+        </message>
+        <message>
             <source>No tools in this area yet</source>
             <translation>此领域暂无工具</translation>
         </message>
@@ -1236,20 +1276,20 @@
             <translation>标准化方法</translation>
         </message>
         <message>
-            <source>Northern Africa</source>
-            <translation>北非</translation>
-        </message>
-        <message>
-            <source>Northern America</source>
-            <translation>北美</translation>
-        </message>
-        <message>
-            <source>Northern Europe</source>
-            <translation>北欧</translation>
-        </message>
-        <message>
             <source>Not counted</source>
             <translation>不计入</translation>
+        </message>
+        <message>
+            <source>Not walkable: access=no</source>
+            <translation>不可步行：access=no</translation>
+        </message>
+        <message>
+            <source>Not walkable: foot=no</source>
+            <translation>不可步行：foot=no</translation>
+        </message>
+        <message>
+            <source>Not walkable: road class nobody walks along</source>
+            <translation>不可步行：不可步行的道路等级</translation>
         </message>
         <message>
             <source>Number of classes</source>
@@ -1270,10 +1310,6 @@
         <message>
             <source>OSM width tag</source>
             <translation>OSM 宽度标签</translation>
-        </message>
-        <message>
-            <source>Oceania</source>
-            <translation>大洋洲</translation>
         </message>
         <message>
             <source>Of those, the ones where more is worse (e.g. poverty).</source>
@@ -1352,10 +1388,6 @@
             <translation>OpenStreetMap 面</translation>
         </message>
         <message>
-            <source>Optional widths for some road classes (highway values), e.g. primary 25, residential 10. Classes not listed use the regional median.</source>
-            <translation>可选：部分道路等级（highway 取值）的宽度，例如 primary 25、residential 10。未列出的等级使用区域中位宽度。</translation>
-        </message>
-        <message>
             <source>Optional: an entry fee means the space does not count.</source>
             <translation>可选：收取入场费的空间不计入。</translation>
         </message>
@@ -1420,8 +1452,8 @@
             <translation>公园</translation>
         </message>
         <message>
-            <source>Per city and district: area, public space, street and total area, their shares, the benchmarks, and the sampling estimate when asked.</source>
-            <translation>按城市和地区列出：面积、公共空间面积、街道面积和合计面积、各自比例、基准值，以及（如选择）抽样估算结果。</translation>
+            <source>Per city and district: area, public space, street and total area, their shares, the street share with widths 25 % narrower and wider, the benchmarks, and the sampling estimate when asked.</source>
+            <translation>按城市和地区：面积、公共空间、街道和合计面积及其比例，宽度缩窄和加宽 25 % 时的街道比例，基准值，以及（如选择）抽样估算值。</translation>
         </message>
         <message>
             <source>Per space and question: the number of answers, the mean score, the mean of a count and the most common answer.</source>
@@ -1438,6 +1470,10 @@
         <message>
             <source>Persons per cell; every band is a population group (band 1: total). Nodata cells are ignored and counted. Give either this grid or a population layer.</source>
             <translation>每个像元的人数；每个波段为一个人口群体（波段 1：总人口）。无数据像元被忽略并计数。请提供此栅格或人口图层之一。</translation>
+        </message>
+        <message>
+            <source>Pitches, stadiums, tracks, sports centres, forest, wood, scrub and allotments count by default (the CIESIN global 11.7.1 counts pitches, forest, wood, scrub and allotments); cemeteries and school grounds do not, as they are not open to all. Count none of them for a strict inventory, or all of them. Every such space is flagged for review either way.</source>
+            <translation>默认计入运动场、体育场、跑道、体育中心、森林、林地、灌木丛和租赁菜园（CIESIN 全球可持续发展目标 11.7.1 计入运动场、森林、林地、灌木丛和租赁菜园）；墓地和学校场地不对所有人开放，默认不计入。若要从严盘点，可选择全部不计入，也可选择全部计入。无论选择哪种规则，这些空间都会标记为待复核。</translation>
         </message>
         <message>
             <source>Plan assessment</source>
@@ -1664,10 +1700,6 @@
             <translation>休闲绿地</translation>
         </message>
         <message>
-            <source>Region (median road width)</source>
-            <translation>区域（道路宽度中位数）</translation>
-        </message>
-        <message>
             <source>Reilly's law (gravity)</source>
             <translation>Reilly 法则（引力）</translation>
         </message>
@@ -1688,8 +1720,12 @@
             <translation>报告（HTML）</translation>
         </message>
         <message>
-            <source>Right-of-way width of each road class. The defaults are typical urban widths: replace them with widths measured in the city.</source>
-            <translation>各道路等级的道路红线宽度。默认值为典型城市道路宽度：请替换为本市实测宽度。</translation>
+            <source>Right-of-way width of each road class (highway value), used where a street has no readable width tag. The defaults are the plugin's documented table (docs/street-widths.md), the same as in the land-share tool: replace them with widths measured in the city.</source>
+            <translation>各道路等级（highway 值）的道路红线宽度，用于没有可识别宽度标签的街道。默认值为插件文档中的表（docs/street-widths.md），与用地比例工具相同：请用本市实测宽度替换。</translation>
+        </message>
+        <message>
+            <source>Right-of-way width of each road class. The defaults are the plugin's documented table (docs/street-widths.md), the same as in Streets from OpenStreetMap: replace them with widths measured in the city.</source>
+            <translation>各道路等级的道路红线宽度。默认值为插件文档中的表（docs/street-widths.md），与“从 OpenStreetMap 生成街道”相同：请用本市实测宽度替换。</translation>
         </message>
         <message>
             <source>Road class</source>
@@ -1960,6 +1996,10 @@
             <translation>无道路连接的居民点数</translation>
         </message>
         <message>
+            <source>Share of street length (%)</source>
+            <translation>占街道长度比例（%）</translation>
+        </message>
+        <message>
             <source>Share of the population served, by district</source>
             <translation>各地区可达人口比例</translation>
         </message>
@@ -1968,8 +2008,8 @@
             <translation>居住在开放公共空间 {0} 米步行距离（沿街道网络测量）以内的人口比例。</translation>
         </message>
         <message>
-            <source>Share of the urban area allocated to streets and open public spaces, SDG indicator 11.7.1 (a), for each city (and each district when given), against the benchmarks of 15 % public space, 30 % streets and 45 % in total. Street area is the union of the right-of-way corridors: a corridor of the street's width around its centre-line (half the width on each side). The width comes from the width field, else from the road class table, else from the default width. Ground that is both street and public space counts once, as public space, so the street and public space shares add up to the total. Optionally the street share is also estimated with the original sampling method (Halton points at 10 per km², 10 ha circles, sampling until the 95 % confidence interval is narrow enough), for comparison with cities that reported that way.</source>
-            <translation>按可持续发展目标指标 11.7.1 (a)，计算每个城市（如提供地区，则包括每个地区）用于街道和开放公共空间的土地占城市面积的比例，并与基准值（公共空间 15 %、街道 30 %、合计 45 %）比较。街道面积为道路红线走廊的并集：沿中心线、宽度等于街道宽度的走廊（每侧各一半宽度）。宽度取自宽度字段，否则取自道路等级表，否则使用默认宽度。既是街道又是公共空间的用地只计算一次（计为公共空间），因此街道比例与公共空间比例之和等于合计比例。可选择同时用最初的抽样方法（每平方公里 10 个 Halton 点、10 公顷圆、抽样直到 95 % 置信区间足够窄）估算街道比例，以便与采用该方法报告的城市比较。</translation>
+            <source>Share of the urban area allocated to streets and open public spaces, SDG indicator 11.7.1 (a), for each city (and each district when given), against the benchmarks of 15 % public space, 30 % streets and 45 % in total. Street area is the union of the right-of-way corridors: a corridor of the street's width around its centre-line (half the width on each side). The width follows one policy, shared with Streets from OpenStreetMap: the width field (numbers, or text such as 12 m, 40 ft, 10-12; values outside 1.5–80 m are rejected and counted), else the road class table, else the default width. The street share is also given with every width 25 % narrower and 25 % wider, so you see how much the widths matter. Ground that is both street and public space counts once, as public space, so the street and public space shares add up to the total. Optionally the street share is also estimated with the original sampling method (Halton points at 10 per km², 10 ha circles, sampling until the 95 % confidence interval is narrow enough), for comparison with cities that reported that way.</source>
+            <translation>按可持续发展目标指标 11.7.1 (a)，计算每个城市（如提供地区，则包括每个地区）用于街道和开放公共空间的土地占城市面积的比例，并与基准值（公共空间 15 %、街道 30 %、合计 45 %）比较。街道面积为道路红线走廊的并集：沿中心线、宽度等于街道宽度的走廊（每侧各一半宽度）。宽度遵循与“从 OpenStreetMap 生成街道”共用的同一规则：宽度字段（数字，或如 12 m、40 ft、10-12 的文本；超出 1.5–80 米的值被拒绝并计数），否则取自道路等级表，否则使用默认宽度。同时给出所有宽度缩窄 25 % 和加宽 25 % 时的街道比例，以显示宽度假设的影响。既是街道又是公共空间的用地只计算一次（计为公共空间），因此街道比例与公共空间比例之和等于合计比例。可选择同时用最初的抽样方法（每平方公里 10 个 Halton 点、10 公顷圆、抽样直到 95 % 置信区间足够窄）估算街道比例，以便与采用该方法报告的城市比较。</translation>
         </message>
         <message>
             <source>Share of the urban population living within walking distance (400 m by default) of an open public space, measured along the street network, as SDG indicator 11.7.1 (b) defines it. Every band of the population raster (or every chosen field) is a population group, so totals by sex, age and disability come out of one run; the first band or field is taken as the total population. Give the urban extent so that only the urban population counts (one result per city when it holds several); streets are kept to the extent plus the walking distance, so people at its edge still walk out to a space just outside. The network is the street lines split at every shared vertex; motorways and trunk roads (and streets marked not walkable) are left out. A space is entered wherever a street passes inside it or within the entry tolerance of its edge: at street vertices, at the point of each street segment nearest to it and every 10 m along a street that runs beside it, including the middle of long segments. People join the network at the nearest point of the nearest street. Population cells larger than the sub-cell size (100 m) are spread over sub-cells first, evenly or in proportion to a built-up raster or building footprints. One shortest-path pass from all spaces at once keeps a whole city fast. The straight-line 400 m buffer result, which some global datasets use, is reported beside it for comparison: it overstates access.</source>
@@ -2004,22 +2044,6 @@
             <translation>图表字体中缺少部分字符，这些字符显示为方框。请安装包含这些字符的字体（例如 Noto Sans CJK）。</translation>
         </message>
         <message>
-            <source>South-eastern Asia</source>
-            <translation>东南亚</translation>
-        </message>
-        <message>
-            <source>Southern Africa</source>
-            <translation>南部非洲</translation>
-        </message>
-        <message>
-            <source>Southern Asia</source>
-            <translation>南亚</translation>
-        </message>
-        <message>
-            <source>Southern Europe</source>
-            <translation>南欧</translation>
-        </message>
-        <message>
             <source>Space</source>
             <translation>空间</translation>
         </message>
@@ -2046,6 +2070,10 @@
         <message>
             <source>Spaces surveyed</source>
             <translation>已调查空间</translation>
+        </message>
+        <message>
+            <source>Spaces that need review</source>
+            <translation>待复核空间数</translation>
         </message>
         <message>
             <source>Spaces whose access is private or no do not count (the OpenStreetMap access values).</source>
@@ -2120,16 +2148,20 @@
             <translation>已数字化为面（道路红线）的街道面积，用于替代中心线。</translation>
         </message>
         <message>
+            <source>Street area: the union of right-of-way corridors, each as wide as its street (half the width on each side of the centre-line). The class widths are typical right-of-way widths from street design guides (NACTO-GDCI Global Street Design Guide, 2016; UK Manual for Streets, 2007; Angel, Making Room for a Planet of Cities, 2011): measured widths should replace them.</source>
+            <translation>街道面积：道路红线走廊的并集，每条走廊与其街道等宽（中心线两侧各一半宽度）。各等级宽度为街道设计指南中的典型道路红线宽度（NACTO-GDCI《全球街道设计指南》，2016；英国《街道手册》，2007；Angel《为城市星球腾出空间》，2011）：应以实测宽度替换。</translation>
+        </message>
+        <message>
             <source>Street centre-lines</source>
             <translation>街道中心线</translation>
         </message>
         <message>
-            <source>Street centre-lines for SDG 11.7.1 from OpenStreetMap data you already have: the lines layer of an .osm.pbf or .osm file (choose the file and its "lines" layer) or an OSM line layer with a highway column. Keeps the road classes of the CIESIN global 11.7.1 (motorway to path) and drops roads with access=private or no. Each street gets an estimated right-of-way width: its OSM width tag, else the width of its class in the table, else the median road width of the region (CIESIN's regional medians). Replace the estimates with widths measured in the city where you can.</source>
-            <translation>根据已有的 OpenStreetMap 数据生成用于可持续发展目标 11.7.1 的街道中心线：.osm.pbf 或 .osm 文件的 lines 图层（选择文件及其“lines”图层），或带有 highway 字段的 OSM 线图层。保留 CIESIN 全球 11.7.1 所用的道路等级（从 motorway 到 path），并排除 access=private 或 no 的道路。每条街道获得估算的道路红线宽度：优先使用其 OSM 宽度标签，否则使用表中其等级的宽度，否则使用所在区域的道路宽度中位数（CIESIN 的区域中位数）。如有可能，请用本市实测宽度替换这些估算值。</translation>
+            <source>Street centre-lines for SDG 11.7.1 from OpenStreetMap data you already have: the lines layer of an .osm.pbf or .osm file (choose the file and its "lines" layer) or an OSM line layer with a highway column. Keeps the road classes of the CIESIN global 11.7.1 (motorway to path) and the service roads and steps people walk on, and drops roads with access=private. Each street gets walkable = 1 or 0: motorways, trunk roads and their links, and ways with foot=no or access=no are not walkable, unless foot=yes, designated or permissive says otherwise; they are left out unless you keep them for the street area. Each street gets a right-of-way width by one policy shared with the land-share tool: its OSM width tag (metres, feet and inches, ranges and lists as their mean; values outside 1.5–80 m are rejected and counted), else the width of its class in the table, else the default width; the field width_src says which. Replace the estimates with widths measured in the city where you can.</source>
+            <translation>根据已有的 OpenStreetMap 数据生成用于可持续发展目标 11.7.1 的街道中心线：.osm.pbf 或 .osm 文件的 lines 图层（选择文件及其“lines”图层），或带有 highway 字段的 OSM 线图层。保留 CIESIN 全球 11.7.1 所用的道路等级（从 motorway 到 path）以及人们步行使用的服务道路（service）和台阶（steps），并排除 access=private 的道路。每条街道获得 walkable = 1 或 0：高速公路（motorway）、干线公路（trunk）及其匝道，以及带有 foot=no 或 access=no 的道路不可步行，除非 foot=yes、designated 或 permissive 另有说明；除非为街道面积而保留，否则将其排除。每条街道按与用地比例工具共用的同一宽度规则获得道路红线宽度：优先使用其 OSM 宽度标签（米、英尺和英寸，范围和列表取平均值；超出 1.5–80 米的值被拒绝并计数），否则使用表中其等级的宽度，否则使用默认宽度；字段 width_src 说明宽度来源。如有可能，请用本市实测宽度替换这些估算值。</translation>
         </message>
         <message>
-            <source>Street centre-lines with OSM id, name, road class, width and where the width comes from.</source>
-            <translation>街道中心线，包括 OSM 编号、名称、道路等级、宽度及宽度来源。</translation>
+            <source>Street centre-lines with OSM id, name, road class, walkable (1/0), width, where the width comes from, and the OSM width, foot and access tags.</source>
+            <translation>街道中心线，含 OSM 标识、名称、道路等级、是否可步行（1/0）、宽度、宽度来源，以及 OSM 的 width、foot 和 access 标签。</translation>
         </message>
         <message>
             <source>Street centre-lines. Lines that share a vertex are connected; lines that only cross (bridges, tunnels) are not.</source>
@@ -2168,8 +2200,12 @@
             <translation>街道宽度字段（米）</translation>
         </message>
         <message>
-            <source>Street widths: {0} measured, {1} from the road class table, {2} default ({3} m).</source>
-            <translation>街道宽度：实测 {0} 条，取自道路等级表 {1} 条，默认值 {2} 条（{3} 米）。</translation>
+            <source>Street widths</source>
+            <translation>街道宽度</translation>
+        </message>
+        <message>
+            <source>Street widths: {0} measured, {1} from the road class table, {2} default ({3} m); {4} % of the street length has a measured width.</source>
+            <translation>街道宽度：实测 {0} 条，取自道路等级表 {1} 条，默认值 {2} 条（{3} 米）；{4} % 的街道长度有实测宽度。</translation>
         </message>
         <message>
             <source>Streets</source>
@@ -2206,6 +2242,22 @@
         <message>
             <source>Streets kept</source>
             <translation>保留的街道数</translation>
+        </message>
+        <message>
+            <source>Streets with widths 25 % narrower (% of urban area)</source>
+            <translation>宽度缩窄 25 % 时的街道（占城市面积 %）</translation>
+        </message>
+        <message>
+            <source>Streets with widths 25 % wider (% of urban area)</source>
+            <translation>宽度加宽 25 % 时的街道（占城市面积 %）</translation>
+        </message>
+        <message>
+            <source>Streets, widths +25 % (%)</source>
+            <translation>街道，宽度 +25 %（%）</translation>
+        </message>
+        <message>
+            <source>Streets, widths −25 % (%)</source>
+            <translation>街道，宽度 −25 %（%）</translation>
         </message>
         <message>
             <source>Strengths</source>
@@ -2250,10 +2302,6 @@
         <message>
             <source>Territorial influence zones</source>
             <translation>地域影响范围</translation>
-        </message>
-        <message>
-            <source>The UN region of the city: its median road width is used for streets with neither a width tag nor a class in the table.</source>
-            <translation>城市所在的联合国区域：没有宽度标签、其等级也不在表中的街道使用该区域的道路宽度中位数。</translation>
         </message>
         <message>
             <source>The XLSForm to upload to KoboToolbox (Projects, New, Upload an XLSForm).</source>
@@ -2316,6 +2364,10 @@
             <translation>包含评分表中所用城市名称的字段。</translation>
         </message>
         <message>
+            <source>The file {0} is damaged or incomplete (GDAL: {1}). Download or export it again.</source>
+            <translation>文件 {0} 已损坏或不完整（GDAL：{1}）。请重新下载或导出。</translation>
+        </message>
+        <message>
             <source>The framework is not valid:</source>
             <translation>评估框架无效：</translation>
         </message>
@@ -2362,6 +2414,10 @@
         <message>
             <source>The inventory with, per space, a 0-100 score per dimension, the quality index, the number of submissions, whether every dimension was scored and the share of the questions answered.</source>
             <translation>盘点图层，每个空间附有各维度 0–100 的得分、质量指数、提交记录数、是否每个维度都有得分以及已回答问题的比例。</translation>
+        </message>
+        <message>
+            <source>The layer "{0}" has neither a highway field nor GDAL's other_tags field: choose the lines layer of an OSM file, or a layer with OSM tag columns.</source>
+            <translation>图层“{0}”既没有 highway 字段，也没有 GDAL 的 other_tags 字段：请选择 OSM 文件的 lines 图层，或带有 OSM 标签字段的图层。</translation>
         </message>
         <message>
             <source>The lines layer of an .osm.pbf or .osm file, or a line layer with OSM tag columns.</source>
@@ -2520,6 +2576,10 @@
             <translation>表中道路等级 {1} 的值“{0}”不是数字。</translation>
         </message>
         <message>
+            <source>The table gives {0} m for road class {1}: a width must be more than 0.</source>
+            <translation>表中道路等级 {1} 的宽度为 {0} 米：宽度必须大于 0。</translation>
+        </message>
+        <message>
             <source>The type mapping gives "{0}" for "{1}"; use one of: {2}.</source>
             <translation>类型对照表中“{1}”对应的“{0}”无效；请使用以下之一：{2}。</translation>
         </message>
@@ -2612,8 +2672,8 @@
             <translation>以时间带表示的中心周围出行时间，以逗号分隔。</translation>
         </message>
         <message>
-            <source>Two candidate spaces are duplicates when this share of the smaller one lies in the larger; the larger is kept.</source>
-            <translation>当较小候选空间的这一比例位于较大空间内时，两者视为重复；保留较大者。</translation>
+            <source>Two candidate spaces that both count, or both do not, are duplicates when this share of the smaller one lies in the larger; the larger is kept.</source>
+            <translation>两个候选空间同为计入或同为不计入，且较小者的这一比例位于较大者内时，视为重复；保留较大者。</translation>
         </message>
         <message>
             <source>Type field</source>
@@ -2630,6 +2690,14 @@
         <message>
             <source>Type value "{0}" ({1} spaces) is not in the type mapping: not counted. Add it to the mapping if it is an open public space.</source>
             <translation>类型值“{0}”（{1} 个空间）不在类型对照表中：不计入。如果它是开放公共空间，请将其加入对照表。</translation>
+        </message>
+        <message>
+            <source>Types that need review</source>
+            <translation>待复核类型</translation>
+        </message>
+        <message>
+            <source>Types that need review: {0}.</source>
+            <translation>待复核类型的计入规则：{0}。</translation>
         </message>
         <message>
             <source>UN-Habitat's SDG indicator 11.7.1 (a): share of the built-up area of the city that is open space for public use, as streets and open public spaces. Benchmarks: 15 % open public space, 30 % streets, 45 % in total (UN-Habitat, for densities of 150 inhabitants per hectare or more).</source>
@@ -2684,6 +2752,10 @@
             <translation>很低</translation>
         </message>
         <message>
+            <source>Walkable streets kept</source>
+            <translation>保留的可步行街道数</translation>
+        </message>
+        <message>
             <source>Walking distance (m)</source>
             <translation>步行距离（米）</translation>
         </message>
@@ -2732,18 +2804,6 @@
             <translation>以下分项的权重：发展水平低、出行时间、服务不足、中心性、可达性、发展走廊。没有数据的分项会被省略。</translation>
         </message>
         <message>
-            <source>Western Africa</source>
-            <translation>西非</translation>
-        </message>
-        <message>
-            <source>Western Asia</source>
-            <translation>西亚</translation>
-        </message>
-        <message>
-            <source>Western Europe</source>
-            <translation>西欧</translation>
-        </message>
-        <message>
             <source>What a settlement without a value for an indicator gets. The number of missing values is reported.</source>
             <translation>某个指标没有数值的居民点如何处理。缺失值的数量会被报告。</translation>
         </message>
@@ -2768,8 +2828,36 @@
             <translation>按道路等级的宽度（米）</translation>
         </message>
         <message>
+            <source>Width from</source>
+            <translation>宽度来源</translation>
+        </message>
+        <message>
             <source>Width of streets with neither a measured width nor a known class.</source>
             <translation>既无实测宽度也无已知等级的街道所用的宽度。</translation>
+        </message>
+        <message>
+            <source>Width of streets with neither a readable width nor a class in the table.</source>
+            <translation>既无可识别宽度、其等级又不在表中的街道所用的宽度。</translation>
+        </message>
+        <message>
+            <source>Width values not readable</source>
+            <translation>无法识别的宽度值数</translation>
+        </message>
+        <message>
+            <source>Width values rejected (outside 1.5–80 m)</source>
+            <translation>被拒绝的宽度值数（超出 1.5–80 米）</translation>
+        </message>
+        <message>
+            <source>Widths from the road class table</source>
+            <translation>取自道路等级表的宽度数</translation>
+        </message>
+        <message>
+            <source>Widths from the width tag</source>
+            <translation>取自宽度标签的宽度数</translation>
+        </message>
+        <message>
+            <source>Widths measured</source>
+            <translation>实测宽度数</translation>
         </message>
         <message>
             <source>With the thresholds method: increasing centrality values separating the levels, comma-separated (one fewer than the number of levels).</source>
@@ -2800,6 +2888,10 @@
             <translation>z 分数</translation>
         </message>
         <message>
+            <source>a cemetery is a place of burial, not open space for recreation</source>
+            <translation>墓地是安葬之所，而非供休闲的开放空间</translation>
+        </message>
+        <message>
             <source>acceptable from {0}</source>
             <translation>{0} 起可接受</translation>
         </message>
@@ -2810,6 +2902,10 @@
         <message>
             <source>accessibility</source>
             <translation>可达性</translation>
+        </message>
+        <message>
+            <source>allotment plots are rented to gardeners and usually locked</source>
+            <translation>租赁菜园的地块出租给园艺者，通常上锁</translation>
         </message>
         <message>
             <source>band {0}</source>
@@ -2838,6 +2934,10 @@
         <message>
             <source>composite indicator</source>
             <translation>综合指标</translation>
+        </message>
+        <message>
+            <source>default width</source>
+            <translation>默认宽度</translation>
         </message>
         <message>
             <source>derived score {0}</source>
@@ -2870,6 +2970,10 @@
         <message>
             <source>first in row {0}</source>
             <translation>首次出现于第 {0} 行</translation>
+        </message>
+        <message>
+            <source>forest, wood and scrub may be fenced, private or impassable</source>
+            <translation>森林、林地和灌木丛可能设有围栏、属私有或无法通行</translation>
         </message>
         <message>
             <source>framework</source>
@@ -2918,6 +3022,10 @@
         <message>
             <source>low development index</source>
             <translation>发展指数低</translation>
+        </message>
+        <message>
+            <source>measured</source>
+            <translation>实测</translation>
         </message>
         <message>
             <source>metres</source>
@@ -2988,16 +3096,16 @@
             <translation>问卷</translation>
         </message>
         <message>
-            <source>regional median width</source>
-            <translation>区域道路宽度中位数</translation>
-        </message>
-        <message>
             <source>road class table</source>
             <translation>道路等级表</translation>
         </message>
         <message>
             <source>scalogram</source>
             <translation>功能等级表</translation>
+        </message>
+        <message>
+            <source>school grounds are usually open to pupils only</source>
+            <translation>学校场地通常只对学生开放</translation>
         </message>
         <message>
             <source>scorecard</source>
@@ -3014,6 +3122,10 @@
         <message>
             <source>shown for comparison only; it overstates access</source>
             <translation>仅供比较；该方法会高估可达性</translation>
+        </message>
+        <message>
+            <source>sports grounds are often fenced, booked or charged for</source>
+            <translation>运动场地常设围栏、需预约或收费</translation>
         </message>
         <message>
             <source>spread evenly over those of their {0} × {0} sub-cells inside the urban extent</source>
@@ -3080,6 +3192,10 @@
             <translation>类型不属于五种计入类型</translation>
         </message>
         <message>
+            <source>type needs review and is not counted by the chosen rule</source>
+            <translation>类型待复核，按所选规则不计入</translation>
+        </message>
+        <message>
             <source>type value not in the mapping</source>
             <translation>类型值不在对照表中</translation>
         </message>
@@ -3102,6 +3218,10 @@
         <message>
             <source>{0} and {1}: the assessor {2} scored the same plan twice.</source>
             <translation>{0} 和 {1}：评估者 {2} 对同一规划评分了两次。</translation>
+        </message>
+        <message>
+            <source>{0} candidate spaces were skipped: their geometry is broken beyond repair (multipolygons or rings cut at the edge of the extract). OSM ids: {1}.</source>
+            <translation>已跳过 {0} 个候选空间：其几何损坏且无法修复（在数据摘录边缘被截断的多面或环）。OSM 编号：{1}。</translation>
         </message>
         <message>
             <source>{0} candidate spaces, {1} counted, {2} duplicates merged.</source>
@@ -3192,8 +3312,8 @@
             <translation>{0} 个路段距城市范围过远，无法从范围内步行到达，已排除。</translation>
         </message>
         <message>
-            <source>{0} streets kept; {1} private roads left out; default width {2} m.</source>
-            <translation>保留街道 {0} 条；排除私有道路 {1} 条；默认宽度 {2} 米。</translation>
+            <source>{0} streets kept, {1} of them walkable; {2} private roads left out.</source>
+            <translation>保留 {0} 条街道，其中 {1} 条可步行；排除 {2} 条私有道路。</translation>
         </message>
         <message>
             <source>{0} streets left out of the walking network: {1}.</source>
@@ -3206,6 +3326,14 @@
         <message>
             <source>{0} surveyed spaces lack answers for a dimension: their quality index is left empty.</source>
             <translation>{0} 个已调查空间缺少某一维度的答案：其质量指数留空。</translation>
+        </message>
+        <message>
+            <source>{0} width values could not be read as a width and were replaced by the class or default width, e.g. {1}.</source>
+            <translation>{0} 个宽度值无法识别为宽度，已以道路等级宽度或默认宽度代替，例如 {1}。</translation>
+        </message>
+        <message>
+            <source>{0} width values outside {1}–{2} m were rejected and replaced by the class or default width, e.g. {3}.</source>
+            <translation>{0} 个宽度值超出 {1}–{2} 米，已被拒绝并以道路等级宽度或默认宽度代替，例如 {3}。</translation>
         </message>
         <message>
             <source>{0}: "levels" must describe exactly the scores 0, 1, 2 and 3</source>
@@ -3294,6 +3422,10 @@
         <message>
             <source>{0}: scorecards are .json, .csv or .xlsx files.</source>
             <translation>{0}：评分表必须是 .json、.csv 或 .xlsx 文件。</translation>
+        </message>
+        <message>
+            <source>{0}: streets {1} % with every width 25 % narrower, {2} % with every width 25 % wider.</source>
+            <translation>{0}：所有宽度缩窄 25 % 时街道占 {1} %，加宽 25 % 时占 {2} %。</translation>
         </message>
         <message>
             <source>{0}: the assessors agree too little (alpha below 0.667) for the scores to be relied on; discuss the flagged criteria.</source>

@@ -73,6 +73,44 @@ class PolygonSet:
         self.bounds = np.array(bounds, dtype=float).reshape(-1, 4)
 
 
+def distance_to_own_polygon(points, owner, prepared: "PolygonSet", chunk: int = 2_000_000) -> np.ndarray:
+    """Distance from each point to one given polygon of ``prepared`` (``owner``: position in ``prepared.index``),
+    0 inside (even-odd rule): every point against its own polygon's ring segments, all at once."""
+    points = np.asarray(points, dtype=float).reshape(-1, 2)
+    owner = np.asarray(owner, dtype=np.int64)
+    out = np.empty(len(points))
+    if len(points) == 0:
+        return out
+    if not hasattr(prepared, "_flat"):  # ring segments of all polygons in one array, with each one's offset
+        counts = np.array([len(segments) for segments in prepared.segments], dtype=np.int64)
+        prepared._flat = (np.concatenate(prepared.segments), np.cumsum(counts) - counts, counts)
+    flat, offset, count = prepared._flat
+    per_point = count[owner]
+    start = 0
+    while start < len(points):
+        # as many points as keep the point-segment pairs under `chunk`
+        stop = start + max(1, int(np.searchsorted(np.cumsum(per_point[start:]), chunk, side="right")))
+        stop = min(stop, len(points))
+        n = per_point[start:stop]
+        pair_point = np.repeat(np.arange(start, stop), n)
+        first = np.cumsum(n) - n
+        pair_segment = np.repeat(offset[owner[start:stop]] - first, n) + np.arange(n.sum())
+        x1, y1, x2, y2 = flat[pair_segment].T
+        px, py = points[pair_point, 0], points[pair_point, 1]
+        dx, dy = x2 - x1, y2 - y1
+        length2 = np.where(dx * dx + dy * dy > 0, dx * dx + dy * dy, 1.0)
+        t = np.clip(((px - x1) * dx + (py - y1) * dy) / length2, 0.0, 1.0)
+        gap = np.hypot(px - (x1 + t * dx), py - (y1 + t * dy))
+        straddles = (y1 > py) != (y2 > py)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            x_cross = x1 + (py - y1) * dx / np.where(dy != 0, dy, 1.0)
+        crossings = np.add.reduceat((straddles & (px < x_cross)).astype(np.int64), first)
+        boundary = np.minimum.reduceat(gap, first)
+        out[start:stop] = np.where(crossings % 2 == 1, 0.0, boundary)
+        start = stop
+    return out
+
+
 def distance_to_polygons(points, polygons, max_distance: float, progress=None):
     """For every point, the distance to the nearest polygon (0 inside) and that polygon's index.
 

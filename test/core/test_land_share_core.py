@@ -7,9 +7,11 @@ import pytest
 from shapely.geometry import box
 
 from habitat_planning_plugin.core.public_space.land_share import (
+    WIDTH_FACTORS,
     halton,
     land_shares,
     sampled_street_share,
+    scaled_corridors,
     street_corridors,
 )
 
@@ -69,3 +71,41 @@ def test_sampling_estimate_brackets_the_exact_share():
     assert estimate.high_pct - estimate.low_pct <= 2.0
     radius = math.sqrt(100_000 / math.pi)
     assert radius == pytest.approx(178.4, abs=0.05)  # 10 ha circles
+
+
+def test_street_share_at_narrower_and_wider_widths_by_hand():
+    lines = [np.array([(x, 0.0), (x, 600.0)]) for x in range(100, 600, 100)]
+    lines += [np.array([(0.0, y), (600.0, y)]) for y in range(100, 600, 100)]
+    assert WIDTH_FACTORS == (0.75, 1.25)
+    for factor, width in ((0.75, 7.5), (1.25, 12.5)):
+        # 10 corridors of width x 600 m, less the 25 crossings counted twice.
+        expected = 10 * 600 * width - 25 * width ** 2
+        (city,) = land_shares([CITY], ["grid"], [], scaled_corridors(lines, [10.0] * len(lines), factor))
+        assert city.street_m2 == pytest.approx(expected)
+    # The share moves by less than 25 %: the crossings overlap.
+    low = 10 * 600 * 7.5 - 25 * 7.5 ** 2
+    assert low / 57_500 > 0.75
+
+
+def test_scaled_corridors_against_an_independent_union():
+    """Mixed widths, a diagonal, a bend and a park: our corridors at 0.75 and 1.25 against shapely's own union of
+    flat-capped buffers of half the scaled width each side."""
+    from shapely.geometry import LineString
+    from shapely.ops import unary_union
+
+    lines = [[(0.0, 50.0), (300.0, 50.0)], [(150.0, 0.0), (150.0, 300.0)], [(0.0, 0.0), (300.0, 300.0)],
+             [(20.0, 250.0), (120.0, 250.0), (120.0, 150.0)]]
+    widths = [20.0, 8.0, 12.0, 6.0]
+    city = box(0, 0, 300, 300)
+    park = box(160, 160, 260, 260)
+    for factor in WIDTH_FACTORS:
+        ours = scaled_corridors([np.array(line) for line in lines], widths, factor)
+        reference = unary_union([LineString(line).buffer(width * factor / 2, cap_style=2, join_style=2)
+                                 for line, width in zip(lines, widths)])
+        assert ours.symmetric_difference(reference).area < 1e-6
+        (share,) = land_shares([city], ["c"], [park], ours)
+        expected = reference.intersection(city).difference(park).area
+        assert share.street_m2 == pytest.approx(expected)
+        assert share.street_pct == pytest.approx(100 * expected / 90_000)
+    # None widths (no width at all) stay out, as in street_corridors.
+    assert scaled_corridors([np.array(lines[0])], [None], 1.25) is None

@@ -94,13 +94,16 @@ def test_several_cities_in_one_extent_layer_give_one_row_each(tmp_path, habitat_
 
 def test_motorways_and_not_walkable_streets_are_left_out(tmp_path, habitat_provider):
     gpkg = tmp_path / "roads.gpkg"
-    # A park reached only over a motorway bridge, and a footway marked walkable = 0.
-    lines = [(LineString([(0, 0), (300, 0)]), ["residential", 1]),
-             (LineString([(300, 0), (600, 0)]), ["motorway", 1]),
-             (LineString([(0, 0), (0, 300)]), ["footway", 0])]
+    # A park reached only over a motorway, another only along a footway marked walkable = 0, a third along a trunk
+    # road marked walkable = 1 (foot=yes in OSM): the walkable field wins over the class list.
+    lines = [(LineString([(0, 0), (300, 0)]), ["residential", None]),
+             (LineString([(300, 0), (600, 0)]), ["motorway", None]),
+             (LineString([(0, 0), (0, 300)]), ["footway", 0]),
+             (LineString([(0, 0), (-300, 0)]), ["trunk", 1])]
     streets = write_layer(gpkg, "streets", "LineString", 32650, [("road_class", "str"), ("walkable", "int")], lines)
-    park = write_layer(gpkg, "park", "Polygon", 32650, [], [(box(590, 5, 700, 100), []), ])
+    park = write_layer(gpkg, "park", "Polygon", 32650, [], [(box(590, 5, 700, 100), [])])
     park2 = write_layer(gpkg, "park2", "Polygon", 32650, [], [(box(5, 290, 50, 350), [])])
+    park3 = write_layer(gpkg, "park3", "Polygon", 32650, [], [(box(-350, 5, -290, 100), [])])
     people = write_layer(gpkg, "people", "Point", 32650, [("n", "real")], [(Point(250, -10), [1.0])])
     base = {"STREETS": streets, "POPULATION_LAYER": people, "POPULATION_FIELDS": ["n"], "STRAIGHT_LINE": False,
             "OUTPUT_TABLE": "memory:", "OUTPUT_NETWORK": "memory:", "OUTPUT_SERVICE_AREA": "memory:"}
@@ -110,6 +113,10 @@ def test_motorways_and_not_walkable_streets_are_left_out(tmp_path, habitat_provi
     assert "2 streets left out of the walking network" in messages.text()
     with pytest.raises(QgsProcessingException, match="No street reaches a public space"):
         run({**base, "PUBLIC_SPACES": park2})
+    # The trunk road with walkable = 1 is walked: 10 m + 250 m + (290 - 24.49) m + 25 m = 550.5 m: reached, not served.
+    out = str(tmp_path / "trunk.gpkg")
+    run({**base, "PUBLIC_SPACES": park3, "OUTPUT_POPULATION": out})
+    assert float(read_rows(out)[0]["dist_m"]) == pytest.approx(10 + 250 + 290 - np.sqrt(25 ** 2 - 5 ** 2) + 25)
     # With no class excluded the motorway may be walked: 10 m to the street, then to where it comes within 25 m
     # of the park's corner (590, 5), sqrt(25² - 5²) m before x = 590, and 25 m across: 350.5 m, served.
     people_out = str(tmp_path / "people_out.gpkg")

@@ -58,6 +58,13 @@ def test_grid_by_hand(grid, tmp_path, habitat_provider):
     assert float(row["bench_tot"]) == 45.0 and row["meets_tot"] == "0"
     (area,) = read_rows(tmp_path / "streets.gpkg")
     assert area["_geometry"].area == pytest.approx(57_500)
+    # Every width 25 % narrower and wider, by hand: 10 corridors of w x 600 m less 25 crossings of w x w, less the
+    # four w x 120 m strips inside the park (their four crossings counted once).
+    for width, key, column in ((7.5, "SHARE_STREETS_LOW", "street_lo"), (12.5, "SHARE_STREETS_HIGH", "street_hi")):
+        outside_park = (6_000 * width - 25 * width ** 2) - (4 * 120 * width - 4 * width ** 2)
+        assert result[key] == pytest.approx(100 * outside_park / 360_000)
+        assert float(row[column]) == pytest.approx(100 * outside_park / 360_000)
+    assert (result["WIDTH_MEASURED"], result["WIDTH_CLASS"], result["WIDTH_DEFAULT"]) == (8, 1, 1)
 
 
 def test_street_polygons_instead_of_lines(grid, tmp_path, habitat_provider):
@@ -81,6 +88,12 @@ def test_sample_city_is_plausible_with_districts_and_sampling(tmp_path, habitat_
     assert len(districts) == 7
     # The districts tile the city: their areas add up to it.
     assert sum(float(r["area_km2"]) for r in districts) == pytest.approx(float(city["area_km2"]), rel=1e-6)
+    for row in rows:  # narrower widths, less street land; wider, more
+        assert float(row["street_lo"]) < float(row["street_pct"]) < float(row["street_hi"])
+    # The districts' street land at either width adds up to the city's.
+    for column in ("street_lo", "street_hi"):
+        assert sum(float(r[column]) * float(r["area_km2"]) for r in districts) == pytest.approx(
+            float(city[column]) * float(city["area_km2"]), rel=1e-6)
     low, high = float(city["sample_low"]), float(city["sample_high"])
     assert int(city["sample_n"]) >= 30 and high - low <= 2.0 + 1e-9
     assert abs(float(city["sample_pct"]) - (float(city["street_pct"]) + float(city["overlap_m2"]) / 1e4 /

@@ -18,8 +18,8 @@ import numpy as np
 
 from ..geometry import (
     PolygonSet,
-    _distance_to_one,
     contains_points,
+    distance_to_own_polygon,
     distance_to_polygons,
     nearest_on_segments,
     polygon_of_points,
@@ -96,8 +96,9 @@ def street_entrances(graph: StreetGraph, spaces, entry_tolerance: float, spacing
     centres = (bounds[:, :2] + bounds[:, 2:]) / 2.0
     radii = (np.hypot(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1]) / 2.0 + entry_tolerance
              + _SEARCH_STEP / 2.0 + 1e-6)
-    found_edges, found_t = [], []
-    for segments, found in zip(prepared.segments, tree.query_ball_point(centres, radii, workers=-1)):
+    pair_edge, pair_space, pair_t = [], [], []
+    for space, (segments, found) in enumerate(zip(prepared.segments,
+                                                  tree.query_ball_point(centres, radii, workers=-1))):
         if not found:
             continue
         candidates = np.unique(edge_of_sample[np.asarray(found, dtype=np.int64)])
@@ -109,46 +110,46 @@ def street_entrances(graph: StreetGraph, spaces, entry_tolerance: float, spacing
             pick = np.argmin(distance, axis=1)
             rows = np.arange(len(edges))
             near = distance[rows, pick] <= entry_tolerance
-            edges, t_near = edges[near], t[rows, pick][near]
-            if len(edges):
-                edge_t = _stretch_entrances(a, b, length, edges, t_near, segments, entry_tolerance, spacing)
-                found_edges.append(edge_t[0])
-                found_t.append(edge_t[1])
-    if not found_edges:
+            pair_edge.append(edges[near])
+            pair_t.append(t[rows, pick][near])
+            pair_space.append(np.full(int(near.sum()), space, dtype=np.int64))
+    if not sum(len(edges) for edges in pair_edge):
         return np.empty(0, dtype=np.int64), np.empty(0)
-    return np.concatenate(found_edges), np.concatenate(found_t)
+    return _stretch_entrances(a, b, length, np.concatenate(pair_edge), np.concatenate(pair_space),
+                              np.concatenate(pair_t), prepared, entry_tolerance, spacing)
 
 
-def _stretch_entrances(a, b, length, edges, t_nearest, segments, entry_tolerance, spacing):
-    """Entrances on ``edges`` beside one space: the nearest point, points ``spacing`` apart where the street is within
-    the tolerance, and the two ends of every such stretch (found by bisection).
+def _stretch_entrances(a, b, length, edges, spaces, t_nearest, prepared, entry_tolerance, spacing):
+    """Entrances on each (edge, space) pair: the nearest point, points ``spacing`` apart where the street is within
+    the tolerance, and the two ends of every such stretch (found by bisection, all pairs at once).
 
     A walker arriving from outside a stretch does best to enter at its end (the straight distance to the space
     shrinks by at most a metre per metre walked), so vertex distances are exact; a person living on the stretch
     itself walks at most ``spacing`` metres more than a free crossing would take."""
     steps = np.floor(length[edges] / spacing).astype(np.int64)
-    edge_of_step = np.repeat(edges, steps)
+    pair_of_step = np.repeat(np.arange(len(edges)), steps)
     index = np.arange(steps.sum()) - np.repeat(np.cumsum(steps) - steps, steps) + 1
-    sample_edge = np.concatenate([edges, edges, edges, edge_of_step])
+    pair = np.concatenate([np.arange(len(edges))] * 3 + [pair_of_step])
     sample_t = np.concatenate([np.zeros(len(edges)), np.ones(len(edges)), t_nearest,
-                               np.minimum(index * spacing / length[edge_of_step], 1.0)])
-    order = np.lexsort((sample_t, sample_edge))
-    sample_edge, sample_t = sample_edge[order], sample_t[order]
+                               np.minimum(index * spacing / length[edges[pair_of_step]], 1.0)])
+    order = np.lexsort((sample_t, pair))
+    pair, sample_t = pair[order], sample_t[order]
 
-    def within(edge, t):
+    def within(pairs, t):
+        edge = edges[pairs]
         points = a[edge] + (b - a)[edge] * t[:, None]
-        return _distance_to_one(points, segments) <= entry_tolerance
+        return distance_to_own_polygon(points, spaces[pairs], prepared) <= entry_tolerance
 
-    inside = within(sample_edge, sample_t)
-    flip = np.nonzero((sample_edge[1:] == sample_edge[:-1]) & (inside[1:] != inside[:-1]))[0]
-    flip_edge = sample_edge[flip]
+    inside = within(pair, sample_t)
+    flip = np.nonzero((pair[1:] == pair[:-1]) & (inside[1:] != inside[:-1]))[0]
+    flip_pair = pair[flip]
     inner = np.where(inside[flip], sample_t[flip], sample_t[flip + 1])  # the end within the tolerance
     outer = np.where(inside[flip], sample_t[flip + 1], sample_t[flip])
     for _ in range(40):  # 2^-40 of the segment: well under a millimetre
         middle = (inner + outer) / 2.0
-        ok = within(flip_edge, middle)
+        ok = within(flip_pair, middle)
         inner, outer = np.where(ok, middle, inner), np.where(ok, outer, middle)
-    return (np.concatenate([sample_edge[inside], flip_edge]), np.concatenate([sample_t[inside], inner]))
+    return np.concatenate([edges[pair[inside]], edges[flip_pair]]), np.concatenate([sample_t[inside], inner])
 
 
 def _walkable_from_extent(graph: StreetGraph, extent, max_distance: float) -> np.ndarray:

@@ -28,7 +28,7 @@ DEFAULT_TYPE_MAPPING = {
     "sports_centre": "public_facility", "stadium": "public_facility", "pitch": "public_facility",
     "school grounds": "public_facility",
     "private garden": NOT_COUNTED, "golf course": NOT_COUNTED, "golf_course": NOT_COUNTED,
-    "cemetery": NOT_COUNTED, "parking": NOT_COUNTED,
+    "cemetery": NOT_COUNTED, "parking": NOT_COUNTED, NOT_COUNTED: NOT_COUNTED,
 }
 
 # Why a space does not count; stored as codes, shown translated.

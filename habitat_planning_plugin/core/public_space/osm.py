@@ -32,30 +32,54 @@ OSM_TYPES = {
     ("leisure", "stadium"): "public_facility",
     ("leisure", "sports_centre"): "public_facility",
     ("leisure", "track"): "public_facility",
+    ("amenity", "school"): "public_facility",
+    ("landuse", "education"): "public_facility",
+    ("landuse", "cemetery"): "recreational_green",
+    ("amenity", "grave_yard"): "recreational_green",
 }
-TYPE_KEYS = ("leisure", "landuse", "natural", "place", "highway")
+TYPE_KEYS = ("leisure", "landuse", "natural", "place", "highway", "amenity")
 REVIEW_KEYS = TYPE_KEYS + ("access", "fee", "area")
 NO_ACCESS = {"no", "private"}
 
-# Street classes of the CIESIN global 11.7.1 (highway=...).
+# Types whose status as *open public* space is doubtful: flagged for review, counted by one rule the user picks.
+# Source: 11.7.1 metadata (open to all, free) vs the CIESIN tags (methods.md §1.5: pitch, forest, wood, scrub, allotments).
+# Group: (why it needs review, counted by the default rule): as CIESIN, but no cemeteries and school grounds.
+REVIEW_GROUPS = {
+    "school_grounds": (tr_noop("school grounds are usually open to pupils only"), False),
+    "cemetery": (tr_noop("a cemetery is a place of burial, not open space for recreation"), False),
+    "sports": (tr_noop("sports grounds are often fenced, booked or charged for"), True),
+    "woodland": (tr_noop("forest, wood and scrub may be fenced, private or impassable"), True),
+    "allotments": (tr_noop("allotment plots are rented to gardeners and usually locked"), True),
+}
+REVIEW_TYPES = {
+    ("amenity", "school"): "school_grounds", ("landuse", "education"): "school_grounds",
+    ("landuse", "cemetery"): "cemetery", ("amenity", "grave_yard"): "cemetery",
+    ("leisure", "pitch"): "sports", ("leisure", "stadium"): "sports", ("leisure", "track"): "sports",
+    ("leisure", "sports_centre"): "sports",
+    ("landuse", "forest"): "woodland", ("natural", "wood"): "woodland", ("natural", "scrub"): "woodland",
+    ("leisure", "allotments"): "allotments", ("landuse", "allotments"): "allotments",
+}
+# How the doubtful types are counted: the default, none of them, all of them.
+REVIEW_RULES = ("default", "none", "all")
+REVIEW_REASON = tr_noop("type needs review and is not counted by the chosen rule")
+
+# Street classes kept from OSM lines (highway=...): those of the CIESIN global 11.7.1 plus the ways people walk
+# on that it left out, service roads and steps. Not kept: highway=corridor (indoors, inside buildings), platform,
+# construction, proposed, raceway, bus_guideway, escape. Widths: street_width.CLASS_WIDTHS.
 STREET_CLASSES = ("motorway", "trunk", "primary", "secondary", "tertiary", "unclassified", "residential",
                   "motorway_link", "trunk_link", "primary_link", "secondary_link", "tertiary_link", "living_street",
-                  "pedestrian", "road", "busway", "sidewalk", "cycleway", "footway", "track", "bridleway", "path")
-
-# Median road width (m) by UN region, as used by the CIESIN global 11.7.1 (Scripts/RegionalRoadWidths.csv).
-# CIESIN buffered each road by this value on each side (a corridor of twice the width); here it is the corridor width.
-REGIONAL_MEDIAN_WIDTHS = [
-    (tr_noop("Northern Africa"), 4.0), (tr_noop("Eastern Africa"), 2.5), (tr_noop("Middle Africa"), 8.0),
-    (tr_noop("Southern Africa"), 5.6), (tr_noop("Western Africa"), 3.5),
-    (tr_noop("Latin America and the Caribbean"), 4.0), (tr_noop("Northern America"), 7.6),
-    (tr_noop("Central Asia"), 3.0), (tr_noop("Eastern Asia"), 3.0), (tr_noop("South-eastern Asia"), 3.0),
-    (tr_noop("Southern Asia"), 6.0), (tr_noop("Western Asia"), 6.0), (tr_noop("Eastern Europe"), 2.0),
-    (tr_noop("Northern Europe"), 2.0), (tr_noop("Southern Europe"), 3.0), (tr_noop("Western Europe"), 2.2),
-    (tr_noop("Oceania"), 2.0),
-]
+                  "pedestrian", "road", "busway", "sidewalk", "cycleway", "footway", "track", "bridleway", "path",
+                  "service", "steps")
+# Road classes nobody walks along, by default (the access tool's default exclusion uses the same list).
+NOT_WALKABLE_CLASSES = ("motorway", "motorway_link", "trunk", "trunk_link")
+# foot=* values that allow walking whatever access=* or the class say (the more specific key wins in OSM), and
+# those that forbid it (use_sidepath: walk on the separately mapped sidewalk instead).
+FOOT_ALLOWED = {"yes", "designated", "permissive"}
+FOOT_FORBIDDEN = {"no", "private", "use_sidepath"}
+# Why a street is not walkable, or left out as private.
+WALK_CLASS, WALK_FOOT, WALK_ACCESS, PRIVATE = "class", "foot", "access", "private"
 
 _HSTORE_PAIR = re.compile(r'"((?:[^"\\]|\\.)*)"=>"((?:[^"\\]|\\.)*)"')
-_NUMBER = re.compile(r"^\s*([0-9]+(?:[.,][0-9]+)?)\s*(m|metres|meters)?\s*$")
 
 
 def parse_other_tags(text) -> dict:
@@ -65,34 +89,94 @@ def parse_other_tags(text) -> dict:
     return {key.replace('\\"', '"'): value.replace('\\"', '"') for key, value in _HSTORE_PAIR.findall(str(text))}
 
 
-def classify_tags(tags: dict):
+def osm_type(tags: dict):
+    """The (key, value) pair that makes an OSM polygon a candidate space (the first of TYPE_KEYS), or None."""
+    for key in TYPE_KEYS:
+        value = str(tags.get(key) or "").strip().lower()
+        if value and (key, value) in OSM_TYPES:
+            return key, value
+    return None
+
+
+def review_counted(group, rule: str = "default") -> bool:
+    """Whether a type of this review group counts under ``rule`` (one of REVIEW_RULES)."""
+    if group is None or rule == "all":
+        return True
+    return rule == "default" and REVIEW_GROUPS[group][1]
+
+
+def classify_tags(tags: dict, review_rule: str = "default"):
     """(category or None when the feature is no candidate, counted, reason code) for one OSM *polygon*.
 
     Polygons only: a highway=pedestrian polygon is a pedestrian area (GDAL drops the area=yes tag), i.e. a square.
+    Reason codes: "access", "fee", or "review" for a doubtful type that ``review_rule`` does not count.
     """
-    category = None
-    for key in TYPE_KEYS:
-        value = tags.get(key)
-        if value and (key, value) in OSM_TYPES:
-            category = OSM_TYPES[(key, value)]
-            break
-    if category is None:
+    found = osm_type(tags)
+    if found is None:
         return None, False, None
+    category = OSM_TYPES[found]
     if str(tags.get("access", "")).strip().lower() in NO_ACCESS:
         return category, False, "access"
     if str(tags.get("fee", "")).strip().lower() in ("yes",):
         return category, False, "fee"
+    if not review_counted(REVIEW_TYPES.get(found), review_rule):
+        return category, False, "review"
     return category, True, None
 
 
-def street_width(tags: dict, class_widths: dict, default: float):
-    """(width in metres, source): the width tag, else the class table, else the regional median."""
-    match = _NUMBER.match(str(tags.get("width", "")))
-    if match:
-        value = float(match.group(1).replace(",", "."))
-        if value > 0:
-            return value, "tag"
-    highway = str(tags.get("highway", "")).strip().lower()
-    if highway in class_widths:
-        return class_widths[highway], "class"
-    return default, "region"
+def merge_duplicates(candidates, threshold):
+    """Drop a candidate when ``threshold`` of its area lies in a larger one that counts alike (both counted or
+    both not: a counted playground inside not-counted school grounds stays); the larger lists its id.
+
+    ``candidates`` are dicts with "id", "counted", "shape" (shapely) and "absorbed" (a list). Returns (kept, number
+    dropped). Bounding boxes are compared with numpy first, so a city's thousands of candidates stay fast.
+    """
+    import numpy as np
+
+    ordered = sorted(candidates, key=lambda item: item["shape"].area, reverse=True)
+    kept, dropped = [], 0
+    bounds = np.empty((len(ordered), 4))
+    for item in ordered:
+        minx, miny, maxx, maxy = item["shape"].bounds
+        near = bounds[:len(kept)]
+        overlapping = np.nonzero((near[:, 0] <= maxx) & (near[:, 2] >= minx) & (near[:, 1] <= maxy) &
+                                 (near[:, 3] >= miny))[0]
+        area = item["shape"].area
+        host = next((kept[index] for index in overlapping if kept[index]["counted"] == item["counted"] and
+                     kept[index]["shape"].intersection(item["shape"]).area >= threshold * area), None)
+        if host is None:
+            bounds[len(kept)] = (minx, miny, maxx, maxy)
+            kept.append(item)
+        else:
+            host["absorbed"].append(item["id"])
+            dropped += 1
+    return kept, dropped
+
+
+def street_walkability(tags: dict, not_walkable_classes=NOT_WALKABLE_CLASSES):
+    """(kept, walkable, reason) for an OSM way of a street class.
+
+    A way with access=private is left out (kept False, reason PRIVATE): it is no public street. An explicit foot
+    permission (FOOT_ALLOWED) makes any way walkable, whatever its class or access tag; otherwise foot=no (or
+    private, use_sidepath), access=no and the ``not_walkable_classes`` make it not walkable, with the reason.
+    """
+    foot = str(tags.get("foot", "")).strip().lower()
+    access = str(tags.get("access", "")).strip().lower()
+    if foot in FOOT_ALLOWED:
+        return True, True, None
+    if access == "private":
+        return False, False, PRIVATE
+    if foot in FOOT_FORBIDDEN:
+        return True, False, WALK_FOOT
+    if access == "no":
+        return True, False, WALK_ACCESS
+    if str(tags.get("highway", "")).strip().lower() in not_walkable_classes:
+        return True, False, WALK_CLASS
+    return True, True, None
+
+
+def street_width(tags: dict, policy):
+    """The StreetWidth of an OSM way under a street_width.WidthPolicy: width tag, class table, default."""
+    from .street_width import osm_width_value
+
+    return policy.width(osm_width_value(tags), tags.get("highway"))

@@ -376,17 +376,23 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
         excluded = [value.strip().lower() for value in
                     (self.parameterAsString(parameters, self.EXCLUDED_CLASSES, context) or "").split(",")
                     if value.strip()]
-        conditions = []
+        class_rule = None
         if class_field and excluded:
             listed = ", ".join(QgsExpression.quotedValue(value) for value in excluded)
-            conditions.append(f"lower(coalesce({QgsExpression.quotedColumnRef(class_field)}, '')) NOT IN ({listed})")
+            class_rule = f"lower(coalesce({QgsExpression.quotedColumnRef(class_field)}, '')) NOT IN ({listed})"
+        # A walkable field (Streets from OpenStreetMap) wins over the class list: a trunk road with foot=yes is
+        # marked walkable = 1 and stays; the class list decides only where the field is empty.
         walkable = next((name for name in names if name.lower() == "walkable"), None)
+        conditions = []
         if walkable:
             column = QgsExpression.quotedColumnRef(walkable)
-            conditions.append(f"({column} IS NULL OR {column} <> 0)")
+            conditions.append(f"({column} IS NOT NULL AND {column} <> 0)"
+                              + (f" OR ({column} IS NULL AND {class_rule})" if class_rule else f" OR {column} IS NULL"))
+        elif class_rule:
+            conditions.append(class_rule)
         if not conditions:
             return None, 0
-        expression = " AND ".join(conditions)
+        expression = conditions[0]
         request = QgsFeatureRequest().setFilterExpression(expression)
         kept = sum(1 for _ in streets.getFeatures(QgsFeatureRequest(request).setFlags(QgsFeatureRequest.NoGeometry)))
         return request, max(streets.featureCount() - kept, 0)

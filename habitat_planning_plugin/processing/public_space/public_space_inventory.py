@@ -17,7 +17,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ...core.geometry import polygon_of_points, polygonal
+from ...core.geometry import polygon_of_points
 from ...core.public_space.inventory import (
     CATEGORIES,
     DEFAULT_SIZE_THRESHOLDS_HA,
@@ -31,7 +31,7 @@ from ...core.public_space.inventory import (
     size_classes,
 )
 from ...core.text import HabitatError, tr, tr_noop
-from ...qgis_io import features_in_crs, from_shapely, raster_population, to_shapely
+from ...qgis_io import features_in_crs, from_shapely, polygon_shape, raster_population
 from ..base import HabitatAlgorithm, extended_fields, number_list
 
 ADDED_FIELDS = [("category", QVariant.String), ("category_label", QVariant.String), ("counted", QVariant.Int),
@@ -141,12 +141,8 @@ class PublicSpaceInventoryAlgorithm(HabitatAlgorithm):
         records = []  # (feature, shape or None, repaired)
         repaired = 0
         for feature in features_in_crs(source, crs, transform):
-            geometry = feature.geometry()
-            shape, fixed = None, False
-            if geometry is not None and not geometry.isNull() and not geometry.isEmpty():
-                if not geometry.isGeosValid():
-                    geometry, fixed = geometry.makeValid(), True
-                shape = polygonal(to_shapely(geometry))
+            shape, state = polygon_shape(feature.geometry())  # tolerates the broken rings of OSM extracts
+            fixed = state == "repaired"
             repaired += int(fixed and shape is not None)
             records.append((feature, shape, fixed))
         feedback.setProgress(30)

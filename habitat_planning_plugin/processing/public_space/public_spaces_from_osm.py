@@ -6,6 +6,7 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
@@ -13,13 +14,25 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ...core.geometry import polygonal
-from ...core.public_space.inventory import CATEGORIES, REASONS
-from ...core.public_space.osm import REVIEW_KEYS, classify_tags
-from ...core.text import tr, tr_noop
-from ...qgis_io import features_in_crs, from_shapely, to_shapely
+from ...core.public_space.inventory import CATEGORIES, NOT_COUNTED, REASONS
+from ...core.public_space.osm import (
+    REVIEW_GROUPS,
+    REVIEW_KEYS,
+    REVIEW_REASON,
+    REVIEW_RULES,
+    REVIEW_TYPES,
+    classify_tags,
+    merge_duplicates,
+    osm_type,
+)
+from ...core.text import Cancelled, HabitatError, tr, tr_noop
+from ...qgis_io import GdalErrors, features_in_crs, from_shapely, polygon_shape
 from ..base import HabitatAlgorithm
 from .osm_tags import feature_tags, osm_id
+
+REVIEW_RULE_LABELS = (tr_noop("Count them, except cemeteries and school grounds"), tr_noop("Count none of them"),
+                      tr_noop("Count all of them"))
+LISTED_IDS = 10  # OSM ids of skipped features named in the log
 
 
 class PublicSpacesFromOsmAlgorithm(HabitatAlgorithm):
@@ -32,12 +45,20 @@ class PublicSpacesFromOsmAlgorithm(HabitatAlgorithm):
         "A first draft of the public space inventory from OpenStreetMap data you already have: the multipolygons "
         "layer of an .osm.pbf or .osm file (choose the file and its \"multipolygons\" layer) or an OSM polygon layer "
         "with tag columns. Features with the tags of the CIESIN global SDG 11.7.1 (leisure=park, garden, "
-        "playground, pitch…, landuse=village_green, recreation_ground, forest…, natural=grassland, wood…) and squares "
-        "(place=square, pedestrian areas) are classified into the five types; access=private or no and fee=yes "
-        "mark a space as not counted. Overlapping duplicates are merged into the larger feature, whose record "
-        "lists the OSM ids it absorbed. The OSM id and the tags used are kept for review in the field.")
+        "playground, pitch…, landuse=village_green, recreation_ground, forest…, natural=grassland, wood…), squares "
+        "(place=square, pedestrian areas), school grounds and cemeteries are classified into the five types; "
+        "access=private or no and fee=yes mark a space as not counted. Types whose status as open public space is "
+        "doubtful (pitches, stadiums, tracks, sports centres, forest, wood, scrub, allotments, cemeteries, school "
+        "grounds) are flagged for review (field review = 1, the reason in review_why) and listed in the log; by "
+        "default they count, as pitches, forest and allotments do in the CIESIN global 11.7.1, except cemeteries "
+        "and school grounds, which are not open to all: change this rule under \"Types that need review\". "
+        "Overlapping duplicates are merged into the larger feature when both count or both do not, and its record "
+        "lists the OSM ids it absorbed. Extracts cut at their edge carry broken multipolygons: those that cannot be "
+        "repaired are skipped, counted and named in the log. The OSM id and the tags used are kept for review in "
+        "the field.")
 
     INPUT = "INPUT"
+    REVIEW_RULE = "REVIEW_RULE"
     DUPLICATE_OVERLAP = "DUPLICATE_OVERLAP"
     OUTPUT = "OUTPUT"
 
@@ -47,46 +68,87 @@ class PublicSpacesFromOsmAlgorithm(HabitatAlgorithm):
                                                 [QgsProcessing.TypeVectorPolygon]),
             tr_noop("The multipolygons layer of an .osm.pbf or .osm file, or a polygon layer with OSM tag columns."))
         self.add_parameter(
+            QgsProcessingParameterEnum(self.REVIEW_RULE, tr("Types that need review"),
+                                       [tr(label) for label in REVIEW_RULE_LABELS], defaultValue=0),
+            tr_noop("Pitches, stadiums, tracks, sports centres, forest, wood, scrub and allotments count by default "
+                    "(the CIESIN global 11.7.1 counts pitches, forest, wood, scrub and allotments); cemeteries and "
+                    "school grounds do not, as they are not open to all. Count none of them for a strict inventory, "
+                    "or all of them. Every such space is flagged for review either way."))
+        self.add_parameter(
             QgsProcessingParameterNumber(self.DUPLICATE_OVERLAP, tr("Duplicate overlap (%)"),
                                          QgsProcessingParameterNumber.Double, 90.0, minValue=1.0, maxValue=100.0),
-            tr_noop("Two candidate spaces are duplicates when this share of the smaller one lies in the larger; the "
-                    "larger is kept."), advanced=True)
+            tr_noop("Two candidate spaces that both count, or both do not, are duplicates when this share of the "
+                    "smaller one lies in the larger; the larger is kept."), advanced=True)
         self.add_target_crs_parameter()
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Public spaces from OpenStreetMap"),
                                               QgsProcessing.TypeVectorPolygon),
-            tr_noop("Candidate public spaces with type, whether they count, OSM id and tags, ready for the public "
-                    "space inventory (type field \"category\")."))
+            tr_noop("Candidate public spaces with type, whether they count, the review flag, OSM id and tags, ready "
+                    "for the public space inventory (type field \"inventory_type\", which keeps the review rule)."))
         self.add_number_outputs([("CANDIDATES", tr("Candidate spaces")), ("COUNTED", tr("Counted public spaces")),
-                                 ("DUPLICATES", tr("Duplicates merged"))])
+                                 ("DUPLICATES", tr("Duplicates merged")), ("REVIEW", tr("Spaces that need review")),
+                                 ("SKIPPED", tr("Broken geometries skipped"))])
 
     def process(self, parameters, context, feedback):
-        source = self.required_source(parameters, self.INPUT, context)
+        rule = REVIEW_RULES[self.parameterAsEnum(parameters, self.REVIEW_RULE, context)]
         threshold = self.parameterAsDouble(parameters, self.DUPLICATE_OVERLAP, context) / 100.0
-        crs = self.analysis_crs([source], parameters, context, feedback)
-        names = source.fields().names()
-        candidates = []
-        for feature in features_in_crs(source, crs, context.transformContext()):
-            tags = feature_tags(feature, names)
-            category, counted, reason = classify_tags(tags)
-            if category is None:
-                continue
-            geometry = feature.geometry()
-            if geometry is None or geometry.isNull() or geometry.isEmpty():
-                continue
-            if not geometry.isGeosValid():
-                geometry = geometry.makeValid()
-            shape = polygonal(to_shapely(geometry))
-            if shape is None:
-                continue
-            candidates.append({"id": osm_id(feature, names), "name": tags.get("name"), "category": category,
-                               "counted": counted, "reason": reason, "tags": tags, "shape": shape, "absorbed": []})
+        # A truncated or damaged file makes GDAL stop early, as if the file had no more features: catch it.
+        with GdalErrors() as gdal_errors:
+            try:
+                source = self.required_source(parameters, self.INPUT, context)
+                crs = self.analysis_crs([source], parameters, context, feedback)
+                candidates, skipped_ids, repaired = self.read_candidates(source, crs, rule, context, feedback)
+            except HabitatError:
+                if gdal_errors.messages:
+                    raise self.damaged_file_error(parameters, context, gdal_errors.messages) from None
+                raise
+        if gdal_errors.messages:
+            raise self.damaged_file_error(parameters, context, gdal_errors.messages)
+        self.report_polygons(feedback, tr("OpenStreetMap polygons"), repaired, 0)
+        if skipped_ids:
+            listed = ", ".join(skipped_ids[:LISTED_IDS]) + (", …" if len(skipped_ids) > LISTED_IDS else "")
+            feedback.pushWarning(tr("{0} candidate spaces were skipped: their geometry is broken beyond repair "
+                                    "(multipolygons or rings cut at the edge of the extract). OSM ids: {1}.",
+                                    len(skipped_ids), listed))
         feedback.setProgress(50)
         kept, duplicates = merge_duplicates(candidates, threshold)
+        dest_id = self.write(parameters, context, kept, crs)
+        counted = sum(1 for item in kept if item["counted"])
+        flagged = self.report_review(feedback, kept, rule)
+        feedback.pushInfo(tr("{0} candidate spaces, {1} counted, {2} duplicates merged.", len(kept), counted,
+                             duplicates))
+        return {self.OUTPUT: dest_id, "CANDIDATES": len(kept), "COUNTED": counted, "DUPLICATES": duplicates,
+                "REVIEW": flagged, "SKIPPED": len(skipped_ids)}
+
+    def read_candidates(self, source, crs, rule, context, feedback):
+        """Candidate spaces as dicts; the OSM ids of candidates without a usable polygon; the number repaired."""
+        names = source.fields().names()
+        candidates, skipped_ids, repaired = [], [], 0
+        for number, feature in enumerate(features_in_crs(source, crs, context.transformContext())):
+            if number % 1000 == 0 and feedback.isCanceled():
+                raise Cancelled()
+            tags = feature_tags(feature, names)
+            category, counted, reason = classify_tags(tags, rule)
+            if category is None:
+                continue
+            shape, state = polygon_shape(feature.geometry())
+            if shape is None:
+                skipped_ids.append(osm_id(feature, names))
+                continue
+            repaired += state == "repaired"
+            found = osm_type(tags)
+            candidates.append({"id": osm_id(feature, names), "name": tags.get("name"), "category": category,
+                               "counted": counted, "reason": reason, "tags": tags, "shape": shape, "absorbed": [],
+                               "type": "=".join(found), "review": REVIEW_TYPES.get(found)})
+        return candidates, skipped_ids, repaired
+
+    def write(self, parameters, context, kept, crs):
         fields = QgsFields()
         for name, kind in [("osm_id", QVariant.String), ("name", QVariant.String), ("category", QVariant.String),
                            ("category_label", QVariant.String), ("counted", QVariant.Int),
-                           ("not_counted_reason", QVariant.String), ("area_m2", QVariant.Double)] + \
+                           ("not_counted_reason", QVariant.String), ("review", QVariant.Int),
+                           ("review_why", QVariant.String), ("inventory_type", QVariant.String),
+                           ("area_m2", QVariant.Double)] + \
                 [(f"osm_{key}", QVariant.String) for key in REVIEW_KEYS] + [("merged_ids", QVariant.String)]:
             fields.append(QgsField(name, kind))
         sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, crs)
@@ -95,29 +157,44 @@ class PublicSpacesFromOsmAlgorithm(HabitatAlgorithm):
             geometry.convertToMultiType()
             feature = QgsFeature(fields)
             feature.setGeometry(geometry)
+            group = item["review"]
+            # The inventory re-decides from type, access and fee: a type left out by the review rule goes there as
+            # not_counted, so both tools count the same spaces.
+            inventory_type = NOT_COUNTED if item["reason"] == "review" else item["category"]
             feature.setAttributes(
                 [item["id"], item["name"], item["category"], tr(CATEGORIES[item["category"]]), int(item["counted"]),
-                 tr(REASONS[item["reason"]]) if item["reason"] else None, item["shape"].area]
+                 reason_text(item["reason"]), int(group is not None),
+                 tr(REVIEW_GROUPS[group][0]) if group else None, inventory_type, item["shape"].area]
                 + [item["tags"].get(key) for key in REVIEW_KEYS] + [", ".join(item["absorbed"]) or None])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         self.style_output(context, dest_id, "public_space_inventory.qml", tr("Public spaces from OpenStreetMap"),
                           {code: tr(label) for code, label in CATEGORIES.items()})
-        counted = sum(1 for item in kept if item["counted"])
-        feedback.pushInfo(tr("{0} candidate spaces, {1} counted, {2} duplicates merged.", len(kept), counted,
-                             duplicates))
-        return {self.OUTPUT: dest_id, "CANDIDATES": len(kept), "COUNTED": counted, "DUPLICATES": duplicates}
+        return dest_id
+
+    @staticmethod
+    def report_review(feedback, kept, rule) -> int:
+        """Log the rule and, per doubtful OSM type, how many spaces there are and how many count."""
+        feedback.pushInfo(tr("Types that need review: {0}.", tr(REVIEW_RULE_LABELS[REVIEW_RULES.index(rule)])))
+        by_type = {}
+        for item in kept:
+            if item["review"] is not None:
+                total, counted = by_type.get(item["type"], (0, 0))
+                by_type[item["type"]] = (total + 1, counted + int(item["counted"]))
+        for osm_tag, (total, counted) in sorted(by_type.items()):
+            group = REVIEW_TYPES[tuple(osm_tag.split("=", 1))]
+            feedback.pushInfo(tr("Needs review: {0}: {1} in the draft, {2} of them counted ({3}).", osm_tag, total,
+                                 counted, tr(REVIEW_GROUPS[group][0])))
+        return sum(total for total, _ in by_type.values())
+
+    def damaged_file_error(self, parameters, context, messages):
+        layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
+        name = layer.source().split("|")[0] if layer is not None else str(parameters.get(self.INPUT))
+        errors = GdalErrors()
+        errors.messages = list(messages)
+        return errors.damaged(name)
 
 
-def merge_duplicates(candidates, threshold):
-    """Drop a candidate when ``threshold`` of its area lies in a larger one; the larger lists its id."""
-    ordered = sorted(candidates, key=lambda item: item["shape"].area, reverse=True)
-    kept, dropped = [], 0
-    for item in ordered:
-        host = next((big for big in kept if big["shape"].intersects(item["shape"]) and
-                     big["shape"].intersection(item["shape"]).area >= threshold * item["shape"].area), None)
-        if host is None:
-            kept.append(item)
-        else:
-            host["absorbed"].append(item["id"])
-            dropped += 1
-    return kept, dropped
+def reason_text(reason):
+    if reason is None:
+        return None
+    return tr(REVIEW_REASON) if reason == "review" else tr(REASONS[reason])

@@ -97,10 +97,16 @@ def access_report(path, result, groups, max_distance, space_shapes, band_of_edge
     return report.save(path, footer())
 
 
-def land_share_report(path, rows, samples, cities, street_area, space_shapes, feedback=None):
+def land_share_report(path, rows, samples, cities, street_area, space_shapes, feedback=None, width_notes=None):
+    """``width_notes`` (centre-lines only): {"tally": WidthTally, "default": m, "problems": [text],
+    "sensitivity": [(street % at 0.75 x widths, at 1.25 x widths)] aligned with ``rows``}."""
+    from ...core.public_space.street_width import CLASS, DEFAULT, MEASURED
+
     report = Report(tr("SDG 11.7.1 (a): land allocated to streets and open public space"), qgis_locale())
+    sensitivity = width_notes["sensitivity"] if width_notes else [(None, None)] * len(rows)
     city_rows = [share for level, share in rows if level == "city"]
-    for share in city_rows:
+    city_sensitivity = [pair for (level, _), pair in zip(rows, sensitivity) if level == "city"]
+    for share, (street_low, street_high) in zip(city_rows, city_sensitivity):
         report.heading(share.name)
         report.indicator(tr("Open public space"), share.ops_pct, "%", BENCHMARK_OPS,
                          tr("benchmark {0} %", f"{BENCHMARK_OPS:g}"))
@@ -108,17 +114,41 @@ def land_share_report(path, rows, samples, cities, street_area, space_shapes, fe
                          tr("benchmark {0} %", f"{BENCHMARK_STREETS:g}"))
         report.indicator(tr("Streets and public space"), share.total_pct, "%", BENCHMARK_TOTAL,
                          tr("benchmark {0} %", f"{BENCHMARK_TOTAL:g}"))
+        if street_low is not None:
+            report.paragraph(tr("How much the street widths matter: with every width 25 % narrower the streets cover "
+                                "{0} % of the city, with every width 25 % wider {1} % (streets and public space: "
+                                "{2}–{3} %).", f"{street_low:.1f}", f"{street_high:.1f}",
+                                f"{share.ops_pct + street_low:.1f}", f"{share.ops_pct + street_high:.1f}"))
         if share.name in samples:
             estimate = samples[share.name]
             report.paragraph(tr("Sampling method: street share {0} % (95 % interval {1}–{2} %, {3} circles of 10 ha).",
                                 f"{estimate.street_pct:.1f}", f"{estimate.low_pct:.1f}", f"{estimate.high_pct:.1f}",
                                 estimate.samples))
+    report.paragraph(tr("Baselines: in UN-Habitat's 2020 data for 1,072 cities in 120 countries, open public space "
+                        "averaged 3.2 % of the urban area, about four times less than streets, and more than three "
+                        "quarters of the cities had less than 20 % of their area in streets and open public space."),
+                     css="note")
     headers = [tr("Area"), tr("Area (km²)"), tr("Open public space (%)"), tr("Streets (%)"),
                tr("Streets and public space (%)")]
     table = [[share.name, share.area_m2 / 1e6, share.ops_pct, share.street_pct, share.total_pct]
              for _, share in rows]
+    if width_notes:
+        headers += [tr("Streets, widths −25 % (%)"), tr("Streets, widths +25 % (%)")]
+        table = [line + list(pair) for line, pair in zip(table, sensitivity)]
     report.heading(tr("Cities and districts"))
     report.table(headers, table)
+    if width_notes:
+        tally = width_notes["tally"]
+        report.heading(tr("Street widths"))
+        report.paragraph(tr("Each street's width is its measured width when it is readable and between 1.5 and 80 m, "
+                            "else the width of its road class in the table, else the default width ({0} m).",
+                            f"{width_notes['default']:g}"))
+        labels = {MEASURED: tr("measured"), CLASS: tr("road class table"), DEFAULT: tr("default width")}
+        report.table([tr("Width from"), tr("Streets"), tr("Length (km)"), tr("Share of street length (%)")],
+                     [[labels[code], tally.count[code], tally.length_m[code] / 1000.0, tally.length_share(code)]
+                      for code in (MEASURED, CLASS, DEFAULT)])
+        for line in width_notes["problems"]:
+            report.paragraph(line, css="note")
     districts = [share for level, share in rows if level == "district"]
     if districts:
         add_chart(report, bar_chart([d.name for d in districts],
@@ -136,4 +166,10 @@ def land_share_report(path, rows, samples, cities, street_area, space_shapes, fe
                         "open space for public use, as streets and open public spaces. Benchmarks: 15 % open public "
                         "space, 30 % streets, 45 % in total (UN-Habitat, for densities of 150 inhabitants per "
                         "hectare or more)."), css="note")
+    if width_notes:
+        report.paragraph(tr("Street area: the union of right-of-way corridors, each as wide as its street (half the "
+                            "width on each side of the centre-line). The class widths are typical right-of-way widths "
+                            "from street design guides (NACTO-GDCI Global Street Design Guide, 2016; UK Manual for "
+                            "Streets, 2007; Angel, Making Room for a Planet of Cities, 2011): measured widths should "
+                            "replace them."), css="note")
     return report.save(path, footer())

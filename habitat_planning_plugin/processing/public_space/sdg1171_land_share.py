@@ -21,23 +21,28 @@ from ...core.public_space.land_share import (
     BENCHMARK_OPS,
     BENCHMARK_STREETS,
     BENCHMARK_TOTAL,
-    class_values,
+    WIDTH_FACTORS,
     land_shares,
     sampled_street_share,
+    scaled_corridors,
     street_corridors,
+)
+from ...core.public_space.street_width import (
+    CLASS,
+    DEFAULT,
+    DEFAULT_WIDTH_M,
+    MEASURED,
+    WidthTally,
+    class_width_table,
+    policy_from_table,
+    source_of_label,
 )
 from ...core.text import HabitatError, tr, tr_noop
 from ...qgis_io import features_in_crs, from_shapely, wkb_line_parts
 from ..base import HabitatAlgorithm, progress_callback
 from .reports import land_share_report
 
-# Typical right-of-way widths (m) by OpenStreetMap-style road class: editable defaults, to be replaced by
-# widths measured locally (the 11.7.1 method measures them on imagery).
-DEFAULT_CLASS_WIDTHS = [
-    ("motorway", 30), ("trunk", 25), ("primary", 25), ("secondary", 20), ("tertiary", 15),
-    ("unclassified", 10), ("residential", 10), ("living_street", 8), ("service", 6), ("pedestrian", 6),
-    ("track", 4), ("cycleway", 3), ("footway", 3), ("path", 2),
-]
+WIDTH_SOURCE_FIELD = "width_src"  # written by habitat:streetsfromosm: where each width came from
 
 
 class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
@@ -50,12 +55,14 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
         "Share of the urban area allocated to streets and open public spaces, SDG indicator 11.7.1 (a), for each "
         "city (and each district when given), against the benchmarks of 15 % public space, 30 % streets and 45 % "
         "in total. Street area is the union of the right-of-way corridors: a corridor of the street's width "
-        "around its centre-line (half the width on each side). The width comes from the width field, else from "
-        "the road class table, else from the default width. Ground that is both street and public space counts "
-        "once, as public space, so the street and public space shares add up to the total. Optionally the street "
-        "share is also estimated with the original sampling method (Halton points at 10 per km², 10 ha circles, "
-        "sampling until the 95 % confidence interval is narrow enough), for comparison with cities that reported "
-        "that way.")
+        "around its centre-line (half the width on each side). The width follows one policy, shared with Streets "
+        "from OpenStreetMap: the width field (numbers, or text such as 12 m, 40 ft, 10-12; values outside 1.5–80 m "
+        "are rejected and counted), else the road class table, else the default width. The street share is also "
+        "given with every width 25 % narrower and 25 % wider, so you see how much the widths matter. Ground "
+        "that is both street and public space counts once, as public space, so the street and public space "
+        "shares add up to the total. Optionally the street share is also estimated with the original sampling "
+        "method (Halton points at 10 per km², 10 ha circles, sampling until the 95 % confidence interval is narrow "
+        "enough), for comparison with cities that reported that way.")
 
     URBAN_EXTENT = "URBAN_EXTENT"
     CITY_NAME_FIELD = "CITY_NAME_FIELD"
@@ -93,9 +100,11 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
             tr_noop("Street centre-lines; each becomes a corridor of its width. Give these or street polygons."))
         self.add_parameter(
             QgsProcessingParameterField(self.WIDTH_FIELD, tr("Street width field (m)"),
-                                        parentLayerParameterName=self.STREETS,
-                                        type=QgsProcessingParameterField.Numeric, optional=True),
-            tr_noop("Measured right-of-way width in metres; empty or zero values fall back to the class table."))
+                                        parentLayerParameterName=self.STREETS, optional=True),
+            tr_noop("Measured right-of-way width: a number in metres, or text with a unit as in OSM width tags "
+                    "(12 m, 40 ft, 12'6\", 10-12). Empty, unreadable or implausible values (outside 1.5–80 m) fall "
+                    "back to the class table and are counted. For the output of Streets from OpenStreetMap choose "
+                    "width_m: its width_src field then says which widths were estimated."))
         self.add_parameter(
             QgsProcessingParameterField(self.CLASS_FIELD, tr("Road class field"),
                                         parentLayerParameterName=self.STREETS, optional=True),
@@ -103,13 +112,14 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
         self.add_parameter(
             QgsProcessingParameterMatrix(self.CLASS_WIDTHS, tr("Width by road class (m)"), numberRows=0,
                                          hasFixedNumberRows=False, headers=[tr("Road class"), tr("Width (m)")],
-                                         defaultValue=[value for row in DEFAULT_CLASS_WIDTHS for value in row],
+                                         defaultValue=class_width_table(),
                                          optional=True),  # QGIS 3.22 rejects a matrix left unset unless optional
-            tr_noop("Right-of-way width of each road class. The defaults are typical urban widths: replace them "
-                    "with widths measured in the city."))
+            tr_noop("Right-of-way width of each road class. The defaults are the plugin's documented table "
+                    "(docs/street-widths.md), the same as in Streets from OpenStreetMap: replace them with widths "
+                    "measured in the city."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.DEFAULT_WIDTH, tr("Default street width (m)"),
-                                         QgsProcessingParameterNumber.Double, 10.0, minValue=0.5),
+                                         QgsProcessingParameterNumber.Double, DEFAULT_WIDTH_M, minValue=0.5),
             tr_noop("Width of streets with neither a measured width nor a known class."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.STREET_POLYGONS, tr("Street polygons"),
@@ -141,13 +151,21 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
             QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, tr("Land allocated to streets and public space"),
                                               QgsProcessing.TypeVector),
             tr_noop("Per city and district: area, public space, street and total area, their shares, the "
-                    "benchmarks, and the sampling estimate when asked."))
+                    "street share with widths 25 % narrower and wider, the benchmarks, and the sampling estimate "
+                    "when asked."))
         self.add_report_parameter(
             tr_noop("The shares against the benchmarks, the table by city and district, a chart and a map, in the "
                     "language of QGIS."))
         self.add_number_outputs([("SHARE_TOTAL", tr("Streets and public space (% of urban area)")),
                                  ("SHARE_PUBLIC_SPACE", tr("Public space (% of urban area)")),
-                                 ("SHARE_STREETS", tr("Streets (% of urban area)"))])
+                                 ("SHARE_STREETS", tr("Streets (% of urban area)")),
+                                 ("SHARE_STREETS_LOW", tr("Streets with widths 25 % narrower (% of urban area)")),
+                                 ("SHARE_STREETS_HIGH", tr("Streets with widths 25 % wider (% of urban area)")),
+                                 ("WIDTH_MEASURED", tr("Widths measured")),
+                                 ("WIDTH_CLASS", tr("Widths from the road class table")),
+                                 ("WIDTH_DEFAULT", tr("Default widths")),
+                                 ("WIDTH_REJECTED", tr("Width values rejected (outside 1.5–80 m)")),
+                                 ("WIDTH_UNREADABLE", tr("Width values not readable"))])
 
     def process(self, parameters, context, feedback):
         from shapely.ops import unary_union
@@ -170,15 +188,18 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
             space_shapes, _ = self.named_polygons(spaces, None, crs, context, feedback, tr("public spaces"))
         feedback.setProgress(10)
 
+        widths = None  # (lines, widths, tally, policy) of centre-lines
         if streets is not None:
-            street_area = self.corridors(parameters, context, feedback, streets, crs)
+            widths = self.street_widths(parameters, context, feedback, streets, crs)
+            street_area = street_corridors(widths[0], widths[1])
         else:
             shapes, _ = self.named_polygons(street_polygons, None, crs, context, feedback, tr("street polygons"))
             street_area = unary_union(shapes) if shapes else None
-        feedback.setProgress(50)
+        feedback.setProgress(40)
 
         rows = [("city", share) for share in land_shares(cities, city_names, space_shapes, street_area,
                                                           progress_callback(feedback, 50, 70))]
+        clipped = district_names = None
         if districts is not None:
             shapes, district_names = self.named_polygons(
                 districts, self.parameterAsString(parameters, self.DISTRICT_NAME_FIELD, context), crs, context,
@@ -187,6 +208,17 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
             clipped = [shape.intersection(city_union) for shape in shapes]
             rows += [("district", share) for share in land_shares(clipped, district_names, space_shapes, street_area,
                                                                   progress_callback(feedback, 70, 80))]
+        # The street share with every width 25 % narrower and wider, one value (low, high) per row.
+        sensitivity = [(None, None)] * len(rows)
+        if widths is not None:
+            scaled = []
+            for factor in WIDTH_FACTORS:
+                area = scaled_corridors(widths[0], widths[1], factor)
+                shares = land_shares(cities, city_names, space_shapes, area)
+                if clipped is not None:
+                    shares += land_shares(clipped, district_names, space_shapes, area)
+                scaled.append([share.street_pct for share in shares])
+            sensitivity = list(zip(*scaled))
         samples = {}
         if self.parameterAsBool(parameters, self.SAMPLING, context):
             precision = self.parameterAsDouble(parameters, self.SAMPLING_PRECISION, context)
@@ -197,22 +229,39 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
                                             "reached ±{1} points.", name, f"{precision:g}"))
         feedback.setProgress(90)
 
+        tally = widths[2] if widths is not None else None
+        width_notes = None
+        if tally is not None:
+            width_notes = {"tally": tally, "default": widths[3].default_width, "problems": tally.problems(),
+                           "sensitivity": sensitivity}
         outputs = {self.OUTPUT_STREET_AREA: self.write_street_area(parameters, context, cities, city_names,
                                                                    street_area, crs),
-                   self.OUTPUT_TABLE: self.write_table(parameters, context, rows, samples)}
+                   self.OUTPUT_TABLE: self.write_table(parameters, context, rows, samples, sensitivity)}
         report_path = self.report_destination(parameters, self.OUTPUT_REPORT, context, feedback)
         if report_path:
             outputs[self.OUTPUT_REPORT] = land_share_report(report_path, rows, samples, cities, street_area,
-                                                            space_shapes, feedback)
+                                                            space_shapes, feedback, width_notes)
         city_rows_only = [share for level, share in rows if level == "city"]
         area = sum(share.area_m2 for share in city_rows_only)
         outputs["SHARE_TOTAL"] = 100 * sum(s.total_m2 for s in city_rows_only) / area
         outputs["SHARE_PUBLIC_SPACE"] = 100 * sum(s.ops_m2 for s in city_rows_only) / area
         outputs["SHARE_STREETS"] = 100 * sum(s.street_m2 for s in city_rows_only) / area
-        for share in city_rows_only:
+        city_sensitivity = [pair for (level, _), pair in zip(rows, sensitivity) if level == "city"]
+        for key, position in (("SHARE_STREETS_LOW", 0), ("SHARE_STREETS_HIGH", 1)):
+            outputs[key] = (sum(pair[position] * share.area_m2 for pair, share in zip(city_sensitivity, city_rows_only))
+                            / area if widths is not None else None)
+        outputs.update({"WIDTH_MEASURED": tally.count[MEASURED] if tally else 0,
+                        "WIDTH_CLASS": tally.count[CLASS] if tally else 0,
+                        "WIDTH_DEFAULT": tally.count[DEFAULT] if tally else 0,
+                        "WIDTH_REJECTED": tally.rejected if tally else 0,
+                        "WIDTH_UNREADABLE": tally.unreadable if tally else 0})
+        for share, pair in zip(city_rows_only, city_sensitivity):
             feedback.pushInfo(tr("{0}: public space {1} %, streets {2} %, total {3} % of {4} km² (benchmarks 15 %, "
                                  "30 %, 45 %).", share.name, f"{share.ops_pct:.1f}", f"{share.street_pct:.1f}",
                                  f"{share.total_pct:.1f}", f"{share.area_m2 / 1e6:.2f}"))
+            if pair[0] is not None:
+                feedback.pushInfo(tr("{0}: streets {1} % with every width 25 % narrower, {2} % with every width 25 % "
+                                     "wider.", share.name, f"{pair[0]:.1f}", f"{pair[1]:.1f}"))
             if share.name in samples:
                 estimate = samples[share.name]
                 feedback.pushInfo(tr("{0}: sampled street share {1} % (95 % interval {2}–{3} %, {4} circles).",
@@ -220,44 +269,37 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
                                      f"{estimate.high_pct:.1f}", estimate.samples))
         return outputs
 
-    def corridors(self, parameters, context, feedback, streets, crs):
+    def street_widths(self, parameters, context, feedback, streets, crs):
+        """(lines, widths, WidthTally, WidthPolicy) of the centre-lines: the street_width policy, per line part."""
         width_field = self.parameterAsString(parameters, self.WIDTH_FIELD, context)
         class_field = self.parameterAsString(parameters, self.CLASS_FIELD, context)
-        widths_by_class = class_values(self.parameterAsMatrix(parameters, self.CLASS_WIDTHS, context) or [
-            value for row in DEFAULT_CLASS_WIDTHS for value in row])
         default = self.parameterAsDouble(parameters, self.DEFAULT_WIDTH, context)
+        policy = policy_from_table(self.parameterAsMatrix(parameters, self.CLASS_WIDTHS, context), default)
+        # A layer from Streets from OpenStreetMap says which of its widths were estimated: keep that in the counts.
+        source_field = WIDTH_SOURCE_FIELD if width_field and WIDTH_SOURCE_FIELD in streets.fields().names() else None
         request = QgsFeatureRequest()
-        names = [name for name in (width_field, class_field) if name]
-        request.setSubsetOfAttributes(names, streets.fields())
-        lines, widths = [], []
-        counts = {"field": 0, "class": 0, "default": 0}
+        request.setSubsetOfAttributes([name for name in (width_field, class_field, source_field) if name],
+                                      streets.fields())
+        lines, widths, tally = [], [], WidthTally()
         for feature in features_in_crs(streets, crs, context.transformContext(), request):
             geometry = feature.geometry()
             if geometry is None or geometry.isNull() or geometry.isEmpty():
                 continue
-            width, source = None, "default"
-            if width_field:
-                value = feature[width_field]
-                try:
-                    width = float(value) if value is not None and float(value) > 0 else None
-                except (TypeError, ValueError):
-                    width = None
-                source = "field" if width else source
-            if width is None and class_field:
-                width = widths_by_class.get(str(feature[class_field] or "").strip().lower())
-                source = "class" if width else "default"
-            width = width or default
-            counts[source] += 1
+            measured = _value(feature[width_field]) if width_field else None
+            result = policy.width(measured, _value(feature[class_field]) if class_field else None)
+            carried = source_of_label(_value(feature[source_field])) if source_field else None
+            tally.add(result, measured, geometry.length(), carried if result.source == MEASURED else None)
             parts = wkb_line_parts(bytes(geometry.asWkb()))
             if parts is None:
                 polylines = geometry.asMultiPolyline() if geometry.isMultipart() else [geometry.asPolyline()]
                 parts = [[(p.x(), p.y()) for p in line] for line in polylines]
             for part in parts:
                 lines.append(part)
-                widths.append(width)
-        feedback.pushInfo(tr("Street widths: {0} measured, {1} from the road class table, {2} default ({3} m).",
-                             counts["field"], counts["class"], counts["default"], f"{default:g}"))
-        return street_corridors(lines, widths)
+                widths.append(result.width)
+        feedback.pushInfo(tally.summary(policy.default_width))
+        for line in tally.problems():
+            feedback.pushWarning(line)
+        return lines, widths, tally, policy
 
     def write_street_area(self, parameters, context, cities, names, street_area, crs):
         fields = QgsFields()
@@ -278,27 +320,36 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
         self.style_output(context, dest_id, "street_area.qml", tr("Street area"))
         return dest_id
 
-    def write_table(self, parameters, context, rows, samples):
+    def write_table(self, parameters, context, rows, samples, sensitivity):
         fields = QgsFields()
         columns = [("level", QVariant.String), ("name", QVariant.String), ("area_km2", QVariant.Double),
                    ("ops_m2", QVariant.Double), ("street_m2", QVariant.Double), ("overlap_m2", QVariant.Double),
                    ("total_m2", QVariant.Double), ("ops_pct", QVariant.Double), ("street_pct", QVariant.Double),
-                   ("total_pct", QVariant.Double), ("bench_ops", QVariant.Double), ("bench_str", QVariant.Double),
+                   ("total_pct", QVariant.Double), ("street_lo", QVariant.Double), ("street_hi", QVariant.Double),
+                   ("bench_ops", QVariant.Double), ("bench_str", QVariant.Double),
                    ("bench_tot", QVariant.Double), ("meets_tot", QVariant.Int), ("sample_n", QVariant.Int),
                    ("sample_pct", QVariant.Double), ("sample_low", QVariant.Double), ("sample_high", QVariant.Double)]
         for name, kind in columns:
             fields.append(QgsField(name, kind))
         sink, dest_id = self.create_sink(parameters, self.OUTPUT_TABLE, context, fields, QgsWkbTypes.NoGeometry,
                                          None)
-        for level, share in rows:
+        for (level, share), (street_low, street_high) in zip(rows, sensitivity):
             estimate = samples.get(share.name) if level == "city" else None
             feature = QgsFeature(fields)
             feature.setAttributes([
                 level, share.name, share.area_m2 / 1e6, share.ops_m2, share.street_m2, share.street_overlap_m2,
-                share.total_m2, share.ops_pct, share.street_pct, share.total_pct, BENCHMARK_OPS, BENCHMARK_STREETS,
+                share.total_m2, share.ops_pct, share.street_pct, share.total_pct, street_low, street_high,
+                BENCHMARK_OPS, BENCHMARK_STREETS,
                 BENCHMARK_TOTAL, int(share.total_pct >= BENCHMARK_TOTAL),
                 estimate.samples if estimate else None, estimate.street_pct if estimate else None,
                 estimate.low_pct if estimate else None, estimate.high_pct if estimate else None])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         self.style_output(context, dest_id, None, tr("Land allocated to streets and public space"))
         return dest_id
+
+
+def _value(value):
+    """A QGIS attribute value as plain Python: NULL becomes None."""
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    return value

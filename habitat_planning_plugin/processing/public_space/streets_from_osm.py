@@ -1,4 +1,4 @@
-"""habitat:streetsfromosm — street centre-lines with road class and estimated width from OpenStreetMap data."""
+"""habitat:streetsfromosm — street centre-lines with road class, walkability and width from OpenStreetMap data."""
 
 from qgis.core import (
     QgsFeature,
@@ -6,24 +6,42 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
-    QgsProcessingParameterEnum,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterMatrix,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ...core.public_space.osm import NO_ACCESS, REGIONAL_MEDIAN_WIDTHS, STREET_CLASSES, street_width
-from ...core.public_space.land_share import class_values
-from ...core.text import tr, tr_noop
-from ...qgis_io import features_in_crs
+from ...core.public_space.osm import (
+    NOT_WALKABLE_CLASSES,
+    PRIVATE,
+    STREET_CLASSES,
+    WALK_ACCESS,
+    WALK_CLASS,
+    WALK_FOOT,
+    street_walkability,
+    street_width,
+)
+from ...core.public_space.street_width import (
+    CLASS,
+    DEFAULT,
+    DEFAULT_WIDTH_M,
+    MEASURED,
+    SOURCE_LABELS,
+    WidthTally,
+    class_width_table,
+    osm_width_value,
+    policy_from_table,
+    road_class_list,
+)
+from ...core.text import Cancelled, HabitatError, tr, tr_noop
+from ...qgis_io import GdalErrors, features_in_crs
 from ..base import HabitatAlgorithm
 from .osm_tags import feature_tags, osm_id
-
-WIDTH_SOURCES = {"tag": tr_noop("OSM width tag"), "class": tr_noop("road class table"),
-                 "region": tr_noop("regional median width")}
-DEFAULT_REGION = 8  # Eastern Asia
 
 
 class StreetsFromOsmAlgorithm(HabitatAlgorithm):
@@ -34,14 +52,20 @@ class StreetsFromOsmAlgorithm(HabitatAlgorithm):
     SHORT_HELP = tr_noop(
         "Street centre-lines for SDG 11.7.1 from OpenStreetMap data you already have: the lines layer of an .osm.pbf "
         "or .osm file (choose the file and its \"lines\" layer) or an OSM line layer with a highway column. Keeps "
-        "the road classes of the CIESIN global 11.7.1 (motorway to path) and drops roads with access=private or no. "
-        "Each street gets an estimated right-of-way width: its OSM width tag, else the width of its class in the "
-        "table, else the median road width of the region (CIESIN's regional medians). Replace the estimates with "
-        "widths measured in the city where you can.")
+        "the road classes of the CIESIN global 11.7.1 (motorway to path) and the service roads and steps people "
+        "walk on, and drops roads with access=private. Each street gets walkable = 1 or 0: motorways, trunk roads "
+        "and their links, and ways with foot=no or access=no are not walkable, unless foot=yes, designated or "
+        "permissive says otherwise; they are left out unless you keep them for the street area. Each street gets a "
+        "right-of-way width by one policy shared with the land-share tool: its OSM width tag (metres, feet and "
+        "inches, ranges and lists as their mean; values outside 1.5–80 m are rejected and counted), else the width "
+        "of its class in the table, else the default width; the field width_src says which. Replace the estimates "
+        "with widths measured in the city where you can.")
 
     INPUT = "INPUT"
-    REGION = "REGION"
+    NOT_WALKABLE = "NOT_WALKABLE_CLASSES"
+    KEEP_NOT_WALKABLE = "KEEP_NOT_WALKABLE"
     CLASS_WIDTHS = "CLASS_WIDTHS"
+    DEFAULT_WIDTH = "DEFAULT_WIDTH"
     OUTPUT = "OUTPUT"
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -49,56 +73,128 @@ class StreetsFromOsmAlgorithm(HabitatAlgorithm):
             QgsProcessingParameterFeatureSource(self.INPUT, tr("OpenStreetMap lines"), [QgsProcessing.TypeVectorLine]),
             tr_noop("The lines layer of an .osm.pbf or .osm file, or a line layer with OSM tag columns."))
         self.add_parameter(
-            QgsProcessingParameterEnum(self.REGION, tr("Region (median road width)"),
-                                       [f"{tr(name)} ({width:g} m)" for name, width in REGIONAL_MEDIAN_WIDTHS],
-                                       defaultValue=DEFAULT_REGION),
-            tr_noop("The UN region of the city: its median road width is used for streets with neither a width tag "
-                    "nor a class in the table."))
+            QgsProcessingParameterString(self.NOT_WALKABLE, tr("Road classes nobody walks along"),
+                                         ", ".join(NOT_WALKABLE_CLASSES), optional=True),
+            tr_noop("Comma-separated highway values that are not walkable (walkable = 0). The default is motorways, "
+                    "trunk roads and their links. An explicit foot=yes, designated or permissive makes a way "
+                    "walkable all the same."))
+        self.add_parameter(
+            QgsProcessingParameterBoolean(self.KEEP_NOT_WALKABLE,
+                                          tr("Keep streets nobody may walk along (walkable = 0)"), False),
+            tr_noop("Keep motorways, trunk roads and ways with foot=no or access=no, marked walkable = 0, so that "
+                    "one layer serves both the street area of SDG 11.7.1 (a), which counts all street land, and "
+                    "the walking network of 11.7.1 (b), which leaves them out. When unticked they are left out and "
+                    "counted."))
         self.add_parameter(
             QgsProcessingParameterMatrix(self.CLASS_WIDTHS, tr("Width by road class (m)"), numberRows=0,
                                          hasFixedNumberRows=False, headers=[tr("Road class"), tr("Width (m)")],
-                                         defaultValue=[], optional=True),
-            tr_noop("Optional widths for some road classes (highway values), e.g. primary 25, residential 10. "
-                    "Classes not listed use the regional median."))
+                                         defaultValue=class_width_table(), optional=True),
+            tr_noop("Right-of-way width of each road class (highway value), used where a street has no readable "
+                    "width tag. The defaults are the plugin's documented table (docs/street-widths.md), the same "
+                    "as in the land-share tool: replace them with widths measured in the city."))
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.DEFAULT_WIDTH, tr("Default street width (m)"),
+                                         QgsProcessingParameterNumber.Double, DEFAULT_WIDTH_M, minValue=0.5),
+            tr_noop("Width of streets with neither a readable width nor a class in the table."))
         self.add_target_crs_parameter()
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Streets from OpenStreetMap"),
                                               QgsProcessing.TypeVectorLine),
-            tr_noop("Street centre-lines with OSM id, name, road class, width and where the width comes from."))
-        self.add_number_outputs([("STREETS", tr("Streets kept")), ("PRIVATE", tr("Private roads left out"))])
+            tr_noop("Street centre-lines with OSM id, name, road class, walkable (1/0), width, where the width comes "
+                    "from, and the OSM width, foot and access tags."))
+        self.add_number_outputs([
+            ("STREETS", tr("Streets kept")), ("WALKABLE", tr("Walkable streets kept")),
+            ("PRIVATE", tr("Private roads left out")),
+            ("NOT_WALKABLE_CLASS", tr("Not walkable: road class nobody walks along")),
+            ("NOT_WALKABLE_FOOT", tr("Not walkable: foot=no")),
+            ("NOT_WALKABLE_ACCESS", tr("Not walkable: access=no")),
+            ("WIDTH_MEASURED", tr("Widths from the width tag")),
+            ("WIDTH_CLASS", tr("Widths from the road class table")), ("WIDTH_DEFAULT", tr("Default widths")),
+            ("WIDTH_REJECTED", tr("Width values rejected (outside 1.5–80 m)")),
+            ("WIDTH_UNREADABLE", tr("Width values not readable"))])
 
     def process(self, parameters, context, feedback):
         source = self.required_source(parameters, self.INPUT, context)
-        region = self.parameterAsEnum(parameters, self.REGION, context)
-        default = REGIONAL_MEDIAN_WIDTHS[region][1]
-        widths_by_class = class_values(self.parameterAsMatrix(parameters, self.CLASS_WIDTHS, context) or [])
-        crs = self.analysis_crs([source], parameters, context, feedback)
         names = source.fields().names()
+        if "highway" not in names and "other_tags" not in names:
+            raise HabitatError(tr("The layer \"{0}\" has neither a highway field nor GDAL's other_tags field: choose "
+                                  "the lines layer of an OSM file, or a layer with OSM tag columns.",
+                                  source.sourceName()))
+        not_walkable = road_class_list(self.parameterAsString(parameters, self.NOT_WALKABLE, context))
+        keep_not_walkable = self.parameterAsBool(parameters, self.KEEP_NOT_WALKABLE, context)
+        default = self.parameterAsDouble(parameters, self.DEFAULT_WIDTH, context)
+        policy = policy_from_table(self.parameterAsMatrix(parameters, self.CLASS_WIDTHS, context), default)
+        crs = self.analysis_crs([source], parameters, context, feedback)
         fields = QgsFields()
         for name, kind in (("osm_id", QVariant.String), ("name", QVariant.String), ("road_class", QVariant.String),
-                           ("width_m", QVariant.Double), ("width_src", QVariant.String)):
+                           ("walkable", QVariant.Int), ("width_m", QVariant.Double), ("width_src", QVariant.String),
+                           ("osm_width", QVariant.String), ("osm_foot", QVariant.String),
+                           ("osm_access", QVariant.String)):
             fields.append(QgsField(name, kind))
         sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiLineString, crs)
-        kept = private = 0
-        for feature in features_in_crs(source, crs, context.transformContext()):
-            tags = feature_tags(feature, names)
-            highway = str(tags.get("highway", "")).strip().lower()
-            if highway not in STREET_CLASSES:
-                continue
-            if str(tags.get("access", "")).strip().lower() in NO_ACCESS:
-                private += 1
-                continue
-            geometry = feature.geometry()
-            if geometry is None or geometry.isNull() or geometry.isEmpty():
-                continue
-            geometry.convertToMultiType()
-            width, width_source = street_width(tags, widths_by_class, default)
-            out = QgsFeature(fields)
-            out.setGeometry(geometry)
-            out.setAttributes([osm_id(feature, names), tags.get("name"), highway, width, tr(WIDTH_SOURCES[width_source])])
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
-            kept += 1
+        labels = {code: tr(label) for code, label in SOURCE_LABELS.items()}
+        tally = WidthTally()
+        not_walkable_count = {WALK_CLASS: 0, WALK_FOOT: 0, WALK_ACCESS: 0}
+        kept = walkable_kept = private = 0
+        total = source.featureCount()
+        # A truncated or damaged file makes GDAL stop early, as if the file had no more features: catch it.
+        with GdalErrors() as gdal_errors:
+            for index, feature in enumerate(features_in_crs(source, crs, context.transformContext())):
+                if feedback.isCanceled():
+                    raise Cancelled()
+                if total > 0 and index % 1000 == 0:
+                    feedback.setProgress(100.0 * index / total)
+                tags = feature_tags(feature, names)
+                highway = str(tags.get("highway", "")).strip().lower()
+                if highway not in STREET_CLASSES:
+                    continue
+                is_kept, walkable, reason = street_walkability(tags, not_walkable)
+                if reason == PRIVATE:
+                    private += 1
+                    continue
+                if not walkable:
+                    not_walkable_count[reason] += 1
+                    if not keep_not_walkable:
+                        continue
+                geometry = feature.geometry()
+                if geometry is None or geometry.isNull() or geometry.isEmpty():
+                    continue
+                geometry.convertToMultiType()
+                result = street_width(tags, policy)
+                raw_width = osm_width_value(tags)
+                tally.add(result, raw_width, geometry.length())
+                out = QgsFeature(fields)
+                out.setGeometry(geometry)
+                out.setAttributes([osm_id(feature, names), tags.get("name"), highway, int(walkable), result.width,
+                                   labels[result.source], raw_width, tags.get("foot"), tags.get("access")])
+                sink.addFeature(out, QgsFeatureSink.FastInsert)
+                kept += 1
+                walkable_kept += int(walkable)
+        if gdal_errors.messages:
+            layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
+            raise gdal_errors.damaged(layer.source().split("|")[0] if layer is not None else source.sourceName())
+        if kept == 0:
+            raise HabitatError(tr("No street was found in \"{0}\": none of its lines has a highway tag of a street "
+                                  "class (or all were left out).", source.sourceName()))
         self.style_output(context, dest_id, None, tr("Streets from OpenStreetMap"))
-        feedback.pushInfo(tr("{0} streets kept; {1} private roads left out; default width {2} m.", kept, private,
-                             f"{default:g}"))
-        return {self.OUTPUT: dest_id, "STREETS": kept, "PRIVATE": private}
+        feedback.pushInfo(tr("{0} streets kept, {1} of them walkable; {2} private roads left out.", kept,
+                             walkable_kept, private))
+        reasons = [not_walkable_count[WALK_CLASS], ", ".join(not_walkable), not_walkable_count[WALK_FOOT],
+                   not_walkable_count[WALK_ACCESS]]
+        if keep_not_walkable:
+            feedback.pushInfo(tr("Kept with walkable = 0: {0} of a road class nobody walks along ({1}), {2} with "
+                                 "foot=no, {3} with access=no.", *reasons))
+        else:
+            feedback.pushInfo(tr("Left out as not walkable: {0} of a road class nobody walks along ({1}), {2} with "
+                                 "foot=no, {3} with access=no. Keep them (walkable = 0) for the street area of "
+                                 "SDG 11.7.1 (a).", *reasons))
+        feedback.pushInfo(tally.summary(policy.default_width))
+        for line in tally.problems():
+            feedback.pushWarning(line)
+        return {self.OUTPUT: dest_id, "STREETS": kept, "WALKABLE": walkable_kept, "PRIVATE": private,
+                "NOT_WALKABLE_CLASS": not_walkable_count[WALK_CLASS],
+                "NOT_WALKABLE_FOOT": not_walkable_count[WALK_FOOT],
+                "NOT_WALKABLE_ACCESS": not_walkable_count[WALK_ACCESS],
+                "WIDTH_MEASURED": tally.count[MEASURED], "WIDTH_CLASS": tally.count[CLASS],
+                "WIDTH_DEFAULT": tally.count[DEFAULT], "WIDTH_REJECTED": tally.rejected,
+                "WIDTH_UNREADABLE": tally.unreadable}
