@@ -44,6 +44,7 @@ package: build
 
 sample-data: bootstrap
 	$(PY) scripts/make_sample_city.py
+	$(PY) scripts/make_sample_builtup.py
 
 demo: bootstrap build
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/demo.py

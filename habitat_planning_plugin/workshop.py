@@ -28,6 +28,7 @@ CITY_LAYERS = [
     ("urban_extent", tr_noop("Urban extent"), "workshop_urban_extent.qml"),
 ]
 POPULATION_LAYER = tr_noop("Population (100 m grid)")
+BUILT_UP_LAYER = tr_noop("Built-up share (50 m grid)")  # input of Urban extent from built-up data; hidden at first
 REGION_LAYERS = [
     ("settlements", tr_noop("Settlements"), "workshop_settlements.qml"),
     ("facilities", tr_noop("Facilities"), "workshop_facilities.qml"),
@@ -53,6 +54,11 @@ def load_workshop(project) -> dict:
     project.addMapLayer(population, False)
     city.addLayer(population)
     layers["population"] = population
+    built_up = QgsRasterLayer(sample_path("sample_city_builtup.tif"), tr(BUILT_UP_LAYER), "gdal")
+    _style_built_up(built_up)
+    project.addMapLayer(built_up, False)
+    city.addLayer(built_up).setItemVisibilityChecked(False)
+    layers["built_up"] = built_up
     region = root.insertGroup(1, tr(REGION_GROUP))
     for name, label, qml in REGION_LAYERS:
         layers[name] = _add_vector(project, region, sample_path("sample_region.gpkg"), name, tr(label), qml)
@@ -91,3 +97,15 @@ def _style_population(layer):
     shader.setRasterShaderFunction(ramp)
     layer.setRenderer(QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader))
     layer.renderer().setOpacity(0.6)
+
+
+def _style_built_up(layer):
+    """Built-up share 0-1 from white to dark grey, so it reads as built-up land under the other layers."""
+    ramp = QgsColorRampShader(0.0, 1.0)
+    ramp.setColorRampType(QgsColorRampShader.Interpolated)
+    ramp.setColorRampItemList([QgsColorRampShader.ColorRampItem(0.0, QColor("#ffffff"), "0 %"),
+                               QgsColorRampShader.ColorRampItem(0.5, QColor("#9e9e9e"), "50 %"),
+                               QgsColorRampShader.ColorRampItem(1.0, QColor("#212121"), "100 %")])
+    shader = QgsRasterShader()
+    shader.setRasterShaderFunction(ramp)
+    layer.setRenderer(QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader))

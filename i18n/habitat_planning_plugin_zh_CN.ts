@@ -12,12 +12,32 @@
             <translation>0.5 表示需求与潜力同等重要；1 表示仅按需求排名。</translation>
         </message>
         <message>
+            <source>A built-up cell is suburban from this share up to the urban threshold, and rural below it (Atlas of Urban Expansion: 25 %; the first SDG 11.7.1 text used 10 %).</source>
+            <translation>建成区像元的比例从此值到城市阈值时为郊区，低于此值时为乡村（《城市扩张地图集》：25%；可持续发展目标 11.7.1 最初的文本采用 10%）。</translation>
+        </message>
+        <message>
+            <source>A built-up cell is urban when more than this share of the circle around it is built-up (Atlas of Urban Expansion: 50 %).</source>
+            <translation>当建成区像元周围圆内的建成区比例超过此值时为城市（《城市扩张地图集》：50%）。</translation>
+        </message>
+        <message>
+            <source>A cell is built-up from (% of the cell)</source>
+            <translation>像元为建成区的下限（像元的 %）</translation>
+        </message>
+        <message>
+            <source>A cell is built-up from a share above 0 %.</source>
+            <translation>像元为建成区的比例下限必须大于 0%。</translation>
+        </message>
+        <message>
             <source>A composite development index of settlements or sectors from indicator fields you choose (population growth, poverty, services, infrastructure, economy…), following the OECD/JRC handbook on composite indicators. Indicators where more is worse (such as poverty) are reversed; each is normalised (min-max or z-scores), weighted (equally or by your weights) and aggregated (linear, or geometric so that a poor score is not offset by a good one). Missing values follow the policy you choose and are counted. The index is classed and ranked, and a sensitivity check raises and lowers each weight by 20 % to show how much the ranking depends on it.</source>
             <translation>按照经合组织/欧盟联合研究中心《综合指标构建手册》，根据您选择的指标字段（人口增长、贫困、服务、基础设施、经济……）计算居民点或部门的综合发展指数。数值越高越差的指标（如贫困）会被反向处理；每个指标经过标准化（极差法或 z 分数）、加权（等权或您设定的权重）和汇总（线性汇总，或几何汇总——低分不会被高分抵消）。缺失值按您选择的规则处理并计数。指数会被分级和排名，敏感性检验将每个权重分别上调和下调 20 %，以显示排名对该权重的依赖程度。</translation>
         </message>
         <message>
             <source>A first draft of the public space inventory from OpenStreetMap data you already have: the multipolygons layer of an .osm.pbf or .osm file (choose the file and its "multipolygons" layer) or an OSM polygon layer with tag columns. Features with the tags of the CIESIN global SDG 11.7.1 (leisure=park, garden, playground, pitch…, landuse=village_green, recreation_ground, forest…, natural=grassland, wood…), squares (place=square, pedestrian areas), school grounds and cemeteries are classified into the five types; access=private or no and fee=yes mark a space as not counted. Types whose status as open public space is doubtful (pitches, stadiums, tracks, sports centres, forest, wood, scrub, allotments, cemeteries, school grounds) are flagged for review (field review = 1, the reason in review_why) and listed in the log; by default they count, as pitches, forest and allotments do in the CIESIN global 11.7.1, except cemeteries and school grounds, which are not open to all: change this rule under "Types that need review". Overlapping duplicates are merged into the larger feature when both count or both do not, and its record lists the OSM ids it absorbed. Extracts cut at their edge carry broken multipolygons: those that cannot be repaired are skipped, counted and named in the log. The OSM id and the tags used are kept for review in the field.</source>
             <translation>根据已有的 OpenStreetMap 数据生成公共空间盘点初稿：.osm.pbf 或 .osm 文件的 multipolygons 图层（选择文件及其“multipolygons”图层），或带有 OSM 标签字段的面图层。带有 CIESIN 全球可持续发展目标 11.7.1 所用标签（leisure=park、garden、playground、pitch……，landuse=village_green、recreation_ground、forest……，natural=grassland、wood……）的要素、广场（place=square、步行区）、学校场地和墓地被归入五种类型；access=private 或 no 以及 fee=yes 的空间标记为不计入。作为开放公共空间的性质存疑的类型（运动场、体育场、跑道、体育中心、森林、林地、灌木丛、租赁菜园、墓地、学校场地）标记为待复核（字段 review = 1，原因见 review_why），并在日志中列出；默认按 CIESIN 全球可持续发展目标 11.7.1 对运动场、森林和租赁菜园的做法计入，但墓地和学校场地不对所有人开放，不计入：可在“待复核类型”中更改此规则。相互重叠的重复要素在同为计入或同为不计入时合并到较大的要素中，并在其记录中列出被合并的 OSM 编号。在边缘被截断的数据摘录含有损坏的多面：无法修复的将被跳过、计数，并在日志中列出。保留 OSM 编号和所用标签，以便实地核查。</translation>
+        </message>
+        <message>
+            <source>A gap enclosed by urban, suburban and fringe cells becomes captured open space when it is smaller than this (200 ha in the Atlas); larger gaps, and gaps that reach the raster's edge, stay rural.</source>
+            <translation>被城市、郊区和边缘像元包围的空隙小于此值时成为被包围的开放空间（地图集中为 200 公顷）；更大的空隙以及延伸到栅格边缘的空隙仍为乡村。</translation>
         </message>
         <message>
             <source>A map of the priorities, the ranking with each component's contribution and the weights used, in the language of QGIS.</source>
@@ -88,6 +108,10 @@
             <translation>所有计入类型</translation>
         </message>
         <message>
+            <source>All {0} pieces of urban extent are smaller than {1} km² (the largest is {2} km²): lower the smallest urban extent.</source>
+            <translation>全部 {0} 个城市范围部分均小于 {1} 平方公里（最大为 {2} 平方公里）：请调低最小城市范围。</translation>
+        </message>
+        <message>
             <source>Also estimate the street share by sampling</source>
             <translation>同时用抽样法估算街道比例</translation>
         </message>
@@ -102,6 +126,10 @@
         <message>
             <source>Among the indicators, those where a higher value means less development (poverty, unemployment, travel time): they are reversed.</source>
             <translation>指标中数值越高表示发展水平越低的指标（贫困、失业、出行时间）：这些指标会被反向处理。</translation>
+        </message>
+        <message>
+            <source>An earlier population is only used with a built-up raster of the earlier date.</source>
+            <translation>较早日期的人口只在提供较早日期建成区栅格时使用。</translation>
         </message>
         <message>
             <source>An input layer has no valid coordinate reference system. Set its CRS first.</source>
@@ -144,8 +172,20 @@
             <translation>至少一个维度的权重需大于 0。</translation>
         </message>
         <message>
+            <source>Atlas of Urban Expansion</source>
+            <translation>城市扩张地图集</translation>
+        </message>
+        <message>
             <source>Back</source>
             <translation>上一步</translation>
+        </message>
+        <message>
+            <source>Band</source>
+            <translation>波段</translation>
+        </message>
+        <message>
+            <source>Band of the earlier raster</source>
+            <translation>较早栅格的波段</translation>
         </message>
         <message>
             <source>Baselines: in UN-Habitat's 2020 data for 1,072 cities in 120 countries, open public space averaged 3.2 % of the urban area, about four times less than streets, and more than three quarters of the cities had less than 20 % of their area in streets and open public space.</source>
@@ -176,8 +216,40 @@
             <translation>根据任意来源的面数据建立全市开放公共空间盘点。每个空间通过类型对照表归入可持续发展目标 11.7.1 的五种类型之一（公园、街心公园、广场、休闲绿地、公共设施开放区），或标记为不计入并注明原因：其他类型、对照表中没有的类型值、通行受限（私人或禁止）或收费。无效的面会被修复并计数；没有可用面几何的要素仍保留在输出中并加以标记。输出增加面积（平方米、公顷）、规模等级（阈值可编辑）和所属地区。汇总表按地区和类型给出计入空间的数量、面积、占地区面积的比例，以及（如提供人口栅格）人均公共空间面积（平方米）。</translation>
         </message>
         <message>
+            <source>Built-up data in a projected CRS in metres: GHSL built-up surface, ESA WorldCover, or a built-up share. Cells with the band's nodata value are left out (without a nodata value every cell counts). For SDG 11.3.1 this is the later date.</source>
+            <translation>以米为单位的投影坐标参考系中的建成区数据：GHSL 建成区面积、ESA WorldCover 或建成区比例。取值为波段无数据值的像元不计入（未设置无数据值时所有像元都计入）。用于可持续发展目标 11.3.1 时，这是较晚的日期。</translation>
+        </message>
+        <message>
+            <source>Built-up or not (0 / 1)</source>
+            <translation>是否为建成区（0 / 1）</translation>
+        </message>
+        <message>
+            <source>Built-up percentage 0–100</source>
+            <translation>建成区百分比 0–100</translation>
+        </message>
+        <message>
+            <source>Built-up raster</source>
+            <translation>建成区栅格</translation>
+        </message>
+        <message>
             <source>Built-up raster for spreading (optional)</source>
             <translation>用于分配的建成区栅格（可选）</translation>
+        </message>
+        <message>
+            <source>Built-up raster of an earlier date (SDG 11.3.1)</source>
+            <translation>较早日期的建成区栅格（可持续发展目标 11.3.1）</translation>
+        </message>
+        <message>
+            <source>Built-up raster {0}: {1} x {2} cells of {3} x {4} m; kind: {5}.</source>
+            <translation>建成区栅格 {0}：{1} x {2} 个 {3} x {4} 米的像元；数值类型：{5}。</translation>
+        </message>
+        <message>
+            <source>Built-up share (50 m grid)</source>
+            <translation>建成区比例（50 米栅格）</translation>
+        </message>
+        <message>
+            <source>Built-up share 0–1 (any 0–1 built-up grid)</source>
+            <translation>建成区比例 0–1（任何 0–1 建成区栅格）</translation>
         </message>
         <message>
             <source>Built-up share or built-up surface (such as GHSL built-up surface or a 0–1 grid): the people of a coarse cell are spread in proportion to it (dasymetric), not evenly.</source>
@@ -216,8 +288,20 @@
             <translation>候选空间数</translation>
         </message>
         <message>
+            <source>Cannot read the built-up raster {0}.</source>
+            <translation>无法读取建成区栅格 {0}。</translation>
+        </message>
+        <message>
+            <source>Cannot read the built-up raster {0}: {1}</source>
+            <translation>无法读取建成区栅格 {0}：{1}</translation>
+        </message>
+        <message>
             <source>Cannot read the framework file {0}: {1}</source>
             <translation>无法读取评估框架文件 {0}：{1}</translation>
+        </message>
+        <message>
+            <source>Cannot read the population raster {0}.</source>
+            <translation>无法读取人口栅格 {0}。</translation>
         </message>
         <message>
             <source>Cannot read the population raster {0}: {1}</source>
@@ -238,6 +322,18 @@
         <message>
             <source>Cannot read the {0} raster {1}.</source>
             <translation>无法读取{0}栅格 {1}。</translation>
+        </message>
+        <message>
+            <source>Cannot write the classified raster {0}.</source>
+            <translation>无法写入分类栅格 {0}。</translation>
+        </message>
+        <message>
+            <source>Captured open space</source>
+            <translation>被包围的开放空间</translation>
+        </message>
+        <message>
+            <source>Captured open space below (ha)</source>
+            <translation>被包围的开放空间上限（公顷）</translation>
         </message>
         <message>
             <source>Category</source>
@@ -404,6 +500,10 @@
             <translation>综合发展指数</translation>
         </message>
         <message>
+            <source>Connected pieces of urban extent smaller than this are left out (0 keeps every piece).</source>
+            <translation>小于此值的城市范围连通部分不纳入（0 表示保留所有部分）。</translation>
+        </message>
+        <message>
             <source>Corridor distance (m)</source>
             <translation>发展走廊距离（米）</translation>
         </message>
@@ -548,6 +648,10 @@
             <translation>合并的重复要素数</translation>
         </message>
         <message>
+            <source>ESA WorldCover land cover (class 50 = built-up)</source>
+            <translation>ESA WorldCover 土地覆盖（类别 50 = 建成区）</translation>
+        </message>
+        <message>
             <source>Each answer counts 0 to 1 as the questionnaire declares; a dimension is the mean of its questions, 0 to 100; no official scoring rule is published (city-wide public space assessment guide, 2020).</source>
             <translation>每个答案按问卷的声明计 0 至 1 分；维度为其问题的平均值，0 至 100；官方未发布评分规则（《全市公共空间评估指南》，2020）。</translation>
         </message>
@@ -558,6 +662,10 @@
         <message>
             <source>Each street's width is its measured width when it is readable and between 1.5 and 80 m, else the width of its road class in the table, else the default width ({0} m).</source>
             <translation>每条街道的宽度：实测宽度可识别且在 1.5 至 80 米之间时使用实测宽度，否则使用表中其道路等级的宽度，否则使用默认宽度（{0} 米）。</translation>
+        </message>
+        <message>
+            <source>Earlier population field of the places</source>
+            <translation>地点的较早人口字段</translation>
         </message>
         <message>
             <source>Empty: all dimensions weigh the same, e.g. safety=2 to double one.</source>
@@ -578,6 +686,10 @@
         <message>
             <source>Entry tolerance (m)</source>
             <translation>入口容差（米）</translation>
+        </message>
+        <message>
+            <source>Every cell's class: urban, suburban or rural built-up; fringe, captured or rural open space.</source>
+            <translation>每个像元的类别：城市、郊区或乡村建成区；边缘、被包围或乡村开放空间。</translation>
         </message>
         <message>
             <source>Every centre needs a mass above 0 in the field {0}.</source>
@@ -688,6 +800,10 @@
             <translation>各空间所在区的字段（盘点结果中有此字段），用于比较各区的质量。</translation>
         </message>
         <message>
+            <source>Field with the place names.</source>
+            <translation>包含地名的字段。</translation>
+        </message>
+        <message>
             <source>Field with the space ids used in the survey form.</source>
             <translation>调查表中所用空间编号的字段。</translation>
         </message>
@@ -732,6 +848,10 @@
             <translation>对于居民点（点）：设施归属于此距离内最近的居民点。</translation>
         </message>
         <message>
+            <source>For shares, percentages and GHSL surface: a cell at least this much built-up is a built-up cell (classified urban, suburban or rural); the others are open space. The density in the circle always uses the shares themselves.</source>
+            <translation>对于比例、百分比和 GHSL 面积：建成区比例不低于此值的像元为建成区像元（分为城市、郊区或乡村）；其余为开放空间。圆内密度始终使用比例本身计算。</translation>
+        </message>
+        <message>
             <source>Form version differs from the questionnaire; scored where the questions match</source>
             <translation>表单版本与问卷不同；问题一致之处照常计分</translation>
         </message>
@@ -742,6 +862,14 @@
         <message>
             <source>Framework…</source>
             <translation>评估框架…</translation>
+        </message>
+        <message>
+            <source>Fringe open space</source>
+            <translation>边缘开放空间</translation>
+        </message>
+        <message>
+            <source>Fringe open space within (m)</source>
+            <translation>边缘开放空间范围（米）</translation>
         </message>
         <message>
             <source>Function columns</source>
@@ -762,6 +890,14 @@
         <message>
             <source>Functions</source>
             <translation>功能数</translation>
+        </message>
+        <message>
+            <source>GHSL</source>
+            <translation>GHSL</translation>
+        </message>
+        <message>
+            <source>GHSL built-up surface (m² per cell)</source>
+            <translation>GHSL 建成区面积（每像元平方米）</translation>
         </message>
         <message>
             <source>GPS point far from the chosen space; the space id was used</source>
@@ -956,6 +1092,14 @@
             <translation>请将其安装到 QGIS 使用的 Python 中，例如在终端中运行：python3 -m pip install --user {0}</translation>
         </message>
         <message>
+            <source>Instead of a population grid: the population of each place at the date of the built-up raster (such as a census count), added up per extent.</source>
+            <translation>代替人口栅格：建成区栅格日期时每个地点的人口（如人口普查数），按范围汇总。</translation>
+        </message>
+        <message>
+            <source>Instead of an earlier population grid: the population of each place at the earlier date.</source>
+            <translation>代替较早日期的人口栅格：较早日期时每个地点的人口。</translation>
+        </message>
+        <message>
             <source>Instead of facilities: numeric columns of the settlements, one per function (more than 0 means present), e.g. from a joined presence table.</source>
             <translation>代替设施点：居民点的数值字段，每种功能一个（大于 0 表示具有该功能），例如来自连接的功能存在表。</translation>
         </message>
@@ -998,6 +1142,10 @@
         <message>
             <source>Kept with walkable = 0: {0} of a road class nobody walks along ({1}), {2} with foot=no, {3} with access=no.</source>
             <translation>以 walkable = 0 保留：不可步行道路等级（{1}）{0} 条，foot=no {2} 条，access=no {3} 条。</translation>
+        </message>
+        <message>
+            <source>Kind of built-up values</source>
+            <translation>建成区数值类型</translation>
         </message>
         <message>
             <source>KoboToolbox</source>
@@ -1148,6 +1296,10 @@
             <translation>NA：不适用</translation>
         </message>
         <message>
+            <source>Named places (optional)</source>
+            <translation>地名（可选）</translation>
+        </message>
+        <message>
             <source>Names shown in the report; the feature id when empty.</source>
             <translation>报告中显示的名称；留空时使用要素编号。</translation>
         </message>
@@ -1196,8 +1348,16 @@
             <translation>否</translation>
         </message>
         <message>
+            <source>No built-up cell of {0} has {1} % or more built-up land in the circle around it: all {2} built-up cells are rural, so there is no urban extent.</source>
+            <translation>{0} 中没有建成区像元周围圆内的建成区用地达到 {1}% 或以上：全部 {2} 个建成区像元均为乡村，因此不存在城市范围。</translation>
+        </message>
+        <message>
             <source>No city polygon is named {0}.</source>
             <translation>没有名为 {0} 的城市面。</translation>
+        </message>
+        <message>
+            <source>No data</source>
+            <translation>无数据</translation>
         </message>
         <message>
             <source>No district</source>
@@ -1210,6 +1370,10 @@
         <message>
             <source>No index for that settlement</source>
             <translation>该居民点不计算指数</translation>
+        </message>
+        <message>
+            <source>No one of the population grid {0} lives inside an urban extent: check that it covers the built-up raster.</source>
+            <translation>人口栅格 {0} 中没有人居住在城市范围内：请检查它是否覆盖建成区栅格。</translation>
         </message>
         <message>
             <source>No people of the population input live inside the urban extent: check that the population and the urban extent cover the same place.</source>
@@ -1336,6 +1500,10 @@
             <translation>每个设施一个点（学校、诊所、市场……）。</translation>
         </message>
         <message>
+            <source>One polygon per city: id, name, area and its urban, suburban, fringe and captured open space areas in km², year and population. Use it as the urban extent of the SDG 11.7.1 tools.</source>
+            <translation>每个城市一个面：编号、名称、面积及其城市、郊区、边缘和被包围开放空间的面积（平方公里）、年份和人口。可作为可持续发展目标 11.7.1 工具的城市范围。</translation>
+        </message>
+        <message>
             <source>One polygon per city: the built-up urban extent the indicator is measured in.</source>
             <translation>每个城市一个面：计算指标所用的建成区城市范围。</translation>
         </message>
@@ -1346,6 +1514,10 @@
         <message>
             <source>Only the spaces that count for SDG 11.7.1 (for example the counted spaces of the public space inventory). Invalid polygons are repaired and reported.</source>
             <translation>仅包括计入可持续发展目标 11.7.1 的公共空间（例如公共空间盘点中计入的空间）。无效的面会被修复并报告。</translation>
+        </message>
+        <message>
+            <source>Open cells whose centres lie within this distance of an urban or suburban built-up cell are fringe open space (100 m in the Atlas).</source>
+            <translation>中心位于城市或郊区建成区像元此距离以内的开放像元为边缘开放空间（地图集中为 100 米）。</translation>
         </message>
         <message>
             <source>Open public space</source>
@@ -1464,6 +1636,14 @@
             <translation>一致百分比</translation>
         </message>
         <message>
+            <source>Persons per cell (band 1) at the date of the built-up raster, such as WorldPop or GHS-POP: the people in each extent. Coarse cells are shared between extents in proportion to area.</source>
+            <translation>建成区栅格日期时每个像元的人数（波段 1），如 WorldPop 或 GHS-POP：用于计算每个范围内的人口。粗像元按面积比例在各范围之间分配。</translation>
+        </message>
+        <message>
+            <source>Persons per cell (band 1) at the earlier date.</source>
+            <translation>较早日期时每个像元的人数（波段 1）。</translation>
+        </message>
+        <message>
             <source>Persons per cell (band 1: total), for the m² of public space per inhabitant of each district.</source>
             <translation>每个像元的人数（波段 1：总人口），用于计算各地区人均公共空间面积（平方米）。</translation>
         </message>
@@ -1474,6 +1654,10 @@
         <message>
             <source>Pitches, stadiums, tracks, sports centres, forest, wood, scrub and allotments count by default (the CIESIN global 11.7.1 counts pitches, forest, wood, scrub and allotments); cemeteries and school grounds do not, as they are not open to all. Count none of them for a strict inventory, or all of them. Every such space is flagged for review either way.</source>
             <translation>默认计入运动场、体育场、跑道、体育中心、森林、林地、灌木丛和租赁菜园（CIESIN 全球可持续发展目标 11.7.1 计入运动场、森林、林地、灌木丛和租赁菜园）；墓地和学校场地不对所有人开放，默认不计入。若要从严盘点，可选择全部不计入，也可选择全部计入。无论选择哪种规则，这些空间都会标记为待复核。</translation>
+        </message>
+        <message>
+            <source>Place name field</source>
+            <translation>地名字段</translation>
         </message>
         <message>
             <source>Plan assessment</source>
@@ -1500,6 +1684,10 @@
             <translation>各城市规划得分</translation>
         </message>
         <message>
+            <source>Points or polygons of cities and towns with their names: a point names the extent it lies in, a polygon the extent it overlaps most. Extents without a place are called Urban extent 1, 2, ...</source>
+            <translation>带名称的城市和城镇点或面：点为其所在的范围命名，面为与其重叠最多的范围命名。没有地名的范围称为“城市范围 1、2……”</translation>
+        </message>
+        <message>
             <source>Population</source>
             <translation>人口</translation>
         </message>
@@ -1520,6 +1708,14 @@
             <translation>人口数量字段</translation>
         </message>
         <message>
+            <source>Population field of the places</source>
+            <translation>地点的人口字段</translation>
+        </message>
+        <message>
+            <source>Population grid (optional)</source>
+            <translation>人口栅格（可选）</translation>
+        </message>
+        <message>
             <source>Population grid (raster)</source>
             <translation>人口栅格</translation>
         </message>
@@ -1530,6 +1726,14 @@
         <message>
             <source>Population grid cells larger than this (such as 250 m or 1 km grids) are spread over sub-cells of at most this size before the walking distances are measured; a coarse cell is otherwise either wholly served or not at all.</source>
             <translation>大于此尺寸的人口栅格单元（如 250 米或 1 公里栅格）在计算步行距离之前会分配到不超过此尺寸的子单元中；否则一个粗栅格单元只能整体被覆盖或整体不被覆盖。</translation>
+        </message>
+        <message>
+            <source>Population grid of the earlier date</source>
+            <translation>较早日期的人口栅格</translation>
+        </message>
+        <message>
+            <source>Population grid {0}: {1} people, {2} of them inside the urban extents ({3} %).</source>
+            <translation>人口栅格 {0}：{1} 人，其中 {2} 人位于城市范围内（{3}%）。</translation>
         </message>
         <message>
             <source>Population group</source>
@@ -1684,6 +1888,10 @@
             <translation>问卷定义（JSON，可选）</translation>
         </message>
         <message>
+            <source>Radius of the circle (m)</source>
+            <translation>圆的半径（米）</translation>
+        </message>
+        <message>
             <source>Rank</source>
             <translation>排名</translation>
         </message>
@@ -1778,6 +1986,34 @@
         <message>
             <source>Runs the public space tools in one go: the inventory (types, what counts, districts), then SDG 11.7.1 (a), the share of the urban area in streets and public space, and SDG 11.7.1 (b), the share of the population within walking distance of a counted public space, by district and population group. Only the spaces the inventory counts go on to the two indicators.</source>
             <translation>一次运行全部公共空间工具：先进行盘点（类型、是否计入、所属地区），然后计算可持续发展目标 11.7.1 (a)（城市面积中街道和公共空间所占比例）和 11.7.1 (b)（居住在计入的公共空间步行距离以内的人口比例，按地区和人口群体分列）。只有盘点中计入的空间才参与两个指标的计算。</translation>
+        </message>
+        <message>
+            <source>Rural built-up</source>
+            <translation>乡村建成区</translation>
+        </message>
+        <message>
+            <source>Rural open space</source>
+            <translation>乡村开放空间</translation>
+        </message>
+        <message>
+            <source>SDG 11.3.1</source>
+            <translation>可持续发展目标 11.3.1</translation>
+        </message>
+        <message>
+            <source>SDG 11.3.1 from {0} to {1}: land consumption rate LCR = ln(Urb{1}/Urb{0})/y, population growth rate PGR = ln(Pop{1}/Pop{0})/y, ratio LCRPGR = LCR/PGR. Above 1 the urban land grew faster than its population (the city spread out), below 1 it became denser.</source>
+            <translation>可持续发展目标 11.3.1（{0} 至 {1}）：土地消耗率 LCR = ln(Urb{1}/Urb{0})/y，人口增长率 PGR = ln(Pop{1}/Pop{0})/y，比率 LCRPGR = LCR/PGR。大于 1 表示城市用地增长快于人口（城市向外蔓延），小于 1 表示城市变得更密集。</translation>
+        </message>
+        <message>
+            <source>SDG 11.3.1 land consumption and population growth</source>
+            <translation>可持续发展目标 11.3.1 土地消耗与人口增长</translation>
+        </message>
+        <message>
+            <source>SDG 11.3.1 needs the population at both dates (grids or fields of the named places): only the land consumption rate is reported.</source>
+            <translation>可持续发展目标 11.3.1 需要两个日期的人口（人口栅格或地名的字段）：仅报告土地消耗率。</translation>
+        </message>
+        <message>
+            <source>SDG 11.3.1 needs the year of both built-up rasters.</source>
+            <translation>可持续发展目标 11.3.1 需要两个建成区栅格的年份。</translation>
         </message>
         <message>
             <source>SDG 11.7.1</source>
@@ -2040,6 +2276,10 @@
             <translation>规模等级阈值必须为正且递增；实际输入为“{0}”。</translation>
         </message>
         <message>
+            <source>Smallest urban extent (km²)</source>
+            <translation>最小城市范围（平方公里）</translation>
+        </message>
+        <message>
             <source>Some characters are missing from the chart font and show as boxes. Install a font with these characters (for example Noto Sans CJK).</source>
             <translation>图表字体中缺少部分字符，这些字符显示为方框。请安装包含这些字符的字体（例如 Noto Sans CJK）。</translation>
         </message>
@@ -2276,6 +2516,14 @@
             <translation>已关联到空间的提交记录</translation>
         </message>
         <message>
+            <source>Suburban built-up</source>
+            <translation>郊区建成区</translation>
+        </message>
+        <message>
+            <source>Suburban from (% built-up in the circle)</source>
+            <translation>郊区：自（圆内建成区 %）</translation>
+        </message>
+        <message>
             <source>Summary</source>
             <translation>摘要</translation>
         </message>
@@ -2316,12 +2564,64 @@
             <translation>中心在 Hansen、Huff 和 Reilly 模型中的吸引力。</translation>
         </message>
         <message>
+            <source>The band holding the built-up values.</source>
+            <translation>包含建成区数值的波段。</translation>
+        </message>
+        <message>
+            <source>The band holding the earlier built-up values.</source>
+            <translation>包含较早建成区数值的波段。</translation>
+        </message>
+        <message>
             <source>The built-up area of the city (for example from Urban extent from built-up data), or several cities, one polygon each. SDG 11.7.1 (b) is a share of the urban population: only people inside it count. Without it every person of the population input counts.</source>
-            <translation>城市的建成区（例如由“根据建成区数据生成城市范围”得到），也可以是多个城市，每个城市一个多边形。可持续发展目标 11.7.1 (b) 是城市人口的比例：只计算范围内的人口。不提供时，人口输入中的所有人都会计入。</translation>
+            <translation>城市的建成区（例如由“由建成区数据生成城市范围”工具得到），也可以是多个城市，每个城市一个多边形。可持续发展目标 11.7.1 (b) 是城市人口的比例：只计算范围内的人口。不提供时，人口输入中的所有人都会计入。</translation>
         </message>
         <message>
             <source>The built-up area of the city (its urban extent).</source>
             <translation>城市的建成区（城市范围）。</translation>
+        </message>
+        <message>
+            <source>The built-up density of a cell is measured in the circle of this radius around it: 564 m makes the 1 km² walking-distance circle of the Atlas (Trends.Earth uses 500 m).</source>
+            <translation>像元的建成区密度在其周围此半径的圆内测量：564 米即地图集中 1 平方公里的步行距离圆（Trends.Earth 采用 500 米）。</translation>
+        </message>
+        <message>
+            <source>The built-up raster could not be opened.</source>
+            <translation>无法打开建成区栅格。</translation>
+        </message>
+        <message>
+            <source>The built-up raster {0} has no band {1}.</source>
+            <translation>建成区栅格 {0} 没有波段 {1}。</translation>
+        </message>
+        <message>
+            <source>The built-up raster {0} has no built-up cell (no cell is {1} % built-up or more): there is no urban extent. Check the band and the kind of values.</source>
+            <translation>建成区栅格 {0} 没有建成区像元（没有像元的建成区比例达到 {1}% 或以上）：不存在城市范围。请检查波段和数值类型。</translation>
+        </message>
+        <message>
+            <source>The built-up raster {0} has no coordinate reference system. Set its CRS first.</source>
+            <translation>建成区栅格 {0} 没有坐标参考系。请先设置其坐标参考系。</translation>
+        </message>
+        <message>
+            <source>The built-up raster {0} has no nodata value: every cell is treated as data, except WorldCover's class 0 (no data).</source>
+            <translation>建成区栅格 {0} 未设置无数据值：除 WorldCover 的类别 0（无数据）外，所有像元都视为有数据。</translation>
+        </message>
+        <message>
+            <source>The built-up raster {0} has no nodata value: every cell is treated as data.</source>
+            <translation>建成区栅格 {0} 未设置无数据值：所有像元都视为有数据。</translation>
+        </message>
+        <message>
+            <source>The built-up raster {0} holds no data (every cell is nodata).</source>
+            <translation>建成区栅格 {0} 不含数据（所有像元均为无数据）。</translation>
+        </message>
+        <message>
+            <source>The built-up raster {0} holds values up to {1}, too large for the kind of values chosen ({2}): choose the kind that matches the data, or set its nodata value.</source>
+            <translation>建成区栅格 {0} 的数值最高达 {1}，对于所选数值类型（{2}）过大：请选择与数据相符的类型，或设置其无数据值。</translation>
+        </message>
+        <message>
+            <source>The built-up raster {0} is in {1}, whose units are {2}: the 1 km² circle, the fringe distance and the areas need a projected CRS in metres. Reproject it first (Raster ▸ Projections ▸ Warp), for example to {3}, with average resampling for shares and GHSL surface, nearest neighbour for WorldCover classes and 0/1 data.</source>
+            <translation>建成区栅格 {0} 采用 {1}，其单位为{2}：1 平方公里圆、边缘距离和面积都需要以米为单位的投影坐标参考系。请先重投影（栅格 ▸ 投影 ▸ 变形（重投影）），例如投影到 {3}；比例和 GHSL 面积使用平均值重采样，WorldCover 类别和 0/1 数据使用最邻近重采样。</translation>
+        </message>
+        <message>
+            <source>The built-up raster {0} is rotated: warp it to a north-up grid first (Raster ▸ Projections ▸ Warp).</source>
+            <translation>建成区栅格 {0} 带有旋转：请先将其重投影为正北朝上的格网（栅格 ▸ 投影 ▸ 变形（重投影））。</translation>
         </message>
         <message>
             <source>The chosen CRS {0} is not a projected CRS in metres. Choose a projected CRS, for example the UTM zone of the city.</source>
@@ -2344,12 +2644,32 @@
             <translation>从 Kobo 工具箱导出的调查表数据（数据、下载），CSV 或 XLSX 格式。</translation>
         </message>
         <message>
+            <source>The date of the built-up data; needed for SDG 11.3.1.</source>
+            <translation>建成区数据的日期；可持续发展目标 11.3.1 需要此项。</translation>
+        </message>
+        <message>
+            <source>The date of the earlier built-up data.</source>
+            <translation>较早建成区数据的日期。</translation>
+        </message>
+        <message>
             <source>The development index needs at least two settlements and one indicator.</source>
             <translation>发展指数至少需要两个居民点和一个指标。</translation>
         </message>
         <message>
             <source>The district names in the tables and charts.</source>
             <translation>表格和图表中的区名称。</translation>
+        </message>
+        <message>
+            <source>The earlier built-up raster {0} ({1} x {2} cells) is not on the grid of {3} ({4} x {5} cells): give both on the same grid (Raster ▸ Align Rasters).</source>
+            <translation>较早的建成区栅格 {0}（{1} x {2} 个像元）与 {3}（{4} x {5} 个像元）不在同一格网上：请提供同一格网上的两个栅格（栅格 ▸ 对齐栅格）。</translation>
+        </message>
+        <message>
+            <source>The earlier built-up raster {0} is in {1}, the built-up raster {2} in {3}: give both on the same grid (Raster ▸ Align Rasters).</source>
+            <translation>较早的建成区栅格 {0} 采用 {1}，建成区栅格 {2} 采用 {3}：请提供同一格网上的两个栅格（栅格 ▸ 对齐栅格）。</translation>
+        </message>
+        <message>
+            <source>The earlier raster's year ({0}) must come before the year of the built-up raster ({1}).</source>
+            <translation>较早栅格的年份（{0}）必须早于建成区栅格的年份（{1}）。</translation>
         </message>
         <message>
             <source>The export of the survey form from KoboToolbox, as CSV or XLSX.</source>
@@ -2416,6 +2736,10 @@
             <translation>盘点图层，每个空间附有各维度 0–100 的得分、质量指数、提交记录数、是否每个维度都有得分以及已回答问题的比例。</translation>
         </message>
         <message>
+            <source>The later date must come after the earlier one (years between them: {0}).</source>
+            <translation>较晚日期必须在较早日期之后（两者相隔年数：{0}）。</translation>
+        </message>
+        <message>
             <source>The layer "{0}" has neither a highway field nor GDAL's other_tags field: choose the lines layer of an OSM file, or a layer with OSM tag columns.</source>
             <translation>图层“{0}”既没有 highway 字段，也没有 GDAL 的 other_tags 字段：请选择 OSM 文件的 lines 图层，或带有 OSM 标签字段的图层。</translation>
         </message>
@@ -2456,6 +2780,10 @@
             <translation>人口字段 {0} 中有非数值：{1}</translation>
         </message>
         <message>
+            <source>The population grid {0} is used; the population field of the places is not.</source>
+            <translation>使用人口栅格 {0}；不使用地点的人口字段。</translation>
+        </message>
+        <message>
             <source>The population input holds no people (all values are zero, empty or nodata).</source>
             <translation>人口输入中没有人口（所有值均为零、空值或无数据）。</translation>
         </message>
@@ -2490,6 +2818,10 @@
         <message>
             <source>The run stopped; nothing was added to the project.</source>
             <translation>运行已停止；未向项目添加任何内容。</translation>
+        </message>
+        <message>
+            <source>The same kind of built-up data on the same grid for an earlier year (GHSL epochs are). Its extents are matched to the cities of the later date by overlap, with no smallest size.</source>
+            <translation>较早年份、同一格网上的同类建成区数据（GHSL 各时期即是如此）。其范围按重叠与较晚日期的城市匹配，不设最小面积。</translation>
         </message>
         <message>
             <source>The scalogram chart, the coefficients and the hierarchy table, in the language of QGIS.</source>
@@ -2560,6 +2892,14 @@
             <translation>街道网络中没有至少包含两个节点的线。</translation>
         </message>
         <message>
+            <source>The suburban density ({0} %) must be above 0 and below the urban density ({1} %), which is at most 100 %.</source>
+            <translation>郊区密度（{0}%）必须大于 0 且小于城市密度（{1}%），城市密度最高为 100%。</translation>
+        </message>
+        <message>
+            <source>The suburban threshold ({0} %) must be above 0 and below the urban threshold ({1} %), which is at most 100 %.</source>
+            <translation>郊区阈值（{0}%）必须大于 0 且小于城市阈值（{1}%），城市阈值最高为 100%。</translation>
+        </message>
+        <message>
             <source>The survey export {0} has a header row but no submissions.</source>
             <translation>调查导出文件 {0} 只有表头行，没有提交记录。</translation>
         </message>
@@ -2592,8 +2932,16 @@
             <translation>城市范围太小，无法使用抽样方法：落在其中的样本圆少于两个。</translation>
         </message>
         <message>
+            <source>The urban extent of each city from a built-up raster (GHSL built-up surface, ESA WorldCover, or any 0–1 built-up share grid), by the method of the Atlas of Urban Expansion that UN-Habitat's SDG 11.3.1 module uses: every built-up cell is urban when more than 50 % of the 1 km² circle around it is built-up, suburban from 25 % to 50 %, rural below; open land within 100 m of urban or suburban cells is fringe open space; gaps enclosed by them and smaller than 200 ha are captured open space. The urban extent is urban + suburban + fringe + captured open space; each connected piece is a city, named from a places layer when given. The extents go straight into SDG 11.7.1 (a) and (b) (choose name as the city name field). With a built-up raster of an earlier date and the population at both dates, it reports SDG 11.3.1: the land consumption rate, the population growth rate and their ratio, per city. The raster must be in a projected CRS in metres.</source>
+            <translation>按照联合国人居署可持续发展目标 11.3.1 培训模块所采用的《城市扩张地图集》方法，由建成区栅格（GHSL 建成区面积、ESA WorldCover 或任何 0–1 建成区比例栅格）得出每个城市的城市范围：若某建成区像元周围 1 平方公里圆内超过 50% 为建成区，则为城市；25% 至 50% 为郊区；低于 25% 为乡村；距城市或郊区像元 100 米以内的开放用地为边缘开放空间；被它们包围且小于 200 公顷的空隙为被包围的开放空间。城市范围 = 城市 + 郊区 + 边缘开放空间 + 被包围的开放空间；每个连通的部分为一个城市，提供地名图层时按其命名。所得范围可直接用于可持续发展目标 11.7.1 (a) 和 (b)（城市名称字段选择 name）。若另有较早日期的建成区栅格以及两个日期的人口，则按城市报告可持续发展目标 11.3.1：土地消耗率、人口增长率及二者之比。栅格必须采用以米为单位的投影坐标参考系。</translation>
+        </message>
+        <message>
             <source>The urban extent the indicator is measured on, and the streets.</source>
             <translation>测量指标所依据的城市范围，以及街道。</translation>
+        </message>
+        <message>
+            <source>The urban extents {0} could not be turned into polygons.</source>
+            <translation>城市范围 {0} 无法转换为面。</translation>
         </message>
         <message>
             <source>The weight of "{0}" must be a number of 0 or more, not "{1}".</source>
@@ -2716,6 +3064,14 @@
             <translation>未知的测量尺度：{0}</translation>
         </message>
         <message>
+            <source>Urban above (% built-up in the circle)</source>
+            <translation>城市：高于（圆内建成区 %）</translation>
+        </message>
+        <message>
+            <source>Urban built-up</source>
+            <translation>城市建成区</translation>
+        </message>
+        <message>
             <source>Urban extent</source>
             <translation>城市范围</translation>
         </message>
@@ -2726,6 +3082,30 @@
         <message>
             <source>Urban extent (polygons)</source>
             <translation>城市范围（面）</translation>
+        </message>
+        <message>
+            <source>Urban extent area (km²)</source>
+            <translation>城市范围面积（平方公里）</translation>
+        </message>
+        <message>
+            <source>Urban extent classes</source>
+            <translation>城市范围类别</translation>
+        </message>
+        <message>
+            <source>Urban extent from built-up data</source>
+            <translation>由建成区数据生成城市范围</translation>
+        </message>
+        <message>
+            <source>Urban extent {0}</source>
+            <translation>城市范围 {0}</translation>
+        </message>
+        <message>
+            <source>Urban extents</source>
+            <translation>城市范围</translation>
+        </message>
+        <message>
+            <source>Urban extents at the earlier date</source>
+            <translation>较早日期的城市范围</translation>
         </message>
         <message>
             <source>Use the indicator's mean</source>
@@ -2808,6 +3188,10 @@
             <translation>某个指标没有数值的居民点如何处理。缺失值的数量会被报告。</translation>
         </message>
         <message>
+            <source>What the values mean: a share 0–1 or a percentage of the cell that is built-up, 0 or 1 (any value above 0 is built-up), GHSL's built-up surface in m² per cell (divided by the cell area), or ESA WorldCover classes (class 50 is built-up, class 0 is no data).</source>
+            <translation>数值的含义：像元中建成区所占的 0–1 比例或百分比；0 或 1（任何大于 0 的值均为建成区）；GHSL 的每像元建成区面积（平方米，除以像元面积）；或 ESA WorldCover 类别（类别 50 为建成区，类别 0 为无数据）。</translation>
+        </message>
+        <message>
             <source>Where people live, to measure walking access, and the districts to compare.</source>
             <translation>人们居住的位置（用于测量步行可达性）以及要比较的区。</translation>
         </message>
@@ -2860,8 +3244,20 @@
             <translation>实测宽度数</translation>
         </message>
         <message>
+            <source>With an earlier built-up raster: the earlier extent of each city, with the city's id and name.</source>
+            <translation>提供较早建成区栅格时：每个城市较早时的范围，附城市编号和名称。</translation>
+        </message>
+        <message>
+            <source>With an earlier date: per city the urban extent and population at both dates, the land consumption rate, the population growth rate (both per year) and their ratio.</source>
+            <translation>提供较早日期时：每个城市在两个日期的城市范围和人口、土地消耗率、人口增长率（均为每年）及二者之比。</translation>
+        </message>
+        <message>
             <source>With the thresholds method: increasing centrality values separating the levels, comma-separated (one fewer than the number of levels).</source>
             <translation>使用阈值法时：划分等级的递增中心性数值，以逗号分隔（比等级数量少一个）。</translation>
+        </message>
+        <message>
+            <source>WorldCover</source>
+            <translation>WorldCover</translation>
         </message>
         <message>
             <source>Writes an Excel scorecard for one assessor of one plan: the plan details at the top, then one row per criterion of the assessment framework with its theme, the question in English and Chinese and what each score means. The score column offers 0, 1, 2, 3 or NA (not applicable) in a drop-down; add a comment and the evidence (page or section of the plan). Each assessor fills their own copy; the plan assessment tool reads the filled files.</source>
@@ -2874,6 +3270,14 @@
         <message>
             <source>XLSForm</source>
             <translation>XLSForm 表单</translation>
+        </message>
+        <message>
+            <source>Year of the built-up raster</source>
+            <translation>建成区栅格的年份</translation>
+        </message>
+        <message>
+            <source>Year of the earlier raster</source>
+            <translation>较早栅格的年份</translation>
         </message>
         <message>
             <source>Year of the plan</source>
@@ -2921,6 +3325,10 @@
         </message>
         <message>
             <source>built-up</source>
+            <translation>建成区</translation>
+        </message>
+        <message>
+            <source>built-up area</source>
             <translation>建成区</translation>
         </message>
         <message>
@@ -3038,6 +3446,14 @@
         <message>
             <source>need</source>
             <translation>需求</translation>
+        </message>
+        <message>
+            <source>no population at one of the dates, so the population growth rate is undefined</source>
+            <translation>其中一个日期没有人口，因此人口增长率无法确定</translation>
+        </message>
+        <message>
+            <source>no urban extent at one of the dates, so the land consumption rate is undefined</source>
+            <translation>其中一个日期没有城市范围，因此土地消耗率无法确定</translation>
         </message>
         <message>
             <source>no usable polygon geometry</source>
@@ -3172,6 +3588,14 @@
             <translation>地域影响</translation>
         </message>
         <message>
+            <source>the population did not change, so the ratio is undefined</source>
+            <translation>人口没有变化，因此比率无法确定</translation>
+        </message>
+        <message>
+            <source>the population fell: a negative ratio is not a sign of efficient land use</source>
+            <translation>人口减少：负比率并不表示土地利用高效</translation>
+        </message>
+        <message>
             <source>the questionnaire needs a question of type "space_id"</source>
             <translation>问卷需要一个类型为 "space_id" 的问题</translation>
         </message>
@@ -3240,6 +3664,10 @@
             <translation>已修复 {0} 个无效的面（{1}）。</translation>
         </message>
         <message>
+            <source>{0} named places lie outside every urban extent: {1}</source>
+            <translation>有 {0} 个地名位于所有城市范围之外：{1}</translation>
+        </message>
+        <message>
             <source>{0} nodata cells of the population grid were left out.</source>
             <translation>人口栅格中有 {0} 个无数据像元未计入。</translation>
         </message>
@@ -3266,6 +3694,14 @@
         <message>
             <source>{0} people live farther than {1} m from any street and count as not served: check that the streets cover the whole population input.</source>
             <translation>{0} 人居住在距任何街道 {1} 米以外，计为未覆盖：请检查街道是否覆盖全部人口输入。</translation>
+        </message>
+        <message>
+            <source>{0} pieces of earlier urban extent ({1} km²) lie outside every later urban extent and are not counted.</source>
+            <translation>有 {0} 个较早的城市范围部分（{1} 平方公里）位于所有较晚城市范围之外，未计入。</translation>
+        </message>
+        <message>
+            <source>{0} pieces of urban extent smaller than the smallest urban extent were left out ({1} km² in all).</source>
+            <translation>有 {0} 个小于最小城市范围的城市范围部分未纳入（共 {1} 平方公里）。</translation>
         </message>
         <message>
             <source>{0} populated cells hold no built-up land or building: they were spread evenly.</source>
@@ -3322,6 +3758,10 @@
         <message>
             <source>{0} stretches distances by {1} % at the centre of the data, so the analysis uses {2} ({3}), the UTM zone there. Choose another projected CRS in the parameters if you prefer.</source>
             <translation>{0} 在数据中心处使距离拉伸 {1} %，因此分析使用该处的 UTM 分带 {2}（{3}）。如需其他投影坐标参考系，请在参数中选择。</translation>
+        </message>
+        <message>
+            <source>{0} stretches distances by {1} % where the raster lies: the circle and the fringe distance are measured in its units. For exact distances reproject the raster to a local projected CRS such as the UTM zone.</source>
+            <translation>{0} 在栅格所在位置使距离伸长 {1}%：圆和边缘距离按其单位测量。如需精确距离，请将栅格重投影到当地投影坐标参考系，例如 UTM 分带。</translation>
         </message>
         <message>
             <source>{0} surveyed spaces lack answers for a dimension: their quality index is left empty.</source>
@@ -3480,6 +3920,18 @@
             <translation>{0}：未知的标准：{1}</translation>
         </message>
         <message>
+            <source>{0}: urban extent {1} km² (urban {2}, suburban {3}, fringe open space {4}, captured open space {5} km²), {6} people.</source>
+            <translation>{0}：城市范围 {1} 平方公里（城市 {2}、郊区 {3}、边缘开放空间 {4}、被包围的开放空间 {5} 平方公里），{6} 人。</translation>
+        </message>
+        <message>
+            <source>{0}: urban extent {1} km² (urban {2}, suburban {3}, fringe open space {4}, captured open space {5} km²).</source>
+            <translation>{0}：城市范围 {1} 平方公里（城市 {2}、郊区 {3}、边缘开放空间 {4}、被包围的开放空间 {5} 平方公里）。</translation>
+        </message>
+        <message>
+            <source>{0}: urban extent {1} → {2} km², population {3} → {4}; LCR {5} % a year, PGR {6} % a year, LCRPGR {7}.</source>
+            <translation>{0}：城市范围 {1} → {2} 平方公里，人口 {3} → {4}；LCR 每年 {5}%，PGR 每年 {6}%，LCRPGR {7}。</translation>
+        </message>
+        <message>
             <source>{0}: {1} (see the import log).</source>
             <translation>{0}：{1}（见导入日志）。</translation>
         </message>
@@ -3494,6 +3946,10 @@
         <message>
             <source>{0}–{1} m</source>
             <translation>{0}–{1} 米</translation>
+        </message>
+        <message>
+            <source>… and {0} more urban extents.</source>
+            <translation>……另有 {0} 个城市范围。</translation>
         </message>
     </context>
 </TS>

@@ -50,6 +50,14 @@ DEMO_STEPS = [
     }, ("inventory:inventory", "inventory:inventory_summary", "land_share:street_area", "land_share:land_share",
         "land_share:land_share_report", "access:walking_network", "access:service_area", "access:access",
         "access:access_report")),
+    # Where the city ends: the urban extent from the sample built-up raster (Atlas of Urban Expansion classes), named
+    # from the hand-drawn extent, with its population.
+    ("habitat:urbanextent", {
+        "INPUT": str(SAMPLE / "sample_city_builtup.tif"), "CITY_NAMES": layer("urban_extent"),
+        "CITY_NAME_FIELD": "name", "POPULATION": str(POPULATION),
+        "OUTPUT": str(OUTPUT / "urban_extent_from_built_up.gpkg"),
+        "OUTPUT_CLASSES": str(OUTPUT / "urban_extent_classes.tif"),
+    }, ("OUTPUT", "OUTPUT_CLASSES")),
     # Public space quality: the KoboToolbox form for the inventory, then the sample survey export scored per space
     # (districts from the inventory the model wrote above).
     ("habitat:koboform", {
@@ -116,6 +124,14 @@ def summarise(folder: Path, algorithm_id: str) -> None:
               f"lowest {scored[-1][1]} ({scored[-1][0]:.0f})")
         return
     if algorithm_id == "habitat:koboform":
+        return
+    if algorithm_id == "habitat:urbanextent":
+        from osgeo import ogr
+
+        source = ogr.Open(str(folder / "urban_extent_from_built_up.gpkg"))
+        for feature in source.GetLayer(0):
+            print(f"    urban extent {feature['name']}: {feature['area_km2']:.1f} km² (urban {feature['urban_km2']:.1f}, "
+                  f"suburban {feature['suburb_km2']:.1f}), {feature['population']:,.0f} people")
         return
     if algorithm_id == "habitat:spatialdevelopmentframework":
         from osgeo import ogr

@@ -4,6 +4,7 @@ import csv
 
 import numpy as np
 from osgeo import gdal, ogr, osr
+from qgis.core import QgsProcessingFeedback
 from shapely import wkb as shapely_wkb
 
 OGR_TYPES = {"int": ogr.OFTInteger, "real": ogr.OFTReal, "str": ogr.OFTString}
@@ -60,3 +61,26 @@ def read_rows(path, layer=None):
     source = data_source.GetLayerByName(layer) if layer else data_source.GetLayer(0)
     return [dict(feature.items(), _geometry=shapely_wkb.loads(bytes(feature.GetGeometryRef().ExportToWkb()))
                  if feature.GetGeometryRef() else None) for feature in source]
+
+
+class Messages(QgsProcessingFeedback):
+    """A feedback that keeps what an algorithm tells the user (info and warnings), for assertions on the log."""
+
+    def __init__(self):
+        super().__init__()
+        self.lines = []
+
+    def pushInfo(self, info):  # noqa: N802
+        self.lines.append(info)
+
+    def pushWarning(self, warning):  # noqa: N802
+        self.lines.append(warning)
+
+    def text(self):
+        return "\n".join(self.lines)
+
+
+def run_algorithm(algorithm, parameters, feedback=None):
+    from qgis import processing
+
+    return processing.run(algorithm, parameters, feedback=feedback or QgsProcessingFeedback())

@@ -9,6 +9,7 @@ from .public_space.public_spaces_from_osm import PublicSpacesFromOsmAlgorithm
 from .public_space.public_space_inventory import PublicSpaceInventoryAlgorithm
 from .public_space.sdg1171_land_share import Sdg1171LandShareAlgorithm
 from .public_space.streets_from_osm import StreetsFromOsmAlgorithm
+from .public_space.urban_extent import UrbanExtentAlgorithm
 from .sdf.sdf_accessibility import SdfAccessibilityAlgorithm
 from .sdf.sdf_development_index import SdfDevelopmentIndexAlgorithm
 from .sdf.sdf_functions import SdfFunctionsAlgorithm
@@ -19,6 +20,7 @@ ALGORITHM_CLASSES = [
     StreetsFromOsmAlgorithm,
     PublicSpaceInventoryAlgorithm,
     Sdg1171LandShareAlgorithm,
+    UrbanExtentAlgorithm,
     PublicSpaceAccessAlgorithm,
     KoboFormAlgorithm,
     PublicSpaceQualityAlgorithm,

@@ -90,7 +90,8 @@ def test_dialog_runs_on_workshop_data(tool, workshop, tmp_path):
                   for name in ("streets", "public_spaces", "population")}
         assert listed["streets"] == ["Roads", "Streets"]
         assert listed["public_spaces"] == ["Districts", "Public spaces", "Urban extent"]
-        assert listed["population"] == ["Population (100 m grid)"]
+        assert listed["population"] == ["Built-up share (50 m grid)", "Population (100 m grid)"]
+        assert dialog.widgets["population"].currentLayer().name() == "Population (100 m grid)"
     for page in range(dialog.pages.count()):
         assert screenshot(dialog, tool, "en", page).stat().st_size > 0
     rows = dict(dialog.summary_rows())
@@ -204,7 +205,7 @@ def test_menu_opens_guided_dialogs_and_workshop(qgis_iface, qgis_processing):
         workshop.trigger()
         project = QgsProject.instance()
         assert [g.name() for g in project.layerTreeRoot().children()] == ["Sample City", "Sample Region"]
-        assert project.crs().authid() == "EPSG:32650" and len(project.mapLayers()) == 8
+        assert project.crs().authid() == "EPSG:32650" and len(project.mapLayers()) == 9
         entries = [e for a in plugin.menu.menu.actions() if a.menu() is not None for e in a.menu().actions()]
         for tool in TOOLS:
             next(e for e in entries if e.objectName() == GUIDED_ACTION.format(tool)).trigger()
@@ -226,6 +227,7 @@ def test_workshop_in_chinese(qgis_app, locale):
         assert [g.name() for g in project.layerTreeRoot().children()] == ["示例城市", "示例区域"]
         assert layers["public_spaces"].name() == "公共空间" and layers["public_spaces"].featureCount() == 28
         assert layers["population"].renderer().type() == "singlebandpseudocolor"
+        assert layers["built_up"].name() == "建成区比例（50 米栅格）" and layers["built_up"].renderer().type() == "singlebandpseudocolor"
         assert layers["settlements"].featureCount() == 60 and layers["streets"].renderer().type() == "singleSymbol"
     finally:
         project.clear()

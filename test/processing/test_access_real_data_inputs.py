@@ -8,8 +8,8 @@ from qgis.core import QgsProcessingException
 from shapely.geometry import LineString, Point, box
 
 from test.conftest import SAMPLE_POPULATION, layer_path
-from test.helpers import read_rows, write_layer, write_raster
-from test.processing.test_public_space_access import COUNTED, Messages, run
+from test.helpers import Messages, read_rows, write_layer, write_raster
+from test.processing.test_public_space_access import COUNTED, run
 
 SAMPLE = {"STREETS": layer_path("streets"), "PUBLIC_SPACES": layer_path("public_spaces") + COUNTED,
           "OUTPUT_NETWORK": "memory:", "OUTPUT_SERVICE_AREA": "memory:", "OUTPUT_TABLE": "memory:"}

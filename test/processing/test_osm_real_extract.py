@@ -8,12 +8,12 @@ import networkx as nx
 import numpy as np
 import pytest
 from osgeo import ogr, osr
-from qgis.core import QgsApplication, QgsProcessingFeedback
+from qgis.core import QgsApplication
 from shapely.geometry import Point, box
 from shapely.ops import unary_union
 
 from test.conftest import ROOT
-from test.helpers import read_rows, write_layer, write_raster
+from test.helpers import Messages, run_algorithm as run, read_rows, write_layer, write_raster
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from fetch_test_data import helsinki_pbf  # noqa: E402
@@ -40,24 +40,6 @@ DOUBTFUL = {"leisure=pitch", "leisure=stadium", "leisure=track", "leisure=sports
             "amenity=grave_yard", "amenity=school", "landuse=education"}
 NOT_COUNTED_BY_DEFAULT = {"landuse=cemetery", "amenity=grave_yard", "amenity=school", "landuse=education"}
 PAIR = re.compile(r'"((?:[^"\\]|\\.)*)"=>"((?:[^"\\]|\\.)*)"')
-
-
-class Messages(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushInfo(self, info):  # noqa: N802
-        self.lines.append(info)
-
-    def pushWarning(self, warning):  # noqa: N802
-        self.lines.append(warning)
-
-
-def run(algorithm, parameters, feedback=None):
-    from qgis import processing
-
-    return processing.run(algorithm, parameters, feedback=feedback or QgsProcessingFeedback())
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from shapely.geometry import LineString, Point, box
 
 from test.conftest import SAMPLE_POPULATION, layer_path
 from test.core.test_access_core import POINTS, SQUARE, by_hand
-from test.helpers import read_rows, write_layer, write_raster
+from test.helpers import Messages, read_rows, write_layer, write_raster
 
 ALG = "habitat:publicspaceaccess"
 COUNTED = ("|subset=\"access\" = 'public' AND \"fee\" = 'no' AND \"ps_type\" IN "
@@ -27,21 +27,6 @@ def run(parameters, context=None, feedback=None):
     from qgis import processing
 
     return processing.run(ALG, parameters, context=context, feedback=feedback or QgsProcessingFeedback())
-
-
-class Messages(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushInfo(self, info):  # noqa: N802
-        self.lines.append(info)
-
-    def pushWarning(self, warning):  # noqa: N802
-        self.lines.append(warning)
-
-    def text(self):
-        return "\n".join(self.lines)
 
 
 @pytest.fixture

@@ -3,13 +3,13 @@ habitat:sdg1171landshare on its output and on the sample city by both routes, an
 
 import pytest
 from osgeo import ogr, osr
-from qgis.core import QgsProcessingException, QgsProcessingFeedback
+from qgis.core import QgsProcessingException
 from shapely.geometry import LineString, box
 from shapely.ops import unary_union
 
 from habitat_planning_plugin.core.public_space.street_width import CLASS_WIDTHS
 from test.conftest import layer_path
-from test.helpers import read_rows, write_layer
+from test.helpers import Messages, run_algorithm as run, read_rows, write_layer
 
 LON, LAT = 116.40, 39.90  # Beijing, UTM zone 50 N
 STEP = 0.001
@@ -65,24 +65,6 @@ def synthetic_osm(tmp_path):
     ways = {way_id: ([(LON + k * STEP, LAT + row * STEP) for k in range(4)], tags)
             for row, (way_id, tags) in enumerate(WAYS)}
     return write_osm(tmp_path / "city.osm", ways)
-
-
-class Messages(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushInfo(self, info):  # noqa: N802
-        self.lines.append(info)
-
-    def pushWarning(self, warning):  # noqa: N802
-        self.lines.append(warning)
-
-
-def run(algorithm, parameters, feedback=None):
-    from qgis import processing
-
-    return processing.run(algorithm, parameters, feedback=feedback or QgsProcessingFeedback())
 
 
 def test_osm_streets_by_the_policy_with_the_defaults(synthetic_osm, tmp_path, habitat_provider):
