@@ -5,6 +5,7 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsCurvePolygon,
     QgsDistanceArea,
+    QgsExpression,
     QgsFeatureRequest,
     QgsProcessingFeatureSource,
     QgsGeometry,
@@ -13,6 +14,7 @@ from qgis.core import (
     QgsProject,
     QgsRectangle,
     QgsUnitTypes,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 import struct
@@ -240,13 +242,22 @@ def _log(feedback, message: str) -> None:
 _LINESTRING_2D_LE = b"\x01\x02\x00\x00\x00"
 
 
-def read_lines(source, crs, transform_context, request: QgsFeatureRequest = None):
+def read_lines(source, crs, transform_context, request: QgsFeatureRequest = None, layer=None):
     """Street lines as (coords (n, 2), counts per line part), and the number of features skipped; ``request``
     may filter the features (its attributes are not fetched).
 
     Coordinates come straight from the WKB: the usual 2D LineStrings are decoded all at once with numpy, which
-    keeps a million-street city fast; multi-part, 3D and curved lines are decoded one by one.
+    keeps a million-street city fast; multi-part, 3D and curved lines are decoded one by one. ``layer``: the
+    vector layer that ``source`` reads whole (no selection, no feature limit; see whole_layer), or ``source``
+    itself being a layer: a GeoPackage, FlatGeobuf or GeoJSON file is then read by GDAL in columns, without a
+    Python step per feature, with the same result.
     """
+    if layer is None and isinstance(source, QgsVectorLayer):
+        layer = source
+    if layer is not None:
+        found = _read_lines_ogr(layer, crs, transform_context, request)
+        if found is not None:
+            return found
     plain, other_parts, skipped = [], [], 0
     request = QgsFeatureRequest(request) if request is not None else QgsFeatureRequest()
     if request.filterType() != QgsFeatureRequest.FilterExpression:
@@ -267,9 +278,14 @@ def read_lines(source, crs, transform_context, request: QgsFeatureRequest = None
         found = [part for part in found if len(part) >= 2]
         skipped += 0 if found else 1
         other_parts.extend(found)
+    return _lines_from_wkb(b"".join(plain), np.fromiter(map(len, plain), dtype=np.int64, count=len(plain)),
+                           other_parts, skipped)
 
-    lengths = np.fromiter(map(len, plain), dtype=np.int64, count=len(plain))
-    raw = np.frombuffer(b"".join(plain), dtype=np.uint8)
+
+def _lines_from_wkb(plain, lengths, other_parts, skipped):
+    """(coords, counts), skipped from the WKB of plain 2D LineStrings, one after the other in ``plain`` with
+    their ``lengths`` in bytes (decoded all at once), and the parts of the other lines, which follow them."""
+    raw = np.frombuffer(plain, dtype=np.uint8)
     headers = (np.cumsum(lengths) - lengths)[:, None] + np.arange(9)
     keep = np.ones(len(raw), dtype=bool)
     keep[headers.ravel()] = False
@@ -284,6 +300,153 @@ def read_lines(source, crs, transform_context, request: QgsFeatureRequest = None
         coords = np.concatenate([coords] + [np.asarray(part, dtype=float)[:, :2] for part in other_parts])
         counts = np.concatenate([counts, [len(part) for part in other_parts]])
     return (coords, counts), skipped
+
+
+# Drivers whose features QGIS's OGR provider hands over as GDAL reads them (Shapefile lines, for one, are made
+# multi-part by QGIS, which changes their order here).
+_COLUMNAR_DRIVERS = ("GPKG", "FlatGeobuf", "GeoJSON")
+
+
+def whole_layer(algorithm, parameters, name, context):
+    """The vector layer behind feature source parameter ``name`` when the algorithm reads all of it (not only the
+    selected features, no feature limit), else None: lets read_lines take its fast path."""
+    from qgis.core import QgsProcessingFeatureSourceDefinition
+
+    value = parameters.get(name)
+    if isinstance(value, QgsProcessingFeatureSourceDefinition) and (
+            value.selectedFeaturesOnly or getattr(value, "featureLimit", -1) >= 0):
+        return None
+    try:
+        return algorithm.parameterAsVectorLayer(parameters, name, context)
+    except Exception:  # noqa: BLE001 - any doubt: the ordinary path
+        return None
+
+
+def _read_lines_ogr(layer, crs, transform_context, request):
+    """read_lines for a whole GDAL file layer through GDAL's columnar (Arrow) interface; None when that cannot
+    give exactly what QGIS's reader gives (edited or filtered layers, other drivers, curves, a failed read)."""
+    from qgis.core import QgsProviderRegistry
+
+    if request is not None and (request.filterType() not in (QgsFeatureRequest.FilterNone,
+                                                             QgsFeatureRequest.FilterExpression)
+                                or not request.filterRect().isNull() or request.limit() >= 0):
+        return None
+    if (not isinstance(layer, QgsVectorLayer) or not layer.isValid() or layer.providerType() != "ogr"
+            or layer.isModified() or layer.subsetString()):
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    # a plain file and layer only: no subset, geometry type, open options or archive to repeat here
+    if not parts.get("path") or any(value for key, value in parts.items()
+                                    if key not in ("path", "layerName", "layerId")):
+        return None
+    transform = None
+    if layer.crs() != crs:
+        if QgsWkbTypes.hasZ(layer.wkbType()):  # a datum shift may use the heights: leave it to QGIS
+            return None
+        transform = QgsCoordinateTransform(layer.crs(), crs, transform_context)
+    try:
+        from osgeo import gdal
+    except ImportError:
+        return None
+    try:
+        dataset = gdal.OpenEx(parts["path"], gdal.OF_VECTOR | gdal.OF_READONLY)
+        if dataset is None or dataset.GetDriver().ShortName not in _COLUMNAR_DRIVERS:
+            return None
+        if parts.get("layerName"):
+            ogr_layer = dataset.GetLayerByName(str(parts["layerName"]))
+        elif isinstance(parts.get("layerId"), int):
+            ogr_layer = dataset.GetLayer(parts["layerId"])
+        elif dataset.GetLayerCount() == 1:
+            ogr_layer = dataset.GetLayer(0)
+        else:
+            return None
+        if ogr_layer is None or not hasattr(ogr_layer, "GetArrowStreamAsNumPy"):
+            return None
+        wanted = None
+        if request is not None and request.filterType() == QgsFeatureRequest.FilterExpression:
+            wanted = _matching_ids(layer, request)
+        definition = ogr_layer.GetLayerDefn()
+        ogr_layer.SetIgnoredFields([definition.GetFieldDefn(index).GetName()
+                                    for index in range(definition.GetFieldCount())])
+        fid_column = ogr_layer.GetFIDColumn() or "OGC_FID"
+        geometry_column = ogr_layer.GetGeometryColumn() or "wkb_geometry"
+        # The FID column stays in (GDAL 3.6.2 returns empty GeoPackage geometries without another column).
+        blobs, lengths, other_parts, skipped, total = [], [], [], 0, 0
+        header = np.frombuffer(_LINESTRING_2D_LE, dtype=np.uint8)
+        for batch in ogr_layer.GetArrowStreamAsNumPy(options=["INCLUDE_FID=YES"]):
+            geometries = batch[geometry_column]
+            total += len(geometries)
+            if wanted is not None:
+                geometries = geometries[np.isin(batch[fid_column], wanted)]
+            if geometries.dtype.kind == "V" and not np.ma.isMaskedArray(geometries) and len(geometries):
+                # GDAL gives WKB of one size as a fixed-width array: plain lines are checked all at once
+                raw = geometries.view(np.uint8).reshape(len(geometries), -1)
+                if raw.shape[1] >= 9 and (raw[:, :5] == header).all():
+                    blobs.append(raw.tobytes())
+                    lengths.append(np.full(len(raw), raw.shape[1], dtype=np.int64))
+                    continue
+            if np.ma.isMaskedArray(geometries):
+                values = [None if missing else value for value, missing in
+                          zip(geometries.data.tolist(), np.ma.getmaskarray(geometries).tolist())]
+            else:
+                values = geometries.tolist()
+            plain = []
+            for data in values:
+                if data is None:
+                    skipped += 1
+                    continue
+                data = bytes(data)
+                if data[:5] == _LINESTRING_2D_LE:
+                    plain.append(data)
+                    continue
+                found = wkb_line_parts(data) if len(data) >= 9 else None
+                if found is None:  # curves, or a geometry GDAL did not hand over: QGIS reads the layer
+                    return None
+                found = [part for part in found if len(part) >= 2]
+                skipped += 0 if found else 1
+                other_parts.extend(found)
+            blobs.append(b"".join(plain))
+            lengths.append(np.fromiter(map(len, plain), dtype=np.int64, count=len(plain)))
+    except Exception:  # noqa: BLE001 - GDAL and its bindings raise various errors: the ordinary path reads it
+        return None
+    if total != layer.featureCount():
+        return None
+    lengths = np.concatenate(lengths) if lengths else np.empty(0, dtype=np.int64)
+    (coords, counts), skipped = _lines_from_wkb(b"".join(blobs), lengths, other_parts, skipped)
+    if transform is not None:
+        coords = _transform_with_qgis(coords, transform)
+        if coords is None:
+            return None
+    return (coords, counts), skipped
+
+
+def _matching_ids(layer, request):
+    """Ids of the layer's features that pass ``request``'s filter expression, evaluated by QGIS."""
+    matching = QgsFeatureRequest(request)
+    matching.setFlags(QgsFeatureRequest.NoGeometry)
+    expression = QgsExpression(request.filterExpression().expression())
+    matching.setSubsetOfAttributes(expression.referencedColumns(), layer.fields())
+    return np.fromiter((feature.id() for feature in layer.getFeatures(matching)), dtype=np.int64)
+
+
+def _transform_with_qgis(coords, transform):
+    """Coordinates transformed by QGIS as one line, as its reader transforms each feature; None on failure."""
+    from qgis.core import QgsCsException
+
+    if len(coords) < 2:
+        return None
+    header = np.array([1], dtype=np.uint8).tobytes() + np.array([2, len(coords)], dtype="<u4").tobytes()
+    geometry = QgsGeometry()
+    geometry.fromWkb(header + np.ascontiguousarray(coords, dtype="<f8").tobytes())
+    try:
+        if geometry.transform(transform) != 0:
+            return None
+    except QgsCsException:
+        return None
+    data = bytes(geometry.asWkb())
+    if data[:5] != _LINESTRING_2D_LE:
+        return None
+    return np.frombuffer(data, dtype="<f8", offset=9).reshape(-1, 2).copy()
 
 
 def wkb_line_parts(data: bytes):
@@ -335,7 +498,10 @@ def read_polygons(source, crs, transform_context, attributes=()):
     """
     shapes, rows, ids = [], [], []
     repaired = skipped = 0
-    for feature in features_in_crs(source, crs, transform_context):
+    request = QgsFeatureRequest()
+    if not attributes:
+        request.setNoAttributes()  # geometries only: no attribute values to convert
+    for feature in features_in_crs(source, crs, transform_context, request):
         shape, state = polygon_shape(feature.geometry())
         if shape is None:
             skipped += 1

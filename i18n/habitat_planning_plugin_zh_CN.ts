@@ -4,6 +4,14 @@
     <context>
         <name>habitat</name>
         <message>
+            <source>"{0}" must be a layer saved in a file (GeoPackage, Shapefile…): the Dask workers open it themselves. Save it with Export ▸ Save Features As.</source>
+            <translation>“{0}”必须是保存在文件中的图层（GeoPackage、Shapefile……）：Dask 工作进程需要自行打开它。请通过“导出 ▸ 要素另存为”保存。</translation>
+        </message>
+        <message>
+            <source>, about {0} min left</source>
+            <translation>，约剩 {0} 分钟</translation>
+        </message>
+        <message>
             <source>, {0} spaces to choose from</source>
             <translation>，可选择 {0} 个空间</translation>
         </message>
@@ -54,6 +62,10 @@
         <message>
             <source>A street that passes this close to a space's edge has an entrance there (at its vertices, at its nearest point to the space and every 10 m alongside); the walk starts there with the straight distance to the space.</source>
             <translation>在距公共空间边界这一距离以内经过的街道在该处设有入口（在其顶点、距该空间最近的点以及沿线每 10 米处）；步行从入口开始，起始距离为入口到该空间的直线距离。</translation>
+        </message>
+        <message>
+            <source>A street this close to a space's edge has an entrance there.</source>
+            <translation>距公共空间边界这一距离以内的街道在该处设有入口。</translation>
         </message>
         <message>
             <source>A submission without a space id goes to the space within this distance.</source>
@@ -276,6 +288,10 @@
             <translation>已取消：未写入任何输出。</translation>
         </message>
         <message>
+            <source>Cancelled: {0} cities are kept; run again to finish the others.</source>
+            <translation>已取消：保留 {0} 个城市的结果；再次运行即可完成其余城市。</translation>
+        </message>
+        <message>
             <source>Cancelling…</source>
             <translation>正在取消……</translation>
         </message>
@@ -286,6 +302,14 @@
         <message>
             <source>Candidate spaces</source>
             <translation>候选空间数</translation>
+        </message>
+        <message>
+            <source>Cannot open {0} as a vector layer: {1}</source>
+            <translation>无法将 {0} 作为矢量图层打开：{1}</translation>
+        </message>
+        <message>
+            <source>Cannot reach the Dask scheduler at {0}: {1}</source>
+            <translation>无法连接位于 {0} 的 Dask 调度器：{1}</translation>
         </message>
         <message>
             <source>Cannot read the built-up raster {0}.</source>
@@ -322,6 +346,14 @@
         <message>
             <source>Cannot read the {0} raster {1}.</source>
             <translation>无法读取{0}栅格 {1}。</translation>
+        </message>
+        <message>
+            <source>Cannot read {0}: {1}</source>
+            <translation>无法读取 {0}：{1}</translation>
+        </message>
+        <message>
+            <source>Cannot transform coordinates from {0} to {1}.</source>
+            <translation>无法将坐标从 {0} 转换到 {1}。</translation>
         </message>
         <message>
             <source>Cannot write the classified raster {0}.</source>
@@ -388,20 +420,52 @@
             <translation>请选择设施的功能字段。</translation>
         </message>
         <message>
+            <source>Choose the population grid.</source>
+            <translation>请选择人口栅格。</translation>
+        </message>
+        <message>
             <source>Choose the space id field of the inventory.</source>
             <translation>请选择盘点图层的空间编号字段。</translation>
+        </message>
+        <message>
+            <source>Cities</source>
+            <translation>城市数</translation>
         </message>
         <message>
             <source>Cities and districts</source>
             <translation>城市和地区</translation>
         </message>
         <message>
+            <source>Cities below the benchmarks</source>
+            <translation>低于基准值的城市</translation>
+        </message>
+        <message>
+            <source>Cities by land allocated to streets and public space</source>
+            <translation>按街道和公共空间用地比例分列的城市</translation>
+        </message>
+        <message>
+            <source>Cities by share of the population served</source>
+            <translation>按可达人口比例分列的城市</translation>
+        </message>
+        <message>
             <source>Cities compared (latest plan of each)</source>
             <translation>城市比较（各城市的最新规划）</translation>
         </message>
         <message>
+            <source>Cities measured</source>
+            <translation>已测算的城市</translation>
+        </message>
+        <message>
+            <source>Cities not measured</source>
+            <translation>未测算的城市</translation>
+        </message>
+        <message>
             <source>Cities or municipalities to map the scores on: each gets the scores of its latest assessed plan.</source>
             <translation>用于在地图上显示得分的城市或市镇：每个城市采用其最近一次评估的规划的得分。</translation>
+        </message>
+        <message>
+            <source>Cities with SDG 11.7.1</source>
+            <translation>城市的可持续发展目标 11.7.1 结果</translation>
         </message>
         <message>
             <source>City</source>
@@ -422,6 +486,10 @@
         <message>
             <source>City polygons to map the latest score of each city.</source>
             <translation>用于在地图上显示各城市最新得分的城市多边形。</translation>
+        </message>
+        <message>
+            <source>City {0}</source>
+            <translation>城市 {0}</translation>
         </message>
         <message>
             <source>City-wide public space assessment</source>
@@ -450,6 +518,10 @@
         <message>
             <source>Coarse population grid: the cells were {0}.</source>
             <translation>粗分辨率人口栅格：栅格单元已{0}。</translation>
+        </message>
+        <message>
+            <source>Coarser population cells are spread over sub-cells inside the urban extent.</source>
+            <translation>较粗的人口栅格单元会分配到城市范围内的子单元。</translation>
         </message>
         <message>
             <source>Coefficient of reproducibility</source>
@@ -548,6 +620,18 @@
             <translation>标准</translation>
         </message>
         <message>
+            <source>Dask</source>
+            <translation>Dask</translation>
+        </message>
+        <message>
+            <source>Dask dashboard: {0}</source>
+            <translation>Dask 仪表板：{0}</translation>
+        </message>
+        <message>
+            <source>Dask scheduler address (optional)</source>
+            <translation>Dask 调度器地址（可选）</translation>
+        </message>
+        <message>
             <source>Default speed (km/h)</source>
             <translation>默认速度（公里/小时）</translation>
         </message>
@@ -594,6 +678,10 @@
         <message>
             <source>Distance decay exponent</source>
             <translation>距离衰减指数</translation>
+        </message>
+        <message>
+            <source>Distribution of cities</source>
+            <translation>城市分布</translation>
         </message>
         <message>
             <source>District</source>
@@ -656,12 +744,20 @@
             <translation>每个答案按问卷的声明计 0 至 1 分；维度为其问题的平均值，0 至 100；官方未发布评分规则（《全市公共空间评估指南》，2020）。</translation>
         </message>
         <message>
+            <source>Each city was measured as the single-city tools measure it, on the inputs clipped to its urban extent plus the walking distance: SDG 11.7.1 (a), the share of the urban extent in streets and open public space, and 11.7.1 (b), the share of the population within walking distance of an open public space along the street network, for every population group. National figures count only the measured cities: the share served is weighted by population, the land share by area.</source>
+            <translation>每个城市均按单城市工具的方法测算，输入数据裁剪到其城市范围外加步行距离：可持续发展目标 11.7.1 (a)，即城市范围内街道和开放公共空间所占比例；以及 11.7.1 (b)，即沿街道网络在开放公共空间步行距离以内的人口比例，按每个人口群体分别计算。全国数值只计入已测算的城市：可达比例按人口加权，用地比例按面积加权。</translation>
+        </message>
+        <message>
             <source>Each column after the priority is that component's contribution; together they make the priority score.</source>
             <translation>优先级之后的每一列是相应分项的贡献；各分项贡献之和即为优先级得分。</translation>
         </message>
         <message>
             <source>Each street's width is its measured width when it is readable and between 1.5 and 80 m, else the width of its road class in the table, else the default width ({0} m).</source>
             <translation>每条街道的宽度：实测宽度可识别且在 1.5 至 80 米之间时使用实测宽度，否则使用表中其道路等级的宽度，否则使用默认宽度（{0} 米）。</translation>
+        </message>
+        <message>
+            <source>Each urban extent coloured by the share of its population within walking distance of an open public space; the {0} largest cities are named. Small cities are also shown as dots.</source>
+            <translation>每个城市范围按其在开放公共空间步行距离以内的人口比例着色；标注了最大的 {0} 个城市的名称。小城市同时以圆点显示。</translation>
         </message>
         <message>
             <source>Earlier population field of the places</source>
@@ -694,6 +790,10 @@
         <message>
             <source>Every centre needs a mass above 0 in the field {0}.</source>
             <translation>每个中心在字段 {0} 中的规模值都必须大于 0。</translation>
+        </message>
+        <message>
+            <source>Every city</source>
+            <translation>全部城市</translation>
         </message>
         <message>
             <source>Every input feature with its category, whether it counts and why not, area, size class and district.</source>
@@ -1028,6 +1128,10 @@
             <translation>中心性数值如何划分为等级。</translation>
         </message>
         <message>
+            <source>How many worker processes the cluster on this computer starts.</source>
+            <translation>本机集群启动的工作进程数量。</translation>
+        </message>
+        <message>
             <source>How much the street widths matter: with every width 25 % narrower the streets cover {0} % of the city, with every width 25 % wider {1} % (streets and public space: {2}–{3} %).</source>
             <translation>街道宽度的影响：所有宽度缩窄 25 % 时街道占城市面积 {0} %，加宽 25 % 时占 {1} %（街道和公共空间：{2}–{3} %）。</translation>
         </message>
@@ -1050,6 +1154,10 @@
         <message>
             <source>Huff: the centre with the highest probability of being chosen. Reilly: the strongest gravity, mass over travel time squared.</source>
             <translation>Huff：被选择概率最高的中心。Reilly：引力最强的中心，即规模除以出行时间的平方。</translation>
+        </message>
+        <message>
+            <source>ID</source>
+            <translation>ID</translation>
         </message>
         <message>
             <source>Import problems</source>
@@ -1184,6 +1292,10 @@
             <translation>最大排名变化</translation>
         </message>
         <message>
+            <source>Largest unserved populations</source>
+            <translation>未覆盖人口最多的城市</translation>
+        </message>
+        <message>
             <source>Leave empty for the built-in framework (14 themes aligned with the International Guidelines on Urban and Territorial Planning and the New Urban Agenda).</source>
             <translation>留空则使用内置评估框架（14 个主题，与《城市和区域规划国际准则》和《新城市议程》相一致）。</translation>
         </message>
@@ -1248,6 +1360,10 @@
             <translation>地图（可选）</translation>
         </message>
         <message>
+            <source>Map of cities by share served</source>
+            <translation>各城市可达比例地图</translation>
+        </message>
+        <message>
             <source>Mass field (population or centrality)</source>
             <translation>规模字段（人口或中心性）</translation>
         </message>
@@ -1270,6 +1386,10 @@
         <message>
             <source>Measured right-of-way width: a number in metres, or text with a unit as in OSM width tags (12 m, 40 ft, 12'6", 10-12). Empty, unreadable or implausible values (outside 1.5–80 m) fall back to the class table and are counted. For the output of Streets from OpenStreetMap choose width_m: its width_src field then says which widths were estimated.</source>
             <translation>实测道路红线宽度：以米为单位的数字，或如 OSM 宽度标签那样带单位的文本（12 m、40 ft、12'6"、10-12）。空值、无法识别或不合理的值（超出 1.5–80 米）改用道路等级表并计数。对于“从 OpenStreetMap 生成街道”的输出，请选择 width_m：其 width_src 字段会说明哪些宽度是估算的。</translation>
+        </message>
+        <message>
+            <source>Measured widths for SDG 11.7.1 (a); else the width of the road class.</source>
+            <translation>用于可持续发展目标 11.7.1 (a) 的实测宽度；否则使用道路等级的宽度。</translation>
         </message>
         <message>
             <source>Medium</source>
@@ -1310,6 +1430,22 @@
         <message>
             <source>Names used for the dominant centres; the feature id when empty.</source>
             <translation>用于主导中心的名称；留空时使用要素编号。</translation>
+        </message>
+        <message>
+            <source>National report</source>
+            <translation>全国报告</translation>
+        </message>
+        <message>
+            <source>National share served by population group</source>
+            <translation>按人口群体分列的全国可达比例</translation>
+        </message>
+        <message>
+            <source>National summary</source>
+            <translation>全国汇总</translation>
+        </message>
+        <message>
+            <source>Nationally {0} % of the urban population ({1} of {2} people) lives within walking distance of an open public space; {3} people do not. The share is weighted by population: the people served in every measured city over all the people counted.</source>
+            <translation>全国 {0} % 的城市人口（{2} 人中的 {1} 人）居住在开放公共空间步行距离以内；{3} 人不在此范围内。该比例按人口加权：各已测算城市的可达人口之和除以计入的全部人口。</translation>
         </message>
         <message>
             <source>Natural breaks (Jenks)</source>
@@ -1354,6 +1490,10 @@
         <message>
             <source>No city polygon is named {0}.</source>
             <translation>没有名为 {0} 的城市面。</translation>
+        </message>
+        <message>
+            <source>No city was measured: all {0} cities failed. Their reasons are listed at the end of the report.</source>
+            <translation>没有测算任何城市：全部 {0} 个城市均失败。原因列于报告末尾。</translation>
         </message>
         <message>
             <source>No data</source>
@@ -1412,6 +1552,10 @@
             <translation>盘点图层中没有空间在字段“{0}”中有编号。</translation>
         </message>
         <message>
+            <source>No street lies in or near the urban extent of {0}.</source>
+            <translation>{0} 的城市范围内及其附近没有街道。</translation>
+        </message>
+        <message>
             <source>No street lies within {0} m of the urban extent: check that the streets and the urban extent cover the same place.</source>
             <translation>城市范围 {0} 米以内没有街道：请检查街道和城市范围是否覆盖同一地点。</translation>
         </message>
@@ -1442,6 +1586,10 @@
         <message>
             <source>Not counted</source>
             <translation>不计入</translation>
+        </message>
+        <message>
+            <source>Not served</source>
+            <translation>未覆盖</translation>
         </message>
         <message>
             <source>Not walkable: access=no</source>
@@ -1498,6 +1646,10 @@
         <message>
             <source>One point per facility (school, clinic, market…).</source>
             <translation>每个设施一个点（学校、诊所、市场……）。</translation>
+        </message>
+        <message>
+            <source>One polygon per city (for example from Urban extent from built-up data).</source>
+            <translation>每个城市一个多边形（例如由“由建成区数据生成城市范围”工具得到）。</translation>
         </message>
         <message>
             <source>One polygon per city: id, name, area and its urban, suburban, fringe and captured open space areas in km², year and population. Use it as the urban extent of the SDG 11.7.1 tools.</source>
@@ -1904,6 +2056,14 @@
             <translation>按您设定的权重综合需求（发展指数低、到中心的出行时间长、超出中心的服务时间）和潜力（中心性、可达性、位于发展走廊上），对居民点的投资优先级进行排名。每个分项在所有居民点中缩放到 0 至 1；得分为 0 至 100，每个分项的贡献作为单独的字段保留，以便向决策者解释排名结果。请使用功能分析、发展指数和可达性工具输出的字段；没有的数据可以省略。</translation>
         </message>
         <message>
+            <source>Reading {0} needs the Python package {1}, which is not installed. Install it, for example with: {2}</source>
+            <translation>读取 {0} 需要 Python 包 {1}，但它尚未安装。请安装，例如运行：{2}</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
             <source>Recreational green area</source>
             <translation>休闲绿地</translation>
         </message>
@@ -1950,6 +2110,10 @@
         <message>
             <source>Road class looked up in the speed table (e.g. the OpenStreetMap highway tag).</source>
             <translation>道路等级，用于在速度表中查找（例如 OpenStreetMap 的 highway 标签）。</translation>
+        </message>
+        <message>
+            <source>Road classes (OSM highway values): the width table and the walking network (motorways and trunk roads left out) use them.</source>
+            <translation>道路等级（OSM highway 值）：宽度表和步行网络（排除高速公路和干线公路）均使用该字段。</translation>
         </message>
         <message>
             <source>Road classes nobody walks along</source>
@@ -2020,6 +2184,10 @@
             <translation>可持续发展目标 11.7.1</translation>
         </message>
         <message>
+            <source>SDG 11.7.1 (a) and (b) for every city of a country in one run: give the urban extents (one polygon per city), the national street and public space layers and the national population grid. Each city is a task on Dask: it reads only its part of every layer (its extent plus the walking distance) and runs exactly what the single-city tools run, for every population group, network and straight-line. Without a scheduler address the run uses a Dask cluster on this computer, one worker per core; with an address (tcp://host:8786) it uses that cluster, whose workers must open the same files (a shared disk). Results are kept as each city finishes, so running again with the same output folder resumes a stopped run; a city whose data is unusable is listed with its reason and the run goes on. The output folder gets a table of the cities (CSV and GeoPackage) and a national report.</source>
+            <translation>一次运行测算全国所有城市的可持续发展目标 11.7.1 (a) 和 (b)：提供城市范围（每个城市一个多边形）、全国街道和公共空间图层以及全国人口栅格。每个城市是 Dask 上的一个任务：只读取各图层中属于该城市的部分（其范围外加步行距离），并执行与单城市工具完全相同的计算，包括每个人口群体、网络距离和直线距离。不提供调度器地址时，在本机启动 Dask 集群，每个处理器核心一个工作进程；提供地址（tcp://host:8786）时使用该集群，其工作进程必须能打开相同的文件（共享磁盘）。每个城市完成后即保存结果，因此使用同一输出文件夹再次运行即可继续已停止的运行；数据无法使用的城市会列出原因，运行继续进行。输出文件夹包含城市表（CSV 和 GeoPackage）和全国报告。</translation>
+        </message>
+        <message>
             <source>SDG 11.7.1 (a) land allocated to streets and public space</source>
             <translation>可持续发展目标 11.7.1 (a) 用于街道和公共空间的土地</translation>
         </message>
@@ -2034,6 +2202,14 @@
         <message>
             <source>SDG 11.7.1 (b): access to open public space</source>
             <translation>可持续发展目标 11.7.1 (b)：开放公共空间可达性</translation>
+        </message>
+        <message>
+            <source>SDG 11.7.1 for every city of a country (batch, Dask)</source>
+            <translation>全国所有城市的可持续发展目标 11.7.1（批处理，Dask）</translation>
+        </message>
+        <message>
+            <source>SDG 11.7.1 in every city: national report</source>
+            <translation>全国各城市的可持续发展目标 11.7.1：全国报告</translation>
         </message>
         <message>
             <source>SDG 11.7.1 uses 400 m, about a five-minute walk.</source>
@@ -2236,6 +2412,14 @@
             <translation>占街道长度比例（%）</translation>
         </message>
         <message>
+            <source>Share of the national unserved (%)</source>
+            <translation>占全国未覆盖人口比例（%）</translation>
+        </message>
+        <message>
+            <source>Share of the population served, by city</source>
+            <translation>各城市可达人口比例</translation>
+        </message>
+        <message>
             <source>Share of the population served, by district</source>
             <translation>各地区可达人口比例</translation>
         </message>
@@ -2360,6 +2544,14 @@
             <translation>广场</translation>
         </message>
         <message>
+            <source>Started a Dask cluster on this machine: {0} workers, {1} of memory each.</source>
+            <translation>已在本机启动 Dask 集群：{0} 个工作进程，每个内存 {1}。</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
             <source>Step {0} of {1}</source>
             <translation>第 {0} 步，共 {1} 步</translation>
         </message>
@@ -2464,6 +2656,10 @@
             <translation>街道（灰色）和开放公共空间（绿色）</translation>
         </message>
         <message>
+            <source>Streets and open public space cover {0} % of the {1} km² of the measured urban extents (weighted by area; open public space {2} %, streets {3} %), against the benchmarks of 15 %, 30 % and 45 %.</source>
+            <translation>街道和开放公共空间占已测算城市范围 {1} 平方公里的 {0} %（按面积加权；开放公共空间 {2} %，街道 {3} %），基准值分别为 15 %、30 % 和 45 %。</translation>
+        </message>
+        <message>
             <source>Streets and public space</source>
             <translation>街道和公共空间</translation>
         </message>
@@ -2556,6 +2752,10 @@
             <translation>要上传到 Kobo 工具箱的 XLSForm（项目、新建、上传 XLSForm）。</translation>
         </message>
         <message>
+            <source>The address of an existing Dask cluster, such as tcp://10.0.0.5:8786. Empty: a cluster on this computer.</source>
+            <translation>现有 Dask 集群的地址，例如 tcp://10.0.0.5:8786。留空：在本机启动集群。</translation>
+        </message>
+        <message>
             <source>The area of each centre's influence: the settlements it dominates, as polygons.</source>
             <translation>每个中心的影响范围：其主导的居民点，以面表示。</translation>
         </message>
@@ -2570,6 +2770,14 @@
         <message>
             <source>The band holding the earlier built-up values.</source>
             <translation>包含较早建成区数值的波段。</translation>
+        </message>
+        <message>
+            <source>The batch needs the Python package {0}. Install it with: {1}</source>
+            <translation>批处理需要 Python 包 {0}。安装方法：{1}</translation>
+        </message>
+        <message>
+            <source>The bounding box {0} is not four numbers xmin, ymin, xmax, ymax with each minimum below its maximum.</source>
+            <translation>范围框 {0} 不是四个数字 xmin、ymin、xmax、ymax，或其最小值大于最大值。</translation>
         </message>
         <message>
             <source>The built-up area of the city (for example from Urban extent from built-up data), or several cities, one polygon each. SDG 11.7.1 (b) is a share of the urban population: only people inside it count. Without it every person of the population input counts.</source>
@@ -2628,6 +2836,10 @@
             <translation>所选坐标参考系 {0} 不是以米为单位的投影坐标参考系。请选择投影坐标参考系，例如城市所在的 UTM 分带。</translation>
         </message>
         <message>
+            <source>The cities where the most people live beyond walking distance of an open public space: where new or opened spaces reach the most people.</source>
+            <translation>居住在开放公共空间步行距离以外人数最多的城市：在这些城市新建或开放公共空间可惠及最多的人。</translation>
+        </message>
+        <message>
             <source>The city of the plan.</source>
             <translation>规划所属的城市。</translation>
         </message>
@@ -2684,8 +2896,24 @@
             <translation>包含评分表中所用城市名称的字段。</translation>
         </message>
         <message>
+            <source>The file {0} does not exist.</source>
+            <translation>文件 {0} 不存在。</translation>
+        </message>
+        <message>
+            <source>The file {0} has no layer {1}.</source>
+            <translation>文件 {0} 中没有图层 {1}。</translation>
+        </message>
+        <message>
             <source>The file {0} is damaged or incomplete (GDAL: {1}). Download or export it again.</source>
             <translation>文件 {0} 已损坏或不完整（GDAL：{1}）。请重新下载或导出。</translation>
+        </message>
+        <message>
+            <source>The filter of the urban extents layer is not applied by the batch: {0}</source>
+            <translation>批处理不使用城市范围图层的筛选条件：{0}</translation>
+        </message>
+        <message>
+            <source>The filter {0} cannot be applied to {1}: {2}</source>
+            <translation>无法对 {1} 应用筛选条件 {0}：{2}</translation>
         </message>
         <message>
             <source>The framework is not valid:</source>
@@ -2744,12 +2972,28 @@
             <translation>图层“{0}”既没有 highway 字段，也没有 GDAL 的 other_tags 字段：请选择 OSM 文件的 lines 图层，或带有 OSM 标签字段的图层。</translation>
         </message>
         <message>
+            <source>The layer {0} of {1} has no field {2}.</source>
+            <translation>{1} 的图层 {0} 中没有字段 {2}。</translation>
+        </message>
+        <message>
             <source>The lines layer of an .osm.pbf or .osm file, or a line layer with OSM tag columns.</source>
             <translation>.osm.pbf 或 .osm 文件的 lines 图层，或带有 OSM 标签字段的线图层。</translation>
         </message>
         <message>
+            <source>The median of the {0} cities with people serves {1} % of its population; {2} cities are below the national share and {3} below the global baseline of {4} %.</source>
+            <translation>在 {0} 个有人口的城市中，可达比例的中位数为 {1} %；{2} 个城市低于全国比例，{3} 个城市低于 {4} % 的全球基线。</translation>
+        </message>
+        <message>
             <source>The multipolygons layer of an .osm.pbf or .osm file, or a polygon layer with OSM tag columns.</source>
             <translation>.osm.pbf 或 .osm 文件的 multipolygons 图层，或带有 OSM 标签字段的面图层。</translation>
+        </message>
+        <message>
+            <source>The national population grid; every band is a population group (band 1: total). Each city reads only its window.</source>
+            <translation>全国人口栅格；每个波段是一个人口群体（波段 1：总人口）。每个城市只读取其所在窗口。</translation>
+        </message>
+        <message>
+            <source>The national street centre-lines, in a file (GeoPackage with a spatial index is best: each city reads only its part).</source>
+            <translation>全国街道中心线，保存在文件中（最好是带空间索引的 GeoPackage：每个城市只读取其所在部分）。</translation>
         </message>
         <message>
             <source>The numbers that make up the development index.</source>
@@ -2758,6 +3002,10 @@
         <message>
             <source>The open public spaces that count for SDG 11.7.1 (for example the counted spaces of the public space inventory). Invalid polygons are repaired and reported.</source>
             <translation>计入可持续发展目标 11.7.1 的开放公共空间（例如公共空间盘点中计入的空间）。无效的面会被修复并报告。</translation>
+        </message>
+        <message>
+            <source>The open public spaces that count for SDG 11.7.1, in a file; a filter of the layer (such as counted = 1) is kept.</source>
+            <translation>计入可持续发展目标 11.7.1 的开放公共空间，保存在文件中；图层的筛选条件（如 counted = 1）会保留。</translation>
         </message>
         <message>
             <source>The original 11.7.1 method: Halton points at 10 per km², 10 ha circles, until the 95 % confidence interval is within the precision below.</source>
@@ -2778,6 +3026,10 @@
         <message>
             <source>The population field {0} holds a value that is not a number: {1}</source>
             <translation>人口字段 {0} 中有非数值：{1}</translation>
+        </message>
+        <message>
+            <source>The population grid has no people inside the urban extent of {0}.</source>
+            <translation>人口栅格在 {0} 的城市范围内没有人口。</translation>
         </message>
         <message>
             <source>The population grid {0} is used; the population field of the places is not.</source>
@@ -2814,6 +3066,10 @@
         <message>
             <source>The road network used for travel times.</source>
             <translation>用于计算出行时间的道路网络。</translation>
+        </message>
+        <message>
+            <source>The run has no cities: there is nothing to report.</source>
+            <translation>本次运行没有城市：无可报告内容。</translation>
         </message>
         <message>
             <source>The run stopped; nothing was added to the project.</source>
@@ -2936,12 +3192,28 @@
             <translation>按照联合国人居署可持续发展目标 11.3.1 培训模块所采用的《城市扩张地图集》方法，由建成区栅格（GHSL 建成区面积、ESA WorldCover 或任何 0–1 建成区比例栅格）得出每个城市的城市范围：若某建成区像元周围 1 平方公里圆内超过 50% 为建成区，则为城市；25% 至 50% 为郊区；低于 25% 为乡村；距城市或郊区像元 100 米以内的开放用地为边缘开放空间；被它们包围且小于 200 公顷的空隙为被包围的开放空间。城市范围 = 城市 + 郊区 + 边缘开放空间 + 被包围的开放空间；每个连通的部分为一个城市，提供地名图层时按其命名。所得范围可直接用于可持续发展目标 11.7.1 (a) 和 (b)（城市名称字段选择 name）。若另有较早日期的建成区栅格以及两个日期的人口，则按城市报告可持续发展目标 11.3.1：土地消耗率、人口增长率及二者之比。栅格必须采用以米为单位的投影坐标参考系。</translation>
         </message>
         <message>
+            <source>The urban extent of {0} has no area.</source>
+            <translation>{0} 的城市范围没有面积。</translation>
+        </message>
+        <message>
             <source>The urban extent the indicator is measured on, and the streets.</source>
             <translation>测量指标所依据的城市范围，以及街道。</translation>
         </message>
         <message>
+            <source>The urban extents layer {0} holds no polygon with an area.</source>
+            <translation>城市范围图层 {0} 中没有具有面积的多边形。</translation>
+        </message>
+        <message>
+            <source>The urban extents {0} are not in a projected CRS in metres: give one with --crs, e.g. the UTM zone of the country.</source>
+            <translation>城市范围 {0} 不是以米为单位的投影坐标参照系：请用 --crs 指定，例如该国所在的 UTM 分带。</translation>
+        </message>
+        <message>
             <source>The urban extents {0} could not be turned into polygons.</source>
             <translation>城市范围 {0} 无法转换为面。</translation>
+        </message>
+        <message>
+            <source>The urban extents {0} have no coordinate system: give one with --crs.</source>
+            <translation>城市范围 {0} 没有坐标参照系：请用 --crs 指定。</translation>
         </message>
         <message>
             <source>The weight of "{0}" must be a number of 0 or more, not "{1}".</source>
@@ -2954,6 +3226,14 @@
         <message>
             <source>The year of the plan version assessed, to compare versions over time.</source>
             <translation>被评估规划版本的年份，用于比较不同时期的版本。</translation>
+        </message>
+        <message>
+            <source>The {0} cities with the least land in streets and open public space:</source>
+            <translation>街道和开放公共空间用地最少的 {0} 个城市：</translation>
+        </message>
+        <message>
+            <source>The {0} cities with the lowest share served:</source>
+            <translation>可达比例最低的 {0} 个城市：</translation>
         </message>
         <message>
             <source>The {0} components need a weight above 0.</source>
@@ -2978,6 +3258,14 @@
         <message>
             <source>These fields are marked as "more is worse" but are not indicators: {0}</source>
             <translation>以下字段被标为“数值越高越差”，但不是指标：{0}</translation>
+        </message>
+        <message>
+            <source>This is at or above the global baseline of about {0} % (regions {1}–{2} %).</source>
+            <translation>这一比例达到或高于约 {0} % 的全球基线（各区域 {1}–{2} %）。</translation>
+        </message>
+        <message>
+            <source>This is below the global baseline of about {0} % (regions {1}–{2} %).</source>
+            <translation>这一比例低于约 {0} % 的全球基线（各区域 {1}–{2} %）。</translation>
         </message>
         <message>
             <source>This tool needs the Python package(s) {0}, which are not installed.</source>
@@ -3064,6 +3352,10 @@
             <translation>未知的测量尺度：{0}</translation>
         </message>
         <message>
+            <source>Unknown vector reader {0}: choose auto, pyogrio or ogr.</source>
+            <translation>未知的矢量读取方式 {0}：请选择 auto、pyogrio 或 ogr。</translation>
+        </message>
+        <message>
             <source>Urban above (% built-up in the circle)</source>
             <translation>城市：高于（圆内建成区 %）</translation>
         </message>
@@ -3114,6 +3406,10 @@
         <message>
             <source>Use the other indicators (rescale weights)</source>
             <translation>使用其他指标（重新缩放权重）</translation>
+        </message>
+        <message>
+            <source>Using the Dask cluster at {0} with {1} workers.</source>
+            <translation>使用位于 {0} 的 Dask 集群，共 {1} 个工作进程。</translation>
         </message>
         <message>
             <source>Value</source>
@@ -3196,6 +3492,10 @@
             <translation>人们居住的位置（用于测量步行可达性）以及要比较的区。</translation>
         </message>
         <message>
+            <source>Where the results are kept as each city finishes; run again with the same folder to resume a stopped run.</source>
+            <translation>每个城市完成后结果保存的位置；使用同一文件夹再次运行即可继续已停止的运行。</translation>
+        </message>
+        <message>
             <source>Who fills this scorecard; may be filled in later.</source>
             <translation>填写此评分表的人员；可以稍后填写。</translation>
         </message>
@@ -3254,6 +3554,10 @@
         <message>
             <source>With the thresholds method: increasing centrality values separating the levels, comma-separated (one fewer than the number of levels).</source>
             <translation>使用阈值法时：划分等级的递增中心性数值，以逗号分隔（比等级数量少一个）。</translation>
+        </message>
+        <message>
+            <source>Workers on this computer (0: one per core)</source>
+            <translation>本机工作进程数（0：每个核心一个）</translation>
         </message>
         <message>
             <source>WorldCover</source>
@@ -3316,6 +3620,10 @@
             <translation>波段 {0}</translation>
         </message>
         <message>
+            <source>batch</source>
+            <translation>批处理</translation>
+        </message>
+        <message>
             <source>benchmark {0} %</source>
             <translation>基准值 {0} %</translation>
         </message>
@@ -3376,6 +3684,10 @@
             <translation>需付费进入</translation>
         </message>
         <message>
+            <source>failed</source>
+            <translation>失败</translation>
+        </message>
+        <message>
             <source>first in row {0}</source>
             <translation>首次出现于第 {0} 行</translation>
         </message>
@@ -3396,6 +3708,10 @@
             <translation>全球基线约为城市人口的 {0}%（各区域 {1}–{2}%）</translation>
         </message>
         <message>
+            <source>global baseline {0} %</source>
+            <translation>全球基线 {0} %</translation>
+        </message>
+        <message>
             <source>globally about 35 % of the urban population lives within 400 m walking distance of an open public space, from 22 % to 67 % by region (UN-Habitat's SDG 11.7.1 seed data); the SDG Report 2019 gave 21 % for 220 cities in 2018. Samples of cities differ: compare with care.</source>
             <translation>全球约 35% 的城市人口居住在开放公共空间步行距离 400 米以内，各区域从 22% 到 67% 不等（联合国人居署可持续发展目标 11.7.1 基线数据）；《2019 年可持续发展目标报告》给出的 2018 年 220 个城市的数值为 21%。各项统计所用的城市样本不同，比较时请谨慎。</translation>
         </message>
@@ -3412,12 +3728,20 @@
             <translation>第 {0} 个分组：需要 "name" 和 "questions"</translation>
         </message>
         <message>
+            <source>invalid urban extent</source>
+            <translation>城市范围无效</translation>
+        </message>
+        <message>
             <source>inventory</source>
             <translation>盘点</translation>
         </message>
         <message>
             <source>investment priority</source>
             <translation>投资优先级</translation>
+        </message>
+        <message>
+            <source>km</source>
+            <translation>公里</translation>
         </message>
         <message>
             <source>land share</source>
@@ -3436,6 +3760,10 @@
             <translation>实测</translation>
         </message>
         <message>
+            <source>measured (ok)</source>
+            <translation>已测算</translation>
+        </message>
+        <message>
             <source>metres</source>
             <translation>米</translation>
         </message>
@@ -3444,12 +3772,32 @@
             <translation>超过 {0} 米或无法到达</translation>
         </message>
         <message>
+            <source>national</source>
+            <translation>全国</translation>
+        </message>
+        <message>
+            <source>national share {0} %</source>
+            <translation>全国比例 {0} %</translation>
+        </message>
+        <message>
             <source>need</source>
             <translation>需求</translation>
         </message>
         <message>
+            <source>no open public space</source>
+            <translation>没有开放公共空间</translation>
+        </message>
+        <message>
+            <source>no population</source>
+            <translation>无人口</translation>
+        </message>
+        <message>
             <source>no population at one of the dates, so the population growth rate is undefined</source>
             <translation>其中一个日期没有人口，因此人口增长率无法确定</translation>
+        </message>
+        <message>
+            <source>no streets</source>
+            <translation>无街道</translation>
         </message>
         <message>
             <source>no urban extent at one of the dates, so the land consumption rate is undefined</source>
@@ -3458,6 +3806,10 @@
         <message>
             <source>no usable polygon geometry</source>
             <translation>没有可用的面几何</translation>
+        </message>
+        <message>
+            <source>not measured or no people</source>
+            <translation>未测算或无人口</translation>
         </message>
         <message>
             <source>of 100</source>
@@ -3588,6 +3940,10 @@
             <translation>地域影响</translation>
         </message>
         <message>
+            <source>the name {0} is used by {1} cities</source>
+            <translation>名称“{0}”被 {1} 个城市使用</translation>
+        </message>
+        <message>
             <source>the population did not change, so the ratio is undefined</source>
             <translation>人口没有变化，因此比率无法确定</translation>
         </message>
@@ -3598,6 +3954,10 @@
         <message>
             <source>the questionnaire needs a question of type "space_id"</source>
             <translation>问卷需要一个类型为 "space_id" 的问题</translation>
+        </message>
+        <message>
+            <source>the worker computing it was lost ({0})</source>
+            <translation>计算该城市的工作进程已丢失（{0}）</translation>
         </message>
         <message>
             <source>theme {0}</source>
@@ -3636,6 +3996,10 @@
             <translation>沿街道网络的步行距离</translation>
         </message>
         <message>
+            <source>{0} (id {1})</source>
+            <translation>{0}（ID {1}）</translation>
+        </message>
+        <message>
             <source>{0} ({1}, {2}): {3} assessors, {4} % of the potential score, alpha {5}.</source>
             <translation>{0}（{1}，{2}）：{3} 位评估者，得分占满分 {4} %，α 系数 {5}。</translation>
         </message>
@@ -3652,6 +4016,14 @@
             <translation>候选空间 {0} 个，计入 {1} 个，合并重复要素 {2} 个。</translation>
         </message>
         <message>
+            <source>{0} cities measured, {1} not measured, {2} people counted in the measured cities.</source>
+            <translation>已测算 {0} 个城市，{1} 个未测算；已测算城市共计 {2} 人。</translation>
+        </message>
+        <message>
+            <source>{0} cities; results kept in {1}.</source>
+            <translation>共 {0} 个城市；结果保存在 {1}。</translation>
+        </message>
+        <message>
             <source>{0} facilities lie in no settlement or sector and were left out.</source>
             <translation>有 {0} 个设施不在任何居民点或部门内，未计入。</translation>
         </message>
@@ -3664,12 +4036,40 @@
             <translation>已修复 {0} 个无效的面（{1}）。</translation>
         </message>
         <message>
+            <source>{0} invalid urban extent polygons were repaired.</source>
+            <translation>已修复 {0} 个无效的城市范围多边形。</translation>
+        </message>
+        <message>
+            <source>{0} is not a coordinate reference system that GDAL or PROJ knows.</source>
+            <translation>{0} 不是 GDAL 或 PROJ 能识别的坐标参考系。</translation>
+        </message>
+        <message>
             <source>{0} named places lie outside every urban extent: {1}</source>
             <translation>有 {0} 个地名位于所有城市范围之外：{1}</translation>
         </message>
         <message>
             <source>{0} nodata cells of the population grid were left out.</source>
             <translation>人口栅格中有 {0} 个无数据像元未计入。</translation>
+        </message>
+        <message>
+            <source>{0} of {1} cities have less than {2} % of their area in streets and open public space.</source>
+            <translation>{1} 个城市中有 {0} 个的街道和开放公共空间用地不足其面积的 {2} %。</translation>
+        </message>
+        <message>
+            <source>{0} of {1} cities measured; {2} % of {3} people within walking distance of an open public space.</source>
+            <translation>{1} 个城市中已测算 {0} 个；{3} 人中有 {2}% 居住在开放公共空间步行距离以内。</translation>
+        </message>
+        <message>
+            <source>{0} of {1} cities serve a smaller share of their population than the national share ({2} %).</source>
+            <translation>{1} 个城市中有 {0} 个的可达人口比例低于全国比例（{2} %）。</translation>
+        </message>
+        <message>
+            <source>{0} of {1} cities were finished by an earlier run and are kept.</source>
+            <translation>{1} 个城市中有 {0} 个已由先前的运行完成，结果予以保留。</translation>
+        </message>
+        <message>
+            <source>{0} of {1} cities, {2} people counted{3}</source>
+            <translation>{1} 个城市中已完成 {0} 个，已计入 {2} 人{3}</translation>
         </message>
         <message>
             <source>{0} of {1} criteria scored</source>
@@ -3768,6 +4168,10 @@
             <translation>{0} 个已调查空间缺少某一维度的答案：其质量指数留空。</translation>
         </message>
         <message>
+            <source>{0} urban extent features without an area were left out.</source>
+            <translation>{0} 个没有面积的城市范围要素已被排除。</translation>
+        </message>
+        <message>
             <source>{0} width values could not be read as a width and were replaced by the class or default width, e.g. {1}.</source>
             <translation>{0} 个宽度值无法识别为宽度，已以道路等级宽度或默认宽度代替，例如 {1}。</translation>
         </message>
@@ -3846,6 +4250,10 @@
         <message>
             <source>{0}: none of the questionnaire's scored questions is in the export. Is it the export of this form? Columns found: {1}</source>
             <translation>{0}：导出文件中没有问卷的任何计分问题。这是该表单的导出文件吗？找到的列：{1}</translation>
+        </message>
+        <message>
+            <source>{0}: not measured ({1}) {2}</source>
+            <translation>{0}：未测算（{1}）{2}</translation>
         </message>
         <message>
             <source>{0}: plan versions over time</source>
@@ -3942,6 +4350,10 @@
         <message>
             <source>{0}: {1} settlements have no value.</source>
             <translation>{0}：有 {1} 个居民点没有数值。</translation>
+        </message>
+        <message>
+            <source>{0}–{1} % served</source>
+            <translation>可达 {0}–{1} %</translation>
         </message>
         <message>
             <source>{0}–{1} m</source>

@@ -38,12 +38,18 @@ fi
 # Reinstall the pinned requirements only when a requirements file changed.
 REQ="$here/requirements-dev.txt"
 NODEPS="$here/requirements-nodeps.txt"
+# Debian 12 (bookworm, QGIS 3.22) has numpy 1.24: numpy 2 would break its GDAL and matplotlib bindings, so pip
+# must not bring it. Debian 13 (trixie, QGIS 3.40) is built on numpy 2: no cap there.
+CONSTRAINTS="$here/constraints.txt"
+case "$(cut -d. -f1 /etc/debian_version 2>/dev/null)" in
+  12|"") ;;
+  *) CONSTRAINTS="$here/constraints-numpy2.txt" ;;
+esac
 STAMP="$VENV/.requirements.sha256"
-want="$(cat "$REQ" "$NODEPS" | sha256sum | cut -d' ' -f1)"
+want="$(cat "$REQ" "$NODEPS" "$CONSTRAINTS" | sha256sum | cut -d' ' -f1)"
 if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$want" ]; then
   echo "bootstrap: installing pinned Python requirements"
-  # Debian's numpy (1.24) must stay: numpy 2 breaks Debian's GDAL and matplotlib bindings.
-  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r "$REQ" -c "$here/constraints.txt"
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r "$REQ" -c "$CONSTRAINTS"
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check --no-deps -r "$NODEPS"
   echo "$want" > "$STAMP"
 fi

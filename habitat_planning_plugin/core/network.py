@@ -9,7 +9,9 @@ Shared by public space access (SDG 11.7.1) and SDF accessibility. Semantics:
   the cheaper way along that edge to either end plus the network distance of that end.
 """
 
-from dataclasses import dataclass
+import os
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -19,6 +21,15 @@ from .text import HabitatError, tr
 
 # scipy treats a missing sparse entry as "no edge", so a zero start cost is stored as this tiny cost.
 _EPSILON = 1e-9
+
+
+def worker_threads() -> int:
+    """Threads for the parallel steps: one per core, or OMP_NUM_THREADS when set (Dask sets it to 1 in its
+    workers, which already use every core with one city each)."""
+    try:
+        return max(1, int(os.environ["OMP_NUM_THREADS"]))
+    except (KeyError, ValueError):
+        return max(1, os.cpu_count() or 1)
 
 
 @dataclass
@@ -65,7 +76,7 @@ def build_graph(lines, tolerance: float = 0.01, cost_per_metre=None) -> StreetGr
     keys = np.floor(coords / tolerance + 0.5).astype(np.int64)
     keys -= keys.min(axis=0)
     span = int(keys[:, 1].max()) + 1
-    _, first, inverse = np.unique(keys[:, 0] * span + keys[:, 1], return_index=True, return_inverse=True)
+    first, inverse = _unique_first(keys[:, 0] * span + keys[:, 1])
     xy = coords[first]
 
     ends = np.cumsum(counts)
@@ -87,18 +98,35 @@ def build_graph(lines, tolerance: float = 0.01, cost_per_metre=None) -> StreetGr
     return StreetGraph(xy, u, v, length, line_of, matrix, component, n_components, cost)
 
 
+def _unique_first(keys):
+    """np.unique(keys, return_index=True, return_inverse=True) without its stable sort (twice as fast): the
+    index of each distinct key's first occurrence, in key order, and the position of every key among them."""
+    order = np.argsort(keys)
+    ordered = keys[order]
+    new = np.empty(len(keys), dtype=bool)
+    new[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    starts = np.flatnonzero(new)
+    inverse = np.empty(len(keys), dtype=np.int64)
+    inverse[order] = np.cumsum(new) - 1
+    return np.minimum.reduceat(order, starts), inverse
+
+
 def _adjacency(u, v, length, n):
     """Symmetric CSR matrix with the shortest of any parallel edges (coo->csr would add them up)."""
-    from scipy.sparse import csr_matrix
+    from scipy.sparse import coo_matrix
 
-    key = np.concatenate([u * np.int64(n) + v, v * np.int64(n) + u])
-    w = np.concatenate([length, length])
-    order = np.argsort(key, kind="stable")
-    key, w = key[order], w[order]
-    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
-    shortest = np.minimum.reduceat(w, starts)
-    rows, cols = np.divmod(key[starts], np.int64(n))
-    return csr_matrix((shortest, (rows, cols)), shape=(n, n))
+    # One key per undirected edge (half the sorting of a key per direction); csr then counts entries per row.
+    key = np.minimum(u, v) * np.int64(n) + np.maximum(u, v)
+    order = np.argsort(key)  # the minimum below needs no stable order
+    key, w = key[order], np.asarray(length, dtype=float)[order]
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else np.empty(0, dtype=np.int64)
+    shortest = np.minimum.reduceat(w, starts) if len(starts) else w
+    low, high = np.divmod(key[starts], np.int64(n))
+    mirror = low != high  # a loop is one entry, not two to be added up
+    return coo_matrix((np.concatenate([shortest, shortest[mirror]]),
+                       (np.concatenate([low, high[mirror]]), np.concatenate([high, low[mirror]]))),
+                      shape=(n, n)).tocsr()
 
 
 def multi_source_distances(graph: StreetGraph, sources, initial_cost=None, limit: float = np.inf) -> np.ndarray:
@@ -106,7 +134,7 @@ def multi_source_distances(graph: StreetGraph, sources, initial_cost=None, limit
 
     One Dijkstra pass from a virtual vertex joined to every source by its initial cost.
     """
-    from scipy.sparse import coo_matrix
+    from scipy.sparse import csr_matrix
     from scipy.sparse.csgraph import dijkstra
 
     sources = np.asarray(sources, dtype=np.int64)
@@ -119,13 +147,13 @@ def multi_source_distances(graph: StreetGraph, sources, initial_cost=None, limit
     first = np.ones(len(sources), dtype=bool)
     first[1:] = sources[1:] != sources[:-1]
     sources, cost = sources[first], cost[first]
-    virtual = coo_matrix((cost + _EPSILON, (np.full(len(sources), n), sources)), shape=(n + 1, n + 1))
-    base = graph.matrix.tocoo()
-    augmented = coo_matrix(
-        (np.concatenate([base.data, virtual.data]),
-         (np.concatenate([base.row, virtual.row]), np.concatenate([base.col, virtual.col]))),
-        shape=(n + 1, n + 1),
-    ).tocsr()
+    # The graph's CSR with one more row: the virtual vertex n, joined to the sources.
+    base = graph.matrix.tocsr()
+    augmented = csr_matrix(
+        (np.concatenate([base.data, cost + _EPSILON]),
+         np.concatenate([base.indices, sources.astype(base.indices.dtype)]),
+         np.concatenate([base.indptr, [base.indptr[-1] + len(sources)]]).astype(base.indptr.dtype)),
+        shape=(n + 1, n + 1))
     distances = dijkstra(augmented, directed=True, indices=n, limit=limit + _EPSILON)
     return np.maximum(distances[:n] - _EPSILON, 0.0)
 
@@ -135,14 +163,19 @@ class Snap:
     edge: np.ndarray  # (n_points,) nearest edge
     t: np.ndarray  # (n_points,) position along that edge from edge_u (0..1)
     connector: np.ndarray  # (n_points,) straight distance from the point to the edge
+    # Points exactly as near to other edges too: one row per (point, other edge), with the position on it.
+    tie_point: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))
+    tie_edge: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))
+    tie_t: np.ndarray = field(default_factory=lambda: np.empty(0))
 
 
-def snap_to_edges(graph: StreetGraph, points, sample_spacing: float = None, k: int = 12, progress=None) -> Snap:
+def snap_to_edges(graph: StreetGraph, points, sample_spacing: float = None, k: int = 6, progress=None) -> Snap:
     """Exact nearest point on the nearest edge for every point.
 
     Candidate edges come from a k-d tree of points sampled along the edges; the answer is proven exact when the
     k-th sample is farther than the best distance plus half the sample spacing, otherwise the point is re-checked
-    against every edge with a sample within that radius.
+    against every edge with a sample within that radius. Of edges exactly as near, the lowest numbered is taken
+    and the others are listed (tie_point, tie_edge, tie_t) for prefer_shorter_walk.
     """
     from scipy.spatial import cKDTree
 
@@ -152,55 +185,96 @@ def snap_to_edges(graph: StreetGraph, points, sample_spacing: float = None, k: i
     length = graph.edge_length
     if sample_spacing is None:
         sample_spacing = max(float(np.median(length)) / 2.0, 1.0)
-    per_edge = np.ceil(length / sample_spacing).astype(np.int64) + 1
+    # Samples in the middle of equal pieces of each edge (not at its ends, which neighbouring edges share): every
+    # point of the edge lies within half a piece of one.
+    per_edge = np.maximum(np.ceil(length / sample_spacing), 1).astype(np.int64)
     edge_of_sample = np.repeat(np.arange(graph.n_edges), per_edge)
     offsets = np.arange(len(edge_of_sample)) - np.repeat(np.cumsum(per_edge) - per_edge, per_edge)
-    frac = offsets / np.repeat(per_edge - 1, per_edge)
+    frac = (offsets + 0.5) / np.repeat(per_edge, per_edge)
     samples = a[edge_of_sample] + (b - a)[edge_of_sample] * frac[:, None]
-    tree = cKDTree(samples)
-    half = float((length / (per_edge - 1)).max()) / 2.0
+    # An unbalanced tree builds three times faster and answers these queries faster too.
+    tree = cKDTree(samples, balanced_tree=False, compact_nodes=False)
+    half = float((length / per_edge).max()) / 2.0 if graph.n_edges else 0.0
+    # Coordinates as separate columns: gathering and arithmetic on (n, k) arrays beat (n, k, 2) ones.
+    ax, ay = a[:, 0].copy(), a[:, 1].copy()
+    dx, dy = b[:, 0] - ax, b[:, 1] - ay
+    squared = np.where(length > 0, length * length, 1.0)
 
     n = len(points)
     best_edge = np.empty(n, dtype=np.int64)
     best_t = np.empty(n)
     best_d = np.empty(n)
+    tied = np.zeros(n, dtype=bool)  # exactly as near to another edge, in the round that proved the answer
     rounds = sorted({min(k, len(samples)), min(4 * k, len(samples)), min(16 * k, len(samples))})
-    chunk = 200_000
-    for start in range(0, n, chunk):
-        stop = min(start + chunk, n)
+
+    def nearest(start, stop):
         todo = np.arange(start, stop)
         for k_round in rounds:  # widen the candidate set only for the points not yet proven exact
             p = points[todo]
-            sample_d, sample_i = tree.query(p, k=k_round, workers=-1)
+            sample_d, sample_i = tree.query(p, k=k_round)
             sample_d, sample_i = sample_d.reshape(len(p), k_round), sample_i.reshape(len(p), k_round)
             candidates = edge_of_sample[sample_i]
-            t, d = _project(p[:, None, :], a[candidates], b[candidates], length[candidates])
-            pick = np.argmin(d, axis=1)
+            t, d = _project_xy(p[:, :1], p[:, 1:], ax[candidates], ay[candidates], dx[candidates],
+                               dy[candidates], squared[candidates])
             rows = np.arange(len(p))
+            nearest_rows = d == d.min(axis=1)[:, None]  # an edge's samples all give its one distance
+            lowest = np.where(nearest_rows, candidates, np.iinfo(np.int64).max).min(axis=1)
+            tied[todo] = np.where(nearest_rows, candidates, -1).max(axis=1) != lowest
+            pick = np.argmax(nearest_rows & (candidates == lowest[:, None]), axis=1)  # whatever order the tree gave
             best_edge[todo], best_t[todo], best_d[todo] = candidates[rows, pick], t[rows, pick], d[rows, pick]
             if k_round >= len(samples):
-                todo = todo[:0]  # every sample was a candidate: exact
-                break
-            todo = todo[sample_d[:, -1] - half < best_d[todo]]
+                return  # every sample was a candidate: exact
+            todo = todo[sample_d[:, -1] - half <= best_d[todo]]  # strictly farther: no tie left outside
             if len(todo) == 0:
-                break
+                return
         for index in todo:  # rare: still unproven after the widest round
             nearby = np.unique(edge_of_sample[tree.query_ball_point(points[index], best_d[index] + half + 1e-9)])
-            t1, d1 = _project(points[index][None, :], a[nearby], b[nearby], length[nearby])
-            j = int(np.argmin(d1))
+            t1, d1 = _project_xy(points[index, 0], points[index, 1], ax[nearby], ay[nearby], dx[nearby],
+                                 dy[nearby], squared[nearby])
+            j = int(np.argmin(d1))  # nearby is sorted: the lowest edge number of equals
             best_edge[index], best_t[index], best_d[index] = nearby[j], t1[j], d1[j]
-        if progress is not None:
-            progress(stop / n)
-    return Snap(best_edge, best_t, best_d)
+            tied[index] = np.count_nonzero(d1 == d1[j]) > 1
+
+    # Chunks small enough for their (chunk, k) arrays to stay in cache, one thread per core: the tree and
+    # numpy release the GIL, and each chunk writes its own slice of the results.
+    chunks = [(start, min(start + 50_000, n)) for start in range(0, n, 50_000)]
+    pool = ThreadPoolExecutor(max_workers=max(1, min(worker_threads(), len(chunks))))
+    futures = [pool.submit(nearest, *chunk) for chunk in chunks]
+    try:
+        for (_, stop), future in zip(chunks, futures):
+            future.result()
+            if progress is not None:
+                progress(stop / n)
+    finally:  # on cancel or error, the chunks not started are dropped
+        for future in futures:
+            future.cancel()
+        pool.shutdown(wait=True)
+    snap = Snap(best_edge, best_t, best_d)
+    flagged = np.flatnonzero(tied)
+    if len(flagged):
+        # Every edge exactly as near: each has a sample within the distance plus half a spacing.
+        from itertools import chain
+
+        found = tree.query_ball_point(points[flagged], best_d[flagged] + half + 1e-9, workers=worker_threads())
+        sizes = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
+        sample = np.fromiter(chain.from_iterable(found), dtype=np.int64, count=int(sizes.sum()))
+        point = np.repeat(flagged, sizes)
+        point, edge = np.divmod(np.unique(point * np.int64(graph.n_edges) + edge_of_sample[sample]),
+                                np.int64(graph.n_edges))
+        t, d = _project_xy(points[point, 0], points[point, 1], ax[edge], ay[edge], dx[edge], dy[edge], squared[edge])
+        other = (d == best_d[point]) & (edge != best_edge[point])
+        snap.tie_point, snap.tie_edge, snap.tie_t = point[other], edge[other], t[other]
+    return snap
 
 
-def _project(p, a, b, length):
-    """Position t (0..1) of the nearest point on segment a-b and the distance to it (broadcasting)."""
-    ab = b - a
-    denominator = np.where(length > 0, length * length, 1.0)
-    t = np.clip(((p - a) * ab).sum(axis=-1) / denominator, 0.0, 1.0)
-    gap = p - (a + ab * t[..., None])
-    return t, np.sqrt((gap * gap).sum(axis=-1))
+def _project_xy(px, py, ax, ay, dx, dy, squared):
+    """Position t (0..1) of the nearest point on segment a-(a+d) (``squared``: its length squared, 1 when 0) and
+    the distance to it, x and y as separate arrays (broadcasting)."""
+    t = ((px - ax) * dx + (py - ay) * dy) / squared
+    np.clip(t, 0.0, 1.0, out=t)
+    gx = px - (ax + dx * t)
+    gy = py - (ay + dy * t)
+    return t, np.sqrt(gx * gx + gy * gy)
 
 
 def point_distances(graph: StreetGraph, snap: Snap, vertex_distance: np.ndarray,
@@ -210,6 +284,27 @@ def point_distances(graph: StreetGraph, snap: Snap, vertex_distance: np.ndarray,
     via_u = along + vertex_distance[graph.edge_u[snap.edge]]
     via_v = graph.edge_cost[snap.edge] - along + vertex_distance[graph.edge_v[snap.edge]]
     return snap.connector * connector_cost_per_metre + np.minimum(via_u, via_v)
+
+
+def prefer_shorter_walk(graph: StreetGraph, snap: Snap, vertex_distance: np.ndarray,
+                        connector_cost_per_metre: float = 1.0) -> Snap:
+    """``snap`` with each point that is exactly as near to several edges joined to the one with the cheapest way
+    on (the lower edge number of equals): what a person standing there would take, and not a matter of the
+    order of the input lines."""
+    if len(snap.tie_point) == 0:
+        return snap
+    tied = np.unique(snap.tie_point)
+    point = np.concatenate([tied, snap.tie_point])
+    edge = np.concatenate([snap.edge[tied], snap.tie_edge])
+    t = np.concatenate([snap.t[tied], snap.tie_t])
+    cost = point_distances(graph, Snap(edge, t, snap.connector[point]), vertex_distance, connector_cost_per_metre)
+    order = np.lexsort((edge, cost, point))
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = point[order][1:] != point[order][:-1]
+    chosen = order[first]
+    resolved = Snap(snap.edge.copy(), snap.t.copy(), snap.connector, snap.tie_point, snap.tie_edge, snap.tie_t)
+    resolved.edge[point[chosen]], resolved.t[point[chosen]] = edge[chosen], t[chosen]
+    return resolved
 
 
 def reachable_parts(graph: StreetGraph, vertex_distance: np.ndarray, limit: float):

@@ -7,6 +7,7 @@ from .public_space.public_space_access import PublicSpaceAccessAlgorithm
 from .public_space.public_space_quality import PublicSpaceQualityAlgorithm
 from .public_space.public_spaces_from_osm import PublicSpacesFromOsmAlgorithm
 from .public_space.public_space_inventory import PublicSpaceInventoryAlgorithm
+from .public_space.sdg1171_cities import Sdg1171CitiesAlgorithm
 from .public_space.sdg1171_land_share import Sdg1171LandShareAlgorithm
 from .public_space.streets_from_osm import StreetsFromOsmAlgorithm
 from .public_space.urban_extent import UrbanExtentAlgorithm
@@ -22,6 +23,7 @@ ALGORITHM_CLASSES = [
     Sdg1171LandShareAlgorithm,
     UrbanExtentAlgorithm,
     PublicSpaceAccessAlgorithm,
+    Sdg1171CitiesAlgorithm,
     KoboFormAlgorithm,
     PublicSpaceQualityAlgorithm,
     PlanScorecardTemplateAlgorithm,

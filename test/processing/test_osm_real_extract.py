@@ -57,7 +57,10 @@ def extract():
         if found is None:
             continue
         geometry = feature.GetGeometryRef()
-        repaired = geometry.MakeValid() if geometry is not None else None
+        try:  # GDAL raises here when another module has switched its exceptions on
+            repaired = geometry.MakeValid() if geometry is not None else None
+        except RuntimeError:
+            repaired = None
         counted = (tags.get("access") not in ("private", "no") and tags.get("fee") != "yes"
                    and found not in NOT_COUNTED_BY_DEFAULT)
         candidates[tags.get("osm_id") or tags["osm_way_id"]] = {

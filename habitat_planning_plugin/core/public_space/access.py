@@ -12,12 +12,17 @@ Urban extent: only people inside it count (per city when there are several); the
 plus a margin that holds every walk of at most the walking distance that starts inside it.
 """
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from ..geometry import (
+    OwnPolygonDistance,
     PolygonSet,
+    _expand,
+    _flatten,
+    _pairs,
     contains_points,
     distance_to_own_polygon,
     distance_to_polygons,
@@ -30,7 +35,9 @@ from ..network import (
     insert_vertices,
     multi_source_distances,
     point_distances,
+    prefer_shorter_walk,
     snap_to_edges,
+    worker_threads,
 )
 from ..text import HabitatError, tr, tr_noop
 
@@ -85,38 +92,39 @@ def street_entrances(graph: StreetGraph, spaces, entry_tolerance: float, spacing
     a, b, length = graph.xy[graph.edge_u], graph.xy[graph.edge_v], graph.edge_length
     if not prepared.index or graph.n_edges == 0:
         return np.empty(0, dtype=np.int64), np.empty(0)
-    # Sample points at most _SEARCH_STEP apart on every segment: a segment point within the tolerance of a space
-    # lies within half a step of a sample, so the samples near a space's box find every candidate segment.
-    per_edge = np.ceil(length / _SEARCH_STEP).astype(np.int64) + 1
-    edge_of_sample = np.repeat(np.arange(graph.n_edges), per_edge)
-    offsets = np.arange(len(edge_of_sample)) - np.repeat(np.cumsum(per_edge) - per_edge, per_edge)
-    fraction = offsets / np.repeat(per_edge - 1, per_edge)
-    tree = cKDTree(a[edge_of_sample] + (b - a)[edge_of_sample] * fraction[:, None])
+    # Sample points in the middle of pieces at most _SEARCH_STEP long on every segment: a segment point within the
+    # tolerance of a space lies within half a step of a sample, so the samples near a space's box find every
+    # candidate segment.
+    pieces = np.maximum(np.ceil(length / _SEARCH_STEP), 1).astype(np.int64)
+    edge_of_sample = np.repeat(np.arange(graph.n_edges), pieces)
+    offsets = np.arange(len(edge_of_sample)) - np.repeat(np.cumsum(pieces) - pieces, pieces)
+    fraction = (offsets + 0.5) / np.repeat(pieces, pieces)
+    tree = cKDTree(a[edge_of_sample] + (b - a)[edge_of_sample] * fraction[:, None], balanced_tree=False,
+                   compact_nodes=False)
     bounds = prepared.bounds
     centres = (bounds[:, :2] + bounds[:, 2:]) / 2.0
     radii = (np.hypot(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1]) / 2.0 + entry_tolerance
              + _SEARCH_STEP / 2.0 + 1e-6)
-    pair_edge, pair_space, pair_t = [], [], []
-    for space, (segments, found) in enumerate(zip(prepared.segments,
-                                                  tree.query_ball_point(centres, radii, workers=-1))):
-        if not found:
-            continue
-        candidates = np.unique(edge_of_sample[np.asarray(found, dtype=np.int64)])
-        chunk = max(1, 2_000_000 // max(len(segments), 1))
-        for start in range(0, len(candidates), chunk):
-            edges = candidates[start:start + chunk]
-            t, distance = nearest_on_segments(a[edges][:, None, :], b[edges][:, None, :],
-                                              segments[None, :, :2], segments[None, :, 2:])
-            pick = np.argmin(distance, axis=1)
-            rows = np.arange(len(edges))
-            near = distance[rows, pick] <= entry_tolerance
-            pair_edge.append(edges[near])
-            pair_t.append(t[rows, pick][near])
-            pair_space.append(np.full(int(near.sum()), space, dtype=np.int64))
-    if not sum(len(edges) for edges in pair_edge):
+    found, space_of = _flatten(tree.query_ball_point(centres, radii, workers=worker_threads()))
+    # Candidate (space, edge) pairs in that order, each once; all measured at once, not space by space.
+    n_edges = np.int64(graph.n_edges)
+    pair_space, pair_edge = np.divmod(np.unique(space_of * n_edges + edge_of_sample[found]), n_edges)
+    flat, _, count = prepared.flat()
+    nearest_t, nearest_d = np.empty(len(pair_edge)), np.empty(len(pair_edge))
+    for start, stop in _pairs(count[pair_space], 500_000):
+        pair, segment, first = _expand(pair_space, prepared, start, stop)
+        edges = pair_edge[pair]
+        t, distance = nearest_on_segments(a[edges], b[edges], flat[segment, :2], flat[segment, 2:])
+        # the first ring segment nearest to each pair's street segment, as argmin would pick it
+        nearest = np.minimum.reduceat(distance, first)
+        at_minimum = np.flatnonzero(distance == np.repeat(nearest, np.diff(np.r_[first, len(distance)])))
+        nearest_t[start:stop] = t[at_minimum[np.minimum(np.searchsorted(at_minimum, first), len(at_minimum) - 1)]]
+        nearest_d[start:stop] = nearest
+    near = nearest_d <= entry_tolerance
+    if not near.any():
         return np.empty(0, dtype=np.int64), np.empty(0)
-    return _stretch_entrances(a, b, length, np.concatenate(pair_edge), np.concatenate(pair_space),
-                              np.concatenate(pair_t), prepared, entry_tolerance, spacing)
+    return _stretch_entrances(a, b, length, pair_edge[near], pair_space[near], nearest_t[near], prepared,
+                              entry_tolerance, spacing)
 
 
 def _stretch_entrances(a, b, length, edges, spaces, t_nearest, prepared, entry_tolerance, spacing):
@@ -145,9 +153,16 @@ def _stretch_entrances(a, b, length, edges, spaces, t_nearest, prepared, entry_t
     flip_pair = pair[flip]
     inner = np.where(inside[flip], sample_t[flip], sample_t[flip + 1])  # the end within the tolerance
     outer = np.where(inside[flip], sample_t[flip + 1], sample_t[flip])
+    # The same pairs 40 times: their segment ends and ring segments gathered once (when they fit in memory).
+    flip_edge = edges[flip_pair]
+    start, step = a[flip_edge], (b - a)[flip_edge]
+    _, _, count = prepared.flat()
+    to_space = (OwnPolygonDistance(spaces[flip_pair], prepared)
+                if int(count[spaces[flip_pair]].sum()) <= 2_000_000 else None)
     for _ in range(40):  # 2^-40 of the segment: well under a millimetre
         middle = (inner + outer) / 2.0
-        ok = within(flip_pair, middle)
+        ok = (to_space(start + step * middle[:, None]) <= entry_tolerance if to_space is not None
+              else within(flip_pair, middle))
         inner, outer = np.where(ok, middle, inner), np.where(ok, outer, middle)
     return np.concatenate([edges[pair[inside]], edges[flip_pair]]), np.concatenate([sample_t[inside], inner])
 
@@ -244,6 +259,13 @@ def public_space_access(
         edges_cut = int((~keep).sum())
         if edges_cut:
             graph = _subgraph(graph, keep)
+    # The straight-line buffer and the districts need no network: they are measured on the other core meanwhile
+    # (numpy and scipy only there: shapely 1.8 shares one GEOS handle between threads).
+    beside = (points, spaces, max_distance if straight_line else None, PolygonSet(districts) if districts else None)
+    if worker_threads() > 1:
+        pool = ThreadPoolExecutor(max_workers=1)
+        beside = pool.submit(_without_network, *beside)
+        pool.shutdown(wait=False)
     report(0.10)
     added = 0
     if mid_segment_entrances and entry_tolerance > 0:
@@ -260,7 +282,8 @@ def public_space_access(
     limit = max(distance_limit or 0.0, max_distance)
     vertex_distance = multi_source_distances(graph, entries, start_cost, limit)
     report(0.35)
-    snap = snap_to_edges(graph, points, progress=lambda f: report(0.35 + 0.35 * f))
+    snap = prefer_shorter_walk(graph, snap_to_edges(graph, points, progress=lambda f: report(0.35 + 0.35 * f)),
+                               vertex_distance)
     far = snap.connector > max_distance
     if np.all(far | (weights[:, 0] <= 0)):
         raise HabitatError(tr("No populated place lies within {0} m of a street: check that the population input "
@@ -280,16 +303,19 @@ def public_space_access(
     result.far_from_streets_population = float(weights[far, 0].sum())
     result.mid_segment_entrances, result.edges_outside_extent = added, edges_cut
 
-    if straight_line:
-        euclidean, _ = distance_to_polygons(points, spaces, max_distance, progress=lambda f: report(0.70 + 0.15 * f))
-        result.served_straight_line = np.isfinite(euclidean)
-    report(0.85)
-    if districts:
-        result.district_of_point = polygon_of_points(points, districts, progress=lambda f: report(0.85 + 0.1 * f))
+    result.served_straight_line, result.district_of_point = (beside.result() if isinstance(beside, Future)
+                                                             else _without_network(*beside))
+    report(0.95)
     city_names = list(extent_names or []) if extents and len(extents) > 1 else []
     result.rows = summary_rows(result, weights, group_names, district_names or [], city_names)
     report(1.0)
     return result
+
+
+def _without_network(points, spaces, max_distance, districts):
+    """(served by the straight-line buffer of ``max_distance`` or None, district of each point or None)."""
+    served = np.isfinite(distance_to_polygons(points, spaces, max_distance)[0]) if max_distance is not None else None
+    return served, polygon_of_points(points, districts) if districts is not None else None
 
 
 def summary_rows(result: AccessResult, weights, group_names, district_names, city_names=()):

@@ -248,3 +248,101 @@ def box_chart(panels, groups, title, ylabel, columns=4):
         figure.suptitle(title)
         figure.tight_layout()
         return _png(figure, warning)
+
+
+def histogram(values, bins, title, xlabel, ylabel, lines=()):
+    """A histogram of ``values`` (None and NaN left out) over the bin edges ``bins``, with vertical reference lines
+    ``lines`` = [(x, label, colour)]. Returns (png, warning)."""
+    plt = _pyplot()
+    families, warning = font_family(title, xlabel, ylabel, *[label for _, label, _ in lines])
+    shown = [v for v in values if v is not None and v == v]
+    with plt.rc_context({"font.family": families}):
+        figure, axes = plt.subplots(figsize=(7.0, 4.2))
+        axes.hist(shown, bins=list(bins), color="#0a7abf", edgecolor="white", linewidth=0.6)
+        for x, label, colour in lines:
+            if x is not None:
+                axes.axvline(x, color=colour, linestyle="--", linewidth=1.4, label=label)
+        axes.set_xlim(bins[0], bins[-1])
+        axes.yaxis.get_major_locator().set_params(integer=True)  # counts of cities
+        axes.set_xlabel(xlabel)
+        axes.set_ylabel(ylabel)
+        axes.set_title(title)
+        axes.grid(axis="y", alpha=0.3)
+        if lines:
+            axes.legend(fontsize="small")
+        return _png(figure, warning)
+
+
+def _scale_length(span: float) -> float:
+    """A round length (1, 2 or 5 × 10^n) of at most a fifth of ``span``."""
+    target = span / 5.0
+    power = 10.0 ** math.floor(math.log10(target))
+    return max(step * power for step in (1.0, 2.0, 5.0) if step * power <= target)
+
+
+def choropleth_map(shapes, colours, legend, title, labels=(), unit_km="km", small=0.004):
+    """Polygons (shapely, projected CRS in metres) each filled with its colour of ``colours``, a legend
+    [(label, colour)], ``labels`` [(text, shape)] at the shapes' representative points and a scale bar in km
+    (``unit_km`` is the unit's text). Shapes smaller than ``small`` × the map's width also get a dot so that small
+    cities stay visible on a national map. Returns (png, warning)."""
+    plt = _pyplot()
+    import matplotlib.patheffects as effects
+    from matplotlib.collections import PatchCollection
+    from matplotlib.patches import Patch, PathPatch
+    from matplotlib.path import Path
+    from shapely.geometry.polygon import orient
+
+    families, warning = font_family(title, *[label for label, _ in legend], *[text for text, _ in labels])
+    drawn = [(shape, colour) for shape, colour in zip(shapes, colours) if shape is not None and not shape.is_empty]
+    with plt.rc_context({"font.family": families}):
+        figure, axes = plt.subplots(figsize=(7.5, 6.5))
+        if drawn:
+            bounds = [shape.bounds for shape, _ in drawn]
+            xmin, ymin = min(b[0] for b in bounds), min(b[1] for b in bounds)
+            xmax, ymax = max(b[2] for b in bounds), max(b[3] for b in bounds)
+            span = max(xmax - xmin, ymax - ymin, 1.0)
+            patches, patch_colours, dots, dot_colours = [], [], [], []
+            for shape, colour in drawn:
+                simple = shape.simplify(span / 2000.0) if len(drawn) > 50 else shape
+                if simple.is_empty:
+                    simple = shape
+                for part in getattr(simple, "geoms", [simple]):
+                    if part.geom_type != "Polygon" or part.is_empty:
+                        continue
+                    part = orient(part)  # exterior anticlockwise, holes clockwise: holes stay open
+                    rings = [part.exterior] + list(part.interiors)
+                    path = Path.make_compound_path(*[Path(list(ring.coords), closed=True) for ring in rings])
+                    patches.append(PathPatch(path))
+                    patch_colours.append(colour)
+                box = shape.bounds
+                if max(box[2] - box[0], box[3] - box[1]) < small * span:
+                    point = shape.representative_point()
+                    dots.append((point.x, point.y))
+                    dot_colours.append(colour)
+            axes.add_collection(PatchCollection(patches, facecolors=patch_colours, edgecolors="#424242",
+                                                linewidths=0.3))
+            if dots:
+                axes.scatter([x for x, _ in dots], [y for _, y in dots], s=12, c=dot_colours, edgecolors="#424242",
+                             linewidths=0.3, zorder=3)
+            halo = [effects.withStroke(linewidth=2.5, foreground="white")]
+            for text, shape in labels:
+                if shape is None or shape.is_empty:
+                    continue
+                point = shape.representative_point()
+                axes.annotate(text, (point.x, point.y), xytext=(4, 4), textcoords="offset points", fontsize=7.5,
+                              color="#212121", path_effects=halo, zorder=4)
+            margin = 0.04 * span
+            axes.set_xlim(xmin - margin, xmax + margin)
+            axes.set_ylim(ymin - margin, ymax + margin)
+            length = _scale_length(xmax - xmin + 2 * margin)
+            x0, y0 = xmin, ymin - 0.5 * margin
+            axes.plot([x0, x0 + length], [y0, y0], color="#212121", linewidth=3, solid_capstyle="butt", zorder=5)
+            axes.text(x0 + length / 2, y0 + 0.15 * margin, f"{length / 1000.0:g} {unit_km}", ha="center",
+                      va="bottom", fontsize=8, path_effects=halo, zorder=5)
+        axes.set_aspect("equal")
+        axes.set_axis_off()
+        axes.set_title(title)
+        if legend:
+            axes.legend(handles=[Patch(facecolor=colour, edgecolor="#424242", label=label) for label, colour in legend],
+                        fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+        return _png(figure, warning)

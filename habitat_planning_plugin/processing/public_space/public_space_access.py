@@ -41,6 +41,7 @@ from ...qgis_io import (
     read_lines,
     read_polygons,
     segment_geometries,
+    whole_layer,
 )
 from ..base import HabitatAlgorithm, progress_callback
 from .reports import access_report
@@ -248,7 +249,8 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
         transform_context = context.transformContext()
 
         request, left_out = self.walkable_request(streets, parameters, context)
-        lines, skipped_lines = read_lines(streets, crs, transform_context, request)
+        lines, skipped_lines = read_lines(streets, crs, transform_context, request,
+                                          whole_layer(self, parameters, self.STREETS, context))
         if left_out:
             feedback.pushInfo(tr("{0} streets left out of the walking network: {1}.", left_out,
                                  self.parameterAsString(parameters, self.EXCLUDED_CLASSES, context) or "walkable = 0"))
