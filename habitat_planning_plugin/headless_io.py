@@ -707,6 +707,60 @@ def _polygon_shape(polygons):
     return result, "repaired" if repaired else "valid"
 
 
+def read_population_features(path, fields, layer=None, crs=None, bbox=None, where=None, backend="auto",
+                             polygon_spacing: float = 50.0):
+    """Population from features with count fields (points, or polygons such as census blocks), the contract of
+    qgis_io.point_population: (xy (n, 2), weights (n, len(fields)), features skipped for missing geometry). A
+    point counts where it is; a polygon's counts are spread evenly over a grid of points ``polygon_spacing``
+    metres apart inside it (at least one point). NULL counts are 0; a value that is no number is a clear error."""
+    from shapely import wkb
+
+    from .core.geometry import polygon_of_points
+
+    features = _read_features(path, layer, crs, bbox, where, tuple(fields), backend)
+    xy, weights, skipped = [], [], 0
+    rows = features.rows or [[None] * len(fields) for _ in features.wkbs]
+    for data, row in zip(features.wkbs, rows):
+        shape = wkb.loads(bytes(data)) if data is not None else None
+        if shape is None or shape.is_empty:
+            skipped += 1
+            continue
+        values = []
+        for name, value in zip(fields, row):
+            try:
+                values.append(0.0 if value is None else max(float(value), 0.0))
+            except (TypeError, ValueError):
+                raise HabitatError(tr("The population field {0} holds a value that is not a number: {1}",
+                                      name, repr(value)))
+        if shape.geom_type in ("Polygon", "MultiPolygon"):
+            if features.transform is not None:
+                shape = _transformed(shape, features.transform)
+            minx, miny, maxx, maxy = shape.bounds
+            gx, gy = np.meshgrid(np.arange(minx + polygon_spacing / 2, maxx, polygon_spacing),
+                                 np.arange(miny + polygon_spacing / 2, maxy, polygon_spacing))
+            grid = np.c_[gx.ravel(), gy.ravel()]
+            points = grid[polygon_of_points(grid, [shape]) == 0] if len(grid) else grid
+            if not len(points):
+                point = shape.representative_point()
+                points = np.array([(point.x, point.y)])
+        else:
+            point = shape.centroid
+            points = np.array([(point.x, point.y)])
+            if features.transform is not None:
+                points = features.transform(points)
+        xy.append(points)
+        weights.append(np.tile(np.array(values) / len(points), (len(points), 1)))
+    if not xy:
+        return np.empty((0, 2)), np.empty((0, len(fields))), skipped
+    return np.concatenate(xy), np.concatenate(weights), skipped
+
+
+def _transformed(shape, transform):
+    from shapely.ops import transform as apply
+
+    return apply(lambda x, y, z=None: tuple(transform(np.c_[np.atleast_1d(x), np.atleast_1d(y)]).T), shape)
+
+
 def read_polygons(path, layer=None, crs=None, bbox=None, attributes=(), where=None, backend="auto"):
     """Polygons as shapely objects in ``crs``, invalid or damaged ones repaired — the contract of
     qgis_io.read_polygons: (shapes, attribute rows, feature ids, number repaired, number skipped as null, empty

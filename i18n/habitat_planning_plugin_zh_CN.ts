@@ -420,10 +420,6 @@
             <translation>请选择设施的功能字段。</translation>
         </message>
         <message>
-            <source>Choose the population grid.</source>
-            <translation>请选择人口栅格。</translation>
-        </message>
-        <message>
             <source>Choose the space id field of the inventory.</source>
             <translation>请选择盘点图层的空间编号字段。</translation>
         </message>
@@ -850,6 +846,10 @@
         <message>
             <source>Facility search distance (m)</source>
             <translation>设施搜索距离（米）</translation>
+        </message>
+        <message>
+            <source>Features with population counts, such as census blocks or buildings, in a file. A polygon's people are spread evenly over points 50 m apart inside it.</source>
+            <translation>带有人口数量的要素（如人口普查街区或建筑），保存在文件中。多边形内的人口平均分配到其内部间隔 50 米的点上。</translation>
         </message>
         <message>
             <source>Features with population counts, such as census blocks or buildings. A polygon's people are spread evenly over points 50 m apart inside it.</source>
@@ -1618,6 +1618,10 @@
         <message>
             <source>Numeric fields of the population layer, one per group (the first is the total), e.g. total, women, men, children, older people, persons with disabilities.</source>
             <translation>人口图层中的数值字段，每个群体一个（第一个为总人口），例如总人口、女性、男性、儿童、老年人、残疾人。</translation>
+        </message>
+        <message>
+            <source>Numeric fields of the population layer, one per group (the first is the total).</source>
+            <translation>人口图层的数值字段，每个群体一个（第一个为总人口）。</translation>
         </message>
         <message>
             <source>OSM width tag</source>
@@ -2988,8 +2992,8 @@
             <translation>.osm.pbf 或 .osm 文件的 multipolygons 图层，或带有 OSM 标签字段的面图层。</translation>
         </message>
         <message>
-            <source>The national population grid; every band is a population group (band 1: total). Each city reads only its window.</source>
-            <translation>全国人口栅格；每个波段是一个人口群体（波段 1：总人口）。每个城市只读取其所在窗口。</translation>
+            <source>The national population grid; every band is a population group (band 1: total). Each city reads only its window. Give either this grid or a population layer.</source>
+            <translation>全国人口栅格；每个波段是一个人口群体（波段 1：总人口）。每个城市只读取其所在窗口。请提供此栅格或人口图层之一。</translation>
         </message>
         <message>
             <source>The national street centre-lines, in a file (GeoPackage with a spatial index is best: each city reads only its part).</source>

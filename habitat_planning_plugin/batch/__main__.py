@@ -22,7 +22,10 @@ def arguments(argv=None):
     parser.add_argument("--spaces-layer")
     parser.add_argument("--spaces-where", help="attribute filter of the spaces, e.g. \"counted = 1\"")
     parser.add_argument("--streets-where", help="attribute filter of the streets (OGR SQL)")
-    parser.add_argument("--population", required=True, help="population grid (GeoTIFF; every band a group)")
+    parser.add_argument("--population", required=True,
+                        help="population grid (GeoTIFF; every band a group), or a points/polygons file with counts")
+    parser.add_argument("--population-layer")
+    parser.add_argument("--population-fields", help="count fields of a vector population, total first: a,b,c")
     parser.add_argument("--out", required=True, help="folder for the results (a run there resumes)")
     parser.add_argument("--crs", help="projected CRS in metres (default: the extents' CRS)")
     parser.add_argument("--width-field")
@@ -74,6 +77,8 @@ def main(argv=None) -> int:
             streets=options.streets, streets_layer=options.streets_layer, public_spaces=options.spaces,
             public_spaces_layer=options.spaces_layer, public_spaces_where=options.spaces_where,
             streets_where=options.streets_where, population=options.population, crs=crs,
+            population_layer=options.population_layer,
+            population_fields=tuple(f.strip() for f in (options.population_fields or "").split(",") if f.strip()),
             width_field=options.width_field, class_field=options.class_field,
             walkable_field=options.walkable_field,
             excluded_classes=tuple(c.strip() for c in options.exclude_classes.split(",") if c.strip()),

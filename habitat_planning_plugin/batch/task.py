@@ -25,8 +25,10 @@ class BatchConfig:
     Paths are files every worker can open (a shared disk on a cluster); layers inside a GeoPackage by name."""
     streets: str
     public_spaces: str
-    population: str
+    population: str  # a population grid (every band a group), or a layer of points/polygons with count fields
     crs: str  # the projected CRS of the analysis, as WKT or "EPSG:n" (metres)
+    population_layer: str = None  # the layer of a vector population file
+    population_fields: tuple = ()  # count fields of a vector population (the first is the total): vector input
     streets_layer: str = None
     public_spaces_layer: str = None
     streets_where: str = None  # an attribute filter (OGR SQL) on the streets, e.g. a QGIS layer's subset
@@ -136,8 +138,13 @@ def _measure(config: BatchConfig, city: City, row: Row) -> None:
     walkable = _walkable(values, config, len(parts))
     walk_counts = counts[walkable]
     walk_coords = coords[np.repeat(walkable, counts)]
-    xy, weights, groups, _, _ = io.read_population(config.population, config.crs, (minx, miny, maxx, maxy),
-                                                   config.max_cell_size, config.built_up, extent)
+    if config.population_fields:
+        groups = list(config.population_fields)
+        xy, weights, _ = io.read_population_features(config.population, groups, config.population_layer,
+                                                     config.crs, (minx, miny, maxx, maxy), backend=config.backend)
+    else:
+        xy, weights, groups, _, _ = io.read_population(config.population, config.crs, (minx, miny, maxx, maxy),
+                                                       config.max_cell_size, config.built_up, extent)
     if len(xy) == 0 or not np.any(weights[:, 0] > 0):
         row.status = NO_POPULATION
         raise HabitatError(tr("The population grid has no people inside the urban extent of {0}.", city.name))

@@ -218,3 +218,54 @@ def test_command_line_and_processing_algorithm(country, tmp_path, habitat_provid
         return _numbers([json.loads(line) for line in open(folder / "cities.jsonl", encoding="utf-8")])
 
     assert kept(out) == kept(tmp_path / "alg")  # the command line and the algorithm: the same numbers
+
+
+def test_population_points_equal_the_single_city_algorithm(country, local_run, tmp_path, habitat_provider):
+    """Population as points with count fields (e.g. buildings): the batch's rows equal publicspaceaccess's."""
+    import dataclasses
+
+    import numpy as np
+    from osgeo import gdal, osr
+
+    from habitat_planning_plugin.batch.task import run_city
+
+    grid = gdal.Open(country["population"])
+    x0, dx, _, y0, _, dy = grid.GetGeoTransform()
+    total = grid.GetRasterBand(1).ReadAsArray()
+    women = grid.GetRasterBand(2).ReadAsArray()
+    rows, cols = np.nonzero(total > 0)
+    points = tmp_path / "people.gpkg"
+    source = ogr.GetDriverByName("GPKG").CreateDataSource(str(points))
+    srs = osr.SpatialReference()
+    srs.ImportFromWkt(grid.GetProjection())
+    layer = source.CreateLayer("people", srs, ogr.wkbPoint)
+    for name in ("total", "women"):
+        layer.CreateField(ogr.FieldDefn(name, ogr.OFTReal))
+    layer.StartTransaction()
+    for row, col in zip(rows.tolist(), cols.tolist()):
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetField("total", float(total[row, col]))
+        feature.SetField("women", float(women[row, col]))
+        point = ogr.Geometry(ogr.wkbPoint)
+        point.AddPoint_2D(x0 + (col + 0.3) * dx, y0 + (row + 0.7) * dy)  # off the cell centre: not a grid
+        feature.SetGeometry(point)
+        layer.CreateFeature(feature)
+    layer.CommitTransaction()
+    source = None
+    config = dataclasses.replace(local_run["config"], population=str(points), population_layer="people",
+                                 population_fields=("total", "women"))
+    layer_path = f"{country['gpkg']}|layername="
+    for city in sorted(local_run["cities"], key=lambda c: -c.size)[:4]:
+        ours = run_city(config, city)
+        access = run_algorithm("habitat:publicspaceaccess", {
+            "STREETS": f"{layer_path}streets", "PUBLIC_SPACES": f"{layer_path}public_spaces",
+            "POPULATION_LAYER": f"{points}|layername=people", "POPULATION_FIELDS": ["total", "women"],
+            "URBAN_EXTENT": f"{layer_path}urban_extents|subset=\"fid\" = {city.city_id}",
+            "ROAD_CLASS_FIELD": "road_class", "OUTPUT_NETWORK": None, "OUTPUT_SERVICE_AREA": None,
+            "OUTPUT_TABLE": "memory:", "OUTPUT_REPORT": None})
+        table = {(f["pop_group"], f["method"]): f for f in access["OUTPUT_TABLE"].getFeatures()
+                 if f["district"] == "Whole city"}
+        assert ours["status"] == "ok", ours
+        for group in ("total", "women"):
+            assert ours["groups"][group]["population"] == pytest.approx(table[(group, "network")]["population"])
+            assert ours["groups"][group]["served"] == pytest.approx(table[(group, "network")]["served"])

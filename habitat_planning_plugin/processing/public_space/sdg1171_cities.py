@@ -49,6 +49,8 @@ class Sdg1171CitiesAlgorithm(HabitatAlgorithm):
     CLASS_FIELD = "CLASS_FIELD"
     PUBLIC_SPACES = "PUBLIC_SPACES"
     POPULATION_RASTER = "POPULATION_RASTER"
+    POPULATION_LAYER = "POPULATION_LAYER"
+    POPULATION_FIELDS = "POPULATION_FIELDS"
     MAX_DISTANCE = "MAX_DISTANCE"
     ENTRY_TOLERANCE = "ENTRY_TOLERANCE"
     MAX_CELL_SIZE = "MAX_CELL_SIZE"
@@ -77,9 +79,21 @@ class Sdg1171CitiesAlgorithm(HabitatAlgorithm):
                                                                polygon),
                            tr_noop("The open public spaces that count for SDG 11.7.1, in a file; a filter of the "
                                    "layer (such as counted = 1) is kept."))
-        self.add_parameter(QgsProcessingParameterRasterLayer(self.POPULATION_RASTER, tr("Population grid (raster)")),
+        self.add_parameter(QgsProcessingParameterRasterLayer(self.POPULATION_RASTER, tr("Population grid (raster)"),
+                                                             optional=True),
                            tr_noop("The national population grid; every band is a population group (band 1: "
-                                   "total). Each city reads only its window."))
+                                   "total). Each city reads only its window. Give either this grid or a population "
+                                   "layer."))
+        self.add_parameter(QgsProcessingParameterFeatureSource(self.POPULATION_LAYER,
+                                                               tr("Population layer (points or polygons)"),
+                                                               [QgsProcessing.TypeVectorAnyGeometry], optional=True),
+                           tr_noop("Features with population counts, such as census blocks or buildings, in a file. "
+                                   "A polygon's people are spread evenly over points 50 m apart inside it."))
+        self.add_parameter(QgsProcessingParameterField(self.POPULATION_FIELDS, tr("Population count fields"),
+                                                       parentLayerParameterName=self.POPULATION_LAYER,
+                                                       type=QgsProcessingParameterField.Numeric, allowMultiple=True,
+                                                       optional=True),
+                           tr_noop("Numeric fields of the population layer, one per group (the first is the total)."))
         self.add_parameter(QgsProcessingParameterNumber(self.MAX_DISTANCE, tr("Walking distance (m)"),
                                                         QgsProcessingParameterNumber.Double, 400.0, minValue=1.0,
                                                         maxValue=5000.0),
@@ -128,16 +142,24 @@ class Sdg1171CitiesAlgorithm(HabitatAlgorithm):
         streets = self.required_source(parameters, self.STREETS, context)
         spaces = self.required_source(parameters, self.PUBLIC_SPACES, context)
         raster = self.parameterAsRasterLayer(parameters, self.POPULATION_RASTER, context)
-        if raster is None:
-            raise HabitatError(tr("Choose the population grid."))
-        crs = self.analysis_crs([extents, streets, spaces, raster], parameters, context, feedback)
+        people = self.parameterAsSource(parameters, self.POPULATION_LAYER, context)
+        fields = self.parameterAsFields(parameters, self.POPULATION_FIELDS, context)
+        if (raster is None) == (people is None):
+            raise HabitatError(tr("Give exactly one population input: a population grid or a population layer."))
+        if people is not None and not fields:
+            raise HabitatError(tr("Choose at least one population count field of the population layer."))
+        population_file, population_layer = raster.source() if raster is not None else None, None
+        if people is not None:
+            population_file, population_layer, _ = self.file_of(parameters, self.POPULATION_LAYER, context)
+        crs = self.analysis_crs([extents, streets, spaces, raster or people], parameters, context, feedback)
         extents_file, extents_layer, extents_where = self.file_of(parameters, self.URBAN_EXTENTS, context)
         streets_file, streets_layer, streets_where = self.file_of(parameters, self.STREETS, context)
         spaces_file, spaces_layer, spaces_where = self.file_of(parameters, self.PUBLIC_SPACES, context)
         config = BatchConfig(
             streets=streets_file, streets_layer=streets_layer, streets_where=streets_where,
             public_spaces=spaces_file, public_spaces_layer=spaces_layer, public_spaces_where=spaces_where,
-            population=raster.source(), crs=crs.toWkt(),
+            population=population_file, population_layer=population_layer, population_fields=tuple(fields),
+            crs=crs.toWkt(),
             width_field=self.parameterAsString(parameters, self.WIDTH_FIELD, context) or None,
             class_field=self.parameterAsString(parameters, self.CLASS_FIELD, context) or None,
             walkable_field=next((n for n in streets.fields().names() if n.lower() == "walkable"), None),
