@@ -17,13 +17,13 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-import struct
 
 import numpy as np
 
 from .core.crs import utm_epsg
 from .core.geometry import polygonal
 from .core.text import HabitatError, tr
+from .core.wkb import wkb_line_parts
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 
@@ -447,34 +447,6 @@ def _transform_with_qgis(coords, transform):
     if data[:5] != _LINESTRING_2D_LE:
         return None
     return np.frombuffer(data, dtype="<f8", offset=9).reshape(-1, 2).copy()
-
-
-def wkb_line_parts(data: bytes):
-    """The (k, 2) coordinate arrays of a (Multi)LineString WKB (ISO or 2.5D flags); None for other types."""
-    parts = []
-
-    def parse(offset):
-        endian = "<" if data[offset] == 1 else ">"
-        (kind,) = struct.unpack_from(endian + "I", data, offset + 1)
-        has_z = bool(kind & 0x80000000) or (kind & 0x0FFFFFFF) // 1000 in (1, 3)
-        has_m = bool(kind & 0x40000000) or (kind & 0x0FFFFFFF) // 1000 in (2, 3)
-        base = (kind & 0x0FFFFFFF) % 1000
-        (count,) = struct.unpack_from(endian + "I", data, offset + 5)
-        if base == 2:
-            dims = 2 + has_z + has_m
-            coords = np.frombuffer(data, dtype=endian + "f8", count=count * dims, offset=offset + 9)
-            parts.append(coords.reshape(count, dims)[:, :2])
-            return offset + 9 + 8 * dims * count
-        if base == 5:
-            offset += 9
-            for _ in range(count):
-                offset = parse(offset)
-                if offset is None:
-                    return None
-            return offset
-        return None
-
-    return parts if parse(0) is not None else None
 
 
 def segment_geometries(a, b):

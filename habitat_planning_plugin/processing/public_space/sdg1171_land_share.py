@@ -38,7 +38,8 @@ from ...core.public_space.street_width import (
     source_of_label,
 )
 from ...core.text import HabitatError, tr, tr_noop
-from ...qgis_io import features_in_crs, from_shapely, wkb_line_parts
+from ...core.wkb import wkb_line_parts
+from ...qgis_io import features_in_crs, from_shapely
 from ..base import HabitatAlgorithm, progress_callback
 from .reports import land_share_report
 

@@ -31,7 +31,8 @@ from ...core.sdf.accessibility import (
     reilly,
 )
 from ...core.text import HabitatError, tr, tr_noop
-from ...qgis_io import features_in_crs, from_shapely, number_or_nan, wkb_line_parts
+from ...core.wkb import wkb_line_parts
+from ...qgis_io import features_in_crs, from_shapely, number_or_nan
 from ..base import HabitatAlgorithm, extended_fields, feature_names, number_list, progress_callback
 
 DOMINANCE = ("huff", "reilly")
