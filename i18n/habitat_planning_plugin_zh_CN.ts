@@ -2920,6 +2920,10 @@
             <translation>无法对 {1} 应用筛选条件 {0}：{2}</translation>
         </message>
         <message>
+            <source>The folder {0} holds the results of a run with other inputs or parameters: choose another folder, or delete its {1} to start again.</source>
+            <translation>文件夹 {0} 中保存的是使用其他输入或参数运行的结果：请选择其他文件夹，或删除其中的 {1} 后重新开始。</translation>
+        </message>
+        <message>
             <source>The framework is not valid:</source>
             <translation>评估框架无效：</translation>
         </message>

@@ -3,6 +3,7 @@ scheduler address, the same code path. Cities go largest first; each row is kept
 (store.py); a city that fails is recorded with its reason and the run goes on; a lost worker's cities are retried;
 Cancel stops scheduling and keeps what finished."""
 
+import dataclasses
 import os
 import shutil
 import sys
@@ -62,6 +63,7 @@ def run_batch(config: BatchConfig, cities, folder, scheduler: str = None, worker
     QGIS's feedback or a command-line progress bar."""
     log = log or (lambda text: None)
     store = ResultStore(folder)
+    store.check_settings(dataclasses.asdict(config))
     todo = sorted((city for city in cities if not store.done(city.city_id)), key=lambda city: -city.size)
     result = BatchResult([])
     if len(todo) < len(cities):

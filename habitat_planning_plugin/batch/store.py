@@ -11,6 +11,7 @@ from ..core.files import atomic_write
 from .task import FINAL_STATUSES
 
 RESULTS = "cities.jsonl"
+SETTINGS = "run.json"  # the inputs and parameters the kept rows were computed with
 
 
 class ResultStore:
@@ -26,6 +27,25 @@ class ResultStore:
                     except ValueError:  # the line a crash cut short
                         continue
                     self.rows[str(row["city_id"])] = row
+
+    def check_settings(self, settings: dict) -> None:
+        """Rows are only resumed for the same inputs and parameters: a folder that holds another run's rows is
+        refused (mixing them would give a table that no single run produced)."""
+        from ..core.text import HabitatError, tr
+
+        path = self.folder / SETTINGS
+        wanted = json.loads(json.dumps(settings, default=str))
+        if path.exists() and self.rows:
+            try:
+                kept = json.loads(path.read_text(encoding="utf-8"))
+            except ValueError:
+                kept = None
+            if kept != wanted:
+                raise HabitatError(tr("The folder {0} holds the results of a run with other inputs or parameters: "
+                                      "choose another folder, or delete its {1} to start again.",
+                                      str(self.folder), RESULTS))
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(wanted, ensure_ascii=False, indent=1), encoding="utf-8")
 
     def done(self, city_id) -> bool:
         """Finished in an earlier run with a status the data decided (an unexpected failure is tried again)."""

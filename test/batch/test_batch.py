@@ -269,3 +269,18 @@ def test_population_points_equal_the_single_city_algorithm(country, local_run, t
         for group in ("total", "women"):
             assert ours["groups"][group]["population"] == pytest.approx(table[(group, "network")]["population"])
             assert ours["groups"][group]["served"] == pytest.approx(table[(group, "network")]["served"])
+
+
+def test_a_folder_with_another_runs_rows_is_refused(local_run, tmp_path):
+    import dataclasses
+
+    from habitat_planning_plugin.batch.driver import run_batch
+    from habitat_planning_plugin.core.text import HabitatError
+
+    cities = local_run["cities"][-3:]
+    run_batch(local_run["config"], cities, tmp_path, workers=1)
+    other = dataclasses.replace(local_run["config"], max_distance=500.0)
+    with pytest.raises(HabitatError, match="other inputs or parameters"):
+        run_batch(other, cities, tmp_path, workers=1)
+    again = run_batch(local_run["config"], cities, tmp_path, workers=1)  # the same run resumes: nothing to do
+    assert again.computed == 0 and len(again.rows) == 3
