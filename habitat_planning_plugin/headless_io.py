@@ -856,8 +856,7 @@ def read_population(path, crs=None, bbox=None, max_cell_size=None, built_up=None
     SpreadGrid or None). Cells larger than ``max_cell_size`` metres are spread over sub-cells in proportion to the
     ``built_up`` raster (a path), else evenly over the part inside ``extent`` (shapely, in ``crs``), else evenly.
     """
-    from .core.geometry import contains_points
-    from .core.public_space.population import IN_EXTENT, BUILT_UP, spread_cells, spread_factor, sub_cell_centres
+    from .core.public_space import population as grid_population
 
     path = os.fspath(path)
     dataset = _open_raster(path, tr("population"))
@@ -891,42 +890,24 @@ def read_population(path, crs=None, bbox=None, max_cell_size=None, built_up=None
     with _GdalErrors() as errors:
         for number in range(1, dataset.RasterCount + 1):
             band = dataset.GetRasterBand(number)
-            values = _read_band(band, window, path, errors)
-            nodata = band.GetNoDataValue()
-            invalid = ~np.isfinite(values)
-            if nodata is not None:
-                invalid |= values == nodata
+            values, invalid = grid_population.clean_band(_read_band(band, window, path, errors),
+                                                         band.GetNoDataValue())
             if first_valid is None:
                 first_valid = ~invalid
                 nodata_cells = int((invalid & inside).sum())
-            values[invalid] = 0.0
-            bands.append(np.clip(values, 0.0, None))
-    rows, cols = np.nonzero(first_valid & (bands[0] > 0) & inside)
-    weights = np.stack([band[rows, cols] for band in bands], axis=1)
-    rows, cols = rows + yoff, cols + xoff
-    x = x0 + (cols + 0.5) * dx + (rows + 0.5) * rx
-    y = y0 + (cols + 0.5) * ry + (rows + 0.5) * dy
-    centres = np.c_[x, y]
-    spread = None
-    if max_cell_size and len(centres):
-        # The cell's size in metres of the analysis CRS, measured at the middle populated cell.
-        middle = centres[len(centres) // 2]
-        probe = np.array([middle, middle + (dx, ry), middle + (rx, dy)])
-        probe = to_target(probe) if to_target is not None else probe
-        cell_size = max(np.hypot(*(probe[1] - probe[0])), np.hypot(*(probe[2] - probe[0])))
-        factor = spread_factor(cell_size, max_cell_size)
-        if factor > 1:
-            density, method = None, None
-            if built_up is not None:
-                density = _built_up_density(built_up, centres, (dx, ry), (rx, dy), factor, raster_crs)
-                method = BUILT_UP
-            elif extent is not None:
-                sub = sub_cell_centres(centres, (dx, ry), (rx, dy), factor)
-                sub = to_target(sub) if to_target is not None else sub
-                density, method = contains_points(extent, sub).astype(float).reshape(len(centres), -1), IN_EXTENT
-            spread = spread_cells(centres, weights, (dx, ry), (rx, dy), factor, density, method or "even")
-            spread.cell_size = cell_size
-            centres, weights = spread.xy, spread.weights
+            bands.append(values)
+    centres, weights, _, _ = grid_population.populated_cells(bands, first_valid, geotransform, inside, (xoff, yoff))
+
+    def density_for(factor):
+        if built_up is not None:
+            return (_built_up_density(built_up, centres, (dx, ry), (rx, dy), factor, raster_crs),
+                    grid_population.BUILT_UP)
+        if extent is not None:
+            return grid_population.inside_extent_density(extent, centres, geotransform, factor, to_target)
+        return None, None
+
+    centres, weights, spread = grid_population.spread_coarse_cells(centres, weights, geotransform, max_cell_size,
+                                                                   to_target, density_for)
     return (to_target(centres) if to_target is not None and len(centres) else centres), weights, names, \
         nodata_cells, spread
 

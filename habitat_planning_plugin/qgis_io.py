@@ -524,15 +524,7 @@ def raster_population(layer, crs, transform_context, max_cell_size: float = None
     ``built_up`` raster layer's values or the ``buildings`` footprint area when given, else evenly over the part of
     the cell inside ``extent`` (a shapely polygon in ``crs``) when given, else evenly.
     """
-    from .core.geometry import contains_points
-    from .core.public_space.population import (
-        BUILDINGS,
-        BUILT_UP,
-        IN_EXTENT,
-        spread_cells,
-        spread_factor,
-        sub_cell_centres,
-    )
+    from .core.public_space import population as grid_population
 
     dataset = _open_raster(layer, tr("population"))
     x0, dx, rx, y0, ry, dy = dataset.GetGeoTransform()
@@ -542,44 +534,33 @@ def raster_population(layer, crs, transform_context, max_cell_size: float = None
     try:
         for number in range(1, dataset.RasterCount + 1):
             band = dataset.GetRasterBand(number)
-            values = band.ReadAsArray().astype(np.float64)
-            nodata = band.GetNoDataValue()
-            invalid = ~np.isfinite(values)
-            if nodata is not None:
-                invalid |= values == nodata
+            values, invalid = grid_population.clean_band(band.ReadAsArray(), band.GetNoDataValue())
             if first_valid is None:
                 first_valid = ~invalid
                 nodata_cells = int(invalid.sum())
-            values[invalid] = 0.0
-            bands.append(np.clip(values, 0.0, None))
+            bands.append(values)
             names.append(band.GetDescription() or tr("band {0}", number))
     except RuntimeError as error:  # GDAL raises on a damaged file once exceptions are on
         raise HabitatError(tr("Cannot read the population raster {0}: {1}", layer.source(), str(error)))
-    rows, cols = np.nonzero(first_valid & (bands[0] > 0))
-    weights = np.stack([band[rows, cols] for band in bands], axis=1)
-    x = x0 + (cols + 0.5) * dx + (rows + 0.5) * rx
-    y = y0 + (cols + 0.5) * ry + (rows + 0.5) * dy
-    centres = np.c_[x, y]
-    spread = None
-    if max_cell_size and len(centres):
-        # The cell's size in metres of the analysis CRS, measured at the middle populated cell.
-        middle = centres[len(centres) // 2]
-        probe = _transform_xy(np.array([middle, middle + (dx, ry), middle + (rx, dy)]), layer.crs(), crs)
-        cell_size = max(np.hypot(*(probe[1] - probe[0])), np.hypot(*(probe[2] - probe[0])))
-        factor = spread_factor(cell_size, max_cell_size)
-        if factor > 1:
-            density, method = None, None
-            if built_up is not None:
-                density, method = _built_up_density(built_up, centres, (dx, ry), (rx, dy), factor, layer.crs()), BUILT_UP
-            elif buildings is not None:
-                density, method = _footprint_density(buildings, layer, (x0, dx, rx, y0, ry, dy), rows, cols,
-                                                     factor, transform_context), BUILDINGS
-            elif extent is not None:
-                sub = _transform_xy(sub_cell_centres(centres, (dx, ry), (rx, dy), factor), layer.crs(), crs)
-                density, method = contains_points(extent, sub).astype(float).reshape(len(centres), -1), IN_EXTENT
-            spread = spread_cells(centres, weights, (dx, ry), (rx, dy), factor, density, method or "even")
-            spread.cell_size = cell_size
-            centres, weights = spread.xy, spread.weights
+    geotransform = (x0, dx, rx, y0, ry, dy)
+    centres, weights, rows, cols = grid_population.populated_cells(bands, first_valid, geotransform)
+
+    def to_target(points):
+        return _transform_xy(points, layer.crs(), crs)
+
+    def density_for(factor):
+        if built_up is not None:
+            return (_built_up_density(built_up, centres, (dx, ry), (rx, dy), factor, layer.crs()),
+                    grid_population.BUILT_UP)
+        if buildings is not None:
+            return (_footprint_density(buildings, layer, geotransform, rows, cols, factor, transform_context),
+                    grid_population.BUILDINGS)
+        if extent is not None:
+            return grid_population.inside_extent_density(extent, centres, geotransform, factor, to_target)
+        return None, None
+
+    centres, weights, spread = grid_population.spread_coarse_cells(centres, weights, geotransform, max_cell_size,
+                                                                   to_target, density_for)
     return _transform_xy(centres, layer.crs(), crs), weights, names, nodata_cells, spread
 
 

@@ -90,3 +90,58 @@ def footprint_density(footprint_area, cell_of_point, n_cells: int, factor: int):
     np.add.at(density, cell[inside] * factor * factor + sub_row * factor + sub_column,
               np.asarray(footprint_area, dtype=float)[inside])
     return density.reshape(n_cells, factor * factor)
+
+
+def clean_band(values, nodata):
+    """A population band as counts: nodata, NaN and infinite cells 0, negative values 0; and the invalid mask."""
+    values = np.asarray(values, dtype=np.float64)
+    invalid = ~np.isfinite(values)
+    if nodata is not None:
+        invalid |= values == nodata
+    values[invalid] = 0.0
+    return np.clip(values, 0.0, None), invalid
+
+
+def populated_cells(bands, first_valid, geotransform, keep=None, offset=(0, 0)):
+    """Centres (in the grid's CRS) and weights (n, bands) of the cells with people in the first band; ``keep`` an
+    optional mask of the cells to consider, ``offset`` (column, row) of the window in the whole grid."""
+    x0, dx, rx, y0, ry, dy = geotransform
+    mask = first_valid & (bands[0] > 0)
+    if keep is not None:
+        mask &= keep
+    rows, cols = np.nonzero(mask)
+    weights = np.stack([band[rows, cols] for band in bands], axis=1)
+    cols, rows = cols + offset[0], rows + offset[1]
+    centres = np.c_[x0 + (cols + 0.5) * dx + (rows + 0.5) * rx, y0 + (cols + 0.5) * ry + (rows + 0.5) * dy]
+    return centres, weights, rows, cols
+
+
+def spread_coarse_cells(centres, weights, geotransform, max_cell_size, to_target=None, density_for=None):
+    """Spread the cells when they are larger than ``max_cell_size`` metres of the target CRS (``to_target`` moves
+    points of the grid's CRS there; None: the same). ``density_for(factor)`` gives (density, method) or
+    (None, None). Returns (centres, weights, SpreadGrid or None), centres still in the grid's CRS."""
+    _, dx, rx, _, ry, dy = geotransform
+    if not max_cell_size or not len(centres):
+        return centres, weights, None
+    # The cell's size in metres of the analysis CRS, measured at the middle populated cell.
+    middle = centres[len(centres) // 2]
+    probe = np.array([middle, middle + (dx, ry), middle + (rx, dy)])
+    probe = to_target(probe) if to_target is not None else probe
+    cell_size = max(np.hypot(*(probe[1] - probe[0])), np.hypot(*(probe[2] - probe[0])))
+    factor = spread_factor(cell_size, max_cell_size)
+    if factor == 1:
+        return centres, weights, None
+    density, method = density_for(factor) if density_for is not None else (None, None)
+    spread = spread_cells(centres, weights, (dx, ry), (rx, dy), factor, density, method or EVEN)
+    spread.cell_size = cell_size
+    return spread.xy, spread.weights, spread
+
+
+def inside_extent_density(extent, centres, geotransform, factor, to_target=None):
+    """1 for the sub-cells whose centre lies inside ``extent`` (target CRS), else 0: (density, IN_EXTENT)."""
+    from ..geometry import contains_points
+
+    _, dx, rx, _, ry, dy = geotransform
+    sub = sub_cell_centres(centres, (dx, ry), (rx, dy), factor)
+    sub = to_target(sub) if to_target is not None else sub
+    return contains_points(extent, sub).astype(float).reshape(len(centres), -1), IN_EXTENT

@@ -100,10 +100,10 @@ class PublicSpacesFromOsmAlgorithm(HabitatAlgorithm):
                 candidates, skipped_ids, repaired = self.read_candidates(source, crs, rule, context, feedback)
             except HabitatError:
                 if gdal_errors.messages:
-                    raise self.damaged_file_error(parameters, context, gdal_errors.messages) from None
+                    raise self.damaged_file_error(parameters, context, gdal_errors) from None
                 raise
         if gdal_errors.messages:
-            raise self.damaged_file_error(parameters, context, gdal_errors.messages)
+            raise self.damaged_file_error(parameters, context, gdal_errors)
         self.report_polygons(feedback, tr("OpenStreetMap polygons"), repaired, 0)
         if skipped_ids:
             listed = ", ".join(skipped_ids[:LISTED_IDS]) + (", …" if len(skipped_ids) > LISTED_IDS else "")
@@ -186,12 +186,10 @@ class PublicSpacesFromOsmAlgorithm(HabitatAlgorithm):
                                  counted, tr(REVIEW_GROUPS[group][0])))
         return sum(total for total, _ in by_type.values())
 
-    def damaged_file_error(self, parameters, context, messages):
+    def damaged_file_error(self, parameters, context, gdal_errors):
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         name = layer.source().split("|")[0] if layer is not None else str(parameters.get(self.INPUT))
-        errors = GdalErrors()
-        errors.messages = list(messages)
-        return errors.damaged(name)
+        return gdal_errors.damaged(name)
 
 
 def reason_text(reason):
