@@ -797,6 +797,11 @@ def read_polygons(path, layer=None, crs=None, bbox=None, attributes=(), where=No
 
 # --- rasters ------------------------------------------------------------------------------------------------------
 
+def check_raster(path, what: str) -> None:
+    """A clear error when the raster does not open (a missing, damaged or non-raster file)."""
+    _open_raster(path, what)
+
+
 def _open_raster(path, what: str):
     gdal = _gdal(path)
     path = os.fspath(path)

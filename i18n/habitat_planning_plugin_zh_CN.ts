@@ -56,6 +56,10 @@
             <translation>人口栅格；其他波段为人群（妇女、老年人……）。</translation>
         </message>
         <message>
+            <source>A report for every city</source>
+            <translation>为每个城市生成报告</translation>
+        </message>
+        <message>
             <source>A settlement within this distance of a corridor is on it.</source>
             <translation>距离发展走廊在此距离以内的居民点视为位于走廊上。</translation>
         </message>
@@ -134,6 +138,10 @@
         <message>
             <source>Also save the reports as PDF</source>
             <translation>同时将报告保存为 PDF</translation>
+        </message>
+        <message>
+            <source>Also write one report per measured city (with its districts) into the city_reports folder of the output folder.</source>
+            <translation>另为每个已计算的城市（含其地区）生成一份报告，保存在输出文件夹的 city_reports 文件夹中。</translation>
         </message>
         <message>
             <source>Among the indicators, those where a higher value means less development (poverty, unemployment, travel time): they are reversed.</source>
@@ -484,6 +492,10 @@
             <translation>用于在地图上显示各城市最新得分的城市多边形。</translation>
         </message>
         <message>
+            <source>City reports</source>
+            <translation>城市报告</translation>
+        </message>
+        <message>
             <source>City {0}</source>
             <translation>城市 {0}</translation>
         </message>
@@ -692,6 +704,14 @@
             <translation>地区名称字段</translation>
         </message>
         <message>
+            <source>District polygons, in a file: each city's numbers are also given per district (clipped to its urban extent) in a second table and on the city reports.</source>
+            <translation>地区多边形（保存在文件中）：每个城市的结果还按地区（裁剪至其城市范围）列于第二张表和各城市报告中。</translation>
+        </message>
+        <message>
+            <source>District {0}</source>
+            <translation>地区 {0}</translation>
+        </message>
+        <message>
             <source>Districts</source>
             <translation>区</translation>
         </message>
@@ -710,6 +730,10 @@
         <message>
             <source>Districts or wards: each space gets the district it overlaps most; the summary has a row set per district.</source>
             <translation>地区或街区：每个空间归入与其重叠最多的地区；汇总表中每个地区各有一组行。</translation>
+        </message>
+        <message>
+            <source>Districts with SDG 11.7.1</source>
+            <translation>地区的可持续发展目标 11.7.1</translation>
         </message>
         <message>
             <source>Dominant centre by</source>
@@ -1382,6 +1406,10 @@
         <message>
             <source>Mean score (0–3)</source>
             <translation>平均分（0–3）</translation>
+        </message>
+        <message>
+            <source>Measured by the national batch as the single-city tools measure it, on the inputs clipped to the urban extent plus the walking distance. Districts are clipped to the urban extent; only the people inside the extent count.</source>
+            <translation>由全国批处理按单城市工具的同一方法计算，输入数据裁剪至城市范围外加步行距离。地区裁剪至城市范围；只统计城市范围内的人口。</translation>
         </message>
         <message>
             <source>Measured right-of-way width: a number in metres, or text with a unit as in OSM width tags (12 m, 40 ft, 12'6", 10-12). Empty, unreadable or implausible values (outside 1.5–80 m) fall back to the class table and are counted. For the output of Streets from OpenStreetMap choose width_m: its width_src field then says which widths were estimated.</source>
@@ -2214,6 +2242,10 @@
         <message>
             <source>SDG 11.7.1 in every city: national report</source>
             <translation>全国各城市的可持续发展目标 11.7.1：全国报告</translation>
+        </message>
+        <message>
+            <source>SDG 11.7.1 in {0}</source>
+            <translation>{0} 的可持续发展目标 11.7.1</translation>
         </message>
         <message>
             <source>SDG 11.7.1 uses 400 m, about a five-minute walk.</source>
@@ -3796,6 +3828,10 @@
             <translation>没有开放公共空间</translation>
         </message>
         <message>
+            <source>no people</source>
+            <translation>无人口</translation>
+        </message>
+        <message>
             <source>no population</source>
             <translation>无人口</translation>
         </message>
@@ -4098,6 +4134,10 @@
         <message>
             <source>{0} parts of the street network reach no public space; {1} people live along them and count as not served.</source>
             <translation>街道网络中有 {0} 个部分无法到达任何公共空间；沿线居住的 {1} 人计为不可达。</translation>
+        </message>
+        <message>
+            <source>{0} people counted in {1} km² of urban extent; {2} street segments, {3} open public spaces, computed in {4} s.</source>
+            <translation>在 {1} 平方公里的城市范围内统计人口 {0} 人；街道路段 {2} 条，开放公共空间 {3} 处，计算用时 {4} 秒。</translation>
         </message>
         <message>
             <source>{0} people live farther than {1} m from any street and count as not served: check that the streets cover the whole population input.</source>

@@ -7,7 +7,7 @@
   ``urban_extents`` (one polygon per city; ``city_id`` = fid, ``name``, ``country``), ``streets`` (noded
   LineStrings: ``road_class`` primary / secondary / residential / footway / motorway, ``width_m`` with some NULLs),
   ``public_spaces`` (``ps_id``, ``ps_type``: the SDG 11.7.1 types and a few private gardens), ``districts``
-  (a 3 x 3 grid over the largest city);
+  (a 3 x 3 grid over each of the 5 largest cities and 300 m around them; names repeat from city to city);
 - ``population.tif``: one national 100 m grid (float32, nodata -9999, deflate, tiled), bands total, female, male,
   children_0_14, older_65_plus, disability; people only in cells whose centre is inside an extent, 0 in a 1 km
   ring around each city, nodata elsewhere.
@@ -353,6 +353,9 @@ def street_rows(xy, classes, widths):
             zip(linestring_wkb(xy), names, widths.tolist()))
 
 
+DISTRICT_CITIES = 5  # the largest cities get 3 x 3 districts each (names repeat from city to city)
+
+
 def write_gpkg(path, cities, extents, motorway_xy, srs):
     source = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
     layer = new_layer(source, "urban_extents", ogr.wkbPolygon,
@@ -375,23 +378,47 @@ def write_gpkg(path, cities, extents, motorway_xy, srs):
             ps_id += 1
             rows.append((ps_id, translate(shape, city.centre).wkb, (ps_id, kind)))
     write_features(layer, rows)
-    largest = cities[0]
     layer = new_layer(source, "districts", ogr.wkbMultiPolygon,
                       [("district_id", ogr.OFTInteger), ("city_id", ogr.OFTInteger), ("name", ogr.OFTString),
                        ("name_zh", ogr.OFTString)], srs)
-    x0, y0, x1, y1 = extents[largest.city_id].bounds
-    rows, number = [], 0
-    for j in range(3):
-        for i in range(3):
-            part = extents[largest.city_id].intersection(box(x0 + (x1 - x0) * i / 3, y0 + (y1 - y0) * j / 3,
-                                                             x0 + (x1 - x0) * (i + 1) / 3,
-                                                             y0 + (y1 - y0) * (j + 1) / 3))
-            if part.is_empty or part.area <= 0:
-                continue
+    rows, number, taken = [], 0, None
+    for city in [c for c in cities if c.city_id in extents][:DISTRICT_CITIES]:
+        x0, y0, x1, y1 = extents[city.city_id].bounds
+        # 3 x 3 boxes over the extent and 300 m around it, as administrative districts reach past the built-up
+        # edge; the batch clips them to the extent.
+        around = extents[city.city_id].buffer(300.0, 4)
+        if taken is not None:  # districts never overlap: the first city keeps the ground
+            around = around.difference(taken)
+        taken = around if taken is None else taken.union(around)
+        x0, y0, x1, y1 = around.bounds
+        local = 0
+        for j in range(3):
+            for i in range(3):
+                part = around.intersection(box(x0 + (x1 - x0) * i / 3, y0 + (y1 - y0) * j / 3,
+                                                              x0 + (x1 - x0) * (i + 1) / 3,
+                                                              y0 + (y1 - y0) * (j + 1) / 3))
+                if part.is_empty or part.area <= 0:
+                    continue
+                number += 1
+                local += 1
+                multi = ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkb(part.wkb))
+                rows.append((number, multi.ExportToWkb(), (number, city.city_id, f"District {local}",
+                                                          f"第{local}区")))
+    # One district over two more cities (a metropolitan district): it is measured in each, clipped to each.
+    placed = [c for c in cities if c.city_id in extents]
+    pair = []
+    if len(placed) > DISTRICT_CITIES + 1:
+        first = placed[DISTRICT_CITIES]
+        centre = extents[first.city_id].centroid
+        pair = [first, min(placed[DISTRICT_CITIES + 1:], key=lambda c: extents[c.city_id].centroid.distance(centre))]
+    if len(pair) == 2:
+        region = unary_union([extents[c.city_id] for c in pair]).convex_hull.buffer(300.0, 4)
+        region = region.difference(taken) if taken is not None else region
+        if region.area > 0:
             number += 1
-            multi = ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkb(part.wkb))
-            rows.append((number, multi.ExportToWkb(), (number, largest.city_id, f"District {number}",
-                                                      f"第{number}区")))
+            multi = ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkb(region.wkb))
+            rows.append((number, multi.ExportToWkb(), (number, pair[0].city_id, "Metropolitan district",
+                                                      "都市区")))
     write_features(layer, rows)
     source = None  # closing builds the deferred R-tree indexes
 

@@ -26,6 +26,12 @@ def arguments(argv=None):
                         help="population grid (GeoTIFF; every band a group), or a points/polygons file with counts")
     parser.add_argument("--population-layer")
     parser.add_argument("--population-fields", help="count fields of a vector population, total first: a,b,c")
+    parser.add_argument("--districts", help="district polygons (file): every city's numbers per district too")
+    parser.add_argument("--districts-layer")
+    parser.add_argument("--district-field", help="field of the districts with their names")
+    parser.add_argument("--districts-where", help="attribute filter of the districts (OGR SQL)")
+    parser.add_argument("--city-reports", action="store_true",
+                        help="also write one report per measured city (folder city_reports)")
     parser.add_argument("--out", required=True, help="folder for the results (a run there resumes)")
     parser.add_argument("--crs", help="projected CRS in metres (default: the extents' CRS)")
     parser.add_argument("--width-field")
@@ -84,7 +90,9 @@ def main(argv=None) -> int:
             excluded_classes=tuple(c.strip() for c in options.exclude_classes.split(",") if c.strip()),
             max_distance=options.distance, entry_tolerance=options.entry_tolerance,
             max_cell_size=options.max_cell, built_up=options.built_up,
-            straight_line=not options.no_straight_line, backend=options.backend)
+            straight_line=not options.no_straight_line, backend=options.backend,
+            districts=options.districts, districts_layer=options.districts_layer,
+            districts_where=options.districts_where, district_name_field=options.district_field)
         cities, warnings = read_cities(options.extents, options.extents_layer, options.name_field, crs,
                                        options.backend)
         for warning in warnings:
@@ -94,7 +102,7 @@ def main(argv=None) -> int:
                            progress=_progress_bar, log=lambda text: print(text, file=sys.stderr))
         print(file=sys.stderr)
         paths = write_outputs(options.out, result.rows, cities, crs, options.language,
-                              report=not options.no_report)
+                              report=not options.no_report, city_reports=options.city_reports)
     except HabitatError as error:
         print(str(error), file=sys.stderr)
         return 2

@@ -62,6 +62,7 @@ def run_batch(config: BatchConfig, cities, folder, scheduler: str = None, worker
     ``progress(done, total, people, seconds_left)``, ``log(text)`` and ``cancelled() -> bool`` connect the run to
     QGIS's feedback or a command-line progress bar."""
     log = log or (lambda text: None)
+    check_inputs(config)
     store = ResultStore(folder)
     store.check_settings(dataclasses.asdict(config))
     todo = sorted((city for city in cities if not store.done(city.city_id)), key=lambda city: -city.size)
@@ -74,6 +75,28 @@ def run_batch(config: BatchConfig, cities, folder, scheduler: str = None, worker
                  len(cities))
     result.rows = [store.rows[city.city_id] for city in cities if city.city_id in store.rows]
     return result
+
+
+def check_inputs(config: BatchConfig) -> None:
+    """Run-level problems stop the run before any city, with the file and field named: a layer that does not
+    open, a field that is not in it (every city would fail the same way otherwise)."""
+    from .. import headless_io as io
+
+    vectors = [(config.streets, config.streets_layer,
+                (config.width_field, config.class_field, config.walkable_field)),
+               (config.public_spaces, config.public_spaces_layer, ()),
+               (config.districts, config.districts_layer, (config.district_name_field,))]
+    if config.population_fields:
+        vectors.append((config.population, config.population_layer, config.population_fields))
+    else:
+        io.check_raster(config.population, tr("population"))
+    for path, layer, fields in vectors:
+        if not path:
+            continue
+        names = io.layer_info(path, layer, config.backend)["fields"]
+        for name in fields:
+            if name and name not in names:
+                raise HabitatError(tr("The layer {0} of {1} has no field {2}.", layer or 0, path, name))
 
 
 def _compute(config, todo, store, scheduler, workers, memory_limit, progress, log, cancelled, retries, result,

@@ -88,6 +88,39 @@ def flat_row(row: dict, groups) -> dict:
     return flat
 
 
+DISTRICT_KEYS = ("district_id", "district", "area_km2", "ops_pct", "street_pct", "total_pct")
+
+
+def district_columns(groups) -> list:
+    columns = ["city_id", "city", *DISTRICT_KEYS, "population", "served", "share_pct", "share_straight_pct"]
+    for group in groups:
+        columns += [f"pop_{group}", f"served_{group}", f"share_{group}", f"share_sl_{group}"]
+    return columns
+
+
+def district_rows(rows, groups) -> list:
+    """One flat dict per district of every city (a district met by two extents has a row in each)."""
+    flat_rows = []
+    for row in rows:
+        for entry in row.get("districts") or []:
+            flat = {"city_id": row.get("city_id"), "city": row.get("name")}
+            flat.update({key: entry.get(key) for key in DISTRICT_KEYS})
+            values = entry.get("groups") or {}
+            total = values.get(groups[0]) if groups else None
+            if total:
+                flat.update({key: total.get(key) for key in ("population", "served", "share_pct",
+                                                               "share_straight_pct")})
+            for group in groups:
+                part = values.get(group) or {}
+                flat[f"pop_{group}"] = part.get("population")
+                flat[f"served_{group}"] = part.get("served")
+                flat[f"share_{group}"] = part.get("share_pct")
+                flat[f"share_sl_{group}"] = part.get("share_straight_pct")
+            flat["wkb"] = entry.get("wkb")
+            flat_rows.append(flat)
+    return flat_rows
+
+
 def as_text(value) -> str:
     """A cell for a CSV a spreadsheet opens: text starting with = + - @ is stored as text, not a formula."""
     if value is None:
@@ -99,14 +132,15 @@ def as_text(value) -> str:
 
 
 def write_csv(path, rows, groups) -> str:
-    columns = flat_columns(groups)
+    return write_table_csv(path, flat_columns(groups), [flat_row(row, groups) for row in rows])
 
+
+def write_table_csv(path, columns, flat_rows) -> str:
     def write(partial):
         with open(partial, "w", newline="", encoding="utf-8-sig") as stream:  # the BOM: Excel reads UTF-8 names
             writer = csv.DictWriter(stream, columns)
             writer.writeheader()
-            for row in rows:
-                flat = flat_row(row, groups)
+            for flat in flat_rows:
                 writer.writerow({key: as_text(flat.get(key)) for key in columns})
 
     return atomic_write(path, write)

@@ -45,6 +45,10 @@ class BatchConfig:
     built_up: str = None
     straight_line: bool = True
     backend: str = "auto"  # headless vector reader: "pyogrio", "ogr" or "auto"
+    districts: str = None  # optional district polygons: every city's numbers per district as well
+    districts_layer: str = None
+    districts_where: str = None
+    district_name_field: str = None
 
 
 @dataclass
@@ -75,6 +79,8 @@ class Row:
     streets: int = None
     spaces: int = None
     seconds: float = None
+    districts: list = None  # one dict per district met by the extent: see _districts
+
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
@@ -100,8 +106,8 @@ def _measure(config: BatchConfig, city: City, row: Row) -> None:
     from shapely import wkb
 
     from .. import headless_io as io
-    from ..core.public_space.access import NETWORK, STRAIGHT_LINE, public_space_access
-    from ..core.public_space.land_share import land_shares, street_corridors
+    from ..core.public_space.access import public_space_access
+    from ..core.public_space.land_share import corridor_shares
     from ..core.public_space.street_width import WidthPolicy
 
     extent = wkb.loads(city.extent_wkb)
@@ -131,8 +137,15 @@ def _measure(config: BatchConfig, city: City, row: Row) -> None:
     policy = WidthPolicy(dict(config.class_widths) if config.class_widths else None, config.default_width)
     widths = [policy.width(measured, road_class).width for measured, road_class in zip(
         values.get(config.width_field, [None] * len(parts)), values.get(config.class_field, [None] * len(parts)))]
-    share = land_shares([extent], [city.name], spaces, street_corridors(parts, widths))[0]
+    districts, district_names, district_ids, clipped = _read_districts(config, extent)
+    shares = corridor_shares([extent] + clipped, [city.name] + district_names, spaces, parts, widths)  # tile by tile
+    share = shares[0]
     row.ops_pct, row.street_pct, row.total_pct = share.ops_pct, share.street_pct, share.total_pct
+    if districts:
+        row.districts = [{"district_id": fid, "district": name, "area_km2": part.area_m2 / 1e6,
+                          "ops_pct": part.ops_pct, "street_pct": part.street_pct, "total_pct": part.total_pct,
+                          "groups": {}, "wkb": shape.wkb_hex}
+                         for fid, name, part, shape in zip(district_ids, district_names, shares[1:], clipped)]
 
     # SDG 11.7.1 (b): the walkable streets, the people inside the extent.
     walkable = _walkable(values, config, len(parts))
@@ -156,20 +169,67 @@ def _measure(config: BatchConfig, city: City, row: Row) -> None:
             row.groups[group] = {"population": population, "served": 0.0, "share_pct": 0.0,
                                  "share_straight_pct": 0.0 if config.straight_line else None}
         row.message = "; ".join(part for part in (row.message, tr("no open public space")) if part)
+        if districts:
+            from ..core.geometry import PolygonSet, polygon_of_points
+
+            district_of = polygon_of_points(xy[inside], PolygonSet(districts))
+            for index, entry in enumerate(row.districts):
+                for column, group in enumerate(groups):
+                    population = float(weights[inside][district_of == index, column].sum())
+                    entry["groups"][group] = {"population": population, "served": 0.0,
+                                              "share_pct": 0.0 if population > 0 else None,
+                                              "share_straight_pct": (0.0 if population > 0 else None)
+                                              if config.straight_line else None}
     else:
+        # Districts go by their position, so two districts of one name stay apart.
+        keys = [str(index) for index in range(len(districts))]
         result = public_space_access((walk_coords, walk_counts), spaces, xy, weights, groups,
+                                     districts=districts or None, district_names=keys or None,
                                      max_distance=config.max_distance, entry_tolerance=config.entry_tolerance,
                                      straight_line=config.straight_line, extents=[extent], extent_names=[city.name])
-        city_rows = {(r["group"], r["method"]): r for r in result.rows if r["district"] is None and r["city"] is None}
+        by_area = {(r["district"], r["group"], r["method"]): r for r in result.rows if r["city"] is None}
         for group in groups:
-            network, straight = city_rows[(group, NETWORK)], city_rows.get((group, STRAIGHT_LINE))
-            row.groups[group] = {"population": network["population"], "served": network["served"],
-                                 "share_pct": network["share_pct"],
-                                 "share_straight_pct": straight["share_pct"] if straight else None}
+            row.groups[group] = _group_values(by_area, None, group)
+            for key, entry in zip(keys, row.districts or []):
+                entry["groups"][group] = _group_values(by_area, key, group)
         row.network_parts = int(result.graph.n_components)
     total = row.groups[groups[0]]
     row.population, row.served = total["population"], total["served"]
     row.share_pct, row.share_straight_pct = total["share_pct"], total["share_straight_pct"]
+
+
+def _group_values(by_area, district, group) -> dict:
+    from ..core.public_space.access import NETWORK, STRAIGHT_LINE
+
+    network, straight = by_area[(district, group, NETWORK)], by_area.get((district, group, STRAIGHT_LINE))
+    return {"population": network["population"], "served": network["served"], "share_pct": network["share_pct"],
+            "share_straight_pct": straight["share_pct"] if straight else None}
+
+
+def _read_districts(config: BatchConfig, extent):
+    """The districts met by the city's extent: (shapes as read, names, feature ids, shapes clipped to the extent).
+    The walk counts people by the districts as read (the people are inside the extent already), the land share
+    by the clipped ones, as the single-city tools do; a district that only touches the extent is left out."""
+    if not config.districts:
+        return [], [], [], []
+    from .. import headless_io as io
+    from ..core.geometry import polygonal
+
+    attributes = (config.district_name_field,) if config.district_name_field else ()
+    shapes, rows, ids, _, _ = io.read_polygons(config.districts, config.districts_layer, config.crs, extent.bounds,
+                                               attributes=attributes, where=config.districts_where,
+                                               backend=config.backend)
+    kept = ([], [], [], [])
+    for shape, attribute_row, fid in zip(shapes, rows, ids):
+        clipped = polygonal(shape.intersection(extent))
+        if clipped is None or clipped.is_empty or not clipped.area > 0:
+            continue
+        name = attribute_row[0] if attributes and attribute_row and attribute_row[0] not in (None, "") else None
+        kept[0].append(shape)
+        kept[1].append(str(name) if name is not None else tr("District {0}", fid))
+        kept[2].append(str(fid))
+        kept[3].append(clipped)
+    return kept
 
 
 def _walkable(values, config: BatchConfig, n: int) -> np.ndarray:

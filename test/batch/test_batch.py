@@ -39,7 +39,8 @@ def config_for(country, backend="auto"):
     crs = source.GetLayerByName("urban_extents").GetSpatialRef().ExportToWkt()
     return BatchConfig(streets=country["gpkg"], streets_layer="streets", public_spaces=country["gpkg"],
                        public_spaces_layer="public_spaces", population=country["population"], crs=crs,
-                       width_field="width_m", class_field="road_class", backend=backend)
+                       width_field="width_m", class_field="road_class", backend=backend,
+                       districts=country["gpkg"], districts_layer="districts", district_name_field="name")
 
 
 def cities_of(country, config):
@@ -85,6 +86,53 @@ def test_every_city_equals_the_single_city_algorithms(country, local_run, habita
         assert row["street_pct"] == pytest.approx(land["SHARE_STREETS"], rel=1e-9), row["name"]
 
 
+def test_districts_equal_the_single_city_algorithms(country, local_run, habitat_provider):
+    """Every district row of the batch (districts clipped to each city's extent; one district reaches into a
+    neighbouring city) against the single-city tools run with the whole districts layer."""
+    layer = f"{country['gpkg']}|layername="
+    with_districts = [row for row in local_run["result"].rows if row["status"] == "ok" and row.get("districts")]
+    assert len(with_districts) >= 5
+    source = ogr.Open(country["gpkg"])  # kept: its layer dies with it
+    names_by_fid = {str(f.GetFID()): f.GetField("name") for f in source.GetLayer("districts")}
+    source = None
+    checked = 0
+    for row in with_districts:
+        extent = f"{layer}urban_extents|subset=\"fid\" = {row['city_id']}"
+        common = {"URBAN_EXTENT": extent, "STREETS": f"{layer}streets", "PUBLIC_SPACES": f"{layer}public_spaces",
+                  "DISTRICTS": f"{layer}districts", "DISTRICT_NAME_FIELD": "district_id", "OUTPUT_REPORT": None}
+        access = run_algorithm("habitat:publicspaceaccess", dict(common, **{
+            "POPULATION_RASTER": country["population"], "ROAD_CLASS_FIELD": "road_class", "OUTPUT_NETWORK": None,
+            "OUTPUT_SERVICE_AREA": None, "OUTPUT_TABLE": "memory:"}))
+        table = {(str(f["district"]), f["pop_group"], f["method"]): f for f in access["OUTPUT_TABLE"].getFeatures()}
+        land = run_algorithm("habitat:sdg1171landshare", dict(common, **{
+            "WIDTH_FIELD": "width_m", "CLASS_FIELD": "road_class", "OUTPUT_STREET_AREA": "memory:",
+            "OUTPUT_TABLE": "memory:"}))
+        land_rows = {str(f["name"]): f for f in land["OUTPUT_TABLE"].getFeatures() if f["level"] == "district"}
+        for entry in row["districts"]:
+            fid = entry["district_id"]
+            assert entry["district"] == names_by_fid[fid]
+            assert entry["total_pct"] == pytest.approx(land_rows[fid]["total_pct"], rel=1e-9), (row["name"], fid)
+            assert entry["ops_pct"] == pytest.approx(land_rows[fid]["ops_pct"], rel=1e-9, abs=1e-12)
+            assert entry["area_km2"] == pytest.approx(land_rows[fid]["area_km2"], rel=1e-9)
+            for group, values in entry["groups"].items():
+                network, straight = table[(fid, group, "network")], table[(fid, group, "straight_line")]
+                assert values["population"] == pytest.approx(network["population"], rel=1e-9, abs=1e-9)
+                assert values["served"] == pytest.approx(network["served"], rel=1e-9, abs=1e-9), (row["name"], fid)
+                if values["share_straight_pct"] is not None or straight["share_pct"] is not None:
+                    assert values["share_straight_pct"] == pytest.approx(straight["share_pct"], rel=1e-9)
+            checked += 1
+        # The districts of a city add up to the city: they cover its extent without overlapping.
+        whole = sum(next(iter(entry["groups"].values()))["population"] for entry in row["districts"])
+        assert whole <= row["population"] * (1 + 1e-9)
+    assert checked >= 30
+    # A district of one city that reaches into another is measured in both, each part clipped to its city.
+    owners = {}
+    for row in with_districts:
+        for entry in row["districts"]:
+            owners.setdefault(entry["district_id"], []).append(row["city_id"])
+    assert any(len(cities) > 1 for cities in owners.values())
+
+
 def test_both_readers_give_the_same_rows(country, local_run):
     from habitat_planning_plugin.batch.task import run_city
 
@@ -121,6 +169,48 @@ def test_outputs_table_and_report(country, local_run):
     source = ogr.Open(paths["gpkg"])
     assert source.GetLayer(0).GetFeatureCount() == len(local_run["cities"])
     assert "35" in open(paths["report"], encoding="utf-8").read()
+
+
+def test_districts_table_and_city_reports(country, local_run, tmp_path):
+    from habitat_planning_plugin.batch.outputs import write_outputs
+
+    rows = local_run["result"].rows
+    # A district named like a formula and a city report for a name with markup: stored as text, escaped.
+    hostile = json.loads(json.dumps(rows))
+    measured = next(row for row in hostile if row["status"] == "ok" and row.get("districts"))
+    measured["districts"][0]["district"] = "=HYPERLINK(\"x\")"
+    measured["name"] = "<b>Morsel</b> & co"
+    paths = write_outputs(tmp_path, hostile, local_run["cities"], local_run["config"].crs, city_reports=True)
+    text = open(paths["districts_csv"], encoding="utf-8-sig").read()
+    assert "'=HYPERLINK" in text
+    source = ogr.Open(paths["gpkg"])
+    layer = source.GetLayerByName("districts")
+    expected = sum(len(row.get("districts") or []) for row in hostile)
+    assert layer.GetFeatureCount() == expected >= 40
+    # Each district's geometry is its part of the city: inside the extent, with the area the row gives.
+    for feature in layer:
+        geometry = feature.GetGeometryRef()
+        assert geometry.GetArea() / 1e6 == pytest.approx(feature.GetField("area_km2"), rel=1e-9)
+    source = None
+    page = open(os.path.join(paths["city_reports"], f"city_{measured['city_id']}.html"), encoding="utf-8").read()
+    assert "&lt;b&gt;Morsel&lt;/b&gt; &amp; co" in page and "<b>Morsel" not in page
+    assert "<img" in page  # the district map
+    reports = os.listdir(paths["city_reports"])
+    assert len(reports) == sum(row["status"] == "ok" for row in hostile)
+
+
+def test_a_field_that_is_not_in_the_layer_stops_the_run_before_any_city(country, tmp_path):
+    completed = subprocess.run(
+        [sys.executable, "-m", "habitat_planning_plugin.batch", "--extents", country["gpkg"], "--extents-layer",
+         "urban_extents", "--streets", country["gpkg"], "--streets-layer", "streets", "--spaces", country["gpkg"],
+         "--spaces-layer", "public_spaces", "--population", country["population"], "--districts", country["gpkg"],
+         "--districts-layer", "districts", "--district-field", "nom", "--out", str(tmp_path / "out")],
+        capture_output=True, text=True, cwd=ROOT, timeout=300,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"})
+    assert completed.returncode == 2
+    assert "no field nom" in completed.stderr and "districts" in completed.stderr
+    assert "Traceback" not in completed.stderr
+    assert not (tmp_path / "out" / "cities.jsonl").exists()
 
 
 def test_interrupt_and_resume_computes_each_city_once(country, local_run, tmp_path):
@@ -201,7 +291,9 @@ def test_command_line_and_processing_algorithm(country, tmp_path, habitat_provid
         [sys.executable, "-m", "habitat_planning_plugin.batch", "--extents", country["gpkg"], "--extents-layer",
          "urban_extents", "--name-field", "name", "--streets", country["gpkg"], "--streets-layer", "streets",
          "--spaces", country["gpkg"], "--spaces-layer", "public_spaces", "--population", country["population"],
-         "--width-field", "width_m", "--class-field", "road_class", "--workers", "2", "--out", str(out)],
+         "--width-field", "width_m", "--class-field", "road_class", "--workers", "2", "--out", str(out),
+         "--districts", country["gpkg"], "--districts-layer", "districts", "--district-field", "name",
+         "--city-reports"],
         capture_output=True, text=True, cwd=ROOT, timeout=600,
         env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"})
     assert completed.returncode == 0, completed.stderr[-3000:]
@@ -210,12 +302,19 @@ def test_command_line_and_processing_algorithm(country, tmp_path, habitat_provid
     result = run_algorithm("habitat:sdg1171cities", {
         "URBAN_EXTENTS": f"{layer}urban_extents", "NAME_FIELD": "name", "STREETS": f"{layer}streets",
         "WIDTH_FIELD": "width_m", "CLASS_FIELD": "road_class", "PUBLIC_SPACES": f"{layer}public_spaces",
-        "POPULATION_RASTER": country["population"], "WORKERS": 2, "OUTPUT_FOLDER": str(tmp_path / "alg")})
+        "POPULATION_RASTER": country["population"], "WORKERS": 2, "OUTPUT_FOLDER": str(tmp_path / "alg"),
+        "DISTRICTS": f"{layer}districts", "DISTRICT_NAME_FIELD": "name", "CITY_REPORTS": True})
     assert result["CITIES"] == result["CITIES_OK"] + result["CITIES_FAILED"] and result["CITIES_OK"] >= 20
     assert os.path.exists(result["OUTPUT_REPORT"])
+    assert len(os.listdir(result["OUTPUT_CITY_REPORTS"])) == result["CITIES_OK"]
+    districts = ogr.Open(result["OUTPUT_DISTRICTS"].split("|")[0])
+    assert districts.GetLayerByName("districts").GetFeatureCount() >= 40
+    districts = None
 
     def kept(folder):
-        return _numbers([json.loads(line) for line in open(folder / "cities.jsonl", encoding="utf-8")])
+        rows = [json.loads(line) for line in open(folder / "cities.jsonl", encoding="utf-8")]
+        return _numbers(rows), {(row["city_id"], entry["district_id"]): entry["groups"]
+                                for row in rows for entry in row.get("districts") or []}
 
     assert kept(out) == kept(tmp_path / "alg")  # the command line and the algorithm: the same numbers
 

@@ -6,8 +6,11 @@ import numpy as np
 import pytest
 from shapely.geometry import box
 
+from habitat_planning_plugin.core.text import HabitatError
+
 from habitat_planning_plugin.core.public_space.land_share import (
     WIDTH_FACTORS,
+    corridor_shares,
     halton,
     land_shares,
     sampled_street_share,
@@ -109,3 +112,59 @@ def test_scaled_corridors_against_an_independent_union():
         assert share.street_pct == pytest.approx(100 * expected / 90_000)
     # None widths (no width at all) stay out, as in street_corridors.
     assert scaled_corridors([np.array(lines[0])], [None], 1.25) is None
+
+
+def awkward_streets(seed=3, n=300, size=3000.0):
+    """Streets of every awkward kind: long lines over many tiles, hairpin bends (mitred corners), zero-length
+    stubs, missing and zero widths, mixed widths."""
+    rng = np.random.default_rng(seed)
+    lines, widths = [], []
+    for _ in range(n):
+        k = int(rng.integers(2, 7))
+        start = rng.uniform(0, size, 2)
+        steps = rng.normal(0, 400, size=(k - 1, 2))
+        lines.append(np.vstack([start, start + np.cumsum(steps, axis=0)]))
+        widths.append(float(rng.choice([6.0, 10.0, 24.0, 60.0])))
+    lines.append(np.array([(500.0, 500.0), (900.0, 520.0), (505.0, 540.0)]))  # a hairpin: a long mitre corner
+    widths.append(30.0)
+    lines.append(np.array([(700.0, 700.0), (700.0, 700.0)]))  # zero length
+    widths.append(10.0)
+    lines.append(np.array([(0.0, 0.0), (3000.0, 3000.0)]))
+    widths.append(None)  # no width at all: left out, as street_corridors does
+    lines.append(np.array([(0.0, 3000.0), (3000.0, 0.0)]))
+    widths.append(0.0)
+    return lines, widths
+
+
+@pytest.mark.parametrize("tile", [60.0, 250.0, 1000.0, 10_000.0])
+@pytest.mark.parametrize("factor", [1.0, 0.75, 1.25])
+def test_tiled_corridor_shares_equal_the_whole_union(tile, factor):
+    """corridor_shares (tile by tile, never the whole union) against land_shares on the whole union: a city with
+    a hole and an island, two districts cutting it, parks straddling tiles."""
+    lines, widths = awkward_streets()
+    city = box(200, 200, 2800, 2800).difference(box(1200, 1200, 1700, 1700)).union(box(3100, 100, 3400, 600))
+    districts = [city.intersection(box(0, 0, 1500, 4000)), city.intersection(box(1500, 0, 4000, 4000))]
+    parks = [box(900, 900, 1300, 1400), box(2000, 300, 2600, 700).buffer(40), box(3150, 150, 3300, 300)]
+    areas, names = [city] + districts, ["city", "west", "east"]
+    whole = land_shares(areas, names, parks, scaled_corridors(lines, widths, factor))
+    tiled = corridor_shares(areas, names, parks, lines, widths, factor=factor, tile=tile)
+    for ours, reference in zip(tiled, whole):
+        assert ours.name == reference.name
+        for part in ("area_m2", "ops_m2", "street_m2", "street_overlap_m2", "total_m2"):
+            assert getattr(ours, part) == pytest.approx(getattr(reference, part), rel=1e-9, abs=1e-6), part
+    assert whole[0].street_overlap_m2 > 1000  # the parks really are crossed by streets
+
+
+def test_tiled_corridor_shares_edge_cases():
+    lines, widths = awkward_streets(n=20)
+    city = box(0, 0, 3000, 3000)
+    # No streets with a width: public space only.
+    (share,) = corridor_shares([city], ["c"], [box(0, 0, 100, 100)], lines[-2:], widths[-2:])
+    assert (share.street_m2, share.ops_m2) == (0.0, pytest.approx(10_000.0))
+    # Streets far from the area count nothing.
+    (share,) = corridor_shares([box(10_000, 10_000, 10_100, 10_100)], ["far"], [], lines, widths)
+    assert share.street_m2 == 0.0 and share.total_pct == 0.0
+    # A cancel stops it.
+    assert corridor_shares([city], ["c"], [], lines, widths, tile=50.0, cancelled=lambda: True) is None
+    with pytest.raises(HabitatError):
+        corridor_shares([], [], [], lines, widths)

@@ -8,6 +8,7 @@ taken in Halton order until the 95 % confidence interval of the street share is 
 """
 
 import math
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,6 +23,7 @@ BENCHMARK_TOTAL = 45.0
 SAMPLE_CIRCLE_M2 = 100_000.0  # 10 ha
 SAMPLES_PER_KM2 = 10.0
 WIDTH_FACTORS = (0.75, 1.25)  # the street share is also given with every width 25 % narrower and 25 % wider
+MITRE_LIMIT = 5.0  # shapely's default: a sharp bend's corner reaches at most 5 half-widths from the line
 
 
 def class_values(flat_table) -> dict:
@@ -45,7 +47,7 @@ def street_corridors(lines, widths):
     for line, width in zip(lines, widths):
         if width is None or not width > 0 or len(line) < 2:
             continue
-        pieces.append(LineString(line).buffer(width / 2.0, cap_style=2, join_style=2))
+        pieces.append(LineString(line).buffer(width / 2.0, cap_style=2, join_style=2, mitre_limit=MITRE_LIMIT))
     return unary_union(pieces) if pieces else None
 
 
@@ -98,6 +100,121 @@ def land_shares(areas, names, spaces, streets, progress=None):
         if progress is not None:
             progress((index + 1) / len(areas))
     return results
+
+
+CORRIDOR_TILE_M = 1000.0
+
+
+def corridor_shares(areas, names, spaces, lines, widths, factor: float = 1.0, tile: float = CORRIDOR_TILE_M,
+                    cancelled=None):
+    """The AreaShares of ``land_shares(areas, names, spaces, street_corridors(lines, widths × factor))``, computed
+    square tile by square tile without the union of all corridors.
+
+    The tiles cut the plane into parts, so the street area inside an area (and inside its public space) is the
+    sum over tiles of the union of the corridors that reach the tile, clipped to the tile. Only one tile's
+    corridors exist at a time: a city of a million street segments needs megabytes here instead of gigabytes, and
+    many small unions are faster than one large one. Numbers only: the single-city tool still draws the whole
+    street area for its layer and map. Returns None when ``cancelled()`` becomes true.
+    """
+    from shapely.geometry import LineString, box
+    from shapely.ops import unary_union
+
+    if not areas:
+        raise HabitatError(tr("There is no urban extent polygon to measure."))
+    ops = unary_union([space for space in spaces if space is not None and not space.is_empty]) if spaces else None
+    ops_in = [ops.intersection(area) if ops is not None else None for area in areas]
+    street = [0.0] * len(areas)
+    overlap = [0.0] * len(areas)
+    kept = [(line, width * factor / 2.0) for line, width in zip(lines, widths)
+            if width is not None and width > 0 and len(line) >= 2]
+    if kept:
+        # A corridor lies within its line's box widened by the mitre limit times half its width.
+        coords = np.concatenate([line for line, _ in kept])
+        starts = np.cumsum([0] + [len(line) for line, _ in kept[:-1]])
+        bounds = np.column_stack([np.minimum.reduceat(coords, starts), np.maximum.reduceat(coords, starts)])
+        reach = np.array([half for _, half in kept]) * MITRE_LIMIT
+        bounds += np.column_stack([-reach, -reach, reach, reach])
+        origin = bounds[:, 0].min(), bounds[:, 1].min()
+        first = np.floor((bounds[:, :2] - origin) / tile).astype(np.int64)
+        last = np.floor((bounds[:, 2:] - origin) / tile).astype(np.int64)
+        members = {}
+        for index in range(len(kept)):
+            for ix in range(first[index, 0], last[index, 0] + 1):
+                for iy in range(first[index, 1], last[index, 1] + 1):
+                    members.setdefault((ix, iy), []).append(index)
+        spanning = {}  # corridors of lines over several tiles, drawn once and dropped after their last tile
+
+        spanning_keys = set(np.flatnonzero(np.any(first != last, axis=1)).tolist())
+
+        def corridor(k):
+            if k not in spanning_keys:
+                return LineString(kept[k][0]).buffer(kept[k][1], cap_style=2, join_style=2, mitre_limit=MITRE_LIMIT)
+            if k not in spanning:
+                spanning[k] = LineString(kept[k][0]).buffer(kept[k][1], cap_style=2, join_style=2,
+                                                            mitre_limit=MITRE_LIMIT)
+            return spanning[k]
+
+        area_index = _PartsIndex(areas)
+        ops_index = [_PartsIndex([part]) if part is not None else None for part in ops_in]
+        for number, ((ix, iy), indices) in enumerate(sorted(members.items())):
+            if cancelled is not None and number % 64 == 0 and cancelled():
+                return None
+            square = box(origin[0] + ix * tile, origin[1] + iy * tile,
+                         origin[0] + (ix + 1) * tile, origin[1] + (iy + 1) * tile)
+            reached = sorted({owner for owner, _ in area_index.hits(square)})
+            # A corridor of one tile lies inside it; the others are clipped first, so the union stays small.
+            in_tile = unary_union([corridor(k) if k not in spanning_keys else corridor(k).intersection(square)
+                                   for k in indices]) if reached else None
+            for k in indices:
+                if (ix, iy) == (last[k, 0], last[k, 1]):
+                    spanning.pop(k, None)
+            if in_tile is None or in_tile.is_empty:
+                continue
+            for position in reached:
+                streets_in = in_tile.intersection(areas[position])
+                if streets_in.is_empty:
+                    continue
+                street[position] += streets_in.area
+                nearby = [part for _, part in ops_index[position].hits(square)] if ops_index[position] else []
+                if nearby:
+                    overlap[position] += streets_in.intersection(unary_union(nearby)).area
+    results = []
+    for position, (area, name) in enumerate(zip(areas, names)):
+        ops_m2 = ops_in[position].area if ops_in[position] is not None else 0.0
+        results.append(AreaShares(name, area.area, ops_m2, street[position] - overlap[position], overlap[position],
+                                  ops_m2 + street[position] - overlap[position]))
+    return results
+
+
+class _PartsIndex:
+    """The polygons of some shapes in an STRtree; ``hits(box)`` gives (position of the shape, polygon) for each
+    polygon whose box meets ``box`` (shapely 1.8 answers with geometries, 2.x with indices)."""
+
+    def __init__(self, shapes):
+        from shapely.strtree import STRtree
+
+        self.parts, self.owners = [], []
+        for position, shape in enumerate(shapes):
+            if shape is None or shape.is_empty:
+                continue
+            for part in getattr(shape, "geoms", [shape]):
+                if not part.is_empty:
+                    self.parts.append(part)
+                    self.owners.append(position)
+        with warnings.catch_warnings():  # shapely 1.8 warns that 2.0 answers with indices: hits() takes both
+            warnings.simplefilter("ignore")
+            self.tree = STRtree(self.parts) if self.parts else None
+        self.position = {id(part): index for index, part in enumerate(self.parts)}
+
+    def __bool__(self):
+        return self.tree is not None
+
+    def hits(self, square):
+        if self.tree is None:
+            return []
+        found = self.tree.query(square)
+        indices = [int(item) if isinstance(item, (int, np.integer)) else self.position[id(item)] for item in found]
+        return [(self.owners[index], self.parts[index]) for index in sorted(indices)]
 
 
 def halton(index: int, base: int) -> float:

@@ -352,3 +352,79 @@ def _map(report, rows, extents, names, notes):
                         len(labels)))
     _chart(report, choropleth_map(shapes, colours, legend, tr("Share of the population served, by city"), labels,
                                   tr("km")), notes)
+
+
+def city_report(path, row, groups, extent=None, language="en", footer="") -> str:
+    """One city's report from its batch row: both parts of SDG 11.7.1 against the benchmarks, every population
+    group, and its districts (table and map) when the run had districts. ``extent``: the city's polygon, drawn
+    under the districts."""
+    from shapely import wkb
+
+    groups = list(groups or [])
+    name = str(row.get("name") or row.get("city_id"))
+    notes = []
+    report = Report(tr("SDG 11.7.1 in {0}", name), language)
+    report.heading(tr("Summary"))
+    report.paragraph(tr("{0} people counted in {1} km² of urban extent; {2} street segments, {3} open public "
+                        "spaces, computed in {4} s.", _people(row.get("population")), _pct(row.get("area_km2")),
+                        _people(row.get("streets")), _people(row.get("spaces")), _pct(row.get("seconds"))))
+    report.indicator(tr("Population within walking distance"), _number(row.get("share_pct")), "%",
+                     benchmark_text=tr("global baseline about {0} % of the urban population (regions {1}–{2} %)",
+                                       GLOBAL_BASELINE_PCT, *REGIONAL_BASELINE_RANGE_PCT))
+    report.indicator(tr("Straight-line buffer (approximation)"), _number(row.get("share_straight_pct")), "%",
+                     benchmark_text=tr("shown for comparison only; it overstates access"))
+    report.indicator(tr("Open public space"), _number(row.get("ops_pct")), "%", BENCHMARK_OPS,
+                     tr("benchmark {0} %", f"{BENCHMARK_OPS:g}"))
+    report.indicator(tr("Streets"), _number(row.get("street_pct")), "%", BENCHMARK_STREETS,
+                     tr("benchmark {0} %", f"{BENCHMARK_STREETS:g}"))
+    report.indicator(tr("Streets and public space"), _number(row.get("total_pct")), "%", BENCHMARK_TOTAL,
+                     tr("benchmark {0} %", f"{BENCHMARK_TOTAL:g}"))
+    if row.get("message"):
+        report.paragraph(str(row["message"]), css="note")
+    values = row.get("groups") or {}
+    if groups:
+        report.heading(tr("By population group"))
+        report.table([tr("Population group"), tr("Population"), tr("Served"), tr("Share served (%)"),
+                      tr("Straight-line share (%)")],
+                     [[group, _people((values.get(group) or {}).get("population")),
+                       _people((values.get(group) or {}).get("served")),
+                       _number((values.get(group) or {}).get("share_pct")),
+                       _number((values.get(group) or {}).get("share_straight_pct"))] for group in groups])
+    districts = row.get("districts") or []
+    if districts:
+        report.heading(tr("By district"))
+        total = groups[0] if groups else None
+
+        def share_of(entry):
+            return _number(((entry.get("groups") or {}).get(total) or {}).get("share_pct")) if total else None
+
+        report.table([tr("District"), tr("Population"), tr("Share served (%)"), tr("Open public space (%)"),
+                      tr("Streets (%)"), tr("Streets and public space (%)")],
+                     [[str(entry.get("district")), _people(((entry.get("groups") or {}).get(total) or {})
+                                                           .get("population")) if total else "—",
+                       share_of(entry), _number(entry.get("ops_pct")), _number(entry.get("street_pct")),
+                       _number(entry.get("total_pct"))] for entry in districts])
+        shapes, colours, labels = [], [], []
+        for entry in districts:
+            if not entry.get("wkb"):
+                continue
+            shape = wkb.loads(bytes.fromhex(entry["wkb"]))
+            index = _class_of(share_of(entry))
+            shapes.append(shape)
+            colours.append(NO_DATA_COLOUR if index is None else CLASS_COLOURS[index])
+            labels.append((str(entry.get("district")), shape))
+        if shapes:
+            lower = (0.0,) + CLASS_BREAKS[:-1]
+            legend = [(tr("{0}–{1} % served", f"{low:g}", f"{high:g}"), colour)
+                      for low, high, colour in zip(lower, CLASS_BREAKS, CLASS_COLOURS)]
+            if NO_DATA_COLOUR in colours:
+                legend.append((tr("no people"), NO_DATA_COLOUR))
+            _chart(report, choropleth_map(shapes, colours, legend, tr("Share of the population served, by district"),
+                                          labels[:LABELLED * 3], tr("km")), notes)
+    report.heading(tr("Method"))
+    report.paragraph(tr("Measured by the national batch as the single-city tools measure it, on the inputs clipped "
+                        "to the urban extent plus the walking distance. Districts are clipped to the urban extent; "
+                        "only the people inside the extent count."), css="note")
+    for note in notes:
+        report.paragraph(note, css="note")
+    return report.save(path, footer)

@@ -7,8 +7,10 @@ as each city finishes and are kept in the output folder, so a run that is stoppe
 
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingOutputFolder,
     QgsProcessingOutputHtml,
     QgsProcessingOutputVectorLayer,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFolderDestination,
@@ -51,6 +53,9 @@ class Sdg1171CitiesAlgorithm(HabitatAlgorithm):
     POPULATION_RASTER = "POPULATION_RASTER"
     POPULATION_LAYER = "POPULATION_LAYER"
     POPULATION_FIELDS = "POPULATION_FIELDS"
+    DISTRICTS = "DISTRICTS"
+    DISTRICT_NAME_FIELD = "DISTRICT_NAME_FIELD"
+    CITY_REPORTS = "CITY_REPORTS"
     MAX_DISTANCE = "MAX_DISTANCE"
     ENTRY_TOLERANCE = "ENTRY_TOLERANCE"
     MAX_CELL_SIZE = "MAX_CELL_SIZE"
@@ -94,6 +99,13 @@ class Sdg1171CitiesAlgorithm(HabitatAlgorithm):
                                                        type=QgsProcessingParameterField.Numeric, allowMultiple=True,
                                                        optional=True),
                            tr_noop("Numeric fields of the population layer, one per group (the first is the total)."))
+        self.add_parameter(QgsProcessingParameterFeatureSource(self.DISTRICTS, tr("Districts (optional)"), polygon,
+                                                               optional=True),
+                           tr_noop("District polygons, in a file: each city's numbers are also given per district "
+                                   "(clipped to its urban extent) in a second table and on the city reports."))
+        self.add_parameter(QgsProcessingParameterField(self.DISTRICT_NAME_FIELD, tr("District name field"),
+                                                       parentLayerParameterName=self.DISTRICTS, optional=True),
+                           tr_noop("Field with the district names; the feature id when empty."))
         self.add_parameter(QgsProcessingParameterNumber(self.MAX_DISTANCE, tr("Walking distance (m)"),
                                                         QgsProcessingParameterNumber.Double, 400.0, minValue=1.0,
                                                         maxValue=5000.0),
@@ -114,12 +126,18 @@ class Sdg1171CitiesAlgorithm(HabitatAlgorithm):
                                                         QgsProcessingParameterNumber.Integer, 0, minValue=0,
                                                         maxValue=256),
                            tr_noop("How many worker processes the cluster on this computer starts."), advanced=True)
+        self.add_parameter(QgsProcessingParameterBoolean(self.CITY_REPORTS, tr("A report for every city"), False),
+                           tr_noop("Also write one report per measured city (with its districts) into the "
+                                   "city_reports folder of the output folder."))
         self.add_parameter(QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, tr("Output folder")),
                            tr_noop("Where the results are kept as each city finishes; run again with the same "
                                    "folder to resume a stopped run."))
         self.addOutput(QgsProcessingOutputVectorLayer("OUTPUT_TABLE", tr("Cities with SDG 11.7.1"),
                                                       QgsProcessing.TypeVectorPolygon))
+        self.addOutput(QgsProcessingOutputVectorLayer("OUTPUT_DISTRICTS", tr("Districts with SDG 11.7.1"),
+                                                      QgsProcessing.TypeVectorPolygon))
         self.addOutput(QgsProcessingOutputHtml("OUTPUT_REPORT", tr("National report")))
+        self.addOutput(QgsProcessingOutputFolder("OUTPUT_CITY_REPORTS", tr("City reports")))
         self.add_number_outputs([("CITIES", tr("Cities")), ("CITIES_OK", tr("Cities measured")),
                                  ("CITIES_FAILED", tr("Cities not measured")), ("POP_TOTAL", tr("Total population")),
                                  ("SHARE_SERVED", tr("Share served (%)"))])
@@ -151,7 +169,12 @@ class Sdg1171CitiesAlgorithm(HabitatAlgorithm):
         population_file, population_layer = raster.source() if raster is not None else None, None
         if people is not None:
             population_file, population_layer, _ = self.file_of(parameters, self.POPULATION_LAYER, context)
-        crs = self.analysis_crs([extents, streets, spaces, raster or people], parameters, context, feedback)
+        districts = self.parameterAsSource(parameters, self.DISTRICTS, context)
+        districts_file = districts_layer = districts_where = None
+        if districts is not None:
+            districts_file, districts_layer, districts_where = self.file_of(parameters, self.DISTRICTS, context)
+        crs = self.analysis_crs([extents, streets, spaces, raster or people]
+                                + ([districts] if districts is not None else []), parameters, context, feedback)
         extents_file, extents_layer, extents_where = self.file_of(parameters, self.URBAN_EXTENTS, context)
         streets_file, streets_layer, streets_where = self.file_of(parameters, self.STREETS, context)
         spaces_file, spaces_layer, spaces_where = self.file_of(parameters, self.PUBLIC_SPACES, context)
@@ -166,7 +189,9 @@ class Sdg1171CitiesAlgorithm(HabitatAlgorithm):
             excluded_classes=NOT_WALKABLE_CLASSES,
             max_distance=self.parameterAsDouble(parameters, self.MAX_DISTANCE, context),
             entry_tolerance=self.parameterAsDouble(parameters, self.ENTRY_TOLERANCE, context),
-            max_cell_size=self.parameterAsDouble(parameters, self.MAX_CELL_SIZE, context), backend="ogr")
+            max_cell_size=self.parameterAsDouble(parameters, self.MAX_CELL_SIZE, context), backend="ogr",
+            districts=districts_file, districts_layer=districts_layer, districts_where=districts_where,
+            district_name_field=self.parameterAsString(parameters, self.DISTRICT_NAME_FIELD, context) or None)
         if extents_where:
             feedback.pushInfo(tr("The filter of the urban extents layer is not applied by the batch: {0}",
                                  extents_where))
@@ -187,7 +212,8 @@ class Sdg1171CitiesAlgorithm(HabitatAlgorithm):
         result = run_batch(config, cities, folder, self.parameterAsString(parameters, self.SCHEDULER, context) or None,
                            self.parameterAsInt(parameters, self.WORKERS, context) or None, progress=progress,
                            log=feedback.pushInfo, cancelled=feedback.isCanceled)
-        paths = write_outputs(folder, result.rows, cities, crs.toWkt(), qgis_locale(), footer())
+        paths = write_outputs(folder, result.rows, cities, crs.toWkt(), qgis_locale(), footer(),
+                              city_reports=self.parameterAsBool(parameters, self.CITY_REPORTS, context))
         ok = [row for row in result.rows if row.get("status") == "ok"]
         for row in result.rows:
             if row.get("status") != "ok":
@@ -200,5 +226,7 @@ class Sdg1171CitiesAlgorithm(HabitatAlgorithm):
                              "public space.", len(ok), len(result.rows), "—" if share is None else f"{share:.1f}",
                              f"{people:,.0f}"))
         return {self.OUTPUT_FOLDER: folder, "OUTPUT_TABLE": paths["gpkg"] + "|layername=cities",
-                "OUTPUT_REPORT": paths.get("report"), "CITIES": len(result.rows), "CITIES_OK": len(ok),
+                "OUTPUT_DISTRICTS": paths["gpkg"] + "|layername=districts" if "districts_csv" in paths else None,
+                "OUTPUT_REPORT": paths.get("report"), "OUTPUT_CITY_REPORTS": paths.get("city_reports"),
+                "CITIES": len(result.rows), "CITIES_OK": len(ok),
                 "CITIES_FAILED": len(result.rows) - len(ok), "POP_TOTAL": people, "SHARE_SERVED": share}

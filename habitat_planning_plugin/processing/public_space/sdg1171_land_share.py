@@ -22,9 +22,9 @@ from ...core.public_space.land_share import (
     BENCHMARK_STREETS,
     BENCHMARK_TOTAL,
     WIDTH_FACTORS,
+    corridor_shares,
     land_shares,
     sampled_street_share,
-    scaled_corridors,
     street_corridors,
 )
 from ...core.public_space.street_width import (
@@ -37,7 +37,7 @@ from ...core.public_space.street_width import (
     policy_from_table,
     source_of_label,
 )
-from ...core.text import HabitatError, tr, tr_noop
+from ...core.text import Cancelled, HabitatError, tr, tr_noop
 from ...core.wkb import wkb_line_parts
 from ...qgis_io import features_in_crs, from_shapely
 from ..base import HabitatAlgorithm, progress_callback
@@ -214,10 +214,13 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
         if widths is not None:
             scaled = []
             for factor in WIDTH_FACTORS:
-                area = scaled_corridors(widths[0], widths[1], factor)
-                shares = land_shares(cities, city_names, space_shapes, area)
+                areas, names = list(cities), list(city_names)
                 if clipped is not None:
-                    shares += land_shares(clipped, district_names, space_shapes, area)
+                    areas, names = areas + clipped, names + district_names
+                shares = corridor_shares(areas, names, space_shapes, widths[0], widths[1], factor,
+                                         cancelled=feedback.isCanceled)
+                if shares is None:
+                    raise Cancelled()
                 scaled.append([share.street_pct for share in shares])
             sensitivity = list(zip(*scaled))
         samples = {}
