@@ -4,8 +4,36 @@
     <context>
         <name>habitat</name>
         <message>
+            <source>"{0}" must be a finite number, not {1}.</source>
+            <translation>“{0}”必须是有限数值，而不是 {1}。</translation>
+        </message>
+        <message>
             <source>"{0}" must be a layer saved in a file (GeoPackage, Shapefile…): the Dask workers open it themselves. Save it with Export ▸ Save Features As.</source>
             <translation>“{0}”必须是保存在文件中的图层（GeoPackage、Shapefile……）：Dask 工作进程需要自行打开它。请通过“导出 ▸ 要素另存为”保存。</translation>
+        </message>
+        <message>
+            <source>"{0}" names the field {1}, but "{2}" is not given.</source>
+            <translation>“{0}”指定了字段 {1}，但未给出“{2}”。</translation>
+        </message>
+        <message>
+            <source>"{0}": the field "{1}" of {2} holds text ({3}), not numbers.</source>
+            <translation>“{0}”：{2} 的字段“{1}”为文本（{3}），不是数值。</translation>
+        </message>
+        <message>
+            <source>"{0}": the folder {1} cannot be written.</source>
+            <translation>“{0}”：无法写入文件夹 {1}。</translation>
+        </message>
+        <message>
+            <source>"{0}": the layer {1} has no field "{2}". Its fields: {3}.</source>
+            <translation>“{0}”：图层 {1} 没有字段“{2}”。其字段为：{3}。</translation>
+        </message>
+        <message>
+            <source>"{0}": {1} cannot be written (no permission, or the folder is read-only).</source>
+            <translation>“{0}”：无法写入 {1}（没有权限，或文件夹为只读）。</translation>
+        </message>
+        <message>
+            <source>"{0}": {1} is not a format this output writes; use one of {2}.</source>
+            <translation>“{0}”：此输出不能写为 {1} 的格式；请使用以下之一：{2}。</translation>
         </message>
         <message>
             <source>, about {0} min left</source>
@@ -588,8 +616,8 @@
             <translation>发展走廊距离（米）</translation>
         </message>
         <message>
-            <source>Could not remove the incomplete output {0}: {1}</source>
-            <translation>无法删除不完整的输出 {0}：{1}</translation>
+            <source>Could not restore {0}: {1}</source>
+            <translation>无法恢复 {0}：{1}</translation>
         </message>
         <message>
             <source>Count</source>
@@ -3056,6 +3084,10 @@
             <translation>输出“{0}”将覆盖输入文件 {1}。请选择其他文件。</translation>
         </message>
         <message>
+            <source>The outputs "{0}" and "{1}" are both written to {2}: the second would replace the first. Choose another file for one of them.</source>
+            <translation>输出“{0}”和“{1}”都写入 {2}：后者会替换前者。请为其中之一选择另一个文件。</translation>
+        </message>
+        <message>
             <source>The plan being assessed, e.g. Master Plan 2030.</source>
             <translation>被评估的规划，例如 2030 年总体规划。</translation>
         </message>
@@ -3110,6 +3142,10 @@
         <message>
             <source>The run has no cities: there is nothing to report.</source>
             <translation>本次运行没有城市：无可报告内容。</translation>
+        </message>
+        <message>
+            <source>The run stopped on an unexpected error ({0}: {1}). Nothing was written. Please report it with the log of this run to the plugin's issue tracker.</source>
+            <translation>运行因意外错误而停止（{0}：{1}）。未写入任何内容。请将本次运行的日志报告至插件的问题跟踪页面。</translation>
         </message>
         <message>
             <source>The run stopped; nothing was added to the project.</source>
@@ -3850,6 +3886,10 @@
         <message>
             <source>no usable polygon geometry</source>
             <translation>没有可用的面几何</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
         </message>
         <message>
             <source>not measured or no people</source>

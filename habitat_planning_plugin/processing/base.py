@@ -6,15 +6,17 @@ Errors from the core (HabitatError) reach the user as translated Processing erro
 cleanly; files this run created are removed again when it fails, and existing files are never touched.
 """
 
+import gc
+import html
 import importlib.util
 import os
-import html
+import sys
+import traceback
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputNumber,
@@ -31,6 +33,8 @@ from ..core.text import Cancelled, HabitatError, tr, tr_noop
 from ..paths import readable_source, resource_path
 from ..qgis_io import choose_metric_crs, read_polygons
 from ..report_pdf import html_to_pdf
+from .output_guard import OutputGuard, destination_file
+from .parameter_checks import check_parameters
 
 report_html.PDF_WRITER = html_to_pdf  # reports saved as .pdf are printed by Qt
 
@@ -121,6 +125,7 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
     SHORT_HELP = ""
     TAGS = ()
     REQUIRED_PACKAGES = ()
+    KEEPS_PARTIAL_OUTPUTS = False  # True: a failed run keeps what it finished (the batch's results, for resuming)
 
     TARGET_CRS = "TARGET_CRS"
     OUTPUT_REPORT = "OUTPUT_REPORT"
@@ -128,7 +133,6 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
     def __init__(self):
         super().__init__()
         self._parameter_help = {}
-        self._created_files = []
 
     # --- identity, all translated at the moment they are shown ---
     def name(self):
@@ -234,17 +238,12 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
             user_crs = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
         return choose_metric_crs(sources, user_crs, context.transformContext(), feedback)
 
-    # --- outputs: remember new files so that a failed run leaves nothing half-written ---
+    # --- outputs: written by QGIS; OutputGuard (processAlgorithm) puts the user's files back if the run fails ---
     def create_sink(self, parameters, name, context, fields, geometry_type, crs):
-        destination = parameters.get(name)
-        path = _file_of(destination, context)
-        existed = path is not None and os.path.exists(path)
         sink, dest_id = self.parameterAsSink(parameters, name, context, fields, geometry_type,
                                              crs if crs is not None else QgsCoordinateReferenceSystem())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
-        if path is not None and not existed:
-            self._created_files.append(path)
         return sink, dest_id
 
     def style_output(self, context, dest_id, qml_name, layer_name: str, category_labels=None):
@@ -265,24 +264,62 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
             return False, missing_package_message(missing)
         return True, ""
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        """QGIS's checks, then ours (parameter_checks: fields, numbers, outputs) and the algorithm's own
+        ``check_values``; the dialog, qgis_process and processing.run show the message before anything runs."""
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, message
+        problems = self.parameter_problems(parameters, context)
+        return (False, "\n".join(problems)) if problems else (True, "")
+
+    def parameter_problems(self, parameters, context) -> list:
+        try:
+            return check_parameters(self, parameters, context) + list(self.check_values(parameters, context) or [])
+        except HabitatError as error:
+            return [str(error)]
+
+    def check_values(self, parameters, context) -> list:
+        """An algorithm's own rules before the run (cross-parameter rules, plausible ranges): translated problems."""
+        return []
+
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         missing = missing_packages(self.REQUIRED_PACKAGES)
         if missing:
             raise QgsProcessingException(missing_package_message(missing))
-        self._created_files = []
+        problems = self.parameter_problems(parameters, context)  # also inside models, which skip the dialog's check
+        if problems:
+            raise QgsProcessingException("\n".join(problems))
+        guard = OutputGuard(path for path in (destination_file(parameters.get(definition.name()), context)
+                                              for definition in self.destinationParameterDefinitions()
+                                              if not self.KEEPS_PARTIAL_OUTPUTS) if path)
+        guard.protect()
         try:
-            self.check_outputs_spare_inputs(parameters, context)
             with report_html.run_details(self.displayName(), self.input_summary(parameters, context)):
-                return self.process(parameters, context, feedback)
+                results = self.process(parameters, context, feedback)
+            if feedback.isCanceled():
+                raise Cancelled()
         except Cancelled:
-            self._remove_created_files(feedback)
+            _close_writers()
+            guard.rollback(feedback)
             raise QgsProcessingException(tr("Cancelled: no output was written."))
         except HabitatError as error:
-            self._remove_created_files(feedback)
+            _close_writers()
+            guard.rollback(feedback)
             raise QgsProcessingException(str(error))
-        except Exception:
-            self._remove_created_files(feedback)
+        except QgsProcessingException:
+            _close_writers()
+            guard.rollback(feedback)
             raise
+        except Exception as error:  # noqa: BLE001 - a bug: the user gets a message, the log the details
+            feedback.pushDebugInfo(traceback.format_exc())
+            _close_writers()
+            guard.rollback(feedback)
+            raise QgsProcessingException(tr(
+                "The run stopped on an unexpected error ({0}: {1}). Nothing was written. Please report it with the "
+                "log of this run to the plugin's issue tracker.", type(error).__name__, str(error)))
+        guard.commit()
+        return results
 
     def process(self, parameters, context, feedback):
         raise NotImplementedError
@@ -297,26 +334,14 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
             rows.append((definition.description(), _value_text(value, context)))
         return rows
 
-    def check_outputs_spare_inputs(self, parameters, context):
-        """Refuse to run when an output file is one of the input files: an input is never written over."""
-        inputs = set()
-        for definition in self.parameterDefinitions():
-            if not definition.isDestination():
-                inputs.update(_input_files(parameters.get(definition.name()), context))
-        for definition in self.destinationParameterDefinitions():
-            path = _file_of(parameters.get(definition.name()), context)
-            if path and os.path.realpath(path) in inputs:
-                raise HabitatError(tr("The output \"{0}\" would write over the input file {1}. Choose another file.",
-                                      definition.description(), path))
 
-    def _remove_created_files(self, feedback):
-        for path in self._created_files:
-            try:
-                if os.path.exists(path):
-                    os.remove(path)
-            except OSError as error:
-                feedback.reportError(tr("Could not remove the incomplete output {0}: {1}", path, error))
-        self._created_files = []
+def _close_writers():
+    """Drop the local variables of the failed run's frames: its sinks close their files before the earlier files
+    are put back (a writer still open would keep a lock on Windows or write on after the restore)."""
+    error_traceback = sys.exc_info()[2]
+    if error_traceback is not None:
+        traceback.clear_frames(error_traceback)
+    gc.collect()
 
 
 def extended_fields(source_fields, added):
@@ -387,12 +412,12 @@ def _value_text(value, context) -> str:
     return readable_source(text)
 
 
-def _input_files(value, context):
+def input_files(value, context):
     """Real paths of the existing files an input parameter value points to."""
     if value is None:
         return set()
     if isinstance(value, (list, tuple)):
-        return set().union(*(_input_files(item, context) for item in value)) if value else set()
+        return set().union(*(input_files(item, context) for item in value)) if value else set()
     value = _unwrapped(value)
     if hasattr(value, "source") and callable(value.source):  # a map layer
         value = value.source()
@@ -402,17 +427,3 @@ def _input_files(value, context):
         else None
     path = (layer.source() if layer is not None else value).split("|")[0]
     return {os.path.realpath(path)} if os.path.isfile(path) else set()
-
-
-def _file_of(destination, context):
-    """The file a sink destination will create, or None for memory/temporary layers."""
-    if destination is None:
-        return None
-    sink_param = getattr(destination, "sink", None)
-    if sink_param is not None:  # QgsProcessingOutputLayerDefinition
-        destination = sink_param.valueAsString(context.expressionContext())[0]
-    if not isinstance(destination, str) or destination in ("", QgsProcessing.TEMPORARY_OUTPUT):
-        return None
-    if destination.startswith(("memory:", "ogr:", "postgres:", "spatialite:")):
-        return None
-    return destination.split("|")[0]

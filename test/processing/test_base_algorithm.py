@@ -1,5 +1,7 @@
 """HabitatAlgorithm behaviour every algorithm inherits: missing packages, errors, cancel, no half-written files."""
 
+import os
+
 import pytest
 from qgis.core import (
     QgsFeature,
@@ -74,7 +76,8 @@ def test_failed_run_never_deletes_an_existing_file(tmp_path, qgis_processing):
     algorithm.failure = HabitatError("bad input")
     with pytest.raises(QgsProcessingException):
         run(algorithm, {"OUTPUT": str(target)})
-    assert target.exists()
+    assert target.read_text() == "precious\n"  # put back byte for byte
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["keep.csv"]
 
 
 def test_successful_run_keeps_its_output(tmp_path, qgis_processing):
@@ -146,3 +149,109 @@ def test_number_list_reports_text_with_braces_safely():
     assert number_list("1, 2;3", "bad") == [1.0, 2.0, 3.0]
     with pytest.raises(HabitatError, match=r"bad: \{x\}"):
         number_list("{x}", "bad: {x}")
+
+
+class TwoOutputs(WritesThenFails):
+    """Test algorithm: a layer with a field parameter, a number, two outputs."""
+
+    ALGORITHM_ID = "twooutputs"
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        from qgis.core import (QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
+                               QgsProcessingParameterFileDestination, QgsProcessingParameterNumber)
+
+        self.add_parameter(QgsProcessingParameterFeatureSource("INPUT", "Input"), tr_noop("Public space"))
+        self.add_parameter(QgsProcessingParameterField("FIELD", "Count field", parentLayerParameterName="INPUT",
+                                                       type=QgsProcessingParameterField.Numeric, optional=True),
+                           tr_noop("Public space"))
+        self.add_parameter(QgsProcessingParameterNumber("DISTANCE", "Distance", QgsProcessingParameterNumber.Double,
+                                                        400.0), tr_noop("Public space"))
+        self.add_parameter(QgsProcessingParameterFeatureSink("OUTPUT", "Output"), tr_noop("Public space"))
+        self.add_parameter(QgsProcessingParameterFileDestination("REPORT", "Report", "HTML files (*.html)",
+                                                                 optional=True), tr_noop("Public space"))
+
+
+@pytest.fixture
+def points_layer(tmp_path):
+    from shapely.geometry import Point
+
+    from test.helpers import write_layer
+
+    return write_layer(tmp_path / "input.gpkg", "points", "Point", 32650, [("people", "int"), ("name", "str")],
+                       [(Point(0, 0), [3, "a"])])
+
+
+def check(parameters):
+    from qgis.core import QgsProcessingContext
+
+    algorithm = TwoOutputs()
+    algorithm.initAlgorithm()
+    return algorithm.checkParameterValues(parameters, QgsProcessingContext())
+
+
+def test_checks_before_the_run_name_the_problem(tmp_path, qgis_processing, points_layer):
+    good = {"INPUT": points_layer, "FIELD": "people", "DISTANCE": 400.0, "OUTPUT": str(tmp_path / "out.gpkg")}
+    assert check(good) == (True, "")
+    ok, message = check({**good, "FIELD": "poeple"})
+    assert not ok and "no field \"poeple\"" in message and "people, name" in message
+    ok, message = check({**good, "FIELD": "name"})
+    assert not ok and "holds text" in message
+    ok, message = check({**good, "DISTANCE": float("nan")})
+    assert not ok and "finite" in message
+    ok, message = check({**good, "OUTPUT": str(tmp_path / "out.docx")})
+    assert not ok and "not a format" in message
+    ok, message = check({**good, "REPORT": str(tmp_path / "report.csv")})
+    assert not ok and ".html" in message
+    ok, message = check({**good, "OUTPUT": str(tmp_path / "same.gpkg"), "REPORT": str(tmp_path / "same.gpkg")})
+    assert not ok
+    ok, message = check({**good, "OUTPUT": points_layer.split("|")[0]})
+    assert not ok and "write over the input" in message
+    # Two layers into one GeoPackage by table name are fine; twice the same table is not.
+    gpkg = tmp_path / "both.gpkg"
+    assert check({**good, "OUTPUT": f"ogr:dbname='{gpkg}' table=\"a\" (geom)"})[0]
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        if not os.access(locked, os.W_OK):  # root may write anywhere
+            ok, message = check({**good, "OUTPUT": str(locked / "out.gpkg")})
+            assert not ok and "cannot be written" in message
+    finally:
+        locked.chmod(0o700)
+
+
+def test_a_failed_run_keeps_the_other_layers_of_a_geopackage(tmp_path, qgis_processing):
+    from shapely.geometry import Point
+
+    from test.helpers import write_layer
+
+    gpkg = tmp_path / "project.gpkg"
+    write_layer(gpkg, "keep_me", "Point", 32650, [("v", "int")], [(Point(1, 1), [1])])
+    before = gpkg.read_bytes()
+    algorithm = WritesThenFails()
+    algorithm.failure = ValueError("bug")
+    with pytest.raises(QgsProcessingException, match="unexpected error") as raised:
+        run(algorithm, {"OUTPUT": f"ogr:dbname='{gpkg}' table=\"result\" (geom)"})
+    assert "Traceback" not in str(raised.value)
+    assert gpkg.read_bytes() == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["project.gpkg"]
+    # A run that succeeds adds its layer and keeps the other.
+    run(WritesThenFails(), {"OUTPUT": f"ogr:dbname='{gpkg}' table=\"result\" (geom)"})
+    from osgeo import ogr
+
+    source = ogr.Open(str(gpkg))
+    assert {source.GetLayer(i).GetName() for i in range(source.GetLayerCount())} == {"keep_me", "result"}
+    source = None
+    assert not [path for path in tmp_path.iterdir() if path.name.startswith(".habitat-backup")]
+
+
+def test_a_cancelled_run_puts_an_earlier_shapefile_back(tmp_path, qgis_processing):
+    first = tmp_path / "out.shp"
+    run(WritesThenFails(), {"OUTPUT": str(first)})
+    files = {path.name: path.read_bytes() for path in tmp_path.iterdir()}
+    assert {"out.shp", "out.dbf", "out.shx"} <= set(files)
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        run(WritesThenFails(), {"OUTPUT": str(first)}, feedback)
+    assert {path.name: path.read_bytes() for path in tmp_path.iterdir()} == files

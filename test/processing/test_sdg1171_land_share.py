@@ -109,7 +109,7 @@ def test_sample_city_is_plausible_with_districts_and_sampling(tmp_path, habitat_
 def test_bad_input_is_reported_and_writes_nothing(grid, tmp_path, habitat_provider, change, message):
     gpkg = tmp_path / "bad.gpkg"
     named = {"poly": write_layer(gpkg, "poly", "Polygon", 32650, [], [(box(0, 0, 10, 10), [])]),
-             "empty": write_layer(gpkg, "empty", "Polygon", 32650, [], [])}
+             "empty": write_layer(gpkg, "empty", "Polygon", 32650, [("name", "str")], [])}
     parameters = {**grid, **{k: named.get(v, v) if isinstance(v, str) else v for k, v in change.items()},
                   "OUTPUT_STREET_AREA": str(tmp_path / "out.gpkg"), "OUTPUT_TABLE": str(tmp_path / "t.csv")}
     with pytest.raises(QgsProcessingException, match=message):

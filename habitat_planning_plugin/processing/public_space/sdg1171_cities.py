@@ -33,6 +33,7 @@ class Sdg1171CitiesAlgorithm(HabitatAlgorithm):
     GROUP_ID = "publicspace"
     TAGS = (tr_noop("SDG 11.7.1"), tr_noop("batch"), tr_noop("national"), tr_noop("Dask"))
     REQUIRED_PACKAGES = ("distributed", "scipy", "shapely")
+    KEEPS_PARTIAL_OUTPUTS = True  # finished cities stay in the folder: the next run resumes from them
     SHORT_HELP = tr_noop(
         "SDG 11.7.1 (a) and (b) for every city of a country in one run: give the urban extents (one polygon per "
         "city), the national street and public space layers and the national population grid. Each city is a "

@@ -6,7 +6,6 @@ raster and, with two dates, the SDG 11.3.1 table.
 """
 
 import math
-import os
 
 import numpy as np
 from qgis.core import (
@@ -225,29 +224,26 @@ class UrbanExtentAlgorithm(HabitatAlgorithm):
         self.add_number_outputs([("EXTENTS", tr("Urban extents")), ("AREA_KM2", tr("Urban extent area (km²)"))])
 
     # --- checks before the run ----------------------------------------------------------------------------------
-    def checkParameterValues(self, parameters, context):  # noqa: N802
-        ok, message = super().checkParameterValues(parameters, context)
-        if not ok:
-            return ok, message
+    def check_values(self, parameters, context) -> list:
         urban = self.parameterAsDouble(parameters, self.URBAN_DENSITY, context)
         suburban = self.parameterAsDouble(parameters, self.SUBURBAN_DENSITY, context)
         if not 0 < suburban < urban <= 100:
-            return False, tr("The suburban threshold ({0} %) must be above 0 and below the urban threshold ({1} %), "
-                             "which is at most 100 %.", f"{suburban:g}", f"{urban:g}")
+            return [tr("The suburban threshold ({0} %) must be above 0 and below the urban threshold ({1} %), "
+                        "which is at most 100 %.", f"{suburban:g}", f"{urban:g}")]
         if not self.parameterAsDouble(parameters, self.BUILT_CELL_SHARE, context) > 0:
-            return False, tr("A cell is built-up from a share above 0 %.")
+            return [tr("A cell is built-up from a share above 0 %.")]
         earlier = _given(parameters, self.EARLIER_BUILT_UP)
         if earlier:
             year, earlier_year = self.year(parameters, self.YEAR, context), self.year(parameters, self.EARLIER_YEAR,
                                                                                       context)
             if year is None or earlier_year is None:
-                return False, tr("SDG 11.3.1 needs the year of both built-up rasters.")
+                return [tr("SDG 11.3.1 needs the year of both built-up rasters.")]
             if earlier_year >= year:
-                return False, tr("The earlier raster's year ({0}) must come before the year of the built-up raster "
-                                 "({1}).", earlier_year, year)
+                return [tr("The earlier raster's year ({0}) must come before the year of the built-up raster "
+                        "({1}).", earlier_year, year)]
         elif _given(parameters, self.EARLIER_POPULATION) or _given(parameters, self.EARLIER_POPULATION_FIELD):
-            return False, tr("An earlier population is only used with a built-up raster of the earlier date.")
-        return True, ""
+            return [tr("An earlier population is only used with a built-up raster of the earlier date.")]
+        return []
 
     def year(self, parameters, name, context):
         """A year parameter as an int, or None when it is left empty."""
@@ -303,8 +299,6 @@ class UrbanExtentAlgorithm(HabitatAlgorithm):
                                                   population)
         classes_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_CLASSES, context)
         if classes_path:
-            if not os.path.exists(classes_path):
-                self._created_files.append(classes_path)  # removed again if the run fails from here on
             write_classes(classes_path, result.classes, grid)
             outputs[self.OUTPUT_CLASSES] = classes_path
             self.style_classes(context, classes_path)

@@ -1,0 +1,163 @@
+"""Checks every algorithm's parameters get before the run (checkParameterValues), as QGIS's own algorithms do:
+field names that are in their layer and of the right type, numbers that are numbers, outputs that can be written
+with a format their extension names, never two outputs on one file and never an output on an input.
+
+QGIS's command line and the Python API do not check field names; these checks are what turns a `KeyError` deep
+in a run into a message naming the field and the layer before anything is read or written.
+"""
+
+import math
+import os
+import re
+
+from qgis.core import (
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterDistance,
+    QgsProcessingUtils,
+)
+
+from ..core.text import tr
+from .output_guard import destination_file
+
+
+def check_parameters(algorithm, parameters, context) -> list:
+    """Translated problems, one per line of the message; empty when the parameters are fine."""
+    return _fields(algorithm, parameters, context) + _numbers(algorithm, parameters, context) + \
+        _outputs(algorithm, parameters, context)
+
+
+def _fields(algorithm, parameters, context) -> list:
+    problems = []
+    for definition in algorithm.parameterDefinitions():
+        if not isinstance(definition, QgsProcessingParameterField):
+            continue
+        names = [name for name in algorithm.parameterAsFields(parameters, definition.name(), context) if name]
+        if not names:
+            continue
+        parent_name = definition.parentLayerParameterName()
+        parent = algorithm.parameterDefinition(parent_name) if parent_name else None
+        source = algorithm.parameterAsSource(parameters, parent_name, context) if parent is not None else None
+        if source is None:  # no layer given: its fields are not used (they may be the parameter's defaults)
+            continue
+        fields = source.fields()
+        layer_name = _layer_name(parameters.get(parent_name), source, context)
+        for name in names:
+            index = fields.lookupField(name)
+            if index < 0 and name == definition.defaultValue():
+                continue  # the default name, absent from this layer: the algorithm decides (often: not used)
+            if index < 0:
+                problems.append(tr("\"{0}\": the layer {1} has no field \"{2}\". Its fields: {3}.",
+                                   definition.description(), layer_name, name,
+                                   ", ".join(fields.names()) or tr("none")))
+                continue
+            field = fields.at(index)
+            if definition.dataType() == QgsProcessingParameterField.Numeric and not field.isNumeric():
+                problems.append(tr("\"{0}\": the field \"{1}\" of {2} holds text ({3}), not numbers.",
+                                   definition.description(), name, layer_name, field.typeName()))
+    return problems
+
+
+def _layer_name(value, source, context) -> str:
+    layer = QgsProcessingUtils.mapLayerFromString(value, context) if isinstance(value, str) else None
+    if layer is not None:
+        return layer.name() if not os.path.exists(value.split("|")[0]) else value.split("|")[0]
+    if hasattr(value, "name") and callable(value.name):
+        return value.name()
+    return source.sourceName() if hasattr(source, "sourceName") else str(value)
+
+
+def _numbers(algorithm, parameters, context) -> list:
+    problems = []
+    for definition in algorithm.parameterDefinitions():
+        if not isinstance(definition, (QgsProcessingParameterNumber, QgsProcessingParameterDistance)):
+            continue
+        value = parameters.get(definition.name())
+        if value is None or value == "":
+            continue
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            continue  # an expression or a property: QGIS evaluates and checks it
+        if not math.isfinite(number):
+            problems.append(tr("\"{0}\" must be a finite number, not {1}.", definition.description(), value))
+    return problems
+
+
+def _extensions(definition) -> list:
+    """The file extensions (lower case, with the dot) an output parameter writes; empty when any is fine."""
+    if isinstance(definition, QgsProcessingParameterFileDestination):
+        return [f".{ext.lower()}" for ext in re.findall(r"\*\.([A-Za-z0-9_]+)", definition.fileFilter() or "")]
+    if hasattr(definition, "supportedOutputVectorLayerExtensions"):
+        return [f".{ext.lower()}" for ext in definition.supportedOutputVectorLayerExtensions()]
+    return []
+
+
+def _writable(path: str) -> bool:
+    """The file can be created or replaced: it is writable, or its nearest existing folder is."""
+    if os.path.exists(path):
+        return os.access(path, os.W_OK) and os.access(os.path.dirname(os.path.abspath(path)) or ".", os.W_OK)
+    folder = os.path.dirname(os.path.abspath(path))
+    while folder and not os.path.exists(folder):
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            break
+        folder = parent
+    return os.path.isdir(folder) and os.access(folder, os.W_OK | os.X_OK)
+
+
+def _outputs(algorithm, parameters, context) -> list:
+    from .base import input_files  # noqa: PLC0415 (base imports this module)
+
+    problems = []
+    inputs = set()
+    for definition in algorithm.parameterDefinitions():
+        if not definition.isDestination():
+            inputs.update(input_files(parameters.get(definition.name()), context))
+    used = {}
+    for definition in algorithm.destinationParameterDefinitions():
+        value = parameters.get(definition.name())
+        label = definition.description()
+        if isinstance(definition, QgsProcessingParameterFolderDestination):
+            folder = value if isinstance(value, str) else None
+            if folder and folder != "TEMPORARY_OUTPUT" and not _writable(os.path.join(folder, "x")):
+                problems.append(tr("\"{0}\": the folder {1} cannot be written.", label, folder))
+            continue
+        path = destination_file(value, context)
+        if not path:
+            continue
+        extension = os.path.splitext(path)[1].lower()
+        allowed = _extensions(definition)
+        if extension and allowed and extension not in allowed:
+            problems.append(tr("\"{0}\": {1} is not a format this output writes; use one of {2}.", label,
+                               os.path.basename(path), ", ".join(sorted(set(allowed)))))
+        if not _writable(path):
+            problems.append(tr("\"{0}\": {1} cannot be written (no permission, or the folder is read-only).",
+                               label, path))
+        real = os.path.realpath(path)
+        if real in inputs:
+            problems.append(tr("The output \"{0}\" would write over the input file {1}. Choose another file.",
+                               label, path))
+        table = _table_of(value, context)
+        key = (real, table)
+        if key in used or (table is None and any(existing[0] == real for existing in used)) or \
+                (table is not None and (real, None) in used):
+            problems.append(tr("The outputs \"{0}\" and \"{1}\" are both written to {2}: the second would replace "
+                               "the first. Choose another file for one of them.",
+                               used.get(key) or next(name for (p, _), name in used.items() if p == real), label, path))
+        used[key] = label
+    return problems
+
+
+def _table_of(value, context):
+    """The layer name of an ``ogr:`` destination in a GeoPackage (two outputs may share the file), else None."""
+    sink = getattr(value, "sink", None)
+    if sink is not None:
+        value = sink.valueAsString(context.expressionContext())[0]
+    if isinstance(value, str) and value.startswith("ogr:"):
+        match = re.search(r"table=\"?([^\" ]+)\"?", value)
+        return match.group(1) if match else None
+    return None
+
