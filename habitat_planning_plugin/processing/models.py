@@ -5,6 +5,7 @@
 
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingException,
     QgsProcessingModelAlgorithm,
     QgsProcessingModelChildAlgorithm,
     QgsProcessingModelChildParameterSource,
@@ -20,6 +21,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..core.text import tr, tr_noop
 from ..paths import resource_path
 from .base import GROUPS
+from .output_guard import OutputGuard, destination_file
 
 PUBLIC_SPACE_MODEL_ID = "citywidepublicspaceassessment"
 PUBLIC_SPACE_MODEL_NAME = tr_noop("City-wide public space assessment")
@@ -80,7 +82,25 @@ class HabitatModel(QgsProcessingModelAlgorithm):
         for destination in self.destinationParameterDefinitions():
             if parameters.get(destination.name()) in (None, ""):
                 parameters[destination.name()] = QgsProcessing.TEMPORARY_OUTPUT
-        return super().processAlgorithm(parameters, context, feedback)
+        # Nothing lost: the steps write the model's outputs as they go; a failed or cancelled run puts every earlier
+        # file back and removes the new ones, and a cancel is a failure, not a success with outputs missing.
+        guard = OutputGuard(path for path in (destination_file(parameters.get(definition.name()), context)
+                                              for definition in self.destinationParameterDefinitions()) if path)
+        guard.protect()
+        try:
+            results = super().processAlgorithm(parameters, context, feedback)
+            if feedback is not None and feedback.isCanceled():
+                raise QgsProcessingException(tr("Cancelled: no output was written."))
+        except QgsProcessingException:
+            guard.rollback(feedback)
+            raise
+        except Exception as error:  # noqa: BLE001 - a step's bug: a message, and the user's files as they were
+            guard.rollback(feedback)
+            raise QgsProcessingException(tr(
+                "The run stopped on an unexpected error ({0}: {1}). Nothing was written. Please report it with the "
+                "log of this run to the plugin's issue tracker.", type(error).__name__, str(error)))
+        guard.commit()
+        return results
 
 
 class PublicSpaceAssessmentModel(HabitatModel):

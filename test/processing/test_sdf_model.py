@@ -30,3 +30,48 @@ def test_sdf_model_on_the_sample_region(tmp_path, habitat_provider):
     assert len(remote) == 1 and remote[0]["time_l1"] is None  # the village without a road
     zones = read_rows(tmp_path / "z.gpkg")
     assert 1 < len(zones) <= sum(1 for r in hierarchy if r["level"] <= 2)
+
+
+def model_parameters(tmp_path):
+    layer = f"{REGION}|layername="
+    return {
+        "settlements": layer + "settlements", "name_field": "name", "facilities": layer + "facilities",
+        "function_field": "function", "indicators": ["growth_pct", "poverty_pct", "water_pct", "enrolment_pct"],
+        "negative_indicators": ["poverty_pct"], "roads": layer + "roads", "road_class": "highway",
+        "functions:hierarchy": str(tmp_path / "h.gpkg"), "priority:priorities": str(tmp_path / "p.gpkg"),
+        "accessibility:influence_zones": str(tmp_path / "z.gpkg")}
+
+
+def test_a_cancelled_model_is_a_failure_and_leaves_the_folder_as_it_was(tmp_path, habitat_provider):
+    """Cancel once the first step has written its output: the model fails (not a success with outputs missing)
+    and the earlier outputs of an earlier run are back byte for byte, nothing new is left."""
+    from qgis import processing
+    from qgis.core import QgsProcessingException
+
+    from test.hostile.hostile import RecordingFeedback, snapshot
+
+    processing.run("habitat:spatialdevelopmentframework", model_parameters(tmp_path))
+    before = snapshot(tmp_path)
+    assert {"h.gpkg", "p.gpkg", "z.gpkg"} <= set(before)
+    feedback = RecordingFeedback(cancel_after_progress=30)
+    with pytest.raises(QgsProcessingException):
+        processing.run("habitat:spatialdevelopmentframework", model_parameters(tmp_path), feedback=feedback)
+    assert feedback.isCanceled()
+    assert snapshot(tmp_path) == before
+
+
+def test_a_failing_step_leaves_no_outputs_of_the_earlier_steps(tmp_path, habitat_provider):
+    """The last step fails (its road class field is not in the roads layer): the first steps' outputs go too."""
+    from qgis import processing
+    from qgis.core import QgsProcessingException
+
+    from test.hostile.hostile import RecordingFeedback, snapshot
+
+    parameters = {**model_parameters(tmp_path), "road_class": "no_such_field"}
+    feedback = RecordingFeedback()
+    with pytest.raises(QgsProcessingException) as raised:
+        processing.run("habitat:spatialdevelopmentframework", parameters, feedback=feedback)
+    # QGIS names the step that failed; the step's own message, naming the field, is in the log.
+    assert "Accessibility" in str(raised.value)
+    assert "no field \"no_such_field\"" in feedback.text() and "unexpected error" not in feedback.text()
+    assert snapshot(tmp_path) == {}
