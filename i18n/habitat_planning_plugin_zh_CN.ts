@@ -12,8 +12,12 @@
             <translation>“{0}”必须是保存在文件中的图层（GeoPackage、Shapefile……）：Dask 工作进程需要自行打开它。请通过“导出 ▸ 要素另存为”保存。</translation>
         </message>
         <message>
-            <source>"{0}" names the field {1}, but "{2}" is not given.</source>
-            <translation>“{0}”指定了字段 {1}，但未给出“{2}”。</translation>
+            <source>"{0}" must be between {1} and {2}, not {3}.</source>
+            <translation>“{0}”必须介于 {1} 和 {2} 之间，而不是 {3}。</translation>
+        </message>
+        <message>
+            <source>"{0}": the GeoPackage {1} holds other layers ({2}); writing to the file would replace all of them. Choose another file, or add the output to it as a layer (ogr:dbname='{1}' table="name").</source>
+            <translation>“{0}”：GeoPackage {1} 中还有其他图层（{2}）；写入该文件会替换所有这些图层。请选择另一个文件，或将输出作为图层添加到其中（ogr:dbname='{1}' table="name"）。</translation>
         </message>
         <message>
             <source>"{0}": the field "{1}" of {2} holds text ({3}), not numbers.</source>
@@ -1542,6 +1546,10 @@
         <message>
             <source>No built-up cell of {0} has {1} % or more built-up land in the circle around it: all {2} built-up cells are rural, so there is no urban extent.</source>
             <translation>{0} 中没有建成区像元周围圆内的建成区用地达到 {1}% 或以上：全部 {2} 个建成区像元均为乡村，因此不存在城市范围。</translation>
+        </message>
+        <message>
+            <source>No city could be measured: {0}</source>
+            <translation>没有任何城市能够完成计算：{0}</translation>
         </message>
         <message>
             <source>No city polygon is named {0}.</source>

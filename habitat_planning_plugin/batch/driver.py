@@ -74,7 +74,16 @@ def run_batch(config: BatchConfig, cities, folder, scheduler: str = None, worker
         _compute(config, todo, store, scheduler, workers, memory_limit, progress, log, cancelled, retries, result,
                  len(cities))
     result.rows = [store.rows[city.city_id] for city in cities if city.city_id in store.rows]
+    _stop_when_nothing_was_measured(result.rows)
     return result
+
+
+def _stop_when_nothing_was_measured(rows) -> None:
+    """Every city failed for one same reason (a damaged national file, a wrong CRS): a problem of the run, not of
+    the cities — said as such instead of an empty table. The rows stay in the folder and are tried again."""
+    reasons = {row.get("message") for row in rows if row.get("status") == FAILED}
+    if rows and all(row.get("status") == FAILED for row in rows) and len(reasons) == 1:
+        raise HabitatError(tr("No city could be measured: {0}", reasons.pop()))
 
 
 def check_inputs(config: BatchConfig) -> None:

@@ -19,6 +19,7 @@ class ResultStore:
         self.folder = Path(folder)
         self.path = self.folder / RESULTS
         self.rows = {}  # city_id -> row
+        self.settings = None
         if self.path.exists():
             with open(self.path, encoding="utf-8") as stream:
                 for line in stream:
@@ -44,8 +45,13 @@ class ResultStore:
                 raise HabitatError(tr("The folder {0} holds the results of a run with other inputs or parameters: "
                                       "choose another folder, or delete its {1} to start again.",
                                       str(self.folder), RESULTS))
-        self.folder.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(wanted, ensure_ascii=False, indent=1), encoding="utf-8")
+        self.settings = wanted  # written with the first row: a run that stops before any city leaves nothing
+
+    def _save_settings(self) -> None:
+        if self.settings is not None:
+            (self.folder / SETTINGS).write_text(json.dumps(self.settings, ensure_ascii=False, indent=1),
+                                                encoding="utf-8")
+            self.settings = None
 
     def done(self, city_id) -> bool:
         """Finished in an earlier run with a status the data decided (an unexpected failure is tried again)."""
@@ -54,6 +60,7 @@ class ResultStore:
 
     def add(self, row: dict) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
+        self._save_settings()
         line = json.dumps(row, ensure_ascii=False, allow_nan=False, default=_plain) + "\n"
         with open(self.path, "a", encoding="utf-8") as stream:
             stream.write(line)

@@ -34,7 +34,7 @@ from ..paths import readable_source, resource_path
 from ..qgis_io import choose_metric_crs, read_polygons
 from ..report_pdf import html_to_pdf
 from .output_guard import OutputGuard, destination_file
-from .parameter_checks import check_parameters
+from .parameter_checks import check_parameters, number_problems
 
 report_html.PDF_WRITER = html_to_pdf  # reports saved as .pdf are printed by Qt
 
@@ -268,9 +268,9 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
         """QGIS's checks, then ours (parameter_checks: fields, numbers, outputs) and the algorithm's own
         ``check_values``; the dialog, qgis_process and processing.run show the message before anything runs."""
         ok, message = super().checkParameterValues(parameters, context)
-        if not ok:
-            return ok, message
-        problems = self.parameter_problems(parameters, context)
+        problems = self.parameter_problems(parameters, context) if ok else number_problems(self, parameters, context)
+        if not ok:  # QGIS's message names the parameter; ours says what is wrong with it
+            return False, "\n".join([message] + problems)
         return (False, "\n".join(problems)) if problems else (True, "")
 
     def parameter_problems(self, parameters, context) -> list:

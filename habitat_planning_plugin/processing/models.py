@@ -22,6 +22,7 @@ from ..core.text import tr, tr_noop
 from ..paths import resource_path
 from .base import GROUPS
 from .output_guard import OutputGuard, destination_file
+from .parameter_checks import check_parameters
 
 PUBLIC_SPACE_MODEL_ID = "citywidepublicspaceassessment"
 PUBLIC_SPACE_MODEL_NAME = tr_noop("City-wide public space assessment")
@@ -75,6 +76,14 @@ class HabitatModel(QgsProcessingModelAlgorithm):
             if child.algorithm() is not None:
                 can_run, message = child.algorithm().canExecute()
         return can_run, message
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        """QGIS's checks, then the plugin's (fields in their layers, finite numbers, outputs) on the model's inputs."""
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, message
+        problems = check_parameters(self, parameters, context)
+        return (False, "\n".join(problems)) if problems else (True, "")
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         # QGIS 3.22 hands an unset model output to its step as no value at all: make it a temporary layer.

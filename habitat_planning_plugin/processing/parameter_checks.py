@@ -25,7 +25,7 @@ from .output_guard import destination_file
 
 def check_parameters(algorithm, parameters, context) -> list:
     """Translated problems, one per line of the message; empty when the parameters are fine."""
-    return _fields(algorithm, parameters, context) + _numbers(algorithm, parameters, context) + \
+    return _fields(algorithm, parameters, context) + number_problems(algorithm, parameters, context) + \
         _outputs(algorithm, parameters, context)
 
 
@@ -69,7 +69,7 @@ def _layer_name(value, source, context) -> str:
     return source.sourceName() if hasattr(source, "sourceName") else str(value)
 
 
-def _numbers(algorithm, parameters, context) -> list:
+def number_problems(algorithm, parameters, context) -> list:
     problems = []
     for definition in algorithm.parameterDefinitions():
         if not isinstance(definition, (QgsProcessingParameterNumber, QgsProcessingParameterDistance)):
@@ -83,6 +83,11 @@ def _numbers(algorithm, parameters, context) -> list:
             continue  # an expression or a property: QGIS evaluates and checks it
         if not math.isfinite(number):
             problems.append(tr("\"{0}\" must be a finite number, not {1}.", definition.description(), value))
+            continue
+        low, high = definition.minimum(), definition.maximum()
+        if not low <= number <= high:  # QGIS refuses it too, without saying why
+            problems.append(tr("\"{0}\" must be between {1} and {2}, not {3}.", definition.description(),
+                               f"{low:g}", f"{high:g}", f"{number:g}"))
     return problems
 
 
@@ -136,11 +141,16 @@ def _outputs(algorithm, parameters, context) -> list:
         if not _writable(path):
             problems.append(tr("\"{0}\": {1} cannot be written (no permission, or the folder is read-only).",
                                label, path))
+        table = _table_of(value, context)
+        others = _other_layers(path) if table is None and extension == ".gpkg" else []
+        if others:
+            problems.append(tr("\"{0}\": the GeoPackage {1} holds other layers ({2}); writing to the file would "
+                               "replace all of them. Choose another file, or add the output to it as a layer "
+                               "(ogr:dbname='{1}' table=\"name\").", label, path, ", ".join(others)))
         real = os.path.realpath(path)
         if real in inputs:
             problems.append(tr("The output \"{0}\" would write over the input file {1}. Choose another file.",
                                label, path))
-        table = _table_of(value, context)
         key = (real, table)
         if key in used or (table is None and any(existing[0] == real for existing in used)) or \
                 (table is not None and (real, None) in used):
@@ -149,6 +159,24 @@ def _outputs(algorithm, parameters, context) -> list:
                                used.get(key) or next(name for (p, _), name in used.items() if p == real), label, path))
         used[key] = label
     return problems
+
+
+def _other_layers(path: str) -> list:
+    """The layers of an existing GeoPackage when it holds more than one (a file of one layer is an earlier output,
+    replaced as the user asked)."""
+    if not os.path.isfile(path):
+        return []
+    from osgeo import ogr
+
+    try:
+        source = ogr.Open(path)
+    except RuntimeError:
+        return []
+    if source is None:
+        return []
+    names = [source.GetLayer(index).GetName() for index in range(source.GetLayerCount())]
+    source = None
+    return names if len(names) > 1 else []
 
 
 def _table_of(value, context):
