@@ -39,6 +39,8 @@ def normalise_locale(name) -> str:
     if not parts or parts[0].upper() in ("C", "POSIX"):
         return "en"
     language, script, region = parts[0].lower(), "", ""
+    if not (2 <= len(language) <= 3 and language.isascii() and language.isalpha()):
+        return "en"  # not a language code at all (a damaged setting): English, as QGIS falls back
     for part in parts[1:]:
         if len(part) == 4 and part.isalpha():
             script = part.lower()

@@ -47,7 +47,7 @@ def wkb_line_parts(data: bytes):
 
     try:
         return parts if parse(0) is not None else None
-    except (struct.error, ValueError, IndexError):  # truncated WKB
+    except (struct.error, ValueError, IndexError, RecursionError):  # truncated or absurdly nested WKB
         return None
 
 
@@ -149,7 +149,7 @@ def polygon_rings(data: bytes):
         return None
     try:
         return polygons if parse(0) is not None else None
-    except (struct.error, ValueError, IndexError):  # truncated WKB
+    except (struct.error, ValueError, IndexError, RecursionError):  # truncated or absurdly nested WKB
         return None
 
 

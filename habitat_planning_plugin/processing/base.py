@@ -9,6 +9,7 @@ cleanly; files this run created are removed again when it fails, and existing fi
 import gc
 import html
 import importlib.util
+import math
 import os
 import sys
 import traceback
@@ -379,9 +380,12 @@ def number_list(text, error_message: str):
     """Numbers from comma- (or semicolon-) separated text; ``error_message`` (translated, naming the text already)
     is raised when a part is not a number."""
     try:
-        return [float(part) for part in (text or "").replace(";", ",").split(",") if part.strip()]
+        numbers = [float(part) for part in (text or "").replace(";", ",").split(",") if part.strip()]
     except ValueError:
         raise HabitatError(error_message)
+    if not all(math.isfinite(number) for number in numbers):  # "nan" and "inf" parse, but are no threshold
+        raise HabitatError(error_message)
+    return numbers
 
 
 def _unwrapped(value):
