@@ -3092,6 +3092,10 @@
             <translation>输出“{0}”将覆盖输入文件 {1}。请选择其他文件。</translation>
         </message>
         <message>
+            <source>The output folder {0} cannot be created: {1}</source>
+            <translation>无法创建输出文件夹 {0}：{1}</translation>
+        </message>
+        <message>
             <source>The outputs "{0}" and "{1}" are both written to {2}: the second would replace the first. Choose another file for one of them.</source>
             <translation>输出“{0}”和“{1}”都写入 {2}：后者会替换前者。请为其中之一选择另一个文件。</translation>
         </message>

@@ -332,14 +332,24 @@ class GuidedDialog(QDialog):
             self.log.appendPlainText(tr("Still needed: {0}", ", ".join(missing)))
             return
         folder = self.folder.filePath()
-        os.makedirs(folder, exist_ok=True)
+        try:
+            os.makedirs(folder, exist_ok=True)
+        except OSError as error:
+            self.log.appendPlainText(tr("The output folder {0} cannot be created: {1}", folder, error.strerror or
+                                        str(error)))
+            return
         self.context = QgsProcessingContext()
         self.context.setProject(self.project)
         self.feedback = DialogFeedback()
         self.feedback.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
         self.feedback.message.connect(self.log.appendPlainText)
+        parameters = self.parameters(folder)
+        ok, message = self.algorithm.checkParameterValues(parameters, self.context)  # as Processing's dialog does
+        if not ok:
+            self.log.appendPlainText(message)
+            return
         self.log.appendPlainText(tr("Running {0}…", tr(self.spec.title)))
-        self.task = QgsProcessingAlgRunnerTask(self.algorithm, self.parameters(folder), self.context, self.feedback)
+        self.task = QgsProcessingAlgRunnerTask(self.algorithm, parameters, self.context, self.feedback)
         self.task.executed.connect(self._executed)
         self.go(self.pages.currentIndex())
         QgsApplication.taskManager().addTask(self.task)

@@ -161,6 +161,25 @@ def test_missing_inputs_are_named_before_running(qgis_app, habitat_provider, qgi
     dispose(dialog)
 
 
+def test_the_checks_speak_before_the_run(workshop, tmp_path):
+    """An output folder that cannot hold files (it is a file): the dialog shows the check's message and starts
+    nothing, as Processing's own dialog does."""
+    from habitat_planning_plugin.gui.guided_dialog import GuidedDialog
+
+    blocker = tmp_path / "not_a_folder"
+    blocker.write_text("a file where the folder should be")
+    dialog = GuidedDialog("publicspace")
+    dialog.folder.setFilePath(str(blocker / "out"))
+    dialog.go(dialog.pages.count() - 1)
+    try:
+        dialog.run()
+    except OSError:
+        pytest.fail("the dialog let an OSError through")
+    assert not dialog.running()
+    assert "cannot be created" in dialog.log.toPlainText() and "not_a_folder" in dialog.log.toPlainText()
+    dispose(dialog)
+
+
 @pytest.mark.parametrize("tool", TOOLS)
 def test_no_english_left_in_chinese(tool, workshop, locale, tmp_path):
     from habitat_planning_plugin.gui.guided_dialog import GuidedDialog
