@@ -3328,6 +3328,10 @@
             <translation>{0}分项的权重必须大于 0。</translation>
         </message>
         <message>
+            <source>The {0} must be a number from {1} to {2} m, not {3}.</source>
+            <translation>{0}必须是 {1} 至 {2} 米之间的数值，而不是 {3}。</translation>
+        </message>
+        <message>
             <source>Themes</source>
             <translation>主题</translation>
         </message>
@@ -3740,6 +3744,10 @@
             <translation>综合指标</translation>
         </message>
         <message>
+            <source>default street width</source>
+            <translation>默认街道宽度</translation>
+        </message>
+        <message>
             <source>default width</source>
             <translation>默认宽度</translation>
         </message>
@@ -3770,6 +3778,10 @@
         <message>
             <source>entry is not free</source>
             <translation>需付费进入</translation>
+        </message>
+        <message>
+            <source>entry tolerance</source>
+            <translation>入口容差</translation>
         </message>
         <message>
             <source>failed</source>
@@ -3834,6 +3846,10 @@
         <message>
             <source>land share</source>
             <translation>用地比例</translation>
+        </message>
+        <message>
+            <source>largest population cell</source>
+            <translation>最大人口网格单元</translation>
         </message>
         <message>
             <source>long travel time to a centre</source>

@@ -4,6 +4,7 @@ scheduler address, the same code path. Cities go largest first; each row is kept
 Cancel stops scheduling and keeps what finished."""
 
 import dataclasses
+import math
 import os
 import shutil
 import sys
@@ -91,6 +92,13 @@ def check_inputs(config: BatchConfig) -> None:
     open, a field that is not in it (every city would fail the same way otherwise)."""
     from .. import headless_io as io
 
+    for label, value, low, high in ((tr("walking distance"), config.max_distance, 1.0, 5000.0),
+                                    (tr("entry tolerance"), config.entry_tolerance, 0.0, 200.0),
+                                    (tr("largest population cell"), config.max_cell_size, 10.0, 100_000.0),
+                                    (tr("default street width"), config.default_width, 1.5, 80.0)):
+        if not (isinstance(value, (int, float)) and math.isfinite(value) and low <= value <= high):
+            raise HabitatError(tr("The {0} must be a number from {1} to {2} m, not {3}.", label, f"{low:g}",
+                                  f"{high:g}", value))
     vectors = [(config.streets, config.streets_layer,
                 (config.width_field, config.class_field, config.walkable_field)),
                (config.public_spaces, config.public_spaces_layer, ()),
