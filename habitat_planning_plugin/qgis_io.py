@@ -64,6 +64,17 @@ def wgs84_extent(items, transform_context=None) -> QgsRectangle:
     return total
 
 
+def _item_name(item) -> str:
+    """A layer or feature source by the name the user knows."""
+    for method in ("name", "sourceName"):
+        if hasattr(item, method):
+            try:
+                return str(getattr(item, method)())
+            except TypeError:
+                continue
+    return ""
+
+
 def choose_metric_crs(items, user_crs=None, transform_context=None, feedback=None) -> QgsCoordinateReferenceSystem:
     """One projected CRS in metres for a set of layers or sources.
 
@@ -86,7 +97,9 @@ def choose_metric_crs(items, user_crs=None, transform_context=None, feedback=Non
     distinct = {crs.authid() or crs.toWkt(): crs for crs in crss}
     extent = wgs84_extent(items, transform_context)
     if extent.isNull():
-        raise HabitatError(tr("The inputs are empty: there is no extent to choose a CRS from."))
+        names = [name for name in (_item_name(item) for item in items) if name]
+        raise HabitatError(tr("The inputs hold no features with a location ({0}): there is no extent to choose a "
+                              "CRS from.", ", ".join(names) or tr("none")))
     centre = extent.center()
     chosen = QgsCoordinateReferenceSystem(f"EPSG:{utm_epsg(centre.x(), centre.y())}")
     names = ", ".join(sorted(distinct))
@@ -272,8 +285,14 @@ def read_lines(source, crs, transform_context, request: QgsFeatureRequest = None
             plain.append(data)
             continue
         found = wkb_line_parts(data)
-        if found is None:  # curves and other exotic types: let QGIS segmentise them
-            lines = geometry.asMultiPolyline() if geometry.isMultipart() else [geometry.asPolyline()]
+        if found is None:  # curves, collections and other exotic types: let QGIS segmentise them
+            if QgsWkbTypes.geometryType(geometry.wkbType()) != QgsWkbTypes.LineGeometry:
+                geometry = geometry.convertToType(QgsWkbTypes.LineGeometry, True)  # None when it holds no line
+            try:
+                lines = [] if geometry is None or geometry.isNull() or geometry.isEmpty() else (
+                    geometry.asMultiPolyline() if geometry.isMultipart() else [geometry.asPolyline()])
+            except TypeError:  # a collection QGIS cannot turn into lines
+                lines = []
             found = [np.array([(p.x(), p.y()) for p in line]).reshape(-1, 2) for line in lines]
         found = [part for part in found if len(part) >= 2]
         skipped += 0 if found else 1
@@ -514,6 +533,19 @@ def _open_raster(layer, what: str):
     return dataset
 
 
+def read_band(band, path: str, what: str) -> np.ndarray:
+    """A whole raster band as float64; a damaged or truncated file (GDAL answers None, or raises once exceptions
+    are on) is a message naming the file instead of a crash further on."""
+    try:
+        values = band.ReadAsArray()
+    except RuntimeError as error:
+        raise HabitatError(tr("Cannot read the {0} raster {1}: {2}", what, path, str(error)))
+    if values is None:
+        raise HabitatError(tr("Cannot read the {0} raster {1}: the file is damaged or cut short (band {2}).", what,
+                              path, band.GetBand()))
+    return values.astype(np.float64)
+
+
 def raster_population(layer, crs, transform_context, max_cell_size: float = None, built_up=None, buildings=None,
                       extent=None):
     """Cell centres (in ``crs``) and values of every band of a population raster.
@@ -534,7 +566,8 @@ def raster_population(layer, crs, transform_context, max_cell_size: float = None
     try:
         for number in range(1, dataset.RasterCount + 1):
             band = dataset.GetRasterBand(number)
-            values, invalid = grid_population.clean_band(band.ReadAsArray(), band.GetNoDataValue())
+            values, invalid = grid_population.clean_band(read_band(band, layer.source(), tr("population")),
+                                                         band.GetNoDataValue())
             if first_valid is None:
                 first_valid = ~invalid
                 nodata_cells = int(invalid.sum())
@@ -570,7 +603,7 @@ def _built_up_density(layer, centres, column_step, row_step, factor, population_
 
     dataset = _open_raster(layer, tr("built-up"))
     band = dataset.GetRasterBand(1)
-    values = band.ReadAsArray().astype(np.float64)
+    values = read_band(band, layer.source(), tr("built-up"))
     nodata = band.GetNoDataValue()
     if nodata is not None:
         values[values == nodata] = 0.0

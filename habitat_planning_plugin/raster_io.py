@@ -19,12 +19,40 @@ class Grid:
         self.cell_x, self.cell_y = abs(geotransform[1]), abs(geotransform[5])
 
 
-def read_built_up(layer, band_number, kind, kind_label: str, feedback):
+def open_raster(path: str, what: str):
+    """A GDAL dataset of ``path``; a file GDAL cannot open (damaged, cut short, not a raster) is a message naming it,
+    whether GDAL answers None or raises (as it does once exceptions are on)."""
     from osgeo import gdal
 
-    dataset = gdal.Open(layer.source())
+    try:
+        dataset = gdal.Open(path)
+    except RuntimeError as error:
+        raise HabitatError(tr("Cannot read the {0} raster {1}: {2}", what, path, str(error).strip()))
     if dataset is None:
-        raise HabitatError(tr("Cannot read the built-up raster {0}.", layer.source()))
+        raise HabitatError(tr("Cannot read the {0} raster {1}: the file is damaged or not a raster.", what, path))
+    if dataset.RasterCount == 0:
+        raise HabitatError(tr("The {0} raster {1} has no band.", what, path))
+    return dataset
+
+
+def read_array(band, path: str, what: str):
+    """A whole band as an array of its own type (a byte raster stays bytes); a damaged or cut-short file, or one
+    too large for the memory, is a message naming the file."""
+    try:
+        values = band.ReadAsArray()
+    except RuntimeError as error:
+        raise HabitatError(tr("Cannot read the {0} raster {1}: {2}", what, path, str(error).strip()))
+    except MemoryError:
+        raise HabitatError(tr("The {0} raster {1} ({2} x {3} cells) is too large to read at once: clip it to the "
+                              "area of interest first.", what, path, band.XSize, band.YSize))
+    if values is None:
+        raise HabitatError(tr("Cannot read the {0} raster {1}: the file is damaged or cut short (band {2}).", what,
+                              path, band.GetBand()))
+    return values
+
+
+def read_built_up(layer, band_number, kind, kind_label: str, feedback):
+    dataset = open_raster(layer.source(), tr("built-up"))
     geotransform = dataset.GetGeoTransform()
     if geotransform[2] or geotransform[4]:
         raise HabitatError(tr("The built-up raster {0} is rotated: warp it to a north-up grid first (Raster ▸ "
@@ -33,12 +61,7 @@ def read_built_up(layer, band_number, kind, kind_label: str, feedback):
         raise HabitatError(tr("The built-up raster {0} has no band {1}.", layer.name(), band_number))
     band = dataset.GetRasterBand(band_number)
     nodata = band.GetNoDataValue()
-    try:
-        values = band.ReadAsArray()
-    except RuntimeError as error:
-        raise HabitatError(tr("Cannot read the built-up raster {0}: {1}", layer.source(), str(error)))
-    if values is None:
-        raise HabitatError(tr("Cannot read the built-up raster {0}.", layer.source()))
+    values = read_array(band, layer.source(), tr("built-up"))
     cell_area = abs(geotransform[1] * geotransform[5])
     if nodata is None and kind == ue.WORLDCOVER:
         feedback.pushInfo(tr("The built-up raster {0} has no nodata value: every cell is treated as data, except "
@@ -123,19 +146,16 @@ def write_classes(path, classes, grid):
         raise HabitatError(tr("Cannot write the classified raster {0}.", path))
 
 
-def raster_population_by_extent(raster, labels, grid, count):
-    """People per extent id from band 1 of a population raster (any CRS, any cell size)."""
-    from osgeo import gdal
-
-    dataset = gdal.Open(raster.source())
-    if dataset is None:
-        raise HabitatError(tr("Cannot read the population raster {0}.", raster.source()))
+def raster_population_by_extent(raster, labels, grid, count, progress=None):
+    """People per extent id from band 1 of a population raster (any CRS, any cell size); ``progress(fraction)``
+    may raise Cancelled."""
+    dataset = open_raster(raster.source(), tr("population"))
     band = dataset.GetRasterBand(1)
-    values = band.ReadAsArray().astype(np.float64)
+    values = read_array(band, raster.source(), tr("population")).astype(np.float64)
     nodata = band.GetNoDataValue()
     valid = np.isfinite(values) if nodata is None else np.isfinite(values) & (values != nodata)
     return ue.population_by_extent(labels, grid.geotransform, count, values, dataset.GetGeoTransform(), valid,
-                                   point_transform(dataset.GetProjection(), grid.projection))
+                                   point_transform(dataset.GetProjection(), grid.projection), progress=progress)
 
 
 def point_transform(source_wkt, target_wkt):

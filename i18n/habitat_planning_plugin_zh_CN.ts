@@ -4,6 +4,46 @@
     <context>
         <name>habitat</name>
         <message>
+            <source>"scores" must map choices of "{0}" to 0-1</source>
+            <translation>"scores" 必须将“{0}”的选项映射为 0–1 的分值</translation>
+        </message>
+        <message>
+            <source>"scoring" must be one of {0}</source>
+            <translation>"scoring" 必须是以下之一：{0}</translation>
+        </message>
+        <message>
+            <source>"{0}" holds a line break or a control character; give it on one line.</source>
+            <translation>“{0}”含有换行符或控制字符；请在一行内填写。</translation>
+        </message>
+        <message>
+            <source>"{0}" is given but the question has no dimension: it would not be scored</source>
+            <translation>给出了 "{0}"，但该问题没有维度：它不会被计分</translation>
+        </message>
+        <message>
+            <source>"{0}" is not a count question of the questionnaire</source>
+            <translation>“{0}”不是问卷中的计数问题</translation>
+        </message>
+        <message>
+            <source>"{0}" is not a valid XLSForm name (a letter or _, then letters, digits, _ . -)</source>
+            <translation>“{0}”不是有效的 XLSForm 名称（以字母或 _ 开头，其后为字母、数字、_、. 或 -）</translation>
+        </message>
+        <message>
+            <source>"{0}" is {1} characters long; give at most {2}.</source>
+            <translation>“{0}”长 {1} 个字符；请不超过 {2} 个。</translation>
+        </message>
+        <message>
+            <source>"{0}" is {1} m: at most {2} m, because {3}.</source>
+            <translation>“{0}”为 {1} 米：最多 {2} 米，因为{3}。</translation>
+        </message>
+        <message>
+            <source>"{0}" may hold only letters, digits, _ . and -</source>
+            <translation>“{0}”只能包含字母、数字、_、. 和 -</translation>
+        </message>
+        <message>
+            <source>"{0}" must be "{1} &lt;choice list&gt;"</source>
+            <translation>“{0}”必须写作“{1} &lt;选项列表&gt;”</translation>
+        </message>
+        <message>
             <source>"{0}" must be a finite number, not {1}.</source>
             <translation>“{0}”必须是有限数值，而不是 {1}。</translation>
         </message>
@@ -14,6 +54,10 @@
         <message>
             <source>"{0}" must be between {1} and {2}, not {3}.</source>
             <translation>“{0}”必须介于 {1} 和 {2} 之间，而不是 {3}。</translation>
+        </message>
+        <message>
+            <source>"{0}" of {1} {2} is implausible; give at most {3} {2}.</source>
+            <translation>“{0}”为 {1} {2}，不合理；请给出不超过 {3} {2} 的值。</translation>
         </message>
         <message>
             <source>"{0}": the GeoPackage {1} holds other layers ({2}); writing to the file would replace all of them. Choose another file, or add the output to it as a layer (ogr:dbname='{1}' table="name").</source>
@@ -36,8 +80,16 @@
             <translation>“{0}”：无法写入 {1}（没有权限，或文件夹为只读）。</translation>
         </message>
         <message>
+            <source>"{0}": {1} is not a file this input reads; give one of {2}.</source>
+            <translation>“{0}”：{1} 不是此输入可读取的文件；请提供以下之一：{2}。</translation>
+        </message>
+        <message>
             <source>"{0}": {1} is not a format this output writes; use one of {2}.</source>
             <translation>“{0}”：此输出不能写为 {1} 的格式；请使用以下之一：{2}。</translation>
+        </message>
+        <message>
+            <source>(column {0} without a header)</source>
+            <translation>（第 {0} 列，无表头）</translation>
         </message>
         <message>
             <source>, about {0} min left</source>
@@ -50,6 +102,10 @@
         <message>
             <source>0.5 weighs need and potential equally; 1 ranks by need alone.</source>
             <translation>0.5 表示需求与潜力同等重要；1 表示仅按需求排名。</translation>
+        </message>
+        <message>
+            <source>A GPS tolerance of {0} m would link submissions to spaces far from where they were made (phone GPS is usually 5–20 m off): use at most {1} m.</source>
+            <translation>GPS 容差为 {0} 米会把提交记录关联到远离其填写地点的空间（手机 GPS 误差通常为 5–20 米）：请最多使用 {1} 米。</translation>
         </message>
         <message>
             <source>A built-up cell is suburban from this share up to the urban threshold, and rural below it (Atlas of Urban Expansion: 25 %; the first SDG 11.7.1 text used 10 %).</source>
@@ -72,6 +128,14 @@
             <translation>按照经合组织/欧盟联合研究中心《综合指标构建手册》，根据您选择的指标字段（人口增长、贫困、服务、基础设施、经济……）计算居民点或部门的综合发展指数。数值越高越差的指标（如贫困）会被反向处理；每个指标经过标准化（极差法或 z 分数）、加权（等权或您设定的权重）和汇总（线性汇总，或几何汇总——低分不会被高分抵消）。缺失值按您选择的规则处理并计数。指数会被分级和排名，敏感性检验将每个权重分别上调和下调 20 %，以显示排名对该权重的依赖程度。</translation>
         </message>
         <message>
+            <source>A corridor distance of {0} m is implausible: a settlement that far from a corridor is not on it. Give at most {1} m.</source>
+            <translation>走廊距离 {0} 米不合理：离走廊这么远的居民点并不位于走廊上。请给出不超过 {1} 米的值。</translation>
+        </message>
+        <message>
+            <source>A facility search distance of {0} m is implausible: a facility that far away serves no settlement of its own. Give at most {1} m.</source>
+            <translation>设施搜索距离 {0} 米不合理：这么远的设施并不服务于其所属的居民点。请给出不超过 {1} 米的值。</translation>
+        </message>
+        <message>
             <source>A first draft of the public space inventory from OpenStreetMap data you already have: the multipolygons layer of an .osm.pbf or .osm file (choose the file and its "multipolygons" layer) or an OSM polygon layer with tag columns. Features with the tags of the CIESIN global SDG 11.7.1 (leisure=park, garden, playground, pitch…, landuse=village_green, recreation_ground, forest…, natural=grassland, wood…), squares (place=square, pedestrian areas), school grounds and cemeteries are classified into the five types; access=private or no and fee=yes mark a space as not counted. Types whose status as open public space is doubtful (pitches, stadiums, tracks, sports centres, forest, wood, scrub, allotments, cemeteries, school grounds) are flagged for review (field review = 1, the reason in review_why) and listed in the log; by default they count, as pitches, forest and allotments do in the CIESIN global 11.7.1, except cemeteries and school grounds, which are not open to all: change this rule under "Types that need review". Overlapping duplicates are merged into the larger feature when both count or both do not, and its record lists the OSM ids it absorbed. Extracts cut at their edge carry broken multipolygons: those that cannot be repaired are skipped, counted and named in the log. The OSM id and the tags used are kept for review in the field.</source>
             <translation>根据已有的 OpenStreetMap 数据生成公共空间盘点初稿：.osm.pbf 或 .osm 文件的 multipolygons 图层（选择文件及其“multipolygons”图层），或带有 OSM 标签字段的面图层。带有 CIESIN 全球可持续发展目标 11.7.1 所用标签（leisure=park、garden、playground、pitch……，landuse=village_green、recreation_ground、forest……，natural=grassland、wood……）的要素、广场（place=square、步行区）、学校场地和墓地被归入五种类型；access=private 或 no 以及 fee=yes 的空间标记为不计入。作为开放公共空间的性质存疑的类型（运动场、体育场、跑道、体育中心、森林、林地、灌木丛、租赁菜园、墓地、学校场地）标记为待复核（字段 review = 1，原因见 review_why），并在日志中列出；默认按 CIESIN 全球可持续发展目标 11.7.1 对运动场、森林和租赁菜园的做法计入，但墓地和学校场地不对所有人开放，不计入：可在“待复核类型”中更改此规则。相互重叠的重复要素在同为计入或同为不计入时合并到较大的要素中，并在其记录中列出被合并的 OSM 编号。在边缘被截断的数据摘录含有损坏的多面：无法修复的将被跳过、计数，并在日志中列出。保留 OSM 编号和所用标签，以便实地核查。</translation>
         </message>
@@ -90,6 +154,10 @@
         <message>
             <source>A report for every city</source>
             <translation>为每个城市生成报告</translation>
+        </message>
+        <message>
+            <source>A service time of {0} minutes is implausible for a centre's services; give at most {1} minutes (a day).</source>
+            <translation>对中心的服务而言，{0} 分钟的服务时间不合理；请给出不超过 {1} 分钟（一天）的值。</translation>
         </message>
         <message>
             <source>A settlement within this distance of a corridor is on it.</source>
@@ -352,20 +420,12 @@
             <translation>无法连接位于 {0} 的 Dask 调度器：{1}</translation>
         </message>
         <message>
-            <source>Cannot read the built-up raster {0}.</source>
-            <translation>无法读取建成区栅格 {0}。</translation>
-        </message>
-        <message>
             <source>Cannot read the built-up raster {0}: {1}</source>
             <translation>无法读取建成区栅格 {0}：{1}</translation>
         </message>
         <message>
             <source>Cannot read the framework file {0}: {1}</source>
             <translation>无法读取评估框架文件 {0}：{1}</translation>
-        </message>
-        <message>
-            <source>Cannot read the population raster {0}.</source>
-            <translation>无法读取人口栅格 {0}。</translation>
         </message>
         <message>
             <source>Cannot read the population raster {0}: {1}</source>
@@ -386,6 +446,18 @@
         <message>
             <source>Cannot read the {0} raster {1}.</source>
             <translation>无法读取{0}栅格 {1}。</translation>
+        </message>
+        <message>
+            <source>Cannot read the {0} raster {1}: the file is damaged or cut short (band {2}).</source>
+            <translation>无法读取{0}栅格 {1}：文件已损坏或不完整（波段 {2}）。</translation>
+        </message>
+        <message>
+            <source>Cannot read the {0} raster {1}: the file is damaged or not a raster.</source>
+            <translation>无法读取{0}栅格 {1}：文件已损坏或不是栅格。</translation>
+        </message>
+        <message>
+            <source>Cannot read the {0} raster {1}: {2}</source>
+            <translation>无法读取{0}栅格 {1}：{2}</translation>
         </message>
         <message>
             <source>Cannot read {0}: {1}</source>
@@ -840,8 +912,8 @@
             <translation>每个像元的类别：城市、郊区或乡村建成区；边缘、被包围或乡村开放空间。</translation>
         </message>
         <message>
-            <source>Every centre needs a mass above 0 in the field {0}.</source>
-            <translation>每个中心在字段 {0} 中的规模值都必须大于 0。</translation>
+            <source>Every centre needs a mass above 0 in the field {0}; these have none: {1}</source>
+            <translation>每个中心在字段 {0} 中的规模值都必须大于 0；以下中心没有：{1}</translation>
         </message>
         <message>
             <source>Every city</source>
@@ -1092,6 +1164,10 @@
             <translation>请至少提供一份评分表。</translation>
         </message>
         <message>
+            <source>Give at most {0} isochrone bands; got {1}.</source>
+            <translation>等时线带最多 {0} 个；实际给出 {1} 个。</translation>
+        </message>
+        <message>
             <source>Give exactly one population input: a population grid or a population layer.</source>
             <translation>请只提供一种人口输入：人口栅格或人口图层。</translation>
         </message>
@@ -1166,6 +1242,10 @@
         <message>
             <source>Hierarchy thresholds must be increasing centrality values.</source>
             <translation>等级阈值必须是递增的中心性数值。</translation>
+        </message>
+        <message>
+            <source>Hierarchy thresholds must be increasing centrality values; got "{0}".</source>
+            <translation>等级阈值必须是递增的中心性数值；实际为“{0}”。</translation>
         </message>
         <message>
             <source>High</source>
@@ -1294,6 +1374,14 @@
         <message>
             <source>Isochrone bands must be minutes separated by commas; got "{0}".</source>
             <translation>等时线带必须是以逗号分隔的分钟数；实际输入为“{0}”。</translation>
+        </message>
+        <message>
+            <source>Isochrone bands of more than {0} minutes (a day) are implausible; got "{1}".</source>
+            <translation>超过 {0} 分钟（一天）的等时线带不合理；实际为“{1}”。</translation>
+        </message>
+        <message>
+            <source>It is {0}.</source>
+            <translation>它是{0}。</translation>
         </message>
         <message>
             <source>Keep motorways, trunk roads and ways with foot=no or access=no, marked walkable = 0, so that one layer serves both the street area of SDG 11.7.1 (a), which counts all street land, and the walking network of 11.7.1 (b), which leaves them out. When unticked they are left out and counted.</source>
@@ -1548,6 +1636,10 @@
             <translation>{0} 中没有建成区像元周围圆内的建成区用地达到 {1}% 或以上：全部 {2} 个建成区像元均为乡村，因此不存在城市范围。</translation>
         </message>
         <message>
+            <source>No centre lies within {0} m of a road of "{1}": no travel time can be computed.</source>
+            <translation>没有中心位于“{1}”的道路 {0} 米以内：无法计算出行时间。</translation>
+        </message>
+        <message>
             <source>No city could be measured: {0}</source>
             <translation>没有任何城市能够完成计算：{0}</translation>
         </message>
@@ -1566,6 +1658,14 @@
         <message>
             <source>No district</source>
             <translation>无所属区</translation>
+        </message>
+        <message>
+            <source>No district of "{0}" lies inside the urban extent "{1}": check that both cover the same place.</source>
+            <translation>“{0}”中没有任何地区位于城市范围“{1}”内：请检查两者是否覆盖同一地点。</translation>
+        </message>
+        <message>
+            <source>No feature of "{0}" has a usable polygon (all are without geometry, empty or without area).</source>
+            <translation>“{0}”中没有任何要素具有可用的面（全部没有几何、为空或没有面积）。</translation>
         </message>
         <message>
             <source>No font with Chinese characters is installed; chart text may show as boxes. Install a CJK font (for example Noto Sans CJK).</source>
@@ -1588,6 +1688,10 @@
             <translation>没有任何有人口的位置位于街道 {0} 米以内：请检查人口输入和街道网络是否覆盖同一地点（并使用同一坐标参照系）。</translation>
         </message>
         <message>
+            <source>No public space of "{0}" lies inside the urban extent "{1}": the public space share is 0 %. Check that both cover the same place.</source>
+            <translation>“{0}”中没有任何公共空间位于城市范围“{1}”内：公共空间比例为 0 %。请检查两者是否覆盖同一地点。</translation>
+        </message>
+        <message>
             <source>No quality index (not surveyed, or a dimension unanswered)</source>
             <translation>无质量指数（未调查，或某维度无答案）</translation>
         </message>
@@ -1606,6 +1710,10 @@
         <message>
             <source>No settlement has any of the functions.</source>
             <translation>没有任何居民点具有这些功能。</translation>
+        </message>
+        <message>
+            <source>No settlement lies within {0} m of a road of "{1}": are the roads and the settlements of the same region?</source>
+            <translation>没有居民点位于“{1}”的道路 {0} 米以内：道路和居民点是否属于同一区域？</translation>
         </message>
         <message>
             <source>No space id and no GPS point; cannot be linked to a space</source>
@@ -1704,8 +1812,8 @@
             <translation>每位评估者对每个规划填写一份评分表（XLSX、CSV 或 JSON）。</translation>
         </message>
         <message>
-            <source>One filled scorecard per assessor and plan, e.g. made with the scorecard template.</source>
-            <translation>每位评估者对每个规划填写一份评分表，例如使用评分表模板生成。</translation>
+            <source>One filled scorecard per assessor and plan, e.g. made with the scorecard template. A folder reads every scorecard in it; the lock files Excel and LibreOffice keep beside an open file (~$…, .~lock.…) are skipped with a note.</source>
+            <translation>每位评估者对每个规划填写一份评分表，例如使用评分表模板生成。给出文件夹时读取其中的所有评分表；Excel 和 LibreOffice 在打开的文件旁保存的锁定文件（~$…、.~lock.…）将被跳过并在日志中注明。</translation>
         </message>
         <message>
             <source>One point or polygon per settlement.</source>
@@ -1734,6 +1842,14 @@
         <message>
             <source>Only the spaces that count for SDG 11.7.1 (for example the counted spaces of the public space inventory). Invalid polygons are repaired and reported.</source>
             <translation>仅包括计入可持续发展目标 11.7.1 的公共空间（例如公共空间盘点中计入的空间）。无效的面会被修复并报告。</translation>
+        </message>
+        <message>
+            <source>Only {0} settlements have different centrality values: they cannot be cut into {1} hierarchy levels. Choose fewer levels.</source>
+            <translation>只有 {0} 个居民点的中心性数值互不相同：无法划分为 {1} 个等级。请选择更少的等级。</translation>
+        </message>
+        <message>
+            <source>Only {0} settlements have different index values: too few for {1} classes. No class was given; choose fewer classes.</source>
+            <translation>只有 {0} 个居民点的指数值互不相同：不足以划分 {1} 个类别。未给出类别；请选择更少的类别。</translation>
         </message>
         <message>
             <source>Open cells whose centres lie within this distance of an urban or suburban built-up cell are fringe open space (100 m in the Atlas).</source>
@@ -2188,6 +2304,10 @@
             <translation>不可步行的道路等级</translation>
         </message>
         <message>
+            <source>Road classes nobody walks along: {0} is not a street class this tool keeps (one of {1}). Check the spelling.</source>
+            <translation>不可步行的道路等级：{0} 不是本工具保留的街道等级（应为 {1} 之一）。请检查拼写。</translation>
+        </message>
+        <message>
             <source>Road network</source>
             <translation>道路网络</translation>
         </message>
@@ -2202,6 +2322,10 @@
         <message>
             <source>Rondinelli's functional analysis (Urban Functions in Rural Development, UNU): each function is worth 100 points shared equally among the settlements that have it; the centrality index of a settlement is the sum of its functions' points. Guttman's coefficient of reproducibility should reach 0.90 and Menzel's coefficient of scalability 0.60 for the functions to form a hierarchy.</source>
             <translation>Rondinelli 的功能分析（《农村发展中的城市功能》，联合国大学）：每种功能计 100 分，由具有该功能的居民点平均分享；居民点的中心性指数为其所有功能分值之和。功能要形成等级体系，Guttman 再现性系数应达到 0.90，Menzel 可量表性系数应达到 0.60。</translation>
+        </message>
+        <message>
+            <source>Row {0} of the table has no road class.</source>
+            <translation>表格第 {0} 行没有道路等级。</translation>
         </message>
         <message>
             <source>Run</source>
@@ -2286,6 +2410,10 @@
         <message>
             <source>SDG 11.7.1 uses 400 m, about a five-minute walk.</source>
             <translation>可持续发展目标 11.7.1 采用 400 米，约步行五分钟。</translation>
+        </message>
+        <message>
+            <source>SDG 11.7.1 uses 400 m; beyond 5 km it is no walk to a park</source>
+            <translation>可持续发展目标 11.7.1 采用 400 米；超过 5 公里就不再是步行去公园的距离</translation>
         </message>
         <message>
             <source>Sample City</source>
@@ -2406,6 +2534,10 @@
         <message>
             <source>Scoring</source>
             <translation>评分</translation>
+        </message>
+        <message>
+            <source>Second column for the same question; ignored, the first one is used</source>
+            <translation>同一问题的第二列；已忽略，使用第一列</translation>
         </message>
         <message>
             <source>Sensitivity of the ranking</source>
@@ -2538,6 +2670,10 @@
         <message>
             <source>Some characters are missing from the chart font and show as boxes. Install a font with these characters (for example Noto Sans CJK).</source>
             <translation>图表字体中缺少部分字符，这些字符显示为方框。请安装包含这些字符的字体（例如 Noto Sans CJK）。</translation>
+        </message>
+        <message>
+            <source>Some settlements have coordinates that are not numbers.</source>
+            <translation>部分居民点的坐标不是数字。</translation>
         </message>
         <message>
             <source>Space</source>
@@ -2760,6 +2896,10 @@
             <translation>宽度加宽 25 % 时的街道（占城市面积 %）</translation>
         </message>
         <message>
+            <source>Streets without a usable line skipped</source>
+            <translation>跳过的无可用线条街道数</translation>
+        </message>
+        <message>
             <source>Streets, widths +25 % (%)</source>
             <translation>街道，宽度 +25 %（%）</translation>
         </message>
@@ -2904,6 +3044,14 @@
             <translation>建成区栅格 {0} 带有旋转：请先将其重投影为正北朝上的格网（栅格 ▸ 投影 ▸ 变形（重投影））。</translation>
         </message>
         <message>
+            <source>The built-up raster {0} is {1} x {2} m, narrower than the circle ({3} m across): the densities only see the cells inside the raster. Give a raster that reaches beyond the city.</source>
+            <translation>建成区栅格 {0} 为 {1} x {2} 米，比圆（直径 {3} 米）更窄：密度只考虑栅格内的像元。请提供范围超出城市的栅格。</translation>
+        </message>
+        <message>
+            <source>The cells of {0} ({1} m) are larger than the radius of the circle ({2} m): each circle holds only its own cell, so the densities are the cells' own shares. Use a finer raster (10–100 m cells) for the Atlas method.</source>
+            <translation>{0} 的像元（{1} 米）大于圆的半径（{2} 米）：每个圆只包含其自身的像元，因此密度就是像元自身的比例。采用地图集方法时请使用更精细的栅格（10–100 米像元）。</translation>
+        </message>
+        <message>
             <source>The chosen CRS {0} is not a projected CRS in metres. Choose a projected CRS, for example the UTM zone of the city.</source>
             <translation>所选坐标参考系 {0} 不是以米为单位的投影坐标参考系。请选择投影坐标参考系，例如城市所在的 UTM 分带。</translation>
         </message>
@@ -2920,8 +3068,16 @@
             <translation>城市面及其最新规划的总体得分和各主题得分，用于分级设色地图。</translation>
         </message>
         <message>
+            <source>The city polygons' fields {0} are replaced by the results of the same name.</source>
+            <translation>城市多边形的字段 {0} 被同名的结果字段取代。</translation>
+        </message>
+        <message>
             <source>The coefficient of reproducibility is below 0.90: the functions do not form a clear hierarchy.</source>
             <translation>再现性系数低于 0.90：这些功能没有形成清晰的等级体系。</translation>
+        </message>
+        <message>
+            <source>The corridors "{0}" have no lines.</source>
+            <translation>发展走廊“{0}”中没有线。</translation>
         </message>
         <message>
             <source>The data export of the survey form from KoboToolbox (Data, Downloads), as CSV or XLSX.</source>
@@ -2936,12 +3092,20 @@
             <translation>较早建成区数据的日期。</translation>
         </message>
         <message>
+            <source>The default street width is {0} m: a street is {1} to {2} m wide. Check the unit.</source>
+            <translation>默认街道宽度为 {0} 米：街道宽度应为 {1} 至 {2} 米。请检查单位。</translation>
+        </message>
+        <message>
             <source>The development index needs at least two settlements and one indicator.</source>
             <translation>发展指数至少需要两个居民点和一个指标。</translation>
         </message>
         <message>
             <source>The district names in the tables and charts.</source>
             <translation>表格和图表中的区名称。</translation>
+        </message>
+        <message>
+            <source>The districts "{0}" and the public spaces "{1}" do not overlap: no space lies in any district. Check that both cover the same place and that each layer's coordinate system is right.</source>
+            <translation>地区“{0}”与公共空间“{1}”不重叠：没有任何空间位于任何地区内。请检查两者是否覆盖同一地点，以及每个图层的坐标参照系是否正确。</translation>
         </message>
         <message>
             <source>The earlier built-up raster {0} ({1} x {2} cells) is not on the grid of {3} ({4} x {5} cells): give both on the same grid (Raster ▸ Align Rasters).</source>
@@ -2958,6 +3122,10 @@
         <message>
             <source>The export of the survey form from KoboToolbox, as CSV or XLSX.</source>
             <translation>从 Kobo 工具箱导出的调查表数据，CSV 或 XLSX 格式。</translation>
+        </message>
+        <message>
+            <source>The facilities "{0}" have no usable points.</source>
+            <translation>设施“{0}”中没有可用的点。</translation>
         </message>
         <message>
             <source>The facilities have no function values.</source>
@@ -2988,6 +3156,10 @@
             <translation>无法对 {1} 应用筛选条件 {0}：{2}</translation>
         </message>
         <message>
+            <source>The folder {0} holds no scorecard (.json, .csv or .xlsx).</source>
+            <translation>文件夹 {0} 中没有评分表（.json、.csv 或 .xlsx）。</translation>
+        </message>
+        <message>
             <source>The folder {0} holds the results of a run with other inputs or parameters: choose another folder, or delete its {1} to start again.</source>
             <translation>文件夹 {0} 中保存的是使用其他输入或参数运行的结果：请选择其他文件夹，或删除其中的 {1} 后重新开始。</translation>
         </message>
@@ -3000,8 +3172,20 @@
             <translation>评估框架必须是一个 JSON 对象。</translation>
         </message>
         <message>
+            <source>The framework {0} is not valid:</source>
+            <translation>评估框架 {0} 无效：</translation>
+        </message>
+        <message>
+            <source>The functional analysis needs at least two settlements with a location; the input "{0}" has {1}.</source>
+            <translation>功能分析至少需要两个有位置的居民点；输入“{0}”只有 {1} 个。</translation>
+        </message>
+        <message>
             <source>The functional analysis of a settlement system (Rondinelli's Urban Functions in Rural Development): which settlements or sectors have which functions (school, health centre, market, bank…). The presence comes from facility points with a function field (a facility belongs to the sector polygon holding it, or to the nearest settlement point within the distance given) or from function columns of the settlement layer. The scalogram orders functions by how common they are and settlements by how many they have; the coefficient of reproducibility (≥ 0.90) and of scalability (≥ 0.60) say how well they form a hierarchy. Each function is worth 100 centrality points shared among the settlements that have it; a settlement's centrality index is the sum of its functions' weights. Settlements are classed into hierarchy levels (central, intermediate, local by default) by natural breaks, quantiles or your thresholds.</source>
             <translation>居民点体系的功能分析（Rondinelli《农村发展中的城市功能》）：哪些居民点或部门具有哪些功能（学校、卫生中心、市场、银行……）。功能的存在来自带功能字段的设施点（设施归属于包含它的部门面，或给定距离内最近的居民点），或来自居民点图层的功能字段。功能等级表按功能的普遍程度对功能排序，按居民点具有的功能数量对居民点排序；再现性系数（≥ 0.90）和可量表性系数（≥ 0.60）说明它们形成等级体系的程度。每种功能计 100 个中心性分值，由具有该功能的居民点分享；居民点的中心性指数为其功能权重之和。居民点按自然断点法、分位数或您设定的阈值划分为等级（默认为中央级、中间级、地方级）。</translation>
+        </message>
+        <message>
+            <source>The hierarchy level field {0} has values that are not levels 1, 2, 3…: {1} (e.g. {2}).</source>
+            <translation>等级字段 {0} 中有不是等级 1、2、3……的值：{1} 个（例如 {2}）。</translation>
         </message>
         <message>
             <source>The index chart, the ranking and the sensitivity table, in the language of QGIS.</source>
@@ -3016,6 +3200,10 @@
             <translation>指标 {0} 在所有地方取值相同，无法区分居民点。请将其移除。</translation>
         </message>
         <message>
+            <source>The indicator {0} is a text field ({1}): choose a numeric field.</source>
+            <translation>指标 {0} 是文本字段（{1}）：请选择数值字段。</translation>
+        </message>
+        <message>
             <source>The indicator, the tables by population group and district, charts and a map, in the language of QGIS.</source>
             <translation>指标、按人口群体和地区的表格、图表和地图，使用 QGIS 的界面语言。</translation>
         </message>
@@ -3024,8 +3212,16 @@
             <translation>输入“{0}”没有任何要素。</translation>
         </message>
         <message>
-            <source>The inputs are empty: there is no extent to choose a CRS from.</source>
-            <translation>输入数据为空：没有可用于选择坐标参考系的范围。</translation>
+            <source>The input "{0}" has no settlement with a usable location.</source>
+            <translation>输入“{0}”中没有位置可用的居民点。</translation>
+        </message>
+        <message>
+            <source>The input fields {0} are replaced in the inventory by the fields it computes.</source>
+            <translation>输入字段 {0} 在盘点中被其计算出的同名字段替换。</translation>
+        </message>
+        <message>
+            <source>The inputs hold no features with a location ({0}): there is no extent to choose a CRS from.</source>
+            <translation>输入中没有带位置的要素（{0}）：无法据此范围选择坐标参考系。</translation>
         </message>
         <message>
             <source>The inventory of public spaces; its ids become the list surveyors choose from.</source>
@@ -3048,6 +3244,14 @@
             <translation>图层“{0}”既没有 highway 字段，也没有 GDAL 的 other_tags 字段：请选择 OSM 文件的 lines 图层，或带有 OSM 标签字段的图层。</translation>
         </message>
         <message>
+            <source>The layer "{0}" has no OSM tag field (other_tags, or any of {1}): choose the multipolygons layer of an OSM file, or a layer with OSM tag columns.</source>
+            <translation>图层“{0}”没有 OSM 标签字段（other_tags，或 {1} 中的任一字段）：请选择 OSM 文件的 multipolygons 图层，或带有 OSM 标签字段的图层。</translation>
+        </message>
+        <message>
+            <source>The layer "{0}" holds no features: check that it is the right file and layer (an OSM extract of the area, its "lines" or "multipolygons" layer).</source>
+            <translation>图层“{0}”中没有任何要素：请检查文件和图层是否正确（应为该区域的 OSM 提取数据及其“lines”或“multipolygons”图层）。</translation>
+        </message>
+        <message>
             <source>The layer {0} of {1} has no field {2}.</source>
             <translation>{1} 的图层 {0} 中没有字段 {2}。</translation>
         </message>
@@ -3062,6 +3266,10 @@
         <message>
             <source>The multipolygons layer of an .osm.pbf or .osm file, or a polygon layer with OSM tag columns.</source>
             <translation>.osm.pbf 或 .osm 文件的 multipolygons 图层，或带有 OSM 标签字段的面图层。</translation>
+        </message>
+        <message>
+            <source>The names {0} name more than one urban extent: tell them apart by extent_id.</source>
+            <translation>名称 {0} 对应多个城市范围：请用 extent_id 区分。</translation>
         </message>
         <message>
             <source>The national population grid; every band is a population group (band 1: total). Each city reads only its window. Give either this grid or a population layer.</source>
@@ -3112,12 +3320,28 @@
             <translation>人口字段 {0} 中有非数值：{1}</translation>
         </message>
         <message>
+            <source>The population grid "{0}" has no people inside the districts: the space per person is left empty.</source>
+            <translation>人口栅格“{0}”在各地区内没有人口：人均空间面积留空。</translation>
+        </message>
+        <message>
+            <source>The population grid "{0}" is only used per district: give the districts too.</source>
+            <translation>人口栅格“{0}”仅按地区使用：请同时提供地区。</translation>
+        </message>
+        <message>
             <source>The population grid has no people inside the urban extent of {0}.</source>
             <translation>人口栅格在 {0} 的城市范围内没有人口。</translation>
         </message>
         <message>
             <source>The population grid {0} is used; the population field of the places is not.</source>
             <translation>使用人口栅格 {0}；不使用地点的人口字段。</translation>
+        </message>
+        <message>
+            <source>The population input "{0}" and the streets "{1}" do not overlap: the people are {2} km from the nearest street. Check that both cover the same place and that each layer's coordinate system is right.</source>
+            <translation>人口输入“{0}”与街道“{1}”不重叠：人口距最近的街道 {2} 公里。请检查两者是否覆盖同一地点，以及每个图层的坐标参照系是否正确。</translation>
+        </message>
+        <message>
+            <source>The population input "{0}" holds no people: every cell or feature is nodata, zero or negative.</source>
+            <translation>人口输入“{0}”中没有人口：每个像元或要素均为无数据、零或负值。</translation>
         </message>
         <message>
             <source>The population input holds no people (all values are zero, empty or nodata).</source>
@@ -3132,20 +3356,20 @@
             <translation>被调查的公共空间，例如公共空间盘点的输出。</translation>
         </message>
         <message>
-            <source>The questionnaire is not valid:</source>
-            <translation>问卷无效：</translation>
+            <source>The questionnaire is not valid ({0} problems):</source>
+            <translation>问卷无效（{0} 个问题）：</translation>
         </message>
         <message>
-            <source>The questionnaire must be a JSON object.</source>
-            <translation>问卷必须是一个 JSON 对象。</translation>
+            <source>The questionnaire {0} is not valid ({1} problems):</source>
+            <translation>问卷 {0} 无效（{1} 个问题）：</translation>
         </message>
         <message>
             <source>The report was not written.</source>
             <translation>未写入报告。</translation>
         </message>
         <message>
-            <source>The road network has no lines with at least two vertices.</source>
-            <translation>道路网络中没有至少包含两个节点的线。</translation>
+            <source>The road network "{0}" has no lines with at least two vertices.</source>
+            <translation>道路网络“{0}”中没有至少包含两个顶点的线。</translation>
         </message>
         <message>
             <source>The road network used for travel times.</source>
@@ -3168,6 +3392,10 @@
             <translation>较早年份、同一格网上的同类建成区数据（GHSL 各时期即是如此）。其范围按重叠与较晚日期的城市匹配，不设最小面积。</translation>
         </message>
         <message>
+            <source>The sampling precision is ±{0} points: at most ±{1}, because a wider 95 % interval says nothing about a street share of 15–30 %.</source>
+            <translation>抽样精度为 ±{0} 个百分点：最多 ±{1}，因为更宽的 95 % 置信区间无法说明 15–30 % 的街道比例。</translation>
+        </message>
+        <message>
             <source>The scalogram chart, the coefficients and the hierarchy table, in the language of QGIS.</source>
             <translation>功能等级表图、各系数和等级表，使用 QGIS 的界面语言。</translation>
         </message>
@@ -3178,6 +3406,10 @@
         <message>
             <source>The scorecard to hand to an assessor.</source>
             <translation>交给评估者填写的评分表。</translation>
+        </message>
+        <message>
+            <source>The scorecard {0} cannot be written: {1}</source>
+            <translation>无法写入评分表 {0}：{1}</translation>
         </message>
         <message>
             <source>The scorecards cannot be assessed together:</source>
@@ -3224,8 +3456,20 @@
             <translation>调查员选择的空间编号。</translation>
         </message>
         <message>
+            <source>The space ids {0} cannot be used in the form: "{1}" is the form's choice for a space not in the list, and an id cannot hold line breaks, tabs or control characters. Give these spaces other ids in the field "{2}".</source>
+            <translation>空间编号 {0} 不能用于表单：“{1}”是表单中“不在列表中”的选项，且编号不能包含换行符、制表符或控制字符。请在字段“{2}”中为这些空间改用其他编号。</translation>
+        </message>
+        <message>
             <source>The spaces surveyed, with the ids used in the form.</source>
             <translation>被调查的空间，带有表单中使用的编号。</translation>
+        </message>
+        <message>
+            <source>The speed of road class {0} is {1} km/h: give a speed above 0 and at most {2} km/h.</source>
+            <translation>道路等级 {0} 的速度为 {1} 公里/小时：请给出大于 0 且不超过 {2} 公里/小时的速度。</translation>
+        </message>
+        <message>
+            <source>The speed table needs a speed for every road class.</source>
+            <translation>速度表需要为每个道路等级给出速度。</translation>
         </message>
         <message>
             <source>The street area of each city, dissolved and clipped to its urban extent.</source>
@@ -3234,6 +3478,18 @@
         <message>
             <source>The street network has no lines with at least two vertices.</source>
             <translation>街道网络中没有至少包含两个节点的线。</translation>
+        </message>
+        <message>
+            <source>The streets "{0}" and the urban extent "{1}" do not overlap: no street lies in any city. Check that both cover the same place and that each layer's coordinate system is right.</source>
+            <translation>街道“{0}”与城市范围“{1}”不重叠：没有任何街道位于任何城市内。请检查两者是否覆盖同一地点，以及每个图层的坐标参照系是否正确。</translation>
+        </message>
+        <message>
+            <source>The streets "{0}" hold no line to measure.</source>
+            <translation>街道“{0}”中没有可供计算的线。</translation>
+        </message>
+        <message>
+            <source>The streets "{0}" hold no street area to measure.</source>
+            <translation>街道“{0}”中没有可供计算的街道面积。</translation>
         </message>
         <message>
             <source>The suburban density ({0} %) must be above 0 and below the urban density ({1} %), which is at most 100 %.</source>
@@ -3248,24 +3504,92 @@
             <translation>调查导出文件 {0} 只有表头行，没有提交记录。</translation>
         </message>
         <message>
+            <source>The survey export {0} has no sheet.</source>
+            <translation>调查导出文件 {0} 没有工作表。</translation>
+        </message>
+        <message>
+            <source>The survey export {0} is damaged at line {1}: a quote is not closed or is followed by other text ({2}). Export the data again from KoboToolbox.</source>
+            <translation>调查导出文件 {0} 在第 {1} 行损坏：引号未闭合或其后紧跟其他文本（{2}）。请从 KoboToolbox 重新导出数据。</translation>
+        </message>
+        <message>
+            <source>The survey export {0} is damaged: its header row has {1} columns, but {2} rows have a different number of cells: {3}{4}. A stray quote or separator shifts the answers to the wrong questions; export the data again from KoboToolbox.</source>
+            <translation>调查导出文件 {0} 已损坏：表头行有 {1} 列，但有 {2} 行的单元格数量不同：{3}{4}。多余的引号或分隔符会使答案错位到其他问题下；请从 KoboToolbox 重新导出数据。</translation>
+        </message>
+        <message>
+            <source>The survey export {0} is empty (0 bytes): download it again from KoboToolbox.</source>
+            <translation>调查导出文件 {0} 为空（0 字节）：请从 KoboToolbox 重新下载。</translation>
+        </message>
+        <message>
             <source>The survey export {0} is empty.</source>
             <translation>调查导出文件 {0} 为空。</translation>
+        </message>
+        <message>
+            <source>The survey export {0} is not UTF-8 text (line {1} has bytes that cannot be read): it is damaged, or was saved in another encoding. Download the CSV again from KoboToolbox, or save it as "CSV UTF-8".</source>
+            <translation>调查导出文件 {0} 不是 UTF-8 文本（第 {1} 行有无法读取的字节）：文件已损坏，或以其他编码保存。请从 KoboToolbox 重新下载 CSV，或另存为“CSV UTF-8”。</translation>
+        </message>
+        <message>
+            <source>The survey export {0} is not a readable XLSX workbook: it is damaged, incomplete or another format ({1}). Download it again from KoboToolbox.</source>
+            <translation>调查导出文件 {0} 不是可读取的 XLSX 工作簿：文件已损坏、不完整或为其他格式（{1}）。请从 KoboToolbox 重新下载。</translation>
+        </message>
+        <message>
+            <source>The survey export {0} is not a text file (line {1} holds binary data): it is damaged or not a CSV.</source>
+            <translation>调查导出文件 {0} 不是文本文件（第 {1} 行含有二进制数据）：文件已损坏或不是 CSV。</translation>
         </message>
         <message>
             <source>The survey import log lists each row, column and value.</source>
             <translation>调查导入日志列出了每一行、每一列和每个值。</translation>
         </message>
         <message>
+            <source>The table ends with road class "{0}" without a value: every road class needs its value.</source>
+            <translation>表格以没有数值的道路等级“{0}”结尾：每个道路等级都需要对应的数值。</translation>
+        </message>
+        <message>
             <source>The table gives "{0}" for road class {1}: not a number.</source>
             <translation>表中道路等级 {1} 的值“{0}”不是数字。</translation>
+        </message>
+        <message>
+            <source>The table gives road class {0} twice, with {1} and {2}: keep one row.</source>
+            <translation>表格两次给出道路等级 {0}，分别为 {1} 和 {2}：请只保留一行。</translation>
+        </message>
+        <message>
+            <source>The table gives {0} m for road class {1}: a street is {2} to {3} m wide. Check the unit.</source>
+            <translation>表格中道路等级 {1} 的宽度为 {0} 米：街道宽度应为 {2} 至 {3} 米。请检查单位。</translation>
         </message>
         <message>
             <source>The table gives {0} m for road class {1}: a width must be more than 0.</source>
             <translation>表中道路等级 {1} 的宽度为 {0} 米：宽度必须大于 0。</translation>
         </message>
         <message>
+            <source>The thresholds given are not used: they apply only to the thresholds method.</source>
+            <translation>给出的阈值未被使用：阈值仅适用于阈值法。</translation>
+        </message>
+        <message>
+            <source>The thresholds method needs the thresholds: increasing centrality values separated by commas.</source>
+            <translation>阈值法需要给出阈值：以逗号分隔的递增中心性数值。</translation>
+        </message>
+        <message>
+            <source>The travel time field {0} has {1} negative values: travel times are minutes, 0 or more.</source>
+            <translation>出行时间字段 {0} 中有 {1} 个负值：出行时间以分钟计，应为 0 或以上。</translation>
+        </message>
+        <message>
+            <source>The type mapping ends with "{0}" without a category: every type value needs its category.</source>
+            <translation>类型对照表以没有类别的“{0}”结尾：每个类型值都需要对应的类别。</translation>
+        </message>
+        <message>
             <source>The type mapping gives "{0}" for "{1}"; use one of: {2}.</source>
             <translation>类型对照表中“{1}”对应的“{0}”无效；请使用以下之一：{2}。</translation>
+        </message>
+        <message>
+            <source>The type mapping gives "{0}" twice, as {1} and as {2}: keep one row.</source>
+            <translation>类型对照表两次给出“{0}”，分别为 {1} 和 {2}：请只保留一行。</translation>
+        </message>
+        <message>
+            <source>The type mapping gives the category "{0}" without a type value.</source>
+            <translation>类型对照表给出了没有类型值的类别“{0}”。</translation>
+        </message>
+        <message>
+            <source>The urban extent "{0}" has no polygon with an area to measure.</source>
+            <translation>城市范围“{0}”中没有可供计算的有面积的面。</translation>
         </message>
         <message>
             <source>The urban extent has no polygon with an area.</source>
@@ -3288,6 +3612,10 @@
             <translation>测量指标所依据的城市范围，以及街道。</translation>
         </message>
         <message>
+            <source>The urban extent {0} is too small for the sampling method: fewer than two sample circles fall inside it.</source>
+            <translation>城市范围 {0} 对抽样法而言太小：落在其中的样本圆少于两个。</translation>
+        </message>
+        <message>
             <source>The urban extents layer {0} holds no polygon with an area.</source>
             <translation>城市范围图层 {0} 中没有具有面积的多边形。</translation>
         </message>
@@ -3304,8 +3632,16 @@
             <translation>城市范围 {0} 没有坐标参照系：请用 --crs 指定。</translation>
         </message>
         <message>
-            <source>The weight of "{0}" must be a number of 0 or more, not "{1}".</source>
-            <translation>“{0}”的权重必须是大于或等于 0 的数字，而不是“{1}”。</translation>
+            <source>The weight of "{0}" must be a number of 0 or more, at most {1} (weights are relative), not "{2}".</source>
+            <translation>“{0}”的权重必须是 0 或以上、至多 {1} 的数字（权重是相对值），而不是“{2}”。</translation>
+        </message>
+        <message>
+            <source>The weight of need is 0 (rank by potential alone) but no potential component is chosen: give a centrality or accessibility field or the corridors, or raise the weight of need.</source>
+            <translation>需求权重为 0（仅按潜力排名），但未选择任何潜力组成部分：请给出中心性或可达性字段或发展走廊，或提高需求权重。</translation>
+        </message>
+        <message>
+            <source>The weight of need is 1 (rank by need alone) but no need component is chosen: give a development index or travel time field, or lower the weight of need.</source>
+            <translation>需求权重为 1（仅按需求排名），但未选择任何需求组成部分：请给出发展指数或出行时间字段，或降低需求权重。</translation>
         </message>
         <message>
             <source>The weight of need must lie between 0 and 1.</source>
@@ -3332,6 +3668,14 @@
             <translation>{0}必须是 {1} 至 {2} 米之间的数值，而不是 {3}。</translation>
         </message>
         <message>
+            <source>The {0} raster {1} ({2} x {3} cells) is too large to read at once: clip it to the area of interest first.</source>
+            <translation>{0}栅格 {1}（{2} x {3} 个像元）太大，无法一次读取：请先将其裁剪到研究区域。</translation>
+        </message>
+        <message>
+            <source>The {0} raster {1} has no band.</source>
+            <translation>{0}栅格 {1} 没有波段。</translation>
+        </message>
+        <message>
             <source>Themes</source>
             <translation>主题</translation>
         </message>
@@ -3348,8 +3692,16 @@
             <translation>没有可用于计算的城市范围面。</translation>
         </message>
         <message>
+            <source>These are assessed as different plans, as their names or years differ: {0}. If they are one plan, write it the same way in every scorecard.</source>
+            <translation>由于名称或年份不同，以下被作为不同的规划评估：{0}。如果它们是同一个规划，请在每份评分表中以相同方式填写。</translation>
+        </message>
+        <message>
             <source>These fields are marked as "more is worse" but are not indicators: {0}</source>
             <translation>以下字段被标为“数值越高越差”，但不是指标：{0}</translation>
+        </message>
+        <message>
+            <source>These indicator fields are chosen more than once: {0}</source>
+            <translation>以下指标字段被选择了不止一次：{0}</translation>
         </message>
         <message>
             <source>This is at or above the global baseline of about {0} % (regions {1}–{2} %).</source>
@@ -3374,6 +3726,10 @@
         <message>
             <source>Thresholds (centrality)</source>
             <translation>阈值（中心性）</translation>
+        </message>
+        <message>
+            <source>Thresholds are centrality values, which are never negative; got "{0}".</source>
+            <translation>阈值是中心性数值，不可能为负；实际为“{0}”。</translation>
         </message>
         <message>
             <source>Thresholds must be numbers separated by commas; got "{0}".</source>
@@ -3560,6 +3916,10 @@
             <translation>权重</translation>
         </message>
         <message>
+            <source>Weights cannot be negative, nor all zero; got "{0}".</source>
+            <translation>权重不能为负，也不能全为零；实际为“{0}”。</translation>
+        </message>
+        <message>
             <source>Weights must be numbers separated by commas; got "{0}".</source>
             <translation>权重必须是以逗号分隔的数字；实际输入为“{0}”。</translation>
         </message>
@@ -3692,6 +4052,38 @@
             <translation>墓地是安葬之所，而非供休闲的开放空间</translation>
         </message>
         <message>
+            <source>a list</source>
+            <translation>列表</translation>
+        </message>
+        <message>
+            <source>a list [ … ]</source>
+            <translation>列表 [ … ]</translation>
+        </message>
+        <message>
+            <source>a number</source>
+            <translation>数字</translation>
+        </message>
+        <message>
+            <source>a population cell is not larger than 100 km</source>
+            <translation>人口像元不会大于 100 公里</translation>
+        </message>
+        <message>
+            <source>a question is listed twice</source>
+            <translation>有问题列出了两次</translation>
+        </message>
+        <message>
+            <source>a question of type "{0}" cannot be scored</source>
+            <translation>类型为“{0}”的问题不能计分</translation>
+        </message>
+        <message>
+            <source>a scored number needs "scoring": {{"method": "linear", "zero_at": a, "one_at": b}} with a different from b</source>
+            <translation>计分的数值问题需要 "scoring": {{"method": "linear", "zero_at": a, "one_at": b}}，且 a 与 b 不同</translation>
+        </message>
+        <message>
+            <source>a street farther than 200 m from a space gives no entrance to it</source>
+            <translation>距离空间超过 200 米的街道不构成其入口</translation>
+        </message>
+        <message>
             <source>acceptable from {0}</source>
             <translation>{0} 起可接受</translation>
         </message>
@@ -3706,6 +4098,18 @@
         <message>
             <source>allotment plots are rented to gardeners and usually locked</source>
             <translation>租赁菜园的地块出租给园艺者，通常上锁</translation>
+        </message>
+        <message>
+            <source>an empty text</source>
+            <translation>空文本</translation>
+        </message>
+        <message>
+            <source>an object</source>
+            <translation>对象</translation>
+        </message>
+        <message>
+            <source>an object {…}</source>
+            <translation>对象 {…}</translation>
         </message>
         <message>
             <source>band {0}</source>
@@ -3736,8 +4140,8 @@
             <translation>中心性</translation>
         </message>
         <message>
-            <source>choice list "{0}", choice {1}: needs a "name", a "label" and a score between 0 and 1 (or none)</source>
-            <translation>选项列表“{0}”，第 {1} 个选项：需要 "name"、"label" 以及 0 到 1 之间的分值（或不设）</translation>
+            <source>choice list "{0}", choice {1}: a score must be a number from 0 to 1 (or absent), not {2}</source>
+            <translation>选项列表“{0}”，第 {1} 个选项：分值必须是 0 到 1 之间的数字（或不设），而不是{2}</translation>
         </message>
         <message>
             <source>composite indicator</source>
@@ -3752,20 +4156,12 @@
             <translation>默认宽度</translation>
         </message>
         <message>
-            <source>derived score {0}</source>
-            <translation>派生得分 {0}</translation>
-        </message>
-        <message>
             <source>development index</source>
             <translation>发展指数</translation>
         </message>
         <message>
             <source>dimension "{0}" has no scored question</source>
             <translation>维度“{0}”没有计分问题</translation>
-        </message>
-        <message>
-            <source>dimension {0}: needs an "id" and a "label"</source>
-            <translation>第 {0} 个维度：需要 "id" 和 "label"</translation>
         </message>
         <message>
             <source>district</source>
@@ -3782,6 +4178,10 @@
         <message>
             <source>entry tolerance</source>
             <translation>入口容差</translation>
+        </message>
+        <message>
+            <source>facilities</source>
+            <translation>设施</translation>
         </message>
         <message>
             <source>failed</source>
@@ -3820,14 +4220,6 @@
             <translation>{0} 起为良好</translation>
         </message>
         <message>
-            <source>group "{0}", question {1}</source>
-            <translation>分组“{0}”，第 {1} 个问题</translation>
-        </message>
-        <message>
-            <source>group {0}: needs a "name" and "questions"</source>
-            <translation>第 {0} 个分组：需要 "name" 和 "questions"</translation>
-        </message>
-        <message>
             <source>invalid urban extent</source>
             <translation>城市范围无效</translation>
         </message>
@@ -3840,6 +4232,10 @@
             <translation>投资优先级</translation>
         </message>
         <message>
+            <source>it is nested too deeply</source>
+            <translation>嵌套层级过深</translation>
+        </message>
+        <message>
             <source>km</source>
             <translation>公里</translation>
         </message>
@@ -3850,6 +4246,10 @@
         <message>
             <source>largest population cell</source>
             <translation>最大人口网格单元</translation>
+        </message>
+        <message>
+            <source>line</source>
+            <translation>行</translation>
         </message>
         <message>
             <source>long travel time to a centre</source>
@@ -3876,6 +4276,46 @@
             <translation>超过 {0} 米或无法到达</translation>
         </message>
         <message>
+            <source>must be "evenness", not {0}</source>
+            <translation>必须为 "evenness"，而不是{0}</translation>
+        </message>
+        <message>
+            <source>must be a choice of the select_multiple question's list, not "{0}"</source>
+            <translation>必须是该 select_multiple 问题选项列表中的选项，而不是“{0}”</translation>
+        </message>
+        <message>
+            <source>must be a list […], not {0}</source>
+            <translation>必须是列表 […]，而不是{0}</translation>
+        </message>
+        <message>
+            <source>must be a non-empty text, not {0}</source>
+            <translation>必须是非空文本，而不是{0}</translation>
+        </message>
+        <message>
+            <source>must be a text, not {0}</source>
+            <translation>必须是文本，而不是{0}</translation>
+        </message>
+        <message>
+            <source>must be an object of texts by language, e.g. {{"en": "…", "zh": "…"}}, not {0}</source>
+            <translation>必须是按语言给出文本的对象，例如 {{"en": "…", "zh": "…"}}，而不是{0}</translation>
+        </message>
+        <message>
+            <source>must be an object {{…}}, not {0}</source>
+            <translation>必须是对象 {{…}}，而不是{0}</translation>
+        </message>
+        <message>
+            <source>must be true or false, not {0}</source>
+            <translation>必须为 true 或 false，而不是{0}</translation>
+        </message>
+        <message>
+            <source>must list at least {0} items</source>
+            <translation>至少需要列出 {0} 项</translation>
+        </message>
+        <message>
+            <source>named places</source>
+            <translation>地名</translation>
+        </message>
+        <message>
             <source>national</source>
             <translation>全国</translation>
         </message>
@@ -3886,6 +4326,14 @@
         <message>
             <source>need</source>
             <translation>需求</translation>
+        </message>
+        <message>
+            <source>no choice of "{0}" has a score</source>
+            <translation>“{0}”的选项都没有分值</translation>
+        </message>
+        <message>
+            <source>no choice of "{0}" has a score above 0</source>
+            <translation>“{0}”的选项都没有大于 0 的分值</translation>
         </message>
         <message>
             <source>no open public space</source>
@@ -3916,12 +4364,24 @@
             <translation>没有可用的面几何</translation>
         </message>
         <message>
+            <source>no year</source>
+            <translation>无年份</translation>
+        </message>
+        <message>
             <source>none</source>
             <translation>无</translation>
         </message>
         <message>
             <source>not measured or no people</source>
             <translation>未测算或无人口</translation>
+        </message>
+        <message>
+            <source>nothing (null or missing)</source>
+            <translation>空值（null 或缺失）</translation>
+        </message>
+        <message>
+            <source>null</source>
+            <translation>null（空值）</translation>
         </message>
         <message>
             <source>of 100</source>
@@ -3972,12 +4432,12 @@
             <translation>公共空间</translation>
         </message>
         <message>
-            <source>questionnaire</source>
-            <translation>问卷</translation>
-        </message>
-        <message>
             <source>road class table</source>
             <translation>道路等级表</translation>
+        </message>
+        <message>
+            <source>row</source>
+            <translation>行</translation>
         </message>
         <message>
             <source>scalogram</source>
@@ -3998,6 +4458,10 @@
         <message>
             <source>settlement hierarchy</source>
             <translation>居民点等级</translation>
+        </message>
+        <message>
+            <source>settlements</source>
+            <translation>居民点</translation>
         </message>
         <message>
             <source>shown for comparison only; it overstates access</source>
@@ -4052,8 +4516,56 @@
             <translation>地域影响</translation>
         </message>
         <message>
+            <source>text</source>
+            <translation>文本</translation>
+        </message>
+        <message>
+            <source>the Atlas of Urban Expansion uses 564 m (a 1 km² circle); a wider circle measures a region, not the neighbourhood of a cell</source>
+            <translation>《城市扩张地图集》采用 564 米（1 平方公里的圆）；更大的圆衡量的是一个区域，而不是像元的邻近范围</translation>
+        </message>
+        <message>
+            <source>the Atlas uses 100 m; a wider fringe turns the open country around a city into city</source>
+            <translation>地图集采用 100 米；更宽的边缘会把城市周围的开阔乡村算作城市</translation>
+        </message>
+        <message>
+            <source>the choice "{0}" is listed twice</source>
+            <translation>选项“{0}”列出了两次</translation>
+        </message>
+        <message>
+            <source>the choice list "{0}" does not exist</source>
+            <translation>选项列表“{0}”不存在</translation>
+        </message>
+        <message>
+            <source>the choice list "{0}" has no usable choice</source>
+            <translation>选项列表“{0}”没有可用的选项</translation>
+        </message>
+        <message>
+            <source>the dimension "{0}" does not exist</source>
+            <translation>维度“{0}”不存在</translation>
+        </message>
+        <message>
+            <source>the dimension "{0}" is listed twice</source>
+            <translation>维度“{0}”列出了两次</translation>
+        </message>
+        <message>
+            <source>the group "{0}" is listed twice</source>
+            <translation>分组“{0}”列出了两次</translation>
+        </message>
+        <message>
+            <source>the name "{0}" is reserved for the form itself</source>
+            <translation>名称“{0}”为表单自身保留</translation>
+        </message>
+        <message>
+            <source>the name "{0}" is used twice (first at {1})</source>
+            <translation>名称“{0}”使用了两次（第一次在 {1}）</translation>
+        </message>
+        <message>
             <source>the name {0} is used by {1} cities</source>
             <translation>名称“{0}”被 {1} 个城市使用</translation>
+        </message>
+        <message>
+            <source>the number {0}</source>
+            <translation>数字 {0}</translation>
         </message>
         <message>
             <source>the population did not change, so the ratio is undefined</source>
@@ -4064,8 +4576,24 @@
             <translation>人口减少：负比率并不表示土地利用高效</translation>
         </message>
         <message>
-            <source>the questionnaire needs a question of type "space_id"</source>
-            <translation>问卷需要一个类型为 "space_id" 的问题</translation>
+            <source>the questionnaire may have at most one question of type "geopoint"</source>
+            <translation>问卷最多只能有一个类型为 "geopoint" 的问题</translation>
+        </message>
+        <message>
+            <source>the questionnaire must be a JSON object {{…}}, not {0}</source>
+            <translation>问卷必须是 JSON 对象 {{…}}，而不是{0}</translation>
+        </message>
+        <message>
+            <source>the questionnaire needs exactly one question of type "space_id" (found {0})</source>
+            <translation>问卷需要且只能有一个类型为 "space_id" 的问题（找到 {0} 个）</translation>
+        </message>
+        <message>
+            <source>the text "{0}"</source>
+            <translation>文本“{0}”</translation>
+        </message>
+        <message>
+            <source>the type "{0}" is not supported</source>
+            <translation>不支持类型“{0}”</translation>
         </message>
         <message>
             <source>the worker computing it was lost ({0})</source>
@@ -4084,6 +4612,14 @@
             <translation>出行时间</translation>
         </message>
         <message>
+            <source>true or false</source>
+            <translation>true 或 false（是/否）</translation>
+        </message>
+        <message>
+            <source>true/false ({0})</source>
+            <translation>true/false（{0}）</translation>
+        </message>
+        <message>
             <source>type is not one of the five counted types</source>
             <translation>类型不属于五种计入类型</translation>
         </message>
@@ -4100,6 +4636,10 @@
             <translation>城市范围</translation>
         </message>
         <message>
+            <source>vertices farther apart than 5 m are different junctions</source>
+            <translation>相距超过 5 米的节点是不同的路口</translation>
+        </message>
+        <message>
             <source>walking distance</source>
             <translation>步行距离</translation>
         </message>
@@ -4109,11 +4649,11 @@
         </message>
         <message>
             <source>{0} (id {1})</source>
-            <translation>{0}（ID {1}）</translation>
+            <translation>{0}（编号 {1}）</translation>
         </message>
         <message>
-            <source>{0} ({1}, {2}): {3} assessors, {4} % of the potential score, alpha {5}.</source>
-            <translation>{0}（{1}，{2}）：{3} 位评估者，得分占满分 {4} %，α 系数 {5}。</translation>
+            <source>{0} ({1}): {2} criteria read: {3} scored 0 to 3, {4} NA, {5} left blank; the framework has {6}.</source>
+            <translation>{0}（{1}）：读取 {2} 项标准：{3} 项评分为 0 至 3，{4} 项为 NA，{5} 项留空；评估框架共有 {6} 项。</translation>
         </message>
         <message>
             <source>{0} and {1}: the assessor {2} scored the same plan twice.</source>
@@ -4128,12 +4668,32 @@
             <translation>候选空间 {0} 个，计入 {1} 个，合并重复要素 {2} 个。</translation>
         </message>
         <message>
+            <source>{0} cannot be read as an Excel workbook: it is damaged or incomplete ({1}).</source>
+            <translation>无法将 {0} 作为 Excel 工作簿读取：文件已损坏或不完整（{1}）。</translation>
+        </message>
+        <message>
+            <source>{0} cities have no street in "{1}" and a street share of 0 %: {2}.</source>
+            <translation>{0} 个城市在“{1}”中没有街道，街道比例为 0 %：{2}。</translation>
+        </message>
+        <message>
             <source>{0} cities measured, {1} not measured, {2} people counted in the measured cities.</source>
             <translation>已测算 {0} 个城市，{1} 个未测算；已测算城市共计 {2} 人。</translation>
         </message>
         <message>
             <source>{0} cities; results kept in {1}.</source>
             <translation>共 {0} 个城市；结果保存在 {1}。</translation>
+        </message>
+        <message>
+            <source>{0} control characters (from text pasted into the framework) were left out of the scorecard: an Excel cell cannot hold them.</source>
+            <translation>评分表中略去了 {0} 个控制字符（来自粘贴到评估框架中的文本）：Excel 单元格无法容纳这些字符。</translation>
+        </message>
+        <message>
+            <source>{0} districts lie outside the urban extent and have no share: {1}.</source>
+            <translation>{0} 个地区位于城市范围之外，没有比例：{1}。</translation>
+        </message>
+        <message>
+            <source>{0} facilities have no value in the field {1} and were left out.</source>
+            <translation>{0} 个设施在字段 {1} 中没有值，已被排除。</translation>
         </message>
         <message>
             <source>{0} facilities lie in no settlement or sector and were left out.</source>
@@ -4144,6 +4704,10 @@
             <translation>已跳过 {0} 个没有可用面几何的要素（{1}）。</translation>
         </message>
         <message>
+            <source>{0} has no text in any language</source>
+            <translation>{0}在任何语言中都没有文本</translation>
+        </message>
+        <message>
             <source>{0} invalid polygons were repaired ({1}).</source>
             <translation>已修复 {0} 个无效的面（{1}）。</translation>
         </message>
@@ -4152,12 +4716,40 @@
             <translation>已修复 {0} 个无效的城市范围多边形。</translation>
         </message>
         <message>
+            <source>{0} is a lock file that Excel leaves while a workbook is open, not a survey export: choose the export itself.</source>
+            <translation>{0} 是 Excel 在工作簿打开时留下的锁定文件，不是调查导出文件：请选择导出文件本身。</translation>
+        </message>
+        <message>
+            <source>{0} is an Excel workbook (or another zip file), not JSON.</source>
+            <translation>{0} 是 Excel 工作簿（或其他 zip 文件），不是 JSON。</translation>
+        </message>
+        <message>
+            <source>{0} is an Excel workbook, not CSV text: name it .xlsx.</source>
+            <translation>{0} 是 Excel 工作簿，不是 CSV 文本：请将其命名为 .xlsx。</translation>
+        </message>
+        <message>
             <source>{0} is not a coordinate reference system that GDAL or PROJ knows.</source>
             <translation>{0} 不是 GDAL 或 PROJ 能识别的坐标参考系。</translation>
         </message>
         <message>
+            <source>{0} is not an Excel workbook (.xlsx): it is damaged, encrypted, or a file of another kind named .xlsx.</source>
+            <translation>{0} 不是 Excel 工作簿（.xlsx）：文件已损坏、已加密，或是被命名为 .xlsx 的其他类型文件。</translation>
+        </message>
+        <message>
+            <source>{0} must be texts by language such as {{"en": "…", "zh": "…"}}, not {1}</source>
+            <translation>{0}必须是按语言给出的文本，例如 {{"en": "…", "zh": "…"}}，而不是{1}</translation>
+        </message>
+        <message>
+            <source>{0} named places have a negative population, which was left out: {1}</source>
+            <translation>{0} 个地名的人口为负值，已不计入：{1}</translation>
+        </message>
+        <message>
             <source>{0} named places lie outside every urban extent: {1}</source>
             <translation>有 {0} 个地名位于所有城市范围之外：{1}</translation>
+        </message>
+        <message>
+            <source>{0} named places without a usable geometry were skipped.</source>
+            <translation>已跳过 {0} 个没有可用几何的地名。</translation>
         </message>
         <message>
             <source>{0} nodata cells of the population grid were left out.</source>
@@ -4186,6 +4778,10 @@
         <message>
             <source>{0} of {1} criteria scored</source>
             <translation>已评分 {0} / {1} 项标准</translation>
+        </message>
+        <message>
+            <source>{0} of {1} districts hold no people of the population input and have no share: {2}. Check that the districts cover the city.</source>
+            <translation>{1} 个地区中有 {0} 个没有人口输入中的人口，因而没有比例：{2}。请检查地区是否覆盖该城市。</translation>
         </message>
         <message>
             <source>{0} of {1} people of the population input live inside the urban extent ({2} %); the others are left out.</source>
@@ -4232,28 +4828,60 @@
             <translation>有 {0} 个居民点所在的道路无法到达任何中心：{1}</translation>
         </message>
         <message>
-            <source>{0} settlements have no geometry: no facility can be assigned to them.</source>
-            <translation>有 {0} 个居民点没有几何：无法为其分配设施。</translation>
+            <source>{0} settlements get no index (missing values): {1}</source>
+            <translation>{0} 个居民点没有指数（存在缺失值）：{1}</translation>
+        </message>
+        <message>
+            <source>{0} settlements have no geometry: they cannot be on a corridor: {1}</source>
+            <translation>{0} 个居民点没有几何：无法位于走廊上：{1}</translation>
+        </message>
+        <message>
+            <source>{0} settlements have no hierarchy level in {1}: they are not centres.</source>
+            <translation>{0} 个居民点在 {1} 中没有等级：它们不是中心。</translation>
         </message>
         <message>
             <source>{0} settlements have no road within reach and get no travel time: {1}</source>
             <translation>有 {0} 个居民点附近没有道路，不计算出行时间：{1}</translation>
         </message>
         <message>
-            <source>{0} settlements have no value for {1}; it counts as 0 for them.</source>
-            <translation>有 {0} 个居民点缺少“{1}”的数值；对这些居民点按 0 计算。</translation>
+            <source>{0} settlements have no travel time (no road, or no centre within reach): they get the largest travel-time need and count as unserved: {1}</source>
+            <translation>{0} 个居民点没有出行时间（没有道路，或可达范围内没有中心）：它们获得最大的出行时间需求，并计为服务不足：{1}</translation>
         </message>
         <message>
-            <source>{0} settlements without geometry were left out.</source>
-            <translation>有 {0} 个没有几何的居民点未计入。</translation>
+            <source>{0} settlements have no travel time in {1} (no road, or no centre within reach): they get the largest travel-time need and count as unserved: {2}</source>
+            <translation>{0} 个居民点在 {1} 中没有出行时间（没有道路，或可达范围内没有中心）：它们获得最大的出行时间需求，并计为服务不足：{2}</translation>
+        </message>
+        <message>
+            <source>{0} settlements have no value for {1}; it counts as 0 for them.</source>
+            <translation>有 {0} 个居民点缺少“{1}”的数值；对这些居民点按 0 计算。</translation>
         </message>
         <message>
             <source>{0} settlements, {1} functions; reproducibility {2}, scalability {3}.</source>
             <translation>{0} 个居民点，{1} 种功能；再现性系数 {2}，可量表性系数 {3}。</translation>
         </message>
         <message>
+            <source>{0} space names held control characters, which were removed in the form's list.</source>
+            <translation>{0} 个空间名称含有控制字符，已在表单列表中删除这些字符。</translation>
+        </message>
+        <message>
             <source>{0} spaces have no id and are not in the form's list.</source>
             <translation>{0} 个空间没有编号，未列入表单的列表。</translation>
+        </message>
+        <message>
+            <source>{0} spaces have no usable polygon (no geometry, empty, or no area after repair): they are kept in the inventory, flagged, and not counted.</source>
+            <translation>{0} 个空间没有可用的面（没有几何、为空，或修复后没有面积）：它们保留在盘点中并加以标记，但不计入。</translation>
+        </message>
+        <message>
+            <source>{0} spaces have no value in the type field "{1}": not counted.</source>
+            <translation>{0} 个空间在类型字段“{1}”中没有值：不计入。</translation>
+        </message>
+        <message>
+            <source>{0} spaces lie in no district: the summary by district leaves them out.</source>
+            <translation>{0} 个空间不在任何地区内：按地区汇总时不包括它们。</translation>
+        </message>
+        <message>
+            <source>{0} spaces of the inventory have no id in the field "{1}": only submissions with a GPS point can be linked to them.</source>
+            <translation>盘点中有 {0} 个空间在字段“{1}”中没有编号：只有带 GPS 点的提交记录才能关联到这些空间。</translation>
         </message>
         <message>
             <source>{0} street features without a usable line geometry were skipped.</source>
@@ -4272,6 +4900,10 @@
             <translation>{0} 条街道未纳入步行网络：{1}。</translation>
         </message>
         <message>
+            <source>{0} streets without a usable line (no geometry, or of zero length) were skipped.</source>
+            <translation>已跳过 {0} 条没有可用线条（无几何或长度为零）的街道。</translation>
+        </message>
+        <message>
             <source>{0} stretches distances by {1} % at the centre of the data, so the analysis uses {2} ({3}), the UTM zone there. Choose another projected CRS in the parameters if you prefer.</source>
             <translation>{0} 在数据中心处使距离拉伸 {1} %，因此分析使用该处的 UTM 分带 {2}（{3}）。如需其他投影坐标参考系，请在参数中选择。</translation>
         </message>
@@ -4284,8 +4916,24 @@
             <translation>{0} 个已调查空间缺少某一维度的答案：其质量指数留空。</translation>
         </message>
         <message>
+            <source>{0} thresholds make {1} hierarchy levels; give at most {2} thresholds ({3} levels).</source>
+            <translation>{0} 个阈值将产生 {1} 个等级；请最多给出 {2} 个阈值（{3} 个等级）。</translation>
+        </message>
+        <message>
+            <source>{0} thresholds make {1} hierarchy levels; the number of levels asked for ({2}) is not used with thresholds.</source>
+            <translation>{0} 个阈值产生 {1} 个等级；使用阈值时不采用所要求的等级数（{2}）。</translation>
+        </message>
+        <message>
             <source>{0} urban extent features without an area were left out.</source>
             <translation>{0} 个没有面积的城市范围要素已被排除。</translation>
+        </message>
+        <message>
+            <source>{0} was given twice; it is read once.</source>
+            <translation>{0} 给出了两次；只读取一次。</translation>
+        </message>
+        <message>
+            <source>{0} was skipped: it is a lock or metadata file that Excel, LibreOffice or macOS keeps beside a document, not a scorecard.</source>
+            <translation>已跳过 {0}：它是 Excel、LibreOffice 或 macOS 在文档旁保存的锁定文件或元数据文件，不是评分表。</translation>
         </message>
         <message>
             <source>{0} width values could not be read as a width and were replaced by the class or default width, e.g. {1}.</source>
@@ -4296,32 +4944,88 @@
             <translation>{0} 个宽度值超出 {1}–{2} 米，已被拒绝并以道路等级宽度或默认宽度代替，例如 {3}。</translation>
         </message>
         <message>
+            <source>{0} {1} ({2} cells)</source>
+            <translation>第 {1} {0}（{2} 个单元格）</translation>
+        </message>
+        <message>
+            <source>{0}, criterion {1}</source>
+            <translation>{0}，标准 {1}</translation>
+        </message>
+        <message>
+            <source>{0}, level {1}</source>
+            <translation>{0}，等级 {1}</translation>
+        </message>
+        <message>
+            <source>{0}, line {1}</source>
+            <translation>{0} 第 {1} 行</translation>
+        </message>
+        <message>
+            <source>{0}, line {1}: a quote (") opened here is never closed, so every line after it would be read as one cell. Close the quote or remove it.</source>
+            <translation>{0} 第 {1} 行：此处开始的引号（"）始终没有闭合，其后的每一行都会被读成一个单元格。请闭合该引号或将其删除。</translation>
+        </message>
+        <message>
+            <source>{0}, line {1}: not valid JSON ({2}).</source>
+            <translation>{0} 第 {1} 行：不是有效的 JSON（{2}）。</translation>
+        </message>
+        <message>
+            <source>{0}, line {1}: the cell that begins here runs over the row of criterion {2}: a quote (") is probably not closed where it should be.</source>
+            <translation>{0} 第 {1} 行：此处开始的单元格跨过了标准 {2} 所在的行：很可能有引号（"）没有在应有的位置闭合。</translation>
+        </message>
+        <message>
+            <source>{0}, line {1}: the file holds binary data, not CSV text.</source>
+            <translation>{0} 第 {1} 行：文件含有二进制数据，不是 CSV 文本。</translation>
+        </message>
+        <message>
+            <source>{0}, line {1}: the file is not UTF-8 text.</source>
+            <translation>{0} 第 {1} 行：文件不是 UTF-8 文本。</translation>
+        </message>
+        <message>
+            <source>{0}, line {1}: the file is not UTF-8 text. Save it as "CSV UTF-8" (Excel) or with the encoding UTF-8.</source>
+            <translation>{0} 第 {1} 行：文件不是 UTF-8 文本。请另存为“CSV UTF-8”（Excel），或以 UTF-8 编码保存。</translation>
+        </message>
+        <message>
+            <source>{0}, line {1}: the quotes (") do not pair up ({2}). A cell that holds quotes, the separator or a line break must be put in quotes, with every quote in it doubled.</source>
+            <translation>{0} 第 {1} 行：引号（"）不成对（{2}）。含有引号、分隔符或换行的单元格必须放在引号中，其中的每个引号都要写两次。</translation>
+        </message>
+        <message>
+            <source>{0}, row {1}</source>
+            <translation>{0} 第 {1} 行</translation>
+        </message>
+        <message>
+            <source>{0}:</source>
+            <translation>{0}：</translation>
+        </message>
+        <message>
             <source>{0}: "levels" must describe exactly the scores 0, 1, 2 and 3</source>
             <translation>{0}：“levels”必须且只能描述 0、1、2、3 四个分数</translation>
-        </message>
-        <message>
-            <source>{0}: "scores" must map choices of "{1}" to 0-1</source>
-            <translation>{0}："scores" 必须将“{1}”的选项映射到 0–1</translation>
-        </message>
-        <message>
-            <source>{0}: "scoring" must be one of {1}</source>
-            <translation>{0}："scoring" 必须是 {1} 之一</translation>
         </message>
         <message>
             <source>{0}: "weight" must be a number above 0</source>
             <translation>{0}：“weight”必须是大于 0 的数字</translation>
         </message>
         <message>
+            <source>{0}: "{1}"</source>
+            <translation>{0}：“{1}”</translation>
+        </message>
+        <message>
+            <source>{0}: "{1}" is given twice (also at {2}); keep one.</source>
+            <translation>{0}：“{1}”出现了两次（另见 {2}）；请只保留一个。</translation>
+        </message>
+        <message>
+            <source>{0}: "{1}" is given twice in one object (the later would silently replace the earlier); keep one.</source>
+            <translation>{0}：“{1}”在同一对象中出现了两次（后者会悄然取代前者）；请只保留一个。</translation>
+        </message>
+        <message>
             <source>{0}: "{1}" is missing or empty</source>
             <translation>{0}：缺少“{1}”或其为空</translation>
         </message>
         <message>
-            <source>{0}: "{1}" is not a count question of the questionnaire</source>
-            <translation>{0}：“{1}”不是问卷中的计数问题</translation>
+            <source>{0}: "{1}" must be text, not {2}.</source>
+            <translation>{0}：“{1}”必须是文本，而不是{2}。</translation>
         </message>
         <message>
-            <source>{0}: "{1}" is not a valid XLSForm name (letters, digits and _)</source>
-            <translation>{0}：“{1}”不是有效的 XLSForm 名称（字母、数字和 _）</translation>
+            <source>{0}: "{1}" must be {2}, not {3}</source>
+            <translation>{0}：“{1}”必须是{2}，而不是{3}</translation>
         </message>
         <message>
             <source>{0}: a JSON scorecard needs a "scores" object.</source>
@@ -4332,12 +5036,12 @@
             <translation>{0}：Kobo 工具箱导出文件应为 .csv 或 .xlsx 文件。</translation>
         </message>
         <message>
-            <source>{0}: a question of type "{1}" cannot be scored</source>
-            <translation>{0}：类型为“{1}”的问题不能计分</translation>
+            <source>{0}: a score or comment without a criterion id.</source>
+            <translation>{0}：有评分或意见，但没有标准编号。</translation>
         </message>
         <message>
-            <source>{0}: a scored number needs "scoring": {{"method": "linear", "zero_at": a, "one_at": b}} with a different from b</source>
-            <translation>{0}：计分的数字需要 "scoring": {{"method": "linear", "zero_at": a, "one_at": b}}，且 a 不等于 b</translation>
+            <source>{0}: a weight of {1} is implausible: weights are relative, give at most {2}</source>
+            <translation>{0}：权重 {1} 不合理：权重是相对值，请给出不超过 {2} 的值</translation>
         </message>
         <message>
             <source>{0}: framework version {1}, the framework is version {2}.</source>
@@ -4348,20 +5052,20 @@
             <translation>{0}：该评分表针对的是评估框架“{1}”，而不是“{2}”。</translation>
         </message>
         <message>
-            <source>{0}: needs a "name", a "type" and a "label"</source>
-            <translation>{0}：需要 "name"、"type" 和 "label"</translation>
+            <source>{0}: more than {1} rows; a scorecard has one row per criterion.</source>
+            <translation>{0}：超过 {1} 行；评分表每项标准只有一行。</translation>
         </message>
         <message>
-            <source>{0}: needs a "name", a known "dimension", "method": "evenness" and two or more count questions in "of"</source>
-            <translation>{0}：需要 "name"、已知的 "dimension"、"method": "evenness"，以及 "of" 中两个或以上的计数问题</translation>
+            <source>{0}: must be an object {{…}}, not {1}</source>
+            <translation>{0}：必须是对象 {{…}}，而不是{1}</translation>
         </message>
         <message>
             <source>{0}: no "criterion, score, comment, evidence" header row was found.</source>
             <translation>{0}：未找到“criterion, score, comment, evidence”表头行。</translation>
         </message>
         <message>
-            <source>{0}: no choice of "{1}" has a score</source>
-            <translation>{0}：“{1}”的选项均无分值</translation>
+            <source>{0}: no criterion has a score from 0 to 3 (an unfilled template?). Fill it in or leave it out: it would count as an assessor.</source>
+            <translation>{0}：没有任何标准的评分在 0 至 3 之间（是未填写的模板吗？）。请填写或将其移除：否则它会被算作一位评估者。</translation>
         </message>
         <message>
             <source>{0}: none of the questionnaire's scored questions is in the export. Is it the export of this form? Columns found: {1}</source>
@@ -4370,6 +5074,10 @@
         <message>
             <source>{0}: not measured ({1}) {2}</source>
             <translation>{0}：未测算（{1}）{2}</translation>
+        </message>
+        <message>
+            <source>{0}: not valid JSON ({1}).</source>
+            <translation>{0}：不是有效的 JSON（{1}）。</translation>
         </message>
         <message>
             <source>{0}: plan versions over time</source>
@@ -4392,28 +5100,48 @@
             <translation>{0}：所有宽度缩窄 25 % 时街道占 {1} %，加宽 25 % 时占 {2} %。</translation>
         </message>
         <message>
+            <source>{0}: the JSON is nested too deeply.</source>
+            <translation>{0}：JSON 嵌套层级过深。</translation>
+        </message>
+        <message>
+            <source>{0}: the agreement rests on only {1} of the {2} criteria (those scored by two or more assessors); it says little about the plan as a whole.</source>
+            <translation>{0}：一致性仅基于 {2} 项标准中的 {1} 项（由两位或以上评估者评分的标准）；对整个规划的说明意义不大。</translation>
+        </message>
+        <message>
             <source>{0}: the assessors agree too little (alpha below 0.667) for the scores to be relied on; discuss the flagged criteria.</source>
             <translation>{0}：评估者之间的一致性过低（α 系数低于 0.667），评分不可靠；请讨论被标出的标准。</translation>
         </message>
         <message>
-            <source>{0}: the choice list "{1}" does not exist</source>
-            <translation>{0}：选项列表“{1}”不存在</translation>
+            <source>{0}: the comment or evidence of criterion {1} must be text, not {2}.</source>
+            <translation>{0}：标准 {1} 的意见或依据必须是文本，而不是{2}。</translation>
         </message>
         <message>
             <source>{0}: the criterion id "{1}" is used twice</source>
             <translation>{0}：标准编号“{1}”被使用了两次</translation>
         </message>
         <message>
-            <source>{0}: the dimension "{1}" does not exist</source>
-            <translation>{0}：维度“{1}”不存在</translation>
+            <source>{0}: the criterion {1} is listed twice (also at {2}); keep one, or the later would silently replace the earlier.</source>
+            <translation>{0}：标准 {1} 列出了两次（另见 {2}）；请只保留一个，否则后者会悄然取代前者。</translation>
         </message>
         <message>
             <source>{0}: the export has neither the space id column "{1}" nor GPS columns ("_gps_latitude", "_gps_longitude" or "gps"); its submissions cannot be linked to spaces. Columns found: {2}</source>
             <translation>{0}：导出文件既没有空间编号列“{1}”，也没有 GPS 列（"_gps_latitude"、"_gps_longitude" 或 "gps"）；其提交记录无法关联到空间。找到的列：{2}</translation>
         </message>
         <message>
-            <source>{0}: the name "{1}" is used twice</source>
-            <translation>{0}：名称“{1}”被使用了两次</translation>
+            <source>{0}: the features {1} have several points each; give one point per feature (for example with the tool "Multipart to singleparts").</source>
+            <translation>{0}：要素 {1} 各包含多个点；请每个要素只给一个点（例如使用“多部件转单部件”工具）。</translation>
+        </message>
+        <message>
+            <source>{0}: the file is empty.</source>
+            <translation>{0}：文件为空。</translation>
+        </message>
+        <message>
+            <source>{0}: the header row has no "score" column.</source>
+            <translation>{0}：表头行没有“score”列。</translation>
+        </message>
+        <message>
+            <source>{0}: the names {1} are used more than once; each is shown with its feature id.</source>
+            <translation>{0}：名称 {1} 被使用了不止一次；每个都附上其要素编号显示。</translation>
         </message>
         <message>
             <source>{0}: the sample ran out of circles before the 95 % confidence interval reached ±{1} points.</source>
@@ -4424,20 +5152,52 @@
             <translation>{0}：标准 {2} 的分数“{1}”不是数字，也不是“不适用”。</translation>
         </message>
         <message>
+            <source>{0}: the score of criterion {1} is {2}, not 0 to 3 or NA.</source>
+            <translation>{0}：标准 {1} 的评分是{2}，而不是 0 至 3 或 NA。</translation>
+        </message>
+        <message>
             <source>{0}: the score {1} of criterion {2} is outside 0 to 3.</source>
             <translation>{0}：标准 {2} 的分数 {1} 超出 0 至 3 的范围。</translation>
+        </message>
+        <message>
+            <source>{0}: the score {1} of criterion {2} must be a whole number 0, 1, 2 or 3, or NA.</source>
+            <translation>{0}：标准 {2} 的评分 {1} 必须是整数 0、1、2 或 3，或者 NA。</translation>
         </message>
         <message>
             <source>{0}: the scorecard does not say {1}.</source>
             <translation>{0}：评分表中没有注明 {1}。</translation>
         </message>
         <message>
-            <source>{0}: the type "{1}" is not supported</source>
-            <translation>{0}：不支持类型“{1}”</translation>
+            <source>{0}: the text "{1}" is {2} characters long; a spreadsheet cell holds at most {3}</source>
+            <translation>{0}：文本“{1}”长 {2} 个字符；电子表格单元格最多容纳 {3} 个</translation>
+        </message>
+        <message>
+            <source>{0}: the text "{1}" must be {2}, not {3}</source>
+            <translation>{0}：文本“{1}”必须是{2}，而不是{3}</translation>
+        </message>
+        <message>
+            <source>{0}: the theme id "{1}" is longer than {2} characters (it names a field of the map)</source>
+            <translation>{0}：主题编号“{1}”超过 {2} 个字符（它用作地图的字段名）</translation>
+        </message>
+        <message>
+            <source>{0}: the theme id "{1}" is used twice (case is ignored: it names a field of the map)</source>
+            <translation>{0}：主题编号“{1}”使用了两次（不区分大小写：它用作地图的字段名）</translation>
+        </message>
+        <message>
+            <source>{0}: the value of "{1}" runs over several cells; a text that holds the separator must be put in quotes.</source>
+            <translation>{0}：“{1}”的值跨越了多个单元格；含有分隔符的文本必须放在引号中。</translation>
+        </message>
+        <message>
+            <source>{0}: the workbook has no sheet.</source>
+            <translation>{0}：工作簿中没有工作表。</translation>
         </message>
         <message>
             <source>{0}: the year "{1}" is not a number.</source>
             <translation>{0}：年份“{1}”不是数字。</translation>
+        </message>
+        <message>
+            <source>{0}: the year {1} is not a plan year from {2} to {3}.</source>
+            <translation>{0}：年份 {1} 不是 {2} 至 {3} 之间的规划年份。</translation>
         </message>
         <message>
             <source>{0}: unknown criteria: {1}</source>
@@ -4460,12 +5220,60 @@
             <translation>{0}：{1}（见导入日志）。</translation>
         </message>
         <message>
+            <source>{0}: {1} assessors, {2} % of the potential score, alpha {3} over {4} criteria scored by two or more of them.</source>
+            <translation>{0}：{1} 位评估者，得分占满分 {2} %，α 系数 {3}（基于 {4} 项由两位或以上评估者评分的标准）。</translation>
+        </message>
+        <message>
+            <source>{0}: {1} cells, but the header row has {2}; a comment or evidence that holds the separator must be put in quotes.</source>
+            <translation>{0}：有 {1} 个单元格，但表头行只有 {2} 个；含有分隔符的意见或依据必须放在引号中。</translation>
+        </message>
+        <message>
+            <source>{0}: {1} criteria have no score (left blank) and count as not scored: {2}.</source>
+            <translation>{0}：{1} 项标准没有评分（留空），按未评分计：{2}。</translation>
+        </message>
+        <message>
+            <source>{0}: {1} features are neither points nor polygons and were left out: feature ids {2}</source>
+            <translation>{0}：{1} 个要素既不是点也不是面，已被排除：要素编号 {2}</translation>
+        </message>
+        <message>
+            <source>{0}: {1} features without a usable geometry (none, empty or not a number) were left out: feature ids {2}</source>
+            <translation>{0}：{1} 个没有可用几何（无几何、空几何或坐标不是数字）的要素已被排除：要素编号 {2}</translation>
+        </message>
+        <message>
+            <source>{0}: {1} files that are not .json, .csv or .xlsx were left out.</source>
+            <translation>{0}：已略过 {1} 个不是 .json、.csv 或 .xlsx 的文件。</translation>
+        </message>
+        <message>
+            <source>{0}: {1} is not a number JSON allows.</source>
+            <translation>{0}：{1} 不是 JSON 允许的数字。</translation>
+        </message>
+        <message>
+            <source>{0}: {1} of the {2} criteria of the framework are not in the scorecard ({3}); they count as not scored.</source>
+            <translation>{0}：评估框架 {2} 项标准中有 {1} 项不在评分表中（{3}）；按未评分计。</translation>
+        </message>
+        <message>
             <source>{0}: {1} of {2} people within {3} m walking distance ({4} %).</source>
             <translation>{0}：{2} 人中有 {1} 人位于 {3} 米步行距离以内（{4} %）。</translation>
         </message>
         <message>
+            <source>{0}: {1} settlements have a negative value; the function counts as absent there.</source>
+            <translation>{0}：{1} 个居民点的值为负；该功能在这些居民点计为不存在。</translation>
+        </message>
+        <message>
+            <source>{0}: {1} settlements have an infinite value, counted as missing.</source>
+            <translation>{0}：{1} 个居民点的值为无穷大，计为缺失。</translation>
+        </message>
+        <message>
+            <source>{0}: {1} settlements have an infinite value, counted as no value.</source>
+            <translation>{0}：{1} 个居民点的值为无穷大，计为无值。</translation>
+        </message>
+        <message>
             <source>{0}: {1} settlements have no value.</source>
             <translation>{0}：有 {1} 个居民点没有数值。</translation>
+        </message>
+        <message>
+            <source>{0}: {1} settlements have no value; the function counts as absent there.</source>
+            <translation>{0}：{1} 个居民点没有值；该功能在这些居民点计为不存在。</translation>
         </message>
         <message>
             <source>{0}–{1} % served</source>
@@ -4478,6 +5286,10 @@
         <message>
             <source>… and {0} more urban extents.</source>
             <translation>……另有 {0} 个城市范围。</translation>
+        </message>
+        <message>
+            <source>… and {0} more.</source>
+            <translation>……另有 {0} 个。</translation>
         </message>
     </context>
 </TS>

@@ -13,8 +13,8 @@ def read_json(path, message: str):
     and {1} for the reason) is raised when the file cannot be read or parsed."""
     try:
         return json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise HabitatError(message.format(str(path), str(error)))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:  # RecursionError: absurd nesting
+        raise HabitatError(message.format(str(path), str(error) or type(error).__name__))
 
 
 def atomic_write(path, write) -> str:

@@ -35,7 +35,7 @@ from ..paths import readable_source, resource_path
 from ..qgis_io import choose_metric_crs, read_polygons
 from ..report_pdf import html_to_pdf
 from .output_guard import OutputGuard, destination_file
-from .parameter_checks import check_parameters, number_problems
+from .parameter_checks import check_parameters, explain_refusal
 
 report_html.PDF_WRITER = html_to_pdf  # reports saved as .pdf are printed by Qt
 
@@ -188,11 +188,19 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
         return source
 
     def named_polygons(self, source, name_field, crs, context, feedback, what: str):
-        """Polygons of ``source`` in ``crs`` (repaired, reported as ``what``) and their names (feature id if none)."""
+        """Polygons of ``source`` in ``crs`` (repaired, reported as ``what``) and their names (feature id if none).
+        A name used by several features gets the feature id after it, with a warning: results are kept by name
+        (table rows, sampling estimates), and two places must never share one."""
         shapes, rows, ids, repaired, skipped = read_polygons(source, crs, context.transformContext(),
                                                              [name_field] if name_field else [])
         self.report_polygons(feedback, what, repaired, skipped)
-        return shapes, [str(row[0]) if name_field and row[0] is not None else str(fid) for row, fid in zip(rows, ids)]
+        names = [str(row[0]) if name_field and not _is_null(row[0]) else str(fid) for row, fid in zip(rows, ids)]
+        repeated = {name for name in names if names.count(name) > 1}
+        if repeated:
+            feedback.pushWarning(tr("{0}: the names {1} are used more than once; each is shown with its feature id.",
+                                    what, ", ".join(sorted(repeated))))
+            names = [tr("{0} (id {1})", name, fid) if name in repeated else name for name, fid in zip(names, ids)]
+        return shapes, names
 
     def report_destination(self, parameters, name, context, feedback):
         """The path of an HTML report output, or None when none is asked for or matplotlib is missing (the
@@ -245,6 +253,9 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
                                              crs if crs is not None else QgsCoordinateReferenceSystem())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        path = destination_file(parameters.get(name), context) or ""
+        if path.lower().endswith(SPREADSHEET_EXTENSIONS):
+            sink = SpreadsheetSafeSink(sink)
         return sink, dest_id
 
     def style_output(self, context, dest_id, qml_name, layer_name: str, category_labels=None):
@@ -269,7 +280,7 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
         """QGIS's checks, then ours (parameter_checks: fields, numbers, outputs) and the algorithm's own
         ``check_values``; the dialog, qgis_process and processing.run show the message before anything runs."""
         ok, message = super().checkParameterValues(parameters, context)
-        problems = self.parameter_problems(parameters, context) if ok else number_problems(self, parameters, context)
+        problems = self.parameter_problems(parameters, context) if ok else explain_refusal(self, parameters, context)
         if not ok:  # QGIS's message names the parameter; ours says what is wrong with it
             return False, "\n".join([message] + problems)
         return (False, "\n".join(problems)) if problems else (True, "")
@@ -325,6 +336,11 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
     def process(self, parameters, context, feedback):
         raise NotImplementedError
 
+    def input_label(self, parameters, name, context) -> str:
+        """An input as the user knows it, for messages: a project layer by its name, a file by its file name
+        ("city.gpkg › streets")."""
+        return _value_text(parameters.get(name), context)
+
     def input_summary(self, parameters, context):
         """[(label, value text)] of every input as the user gave it, for the reports' provenance table."""
         rows = []
@@ -334,6 +350,44 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
             value = parameters.get(definition.name(), definition.defaultValue())
             rows.append((definition.description(), _value_text(value, context)))
         return rows
+
+
+SPREADSHEET_EXTENSIONS = (".csv", ".txt", ".xlsx", ".ods")
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+class SpreadsheetSafeSink:
+    """A sink for a table a spreadsheet opens: text starting with = + - @ is stored with a leading apostrophe, as
+    text, never run as a formula (numbers keep their sign: only text is touched)."""
+
+    def __init__(self, sink):
+        self.sink = sink
+
+    @staticmethod
+    def _formula(value) -> bool:
+        return isinstance(value, str) and (value[:1] in FORMULA_STARTS or value[:4].lower() == "of:=")  # ODS
+
+    def _safe(self, feature):
+        attributes = feature.attributes()
+        if any(self._formula(value) for value in attributes):
+            feature.setAttributes(["'" + value if self._formula(value) else value for value in attributes])
+        return feature
+
+    def addFeature(self, feature, flags=None):  # noqa: N802
+        feature = self._safe(feature)
+        return self.sink.addFeature(feature) if flags is None else self.sink.addFeature(feature, flags)
+
+    def addFeatures(self, features, flags=None):  # noqa: N802
+        features = [self._safe(feature) for feature in features]
+        return self.sink.addFeatures(features) if flags is None else self.sink.addFeatures(features, flags)
+
+    def __getattr__(self, name):
+        return getattr(self.sink, name)
+
+
+def _is_null(value) -> bool:
+    """None, or QGIS's NULL (a QVariant that is not None in Python and would be written as the text "NULL")."""
+    return value is None or (hasattr(value, "isNull") and value.isNull())
 
 
 def _close_writers():
@@ -373,7 +427,7 @@ def file_or_built_in(algorithm, parameters, name, context, *resource):
 
 def feature_names(features, name_field):
     """The value of ``name_field`` of each feature as text, or its feature id where there is none."""
-    return [str(f[name_field]) if name_field and f[name_field] is not None else str(f.id()) for f in features]
+    return [str(f[name_field]) if name_field and not _is_null(f[name_field]) else str(f.id()) for f in features]
 
 
 def number_list(text, error_message: str):

@@ -61,11 +61,18 @@ def _fields(algorithm, parameters, context) -> list:
 
 
 def _layer_name(value, source, context) -> str:
-    layer = QgsProcessingUtils.mapLayerFromString(value, context) if isinstance(value, str) else None
-    if layer is not None:
-        return layer.name() if not os.path.exists(value.split("|")[0]) else value.split("|")[0]
+    """The layer as the user knows it: "city.gpkg › streets" for a file, its name for a project layer."""
+    from ..paths import readable_source
+
+    value = getattr(getattr(value, "source", None), "staticValue", lambda: value)()  # a feature source definition
     if hasattr(value, "name") and callable(value.name):
         return value.name()
+    if isinstance(value, str):
+        if os.path.exists(value.split("|")[0]):
+            return readable_source(value)
+        layer = QgsProcessingUtils.mapLayerFromString(value, context)
+        if layer is not None:
+            return layer.name()
     return source.sourceName() if hasattr(source, "sourceName") else str(value)
 
 
@@ -91,12 +98,37 @@ def number_problems(algorithm, parameters, context) -> list:
     return problems
 
 
+def file_problems(algorithm, parameters, context) -> list:
+    """Input files whose extension the parameter does not accept: QGIS refuses them without saying why."""
+    from qgis.core import QgsProcessingParameterFile
+
+    problems = []
+    for definition in algorithm.parameterDefinitions():
+        if not isinstance(definition, QgsProcessingParameterFile):
+            continue
+        value = parameters.get(definition.name())
+        if not isinstance(value, str) or not value:
+            continue
+        accepted = [f".{definition.extension().lower()}"] if definition.extension() else [
+            f".{ext.lower()}" for ext in re.findall(r"\*\.([A-Za-z0-9_]+)", definition.fileFilter() or "")]
+        if accepted and not value.lower().endswith(tuple(accepted)):
+            problems.append(tr("\"{0}\": {1} is not a file this input reads; give one of {2}.",
+                               definition.description(), os.path.basename(value), ", ".join(accepted)))
+    return problems
+
+
+def explain_refusal(algorithm, parameters, context) -> list:
+    """What QGIS's own check refused, said with the reason (its message only names the parameter)."""
+    return number_problems(algorithm, parameters, context) + file_problems(algorithm, parameters, context)
+
+
 def _extensions(definition) -> list:
     """The file extensions (lower case, with the dot) an output parameter writes; empty when any is fine."""
     if isinstance(definition, QgsProcessingParameterFileDestination):
         return [f".{ext.lower()}" for ext in re.findall(r"\*\.([A-Za-z0-9_]+)", definition.fileFilter() or "")]
-    if hasattr(definition, "supportedOutputVectorLayerExtensions"):
-        return [f".{ext.lower()}" for ext in definition.supportedOutputVectorLayerExtensions()]
+    for method in ("supportedOutputVectorLayerExtensions", "supportedOutputRasterLayerExtensions"):
+        if hasattr(definition, method):
+            return [f".{ext.lower()}" for ext in getattr(definition, method)()]
     return []
 
 

@@ -196,7 +196,7 @@ def test_read_export_formats(tmp_path):
         read_export(blank)
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"not a zip file")
-    with pytest.raises(HabitatError, match="Cannot read the survey export broken.xlsx"):
+    with pytest.raises(HabitatError, match="survey export broken.xlsx is not a readable XLSX workbook"):
         read_export(broken)
     with pytest.raises(HabitatError, match="is a .csv or .xlsx file"):
         read_export(tmp_path / "kobo.sav")

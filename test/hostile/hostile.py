@@ -102,11 +102,12 @@ def assert_reported(outcome: Outcome, *words) -> None:
 
 
 def snapshot(folder) -> dict:
-    """{relative path: sha256} of every file under ``folder``."""
+    """{relative path: sha256} of every file under ``folder`` (GDAL's own .aux.xml statistics files aside: QGIS
+    writes them beside any raster it reads)."""
     folder = Path(folder)
     files = {}
     for path in sorted(folder.rglob("*")):
-        if path.is_file():
+        if path.is_file() and not path.name.endswith(".aux.xml"):  # GDAL's statistics beside a raster it read
             files[str(path.relative_to(folder))] = hashlib.sha256(path.read_bytes()).hexdigest()
     return files
 

@@ -255,3 +255,36 @@ def test_a_cancelled_run_puts_an_earlier_shapefile_back(tmp_path, qgis_processin
     with pytest.raises(QgsProcessingException, match="Cancelled"):
         run(WritesThenFails(), {"OUTPUT": str(first)}, feedback)
     assert {path.name: path.read_bytes() for path in tmp_path.iterdir()} == files
+
+
+class WritesText(WritesThenFails):
+    ALGORITHM_ID = "writestext"
+
+    def process(self, parameters, context, feedback):
+        from qgis.core import QgsField
+        from qgis.PyQt.QtCore import QVariant
+
+        fields = QgsFields()
+        fields.append(QgsField("name", QVariant.String))
+        fields.append(QgsField("value", QVariant.Double))
+        sink, dest = self.create_sink(parameters, "OUTPUT", context, fields, QgsWkbTypes.NoGeometry, None)
+        for name, value in (("=HYPERLINK(\"http://x\")", -1.0), ("+1", 2.0), ("@SUM(A1)", 3.0), ("Park", -4.0)):
+            feature = QgsFeature(fields)
+            feature.setAttributes([name, value])
+            sink.addFeature(feature)
+        return {"OUTPUT": dest}
+
+
+def test_text_written_to_a_csv_is_never_a_formula(tmp_path, qgis_processing):
+    import csv
+
+    target = tmp_path / "table.csv"
+    run(WritesText(), {"OUTPUT": str(target)})
+    rows = list(csv.DictReader(open(target, encoding="utf-8")))
+    assert [row["name"] for row in rows] == ["'=HYPERLINK(\"http://x\")", "'+1", "'@SUM(A1)", "Park"]
+    assert [float(row["value"]) for row in rows] == [-1.0, 2.0, 3.0, -4.0]  # numbers keep their sign
+    # A GeoPackage keeps the text as it is: no spreadsheet reads it.
+    run(WritesText(), {"OUTPUT": str(tmp_path / "table.gpkg")})
+    from test.helpers import read_rows
+
+    assert read_rows(tmp_path / "table.gpkg")[0]["name"] == "=HYPERLINK(\"http://x\")"

@@ -38,7 +38,7 @@ def test_index_by_hand_with_a_missing_value(tmp_path, towns, habitat_provider):
 @pytest.mark.parametrize("change, message", [
     ({"WEIGHTS": "1, 2"}, "Give 3 weights"),
     ({"WEIGHTS": "a, b, c"}, "numbers separated by commas"),
-    ({"NEGATIVE": ["name"]}, ""),  # not a numeric field: Processing refuses it
+    ({"NEGATIVE": ["name"]}, "holds text"),  # not a numeric field: refused, and the message says why
     ({"INDICATORS": ["services", "poverty", "roads"], "AGGREGATION": 1, "NORMALISATION": 1}, "min-max"),
 ])
 def test_bad_input(tmp_path, towns, habitat_provider, change, message):

@@ -33,7 +33,7 @@ def grid(tmp_path):
         "CITY_NAME_FIELD": "name",
         "PUBLIC_SPACES": write_layer(gpkg, "spaces", "Polygon", 32650, [], [(box(190, 190, 310, 310), [])]),
         "STREETS": write_layer(gpkg, "streets", "LineString", 32650, [("width", "real"), ("kind", "str")], rows),
-        "WIDTH_FIELD": "width", "CLASS_FIELD": "kind", "CLASS_WIDTHS": ["lane", 10, "residential", 99],
+        "WIDTH_FIELD": "width", "CLASS_FIELD": "kind", "CLASS_WIDTHS": ["lane", 10, "residential", 60],
         "DEFAULT_WIDTH": 10.0,
     }
 

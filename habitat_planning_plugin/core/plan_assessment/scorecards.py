@@ -10,21 +10,41 @@ Scorecard (one assessor, one plan), as JSON:
      "scores": {"criterion id": {"score": 0..3 or "NA", "comment": "...", "evidence": "..."}}}
 or as a table (CSV or the first sheet of an XLSX): header lines "key,value" for framework, framework_version,
 plan, city, year and assessor, then a row "criterion,score,comment,evidence" and one row per criterion.
+
+Bad input is never read as something else: a framework is checked against FRAMEWORK_SCHEMA once, every problem
+listed with its place, before anything uses it; a scorecard that is damaged, not UTF-8, has a quote that is never
+closed, a row with more cells than its header, a criterion or a key given twice, or a score that is true/false,
+NaN or not 0..3 is refused with the file and line (or row) named. A score left blank is "not scored" (the
+criterion is left out of that assessor's scores, exactly as NA is in the arithmetic) and counted in the log.
 """
 
 import csv
 import io
 import json
+import math
+import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..files import read_json
 from ..text import HabitatError, tr
 
 SCALE = (0, 1, 2, 3)
-NA_VALUES = {"na", "n/a", "not applicable", "不适用", ""}
+NA_VALUES = {"na", "n/a", "not applicable", "不适用"}
 META_KEYS = ("framework", "framework_version", "plan", "city", "year", "assessor")
+SUFFIXES = (".json", ".csv", ".txt", ".xlsx")
+COLUMNS = ("criterion", "score", "comment", "evidence")
+YEARS = (1900, 2200)  # as the template and the scoring dialog accept
+MAX_WEIGHT = 1000.0  # weights are relative: a criterion a thousand times another is a typing error
+MAX_THEME_ID = 58  # "t_" + theme id is a field name of the city map
+MAX_ROWS = 20000  # a scorecard has one row per criterion
+MAX_TEXT = 32767  # the most an Excel cell holds
+# Files a spreadsheet program or macOS keeps beside a document: "~$card.xlsx" (Excel, while the card is open),
+# ".~lock.card.xlsx#" (LibreOffice), "._card.xlsx" (macOS on a USB stick). None of them is a scorecard.
+HELPER_FILE_PREFIXES = ("~$", ".~lock.", "._")
 
+
+# --- frameworks -------------------------------------------------------------------------------------------------
 
 @dataclass
 class Criterion:
@@ -44,52 +64,206 @@ class Framework:
     criteria: list  # Criterion, in order
 
 
+# The shape of a framework. Each member: (key, kind, required). Kinds: "id" (text, not blank), "version" (text or
+# number), "names" ({language: text}, at least one text), "weight" (a number above 0), "levels" (exactly "0".."3",
+# each a names object), ("list", item kind, place of an item) and ("object", members).
+CRITERION_SCHEMA = ("object", (("id", "id", True), ("question", "names", True), ("weight", "weight", False),
+                               ("levels", "levels", True)))
+THEME_SCHEMA = ("object", (("id", "id", True), ("name", "names", True),
+                           ("criteria", ("list", CRITERION_SCHEMA, "criterion"), True)))
+FRAMEWORK_SCHEMA = ("object", (("id", "id", True), ("version", "version", False), ("name", "names", True),
+                               ("themes", ("list", THEME_SCHEMA, "theme"), True)))
+
+
 def load_framework(path) -> Framework:
-    return framework_from_dict(read_json(path, tr("Cannot read the framework file {0}: {1}")))
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise HabitatError(tr("Cannot read the framework file {0}: {1}", str(path), error.strerror or str(error)))
+    return framework_from_dict(_json(data, str(path)), str(path))
 
 
-def framework_from_dict(data) -> Framework:
-    """Validate a framework; every problem is listed with where it is."""
+def framework_problems(data) -> list:
+    """Every problem of a framework's shape and content, each with its place; empty when it is valid."""
     problems = []
-
-    def require(container, key, where, kind):
-        value = container.get(key) if isinstance(container, dict) else None
-        if not isinstance(value, kind) or (isinstance(value, (str, list, dict)) and not value):
-            problems.append(tr("{0}: \"{1}\" is missing or empty", where, key))
-            return None
-        return value
-
-    if not isinstance(data, dict):
-        raise HabitatError(tr("The framework must be a JSON object."))
-    require(data, "id", tr("framework"), str)
-    require(data, "name", tr("framework"), dict)
-    themes, criteria, seen = {}, [], set()
-    for t, theme in enumerate(require(data, "themes", tr("framework"), list) or []):
-        where = tr("theme {0}", t + 1)
-        theme_id = require(theme, "id", where, str)
-        name = require(theme, "name", where, dict)
+    _check(data, FRAMEWORK_SCHEMA, tr("framework"), problems, ())
+    themes = data.get("themes") if isinstance(data, dict) else None
+    seen_themes, seen_criteria = {}, set()
+    for t, theme in enumerate(themes if isinstance(themes, list) else []):
+        if not isinstance(theme, dict):
+            continue
+        theme_id = _id(theme.get("id"))
         if theme_id:
-            themes[theme_id] = name or {}
-        for c, criterion in enumerate(require(theme, "criteria", where, list) or []):
-            place = tr("theme {0}, criterion {1}", t + 1, c + 1)
-            criterion_id = require(criterion, "id", place, str)
-            question = require(criterion, "question", place, dict)
-            levels = require(criterion, "levels", place, dict) or {}
-            weight = criterion.get("weight", 1) if isinstance(criterion, dict) else 1
-            if sorted(str(k) for k in levels) != [str(v) for v in SCALE]:
-                problems.append(tr("{0}: \"levels\" must describe exactly the scores 0, 1, 2 and 3", place))
-            if not isinstance(weight, (int, float)) or isinstance(weight, bool) or weight <= 0:
-                problems.append(tr("{0}: \"weight\" must be a number above 0", place))
-                weight = 1
-            if criterion_id in seen:
-                problems.append(tr("{0}: the criterion id \"{1}\" is used twice", place, criterion_id))
-            seen.add(criterion_id)
-            if criterion_id and theme_id:
-                criteria.append(Criterion(criterion_id, theme_id, float(weight), question or {}, levels))
-    if problems:
-        raise HabitatError(tr("The framework is not valid:") + "\n" + "\n".join(problems))
-    return Framework(str(data["id"]), str(data.get("version", "")), data["name"], themes, criteria)
+            if theme_id.lower() in seen_themes:
+                problems.append(tr("{0}: the theme id \"{1}\" is used twice (case is ignored: it names a field of "
+                                   "the map)", tr("theme {0}", t + 1), theme_id))
+            seen_themes[theme_id.lower()] = t
+            if len(theme_id) > MAX_THEME_ID:
+                problems.append(tr("{0}: the theme id \"{1}\" is longer than {2} characters (it names a field of "
+                                   "the map)", tr("theme {0}", t + 1), theme_id, MAX_THEME_ID))
+        criteria = theme.get("criteria")
+        for c, criterion in enumerate(criteria if isinstance(criteria, list) else []):
+            criterion_id = _id(criterion.get("id")) if isinstance(criterion, dict) else None
+            if criterion_id and criterion_id in seen_criteria:
+                problems.append(tr("{0}: the criterion id \"{1}\" is used twice", tr("theme {0}, criterion {1}",
+                                                                                      t + 1, c + 1), criterion_id))
+            if criterion_id:
+                seen_criteria.add(criterion_id)
+    return problems
 
+
+def framework_from_dict(data, name: str = "") -> Framework:
+    """Validate a framework (FRAMEWORK_SCHEMA) of the file ``name``; every problem is listed with where it is."""
+    if not isinstance(data, dict):
+        raise HabitatError((tr("{0}:", name) + " " if name else "") + tr("The framework must be a JSON object.") +
+                           " " + tr("It is {0}.", _kind(data)))
+    problems = framework_problems(data)
+    if problems:
+        header = tr("The framework {0} is not valid:", name) if name else tr("The framework is not valid:")
+        raise HabitatError(header + "\n" + "\n".join(problems))
+    themes, criteria = {}, []
+    for theme in data["themes"]:
+        theme_id = _id(theme["id"])
+        themes[theme_id] = theme["name"]
+        for criterion in theme["criteria"]:
+            weight = criterion.get("weight")
+            criteria.append(Criterion(_id(criterion["id"]), theme_id, 1.0 if weight is None else float(weight),
+                                      criterion["question"], {str(k): v for k, v in criterion["levels"].items()}))
+    return Framework(_id(data["id"]), str(data.get("version", "") or ""), data["name"], themes, criteria)
+
+
+def _check(value, schema, place, problems, path):
+    """Check ``value`` (the object at ``place``) against an ("object", members) schema; problems are appended."""
+    if not isinstance(value, dict):
+        problems.append(tr("{0}: must be an object {{…}}, not {1}", place, _kind(value)))
+        return
+    for key, kind, required in schema[1]:
+        member = value.get(key)
+        if member is None or (isinstance(member, (str, list, dict)) and not _filled(member)):
+            if required:
+                problems.append(tr("{0}: \"{1}\" is missing or empty", place, key))
+            continue
+        if isinstance(kind, tuple) and kind[0] == "list":
+            if not isinstance(member, list):
+                problems.append(tr("{0}: \"{1}\" must be {2}, not {3}", place, key, tr("a list [ … ]"),
+                                   _kind(member)))
+                continue
+            for index, item in enumerate(member):
+                indices = path + (index + 1,)
+                item_place = tr("theme {0}", *indices) if kind[2] == "theme" else \
+                    tr("theme {0}, criterion {1}", *indices)
+                _check(item, kind[1], item_place, problems, indices)
+        elif kind == "id":
+            if not isinstance(member, str):
+                problems.append(tr("{0}: \"{1}\" must be {2}, not {3}", place, key, tr("text"), _kind(member)))
+        elif kind == "version":
+            if not isinstance(member, (str, int, float)) or isinstance(member, bool):
+                problems.append(tr("{0}: \"{1}\" must be {2}, not {3}", place, key, tr("text"), _kind(member)))
+        elif kind == "names":
+            _check_names(member, place, key, problems)
+        elif kind == "weight":
+            if not isinstance(member, (int, float)) or isinstance(member, bool) or not math.isfinite(member) or \
+                    member <= 0:
+                problems.append(tr("{0}: \"weight\" must be a number above 0", place))
+            elif member > MAX_WEIGHT:
+                problems.append(tr("{0}: a weight of {1} is implausible: weights are relative, give at most {2}",
+                                   place, f"{member:g}", f"{MAX_WEIGHT:g}"))
+        elif kind == "levels":
+            if not isinstance(member, dict):
+                problems.append(tr("{0}: \"{1}\" must be {2}, not {3}", place, key, tr("an object {…}"),
+                                   _kind(member)))
+                continue
+            if sorted(str(k) for k in member) != [str(v) for v in SCALE]:
+                problems.append(tr("{0}: \"levels\" must describe exactly the scores 0, 1, 2 and 3", place))
+            for level, names in member.items():
+                _check_names(names, tr("{0}, level {1}", place, level), None, problems)
+
+
+def _check_names(value, place, key, problems):
+    """A text in several languages: {"en": "...", "zh": "..."}, every value text, at least one not blank."""
+    where = tr("{0}: \"{1}\"", place, key) if key else place
+    if not isinstance(value, dict):
+        problems.append(tr("{0} must be texts by language such as {{\"en\": \"…\", \"zh\": \"…\"}}, not {1}", where,
+                           _kind(value)))
+        return
+    for language, text in value.items():
+        if not isinstance(text, str):
+            problems.append(tr("{0}: the text \"{1}\" must be {2}, not {3}", where, language, tr("text"),
+                               _kind(text)))
+        elif len(text) > MAX_TEXT:
+            problems.append(tr("{0}: the text \"{1}\" is {2} characters long; a spreadsheet cell holds at most {3}",
+                               where, language, len(text), MAX_TEXT))
+    if not any(isinstance(text, str) and text.strip() for text in value.values()):
+        problems.append(tr("{0} has no text in any language", where))
+
+
+def _id(value):
+    return value.strip() if isinstance(value, str) else None
+
+
+def _filled(value) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, (list, dict)):
+        return bool(value)
+    return True
+
+
+def _kind(value) -> str:
+    """What a JSON (or spreadsheet) value is, in words, for messages."""
+    if value is None:
+        return tr("null")
+    if isinstance(value, bool):
+        return tr("true or false")
+    if isinstance(value, (int, float)):
+        return tr("a number")
+    if isinstance(value, str):
+        return tr("text")
+    if isinstance(value, list):
+        return tr("a list [ … ]")
+    if isinstance(value, dict):
+        return tr("an object {…}")
+    return type(value).__name__
+
+
+def _json(data: bytes, name: str):
+    """Parse JSON bytes strictly: UTF-8 (a BOM allowed), no NaN or Infinity, no key given twice in one object."""
+    if data.startswith(b"PK\x03\x04"):
+        raise HabitatError(tr("{0} is an Excel workbook (or another zip file), not JSON.", name))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise HabitatError(tr("{0}, line {1}: the file is not UTF-8 text.", name,
+                              data[:error.start].count(b"\n") + 1))
+    if not text.strip():
+        raise HabitatError(tr("{0}: the file is empty.", name))
+
+    def unique(pairs):
+        result = {}
+        for key, value in pairs:
+            if key in result:
+                raise HabitatError(tr("{0}: \"{1}\" is given twice in one object (the later would silently "
+                                      "replace the earlier); keep one.", name, key))
+            result[key] = value
+        return result
+
+    def constant(token):
+        raise HabitatError(tr("{0}: {1} is not a number JSON allows.", name, token))
+
+    try:
+        return json.loads(text, object_pairs_hook=unique, parse_constant=constant)
+    except json.JSONDecodeError as error:
+        raise HabitatError(tr("{0}, line {1}: not valid JSON ({2}).", name, error.lineno, error.msg))
+    except RecursionError:
+        raise HabitatError(tr("{0}: the JSON is nested too deeply.", name))
+    except ValueError as error:  # e.g. an integer of thousands of digits
+        raise HabitatError(tr("{0}: not valid JSON ({1}).", name, str(error)))
+
+
+# --- scorecards -------------------------------------------------------------------------------------------------
 
 @dataclass
 class Scorecard:
@@ -99,106 +273,349 @@ class Scorecard:
     city: str
     year: int
     assessor: str
-    scores: dict = field(default_factory=dict)  # criterion id -> score (float, NaN for NA)
+    scores: dict = field(default_factory=dict)  # criterion id -> score (float, NaN for NA); blank ones absent
     comments: dict = field(default_factory=dict)
     evidence: dict = field(default_factory=dict)
     source: str = ""
+    blank: list = field(default_factory=list)  # criteria listed with an empty score: not scored
+    rows: int = 0  # criteria read from the file
+    multiline: list = field(default_factory=list)  # (line, text) of CSV cells over several lines
+    delimiter: str = ""
+
+
+def is_helper_file(path) -> bool:
+    """A lock or metadata file a spreadsheet program or macOS keeps beside a document (never a scorecard)."""
+    return Path(path).name.startswith(HELPER_FILE_PREFIXES)
+
+
+def scorecard_files(paths):
+    """(files, notes): the scorecards among ``paths`` (files, or folders whose scorecards are all read), without
+    the lock files of Excel and LibreOffice and macOS's "._" copies (each skipped with a note) and without a file
+    given twice."""
+    files, notes, seen = [], [], set()
+    for given in paths:
+        path = Path(str(given))
+        if path.is_dir():
+            entries = sorted(entry for entry in path.iterdir() if entry.is_file())
+            candidates = [entry for entry in entries if entry.suffix.lower() in SUFFIXES]
+            others = len(entries) - len(candidates)
+            if others:
+                notes.append(tr("{0}: {1} files that are not .json, .csv or .xlsx were left out.", path.name or
+                                str(path), others))
+            if not [entry for entry in candidates if not is_helper_file(entry)]:
+                raise HabitatError(tr("The folder {0} holds no scorecard (.json, .csv or .xlsx).", str(path)))
+        else:
+            candidates = [path]
+        for candidate in candidates:
+            if is_helper_file(candidate):
+                notes.append(tr("{0} was skipped: it is a lock or metadata file that Excel, LibreOffice or macOS "
+                                "keeps beside a document, not a scorecard.", candidate.name))
+                continue
+            key = os.path.realpath(str(candidate))
+            if key in seen:
+                notes.append(tr("{0} was given twice; it is read once.", candidate.name))
+                continue
+            seen.add(key)
+            files.append(candidate)
+    if not files:
+        raise HabitatError(tr("Give at least one scorecard."))
+    return files, notes
 
 
 def read_scorecard(path) -> Scorecard:
-    """A scorecard from a .json, .csv or .xlsx file."""
+    """A scorecard from a .json, .csv or .xlsx file; any problem is a HabitatError naming the file (and line)."""
     path = Path(path)
+    name = path.name
     suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise HabitatError(tr("{0}: scorecards are .json, .csv or .xlsx files.", name))
+    if is_helper_file(path):
+        raise HabitatError(tr("{0} was skipped: it is a lock or metadata file that Excel, LibreOffice or macOS "
+                              "keeps beside a document, not a scorecard.", name))
     try:
-        if suffix == ".json":
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if not isinstance(data, dict) or not isinstance(data.get("scores"), dict):
-                raise HabitatError(tr("{0}: a JSON scorecard needs a \"scores\" object.", path.name))
-            rows = [[key, value.get("score") if isinstance(value, dict) else value,
-                     value.get("comment", "") if isinstance(value, dict) else "",
-                     value.get("evidence", "") if isinstance(value, dict) else ""]
-                    for key, value in data["scores"].items()]
-            meta = {key: data.get(key) for key in META_KEYS}
-        elif suffix in (".csv", ".txt"):
-            text = path.read_text(encoding="utf-8-sig")
-            dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
-            meta, rows = _split_table(list(csv.reader(io.StringIO(text), dialect)), path.name)
-        elif suffix == ".xlsx":
-            from openpyxl import load_workbook
+        data = path.read_bytes()
+    except OSError as error:
+        raise HabitatError(tr("Cannot read the scorecard {0}: {1}", name, error.strerror or str(error)))
+    if not data.strip():
+        raise HabitatError(tr("{0}: the file is empty.", name))
+    extra = {}
+    if suffix == ".json":
+        meta, rows = _json_card(data, name)
+    elif suffix == ".xlsx":
+        meta, rows = _split_table(_xlsx_table(data, name), name, tr("{0}, row {1}"), False)
+    else:
+        table, extra["delimiter"] = _csv_table(data, name)
+        meta, rows = _split_table(table, name, tr("{0}, line {1}"), True)
+        extra["multiline"] = [(line, cell) for line, end, cells in table if end > line
+                              for cell in cells if "\n" in cell or "\r" in cell]
+    return _card(meta, rows, name, **extra)
 
-            sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
-            meta, rows = _split_table([["" if v is None else v for v in row] for row in sheet.iter_rows(values_only=True)],
-                                      path.name)
+
+def _json_card(data, name):
+    parsed = _json(data, name)
+    if not isinstance(parsed, dict) or not isinstance(parsed.get("scores"), dict):
+        raise HabitatError(tr("{0}: a JSON scorecard needs a \"scores\" object.", name))
+    meta = {key: (parsed.get(key), name) for key in META_KEYS}
+    rows = []
+    for criterion, value in parsed["scores"].items():
+        where = tr("{0}, criterion {1}", name, criterion)
+        if isinstance(value, dict):
+            rows.append((where, criterion, value.get("score"), value.get("comment"), value.get("evidence")))
         else:
-            raise HabitatError(tr("{0}: scorecards are .json, .csv or .xlsx files.", path.name))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, csv.Error) as error:
-        raise HabitatError(tr("Cannot read the scorecard {0}: {1}", path.name, str(error)))
-    missing = [key for key in ("framework", "plan", "assessor") if not str(meta.get(key) or "").strip()]
-    if missing:
-        raise HabitatError(tr("{0}: the scorecard does not say {1}.", path.name, ", ".join(missing)))
-    card = Scorecard(str(meta["framework"]).strip(), str(meta.get("framework_version") or "").strip(),
-                     str(meta["plan"]).strip(), str(meta.get("city") or "").strip(), _year(meta.get("year"), path.name),
-                     str(meta["assessor"]).strip(), source=path.name)
-    for criterion, score, comment, evidence in rows:
-        card.scores[str(criterion).strip()] = _score(score, path.name, criterion)
-        card.comments[str(criterion).strip()] = str(comment or "")
-        card.evidence[str(criterion).strip()] = str(evidence or "")
-    return card
+            rows.append((where, criterion, value, None, None))
+    return meta, rows
 
 
-def _split_table(table, name):
-    meta, rows, in_scores = {}, [], False
-    for row in table:
-        cells = [("" if cell is None else cell) for cell in list(row) + ["", "", "", ""]][:4]
-        if not any(str(cell).strip() for cell in cells):
+def _xlsx_table(data, name):
+    """[(row number, row number, cells)] of the first sheet; formulas without a computed value are kept as
+    their text (a name typed as "=..." in an older template), so that they are refused or read, never blank."""
+    if not data.startswith(b"PK\x03\x04"):
+        raise HabitatError(tr("{0} is not an Excel workbook (.xlsx): it is damaged, encrypted, or a file of "
+                              "another kind named .xlsx.", name))
+    try:
+        from openpyxl import load_workbook
+
+        values = _sheet_rows(load_workbook(io.BytesIO(data), read_only=True, data_only=True), name)
+        if any(cell is None for row in values for cell in row):
+            formulas = _sheet_rows(load_workbook(io.BytesIO(data), read_only=True, data_only=False), name)
+            values = [[formula if value is None and isinstance(formula, str) and formula.startswith("=") else value
+                       for value, formula in zip(row, formula_row + [None] * len(row))]
+                      for row, formula_row in zip(values, formulas)]
+    except HabitatError:
+        raise
+    except Exception as error:  # noqa: BLE001 - any failure of the zip or its XML parts is a damaged workbook
+        raise HabitatError(tr("{0} cannot be read as an Excel workbook: it is damaged or incomplete ({1}).", name,
+                              f"{type(error).__name__}: {error}"))
+    return [(number, number, row) for number, row in enumerate(values, start=1)]
+
+
+def _sheet_rows(book, name):
+    try:
+        if not book.worksheets:
+            raise HabitatError(tr("{0}: the workbook has no sheet.", name))
+        rows = []
+        for row in book.worksheets[0].iter_rows(values_only=True):
+            rows.append(list(row))
+            if len(rows) > MAX_ROWS:
+                raise HabitatError(tr("{0}: more than {1} rows; a scorecard has one row per criterion.", name,
+                                      MAX_ROWS))
+        return rows
+    finally:
+        book.close()
+
+
+def _csv_table(data, name):
+    """([(first line, last line, cells)], delimiter) of CSV bytes, read strictly: a quote never closed, or text
+    after a closing quote, is refused with its line (a lenient reader swallows the rest of the card)."""
+    if data.startswith(b"PK\x03\x04"):
+        raise HabitatError(tr("{0} is an Excel workbook, not CSV text: name it .xlsx.", name))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise HabitatError(tr("{0}, line {1}: the file is not UTF-8 text. Save it as \"CSV UTF-8\" (Excel) or "
+                              "with the encoding UTF-8.", name, data[:error.start].count(b"\n") + 1))
+    if "\x00" in text:
+        raise HabitatError(tr("{0}, line {1}: the file holds binary data, not CSV text.", name,
+                              text[:text.index("\x00")].count("\n") + 1))
+    delimiter = _delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', doublequote=True,
+                        strict=True)
+    table, start = [], 1
+    try:
+        for cells in reader:
+            table.append((start, reader.line_num, cells))
+            start = reader.line_num + 1
+            if len(table) > MAX_ROWS:
+                raise HabitatError(tr("{0}: more than {1} rows; a scorecard has one row per criterion.", name,
+                                      MAX_ROWS))
+    except csv.Error as error:
+        if "end of data" in str(error):
+            raise HabitatError(tr("{0}, line {1}: a quote (\") opened here is never closed, so every line after it "
+                                  "would be read as one cell. Close the quote or remove it.", name, start))
+        raise HabitatError(tr("{0}, line {1}: the quotes (\") do not pair up ({2}). A cell that holds quotes, the "
+                              "separator or a line break must be put in quotes, with every quote in it doubled.",
+                              name, reader.line_num, str(error)))
+    return table, delimiter
+
+
+def _delimiter(text: str) -> str:
+    """The separator of the "criterion" header row (else of the first line): comma, semicolon or tab."""
+    lines = text.splitlines()
+    for line in lines:
+        match = re.match(r"\s*\"?\s*criterion\s*\"?\s*([,;\t])", line, re.IGNORECASE)
+        if match:
+            return match.group(1)
+    first = next((line for line in lines if line.strip()), "")
+    found = [(first.index(char), char) for char in ",;\t" if char in first]
+    return min(found)[1] if found else ","
+
+
+def _split_table(table, name, place, count_cells):
+    """(meta {key: (value, where)}, rows [(where, criterion, score, comment, evidence)]) of a table
+    [(line, last line, cells)]. ``count_cells`` (CSV): a meta value or row running over more cells than its
+    header is refused (an unquoted separator in a text), never cut."""
+    meta, rows, columns, width = {}, [], None, 0
+    for line, _, cells in table:
+        cells = ["" if cell is None else cell for cell in cells]
+        if not any(_filled(cell) for cell in cells):
             continue
-        if not in_scores and str(cells[0]).strip().lower() == "criterion":
-            in_scores = True
-        elif in_scores:
-            rows.append(cells)
-        else:
-            meta[str(cells[0]).strip().lower()] = cells[1]
-    if not in_scores:
+        where = place.format(name, line)
+        first = _plain(cells[0]).lower()
+        if columns is None and first == "criterion":
+            columns = {}
+            for index, cell in enumerate(cells):
+                header = _plain(cell).lower()
+                if header in COLUMNS and header not in columns:
+                    columns[header] = index
+            if "score" not in columns:
+                raise HabitatError(tr("{0}: the header row has no \"score\" column.", where))
+            width = max(index for index, cell in enumerate(cells) if _filled(cell)) + 1
+            continue
+        if columns is None:
+            if first in META_KEYS:
+                if first in meta:
+                    raise HabitatError(tr("{0}: \"{1}\" is given twice (also at {2}); keep one.", where, first,
+                                          meta[first][1]))
+                if count_cells and any(_filled(cell) for cell in cells[2:]):
+                    raise HabitatError(tr("{0}: the value of \"{1}\" runs over several cells; a text that holds the "
+                                          "separator must be put in quotes.", where, first))
+                meta[first] = (cells[1] if len(cells) > 1 else "", where)
+            continue
+        if count_cells and any(_filled(cell) for cell in cells[width:]):
+            last = max(index for index, cell in enumerate(cells) if _filled(cell)) + 1
+            raise HabitatError(tr("{0}: {1} cells, but the header row has {2}; a comment or evidence that holds "
+                                  "the separator must be put in quotes.", where, last, width))
+        rows.append((where,) + tuple(cells[columns[key]] if key in columns and columns[key] < len(cells) else ""
+                                     for key in COLUMNS))
+    if columns is None:
         raise HabitatError(tr("{0}: no \"criterion, score, comment, evidence\" header row was found.", name))
     return meta, rows
 
 
-def _score(value, name, criterion):
-    if value is None or str(value).strip().lower() in NA_VALUES:
+def _card(meta, rows, name, multiline=(), delimiter=""):
+    values = {key: _meta_text(*meta[key], key) if key in meta else "" for key in META_KEYS if key != "year"}
+    missing = [key for key in ("framework", "plan", "assessor") if not values[key]]
+    if missing:
+        raise HabitatError(tr("{0}: the scorecard does not say {1}.", name, ", ".join(missing)))
+    year = _year(*meta["year"]) if "year" in meta else 0
+    card = Scorecard(values["framework"], values["framework_version"], values["plan"], values["city"], year,
+                     values["assessor"], source=name, multiline=list(multiline), delimiter=delimiter)
+    seen = {}
+    for where, criterion, score, comment, evidence in rows:
+        criterion = _plain(criterion)
+        if not criterion:
+            raise HabitatError(tr("{0}: a score or comment without a criterion id.", where))
+        if criterion in seen:
+            raise HabitatError(tr("{0}: the criterion {1} is listed twice (also at {2}); keep one, or the later "
+                                  "would silently replace the earlier.", where, criterion, seen[criterion]))
+        seen[criterion] = where
+        value = _score(score, where, criterion)
+        if value is None:
+            card.blank.append(criterion)
+        else:
+            card.scores[criterion] = value
+        card.comments[criterion] = _note(comment, where, criterion)
+        card.evidence[criterion] = _note(evidence, where, criterion)
+    card.rows = len(seen)
+    return card
+
+
+def _plain(value) -> str:
+    """A cell as text: numbers without a trailing ".0", nothing as ""."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and math.isfinite(value) and value == int(value):
+        return str(int(value))
+    return str(value).strip()
+
+
+def _meta_text(value, where, key) -> str:
+    if not isinstance(value, (bool, list, dict)):  # text, a number, a date typed in a spreadsheet
+        return _plain(value)
+    raise HabitatError(tr("{0}: \"{1}\" must be text, not {2}.", where, key, _kind(value)))
+
+
+def _note(value, where, criterion) -> str:
+    if not isinstance(value, (bool, list, dict)):
+        return "" if value is None else str(value)
+    raise HabitatError(tr("{0}: the comment or evidence of criterion {1} must be text, not {2}.", where, criterion,
+                          _kind(value)))
+
+
+def _score(value, where, criterion):
+    """A score 0..3, NaN for NA, None when left blank; anything else is refused (true/false is no score)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise HabitatError(tr("{0}: the score of criterion {1} is {2}, not 0 to 3 or NA.", where, criterion,
+                              tr("true or false")))
+    if isinstance(value, str) and value.strip().lower() in NA_VALUES:
         return float("nan")
     try:
-        score = float(value)
-    except (TypeError, ValueError):
-        raise HabitatError(tr("{0}: the score \"{1}\" of criterion {2} is not a number or NA.", name, value, criterion))
+        score = float(value.strip() if isinstance(value, str) else value)
+    except (TypeError, ValueError, OverflowError):
+        score = float("nan")
+    if not isinstance(value, (str, int, float)) or not math.isfinite(score):
+        raise HabitatError(tr("{0}: the score \"{1}\" of criterion {2} is not a number or NA.", where, value,
+                              criterion))
+    if not 0 <= score <= max(SCALE):
+        raise HabitatError(tr("{0}: the score {1} of criterion {2} is outside 0 to 3.", where, f"{score:g}",
+                              criterion))
     if score not in SCALE:
-        raise HabitatError(tr("{0}: the score {1} of criterion {2} is outside 0 to 3.", name, f"{score:g}", criterion))
+        raise HabitatError(tr("{0}: the score {1} of criterion {2} must be a whole number 0, 1, 2 or 3, or NA.",
+                              where, f"{score:g}", criterion))
     return score
 
 
-def _year(value, name):
-    if value in (None, ""):
+def _year(value, where):
+    if value is None or (isinstance(value, str) and not value.strip()):
         return 0
     try:
-        return int(float(value))
-    except (TypeError, ValueError):
-        raise HabitatError(tr("{0}: the year \"{1}\" is not a number.", name, value))
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            raise ValueError
+        number = float(value)
+        if not math.isfinite(number) or number != int(number):
+            raise ValueError
+    except (TypeError, ValueError, OverflowError):
+        raise HabitatError(tr("{0}: the year \"{1}\" is not a number.", where, value))
+    if not YEARS[0] <= number <= YEARS[1]:
+        raise HabitatError(tr("{0}: the year {1} is not a plan year from {2} to {3}.", where, f"{number:g}",
+                              *YEARS))
+    return int(number)
+
+
+def _normalised(text: str) -> str:
+    return " ".join(str(text).split()).casefold()
 
 
 def check_scorecards(framework: Framework, cards):
     """Problems that stop an assessment (raised) and warnings (returned): unknown criteria, mixed frameworks,
-    an assessor twice for one plan, criteria nobody scored."""
+    an assessor twice for one plan, a card without any score, rows swallowed by an open quote, criteria nobody
+    scored, plans whose names differ only in case or spaces."""
     known = {criterion.id for criterion in framework.criteria}
     errors, warnings = [], []
     for card in cards:
         if card.framework != framework.id:
             errors.append(tr("{0}: made for the framework \"{1}\", not \"{2}\".", card.source, card.framework,
                              framework.id))
-        unknown = sorted(set(card.scores) - known)
+        unknown = sorted((set(card.scores) | set(card.blank)) - known)
         if unknown:
             errors.append(tr("{0}: unknown criteria: {1}", card.source, ", ".join(unknown)))
         if framework.version and card.framework_version and card.framework_version != framework.version:
             warnings.append(tr("{0}: framework version {1}, the framework is version {2}.", card.source,
                                card.framework_version, framework.version))
+        if not any(score == score for score in card.scores.values()):
+            errors.append(tr("{0}: no criterion has a score from 0 to 3 (an unfilled template?). Fill it in or leave "
+                             "it out: it would count as an assessor.", card.source))
+        listed = set(card.scores) | set(card.blank)
+        for line, text in card.multiline:
+            swallowed = [criterion for criterion in known - listed
+                         if re.search(r"(^|[\r\n])\s*\"?" + re.escape(criterion) + r"\"?\s*" +
+                                      re.escape(card.delimiter or ","), text)]
+            if swallowed:
+                errors.append(tr("{0}, line {1}: the cell that begins here runs over the row of criterion {2}: a "
+                                 "quote (\") is probably not closed where it should be.", card.source, line,
+                                 ", ".join(sorted(swallowed))))
     seen = {}
     for card in cards:
         key = (card.plan, card.city, card.year, card.assessor.lower())
@@ -211,7 +628,49 @@ def check_scorecards(framework: Framework, cards):
             warnings.append(tr("No scorecard scores the criterion {0}.", criterion.id))
     if errors:
         raise HabitatError(tr("The scorecards cannot be assessed together:") + "\n" + "\n".join(errors))
+    return warnings + similar_plans(cards)
+
+
+def similar_plans(cards):
+    """Warnings for plans told apart only by case or spaces, or by a missing year: their assessors are not pooled
+    (a plan's agreement would rest on part of its assessors)."""
+    plans = {}
+    for card in cards:
+        plans.setdefault((_normalised(card.plan), _normalised(card.city)), set()).add((card.plan, card.city,
+                                                                                         card.year))
+    warnings = []
+    for variants in plans.values():
+        names = {(plan, city) for plan, city, _ in variants}
+        years = {year for _, _, year in variants}
+        if len(names) > 1 or (0 in years and len(years) > 1):
+            listed = "; ".join(" · ".join(part for part in (plan, city, str(year) if year else tr("no year"))
+                                          if part) for plan, city, year in sorted(variants))
+            warnings.append(tr("These are assessed as different plans, as their names or years differ: {0}. If "
+                               "they are one plan, write it the same way in every scorecard.", listed))
     return warnings
+
+
+def card_notes(framework: Framework, cards):
+    """(infos, warnings) for the log: how many scores each card gave, the criteria it left blank or lacks."""
+    infos, warnings = [], []
+    total = len(framework.criteria)
+    for card in cards:
+        scored = sum(1 for score in card.scores.values() if score == score)
+        infos.append(tr("{0} ({1}): {2} criteria read: {3} scored 0 to 3, {4} NA, {5} left blank; the framework has "
+                        "{6}.", card.source, card.assessor, card.rows, scored, len(card.scores) - scored,
+                        len(card.blank), total))
+        if card.blank:
+            warnings.append(tr("{0}: {1} criteria have no score (left blank) and count as not scored: {2}.",
+                               card.source, len(card.blank), _some(card.blank)))
+        absent = [c.id for c in framework.criteria if c.id not in card.scores and c.id not in card.blank]
+        if absent:
+            warnings.append(tr("{0}: {1} of the {2} criteria of the framework are not in the scorecard ({3}); they "
+                               "count as not scored.", card.source, len(absent), total, _some(absent)))
+    return infos, warnings
+
+
+def _some(names, limit=6) -> str:
+    return ", ".join(names[:limit]) + (", …" if len(names) > limit else "")
 
 
 def write_scorecard(card: Scorecard, path) -> str:

@@ -368,3 +368,20 @@ def band_labels(max_distance: float) -> dict:
 
 def _fmt(value: float) -> str:
     return f"{value:g}"
+
+
+def check_overlap(points, street_coords, max_distance, population_name, streets_name) -> None:
+    """People and streets far apart are two places (or a CRS read wrongly): say so, naming both, rather than
+    report "0 % served"."""
+    if len(points) == 0 or len(street_coords) == 0:
+        return
+    people = np.r_[points.min(axis=0), points.max(axis=0)]
+    streets = np.r_[street_coords.min(axis=0), street_coords.max(axis=0)]
+    gap_x = max(streets[0] - people[2], people[0] - streets[2], 0.0)
+    gap_y = max(streets[1] - people[3], people[1] - streets[3], 0.0)
+    gap = float(np.hypot(gap_x, gap_y))
+    if gap > max_distance:
+        raise HabitatError(tr("The population input \"{0}\" and the streets \"{1}\" do not overlap: the people are "
+                              "{2} km from the nearest street. Check that both cover the same place and that each "
+                              "layer's coordinate system is right.", population_name, streets_name,
+                              f"{gap / 1000:,.1f}"))

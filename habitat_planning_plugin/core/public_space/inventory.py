@@ -98,20 +98,27 @@ class DistrictSummaryRow:
 
 
 def district_summary(spaces, categories, counted, districts, district_names, district_population=None,
-                     city_name="Whole city"):
+                     city_name="Whole city", progress=None):
     """Counted public space per district and category (clipped to each district), plus all categories together.
 
     ``district_population`` gives people per district (None: no m² per person). Without districts the whole
-    extent of the spaces is one row set named ``city_name`` with no district area.
+    extent of the spaces is one row set named ``city_name`` with no district area. ``progress(fraction)`` is
+    called every few hundred spaces (it may raise to cancel).
     """
     areas = districts if districts else [None]
     names = district_names if districts else [city_name]
     people = district_population if district_population is not None else [None] * len(areas)
+    boxes = [shape.bounds if shape is not None else None for shape in spaces]
     rows = []
-    for area, name, population in zip(areas, names, people):
+    for number, (area, name, population) in enumerate(zip(areas, names, people)):
         per_category = {code: [0, 0.0] for code in CATEGORIES}
-        for shape, category, is_counted in zip(spaces, categories, counted):
+        area_box = area.bounds if area is not None else None
+        for index, (shape, category, is_counted) in enumerate(zip(spaces, categories, counted)):
+            if progress is not None and index % 500 == 0:
+                progress((number + index / max(len(spaces), 1)) / len(areas))
             if not is_counted:
+                continue
+            if area is not None and not _boxes_meet(boxes[index], area_box):
                 continue
             part = shape.intersection(area).area if area is not None else shape.area
             if part <= 0:
@@ -124,3 +131,7 @@ def district_summary(spaces, categories, counted, districts, district_names, dis
         rows.append(DistrictSummaryRow(name, "all", sum(v[0] for v in per_category.values()),
                                        sum(v[1] for v in per_category.values()), district_area, population))
     return rows
+
+
+def _boxes_meet(a, b) -> bool:
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]

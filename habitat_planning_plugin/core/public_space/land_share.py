@@ -28,27 +28,57 @@ MITRE_LIMIT = 5.0  # shapely's default: a sharp bend's corner reaches at most 5 
 
 def class_values(flat_table) -> dict:
     """{road class (lower case): number} from a flat [class, value, class, value, ...] table (a Processing matrix),
-    such as widths or speeds by road class."""
+    such as widths or speeds by road class. A class without a value, a class without a name, a value that is no
+    finite number and a class given twice with two values are clear errors: none of them may be guessed."""
+    flat_table = list(flat_table or [])
+    if len(flat_table) % 2:
+        raise HabitatError(tr("The table ends with road class \"{0}\" without a value: every road class needs its "
+                              "value.", flat_table[-1]))
     values = {}
-    for name, value in zip(flat_table[0::2], flat_table[1::2]):
+    for row, (name, value) in enumerate(zip(flat_table[0::2], flat_table[1::2]), start=1):
+        key = "" if name is None else str(name).strip().lower()
+        if not key:
+            raise HabitatError(tr("Row {0} of the table has no road class.", row))
         try:
-            values[str(name).strip().lower()] = float(value)
-        except (TypeError, ValueError):
+            number = float(value)
+        except (TypeError, ValueError, OverflowError):
             raise HabitatError(tr("The table gives \"{0}\" for road class {1}: not a number.", value, name))
+        if not math.isfinite(number):
+            raise HabitatError(tr("The table gives \"{0}\" for road class {1}: not a number.", value, name))
+        if key in values and values[key] != number:
+            raise HabitatError(tr("The table gives road class {0} twice, with {1} and {2}: keep one row.", key,
+                                  f"{values[key]:g}", f"{number:g}"))
+        values[key] = number
     return values
 
 
-def street_corridors(lines, widths):
-    """Union of the corridors of each centre-line ((k, 2) arrays) with its width in metres."""
+def street_corridors(lines, widths, cancelled=None):
+    """Union of the corridors of each centre-line ((k, 2) arrays) with its width in metres; None when there is
+    none, or when ``cancelled()`` becomes true (asked between batches of corridors, so a large city stops within
+    about a second)."""
     from shapely.geometry import LineString
     from shapely.ops import unary_union
 
-    pieces = []
+    batches, pieces = [], []
     for line, width in zip(lines, widths):
         if width is None or not width > 0 or len(line) < 2:
             continue
         pieces.append(LineString(line).buffer(width / 2.0, cap_style=2, join_style=2, mitre_limit=MITRE_LIMIT))
-    return unary_union(pieces) if pieces else None
+        if len(pieces) == _UNION_BATCH:
+            if cancelled is not None and cancelled():
+                return None
+            batches.append(unary_union(pieces))
+            pieces = []
+    if cancelled is not None and cancelled():
+        return None
+    if pieces:
+        batches.append(unary_union(pieces))
+    if not batches:
+        return None
+    return batches[0] if len(batches) == 1 else unary_union(batches)
+
+
+_UNION_BATCH = 2000  # corridors united at a time (the union of the batches is the same union)
 
 
 def scaled_corridors(lines, widths, factor: float):
@@ -238,12 +268,13 @@ class SampleEstimate:
 
 
 def sampled_street_share(area, streets, precision_pct: float = 1.0, minimum: int = 30,
-                         per_km2: float = SAMPLES_PER_KM2) -> SampleEstimate:
+                         per_km2: float = SAMPLES_PER_KM2, name: str = None, cancelled=None) -> SampleEstimate:
     """Street share of ``area`` estimated from 10 ha circles at Halton points (original 11.7.1 method).
 
     Points of the 2-3 Halton sequence fill the bounding box at ``per_km2``; those inside the area are taken in
     order; each gives the street share of its circle (clipped to the area). Sampling stops once at least
     ``minimum`` circles are taken and the 95 % confidence half-width is within ``precision_pct`` points.
+    Returns None when ``cancelled()`` becomes true (asked before every point); ``name`` names the city in messages.
     """
     from shapely.geometry import Point
 
@@ -253,6 +284,8 @@ def sampled_street_share(area, streets, precision_pct: float = 1.0, minimum: int
     shares, centres = [], []
     half_width = float("inf")
     for index in range(1, budget + 1):
+        if cancelled is not None and cancelled():  # each circle meets the whole street area: ask every time
+            return None
         x = minx + halton(index, 2) * (maxx - minx)
         y = miny + halton(index, 3) * (maxy - miny)
         centre = Point(x, y)
@@ -267,6 +300,9 @@ def sampled_street_share(area, streets, precision_pct: float = 1.0, minimum: int
             if half_width <= precision_pct:
                 break
     if len(shares) < 2:
+        if name is not None:
+            raise HabitatError(tr("The urban extent {0} is too small for the sampling method: fewer than two "
+                                  "sample circles fall inside it.", name))
         raise HabitatError(tr("The urban extent is too small for the sampling method: fewer than two sample "
                               "circles fall inside it."))
     mean = float(np.mean(shares))

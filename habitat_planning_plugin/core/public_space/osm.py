@@ -124,7 +124,7 @@ def classify_tags(tags: dict, review_rule: str = "default"):
     return category, True, None
 
 
-def merge_duplicates(candidates, threshold):
+def merge_duplicates(candidates, threshold, progress=None):
     """Drop a candidate when ``threshold`` of its area lies in a larger one that counts alike (both counted or
     both not: a counted playground inside not-counted school grounds stays); the larger lists its id.
 
@@ -136,7 +136,9 @@ def merge_duplicates(candidates, threshold):
     ordered = sorted(candidates, key=lambda item: item["shape"].area, reverse=True)
     kept, dropped = [], 0
     bounds = np.empty((len(ordered), 4))
-    for item in ordered:
+    for number, item in enumerate(ordered):
+        if progress is not None and number % 200 == 0:
+            progress(number / max(len(ordered), 1))  # raises Cancelled when the user cancelled
         minx, miny, maxx, maxy = item["shape"].bounds
         near = bounds[:len(kept)]
         overlapping = np.nonzero((near[:, 0] <= maxx) & (near[:, 2] >= minx) & (near[:, 1] <= maxy) &

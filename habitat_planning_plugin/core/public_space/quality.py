@@ -33,10 +33,14 @@ PROBLEMS = {
     "gps_far_from_space": tr_noop("GPS point far from the chosen space; the space id was used"),
     "invalid_gps": tr_noop("GPS value cannot be read"),
     "invalid_answer": tr_noop("Answer not in the choice list or out of range; not scored"),
+    "duplicate_column": tr_noop("Second column for the same question; ignored, the first one is used"),
     "version_mismatch": tr_noop("Form version differs from the questionnaire; scored where the questions match"),
 }
 KOBO_META = {"start", "end", "today", "deviceid", "username", "simserial", "subscriberid", "phonenumber", "audit",
              "__version__", "instanceid", "rootuuid", "deprecatedid", FORM_VERSION_FIELD}
+TICKED = ("1", "true", "yes", "1.0")  # a select_multiple choice column (question/choice) of an export
+NOT_TICKED = ("0", "false", "no", "0.0", "")
+MAX_WEIGHT = 1000.0  # weights are relative: beyond, a typo (or a sum that overflows)
 MISSING_SPACE_LABELS = {NOT_IN_LIST, "not in the list", "不在列表中"}  # the form's "not in the list" choice
 
 
@@ -67,35 +71,108 @@ class Export:
 
 
 def read_export(path) -> Export:
-    """The first sheet of an XLSX or a CSV (comma, semicolon or tab) as text cells."""
+    """The first sheet of an XLSX or a CSV (comma, semicolon or tab) as text cells.
+
+    A damaged, empty or undecodable file, a CSV with an unbalanced quote and rows with more or fewer cells than
+    the header row are refused with a message naming the file (and the line or row): a row shifted by a stray
+    quote or separator would otherwise put answers under the wrong questions.
+    """
     path = Path(path)
     suffix = path.suffix.lower()
+    if suffix not in (".csv", ".txt", ".xlsx"):
+        raise HabitatError(tr("{0}: a KoboToolbox export is a .csv or .xlsx file.", path.name))
+    if path.name.startswith("~$"):
+        raise HabitatError(tr("{0} is a lock file that Excel leaves while a workbook is open, not a survey export: "
+                              "choose the export itself.", path.name))
     try:
-        if suffix in (".csv", ".txt"):
-            text = path.read_text(encoding="utf-8-sig")
-            first = text.splitlines()[0] if text.strip() else ""
-            delimiter = max(",;\t", key=first.count)
-            table = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-        elif suffix == ".xlsx":
-            from openpyxl import load_workbook
-
-            book = load_workbook(path, read_only=True, data_only=True)
-            table = [[_cell(v) for v in row] for row in book.worksheets[0].iter_rows(values_only=True)]
-            book.close()
-        else:
-            raise HabitatError(tr("{0}: a KoboToolbox export is a .csv or .xlsx file.", path.name))
-    except HabitatError:
-        raise
-    except Exception as error:  # csv.Error, OSError, UnicodeDecodeError, zipfile/openpyxl errors
-        raise HabitatError(tr("Cannot read the survey export {0}: {1}", path.name, str(error)))
-    table = [row for row in table if any(str(cell).strip() for cell in row)]
-    if not table:
+        size = path.stat().st_size
+    except OSError as error:
+        raise HabitatError(tr("Cannot read the survey export {0}: {1}", path.name, error.strerror or str(error)))
+    if size == 0:
+        raise HabitatError(tr("The survey export {0} is empty (0 bytes): download it again from KoboToolbox.",
+                              path.name))
+    if suffix == ".xlsx":
+        table, kind = _read_xlsx(path), tr("row")
+    else:
+        table, kind = _read_csv(path), tr("line")
+    numbered = [(number, row) for number, row in table if any(str(cell).strip() for cell in row)]
+    if not numbered:
         raise HabitatError(tr("The survey export {0} is empty.", path.name))
-    headers = [str(h).strip() for h in table[0]]
-    rows = [[str(c).strip() for c in (list(row) + [""] * len(headers))[:len(headers)]] for row in table[1:]]
+    headers = [str(h).strip() for h in numbered[0][1]]
+    while headers and not headers[-1]:
+        headers.pop()
+    width = len(headers)
+    uneven = []
+    for number, row in numbered[1:]:
+        cells = [str(c) for c in row]
+        while len(cells) > width and not cells[-1].strip():  # empty cells after the last column do no harm
+            cells.pop()
+        if len(cells) > width or (len(cells) < width and suffix != ".xlsx"):
+            uneven.append((number, len(cells)))
+    if uneven:
+        listed = ", ".join(tr("{0} {1} ({2} cells)", kind, number, count) for number, count in uneven[:5])
+        raise HabitatError(tr("The survey export {0} is damaged: its header row has {1} columns, but {2} rows have a "
+                              "different number of cells: {3}{4}. A stray quote or separator shifts the answers "
+                              "to the wrong questions; export the data again from KoboToolbox.", path.name, width,
+                              len(uneven), listed, ", …" if len(uneven) > 5 else ""))
+    rows = [[str(c).strip() for c in (list(row) + [""] * width)[:width]] for _, row in numbered[1:]]
     if not rows:
         raise HabitatError(tr("The survey export {0} has a header row but no submissions.", path.name))
     return Export(path.name, headers, rows)
+
+
+def _read_csv(path):
+    """[(line number, cells)] of a CSV in UTF-8 (with or without BOM), comma, semicolon or tab separated."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise HabitatError(tr("Cannot read the survey export {0}: {1}", path.name, error.strerror or str(error)))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[:error.start].count(b"\n") + 1
+        raise HabitatError(tr("The survey export {0} is not UTF-8 text (line {1} has bytes that cannot be read): it "
+                              "is damaged, or was saved in another encoding. Download the CSV again from "
+                              "KoboToolbox, or save it as \"CSV UTF-8\".", path.name, line))
+    if "\0" in text:
+        line = text[:text.index("\0")].count("\n") + 1
+        raise HabitatError(tr("The survey export {0} is not a text file (line {1} holds binary data): it is damaged "
+                              "or not a CSV.", path.name, line))
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = max(",;\t", key=first.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    table, start = [], 1
+    try:
+        for cells in reader:
+            table.append((start, cells))
+            start = reader.line_num + 1
+    except csv.Error as error:
+        raise HabitatError(tr("The survey export {0} is damaged at line {1}: a quote is not closed or is followed by "
+                              "other text ({2}). Export the data again from KoboToolbox.", path.name, start,
+                              str(error)))
+    return table
+
+
+def _read_xlsx(path):
+    """[(row number, cells)] of the first sheet of a workbook."""
+    try:
+        from openpyxl import load_workbook
+
+        book = load_workbook(path, read_only=True, data_only=True)
+        try:
+            if not book.worksheets:
+                raise HabitatError(tr("The survey export {0} has no sheet.", path.name))
+            table = [(number, [_cell(v) for v in row])
+                     for number, row in enumerate(book.worksheets[0].iter_rows(values_only=True), start=1)]
+        finally:
+            book.close()
+    except HabitatError:
+        raise
+    except Exception as error:  # noqa: BLE001 - BadZipFile, KeyError, XML errors...: any damage inside the file
+        raise HabitatError(tr("The survey export {0} is not a readable XLSX workbook: it is damaged, incomplete or "
+                              "another format ({1}). Download it again from KoboToolbox.", path.name,
+                              str(error) or type(error).__name__))
+    return table
 
 
 def _cell(value):
@@ -119,6 +196,7 @@ class Columns:
     latitude: int = None
     longitude: int = None
     unknown: list = field(default_factory=list)  # (index, header)
+    duplicates: list = field(default_factory=list)  # (index, header) of a second column for a question
     missing: list = field(default_factory=list)  # question names
 
 
@@ -146,12 +224,18 @@ def map_columns(questionnaire: Questionnaire, headers) -> Columns:
         if parts and parts[-1].lower() == FORM_VERSION_FIELD:
             columns.version = index
             continue
+        if not parts and header == "":
+            columns.unknown.append((index, tr("(column {0} without a header)", index + 1)))
+            continue
         if not parts or header.startswith("_") or parts[0].lower() in ("meta", "formhub") or \
                 parts[-1].lower() in KOBO_META:
             continue
         name = _question_of(parts, names, labels)
         if name is not None:
-            columns.questions.setdefault(name, index)
+            if name in columns.questions:  # two columns for one question: which answer is right is unknown
+                columns.duplicates.append((index, header))
+                continue
+            columns.questions[name] = index
             continue
         split = _split_column(questionnaire, parts, names, labels)
         if split is not None:
@@ -245,6 +329,7 @@ def interpret(questionnaire: Questionnaire, export: Export, space_ids=None):
                               "export of this form? Columns found: {1}", export.name, ", ".join(export.headers)))
     problems = [Problem(1, "", "unknown_column", header) for _, header in columns.unknown]
     problems += [Problem(1, "", "missing_column", name) for name in columns.missing]
+    problems += [Problem(1, "", "duplicate_column", header) for _, header in columns.duplicates]
     known = {str(i).strip() for i in space_ids} if space_ids is not None else None
     submissions, seen = [], {}
     for offset, cells in enumerate(export.rows):
@@ -284,7 +369,11 @@ def _answer(questionnaire, question, columns, cells, row, uuid, problems):
             split = {choice: cells[i] for (name, choice), i in columns.split.items() if name == question.name}
             if not split or not any(v.strip() for v in split.values()):
                 return None
-            return {choice for choice, v in split.items() if v.strip().lower() in ("1", "true", "yes", "1.0")}
+            odd = [v for v in split.values() if v.strip().lower() not in TICKED + NOT_TICKED]
+            if odd:  # "2", "x": neither ticked nor not; guessing would change the score
+                problems.append(Problem(row, uuid, "invalid_answer", question.name, "; ".join(odd)))
+                return None
+            return {choice for choice, v in split.items() if v.strip().lower() in TICKED}
         if not value:
             return None
         chosen = _choices_in(questionnaire, question.list_name, value)
@@ -300,6 +389,8 @@ def _answer(questionnaire, question, columns, cells, row, uuid, problems):
             problems.append(Problem(row, uuid, "invalid_answer", question.name, value))
         return choice
     try:  # integer / decimal, checked against the simple range constraints of the definition
+        if kind == "integer" and "," in value:  # "1,000": a thousands separator or a decimal comma, never sure
+            raise ValueError(value)
         number = float(value.replace(",", ".")) if value.count(",") == 1 and "." not in value else float(value)
     except ValueError:
         number = None
@@ -336,22 +427,37 @@ def _space_id(raw, known, row, uuid, column, problems):
 
 def _gps(questionnaire, columns, cells, row, uuid, problems):
     if columns.latitude is not None and columns.longitude is not None:
-        text = f"{cells[columns.latitude]} {cells[columns.longitude]}".strip()
+        parts = [cells[columns.latitude].strip(), cells[columns.longitude].strip()]
+        text = " ".join(parts).strip()
         column = "_gps_latitude"
+        if not any(parts):
+            return None, None
+        values = [_coordinate_value(part) for part in parts]
     else:
         index = _geopoint_column(questionnaire, columns)
-        text = cells[index] if index is not None else ""
+        text = cells[index].strip() if index is not None else ""
         column = "gps"
-    if not text:
-        return None, None
-    try:
-        lat, lon = (float(part) for part in text.replace(",", " ").split()[:2])
-    except ValueError:
-        lat = lon = None
-    if lat is None or not (-90 <= lat <= 90 and -180 <= lon <= 180) or (lat == 0 and lon == 0):
+        if not text:
+            return None, None
+        tokens = text.split() if len(text.split()) > 1 else text.split(",")  # "lat lon alt acc" or "lat,lon"
+        values = [_coordinate_value(part) for part in tokens[:2]]
+    lat, lon = (values + [None, None])[:2]
+    if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180) or (lat == 0 and lon == 0):
         problems.append(Problem(row, uuid, "invalid_gps", column, text))
         return None, None
     return lat, lon
+
+
+def _coordinate_value(text):
+    """A coordinate in degrees ("39.9", or "39,9" with a decimal comma), or None."""
+    text = text.strip()
+    if text.count(",") == 1 and "." not in text:
+        text = text.replace(",", ".")
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
 
 
 # --- linking --------------------------------------------------------------------------------------------------
@@ -454,9 +560,9 @@ def dimension_weights(questionnaire: Questionnaire, text: str) -> dict:
             weights[name] = float(value)
         except ValueError:
             weights[name] = float("nan")
-        if not math.isfinite(weights[name]) or weights[name] < 0:
-            raise HabitatError(tr("The weight of \"{0}\" must be a number of 0 or more, not \"{1}\".", name,
-                                  value.strip()))
+        if not math.isfinite(weights[name]) or weights[name] < 0 or weights[name] > MAX_WEIGHT:
+            raise HabitatError(tr("The weight of \"{0}\" must be a number of 0 or more, at most {1} (weights are "
+                                  "relative), not \"{2}\".", name, f"{MAX_WEIGHT:g}", value.strip()))
     if sum(weights.values()) <= 0:
         raise HabitatError(tr("At least one dimension needs a weight above 0."))
     return weights

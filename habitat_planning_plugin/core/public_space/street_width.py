@@ -115,7 +115,10 @@ def parse_width(value, min_width: float = MIN_WIDTH_M, max_width: float = MAX_WI
     if value is None or isinstance(value, bool):
         return WidthReading(None, MISSING)
     if isinstance(value, (int, float)):
-        metres = float(value)
+        try:
+            metres = float(value)
+        except OverflowError:  # an integer beyond any float: a typo, never a width
+            return WidthReading(math.inf, REJECTED)
         if math.isnan(metres):
             return WidthReading(None, MISSING)
     else:
@@ -160,6 +163,12 @@ def policy_from_table(flat_table, default_width: float = DEFAULT_WIDTH_M) -> "Wi
         if not width > 0:
             raise HabitatError(tr("The table gives {0} m for road class {1}: a width must be more than 0.",
                                   f"{width:g}", name))
+        if not MIN_WIDTH_M <= width <= MAX_WIDTH_M:  # a unit slip (cm, mm, km), never a street
+            raise HabitatError(tr("The table gives {0} m for road class {1}: a street is {2} to {3} m wide. Check "
+                                  "the unit.", f"{width:g}", name, f"{MIN_WIDTH_M:g}", f"{MAX_WIDTH_M:g}"))
+    if not (math.isfinite(default_width) and MIN_WIDTH_M <= default_width <= MAX_WIDTH_M):
+        raise HabitatError(tr("The default street width is {0} m: a street is {1} to {2} m wide. Check the unit.",
+                              f"{default_width:g}", f"{MIN_WIDTH_M:g}", f"{MAX_WIDTH_M:g}"))
     return WidthPolicy(widths, default_width)
 
 

@@ -13,6 +13,7 @@ score per choice, groups of questions and derived scores. A question is scored w
 import math
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..files import atomic_write, read_json
 from ..text import HabitatError, tr
@@ -83,121 +84,298 @@ def text_in(names, language):
 
 
 def load_questionnaire(path) -> Questionnaire:
-    return questionnaire_from_dict(read_json(path, tr("Cannot read the questionnaire {0}: {1}")))
+    name = Path(str(path)).name
+    try:
+        data = read_json(path, tr("Cannot read the questionnaire {0}: {1}"))
+    except RecursionError:  # JSON nested thousands of levels deep: no questionnaire
+        raise HabitatError(tr("Cannot read the questionnaire {0}: {1}", str(path), tr("it is nested too deeply")))
+    return questionnaire_from_dict(data, name)
 
 
-def questionnaire_from_dict(data) -> Questionnaire:
-    """Validate a questionnaire definition; every problem is listed with where it is."""
-    problems = []
+NAME_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")  # XLSForm names (XML element names)
+RESERVED_NAMES = ("start", "end", "today", "deviceid", FORM_VERSION_FIELD)  # written by the form itself
+LISTED_PROBLEMS = 40
+
+
+class _Checker:
+    """Collects ``place: problem`` lines while walking a questionnaire definition (JSON paths as places)."""
+
+    def __init__(self):
+        self.problems = []
+
+    def add(self, place, text):
+        line = f"{place}: {text}"  # one problem per line, whatever the file holds
+        self.problems.append("".join(c if c.isprintable() else repr(c)[1:-1] for c in line))
+
+    def object(self, value, place, required=True):
+        if value is None and not required:
+            return None
+        if not isinstance(value, dict):
+            self.add(place, tr("must be an object {{…}}, not {0}", _kind(value)))
+            return None
+        return value
+
+    def array(self, value, place, required=True, minimum=1):
+        if value is None and not required:
+            return []
+        if not isinstance(value, list):
+            self.add(place, tr("must be a list […], not {0}", _kind(value)))
+            return []
+        if len(value) < minimum:
+            self.add(place, tr("must list at least {0} items", minimum))
+        return value
+
+    def text(self, value, place, required=True):
+        if value is None and not required:
+            return ""
+        if not isinstance(value, str) or not value.strip():
+            self.add(place, tr("must be a non-empty text, not {0}", _kind(value)))
+            return ""
+        return value
+
+    def name(self, value, place):
+        text = self.text(value, place)
+        if text and not NAME_PATTERN.fullmatch(text):
+            self.add(place, tr("\"{0}\" is not a valid XLSForm name (a letter or _, then letters, digits, _ . -)",
+                               text))
+            return ""
+        return text
+
+    def labels(self, value, place, required=True):
+        """A bilingual text {"en": "…", "zh": "…"}: an object of non-empty texts."""
+        if value is None and not required:
+            return {}
+        if not isinstance(value, dict) or not value:
+            self.add(place, tr("must be an object of texts by language, e.g. {{\"en\": \"…\", \"zh\": \"…\"}}, not "
+                               "{0}", _kind(value)))
+            return {}
+        for language, text in value.items():
+            if not isinstance(text, str) or not text.strip():
+                self.add(f"{place}.{language}", tr("must be a non-empty text, not {0}", _kind(text)))
+        return {k: v for k, v in value.items() if isinstance(v, str)}
+
+    def optional_text(self, value, place):
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            self.add(place, tr("must be a text, not {0}", _kind(value)))
+            return ""
+        return value
+
+
+def _kind(value) -> str:
+    """How a JSON value reads in a message: its type, and the value itself when short."""
+    if value is None:
+        return tr("nothing (null or missing)")
+    if isinstance(value, bool):
+        return tr("true/false ({0})", "true" if value else "false")
+    if isinstance(value, (int, float)):
+        return tr("the number {0}", value)
+    if isinstance(value, str):
+        return tr("the text \"{0}\"", value[:40]) if value.strip() else tr("an empty text")
+    if isinstance(value, list):
+        return tr("a list")
+    if isinstance(value, dict):
+        return tr("an object")
+    return type(value).__name__
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def questionnaire_from_dict(data, name: str = "") -> Questionnaire:
+    """Validate a questionnaire definition by its schema, once, before anything uses it: every problem is listed
+    with its place (a JSON path such as ``groups[2].questions[0].type``)."""
+    check = _Checker()
+    questionnaire = _parse(data, check)
+    if check.problems:
+        listed = check.problems[:LISTED_PROBLEMS]
+        more = len(check.problems) - len(listed)
+        heading = tr("The questionnaire {0} is not valid ({1} problems):", name, len(check.problems)) if name else \
+            tr("The questionnaire is not valid ({0} problems):", len(check.problems))
+        raise HabitatError(heading + "\n" + "\n".join(listed) + ("\n" + tr("… and {0} more.", more) if more else ""))
+    return questionnaire
+
+
+def _parse(data, check):
     if not isinstance(data, dict):
-        raise HabitatError(tr("The questionnaire must be a JSON object."))
-    for key in ("id", "version", "title", "dimensions", "choices", "groups"):
-        if not data.get(key):
-            problems.append(tr("{0}: \"{1}\" is missing or empty", tr("questionnaire"), key))
-    if problems:
-        raise HabitatError(tr("The questionnaire is not valid:") + "\n" + "\n".join(problems))
+        check.add("$", tr("the questionnaire must be a JSON object {{…}}, not {0}", _kind(data)))
+        return None
+    identifier = check.name(data.get("id"), "id")
+    version = check.text(data.get("version"), "version")
+    if version and not re.fullmatch(r"[A-Za-z0-9_.\-]+", version):
+        check.add("version", tr("\"{0}\" may hold only letters, digits, _ . and -", version))
+    title = check.labels(data.get("title"), "title")
     dimensions = {}
-    for d in data["dimensions"]:
-        if not isinstance(d, dict) or not d.get("id") or not isinstance(d.get("label"), dict):
-            problems.append(tr("dimension {0}: needs an \"id\" and a \"label\"", len(dimensions) + 1))
+    for i, item in enumerate(check.array(data.get("dimensions"), "dimensions")):
+        place = f"dimensions[{i}]"
+        if check.object(item, place) is None:
             continue
-        dimensions[str(d["id"])] = d["label"]
+        dimension = check.name(item.get("id"), place + ".id")
+        label = check.labels(item.get("label"), place + ".label")
+        if dimension in dimensions:
+            check.add(place + ".id", tr("the dimension \"{0}\" is listed twice", dimension))
+        elif dimension:
+            dimensions[dimension] = label
     choices = {}
-    for list_name, items in (data["choices"] or {}).items():
-        for i, item in enumerate(items if isinstance(items, list) else []):
-            score = item.get("score") if isinstance(item, dict) else None
-            if not isinstance(item, dict) or not item.get("name") or not isinstance(item.get("label"), dict) or \
-                    (score is not None and not _is_fraction(score)):
-                problems.append(tr("choice list \"{0}\", choice {1}: needs a \"name\", a \"label\" and a score "
-                                   "between 0 and 1 (or none)", list_name, i + 1))
-        choices[list_name] = [item for item in items if isinstance(item, dict) and item.get("name")] \
-            if isinstance(items, list) else []
-    questions, groups, names = [], [], set()
-    for g, group in enumerate(data["groups"]):
-        if not isinstance(group, dict) or not group.get("name") or not isinstance(group.get("questions"), list):
-            problems.append(tr("group {0}: needs a \"name\" and \"questions\"", g + 1))
+    for list_name, items in (check.object(data.get("choices"), "choices") or {}).items():
+        place = f"choices.{list_name}"
+        if not NAME_PATTERN.fullmatch(str(list_name)):
+            check.add(place, tr("\"{0}\" is not a valid XLSForm name (a letter or _, then letters, digits, _ . -)",
+                                list_name))
+        kept, seen = [], set()
+        for i, item in enumerate(check.array(items, place)):
+            where = f"{place}[{i}]"
+            if check.object(item, where) is None:
+                continue
+            choice = check.name(item.get("name"), where + ".name")
+            label = check.labels(item.get("label"), where + ".label")
+            score = item.get("score")
+            if score is not None and not (_is_number(score) and 0 <= score <= 1):
+                check.add(where + ".score", tr("choice list \"{0}\", choice {1}: a score must be a number from 0 to "
+                                               "1 (or absent), not {2}", list_name, i + 1, _kind(score)))
+                score = None
+            if choice in seen:
+                check.add(where + ".name", tr("the choice \"{0}\" is listed twice", choice))
+            elif choice:
+                seen.add(choice)
+                kept.append({"name": choice, "label": label, "score": score})
+        choices[str(list_name)] = kept
+    if "choices" in data and isinstance(data.get("choices"), dict) and not data["choices"]:
+        check.add("choices", tr("must list at least {0} items", 1))
+    questions, groups, names = [], [], {}
+    for g, group in enumerate(check.array(data.get("groups"), "groups")):
+        place = f"groups[{g}]"
+        if check.object(group, place) is None:
             continue
-        groups.append((group["name"], group.get("label") or {}))
-        for q, item in enumerate(group["questions"]):
-            where = tr("group \"{0}\", question {1}", group["name"], q + 1)
-            question = _question(item, group["name"], where, dimensions, choices, problems)
+        group_name = check.name(group.get("name"), place + ".name")
+        if group_name in dict(groups):
+            check.add(place + ".name", tr("the group \"{0}\" is listed twice", group_name))
+        groups.append((group_name, check.labels(group.get("label"), place + ".label", required=False)))
+        for q, item in enumerate(check.array(group.get("questions"), place + ".questions")):
+            where = f"{place}.questions[{q}]"
+            question = _question(item, group_name, where, dimensions, choices, check)
             if question is None:
                 continue
             if question.name in names:
-                problems.append(tr("{0}: the name \"{1}\" is used twice", where, question.name))
-            names.add(question.name)
+                check.add(where + ".name", tr("the name \"{0}\" is used twice (first at {1})", question.name,
+                                              names[question.name]))
+            elif question.name in RESERVED_NAMES:
+                check.add(where + ".name", tr("the name \"{0}\" is reserved for the form itself", question.name))
+            names.setdefault(question.name, where)
             questions.append(question)
     derived = []
-    for i, item in enumerate(data.get("derived") or []):
-        where = tr("derived score {0}", i + 1)
-        parts = item.get("of") if isinstance(item, dict) else None
-        if not isinstance(item, dict) or item.get("method") != "evenness" or not isinstance(parts, list) or \
-                len(parts) < 2 or item.get("dimension") not in dimensions or not item.get("name"):
-            problems.append(tr("{0}: needs a \"name\", a known \"dimension\", \"method\": \"evenness\" and two or "
-                               "more count questions in \"of\"", where))
+    for i, item in enumerate(check.array(data.get("derived"), "derived", required=False, minimum=0)):
+        place = f"derived[{i}]"
+        if check.object(item, place) is None:
             continue
-        for part in parts:
-            counted = next((q for q in questions if q.name == part), None)
+        derived_name = check.name(item.get("name"), place + ".name")
+        if derived_name in names:
+            check.add(place + ".name", tr("the name \"{0}\" is used twice (first at {1})", derived_name,
+                                          names[derived_name]))
+        names.setdefault(derived_name, place)
+        dimension = check.text(item.get("dimension"), place + ".dimension")
+        if dimension and dimension not in dimensions:
+            check.add(place + ".dimension", tr("the dimension \"{0}\" does not exist", dimension))
+        if item.get("method") != "evenness":
+            check.add(place + ".method", tr("must be \"evenness\", not {0}", _kind(item.get("method"))))
+        label = check.labels(item.get("label"), place + ".label")
+        parts = check.array(item.get("of"), place + ".of", minimum=2)
+        for p, part in enumerate(parts):
+            counted = next((q for q in questions if q.name == part), None) if isinstance(part, str) else None
             if counted is None or counted.kind not in ("integer", "decimal"):
-                problems.append(tr("{0}: \"{1}\" is not a count question of the questionnaire", where, part))
-        derived.append(Derived(item["name"], item["dimension"], "evenness", list(parts), item.get("label") or {}))
-    if not any(q.kind == "space_id" for q in questions):
-        problems.append(tr("the questionnaire needs a question of type \"space_id\""))
+                check.add(f"{place}.of[{p}]", tr("\"{0}\" is not a count question of the questionnaire", part))
+        if len(set(map(str, parts))) != len(parts):
+            check.add(place + ".of", tr("a question is listed twice"))
+        derived.append(Derived(derived_name, dimension, "evenness", [str(p) for p in parts], label))
+    space_questions = [q for q in questions if q.kind == "space_id"]
+    if len(space_questions) != 1:
+        check.add("groups", tr("the questionnaire needs exactly one question of type \"space_id\" (found {0})",
+                               len(space_questions)))
+    if sum(1 for q in questions if q.kind == "geopoint") > 1:
+        check.add("groups", tr("the questionnaire may have at most one question of type \"geopoint\""))
     for dimension in dimensions:
         if not any(q.dimension == dimension for q in questions) and not any(d.dimension == dimension
                                                                             for d in derived):
-            problems.append(tr("dimension \"{0}\" has no scored question", dimension))
-    if problems:
-        raise HabitatError(tr("The questionnaire is not valid:") + "\n" + "\n".join(problems))
-    return Questionnaire(str(data["id"]), str(data["version"]), data["title"], dimensions, choices, groups,
-                         questions, derived)
+            check.add("dimensions", tr("dimension \"{0}\" has no scored question", dimension))
+    if check.problems:
+        return None
+    return Questionnaire(identifier, version, title, dimensions, choices, groups, questions, derived)
 
 
 def _is_fraction(value):
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1
+    return _is_number(value) and 0 <= value <= 1
 
 
-def _question(item, group, where, dimensions, choices, problems):
-    if not isinstance(item, dict) or not item.get("name") or not item.get("type") or \
-            not isinstance(item.get("label"), dict):
-        problems.append(tr("{0}: needs a \"name\", a \"type\" and a \"label\"", where))
+def _question(item, group, where, dimensions, choices, check):
+    if check.object(item, where) is None:
         return None
-    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", str(item["name"])):
-        problems.append(tr("{0}: \"{1}\" is not a valid XLSForm name (letters, digits and _)", where, item["name"]))
-    parts = str(item["type"]).split()
+    name = check.name(item.get("name"), where + ".name")
+    kind_text = check.text(item.get("type"), where + ".type")
+    label = check.labels(item.get("label"), where + ".label")
+    hint = check.labels(item.get("hint"), where + ".hint", required=False)
+    relevant = check.optional_text(item.get("relevant"), where + ".relevant")
+    constraint = check.optional_text(item.get("constraint"), where + ".constraint")
+    dimension = check.optional_text(item.get("dimension"), where + ".dimension")
+    exclusive = check.optional_text(item.get("exclusive"), where + ".exclusive")
+    required = item.get("required", False)
+    if not isinstance(required, bool):
+        check.add(where + ".required", tr("must be true or false, not {0}", _kind(required)))
+    scores = item.get("scores") or {}
+    if not isinstance(scores, dict):
+        check.add(where + ".scores", tr("must be an object {{…}}, not {0}", _kind(scores)))
+        scores = {}
+    if not name or not kind_text:
+        return None
+    parts = kind_text.split()
     kind, list_name = parts[0], (parts[1] if len(parts) > 1 else "")
-    question = Question(item["name"], kind, list_name, item["label"], group, item.get("dimension") or "",
-                        item.get("scoring"), dict(item.get("scores") or {}), item.get("exclusive") or "",
-                        bool(item.get("required")), item.get("relevant") or "", item.get("constraint") or "",
-                        item.get("hint") or {})
+    question = Question(name, kind, list_name, label, group, dimension, item.get("scoring"), dict(scores), exclusive,
+                        bool(required), relevant, constraint, hint)
     if kind in ("select_one", "select_multiple"):
+        if len(parts) != 2:
+            check.add(where + ".type", tr("\"{0}\" must be \"{1} <choice list>\"", kind_text, kind))
+            return None
         if list_name not in choices:
-            problems.append(tr("{0}: the choice list \"{1}\" does not exist", where, list_name))
-            return question
-    elif kind not in SCALAR_TYPES + ("space_id",):
-        problems.append(tr("{0}: the type \"{1}\" is not supported", where, item["type"]))
-    if not question.dimension:
+            check.add(where + ".type", tr("the choice list \"{0}\" does not exist", list_name))
+            return None
+        if not choices[list_name]:
+            check.add(where + ".type", tr("the choice list \"{0}\" has no usable choice", list_name))
+            return None
+    elif kind not in SCALAR_TYPES + ("space_id",) or len(parts) != 1:
+        check.add(where + ".type", tr("the type \"{0}\" is not supported", kind_text))
+        return None
+    if exclusive and (kind != "select_multiple" or exclusive not in {c["name"] for c in choices[list_name]}):
+        check.add(where + ".exclusive", tr("must be a choice of the select_multiple question's list, not \"{0}\"",
+                                           exclusive))
+    if not dimension:
+        for key in ("scoring", "scores"):
+            if item.get(key) not in (None, {}, ""):
+                check.add(f"{where}.{key}", tr("\"{0}\" is given but the question has no dimension: it would not "
+                                               "be scored", key))
         return question
-    if question.dimension not in dimensions:
-        problems.append(tr("{0}: the dimension \"{1}\" does not exist", where, question.dimension))
+    if dimension not in dimensions:
+        check.add(where + ".dimension", tr("the dimension \"{0}\" does not exist", dimension))
     if kind == "select_one":
         names = {c["name"] for c in choices[list_name]}
-        if any(k not in names or not _is_fraction(v) for k, v in question.scores.items()):
-            problems.append(tr("{0}: \"scores\" must map choices of \"{1}\" to 0-1", where, list_name))
+        for key, value in question.scores.items():
+            if key not in names or not _is_fraction(value):
+                check.add(f"{where}.scores.{key}", tr("\"scores\" must map choices of \"{0}\" to 0-1", list_name))
         if not question.scores and not any(c.get("score") is not None for c in choices[list_name]):
-            problems.append(tr("{0}: no choice of \"{1}\" has a score", where, list_name))
+            check.add(where + ".type", tr("no choice of \"{0}\" has a score", list_name))
     elif kind == "select_multiple":
         if question.scoring not in SCORINGS:
-            problems.append(tr("{0}: \"scoring\" must be one of {1}", where, ", ".join(SCORINGS)))
+            check.add(where + ".scoring", tr("\"scoring\" must be one of {0}", ", ".join(SCORINGS)))
+        if not any(c.get("score") for c in choices[list_name]):
+            check.add(where + ".type", tr("no choice of \"{0}\" has a score above 0", list_name))
     elif kind in ("integer", "decimal"):
         rule = question.scoring if isinstance(question.scoring, dict) else {}
-        if rule.get("method") != "linear" or not all(isinstance(rule.get(k), (int, float))
-                                                     for k in ("zero_at", "one_at")) or \
+        if rule.get("method") != "linear" or not all(_is_number(rule.get(k)) for k in ("zero_at", "one_at")) or \
                 rule.get("zero_at") == rule.get("one_at"):
-            problems.append(tr("{0}: a scored number needs \"scoring\": {{\"method\": \"linear\", \"zero_at\": a, "
-                               "\"one_at\": b}} with a different from b", where))
+            check.add(where + ".scoring", tr("a scored number needs \"scoring\": {{\"method\": \"linear\", "
+                                             "\"zero_at\": a, \"one_at\": b}} with a different from b"))
     else:
-        problems.append(tr("{0}: a question of type \"{1}\" cannot be scored", where, kind))
+        check.add(where + ".dimension", tr("a question of type \"{0}\" cannot be scored", kind))
     return question
 
 
@@ -273,6 +451,14 @@ def space_id_from_label(value: str) -> str:
     return value.split(" · ", 1)[0].strip()
 
 
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def spreadsheet_text(value):
+    """Text for a workbook cell: control characters that XML cannot hold are removed."""
+    return _ILLEGAL_XML.sub("", value) if isinstance(value, str) else value
+
+
 def write_xlsform(questionnaire: Questionnaire, path, spaces=None) -> str:
     """Write the XLSForm atomically (next to ``path``, then moved into place)."""
     from openpyxl import Workbook
@@ -283,7 +469,10 @@ def write_xlsform(questionnaire: Questionnaire, path, spaces=None) -> str:
     for title, rows in xlsform_sheets(questionnaire, spaces).items():
         sheet = book.create_sheet(title)
         for values in rows:
-            sheet.append(values)
+            sheet.append([spreadsheet_text(value) for value in values])
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.data_type = "s"  # text that starts with = stays text, never a formula
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"

@@ -309,12 +309,13 @@ def labels_at(labels, geotransform, xy):
 
 
 def population_by_extent(labels, geotransform, extent_count: int, population, population_geotransform,
-                         population_valid=None, to_label_crs=None, max_points: int = 2_000_000):
+                         population_valid=None, to_label_crs=None, max_points: int = 2_000_000, progress=None):
     """People in each extent (array indexed by extent id; [0] = outside every extent) from a population grid.
 
     A population cell much coarser than the extent grid is spread evenly over k x k sub-cell points (k up to 10,
     chosen so that the points are about one extent cell apart) so that a cell on an extent's edge is shared in
     proportion. ``to_label_crs(xy) -> xy`` transforms points of the population grid's CRS (None: the same CRS).
+    ``progress(fraction)`` is called for every chunk of points (it may raise to cancel).
     """
     transform = to_label_crs or (lambda xy: xy)
     population = np.asarray(population, dtype=np.float64)
@@ -331,11 +332,15 @@ def population_by_extent(labels, geotransform, extent_count: int, population, po
     probe = transform(np.array([centre, centre + (pdx, 0.0), centre + (0.0, pdy)]))
     cell_size = max(np.hypot(*(probe[1] - probe[0])), np.hypot(*(probe[2] - probe[0])))
     label_cell = min(abs(geotransform[1]), abs(geotransform[5]))
-    k = int(min(10, max(1, math.ceil(cell_size / label_cell - 1e-9))))
+    ratio = cell_size / label_cell if label_cell > 0 else float("nan")
+    k = int(min(10, max(1, math.ceil(ratio - 1e-9)))) if math.isfinite(ratio) else 1  # a point out of the CRS's area
+    # gives no size: one point per cell
     offsets = (np.arange(k) + 0.5) / k
     off_col, off_row = [a.ravel() for a in np.meshgrid(offsets, offsets)]
     per_chunk = max(1, max_points // (k * k))
     for start in range(0, len(rows), per_chunk):
+        if progress is not None:
+            progress(start / len(rows))
         r, c = rows[start:start + per_chunk], cols[start:start + per_chunk]
         x = px0 + (c[:, None] + off_col[None, :]) * pdx
         y = py0 + (r[:, None] + off_row[None, :]) * pdy

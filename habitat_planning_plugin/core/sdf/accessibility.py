@@ -33,12 +33,18 @@ def minutes_per_metre(speed_kmh) -> np.ndarray:
 
 
 def cost_matrix(graph, settlements_xy, centre_rows, connector_cost_per_metre, limit=np.inf, chunk=64,
-                progress=None):
-    """(n_settlements, n_centres) network cost; ``centre_rows`` index the settlements that are centres."""
+                progress=None, snap_progress=None):
+    """(n_settlements, n_centres) network cost; ``centre_rows`` index the settlements that are centres.
+
+    ``progress(fraction)`` is called after each chunk of centres, ``snap_progress`` while the settlements are joined
+    to the roads (either may raise to cancel)."""
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import dijkstra
 
-    snap = snap_to_edges(graph, settlements_xy)
+    settlements_xy = np.asarray(settlements_xy, dtype=float).reshape(-1, 2)
+    if not np.isfinite(settlements_xy).all():
+        raise HabitatError(tr("Some settlements have coordinates that are not numbers."))
+    snap = snap_to_edges(graph, settlements_xy, progress=snap_progress)
     n = graph.n_vertices
     u, v, cost = graph.edge_u[snap.edge], graph.edge_v[snap.edge], graph.edge_cost[snap.edge]
     connector = snap.connector * connector_cost_per_metre

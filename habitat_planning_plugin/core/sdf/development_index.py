@@ -45,6 +45,7 @@ def composite_index(values, polarity, weights=None, normalisation="minmax", aggr
         raise HabitatError(tr("Geometric aggregation needs min-max normalisation (z-scores can be negative)."))
     weights = weights / weights.sum()
     absent = ~np.isfinite(data)
+    data = np.where(absent, np.nan, data)  # an infinite value is missing, not a scale that squashes the others
     missing_count = absent.sum(axis=0)
     for j in range(m):
         observed = data[~absent[:, j], j]
@@ -89,16 +90,20 @@ def ranks(index) -> np.ndarray:
     index = np.asarray(index, dtype=float)
     rank = np.zeros(len(index), dtype=np.int64)
     valid = np.isfinite(index)
-    values = index[valid]
-    rank[valid] = 1 + (values[None, :] > values[:, None]).sum(axis=1)
+    values = np.sort(index[valid])
+    # 1 + the number of strictly higher values, by sorting (a pairwise comparison would need n x n memory).
+    rank[valid] = 1 + len(values) - np.searchsorted(values, index[valid], side="right")
     return rank
 
 
-def sensitivity(normalised, weights, aggregation="linear", change=0.2):
-    """For each indicator, weight x (1 - change) and x (1 + change): (indicator, factor, mean and max |rank move|)."""
+def sensitivity(normalised, weights, aggregation="linear", change=0.2, progress=None):
+    """For each indicator, weight x (1 - change) and x (1 + change): (indicator, factor, mean and max |rank move|).
+    ``progress(fraction)`` is called after each indicator (it may raise to cancel)."""
     base = ranks(aggregate(normalised, weights, aggregation))
     rows = []
     for j in range(len(weights)):
+        if progress is not None:
+            progress(j / len(weights))
         for factor in (1.0 - change, 1.0 + change):
             varied = np.array(weights, dtype=float)
             varied[j] *= factor

@@ -17,6 +17,9 @@ GROUP_NAMES = {"need": tr_noop("need"), "potential": tr_noop("potential")}
 def minmax(values, reverse=False):
     """0..1 by min-max (reversed: the lowest value gets 1); NaN stays NaN; a constant column gives 0."""
     values = np.asarray(values, dtype=float)
+    values = np.where(np.isfinite(values), values, np.nan)
+    if np.isnan(values).all():
+        return np.full(values.shape, np.nan)
     low, high = np.nanmin(values), np.nanmax(values)
     scaled = np.zeros_like(values) if high == low else (values - low) / (high - low)
     scaled = np.where(np.isfinite(values), scaled, np.nan)

@@ -60,8 +60,9 @@ def scalogram(presence) -> Scalogram:
                      float(scalability))
 
 
-def natural_breaks(values, classes: int) -> list:
-    """Upper bounds of ``classes`` classes by Fisher-Jenks (least within-class squared deviation), exact."""
+def natural_breaks(values, classes: int, progress=None) -> list:
+    """Upper bounds of ``classes`` classes by Fisher-Jenks (least within-class squared deviation), exact.
+    ``progress(fraction)`` is called as the work goes on (it may raise to cancel)."""
     data = np.sort(np.asarray(values, dtype=float))
     n = len(data)
     if classes < 2 or n < classes:
@@ -80,6 +81,8 @@ def natural_breaks(values, classes: int) -> list:
     best[1, 1:] = [cost(0, i) for i in range(1, n + 1)]
     for k in range(2, classes + 1):
         for i in range(k, n + 1):
+            if progress is not None and i % 500 == 0:
+                progress(((k - 2) * n + i) / ((classes - 1) * n))
             starts = np.arange(k - 1, i)
             candidates = best[k - 1, starts] + cost(starts, i)
             j = int(np.argmin(candidates))
@@ -142,7 +145,7 @@ def presence_from_facilities(settlements, facility_xy, facility_functions, max_d
 HIERARCHY_LABELS = {3: ("central", "intermediate", "local")}
 
 
-def hierarchy(centrality, method: str = "natural_breaks", classes: int = 3, thresholds=None):
+def hierarchy(centrality, method: str = "natural_breaks", classes: int = 3, thresholds=None, progress=None):
     """Class of each settlement (0 = highest) and the upper bounds used; method natural_breaks, quantiles or
     thresholds (increasing centrality values separating the classes)."""
     values = np.asarray(centrality, dtype=float)
@@ -155,5 +158,5 @@ def hierarchy(centrality, method: str = "natural_breaks", classes: int = 3, thre
     else:
         if len(np.unique(values)) < classes:
             raise HabitatError(tr("Natural breaks need at least {0} distinct settlements.", classes))
-        bounds = natural_breaks(values, classes)
+        bounds = natural_breaks(values, classes, progress)
     return classify(values, bounds), bounds

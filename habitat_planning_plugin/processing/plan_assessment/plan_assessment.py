@@ -24,10 +24,10 @@ from ...core.plan_assessment.aggregation import (
     theme_scores,
 )
 from ...core.plan_assessment.agreement import krippendorff_alpha, percent_agreement
-from ...core.plan_assessment.scorecards import check_scorecards, read_scorecard
-from ...core.text import HabitatError, tr, tr_noop
+from ...core.plan_assessment.scorecards import card_notes, check_scorecards, read_scorecard, scorecard_files
+from ...core.text import Cancelled, HabitatError, tr, tr_noop
 from ...i18n import qgis_locale
-from ..base import HabitatAlgorithm, add_chart
+from ..base import HabitatAlgorithm, add_chart, extended_fields, progress_callback
 from .plan_scorecard_template import add_framework_parameter, framework_parameter
 
 
@@ -60,7 +60,9 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
         self.add_parameter(
             QgsProcessingParameterMultipleLayers(self.SCORECARDS, tr("Scorecards (XLSX, CSV or JSON)"),
                                                  QgsProcessing.TypeFile),
-            tr_noop("One filled scorecard per assessor and plan, e.g. made with the scorecard template."))
+            tr_noop("One filled scorecard per assessor and plan, e.g. made with the scorecard template. A folder "
+                    "reads every scorecard in it; the lock files Excel and LibreOffice keep beside an open file "
+                    "(~$…, .~lock.…) are skipped with a note."))
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT_CRITERIA, tr("Scores by criterion"), QgsProcessing.TypeVector),
             tr_noop("For each plan and criterion: mean, median, minimum, maximum, standard deviation, number of "
@@ -88,13 +90,33 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
             "Strengths and gaps, radar chart of the themes, comparison of the plans and the assessors' comments on "
             "the criteria they disagree on, in the language of QGIS."))
 
+    def check_values(self, parameters, context) -> list:
+        problems = []
+        try:
+            framework_parameter(self, parameters, context)  # its every problem, before anything runs
+        except HabitatError as error:
+            problems.append(str(error))
+        if not self.parameterAsFileList(parameters, self.SCORECARDS, context):
+            problems.append(tr("Give at least one scorecard."))
+        if parameters.get(self.CITIES) not in (None, "") and parameters.get(self.OUTPUT_MAP) is not None and \
+                not self.parameterAsString(parameters, self.CITY_FIELD, context):
+            problems.append(tr("Choose the city name field of the city polygons."))
+        return problems
+
     def process(self, parameters, context, feedback):
         framework = framework_parameter(self, parameters, context)
-        files = self.parameterAsFileList(parameters, self.SCORECARDS, context)
-        if not files:
-            raise HabitatError(tr("Give at least one scorecard."))
-        cards = [read_scorecard(path) for path in files]
-        for warning in check_scorecards(framework, cards):
+        files, notes = scorecard_files(self.parameterAsFileList(parameters, self.SCORECARDS, context))
+        for note in notes:
+            feedback.pushWarning(note)
+        progress = progress_callback(feedback, 0, 50)
+        cards = []
+        for index, path in enumerate(files):
+            progress(index / len(files))
+            cards.append(read_scorecard(path))
+        infos, warnings = card_notes(framework, cards)
+        for info in infos:
+            feedback.pushInfo(info)
+        for warning in warnings + check_scorecards(framework, cards):
             feedback.pushWarning(warning)
         criteria = [c.id for c in framework.criteria]
         themes = [c.theme for c in framework.criteria]
@@ -104,7 +126,9 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
             plans.setdefault((card.plan, card.city, card.year), []).append(card)
 
         results = []
+        progress = progress_callback(feedback, 50, 80)
         for (plan, city, year), group in sorted(plans.items(), key=lambda item: (item[0][1], item[0][2], item[0][0])):
+            progress(len(results) / len(plans))
             ratings = np.array([[card.scores.get(c, np.nan) for c in criteria] for card in group], dtype=float)
             rows = summarise_criteria(ratings, criteria, themes, weights)
             pqi, parts = plan_quality_index(rows)
@@ -113,12 +137,20 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
             results.append({"plan": plan, "city": city, "year": year, "cards": group, "rows": rows,
                             "themes": theme_scores(rows), "parts": parts, "overall": percent_of_potential(rows),
                             "pqi": pqi, "alpha": alpha, "agreement": agreement})
-            feedback.pushInfo(tr("{0} ({1}, {2}): {3} assessors, {4} % of the potential score, alpha {5}.", plan, city,
-                                 year, len(group), _fmt(results[-1]["overall"]), _fmt(alpha, 3)))
+            compared = int(np.sum(np.sum(np.isfinite(ratings), axis=0) >= 2))  # criteria alpha rests on
+            feedback.pushInfo(tr("{0}: {1} assessors, {2} % of the potential score, alpha {3} over {4} criteria "
+                                 "scored by two or more of them.", _plan_label(results[-1]), len(group),
+                                 _fmt(results[-1]["overall"]), _fmt(alpha, 3), compared))
+            if len(group) > 1 and compared < len(criteria) / 2:
+                feedback.pushWarning(tr("{0}: the agreement rests on only {1} of the {2} criteria (those scored by "
+                                        "two or more assessors); it says little about the plan as a whole.",
+                                        _plan_label(results[-1]), compared, len(criteria)))
             if len(group) > 1 and alpha < 0.667:
                 feedback.pushWarning(tr("{0}: the assessors agree too little (alpha below 0.667) for the scores to be "
                                         "relied on; discuss the flagged criteria.", plan))
 
+        if feedback.isCanceled():
+            raise Cancelled()
         outputs = {self.OUTPUT_CRITERIA: self.write_criteria(parameters, context, results),
                    self.OUTPUT_THEMES: self.write_themes(parameters, context, results),
                    self.OUTPUT_PLANS: self.write_plans(parameters, context, results)}
@@ -136,27 +168,39 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
             raise HabitatError(tr("Choose the city name field of the city polygons."))
         latest = {}
         for result in results:  # results are sorted by city, then year: the last one per city is the latest
-            latest[result["city"].strip().lower()] = result
+            latest[_city_key(result["city"])] = result
+        latest.pop("", None)  # a plan without a city is on no polygon
         theme_fields = [f"t_{theme}"[:60] for theme in framework.themes]
-        fields = QgsFields(cities.fields())
-        for name, kind in [("plan", QVariant.String), ("plan_year", QVariant.Int), ("overall_pct", QVariant.Double),
-                           ("pqi", QVariant.Double)] + [(name, QVariant.Double) for name in theme_fields]:
-            fields.append(QgsField(name, kind))
+        added = [("plan", QVariant.String), ("plan_year", QVariant.Int), ("overall_pct", QVariant.Double),
+                 ("pqi", QVariant.Double)] + [(name, QVariant.Double) for name in theme_fields]
+        fields, kept = extended_fields(cities.fields(), added)  # a city field named like a result is replaced
+        replaced = [f.name() for f in cities.fields() if f.name() not in {k.name() for k in kept}]
+        if replaced:
+            feedback.pushWarning(tr("The city polygons' fields {0} are replaced by the results of the same name.",
+                                    ", ".join(replaced)))
+        kept_indices = [cities.fields().lookupField(f.name()) for f in kept]
+        text = self.text_guard(parameters, self.OUTPUT_MAP, context)
         sink, dest_id = self.create_sink(parameters, self.OUTPUT_MAP, context, fields, cities.wkbType(),
                                          cities.sourceCrs())
-        matched = 0
-        for feature in cities.getFeatures():
-            result = latest.get(str(feature[field] or "").strip().lower())
-            matched += int(result is not None)
+        names = set()
+        progress = progress_callback(feedback, 90, 100)
+        total = max(cities.featureCount(), 1)
+        for number, feature in enumerate(cities.getFeatures()):
+            if number % 100 == 0:
+                progress(number / total)
+            name = _city_key(feature[field])
+            names.add(name)
+            result = latest.get(name)
             values = [None] * (4 + len(theme_fields))
             if result is not None:
                 values = [result["plan"], result["year"] or None, _or_none(result["overall"]), _or_none(result["pqi"])] + \
                     [_or_none(result["themes"].get(theme)) for theme in framework.themes]
+            attributes = feature.attributes()
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
-            out.setAttributes(list(feature.attributes()) + values)
+            out.setAttributes([text(value) for value in [attributes[i] for i in kept_indices] + values])
             sink.addFeature(out, QgsFeatureSink.FastInsert)
-        unmatched = sorted(set(latest) - {str(f[field] or "").strip().lower() for f in cities.getFeatures()})
+        unmatched = sorted(set(latest) - names)
         if unmatched:
             feedback.pushWarning(tr("No city polygon is named {0}.", ", ".join(unmatched)))
         self.style_output(context, dest_id, None, tr("Plan scores by city"))
@@ -167,26 +211,38 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
         for column, kind in columns:
             fields.append(QgsField(column, kind))
         sink, dest_id = self.create_sink(parameters, name, context, fields, QgsWkbTypes.NoGeometry, None)
+        text = self.text_guard(parameters, name, context)
         for values in rows:
             feature = QgsFeature(fields)
-            feature.setAttributes([None if isinstance(v, float) and math.isnan(v) else v for v in values])
+            feature.setAttributes([None if isinstance(v, float) and math.isnan(v) else text(v) for v in values])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         self.style_output(context, dest_id, None, layer_name)
         return dest_id
+
+    def text_guard(self, parameters, name, context):
+        """For an output a spreadsheet opens: text that it would take for a formula (= + - @ at the start of a CSV
+        cell, of:= in an ODS one) gets a leading apostrophe and stays text. XLSX and other formats store text as
+        text."""
+        destination = (self.parameterAsOutputLayer(parameters, name, context) or "").split("|")[0].lower()
+        if destination.endswith((".csv", ".txt")):
+            return spreadsheet_text
+        if destination.endswith(".ods"):
+            return lambda value: "'" + value if isinstance(value, str) and value.lower().startswith("of:=") else value
+        return lambda value: value
 
     def write_criteria(self, parameters, context, results):
         columns = [("plan", QVariant.String), ("city", QVariant.String), ("year", QVariant.Int),
                    ("criterion", QVariant.String), ("theme", QVariant.String), ("n", QVariant.Int),
                    ("mean", QVariant.Double), ("median", QVariant.Double), ("min", QVariant.Double),
                    ("max", QVariant.Double), ("std", QVariant.Double), ("disagree", QVariant.Int)]
-        rows = [[r["plan"], r["city"], r["year"], row.criterion, row.theme, row.n, row.mean, row.median, row.minimum,
-                 row.maximum, row.std, int(row.disagreement)] for r in results for row in r["rows"]]
+        rows = [[r["plan"], r["city"], r["year"] or None, row.criterion, row.theme, row.n, row.mean, row.median,
+                 row.minimum, row.maximum, row.std, int(row.disagreement)] for r in results for row in r["rows"]]
         return self._table(parameters, self.OUTPUT_CRITERIA, context, columns, rows, tr("Scores by criterion"))
 
     def write_themes(self, parameters, context, results):
         columns = [("plan", QVariant.String), ("city", QVariant.String), ("year", QVariant.Int),
                    ("theme", QVariant.String), ("score_pct", QVariant.Double), ("brody_pq", QVariant.Double)]
-        rows = [[r["plan"], r["city"], r["year"], theme, score, r["parts"].get(theme, float("nan"))]
+        rows = [[r["plan"], r["city"], r["year"] or None, theme, score, r["parts"].get(theme, float("nan"))]
                 for r in results for theme, score in r["themes"].items()]
         return self._table(parameters, self.OUTPUT_THEMES, context, columns, rows, tr("Scores by theme"))
 
@@ -194,7 +250,7 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
         columns = [("plan", QVariant.String), ("city", QVariant.String), ("year", QVariant.Int),
                    ("assessors", QVariant.Int), ("overall_pct", QVariant.Double), ("pqi", QVariant.Double),
                    ("alpha", QVariant.Double), ("agreement_pct", QVariant.Double)]
-        rows = [[r["plan"], r["city"], r["year"], len(r["cards"]), r["overall"], r["pqi"], r["alpha"],
+        rows = [[r["plan"], r["city"], r["year"] or None, len(r["cards"]), r["overall"], r["pqi"], r["alpha"],
                  r["agreement"]] for r in results]
         return self._table(parameters, self.OUTPUT_PLANS, context, columns, rows, tr("Scores by plan"))
 
@@ -253,7 +309,7 @@ def assessment_report(path, framework, results, feedback):
         if disputed:
             report.paragraph(tr("Criteria the assessors disagree on (more than one point apart), with their comments"))
             report.table([tr("Criterion"), tr("Assessor"), tr("Score"), tr("Comment"), tr("Evidence")],
-                         [[questions[row.criterion], card.assessor, card.scores.get(row.criterion),
+                         [[questions[row.criterion], card.assessor, _score_text(card, row.criterion),
                            card.comments.get(row.criterion, ""), card.evidence.get(row.criterion, "")]
                           for row in disputed for card in r["cards"]], "{:g}")
     report.heading(tr("Method"))
@@ -262,6 +318,28 @@ def assessment_report(path, framework, results, feedback):
                         "as Krippendorff's alpha, recommended over percent agreement (Stevens, Lyles and Berke "
                         "2014)."), css="note")
     return report.save(path, footer())
+
+
+def spreadsheet_text(value):
+    """Text a spreadsheet shows as text: a leading = + - @ (a formula to Excel) is kept with an apostrophe."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def _city_key(value) -> str:
+    """A city name as matched between scorecards and polygons: case and spaces ignored; NULL is no name."""
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return ""
+    return " ".join(str(value).split()).casefold()
+
+
+def _score_text(card, criterion):
+    """An assessor's score for the report: the number, NA, or a dash when not scored."""
+    score = card.scores.get(criterion)
+    if score is None:
+        return None
+    return "NA" if score != score else f"{score:g}"
 
 
 def _or_none(value):

@@ -9,8 +9,8 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
 )
 
-from ...core.public_space.survey import write_xlsform
-from ...core.text import HabitatError, tr, tr_noop
+from ...core.public_space.survey import NOT_IN_LIST, spreadsheet_text, write_xlsform
+from ...core.text import Cancelled, HabitatError, tr, tr_noop
 from ..base import HabitatAlgorithm
 from .questionnaire import add_questionnaire_parameter, questionnaire_parameter, space_id_text
 
@@ -52,6 +52,17 @@ class KoboFormAlgorithm(HabitatAlgorithm):
             QgsProcessingParameterFileDestination(self.OUTPUT, tr("Survey form (XLSForm)"), tr("Excel files (*.xlsx)")),
             tr_noop("The XLSForm to upload to KoboToolbox (Projects, New, Upload an XLSForm)."))
 
+    def check_values(self, parameters, context) -> list:
+        problems = []
+        try:
+            questionnaire_parameter(self, parameters, context)
+        except HabitatError as error:
+            problems.append(str(error))
+        if self.parameterAsSource(parameters, self.INVENTORY, context) is not None and \
+                not self.parameterAsString(parameters, self.ID_FIELD, context):
+            problems.append(tr("Choose the space id field of the inventory."))
+        return problems
+
     def process(self, parameters, context, feedback):
         questionnaire = questionnaire_parameter(self, parameters, context)
         spaces = self.inventory_choices(parameters, context, feedback)
@@ -72,24 +83,43 @@ class KoboFormAlgorithm(HabitatAlgorithm):
         if not id_field:
             raise HabitatError(tr("Choose the space id field of the inventory."))
         name_field = self.parameterAsString(parameters, self.NAME_FIELD, context)
-        spaces, seen, duplicates, without = [], set(), set(), 0
+        spaces, seen, duplicates, without, cleaned, unusable = [], set(), set(), 0, 0, []
         # Only attributes are read: geometry (even an invalid one) does not matter here.
         request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
-        for feature in inventory.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
+        for number, feature in enumerate(inventory.getFeatures(
+                request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)):
+            if number % 1000 == 0 and feedback.isCanceled():
+                raise Cancelled()
             space_id = space_id_text(feature[id_field])
             if space_id is None:
                 without += 1
                 continue
+            if space_id.lower() == NOT_IN_LIST or spreadsheet_text(space_id) != space_id or \
+                    any(character in space_id for character in "\n\r\t"):
+                unusable.append(space_id)
+                continue
             if space_id in seen:
                 duplicates.add(space_id)
             seen.add(space_id)
-            name = feature[name_field] if name_field else None
-            spaces.append((space_id, space_id_text(name) or ""))
+            name = space_id_text(feature[name_field]) if name_field else None
+            name = " ".join((name or "").split())  # one line in the surveyor's list
+            if spreadsheet_text(name) != name:
+                name = spreadsheet_text(name)
+                cleaned += 1
+            spaces.append((space_id, name))
+        if unusable:
+            raise HabitatError(tr("The space ids {0} cannot be used in the form: \"{1}\" is the form's choice for a "
+                                  "space not in the list, and an id cannot hold line breaks, tabs or control "
+                                  "characters. Give these spaces other ids in the field \"{2}\".",
+                                  ", ".join(repr(i) for i in unusable[:20]), NOT_IN_LIST, id_field))
         if duplicates:
             raise HabitatError(tr("The space ids must be unique; used more than once: {0}.",
                                   ", ".join(sorted(duplicates)[:20])))
         if without:
             feedback.pushWarning(tr("{0} spaces have no id and are not in the form's list.", without))
+        if cleaned:
+            feedback.pushWarning(tr("{0} space names held control characters, which were removed in the form's "
+                                    "list.", cleaned))
         if not spaces:
             raise HabitatError(tr("No space of the inventory has an id in the field \"{0}\".", id_field))
         return spaces

@@ -29,6 +29,7 @@ from ...core.public_space.access import (
     NETWORK,
     STRAIGHT_LINE,
     band_labels,
+    check_overlap,
     distance_band,
     public_space_access,
 )
@@ -225,6 +226,22 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
             ("SHARE_SERVED_STRAIGHT_LINE", tr("Share within the straight-line buffer (%)")),
             ("NETWORK_PARTS", tr("Disconnected parts of the street network"))])
 
+    def check_values(self, parameters, context) -> list:
+        """Plausible distances: beyond these the numbers mean something else than SDG 11.7.1."""
+        problems = []
+        for name, high, reason in (
+                (self.MAX_DISTANCE, 5000.0, tr_noop("SDG 11.7.1 uses 400 m; beyond 5 km it is no walk to a park")),
+                (self.ENTRY_TOLERANCE, 200.0, tr_noop("a street farther than 200 m from a space gives no entrance "
+                                                       "to it")),
+                (self.SNAP_TOLERANCE, 5.0, tr_noop("vertices farther apart than 5 m are different junctions")),
+                (self.MAX_CELL_SIZE, 100_000.0, tr_noop("a population cell is not larger than 100 km"))):
+            value = self.parameterAsDouble(parameters, name, context)
+            if value > high:
+                problems.append(tr("\"{0}\" is {1} m: at most {2} m, because {3}.",
+                                   self.parameterDefinition(name).description(), f"{value:g}", f"{high:g}",
+                                   tr(reason)))
+        return problems
+
     def process(self, parameters, context, feedback):
         streets = self.required_source(parameters, self.STREETS, context)
         spaces = self.required_source(parameters, self.PUBLIC_SPACES, context)
@@ -288,6 +305,14 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
             if skipped_people:
                 feedback.pushWarning(tr("{0} population features without geometry were skipped.", skipped_people))
 
+        population_name = self.input_label(parameters, self.POPULATION_RASTER if raster is not None
+                                           else self.POPULATION_LAYER, context)
+        if len(points) == 0 or not np.any(np.asarray(weights)[:, 0] > 0):
+            raise HabitatError(tr("The population input \"{0}\" holds no people: every cell or feature is nodata, "
+                                  "zero or negative.", population_name))
+        check_overlap(points, lines[0], max_distance, population_name,
+                      self.input_label(parameters, self.STREETS, context))
+
         district_shapes, district_names = [], []
         if districts is not None:
             district_shapes, district_names = self.named_polygons(districts, district_field, crs, context, feedback,
@@ -326,6 +351,14 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
             feedback.pushWarning(tr("{0} parts of the street network reach no public space; {1} people live along "
                                     "them and count as not served.", result.components_without_space,
                                     _round(result.unreachable_population)))
+
+        if districts is not None:
+            empty = [row["district"] for row in result.rows if row["district"] is not None and row["city"] is None
+                     and row["group"] == groups[0] and row["method"] == NETWORK and not row["population"] > 0]
+            if empty:
+                feedback.pushWarning(tr("{0} of {1} districts hold no people of the population input and have no "
+                                        "share: {2}. Check that the districts cover the city.", len(empty),
+                                        len(district_names), ", ".join(empty[:20]) + (" …" if len(empty) > 20 else "")))
 
         outputs = {}
         if parameters.get(self.OUTPUT_NETWORK) is not None:

@@ -1,5 +1,6 @@
 """habitat:publicspaceinventory — the cleaned city-wide inventory of open public spaces and its district summary."""
 
+import numpy as np
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
@@ -30,9 +31,9 @@ from ...core.public_space.inventory import (
     size_class_labels,
     size_classes,
 )
-from ...core.text import HabitatError, tr, tr_noop
+from ...core.text import Cancelled, HabitatError, tr, tr_noop
 from ...qgis_io import features_in_crs, from_shapely, polygon_shape, raster_population
-from ..base import HabitatAlgorithm, extended_fields, number_list
+from ..base import HabitatAlgorithm, extended_fields, number_list, progress_callback
 
 ADDED_FIELDS = [("category", QVariant.String), ("category_label", QVariant.String), ("counted", QVariant.Int),
                 ("not_counted_reason", QVariant.String), ("area_m2", QVariant.Double), ("area_ha", QVariant.Double),
@@ -125,6 +126,17 @@ class PublicSpaceInventoryAlgorithm(HabitatAlgorithm):
                                  ("NOT_COUNTED", tr("Spaces not counted")),
                                  ("REPAIRED", tr("Repaired geometries"))])
 
+    def check_values(self, parameters, context) -> list:
+        """The size thresholds and the type mapping, read as the run reads them."""
+        problems = []
+        for read in (lambda: parse_thresholds(self.parameterAsString(parameters, self.SIZE_THRESHOLDS, context)),
+                     lambda: self.type_mapping(parameters, context)):
+            try:
+                read()
+            except HabitatError as error:
+                problems.append(str(error))
+        return problems
+
     def process(self, parameters, context, feedback):
         source = self.required_source(parameters, self.INPUT, context)
         type_field = self.parameterAsString(parameters, self.TYPE_FIELD, context)
@@ -134,17 +146,34 @@ class PublicSpaceInventoryAlgorithm(HabitatAlgorithm):
         thresholds = parse_thresholds(self.parameterAsString(parameters, self.SIZE_THRESHOLDS, context))
         districts = self.parameterAsSource(parameters, self.DISTRICTS, context)
         raster = self.parameterAsRasterLayer(parameters, self.POPULATION_RASTER, context)
+        if source.sourceExtent().isNull():  # nothing to place: said here, naming the layer, not as "no extent"
+            raise HabitatError(tr("No feature of \"{0}\" has a usable polygon (all are without geometry, empty or "
+                                  "without area).", self.input_label(parameters, self.INPUT, context)))
         inputs = [item for item in (source, districts, raster) if item is not None]
         crs = self.analysis_crs(inputs, parameters, context, feedback)
         transform = context.transformContext()
 
         records = []  # (feature, shape or None, repaired)
-        repaired = 0
-        for feature in features_in_crs(source, crs, transform):
+        repaired = unusable = 0
+        for number, feature in enumerate(features_in_crs(source, crs, transform)):
+            if number % 500 == 0 and feedback.isCanceled():
+                raise Cancelled()
             shape, state = polygon_shape(feature.geometry())  # tolerates the broken rings of OSM extracts
             fixed = state == "repaired"
             repaired += int(fixed and shape is not None)
+            unusable += int(shape is None)
             records.append((feature, shape, fixed))
+        if unusable == len(records):
+            raise HabitatError(tr("No feature of \"{0}\" has a usable polygon (all are without geometry, empty or "
+                                  "without area).", self.input_label(parameters, self.INPUT, context)))
+        if unusable:
+            feedback.pushWarning(tr("{0} spaces have no usable polygon (no geometry, empty, or no area after repair): "
+                                    "they are kept in the inventory, flagged, and not counted.", unusable))
+        replaced = [field.name() for field in source.fields()
+                    if field.name().lower() in {name.lower() for name, _ in ADDED_FIELDS}]
+        if replaced:
+            feedback.pushWarning(tr("The input fields {0} are replaced in the inventory by the fields it computes.",
+                                    ", ".join(replaced)))
         feedback.setProgress(30)
 
         district_shapes, district_names = [], []
@@ -153,40 +182,72 @@ class PublicSpaceInventoryAlgorithm(HabitatAlgorithm):
                 districts, self.parameterAsString(parameters, self.DISTRICT_NAME_FIELD, context), crs, context,
                 feedback, tr("districts"))
 
-        unknown = {}
+        if district_shapes:
+            from shapely.ops import unary_union
+
+            placed = [shape for _, shape, _ in records if shape is not None]
+            if not unary_union(district_shapes).intersection(unary_union(placed)).area > 0:
+                raise HabitatError(tr("The districts \"{0}\" and the public spaces \"{1}\" do not overlap: no space "
+                                      "lies in any district. Check that both cover the same place and that each "
+                                      "layer's coordinate system is right.",
+                                      self.input_label(parameters, self.DISTRICTS, context),
+                                      self.input_label(parameters, self.INPUT, context)))
+            union = unary_union(district_shapes)
+            beyond = sum(1 for shape in placed if not shape.intersection(union).area > 0)
+            if beyond:
+                feedback.pushWarning(tr("{0} spaces lie in no district: the summary by district leaves them out.",
+                                        beyond))
+
+        unknown, untyped = {}, 0
         categories, counted, reasons = [], [], []
         for feature, shape, _ in records:
-            value = feature[type_field]
+            value = _value(feature[type_field])
+            if value is not None and not str(value).strip():
+                value = None
             category = classify(value, mapping)
-            if category is None and value is not None:
+            if value is None:
+                untyped += 1
+            elif category is None:
                 unknown[str(value)] = unknown.get(str(value), 0) + 1
-            access = feature[access_field] if access_field else None
-            fee = feature[fee_field] if fee_field else None
+            access = _value(feature[access_field]) if access_field else None
+            fee = _value(feature[fee_field]) if fee_field else None
             is_counted, reason = counting(category, access, fee)
             if shape is None:
                 is_counted, reason = False, "geometry"
             categories.append(category if category in CATEGORIES else NOT_COUNTED)
             counted.append(is_counted)
             reasons.append(reason)
+        if untyped:
+            feedback.pushWarning(tr("{0} spaces have no value in the type field \"{1}\": not counted.", untyped,
+                                    type_field))
         for value, count in sorted(unknown.items()):
             feedback.pushWarning(tr("Type value \"{0}\" ({1} spaces) is not in the type mapping: not counted. Add "
                                     "it to the mapping if it is an open public space.", value, count))
 
         population = None
+        if raster is not None and not district_shapes:
+            feedback.pushWarning(tr("The population grid \"{0}\" is only used per district: give the districts too.",
+                                    self.input_label(parameters, self.POPULATION_RASTER, context)))
         if raster is not None and district_shapes:
             points, weights, _, _, _ = raster_population(raster, crs, transform)
-            owner = polygon_of_points(points, district_shapes)
+            owner = polygon_of_points(points, district_shapes) if len(points) else np.zeros(0, dtype=int)
             population = [float(weights[owner == index, 0].sum()) for index in range(len(district_shapes))]
+            if not sum(population) > 0:
+                feedback.pushWarning(tr("The population grid \"{0}\" has no people inside the districts: the "
+                                        "space per person is left empty.",
+                                        self.input_label(parameters, self.POPULATION_RASTER, context)))
+                population = None
         feedback.setProgress(60)
 
         shapes = [shape for _, shape, _ in records]
         valid = [i for i, shape in enumerate(shapes) if shape is not None]
         summary = district_summary([shapes[i] for i in valid], [categories[i] for i in valid],
                                    [counted[i] for i in valid], district_shapes, district_names, population,
-                                   tr("Whole city"))
+                                   tr("Whole city"), progress_callback(feedback, 60, 80))
         outputs = {
             self.OUTPUT: self.write_inventory(parameters, context, source, records, categories, counted, reasons,
-                                              thresholds, district_shapes, district_names, crs),
+                                              thresholds, district_shapes, district_names, crs,
+                                              progress_callback(feedback, 80, 100)),
             self.OUTPUT_SUMMARY: self.write_summary(parameters, context, summary),
         }
         counted_area = sum(shape.area for shape, is_counted in zip(shapes, counted) if is_counted)
@@ -200,6 +261,9 @@ class PublicSpaceInventoryAlgorithm(HabitatAlgorithm):
 
     def type_mapping(self, parameters, context):
         table = self.parameterAsMatrix(parameters, self.TYPE_MAPPING, context)
+        if table and len(table) % 2:
+            raise HabitatError(tr("The type mapping ends with \"{0}\" without a category: every type value needs "
+                                  "its category.", table[-1]))
         if not table:
             return dict(DEFAULT_TYPE_MAPPING)
         mapping = {}
@@ -208,20 +272,32 @@ class PublicSpaceInventoryAlgorithm(HabitatAlgorithm):
             if category not in CATEGORIES and category != NOT_COUNTED:
                 raise HabitatError(tr("The type mapping gives \"{0}\" for \"{1}\"; use one of: {2}.", category, value,
                                       ", ".join(list(CATEGORIES) + [NOT_COUNTED])))
-            mapping[str(value).strip().lower()] = category
+            key = str(value).strip().lower() if value is not None else ""
+            if not key:
+                raise HabitatError(tr("The type mapping gives the category \"{0}\" without a type value.", category))
+            if mapping.get(key, category) != category:
+                raise HabitatError(tr("The type mapping gives \"{0}\" twice, as {1} and as {2}: keep one row.", value,
+                                      mapping[key], category))
+            mapping[key] = category
         return mapping
 
     def write_inventory(self, parameters, context, source, records, categories, counted, reasons, thresholds,
-                        district_shapes, district_names, crs):
+                        district_shapes, district_names, crs, progress=None):
         fields, kept = extended_fields(source.fields(), ADDED_FIELDS)
         sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, crs)
         labels = size_class_labels(thresholds)
-        for (feature, shape, fixed), category, is_counted, reason in zip(records, categories, counted, reasons):
+        district_boxes = [d.bounds for d in district_shapes]
+        for number, ((feature, shape, fixed), category, is_counted, reason) in enumerate(
+                zip(records, categories, counted, reasons)):
+            if progress is not None and number % 200 == 0:
+                progress(number / len(records))  # raises Cancelled on cancel
             out = QgsFeature(fields)
             area = shape.area if shape is not None else None
             district = None
             if shape is not None and district_shapes:
-                overlaps = [shape.intersection(d).area for d in district_shapes]
+                x0, y0, x1, y1 = shape.bounds
+                overlaps = [shape.intersection(d).area if b[0] <= x1 and x0 <= b[2] and b[1] <= y1 and y0 <= b[3]
+                            else 0.0 for d, b in zip(district_shapes, district_boxes)]
                 best = max(range(len(overlaps)), key=overlaps.__getitem__)
                 district = district_names[best] if overlaps[best] > 0 else None
             if shape is not None:
@@ -266,6 +342,13 @@ def parse_thresholds(text: str):
     if not values or any(b <= a for a, b in zip(values, values[1:])) or values[0] <= 0:
         raise HabitatError(tr("Size class thresholds must be positive and increasing; got \"{0}\".", text))
     return values
+
+
+def _value(value):
+    """A QGIS attribute value as plain Python: NULL becomes None."""
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    return value
 
 
 def _reason_text(code):

@@ -6,6 +6,7 @@ from collections import Counter
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsCsException,
     QgsFeature,
     QgsFeatureSink,
     QgsField,
@@ -26,6 +27,7 @@ from qgis.PyQt.QtCore import QVariant
 from ...core.geometry import polygonal
 from ...core.public_space.quality import (
     PROBLEMS,
+    Problem,
     answer_summary,
     dimension_weights,
     interpret,
@@ -35,13 +37,15 @@ from ...core.public_space.quality import (
     score_spaces,
 )
 from ...core.public_space.survey import text_in
-from ...core.text import HabitatError, tr, tr_noop
+from ...core.text import Cancelled, HabitatError, tr, tr_noop
 from ...i18n import qgis_locale
 from ...qgis_io import features_in_crs, from_shapely, to_shapely
 from ..base import HabitatAlgorithm, extended_fields, progress_callback
+from .osm_tags import text_guard
 from .questionnaire import add_questionnaire_parameter, questionnaire_parameter, space_id_text
 
 DIMENSION_PREFIX = "q_"
+MAX_GPS_TOLERANCE_M = 500.0  # beyond, a submission is linked to a space its surveyor never stood in
 
 
 class PublicSpaceQualityAlgorithm(HabitatAlgorithm):
@@ -123,6 +127,23 @@ class PublicSpaceQualityAlgorithm(HabitatAlgorithm):
             "Quality per dimension across the city, its spread per district, a radar chart per space and the "
             "import problems, in the language of QGIS."))
 
+    def check_values(self, parameters, context) -> list:
+        problems = []
+        try:
+            questionnaire = questionnaire_parameter(self, parameters, context)
+        except HabitatError as error:
+            return [str(error)]
+        try:
+            dimension_weights(questionnaire, self.parameterAsString(parameters, self.WEIGHTS, context))
+        except HabitatError as error:
+            problems.append(str(error))
+        tolerance = self.parameterAsDouble(parameters, self.GPS_TOLERANCE, context)
+        if math.isfinite(tolerance) and tolerance > MAX_GPS_TOLERANCE_M:
+            problems.append(tr("A GPS tolerance of {0} m would link submissions to spaces far from where they were "
+                               "made (phone GPS is usually 5–20 m off): use at most {1} m.", f"{tolerance:g}",
+                               f"{MAX_GPS_TOLERANCE_M:g}"))
+        return problems
+
     def process(self, parameters, context, feedback):
         questionnaire = questionnaire_parameter(self, parameters, context)
         weights = dimension_weights(questionnaire, self.parameterAsString(parameters, self.WEIGHTS, context))
@@ -135,7 +156,9 @@ class PublicSpaceQualityAlgorithm(HabitatAlgorithm):
         crs = self.analysis_crs([inventory], parameters, context, feedback)
 
         features, shapes, ids = [], [], []
-        for feature in features_in_crs(inventory, crs, context.transformContext()):
+        for number, feature in enumerate(features_in_crs(inventory, crs, context.transformContext())):
+            if number % 500 == 0 and feedback.isCanceled():
+                raise Cancelled()
             geometry = feature.geometry()
             shape = None
             if geometry is not None and not geometry.isNull() and not geometry.isEmpty():
@@ -143,6 +166,10 @@ class PublicSpaceQualityAlgorithm(HabitatAlgorithm):
             features.append(feature)
             shapes.append(shape)
             ids.append(space_id_text(feature[id_field]))
+        without = sum(1 for i in ids if i is None)
+        if without:
+            feedback.pushWarning(tr("{0} spaces of the inventory have no id in the field \"{1}\": only submissions "
+                                    "with a GPS point can be linked to them.", without, id_field))
         duplicated = sorted(i for i, count in Counter(ids).items() if i is not None and count > 1)
         if duplicated:
             raise HabitatError(tr("The space ids must be unique; used more than once: {0}.",
@@ -157,8 +184,16 @@ class PublicSpaceQualityAlgorithm(HabitatAlgorithm):
             if submission.lat is None:
                 points.append(None)
                 continue
-            point = wgs84.transform(QgsPointXY(submission.lon, submission.lat))
-            points.append((point.x(), point.y()))
+            try:
+                point = wgs84.transform(QgsPointXY(submission.lon, submission.lat))
+                xy = (point.x(), point.y())
+            except QgsCsException:  # a point the analysis CRS cannot hold (the other side of the globe)
+                xy = (math.nan, math.nan)
+            if not all(math.isfinite(value) for value in xy):
+                problems.append(Problem(submission.row, submission.uuid, "invalid_gps", "gps",
+                                        f"{submission.lat:.6f} {submission.lon:.6f}"))
+                xy = None
+            points.append(xy)
         links = link_submissions(submissions, [i if i is not None else f"\0{n}" for n, i in enumerate(ids)],
                                  shapes, points, tolerance, problems)
         progress(0.4)
@@ -204,13 +239,14 @@ class PublicSpaceQualityAlgorithm(HabitatAlgorithm):
                   ("answered_pct", QVariant.Double)]
         fields, kept = extended_fields(inventory.fields(), added)
         sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, crs)
+        text = self.text_guard(parameters, self.OUTPUT, context)
         for feature, shape, result in zip(features, shapes, results):
             out = QgsFeature(fields)
             geometry = from_shapely(shape) if shape is not None else QgsGeometry()
             if shape is not None:
                 geometry.convertToMultiType()
             out.setGeometry(geometry)
-            out.setAttributes([feature[field.name()] for field in kept] +
+            out.setAttributes([text(feature[field.name()]) for field in kept] +
                               [_number(result.dimensions[d]) for d in questionnaire.dimensions] +
                               [_number(result.quality_index), result.submissions, int(result.complete),
                                _number(result.answered_pct)])
@@ -230,16 +266,18 @@ class PublicSpaceQualityAlgorithm(HabitatAlgorithm):
                                          None)
         labels = {name: label for name, _, label in questionnaire.scored_items()}
         language = "zh" if qgis_locale().lower().startswith("zh") else "en"
+        text = self.text_guard(parameters, self.OUTPUT_ANSWERS, context)
         derived = {d.name: d for d in questionnaire.derived}
         for index, name, label, dimension, answers, mean, common in rows:
             score = results[index].items.get(name, (0, None))[1]
-            self._add_row(sink, fields, [ids[index], name, label, dimension, answers, _percent(score), _number(mean),
-                                         common])
+            self._add_row(sink, fields, [text(ids[index]), name, text(label), dimension, answers, _percent(score),
+                                         _number(mean), text(common)])
         for index, result in enumerate(results):  # derived scores (e.g. balance of women and men)
             for name, item in derived.items():
                 answers, score = result.items.get(name, (0, None))
                 if result.submissions:
-                    self._add_row(sink, fields, [ids[index], name, text_in(labels[name], language), item.dimension,
+                    self._add_row(sink, fields, [text(ids[index]), name, text(text_in(labels[name], language)),
+                                                 item.dimension,
                                                  answers, _percent(score), None, None])
         self.style_output(context, dest_id, None, tr("Quality answers by question"))
         return dest_id
@@ -250,11 +288,15 @@ class PublicSpaceQualityAlgorithm(HabitatAlgorithm):
                            ("description", QVariant.String), ("column", QVariant.String), ("value", QVariant.String)):
             fields.append(QgsField(name, kind))
         sink, dest_id = self.create_sink(parameters, self.OUTPUT_LOG, context, fields, QgsWkbTypes.NoGeometry, None)
+        text = self.text_guard(parameters, self.OUTPUT_LOG, context)
         for problem in sorted(problems, key=lambda p: (p.row, p.code)):
-            self._add_row(sink, fields, [problem.row, problem.uuid, problem.code, tr(PROBLEMS[problem.code]),
-                                         problem.column, problem.value])
+            self._add_row(sink, fields, [problem.row, text(problem.uuid), problem.code, tr(PROBLEMS[problem.code]),
+                                         text(problem.column), text(problem.value)])
         self.style_output(context, dest_id, None, tr("Survey import log"))
         return dest_id
+
+    def text_guard(self, parameters, name, context):
+        return text_guard(self, parameters, name, context)
 
     @staticmethod
     def _add_row(sink, fields, values):

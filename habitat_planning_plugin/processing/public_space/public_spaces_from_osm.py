@@ -21,14 +21,15 @@ from ...core.public_space.osm import (
     REVIEW_REASON,
     REVIEW_RULES,
     REVIEW_TYPES,
+    TYPE_KEYS,
     classify_tags,
     merge_duplicates,
     osm_type,
 )
 from ...core.text import Cancelled, HabitatError, tr, tr_noop
 from ...qgis_io import GdalErrors, features_in_crs, from_shapely, polygon_shape
-from ..base import HabitatAlgorithm
-from .osm_tags import feature_tags, osm_id
+from ..base import HabitatAlgorithm, progress_callback
+from .osm_tags import empty_layer_error, feature_tags, input_name, no_features, osm_id, text_guard
 
 REVIEW_RULE_LABELS = (tr_noop("Count them, except cemeteries and school grounds"), tr_noop("Count none of them"),
                       tr_noop("Count all of them"))
@@ -93,14 +94,23 @@ class PublicSpacesFromOsmAlgorithm(HabitatAlgorithm):
         rule = REVIEW_RULES[self.parameterAsEnum(parameters, self.REVIEW_RULE, context)]
         threshold = self.parameterAsDouble(parameters, self.DUPLICATE_OVERLAP, context) / 100.0
         # A truncated or damaged file makes GDAL stop early, as if the file had no more features: catch it.
+        source = None
         with GdalErrors() as gdal_errors:
             try:
                 source = self.required_source(parameters, self.INPUT, context)
+                names = source.fields().names()
+                if "other_tags" not in names and not any(key in names for key in TYPE_KEYS):
+                    raise HabitatError(tr("The layer \"{0}\" has no OSM tag field (other_tags, or any of {1}): choose "
+                                          "the multipolygons layer of an OSM file, or a layer with OSM tag columns.",
+                                          input_name(self, parameters, self.INPUT, context, source),
+                                          ", ".join(TYPE_KEYS)))
                 crs = self.analysis_crs([source], parameters, context, feedback)
                 candidates, skipped_ids, repaired = self.read_candidates(source, crs, rule, context, feedback)
             except HabitatError:
                 if gdal_errors.messages:
                     raise self.damaged_file_error(parameters, context, gdal_errors) from None
+                if source is not None and no_features(source):
+                    raise empty_layer_error(input_name(self, parameters, self.INPUT, context, source)) from None
                 raise
         if gdal_errors.messages:
             raise self.damaged_file_error(parameters, context, gdal_errors)
@@ -111,7 +121,7 @@ class PublicSpacesFromOsmAlgorithm(HabitatAlgorithm):
                                     "(multipolygons or rings cut at the edge of the extract). OSM ids: {1}.",
                                     len(skipped_ids), listed))
         feedback.setProgress(50)
-        kept, duplicates = merge_duplicates(candidates, threshold)
+        kept, duplicates = merge_duplicates(candidates, threshold, progress_callback(feedback, 50, 90))
         dest_id = self.write(parameters, context, kept, crs)
         counted = sum(1 for item in kept if item["counted"])
         flagged = self.report_review(feedback, kept, rule)
@@ -152,6 +162,7 @@ class PublicSpacesFromOsmAlgorithm(HabitatAlgorithm):
                 [(f"osm_{key}", QVariant.String) for key in REVIEW_KEYS] + [("merged_ids", QVariant.String)]:
             fields.append(QgsField(name, kind))
         sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, crs)
+        text = text_guard(self, parameters, self.OUTPUT, context)
         for item in kept:
             geometry = from_shapely(item["shape"])
             geometry.convertToMultiType()
@@ -161,11 +172,11 @@ class PublicSpacesFromOsmAlgorithm(HabitatAlgorithm):
             # The inventory re-decides from type, access and fee: a type left out by the review rule goes there as
             # not_counted, so both tools count the same spaces.
             inventory_type = NOT_COUNTED if item["reason"] == "review" else item["category"]
-            feature.setAttributes(
+            feature.setAttributes([text(value) for value in
                 [item["id"], item["name"], item["category"], tr(CATEGORIES[item["category"]]), int(item["counted"]),
                  reason_text(item["reason"]), int(group is not None),
                  tr(REVIEW_GROUPS[group][0]) if group else None, inventory_type, item["shape"].area]
-                + [item["tags"].get(key) for key in REVIEW_KEYS] + [", ".join(item["absorbed"]) or None])
+                + [item["tags"].get(key) for key in REVIEW_KEYS] + [", ".join(item["absorbed"]) or None]])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         self.style_output(context, dest_id, "public_space_inventory.qml", tr("Public spaces from OpenStreetMap"),
                           {code: tr(label) for code, label in CATEGORIES.items()})

@@ -98,15 +98,16 @@ def access_report(path, result, groups, max_distance, space_shapes, band_of_edge
 
 
 def land_share_report(path, rows, samples, cities, street_area, space_shapes, feedback=None, width_notes=None):
-    """``width_notes`` (centre-lines only): {"tally": WidthTally, "default": m, "problems": [text],
-    "sensitivity": [(street % at 0.75 x widths, at 1.25 x widths)] aligned with ``rows``}."""
+    """``samples``: the sampling estimate of each city row, by its position among the city rows (never by name:
+    two cities may share a name). ``width_notes`` (centre-lines only): {"tally": WidthTally, "default": m,
+    "problems": [text], "sensitivity": [(street % at 0.75 x widths, at 1.25 x widths)] aligned with ``rows``}."""
     from ...core.public_space.street_width import CLASS, DEFAULT, MEASURED
 
     report = Report(tr("SDG 11.7.1 (a): land allocated to streets and open public space"), qgis_locale())
     sensitivity = width_notes["sensitivity"] if width_notes else [(None, None)] * len(rows)
     city_rows = [share for level, share in rows if level == "city"]
     city_sensitivity = [pair for (level, _), pair in zip(rows, sensitivity) if level == "city"]
-    for share, (street_low, street_high) in zip(city_rows, city_sensitivity):
+    for position, (share, (street_low, street_high)) in enumerate(zip(city_rows, city_sensitivity)):
         report.heading(share.name)
         report.indicator(tr("Open public space"), share.ops_pct, "%", BENCHMARK_OPS,
                          tr("benchmark {0} %", f"{BENCHMARK_OPS:g}"))
@@ -119,8 +120,8 @@ def land_share_report(path, rows, samples, cities, street_area, space_shapes, fe
                                 "{0} % of the city, with every width 25 % wider {1} % (streets and public space: "
                                 "{2}–{3} %).", f"{street_low:.1f}", f"{street_high:.1f}",
                                 f"{share.ops_pct + street_low:.1f}", f"{share.ops_pct + street_high:.1f}"))
-        if share.name in samples:
-            estimate = samples[share.name]
+        estimate = samples.get(position)
+        if estimate is not None:
             report.paragraph(tr("Sampling method: street share {0} % (95 % interval {1}–{2} %, {3} circles of 10 ha).",
                                 f"{estimate.street_pct:.1f}", f"{estimate.low_pct:.1f}", f"{estimate.high_pct:.1f}",
                                 estimate.samples))

@@ -44,6 +44,7 @@ from ..base import HabitatAlgorithm, progress_callback
 from .reports import land_share_report
 
 WIDTH_SOURCE_FIELD = "width_src"  # written by habitat:streetsfromosm: where each width came from
+MAX_SAMPLING_PRECISION = 10.0  # percentage points: a wider interval cannot tell a street share of 15 % from 30 %
 
 
 class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
@@ -168,6 +169,25 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
                                  ("WIDTH_REJECTED", tr("Width values rejected (outside 1.5–80 m)")),
                                  ("WIDTH_UNREADABLE", tr("Width values not readable"))])
 
+    def check_values(self, parameters, context) -> list:
+        """One street input; the width table and the default width within what a street can be (1.5–80 m)."""
+        problems = []
+        lines_given = parameters.get(self.STREETS) not in (None, "")
+        polygons_given = parameters.get(self.STREET_POLYGONS) not in (None, "")
+        if lines_given == polygons_given:
+            problems.append(tr("Give the streets either as centre-lines or as street polygons, not both or none."))
+        try:
+            policy_from_table(self.parameterAsMatrix(parameters, self.CLASS_WIDTHS, context),
+                              self.parameterAsDouble(parameters, self.DEFAULT_WIDTH, context))
+        except HabitatError as error:
+            problems.append(str(error))
+        precision = self.parameterAsDouble(parameters, self.SAMPLING_PRECISION, context)
+        if self.parameterAsBool(parameters, self.SAMPLING, context) and precision > MAX_SAMPLING_PRECISION:
+            problems.append(tr("The sampling precision is ±{0} points: at most ±{1}, because a wider 95 % interval "
+                               "says nothing about a street share of 15–30 %.", f"{precision:g}",
+                               f"{MAX_SAMPLING_PRECISION:g}"))
+        return problems
+
     def process(self, parameters, context, feedback):
         from shapely.ops import unary_union
 
@@ -184,6 +204,9 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
         cities, city_names = self.named_polygons(
             extent, self.parameterAsString(parameters, self.CITY_NAME_FIELD, context), crs, context, feedback,
             tr("urban extent"))
+        extent_label = self.input_label(parameters, self.URBAN_EXTENT, context)
+        if not cities or not sum(city.area for city in cities) > 0:
+            raise HabitatError(tr("The urban extent \"{0}\" has no polygon with an area to measure.", extent_label))
         space_shapes = []
         if spaces is not None:
             space_shapes, _ = self.named_polygons(spaces, None, crs, context, feedback, tr("public spaces"))
@@ -192,11 +215,15 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
         widths = None  # (lines, widths, tally, policy) of centre-lines
         if streets is not None:
             widths = self.street_widths(parameters, context, feedback, streets, crs)
-            street_area = street_corridors(widths[0], widths[1])
+            street_area = street_corridors(widths[0], widths[1], cancelled=feedback.isCanceled)
+            if feedback.isCanceled():
+                raise Cancelled()
         else:
             shapes, _ = self.named_polygons(street_polygons, None, crs, context, feedback, tr("street polygons"))
             street_area = unary_union(shapes) if shapes else None
         feedback.setProgress(40)
+        self.check_overlap(parameters, context, feedback, cities, city_names, street_area, space_shapes,
+                           extent_label)
 
         rows = [("city", share) for share in land_shares(cities, city_names, space_shapes, street_area,
                                                           progress_callback(feedback, 50, 70))]
@@ -207,6 +234,14 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
                 feedback, tr("districts"))
             city_union = unary_union(cities)
             clipped = [shape.intersection(city_union) for shape in shapes]
+            outside = [name for name, shape in zip(district_names, clipped) if not shape.area > 0]
+            if outside and len(outside) == len(clipped):
+                raise HabitatError(tr("No district of \"{0}\" lies inside the urban extent \"{1}\": check that both "
+                                      "cover the same place.", self.input_label(parameters, self.DISTRICTS, context),
+                                      extent_label))
+            if outside:
+                feedback.pushWarning(tr("{0} districts lie outside the urban extent and have no share: {1}.",
+                                        len(outside), ", ".join(outside[:20]) + (" …" if len(outside) > 20 else "")))
             rows += [("district", share) for share in land_shares(clipped, district_names, space_shapes, street_area,
                                                                   progress_callback(feedback, 70, 80))]
         # The street share with every width 25 % narrower and wider, one value (low, high) per row.
@@ -223,12 +258,20 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
                     raise Cancelled()
                 scaled.append([share.street_pct for share in shares])
             sensitivity = list(zip(*scaled))
-        samples = {}
+        samples = {}  # the estimate of each city by its position: two cities may share a name
         if self.parameterAsBool(parameters, self.SAMPLING, context):
             precision = self.parameterAsDouble(parameters, self.SAMPLING_PRECISION, context)
-            for city, name in zip(cities, city_names):
-                samples[name] = sampled_street_share(city, street_area, precision)
-                if not samples[name].converged:
+            for position, (city, name) in enumerate(zip(cities, city_names)):
+                try:
+                    estimate = sampled_street_share(city, street_area, precision, name=name,
+                                                    cancelled=feedback.isCanceled)
+                except HabitatError as error:  # one small town: no estimate for it, the others keep theirs
+                    feedback.pushWarning(str(error))
+                    continue
+                if estimate is None:
+                    raise Cancelled()
+                samples[position] = estimate
+                if not estimate.converged:
                     feedback.pushWarning(tr("{0}: the sample ran out of circles before the 95 % confidence interval "
                                             "reached ±{1} points.", name, f"{precision:g}"))
         feedback.setProgress(90)
@@ -259,19 +302,43 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
                         "WIDTH_DEFAULT": tally.count[DEFAULT] if tally else 0,
                         "WIDTH_REJECTED": tally.rejected if tally else 0,
                         "WIDTH_UNREADABLE": tally.unreadable if tally else 0})
-        for share, pair in zip(city_rows_only, city_sensitivity):
+        for position, (share, pair) in enumerate(zip(city_rows_only, city_sensitivity)):
             feedback.pushInfo(tr("{0}: public space {1} %, streets {2} %, total {3} % of {4} km² (benchmarks 15 %, "
                                  "30 %, 45 %).", share.name, f"{share.ops_pct:.1f}", f"{share.street_pct:.1f}",
                                  f"{share.total_pct:.1f}", f"{share.area_m2 / 1e6:.2f}"))
             if pair[0] is not None:
                 feedback.pushInfo(tr("{0}: streets {1} % with every width 25 % narrower, {2} % with every width 25 % "
                                      "wider.", share.name, f"{pair[0]:.1f}", f"{pair[1]:.1f}"))
-            if share.name in samples:
-                estimate = samples[share.name]
+            estimate = samples.get(position)
+            if estimate is not None:
                 feedback.pushInfo(tr("{0}: sampled street share {1} % (95 % interval {2}–{3} %, {4} circles).",
                                      share.name, f"{estimate.street_pct:.1f}", f"{estimate.low_pct:.1f}",
                                      f"{estimate.high_pct:.1f}", estimate.samples))
         return outputs
+
+    def check_overlap(self, parameters, context, feedback, cities, names, street_area, space_shapes, extent_label):
+        """Streets that miss every city are two places (or a wrong CRS): a clear error naming both, never a street
+        share of 0 %. A city without a street, and public spaces that miss every city, are warned about."""
+        from shapely.ops import unary_union
+
+        street_name = self.input_label(parameters, self.STREETS if parameters.get(self.STREETS) not in (None, "")
+                                       else self.STREET_POLYGONS, context)
+        if street_area is None or street_area.is_empty:
+            raise HabitatError(tr("The streets \"{0}\" hold no street area to measure.", street_name))
+        without = [name for name, city in zip(names, cities) if not street_area.intersects(city)]
+        if len(without) == len(cities):
+            raise HabitatError(tr("The streets \"{0}\" and the urban extent \"{1}\" do not overlap: no street lies in "
+                                  "any city. Check that both cover the same place and that each layer's coordinate "
+                                  "system is right.", street_name, extent_label))
+        if without:
+            feedback.pushWarning(tr("{0} cities have no street in \"{1}\" and a street share of 0 %: {2}.",
+                                    len(without), street_name,
+                                    ", ".join(without[:20]) + (" …" if len(without) > 20 else "")))
+        spaces = [shape for shape in space_shapes if shape is not None and not shape.is_empty]
+        if not spaces or not unary_union(spaces).intersects(unary_union(cities)):
+            feedback.pushWarning(tr("No public space of \"{0}\" lies inside the urban extent \"{1}\": the public "
+                                    "space share is 0 %. Check that both cover the same place.",
+                                    self.input_label(parameters, self.PUBLIC_SPACES, context), extent_label))
 
     def street_widths(self, parameters, context, feedback, streets, crs):
         """(lines, widths, WidthTally, WidthPolicy) of the centre-lines: the street_width policy, per line part."""
@@ -284,22 +351,30 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
         request = QgsFeatureRequest()
         request.setSubsetOfAttributes([name for name in (width_field, class_field, source_field) if name],
                                       streets.fields())
-        lines, widths, tally = [], [], WidthTally()
-        for feature in features_in_crs(streets, crs, context.transformContext(), request):
+        lines, widths, tally, skipped = [], [], WidthTally(), 0
+        for number, feature in enumerate(features_in_crs(streets, crs, context.transformContext(), request)):
+            if number % 1000 == 0 and feedback.isCanceled():
+                raise Cancelled()
             geometry = feature.geometry()
             if geometry is None or geometry.isNull() or geometry.isEmpty():
+                skipped += 1
+                continue
+            parts = [part for part in _line_parts(geometry) if len(part) >= 2]
+            if not parts:  # a collection without lines, a line of one point
+                skipped += 1
                 continue
             measured = _value(feature[width_field]) if width_field else None
             result = policy.width(measured, _value(feature[class_field]) if class_field else None)
             carried = source_of_label(_value(feature[source_field])) if source_field else None
             tally.add(result, measured, geometry.length(), carried if result.source == MEASURED else None)
-            parts = wkb_line_parts(bytes(geometry.asWkb()))
-            if parts is None:
-                polylines = geometry.asMultiPolyline() if geometry.isMultipart() else [geometry.asPolyline()]
-                parts = [[(p.x(), p.y()) for p in line] for line in polylines]
             for part in parts:
                 lines.append(part)
                 widths.append(result.width)
+        if skipped:
+            feedback.pushWarning(tr("{0} street features without a usable line geometry were skipped.", skipped))
+        if not lines:
+            raise HabitatError(tr("The streets \"{0}\" hold no line to measure.",
+                                  self.input_label(parameters, self.STREETS, context)))
         feedback.pushInfo(tally.summary(policy.default_width))
         for line in tally.problems():
             feedback.pushWarning(line)
@@ -337,8 +412,8 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
             fields.append(QgsField(name, kind))
         sink, dest_id = self.create_sink(parameters, self.OUTPUT_TABLE, context, fields, QgsWkbTypes.NoGeometry,
                                          None)
-        for (level, share), (street_low, street_high) in zip(rows, sensitivity):
-            estimate = samples.get(share.name) if level == "city" else None
+        for position, ((level, share), (street_low, street_high)) in enumerate(zip(rows, sensitivity)):
+            estimate = samples.get(position) if level == "city" else None  # the city rows come first
             feature = QgsFeature(fields)
             feature.setAttributes([
                 level, share.name, share.area_m2 / 1e6, share.ops_m2, share.street_m2, share.street_overlap_m2,
@@ -350,6 +425,23 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         self.style_output(context, dest_id, None, tr("Land allocated to streets and public space"))
         return dest_id
+
+
+def _line_parts(geometry) -> list:
+    """The line parts of a QgsGeometry as coordinate lists: plain and multi lines from the WKB, curves segmentised,
+    the lines of a geometry collection (what some tools write into a line layer) taken out of it."""
+    parts = wkb_line_parts(bytes(geometry.asWkb()))
+    if parts is not None:
+        return parts
+    if QgsWkbTypes.geometryType(geometry.wkbType()) != QgsWkbTypes.LineGeometry:
+        geometry = geometry.convertToType(QgsWkbTypes.LineGeometry, True)
+        if geometry is None or geometry.isNull() or geometry.isEmpty():
+            return []
+    try:
+        polylines = geometry.asMultiPolyline() if geometry.isMultipart() else [geometry.asPolyline()]
+    except TypeError:  # a type QGIS cannot give as lines
+        return []
+    return [[(p.x(), p.y()) for p in line] for line in polylines]
 
 
 def _value(value):

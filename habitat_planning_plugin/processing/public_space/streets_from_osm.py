@@ -41,7 +41,7 @@ from ...core.public_space.street_width import (
 from ...core.text import Cancelled, HabitatError, tr, tr_noop
 from ...qgis_io import GdalErrors, features_in_crs
 from ..base import HabitatAlgorithm
-from .osm_tags import feature_tags, osm_id
+from .osm_tags import empty_layer_error, feature_tags, input_name, no_features, osm_id, text_guard
 
 
 class StreetsFromOsmAlgorithm(HabitatAlgorithm):
@@ -111,20 +111,48 @@ class StreetsFromOsmAlgorithm(HabitatAlgorithm):
             ("WIDTH_MEASURED", tr("Widths from the width tag")),
             ("WIDTH_CLASS", tr("Widths from the road class table")), ("WIDTH_DEFAULT", tr("Default widths")),
             ("WIDTH_REJECTED", tr("Width values rejected (outside 1.5–80 m)")),
-            ("WIDTH_UNREADABLE", tr("Width values not readable"))])
+            ("WIDTH_UNREADABLE", tr("Width values not readable")),
+            ("SKIPPED", tr("Streets without a usable line skipped"))])
+
+    def check_values(self, parameters, context) -> list:
+        problems = []
+        unknown = [name for name in road_class_list(self.parameterAsString(parameters, self.NOT_WALKABLE, context))
+                   if name not in STREET_CLASSES]
+        if unknown:
+            problems.append(tr("Road classes nobody walks along: {0} is not a street class this tool keeps (one of "
+                               "{1}). Check the spelling.", ", ".join(unknown), ", ".join(STREET_CLASSES)))
+        try:
+            policy_from_table(self.parameterAsMatrix(parameters, self.CLASS_WIDTHS, context),
+                              self.parameterAsDouble(parameters, self.DEFAULT_WIDTH, context))
+        except HabitatError as error:
+            problems.append(str(error))
+        return problems
 
     def process(self, parameters, context, feedback):
-        source = self.required_source(parameters, self.INPUT, context)
-        names = source.fields().names()
-        if "highway" not in names and "other_tags" not in names:
-            raise HabitatError(tr("The layer \"{0}\" has neither a highway field nor GDAL's other_tags field: choose "
-                                  "the lines layer of an OSM file, or a layer with OSM tag columns.",
-                                  source.sourceName()))
         not_walkable = road_class_list(self.parameterAsString(parameters, self.NOT_WALKABLE, context))
         keep_not_walkable = self.parameterAsBool(parameters, self.KEEP_NOT_WALKABLE, context)
         default = self.parameterAsDouble(parameters, self.DEFAULT_WIDTH, context)
         policy = policy_from_table(self.parameterAsMatrix(parameters, self.CLASS_WIDTHS, context), default)
-        crs = self.analysis_crs([source], parameters, context, feedback)
+        # A truncated or damaged file makes GDAL stop early, as if the file had no more features: catch it.
+        source = None
+        with GdalErrors() as gdal_errors:
+            try:
+                source = self.required_source(parameters, self.INPUT, context)
+                input_label = input_name(self, parameters, self.INPUT, context, source)
+                names = source.fields().names()
+                if "highway" not in names and "other_tags" not in names:
+                    raise HabitatError(tr("The layer \"{0}\" has neither a highway field nor GDAL's other_tags "
+                                          "field: choose the lines layer of an OSM file, or a layer with OSM tag "
+                                          "columns.", input_label))
+                crs = self.analysis_crs([source], parameters, context, feedback)
+            except HabitatError:
+                if gdal_errors.messages:
+                    raise self.damaged_file_error(parameters, context, gdal_errors) from None
+                if source is not None and no_features(source):
+                    raise empty_layer_error(input_name(self, parameters, self.INPUT, context, source)) from None
+                raise
+        if gdal_errors.messages:
+            raise self.damaged_file_error(parameters, context, gdal_errors)
         fields = QgsFields()
         for name, kind in (("osm_id", QVariant.String), ("name", QVariant.String), ("road_class", QVariant.String),
                            ("walkable", QVariant.Int), ("width_m", QVariant.Double), ("width_src", QVariant.String),
@@ -133,9 +161,10 @@ class StreetsFromOsmAlgorithm(HabitatAlgorithm):
             fields.append(QgsField(name, kind))
         sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiLineString, crs)
         labels = {code: tr(label) for code, label in SOURCE_LABELS.items()}
+        text = text_guard(self, parameters, self.OUTPUT, context)
         tally = WidthTally()
         not_walkable_count = {WALK_CLASS: 0, WALK_FOOT: 0, WALK_ACCESS: 0}
-        kept = walkable_kept = private = 0
+        kept = walkable_kept = private = no_line = 0
         total = source.featureCount()
         # A truncated or damaged file makes GDAL stop early, as if the file had no more features: catch it.
         with GdalErrors() as gdal_errors:
@@ -157,7 +186,8 @@ class StreetsFromOsmAlgorithm(HabitatAlgorithm):
                     if not keep_not_walkable:
                         continue
                 geometry = feature.geometry()
-                if geometry is None or geometry.isNull() or geometry.isEmpty():
+                if geometry is None or geometry.isNull() or geometry.isEmpty() or not geometry.length() > 0:
+                    no_line += 1
                     continue
                 geometry.convertToMultiType()
                 result = street_width(tags, policy)
@@ -165,17 +195,20 @@ class StreetsFromOsmAlgorithm(HabitatAlgorithm):
                 tally.add(result, raw_width, geometry.length())
                 out = QgsFeature(fields)
                 out.setGeometry(geometry)
-                out.setAttributes([osm_id(feature, names), tags.get("name"), highway, int(walkable), result.width,
-                                   labels[result.source], raw_width, tags.get("foot"), tags.get("access")])
+                out.setAttributes([text(value) for value in (
+                    osm_id(feature, names), tags.get("name"), highway, int(walkable), result.width,
+                    labels[result.source], raw_width, tags.get("foot"), tags.get("access"))])
                 sink.addFeature(out, QgsFeatureSink.FastInsert)
                 kept += 1
                 walkable_kept += int(walkable)
         if gdal_errors.messages:
-            layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
-            raise gdal_errors.damaged(layer.source().split("|")[0] if layer is not None else source.sourceName())
+            raise self.damaged_file_error(parameters, context, gdal_errors)
+        if no_line:
+            feedback.pushWarning(tr("{0} streets without a usable line (no geometry, or of zero length) were skipped.",
+                                    no_line))
         if kept == 0:
             raise HabitatError(tr("No street was found in \"{0}\": none of its lines has a highway tag of a street "
-                                  "class (or all were left out).", source.sourceName()))
+                                  "class (or all were left out).", input_label))
         self.style_output(context, dest_id, None, tr("Streets from OpenStreetMap"))
         feedback.pushInfo(tr("{0} streets kept, {1} of them walkable; {2} private roads left out.", kept,
                              walkable_kept, private))
@@ -191,10 +224,16 @@ class StreetsFromOsmAlgorithm(HabitatAlgorithm):
         feedback.pushInfo(tally.summary(policy.default_width))
         for line in tally.problems():
             feedback.pushWarning(line)
-        return {self.OUTPUT: dest_id, "STREETS": kept, "WALKABLE": walkable_kept, "PRIVATE": private,
+        return {self.OUTPUT: dest_id, "STREETS": kept, "SKIPPED": no_line, "WALKABLE": walkable_kept,
+                "PRIVATE": private,
                 "NOT_WALKABLE_CLASS": not_walkable_count[WALK_CLASS],
                 "NOT_WALKABLE_FOOT": not_walkable_count[WALK_FOOT],
                 "NOT_WALKABLE_ACCESS": not_walkable_count[WALK_ACCESS],
                 "WIDTH_MEASURED": tally.count[MEASURED], "WIDTH_CLASS": tally.count[CLASS],
                 "WIDTH_DEFAULT": tally.count[DEFAULT], "WIDTH_REJECTED": tally.rejected,
                 "WIDTH_UNREADABLE": tally.unreadable}
+
+    def damaged_file_error(self, parameters, context, gdal_errors):
+        layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
+        return gdal_errors.damaged(layer.source().split("|")[0] if layer is not None else
+                                   str(parameters.get(self.INPUT)))

@@ -6,6 +6,7 @@ raster and, with two dates, the SDG 11.3.1 table.
 """
 
 import math
+from collections import Counter
 
 import numpy as np
 from qgis.core import (
@@ -31,7 +32,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ...core.crs import utm_epsg
 from ...core.public_space import urban_extent as ue
-from ...core.text import HabitatError, tr, tr_noop
+from ...core.text import Cancelled, HabitatError, tr, tr_noop
 from ...paths import resource_path
 from ...qgis_io import features_in_crs, is_metric, scale_error, wgs84_extent
 from ...raster_io import (
@@ -52,6 +53,8 @@ KIND_OPTIONS = [
     (ue.WORLDCOVER, tr_noop("ESA WorldCover land cover (class 50 = built-up)")),
 ]
 MAX_LOGGED = 20  # extents listed one by one in the log
+MAX_CIRCLE_RADIUS_M = 5000.0  # wider: the density of a region, not of a cell's neighbourhood
+MAX_FRINGE_DISTANCE_M = 1000.0  # wider: the country around a city becomes its fringe
 
 
 class UrbanExtentAlgorithm(HabitatAlgorithm):
@@ -232,6 +235,16 @@ class UrbanExtentAlgorithm(HabitatAlgorithm):
                         "which is at most 100 %.", f"{suburban:g}", f"{urban:g}")]
         if not self.parameterAsDouble(parameters, self.BUILT_CELL_SHARE, context) > 0:
             return [tr("A cell is built-up from a share above 0 %.")]
+        for name, high, reason in (
+                (self.CIRCLE_RADIUS, MAX_CIRCLE_RADIUS_M,
+                 tr_noop("the Atlas of Urban Expansion uses 564 m (a 1 km² circle); a wider circle measures a region, "
+                         "not the neighbourhood of a cell")),
+                (self.FRINGE_DISTANCE, MAX_FRINGE_DISTANCE_M,
+                 tr_noop("the Atlas uses 100 m; a wider fringe turns the open country around a city into city"))):
+            value = self.parameterAsDouble(parameters, name, context)
+            if value > high:
+                return [tr("\"{0}\" is {1} m: at most {2} m, because {3}.",
+                           self.parameterDefinition(name).description(), f"{value:g}", f"{high:g}", tr(reason))]
         earlier = _given(parameters, self.EARLIER_BUILT_UP)
         if earlier:
             year, earlier_year = self.year(parameters, self.YEAR, context), self.year(parameters, self.EARLIER_YEAR,
@@ -273,6 +286,7 @@ class UrbanExtentAlgorithm(HabitatAlgorithm):
         feedback.pushInfo(tr("Built-up raster {0}: {1} x {2} cells of {3} x {4} m; kind: {5}.", layer.name(),
                              grid.cols, grid.rows, f"{grid.cell_x:g}", f"{grid.cell_y:g}",
                              tr(dict(KIND_OPTIONS)[kind])))
+        self.check_scale(grid, settings["radius_m"], layer, feedback)
         later_end = 55 if _given(parameters, self.EARLIER_BUILT_UP) else 80
         result = classify(grid, settings, min_extent_m2, progress_callback(feedback, 0, later_end))
         self.check_extents(result, layer, settings, min_extent_m2)
@@ -286,6 +300,11 @@ class UrbanExtentAlgorithm(HabitatAlgorithm):
         feedback.setProgress(90)
 
         names = places.names
+        uses = Counter(names.values())
+        repeated = sorted(name for name, count in uses.items() if count > 1)
+        if repeated:
+            feedback.pushWarning(tr("The names {0} name more than one urban extent: tell them apart by extent_id.",
+                                    ", ".join(repeated[:MAX_LOGGED])))
         year = self.year(parameters, self.YEAR, context)
         outputs = {"EXTENTS": len(result.extents),
                    "AREA_KM2": sum(extent.area_m2 for extent in result.extents) / 1e6}
@@ -334,6 +353,22 @@ class UrbanExtentAlgorithm(HabitatAlgorithm):
                                     "fringe distance are measured in its units. For exact distances reproject the "
                                     "raster to a local projected CRS such as the UTM zone.", crs.authid(),
                                     f"{100 * error:.1f}"))
+
+    @staticmethod
+    def check_scale(grid, radius_m, layer, feedback):
+        """Warnings when the circle and the raster do not fit the method: cells as large as the circle (its density
+        is then the cell's own share), or a raster narrower than the circle (every density is an edge density)."""
+        if min(grid.cell_x, grid.cell_y) > radius_m:
+            feedback.pushWarning(tr("The cells of {0} ({1} m) are larger than the radius of the circle ({2} m): each "
+                                    "circle holds only its own cell, so the densities are the cells' own shares. Use "
+                                    "a finer raster (10–100 m cells) for the Atlas method.", layer.name(),
+                                    f"{min(grid.cell_x, grid.cell_y):g}", f"{radius_m:g}"))
+        width, height = grid.cols * grid.cell_x, grid.rows * grid.cell_y
+        if min(width, height) < 2 * radius_m:
+            feedback.pushWarning(tr("The built-up raster {0} is {1} x {2} m, narrower than the circle ({3} m across): "
+                                    "the densities only see the cells inside the raster. Give a raster that reaches "
+                                    "beyond the city.", layer.name(), f"{width:,.0f}", f"{height:,.0f}",
+                                    f"{2 * radius_m:,.0f}"))
 
     @staticmethod
     def check_extents(result, layer, settings, min_extent_m2):
@@ -389,12 +424,23 @@ class UrbanExtentAlgorithm(HabitatAlgorithm):
                   self.parameterAsString(parameters, self.EARLIER_POPULATION_FIELD, context)]
         request = QgsFeatureRequest()
         request.setSubsetOfAttributes([f for f in fields if f], source.fields())
-        outside = []
-        for feature in features_in_crs(source, layer.crs(), context.transformContext(), request):
+        outside, skipped, repaired, dropped = [], 0, 0, []
+        for number, feature in enumerate(features_in_crs(source, layer.crs(), context.transformContext(), request)):
+            if number % 500 == 0 and feedback.isCanceled():
+                raise Cancelled()
             geometry = feature.geometry()
             if geometry is None or geometry.isNull() or geometry.isEmpty():
+                skipped += 1
                 continue
-            name = str(feature[name_field]) if name_field and feature[name_field] is not None else str(feature.id())
+            if geometry.type() == QgsWkbTypes.PolygonGeometry and not geometry.isGeosValid():
+                geometry = geometry.makeValid()
+                repaired += 1
+                if geometry.isNull() or geometry.isEmpty() or not geometry.area() > 0:
+                    skipped += 1
+                    continue
+            value = feature[name_field] if name_field else None
+            name = str(value) if value is not None and not (hasattr(value, "isNull") and value.isNull()) else \
+                str(feature.id())
             if geometry.type() == QgsWkbTypes.PointGeometry:
                 point = geometry.centroid().asPoint() if geometry.isMultipart() else geometry.asPoint()
                 extent_id = int(ue.labels_at(result.labels, grid.geotransform, [(point.x(), point.y())])[0])
@@ -408,7 +454,19 @@ class UrbanExtentAlgorithm(HabitatAlgorithm):
             if extent_id == 0:
                 outside.append(name)
                 continue
-            places.add(extent_id, name, [_number(feature[f]) if f else None for f in fields[1:]])
+            populations = [_number(feature[f]) if f else None for f in fields[1:]]
+            if any(value is not None and value < 0 for value in populations):
+                dropped.append(name)
+                populations = [None if value is not None and value < 0 else value for value in populations]
+            places.add(extent_id, name, populations)
+        if skipped:
+            feedback.pushWarning(tr("{0} named places without a usable geometry were skipped.", skipped))
+        if repaired:
+            feedback.pushWarning(tr("{0} invalid polygons were repaired ({1}).", repaired, tr("named places")))
+        if dropped:
+            feedback.pushWarning(tr("{0} named places have a negative population, which was left out: {1}",
+                                    len(dropped), ", ".join(dropped[:MAX_LOGGED])
+                                    + (" …" if len(dropped) > MAX_LOGGED else "")))
         if outside:
             feedback.pushInfo(tr("{0} named places lie outside every urban extent: {1}", len(outside),
                                  ", ".join(outside[:MAX_LOGGED]) + (" …" if len(outside) > MAX_LOGGED else "")))
@@ -421,7 +479,11 @@ class UrbanExtentAlgorithm(HabitatAlgorithm):
             if self.parameterAsString(parameters, field_name, context):
                 feedback.pushInfo(tr("The population grid {0} is used; the population field of the places is not.",
                                      raster.name()))
-            totals = raster_population_by_extent(raster, labels, grid, count)
+            def cancel_check(fraction):
+                if feedback.isCanceled():
+                    raise Cancelled()
+
+            totals = raster_population_by_extent(raster, labels, grid, count, cancel_check)
             feedback.pushInfo(tr("Population grid {0}: {1} people, {2} of them inside the urban extents ({3} %).",
                                  raster.name(), f"{totals.sum():,.0f}", f"{totals[1:].sum():,.0f}",
                                  f"{100 * totals[1:].sum() / totals.sum():.1f}" if totals.sum() > 0 else "0"))

@@ -30,14 +30,23 @@ from ...core.sdf.accessibility import (
     nearest_by_level,
     reilly,
 )
-from ...core.text import HabitatError, tr, tr_noop
+from ...core.text import Cancelled, HabitatError, tr, tr_noop
 from ...core.wkb import wkb_line_parts
 from ...qgis_io import features_in_crs, from_shapely, number_or_nan
-from ..base import HabitatAlgorithm, extended_fields, feature_names, number_list, progress_callback
+from ..base import HabitatAlgorithm, extended_fields, number_list, progress_callback
+from .places import listed, place_names, place_points, written_geometry
+from .sdf_functions import unique_names
 
 DOMINANCE = ("huff", "reilly")
 DOMINANCE_LABELS = (tr_noop("Huff probabilities"), tr_noop("Reilly's law (gravity)"))
 BAND_BUFFER = 200.0  # metres around reachable roads, for the isochrone polygons drawn on the map
+# Plausible ranges: beyond them a value is a typing error (metres for kilometres...), refused with the reason.
+MAX_SPEED_KMH = 200.0
+MAX_OFF_ROAD_SPEED_KMH = 50.0
+MAX_OFF_ROAD_METRES = 50_000.0
+MAX_DECAY = 10.0
+MAX_BAND_MINUTES = 1440.0
+MAX_BANDS = 20
 
 
 class SdfAccessibilityAlgorithm(HabitatAlgorithm):
@@ -153,6 +162,27 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
             tr_noop("For display: roads reachable from a centre within each band, widened by 200 m."))
         self.add_number_outputs([("CENTRES", tr("Centres")), ("UNCONNECTED", tr("Settlements without road access"))])
 
+    def check_values(self, parameters, context):
+        problems = []
+        try:
+            speed_table(self.parameterAsMatrix(parameters, self.SPEEDS, context))
+        except HabitatError as error:
+            problems.append(str(error))
+        for parameter, highest, unit in ((self.DEFAULT_SPEED, MAX_SPEED_KMH, "km/h"),
+                                         (self.OFF_ROAD_SPEED, MAX_OFF_ROAD_SPEED_KMH, "km/h"),
+                                         (self.MAX_OFF_ROAD, MAX_OFF_ROAD_METRES, "m"),
+                                         (self.DECAY, MAX_DECAY, "")):
+            value = self.parameterAsDouble(parameters, parameter, context)
+            if value > highest:
+                problems.append(tr("\"{0}\" of {1} {2} is implausible; give at most {3} {2}.",
+                                   self.parameterDefinition(parameter).description(), f"{value:g}", unit,
+                                   f"{highest:g}"))
+        try:
+            parse_bands(self.parameterAsString(parameters, self.BANDS, context))
+        except HabitatError as error:
+            problems.append(str(error))
+        return problems
+
     def process(self, parameters, context, feedback):
         settlements = self.required_source(parameters, self.SETTLEMENTS, context)
         roads = self.required_source(parameters, self.ROADS, context)
@@ -164,36 +194,60 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
         max_level = self.parameterAsInt(parameters, self.CENTRE_MAX_LEVEL, context)
         bands = parse_bands(self.parameterAsString(parameters, self.BANDS, context))
 
-        every = list(features_in_crs(settlements, crs, transform))
-        records = [f for f in every if f.hasGeometry()]
-        if len(records) < len(every):
-            feedback.pushWarning(tr("{0} settlements without geometry were left out.", len(every) - len(records)))
-        xy = np.array([_point(f.geometry()) for f in records])
+        what = tr("settlements")
+        places = place_points(features_in_crs(settlements, crs, transform), what)
+        places.report(feedback, what)
+        records = places.records
+        if not records:
+            raise HabitatError(tr("The input \"{0}\" has no settlement with a usable location.",
+                                  self.input_label(parameters, self.SETTLEMENTS, context)))
+        xy = np.array(places.xy, dtype=float)
         levels = np.array([number_or_nan(f[level_field]) for f in records])
         mass = np.array([number_or_nan(f[mass_field]) for f in records])
-        names = feature_names(records, name_field)
+        names = unique_names(place_names(records, name_field), records, feedback, what)
+        odd = np.isfinite(levels) & ((levels < 1) | (levels != np.round(levels)))
+        if odd.any():
+            raise HabitatError(tr("The hierarchy level field {0} has values that are not levels 1, 2, 3…: {1} (e.g. "
+                                  "{2}).", level_field, int(odd.sum()), f"{levels[odd][0]:g}"))
+        unlevelled = int((~np.isfinite(levels)).sum())
+        if unlevelled:
+            feedback.pushWarning(tr("{0} settlements have no hierarchy level in {1}: they are not centres.",
+                                    unlevelled, level_field))
         centre_rows = np.nonzero(np.isfinite(levels) & (levels <= max_level))[0]
         if len(centre_rows) == 0:
             raise HabitatError(tr("No settlement has a hierarchy level of {0} or more central: there are no centres.",
                                   max_level))
-        if np.any(~(mass[centre_rows] > 0)):
-            raise HabitatError(tr("Every centre needs a mass above 0 in the field {0}.", mass_field))
+        if np.any(~(mass[centre_rows] > 0)) or np.any(~np.isfinite(mass[centre_rows])):
+            bad = [names[i] for i in centre_rows if not (np.isfinite(mass[i]) and mass[i] > 0)]
+            raise HabitatError(tr("Every centre needs a mass above 0 in the field {0}; these have none: {1}",
+                                  mass_field, listed(bad)))
 
-        lines, speeds = self.read_roads(parameters, context, roads, crs)
+        lines, speeds = self.read_roads(parameters, context, roads, crs, feedback)
         graph = build_graph(lines, cost_per_metre=minutes_per_metre(speeds))
         feedback.setProgress(10)
         off_road = minutes_per_metre(self.parameterAsDouble(parameters, self.OFF_ROAD_SPEED, context))
-        costs, snap = cost_matrix(graph, xy, centre_rows, off_road, progress=progress_callback(feedback, 10, 70))
+        # Centres per Dijkstra call: fewer on large networks, so that a cancel is seen within about a second.
+        chunk = max(1, min(64, 2_000_000 // max(len(graph.edge_u), 1)))
+        costs, snap = cost_matrix(graph, xy, centre_rows, off_road, chunk=chunk,
+                                  progress=progress_callback(feedback, 10, 70),
+                                  snap_progress=progress_callback(feedback, 10, 10))
         unconnected = snap.connector > self.parameterAsDouble(parameters, self.MAX_OFF_ROAD, context)
         costs[unconnected, :] = np.inf
+        max_off_road = self.parameterAsDouble(parameters, self.MAX_OFF_ROAD, context)
+        if unconnected.all():
+            raise HabitatError(tr("No settlement lies within {0} m of a road of \"{1}\": are the roads and the "
+                                  "settlements of the same region?", f"{max_off_road:g}",
+                                  self.input_label(parameters, self.ROADS, context)))
+        if unconnected[centre_rows].all():
+            raise HabitatError(tr("No centre lies within {0} m of a road of \"{1}\": no travel time can be "
+                                  "computed.", f"{max_off_road:g}", self.input_label(parameters, self.ROADS, context)))
         unreachable = ~np.isfinite(costs).any(axis=1) & ~unconnected
         if unconnected.any():
             feedback.pushWarning(tr("{0} settlements have no road within reach and get no travel time: {1}",
-                                    int(unconnected.sum()), ", ".join(np.array(names)[unconnected][:20])))
+                                    int(unconnected.sum()), listed(np.array(names)[unconnected].tolist())))
         if unreachable.any():
             feedback.pushWarning(tr("{0} settlements are on roads that reach no centre: {1}", int(unreachable.sum()),
-                                    ", ".join(np.array(names)[unreachable][:20])))
-
+                                    listed(np.array(names)[unreachable].tolist())))
         level_values = sorted({int(v) for v in levels[centre_rows]})
         nearest = nearest_by_level(costs, levels[centre_rows], level_values)
         beta = self.parameterAsDouble(parameters, self.DECAY, context)
@@ -207,28 +261,30 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
 
         outputs = {self.OUTPUT: self.write_settlements(parameters, context, settlements, records, level_values,
                                                        nearest, accessibility, dominant, share, names, centre_rows,
-                                                       unconnected, crs),
-                   self.OUTPUT_ZONES: self.write_zones(parameters, context, records, xy, dominant, names,
-                                                       centre_rows, crs)}
+                                                       unconnected, crs, feedback),
+                   self.OUTPUT_ZONES: self.write_zones(parameters, context, places, xy, dominant, names,
+                                                       centre_rows, crs, feedback)}
         if parameters.get(self.OUTPUT_ISOCHRONES) is not None:
             to_u = snap.connector * off_road + snap.t * graph.edge_cost[snap.edge]
             to_v = snap.connector * off_road + (1 - snap.t) * graph.edge_cost[snap.edge]
             sources = np.concatenate([graph.edge_u[snap.edge[centre_rows]], graph.edge_v[snap.edge[centre_rows]]])
             vertex_cost = multi_source_distances(graph, sources, np.concatenate([to_u[centre_rows], to_v[centre_rows]]),
                                                  max(bands))
-            outputs[self.OUTPUT_ISOCHRONES] = self.write_bands(parameters, context, graph, vertex_cost, bands, crs)
+            outputs[self.OUTPUT_ISOCHRONES] = self.write_bands(parameters, context, graph, vertex_cost, bands, crs,
+                                                               feedback)
         outputs.update({"CENTRES": len(centre_rows), "UNCONNECTED": int(unconnected.sum())})
         return outputs
 
-    def read_roads(self, parameters, context, roads, crs):
+    def read_roads(self, parameters, context, roads, crs, feedback):
         class_field = self.parameterAsString(parameters, self.CLASS_FIELD, context)
-        table = class_values(self.parameterAsMatrix(parameters, self.SPEEDS, context) or
-                             [v for pair in DEFAULT_SPEEDS_KMH.items() for v in pair])
+        table = speed_table(self.parameterAsMatrix(parameters, self.SPEEDS, context))
         default = self.parameterAsDouble(parameters, self.DEFAULT_SPEED, context)
         request = QgsFeatureRequest()
         request.setSubsetOfAttributes([class_field] if class_field else [], roads.fields())
         lines, speeds = [], []
-        for feature in features_in_crs(roads, crs, context.transformContext(), request):
+        for count, feature in enumerate(features_in_crs(roads, crs, context.transformContext(), request)):
+            if count % 1000 == 0 and feedback.isCanceled():
+                raise Cancelled()
             geometry = feature.geometry()
             if geometry is None or geometry.isNull() or geometry.isEmpty():
                 continue
@@ -238,19 +294,22 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
                     lines.append(part)
                     speeds.append(speed)
         if not lines:
-            raise HabitatError(tr("The road network has no lines with at least two vertices."))
+            raise HabitatError(tr("The road network \"{0}\" has no lines with at least two vertices.",
+                                  self.input_label(parameters, self.ROADS, context)))
         return lines, speeds
 
     def write_settlements(self, parameters, context, source, records, level_values, nearest, accessibility, dominant,
-                          share, names, centre_rows, unconnected, crs):
+                          share, names, centre_rows, unconnected, crs, feedback):
         fields, kept = extended_fields(source.fields(), [(f"time_l{level}", QVariant.Double) for level in level_values] + [
             ("hansen", QVariant.Double), ("dominant", QVariant.String), ("dom_share", QVariant.Double),
             ("road_access", QVariant.Int)])
         sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, source.wkbType(), crs)
         for i, feature in enumerate(records):
+            if i % 1000 == 0 and feedback.isCanceled():
+                raise Cancelled()
             times = [nearest[level][0][i] for level in level_values]
             out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
+            out.setGeometry(written_geometry(feature))
             out.setAttributes([feature[field.name()] for field in kept] +
                               [float(t) if np.isfinite(t) else None for t in times] +
                               [float(accessibility[i]),
@@ -260,7 +319,7 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
         self.style_output(context, dest_id, None, tr("Accessibility of settlements"))
         return dest_id
 
-    def write_zones(self, parameters, context, records, xy, dominant, names, centre_rows, crs):
+    def write_zones(self, parameters, context, places, xy, dominant, names, centre_rows, crs, feedback):
         """Zones: Voronoi cells of the settlement points (sector polygons themselves), dissolved by dominant centre."""
         from shapely.geometry import MultiPoint
         from shapely.ops import unary_union
@@ -269,14 +328,14 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
         fields.append(QgsField("centre", QVariant.String))
         fields.append(QgsField("settlements", QVariant.Int))
         sink, dest_id = self.create_sink(parameters, self.OUTPUT_ZONES, context, fields, QgsWkbTypes.MultiPolygon, crs)
-        polygons = QgsWkbTypes.geometryType(records[0].geometry().wkbType()) == QgsWkbTypes.PolygonGeometry
-        if polygons:
-            from ...qgis_io import to_shapely
-
-            cells = [to_shapely(f.geometry()) for f in records]
+        records = places.records
+        if all(shape is not None for shape in places.shapes):  # sectors: their own (repaired) polygons
+            cells = list(places.shapes)
         else:
             cells = _voronoi_cells(xy, MultiPoint([tuple(p) for p in xy]).convex_hull.buffer(2000.0))
         for column in sorted(set(int(d) for d in dominant if d >= 0)):
+            if feedback.isCanceled():
+                raise Cancelled()
             members = [cells[i] for i in range(len(records)) if dominant[i] == column and cells[i] is not None]
             if not members:
                 continue
@@ -289,7 +348,7 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
         self.style_output(context, dest_id, "sdf_influence_zones.qml", tr("Territorial influence zones"))
         return dest_id
 
-    def write_bands(self, parameters, context, graph, vertex_cost, bands, crs):
+    def write_bands(self, parameters, context, graph, vertex_cost, bands, crs, feedback):
         from shapely.geometry import MultiLineString
 
         fields = QgsFields()
@@ -298,6 +357,8 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
                                          QgsWkbTypes.MultiPolygon, crs)
         a, b = graph.xy[graph.edge_u], graph.xy[graph.edge_v]
         for band in sorted(bands, reverse=True):  # largest first, so smaller bands draw on top
+            if feedback.isCanceled():
+                raise Cancelled()
             pieces = []
             for start, end, cost_start in ((a, b, vertex_cost[graph.edge_u]), (b, a, vertex_cost[graph.edge_v])):
                 fraction = np.clip((band - cost_start) / graph.edge_cost, 0.0, 1.0)
@@ -340,13 +401,28 @@ def _voronoi_cells(xy, frame):
 
 
 def parse_bands(text):
+    """Isochrone bands in minutes: numbers above 0, at most a day; a HabitatError saying what is wrong otherwise."""
     message = tr("Isochrone bands must be minutes separated by commas; got \"{0}\".", text)
     bands = number_list(text, message)
     if not bands or min(bands) <= 0:
-        raise HabitatError(tr("Isochrone bands must be minutes separated by commas; got \"{0}\".", text))
-    return bands
+        raise HabitatError(message)
+    if max(bands) > MAX_BAND_MINUTES:
+        raise HabitatError(tr("Isochrone bands of more than {0} minutes (a day) are implausible; got \"{1}\".",
+                              f"{MAX_BAND_MINUTES:g}", text))
+    if len(bands) > MAX_BANDS:
+        raise HabitatError(tr("Give at most {0} isochrone bands; got {1}.", MAX_BANDS, len(bands)))
+    return sorted(set(bands))
 
 
-def _point(geometry):
-    point = (geometry.pointOnSurface() if geometry.type() == QgsWkbTypes.PolygonGeometry else geometry.centroid())
-    return point.asPoint().x(), point.asPoint().y()
+def speed_table(matrix):
+    """{road class: km/h} from the speed matrix (the defaults when empty); every speed a number above 0 and at most
+    MAX_SPEED_KMH, else a HabitatError naming the road class."""
+    flat = list(matrix or []) or [v for pair in DEFAULT_SPEEDS_KMH.items() for v in pair]
+    if len(flat) % 2:
+        raise HabitatError(tr("The speed table needs a speed for every road class."))
+    table = class_values(flat)
+    for name, speed in table.items():
+        if not np.isfinite(speed) or speed <= 0 or speed > MAX_SPEED_KMH:
+            raise HabitatError(tr("The speed of road class {0} is {1} km/h: give a speed above 0 and at most {2} "
+                                  "km/h.", name, f"{speed:g}", f"{MAX_SPEED_KMH:g}"))
+    return table

@@ -30,8 +30,10 @@ from ...core.sdf.scalogram import hierarchy
 from ...core.text import HabitatError, tr, tr_noop
 from ...i18n import qgis_locale
 from ...qgis_io import number_or_nan
-from ..base import HabitatAlgorithm, add_chart, extended_fields, feature_names, number_list
+from ..base import HabitatAlgorithm, add_chart, extended_fields, number_list, progress_callback
 from ..public_space.reports import footer
+from .places import listed, place_names, written_geometry
+from .sdf_functions import unique_field_names
 
 NORMALISATION_LABELS = (tr_noop("Min-max (0 to 1)"), tr_noop("Z-scores"))
 AGGREGATION_LABELS = (tr_noop("Linear (weighted mean)"), tr_noop("Geometric (poor scores not compensated)"))
@@ -118,20 +120,47 @@ class SdfDevelopmentIndexAlgorithm(HabitatAlgorithm):
         self.add_report_parameter(
             tr_noop("The index chart, the ranking and the sensitivity table, in the language of QGIS."))
 
+    def check_values(self, parameters, context):
+        problems = []
+        indicators = self.parameterAsFields(parameters, self.INDICATORS, context)
+        negative = set(self.parameterAsFields(parameters, self.NEGATIVE, context))
+        if not indicators:
+            problems.append(tr("Choose at least one indicator field."))
+        repeated = sorted({name for name in indicators if indicators.count(name) > 1})
+        if repeated:
+            problems.append(tr("These indicator fields are chosen more than once: {0}", ", ".join(repeated)))
+        unknown = sorted(negative - set(indicators))
+        if unknown:
+            problems.append(tr("These fields are marked as \"more is worse\" but are not indicators: {0}",
+                               ", ".join(unknown)))
+        try:
+            parse_weights(self.parameterAsString(parameters, self.WEIGHTS, context), len(indicators))
+        except HabitatError as error:
+            problems.append(str(error))
+        if NORMALISATIONS[self.parameterAsEnum(parameters, self.NORMALISATION, context)] == "zscore" and \
+                AGGREGATIONS[self.parameterAsEnum(parameters, self.AGGREGATION, context)] == "geometric":
+            problems.append(tr("Geometric aggregation needs min-max normalisation (z-scores can be negative)."))
+        return problems
+
     def process(self, parameters, context, feedback):
         source = self.required_source(parameters, self.INPUT, context)
         indicators = self.parameterAsFields(parameters, self.INDICATORS, context)
         negative = set(self.parameterAsFields(parameters, self.NEGATIVE, context))
-        if not indicators:
-            raise HabitatError(tr("Choose at least one indicator field."))
-        unknown = sorted(negative - set(indicators))
-        if unknown:
-            raise HabitatError(tr("These fields are marked as \"more is worse\" but are not indicators: {0}",
-                                  ", ".join(unknown)))
         weights = parse_weights(self.parameterAsString(parameters, self.WEIGHTS, context), len(indicators))
         name_field = self.parameterAsString(parameters, self.NAME_FIELD, context)
         records = list(source.getFeatures())
+        fields = source.fields()
+        for name in indicators:
+            field = fields.at(fields.lookupField(name))
+            if not field.isNumeric():
+                raise HabitatError(tr("The indicator {0} is a text field ({1}): choose a numeric field.", name,
+                                      field.typeName()))
         values = np.array([[number_or_nan(f[name]) for name in indicators] for f in records], dtype=float)
+        infinite = np.isinf(values).sum(axis=0)
+        for name, count in zip(indicators, infinite):
+            if count:
+                feedback.pushWarning(tr("{0}: {1} settlements have an infinite value, counted as missing.", name,
+                                        int(count)))
         normalisation = NORMALISATIONS[self.parameterAsEnum(parameters, self.NORMALISATION, context)]
         aggregation = AGGREGATIONS[self.parameterAsEnum(parameters, self.AGGREGATION, context)]
         missing = MISSING_POLICIES[self.parameterAsEnum(parameters, self.MISSING, context)]
@@ -143,12 +172,22 @@ class SdfDevelopmentIndexAlgorithm(HabitatAlgorithm):
         classes = self.parameterAsInt(parameters, self.CLASSES, context)
         valid = np.isfinite(result.index)
         levels = np.full(len(records), -1)
-        if valid.sum() >= classes:
-            levels[valid], _ = hierarchy(result.index[valid], "natural_breaks", classes)
+        if len(np.unique(result.index[valid])) >= classes:
+            levels[valid], _ = hierarchy(result.index[valid], "natural_breaks", classes,
+                                         progress=progress_callback(feedback, 10, 50))
+        else:
+            feedback.pushWarning(tr("Only {0} settlements have different index values: too few for {1} classes. No "
+                                    "class was given; choose fewer classes.", len(np.unique(result.index[valid])),
+                                    classes))
+        excluded = int((~valid).sum())
+        if excluded:
+            feedback.pushWarning(tr("{0} settlements get no index (missing values): {1}", excluded,
+                                    listed(np.array(place_names(records, name_field))[~valid].tolist())))
         labels = [tr(label) for label in CLASS_LABELS_5] if classes == 5 else [tr(LEVEL_N, k + 1)
                                                                                for k in range(classes)]
-        rows = sensitivity(result.normalised, result.weights, aggregation)
-        names = feature_names(records, name_field)
+        rows = sensitivity(result.normalised, result.weights, aggregation,
+                           progress=progress_callback(feedback, 50, 90))
+        names = place_names(records, name_field)
 
         outputs = {self.OUTPUT: self.write_index(parameters, context, source, records, indicators, result, levels,
                                                  labels),
@@ -160,13 +199,15 @@ class SdfDevelopmentIndexAlgorithm(HabitatAlgorithm):
         return outputs
 
     def write_index(self, parameters, context, source, records, indicators, result, levels, labels):
-        fields, kept = extended_fields(source.fields(), [(f"n_{name}"[:60], QVariant.Double) for name in indicators] + [
+        normalised_names = unique_field_names([f"n_{name}" for name in indicators],
+                                              {"fid", "dev_index", "dev_rank", "dev_class", "dev_label"})
+        fields, kept = extended_fields(source.fields(), [(name, QVariant.Double) for name in normalised_names] + [
             ("dev_index", QVariant.Double), ("dev_rank", QVariant.Int), ("dev_class", QVariant.Int),
             ("dev_label", QVariant.String)])
         sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs())
         for index, feature in enumerate(records):
             out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
+            out.setGeometry(written_geometry(feature))
             normalised = [None if not np.isfinite(v) else float(v) for v in result.normalised[index]]
             value = result.index[index]
             level = int(levels[index])
@@ -219,4 +260,6 @@ def parse_weights(text: str, count: int):
     weights = number_list(text, tr("Weights must be numbers separated by commas; got \"{0}\".", text))
     if len(weights) != count:
         raise HabitatError(tr("Give {0} weights, one per indicator; got {1}.", count, len(weights)))
+    if min(weights) < 0 or sum(weights) <= 0:
+        raise HabitatError(tr("Weights cannot be negative, nor all zero; got \"{0}\".", text))
     return weights

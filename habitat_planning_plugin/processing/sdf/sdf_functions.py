@@ -22,14 +22,62 @@ from ...core.report.html import Report
 from ...core.sdf.scalogram import hierarchy, presence_from_facilities, scalogram
 from ...core.text import HabitatError, tr, tr_noop
 from ...i18n import qgis_locale
-from ...qgis_io import features_in_crs, to_shapely
-from ..base import HabitatAlgorithm, add_chart, extended_fields, feature_names, number_list
+from ...qgis_io import features_in_crs, number_or_nan, to_shapely
+from ..base import HabitatAlgorithm, add_chart, extended_fields, number_list, progress_callback
+from .places import MAX_LISTED, place_names, place_points, text_or_blank, written_geometry
 from ..public_space.reports import footer
 
 METHODS = ("natural_breaks", "quantiles", "thresholds")
 METHOD_LABELS = (tr_noop("Natural breaks (Jenks)"), tr_noop("Quantiles"), tr_noop("Thresholds"))
 THREE_LEVELS = (tr_noop("Central"), tr_noop("Intermediate"), tr_noop("Local"))
 LEVEL_N = tr_noop("Level {0}")
+
+
+MAX_LEVELS = 7
+MAX_SEARCH_METRES = 50_000.0
+
+
+def parse_thresholds(text):
+    """Increasing centrality values separating the hierarchy levels (at most 6: 7 levels); a HabitatError saying
+    what is wrong otherwise."""
+    thresholds = number_list(text, tr("Thresholds must be numbers separated by commas; got \"{0}\".", text))
+    if not thresholds:
+        raise HabitatError(tr("The thresholds method needs the thresholds: increasing centrality values separated "
+                              "by commas."))
+    if len(thresholds) > MAX_LEVELS - 1:
+        raise HabitatError(tr("{0} thresholds make {1} hierarchy levels; give at most {2} thresholds ({3} levels).",
+                              len(thresholds), len(thresholds) + 1, MAX_LEVELS - 1, MAX_LEVELS))
+    if min(thresholds) < 0:
+        raise HabitatError(tr("Thresholds are centrality values, which are never negative; got \"{0}\".", text))
+    if any(b <= a for a, b in zip(thresholds, thresholds[1:])):
+        raise HabitatError(tr("Hierarchy thresholds must be increasing centrality values; got \"{0}\".", text))
+    return thresholds
+
+
+def unique_names(names, records, feedback, what):
+    """Settlement names, those used more than once followed by the feature id (a warning says which)."""
+    repeated = {name for name in names if names.count(name) > 1}
+    if not repeated:
+        return names
+    feedback.pushWarning(tr("{0}: the names {1} are used more than once; each is shown with its feature id.",
+                            what, ", ".join(sorted(repeated)[:MAX_LISTED])))
+    return [tr("{0} (id {1})", name, feature.id()) if name in repeated else name
+            for name, feature in zip(names, records)]
+
+
+def unique_field_names(names, taken=()):
+    """Field names for ``names`` (at most 60 characters), none repeated, ignoring case as GeoPackage does."""
+    used = {name.lower() for name in taken}
+    result = []
+    for name in names:
+        base = (str(name).strip() or "function")[:60]
+        candidate, number = base, 2
+        while candidate.lower() in used:
+            candidate = f"{base[:56]}_{number}"
+            number += 1
+        used.add(candidate.lower())
+        result.append(candidate)
+    return result
 
 
 LEVEL_COLOURS = ["#4a148c", "#8e24aa", "#ce93d8", "#e1bee7", "#f3e5f5", "#f3e5f5", "#f3e5f5"]
@@ -121,57 +169,97 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
                                  ("SCALABILITY", tr("Coefficient of scalability")),
                                  ("SETTLEMENTS", tr("Settlements")), ("FUNCTIONS", tr("Functions"))])
 
+    def check_values(self, parameters, context):
+        problems = []
+        facilities = parameters.get(self.FACILITIES) not in (None, "")
+        function_field = self.parameterAsString(parameters, self.FUNCTION_FIELD, context)
+        presence_fields = self.parameterAsFields(parameters, self.PRESENCE_FIELDS, context)
+        if facilities == bool(presence_fields):
+            problems.append(tr("Give the functions either as facility points or as function columns, not both "
+                               "or none."))
+        if facilities and not function_field:
+            problems.append(tr("Choose the function field of the facilities."))
+        distance = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context)
+        if distance > MAX_SEARCH_METRES:
+            problems.append(tr("A facility search distance of {0} m is implausible: a facility that far away serves "
+                               "no settlement of its own. Give at most {1} m.", f"{distance:g}", MAX_SEARCH_METRES))
+        if METHODS[self.parameterAsEnum(parameters, self.METHOD, context)] == "thresholds":
+            try:
+                parse_thresholds(self.parameterAsString(parameters, self.THRESHOLDS, context))
+            except HabitatError as error:
+                problems.append(str(error))
+        return problems
+
     def process(self, parameters, context, feedback):
         settlements = self.required_source(parameters, self.SETTLEMENTS, context)
         facilities = self.parameterAsSource(parameters, self.FACILITIES, context)
         function_field = self.parameterAsString(parameters, self.FUNCTION_FIELD, context)
         presence_fields = self.parameterAsFields(parameters, self.PRESENCE_FIELDS, context)
         name_field = self.parameterAsString(parameters, self.NAME_FIELD, context)
-        if (facilities is None) == (not presence_fields):
-            raise HabitatError(tr("Give the functions either as facility points or as function columns, not both "
-                                  "or none."))
-        if facilities is not None and not function_field:
-            raise HabitatError(tr("Choose the function field of the facilities."))
         crs = self.analysis_crs([item for item in (settlements, facilities) if item is not None], parameters, context,
                                 feedback)
-        records = list(features_in_crs(settlements, crs, context.transformContext()))
-        unlocated = sum(1 for f in records if not f.hasGeometry())
-        if unlocated:
-            feedback.pushWarning(tr("{0} settlements have no geometry: no facility can be assigned to them.",
-                                    unlocated))
-        names = feature_names(records, name_field)
-        polygons = settlements.wkbType() != QgsWkbTypes.Unknown and \
-            QgsWkbTypes.geometryType(settlements.wkbType()) == QgsWkbTypes.PolygonGeometry
+        what = tr("settlements")
+        places = place_points(features_in_crs(settlements, crs, context.transformContext()), what)
+        places.report(feedback, what)
+        records = places.records
+        if len(records) < 2:
+            raise HabitatError(tr("The functional analysis needs at least two settlements with a location; the "
+                                  "input \"{0}\" has {1}.", self.input_label(parameters, self.SETTLEMENTS, context),
+                                  len(records)))
+        names = unique_names(place_names(records, name_field), records, feedback, what)
+        polygons = all(shape is not None for shape in places.shapes)
 
         if facilities is not None:
-            if polygons:
-                where = [to_shapely(f.geometry()) for f in records]
-            else:
-                where = np.array([(f.geometry().asPoint().x(), f.geometry().asPoint().y()) if f.hasGeometry()
-                                  else (np.nan, np.nan) for f in records])
-            xy, labels = [], []
-            for feature in features_in_crs(facilities, crs, context.transformContext()):
-                if feature.hasGeometry():
-                    point = feature.geometry().asPoint()
-                    xy.append((point.x(), point.y()))
-                    labels.append("" if feature[function_field] is None else str(feature[function_field]))
+            where = places.shapes if polygons else np.array(places.xy, dtype=float)
+            what_facilities = tr("facilities")
+            # A facility drawn as a building polygon counts at a point inside it.
+            located = place_points(features_in_crs(facilities, crs, context.transformContext()), what_facilities)
+            located.report(feedback, what_facilities)
+            labels = [text_or_blank(feature[function_field]) for feature in located.records]
+            blank = sum(1 for label in labels if not label.strip())
+            if blank:
+                feedback.pushWarning(tr("{0} facilities have no value in the field {1} and were left out.", blank,
+                                        function_field))
+            if not located.records:
+                raise HabitatError(tr("The facilities \"{0}\" have no usable points.",
+                                      self.input_label(parameters, self.FACILITIES, context)))
             presence, functions, _, unassigned = presence_from_facilities(
-                where, xy, labels, None if polygons else self.parameterAsDouble(parameters, self.MAX_DISTANCE, context))
+                where, located.xy, labels,
+                None if polygons else self.parameterAsDouble(parameters, self.MAX_DISTANCE, context))
             if unassigned:
                 feedback.pushWarning(tr("{0} facilities lie in no settlement or sector and were left out.",
                                         len(unassigned)))
         else:
             functions = list(presence_fields)
-            presence = np.array([[1 if (f[name] or 0) > 0 else 0 for name in functions] for f in records])
+            values = np.array([[number_or_nan(f[name]) for name in functions] for f in records], dtype=float)
+            for name, column in zip(functions, values.T):
+                absent = int((~np.isfinite(column)).sum())
+                if absent:
+                    feedback.pushWarning(tr("{0}: {1} settlements have no value; the function counts as absent "
+                                            "there.", name, absent))
+                negative = int((column < 0).sum())
+                if negative:
+                    feedback.pushWarning(tr("{0}: {1} settlements have a negative value; the function counts as "
+                                            "absent there.", name, negative))
+            presence = (np.nan_to_num(values, nan=0.0) > 0).astype(np.int64)
         result = scalogram(presence)
         method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
+        if method != "thresholds" and (self.parameterAsString(parameters, self.THRESHOLDS, context) or "").strip():
+            feedback.pushWarning(tr("The thresholds given are not used: they apply only to the thresholds method."))
         classes = self.parameterAsInt(parameters, self.CLASSES, context)
         thresholds = None
         if method == "thresholds":
-            text = self.parameterAsString(parameters, self.THRESHOLDS, context)
-            thresholds = number_list(text, tr("Thresholds must be numbers separated by commas; got \"{0}\".", text))
+            thresholds = parse_thresholds(self.parameterAsString(parameters, self.THRESHOLDS, context))
+            if len(thresholds) + 1 != classes:
+                feedback.pushInfo(tr("{0} thresholds make {1} hierarchy levels; the number of levels asked for ({2}) "
+                                     "is not used with thresholds.", len(thresholds), len(thresholds) + 1, classes))
             classes = len(thresholds) + 1
-        levels, bounds = hierarchy(result.centrality, method, classes, thresholds)
+        elif len(np.unique(result.centrality)) < classes:
+            raise HabitatError(tr("Only {0} settlements have different centrality values: they cannot be cut into {1} "
+                                  "hierarchy levels. Choose fewer levels.", len(np.unique(result.centrality)),
+                                  classes))
+        levels, bounds = hierarchy(result.centrality, method, classes, thresholds,
+                                   progress=progress_callback(feedback, 30, 70))
         labels = level_labels(classes)
         rank = np.empty(len(records), dtype=np.int64)
         rank[np.argsort(-result.centrality, kind="stable")] = np.arange(1, len(records) + 1)
@@ -200,7 +288,7 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
         sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, source.wkbType(), crs)
         for index, feature in enumerate(records):
             out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
+            out.setGeometry(written_geometry(feature))
             out.setAttributes([feature[field.name()] for field in kept] + [
                 int(presence[index].sum()), float(result.centrality[index]), int(rank[index]),
                 int(levels[index]) + 1, labels[int(levels[index])]])
@@ -229,8 +317,8 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
         fields = QgsFields()
         fields.append(QgsField("settlement", QVariant.String))
         ordered_functions = [functions[j] for j in result.function_order]
-        for name in ordered_functions:
-            fields.append(QgsField(name[:60], QVariant.Int))
+        for name in unique_field_names(ordered_functions, {"fid", "settlement", "functions", "centrality"}):
+            fields.append(QgsField(name, QVariant.Int))
         fields.append(QgsField("functions", QVariant.Int))
         fields.append(QgsField("centrality", QVariant.Double))
         sink, dest_id = self.create_sink(parameters, self.OUTPUT_SCALOGRAM, context, fields, QgsWkbTypes.NoGeometry,

@@ -14,10 +14,14 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ...core.sdf.priority import minmax, priority_scores
+from ...core.sdf.priority import GROUP_NAMES, minmax, priority_scores
 from ...core.text import HabitatError, tr, tr_noop
-from ...qgis_io import features_in_crs, number_or_nan, to_shapely
-from ..base import HabitatAlgorithm, add_chart, extended_fields, feature_names, number_list
+from ...qgis_io import features_in_crs, number_or_nan, polygon_shape, to_shapely
+from ..base import HabitatAlgorithm, add_chart, extended_fields, number_list, progress_callback
+from .places import listed, place_names, usable, written_geometry
+
+MAX_SERVICE_MINUTES = 1440.0
+MAX_CORRIDOR_METRES = 50_000.0
 
 # (component, group, description) in the order of the weights parameter.
 COMPONENTS = [
@@ -109,23 +113,90 @@ class SdfPriorityAlgorithm(HabitatAlgorithm):
             tr_noop("A map of the priorities, the ranking with each component's contribution and the weights used, "
                     "in the language of QGIS."))
 
+    def check_values(self, parameters, context):
+        problems = []
+        try:
+            weights = parse_component_weights(self.parameterAsString(parameters, self.WEIGHTS, context))
+        except HabitatError as error:
+            return [str(error)]
+        chosen = self.chosen_components(parameters, context)
+        if not chosen:
+            problems.append(tr("Choose at least one field or the corridors: there is nothing to rank by."))
+        groups = {name: group for name, group, _ in COMPONENTS}
+        for group in ("need", "potential"):
+            names = [name for name in chosen if groups[name] == group]
+            if names and sum(weights[name] for name in names) <= 0:
+                problems.append(tr("The {0} components need a weight above 0.", tr(GROUP_NAMES[group])))
+        need_weight = self.parameterAsDouble(parameters, self.NEED_WEIGHT, context)
+        present = {groups[name] for name in chosen}
+        if chosen and need_weight >= 1.0 and "need" not in present:
+            problems.append(tr("The weight of need is 1 (rank by need alone) but no need component is chosen: give "
+                               "a development index or travel time field, or lower the weight of need."))
+        if chosen and need_weight <= 0.0 and "potential" not in present:
+            problems.append(tr("The weight of need is 0 (rank by potential alone) but no potential component is "
+                               "chosen: give a centrality or accessibility field or the corridors, or raise the "
+                               "weight of need."))
+        minutes = self.parameterAsDouble(parameters, self.SERVICE_MINUTES, context)
+        if minutes > MAX_SERVICE_MINUTES:
+            problems.append(tr("A service time of {0} minutes is implausible for a centre's services; give at most "
+                               "{1} minutes (a day).", f"{minutes:g}", MAX_SERVICE_MINUTES))
+        distance = self.parameterAsDouble(parameters, self.CORRIDOR_DISTANCE, context)
+        if distance > MAX_CORRIDOR_METRES:
+            problems.append(tr("A corridor distance of {0} m is implausible: a settlement that far from a corridor "
+                               "is not on it. Give at most {1} m.", f"{distance:g}", MAX_CORRIDOR_METRES))
+        return problems
+
+    def chosen_components(self, parameters, context):
+        chosen = []
+        for key, parameter in (("low_development", self.DEVELOPMENT_FIELD), ("far_from_centre", self.TRAVEL_TIME_FIELD),
+                               ("unserved", self.TRAVEL_TIME_FIELD), ("centrality", self.CENTRALITY_FIELD),
+                               ("accessibility", self.ACCESSIBILITY_FIELD)):
+            if self.parameterAsString(parameters, parameter, context):
+                chosen.append(key)
+        if parameters.get(self.CORRIDORS) not in (None, ""):
+            chosen.append("corridor")
+        return chosen
+
     def process(self, parameters, context, feedback):
         source = self.required_source(parameters, self.SETTLEMENTS, context)
         corridors = self.parameterAsSource(parameters, self.CORRIDORS, context)
         crs = self.analysis_crs([item for item in (source, corridors) if item is not None], parameters, context,
                                 feedback)
         records = list(features_in_crs(source, crs, context.transformContext()))
+        name_field = self.parameterAsString(parameters, self.NAME_FIELD, context)
+        names = place_names(records, name_field)
 
         def column(parameter):
             name = self.parameterAsString(parameters, parameter, context)
-            return np.array([number_or_nan(f[name]) for f in records]) if name else None
+            if not name:
+                return None
+            data = np.array([number_or_nan(f[name]) for f in records])
+            infinite = int(np.isinf(data).sum())
+            if infinite:
+                feedback.pushWarning(tr("{0}: {1} settlements have an infinite value, counted as no value.", name,
+                                        infinite))
+            return np.where(np.isfinite(data), data, np.nan)
 
         values = {}
+        no_travel = []
         development, travel = column(self.DEVELOPMENT_FIELD), column(self.TRAVEL_TIME_FIELD)
         if development is not None:
             values["low_development"] = minmax(development, reverse=True)
         if travel is not None:
-            values["far_from_centre"] = minmax(travel)
+            travel_field = self.parameterAsString(parameters, self.TRAVEL_TIME_FIELD, context)
+            negative = int((travel < 0).sum())
+            if negative:
+                raise HabitatError(tr("The travel time field {0} has {1} negative values: travel times are minutes, "
+                                      "0 or more.", travel_field, negative))
+            # No travel time means no road or no centre within reach: the largest need, never the smallest.
+            absent = ~np.isfinite(travel)
+            no_travel = [names[i] for i in np.flatnonzero(absent)]
+            far = minmax(np.where(absent, np.nan, travel)) if (~absent).any() else np.zeros(len(travel))
+            values["far_from_centre"] = np.where(absent, 1.0, far)
+            if no_travel:
+                feedback.pushWarning(tr("{0} settlements have no travel time in {1} (no road, or no centre within "
+                                        "reach): they get the largest travel-time need and count as unserved: {2}",
+                                        len(no_travel), travel_field, listed(no_travel)))
             minutes = self.parameterAsDouble(parameters, self.SERVICE_MINUTES, context)
             values["unserved"] = np.where(np.isfinite(travel) & (travel <= minutes), 0.0, 1.0)
         for key, parameter in (("centrality", self.CENTRALITY_FIELD), ("accessibility", self.ACCESSIBILITY_FIELD)):
@@ -135,12 +206,25 @@ class SdfPriorityAlgorithm(HabitatAlgorithm):
         if corridors is not None:
             from shapely.ops import unary_union
 
-            lines = unary_union([to_shapely(f.geometry()) for f in features_in_crs(corridors, crs,
-                                                                                 context.transformContext())
-                                 if f.hasGeometry()])
+            shapes = [to_shapely(f.geometry()) for f in features_in_crs(corridors, crs, context.transformContext())]
+            shapes = [shape for shape in shapes if shape is not None]
+            if not shapes:
+                raise HabitatError(tr("The corridors \"{0}\" have no lines.",
+                                      self.input_label(parameters, self.CORRIDORS, context)))
+            lines = unary_union(shapes)
             reach = self.parameterAsDouble(parameters, self.CORRIDOR_DISTANCE, context)
-            values["corridor"] = np.array([1.0 if f.hasGeometry() and to_shapely(f.geometry()).distance(lines) <= reach
-                                           else 0.0 for f in records])
+            located = [usable(f.geometry()) for f in records]
+            unlocated = [names[i] for i, ok in enumerate(located) if not ok]
+            if unlocated:
+                feedback.pushWarning(tr("{0} settlements have no geometry: they cannot be on a corridor: {1}",
+                                        len(unlocated), listed(unlocated)))
+            step = progress_callback(feedback, 0, 80)
+            near = []
+            for i, (f, ok) in enumerate(zip(records, located)):
+                if i % 200 == 0:
+                    step(i / len(records))
+                near.append(1.0 if ok and _distance(f.geometry(), lines) <= reach else 0.0)
+            values["corridor"] = np.array(near)
         if not values:
             raise HabitatError(tr("Choose at least one field or the corridors: there is nothing to rank by."))
         weights = parse_component_weights(self.parameterAsString(parameters, self.WEIGHTS, context))
@@ -159,22 +243,20 @@ class SdfPriorityAlgorithm(HabitatAlgorithm):
         sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, source.wkbType(), crs)
         for i, feature in enumerate(records):
             out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
+            out.setGeometry(written_geometry(feature))
             out.setAttributes([feature[field.name()] for field in kept] +
                               [float(contributions[name][i]) for name in values] + [float(score[i]), int(rank[i])])
             sink.addFeature(out, QgsFeatureSink.FastInsert)
         polygons = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.PolygonGeometry
         self.style_output(context, dest_id, "sdf_priority_polygons.qml" if polygons else "sdf_priority_points.qml",
                           tr("Investment priorities"))
-        name_field = self.parameterAsString(parameters, self.NAME_FIELD, context)
-        names = feature_names(records, name_field)
         top = np.argsort(-score, kind="stable")[:5]
         feedback.pushInfo(tr("Highest priorities: {0}", ", ".join(f"{names[i]} ({score[i]:.1f})" for i in top)))
         outputs = {self.OUTPUT: dest_id}
         report_path = self.report_destination(parameters, self.OUTPUT_REPORT, context, feedback)
         if report_path:
             outputs[self.OUTPUT_REPORT] = priority_report(report_path, records, names, score, rank, contributions,
-                                                          feedback)
+                                                          feedback, no_travel)
         return outputs
 
 
@@ -185,7 +267,17 @@ def parse_component_weights(text):
     return {name: weight for (name, _, _), weight in zip(COMPONENTS, weights)}
 
 
-def priority_report(path, records, names, score, rank, contributions, feedback):
+def _distance(geometry, lines):
+    """Distance from a settlement (any geometry, repaired when it is an invalid polygon) to the corridors."""
+    if geometry.type() == QgsWkbTypes.PolygonGeometry:
+        shape, _ = polygon_shape(geometry)
+    else:
+        shape = to_shapely(geometry)
+    distance = shape.distance(lines) if shape is not None else np.nan
+    return distance if np.isfinite(distance) else np.inf
+
+
+def priority_report(path, records, names, score, rank, contributions, feedback, no_travel=()):
     from ...core.report.charts import map_image
     from ...core.report.html import Report
     from ...i18n import qgis_locale
@@ -197,8 +289,12 @@ def priority_report(path, records, names, score, rank, contributions, feedback):
     colours = ["#fee5d9", "#fcae91", "#fb6a4a", "#de2d26", "#a50f15"]
     shapes = [[] for _ in colours]
     for feature, band in zip(records, quintile):
-        if feature.hasGeometry():
-            shape = to_shapely(feature.geometry())
+        if usable(feature.geometry()):
+            geometry = feature.geometry()
+            shape = polygon_shape(geometry)[0] if geometry.type() == QgsWkbTypes.PolygonGeometry else \
+                to_shapely(geometry)
+            if shape is None:
+                continue
             shapes[int(band)].append(shape if shape.geom_type.endswith("Polygon") else shape.buffer(800.0))
     add_chart(report, map_image([(group, {"fill": colour, "edge": "#424242", "width": 0.4})
                                  for group, colour in zip(shapes, colours)], tr("Investment priorities (darker: higher)")),
@@ -210,6 +306,10 @@ def priority_report(path, records, names, score, rank, contributions, feedback):
                   for i in order])
     report.paragraph(tr("Each column after the priority is that component's contribution; together they make the "
                         "priority score."), css="note")
+    if no_travel:
+        report.paragraph(tr("{0} settlements have no travel time (no road, or no centre within reach): they get the "
+                            "largest travel-time need and count as unserved: {1}", len(no_travel),
+                            listed(no_travel)), css="note")
     report.heading(tr("Method"))
     report.paragraph(tr("Need (low development index, long travel time to a centre) and potential (centrality, "
                         "accessibility) are each scaled to 0 to 1 across the settlements and combined with the "
