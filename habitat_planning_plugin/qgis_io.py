@@ -91,9 +91,10 @@ def choose_metric_crs(items, user_crs=None, transform_context=None, feedback=Non
         return user_crs
 
     crss = [_crs_and_extent(item)[0] for item in items]
-    for crs in crss:
+    for item, crs in zip(items, crss):
         if not crs.isValid():
-            raise HabitatError(tr("An input layer has no valid coordinate reference system. Set its CRS first."))
+            raise HabitatError(tr("The input layer \"{0}\" has no valid coordinate reference system. Set its CRS "
+                                  "first (Layer Properties ▸ Source, or Assign Projection).", _item_name(item)))
     distinct = {crs.authid() or crs.toWkt(): crs for crs in crss}
     extent = wgs84_extent(items, transform_context)
     if extent.isNull():

@@ -56,6 +56,10 @@
             <translation>“{0}”必须介于 {1} 和 {2} 之间，而不是 {3}。</translation>
         </message>
         <message>
+            <source>"{0}" must be one of: {1}.</source>
+            <translation>“{0}”必须是以下之一：{1}。</translation>
+        </message>
+        <message>
             <source>"{0}" of {1} {2} is implausible; give at most {3} {2}.</source>
             <translation>“{0}”为 {1} {2}，不合理；请给出不超过 {3} {2} 的值。</translation>
         </message>
@@ -66,6 +70,10 @@
         <message>
             <source>"{0}": the field "{1}" of {2} holds text ({3}), not numbers.</source>
             <translation>“{0}”：{2} 的字段“{1}”为文本（{3}），不是数值。</translation>
+        </message>
+        <message>
+            <source>"{0}": the file {1} exists but does not open as a layer ({2}): it is damaged, cut short or not a GIS file of this kind.</source>
+            <translation>“{0}”：文件 {1} 存在，但无法作为图层打开（{2}）：文件已损坏、不完整，或不是此类 GIS 文件。</translation>
         </message>
         <message>
             <source>"{0}": the folder {1} cannot be written.</source>
@@ -250,10 +258,6 @@
         <message>
             <source>An earlier population is only used with a built-up raster of the earlier date.</source>
             <translation>较早日期的人口只在提供较早日期建成区栅格时使用。</translation>
-        </message>
-        <message>
-            <source>An input layer has no valid coordinate reference system. Set its CRS first.</source>
-            <translation>有一个输入图层没有有效的坐标参考系。请先设置其坐标参考系。</translation>
         </message>
         <message>
             <source>Analysis CRS (chosen by the user): {0} {1}</source>
@@ -694,6 +698,10 @@
         <message>
             <source>Could not restore {0}: {1}</source>
             <translation>无法恢复 {0}：{1}</translation>
+        </message>
+        <message>
+            <source>Could not use the file {0}: {1}. Nothing was written; earlier outputs are as they were.</source>
+            <translation>无法使用文件 {0}：{1}。未写入任何内容；先前的输出保持原样。</translation>
         </message>
         <message>
             <source>Count</source>
@@ -1714,6 +1722,10 @@
         <message>
             <source>No settlement lies within {0} m of a road of "{1}": are the roads and the settlements of the same region?</source>
             <translation>没有居民点位于“{1}”的道路 {0} 米以内：道路和居民点是否属于同一区域？</translation>
+        </message>
+        <message>
+            <source>No settlement lies within {0} m of the corridors "{1}" (the nearest is {2} km away): the corridor component is 0 everywhere. Check that both layers cover the same region.</source>
+            <translation>没有居民点位于走廊“{1}”的 {0} 米范围内（最近的相距 {2} 公里）：走廊分项在各处均为 0。请检查两个图层是否覆盖同一地区。</translation>
         </message>
         <message>
             <source>No space id and no GPS point; cannot be linked to a space</source>
@@ -3220,6 +3232,10 @@
             <translation>输入字段 {0} 在盘点中被其计算出的同名字段替换。</translation>
         </message>
         <message>
+            <source>The input layer "{0}" has no valid coordinate reference system. Set its CRS first (Layer Properties ▸ Source, or Assign Projection).</source>
+            <translation>输入图层“{0}”没有有效的坐标参考系。请先设置其坐标参考系（图层属性 ▸ 源，或“指定投影”）。</translation>
+        </message>
+        <message>
             <source>The inputs hold no features with a location ({0}): there is no extent to choose a CRS from.</source>
             <translation>输入中没有带位置的要素（{0}）：无法据此范围选择坐标参考系。</translation>
         </message>
@@ -4172,6 +4188,10 @@
             <translation>地区</translation>
         </message>
         <message>
+            <source>empty file</source>
+            <translation>空文件</translation>
+        </message>
+        <message>
             <source>entry is not free</source>
             <translation>需付费进入</translation>
         </message>
@@ -4688,6 +4708,10 @@
             <translation>评分表中略去了 {0} 个控制字符（来自粘贴到评估框架中的文本）：Excel 单元格无法容纳这些字符。</translation>
         </message>
         <message>
+            <source>{0} corridor features without a usable geometry (none, empty or broken) were left out.</source>
+            <translation>有 {0} 个走廊要素没有可用的几何（缺失、为空或已损坏），已排除。</translation>
+        </message>
+        <message>
             <source>{0} districts lie outside the urban extent and have no share: {1}.</source>
             <translation>{0} 个地区位于城市范围之外，没有比例：{1}。</translation>
         </message>
@@ -4734,6 +4758,10 @@
         <message>
             <source>{0} is not an Excel workbook (.xlsx): it is damaged, encrypted, or a file of another kind named .xlsx.</source>
             <translation>{0} 不是 Excel 工作簿（.xlsx）：文件已损坏、已加密，或是被命名为 .xlsx 的其他类型文件。</translation>
+        </message>
+        <message>
+            <source>{0} lines with a highway tag that is not a street class were left out: {1}.</source>
+            <translation>有 {0} 条线的 highway 标签不属于街道类别，已排除：{1}。</translation>
         </message>
         <message>
             <source>{0} must be texts by language such as {{"en": "…", "zh": "…"}}, not {1}</source>
@@ -4926,6 +4954,10 @@
         <message>
             <source>{0} urban extent features without an area were left out.</source>
             <translation>{0} 个没有面积的城市范围要素已被排除。</translation>
+        </message>
+        <message>
+            <source>{0} urban extents hold more than {1} people per km², more than any city: {2}. Check the population grid (its unit, its nodata value).</source>
+            <translation>有 {0} 个城市范围的人口密度超过每平方公里 {1} 人，高于任何城市：{2}。请检查人口网格（其单位及无数据值）。</translation>
         </message>
         <message>
             <source>{0} was given twice; it is read once.</source>
@@ -5274,6 +5306,10 @@
         <message>
             <source>{0}: {1} settlements have no value; the function counts as absent there.</source>
             <translation>{0}：{1} 个居民点没有值；该功能在这些居民点计为不存在。</translation>
+        </message>
+        <message>
+            <source>{0}: {1} settlements have values far outside the others' range (more than 10 interquartile ranges): {2}. A min-max scale puts every other settlement near one end; check them (a unit or a typing slip?) or choose z-scores.</source>
+            <translation>{0}：有 {1} 个居民点的数值远超出其他居民点的范围（超过 10 个四分位距）：{2}。最小-最大标准化会使其他居民点都挤在一端；请检查这些数值（单位或录入错误？），或改用 Z 分数。</translation>
         </message>
         <message>
             <source>{0}–{1} % served</source>

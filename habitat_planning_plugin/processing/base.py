@@ -323,6 +323,12 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
             _close_writers()
             guard.rollback(feedback)
             raise
+        except OSError as error:  # the disk: full, read-only, a folder that cannot be made — not a bug
+            feedback.pushDebugInfo(traceback.format_exc())
+            _close_writers()
+            guard.rollback(feedback)
+            raise QgsProcessingException(tr("Could not use the file {0}: {1}. Nothing was written; earlier outputs are "
+                                            "as they were.", error.filename or "—", error.strerror or str(error)))
         except Exception as error:  # noqa: BLE001 - a bug: the user gets a message, the log the details
             feedback.pushDebugInfo(traceback.format_exc())
             _close_writers()

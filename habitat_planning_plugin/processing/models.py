@@ -223,8 +223,7 @@ def _build_public_space_model(model):
                                               optional=True))
     _input(model, QgsProcessingParameterFeatureSource("streets", tr("Street centre-lines"), line))
     _input(model, QgsProcessingParameterField("width_field", tr("Street width field (m)"),
-                                              parentLayerParameterName="streets",
-                                              type=QgsProcessingParameterField.Numeric, optional=True))
+                                              parentLayerParameterName="streets", optional=True))  # "12 m" too
     _input(model, QgsProcessingParameterField("class_field", tr("Road class field"), parentLayerParameterName="streets",
                                               optional=True))
     _input(model, QgsProcessingParameterRasterLayer("population", tr("Population grid (raster)")))

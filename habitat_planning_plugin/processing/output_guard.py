@@ -62,6 +62,19 @@ class OutputGuard:
         self.existed = set()
 
     def protect(self) -> None:
+        self.made_folders = []  # folders this run makes for its outputs: removed again after a failure
+        for path in self.paths:
+            folder = os.path.dirname(path)
+            missing = []
+            while folder and not os.path.exists(folder):
+                missing.append(folder)
+                folder = os.path.dirname(folder)
+            for new_folder in reversed(missing):
+                try:
+                    os.mkdir(new_folder)
+                except OSError:
+                    break  # it cannot be made: the writer says so, naming the file
+                self.made_folders.append(new_folder)
         for path in self.paths:
             if not os.path.isfile(path):
                 continue
@@ -95,6 +108,11 @@ class OutputGuard:
             except OSError as error:
                 problems.append(tr("Could not restore {0}: {1}", path, str(error)))
         self._remove_folders()
+        for folder in reversed(getattr(self, "made_folders", [])):
+            try:
+                os.rmdir(folder)  # only when empty: never a file of the user's
+            except OSError:
+                pass
         if feedback is not None:
             for problem in problems:
                 feedback.reportError(problem)

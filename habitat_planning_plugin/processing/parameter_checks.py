@@ -11,6 +11,7 @@ import os
 import re
 
 from qgis.core import (
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
@@ -46,8 +47,9 @@ def _fields(algorithm, parameters, context) -> list:
         layer_name = _layer_name(parameters.get(parent_name), source, context)
         for name in names:
             index = fields.lookupField(name)
-            if index < 0 and name == definition.defaultValue():
-                continue  # the default name, absent from this layer: the algorithm decides (often: not used)
+            if index < 0 and name == definition.defaultValue() and \
+                    definition.flags() & QgsProcessingParameterDefinition.FlagOptional:
+                continue  # an optional field's default name, absent from this layer: the algorithm does without
             if index < 0:
                 problems.append(tr("\"{0}\": the layer {1} has no field \"{2}\". Its fields: {3}.",
                                    definition.description(), layer_name, name,
@@ -117,9 +119,42 @@ def file_problems(algorithm, parameters, context) -> list:
     return problems
 
 
+def layer_problems(algorithm, parameters, context) -> list:
+    """Files given as layers that exist but do not open (QGIS says "not found"), and choices out of the list."""
+    from qgis.core import (QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource,
+                           QgsProcessingParameterRasterLayer, QgsProcessingParameterVectorLayer)
+
+    problems = []
+    for definition in algorithm.parameterDefinitions():
+        value = parameters.get(definition.name())
+        if isinstance(definition, QgsProcessingParameterEnum) and value not in (None, ""):
+            options = definition.options()
+            try:
+                number = int(value)
+            except (TypeError, ValueError):
+                number = -1
+            if not 0 <= number < len(options) and str(value) not in options:
+                problems.append(tr("\"{0}\" must be one of: {1}.", definition.description(),
+                                   "; ".join(f"{index} = {option}" for index, option in enumerate(options))))
+            continue
+        if not isinstance(definition, (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer,
+                                       QgsProcessingParameterRasterLayer)):
+            continue
+        if not isinstance(value, str) or not value:
+            continue
+        path = value.split("|")[0]
+        if os.path.isfile(path) and QgsProcessingUtils.mapLayerFromString(value, context) is None:
+            size = os.path.getsize(path)
+            problems.append(tr("\"{0}\": the file {1} exists but does not open as a layer ({2}): it is damaged, cut "
+                               "short or not a GIS file of this kind.", definition.description(),
+                               os.path.basename(path), tr("empty file") if size == 0 else f"{size:,} bytes"))
+    return problems
+
+
 def explain_refusal(algorithm, parameters, context) -> list:
     """What QGIS's own check refused, said with the reason (its message only names the parameter)."""
-    return number_problems(algorithm, parameters, context) + file_problems(algorithm, parameters, context)
+    return number_problems(algorithm, parameters, context) + file_problems(algorithm, parameters, context) + \
+        layer_problems(algorithm, parameters, context)
 
 
 def _extensions(definition) -> list:

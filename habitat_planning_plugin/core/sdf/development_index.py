@@ -110,3 +110,19 @@ def sensitivity(normalised, weights, aggregation="linear", change=0.2, progress=
             moved = np.abs(ranks(aggregate(normalised, varied / varied.sum(), aggregation)) - base)[base > 0]
             rows.append((j, factor, float(moved.mean()) if len(moved) else 0.0, int(moved.max()) if len(moved) else 0))
     return rows
+
+
+def extreme_values(values, spread: float = 10.0) -> np.ndarray:
+    """Which finite values lie more than ``spread`` interquartile ranges outside the quartiles (a unit or typing
+    slip that a min-max scale would turn into everyone else's 0); none when the quartiles coincide."""
+    values = np.asarray(values, dtype=float)
+    finite = np.isfinite(values)
+    far = np.zeros(len(values), dtype=bool)
+    if finite.sum() < 4:
+        return far
+    q1, q3 = np.percentile(values[finite], [25, 75])
+    iqr = q3 - q1
+    if not iqr > 0:
+        return far
+    far[finite] = (values[finite] > q3 + spread * iqr) | (values[finite] < q1 - spread * iqr)
+    return far

@@ -165,6 +165,7 @@ class StreetsFromOsmAlgorithm(HabitatAlgorithm):
         tally = WidthTally()
         not_walkable_count = {WALK_CLASS: 0, WALK_FOOT: 0, WALK_ACCESS: 0}
         kept = walkable_kept = private = no_line = 0
+        other_highways = {}
         total = source.featureCount()
         # A truncated or damaged file makes GDAL stop early, as if the file had no more features: catch it.
         with GdalErrors() as gdal_errors:
@@ -176,6 +177,8 @@ class StreetsFromOsmAlgorithm(HabitatAlgorithm):
                 tags = feature_tags(feature, names)
                 highway = str(tags.get("highway", "")).strip().lower()
                 if highway not in STREET_CLASSES:
+                    if highway:  # a highway tag, but no street (a path, a bus stop, or a typo): said, never silent
+                        other_highways[highway] = other_highways.get(highway, 0) + 1
                     continue
                 is_kept, walkable, reason = street_walkability(tags, not_walkable)
                 if reason == PRIVATE:
@@ -206,6 +209,11 @@ class StreetsFromOsmAlgorithm(HabitatAlgorithm):
         if no_line:
             feedback.pushWarning(tr("{0} streets without a usable line (no geometry, or of zero length) were skipped.",
                                     no_line))
+        if other_highways:
+            shown = sorted(other_highways.items(), key=lambda item: -item[1])[:12]
+            feedback.pushInfo(tr("{0} lines with a highway tag that is not a street class were left out: {1}.",
+                                 sum(other_highways.values()),
+                                 ", ".join(f"{text(value)!s} ({count})" for value, count in shown)))
         if kept == 0:
             raise HabitatError(tr("No street was found in \"{0}\": none of its lines has a highway tag of a street "
                                   "class (or all were left out).", input_label))

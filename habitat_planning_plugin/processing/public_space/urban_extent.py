@@ -621,9 +621,20 @@ class UrbanExtentAlgorithm(HabitatAlgorithm):
                                      "captured open space {5} km²), {6} people.", *areas, _people(population[i])))
         if len(result.extents) > MAX_LOGGED:
             feedback.pushInfo(tr("… and {0} more urban extents.", len(result.extents) - MAX_LOGGED))
+        if population is not None:  # the densest cities hold about 50,000 people per km²
+            implausible = [names[extent.extent_id] for extent in result.extents
+                           if extent.area_m2 > 0 and population[extent.extent_id] / (extent.area_m2 / 1e6)
+                           > MAX_PLAUSIBLE_DENSITY]
+            if implausible:
+                feedback.pushWarning(tr("{0} urban extents hold more than {1} people per km², more than any city: {2}. "
+                                        "Check the population grid (its unit, its nodata value).", len(implausible),
+                                        f"{MAX_PLAUSIBLE_DENSITY:,.0f}", ", ".join(implausible[:10])))
         if result.dropped:
             feedback.pushInfo(tr("{0} pieces of urban extent smaller than the smallest urban extent were left out "
                                  "({1} km² in all).", result.dropped, f"{result.dropped_m2 / 1e6:.2f}"))
+
+
+MAX_PLAUSIBLE_DENSITY = 200_000.0  # people per km²: four times the densest city districts
 
 
 class Places:

@@ -24,6 +24,7 @@ from ...core.sdf.development_index import (
     MISSING_POLICIES,
     NORMALISATIONS,
     composite_index,
+    extreme_values,
     sensitivity,
 )
 from ...core.sdf.scalogram import hierarchy
@@ -32,7 +33,7 @@ from ...i18n import qgis_locale
 from ...qgis_io import number_or_nan
 from ..base import HabitatAlgorithm, add_chart, extended_fields, number_list, progress_callback
 from ..public_space.reports import footer
-from .places import listed, place_names, written_geometry
+from .places import listed, place_names, text_or_blank, written_geometry
 from .sdf_functions import unique_field_names
 
 NORMALISATION_LABELS = (tr_noop("Min-max (0 to 1)"), tr_noop("Z-scores"))
@@ -161,6 +162,15 @@ class SdfDevelopmentIndexAlgorithm(HabitatAlgorithm):
             if count:
                 feedback.pushWarning(tr("{0}: {1} settlements have an infinite value, counted as missing.", name,
                                         int(count)))
+        names = [(text_or_blank(f[name_field]) if name_field else "") or str(f.id()) for f in records]
+        for column, name in enumerate(indicators):
+            far = extreme_values(values[:, column])
+            if far.any():
+                feedback.pushWarning(tr("{0}: {1} settlements have values far outside the others' range (more than 10 "
+                                        "interquartile ranges): {2}. A min-max scale puts every other settlement near "
+                                        "one end; check them (a unit or a typing slip?) or choose z-scores.", name,
+                                        int(far.sum()), ", ".join(f"{names[i]} ({values[i, column]:g})"
+                                                                   for i in np.flatnonzero(far)[:10])))
         normalisation = NORMALISATIONS[self.parameterAsEnum(parameters, self.NORMALISATION, context)]
         aggregation = AGGREGATIONS[self.parameterAsEnum(parameters, self.AGGREGATION, context)]
         missing = MISSING_POLICIES[self.parameterAsEnum(parameters, self.MISSING, context)]

@@ -206,8 +206,13 @@ class SdfPriorityAlgorithm(HabitatAlgorithm):
         if corridors is not None:
             from shapely.ops import unary_union
 
-            shapes = [to_shapely(f.geometry()) for f in features_in_crs(corridors, crs, context.transformContext())]
+            shapes = [_corridor_shape(f.geometry()) for f in features_in_crs(corridors, crs,
+                                                                             context.transformContext())]
+            unusable = sum(1 for shape in shapes if shape is None)
             shapes = [shape for shape in shapes if shape is not None]
+            if unusable:
+                feedback.pushWarning(tr("{0} corridor features without a usable geometry (none, empty or broken) "
+                                        "were left out.", unusable))
             if not shapes:
                 raise HabitatError(tr("The corridors \"{0}\" have no lines.",
                                       self.input_label(parameters, self.CORRIDORS, context)))
@@ -225,6 +230,14 @@ class SdfPriorityAlgorithm(HabitatAlgorithm):
                     step(i / len(records))
                 near.append(1.0 if ok and _distance(f.geometry(), lines) <= reach else 0.0)
             values["corridor"] = np.array(near)
+            if not any(near):
+                nearest = min((_distance(f.geometry(), lines) for f, ok in zip(records, located) if ok),
+                              default=np.inf)
+                feedback.pushWarning(tr("No settlement lies within {0} m of the corridors \"{1}\" (the nearest is {2} "
+                                        "km away): the corridor component is 0 everywhere. Check that both layers "
+                                        "cover the same region.", f"{reach:,.0f}",
+                                        self.input_label(parameters, self.CORRIDORS, context),
+                                        "—" if not np.isfinite(nearest) else f"{nearest / 1000:,.1f}"))
         if not values:
             raise HabitatError(tr("Choose at least one field or the corridors: there is nothing to rank by."))
         weights = parse_component_weights(self.parameterAsString(parameters, self.WEIGHTS, context))
@@ -265,6 +278,21 @@ def parse_component_weights(text):
     if len(weights) != len(COMPONENTS) or min(weights) < 0:
         raise HabitatError(tr("Give {0} component weights, none negative; got \"{1}\".", len(COMPONENTS), text))
     return {name: weight for (name, _, _), weight in zip(COMPONENTS, weights)}
+
+
+def _corridor_shape(geometry):
+    """A corridor as shapely: lines as they are, polygons repaired (a road area given as polygons); None when the
+    feature has no usable geometry."""
+    if geometry is None or geometry.isNull() or geometry.isEmpty():
+        return None
+    if geometry.type() == QgsWkbTypes.PolygonGeometry:
+        shape, _ = polygon_shape(geometry)
+    else:
+        try:
+            shape = to_shapely(geometry)
+        except (ValueError, TypeError):
+            return None
+    return shape if shape is not None and not shape.is_empty and shape.is_valid else None
 
 
 def _distance(geometry, lines):
