@@ -476,6 +476,10 @@
             <translation>无法写入分类栅格 {0}。</translation>
         </message>
         <message>
+            <source>Cannot write {0}: {1}. Nothing was written; an earlier file of that name is as it was.</source>
+            <translation>无法写入 {0}：{1}。未写入任何内容；先前同名文件保持原样。</translation>
+        </message>
+        <message>
             <source>Captured open space</source>
             <translation>被包围的开放空间</translation>
         </message>

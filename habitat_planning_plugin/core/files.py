@@ -5,7 +5,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .text import HabitatError
+from .text import HabitatError, tr
 
 
 def read_json(path, message: str):
@@ -34,7 +34,30 @@ def atomic_write(path, write) -> str:
         os.umask(umask)
         os.chmod(partial, 0o666 & ~umask)
         os.replace(partial, target)
+    except OSError as error:  # a full or read-only disk: the file named, not a traceback
+        _collect_quietly()
+        raise HabitatError(tr("Cannot write {0}: {1}. Nothing was written; an earlier file of that name is as it "
+                              "was.", target, error.strerror or str(error)))
     finally:
         if os.path.exists(partial):
             os.remove(partial)
     return target
+
+
+def _collect_quietly() -> None:
+    """Collect the failed writer's objects now, without the "Exception ignored in ZipFile.__del__" traceback a
+    half-written workbook prints when its zip file closes on a full disk (the partial file is removed anyway)."""
+    import gc
+    import sys
+
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: None
+    try:
+        error_traceback = sys.exc_info()[2]
+        if error_traceback is not None:
+            import traceback
+
+            traceback.clear_frames(error_traceback)
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook

@@ -148,3 +148,19 @@ def test_a_cut_geopackage_gives_its_lines_or_a_message_naming_it(tmp_path, perce
         assert "cut.gpkg" in str(error), str(error)
     else:
         assert len(counts) <= 300
+
+
+def test_a_writer_that_hits_a_full_disk_is_a_message_naming_the_file(tmp_path):
+    from habitat_planning_plugin.core.files import atomic_write
+
+    target = tmp_path / "form.xlsx"
+    target.write_bytes(b"earlier")
+
+    def write(partial):
+        with open(partial, "wb") as stream:
+            stream.write(b"half")
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(HabitatError, match="form.xlsx.*No space left"):
+        atomic_write(target, write)
+    assert target.read_bytes() == b"earlier" and [p.name for p in tmp_path.iterdir()] == ["form.xlsx"]
