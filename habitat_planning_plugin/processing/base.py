@@ -358,7 +358,9 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
         return rows
 
 
-SPREADSHEET_EXTENSIONS = (".csv", ".txt", ".xlsx", ".ods")
+# GDAL's XLSX writer stores text as text cells; CSV is read by a spreadsheet as typed, and its ODS writer turns
+# "of:=…" into a formula.
+SPREADSHEET_EXTENSIONS = (".csv", ".txt", ".ods")
 FORMULA_STARTS = ("=", "+", "-", "@")
 
 
