@@ -187,6 +187,18 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
             raise HabitatError(tr("The input \"{0}\" has no features.", self.parameterDefinition(name).description()))
         return source
 
+    def population_input(self, parameters, context):
+        """(raster layer or None, population layer or None, count fields): exactly one population input, a grid or
+        a layer with at least one count field (POPULATION_RASTER, POPULATION_LAYER, POPULATION_FIELDS)."""
+        raster = self.parameterAsRasterLayer(parameters, "POPULATION_RASTER", context)
+        layer = self.parameterAsSource(parameters, "POPULATION_LAYER", context)
+        fields = self.parameterAsFields(parameters, "POPULATION_FIELDS", context)
+        if (raster is None) == (layer is None):
+            raise HabitatError(tr("Give exactly one population input: a population grid or a population layer."))
+        if layer is not None and not fields:
+            raise HabitatError(tr("Choose at least one population count field of the population layer."))
+        return raster, layer, fields
+
     def named_polygons(self, source, name_field, crs, context, feedback, what: str):
         """Polygons of ``source`` in ``crs`` (repaired, reported as ``what``) and their names (feature id if none).
         A name used by several features gets the feature id after it, with a warning: results are kept by name

@@ -245,16 +245,10 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
     def process(self, parameters, context, feedback):
         streets = self.required_source(parameters, self.STREETS, context)
         spaces = self.required_source(parameters, self.PUBLIC_SPACES, context)
-        raster = self.parameterAsRasterLayer(parameters, self.POPULATION_RASTER, context)
-        population = self.parameterAsSource(parameters, self.POPULATION_LAYER, context)
-        fields = self.parameterAsFields(parameters, self.POPULATION_FIELDS, context)
+        raster, population, fields = self.population_input(parameters, context)
         districts = self.parameterAsSource(parameters, self.DISTRICTS, context)
         district_field = self.parameterAsString(parameters, self.DISTRICT_NAME_FIELD, context)
         max_distance = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context)
-        if (raster is None) == (population is None):
-            raise HabitatError(tr("Give exactly one population input: a population grid or a population layer."))
-        if population is not None and not fields:
-            raise HabitatError(tr("Choose at least one population count field of the population layer."))
 
         extent = self.parameterAsSource(parameters, self.URBAN_EXTENT, context)
         extent_field = self.parameterAsString(parameters, self.URBAN_EXTENT_NAME_FIELD, context)

@@ -160,13 +160,7 @@ class Sdg1171CitiesAlgorithm(HabitatAlgorithm):
         extents = self.required_source(parameters, self.URBAN_EXTENTS, context)
         streets = self.required_source(parameters, self.STREETS, context)
         spaces = self.required_source(parameters, self.PUBLIC_SPACES, context)
-        raster = self.parameterAsRasterLayer(parameters, self.POPULATION_RASTER, context)
-        people = self.parameterAsSource(parameters, self.POPULATION_LAYER, context)
-        fields = self.parameterAsFields(parameters, self.POPULATION_FIELDS, context)
-        if (raster is None) == (people is None):
-            raise HabitatError(tr("Give exactly one population input: a population grid or a population layer."))
-        if people is not None and not fields:
-            raise HabitatError(tr("Choose at least one population count field of the population layer."))
+        raster, people, fields = self.population_input(parameters, context)
         population_file, population_layer = raster.source() if raster is not None else None, None
         if people is not None:
             population_file, population_layer, _ = self.file_of(parameters, self.POPULATION_LAYER, context)
