@@ -70,8 +70,9 @@ def _layer_name(value, source, context) -> str:
     if hasattr(value, "name") and callable(value.name):
         return value.name()
     if isinstance(value, str):
-        if os.path.exists(value.split("|")[0]):
-            return readable_source(value)
+        path, bar, rest = value.partition("|")
+        if os.path.exists(path):
+            return readable_source(os.path.abspath(path) + bar + rest)  # "city.gpkg › streets", relative or not
         layer = QgsProcessingUtils.mapLayerFromString(value, context)
         if layer is not None:
             return layer.name()
