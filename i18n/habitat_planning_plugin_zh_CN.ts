@@ -133,7 +133,7 @@
         </message>
         <message>
             <source>A composite development index of settlements or sectors from indicator fields you choose (population growth, poverty, services, infrastructure, economy…), following the OECD/JRC handbook on composite indicators. Indicators where more is worse (such as poverty) are reversed; each is normalised (min-max or z-scores), weighted (equally or by your weights) and aggregated (linear, or geometric so that a poor score is not offset by a good one). Missing values follow the policy you choose and are counted. The index is classed and ranked, and a sensitivity check raises and lowers each weight by 20 % to show how much the ranking depends on it.</source>
-            <translation>按照经合组织/欧盟联合研究中心《综合指标构建手册》，根据您选择的指标字段（人口增长、贫困、服务、基础设施、经济……）计算居民点或部门的综合发展指数。数值越高越差的指标（如贫困）会被反向处理；每个指标经过标准化（极差法或 z 分数）、加权（等权或您设定的权重）和汇总（线性汇总，或几何汇总——低分不会被高分抵消）。缺失值按您选择的规则处理并计数。指数会被分级和排名，敏感性检验将每个权重分别上调和下调 20 %，以显示排名对该权重的依赖程度。</translation>
+            <translation>按照经合组织/欧盟联合研究中心《综合指标构建手册》，根据您选择的指标字段（人口增长、贫困、服务、基础设施、经济……）计算居民点或片区的综合发展指数。数值越高越差的指标（如贫困）会被反向处理；每个指标经过标准化（极差法或 z 分数）、加权（等权或您设定的权重）和汇总（线性汇总，或几何汇总——低分不会被高分抵消）。缺失值按您选择的规则处理并计数。指数会被分级和排名，敏感性检验将每个权重分别上调和下调 20 %，以显示排名对该权重的依赖程度。</translation>
         </message>
         <message>
             <source>A corridor distance of {0} m is implausible: a settlement that far from a corridor is not on it. Give at most {1} m.</source>
@@ -189,7 +189,7 @@
         </message>
         <message>
             <source>Access by district and population group</source>
-            <translation>按地区和人口群体统计的可达性</translation>
+            <translation>按区和人口群体统计的可达性</translation>
         </message>
         <message>
             <source>Access field</source>
@@ -197,7 +197,7 @@
         </message>
         <message>
             <source>Access to public space by district</source>
-            <translation>各地区公共空间可达性</translation>
+            <translation>各区公共空间可达性</translation>
         </message>
         <message>
             <source>Accessibility and territorial influence of centres</source>
@@ -213,7 +213,7 @@
         </message>
         <message>
             <source>Add files…</source>
-            <translation>添加文件……</translation>
+            <translation>添加文件…</translation>
         </message>
         <message>
             <source>Aggregation</source>
@@ -230,6 +230,10 @@
         <message>
             <source>All counted types</source>
             <translation>所有计入类型</translation>
+        </message>
+        <message>
+            <source>All residents</source>
+            <translation>全体居民</translation>
         </message>
         <message>
             <source>All {0} pieces of urban extent are smaller than {1} km² (the largest is {2} km²): lower the smallest urban extent.</source>
@@ -249,7 +253,7 @@
         </message>
         <message>
             <source>Also write one report per measured city (with its districts) into the city_reports folder of the output folder.</source>
-            <translation>另为每个已计算的城市（含其地区）生成一份报告，保存在输出文件夹的 city_reports 文件夹中。</translation>
+            <translation>另为每个已计算的城市（含其区）生成一份报告，保存在输出文件夹的 city_reports 文件夹中。</translation>
         </message>
         <message>
             <source>Among the indicators, those where a higher value means less development (poverty, unemployment, travel time): they are reversed.</source>
@@ -337,7 +341,7 @@
         </message>
         <message>
             <source>Builds the city-wide inventory of open public spaces from polygons of any source. Each space gets one of the five SDG 11.7.1 types (park, civic park, square, recreational green area, public facility open area) through the type mapping, or is marked as not counted with the reason: another type, a type value the mapping does not know, restricted access (private or no) or an entry fee. Invalid polygons are repaired and counted; features without a usable polygon are kept in the output and flagged. Area (m², ha), size class (thresholds editable) and district are added. The summary gives, per district and type, the number of counted spaces, their area, their share of the district's area and, with a population grid, the m² of public space per inhabitant.</source>
-            <translation>根据任意来源的面数据建立全市开放公共空间盘点。每个空间通过类型对照表归入可持续发展目标 11.7.1 的五种类型之一（公园、街心公园、广场、休闲绿地、公共设施开放区），或标记为不计入并注明原因：其他类型、对照表中没有的类型值、通行受限（私人或禁止）或收费。无效的面会被修复并计数；没有可用面几何的要素仍保留在输出中并加以标记。输出增加面积（平方米、公顷）、规模等级（阈值可编辑）和所属地区。汇总表按地区和类型给出计入空间的数量、面积、占地区面积的比例，以及（如提供人口栅格）人均公共空间面积（平方米）。</translation>
+            <translation>根据任意来源的面数据建立全市开放公共空间盘点。每个空间通过类型对照表归入可持续发展目标 11.7.1 的五种类型之一（公园、街心公园、广场、休闲绿地、公共设施开放区），或标记为不计入并注明原因：其他类型、对照表中没有的类型值、通行受限（私人或禁止）或收费。无效的面会被修复并计数；没有可用面几何的要素仍保留在输出中并加以标记。输出增加面积（平方米、公顷）、规模等级（阈值可编辑）和所属区。汇总表按区和类型给出计入空间的数量、面积、占区面积的比例，以及（如提供人口栅格）人均公共空间面积（平方米）。</translation>
         </message>
         <message>
             <source>Built-up data in a projected CRS in metres: GHSL built-up surface, ESA WorldCover, or a built-up share. Cells with the band's nodata value are left out (without a nodata value every cell counts). For SDG 11.3.1 this is the later date.</source>
@@ -385,7 +389,7 @@
         </message>
         <message>
             <source>By district</source>
-            <translation>按地区</translation>
+            <translation>按区</translation>
         </message>
         <message>
             <source>By population group</source>
@@ -405,7 +409,7 @@
         </message>
         <message>
             <source>Cancelling…</source>
-            <translation>正在取消……</translation>
+            <translation>正在取消…</translation>
         </message>
         <message>
             <source>Candidate public spaces with type, whether they count, the review flag, OSM id and tags, ready for the public space inventory (type field "inventory_type", which keeps the review rule).</source>
@@ -493,7 +497,7 @@
         </message>
         <message>
             <source>Central</source>
-            <translation>中央级</translation>
+            <translation>主要中心</translation>
         </message>
         <message>
             <source>Centrality field</source>
@@ -514,6 +518,10 @@
         <message>
             <source>Centres are levels up to</source>
             <translation>作为中心的最低等级</translation>
+        </message>
+        <message>
+            <source>Children</source>
+            <translation>儿童</translation>
         </message>
         <message>
             <source>Choose at least one field or the corridors: there is nothing to rank by.</source>
@@ -549,7 +557,7 @@
         </message>
         <message>
             <source>Cities and districts</source>
-            <translation>城市和地区</translation>
+            <translation>城市和区</translation>
         </message>
         <message>
             <source>Cities below the benchmarks</source>
@@ -617,7 +625,7 @@
         </message>
         <message>
             <source>City-wide public space assessment (guided)…</source>
-            <translation>全市公共空间评估（向导）……</translation>
+            <translation>全市公共空间评估（向导）…</translation>
         </message>
         <message>
             <source>Civic park</source>
@@ -733,7 +741,7 @@
         </message>
         <message>
             <source>Counted spaces per district and type: number, area, share of the district area and m² per inhabitant.</source>
-            <translation>按地区和类型统计的计入空间：数量、面积、占地区面积的比例和人均面积（平方米）。</translation>
+            <translation>按区和类型统计的计入空间：数量、面积、占区面积的比例和人均面积（平方米）。</translation>
         </message>
         <message>
             <source>Criteria the assessors disagree on (more than one point apart), with their comments</source>
@@ -742,6 +750,10 @@
         <message>
             <source>Criterion</source>
             <translation>标准</translation>
+        </message>
+        <message>
+            <source>Criterion {0} of {1}</source>
+            <translation>标准 {0}/{1}</translation>
         </message>
         <message>
             <source>Dask</source>
@@ -809,7 +821,7 @@
         </message>
         <message>
             <source>District</source>
-            <translation>地区</translation>
+            <translation>区</translation>
         </message>
         <message>
             <source>District field</source>
@@ -817,15 +829,15 @@
         </message>
         <message>
             <source>District name field</source>
-            <translation>地区名称字段</translation>
+            <translation>区名称字段</translation>
         </message>
         <message>
             <source>District polygons, in a file: each city's numbers are also given per district (clipped to its urban extent) in a second table and on the city reports.</source>
-            <translation>地区多边形（保存在文件中）：每个城市的结果还按地区（裁剪至其城市范围）列于第二张表和各城市报告中。</translation>
+            <translation>区多边形（保存在文件中）：每个城市的结果还按区（裁剪至其城市范围）列于第二张表和各城市报告中。</translation>
         </message>
         <message>
             <source>District {0}</source>
-            <translation>地区 {0}</translation>
+            <translation>区 {0}</translation>
         </message>
         <message>
             <source>Districts</source>
@@ -833,23 +845,23 @@
         </message>
         <message>
             <source>Districts (optional)</source>
-            <translation>地区（可选）</translation>
+            <translation>区（可选）</translation>
         </message>
         <message>
             <source>Districts or wards for a row each in the table (measured inside the urban extent).</source>
-            <translation>地区或街区，每个在表中占一行（在城市范围内计算）。</translation>
+            <translation>区或街区，每个在表中占一行（在城市范围内计算）。</translation>
         </message>
         <message>
             <source>Districts or wards for the summary table; people are counted in the district that holds them.</source>
-            <translation>用于汇总表的地区或街区；人口计入其所在的地区。</translation>
+            <translation>用于汇总表的区或街区；人口计入其所在的区。</translation>
         </message>
         <message>
             <source>Districts or wards: each space gets the district it overlaps most; the summary has a row set per district.</source>
-            <translation>地区或街区：每个空间归入与其重叠最多的地区；汇总表中每个地区各有一组行。</translation>
+            <translation>区或街区：每个空间归入与其重叠最多的区；汇总表中每个区各有一组行。</translation>
         </message>
         <message>
             <source>Districts with SDG 11.7.1</source>
-            <translation>地区的可持续发展目标 11.7.1</translation>
+            <translation>各区的可持续发展目标 11.7.1</translation>
         </message>
         <message>
             <source>Dominant centre by</source>
@@ -913,7 +925,7 @@
         </message>
         <message>
             <source>Entrances along streets</source>
-            <translation>沿街入口</translation>
+            <translation>沿街道的入口</translation>
         </message>
         <message>
             <source>Entry tolerance (m)</source>
@@ -933,7 +945,7 @@
         </message>
         <message>
             <source>Every input feature with its category, whether it counts and why not, area, size class and district.</source>
-            <translation>每个输入要素及其类别、是否计入及不计入的原因、面积、规模等级和所属地区。</translation>
+            <translation>每个输入要素及其类别、是否计入及不计入的原因、面积、规模等级和所属区。</translation>
         </message>
         <message>
             <source>Every road needs a speed above 0 km/h.</source>
@@ -1029,11 +1041,11 @@
         </message>
         <message>
             <source>Field with the district names used in the table; the feature id when empty.</source>
-            <translation>表中使用的地区名称字段；留空时使用要素编号。</translation>
+            <translation>表中使用的区名称字段；留空时使用要素编号。</translation>
         </message>
         <message>
             <source>Field with the district names; the feature id when empty.</source>
-            <translation>地区名称字段；留空时使用要素编号。</translation>
+            <translation>区名称字段；留空时使用要素编号。</translation>
         </message>
         <message>
             <source>Field with the district of each space (the inventory has one), to compare the quality of the districts.</source>
@@ -1098,6 +1110,10 @@
         <message>
             <source>Form {0} version {1}: {2} questions, {3} scores in {4} dimensions{5}.</source>
             <translation>表单 {0}，版本 {1}：{2} 个问题，{4} 个维度中的 {3} 项得分{5}。</translation>
+        </message>
+        <message>
+            <source>Fourth fifth</source>
+            <translation>第四个五分之一</translation>
         </message>
         <message>
             <source>Framework…</source>
@@ -1268,6 +1284,10 @@
             <translation>最高</translation>
         </message>
         <message>
+            <source>Highest fifth of the priority scores</source>
+            <translation>优先级得分最高的五分之一</translation>
+        </message>
+        <message>
             <source>Highest priorities: {0}</source>
             <translation>优先级最高的是：{0}</translation>
         </message>
@@ -1361,7 +1381,7 @@
         </message>
         <message>
             <source>Intermediate</source>
-            <translation>中间级</translation>
+            <translation>次级中心</translation>
         </message>
         <message>
             <source>Inventory of open public spaces and SDG 11.7.1: land allocated to streets and public space, and the share of people within 400 m walking distance.</source>
@@ -1370,10 +1390,6 @@
         <message>
             <source>Investment priorities</source>
             <translation>投资优先级</translation>
-        </message>
-        <message>
-            <source>Investment priorities (darker: higher)</source>
-            <translation>投资优先级（颜色越深越高）</translation>
         </message>
         <message>
             <source>Isochrone bands</source>
@@ -1433,7 +1449,7 @@
         </message>
         <message>
             <source>Land allocated to streets and public space, by district</source>
-            <translation>各地区用于街道和公共空间的土地</translation>
+            <translation>各区用于街道和公共空间的土地</translation>
         </message>
         <message>
             <source>Largest distance to a road (m)</source>
@@ -1453,7 +1469,7 @@
         </message>
         <message>
             <source>Leave empty for the built-in framework (14 themes aligned with the International Guidelines on Urban and Territorial Planning and the New Urban Agenda).</source>
-            <translation>留空则使用内置评估框架（14 个主题，与《城市和区域规划国际准则》和《新城市议程》相一致）。</translation>
+            <translation>留空则使用内置评估框架（14 个主题，与《城市与区域规划国际准则》和《新城市议程》相一致）。</translation>
         </message>
         <message>
             <source>Leave empty for the built-in questionnaire: identification, accessibility, use and users, comfort, safety, green cover, physical facilities and maintenance, in English and Chinese. A copy can be edited (questions, choices and their 0-1 scores); the same file must then be used for the form and for the scoring.</source>
@@ -1462,6 +1478,14 @@
         <message>
             <source>Left out as not walkable: {0} of a road class nobody walks along ({1}), {2} with foot=no, {3} with access=no. Keep them (walkable = 0) for the street area of SDG 11.7.1 (a).</source>
             <translation>因不可步行而排除：不可步行道路等级（{1}）{0} 条，foot=no {2} 条，access=no {3} 条。如需计入可持续发展目标 11.7.1 (a) 的街道面积，请保留它们（walkable = 0）。</translation>
+        </message>
+        <message>
+            <source>Legend</source>
+            <translation>图例</translation>
+        </message>
+        <message>
+            <source>Legend:</source>
+            <translation>图例：</translation>
         </message>
         <message>
             <source>Length (km)</source>
@@ -1489,7 +1513,7 @@
         </message>
         <message>
             <source>Local</source>
-            <translation>地方级</translation>
+            <translation>地方中心</translation>
         </message>
         <message>
             <source>Low</source>
@@ -1498,6 +1522,10 @@
         <message>
             <source>Lowest</source>
             <translation>最低</translation>
+        </message>
+        <message>
+            <source>Lowest fifth of the priority scores</source>
+            <translation>优先级得分最低的五分之一</translation>
         </message>
         <message>
             <source>Made on {0} with {1}.</source>
@@ -1541,7 +1569,7 @@
         </message>
         <message>
             <source>Measured by the national batch as the single-city tools measure it, on the inputs clipped to the urban extent plus the walking distance. Districts are clipped to the urban extent; only the people inside the extent count.</source>
-            <translation>由全国批处理按单城市工具的同一方法计算，输入数据裁剪至城市范围外加步行距离。地区裁剪至城市范围；只统计城市范围内的人口。</translation>
+            <translation>由全国批处理按单城市工具的同一方法计算，输入数据裁剪至城市范围外加步行距离。各区裁剪至城市范围；只统计城市范围内的人口。</translation>
         </message>
         <message>
             <source>Measured right-of-way width: a number in metres, or text with a unit as in OSM width tags (12 m, 40 ft, 12'6", 10-12). Empty, unreadable or implausible values (outside 1.5–80 m) fall back to the class table and are counted. For the output of Streets from OpenStreetMap choose width_m: its width_src field then says which widths were estimated.</source>
@@ -1556,8 +1584,16 @@
             <translation>中</translation>
         </message>
         <message>
+            <source>Men</source>
+            <translation>男性</translation>
+        </message>
+        <message>
             <source>Method</source>
             <translation>方法</translation>
+        </message>
+        <message>
+            <source>Middle fifth</source>
+            <translation>中间的五分之一</translation>
         </message>
         <message>
             <source>Min-max (0 to 1)</source>
@@ -1644,6 +1680,10 @@
             <translation>否</translation>
         </message>
         <message>
+            <source>No Simplified Chinese font is installed; chart text uses {0}, whose characters may take Japanese or Traditional forms. Install a Simplified Chinese font (for example Noto Sans CJK SC).</source>
+            <translation>未安装简体中文字体；图表文字使用 {0}，部分汉字可能显示为日文或繁体字形。请安装简体中文字体（例如 Noto Sans CJK SC）。</translation>
+        </message>
+        <message>
             <source>No built-up cell of {0} has {1} % or more built-up land in the circle around it: all {2} built-up cells are rural, so there is no urban extent.</source>
             <translation>{0} 中没有建成区像元周围圆内的建成区用地达到 {1}% 或以上：全部 {2} 个建成区像元均为乡村，因此不存在城市范围。</translation>
         </message>
@@ -1673,7 +1713,7 @@
         </message>
         <message>
             <source>No district of "{0}" lies inside the urban extent "{1}": check that both cover the same place.</source>
-            <translation>“{0}”中没有任何地区位于城市范围“{1}”内：请检查两者是否覆盖同一地点。</translation>
+            <translation>“{0}”中没有任何区位于城市范围“{1}”内：请检查两者是否覆盖同一地点。</translation>
         </message>
         <message>
             <source>No feature of "{0}" has a usable polygon (all are without geometry, empty or without area).</source>
@@ -1688,6 +1728,10 @@
             <translation>该居民点不计算指数</translation>
         </message>
         <message>
+            <source>No layers are loaded. Load the workshop data (Habitat Planning ▸ Load the workshop data), or open your files with the … buttons.</source>
+            <translation>尚未加载任何图层。请加载培训数据（人居规划 ▸ 加载培训数据），或用 … 按钮打开您的文件。</translation>
+        </message>
+        <message>
             <source>No one of the population grid {0} lives inside an urban extent: check that it covers the built-up raster.</source>
             <translation>人口栅格 {0} 中没有人居住在城市范围内：请检查它是否覆盖建成区栅格。</translation>
         </message>
@@ -1697,11 +1741,15 @@
         </message>
         <message>
             <source>No populated place lies within {0} m of a street: check that the population input and the street network cover the same place (and the same coordinate system).</source>
-            <translation>没有任何有人口的位置位于街道 {0} 米以内：请检查人口输入和街道网络是否覆盖同一地点（并使用同一坐标参照系）。</translation>
+            <translation>没有任何有人口的位置位于街道 {0} 米以内：请检查人口输入和街道网络是否覆盖同一地点（并使用同一坐标参考系）。</translation>
         </message>
         <message>
             <source>No public space of "{0}" lies inside the urban extent "{1}": the public space share is 0 %. Check that both cover the same place.</source>
             <translation>“{0}”中没有任何公共空间位于城市范围“{1}”内：公共空间比例为 0 %。请检查两者是否覆盖同一地点。</translation>
+        </message>
+        <message>
+            <source>No quality index</source>
+            <translation>无质量指数</translation>
         </message>
         <message>
             <source>No quality index (not surveyed, or a dimension unanswered)</source>
@@ -1768,12 +1816,20 @@
             <translation>排除指定道路等级后，“{0}”中没有剩余可步行的街道。</translation>
         </message>
         <message>
+            <source>No web browser is set up to open it: open it from the output folder.</source>
+            <translation>没有可打开报告的网页浏览器：请从输出文件夹中打开。</translation>
+        </message>
+        <message>
             <source>Normalisation</source>
             <translation>标准化方法</translation>
         </message>
         <message>
             <source>Not counted</source>
             <translation>不计入</translation>
+        </message>
+        <message>
+            <source>Not run: the results in {0} are kept.</source>
+            <translation>未运行：{0} 中的结果保持不变。</translation>
         </message>
         <message>
             <source>Not served</source>
@@ -1824,6 +1880,10 @@
             <translation>非道路速度（公里/小时）</translation>
         </message>
         <message>
+            <source>Older persons</source>
+            <translation>老年人</translation>
+        </message>
+        <message>
             <source>One filled scorecard per assessor and plan (XLSX, CSV or JSON).</source>
             <translation>每位评估者对每个规划填写一份评分表（XLSX、CSV 或 JSON）。</translation>
         </message>
@@ -1868,6 +1928,10 @@
             <translation>只有 {0} 个居民点的指数值互不相同：不足以划分 {1} 个类别。未给出类别；请选择更少的类别。</translation>
         </message>
         <message>
+            <source>Open a layer from a file…</source>
+            <translation>从文件打开图层…</translation>
+        </message>
+        <message>
             <source>Open cells whose centres lie within this distance of an urban or suburban built-up cell are fringe open space (100 m in the Atlas).</source>
             <translation>中心位于城市或郊区建成区像元此距离以内的开放像元为边缘开放空间（地图集中为 100 米）。</translation>
         </message>
@@ -1898,6 +1962,10 @@
         <message>
             <source>Open the OSGeo4W Shell and run: python -m pip install {0}</source>
             <translation>请打开 OSGeo4W Shell 并运行：python -m pip install {0}</translation>
+        </message>
+        <message>
+            <source>Open the output folder</source>
+            <translation>打开输出文件夹</translation>
         </message>
         <message>
             <source>OpenStreetMap</source>
@@ -1960,6 +2028,10 @@
             <translation>输出文件夹</translation>
         </message>
         <message>
+            <source>Output folder: {0}</source>
+            <translation>输出文件夹：{0}</translation>
+        </message>
+        <message>
             <source>Overall (% of the potential score)</source>
             <translation>总体（占满分 %）</translation>
         </message>
@@ -1977,7 +2049,7 @@
         </message>
         <message>
             <source>Per city and district: area, public space, street and total area, their shares, the street share with widths 25 % narrower and wider, the benchmarks, and the sampling estimate when asked.</source>
-            <translation>按城市和地区：面积、公共空间、街道和合计面积及其比例，宽度缩窄和加宽 25 % 时的街道比例，基准值，以及（如选择）抽样估算值。</translation>
+            <translation>按城市和区：面积、公共空间、街道和合计面积及其比例，宽度缩窄和加宽 25 % 时的街道比例，基准值，以及（如选择）抽样估算值。</translation>
         </message>
         <message>
             <source>Per space and question: the number of answers, the mean score, the mean of a count and the most common answer.</source>
@@ -1997,11 +2069,15 @@
         </message>
         <message>
             <source>Persons per cell (band 1: total), for the m² of public space per inhabitant of each district.</source>
-            <translation>每个像元的人数（波段 1：总人口），用于计算各地区人均公共空间面积（平方米）。</translation>
+            <translation>每个像元的人数（波段 1：总人口），用于计算各区人均公共空间面积（平方米）。</translation>
         </message>
         <message>
             <source>Persons per cell; every band is a population group (band 1: total). Nodata cells are ignored and counted. Give either this grid or a population layer.</source>
             <translation>每个像元的人数；每个波段为一个人口群体（波段 1：总人口）。无数据像元被忽略并计数。请提供此栅格或人口图层之一。</translation>
+        </message>
+        <message>
+            <source>Persons with disabilities</source>
+            <translation>残疾人</translation>
         </message>
         <message>
             <source>Pitches, stadiums, tracks, sports centres, forest, wood, scrub and allotments count by default (the CIESIN global 11.7.1 counts pitches, forest, wood, scrub and allotments); cemeteries and school grounds do not, as they are not open to all. Count none of them for a strict inventory, or all of them. Every such space is flagged for review either way.</source>
@@ -2017,7 +2093,7 @@
         </message>
         <message>
             <source>Plan assessment (guided)…</source>
-            <translation>规划评估（向导）……</translation>
+            <translation>规划评估（向导）…</translation>
         </message>
         <message>
             <source>Plan assessment scorecard template</source>
@@ -2113,7 +2189,7 @@
         </message>
         <message>
             <source>Population, population served and share served for the whole city and each district, for every population group and method.</source>
-            <translation>全市及各地区每个人口群体、每种方法的人口、可达人口和可达比例。</translation>
+            <translation>全市及各区每个人口群体、每种方法的人口、可达人口和可达比例。</translation>
         </message>
         <message>
             <source>Potential: settlements near a development corridor (a main road, a planned axis).</source>
@@ -2157,7 +2233,7 @@
         </message>
         <message>
             <source>Public space by district and type</source>
-            <translation>按地区和类型统计的公共空间</translation>
+            <translation>按区和类型统计的公共空间</translation>
         </message>
         <message>
             <source>Public space inventory</source>
@@ -2181,7 +2257,7 @@
         </message>
         <message>
             <source>Public space quality from a survey (guided)…</source>
-            <translation>基于调查的公共空间质量（向导）……</translation>
+            <translation>基于调查的公共空间质量（向导）…</translation>
         </message>
         <message>
             <source>Public space survey form (KoboToolbox)</source>
@@ -2216,8 +2292,12 @@
             <translation>质量指数</translation>
         </message>
         <message>
-            <source>Quality index (red 0 to green 100; grey: no index)</source>
-            <translation>质量指数（红色 0 至绿色 100；灰色：无指数）</translation>
+            <source>Quality index of the open public spaces</source>
+            <translation>开放公共空间的质量指数</translation>
+        </message>
+        <message>
+            <source>Quality index {0}–{1}</source>
+            <translation>质量指数 {0}–{1}</translation>
         </message>
         <message>
             <source>Quality of the open public spaces from the field survey "{0}" (version {1}).</source>
@@ -2256,6 +2336,10 @@
             <translation>按您设定的权重综合需求（发展指数低、到中心的出行时间长、超出中心的服务时间）和潜力（中心性、可达性、位于发展走廊上），对居民点的投资优先级进行排名。每个分项在所有居民点中缩放到 0 至 1；得分为 0 至 100，每个分项的贡献作为单独的字段保留，以便向决策者解释排名结果。请使用功能分析、发展指数和可达性工具输出的字段；没有的数据可以省略。</translation>
         </message>
         <message>
+            <source>Read {0} as {1}.</source>
+            <translation>已按 {1} 编码读取 {0}。</translation>
+        </message>
+        <message>
             <source>Reading {0} needs the Python package {1}, which is not installed. Install it, for example with: {2}</source>
             <translation>读取 {0} 需要 Python 包 {1}，但它尚未安装。请安装，例如运行：{2}</translation>
         </message>
@@ -2281,11 +2365,19 @@
         </message>
         <message>
             <source>Replace the current project with the workshop data? Unsaved changes are lost.</source>
-            <translation>用培训数据替换当前项目吗？未保存的更改将丢失。</translation>
+            <translation>用培训数据替换当前工程吗？未保存的更改将丢失。</translation>
+        </message>
+        <message>
+            <source>Replace the earlier results</source>
+            <translation>替换之前的结果</translation>
         </message>
         <message>
             <source>Report (HTML)</source>
             <translation>报告（HTML）</translation>
+        </message>
+        <message>
+            <source>Report: {0}</source>
+            <translation>报告：{0}</translation>
         </message>
         <message>
             <source>Right-of-way width of each road class (highway value), used where a street has no readable width tag. The defaults are the plugin's documented table (docs/street-widths.md), the same as in the land-share tool: replace them with widths measured in the city.</source>
@@ -2349,15 +2441,15 @@
         </message>
         <message>
             <source>Running {0}…</source>
-            <translation>正在运行{0}……</translation>
+            <translation>正在运行{0}…</translation>
         </message>
         <message>
             <source>Runs the four SDF steps in one go: the functional analysis (scalogram, centrality, hierarchy), the composite development index of the indicators you choose, the accessibility of centres on the road network (travel times, Hansen accessibility, dominant centres, influence zones) and the investment priorities combining need (low development, long travel time to an intermediate centre) and potential (centrality, accessibility).</source>
-            <translation>一次运行空间发展框架的四个步骤：功能分析（功能等级表、中心性、等级体系）、您选择的指标的综合发展指数、道路网络上各中心的可达性（出行时间、Hansen 可达性、主导中心、影响范围），以及综合需求（发展水平低、到中间级中心的出行时间长）和潜力（中心性、可达性）的投资优先级。</translation>
+            <translation>一次运行空间发展框架的四个步骤：功能分析（功能等级表、中心性、等级体系）、您选择的指标的综合发展指数、道路网络上各中心的可达性（出行时间、Hansen 可达性、主导中心、影响范围），以及综合需求（发展水平低、到次级中心的出行时间长）和潜力（中心性、可达性）的投资优先级。</translation>
         </message>
         <message>
             <source>Runs the public space tools in one go: the inventory (types, what counts, districts), then SDG 11.7.1 (a), the share of the urban area in streets and public space, and SDG 11.7.1 (b), the share of the population within walking distance of a counted public space, by district and population group. Only the spaces the inventory counts go on to the two indicators.</source>
-            <translation>一次运行全部公共空间工具：先进行盘点（类型、是否计入、所属地区），然后计算可持续发展目标 11.7.1 (a)（城市面积中街道和公共空间所占比例）和 11.7.1 (b)（居住在计入的公共空间步行距离以内的人口比例，按地区和人口群体分列）。只有盘点中计入的空间才参与两个指标的计算。</translation>
+            <translation>一次运行全部公共空间工具：先进行盘点（类型、是否计入、所属区），然后计算可持续发展目标 11.7.1 (a)（城市面积中街道和公共空间所占比例）和 11.7.1 (b)（居住在计入的公共空间步行距离以内的人口比例，按区和人口群体分列）。只有盘点中计入的空间才参与两个指标的计算。</translation>
         </message>
         <message>
             <source>Rural built-up</source>
@@ -2441,7 +2533,7 @@
         </message>
         <message>
             <source>Sample city and sample region as a ready project, for training</source>
-            <translation>将示例城市和示例区域加载为现成项目，用于培训</translation>
+            <translation>将示例城市和示例区域加载为现成工程，用于培训</translation>
         </message>
         <message>
             <source>Sampling method: street share {0} % (95 % interval {1}–{2} %, {3} circles of 10 ha).</source>
@@ -2556,6 +2648,10 @@
             <translation>同一问题的第二列；已忽略，使用第一列</translation>
         </message>
         <message>
+            <source>Second fifth</source>
+            <translation>第二个五分之一</translation>
+        </message>
+        <message>
             <source>Sensitivity of the ranking</source>
             <translation>排名的敏感性</translation>
         </message>
@@ -2581,11 +2677,11 @@
         </message>
         <message>
             <source>Settlement points or sector polygons of the region.</source>
-            <translation>区域内的居民点（点）或部门（面）。</translation>
+            <translation>区域内的居民点（点）或片区（面）。</translation>
         </message>
         <message>
             <source>Settlements</source>
-            <translation>居民点数</translation>
+            <translation>居民点</translation>
         </message>
         <message>
             <source>Settlements (rows, most central first) by functions (columns, most common first), 1 = present.</source>
@@ -2597,15 +2693,15 @@
         </message>
         <message>
             <source>Settlements of this level or a more central one are centres (2: central and intermediate).</source>
-            <translation>此等级或更高等级的居民点为中心（2：中央级和中间级）。</translation>
+            <translation>此等级或更高等级的居民点为中心（2：主要中心和次级中心）。</translation>
         </message>
         <message>
             <source>Settlements or sectors</source>
-            <translation>居民点或部门</translation>
+            <translation>居民点或片区</translation>
         </message>
         <message>
             <source>Settlements or sectors with one numeric field per indicator.</source>
-            <translation>每个指标对应一个数值字段的居民点或部门。</translation>
+            <translation>每个指标对应一个数值字段的居民点或片区。</translation>
         </message>
         <message>
             <source>Settlements with the fields of the earlier steps (development index, travel time, centrality, accessibility).</source>
@@ -2617,7 +2713,7 @@
         </message>
         <message>
             <source>Settlements with their hierarchy level, e.g. the output of the functional analysis; sectors count at a point inside them.</source>
-            <translation>带有等级的居民点，例如功能分析的输出；部门（面）以其内部的一个点计算。</translation>
+            <translation>带有等级的居民点，例如功能分析的输出；片区（面）以其内部的一个点计算。</translation>
         </message>
         <message>
             <source>Settlements with travel time to the nearest centre of each level, Hansen accessibility and dominant centre.</source>
@@ -2625,7 +2721,7 @@
         </message>
         <message>
             <source>Settlements without road access</source>
-            <translation>无道路连接的居民点数</translation>
+            <translation>无道路连接的居民点</translation>
         </message>
         <message>
             <source>Share of street length (%)</source>
@@ -2641,7 +2737,7 @@
         </message>
         <message>
             <source>Share of the population served, by district</source>
-            <translation>各地区可达人口比例</translation>
+            <translation>各区可达人口比例</translation>
         </message>
         <message>
             <source>Share of the population within {0} m walking distance of an open public space, measured along the street network.</source>
@@ -2649,7 +2745,7 @@
         </message>
         <message>
             <source>Share of the urban area allocated to streets and open public spaces, SDG indicator 11.7.1 (a), for each city (and each district when given), against the benchmarks of 15 % public space, 30 % streets and 45 % in total. Street area is the union of the right-of-way corridors: a corridor of the street's width around its centre-line (half the width on each side). The width follows one policy, shared with Streets from OpenStreetMap: the width field (numbers, or text such as 12 m, 40 ft, 10-12; values outside 1.5–80 m are rejected and counted), else the road class table, else the default width. The street share is also given with every width 25 % narrower and 25 % wider, so you see how much the widths matter. Ground that is both street and public space counts once, as public space, so the street and public space shares add up to the total. Optionally the street share is also estimated with the original sampling method (Halton points at 10 per km², 10 ha circles, sampling until the 95 % confidence interval is narrow enough), for comparison with cities that reported that way.</source>
-            <translation>按可持续发展目标指标 11.7.1 (a)，计算每个城市（如提供地区，则包括每个地区）用于街道和开放公共空间的土地占城市面积的比例，并与基准值（公共空间 15 %、街道 30 %、合计 45 %）比较。街道面积为道路红线走廊的并集：沿中心线、宽度等于街道宽度的走廊（每侧各一半宽度）。宽度遵循与“从 OpenStreetMap 生成街道”共用的同一规则：宽度字段（数字，或如 12 m、40 ft、10-12 的文本；超出 1.5–80 米的值被拒绝并计数），否则取自道路等级表，否则使用默认宽度。同时给出所有宽度缩窄 25 % 和加宽 25 % 时的街道比例，以显示宽度假设的影响。既是街道又是公共空间的用地只计算一次（计为公共空间），因此街道比例与公共空间比例之和等于合计比例。可选择同时用最初的抽样方法（每平方公里 10 个 Halton 点、10 公顷圆、抽样直到 95 % 置信区间足够窄）估算街道比例，以便与采用该方法报告的城市比较。</translation>
+            <translation>按可持续发展目标指标 11.7.1 (a)，计算每个城市（如提供区图层，则包括每个区）用于街道和开放公共空间的土地占城市面积的比例，并与基准值（公共空间 15 %、街道 30 %、合计 45 %）比较。街道面积为道路红线走廊的并集：沿中心线、宽度等于街道宽度的走廊（每侧各一半宽度）。宽度遵循与“从 OpenStreetMap 生成街道”共用的同一规则：宽度字段（数字，或如 12 m、40 ft、10-12 的文本；超出 1.5–80 米的值被拒绝并计数），否则取自道路等级表，否则使用默认宽度。同时给出所有宽度缩窄 25 % 和加宽 25 % 时的街道比例，以显示宽度假设的影响。既是街道又是公共空间的用地只计算一次（计为公共空间），因此街道比例与公共空间比例之和等于合计比例。可选择同时用最初的抽样方法（每平方公里 10 个 Halton 点、10 公顷圆、抽样直到 95 % 置信区间足够窄）估算街道比例，以便与采用该方法报告的城市比较。</translation>
         </message>
         <message>
             <source>Share of the urban population living within walking distance (400 m by default) of an open public space, measured along the street network, as SDG indicator 11.7.1 (b) defines it. Every band of the population raster (or every chosen field) is a population group, so totals by sex, age and disability come out of one run; the first band or field is taken as the total population. Give the urban extent so that only the urban population counts (one result per city when it holds several); streets are kept to the extent plus the walking distance, so people at its edge still walk out to a space just outside. The network is the street lines split at every shared vertex; motorways and trunk roads (and streets marked not walkable) are left out. A space is entered wherever a street passes inside it or within the entry tolerance of its edge: at street vertices, at the point of each street segment nearest to it and every 10 m along a street that runs beside it, including the middle of long segments. People join the network at the nearest point of the nearest street. Population cells larger than the sub-cell size (100 m) are spread over sub-cells first, evenly or in proportion to a built-up raster or building footprints. One shortest-path pass from all spaces at once keeps a whole city fast. The straight-line 400 m buffer result, which some global datasets use, is reported beside it for comparison: it overstates access.</source>
@@ -2737,7 +2833,11 @@
         </message>
         <message>
             <source>Spatial Development Framework analysis (guided)…</source>
-            <translation>空间发展框架分析（向导）……</translation>
+            <translation>空间发展框架分析（向导）…</translation>
+        </message>
+        <message>
+            <source>Spatial data (*.gpkg *.shp *.geojson *.json *.tif *.tiff);;All files (*)</source>
+            <translation>空间数据 (*.gpkg *.shp *.geojson *.json *.tif *.tiff);;所有文件 (*)</translation>
         </message>
         <message>
             <source>Spatial development framework</source>
@@ -2876,8 +2976,8 @@
             <translation>街道（%）</translation>
         </message>
         <message>
-            <source>Streets (grey) and open public space (green)</source>
-            <translation>街道（灰色）和开放公共空间（绿色）</translation>
+            <source>Streets and open public space</source>
+            <translation>街道和开放公共空间</translation>
         </message>
         <message>
             <source>Streets and open public space cover {0} % of the {1} km² of the measured urban extents (weighted by area; open public space {2} %, streets {3} %), against the benchmarks of 15 %, 30 % and 45 %.</source>
@@ -3121,7 +3221,7 @@
         </message>
         <message>
             <source>The districts "{0}" and the public spaces "{1}" do not overlap: no space lies in any district. Check that both cover the same place and that each layer's coordinate system is right.</source>
-            <translation>地区“{0}”与公共空间“{1}”不重叠：没有任何空间位于任何地区内。请检查两者是否覆盖同一地点，以及每个图层的坐标参照系是否正确。</translation>
+            <translation>区图层“{0}”与公共空间“{1}”不重叠：没有任何空间位于任何区内。请检查两者是否覆盖同一地点，以及每个图层的坐标参考系是否正确。</translation>
         </message>
         <message>
             <source>The earlier built-up raster {0} ({1} x {2} cells) is not on the grid of {3} ({4} x {5} cells): give both on the same grid (Raster ▸ Align Rasters).</source>
@@ -3197,7 +3297,7 @@
         </message>
         <message>
             <source>The functional analysis of a settlement system (Rondinelli's Urban Functions in Rural Development): which settlements or sectors have which functions (school, health centre, market, bank…). The presence comes from facility points with a function field (a facility belongs to the sector polygon holding it, or to the nearest settlement point within the distance given) or from function columns of the settlement layer. The scalogram orders functions by how common they are and settlements by how many they have; the coefficient of reproducibility (≥ 0.90) and of scalability (≥ 0.60) say how well they form a hierarchy. Each function is worth 100 centrality points shared among the settlements that have it; a settlement's centrality index is the sum of its functions' weights. Settlements are classed into hierarchy levels (central, intermediate, local by default) by natural breaks, quantiles or your thresholds.</source>
-            <translation>居民点体系的功能分析（Rondinelli《农村发展中的城市功能》）：哪些居民点或部门具有哪些功能（学校、卫生中心、市场、银行……）。功能的存在来自带功能字段的设施点（设施归属于包含它的部门面，或给定距离内最近的居民点），或来自居民点图层的功能字段。功能等级表按功能的普遍程度对功能排序，按居民点具有的功能数量对居民点排序；再现性系数（≥ 0.90）和可量表性系数（≥ 0.60）说明它们形成等级体系的程度。每种功能计 100 个中心性分值，由具有该功能的居民点分享；居民点的中心性指数为其功能权重之和。居民点按自然断点法、分位数或您设定的阈值划分为等级（默认为中央级、中间级、地方级）。</translation>
+            <translation>居民点体系的功能分析（Rondinelli《农村发展中的城市功能》）：哪些居民点或片区具有哪些功能（学校、卫生中心、市场、银行……）。功能的存在来自带功能字段的设施点（设施归属于包含它的片区面，或给定距离内最近的居民点），或来自居民点图层的功能字段。功能等级表按功能的普遍程度对功能排序，按居民点具有的功能数量对居民点排序；再现性系数（≥ 0.90）和可量表性系数（≥ 0.60）说明它们形成等级体系的程度。每种功能计 100 个中心性分值，由具有该功能的居民点分享；居民点的中心性指数为其功能权重之和。居民点按自然断点法、分位数或您设定的阈值划分为等级（默认为主要中心、次级中心、地方中心）。</translation>
         </message>
         <message>
             <source>The hierarchy level field {0} has values that are not levels 1, 2, 3…: {1} (e.g. {2}).</source>
@@ -3221,7 +3321,7 @@
         </message>
         <message>
             <source>The indicator, the tables by population group and district, charts and a map, in the language of QGIS.</source>
-            <translation>指标、按人口群体和地区的表格、图表和地图，使用 QGIS 的界面语言。</translation>
+            <translation>指标、按人口群体和区的表格、图表和地图，使用 QGIS 的界面语言。</translation>
         </message>
         <message>
             <source>The input "{0}" has no features.</source>
@@ -3320,6 +3420,10 @@
             <translation>输出“{0}”将覆盖输入文件 {1}。请选择其他文件。</translation>
         </message>
         <message>
+            <source>The output folder {0} already holds the results of an earlier run ({1}). Layers of that run shown in the project would change.</source>
+            <translation>输出文件夹 {0} 中已有上一次运行的结果（{1}）。工程中显示的该次运行的图层将会改变。</translation>
+        </message>
+        <message>
             <source>The output folder {0} cannot be created: {1}</source>
             <translation>无法创建输出文件夹 {0}：{1}</translation>
         </message>
@@ -3341,11 +3445,11 @@
         </message>
         <message>
             <source>The population grid "{0}" has no people inside the districts: the space per person is left empty.</source>
-            <translation>人口栅格“{0}”在各地区内没有人口：人均空间面积留空。</translation>
+            <translation>人口栅格“{0}”在各区内没有人口：人均空间面积留空。</translation>
         </message>
         <message>
             <source>The population grid "{0}" is only used per district: give the districts too.</source>
-            <translation>人口栅格“{0}”仅按地区使用：请同时提供地区。</translation>
+            <translation>人口栅格“{0}”仅按区使用：请同时提供区图层。</translation>
         </message>
         <message>
             <source>The population grid has no people inside the urban extent of {0}.</source>
@@ -3357,7 +3461,7 @@
         </message>
         <message>
             <source>The population input "{0}" and the streets "{1}" do not overlap: the people are {2} km from the nearest street. Check that both cover the same place and that each layer's coordinate system is right.</source>
-            <translation>人口输入“{0}”与街道“{1}”不重叠：人口距最近的街道 {2} 公里。请检查两者是否覆盖同一地点，以及每个图层的坐标参照系是否正确。</translation>
+            <translation>人口输入“{0}”与街道“{1}”不重叠：人口距最近的街道 {2} 公里。请检查两者是否覆盖同一地点，以及每个图层的坐标参考系是否正确。</translation>
         </message>
         <message>
             <source>The population input "{0}" holds no people: every cell or feature is nodata, zero or negative.</source>
@@ -3405,7 +3509,7 @@
         </message>
         <message>
             <source>The run stopped; nothing was added to the project.</source>
-            <translation>运行已停止；未向项目添加任何内容。</translation>
+            <translation>运行已停止；未向工程添加任何内容。</translation>
         </message>
         <message>
             <source>The same kind of built-up data on the same grid for an earlier year (GHSL epochs are). Its extents are matched to the cities of the later date by overlap, with no smallest size.</source>
@@ -3453,7 +3557,7 @@
         </message>
         <message>
             <source>The settlements (points or sectors) and their indicators.</source>
-            <translation>居民点（点或部门）及其指标。</translation>
+            <translation>居民点（点或片区）及其指标。</translation>
         </message>
         <message>
             <source>The settlements with each normalised indicator, the index, its rank and class.</source>
@@ -3465,7 +3569,7 @@
         </message>
         <message>
             <source>The shares against the benchmarks, the table by city and district, a chart and a map, in the language of QGIS.</source>
-            <translation>各比例与基准值的比较、按城市和地区的表格、图表和地图，使用 QGIS 的界面语言。</translation>
+            <translation>各比例与基准值的比较、按城市和区的表格、图表和地图，使用 QGIS 的界面语言。</translation>
         </message>
         <message>
             <source>The space ids must be unique; used more than once: {0}.</source>
@@ -3501,7 +3605,7 @@
         </message>
         <message>
             <source>The streets "{0}" and the urban extent "{1}" do not overlap: no street lies in any city. Check that both cover the same place and that each layer's coordinate system is right.</source>
-            <translation>街道“{0}”与城市范围“{1}”不重叠：没有任何街道位于任何城市内。请检查两者是否覆盖同一地点，以及每个图层的坐标参照系是否正确。</translation>
+            <translation>街道“{0}”与城市范围“{1}”不重叠：没有任何街道位于任何城市内。请检查两者是否覆盖同一地点，以及每个图层的坐标参考系是否正确。</translation>
         </message>
         <message>
             <source>The streets "{0}" hold no line to measure.</source>
@@ -3542,10 +3646,6 @@
         <message>
             <source>The survey export {0} is empty.</source>
             <translation>调查导出文件 {0} 为空。</translation>
-        </message>
-        <message>
-            <source>The survey export {0} is not UTF-8 text (line {1} has bytes that cannot be read): it is damaged, or was saved in another encoding. Download the CSV again from KoboToolbox, or save it as "CSV UTF-8".</source>
-            <translation>调查导出文件 {0} 不是 UTF-8 文本（第 {1} 行有无法读取的字节）：文件已损坏，或以其他编码保存。请从 KoboToolbox 重新下载 CSV，或另存为“CSV UTF-8”。</translation>
         </message>
         <message>
             <source>The survey export {0} is not a readable XLSX workbook: it is damaged, incomplete or another format ({1}). Download it again from KoboToolbox.</source>
@@ -3641,7 +3741,7 @@
         </message>
         <message>
             <source>The urban extents {0} are not in a projected CRS in metres: give one with --crs, e.g. the UTM zone of the country.</source>
-            <translation>城市范围 {0} 不是以米为单位的投影坐标参照系：请用 --crs 指定，例如该国所在的 UTM 分带。</translation>
+            <translation>城市范围 {0} 不是以米为单位的投影坐标参考系：请用 --crs 指定，例如该国所在的 UTM 分带。</translation>
         </message>
         <message>
             <source>The urban extents {0} could not be turned into polygons.</source>
@@ -3649,7 +3749,7 @@
         </message>
         <message>
             <source>The urban extents {0} have no coordinate system: give one with --crs.</source>
-            <translation>城市范围 {0} 没有坐标参照系：请用 --crs 指定。</translation>
+            <translation>城市范围 {0} 没有坐标参考系：请用 --crs 指定。</translation>
         </message>
         <message>
             <source>The weight of "{0}" must be a number of 0 or more, at most {1} (weights are relative), not "{2}".</source>
@@ -3696,6 +3796,10 @@
             <translation>{0}栅格 {1} 没有波段。</translation>
         </message>
         <message>
+            <source>Theme {0} of {1}: {2}</source>
+            <translation>主题 {0}/{1}：{2}</translation>
+        </message>
+        <message>
             <source>Themes</source>
             <translation>主题</translation>
         </message>
@@ -3732,12 +3836,16 @@
             <translation>这一比例低于约 {0} % 的全球基线（各区域 {1}–{2} %）。</translation>
         </message>
         <message>
+            <source>This scorecard has unsaved changes. Save them before going on?</source>
+            <translation>此评分表有未保存的更改。是否先保存？</translation>
+        </message>
+        <message>
             <source>This tool needs the Python package(s) {0}, which are not installed.</source>
             <translation>此工具需要 Python 包 {0}，但尚未安装。</translation>
         </message>
         <message>
             <source>Three levels are named central, intermediate and local.</source>
-            <translation>三个等级分别称为中央级、中间级和地方级。</translation>
+            <translation>三个等级分别称为主要中心、次级中心和地方中心。</translation>
         </message>
         <message>
             <source>Thresholds</source>
@@ -3809,7 +3917,7 @@
         </message>
         <message>
             <source>UN-Habitat's SDG indicator 11.7.1 (b): share of the urban population who can reach an open public space within 400 m walking distance along the street network. A space is entered wherever a street passes inside it or within the entry tolerance of its edge: at street vertices, at the nearest point of each street segment and every {0} m along a street beside it. People join the network at the nearest point of the nearest street; one shortest-path pass from all entrances gives every distance.</source>
-            <translation>联合国人居署可持续发展目标指标 11.7.1 (b)：沿街道网络步行 400 米以内可到达开放公共空间的城市人口比例。只要街道穿过公共空间或经过其边界的入口容差以内，就可以从该处进入：包括街道顶点、每个路段的最近点，以及沿空间旁街道每 {0} 米处。居民从最近街道的最近点进入网络；从所有入口出发的一次最短路径计算得到所有距离。</translation>
+            <translation>联合国人居署可持续发展目标指标 11.7.1 (b)：沿街道网络步行距离 400 米以内可到达开放公共空间的城市人口比例。只要街道穿过公共空间或经过其边界的入口容差以内，就可以从该处进入：包括街道顶点、每个路段的最近点，以及沿空间旁街道每 {0} 米处。居民从最近街道的最近点进入网络；从所有入口出发的一次最短路径计算得到所有距离。</translation>
         </message>
         <message>
             <source>Unknown dimension "{0}" in the weights; the dimensions are {1}.</source>
@@ -3866,6 +3974,10 @@
         <message>
             <source>Urban extents at the earlier date</source>
             <translation>较早日期的城市范围</translation>
+        </message>
+        <message>
+            <source>Use a new folder</source>
+            <translation>使用新文件夹</translation>
         </message>
         <message>
             <source>Use the indicator's mean</source>
@@ -4028,6 +4140,10 @@
             <translation>使用阈值法时：划分等级的递增中心性数值，以逗号分隔（比等级数量少一个）。</translation>
         </message>
         <message>
+            <source>Women</source>
+            <translation>妇女</translation>
+        </message>
+        <message>
             <source>Workers on this computer (0: one per core)</source>
             <translation>本机工作进程数（0：每个核心一个）</translation>
         </message>
@@ -4062,6 +4178,10 @@
         <message>
             <source>Yes</source>
             <translation>是</translation>
+        </message>
+        <message>
+            <source>Young people</source>
+            <translation>青年</translation>
         </message>
         <message>
             <source>Z-scores</source>
@@ -4185,11 +4305,11 @@
         </message>
         <message>
             <source>district</source>
-            <translation>地区</translation>
+            <translation>区</translation>
         </message>
         <message>
             <source>districts</source>
-            <translation>地区</translation>
+            <translation>区</translation>
         </message>
         <message>
             <source>empty file</source>
@@ -4294,6 +4414,10 @@
         <message>
             <source>metres</source>
             <translation>米</translation>
+        </message>
+        <message>
+            <source>min</source>
+            <translation>分钟</translation>
         </message>
         <message>
             <source>more than {0} m or not reached</source>
@@ -4672,12 +4796,28 @@
             <translation>沿街道网络的步行距离</translation>
         </message>
         <message>
+            <source>within {0} min</source>
+            <translation>{0} 分钟以内</translation>
+        </message>
+        <message>
+            <source>{0} (aged {1}+)</source>
+            <translation>{0}（{1} 岁及以上）</translation>
+        </message>
+        <message>
+            <source>{0} (aged {1}–{2})</source>
+            <translation>{0}（{1}–{2} 岁）</translation>
+        </message>
+        <message>
             <source>{0} (id {1})</source>
             <translation>{0}（编号 {1}）</translation>
         </message>
         <message>
             <source>{0} ({1}): {2} criteria read: {3} scored 0 to 3, {4} NA, {5} left blank; the framework has {6}.</source>
             <translation>{0}（{1}）：读取 {2} 项标准：{3} 项评分为 0 至 3，{4} 项为 NA，{5} 项留空；评估框架共有 {6} 项。</translation>
+        </message>
+        <message>
+            <source>{0} ({1}/{2})</source>
+            <translation>{0}（{1}/{2}）</translation>
         </message>
         <message>
             <source>{0} and {1}: the assessor {2} scored the same plan twice.</source>
@@ -4717,7 +4857,7 @@
         </message>
         <message>
             <source>{0} districts lie outside the urban extent and have no share: {1}.</source>
-            <translation>{0} 个地区位于城市范围之外，没有比例：{1}。</translation>
+            <translation>{0} 个区位于城市范围之外，没有比例：{1}。</translation>
         </message>
         <message>
             <source>{0} facilities have no value in the field {1} and were left out.</source>
@@ -4725,7 +4865,7 @@
         </message>
         <message>
             <source>{0} facilities lie in no settlement or sector and were left out.</source>
-            <translation>有 {0} 个设施不在任何居民点或部门内，未计入。</translation>
+            <translation>有 {0} 个设施不在任何居民点或片区内，未计入。</translation>
         </message>
         <message>
             <source>{0} features without a usable polygon were skipped ({1}).</source>
@@ -4734,6 +4874,10 @@
         <message>
             <source>{0} has no text in any language</source>
             <translation>{0}在任何语言中都没有文本</translation>
+        </message>
+        <message>
+            <source>{0} holds no layer QGIS can open.</source>
+            <translation>{0} 中没有 QGIS 能打开的图层。</translation>
         </message>
         <message>
             <source>{0} invalid polygons were repaired ({1}).</source>
@@ -4813,7 +4957,7 @@
         </message>
         <message>
             <source>{0} of {1} districts hold no people of the population input and have no share: {2}. Check that the districts cover the city.</source>
-            <translation>{1} 个地区中有 {0} 个没有人口输入中的人口，因而没有比例：{2}。请检查地区是否覆盖该城市。</translation>
+            <translation>{1} 个区中有 {0} 个没有人口输入中的人口，因而没有比例：{2}。请检查各区是否覆盖该城市。</translation>
         </message>
         <message>
             <source>{0} of {1} people of the population input live inside the urban extent ({2} %); the others are left out.</source>
@@ -4909,7 +5053,7 @@
         </message>
         <message>
             <source>{0} spaces lie in no district: the summary by district leaves them out.</source>
-            <translation>{0} 个空间不在任何地区内：按地区汇总时不包括它们。</translation>
+            <translation>{0} 个空间不在任何区内：按区汇总时不包括它们。</translation>
         </message>
         <message>
             <source>{0} spaces of the inventory have no id in the field "{1}": only submissions with a GPS point can be linked to them.</source>
@@ -4921,7 +5065,7 @@
         </message>
         <message>
             <source>{0} street segments lie too far from the urban extent to be walked from it and were left out.</source>
-            <translation>{0} 个路段距城市范围过远，无法从范围内步行到达，已排除。</translation>
+            <translation>{0} 个街道路段距城市范围过远，无法从范围内步行到达，已排除。</translation>
         </message>
         <message>
             <source>{0} streets kept, {1} of them walkable; {2} private roads left out.</source>
@@ -4961,7 +5105,7 @@
         </message>
         <message>
             <source>{0} urban extents hold more than {1} people per km², more than any city: {2}. Check the population grid (its unit, its nodata value).</source>
-            <translation>有 {0} 个城市范围的人口密度超过每平方公里 {1} 人，高于任何城市：{2}。请检查人口网格（其单位及无数据值）。</translation>
+            <translation>有 {0} 个城市范围的人口密度超过每平方公里 {1} 人，高于任何城市：{2}。请检查人口栅格（其单位及无数据值）。</translation>
         </message>
         <message>
             <source>{0} was given twice; it is read once.</source>
@@ -5012,12 +5156,8 @@
             <translation>{0} 第 {1} 行：文件含有二进制数据，不是 CSV 文本。</translation>
         </message>
         <message>
-            <source>{0}, line {1}: the file is not UTF-8 text.</source>
-            <translation>{0} 第 {1} 行：文件不是 UTF-8 文本。</translation>
-        </message>
-        <message>
-            <source>{0}, line {1}: the file is not UTF-8 text. Save it as "CSV UTF-8" (Excel) or with the encoding UTF-8.</source>
-            <translation>{0} 第 {1} 行：文件不是 UTF-8 文本。请另存为“CSV UTF-8”（Excel），或以 UTF-8 编码保存。</translation>
+            <source>{0}, line {1}: the file is neither UTF-8 nor GB18030 (GBK) text (tried: UTF-8 with and without BOM, GB18030 (GBK), UTF-16 with BOM). Save it again with the encoding UTF-8 (in Excel: "CSV UTF-8").</source>
+            <translation>{0} 第 {1} 行：文件既不是 UTF-8 文本，也不是 GB18030（GBK）文本（已尝试：UTF-8（带或不带 BOM）、GB18030（GBK）、UTF-16（带 BOM））。请以 UTF-8 编码重新保存（在 Excel 中另存为“CSV UTF-8”）。</translation>
         </message>
         <message>
             <source>{0}, line {1}: the quotes (") do not pair up ({2}). A cell that holds quotes, the separator or a line break must be put in quotes, with every quote in it doubled.</source>
@@ -5286,6 +5426,10 @@
         <message>
             <source>{0}: {1} of the {2} criteria of the framework are not in the scorecard ({3}); they count as not scored.</source>
             <translation>{0}：评估框架 {2} 项标准中有 {1} 项不在评分表中（{3}）；按未评分计。</translation>
+        </message>
+        <message>
+            <source>{0}: {1} of {2} criteria scored</source>
+            <translation>{0}：已评分 {1}/{2} 项标准</translation>
         </message>
         <message>
             <source>{0}: {1} of {2} people within {3} m walking distance ({4} %).</source>

@@ -37,6 +37,12 @@ FUNCTIONS = [("primary school", 250), ("health post", 600), ("market", 900), ("s
              ("police post", 3000), ("post office", 4000), ("health centre", 5000), ("bank", 8000),
              ("bus station", 12000), ("district office", 20000), ("hospital", 30000), ("technical college", 60000),
              ("university", 120000)]
+# The function in Chinese too (function_zh), as the settlements carry name and name_zh: a Chinese workshop reads
+# its scalogram in Chinese.
+FUNCTIONS_ZH = {"primary school": "小学", "health post": "卫生室", "market": "集市", "secondary school": "中学",
+                "police post": "警务室", "post office": "邮局", "health centre": "卫生院", "bank": "银行",
+                "bus station": "汽车站", "district office": "区政府", "hospital": "医院",
+                "technical college": "职业技术学院", "university": "大学"}
 SYLLABLES = [("Lin", "林"), ("He", "河"), ("Shan", "山"), ("Qiao", "桥"), ("Dong", "东"), ("Xi", "西"), ("Nan", "南"),
              ("Bei", "北"), ("Song", "松"), ("Mei", "梅"), ("Shi", "石"), ("Hu", "湖"), ("Ping", "平"), ("An", "安"),
              ("Yuan", "源"), ("Feng", "丰"), ("Tai", "泰"), ("Gu", "谷"), ("Ning", "宁"), ("Chang", "长")]
@@ -108,14 +114,15 @@ def main() -> int:
         for j, (function, _) in enumerate(FUNCTIONS):
             if has[i, j]:
                 offset = rng.normal(0, 250, 2)
-                facilities.append((Point(xy[i] + offset), [function, i + 1]))
+                facilities.append((Point(xy[i] + offset), [function, FUNCTIONS_ZH[function], i + 1]))
 
     layers = [
         ("settlements", ogr.wkbPoint,
          [("settlement_id", ogr.OFTInteger), ("name", ogr.OFTString), ("name_zh", ogr.OFTString),
           ("kind", ogr.OFTString), ("population", ogr.OFTInteger), ("growth_pct", ogr.OFTReal),
           ("poverty_pct", ogr.OFTReal), ("water_pct", ogr.OFTReal), ("enrolment_pct", ogr.OFTReal)], settlements),
-        ("facilities", ogr.wkbPoint, [("function", ogr.OFTString), ("settlement_id", ogr.OFTInteger)], facilities),
+        ("facilities", ogr.wkbPoint, [("function", ogr.OFTString), ("function_zh", ogr.OFTString),
+                                       ("settlement_id", ogr.OFTInteger)], facilities),
         ("roads", ogr.wkbLineString, [("highway", ogr.OFTString)], roads)]
     write_gpkg(GPKG, layers, current_date="2026-11-23T00:00:00.000Z")
     print(f"{GPKG.relative_to(ROOT)}: {len(settlements)} settlements, {len(facilities)} facilities of "

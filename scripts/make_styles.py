@@ -78,16 +78,7 @@ def main() -> int:
         layer.setRenderer(QgsGraduatedSymbolRenderer("priority", ranges))
         layer.saveNamedStyle(str(STYLES / f"sdf_priority_{name}.qml"))
         del layer
-    bands = QgsVectorLayer("MultiPolygon?crs=EPSG:32650&field=minutes:double", "bands", "memory")
-    blues = [(0, 15, "#08519c"), (15, 30, "#3182bd"), (30, 60, "#9ecae1"), (60, 100000, "#deebf7")]
-    bands.setRenderer(QgsGraduatedSymbolRenderer("minutes", [
-        QgsRendererRange(low, high, QgsFillSymbol.createSimple({"color": color, "outline_style": "no"}),
-                         f"{low:g}–{high:g}" if high < 100000 else f"> {low:g}") for low, high, color in blues]))
-    bands.saveNamedStyle(str(STYLES / "sdf_isochrones.qml"))
-    zones = QgsVectorLayer("MultiPolygon?crs=EPSG:32650", "zones", "memory")
-    zones.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
-        {"color": "126,87,194,50", "outline_color": "#4527a0", "outline_width": "0.8"})))
-    zones.saveNamedStyle(str(STYLES / "sdf_influence_zones.qml"))
+    # Isochrone bands and influence zones: classes built from the data on load (processing/styles.py).
     # Quality index 0-100 red to green; spaces without an index (not surveyed or a dimension unanswered) grey.
     # The "no index" rule label is replaced by its translation on load (StyleOnLoad).
     quality = QgsVectorLayer("MultiPolygon?crs=EPSG:32650&field=quality_index:double", "quality", "memory")
@@ -124,7 +115,7 @@ def main() -> int:
         layer.setRenderer(QgsSingleSymbolRenderer(symbol))
         layer.saveNamedStyle(str(STYLES / f"{name}.qml"))
         del layer
-    del network, area, streets, inventory, points, sectors, bands, zones, quality
+    del network, area, streets, inventory, points, sectors, quality
     app.exitQgis()
     print(f"wrote {STYLES}/access_network.qml, access_service_area.qml, street_area.qml, public_space_inventory.qml, public_space_quality.qml, sdf_*.qml, workshop_*.qml")
     return 0

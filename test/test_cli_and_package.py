@@ -66,12 +66,13 @@ def test_habitat_process_leaves_no_profile_behind(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def install_zip(profile: Path) -> Path:
-    subprocess.run(["make", "-C", str(ROOT), "--no-print-directory", "-s", "package"], check=True,
+def install_zip(profile: Path, root: Path = ROOT) -> Path:
+    """The zip ``make package`` builds in ``root`` (this tree, or another checkout), unpacked into a profile."""
+    subprocess.run(["make", "-C", str(root), "--no-print-directory", "-s", "package"], check=True,
                    capture_output=True)
-    version = next(line.split("=", 1)[1].strip() for line in (ROOT / "metadata.txt").read_text().splitlines()
+    version = next(line.split("=", 1)[1].strip() for line in (root / "metadata.txt").read_text().splitlines()
                    if line.startswith("version="))
-    archive = ROOT / "dist" / f"habitat_planning_plugin-{version}.zip"
+    archive = root / "dist" / f"habitat_planning_plugin-{version}.zip"
     plugins = profile / "profiles" / "default" / "python" / "plugins"
     plugins.mkdir(parents=True)
     with zipfile.ZipFile(archive) as zipped:

@@ -143,3 +143,92 @@ def test_the_check_catches_missing_unfinished_and_fstring_messages(tmp_path, mon
     assert "unfinished zh_CN translation: 'Waiting'" in found
     assert "not in habitat_planning_plugin_zh_CN.ts" in found and "'Not in ts'" in found
     assert "no longer in the code" in found and "'Gone'" in found
+
+
+def _translations():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import translations
+    finally:
+        sys.path.pop(0)
+    return translations
+
+
+GLOSSARY = (
+    "# english\tchinese\tforbidden\texcept\tnote\n"
+    "settlement\t居民点\t居民点数\t\t\n"
+    "project\t工程\t项目\tKoboToolbox\tQGIS zh-Hans\n"
+    "district\t区\t地区\t\t\n"
+)
+
+
+def _glossary_fixture(tmp_path, monkeypatch, translations, messages):
+    """A package marking `messages` (source -> translation), its .ts and a glossary, all in tmp_path."""
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "mod.py").write_text("from x import tr\n" + "".join(f"tr({source!r})\n" for source in messages),
+                                    encoding="utf-8")
+    monkeypatch.setattr(translations, "ROOT", tmp_path)
+    monkeypatch.setattr(translations, "PACKAGE", package)
+    monkeypatch.setattr(translations, "UI_DIR", tmp_path / "ui")
+    monkeypatch.setattr(translations, "I18N", tmp_path / "elsewhere")  # the paths below are given explicitly
+    ts, glossary = tmp_path / "copy.ts", tmp_path / "glossary.tsv"
+    translations.write_ts(ts, "zh_CN", {("habitat", source): (text, True) for source, text in messages.items()})
+    glossary.write_text(GLOSSARY, encoding="utf-8")
+    return ts, glossary
+
+
+def test_the_check_enforces_the_glossary_and_the_typography(tmp_path, monkeypatch):
+    translations = _translations()
+    ts, glossary = _glossary_fixture(tmp_path, monkeypatch, translations, {
+        "Settlements": "居民点数",  # forbidden variant
+        "Settlements or sectors": "居民点或片区",  # right (plural matched)
+        "The current project": "当前项目",  # forbidden variant
+        "Projects in KoboToolbox": "Kobo 工具箱中的项目",  # exempt: a Kobo project is 项目
+        "Districts": "城市",  # the term is missing
+        "By district": "按区",  # right
+        "Plan assessment (guided)…": "规划评估（向导）……",  # doubled ellipsis
+        "Add files…": "添加文件…",  # right
+        "Schools, clinics…": "学校、诊所……",  # Chinese list ellipsis inside a sentence: fine
+        "Krippendorff's alpha": "Krippendorff&#x27;s alpha",  # escaped twice
+        "Fish & chips": "鱼和薯条 &amp;",
+        "A &lt;tag&gt;": "一个 &lt;标签&gt;",  # the source has the entities: fine
+    })
+    found = "\n".join(translations.problems("zh_CN", ts=ts, glossary=glossary))
+    assert "uses 居民点数 for 'settlement'" in found and "'Settlements' -> '居民点数'" in found
+    assert "uses 项目 for 'project'" in found and "'The current project'" in found
+    assert "lacks 区 for 'district'" in found and "'Districts' -> '城市'" in found
+    assert "doubled ellipsis" in found and "'Plan assessment (guided)…'" in found
+    assert "HTML entities the source has not: &#x27;" in found and "&amp;" in found
+    for fine in ("Settlements or sectors", "Projects in KoboToolbox", "By district", "Add files…",
+                 "Schools, clinics…", "A &lt;tag&gt;"):
+        assert f"{fine!r}" not in found, fine
+    assert len(found.splitlines()) == 6
+    # Without the glossary file only the typography is checked.
+    assert len(translations.problems("zh_CN", ts=ts, glossary=tmp_path / "none.tsv")) == 3
+
+
+def test_apply_and_check_work_on_a_copy(tmp_path, monkeypatch, capsys):
+    translations = _translations()
+    ts, glossary = _glossary_fixture(tmp_path, monkeypatch, translations, {
+        "Settlements": "居民点数", "The current project": "当前项目", "Plan assessment (guided)…": "规划评估（向导）……"})
+    tsv = tmp_path / "fix.tsv"
+    tsv.write_text("# source\ttranslation\nSettlements\t居民点\nThe current project\t当前工程\n"
+                   "Plan assessment (guided)…\t规划评估（向导）…\n", encoding="utf-8")
+    arguments = ["translations.py", "check", "--ts", str(ts), "--glossary", str(glossary)]
+    assert translations.main(arguments) == 1
+    assert translations.main(["translations.py", "apply", str(tsv), "--ts", str(ts)]) == 0
+    assert translations.main(arguments) == 0
+    assert "zh_CN: 3 strings, 0 problem(s)" in capsys.readouterr().out
+    assert translations.main(["translations.py", "check", "--bogus", "x"]) == 2
+
+
+def test_the_project_glossary_reads_and_knows_qgis_terms():
+    translations = _translations()
+    terms = {term.english[0]: term for term in translations.read_glossary(ROOT / "i18n" / "glossary.tsv")}
+    for english, chinese in [("project", "工程"), ("layer", "图层"), ("field", "字段"), ("feature", "要素"),
+                             ("CRS", "坐标参考系"), ("settlement", "居民点"), ("open public space", "开放公共空间")]:
+        assert chinese in terms[english].chinese
+    assert terms["settlement"].applies("Settlements") and not terms["field"].applies("the field survey")
+    assert terms["project"].problem("Sample city as a ready project", "现成项目") is not None
+    assert terms["project"].problem("Upload it to KoboToolbox (Projects, New)", "项目、新建") is None

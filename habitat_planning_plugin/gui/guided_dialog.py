@@ -35,11 +35,13 @@ from qgis.PyQt.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QStackedWidget,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +49,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core.text import tr
 from ..paths import readable_source, resource_path
 from ..workshop import is_workshop
+from .input_defaults import in_language, name_fields
 from .tool_specs import TOOLS
 
 GEOMETRY_FILTERS = {QgsProcessing.TypeVectorPoint: QgsMapLayerProxyModel.PointLayer,
@@ -88,6 +91,7 @@ class GuidedDialog(QDialog):
         self.opened = []  # reports opened after the run
         self.pdfs = []  # their PDF copies
         self.open_url = QDesktopServices.openUrl  # replaceable (tests record instead of starting a browser)
+        self.finished_folder = None
 
         layout = QVBoxLayout(self)
         intro = QLabel(tr(self.spec.intro))
@@ -123,8 +127,16 @@ class GuidedDialog(QDialog):
         page = QWidget()
         form = QFormLayout(page)
         title = QLabel(f"<b>{_html(tr(step.title))}</b><br>{_html(tr(step.intro))}")
+        title.setTextFormat(Qt.RichText)
         title.setWordWrap(True)
         form.addRow(title)
+        if any(self.algorithm.parameterDefinition(name).type() in ("source", "vector", "raster")
+               for name in step.parameters) and not self.project.mapLayers():
+            empty = QLabel(tr("No layers are loaded. Load the workshop data (Habitat Planning ▸ Load the workshop "
+                              "data), or open your files with the … buttons."))
+            empty.setWordWrap(True)
+            empty.setStyleSheet("color: #c62828")
+            form.addRow(empty)
         for name in step.parameters:
             definition = self.algorithm.parameterDefinition(name)
             widget = self._widget(definition)
@@ -133,7 +145,18 @@ class GuidedDialog(QDialog):
             explanation.setWordWrap(True)
             explanation.setStyleSheet("color: #616161")
             box = QVBoxLayout()
-            box.addWidget(widget)
+            if isinstance(widget, QgsMapLayerComboBox):
+                row = QHBoxLayout()
+                row.addWidget(widget, 1)
+                browse = QToolButton()
+                browse.setText("…")
+                browse.setObjectName(f"browse_{name}")
+                browse.setToolTip(tr("Open a layer from a file…"))
+                browse.clicked.connect(partial(self.browse_layer, name))
+                row.addWidget(browse)
+                box.addLayout(row)
+            else:
+                box.addWidget(widget)
             box.addWidget(explanation)
             label = definition.description() + ("" if _optional(definition) else " *")
             form.addRow(label, box)
@@ -202,10 +225,16 @@ class GuidedDialog(QDialog):
         self.folder.setFilePath(os.path.join(os.path.expanduser("~"), "habitat_outputs", f"{self.spec.key}-{stamp}"))
         folder_row.addWidget(self.folder, 1)
         box.addLayout(folder_row)
+        # Escaped text is HTML: say so, or a single note without a tag is shown as plain text, entities and all.
         notes = QLabel("<br>".join(_html(tr(note)) for note in self.spec.method_notes))
+        notes.setTextFormat(Qt.RichText)
         notes.setWordWrap(True)
         notes.setStyleSheet("color: #616161")
         box.addWidget(notes)
+        self.folder_button = QPushButton(tr("Open the output folder"))
+        self.folder_button.setVisible(False)
+        self.folder_button.clicked.connect(lambda: self.open_url(QUrl.fromLocalFile(self.finished_folder)))
+        box.addWidget(self.folder_button)
         self.pdf = QCheckBox(tr("Also save the reports as PDF"))
         self.pdf.setChecked(True)
         box.addWidget(self.pdf)
@@ -310,7 +339,9 @@ class GuidedDialog(QDialog):
         widget = self.widgets.get(name)
         if widget is None:
             return
-        hints = self.spec.field_hints.get(name, [])
+        hints = list(self.spec.field_hints.get(name, []))
+        # Columns in the user's language first: name_zh, function_zh under Chinese.
+        hints = list(name_fields()) + hints if "name" in hints else list(in_language(hints))
         if isinstance(widget, QgsCheckableComboBox):
             widget.clear()
             if layer is not None:
@@ -332,6 +363,15 @@ class GuidedDialog(QDialog):
             self.log.appendPlainText(tr("Still needed: {0}", ", ".join(missing)))
             return
         folder = self.folder.filePath()
+        earlier = self.earlier_results(folder)
+        if earlier:
+            answer = self.ask_overwrite(folder, earlier)
+            if answer == "new":
+                folder = _fresh_folder(folder)
+                self.folder.setFilePath(folder)
+            elif answer != "replace":
+                self.log.appendPlainText(tr("Not run: the results in {0} are kept.", folder))
+                return
         try:
             os.makedirs(folder, exist_ok=True)
         except OSError as error:
@@ -353,6 +393,61 @@ class GuidedDialog(QDialog):
         self.task.executed.connect(self._executed)
         self.go(self.pages.currentIndex())
         QgsApplication.taskManager().addTask(self.task)
+
+    def earlier_results(self, folder):
+        """The files of an earlier run in ``folder`` that this run would replace."""
+        names = sorted(set(self.spec.outputs.values()))
+        return [name for name in names if os.path.exists(os.path.join(folder, name))]
+
+    def ask_overwrite(self, folder, earlier):
+        """'replace', 'new' (a new folder beside it) or 'cancel': the user's answer."""
+        box = QMessageBox(QMessageBox.Question, tr(self.spec.title),
+                          tr("The output folder {0} already holds the results of an earlier run ({1}). Layers of "
+                             "that run shown in the project would change.", folder, ", ".join(earlier)), parent=self)
+        new = box.addButton(tr("Use a new folder"), QMessageBox.AcceptRole)
+        replace = box.addButton(tr("Replace the earlier results"), QMessageBox.DestructiveRole)
+        box.addButton(QMessageBox.Cancel)
+        box.setDefaultButton(new)
+        box.exec_()
+        return "new" if box.clickedButton() is new else "replace" if box.clickedButton() is replace else "cancel"
+
+    def browse_layer(self, name):
+        """Open a file's layers into the project (a GeoPackage: all of them) and pick one for ``name``."""
+        start = resource_path("sample_data") if not self.project.mapLayers() else os.path.expanduser("~")
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open a layer from a file…"), start,
+                                              tr("Spatial data (*.gpkg *.shp *.geojson *.json *.tif *.tiff);;"
+                                                 "All files (*)"))
+        if not path:
+            return
+        self.add_layer_file(path)
+        self.apply_hints()
+        widget = self.widgets[name]
+        if widget.currentLayer() is None:
+            added = [layer for layer in self.project.mapLayers().values() if layer.source().split("|")[0] == path]
+            match = next((layer for layer in added if widget.model().indexFromLayer(layer).isValid()), None)
+            if match is not None:
+                widget.setLayer(match)
+
+    def add_layer_file(self, path):
+        from qgis.core import QgsRasterLayer, QgsVectorLayer
+
+        stem = os.path.splitext(os.path.basename(path))[0]
+        if path.lower().endswith((".tif", ".tiff")):
+            layers = [QgsRasterLayer(path, stem)]
+        else:
+            from osgeo import ogr
+
+            source = ogr.Open(path)
+            names = [source.GetLayer(i).GetName() for i in range(source.GetLayerCount())] if source else []
+            source = None
+            layers = [QgsVectorLayer(f"{path}|layername={layer}", layer, "ogr") for layer in names] or \
+                [QgsVectorLayer(path, stem, "ogr")]
+        valid = [layer for layer in layers if layer.isValid()]
+        if not valid:
+            self.log.appendPlainText(tr("{0} holds no layer QGIS can open.", path))
+        for layer in valid:
+            self.project.addMapLayer(layer)
+        return valid
 
     def cancel(self):
         if self.feedback is not None:
@@ -376,7 +471,13 @@ class GuidedDialog(QDialog):
                     if self.pdf.isChecked():
                         self.pdfs.append(self.save_pdf(path))
                     self.opened.append(path)
-                    self.open_url(QUrl.fromLocalFile(path))
+                    self.log.appendPlainText(tr("Report: {0}", path))
+                    if self.open_url(QUrl.fromLocalFile(path)) is False:
+                        self.log.appendPlainText(tr("No web browser is set up to open it: open it from the output "
+                                                    "folder."))
+            self.finished_folder = self.folder.filePath()
+            self.log.appendPlainText(tr("Output folder: {0}", self.finished_folder))
+            self.folder_button.setVisible(True)
         else:
             self.log.appendPlainText(tr("The run stopped; nothing was added to the project."))
         self.go(self.pages.currentIndex())
@@ -392,20 +493,65 @@ class GuidedDialog(QDialog):
         return atomic_write(os.path.splitext(html_path)[0] + ".pdf", lambda partial: html_to_pdf(text, partial))
 
     def load_results(self):
-        """The run's layers in one group named after the tool, with the styles and names the tool gives them."""
-        self.group_name = f"{tr(self.spec.title)} {datetime.now().strftime('%H:%M')}"
+        """The run's layers in one group named after the tool, with the styles and names the tool gives them:
+        points over lines over polygons, the tool's main results visible, the map on them."""
+        self.group_name = self.new_group_name()
+        for other in self.project.layerTreeRoot().children():  # the legend on this run's results
+            if hasattr(other, "setExpanded"):
+                other.setExpanded(False)
         group = self.project.layerTreeRoot().insertGroup(0, self.group_name)
+        group.setExpanded(True)
+        outputs = {str(value): key for key, value in (self.results or {}).items() if isinstance(value, str)}
+        loaded = []
         for layer_id, details in self.context.layersToLoadOnCompletion().items():
             layer = QgsProcessingUtils.mapLayerFromString(layer_id, self.context)
             if layer is None:
                 continue
             layer = self.context.takeResultLayer(layer.id()) or layer
             layer.setName(details.name)
+            key = outputs.get(layer_id) or outputs.get(layer.source().split("|")[0])
+            loaded.append((layer, details, key))
+        loaded.sort(key=lambda item: _drawing_order(item[0]))
+        for layer, details, key in loaded:
             self.project.addMapLayer(layer, False)
-            group.addLayer(layer)
+            node = group.addLayer(layer)
             if details.postProcessor() is not None:
                 details.postProcessor().postProcessLayer(layer, self.context, self.feedback)
+            if self.spec.shown and node is not None:
+                node.setItemVisibilityChecked(key in self.spec.shown or not layer.isSpatial())
             self.loaded_layers.append(layer)
+        self.zoom_to_results()
+
+    def new_group_name(self):
+        """The tool and the time; a second run in the same minute gets (2), (3)…: never two groups of one name."""
+        base = f"{tr(self.spec.title)} {datetime.now().strftime('%H:%M')}"
+        taken = {child.name() for child in self.project.layerTreeRoot().children()}
+        name, number = base, 2
+        while name in taken:
+            name, number = f"{base} ({number})", number + 1
+        return name
+
+    def zoom_to_results(self):
+        """The map on the visible results (the city for public space, the region for the SDF)."""
+        canvas = _canvas()
+        if canvas is None:
+            return
+        from qgis.core import QgsCoordinateTransform, QgsRectangle
+
+        extent = QgsRectangle()
+        extent.setMinimal()
+        shown = [layer for layer in self.loaded_layers if layer.isSpatial() and
+                 self.project.layerTreeRoot().findLayer(layer.id()).isVisible()] or \
+            [layer for layer in self.loaded_layers if layer.isSpatial()]
+        for layer in shown:
+            try:
+                transform = QgsCoordinateTransform(layer.crs(), canvas.mapSettings().destinationCrs(), self.project)
+                extent.combineExtentWith(transform.transformBoundingBox(layer.extent()))
+            except Exception:  # a layer QGIS cannot transform: zoom on the others  # noqa: BLE001
+                continue
+        if not extent.isEmpty() and extent.isFinite():
+            canvas.setExtent(extent.buffered(max(extent.width(), extent.height()) * 0.03))
+            canvas.refresh()
 
     def closeEvent(self, event):  # noqa: N802
         if self.task is not None:  # closing the window does not leave a run going on unseen
@@ -449,6 +595,34 @@ class FileList(QWidget):
         return [self.list.item(i).data(Qt.UserRole) for i in range(self.list.count())]
 
 
+def _fresh_folder(folder):
+    """``folder`` with -2, -3… appended: the first that does not exist yet."""
+    number = 2
+    while os.path.exists(f"{folder}-{number}"):
+        number += 1
+    return f"{folder}-{number}"
+
+
+def _drawing_order(layer):
+    """Points first (drawn on top), then lines, polygons, rasters and tables last."""
+    from qgis.core import QgsWkbTypes
+
+    if not layer.isSpatial():
+        return 5
+    if not hasattr(layer, "geometryType"):
+        return 4
+    return {QgsWkbTypes.PointGeometry: 0, QgsWkbTypes.LineGeometry: 1, QgsWkbTypes.PolygonGeometry: 2}.get(
+        layer.geometryType(), 3)
+
+
+def _canvas():
+    try:
+        from qgis.utils import iface
+    except ImportError:
+        return None
+    return iface.mapCanvas() if iface is not None else None
+
+
 def _optional(definition):
     return bool(definition.flags() & definition.FlagOptional)
 
@@ -476,7 +650,8 @@ def _shown(value):
 
 
 def _html(text):
+    """Text for the content of an HTML element (never an attribute): & < > escaped, quotes kept as they are."""
     import html
 
-    return html.escape(str(text))
+    return html.escape(str(text), quote=False)
 

@@ -4,7 +4,7 @@ from functools import partial
 
 from qgis.core import QgsApplication
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QMenu, QToolBar, QToolButton
+from qgis.PyQt.QtWidgets import QAction, QComboBox, QMenu, QToolBar, QToolButton
 
 from ..core.text import tr, tr_noop
 from ..paths import resource_path
@@ -25,10 +25,39 @@ GUIDED_TOOLS = {"publicspace": [("publicspace", tr_noop("City-wide public space 
                 "sdf": [("sdf", tr_noop("Spatial Development Framework analysis (guided)…"))]}
 
 
-def open_algorithm_dialog(algorithm_id: str) -> None:
+def algorithm_dialog(algorithm_id: str):
+    """Processing's dialog for the algorithm, its inputs started on the layers and fields whose names say they are
+    the ones (gui/input_defaults); a required layer nothing fits starts empty instead of on the first layer."""
     import processing  # QGIS's Processing plugin, present wherever the GUI is
+    from qgis.core import QgsProject
+    from qgis.gui import QgsMapLayerComboBox
 
-    processing.execAlgorithmDialog(algorithm_id)
+    from .input_defaults import initial_parameters
+
+    algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
+    values = initial_parameters(algorithm, QgsProject.instance()) if algorithm is not None else {}
+    dialog = processing.createAlgorithmDialog(algorithm_id, values)  # None: a field starts empty
+    wrappers = getattr(dialog.mainWidget(), "wrappers", {}) if dialog is not None else {}
+    for name, value in values.items():
+        wrapper = wrappers.get(name)
+        if value is not None or wrapper is None or wrapper.parameterDefinition().type() not in ("source", "vector",
+                                                                                                 "raster"):
+            continue
+        # Processing's layer widget holds a QgsMapLayerComboBox (seen from Python as a QComboBox): no selection.
+        for combo in wrapper.wrappedWidget().findChildren(QComboBox):
+            if isinstance(combo, QgsMapLayerComboBox):
+                combo.setAllowEmptyLayer(True)
+                combo.setLayer(None)
+            else:
+                combo.setCurrentIndex(-1)
+    return dialog
+
+
+def open_algorithm_dialog(algorithm_id: str) -> None:
+    dialog = algorithm_dialog(algorithm_id)
+    if dialog is not None:
+        dialog.show()
+        dialog.exec_()
 
 
 def area_algorithms(area: str):
@@ -138,9 +167,19 @@ class HabitatMenu:
         layers = load_workshop(project)
         canvas = self.iface.mapCanvas()
         if canvas is not None:
-            canvas.setDestinationCrs(project.crs())
-            canvas.setExtent(layers["urban_extent"].extent().buffered(500))
-            canvas.refresh()
+            from qgis.PyQt.QtCore import QTimer
+
+            city = layers["urban_extent"].extent().buffered(500)
+
+            def zoom_to_city():
+                canvas.setDestinationCrs(project.crs())
+                canvas.setExtent(city)
+                canvas.refresh()
+
+            zoom_to_city()
+            # QGIS zooms a project that had no layers to the full extent of the first ones once control returns
+            # to the event loop (here: the whole region); the city again after that.
+            QTimer.singleShot(0, zoom_to_city)
         return layers
 
     def open_scoring_dialog(self):

@@ -29,6 +29,9 @@ class ToolSpec:
     method_notes: list = field(default_factory=list)  # tr_noop: the published defaults the tool applies
     # In workshop mode, file inputs filled with bundled samples: parameter -> resources/ path (a folder: its files)
     workshop_files: dict = field(default_factory=dict)
+    # Result layers left visible after the run (the others are in the group, unticked): the meaningful result
+    # on top of the map, not every layer drawn over each other.
+    shown: tuple = ()
 
 
 PUBLIC_SPACE = ToolSpec(
@@ -66,7 +69,8 @@ PUBLIC_SPACE = ToolSpec(
      "city_name": ["name", "city"], "width_field": ["width_m", "width"], "class_field": ["road_class", "highway"],
      "district_name": ["name", "district"]},
     [tr_noop("Walking distance 400 m along the street network (SDG 11.7.1 metadata)."),
-     tr_noop("Benchmarks: 15 % of the urban area in public space, 30 % in streets, 45 % in all (UN-Habitat).")])
+     tr_noop("Benchmarks: 15 % of the urban area in public space, 30 % in streets, 45 % in all (UN-Habitat).")],
+    shown=("inventory:inventory", "access:walking_network"))
 
 PLAN_ASSESSMENT = ToolSpec(
     "planassessment", "habitat:planassessment", tr_noop("Plan assessment"),
@@ -85,7 +89,7 @@ PLAN_ASSESSMENT = ToolSpec(
     ["OUTPUT_REPORT"], {}, {"CITY_FIELD": ["name", "city"]},
     [tr_noop("Scores 0 to 3 or NA per criterion (APA Sustaining Places); agreement as Krippendorff's alpha, "
              "good from 0.80.")],
-    {"SCORECARDS": ("sample_data", "scorecards")})
+    {"SCORECARDS": ("sample_data", "scorecards")}, shown=("OUTPUT_MAP",))
 
 PUBLIC_SPACE_QUALITY = ToolSpec(
     "publicspacequality", "habitat:publicspacequality", tr_noop("Public space quality from a survey"),
@@ -110,7 +114,7 @@ PUBLIC_SPACE_QUALITY = ToolSpec(
     {"ID_FIELD": ["ps_id", "space_id", "id"], "NAME_FIELD": ["name"], "DISTRICT_FIELD": ["district"]},
     [tr_noop("Each answer counts 0 to 1 as the questionnaire declares; a dimension is the mean of its questions, "
              "0 to 100; no official scoring rule is published (city-wide public space assessment guide, 2020).")],
-    {"SURVEY": ("sample_data", "survey", "public_space_survey.csv")})
+    {"SURVEY": ("sample_data", "survey", "public_space_survey.csv")}, shown=("OUTPUT",))
 
 SDF = ToolSpec(
     "sdf", "habitat:spatialdevelopmentframework", tr_noop("Spatial Development Framework analysis"),
@@ -141,6 +145,7 @@ SDF = ToolSpec(
     {"name_field": ["name"], "function_field": ["function", "type"], "road_class": ["highway", "road_class"],
      "indicators": ["growth_pct", "poverty_pct", "water_pct", "enrolment_pct"], "negative_indicators": ["poverty_pct"]},
     [tr_noop("Hierarchy from the scalogram and Rondinelli's centrality; indicators normalised as in the OECD/JRC "
-             "handbook; travel times on the road network.")])
+             "handbook; travel times on the road network.")],
+    shown=("functions:hierarchy", "accessibility:influence_zones"))
 
 TOOLS = {spec.key: spec for spec in (PUBLIC_SPACE, PUBLIC_SPACE_QUALITY, PLAN_ASSESSMENT, SDF)}

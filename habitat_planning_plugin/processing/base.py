@@ -36,6 +36,7 @@ from ..qgis_io import choose_metric_crs, read_polygons
 from ..report_pdf import html_to_pdf
 from .output_guard import OutputGuard, destination_file
 from .parameter_checks import check_parameters, explain_refusal
+from .styles import build_renderer, keep_present_categories
 
 report_html.PDF_WRITER = html_to_pdf  # reports saved as .pdf are printed by Qt
 
@@ -74,15 +75,17 @@ def missing_package_message(modules) -> str:
 
 # Post-processors must outlive the algorithm run (QGIS applies them afterwards): keep them here.
 _POST_PROCESSORS = {}
+STYLE_PROPERTY = "habitat_planning/style"
 
 
 class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
     """Gives a loaded result layer its bundled QML style and its translated name."""
 
-    def __init__(self, qml_path: str, layer_name: str, category_labels=None):
+    def __init__(self, qml_path: str, layer_name: str, category_labels=None, renderer=None):
         super().__init__()
         self.qml_path = qml_path
         self.layer_name = layer_name
+        self.renderer_spec = renderer  # processing/styles: classes built from the data the layer holds
         # Keyed by text: a QML stores category values as strings whatever the field type.
         self.category_labels = {str(value): label for value, label in (category_labels or {}).items()}
 
@@ -91,19 +94,34 @@ class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
             return
         if self.qml_path and os.path.exists(self.qml_path):
             layer.loadNamedStyle(self.qml_path)
-        renderer = layer.renderer() if hasattr(layer, "renderer") else None
-        if self.category_labels and hasattr(renderer, "categories"):
+        if layer.isSpatial() and hasattr(layer, "renderer") and layer.renderer() is not None:
+            renderer = layer.renderer().clone()
+            if self.renderer_spec is not None:
+                renderer = build_renderer(layer, self.renderer_spec) or renderer
+            self._label(renderer)
+            keep_present_categories(layer, renderer)
+            # A new renderer, not the loaded one edited in place: QGIS redraws the legend only on rendererChanged,
+            # so labels set in place would show as raw codes until the user refreshed the legend.
+            layer.setRenderer(renderer)
+            # What styled it (a bundled style or classes from the data): checked by the tests, never the default.
+            layer.setCustomProperty(STYLE_PROPERTY, os.path.basename(self.qml_path) if self.qml_path else
+                                    type(self.renderer_spec).__name__ if self.renderer_spec else "")
+        layer.setName(self.layer_name)
+        layer.triggerRepaint()
+
+    def _label(self, renderer):
+        if not self.category_labels:
+            return
+        if hasattr(renderer, "categories"):
             for index, category in enumerate(renderer.categories()):
                 label = self.category_labels.get(str(category.value()))
                 if label is not None:
                     renderer.updateCategoryLabel(index, label)
-        if self.category_labels and hasattr(renderer, "rootRule"):  # rule-based: keyed by the rule's label
+        if hasattr(renderer, "rootRule"):  # rule-based: keyed by the rule's label
             for rule in renderer.rootRule().children():
                 label = self.category_labels.get(rule.label())
                 if label is not None:
                     rule.setLabel(label)
-        layer.setName(self.layer_name)
-        layer.triggerRepaint()
 
 
 def progress_callback(feedback, start: float = 0.0, end: float = 100.0):
@@ -270,14 +288,16 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
             sink = SpreadsheetSafeSink(sink)
         return sink, dest_id
 
-    def style_output(self, context, dest_id, qml_name, layer_name: str, category_labels=None):
+    def style_output(self, context, dest_id, qml_name, layer_name: str, category_labels=None, renderer=None):
         """Load ``dest_id`` (when QGIS loads it) with resources/styles/``qml_name``, a translated name and,
-        for a categorized style, translated legend labels ({category value: label})."""
+        for a categorized style, translated legend labels ({category value: label}); or with classes built from
+        its data (``renderer``: a processing.styles spec)."""
         if not context.willLoadLayerOnCompletion(dest_id):
             return
         details = context.layerToLoadOnCompletionDetails(dest_id)
         details.name = layer_name
-        processor = StyleOnLoad(resource_path("styles", qml_name) if qml_name else "", layer_name, category_labels)
+        processor = StyleOnLoad(resource_path("styles", qml_name) if qml_name else "", layer_name, category_labels,
+                                renderer)
         _POST_PROCESSORS[dest_id] = processor
         details.setPostProcessor(processor)
 
@@ -432,12 +452,13 @@ def extended_fields(source_fields, added):
     return fields, kept
 
 
-def add_chart(report, made, feedback, alt=None):
-    """Put a chart (``(png, warning)`` from core.report.charts) into ``report``; its font warning goes to the log."""
+def add_chart(report, made, feedback, alt=None, legend=None):
+    """Put a chart (``(png, warning)`` from core.report.charts) into ``report``; its font warning goes to the log.
+    A map's legend (recorded by the map, or ``legend`` [(label, colour)]) is listed under it on the page."""
     png, warning = made
     if warning and feedback is not None:
         feedback.pushWarning(warning)
-    report.image(png, alt or report.title)
+    report.image(png, alt or report.title, legend if legend is not None else getattr(made, "legend", None))
 
 
 def file_or_built_in(algorithm, parameters, name, context, *resource):

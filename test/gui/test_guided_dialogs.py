@@ -71,10 +71,62 @@ def visible_texts(dialog):
     return texts
 
 
+def legend_labels(model, layer):
+    node = QgsProject.instance().layerTreeRoot().findLayer(layer.id())
+    return [legend_node.data(Qt.DisplayRole) for legend_node in model.layerLegendNodes(node)]
+
+
+def check_result_layers(dialog, model):
+    """Every spatial result styled on purpose; legends show the renderer's labels (not codes) with one class per
+    value the data holds; points drawn over lines over polygons; the map on the visible results."""
+    from qgis.core import QgsCategorizedSymbolRenderer, QgsRectangle, QgsWkbTypes
+
+    from habitat_planning_plugin.processing.base import STYLE_PROPERTY
+
+    order = []
+    for layer in dialog.loaded_layers:
+        if not layer.isSpatial():
+            continue
+        assert layer.customProperty(STYLE_PROPERTY), f"{layer.name()} is drawn with QGIS's default style"
+        renderer = layer.renderer()
+        if renderer is None or not hasattr(renderer, "legendSymbolItems"):
+            continue
+        expected = [item.label() for item in renderer.legendSymbolItems()]
+        shown = legend_labels(model, layer)
+        single = len(expected) == 1 and not expected[0]  # one symbol: the legend shows the layer's name or nothing
+        assert shown == expected or single and shown in ([], [layer.name()]), (layer.name(), shown, expected)
+        if isinstance(renderer, QgsCategorizedSymbolRenderer):
+            index = layer.fields().indexOf(renderer.classAttribute())
+            present = {str(v) for v in layer.uniqueValues(index) if v is not None}
+            assert {str(c.value()) for c in renderer.categories()} == present, layer.name()
+            assert all(c.label() != str(c.value()) or not str(c.value()).isdigit() for c in renderer.categories())
+        order.append(layer.geometryType() if hasattr(layer, "geometryType") else QgsWkbTypes.PolygonGeometry)
+    tree_order = [layer for layer in QgsProject.instance().layerTreeRoot().children()[0].findLayers()]
+    geometry = [node.layer().geometryType() for node in tree_order if node.layer().isSpatial() and
+                hasattr(node.layer(), "geometryType")]
+    assert geometry == sorted(geometry), geometry  # points (0) over lines (1) over polygons (2)
+    visible = [node.layer() for node in tree_order if node.isVisible() and node.layer().isSpatial()]
+    if not any(layer.isSpatial() for layer in dialog.loaded_layers):
+        return  # tables only (plan assessment without city polygons)
+    assert visible, "no result visible"
+    canvas = __import__("qgis.utils", fromlist=["iface"]).iface.mapCanvas()
+    extent = QgsRectangle()
+    extent.setMinimal()
+    for layer in visible:
+        extent.combineExtentWith(layer.extent())
+    shown_extent = canvas.extent()  # holds the results, tight in one direction (the canvas keeps its aspect)
+    assert shown_extent.contains(extent.buffered(-1.0)), (shown_extent.toString(), extent.toString())
+    assert shown_extent.width() < extent.width() * 1.2 or shown_extent.height() < extent.height() * 1.2
+
+
 @pytest.mark.parametrize("tool", TOOLS)
 def test_dialog_runs_on_workshop_data(tool, workshop, tmp_path):
     from habitat_planning_plugin.gui.guided_dialog import GuidedDialog
 
+    from qgis.core import QgsLayerTreeModel
+
+    # A legend open while the run loads its layers, as in QGIS's Layers panel.
+    legend_model = QgsLayerTreeModel(QgsProject.instance().layerTreeRoot())
     dialog = GuidedDialog(tool)
     opened = []
     dialog.open_url = opened.append
@@ -108,6 +160,10 @@ def test_dialog_runs_on_workshop_data(tool, workshop, tmp_path):
     assert [str(p) for p in opened] and all(os.path.exists(p) for p in dialog.opened)
     assert len(opened) == len(dialog.spec.reports) == len(dialog.pdfs)
     assert all(open(pdf, "rb").read(5) == b"%PDF-" for pdf in dialog.pdfs)
+    check_result_layers(dialog, legend_model)
+    log = dialog.log.toPlainText()
+    assert all(f"{path}" in log for path in dialog.opened) and str(tmp_path / "out") in log
+    assert dialog.folder_button.isVisible()
     if tool == "publicspace":
         assert rows["Type field"] == "ps_type" and rows["Public spaces (polygons)"] == "sample_city.gpkg › public_spaces"
         assert rows["Road class field"] == "—"
@@ -161,6 +217,36 @@ def test_missing_inputs_are_named_before_running(qgis_app, habitat_provider, qgi
     dispose(dialog)
 
 
+def shown_text(label):
+    """What a QLabel shows: its text, read as HTML when the label takes it as rich text."""
+    from qgis.PyQt.QtGui import QTextDocument
+
+    text = label.text()
+    if label.textFormat() == Qt.RichText or (label.textFormat() == Qt.AutoText and Qt.mightBeRichText(text)):
+        document = QTextDocument()
+        document.setHtml(text)
+        return document.toPlainText()
+    return text
+
+
+def test_english_texts_show_no_html_entities(qgis_app, habitat_provider, qgis_new_project):
+    """"Krippendorff's alpha" on the plan assessment's run page, never "Krippendorff&#x27;s alpha": escaped text
+    goes only to widgets that read it as HTML."""
+    from qgis.PyQt.QtWidgets import QLabel
+
+    from habitat_planning_plugin.gui.guided_dialog import GuidedDialog
+
+    shown = []
+    for tool in TOOLS:
+        dialog = GuidedDialog(tool)
+        dialog.go(dialog.pages.count() - 1)
+        shown += [shown_text(label) for label in dialog.findChildren(QLabel)] + [dialog.summary.toPlainText()]
+        dispose(dialog)
+    assert [text for text in shown if re.search(r"&(#[0-9]+|#x[0-9a-f]+|[a-z]+);", text, re.I)] == []
+    assert any("Krippendorff's alpha" in text for text in shown)
+    assert any("The settlements (points or sectors)" in text for text in shown)
+
+
 def test_the_checks_speak_before_the_run(workshop, tmp_path):
     """An output folder that cannot hold files (it is a file): the dialog shows the check's message and starts
     nothing, as Processing's own dialog does."""
@@ -199,6 +285,11 @@ def test_no_english_left_in_chinese(tool, workshop, locale, tmp_path):
     assert english == []
     labels = [label for label, _ in dialog.summary_rows()]
     assert all(re.search(r"[\u4e00-\u9fff]", label) for label in labels), labels
+    names = {"publicspace": "district_name", "publicspacequality": "NAME_FIELD", "sdf": "name_field"}
+    if tool in names:  # the data has name and name_zh: Chinese names under Chinese
+        assert dialog.value(names[tool]) == "name_zh"
+    if tool == "sdf":  # the facilities carry function and function_zh: the scalogram in Chinese
+        assert dialog.value("function_field") == "function_zh"
     # ...and the run gives Chinese layers and a Chinese report.
     dialog.open_url = lambda url: None
     dialog.folder.setFilePath(str(tmp_path / "out"))
@@ -209,6 +300,13 @@ def test_no_english_left_in_chinese(tool, workshop, locale, tmp_path):
     report = open(dialog.opened[-1], encoding="utf-8").read()
     assert '<html lang="zh-CN">' in report and "输入与参数" in report
     assert all(re.search(r"[\u4e00-\u9fff]", layer.name()) for layer in dialog.loaded_layers)
+    # Population groups and functions in Chinese: groups by their band names, functions from function_zh.
+    reports = " ".join(open(path, encoding="utf-8").read() for path in dialog.opened)
+    if tool == "publicspace":
+        assert "儿童（0–14 岁）" in reports and "老年人（65 岁及以上）" in reports and "妇女" in reports
+        assert "children_0_14" not in reports.split("输入与参数")[0]
+    if tool == "sdf":
+        assert "function_zh" in reports  # the scalogram's functions (an image) come from the Chinese field
     dispose(dialog)
 
 
@@ -250,3 +348,59 @@ def test_workshop_in_chinese(qgis_app, locale):
         assert layers["settlements"].featureCount() == 60 and layers["streets"].renderer().type() == "singleSymbol"
     finally:
         project.clear()
+
+
+def test_second_run_asks_before_replacing_and_names_its_group_apart(workshop, tmp_path):
+    """The second run into the same folder asks first; "a new folder" keeps the first run's files as they were;
+    the second group gets its own name; a report that no browser can open is said in the log."""
+    from habitat_planning_plugin.gui.guided_dialog import GuidedDialog
+
+    dialog = GuidedDialog("publicspacequality")
+    dialog.open_url = lambda url: False  # what QDesktopServices answers when no browser is registered
+    dialog.pdf.setChecked(False)
+    folder = tmp_path / "out"
+    dialog.folder.setFilePath(str(folder))
+    dialog.go(dialog.pages.count() - 1)
+    dialog.run()
+    wait_for(dialog)
+    assert dialog.results is not None
+    assert "No web browser" in dialog.log.toPlainText()
+    first = (folder / "public_space_quality.gpkg").read_bytes()
+    asked = []
+    dialog.ask_overwrite = lambda where, files: asked.append(files) or "cancel"
+    dialog.run()
+    assert not dialog.running() and asked and "public_space_quality.gpkg" in asked[0]
+    assert "kept" in dialog.log.toPlainText()
+    dialog.ask_overwrite = lambda where, files: "new"
+    dialog.run()
+    wait_for(dialog)
+    assert dialog.results is not None and dialog.folder.filePath() == str(folder) + "-2"
+    assert (folder / "public_space_quality.gpkg").read_bytes() == first
+    names = [group.name() for group in QgsProject.instance().layerTreeRoot().children()]
+    assert len(names) == len(set(names)) and sum(name.startswith(dialog.windowTitle()) for name in names) == 2
+    dispose(dialog)
+
+
+def test_browse_opens_a_file_when_no_layer_is_loaded(qgis_app, habitat_provider, qgis_new_project, monkeypatch):
+    """An empty project: the dialog says so and the … button opens a file's layers (the workshop data folder
+    first) and picks the right one."""
+    from qgis.PyQt.QtWidgets import QFileDialog, QLabel
+
+    from habitat_planning_plugin.gui.guided_dialog import GuidedDialog
+    from test.conftest import SAMPLE_DATA
+
+    dialog = GuidedDialog("sdf")
+    texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "No layers are loaded" in texts
+    started = []
+
+    def chosen(parent, caption, folder, filters):
+        started.append(folder)
+        return str(SAMPLE_DATA / "sample_region.gpkg"), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", chosen)
+    dialog.browse_layer("settlements")
+    assert started[0].endswith("sample_data")
+    assert dialog.widgets["settlements"].currentLayer().source().endswith("layername=settlements")
+    assert dialog.widgets["roads"].currentLayer().source().endswith("layername=roads")
+    dispose(dialog)

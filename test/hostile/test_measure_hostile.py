@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from osgeo import gdal, ogr
 from shapely import wkb as shapely_wkb
@@ -684,6 +684,7 @@ def test_any_damaged_raster_is_read_or_named(tmp_path_factory, raster_bytes, dat
 @QUICK
 @given(st.lists(st.one_of(st.floats(), st.just(-9999.0)), min_size=4, max_size=36),
        st.floats(min_value=1.0, max_value=1000.0), st.floats(min_value=-1e6, max_value=1e6))
+@example([0.0, 1.797693134862315e+308, -9999.0, -9999.0], 41.0, 15.0)  # k*k shares of the float maximum overflowed
 def test_people_per_extent_never_invents_people(values, cell_size, shift):
     """Any population values (nan, inf, negative, nodata): the totals are finite, never negative and never more
     than the positive finite people of the grid."""

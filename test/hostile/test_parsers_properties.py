@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from habitat_planning_plugin.core import wkb
-from habitat_planning_plugin.core.files import read_json
+from habitat_planning_plugin.core.files import decode_text, read_json
 from habitat_planning_plugin.core.text import HabitatError
 from habitat_planning_plugin.i18n import normalise_locale
 
@@ -89,7 +89,7 @@ def test_any_json_file_is_data_or_an_error_naming_it(tmp_path, data):
     except HabitatError as error:
         assert "framework.json" in str(error)
     else:
-        assert value == json.loads(data.decode("utf-8"))
+        assert value == json.loads(decode_text(data, "framework.json")[0])  # UTF-8 (BOM or not), GB18030, UTF-16
 
 
 @QUICK

@@ -203,10 +203,11 @@ def plan_as_object(tmp, p):
 
 
 def not_utf8(tmp, p):
-    # Excel's "CSV" on a Chinese Windows writes GBK.
+    # GBK (Excel's "CSV" on a Chinese Windows) is read (test/core/test_file_encodings.py); Shift-JIS half-width
+    # katakana before a line end is neither UTF-8 nor GB18030.
     path = tmp / "cards" / "chen.csv"
-    path.write_bytes((HEADER + "assessor,陈静\ncriterion,score\nV1,1\n").encode("gbk"))
-    return with_card(p, str(path)), ("chen.csv", "line 6", "UTF-8")
+    path.write_bytes((HEADER + "assessor,ﾁｪﾝ\ncriterion,score\nV1,1\n").encode("shift_jis"))
+    return with_card(p, str(path)), ("chen.csv", "line 6", "UTF-8", "GB18030")
 
 
 def unfilled_template(tmp, p):

@@ -257,7 +257,8 @@ DAMAGED_EXPORTS = {  # name: (file name, how it is made, words the message must 
     "lock_file": ("~$export.xlsx", lambda p: p.write_bytes(b"\x0bsomebody" + b"\0" * 150), ["~$export.xlsx",
                                                                                             "lock file"]),
     "not_utf8": ("export.csv", lambda p: p.write_bytes(SURVEY_CSV.read_text(encoding="utf-8-sig").replace(
-        "Park", "Парк").encode("cp1251") + "公园".encode("gb18030")), ["export.csv", "UTF-8"]),
+        "Temple Street Playground", "Сад").encode("cp1251") + "公园".encode("gb18030")),
+                 ["export.csv", "line 77", "UTF-8", "GB18030"]),  # cp1251 "Сад;": no GB18030 character either
     "binary": ("export.csv", lambda p: p.write_bytes(b"space_id;seating\n1;\0\0\0\n"), ["export.csv", "line 2"]),
     "extra_cell": ("export.csv", lambda p: edited_csv(p, _extra_cell), ["export.csv", "line 6"]),
     "missing_cell": ("export.csv", lambda p: edited_csv(p, _missing_cell), ["export.csv", "line 8"]),

@@ -72,6 +72,22 @@ def test_mixed_frameworks_are_refused(inputs, tmp_path, habitat_provider):
                                                    "OUTPUT_PLANS": "memory:", "OUTPUT_REPORT": None})
 
 
+@pytest.mark.parametrize("alpha, shown, warned", [(0.66651, "0.667", False), (0.66649, "0.666", True),
+                                                  (0.6665, "0.666", True), (0.8, "0.800", False)])
+def test_the_low_agreement_warning_agrees_with_the_alpha_shown(inputs, habitat_provider, monkeypatch,
+                                                               alpha, shown, warned):
+    """Never "alpha 0.667" beside "alpha below 0.667": the warning compares the value as the log shows it."""
+    from habitat_planning_plugin.processing.plan_assessment import plan_assessment
+    from test.helpers import Messages, run_algorithm
+
+    monkeypatch.setattr(plan_assessment, "krippendorff_alpha", lambda ratings, level: alpha)
+    messages = Messages()
+    run_algorithm("habitat:planassessment", {**inputs, "OUTPUT_CRITERIA": "memory:", "OUTPUT_THEMES": "memory:",
+                                             "OUTPUT_PLANS": "memory:", "OUTPUT_REPORT": None}, messages)
+    assert f"alpha {shown} over" in messages.text()
+    assert ("alpha below 0.667" in messages.text()) is warned
+
+
 def test_scores_join_city_polygons_for_a_choropleth(inputs, tmp_path, habitat_provider):
     from qgis import processing
     from shapely.geometry import box

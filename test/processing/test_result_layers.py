@@ -43,3 +43,24 @@ def test_layer_names_and_legend_in_chinese(habitat_provider, qgis_new_project, l
     labels = [category.label() for category in network.renderer().categories()]
     assert labels[0] == "0–125 米" and labels[-1] == "超过 1000 米或无法到达"
     loaded("步行服务范围")
+
+
+def test_legend_shows_translated_labels_without_a_refresh(habitat_provider, qgis_new_project, locale):
+    """As in QGIS's Layers panel (a layer tree model already open): the legend shows the translated class labels
+    as soon as the layer is loaded, not the raw codes of the bundled style until the user refreshes it."""
+    from qgis.core import QgsLayerTreeModel
+    from qgis.PyQt.QtCore import Qt
+
+    locale("zh_CN")
+    model = QgsLayerTreeModel(QgsProject.instance().layerTreeRoot())
+    run_and_load(PARAMETERS)
+    network = loaded("到公共空间的步行距离")
+    node = QgsProject.instance().layerTreeRoot().findLayer(network.id())
+    shown = [legend.data(Qt.DisplayRole) for legend in model.layerLegendNodes(node)]
+    assert shown == [category.label() for category in network.renderer().categories()]
+    assert shown[0] == "0–100 米" and not any(label.isdigit() for label in shown)
+    # the population points share the bands (only those present), instead of one plain colour
+    from habitat_planning_plugin.processing.base import STYLE_PROPERTY
+
+    points = [layer for layer in QgsProject.instance().mapLayers().values() if layer.customProperty(STYLE_PROPERTY)]
+    assert all(layer.renderer().type() != "singleSymbol" or layer.geometryType() == 2 for layer in points)

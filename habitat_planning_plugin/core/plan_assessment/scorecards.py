@@ -12,10 +12,11 @@ or as a table (CSV or the first sheet of an XLSX): header lines "key,value" for 
 plan, city, year and assessor, then a row "criterion,score,comment,evidence" and one row per criterion.
 
 Bad input is never read as something else: a framework is checked against FRAMEWORK_SCHEMA once, every problem
-listed with its place, before anything uses it; a scorecard that is damaged, not UTF-8, has a quote that is never
-closed, a row with more cells than its header, a criterion or a key given twice, or a score that is true/false,
-NaN or not 0..3 is refused with the file and line (or row) named. A score left blank is "not scored" (the
-criterion is left out of that assessor's scores, exactly as NA is in the arithmetic) and counted in the log.
+listed with its place, before anything uses it; a scorecard that is damaged, not text (UTF-8 with or without BOM,
+GB18030/GBK as Excel saves "CSV" on a Chinese Windows, or UTF-16), has a quote that is never closed, a row with
+more cells than its header, a criterion or a key given twice, or a score that is true/false, NaN or not 0..3 is
+refused with the file and line (or row) named. A score left blank is "not scored" (the criterion is left out of
+that assessor's scores, exactly as NA is in the arithmetic) and counted in the log.
 """
 
 import csv
@@ -27,6 +28,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..files import decode_text
 from ..text import HabitatError, tr
 
 SCALE = (0, 1, 2, 3)
@@ -62,6 +64,8 @@ class Framework:
     name: dict
     themes: dict  # theme id -> name {lang: text}
     criteria: list  # Criterion, in order
+    source: str = field(default="", compare=False)  # the file name, for the log
+    encoding: str = field(default="", compare=False)  # how the file was decoded (files.decode_text), for the log
 
 
 # The shape of a framework. Each member: (key, kind, required). Kinds: "id" (text, not blank), "version" (text or
@@ -81,7 +85,10 @@ def load_framework(path) -> Framework:
         data = path.read_bytes()
     except OSError as error:
         raise HabitatError(tr("Cannot read the framework file {0}: {1}", str(path), error.strerror or str(error)))
-    return framework_from_dict(_json(data, str(path)), str(path))
+    parsed, encoding = _json(data, str(path))
+    framework = framework_from_dict(parsed, str(path))
+    framework.source, framework.encoding = path.name, encoding
+    return framework
 
 
 def framework_problems(data) -> list:
@@ -230,14 +237,11 @@ def _kind(value) -> str:
 
 
 def _json(data: bytes, name: str):
-    """Parse JSON bytes strictly: UTF-8 (a BOM allowed), no NaN or Infinity, no key given twice in one object."""
+    """(value, encoding) of JSON bytes parsed strictly: text as files.decode_text reads it (UTF-8 with or without
+    BOM, GB18030, UTF-16), no NaN or Infinity, no key given twice in one object."""
     if data.startswith(b"PK\x03\x04"):
         raise HabitatError(tr("{0} is an Excel workbook (or another zip file), not JSON.", name))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise HabitatError(tr("{0}, line {1}: the file is not UTF-8 text.", name,
-                              data[:error.start].count(b"\n") + 1))
+    text, encoding = decode_text(data, name)
     if not text.strip():
         raise HabitatError(tr("{0}: the file is empty.", name))
 
@@ -254,7 +258,7 @@ def _json(data: bytes, name: str):
         raise HabitatError(tr("{0}: {1} is not a number JSON allows.", name, token))
 
     try:
-        return json.loads(text, object_pairs_hook=unique, parse_constant=constant)
+        return json.loads(text, object_pairs_hook=unique, parse_constant=constant), encoding
     except json.JSONDecodeError as error:
         raise HabitatError(tr("{0}, line {1}: not valid JSON ({2}).", name, error.lineno, error.msg))
     except RecursionError:
@@ -281,6 +285,7 @@ class Scorecard:
     rows: int = 0  # criteria read from the file
     multiline: list = field(default_factory=list)  # (line, text) of CSV cells over several lines
     delimiter: str = ""
+    encoding: str = field(default="", compare=False)  # how a CSV or JSON file was decoded (files.decode_text)
 
 
 def is_helper_file(path) -> bool:
@@ -340,11 +345,11 @@ def read_scorecard(path) -> Scorecard:
         raise HabitatError(tr("{0}: the file is empty.", name))
     extra = {}
     if suffix == ".json":
-        meta, rows = _json_card(data, name)
+        meta, rows, extra["encoding"] = _json_card(data, name)
     elif suffix == ".xlsx":
         meta, rows = _split_table(_xlsx_table(data, name), name, tr("{0}, row {1}"), False)
     else:
-        table, extra["delimiter"] = _csv_table(data, name)
+        table, extra["delimiter"], extra["encoding"] = _csv_table(data, name)
         meta, rows = _split_table(table, name, tr("{0}, line {1}"), True)
         extra["multiline"] = [(line, cell) for line, end, cells in table if end > line
                               for cell in cells if "\n" in cell or "\r" in cell]
@@ -352,7 +357,7 @@ def read_scorecard(path) -> Scorecard:
 
 
 def _json_card(data, name):
-    parsed = _json(data, name)
+    parsed, encoding = _json(data, name)
     if not isinstance(parsed, dict) or not isinstance(parsed.get("scores"), dict):
         raise HabitatError(tr("{0}: a JSON scorecard needs a \"scores\" object.", name))
     meta = {key: (parsed.get(key), name) for key in META_KEYS}
@@ -363,7 +368,7 @@ def _json_card(data, name):
             rows.append((where, criterion, value.get("score"), value.get("comment"), value.get("evidence")))
         else:
             rows.append((where, criterion, value, None, None))
-    return meta, rows
+    return meta, rows, encoding
 
 
 def _xlsx_table(data, name):
@@ -405,15 +410,12 @@ def _sheet_rows(book, name):
 
 
 def _csv_table(data, name):
-    """([(first line, last line, cells)], delimiter) of CSV bytes, read strictly: a quote never closed, or text
-    after a closing quote, is refused with its line (a lenient reader swallows the rest of the card)."""
+    """([(first line, last line, cells)], delimiter, encoding) of CSV bytes (decoded by files.decode_text), read
+    strictly: a quote never closed, or text after a closing quote, is refused with its line (a lenient reader
+    swallows the rest of the card)."""
     if data.startswith(b"PK\x03\x04"):
         raise HabitatError(tr("{0} is an Excel workbook, not CSV text: name it .xlsx.", name))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise HabitatError(tr("{0}, line {1}: the file is not UTF-8 text. Save it as \"CSV UTF-8\" (Excel) or "
-                              "with the encoding UTF-8.", name, data[:error.start].count(b"\n") + 1))
+    text, encoding = decode_text(data, name)
     if "\x00" in text:
         raise HabitatError(tr("{0}, line {1}: the file holds binary data, not CSV text.", name,
                               text[:text.index("\x00")].count("\n") + 1))
@@ -435,7 +437,7 @@ def _csv_table(data, name):
         raise HabitatError(tr("{0}, line {1}: the quotes (\") do not pair up ({2}). A cell that holds quotes, the "
                               "separator or a line break must be put in quotes, with every quote in it doubled.",
                               name, reader.line_num, str(error)))
-    return table, delimiter
+    return table, delimiter, encoding
 
 
 def _delimiter(text: str) -> str:
@@ -492,14 +494,15 @@ def _split_table(table, name, place, count_cells):
     return meta, rows
 
 
-def _card(meta, rows, name, multiline=(), delimiter=""):
+def _card(meta, rows, name, multiline=(), delimiter="", encoding=""):
     values = {key: _meta_text(*meta[key], key) if key in meta else "" for key in META_KEYS if key != "year"}
     missing = [key for key in ("framework", "plan", "assessor") if not values[key]]
     if missing:
         raise HabitatError(tr("{0}: the scorecard does not say {1}.", name, ", ".join(missing)))
     year = _year(*meta["year"]) if "year" in meta else 0
     card = Scorecard(values["framework"], values["framework_version"], values["plan"], values["city"], year,
-                     values["assessor"], source=name, multiline=list(multiline), delimiter=delimiter)
+                     values["assessor"], source=name, multiline=list(multiline), delimiter=delimiter,
+                     encoding=encoding)
     seen = {}
     for where, criterion, score, comment, evidence in rows:
         criterion = _plain(criterion)

@@ -6,6 +6,7 @@ import math
 
 from ..report.charts import bar_chart, choropleth_map, histogram
 from ..report.html import Report
+from .groups import group_label
 from ..text import tr
 from .access import BASELINE_SOURCE, GLOBAL_BASELINE_PCT, REGIONAL_BASELINE_RANGE_PCT
 from .land_share import BENCHMARK_OPS, BENCHMARK_STREETS, BENCHMARK_TOTAL
@@ -137,7 +138,7 @@ def _chart(report, made, notes):
     png, warning = made
     if warning and warning not in notes:
         notes.append(warning)
-    report.image(png, report.title)
+    report.image(png, report.title, getattr(made, "legend", None))  # a map's legend is also listed on the page
 
 
 def national_report(path, rows, groups, extents=None, language="en", footer="", progress=None) -> str:
@@ -206,7 +207,7 @@ def national_report(path, rows, groups, extents=None, language="en", footer="", 
         table = []
         for group in groups:
             parts = summary["groups"][group]
-            table.append([group, _people(parts["population"]), _people(parts["served"]), parts["share_pct"],
+            table.append([group_label(group), _people(parts["population"]), _people(parts["served"]), parts["share_pct"],
                           parts["share_straight_pct"]])
         report.table([tr("Population group"), tr("Population"), tr("Served"), tr("Share served (%)"),
                       tr("Straight-line share (%)")], table)
@@ -386,7 +387,7 @@ def city_report(path, row, groups, extent=None, language="en", footer="") -> str
         report.heading(tr("By population group"))
         report.table([tr("Population group"), tr("Population"), tr("Served"), tr("Share served (%)"),
                       tr("Straight-line share (%)")],
-                     [[group, _people((values.get(group) or {}).get("population")),
+                     [[group_label(group), _people((values.get(group) or {}).get("population")),
                        _people((values.get(group) or {}).get("served")),
                        _number((values.get(group) or {}).get("share_pct")),
                        _number((values.get(group) or {}).get("share_straight_pct"))] for group in groups])
@@ -419,8 +420,9 @@ def city_report(path, row, groups, extent=None, language="en", footer="") -> str
                       for low, high, colour in zip(lower, CLASS_BREAKS, CLASS_COLOURS)]
             if NO_DATA_COLOUR in colours:
                 legend.append((tr("no people"), NO_DATA_COLOUR))
+            outline = ([extent], tr("Urban extent")) if extent is not None and not extent.is_empty else None
             _chart(report, choropleth_map(shapes, colours, legend, tr("Share of the population served, by district"),
-                                          labels[:LABELLED * 3], tr("km")), notes)
+                                          labels[:LABELLED * 3], tr("km"), outline=outline), notes)
     report.heading(tr("Method"))
     report.paragraph(tr("Measured by the national batch as the single-city tools measure it, on the inputs clipped "
                         "to the urban extent plus the walking distance. Districts are clipped to the urban extent; "

@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..files import decode_text
 from ..text import HabitatError, tr, tr_noop
 from .survey import FORM_VERSION_FIELD, NOT_IN_LIST, Questionnaire, evenness, space_id_from_label, text_in
 
@@ -68,6 +69,7 @@ class Export:
     name: str
     headers: list
     rows: list  # lists of text cells, as long as headers
+    encoding: str = field(default="", compare=False)  # how a CSV was decoded (files.decode_text); "" for XLSX
 
 
 def read_export(path) -> Export:
@@ -91,10 +93,11 @@ def read_export(path) -> Export:
     if size == 0:
         raise HabitatError(tr("The survey export {0} is empty (0 bytes): download it again from KoboToolbox.",
                               path.name))
+    encoding = ""
     if suffix == ".xlsx":
         table, kind = _read_xlsx(path), tr("row")
     else:
-        table, kind = _read_csv(path), tr("line")
+        (table, encoding), kind = _read_csv(path), tr("line")
     numbered = [(number, row) for number, row in table if any(str(cell).strip() for cell in row)]
     if not numbered:
         raise HabitatError(tr("The survey export {0} is empty.", path.name))
@@ -118,22 +121,17 @@ def read_export(path) -> Export:
     rows = [[str(c).strip() for c in (list(row) + [""] * width)[:width]] for _, row in numbered[1:]]
     if not rows:
         raise HabitatError(tr("The survey export {0} has a header row but no submissions.", path.name))
-    return Export(path.name, headers, rows)
+    return Export(path.name, headers, rows, encoding)
 
 
 def _read_csv(path):
-    """[(line number, cells)] of a CSV in UTF-8 (with or without BOM), comma, semicolon or tab separated."""
+    """([(line number, cells)], encoding) of a CSV, comma, semicolon or tab separated, in UTF-8 (with or without
+    BOM), GB18030 (Excel's "CSV" on a Chinese Windows) or UTF-16 (files.decode_text)."""
     try:
         data = path.read_bytes()
     except OSError as error:
         raise HabitatError(tr("Cannot read the survey export {0}: {1}", path.name, error.strerror or str(error)))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[:error.start].count(b"\n") + 1
-        raise HabitatError(tr("The survey export {0} is not UTF-8 text (line {1} has bytes that cannot be read): it "
-                              "is damaged, or was saved in another encoding. Download the CSV again from "
-                              "KoboToolbox, or save it as \"CSV UTF-8\".", path.name, line))
+    text, encoding = decode_text(data, path.name)
     if "\0" in text:
         line = text[:text.index("\0")].count("\n") + 1
         raise HabitatError(tr("The survey export {0} is not a text file (line {1} holds binary data): it is damaged "
@@ -150,7 +148,7 @@ def _read_csv(path):
         raise HabitatError(tr("The survey export {0} is damaged at line {1}: a quote is not closed or is followed by "
                               "other text ({2}). Export the data again from KoboToolbox.", path.name, start,
                               str(error)))
-    return table
+    return table, encoding
 
 
 def _read_xlsx(path):

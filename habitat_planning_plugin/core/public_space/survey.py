@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..files import atomic_write, read_json
+from ..files import atomic_write, read_json_with_encoding
 from ..text import HabitatError, tr
 
 LANGUAGES = (("en", "English (en)"), ("zh", "Chinese (zh)"))
@@ -62,6 +62,8 @@ class Questionnaire:
     groups: list  # [(name, label)]
     questions: list
     derived: list
+    source: str = field(default="", compare=False)  # the file name, for the log
+    encoding: str = field(default="", compare=False)  # how the file was decoded (files.decode_text), for the log
 
     def question(self, name):
         return next((q for q in self.questions if q.name == name), None)
@@ -86,10 +88,12 @@ def text_in(names, language):
 def load_questionnaire(path) -> Questionnaire:
     name = Path(str(path)).name
     try:
-        data = read_json(path, tr("Cannot read the questionnaire {0}: {1}"))
+        data, encoding = read_json_with_encoding(path, tr("Cannot read the questionnaire {0}: {1}"))
     except RecursionError:  # JSON nested thousands of levels deep: no questionnaire
         raise HabitatError(tr("Cannot read the questionnaire {0}: {1}", str(path), tr("it is nested too deeply")))
-    return questionnaire_from_dict(data, name)
+    questionnaire = questionnaire_from_dict(data, name)
+    questionnaire.source, questionnaire.encoding = name, encoding
+    return questionnaire
 
 
 NAME_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")  # XLSForm names (XML element names)

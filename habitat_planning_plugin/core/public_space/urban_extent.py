@@ -347,7 +347,11 @@ def population_by_extent(labels, geotransform, extent_count: int, population, po
         found = labels_at(labels, geotransform, transform(np.c_[x.ravel(), y.ravel()]))
         weights = np.repeat(population[r, c] / (k * k), k * k)
         totals += np.bincount(found, weights=weights, minlength=extent_count + 1)
-    return totals
+    # No extent holds more than all the people: k*k shares of a cell may sum a rounding above the cell (an
+    # overflow for values near the float maximum).
+    with np.errstate(over="ignore"):
+        everyone = population[rows, cols].sum()
+    return np.minimum(totals, everyone) if np.isfinite(everyone) else totals
 
 
 def match_earlier(labels_later, labels_earlier, earlier_count: int):

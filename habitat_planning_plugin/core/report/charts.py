@@ -1,14 +1,39 @@
-"""Charts and map images as PNG bytes (matplotlib, Agg), with a real CJK font for Chinese text."""
+"""Charts and map images as PNG bytes (matplotlib, Agg), legible when printed on an A4 page, with a Simplified
+Chinese font for Chinese text."""
 
 import io
 import math
+import os
+import tempfile
+import textwrap
 import warnings
 
 from ..text import tr, tr_noop
 
-# Simplified Chinese first, then any CJK family: QGIS installs on Windows, macOS and Linux ship different ones.
-CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "SimHei", "PingFang SC", "Heiti SC",
-                "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Noto Sans SC", "Noto Sans CJK JP", "Noto Sans CJK TC")
+# Simplified Chinese families, best first. QGIS installs on Windows, macOS and Linux ship different ones.
+SC_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "Noto Sans SC", "Microsoft YaHei",
+               "PingFang SC", "Heiti SC", "SimHei", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Noto Serif CJK SC",
+               "Source Han Serif SC", "SimSun")
+# Tried after the standalone SC families above (whose glyphs need no extraction) fail: these are weaker SC fonts.
+_WEAK_SC = ("SimHei", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Heiti SC", "Noto Serif CJK SC",
+            "Source Han Serif SC", "SimSun")
+# Chinese glyphs in Traditional or Japanese forms: used only when no Simplified Chinese face exists anywhere.
+OTHER_CJK_FAMILIES = ("Noto Sans CJK TC", "Source Han Sans TC", "Noto Sans TC", "Noto Sans CJK HK",
+                      "Noto Sans CJK JP", "Source Han Sans JP", "Noto Sans CJK KR")
+CJK_FAMILIES = SC_FAMILIES + OTHER_CJK_FAMILIES
+# Where fonts live: a .ttc/.otc collection here may hold an SC face that matplotlib (first face only) cannot see.
+FONT_FOLDERS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local/share/fonts", "C:/Windows/Fonts",
+                "~/AppData/Local/Microsoft/Windows/Fonts", "/System/Library/Fonts", "/Library/Fonts",
+                "~/Library/Fonts")
+
+DPI = 110
+PAGE_WIDTH_PX = 640  # report_pdf shows images at most this wide on an A4 page (and HTML pages are similar)
+PAGE_HEIGHT_PX = 900  # ... and at most this tall (report_pdf.IMAGE_MAX_HEIGHT)
+MIN_PRINT_PT = 8.0  # smallest text size once the image is scaled down to the page width
+FIGURE_WIDTH = 6.0  # inches: 660 px at DPI, about the page width, so the text is printed near its size
+
+_CHOICE = []  # [(family or None, is Simplified Chinese)] once chosen
+_EXTRACTED = set()  # SC families registered from a face extracted out of a font collection
 
 
 def _pyplot():
@@ -21,18 +46,127 @@ def _pyplot():
 
 
 def cjk_family():
-    """Name of an installed font family with Chinese glyphs, or None."""
+    """Name of an installed font family with Chinese glyphs for matplotlib, Simplified Chinese whenever one exists
+    (a face in a .ttc collection is extracted for it), or None."""
+    if not _CHOICE:
+        _CHOICE.append(_choose_cjk())
+    return _CHOICE[0][0]
+
+
+def is_simplified(family) -> bool:
+    return bool(family) and (family in SC_FAMILIES or family in _EXTRACTED or family.endswith((" SC", " CN")))
+
+
+def _choose_cjk():
     from matplotlib import font_manager
 
     installed = {font.name for font in font_manager.fontManager.ttflist}
-    for family in CJK_FAMILIES:
+    for family in SC_FAMILIES:
+        if family in installed and family not in _WEAK_SC:
+            return family, True
+    try:
+        family = _extract_sc_face()
+    except Exception:  # noqa: BLE001 - fontTools missing, an unreadable collection, no cache folder: fall back
+        family = None
+    if family:
+        return family, True
+    for family in _WEAK_SC + OTHER_CJK_FAMILIES:
         if family in installed:
-            return family
-    return next((name for name in sorted(installed) if "CJK" in name or "Hei" in name), None)
+            return family, is_simplified(family)
+    other = next((name for name in sorted(installed) if "CJK" in name or "Hei" in name), None)
+    return other, is_simplified(other)
+
+
+def _collections():
+    """Font collection files (.ttc, .otc) of the system and the user."""
+    from matplotlib import font_manager
+
+    found = set()
+    try:
+        found.update(font_manager.findSystemFonts(fontext="ttc"))
+    except Exception:  # noqa: BLE001 - no fc-list, unreadable folders: scan the folders below
+        pass
+    for folder in FONT_FOLDERS:
+        folder = os.path.expanduser(folder)
+        if os.path.isdir(folder):
+            for root, _, names in os.walk(folder):
+                found.update(os.path.join(root, name) for name in names)
+    return sorted(path for path in found if path.lower().endswith((".ttc", ".otc")))
+
+
+def _sc_faces(path):
+    """(preference, face index, family) of each Simplified Chinese face of a collection, read from its name table:
+    sans before serif, proportional before mono, regular before other weights."""
+    from fontTools.ttLib import TTCollection
+
+    faces = []
+    for index, font in enumerate(TTCollection(path, lazy=True).fonts):
+        names = font["name"]
+        family = names.getDebugName(1) or ""
+        style = names.getDebugName(2) or ""
+        typographic = names.getDebugName(16) or family
+        if not (is_simplified(family) or is_simplified(typographic)):
+            continue
+        preference = ("Serif" in family or "Song" in family or "Sun" in family, "Mono" in family,
+                      style.lower() != "regular")
+        faces.append((preference, index, family))
+    return faces
+
+
+def _cache_folder():
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = os.path.join(base, "habitat_planning_plugin", "fonts")
+    try:
+        os.makedirs(folder, exist_ok=True)
+        return folder
+    except OSError:
+        folder = os.path.join(tempfile.gettempdir(), "habitat_planning_plugin_fonts")
+        os.makedirs(folder, exist_ok=True)
+        return folder
+
+
+def _extract_sc_face():
+    """The family of the best Simplified Chinese face found in a font collection, saved once as a font file of its
+    own in the user's cache folder and registered with matplotlib (which reads only a collection's first face)."""
+    from fontTools.ttLib import TTCollection
+    from matplotlib import font_manager
+
+    faces = []
+    for path in _collections():
+        try:
+            faces += [(preference, path, index, family) for preference, index, family in _sc_faces(path)]
+        except Exception:  # noqa: BLE001 - a damaged or unusual collection: try the others
+            continue
+    if not faces:
+        return None
+    _, path, index, family = min(faces)
+    stat = os.stat(path)
+    stem = os.path.splitext(os.path.basename(path))[0]
+    target = os.path.join(_cache_folder(), f"{stem}-{index}-{stat.st_size}-{int(stat.st_mtime)}.otf")
+    if not (os.path.exists(target) and os.path.getsize(target) > 0):
+        partial = f"{target}.{os.getpid()}.partial"
+        try:
+            TTCollection(path, lazy=True).fonts[index].save(partial)
+            os.replace(partial, target)  # whole or not at all: another process may read it
+        finally:
+            if os.path.exists(partial):
+                os.remove(partial)
+    font_manager.fontManager.addfont(target)
+    cached = getattr(font_manager.fontManager, "_findfont_cached", None)
+    if cached is not None and hasattr(cached, "cache_clear"):
+        cached.cache_clear()  # matplotlib 3.6 keeps its earlier answers for this family
+    name = font_manager.FontProperties(fname=target).get_name()
+    _EXTRACTED.add(name)
+    return name
 
 
 def needs_cjk(*texts) -> bool:
     return any(any("\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for ch in str(text)) for text in texts)
+
+
+NOT_SIMPLIFIED = tr_noop("No Simplified Chinese font is installed; chart text uses {0}, whose characters may take "
+                         "Japanese or Traditional forms. Install a Simplified Chinese font (for example Noto Sans "
+                         "CJK SC).")
 
 
 def font_family(*texts):
@@ -43,23 +177,81 @@ def font_family(*texts):
     if family is None:
         return ["DejaVu Sans"], tr("No font with Chinese characters is installed; chart text may show as boxes. "
                                    "Install a CJK font (for example Noto Sans CJK).")
-    return [family, "DejaVu Sans"], None
+    return [family, "DejaVu Sans"], None if is_simplified(family) else tr(NOT_SIMPLIFIED, family)
 
 
 MISSING_GLYPHS = tr_noop("Some characters are missing from the chart font and show as boxes. Install a font "
                          "with these characters (for example Noto Sans CJK).")
 
 
-def _png(figure, warning=None):
+class Picture(tuple):
+    """(PNG bytes, warning) of a chart; a map also carries its ``legend`` [(label, colour)] for the page."""
+
+    def __new__(cls, png, warning, legend=None):
+        made = super().__new__(cls, (png, warning))
+        made.legend = legend
+        return made
+
+
+def print_scale(width_px: float, height_px: float = 0.0) -> float:
+    """How much an image ``width_px`` wide (and ``height_px`` tall) is scaled down on the page: to the page width,
+    and to the page height for a tall one."""
+    return min(1.0, PAGE_WIDTH_PX / max(width_px, 1.0), PAGE_HEIGHT_PX / max(height_px, 1.0))
+
+
+def _legible(figure):
+    """Enlarge any text that would print below MIN_PRINT_PT once the image is scaled to the page width."""
+    from matplotlib.text import Text
+
+    for _ in range(3):
+        renderer = figure.canvas.get_renderer()
+        box = figure.get_tightbbox(renderer)
+        scale = print_scale(box.width * DPI, box.height * DPI)
+        small = [text for text in figure.findobj(Text) if text.get_visible() and text.get_text()
+                 and text.get_fontsize() * scale < MIN_PRINT_PT - 0.01]
+        if not small:
+            return
+        for text in small:
+            text.set_fontsize(MIN_PRINT_PT / scale + 0.05)
+        for axes in figure.axes:  # ticks made anew at drawing copy the axis' label size
+            for axis in (axes.xaxis, axes.yaxis):
+                sizes = [tick.label1.get_fontsize() for tick in axis.get_major_ticks()]
+                if sizes:
+                    axis.set_tick_params(labelsize=max(sizes))
+
+
+def _png(figure, warning=None, legend=None):
     """(PNG bytes, warning): a missing glyph is reported, never drawn silently as a box, never fatal."""
     buffer = io.BytesIO()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
+        _legible(figure)
+        figure.savefig(buffer, format="png", dpi=DPI, bbox_inches="tight")
     _pyplot().close(figure)
     if any("missing from current font" in str(item.message) for item in caught):
         warning = warning or tr(MISSING_GLYPHS)
-    return buffer.getvalue(), warning
+    return Picture(buffer.getvalue(), warning, legend)
+
+
+def _rc(families):
+    """Text sizes that print legibly at FIGURE_WIDTH."""
+    return {"font.family": families, "font.size": 9.5, "axes.titlesize": 11, "axes.labelsize": 9.5,
+            "xtick.labelsize": 9, "ytick.labelsize": 9, "legend.fontsize": 9, "figure.titlesize": 11.5}
+
+
+def _wrapped(text, width=14):
+    text = str(text)
+    if needs_cjk(text):
+        return "\n".join(text[i:i + max(width // 2, 4)] for i in range(0, len(text), max(width // 2, 4)))
+    return textwrap.fill(text, width, break_long_words=False) or text
+
+
+def _category_labels(axes, labels, rotation_from=4):
+    """Category labels along x: level when few, slanted when many, upright when very many."""
+    count = len(labels)
+    rotation = 0 if count <= rotation_from else (45 if count <= 12 else 90)
+    axes.set_xticklabels(labels, rotation=rotation, ha="right" if rotation == 45 else "center",
+                         rotation_mode="anchor" if rotation == 45 else "default")
 
 
 def bar_chart(categories, series, title, ylabel, benchmark=None, benchmark_label=None):
@@ -67,8 +259,8 @@ def bar_chart(categories, series, title, ylabel, benchmark=None, benchmark_label
     plt = _pyplot()
     texts = [title, ylabel, benchmark_label or ""] + list(categories) + [label for label, _ in series]
     families, warning = font_family(*texts)
-    with plt.rc_context({"font.family": families}):
-        figure, axes = plt.subplots(figsize=(max(6.0, 0.9 * len(categories) + 2), 4.2))
+    with plt.rc_context(_rc(families)):
+        figure, axes = plt.subplots(figsize=(FIGURE_WIDTH, 4.0))
         width = 0.8 / max(len(series), 1)
         for index, (label, values) in enumerate(series):
             positions = [i + (index - (len(series) - 1) / 2) * width for i in range(len(categories))]
@@ -76,88 +268,258 @@ def bar_chart(categories, series, title, ylabel, benchmark=None, benchmark_label
         if benchmark is not None:
             axes.axhline(benchmark, color="#c62828", linestyle="--", linewidth=1.2, label=benchmark_label)
         axes.set_xticks(range(len(categories)))
-        axes.set_xticklabels(categories, rotation=30 if len(categories) > 4 else 0, ha="right")
+        _category_labels(axes, list(categories))
         axes.set_ylabel(ylabel)
         axes.set_title(title)
         axes.grid(axis="y", alpha=0.3)
         if len(series) > 1 or benchmark is not None:
-            axes.legend(fontsize="small")
+            axes.legend()
         return _png(figure, warning)
 
 
-def map_image(layers, title):
-    """A simple map: ``layers`` is [(shapely geometries, style dict)], drawn in order. Returns (png, warning)."""
+# --- maps: shapely geometries in a projected CRS in metres, each with a legend and a scale bar ---
+
+OUTLINE_STYLE = {"fill": "none", "edge": "#212121", "width": 1.2}
+BACKGROUND_FILL = "#f5f5f5"
+
+
+def _polygon_path(shapes):
+    """One matplotlib Path of every polygon in ``shapes``, each with its holes (exterior anticlockwise, holes
+    clockwise: filled by the non-zero rule, the holes stay empty)."""
+    from matplotlib.path import Path
+    from shapely.geometry.polygon import orient
+
+    paths = []
+    for polygon in _parts(shapes, "Polygon"):
+        polygon = orient(polygon)
+        for ring in [polygon.exterior] + list(polygon.interiors):
+            coords = list(ring.coords)
+            if len(coords) >= 3:
+                paths.append(Path(coords, closed=True))
+    return Path.make_compound_path(*paths) if paths else None
+
+
+def _parts(shapes, kind):
+    """The simple parts (Polygon, LineString or Point) of the geometries ``shapes``."""
+    stack = [shape for shape in shapes if shape is not None]
+    while stack:
+        shape = stack.pop(0)
+        if shape.is_empty:
+            continue
+        if hasattr(shape, "geoms"):
+            stack[:0] = list(shape.geoms)
+        elif shape.geom_type == kind:
+            yield shape
+
+
+def _draw_layer(axes, shapes, style, clip=None):
+    """Polygons with their holes, lines and points of one layer in one style; returns the artists drawn."""
+    from matplotlib.collections import LineCollection
+    from matplotlib.patches import PathPatch
+
+    shapes = [shape for shape in shapes if shape is not None and not shape.is_empty]
+    drawn = []
+    path = _polygon_path(shapes)
+    if path is not None:
+        drawn.append(axes.add_patch(PathPatch(path, facecolor=style.get("fill", "none"),
+                                              edgecolor=style.get("edge", "none"), linewidth=style.get("width", 0.5),
+                                              alpha=style.get("alpha", 1.0), zorder=style.get("zorder", 1))))
+    lines = [list(line.coords) for line in _parts(shapes, "LineString")]
+    if lines:
+        drawn.append(axes.add_collection(LineCollection(lines, colors=style.get("edge", "#555555"),
+                                                        linewidths=style.get("width", 0.6),
+                                                        alpha=style.get("alpha", 1.0), zorder=style.get("zorder", 2))))
+    points = [(point.x, point.y) for point in _parts(shapes, "Point")]
+    if points:
+        drawn.append(axes.scatter([x for x, _ in points], [y for _, y in points], s=style.get("size", 14),
+                                  c=style.get("fill", "#424242"), edgecolors=style.get("edge", "#212121"),
+                                  linewidths=0.3, zorder=style.get("zorder", 3)))
+    if clip is not None:
+        for artist in drawn:
+            artist.set_clip_path(clip)
+            # Inside the outline by construction; and matplotlib fails to measure an artist clipped away whole
+            # (layers far from the city: an empty box), so the tight layout leaves them out.
+            artist.set_in_layout(False)
+    return drawn
+
+
+def _legend_entry(label, style):
+    """A legend handle: a filled box for a colour or a filled style, a line for a line style."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    if isinstance(style, str):
+        return Patch(facecolor=style, edgecolor="#424242", linewidth=0.4, label=label)
+    fill = style.get("fill", "none")
+    if style.get("kind") == "line" or fill in (None, "none"):
+        return Line2D([0], [0], color=style.get("edge", "#424242"), linewidth=max(style.get("width", 1.0), 1.5),
+                      label=label)
+    return Patch(facecolor=fill, edgecolor=style.get("edge", "none") or "none", linewidth=style.get("width", 0.4),
+                 alpha=style.get("alpha", 1.0), label=label)
+
+
+def _swatch(style) -> str:
+    if isinstance(style, str):
+        return style
+    fill = style.get("fill", "none")
+    return style.get("edge", "#424242") if fill in (None, "none") else fill
+
+
+def _labels(axes, labels, size=8.5):
+    """Names at the shapes' representative points, with a white halo."""
+    import matplotlib.patheffects as effects
+
+    halo = [effects.withStroke(linewidth=2.5, foreground="white")]
+    for text, shape in labels:
+        if shape is None or shape.is_empty:
+            continue
+        point = shape.representative_point()
+        axes.annotate(text, (point.x, point.y), xytext=(4, 4), textcoords="offset points", fontsize=size,
+                      color="#212121", path_effects=halo, zorder=6)
+
+
+def _frame(axes, bounds, title, legend, unit_km):
+    """Limits with a margin, a scale bar in km, the legend under the map and the title; ``bounds`` (xmin, ymin,
+    xmax, ymax) or None."""
+    import matplotlib.patheffects as effects
+
+    if bounds is not None:
+        xmin, ymin, xmax, ymax = bounds
+        span = max(xmax - xmin, ymax - ymin, 1.0)
+        margin = 0.05 * span
+        axes.set_xlim(xmin - margin, xmax + margin)
+        axes.set_ylim(ymin - 1.6 * margin, ymax + margin)
+        length = _scale_length(xmax - xmin + 2 * margin)
+        x0, y0 = xmin, ymin - 1.1 * margin
+        halo = [effects.withStroke(linewidth=2.5, foreground="white")]
+        axes.plot([x0, x0 + length], [y0, y0], color="#212121", linewidth=3, solid_capstyle="butt", zorder=7)
+        axes.text(x0 + length / 2, y0 + 0.15 * margin, f"{length / 1000.0:g} {unit_km or tr('km')}", ha="center",
+                  va="bottom", fontsize=9, path_effects=halo, zorder=7)
+    axes.set_aspect("equal")
+    axes.set_axis_off()
+    axes.set_title(title)
+    if legend:
+        columns = 1 if len(legend) <= 2 else (2 if len(legend) <= 6 or max(len(str(l)) for l, _ in legend) > 24
+                                              else 3)
+        axes.legend(handles=[_legend_entry(label, style) for label, style in legend], loc="upper center",
+                    bbox_to_anchor=(0.5, -0.01), ncol=columns, frameon=False, title=tr("Legend"),
+                    title_fontsize=9.5)
+    return [(str(label), _swatch(style)) for label, style in legend]
+
+
+def _bounds(shapes):
+    boxes = [shape.bounds for shape in shapes if shape is not None and not shape.is_empty]
+    if not boxes:
+        return None
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def _map_texts(title, legend, labels, outline):
+    return [title, tr("Legend")] + [label for label, _ in legend] + [text for text, _ in labels] + \
+        ([outline[1]] if outline else [])
+
+
+def map_image(layers, title, legend, outline=None, labels=(), unit_km=None, clip=False):
+    """A map: ``layers`` is [(shapely geometries, style dict)] drawn in order (polygons with their holes, lines,
+    points); ``legend`` [(label, colour or style)] says what the layers show (required: a map without a key cannot
+    be read); ``outline`` (shapes, label) is the city or region, drawn light under the layers and as a dark line
+    over them (with ``clip`` the layers are cut to it); ``labels`` [(text, shape)] names places. With a scale bar.
+    Returns (png, warning) carrying the legend."""
     plt = _pyplot()
-    families, warning = font_family(title)
-    with plt.rc_context({"font.family": families}):
-        figure, axes = plt.subplots(figsize=(7.5, 6.0))
+    legend = list(legend) + ([(outline[1], OUTLINE_STYLE)] if outline and outline[1] else [])
+    families, warning = font_family(*_map_texts(title, legend, labels, outline))
+    with plt.rc_context(_rc(families)):
+        figure, axes = plt.subplots(figsize=(FIGURE_WIDTH, 5.6))
+        area = None
+        all_shapes = [shape for shapes, _ in layers for shape in shapes]
+        if outline:
+            back = _draw_layer(axes, outline[0], {"fill": BACKGROUND_FILL, "edge": "none", "zorder": 0})
+            area = back[0] if back else None
         for shapes, style in layers:
-            for shape in shapes:
-                _draw(axes, shape, style)
-        axes.set_aspect("equal")
-        axes.set_axis_off()
-        axes.set_title(title)
-        return _png(figure, warning)
+            _draw_layer(axes, shapes, style, area if clip else None)
+        if outline:
+            _draw_layer(axes, outline[0], dict(OUTLINE_STYLE, zorder=5))
+        _labels(axes, labels)
+        bounds = _bounds(list(outline[0])) if outline and clip else _bounds(all_shapes + list(outline[0] if outline
+                                                                                             else []))
+        recorded = _frame(axes, bounds, title, legend, unit_km)
+        return _png(figure, warning, recorded)
 
 
-def _draw(axes, shape, style):
-    if shape is None or shape.is_empty:
-        return
-    kind = shape.geom_type
-    if kind in ("MultiPolygon", "MultiLineString", "GeometryCollection", "MultiPoint"):
-        for part in shape.geoms:
-            _draw(axes, part, style)
-    elif kind == "Polygon":
-        x, y = shape.exterior.xy
-        axes.fill(x, y, facecolor=style.get("fill", "none"), edgecolor=style.get("edge", "none"),
-                  linewidth=style.get("width", 0.5), alpha=style.get("alpha", 1.0))
-    elif kind == "LineString":
-        x, y = shape.xy
-        axes.plot(x, y, color=style.get("edge", "#555555"), linewidth=style.get("width", 0.6),
-                  alpha=style.get("alpha", 1.0))
-
-
-def segment_map(segments, colors, polygons, title, legend=()):
-    """Street segments ((n, 2, 2) array) coloured one by one over polygons; ``legend`` is [(label, colour)]."""
+def segment_map(segments, colors, polygons, title, legend, outline=None, unit_km=None):
+    """Street segments ((n, 2, 2) array) coloured one by one over polygons [(shape, style)]; ``legend`` is
+    [(label, colour)] of the segment colours (a line each), then the polygons' entries [(label, style)] if any."""
     plt = _pyplot()
     from matplotlib.collections import LineCollection
-    from matplotlib.lines import Line2D
 
-    families, warning = font_family(title, *[label for label, _ in legend])
-    with plt.rc_context({"font.family": families}):
-        figure, axes = plt.subplots(figsize=(7.5, 6.0))
+    entries = [(label, {"fill": "none", "edge": colour, "width": 2}) if isinstance(colour, str) else (label, colour)
+               for label, colour in legend]
+    entries += [(outline[1], OUTLINE_STYLE)] if outline and outline[1] else []
+    families, warning = font_family(*_map_texts(title, entries, (), outline))
+    with plt.rc_context(_rc(families)):
+        figure, axes = plt.subplots(figsize=(FIGURE_WIDTH, 5.6))
         for shape, style in polygons:
-            _draw(axes, shape, style)
-        axes.add_collection(LineCollection(segments, colors=colors, linewidths=0.7))
-        axes.autoscale()
-        axes.set_aspect("equal")
-        axes.set_axis_off()
-        axes.set_title(title)
-        if legend:
-            axes.legend([Line2D([0], [0], color=color, lw=2) for _, color in legend], [label for label, _ in legend],
-                        fontsize="small", loc="lower right")
-        return _png(figure, warning)
+            _draw_layer(axes, [shape], style)
+        axes.add_collection(LineCollection(segments, colors=colors, linewidths=0.7, zorder=2))
+        if outline:
+            _draw_layer(axes, outline[0], dict(OUTLINE_STYLE, zorder=5))
+        bounds = None
+        if len(segments):
+            import numpy as np
+
+            points = np.asarray(segments, dtype=float).reshape(-1, 2)
+            bounds = (points[:, 0].min(), points[:, 1].min(), points[:, 0].max(), points[:, 1].max())
+        shapes = [shape for shape, _ in polygons] + list(outline[0] if outline else [])
+        extra = _bounds(shapes)
+        if extra is not None:
+            bounds = extra if bounds is None else (min(bounds[0], extra[0]), min(bounds[1], extra[1]),
+                                                   max(bounds[2], extra[2]), max(bounds[3], extra[3]))
+        recorded = _frame(axes, bounds, title, entries, unit_km)
+        return _png(figure, warning, recorded)
 
 
 def matrix_chart(matrix, row_labels, column_labels, title):
-    """A presence matrix (rows x columns of 0/1) as filled cells, e.g. a scalogram. Returns (png, warning)."""
+    """A presence matrix (rows x columns of 0/1) as filled cells, e.g. a scalogram, on one image sized so its text
+    stays legible (see matrix_charts for a large one). Returns (png, warning)."""
     plt = _pyplot()
     families, warning = font_family(title, *row_labels, *column_labels)
     rows, columns = len(row_labels), len(column_labels)
-    with plt.rc_context({"font.family": families}):
-        figure, axes = plt.subplots(figsize=(max(5.0, 0.35 * columns + 2.5), max(3.0, 0.25 * rows + 1.5)))
+    cell = 0.19
+    with plt.rc_context(_rc(families)):
+        figure, axes = plt.subplots(figsize=(max(3.5, cell * columns + 1.0), max(2.5, cell * rows + 0.6)))
         axes.imshow(matrix, cmap="Purples", vmin=0, vmax=1.6, aspect="auto", interpolation="nearest")
         axes.set_xticks(range(columns))
-        axes.set_xticklabels(column_labels, rotation=60, ha="right", fontsize="small")
+        axes.set_xticklabels(column_labels, rotation=90 if columns > 8 else 60, ha="center" if columns > 8 else "right",
+                             fontsize=9)
         axes.set_yticks(range(rows))
-        axes.set_yticklabels(row_labels, fontsize="x-small" if rows > 30 else "small")
+        axes.set_yticklabels(row_labels, fontsize=9)
         axes.set_title(title)
         return _png(figure, warning)
 
 
-def _radar(axes, centre, axes_labels, series, maximum, label_size, ring_labels=False):
+def matrix_charts(matrix, row_labels, column_labels, title, rows_per_chart=34, columns_per_chart=26):
+    """A large presence matrix cut into page-sized images (rows, then columns, each image titled "title (i/n)")
+    so its labels print legibly and no image is taller than a page. Returns [(png, warning)]."""
+    import numpy as np
+
+    matrix = np.asarray(matrix)
+    row_starts = list(range(0, max(len(row_labels), 1), rows_per_chart))
+    column_starts = list(range(0, max(len(column_labels), 1), columns_per_chart))
+    count = len(row_starts) * len(column_starts)
+    made = []
+    for r in row_starts:
+        for c in column_starts:
+            part_title = title if count == 1 else f"{title} ({len(made) + 1}/{count})"
+            made.append(matrix_chart(matrix[r:r + rows_per_chart, c:c + columns_per_chart],
+                                     list(row_labels[r:r + rows_per_chart]),
+                                     list(column_labels[c:c + columns_per_chart]), part_title))
+    return made
+
+
+def _radar(axes, centre, axes_labels, series, maximum, label_size, ring_labels=False, numbered=False):
     """One radar drawn as polygons on plain axes (matplotlib's polar axes take seconds to lay out when there are
-    several): rings at 25/50/75/100 %, a spoke and a label per axis, then each (values, colour) of ``series``."""
+    several): rings at 25/50/75/100 %, a spoke and a label (or its number) per axis, then each (values, colour) of
+    ``series``."""
     import numpy as np
 
     angles = np.pi / 2 - np.linspace(0, 2 * np.pi, len(axes_labels), endpoint=False)  # clockwise from the top
@@ -166,11 +528,14 @@ def _radar(axes, centre, axes_labels, series, maximum, label_size, ring_labels=F
         outline = centre + ring * np.vstack([unit, unit[:1]])
         axes.plot(outline[:, 0], outline[:, 1], color="#bdbdbd", linewidth=0.4)
         if ring_labels:
-            axes.text(centre[0] + 0.02, centre[1] + ring, f"{ring * maximum:g}", fontsize=6, color="#757575")
-    for direction, name in zip(unit, axes_labels):
+            axes.text(centre[0] + 0.02, centre[1] + ring, f"{ring * maximum:g}", fontsize=8, color="#616161")
+    for number, (direction, name) in enumerate(zip(unit, axes_labels), start=1):
         axes.plot([centre[0], centre[0] + direction[0]], [centre[1], centre[1] + direction[1]], color="#bdbdbd",
                   linewidth=0.4)
-        axes.text(*(centre + 1.18 * direction), name, fontsize=label_size, ha="center", va="center", color="#424242")
+        text = str(number) if numbered else _wrapped(name, 16)
+        axes.text(*(centre + (1.2 if numbered else 1.22) * direction), text, fontsize=label_size,
+                  ha="center" if abs(direction[0]) < 0.3 else ("left" if direction[0] > 0 else "right"),
+                  va="center", color="#424242")
     for values, colour, label in series:
         radius = np.array([0.0 if v is None or v != v else min(max(v / maximum, 0.0), 1.0) for v in values])
         shape = centre + radius[:, None] * unit
@@ -186,52 +551,61 @@ def radar_chart(axes_labels, series, title, maximum=100.0):
     plt = _pyplot()
     families, warning = font_family(title, *axes_labels, *[label for label, _ in series])
     colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
-    with plt.rc_context({"font.family": families}):
-        figure, axes = plt.subplots(figsize=(7.0, 6.5))
+    with plt.rc_context(_rc(families)):
+        figure, axes = plt.subplots(figsize=(FIGURE_WIDTH, 5.6))
         _radar(axes, np.zeros(2), axes_labels, [(values, colours[i % len(colours)], label)
-                                                for i, (label, values) in enumerate(series)], maximum, 8,
+                                                for i, (label, values) in enumerate(series)], maximum, 9.5,
                ring_labels=True)
-        axes.set_xlim(-1.6, 1.6)
+        axes.set_xlim(-1.9, 1.9)
         axes.set_ylim(-1.4, 1.4)
         axes.set_aspect("equal")
         axes.set_axis_off()
         axes.set_title(title)
         if len(series) > 1:
-            axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.02), fontsize="small", ncol=1)
+            axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=2 if len(series) > 3 else 1)
         return _png(figure, warning)
 
 
-def radar_grid(axes_labels, items, title, columns=4, maximum=100.0):
-    """Small radar charts side by side, one per item: ``items`` is [(label, values)]. Returns (png, warning)."""
+def radar_grid(axes_labels, items, title, columns=3, maximum=100.0):
+    """Small radar charts side by side, one per item: ``items`` is [(label, values)]; the axes are numbered on the
+    radars and named in a key below. Returns (png, warning)."""
     import numpy as np
 
     plt = _pyplot()
     families, warning = font_family(title, *axes_labels, *[label for label, _ in items])
+    columns = max(1, min(columns, len(items)))
     rows = max(1, math.ceil(len(items) / columns))
     step = 3.0
-    with plt.rc_context({"font.family": families}):
-        figure, axes = plt.subplots(figsize=(2.5 * columns, 2.5 * rows + 0.5))
+    with plt.rc_context(_rc(families)):
+        figure, axes = plt.subplots(figsize=(2.0 * columns, 2.0 * rows + 0.6))
         for index, (label, values) in enumerate(items):
             centre = np.array([(index % columns) * step, -(index // columns) * step])
-            _radar(axes, centre, axes_labels, [(values, "#0a7abf", None)], maximum, 5.5)
-            axes.text(centre[0], centre[1] + 1.42, label, fontsize="small", ha="center", va="bottom")
+            _radar(axes, centre, axes_labels, [(values, "#0a7abf", None)], maximum, 8.5, numbered=True)
+            axes.text(centre[0], centre[1] + 1.4, _wrapped(label, 24), fontsize=9, ha="center", va="bottom")
         axes.set_xlim(-1.5, (columns - 1) * step + 1.5)
-        axes.set_ylim(-(rows - 1) * step - 1.4, 1.8)
+        axes.set_ylim(-(rows - 1) * step - 1.4, 2.0)
         axes.set_aspect("equal")
         axes.set_axis_off()
         axes.set_title(title)
+        key = "   ".join(f"{number} {name}" for number, name in enumerate(axes_labels, start=1))
+        axes.text((columns - 1) * step / 2, -(rows - 1) * step - 1.45, key if needs_cjk(key) else
+                  textwrap.fill(key, 70), ha="center", va="top", fontsize=9)
+        figure.subplots_adjust(left=0.01, right=0.99, top=0.94, bottom=0.06)
         return _png(figure, warning)
 
 
-def box_chart(panels, groups, title, ylabel, columns=4):
+def box_chart(panels, groups, title, ylabel, columns=3):
     """Box plots in small multiples: ``panels`` is [(panel title, [values per group])], ``groups`` the box labels
     (e.g. districts) shared by every panel. Returns (png, warning)."""
     plt = _pyplot()
     families, warning = font_family(title, ylabel, *groups, *[name for name, _ in panels])
+    if len(groups) > 12:
+        columns = min(columns, 2)
     columns = min(columns, max(len(panels), 1))
     rows = max(1, math.ceil(len(panels) / columns))
-    with plt.rc_context({"font.family": families}):
-        figure, grid = plt.subplots(rows, columns, figsize=(3.4 * columns, 3.0 * rows + 0.8), sharey=True,
+    rotation = 0 if len(groups) <= 2 else (45 if len(groups) <= 6 else 90)
+    with plt.rc_context(_rc(families)):
+        figure, grid = plt.subplots(rows, columns, figsize=(FIGURE_WIDTH + 0.4, 2.4 * rows + 0.6), sharey=True,
                                     squeeze=False)
         for axes in grid.flat[len(panels):]:
             axes.set_visible(False)
@@ -239,8 +613,9 @@ def box_chart(panels, groups, title, ylabel, columns=4):
             shown = [[v for v in group if v is not None and v == v] for group in values]
             axes.boxplot([group if group else [float("nan")] for group in shown], widths=0.6)
             axes.set_xticks(range(1, len(groups) + 1))
-            axes.set_xticklabels(groups, rotation=45, ha="right", fontsize="x-small")
-            axes.set_title(name, fontsize="small")
+            axes.set_xticklabels(groups, rotation=rotation, ha="right" if rotation == 45 else "center",
+                                 rotation_mode="anchor" if rotation == 45 else "default", fontsize=9)
+            axes.set_title(_wrapped(name, 28), fontsize=9.5)
             axes.set_ylim(-5, 105)
             axes.grid(axis="y", alpha=0.3)
         for axes in grid[:, 0]:
@@ -256,8 +631,8 @@ def histogram(values, bins, title, xlabel, ylabel, lines=()):
     plt = _pyplot()
     families, warning = font_family(title, xlabel, ylabel, *[label for _, label, _ in lines])
     shown = [v for v in values if v is not None and v == v]
-    with plt.rc_context({"font.family": families}):
-        figure, axes = plt.subplots(figsize=(7.0, 4.2))
+    with plt.rc_context(_rc(families)):
+        figure, axes = plt.subplots(figsize=(FIGURE_WIDTH, 3.8))
         axes.hist(shown, bins=list(bins), color="#0a7abf", edgecolor="white", linewidth=0.6)
         for x, label, colour in lines:
             if x is not None:
@@ -269,7 +644,7 @@ def histogram(values, bins, title, xlabel, ylabel, lines=()):
         axes.set_title(title)
         axes.grid(axis="y", alpha=0.3)
         if lines:
-            axes.legend(fontsize="small")
+            axes.legend()
         return _png(figure, warning)
 
 
@@ -280,38 +655,29 @@ def _scale_length(span: float) -> float:
     return max(step * power for step in (1.0, 2.0, 5.0) if step * power <= target)
 
 
-def choropleth_map(shapes, colours, legend, title, labels=(), unit_km="km", small=0.004):
+def choropleth_map(shapes, colours, legend, title, labels=(), unit_km=None, small=0.004, outline=None):
     """Polygons (shapely, projected CRS in metres) each filled with its colour of ``colours``, a legend
-    [(label, colour)], ``labels`` [(text, shape)] at the shapes' representative points and a scale bar in km
-    (``unit_km`` is the unit's text). Shapes smaller than ``small`` × the map's width also get a dot so that small
-    cities stay visible on a national map. Returns (png, warning)."""
+    [(label, colour)], ``labels`` [(text, shape)] at the shapes' representative points, the ``outline``
+    (shapes, label) of the city or region and a scale bar in km (``unit_km`` is the unit's text). Shapes smaller
+    than ``small`` × the map's width also get a dot so that small cities stay visible on a national map. Returns
+    (png, warning) carrying the legend."""
     plt = _pyplot()
-    import matplotlib.patheffects as effects
     from matplotlib.collections import PatchCollection
-    from matplotlib.patches import Patch, PathPatch
-    from matplotlib.path import Path
-    from shapely.geometry.polygon import orient
+    from matplotlib.patches import PathPatch
 
-    families, warning = font_family(title, *[label for label, _ in legend], *[text for text, _ in labels])
+    legend = list(legend) + ([(outline[1], OUTLINE_STYLE)] if outline and outline[1] else [])
+    families, warning = font_family(*_map_texts(title, legend, labels, outline))
     drawn = [(shape, colour) for shape, colour in zip(shapes, colours) if shape is not None and not shape.is_empty]
-    with plt.rc_context({"font.family": families}):
-        figure, axes = plt.subplots(figsize=(7.5, 6.5))
+    with plt.rc_context(_rc(families)):
+        figure, axes = plt.subplots(figsize=(FIGURE_WIDTH, 5.8))
+        bounds = _bounds([shape for shape, _ in drawn] + list(outline[0] if outline else []))
         if drawn:
-            bounds = [shape.bounds for shape, _ in drawn]
-            xmin, ymin = min(b[0] for b in bounds), min(b[1] for b in bounds)
-            xmax, ymax = max(b[2] for b in bounds), max(b[3] for b in bounds)
-            span = max(xmax - xmin, ymax - ymin, 1.0)
+            span = max(bounds[2] - bounds[0], bounds[3] - bounds[1], 1.0)
             patches, patch_colours, dots, dot_colours = [], [], [], []
             for shape, colour in drawn:
                 simple = shape.simplify(span / 2000.0) if len(drawn) > 50 else shape
-                if simple.is_empty:
-                    simple = shape
-                for part in getattr(simple, "geoms", [simple]):
-                    if part.geom_type != "Polygon" or part.is_empty:
-                        continue
-                    part = orient(part)  # exterior anticlockwise, holes clockwise: holes stay open
-                    rings = [part.exterior] + list(part.interiors)
-                    path = Path.make_compound_path(*[Path(list(ring.coords), closed=True) for ring in rings])
+                path = _polygon_path([simple if not simple.is_empty else shape])
+                if path is not None:
                     patches.append(PathPatch(path))
                     patch_colours.append(colour)
                 box = shape.bounds
@@ -324,25 +690,8 @@ def choropleth_map(shapes, colours, legend, title, labels=(), unit_km="km", smal
             if dots:
                 axes.scatter([x for x, _ in dots], [y for _, y in dots], s=12, c=dot_colours, edgecolors="#424242",
                              linewidths=0.3, zorder=3)
-            halo = [effects.withStroke(linewidth=2.5, foreground="white")]
-            for text, shape in labels:
-                if shape is None or shape.is_empty:
-                    continue
-                point = shape.representative_point()
-                axes.annotate(text, (point.x, point.y), xytext=(4, 4), textcoords="offset points", fontsize=7.5,
-                              color="#212121", path_effects=halo, zorder=4)
-            margin = 0.04 * span
-            axes.set_xlim(xmin - margin, xmax + margin)
-            axes.set_ylim(ymin - margin, ymax + margin)
-            length = _scale_length(xmax - xmin + 2 * margin)
-            x0, y0 = xmin, ymin - 0.5 * margin
-            axes.plot([x0, x0 + length], [y0, y0], color="#212121", linewidth=3, solid_capstyle="butt", zorder=5)
-            axes.text(x0 + length / 2, y0 + 0.15 * margin, f"{length / 1000.0:g} {unit_km}", ha="center",
-                      va="bottom", fontsize=8, path_effects=halo, zorder=5)
-        axes.set_aspect("equal")
-        axes.set_axis_off()
-        axes.set_title(title)
-        if legend:
-            axes.legend(handles=[Patch(facecolor=colour, edgecolor="#424242", label=label) for label, colour in legend],
-                        fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
-        return _png(figure, warning)
+            _labels(axes, labels)
+        if outline:
+            _draw_layer(axes, outline[0], dict(OUTLINE_STYLE, zorder=5))
+        recorded = _frame(axes, bounds if drawn else None, title, legend, unit_km)
+        return _png(figure, warning, recorded)

@@ -32,6 +32,7 @@ table{border-collapse:collapse;margin:.8em 0}td,th{border:1px solid #bdbdbd;padd
 th{background:#eceff1}td:first-child,th:first-child{text-align:left}
 .value{font-size:1.6em;font-weight:bold}.indicator{display:inline-block;margin:0 2em 1em 0;vertical-align:top}
 table.inputs td{text-align:left}.good{color:#2e7d32}.short{color:#c62828}.note{color:#616161;font-size:.9em}img{max-width:100%}
+figure.map{margin:1em 0}figcaption{color:#424242;font-size:.9em}.legend-entry{margin-right:1em}
 """
 
 
@@ -77,9 +78,19 @@ class Report:
             body.append("<tr>" + "".join(cells) + "</tr>")
         self.parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
 
-    def image(self, png: bytes, alt: str) -> None:
+    def image(self, png: bytes, alt: str, legend=None) -> None:
+        """An embedded PNG; a map (``legend`` [(label, colour)], even empty) goes in a ``<figure class="map">``
+        whose caption lists its legend, so that the key is also text on the page."""
         data = base64.b64encode(png).decode("ascii")
-        self.parts.append(f'<p><img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}"></p>')
+        tag = f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}">'
+        if legend is None:
+            self.parts.append(f"<p>{tag}</p>")
+            return
+        entries = "".join(
+            f'<span class="legend-entry"><span style="color:{html.escape(str(colour), quote=True)}">■</span> '
+            f"{html.escape(str(label))}</span> " for label, colour in legend)
+        self.parts.append(f'<figure class="map">{tag}<figcaption><b>{html.escape(tr("Legend:"))}</b> {entries}'
+                          f"</figcaption></figure>")
 
     def render(self, footer: str = "") -> str:
         """The page: title, when and with what it was made, the content, then the inputs and parameters used."""

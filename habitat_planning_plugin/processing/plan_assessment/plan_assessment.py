@@ -28,6 +28,7 @@ from ...core.plan_assessment.scorecards import card_notes, check_scorecards, rea
 from ...core.text import Cancelled, HabitatError, tr, tr_noop
 from ...i18n import qgis_locale
 from ..base import HabitatAlgorithm, add_chart, extended_fields, progress_callback
+from ..styles import GREENS, Graduated
 from .plan_scorecard_template import add_framework_parameter, framework_parameter
 
 
@@ -105,6 +106,7 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
 
     def process(self, parameters, context, feedback):
         framework = framework_parameter(self, parameters, context)
+        feedback.pushInfo(tr("Read {0} as {1}.", framework.source, framework.encoding))
         files, notes = scorecard_files(self.parameterAsFileList(parameters, self.SCORECARDS, context))
         for note in notes:
             feedback.pushWarning(note)
@@ -113,6 +115,8 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
         for index, path in enumerate(files):
             progress(index / len(files))
             cards.append(read_scorecard(path))
+            if cards[-1].encoding:  # a CSV or JSON card (a workbook has no text encoding)
+                feedback.pushInfo(tr("Read {0} as {1}.", cards[-1].source, cards[-1].encoding))
         infos, warnings = card_notes(framework, cards)
         for info in infos:
             feedback.pushInfo(info)
@@ -145,7 +149,8 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
                 feedback.pushWarning(tr("{0}: the agreement rests on only {1} of the {2} criteria (those scored by "
                                         "two or more assessors); it says little about the plan as a whole.",
                                         _plan_label(results[-1]), compared, len(criteria)))
-            if len(group) > 1 and alpha < 0.667:
+            # Compared as shown (three decimals): an alpha of 0.66651 reads "alpha 0.667" and is not "below 0.667".
+            if len(group) > 1 and round(alpha, 3) < 0.667:
                 feedback.pushWarning(tr("{0}: the assessors agree too little (alpha below 0.667) for the scores to be "
                                         "relied on; discuss the flagged criteria.", plan))
 
@@ -203,7 +208,7 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
         unmatched = sorted(set(latest) - names)
         if unmatched:
             feedback.pushWarning(tr("No city polygon is named {0}.", ", ".join(unmatched)))
-        self.style_output(context, dest_id, None, tr("Plan scores by city"))
+        self.style_output(context, dest_id, None, tr("Plan scores by city"), renderer=Graduated("overall_pct", GREENS, "%", 0))
         return dest_id
 
     def _table(self, parameters, name, context, columns, rows, layer_name):

@@ -94,6 +94,7 @@ class PlanScorecardTemplateAlgorithm(HabitatAlgorithm):
         from openpyxl.worksheet.datavalidation import DataValidation
 
         framework = framework_parameter(self, parameters, context)
+        feedback.pushInfo(tr("Read {0} as {1}.", framework.source, framework.encoding))
         year = parameters.get(self.YEAR)
         values = {"framework": framework.id, "framework_version": framework.version,
                   "plan": self.parameterAsString(parameters, self.PLAN, context),

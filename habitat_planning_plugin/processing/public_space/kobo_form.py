@@ -65,6 +65,7 @@ class KoboFormAlgorithm(HabitatAlgorithm):
 
     def process(self, parameters, context, feedback):
         questionnaire = questionnaire_parameter(self, parameters, context)
+        feedback.pushInfo(tr("Read {0} as {1}.", questionnaire.source, questionnaire.encoding))
         spaces = self.inventory_choices(parameters, context, feedback)
         target = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         write_xlsform(questionnaire, target, spaces)

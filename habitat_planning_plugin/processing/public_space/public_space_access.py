@@ -25,6 +25,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ...core.network import reachable_parts
+from ...core.public_space.groups import group_label
 from ...core.public_space.access import (
     NETWORK,
     STRAIGHT_LINE,
@@ -45,6 +46,7 @@ from ...qgis_io import (
     whole_layer,
 )
 from ..base import HabitatAlgorithm, progress_callback
+from ..styles import BAND_COLOURS, Categories
 from .reports import access_report
 
 DISPLAY_BUFFER = 25.0  # metres around reachable streets, for the service area drawn on the map
@@ -388,7 +390,7 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
         })
         for group in groups:
             row = city[(group, NETWORK)]
-            feedback.pushInfo(tr("{0}: {1} of {2} people within {3} m walking distance ({4} %).", group,
+            feedback.pushInfo(tr("{0}: {1} of {2} people within {3} m walking distance ({4} %).", group_label(group),
                                  _round(row["served"]), _round(row["population"]), f"{max_distance:g}",
                                  _pct(row["share_pct"])))
         if straight:
@@ -501,7 +503,10 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
                                    int(served), int(band)])
             batch.append(feature)
         sink.addFeatures(batch, QgsFeatureSink.FastInsert)
-        self.style_output(context, dest_id, None, tr("Population points with walking distance"))
+        labels = band_labels(max_distance)
+        self.style_output(context, dest_id, None, tr("Population points with walking distance"),
+                          renderer=Categories("band", {band: (labels[band], colour)
+                                                       for band, colour in zip(range(1, 7), BAND_COLOURS)}))
         return dest_id
 
     def write_table(self, parameters, context, result):

@@ -146,6 +146,7 @@ class PublicSpaceQualityAlgorithm(HabitatAlgorithm):
 
     def process(self, parameters, context, feedback):
         questionnaire = questionnaire_parameter(self, parameters, context)
+        feedback.pushInfo(tr("Read {0} as {1}.", questionnaire.source, questionnaire.encoding))
         weights = dimension_weights(questionnaire, self.parameterAsString(parameters, self.WEIGHTS, context))
         inventory = self.required_source(parameters, self.INVENTORY, context)
         id_field = self.parameterAsString(parameters, self.ID_FIELD, context)
@@ -153,6 +154,8 @@ class PublicSpaceQualityAlgorithm(HabitatAlgorithm):
         district_field = self.parameterAsString(parameters, self.DISTRICT_FIELD, context)
         tolerance = self.parameterAsDouble(parameters, self.GPS_TOLERANCE, context)
         export = read_export(self.parameterAsFile(parameters, self.SURVEY, context))
+        if export.encoding:  # a CSV (a workbook has no text encoding)
+            feedback.pushInfo(tr("Read {0} as {1}.", export.name, export.encoding))
         crs = self.analysis_crs([inventory], parameters, context, feedback)
 
         features, shapes, ids = [], [], []

@@ -9,7 +9,7 @@ from ...i18n import qgis_locale
 from ..base import add_chart
 from .reports import footer
 
-RADARS_PER_CHART = 24
+RADARS_PER_CHART = 12  # 3 columns x 4 rows: one page, legible
 
 
 # Quality index classes as in the layer style (public_space_quality.qml): red to green, grey without an index.
@@ -17,14 +17,21 @@ QUALITY_CLASSES = [(0, 20, "#d7191c"), (20, 40, "#fdae61"), (40, 60, "#ffffbf"),
                    (80, 100.001, "#1a9641")]
 
 
+NO_INDEX_STYLE = {"fill": "#e0e0e0", "edge": "#9e9e9e", "width": 0.3}
+
+
 def quality_map(shapes, results):
-    """(png, warning): the spaces coloured by quality index class."""
-    layers = [([s for s, r in zip(shapes, results) if r.quality_index is None and s is not None],
-               {"fill": "#e0e0e0", "edge": "#9e9e9e", "width": 0.3})]
+    """(png, warning): the spaces coloured by quality index class, with the classes as legend."""
+    layers = [([s for s, r in zip(shapes, results) if r.quality_index is None and s is not None], NO_INDEX_STYLE)]
+    legend = []
     for low, high, colour in QUALITY_CLASSES:
+        style = {"fill": colour, "edge": "#424242", "width": 0.3}
         layers.append(([s for s, r in zip(shapes, results) if s is not None and r.quality_index is not None
-                        and low <= r.quality_index < high], {"fill": colour, "edge": "#424242", "width": 0.3}))
-    return map_image(layers, tr("Quality index (red 0 to green 100; grey: no index)"))
+                        and low <= r.quality_index < high], style))
+        legend.insert(0, (tr("Quality index {0}–{1}", f"{low:g}", f"{min(high, 100):g}"), style))  # best first
+    if layers[0][0]:
+        legend.append((tr("No quality index"), NO_INDEX_STYLE))
+    return map_image(layers, tr("Quality index of the open public spaces"), legend)
 
 
 def quality_report(path, questionnaire, weights, names, districts, results, problems, rows, linked, language,

@@ -12,6 +12,7 @@ from ...core.public_space.access import (
     STRAIGHT_LINE,
 )
 from ...core.public_space.land_share import BENCHMARK_OPS, BENCHMARK_STREETS, BENCHMARK_TOTAL
+from ...core.public_space.groups import group_label
 from ...core.report.charts import bar_chart, map_image, segment_map
 from ...core.report.html import Report
 from ...core.text import tr
@@ -64,7 +65,7 @@ def access_report(path, result, groups, max_distance, space_shapes, band_of_edge
     for group in groups:
         network = city[(group, NETWORK)]
         line = city.get((group, STRAIGHT_LINE))
-        rows.append([group, network["population"], network["served"], network["share_pct"],
+        rows.append([group_label(group), network["population"], network["served"], network["share_pct"],
                      line["share_pct"] if line else None])
     report.table([tr("Population group"), tr("Population"), tr("Served"), tr("Share served (%)"),
                   tr("Straight-line share (%)")], rows)
@@ -84,7 +85,8 @@ def access_report(path, result, groups, max_distance, space_shapes, band_of_edge
     colours = [BAND_COLOURS[int(band)] for band in band_of_edge]
     add_chart(report, segment_map(segments, colours, [(shape, SPACE_STYLE) for shape in space_shapes],
                                 tr("Walking distance to the nearest public space"),
-                                [(labels[band], BAND_COLOURS[band]) for band in sorted(labels)]), feedback)
+                                [(labels[band], BAND_COLOURS[band]) for band in sorted(labels)] +
+                                [(tr("Open public space"), SPACE_STYLE)]), feedback)
     report.heading(tr("Method"))
     report.paragraph(tr("UN-Habitat's SDG indicator 11.7.1 (b): share of the urban population who can reach an open "
                         "public space within 400 m walking distance along the street network. A space is entered "
@@ -158,10 +160,8 @@ def land_share_report(path, rows, samples, cities, street_area, space_shapes, fe
                                    (tr("Streets and public space (%)"), [d.total_pct for d in districts])],
                                   tr("Land allocated to streets and public space, by district"), "%",
                                   BENCHMARK_TOTAL, tr("benchmark {0} %", f"{BENCHMARK_TOTAL:g}")), feedback)
-    layers = [([city for city in cities], {"fill": "#fafafa", "edge": "#424242", "width": 1.0}),
-              ([street_area] if street_area is not None else [], {"fill": "#9e9e9e", "edge": "none"}),
-              (space_shapes, SPACE_STYLE)]
-    add_chart(report, map_image(layers, tr("Streets (grey) and open public space (green)")), feedback)
+    add_chart(report, land_share_map(cities, city_rows, street_area, space_shapes), feedback,
+              tr("Streets and open public space"))
     report.heading(tr("Method"))
     report.paragraph(tr("UN-Habitat's SDG indicator 11.7.1 (a): share of the built-up area of the city that is "
                         "open space for public use, as streets and open public spaces. Benchmarks: 15 % open public "
@@ -174,3 +174,17 @@ def land_share_report(path, rows, samples, cities, street_area, space_shapes, fe
                             "Streets, 2007; Angel, Making Room for a Planet of Cities, 2011): measured widths should "
                             "replace them."), css="note")
     return report.save(path, footer())
+
+
+STREET_STYLE = {"fill": "#9e9e9e", "edge": "none"}
+
+
+def land_share_map(cities, city_rows, street_area, space_shapes):
+    """(png, warning): the street area (its blocks as holes) and the open public spaces cut to the urban extent,
+    so that the grey and green parts of the drawn city are the shares the page gives; the cities are named when
+    there are several."""
+    layers = [([street_area] if street_area is not None else [], STREET_STYLE), (space_shapes, SPACE_STYLE)]
+    names = [(share.name, city) for share, city in zip(city_rows, cities)] if len(cities) > 1 else []
+    return map_image(layers, tr("Streets and open public space"),
+                     [(tr("Streets"), STREET_STYLE), (tr("Open public space"), SPACE_STYLE)],
+                     outline=(list(cities), tr("Urban extent")), labels=names, clip=True)

@@ -217,7 +217,7 @@ class StreetsFromOsmAlgorithm(HabitatAlgorithm):
         if kept == 0:
             raise HabitatError(tr("No street was found in \"{0}\": none of its lines has a highway tag of a street "
                                   "class (or all were left out).", input_label))
-        self.style_output(context, dest_id, None, tr("Streets from OpenStreetMap"))
+        self.style_output(context, dest_id, "workshop_streets.qml", tr("Streets from OpenStreetMap"))
         feedback.pushInfo(tr("{0} streets kept, {1} of them walkable; {2} private roads left out.", kept,
                              walkable_kept, private))
         reasons = [not_walkable_count[WALK_CLASS], ", ".join(not_walkable), not_walkable_count[WALK_FOOT],

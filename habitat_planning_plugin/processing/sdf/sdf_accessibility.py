@@ -34,6 +34,7 @@ from ...core.text import Cancelled, HabitatError, tr, tr_noop
 from ...core.wkb import wkb_line_parts
 from ...qgis_io import features_in_crs, from_shapely, number_or_nan
 from ..base import HabitatAlgorithm, extended_fields, number_list, progress_callback
+from ..styles import BLUES, NEAR_FAR, Categories, DistinctColours, Graduated
 from .places import listed, place_names, place_points, written_geometry
 from .sdf_functions import unique_names
 
@@ -316,7 +317,9 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
                                names[centre_rows[dominant[i]]] if dominant[i] >= 0 else None,
                                float(share[i]) if np.isfinite(share[i]) else None, int(not unconnected[i])])
             sink.addFeature(out, QgsFeatureSink.FastInsert)
-        self.style_output(context, dest_id, None, tr("Accessibility of settlements"))
+        # Coloured by the travel time to the nearest centre of the top level, the first question a planner asks.
+        self.style_output(context, dest_id, None, tr("Accessibility of settlements"),
+                          renderer=Graduated(f"time_l{level_values[0]}", NEAR_FAR, tr("min"), 0))
         return dest_id
 
     def write_zones(self, parameters, context, places, xy, dominant, names, centre_rows, crs, feedback):
@@ -345,7 +348,7 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
             feature.setGeometry(geometry)
             feature.setAttributes([names[centre_rows[column]], len(members)])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        self.style_output(context, dest_id, "sdf_influence_zones.qml", tr("Territorial influence zones"))
+        self.style_output(context, dest_id, None, tr("Territorial influence zones"), renderer=DistinctColours("centre"))
         return dest_id
 
     def write_bands(self, parameters, context, graph, vertex_cost, bands, crs, feedback):
@@ -374,7 +377,10 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
             feature.setGeometry(geometry)
             feature.setAttributes([band])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        self.style_output(context, dest_id, "sdf_isochrones.qml", tr("Isochrone bands"))
+        shades = {band: BLUES[::-1][min(number, len(BLUES) - 1)] for number, band in enumerate(sorted(bands))}
+        self.style_output(context, dest_id, None, tr("Isochrone bands"),
+                          renderer=Categories("minutes", {band: (tr("within {0} min", f"{band:g}"), shades[band])
+                                                          for band in bands}))
         return dest_id
 
 

@@ -32,6 +32,7 @@ from ...core.text import HabitatError, tr, tr_noop
 from ...i18n import qgis_locale
 from ...qgis_io import number_or_nan
 from ..base import HabitatAlgorithm, add_chart, extended_fields, number_list, progress_callback
+from ..styles import GREENS, Categories
 from ..public_space.reports import footer
 from .places import listed, place_names, text_or_blank, written_geometry
 from .sdf_functions import unique_field_names
@@ -225,7 +226,10 @@ class SdfDevelopmentIndexAlgorithm(HabitatAlgorithm):
                 float(value) if np.isfinite(value) else None, int(result.rank[index]) or None,
                 level + 1 if level >= 0 else None, labels[level] if level >= 0 else None])
             sink.addFeature(out, QgsFeatureSink.FastInsert)
-        self.style_output(context, dest_id, None, tr("Development index"))
+        darkest = len(GREENS) - 1  # class 1 is the most developed: darkest green
+        self.style_output(context, dest_id, None, tr("Development index"), renderer=Categories("dev_class", {
+            number + 1: (label, GREENS[darkest - round(number * darkest / max(1, len(labels) - 1))])
+            for number, label in enumerate(labels)}))
         return dest_id
 
     def write_sensitivity(self, parameters, context, indicators, rows):

@@ -17,7 +17,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ...core.report.charts import bar_chart, matrix_chart
+from ...core.report.charts import bar_chart, matrix_charts
 from ...core.report.html import Report
 from ...core.sdf.scalogram import hierarchy, presence_from_facilities, scalogram
 from ...core.text import HabitatError, tr, tr_noop
@@ -299,19 +299,27 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
         return dest_id
 
     @staticmethod
-    def hierarchy_map(records, levels, labels):
-        """Settlements drawn by level (larger and darker: more central), sectors filled by level."""
+    def hierarchy_map(records, levels, labels, names=None, centrality=None, named=10):
+        """Settlements drawn by level (larger and darker: more central), sectors filled by level; the levels as
+        legend and the ``named`` most central settlements (by ``centrality``) labelled with their ``names``."""
         from ...core.report.charts import map_image
 
-        layers = []
+        layers, legend, shape_of = [], [], {}
         for level in range(len(labels) - 1, -1, -1):  # local first, central on top
             shapes = []
-            for feature, value in zip(records, levels):
+            for index, (feature, value) in enumerate(zip(records, levels)):
                 if value == level and feature.hasGeometry():
                     shape = to_shapely(feature.geometry())
+                    shape_of[index] = shape
                     shapes.append(shape if shape.geom_type.endswith("Polygon") else shape.buffer(LEVEL_RADII[level]))
-            layers.append((shapes, {"fill": LEVEL_COLOURS[level], "edge": "#212121", "width": 0.4}))
-        return map_image(layers, tr("Settlement hierarchy") + ": " + ", ".join(labels))
+            style = {"fill": LEVEL_COLOURS[level], "edge": "#212121", "width": 0.4}
+            layers.append((shapes, style))
+            legend.insert(0, (labels[level], style))  # the most central level first
+        named_places = []
+        if names is not None and centrality is not None:
+            order = np.argsort(-np.asarray(centrality), kind="stable")
+            named_places = [(names[i], shape_of[i]) for i in order if i in shape_of][:named]
+        return map_image(layers, tr("Settlement hierarchy"), legend, labels=named_places)
 
     def write_scalogram(self, parameters, context, names, functions, result):
         fields = QgsFields()
@@ -337,10 +345,11 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
                          tr("acceptable from {0}", "0.90"), decimals=3)
         report.indicator(tr("Coefficient of scalability"), result.scalability, "", 0.6,
                          tr("acceptable from {0}", "0.60"), decimals=3)
-        add_chart(report, matrix_chart(result.presence, [names[i] for i in result.settlement_order],
-                                       [functions[j] for j in result.function_order], tr("Scalogram")),
-                  feedback, tr("Scalogram"))
-        add_chart(report, self.hierarchy_map(records, levels, labels), feedback, tr("Settlement hierarchy"))
+        for part in matrix_charts(result.presence, [names[i] for i in result.settlement_order],
+                                  [functions[j] for j in result.function_order], tr("Scalogram")):
+            add_chart(report, part, feedback, tr("Scalogram"))
+        add_chart(report, self.hierarchy_map(records, levels, labels, names, result.centrality), feedback,
+                  tr("Settlement hierarchy"))
         order = np.argsort(-result.centrality, kind="stable")
         counts = np.empty(len(names), dtype=np.int64)
         counts[result.settlement_order] = result.presence.sum(axis=1)

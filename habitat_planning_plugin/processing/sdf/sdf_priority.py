@@ -305,8 +305,22 @@ def _distance(geometry, lines):
     return distance if np.isfinite(distance) else np.inf
 
 
-def priority_report(path, records, names, score, rank, contributions, feedback, no_travel=()):
+PRIORITY_FIFTHS = (tr_noop("Lowest fifth of the priority scores"), tr_noop("Second fifth"), tr_noop("Middle fifth"),
+                   tr_noop("Fourth fifth"), tr_noop("Highest fifth of the priority scores"))
+
+
+def priority_map(shapes, colours, named, labelled=8):
+    """(png, warning): the settlements filled by priority fifth (darker: higher), the fifths as legend and the
+    ``labelled`` highest priorities named; ``named`` is [(position in the ranking, name, shape)]."""
     from ...core.report.charts import map_image
+
+    styles = [{"fill": colour, "edge": "#424242", "width": 0.4} for colour in colours]
+    legend = [(tr(text), style) for text, style in zip(PRIORITY_FIFTHS, styles)][::-1]
+    return map_image(list(zip(shapes, styles)), tr("Investment priorities"), legend,
+                     labels=[(name, shape) for _, name, shape in sorted(named, key=lambda item: item[0])[:labelled]])
+
+
+def priority_report(path, records, names, score, rank, contributions, feedback, no_travel=()):
     from ...core.report.html import Report
     from ...i18n import qgis_locale
     from ..public_space.reports import footer
@@ -316,7 +330,9 @@ def priority_report(path, records, names, score, rank, contributions, feedback, 
     quintile = np.searchsorted(np.quantile(score, [0.2, 0.4, 0.6, 0.8]), score, side="right")
     colours = ["#fee5d9", "#fcae91", "#fb6a4a", "#de2d26", "#a50f15"]
     shapes = [[] for _ in colours]
-    for feature, band in zip(records, quintile):
+    named = []  # (name, shape) of the settlements by priority, highest first
+    position = {index: rank_position for rank_position, index in enumerate(np.argsort(-score, kind="stable"))}
+    for index, (feature, band) in enumerate(zip(records, quintile)):
         if usable(feature.geometry()):
             geometry = feature.geometry()
             shape = polygon_shape(geometry)[0] if geometry.type() == QgsWkbTypes.PolygonGeometry else \
@@ -324,9 +340,8 @@ def priority_report(path, records, names, score, rank, contributions, feedback, 
             if shape is None:
                 continue
             shapes[int(band)].append(shape if shape.geom_type.endswith("Polygon") else shape.buffer(800.0))
-    add_chart(report, map_image([(group, {"fill": colour, "edge": "#424242", "width": 0.4})
-                                 for group, colour in zip(shapes, colours)], tr("Investment priorities (darker: higher)")),
-              feedback, tr("Investment priorities"))
+            named.append((position[index], names[index], shape))
+    add_chart(report, priority_map(shapes, colours, named), feedback, tr("Investment priorities"))
     order = np.argsort(-score, kind="stable")
     report.heading(tr("Ranking"))
     report.table([tr("Rank"), tr("Settlement"), tr("Priority")] + [descriptions[name] for name in contributions],

@@ -1,0 +1,22 @@
+"""Population group names from real grids, labelled for the reader (English here; Chinese in the report tests)."""
+
+import pytest
+
+from habitat_planning_plugin.core.public_space.groups import group_label
+
+
+@pytest.mark.parametrize("name, label", [
+    ("total", "All residents"), ("population", "All residents"), ("female", "Women"), ("Women", "Women"),
+    ("male", "Men"), ("children_0_14", "Children (aged 0–14)"), ("older_65_plus", "Older persons (aged 65+)"),
+    ("elderly 60+", "Older persons (aged 60+)"), ("disability", "Persons with disabilities"),
+    ("youth_15_24", "Young people (aged 15–24)"),
+    # names no rule knows stay as the data gives them
+    ("band_7", "band_7"), ("f_0", "f_0"), ("低收入", "低收入"), ("", "")])
+def test_group_labels(name, label):
+    assert group_label(name) == label
+
+
+def test_chinese_labels(qgis_app, locale):
+    locale("zh_CN")
+    assert group_label("female") == "妇女" and group_label("children_0_14") == "儿童（0–14 岁）"
+    assert group_label("older_65_plus") == "老年人（65 岁及以上）" and group_label("disability") == "残疾人"
