@@ -22,6 +22,7 @@ CITY_GROUP = tr_noop("Sample City")
 REGION_GROUP = tr_noop("Sample Region")
 # (layer in the GeoPackage, translated name, QML in resources/styles), drawn top to bottom.
 CITY_LAYERS = [
+    ("candidate_sites", tr_noop("Candidate sites"), "workshop_candidate_sites.qml"),
     ("public_spaces", tr_noop("Public spaces"), "workshop_public_spaces.qml"),
     ("streets", tr_noop("Streets"), "workshop_streets.qml"),
     ("districts", tr_noop("Districts"), "workshop_districts.qml"),

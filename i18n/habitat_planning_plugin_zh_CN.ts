@@ -416,6 +416,10 @@
             <translation>候选公共空间，包括类型、是否计入、待复核标记、OSM 编号和标签，可直接用于公共空间盘点（类型字段为“inventory_type”，其中已应用复核规则）。</translation>
         </message>
         <message>
+            <source>Candidate sites</source>
+            <translation>候选地块</translation>
+        </message>
+        <message>
             <source>Candidate spaces</source>
             <translation>候选空间数</translation>
         </message>

@@ -9,6 +9,8 @@ The city ("Sample City" / 示例城市) lies in WGS 84 / UTM zone 50N (EPSG:3265
 - districts: a central district and six around it (7), with English and Chinese names;
 - streets: a noded network on a jittered 120 m lattice (dense in the centre, thinning outwards with dead ends),
   road_class primary / secondary / residential / pedestrian and width_m (some residential widths unknown: NULL);
+- candidate_sites: 40 sites (vacant land, public parcels, school yards) with an area and a rough cost, more of them
+  where no public space is near: the inputs of the siting tool (habitat:publicspacesiting);
 - public_spaces: the five SDG 11.7.1 types (park, civic park, square, recreational green area, public facility
   open area) plus spaces that must not count (private gardens, a fee-paying golf course); one civic park is a
   self-intersecting "bow-tie" on purpose, as digitised data often has;
@@ -82,6 +84,41 @@ PUBLIC_SPACES = [
     ("Hillside Golf Club", "山景高尔夫俱乐部", "golf course", "public", "yes", "private", -25, 5, 3, 4),
 ]
 BOWTIE_SPACE = "Temple Civic Garden"
+
+
+CANDIDATE_KINDS = [("vacant land", "空置用地"), ("public parcel", "公有地块"), ("school yard", "学校操场")]
+
+
+def candidate_sites(extent: Polygon, spaces, rng):
+    """Sites a planning team could turn into public space: whole or part blocks of the lattice inside the city,
+    not on an existing space, more of them where no space is near (where the gaps are). Each with a kind, an area
+    and a rough cost (million CNY: land is dearer near the centre)."""
+    valid = [shape.buffer(0) for shape in spaces.values()]  # one space is a bow-tie on purpose
+    taken = unary_union(valid).buffer(SPACING)
+    inner = extent.buffer(-SPACING)
+    cells = [(i, j) for i in range(-30, 31) for j in range(-25, 26)
+             if inner.contains(box(CX + i * SPACING, CY + j * SPACING, CX + (i + 1) * SPACING, CY + (j + 1) * SPACING))
+             and not taken.intersects(box(CX + i * SPACING, CY + j * SPACING, CX + (i + 1) * SPACING,
+                                          CY + (j + 1) * SPACING))]
+    far = unary_union(valid).buffer(450)
+    weights = np.array([3.0 if not far.contains(Point(CX + (i + 0.5) * SPACING, CY + (j + 0.5) * SPACING)) else 1.0
+                        for i, j in cells])
+    chosen = rng.choice(len(cells), size=40, replace=False, p=weights / weights.sum())
+    sites = []
+    for number, index in enumerate(sorted(chosen, key=lambda k: cells[k]), start=1):
+        i, j = cells[index]
+        kind, kind_zh = CANDIDATE_KINDS[int(rng.randint(len(CANDIDATE_KINDS)))]
+        x0, y0 = CX + i * SPACING + 9.0, CY + j * SPACING + 9.0
+        if kind == "vacant land":
+            shape = box(x0, y0, x0 + SPACING - 18.0, y0 + SPACING - 18.0)
+        else:  # part of a block: 40-70 m by 50-100 m on its south-west corner
+            shape = box(x0, y0, x0 + rng.uniform(40, 70), y0 + rng.uniform(50, 100))
+        centre = math.hypot(shape.centroid.x - CX, shape.centroid.y - CY)
+        price = (1.6 if kind == "vacant land" else 0.4) * (1.0 + 2.0 * max(0.0, 1.0 - centre / 3000.0))  # M/ha
+        cost = round(shape.area / 10_000 * price, 2)
+        sites.append((shape, (number, f"Site {number:02d}", f"候选地块 {number:02d}", kind, kind_zh,
+                              round(shape.area, 1), cost)))
+    return sites
 
 
 def urban_extent() -> Polygon:
@@ -308,6 +345,12 @@ def main() -> int:
           ("ownership", ogr.OFTString)],
          [(spaces[row[0]], (k + 1, *row[:6])) for k, row in enumerate(PUBLIC_SPACES)]),
     ]
+    # Drawn last, from a generator of its own: the layers above are the same as before the sites existed.
+    sites = candidate_sites(extent, spaces, np.random.RandomState(SEED + 2))
+    layers.append(("candidate_sites", ogr.wkbPolygon,
+                   [("site_id", ogr.OFTInteger), ("name", ogr.OFTString), ("name_zh", ogr.OFTString),
+                    ("kind", ogr.OFTString), ("kind_zh", ogr.OFTString), ("area_m2", ogr.OFTReal),
+                    ("cost_m", ogr.OFTReal)], sites))
     write_gpkg(GPKG, layers)
     write_tif(TIF, bands, origin, nodata)
     total = float(bands[0][bands[0] != nodata].sum())

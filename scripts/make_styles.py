@@ -109,6 +109,8 @@ def main() -> int:
         ("workshop_facilities", "Point", QgsMarkerSymbol.createSimple(
             {"color": "#ef6c00", "size": "1.2", "name": "square", "outline_style": "no"})),
         ("workshop_roads", "LineString", QgsLineSymbol.createSimple({"line_color": "#424242", "line_width": "0.5"})),
+        ("workshop_candidate_sites", "MultiPolygon", QgsFillSymbol.createSimple(
+            {"color": "33,150,243,60", "outline_color": "#1565c0", "outline_width": "0.5", "outline_style": "dash"})),
     ]
     for name, geometry, symbol in workshop:
         layer = QgsVectorLayer(f"{geometry}?crs=EPSG:32650", name, "memory")

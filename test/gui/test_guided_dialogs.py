@@ -141,7 +141,7 @@ def test_dialog_runs_on_workshop_data(tool, workshop, tmp_path):
         listed = {name: sorted(dialog.widgets[name].itemText(i) for i in range(dialog.widgets[name].count()))
                   for name in ("streets", "public_spaces", "population")}
         assert listed["streets"] == ["Roads", "Streets"]
-        assert listed["public_spaces"] == ["Districts", "Public spaces", "Urban extent"]
+        assert listed["public_spaces"] == ["Candidate sites", "Districts", "Public spaces", "Urban extent"]
         assert listed["population"] == ["Built-up share (50 m grid)", "Population (100 m grid)"]
         assert dialog.widgets["population"].currentLayer().name() == "Population (100 m grid)"
     for page in range(dialog.pages.count()):
@@ -322,7 +322,7 @@ def test_menu_opens_guided_dialogs_and_workshop(qgis_iface, qgis_processing):
         workshop.trigger()
         project = QgsProject.instance()
         assert [g.name() for g in project.layerTreeRoot().children()] == ["Sample City", "Sample Region"]
-        assert project.crs().authid() == "EPSG:32650" and len(project.mapLayers()) == 9
+        assert project.crs().authid() == "EPSG:32650" and len(project.mapLayers()) == 10
         entries = [e for a in plugin.menu.menu.actions() if a.menu() is not None for e in a.menu().actions()]
         for tool in TOOLS:
             next(e for e in entries if e.objectName() == GUIDED_ACTION.format(tool)).trigger()
