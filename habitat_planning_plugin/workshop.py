@@ -15,6 +15,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor
 
 from .core.text import tr, tr_noop
+from .i18n import qgis_locale
 from .paths import resource_path
 
 WORKSHOP_PROPERTY = ("habitat", "workshop")
@@ -29,6 +30,7 @@ CITY_LAYERS = [
     ("urban_extent", tr_noop("Urban extent"), "workshop_urban_extent.qml"),
 ]
 POPULATION_LAYER = tr_noop("Population (100 m grid)")
+PREVIOUS_SCORECARD = tr_noop("District scorecard 2024")
 BUILT_UP_LAYER = tr_noop("Built-up share (50 m grid)")  # input of Urban extent from built-up data; hidden at first
 REGION_LAYERS = [
     ("settlements", tr_noop("Settlements"), "workshop_settlements.qml"),
@@ -60,6 +62,14 @@ def load_workshop(project) -> dict:
     project.addMapLayer(built_up, False)
     city.addLayer(built_up).setItemVisibilityChecked(False)
     layers["built_up"] = built_up
+    # The district scorecard of 2024 (a table): the earlier run a scorecard of this year is tracked against.
+    # Its districts by name in the plugin's language, as the district name field the dialogs choose (name_zh).
+    chinese = qgis_locale().startswith("zh")
+    previous = QgsVectorLayer(sample_path("district_scorecard_2024_zh.csv" if chinese else
+                                          "district_scorecard_2024.csv"), tr(PREVIOUS_SCORECARD), "ogr")
+    project.addMapLayer(previous, False)
+    city.addLayer(previous)
+    layers["previous_scorecard"] = previous
     region = root.insertGroup(1, tr(REGION_GROUP))
     for name, label, qml in REGION_LAYERS:
         layers[name] = _add_vector(project, region, sample_path("sample_region.gpkg"), name, tr(label), qml)

@@ -12,8 +12,20 @@
             <translation>"scoring" 必须是以下之一：{0}</translation>
         </message>
         <message>
+            <source>"{0}" ({1}) has no field {2}: give the layer the tool named in its help writes. Its fields: {3}.</source>
+            <translation>“{0}”（{1}）没有字段 {2}：请提供其帮助中所述工具输出的图层。其字段：{3}。</translation>
+        </message>
+        <message>
+            <source>"{0}" and "{1}" are both 0: give at least one a weight above 0.</source>
+            <translation>“{0}”和“{1}”均为 0：请至少给其中一个大于 0 的权重。</translation>
+        </message>
+        <message>
             <source>"{0}" holds a line break or a control character; give it on one line.</source>
             <translation>“{0}”含有换行符或控制字符；请在一行内填写。</translation>
+        </message>
+        <message>
+            <source>"{0}" holds no open public space that counts.</source>
+            <translation>“{0}”中没有计入的开放公共空间。</translation>
         </message>
         <message>
             <source>"{0}" is given but the question has no dimension: it would not be scored</source>
@@ -28,8 +40,16 @@
             <translation>“{0}”不是有效的 XLSForm 名称（以字母或 _ 开头，其后为字母、数字、_、. 或 -）</translation>
         </message>
         <message>
+            <source>"{0}" is the weakest dimension of the spaces most people depend on ({1} people).</source>
+            <translation>“{0}”是最多人所依赖空间的最弱维度（{1} 人）。</translation>
+        </message>
+        <message>
             <source>"{0}" is {1} characters long; give at most {2}.</source>
             <translation>“{0}”长 {1} 个字符；请不超过 {2} 个。</translation>
+        </message>
+        <message>
+            <source>"{0}" is {1} m, less than the walking distance ({2} m): give at least the walking distance.</source>
+            <translation>“{0}”为 {1} 米，小于步行距离（{2} 米）：请至少给出步行距离。</translation>
         </message>
         <message>
             <source>"{0}" is {1} m: at most {2} m, because {3}.</source>
@@ -116,6 +136,14 @@
             <translation>GPS 容差为 {0} 米会把提交记录关联到远离其填写地点的空间（手机 GPS 误差通常为 5–20 米）：请最多使用 {1} 米。</translation>
         </message>
         <message>
+            <source>A budget needs the cost of every candidate site.</source>
+            <translation>使用预算需要每个候选地块的成本。</translation>
+        </message>
+        <message>
+            <source>A budget of {0} needs the cost of each candidate site: choose the cost field.</source>
+            <translation>预算 {0} 需要每个候选地块的成本：请选择成本字段。</translation>
+        </message>
+        <message>
             <source>A built-up cell is suburban from this share up to the urban threshold, and rural below it (Atlas of Urban Expansion: 25 %; the first SDG 11.7.1 text used 10 %).</source>
             <translation>建成区像元的比例从此值到城市阈值时为郊区，低于此值时为乡村（《城市扩张地图集》：25%；可持续发展目标 11.7.1 最初的文本采用 10%）。</translation>
         </message>
@@ -156,6 +184,10 @@
             <translation>优先级地图、包含各分项贡献的排名以及所用权重，使用 QGIS 的界面语言。</translation>
         </message>
         <message>
+            <source>A page per district with a locator map and its indicators beside the city and the benchmarks (and the change since the previous scorecard), every label in English and Chinese.</source>
+            <translation>每区一页，含位置图及其指标与全市和基准的对照（以及自上一期评分表以来的变化），每个标签均为英文和中文。</translation>
+        </message>
+        <message>
             <source>A population grid; extra bands are groups (women, older persons…).</source>
             <translation>人口栅格；其他波段为人群（妇女、老年人……）。</translation>
         </message>
@@ -172,8 +204,24 @@
             <translation>距离发展走廊在此距离以内的居民点视为位于走廊上。</translation>
         </message>
         <message>
+            <source>A space whose lowest score is shared by several dimensions counts for each of them.</source>
+            <translation>最低分由多个维度并列的空间，对每个维度都计一次。</translation>
+        </message>
+        <message>
+            <source>A street that passes this close to a space or a candidate site has an entrance there; the walk starts there with the straight distance to it. A candidate with no street this close cannot be reached and is left out.</source>
+            <translation>街道经过公共空间或候选地块的距离在此范围内时，该处即有入口；步行从该处开始，并计入到该空间的直线距离。没有街道经过此范围内的候选地块无法到达，将被排除。</translation>
+        </message>
+        <message>
             <source>A street that passes this close to a space's edge has an entrance there (at its vertices, at its nearest point to the space and every 10 m alongside); the walk starts there with the straight distance to the space.</source>
             <translation>在距公共空间边界这一距离以内经过的街道在该处设有入口（在其顶点、距该空间最近的点以及沿线每 10 米处）；步行从入口开始，起始距离为入口到该空间的直线距离。</translation>
+        </message>
+        <message>
+            <source>A street that passes this close to a space's edge has an entrance there, as for walking access.</source>
+            <translation>在距空间边界此距离内经过的街道在那里有一个入口，与步行可达性相同。</translation>
+        </message>
+        <message>
+            <source>A street that passes this close to a space's edge has an entrance there.</source>
+            <translation>距空间边缘这么近的街道在该处有入口。</translation>
         </message>
         <message>
             <source>A street this close to a space's edge has an entrance there.</source>
@@ -252,6 +300,10 @@
             <translation>同时将报告保存为 PDF</translation>
         </message>
         <message>
+            <source>Also solve the exact maximal covering problem with the HiGHS solver (up to 200,000 site-population pairs once people served by the same sites are merged) and keep it when it beats the greedy choice. Larger problems keep the greedy choice, with a bound on how far it can be from the best.</source>
+            <translation>同时用 HiGHS 求解器精确求解最大覆盖问题（合并由相同地块服务的人口后，地块-人口对不超过 200,000 个），当其优于贪心选择时予以保留。更大的问题保留贪心选择，并给出其与最优解差距的上界。</translation>
+        </message>
+        <message>
             <source>Also write one report per measured city (with its districts) into the city_reports folder of the output folder.</source>
             <translation>另为每个已计算的城市（含其区）生成一份报告，保存在输出文件夹的 city_reports 文件夹中。</translation>
         </message>
@@ -278,6 +330,10 @@
         <message>
             <source>Area</source>
             <translation>区域</translation>
+        </message>
+        <message>
+            <source>Area (ha)</source>
+            <translation>面积（公顷）</translation>
         </message>
         <message>
             <source>Area (km²)</source>
@@ -324,12 +380,32 @@
             <translation>基线：{0}</translation>
         </message>
         <message>
+            <source>Benchmark</source>
+            <translation>基准</translation>
+        </message>
+        <message>
+            <source>Benchmarks (UN-Habitat): 15 % open public space, 30 % streets, 45 % together; SDG target 11.7: everyone within walking distance of an open public space.</source>
+            <translation>基准（联合国人居署）：开放公共空间 15%，街道 30%，合计 45%；可持续发展目标 11.7：人人在步行距离内可达开放公共空间。</translation>
+        </message>
+        <message>
+            <source>Benchmarks met: {0} of {1}. Green: at or above the benchmark; red: below it.</source>
+            <translation>达到基准：{0} / {1}。绿色：达到或超过基准；红色：低于基准。</translation>
+        </message>
+        <message>
             <source>Benchmarks: 15 % of the urban area in public space, 30 % in streets, 45 % in all (UN-Habitat).</source>
             <translation>基准：城市面积的 15% 为公共空间，30% 为街道，合计 45%（联合国人居署）。</translation>
         </message>
         <message>
+            <source>Beyond the walking distance</source>
+            <translation>超出步行距离</translation>
+        </message>
+        <message>
             <source>Broken geometries skipped</source>
             <translation>跳过的损坏几何数</translation>
+        </message>
+        <message>
+            <source>Budget (optional)</source>
+            <translation>预算（可选）</translation>
         </message>
         <message>
             <source>Building footprints for spreading (optional)</source>
@@ -412,16 +488,36 @@
             <translation>正在取消…</translation>
         </message>
         <message>
+            <source>Candidate name field</source>
+            <translation>候选地块名称字段</translation>
+        </message>
+        <message>
             <source>Candidate public spaces with type, whether they count, the review flag, OSM id and tags, ready for the public space inventory (type field "inventory_type", which keeps the review rule).</source>
             <translation>候选公共空间，包括类型、是否计入、待复核标记、OSM 编号和标签，可直接用于公共空间盘点（类型字段为“inventory_type”，其中已应用复核规则）。</translation>
+        </message>
+        <message>
+            <source>Candidate site, not chosen</source>
+            <translation>未选中的候选地块</translation>
         </message>
         <message>
             <source>Candidate sites</source>
             <translation>候选地块</translation>
         </message>
         <message>
+            <source>Candidate sites (polygons)</source>
+            <translation>候选地块（多边形）</translation>
+        </message>
+        <message>
+            <source>Candidate sites chosen to bring the most people within {0} m walking distance of an open public space, along the street network (SDG 11.7.1 (b)).</source>
+            <translation>所选候选地块使沿街道网络 {0} 米步行距离内能到达开放公共空间的人口最多（可持续发展目标 11.7.1 (b)）。</translation>
+        </message>
+        <message>
             <source>Candidate spaces</source>
             <translation>候选空间数</translation>
+        </message>
+        <message>
+            <source>Candidates smaller than this are left out. SDG 11.7.1 counts open public spaces of any size, so the default is 0; set a local standard here (for example 1,000 m² = 0.1 ha).</source>
+            <translation>小于此面积的候选地块被排除。可持续发展目标 11.7.1 计入任何面积的开放公共空间，因此默认值为 0；可在此设定地方标准（例如 1,000 平方米 = 0.1 公顷）。</translation>
         </message>
         <message>
             <source>Cannot open {0} as a vector layer: {1}</source>
@@ -524,6 +620,10 @@
             <translation>作为中心的最低等级</translation>
         </message>
         <message>
+            <source>Change since {0}</source>
+            <translation>自 {0} 年以来的变化</translation>
+        </message>
+        <message>
             <source>Children</source>
             <translation>儿童</translation>
         </message>
@@ -554,6 +654,22 @@
         <message>
             <source>Choose the space id field of the inventory.</source>
             <translation>请选择盘点图层的空间编号字段。</translation>
+        </message>
+        <message>
+            <source>Chooses among candidate sites (vacant land, public parcels) the new open public spaces that bring the most people within walking distance (400 m by default, SDG 11.7.1 (b)) of an open public space, along the street network: a given number of sites, or as many as a budget allows. Distances, entrances and the urban extent are measured exactly as in SDG 11.7.1 (b) walking access, so building the chosen sites gives the share this tool reports. People served by the existing spaces count for no site. The sites are chosen greedily by their exact additional population (per unit of cost with a budget), and the exact maximal covering problem is solved with the HiGHS solver when it is small enough; the better solution is kept and its distance from the best possible (the optimality gap) is reported. Outputs: the chosen sites in order with the people each adds, the curve of the share served against the number of new spaces, and the new SDG 11.7.1 (b) value.</source>
+            <translation>从候选地块（空地、公有地块）中选择新的开放公共空间，使沿街道网络步行距离（默认 400 米，可持续发展目标 11.7.1 (b)）内能到达开放公共空间的人口最多：选择给定数量的地块，或在预算允许范围内尽可能多的地块。距离、入口和城市范围的测算方式与可持续发展目标 11.7.1 (b) 步行可达性完全相同，因此建成所选地块后的覆盖比例即为本工具报告的比例。已由现有公共空间服务的人口不计入任何地块。地块按其精确的新增服务人口贪心选择（有预算时按单位成本的新增人口），规模足够小时还用 HiGHS 求解器精确求解最大覆盖问题；保留较优的解，并报告其与最优解的距离（最优性差距）。输出：按顺序排列的所选地块及每个地块新增的服务人口、服务比例随新增公共空间数量变化的曲线，以及新的可持续发展目标 11.7.1 (b) 值。</translation>
+        </message>
+        <message>
+            <source>Chosen site (number: order)</source>
+            <translation>所选地块（数字：顺序）</translation>
+        </message>
+        <message>
+            <source>Chosen sites</source>
+            <translation>所选地块</translation>
+        </message>
+        <message>
+            <source>Chosen sites for new public space</source>
+            <translation>新增公共空间的所选地块</translation>
         </message>
         <message>
             <source>Cities</source>
@@ -624,6 +740,10 @@
             <translation>城市 {0}</translation>
         </message>
         <message>
+            <source>City, streets and people</source>
+            <translation>城市、街道与人口</translation>
+        </message>
+        <message>
             <source>City-wide public space assessment</source>
             <translation>全市公共空间评估</translation>
         </message>
@@ -646,6 +766,34 @@
         <message>
             <source>Close</source>
             <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Cluster</source>
+            <translation>集聚区</translation>
+        </message>
+        <message>
+            <source>Cluster cell size (m)</source>
+            <translation>集聚区单元大小（米）</translation>
+        </message>
+        <message>
+            <source>Clusters</source>
+            <translation>集聚区</translation>
+        </message>
+        <message>
+            <source>Clusters end at district boundaries</source>
+            <translation>集聚区在区边界处截断</translation>
+        </message>
+        <message>
+            <source>Clusters end at district boundaries: each cell belongs to the district holding most of its people.</source>
+            <translation>集聚区在区边界处截断：每个单元归属于容纳其大多数人口的区。</translation>
+        </message>
+        <message>
+            <source>Clusters of people not served, by number of people</source>
+            <translation>未服务人口集聚区（按人口数）</translation>
+        </message>
+        <message>
+            <source>Clusters with fewer unserved people (first group) are left out of the cluster layer; their people stay among the unserved points.</source>
+            <translation>未被服务人口（第一个群体）少于此值的集聚区不列入集聚区图层；其人口仍保留在未被服务人口点中。</translation>
         </message>
         <message>
             <source>Coarse population grid: the cells were {0}.</source>
@@ -680,6 +828,10 @@
             <translation>不可步行（walkable = 0）的 highway 值，以逗号分隔。默认为高速公路、干线公路及其匝道。明确标注 foot=yes、designated 或 permissive 的道路仍然可步行。</translation>
         </message>
         <message>
+            <source>Comma-separated values of the road class field left out of the walking network.</source>
+            <translation>从步行网络中排除的道路等级字段取值，以逗号分隔。</translation>
+        </message>
+        <message>
             <source>Comma-separated values of the road class field left out of the walking network. The default leaves out motorways and trunk roads.</source>
             <translation>从步行网络中排除的道路等级字段值，以逗号分隔。默认排除高速公路和干线公路。</translation>
         </message>
@@ -708,8 +860,20 @@
             <translation>小于此值的城市范围连通部分不纳入（0 表示保留所有部分）。</translation>
         </message>
         <message>
+            <source>Contiguous unserved areas numbered from the most people (1), with their district, area, mean and largest walking distance, people with no space within the search distance, and people by group.</source>
+            <translation>连续的未被服务区域，按人口从多到少编号（1 为最多），带有所属区、面积、平均和最大步行距离、搜索距离内没有空间的人口以及各群体人口。</translation>
+        </message>
+        <message>
             <source>Corridor distance (m)</source>
             <translation>发展走廊距离（米）</translation>
+        </message>
+        <message>
+            <source>Cost</source>
+            <translation>成本</translation>
+        </message>
+        <message>
+            <source>Cost field</source>
+            <translation>成本字段</translation>
         </message>
         <message>
             <source>Could not restore {0}: {1}</source>
@@ -784,6 +948,14 @@
             <translation>使用默认值的宽度数</translation>
         </message>
         <message>
+            <source>Dependants</source>
+            <translation>依赖人口</translation>
+        </message>
+        <message>
+            <source>Dependants by population group</source>
+            <translation>按人口群体的依赖人口</translation>
+        </message>
+        <message>
             <source>Development corridors (lines, optional)</source>
             <translation>发展走廊（线，可选）</translation>
         </message>
@@ -840,6 +1012,18 @@
             <translation>区多边形（保存在文件中）：每个城市的结果还按区（裁剪至其城市范围）列于第二张表和各城市报告中。</translation>
         </message>
         <message>
+            <source>District scorecard</source>
+            <translation>区评分表</translation>
+        </message>
+        <message>
+            <source>District scorecard (table)</source>
+            <translation>区评分表（表）</translation>
+        </message>
+        <message>
+            <source>District scorecard 2024</source>
+            <translation>2024 年区评分表</translation>
+        </message>
+        <message>
             <source>District {0}</source>
             <translation>区 {0}</translation>
         </message>
@@ -852,6 +1036,10 @@
             <translation>区（可选）</translation>
         </message>
         <message>
+            <source>Districts (polygons)</source>
+            <translation>区（面）</translation>
+        </message>
+        <message>
             <source>Districts or wards for a row each in the table (measured inside the urban extent).</source>
             <translation>区或街区，每个在表中占一行（在城市范围内计算）。</translation>
         </message>
@@ -862,6 +1050,14 @@
         <message>
             <source>Districts or wards: each space gets the district it overlaps most; the summary has a row set per district.</source>
             <translation>区或街区：每个空间归入与其重叠最多的区；汇总表中每个区各有一组行。</translation>
+        </message>
+        <message>
+            <source>Districts or wards: each space gets the district that holds it, and the report counts the residents of each district by the kind of space they depend on.</source>
+            <translation>区或街区：每个空间获得其所在的区，报告按居民所依赖的空间类型统计每个区的居民。</translation>
+        </message>
+        <message>
+            <source>Districts or wards: the unserved people of each, and the district of each point and cluster.</source>
+            <translation>区或街道辖区：每个区的未被服务人口，以及每个点和集聚区所属的区。</translation>
         </message>
         <message>
             <source>Districts with SDG 11.7.1</source>
@@ -900,12 +1096,24 @@
             <translation>每个城市均按单城市工具的方法测算，输入数据裁剪到其城市范围外加步行距离：可持续发展目标 11.7.1 (a)，即城市范围内街道和开放公共空间所占比例；以及 11.7.1 (b)，即沿街道网络在开放公共空间步行距离以内的人口比例，按每个人口群体分别计算。全国数值只计入已测算的城市：可达比例按人口加权，用地比例按面积加权。</translation>
         </message>
         <message>
+            <source>Each cluster lies in one district (a cell belongs to the district holding most of its people), so that each is one district's to act on. Turn off for clusters across districts.</source>
+            <translation>每个集聚区位于一个区内（单元归属于容纳其大多数人口的区），使每个集聚区都由一个区负责处理。关闭此项可得到跨区的集聚区。</translation>
+        </message>
+        <message>
             <source>Each column after the priority is that component's contribution; together they make the priority score.</source>
             <translation>优先级之后的每一列是相应分项的贡献；各分项贡献之和即为优先级得分。</translation>
         </message>
         <message>
+            <source>Each district's indicators beside the whole city and the benchmarks: open public space and streets as shares of the district's urban area (SDG 11.7.1 (a)), the people within walking distance of an open public space (SDG 11.7.1 (b)), the quality survey, the spaces chosen for upgrading and the unserved clusters. One page per district follows.</source>
+            <translation>各区指标与全市及基准对照：开放公共空间和街道占该区城市用地的比例（可持续发展目标 11.7.1 (a)）、步行距离内可达开放公共空间的人口比例（可持续发展目标 11.7.1 (b)）、质量调查、需升级的公共空间和未服务人口集聚区。其后每区一页。</translation>
+        </message>
+        <message>
             <source>Each street's width is its measured width when it is readable and between 1.5 and 80 m, else the width of its road class in the table, else the default width ({0} m).</source>
             <translation>每条街道的宽度：实测宽度可识别且在 1.5 至 80 米之间时使用实测宽度，否则使用表中其道路等级的宽度，否则使用默认宽度（{0} 米）。</translation>
+        </message>
+        <message>
+            <source>Each surveyed public space is scored for upgrading from its quality index and the people who depend on it: those whose nearest space it is along the street network, within {0} m walking distance.</source>
+            <translation>每个已调查的公共空间根据其质量指数和依赖它的人口进行升级评分：依赖人口是指沿街道网络在 {0} 米步行距离内离其最近的空间为该空间的人。</translation>
         </message>
         <message>
             <source>Each urban extent coloured by the share of its population within walking distance of an open public space; the {0} largest cities are named. Small cities are also shown as dots.</source>
@@ -914,6 +1122,10 @@
         <message>
             <source>Earlier population field of the places</source>
             <translation>地点的较早人口字段</translation>
+        </message>
+        <message>
+            <source>Earlier scorecard (optional)</source>
+            <translation>之前的评分表（可选）</translation>
         </message>
         <message>
             <source>Empty: all dimensions weigh the same, e.g. safety=2 to double one.</source>
@@ -936,6 +1148,10 @@
             <translation>入口容差（米）</translation>
         </message>
         <message>
+            <source>Every candidate site is smaller than the minimum size of {0} m²: lower the minimum size or give larger sites.</source>
+            <translation>每个候选地块都小于最小面积 {0} 平方米：请降低最小面积或提供更大的地块。</translation>
+        </message>
+        <message>
             <source>Every cell's class: urban, suburban or rural built-up; fringe, captured or rural open space.</source>
             <translation>每个像元的类别：城市、郊区或乡村建成区；边缘、被包围或乡村开放空间。</translation>
         </message>
@@ -952,6 +1168,10 @@
             <translation>每个输入要素及其类别、是否计入及不计入的原因、面积、规模等级和所属区。</translation>
         </message>
         <message>
+            <source>Every populated cell or feature not served, with its district, walking distance to the nearest space (empty when none is within the search distance), cluster (-1 in none) and people by group.</source>
+            <translation>每个未被服务的有人口单元或要素，带有其所属区、到最近空间的步行距离（搜索距离内没有空间时为空）、所属集聚区（不属于任何集聚区时为 -1）以及各群体人口。</translation>
+        </message>
+        <message>
             <source>Every road needs a speed above 0 km/h.</source>
             <translation>每条道路的速度都必须大于 0 公里/小时。</translation>
         </message>
@@ -962,6 +1182,14 @@
         <message>
             <source>Every row, answer and column of the export that could not be used, with the reason.</source>
             <translation>导出文件中无法使用的每一行、每个答案和每一列及其原因。</translation>
+        </message>
+        <message>
+            <source>Every space has a quality index.</source>
+            <translation>每个空间都有质量指数。</translation>
+        </message>
+        <message>
+            <source>Every space in ranking order: id, name, district, whether it was surveyed, quality index, its two weakest dimensions, dependants in total and per population group (dep_…), the need and people points, the priority and the rank.</source>
+            <translation>按排名顺序列出每个空间：编号、名称、区、是否已调查、质量指数、两个最弱维度、依赖人口总数及各人口群体的依赖人口（dep_…）、需求得分和人口得分、优先级以及排名。</translation>
         </message>
         <message>
             <source>Every street segment with the walking distance from its nearer end to the nearest public space (empty beyond twice the walking distance). Skip it in batch runs that need only the numbers.</source>
@@ -976,8 +1204,20 @@
             <translation>依据（规划的页码或章节）</translation>
         </message>
         <message>
+            <source>Exact solution when the problem is small enough</source>
+            <translation>问题规模足够小时求精确解</translation>
+        </message>
+        <message>
+            <source>Exact solver: {0} ({1} site-population pairs); it found {2} people, the greedy choice {3}.</source>
+            <translation>精确求解器：{0}（{1} 个地块-人口对）；其结果为 {2} 人，贪心选择为 {3} 人。</translation>
+        </message>
+        <message>
             <source>Excel files (*.xlsx)</source>
             <translation>Excel 文件 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Existing open public spaces (optional)</source>
+            <translation>现有开放公共空间（可选）</translation>
         </message>
         <message>
             <source>Exponent of travel time in the Hansen and Huff models (2: gravity).</source>
@@ -1008,12 +1248,20 @@
             <translation>带有人口数量的要素（如人口普查街区或建筑），保存在文件中。多边形内的人口平均分配到其内部间隔 50 米的点上。</translation>
         </message>
         <message>
+            <source>Features with population counts, such as census blocks or buildings.</source>
+            <translation>带有人口数的要素，例如普查街区或建筑物。</translation>
+        </message>
+        <message>
             <source>Features with population counts, such as census blocks or buildings. A polygon's people are spread evenly over points 50 m apart inside it.</source>
             <translation>带有人口数量的要素，例如普查街区或建筑。面要素中的人口均匀分配到其内部间距 50 米的各点上。</translation>
         </message>
         <message>
             <source>Fee field</source>
             <translation>收费字段</translation>
+        </message>
+        <message>
+            <source>Field naming the candidate sites in the log and the report; the feature id when empty.</source>
+            <translation>在日志和报告中为候选地块命名的字段；为空时使用要素编号。</translation>
         </message>
         <message>
             <source>Field of the facilities naming their function; each distinct value is a function.</source>
@@ -1024,12 +1272,24 @@
             <translation>街道的道路等级字段（OSM highway 值，如 motorway 或 residential），用于排除下列等级。名为 walkable 且值为 0 的字段同样会排除该街道。</translation>
         </message>
         <message>
+            <source>Field of the streets with the road class, to leave out the classes below (as walking access does). A field named walkable with 0 leaves a street out as well.</source>
+            <translation>街道的道路等级字段，用于排除下列等级（与步行可达性相同）。名为 walkable 且值为 0 的字段同样会排除该街道。</translation>
+        </message>
+        <message>
+            <source>Field of the streets with the road class, to leave out the classes below. A field named walkable with 0 leaves a street out as well.</source>
+            <translation>街道图层中表示道路等级的字段，用于排除下列等级。名为 walkable 且值为 0 的字段也会排除该街道。</translation>
+        </message>
+        <message>
             <source>Field whose values say what each space is (park, square, private garden…).</source>
             <translation>说明每个空间性质的字段（公园、广场、私家花园……）。</translation>
         </message>
         <message>
             <source>Field with a unique id per space; the quality scoring links submissions to spaces by it.</source>
             <translation>每个空间具有唯一编号的字段；质量评分据此将提交记录关联到空间。</translation>
+        </message>
+        <message>
+            <source>Field with the 0-100 quality index; quality_index (as Public space quality from a survey writes it) when empty. Spaces where it is empty count as not surveyed.</source>
+            <translation>存放 0-100 质量指数的字段；为空时使用 quality_index（“基于调查的公共空间质量”写出的字段）。该字段为空的空间视为未调查。</translation>
         </message>
         <message>
             <source>Field with the city names used in the scorecards.</source>
@@ -1048,6 +1308,10 @@
             <translation>表中使用的区名称字段；留空时使用要素编号。</translation>
         </message>
         <message>
+            <source>Field with the district names. Next year's scorecard is matched to this one by these names.</source>
+            <translation>包含区名称的字段。下一年的评分表按这些名称与本期匹配。</translation>
+        </message>
+        <message>
             <source>Field with the district names; the feature id when empty.</source>
             <translation>区名称字段；留空时使用要素编号。</translation>
         </message>
@@ -1064,12 +1328,24 @@
             <translation>调查表中所用空间编号的字段。</translation>
         </message>
         <message>
+            <source>Field with the space ids; the feature id when empty.</source>
+            <translation>空间编号所在的字段；为空时使用要素编号。</translation>
+        </message>
+        <message>
             <source>Field with the space names shown next to the ids in the list.</source>
             <translation>列表中显示在编号旁的空间名称字段。</translation>
         </message>
         <message>
+            <source>Field with the space names, for the ranking; the space id when empty.</source>
+            <translation>空间名称所在的字段，用于排名；为空时使用空间编号。</translation>
+        </message>
+        <message>
             <source>Field with the space names, for the report.</source>
             <translation>空间名称字段，用于报告。</translation>
+        </message>
+        <message>
+            <source>Find entrances anywhere along a street beside a space, not only at street vertices.</source>
+            <translation>在空间旁的街道沿线任何位置寻找入口，而不仅限于街道顶点。</translation>
         </message>
         <message>
             <source>Find entrances anywhere along a street beside a space, not only at street vertices. Turn off only to compare with tools that use vertices alone.</source>
@@ -1130,6 +1406,14 @@
         <message>
             <source>Fringe open space within (m)</source>
             <translation>边缘开放空间范围（米）</translation>
+        </message>
+        <message>
+            <source>From measurement to action in one go: the inventory decides which spaces count; then who is not served and where (unserved people by group, clusters, districts), where new public space helps most (the candidate sites chosen to serve the most people not yet served), which existing spaces to upgrade first (quality from the survey and the people who depend on each space), and a scorecard per district for the public space strategy, with the change since an earlier scorecard when one is given.</source>
+            <translation>一次完成从测算到行动：由盘点确定哪些空间计入；然后分析哪些人未被服务、位于何处（按人群、集聚区和区统计的未服务人口），新增公共空间在哪里作用最大（选出能服务最多尚未被服务人口的候选地块），哪些现有空间应优先升级（基于调查得到的质量以及依赖各空间的人口），并为公共空间策略生成各区评分表；给出之前的评分表时，同时显示其后的变化。</translation>
+        </message>
+        <message>
+            <source>From the assessment to the strategy: who is not served and where, which candidate sites would serve the most people, which spaces to upgrade first, and a scorecard per district.</source>
+            <translation>从评估到策略：哪些人未被服务、位于何处，哪些候选地块能服务最多的人，哪些空间应优先升级，以及各区的评分表。</translation>
         </message>
         <message>
             <source>Function columns</source>
@@ -1210,6 +1494,10 @@
         <message>
             <source>Give the functions either as facility points or as function columns, not both or none.</source>
             <translation>请以设施点或功能字段之一提供功能，不能两者都提供或都不提供。</translation>
+        </message>
+        <message>
+            <source>Give the number of new public spaces, a budget, or both.</source>
+            <translation>请给出新增公共空间的数量、预算，或两者。</translation>
         </message>
         <message>
             <source>Give the plan name and the assessor before saving.</source>
@@ -1298,6 +1586,14 @@
         <message>
             <source>How centrality values are cut into levels.</source>
             <translation>中心性数值如何划分为等级。</translation>
+        </message>
+        <message>
+            <source>How many new public spaces the plan can add.</source>
+            <translation>规划可新增的公共空间数量。</translation>
+        </message>
+        <message>
+            <source>How many sites to choose, at most. 0: as many as the budget allows. The tool stops earlier when no other candidate would serve anyone new.</source>
+            <translation>最多选择多少个地块。0：在预算允许范围内尽可能多。当其他候选地块都不能新增服务任何人时，工具会提前停止。</translation>
         </message>
         <message>
             <source>How many worker processes the cluster on this computer starts.</source>
@@ -1428,6 +1724,10 @@
             <translation>以 walkable = 0 保留：不可步行道路等级（{1}）{0} 条，foot=no {2} 条，access=no {3} 条。</translation>
         </message>
         <message>
+            <source>Kept: the {0}. Optimality gap: {1} % (no choice of sites can serve more than {2} more people of the chosen group).</source>
+            <translation>保留：{0}。最优性差距：{1} %（任何地块组合都无法使所选人口群体的服务人口再增加超过 {2} 人）。</translation>
+        </message>
+        <message>
             <source>Kind of built-up values</source>
             <translation>建成区数值类型</translation>
         </message>
@@ -1456,6 +1756,10 @@
             <translation>各区用于街道和公共空间的土地</translation>
         </message>
         <message>
+            <source>Land that could become open public space: vacant plots, public parcels, under-used land. Each polygon is one candidate site.</source>
+            <translation>可以成为开放公共空间的用地：空地、公有地块、低效利用土地。每个多边形是一个候选地块。</translation>
+        </message>
+        <message>
             <source>Largest distance to a road (m)</source>
             <translation>到道路的最大距离（米）</translation>
         </message>
@@ -1469,7 +1773,11 @@
         </message>
         <message>
             <source>Largest unserved populations</source>
-            <translation>未覆盖人口最多的城市</translation>
+            <translation>未服务人口最多的城市</translation>
+        </message>
+        <message>
+            <source>Largest walking distance (m)</source>
+            <translation>最大步行距离（米）</translation>
         </message>
         <message>
             <source>Leave empty for the built-in framework (14 themes aligned with the International Guidelines on Urban and Territorial Planning and the New Urban Agenda).</source>
@@ -1564,16 +1872,40 @@
             <translation>平均质量指数</translation>
         </message>
         <message>
+            <source>Mean quality index (0–100)</source>
+            <translation>平均质量指数（0–100）</translation>
+        </message>
+        <message>
             <source>Mean rank change</source>
             <translation>平均排名变化</translation>
+        </message>
+        <message>
+            <source>Mean score</source>
+            <translation>平均分</translation>
         </message>
         <message>
             <source>Mean score (0–3)</source>
             <translation>平均分（0–3）</translation>
         </message>
         <message>
+            <source>Mean score weighted by dependants</source>
+            <translation>按依赖人口加权的平均分</translation>
+        </message>
+        <message>
+            <source>Mean walking distance (m)</source>
+            <translation>平均步行距离（米）</translation>
+        </message>
+        <message>
+            <source>Measure walking distances up to (m)</source>
+            <translation>步行距离最远测量到（米）</translation>
+        </message>
+        <message>
             <source>Measured by the national batch as the single-city tools measure it, on the inputs clipped to the urban extent plus the walking distance. Districts are clipped to the urban extent; only the people inside the extent count.</source>
             <translation>由全国批处理按单城市工具的同一方法计算，输入数据裁剪至城市范围外加步行距离。各区裁剪至城市范围；只统计城市范围内的人口。</translation>
+        </message>
+        <message>
+            <source>Measured right-of-way width, read as Land allocated to streets and public space reads it.</source>
+            <translation>实测道路红线宽度，读取方式与“街道和公共空间用地”相同。</translation>
         </message>
         <message>
             <source>Measured right-of-way width: a number in metres, or text with a unit as in OSM width tags (12 m, 40 ft, 12'6", 10-12). Empty, unreadable or implausible values (outside 1.5–80 m) fall back to the class table and are counted. For the output of Streets from OpenStreetMap choose width_m: its width_src field then says which widths were estimated.</source>
@@ -1606,6 +1938,10 @@
         <message>
             <source>Min-max puts every indicator on 0 to 1; z-scores on its standard deviations from the mean.</source>
             <translation>极差法将每个指标缩放到 0 至 1；z 分数以偏离均值的标准差数表示。</translation>
+        </message>
+        <message>
+            <source>Minimum site size (m²)</source>
+            <translation>最小地块面积（平方米）</translation>
         </message>
         <message>
             <source>Missing values</source>
@@ -1660,6 +1996,14 @@
             <translation>需求（发展指数低、到中心的出行时间长）和潜力（中心性、可达性）各自在所有居民点间缩放到 0 至 1，并按所选权重组合；权重是需与利益相关方商定的规划选择，而非已发布的标准。</translation>
         </message>
         <message>
+            <source>Need (points)</source>
+            <translation>需求（分）</translation>
+        </message>
+        <message>
+            <source>Need: low quality</source>
+            <translation>需求：质量低</translation>
+        </message>
+        <message>
             <source>Need: settlements whose travel time exceeds this, or who cannot reach a centre, are unserved.</source>
             <translation>需求：出行时间超过此值或无法到达任何中心的居民点视为服务不足。</translation>
         </message>
@@ -1676,6 +2020,22 @@
             <translation>待复核：{0}：初稿中 {1} 个，其中计入 {2} 个（{3}）。</translation>
         </message>
         <message>
+            <source>New public spaces built (in the order chosen)</source>
+            <translation>建成的新增公共空间（按选择顺序）</translation>
+        </message>
+        <message>
+            <source>New public spaces, in order</source>
+            <translation>新增公共空间（按顺序）</translation>
+        </message>
+        <message>
+            <source>New sites and tracking</source>
+            <translation>新增地块与跟踪</translation>
+        </message>
+        <message>
+            <source>New sites chosen to serve the most people not yet served (greedy, checked by an exact solver).</source>
+            <translation>新增地块的选择以服务最多尚未被服务的人为目标（贪心算法，并由精确求解器校验）。</translation>
+        </message>
+        <message>
             <source>Next</source>
             <translation>下一步</translation>
         </message>
@@ -1690,6 +2050,10 @@
         <message>
             <source>No built-up cell of {0} has {1} % or more built-up land in the circle around it: all {2} built-up cells are rural, so there is no urban extent.</source>
             <translation>{0} 中没有建成区像元周围圆内的建成区用地达到 {1}% 或以上：全部 {2} 个建成区像元均为乡村，因此不存在城市范围。</translation>
+        </message>
+        <message>
+            <source>No candidate site can be reached: no street passes inside a candidate or within {0} m of one. Check that the streets and the candidate sites cover the same place, or raise the entry tolerance.</source>
+            <translation>无法到达任何候选地块：没有街道穿过候选地块或经过其 {0} 米以内。请检查街道和候选地块是否覆盖同一地点，或提高入口容差。</translation>
         </message>
         <message>
             <source>No centre lies within {0} m of a road of "{1}": no travel time can be computed.</source>
@@ -1712,12 +2076,20 @@
             <translation>无数据</translation>
         </message>
         <message>
+            <source>No dimension scores to compare.</source>
+            <translation>没有可比较的维度分数。</translation>
+        </message>
+        <message>
             <source>No district</source>
             <translation>无所属区</translation>
         </message>
         <message>
             <source>No district of "{0}" lies inside the urban extent "{1}": check that both cover the same place.</source>
             <translation>“{0}”中没有任何区位于城市范围“{1}”内：请检查两者是否覆盖同一地点。</translation>
+        </message>
+        <message>
+            <source>No district of this run is in the previous scorecard "{0}": it has {1}; this run has {2}. Use the same districts and the same name field in both runs.</source>
+            <translation>本次运行的区都不在上一期评分表“{0}”中：该表有 {1}；本次运行有 {2}。两次运行请使用相同的区和相同的名称字段。</translation>
         </message>
         <message>
             <source>No feature of "{0}" has a usable polygon (all are without geometry, empty or without area).</source>
@@ -1760,6 +2132,10 @@
             <translation>无质量指数（未调查，或某维度无答案）</translation>
         </message>
         <message>
+            <source>No quality index: survey first</source>
+            <translation>无质量指数：请先调查</translation>
+        </message>
+        <message>
             <source>No scorecard scores the criterion {0}.</source>
             <translation>没有任何评分表对标准 {0} 评分。</translation>
         </message>
@@ -1784,12 +2160,20 @@
             <translation>没有居民点位于走廊“{1}”的 {0} 米范围内（最近的相距 {2} 公里）：走廊分项在各处均为 0。请检查两个图层是否覆盖同一地区。</translation>
         </message>
         <message>
+            <source>No space has a quality index: run Public space quality from a survey on a survey of these spaces first.</source>
+            <translation>没有空间有质量指数：请先对这些空间的调查运行“基于调查的公共空间质量”。</translation>
+        </message>
+        <message>
             <source>No space id and no GPS point; cannot be linked to a space</source>
             <translation>无空间编号且无 GPS 点；无法关联到空间</translation>
         </message>
         <message>
             <source>No space of the inventory has an id in the field "{0}".</source>
             <translation>盘点图层中没有空间在字段“{0}”中有编号。</translation>
+        </message>
+        <message>
+            <source>No space within {0} m</source>
+            <translation>{0} 米内没有空间</translation>
         </message>
         <message>
             <source>No street lies in or near the urban extent of {0}.</source>
@@ -1837,7 +2221,11 @@
         </message>
         <message>
             <source>Not served</source>
-            <translation>未覆盖</translation>
+            <translation>未服务</translation>
+        </message>
+        <message>
+            <source>Not served (%)</source>
+            <translation>未被服务 (%)</translation>
         </message>
         <message>
             <source>Not walkable: access=no</source>
@@ -1858,6 +2246,14 @@
         <message>
             <source>Number of hierarchy levels</source>
             <translation>等级数量</translation>
+        </message>
+        <message>
+            <source>Number of new public spaces</source>
+            <translation>新增公共空间数量</translation>
+        </message>
+        <message>
+            <source>Numeric field with the cost of each candidate site (money, or area in m² to spend land), needed for a budget. Costs must be 0 or more and not empty.</source>
+            <translation>包含每个候选地块成本的数值字段（金额，或以平方米计的面积以控制用地），使用预算时必需。成本必须大于或等于 0 且不能为空。</translation>
         </message>
         <message>
             <source>Numeric fields combined into the index.</source>
@@ -1888,6 +2284,14 @@
             <translation>老年人</translation>
         </message>
         <message>
+            <source>On a space without a quality index</source>
+            <translation>依赖无质量指数空间</translation>
+        </message>
+        <message>
+            <source>On a surveyed space</source>
+            <translation>依赖已调查空间</translation>
+        </message>
+        <message>
             <source>One filled scorecard per assessor and plan (XLSX, CSV or JSON).</source>
             <translation>每位评估者对每个规划填写一份评分表（XLSX、CSV 或 JSON）。</translation>
         </message>
@@ -1916,6 +2320,14 @@
             <translation>每个城市一个面：计算指标所用的建成区城市范围。</translation>
         </message>
         <message>
+            <source>One row per district, and one for the whole city, with the indicators a public space strategy tracks: the share of the district's urban area in open public space and in streets (SDG 11.7.1 (a), measured as SDG 11.7.1 land allocated to streets and public space does), open public space per person, the share of the population within walking distance of an open public space for every population group (SDG 11.7.1 (b), as Walking access to public space measures it), and, when their layers are given, the mean quality index and the weakest quality dimension of the surveyed spaces, the number of spaces among the first of the upgrade priority list, and the unserved clusters and the people in them. A space, candidate or cluster belongs to the district that holds its representative point. Give the table of an earlier run to track progress: the change of every indicator is added, districts matched by name. Writes a layer of the districts, a table and a report in two languages (English and Chinese) with one page per district, to paste into a public space strategy.</source>
+            <translation>每个区一行，另有全市一行，给出公共空间战略跟踪的指标：该区城市用地中开放公共空间和街道所占比例（可持续发展目标 11.7.1 (a)，按“可持续发展目标 11.7.1 街道和公共空间用地”的方法测量）、人均开放公共空间、各人口群体在步行距离内可达开放公共空间的比例（可持续发展目标 11.7.1 (b)，按“步行可达公共空间”的方法测量），以及在提供相应图层时，已调查公共空间的平均质量指数和最薄弱的质量维度、升级优先级列表前几名中的公共空间数量、未服务人口集聚区及其中的人口。公共空间、候选对象或集聚区归属于包含其代表点的区。提供以前某次运行的表格即可跟踪进展：添加每个指标的变化，区按名称匹配。输出区图层、表格和双语（英文和中文）报告，每区一页，可直接粘贴到公共空间战略中。</translation>
+        </message>
+        <message>
+            <source>One row per number of new spaces (0 = today): population served and share served, for all residents and for the chosen group.</source>
+            <translation>每个新增公共空间数量一行（0 = 目前）：全体居民和所选人口群体的服务人口及服务比例。</translation>
+        </message>
+        <message>
             <source>One weight per indicator, in the order of the indicators, comma-separated (e.g. 2, 1, 1). Empty: equal weights. They are rescaled to sum to 1.</source>
             <translation>每个指标一个权重，按指标顺序以逗号分隔（例如 2, 1, 1）。留空：等权。权重会被重新缩放使其和为 1。</translation>
         </message>
@@ -1932,6 +2344,10 @@
             <translation>只有 {0} 个居民点的指数值互不相同：不足以划分 {1} 个类别。未给出类别；请选择更少的类别。</translation>
         </message>
         <message>
+            <source>Only {0} sites were chosen: no other candidate site serves anyone new within the walking distance (or fits the budget).</source>
+            <translation>只选择了 {0} 个地块：其他候选地块都不能在步行距离内新增服务任何人（或超出预算）。</translation>
+        </message>
+        <message>
             <source>Open a layer from a file…</source>
             <translation>从文件打开图层…</translation>
         </message>
@@ -1946,6 +2362,14 @@
         <message>
             <source>Open public space (%)</source>
             <translation>开放公共空间（%）</translation>
+        </message>
+        <message>
+            <source>Open public space per person</source>
+            <translation>人均开放公共空间</translation>
+        </message>
+        <message>
+            <source>Open public space, % of urban area</source>
+            <translation>开放公共空间占城市用地比例</translation>
         </message>
         <message>
             <source>Open public spaces (polygons)</source>
@@ -1984,6 +2408,10 @@
             <translation>OpenStreetMap 面</translation>
         </message>
         <message>
+            <source>Optimality gap (%)</source>
+            <translation>最优性差距（%）</translation>
+        </message>
+        <message>
             <source>Optional: an entry fee means the space does not count.</source>
             <translation>可选：收取入场费的空间不计入。</translation>
         </message>
@@ -2020,12 +2448,32 @@
             <translation>可选：街道宽度（米）；否则按道路等级取典型宽度。</translation>
         </message>
         <message>
+            <source>Optional: the cost of each site, shown beside its gain.</source>
+            <translation>可选：各地块的成本，与其收益并列显示。</translation>
+        </message>
+        <message>
             <source>Optional: the name shown in the tables and reports.</source>
             <translation>可选：表格和报告中显示的名称。</translation>
         </message>
         <message>
             <source>Optional: the names shown in the report.</source>
             <translation>可选：报告中显示的名称。</translation>
+        </message>
+        <message>
+            <source>Optional: the scorecard table of an earlier run, to show the change per district.</source>
+            <translation>可选：之前运行得到的评分表表，用于显示各区的变化。</translation>
+        </message>
+        <message>
+            <source>Optional: the site names in the ranking.</source>
+            <translation>可选：排名中显示的地块名称。</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>顺序</translation>
+        </message>
+        <message>
+            <source>Other districts</source>
+            <translation>其他区</translation>
         </message>
         <message>
             <source>Output folder</source>
@@ -2052,6 +2500,46 @@
             <translation>公园</translation>
         </message>
         <message>
+            <source>People (points)</source>
+            <translation>人口（分）</translation>
+        </message>
+        <message>
+            <source>People depend on their nearest space within this walking distance; SDG 11.7.1 uses 400 m.</source>
+            <translation>人们依赖此步行距离内离他们最近的空间；可持续发展目标 11.7.1 使用 400 米。</translation>
+        </message>
+        <message>
+            <source>People depending on a space without a quality index</source>
+            <translation>依赖无质量指数空间的人口</translation>
+        </message>
+        <message>
+            <source>People depending on a surveyed space</source>
+            <translation>依赖已调查空间的人口</translation>
+        </message>
+        <message>
+            <source>People farther than this from every open public space are not served. SDG 11.7.1 uses 400 m.</source>
+            <translation>距所有开放公共空间超过此距离的人口未被服务。可持续发展目标 11.7.1 使用 400 米。</translation>
+        </message>
+        <message>
+            <source>People in unserved clusters</source>
+            <translation>未服务人口集聚区内的人口</translation>
+        </message>
+        <message>
+            <source>People newly served</source>
+            <translation>新增服务人口</translation>
+        </message>
+        <message>
+            <source>People not served</source>
+            <translation>未被服务人口</translation>
+        </message>
+        <message>
+            <source>People within walking distance of open public space</source>
+            <translation>步行距离内可达开放公共空间的人口比例</translation>
+        </message>
+        <message>
+            <source>People: dependants</source>
+            <translation>人口：依赖人口</translation>
+        </message>
+        <message>
             <source>Per city and district: area, public space, street and total area, their shares, the street share with widths 25 % narrower and wider, the benchmarks, and the sampling estimate when asked.</source>
             <translation>按城市和区：面积、公共空间、街道和合计面积及其比例，宽度缩窄和加宽 25 % 时的街道比例，基准值，以及（如选择）抽样估算值。</translation>
         </message>
@@ -2076,8 +2564,16 @@
             <translation>每个像元的人数（波段 1：总人口），用于计算各区人均公共空间面积（平方米）。</translation>
         </message>
         <message>
+            <source>Persons per cell; every band is a population group (band 1: total). Give either this grid or a population layer.</source>
+            <translation>每个单元的人数；每个波段是一个人口群体（波段 1：总人口）。请给出此栅格或人口图层之一。</translation>
+        </message>
+        <message>
             <source>Persons per cell; every band is a population group (band 1: total). Nodata cells are ignored and counted. Give either this grid or a population layer.</source>
             <translation>每个像元的人数；每个波段为一个人口群体（波段 1：总人口）。无数据像元被忽略并计数。请提供此栅格或人口图层之一。</translation>
+        </message>
+        <message>
+            <source>Persons per cell; every band is a population group (band 1: total). Nodata cells are ignored. Give either this grid or a population layer.</source>
+            <translation>每个网格单元的人数；每个波段是一个人口群体（波段 1：总人口）。无数据单元被忽略。请提供此栅格或人口图层之一。</translation>
         </message>
         <message>
             <source>Persons with disabilities</source>
@@ -2140,6 +2636,10 @@
             <translation>人口数量字段</translation>
         </message>
         <message>
+            <source>Population depending on a space</source>
+            <translation>依赖某一空间的人口</translation>
+        </message>
+        <message>
             <source>Population field of the places</source>
             <translation>地点的人口字段</translation>
         </message>
@@ -2160,6 +2660,18 @@
             <translation>大于此尺寸的人口栅格单元（如 250 米或 1 公里栅格）在计算步行距离之前会分配到不超过此尺寸的子单元中；否则一个粗栅格单元只能整体被覆盖或整体不被覆盖。</translation>
         </message>
         <message>
+            <source>Population grid cells larger than this are spread evenly over sub-cells of at most this size before the walking distances are measured.</source>
+            <translation>在测算步行距离之前，大于此尺寸的人口栅格单元被平均分配到不超过此尺寸的子单元上。</translation>
+        </message>
+        <message>
+            <source>Population grid cells larger than this are spread evenly over sub-cells of at most this size.</source>
+            <translation>大于此值的人口栅格单元会被均匀分摊到不大于此尺寸的子单元。</translation>
+        </message>
+        <message>
+            <source>Population grid cells larger than this are spread over sub-cells of at most this size first.</source>
+            <translation>大于此值的人口栅格单元会先分摊到不超过此大小的子单元上。</translation>
+        </message>
+        <message>
             <source>Population grid of the earlier date</source>
             <translation>较早日期的人口栅格</translation>
         </message>
@@ -2172,12 +2684,20 @@
             <translation>人口群体</translation>
         </message>
         <message>
+            <source>Population group to serve (optional)</source>
+            <translation>要服务的人口群体（可选）</translation>
+        </message>
+        <message>
             <source>Population input inside the urban extent: {0} of {1} people ({2} %); only they count.</source>
             <translation>人口输入中位于城市范围内的人口：{1} 人中的 {0} 人（{2}%）；只计算这部分人口。</translation>
         </message>
         <message>
             <source>Population layer (points or polygons)</source>
             <translation>人口图层（点或面）</translation>
+        </message>
+        <message>
+            <source>Population not served</source>
+            <translation>未被服务人口</translation>
         </message>
         <message>
             <source>Population points with walking distance</source>
@@ -2192,8 +2712,16 @@
             <translation>步行距离以内的人口</translation>
         </message>
         <message>
+            <source>Population within walking distance today</source>
+            <translation>目前步行距离内的人口</translation>
+        </message>
+        <message>
             <source>Population, population served and share served for the whole city and each district, for every population group and method.</source>
             <translation>全市及各区每个人口群体、每种方法的人口、可达人口和可达比例。</translation>
+        </message>
+        <message>
+            <source>Population, served, unserved and the unserved share for the whole city and each district, for every population group, with the number of clusters.</source>
+            <translation>全市和每个区、每个人口群体的人口、被服务人口、未被服务人口和未被服务比例，以及集聚区数量。</translation>
         </message>
         <message>
             <source>Potential: settlements near a development corridor (a main road, a planned axis).</source>
@@ -2208,8 +2736,20 @@
             <translation>潜力：中心性越高，潜力越高（例如 centrality）。</translation>
         </message>
         <message>
+            <source>Previous scorecard (optional)</source>
+            <translation>上一期评分表（可选）</translation>
+        </message>
+        <message>
             <source>Priority</source>
             <translation>优先级</translation>
+        </message>
+        <message>
+            <source>Priority (0–100)</source>
+            <translation>优先级（0–100）</translation>
+        </message>
+        <message>
+            <source>Priority {0}–{1}</source>
+            <translation>优先级 {0}–{1}</translation>
         </message>
         <message>
             <source>Private roads left out</source>
@@ -2252,6 +2792,14 @@
             <translation>公共空间质量</translation>
         </message>
         <message>
+            <source>Public space quality (optional)</source>
+            <translation>公共空间质量（可选）</translation>
+        </message>
+        <message>
+            <source>Public space quality (polygons)</source>
+            <translation>公共空间质量（面）</translation>
+        </message>
+        <message>
             <source>Public space quality from a survey</source>
             <translation>基于调查的公共空间质量</translation>
         </message>
@@ -2262,6 +2810,18 @@
         <message>
             <source>Public space quality from a survey (guided)…</source>
             <translation>基于调查的公共空间质量（向导）…</translation>
+        </message>
+        <message>
+            <source>Public space scorecard</source>
+            <translation>公共空间评分表</translation>
+        </message>
+        <message>
+            <source>Public space scorecard (table)</source>
+            <translation>公共空间评分表（表格）</translation>
+        </message>
+        <message>
+            <source>Public space scorecard by district</source>
+            <translation>分区公共空间评分表</translation>
         </message>
         <message>
             <source>Public space survey form (KoboToolbox)</source>
@@ -2276,8 +2836,20 @@
             <translation>公共空间（面）</translation>
         </message>
         <message>
+            <source>Public spaces and survey</source>
+            <translation>公共空间与调查</translation>
+        </message>
+        <message>
             <source>Public spaces from OpenStreetMap</source>
             <translation>来自 OpenStreetMap 的公共空间</translation>
+        </message>
+        <message>
+            <source>Public spaces to upgrade</source>
+            <translation>待升级的公共空间</translation>
+        </message>
+        <message>
+            <source>Public spaces to upgrade first</source>
+            <translation>优先升级的公共空间</translation>
         </message>
         <message>
             <source>Quality answers by question</source>
@@ -2294,6 +2866,10 @@
         <message>
             <source>Quality index</source>
             <translation>质量指数</translation>
+        </message>
+        <message>
+            <source>Quality index field</source>
+            <translation>质量指数字段</translation>
         </message>
         <message>
             <source>Quality index of the open public spaces</source>
@@ -2340,6 +2916,10 @@
             <translation>按您设定的权重综合需求（发展指数低、到中心的出行时间长、超出中心的服务时间）和潜力（中心性、可达性、位于发展走廊上），对居民点的投资优先级进行排名。每个分项在所有居民点中缩放到 0 至 1；得分为 0 至 100，每个分项的贡献作为单独的字段保留，以便向决策者解释排名结果。请使用功能分析、发展指数和可达性工具输出的字段；没有的数据可以省略。</translation>
         </message>
         <message>
+            <source>Ranks the existing public spaces for upgrading: the quality index of each surveyed space (from Public space quality from a survey) combined with the people who depend on it, that is whose nearest space it is along the street network within the walking distance (400 m by default). The walking network, the entrances and the population input are those of SDG 11.7.1 (b) walking access, so every person served there depends on exactly one space here. The priority, 0 to 100, is the need part (100 minus the quality index) plus the people part (dependants relative to the surveyed space most people depend on), weighted 0.5 and 0.5 by default; both parts are kept as fields and shown in the report, with each space's two weakest quality dimensions. Rank 1 is upgraded first. Spaces without a quality index (never surveyed, or a dimension unanswered) get no score: they are listed last, most dependants first, to be surveyed first.</source>
+            <translation>为现有公共空间的升级排序：每个已调查空间的质量指数（来自“基于调查的公共空间质量”）与依赖它的人口相结合，依赖人口即沿街道网络在步行距离（默认 400 米）内离其最近的空间为该空间的人。步行网络、入口和人口输入与可持续发展目标 11.7.1 (b) 步行可达性相同，因此在那里被服务的每个人在这里恰好依赖一个空间。优先级为 0 到 100，等于需求部分（100 减去质量指数）加上人口部分（依赖人口相对于依赖人口最多的已调查空间的比例），默认权重各为 0.5；两部分都作为字段保留并在报告中显示，同时给出每个空间两个最弱的质量维度。排名第 1 的最先升级。没有质量指数的空间（从未调查，或有维度未作答）不计分：它们列在最后，依赖人口最多的在前，应先调查。</translation>
+        </message>
+        <message>
             <source>Read {0} as {1}.</source>
             <translation>已按 {1} 编码读取 {0}。</translation>
         </message>
@@ -2384,8 +2964,16 @@
             <translation>报告：{0}</translation>
         </message>
         <message>
+            <source>Residents by district</source>
+            <translation>各区居民</translation>
+        </message>
+        <message>
             <source>Right-of-way width of each road class (highway value), used where a street has no readable width tag. The defaults are the plugin's documented table (docs/street-widths.md), the same as in the land-share tool: replace them with widths measured in the city.</source>
             <translation>各道路等级（highway 值）的道路红线宽度，用于没有可识别宽度标签的街道。默认值为插件文档中的表（docs/street-widths.md），与用地比例工具相同：请用本市实测宽度替换。</translation>
+        </message>
+        <message>
+            <source>Right-of-way width of each road class, as in Land allocated to streets and public space.</source>
+            <translation>各道路等级的道路红线宽度，与“街道和公共空间用地”相同。</translation>
         </message>
         <message>
             <source>Right-of-way width of each road class. The defaults are the plugin's documented table (docs/street-widths.md), the same as in Streets from OpenStreetMap: replace them with widths measured in the city.</source>
@@ -2394,6 +2982,10 @@
         <message>
             <source>Road class</source>
             <translation>道路等级</translation>
+        </message>
+        <message>
+            <source>Road class (OSM highway values): the width of streets without a measured one, and the classes nobody walks along.</source>
+            <translation>道路等级（OSM highway 值）：用于没有实测宽度的街道宽度，以及无人步行的道路等级。</translation>
         </message>
         <message>
             <source>Road class (such as the OpenStreetMap highway tag) looked up in the width table.</source>
@@ -2506,6 +3098,10 @@
         <message>
             <source>SDG 11.7.1 (b): access to open public space</source>
             <translation>可持续发展目标 11.7.1 (b)：开放公共空间可达性</translation>
+        </message>
+        <message>
+            <source>SDG 11.7.1 (b): {0} % of the population within walking distance today, {1} % with the {2} new spaces.</source>
+            <translation>可持续发展目标 11.7.1 (b)：目前 {0} % 的人口在步行距离内，新增 {2} 处公共空间后为 {1} %。</translation>
         </message>
         <message>
             <source>SDG 11.7.1 for every city of a country (batch, Dask)</source>
@@ -2656,6 +3252,10 @@
             <translation>第二个五分之一</translation>
         </message>
         <message>
+            <source>Second weakest</source>
+            <translation>次弱维度</translation>
+        </message>
+        <message>
             <source>Sensitivity of the ranking</source>
             <translation>排名的敏感性</translation>
         </message>
@@ -2728,12 +3328,16 @@
             <translation>无道路连接的居民点</translation>
         </message>
         <message>
+            <source>Share not served (%)</source>
+            <translation>未被服务比例 (%)</translation>
+        </message>
+        <message>
             <source>Share of street length (%)</source>
             <translation>占街道长度比例（%）</translation>
         </message>
         <message>
             <source>Share of the national unserved (%)</source>
-            <translation>占全国未覆盖人口比例（%）</translation>
+            <translation>占全国未服务人口比例（%）</translation>
         </message>
         <message>
             <source>Share of the population served, by city</source>
@@ -2760,12 +3364,40 @@
             <translation>可达比例（%）</translation>
         </message>
         <message>
+            <source>Share served by number of new public spaces</source>
+            <translation>按新增公共空间数量统计的服务比例</translation>
+        </message>
+        <message>
+            <source>Share served by number of new spaces</source>
+            <translation>按新增公共空间数量统计的服务比例</translation>
+        </message>
+        <message>
             <source>Share served by population group</source>
             <translation>各人口群体的可达比例</translation>
         </message>
         <message>
+            <source>Share served today (%)</source>
+            <translation>目前的服务比例（%）</translation>
+        </message>
+        <message>
+            <source>Share served with the new spaces (%)</source>
+            <translation>新增公共空间后的服务比例（%）</translation>
+        </message>
+        <message>
             <source>Share within the straight-line buffer (%)</source>
             <translation>直线缓冲区内的比例（%）</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>地块</translation>
+        </message>
+        <message>
+            <source>Sites chosen</source>
+            <translation>所选地块数</translation>
+        </message>
+        <message>
+            <source>Sites chosen for: {0} ({1} % today, {2} % with the new spaces).</source>
+            <translation>地块的选择对象：{0}（目前 {1} %，新增公共空间后 {2} %）。</translation>
         </message>
         <message>
             <source>Size class thresholds (ha)</source>
@@ -2780,8 +3412,16 @@
             <translation>规模等级阈值必须为正且递增；实际输入为“{0}”。</translation>
         </message>
         <message>
+            <source>Smallest cluster (people)</source>
+            <translation>最小集聚区（人）</translation>
+        </message>
+        <message>
             <source>Smallest urban extent (km²)</source>
             <translation>最小城市范围（平方公里）</translation>
+        </message>
+        <message>
+            <source>Solution: {0}; optimality gap {1} % (no choice of sites can serve more than {2} more people of the chosen group).</source>
+            <translation>解：{0}；最优性差距 {1} %（任何地块组合都无法使所选人口群体的服务人口再增加超过 {2} 人）。</translation>
         </message>
         <message>
             <source>Some characters are missing from the chart font and show as boxes. Install a font with these characters (for example Noto Sans CJK).</source>
@@ -2798,6 +3438,10 @@
         <message>
             <source>Space id field</source>
             <translation>空间编号字段</translation>
+        </message>
+        <message>
+            <source>Space id field (as in the survey)</source>
+            <translation>空间编号字段（与调查一致）</translation>
         </message>
         <message>
             <source>Space id not in the inventory; linked by GPS if possible</source>
@@ -2824,12 +3468,28 @@
             <translation>待复核空间数</translation>
         </message>
         <message>
+            <source>Spaces to upgrade: the first of the priority list</source>
+            <translation>需升级的公共空间：优先级列表的前几名</translation>
+        </message>
+        <message>
+            <source>Spaces where it is the weakest</source>
+            <translation>以其为最弱维度的空间</translation>
+        </message>
+        <message>
             <source>Spaces whose access is private or no do not count (the OpenStreetMap access values).</source>
             <translation>通行为 private 或 no 的空间不计入（OpenStreetMap 的 access 取值）。</translation>
         </message>
         <message>
+            <source>Spaces with a quality index</source>
+            <translation>有质量指数的空间</translation>
+        </message>
+        <message>
             <source>Spaces with an entry fee (yes) do not count: open public space is free for all.</source>
             <translation>收费（yes）的空间不计入：开放公共空间应对所有人免费开放。</translation>
+        </message>
+        <message>
+            <source>Spaces without a quality index</source>
+            <translation>无质量指数的空间</translation>
         </message>
         <message>
             <source>Spatial Development Framework analysis</source>
@@ -2888,6 +3548,14 @@
             <translation>仍需填写：{0}</translation>
         </message>
         <message>
+            <source>Stored in the table, to say which year each scorecard describes.</source>
+            <translation>存储在表格中，说明每期评分表描述的年份。</translation>
+        </message>
+        <message>
+            <source>Stored with the scorecard, to compare it with later ones.</source>
+            <translation>与评分表一同保存，便于与之后的评分表比较。</translation>
+        </message>
+        <message>
             <source>Straight-line buffer (approximation)</source>
             <translation>直线缓冲区（近似方法）</translation>
         </message>
@@ -2924,8 +3592,20 @@
             <translation>街道中心线，含 OSM 标识、名称、道路等级、是否可步行（1/0）、宽度、宽度来源，以及 OSM 的 width、foot 和 access 标签。</translation>
         </message>
         <message>
+            <source>Street centre-lines, as for SDG 11.7.1 (b) walking access.</source>
+            <translation>街道中心线，与可持续发展目标 11.7.1 (b) 步行可达性相同。</translation>
+        </message>
+        <message>
+            <source>Street centre-lines, as for walking access. Lines that share a vertex are connected.</source>
+            <translation>街道中心线，与步行可达性相同。共享顶点的线相互连通。</translation>
+        </message>
+        <message>
             <source>Street centre-lines. Lines that share a vertex are connected; lines that only cross (bridges, tunnels) are not.</source>
             <translation>街道中心线。共享节点的线相互连通；仅相交而不共享节点的线（桥梁、隧道）不连通。</translation>
+        </message>
+        <message>
+            <source>Street centre-lines: their corridors give the street share, and the walkable ones the walking network.</source>
+            <translation>街道中心线：其道路红线范围给出街道比例，可步行的街道构成步行网络。</translation>
         </message>
         <message>
             <source>Street centre-lines; each becomes a corridor of its width. Give these or street polygons.</source>
@@ -2942,6 +3622,10 @@
         <message>
             <source>Street network with walking distance</source>
             <translation>带步行距离的街道网络</translation>
+        </message>
+        <message>
+            <source>Street network: {0} vertices, {1} segments, with the entrances of the existing spaces and of {2} candidate sites.</source>
+            <translation>街道网络：{0} 个顶点，{1} 条路段，含现有公共空间和 {2} 个候选地块的入口。</translation>
         </message>
         <message>
             <source>Street network: {0} vertices, {1} segments, {2} connected parts; {3} entrances to public spaces ({4} of them inside street segments).</source>
@@ -2988,6 +3672,10 @@
             <translation>街道和开放公共空间占已测算城市范围 {1} 平方公里的 {0} %（按面积加权；开放公共空间 {2} %，街道 {3} %），基准值分别为 15 %、30 % 和 45 %。</translation>
         </message>
         <message>
+            <source>Streets and open public space, % of urban area</source>
+            <translation>街道和开放公共空间占城市用地比例</translation>
+        </message>
+        <message>
             <source>Streets and public space</source>
             <translation>街道和公共空间</translation>
         </message>
@@ -3018,6 +3706,10 @@
         <message>
             <source>Streets without a usable line skipped</source>
             <translation>跳过的无可用线条街道数</translation>
+        </message>
+        <message>
+            <source>Streets, % of urban area</source>
+            <translation>街道占城市用地比例</translation>
         </message>
         <message>
             <source>Streets, widths +25 % (%)</source>
@@ -3076,6 +3768,10 @@
             <translation>调查导入日志</translation>
         </message>
         <message>
+            <source>Survey these first</source>
+            <translation>请先调查这些空间</translation>
+        </message>
+        <message>
             <source>Territorial influence zones</source>
             <translation>地域影响范围</translation>
         </message>
@@ -3112,12 +3808,28 @@
             <translation>范围框 {0} 不是四个数字 xmin、ymin、xmax、ymax，或其最小值大于最大值。</translation>
         </message>
         <message>
+            <source>The budget of {0} is below the cost of every candidate site (the cheapest costs {1}): raise the budget.</source>
+            <translation>预算 {0} 低于每个候选地块的成本（最便宜的地块成本为 {1}）：请提高预算。</translation>
+        </message>
+        <message>
             <source>The built-up area of the city (for example from Urban extent from built-up data), or several cities, one polygon each. SDG 11.7.1 (b) is a share of the urban population: only people inside it count. Without it every person of the population input counts.</source>
             <translation>城市的建成区（例如由“由建成区数据生成城市范围”工具得到），也可以是多个城市，每个城市一个多边形。可持续发展目标 11.7.1 (b) 是城市人口的比例：只计算范围内的人口。不提供时，人口输入中的所有人都会计入。</translation>
         </message>
         <message>
             <source>The built-up area of the city (its urban extent).</source>
             <translation>城市的建成区（城市范围）。</translation>
+        </message>
+        <message>
+            <source>The built-up area of the city: only people inside it count, as in SDG 11.7.1 (b).</source>
+            <translation>城市的建成区：只计算其中的人口，与可持续发展目标 11.7.1 (b) 相同。</translation>
+        </message>
+        <message>
+            <source>The built-up area of the city: only people inside it count, as in SDG 11.7.1 (b). Without it every person of the population input counts.</source>
+            <translation>城市的建成区：与可持续发展目标 11.7.1 (b) 相同，只计算其内部的人口。不提供时，人口输入中的每个人都计入。</translation>
+        </message>
+        <message>
+            <source>The built-up city: the shares are of each district's part inside it, and only the people inside it count.</source>
+            <translation>城市建成区：各比例按每个区位于其内的部分计算，且只计其内的人口。</translation>
         </message>
         <message>
             <source>The built-up density of a cell is measured in the circle of this radius around it: 564 m makes the 1 km² walking-distance circle of the Atlas (Trends.Earth uses 500 m).</source>
@@ -3176,6 +3888,10 @@
             <translation>所选坐标参考系 {0} 不是以米为单位的投影坐标参考系。请选择投影坐标参考系，例如城市所在的 UTM 分带。</translation>
         </message>
         <message>
+            <source>The chosen candidate sites with their fields, in order: site_order, gain (people newly within walking distance), gain_group (people of the chosen group), share_pct (share of the population served once this and the sites before it are built) and cost.</source>
+            <translation>按顺序排列的所选候选地块及其字段：site_order（顺序）、gain（新增步行距离内人口）、gain_group（所选人口群体的新增人口）、share_pct（建成此地块及之前各地块后的人口服务比例）和 cost（成本）。</translation>
+        </message>
+        <message>
             <source>The cities where the most people live beyond walking distance of an open public space: where new or opened spaces reach the most people.</source>
             <translation>居住在开放公共空间步行距离以外人数最多的城市：在这些城市新建或开放公共空间可惠及最多的人。</translation>
         </message>
@@ -3192,12 +3908,28 @@
             <translation>城市多边形的字段 {0} 被同名的结果字段取代。</translation>
         </message>
         <message>
+            <source>The city-wide public space assessment guide (UN-Habitat 2020) asks to determine the public spaces that need upgrading but publishes no formula. Here the priority is the need part, (100 − quality index) × {0}, plus the people part, dependants ÷ most dependants of a surveyed space × 100 × {1} (weights {2} and {3}, scaled to add up to 1). Dependants are measured on the walking network of SDG 11.7.1 (b): each person depends on the one space nearest along the streets within the walking distance, so the dependants of all spaces add up to the population served. Equal scores are ordered by dependants.</source>
+            <translation>全市公共空间评估指南（联合国人居署 2020）要求确定需要升级的公共空间，但没有公布公式。此处优先级为需求部分 (100 − 质量指数) × {0}，加上人口部分：依赖人口 ÷ 已调查空间中最多的依赖人口 × 100 × {1}（权重 {2} 和 {3}，按比例缩放使其之和为 1）。依赖人口在可持续发展目标 11.7.1 (b) 的步行网络上测量：每个人依赖沿街道在步行距离内离其最近的一个空间，因此所有空间的依赖人口之和等于被服务的人口。分数相同时按依赖人口排序。</translation>
+        </message>
+        <message>
+            <source>The cluster cell size must be larger than 0 m.</source>
+            <translation>集聚区单元大小必须大于 0 米。</translation>
+        </message>
+        <message>
+            <source>The clusters layer of Who is not served: the clusters of each district and the people in them (its first pop_ field).</source>
+            <translation>“谁未被覆盖”的集聚区图层：每个区的集聚区及其中的人口（其第一个 pop_ 字段）。</translation>
+        </message>
+        <message>
             <source>The coefficient of reproducibility is below 0.90: the functions do not form a clear hierarchy.</source>
             <translation>再现性系数低于 0.90：这些功能没有形成清晰的等级体系。</translation>
         </message>
         <message>
             <source>The corridors "{0}" have no lines.</source>
             <translation>发展走廊“{0}”中没有线。</translation>
+        </message>
+        <message>
+            <source>The cost field "{0}" of "{1}" is empty or negative for {2} candidate sites: {3}. Give every site a cost of 0 or more.</source>
+            <translation>“{1}”的成本字段“{0}”在 {2} 个候选地块中为空或为负：{3}。请为每个地块给出大于或等于 0 的成本。</translation>
         </message>
         <message>
             <source>The data export of the survey form from KoboToolbox (Data, Downloads), as CSV or XLSX.</source>
@@ -3228,6 +3960,18 @@
             <translation>区图层“{0}”与公共空间“{1}”不重叠：没有任何空间位于任何区内。请检查两者是否覆盖同一地点，以及每个图层的坐标参考系是否正确。</translation>
         </message>
         <message>
+            <source>The districts or wards of the strategy: one page of the report each.</source>
+            <translation>战略中的区或街道：报告中每区一页。</translation>
+        </message>
+        <message>
+            <source>The districts the scorecard is made for.</source>
+            <translation>评分表所针对的区。</translation>
+        </message>
+        <message>
+            <source>The districts with their indicators (and a row without geometry for the whole city).</source>
+            <translation>各区及其指标（另有一行无几何的全市数据）。</translation>
+        </message>
+        <message>
             <source>The earlier built-up raster {0} ({1} x {2} cells) is not on the grid of {3} ({4} x {5} cells): give both on the same grid (Raster ▸ Align Rasters).</source>
             <translation>较早的建成区栅格 {0}（{1} x {2} 个像元）与 {3}（{4} x {5} 个像元）不在同一格网上：请提供同一格网上的两个栅格（栅格 ▸ 对齐栅格）。</translation>
         </message>
@@ -3240,6 +3984,10 @@
             <translation>较早栅格的年份（{0}）必须早于建成区栅格的年份（{1}）。</translation>
         </message>
         <message>
+            <source>The exact problem has {0} site-population pairs (more than {1}): the greedy choice is used.</source>
+            <translation>精确问题有 {0} 个地块-人口对（超过 {1} 个）：采用贪心选择。</translation>
+        </message>
+        <message>
             <source>The export of the survey form from KoboToolbox, as CSV or XLSX.</source>
             <translation>从 Kobo 工具箱导出的调查表数据，CSV 或 XLSX 格式。</translation>
         </message>
@@ -3250,6 +3998,10 @@
         <message>
             <source>The facilities have no function values.</source>
             <translation>设施没有功能取值。</translation>
+        </message>
+        <message>
+            <source>The field "{0}" of "{1}" holds values outside 0–100 (for example {2}): it is not a quality index.</source>
+            <translation>“{1}”的字段“{0}”含有 0–100 以外的值（例如 {2}）：它不是质量指数。</translation>
         </message>
         <message>
             <source>The field with the city names used in the scorecards.</source>
@@ -3302,6 +4054,10 @@
         <message>
             <source>The functional analysis of a settlement system (Rondinelli's Urban Functions in Rural Development): which settlements or sectors have which functions (school, health centre, market, bank…). The presence comes from facility points with a function field (a facility belongs to the sector polygon holding it, or to the nearest settlement point within the distance given) or from function columns of the settlement layer. The scalogram orders functions by how common they are and settlements by how many they have; the coefficient of reproducibility (≥ 0.90) and of scalability (≥ 0.60) say how well they form a hierarchy. Each function is worth 100 centrality points shared among the settlements that have it; a settlement's centrality index is the sum of its functions' weights. Settlements are classed into hierarchy levels (central, intermediate, local by default) by natural breaks, quantiles or your thresholds.</source>
             <translation>居民点体系的功能分析（Rondinelli《农村发展中的城市功能》）：哪些居民点或片区具有哪些功能（学校、卫生中心、市场、银行……）。功能的存在来自带功能字段的设施点（设施归属于包含它的片区面，或给定距离内最近的居民点），或来自居民点图层的功能字段。功能等级表按功能的普遍程度对功能排序，按居民点具有的功能数量对居民点排序；再现性系数（≥ 0.90）和可量表性系数（≥ 0.60）说明它们形成等级体系的程度。每种功能计 100 个中心性分值，由具有该功能的居民点分享；居民点的中心性指数为其功能权重之和。居民点按自然断点法、分位数或您设定的阈值划分为等级（默认为主要中心、次级中心、地方中心）。</translation>
+        </message>
+        <message>
+            <source>The group whose people the sites should reach, such as children_0_14: a band name of the grid, a count field of the layer, or its number (1 is the total). Empty: all residents. The share of all residents is reported in every case.</source>
+            <translation>地块应服务的人口群体，例如 children_0_14：栅格的波段名称、图层的计数字段或其编号（1 为总人口）。为空：全体居民。无论如何都会报告全体居民的比例。</translation>
         </message>
         <message>
             <source>The hierarchy level field {0} has values that are not levels 1, 2, 3…: {1} (e.g. {2}).</source>
@@ -3372,8 +4128,20 @@
             <translation>图层“{0}”没有 OSM 标签字段（other_tags，或 {1} 中的任一字段）：请选择 OSM 文件的 multipolygons 图层，或带有 OSM 标签字段的图层。</translation>
         </message>
         <message>
+            <source>The layer "{0}" has no field "{1}": give the output of Public space quality from a survey, or choose the field with the quality index.</source>
+            <translation>图层“{0}”没有字段“{1}”：请给出“基于调查的公共空间质量”的输出，或选择存放质量指数的字段。</translation>
+        </message>
+        <message>
+            <source>The layer "{0}" has none of the dimension fields ({1}): the weakest dimensions are left empty.</source>
+            <translation>图层“{0}”没有任何维度字段（{1}）：最弱维度留空。</translation>
+        </message>
+        <message>
             <source>The layer "{0}" holds no features: check that it is the right file and layer (an OSM extract of the area, its "lines" or "multipolygons" layer).</source>
             <translation>图层“{0}”中没有任何要素：请检查文件和图层是否正确（应为该区域的 OSM 提取数据及其“lines”或“multipolygons”图层）。</translation>
+        </message>
+        <message>
+            <source>The layer of Public space quality from a survey: the mean quality_index of the surveyed spaces of each district and its weakest dimension (the q_ score with the lowest mean).</source>
+            <translation>“基于调查的公共空间质量”的图层：每个区已调查公共空间的平均 quality_index 及其最薄弱的维度（平均值最低的 q_ 分数）。</translation>
         </message>
         <message>
             <source>The layer {0} of {1} has no field {2}.</source>
@@ -3386,6 +4154,10 @@
         <message>
             <source>The median of the {0} cities with people serves {1} % of its population; {2} cities are below the national share and {3} below the global baseline of {4} %.</source>
             <translation>在 {0} 个有人口的城市中，可达比例的中位数为 {1} %；{2} 个城市低于全国比例，{3} 个城市低于 {4} % 的全球基线。</translation>
+        </message>
+        <message>
+            <source>The most the chosen sites may cost together, in the unit of the cost field. 0: no budget.</source>
+            <translation>所选地块的总成本上限，单位与成本字段相同。0：无预算。</translation>
         </message>
         <message>
             <source>The multipolygons layer of an .osm.pbf or .osm file, or a polygon layer with OSM tag columns.</source>
@@ -3416,6 +4188,18 @@
             <translation>计入可持续发展目标 11.7.1 的开放公共空间，保存在文件中；图层的筛选条件（如 counted = 1）会保留。</translation>
         </message>
         <message>
+            <source>The open public spaces that count for SDG 11.7.1.</source>
+            <translation>计入可持续发展目标 11.7.1 的开放公共空间。</translation>
+        </message>
+        <message>
+            <source>The open public spaces that count for SDG 11.7.1. With a field named counted (the output of the public space inventory), only the spaces with counted = 1 are used.</source>
+            <translation>计入可持续发展目标 11.7.1 的开放公共空间。若有名为 counted 的字段（公共空间清单的输出），只使用 counted = 1 的公共空间。</translation>
+        </message>
+        <message>
+            <source>The open public spaces there are today (for example the counted spaces of the public space inventory). People they serve already count for no new site. Without them every site is measured against no public space at all.</source>
+            <translation>目前已有的开放公共空间（例如公共空间盘点中计入的空间）。已由其服务的人口不计入任何新地块。不提供时，每个地块都按完全没有公共空间的情况测算。</translation>
+        </message>
+        <message>
             <source>The original 11.7.1 method: Halton points at 10 per km², 10 ha circles, until the 95 % confidence interval is within the precision below.</source>
             <translation>最初的 11.7.1 方法：每平方公里 10 个 Halton 点、10 公顷圆，直到 95 % 置信区间达到下方的精度。</translation>
         </message>
@@ -3432,8 +4216,28 @@
             <translation>无法创建输出文件夹 {0}：{1}</translation>
         </message>
         <message>
+            <source>The output of Public space quality from a survey: the public spaces with their quality index (empty when not surveyed) and one score field per dimension (q_accessibility, q_use …). Give only the spaces open to the public (select them, or filter the layer as for walking access): a gated garden would otherwise take the people nearest to it as its dependants.</source>
+            <translation>“基于调查的公共空间质量”的输出：各公共空间及其质量指数（未调查时为空），以及每个维度一个评分字段（q_accessibility、q_use …）。只给出向公众开放的空间（选中它们，或像步行可达性那样筛选图层）：否则封闭小区的花园会把离它最近的人算作其依赖人口。</translation>
+        </message>
+        <message>
             <source>The outputs "{0}" and "{1}" are both written to {2}: the second would replace the first. Choose another file for one of them.</source>
             <translation>输出“{0}”和“{1}”都写入 {2}：后者会替换前者。请为其中之一选择另一个文件。</translation>
+        </message>
+        <message>
+            <source>The people of a coarse cell are spread in proportion to the footprint area in each sub-cell.</source>
+            <translation>粗分辨率单元的人口按各子单元中建筑轮廓面积的比例分摊。</translation>
+        </message>
+        <message>
+            <source>The people of a coarse cell are spread in proportion to this raster, not evenly.</source>
+            <translation>粗分辨率单元的人口按此栅格的比例分摊，而不是平均分摊。</translation>
+        </message>
+        <message>
+            <source>The people who do not live within walking distance (400 m by default) of an open public space, by population group (sex, age, disability: every band of the population raster or every chosen field), and where they live. Walking distances, entrances, the urban extent and the districts are exactly those of SDG 11.7.1 (b) walking access, so the unserved population of every district and group is its population less the population that tool reports as served. Outputs: every unserved populated cell or feature as a point with its walking distance to the nearest space (measured up to the search distance), its district and its cluster; the clusters, contiguous unserved areas (cells of the cluster grid that touch, corners included) with their people by group, area, mean and largest walking distance and the district holding most of their people, numbered from the largest; a table by district and group; and a report with a map. Clusters end at district boundaries unless asked otherwise. Clusters with fewer people than the minimum are left out (their people stay among the points).</source>
+            <translation>不在开放公共空间步行距离（默认 400 米）内居住的人口，按人口群体（性别、年龄、残障：人口栅格的每个波段或所选的每个字段）统计，以及他们居住的位置。步行距离、入口、城市范围和区与可持续发展目标 11.7.1 (b) 步行可达性完全相同，因此每个区和群体的未被服务人口等于其人口减去该工具报告的被服务人口。输出：每个未被服务的有人口单元或要素作为一个点，带有其到最近空间的步行距离（在搜索距离内测量）、所属区和所属集聚区；集聚区，即连续的未被服务区域（集聚区网格中相接的单元，含角点相接），带有各群体人口、面积、平均和最大步行距离以及容纳其大多数人口的区，按人口从大到小编号；按区和群体的表；以及带地图的报告。除非另行设置，集聚区在区边界处截断。人口少于最小值的集聚区不予保留（其人口仍保留在点中）。</translation>
+        </message>
+        <message>
+            <source>The people who live farther than {0} m walking distance, along the street network, from every open public space: who they are, where they live and how far they would walk.</source>
+            <translation>居住在距任何开放公共空间沿街道网络步行距离超过 {0} 米的人口：他们是谁、住在哪里、需要步行多远。</translation>
         </message>
         <message>
             <source>The plan being assessed, e.g. Master Plan 2030.</source>
@@ -3464,6 +4268,10 @@
             <translation>使用人口栅格 {0}；不使用地点的人口字段。</translation>
         </message>
         <message>
+            <source>The population group "{0}" is not in the population input; give one of: {1} (or its number).</source>
+            <translation>人口输入中没有人口群体“{0}”；请给出以下之一：{1}（或其编号）。</translation>
+        </message>
+        <message>
             <source>The population input "{0}" and the streets "{1}" do not overlap: the people are {2} km from the nearest street. Check that both cover the same place and that each layer's coordinate system is right.</source>
             <translation>人口输入“{0}”与街道“{1}”不重叠：人口距最近的街道 {2} 公里。请检查两者是否覆盖同一地点，以及每个图层的坐标参考系是否正确。</translation>
         </message>
@@ -3480,6 +4288,26 @@
             <translation>按直线距离计算的同一距离内的人口，即部分全球数据集采用的近似方法；与网络结果一并报告，而不会替代网络结果。</translation>
         </message>
         <message>
+            <source>The previous scorecard "{0}" has no field district: give the table of an earlier run of the public space scorecard.</source>
+            <translation>上一期评分表“{0}”没有区字段 district：请提供公共空间评分表以前某次运行的表格。</translation>
+        </message>
+        <message>
+            <source>The previous scorecard "{0}" has no rows.</source>
+            <translation>上一期评分表“{0}”没有行。</translation>
+        </message>
+        <message>
+            <source>The previous scorecard "{0}" is of {1}, later than this run ({2}): swap them, or set the year of this run.</source>
+            <translation>上一期评分表“{0}”的年份为 {1}，晚于本次运行（{2}）：请交换两者，或设置本次运行的年份。</translation>
+        </message>
+        <message>
+            <source>The previous scorecard holds the years {0}: give the table of one run.</source>
+            <translation>上一期评分表包含多个年份 {0}：请提供一次运行的表格。</translation>
+        </message>
+        <message>
+            <source>The previous scorecard is of the same year ({0}) as this run.</source>
+            <translation>上一期评分表与本次运行的年份相同（{0}）。</translation>
+        </message>
+        <message>
             <source>The public spaces surveyed, e.g. the output of the public space inventory.</source>
             <translation>被调查的公共空间，例如公共空间盘点的输出。</translation>
         </message>
@@ -3490,6 +4318,14 @@
         <message>
             <source>The questionnaire {0} is not valid ({1} problems):</source>
             <translation>问卷 {0} 无效（{1} 个问题）：</translation>
+        </message>
+        <message>
+            <source>The ranking layer of Public spaces to upgrade first: the spaces ranked among the first (below) are counted per district.</source>
+            <translation>“优先升级的公共空间”的排名图层：排名在前（见下）的公共空间按区计数。</translation>
+        </message>
+        <message>
+            <source>The ranking with the contribution of need and people to each score, a map of the priorities, the spaces to survey first and the weakest dimensions across the city, in the language of QGIS.</source>
+            <translation>排名及需求和人口对每个分数的贡献、优先级地图、应首先调查的空间以及全市最弱的维度，使用 QGIS 的语言。</translation>
         </message>
         <message>
             <source>The report was not written.</source>
@@ -3516,8 +4352,16 @@
             <translation>运行已停止；未向工程添加任何内容。</translation>
         </message>
         <message>
+            <source>The same fields without geometry, for a spreadsheet.</source>
+            <translation>相同的字段，不含几何，供电子表格使用。</translation>
+        </message>
+        <message>
             <source>The same kind of built-up data on the same grid for an earlier year (GHSL epochs are). Its extents are matched to the cities of the later date by overlap, with no smallest size.</source>
             <translation>较早年份、同一格网上的同类建成区数据（GHSL 各时期即是如此）。其范围按重叠与较晚日期的城市匹配，不设最小面积。</translation>
+        </message>
+        <message>
+            <source>The same rows as a table (CSV opens in a spreadsheet): next year's run takes it as the previous scorecard.</source>
+            <translation>相同的行作为表格（CSV 可在电子表格中打开）：下一年运行时将其作为上一期评分表。</translation>
         </message>
         <message>
             <source>The sampling precision is ±{0} points: at most ±{1}, because a wider 95 % interval says nothing about a street share of 15–30 %.</source>
@@ -3572,8 +4416,20 @@
             <translation>居民点及其功能数量、中心性指数、排名和等级。</translation>
         </message>
         <message>
+            <source>The share served today and with the new spaces, the curve, a map of the chosen sites and the table, in the language of QGIS.</source>
+            <translation>目前和新增公共空间后的服务比例、曲线、所选地块地图和表格，使用 QGIS 的界面语言。</translation>
+        </message>
+        <message>
             <source>The shares against the benchmarks, the table by city and district, a chart and a map, in the language of QGIS.</source>
             <translation>各比例与基准值的比较、按城市和区的表格、图表和地图，使用 QGIS 的界面语言。</translation>
+        </message>
+        <message>
+            <source>The sites that could become public space, how many to add, and an earlier scorecard.</source>
+            <translation>可以成为公共空间的地块、新增数量，以及之前的评分表。</translation>
+        </message>
+        <message>
+            <source>The solver stops after this time with the best solution found and the gap it proved.</source>
+            <translation>求解器在此时间后停止，保留已找到的最佳解及其已证明的差距。</translation>
         </message>
         <message>
             <source>The space ids must be unique; used more than once: {0}.</source>
@@ -3590,6 +4446,14 @@
         <message>
             <source>The spaces surveyed, with the ids used in the form.</source>
             <translation>被调查的空间，带有表单中使用的编号。</translation>
+        </message>
+        <message>
+            <source>The spaces with rank 1 to this number in the upgrade priority list are the city's spaces to upgrade (the list of the strategy).</source>
+            <translation>升级优先级列表中排名 1 至此数的公共空间为全市需升级的公共空间（战略的清单）。</translation>
+        </message>
+        <message>
+            <source>The spaces, what counts among them, and the quality survey of them.</source>
+            <translation>公共空间、其中哪些计入，以及对它们的质量调查。</translation>
         </message>
         <message>
             <source>The speed of road class {0} is {1} km/h: give a speed above 0 and at most {2} km/h.</source>
@@ -3664,6 +4528,10 @@
             <translation>调查导入日志列出了每一行、每一列和每个值。</translation>
         </message>
         <message>
+            <source>The table (CSV or GeoPackage) of an earlier run of this tool: the change of every indicator since then is added, districts matched by name.</source>
+            <translation>本工具以前某次运行的表格（CSV 或 GeoPackage）：添加自那时以来每个指标的变化，区按名称匹配。</translation>
+        </message>
+        <message>
             <source>The table ends with road class "{0}" without a value: every road class needs its value.</source>
             <translation>表格以没有数值的道路等级“{0}”结尾：每个道路等级都需要对应的数值。</translation>
         </message>
@@ -3712,6 +4580,18 @@
             <translation>类型对照表给出了没有类型值的类别“{0}”。</translation>
         </message>
         <message>
+            <source>The unserved people are put on a grid of cells this size; cells that touch (corners included) form one cluster. The size of the population grid is a good choice.</source>
+            <translation>未被服务人口被放到此大小的单元格网上；相接（含角点相接）的单元构成一个集聚区。人口栅格的单元大小是合适的选择。</translation>
+        </message>
+        <message>
+            <source>The unserved people spread over {0} × {1} cells of {2} m: too many. Choose a larger cluster cell size.</source>
+            <translation>未被服务的人口分布在 {0} × {1} 个 {2} 米单元上：太多。请选择更大的集聚区单元大小。</translation>
+        </message>
+        <message>
+            <source>The unserved population by group and district, a map of the clusters and the largest clusters, in the language of QGIS.</source>
+            <translation>按群体和区的未被服务人口、集聚区地图和最大的集聚区，使用 QGIS 的语言。</translation>
+        </message>
+        <message>
             <source>The urban extent "{0}" has no polygon with an area to measure.</source>
             <translation>城市范围“{0}”中没有可供计算的有面积的面。</translation>
         </message>
@@ -3756,6 +4636,10 @@
             <translation>城市范围 {0} 没有坐标参考系：请用 --crs 指定。</translation>
         </message>
         <message>
+            <source>The walking distance of unserved people to the nearest space is measured up to this; farther counts as no space within reach (an empty distance). At least the walking distance.</source>
+            <translation>未被服务人口到最近空间的步行距离最远测量到此值；更远视为可达范围内没有空间（距离为空）。至少为步行距离。</translation>
+        </message>
+        <message>
             <source>The weight of "{0}" must be a number of 0 or more, at most {1} (weights are relative), not "{2}".</source>
             <translation>“{0}”的权重必须是 0 或以上、至多 {1} 的数字（权重是相对值），而不是“{2}”。</translation>
         </message>
@@ -3770,6 +4654,14 @@
         <message>
             <source>The weight of need must lie between 0 and 1.</source>
             <translation>需求的权重必须介于 0 和 1 之间。</translation>
+        </message>
+        <message>
+            <source>The weights of need and of people are both 0: give at least one a weight above 0.</source>
+            <translation>需求权重和人口权重均为 0：请至少给其中一个大于 0 的权重。</translation>
+        </message>
+        <message>
+            <source>The weights of need and of people must be 0 or more.</source>
+            <translation>需求权重和人口权重必须为 0 或以上。</translation>
         </message>
         <message>
             <source>The year of the plan version assessed, to compare versions over time.</source>
@@ -3788,6 +4680,10 @@
             <translation>{0}分项的权重必须大于 0。</translation>
         </message>
         <message>
+            <source>The {0} largest of {1} clusters; all are in the cluster layer.</source>
+            <translation>{1} 个集聚区中最大的 {0} 个；全部集聚区见集聚区图层。</translation>
+        </message>
+        <message>
             <source>The {0} must be a number from {1} to {2} m, not {3}.</source>
             <translation>{0}必须是 {1} 至 {2} 米之间的数值，而不是 {3}。</translation>
         </message>
@@ -3800,6 +4696,10 @@
             <translation>{0}栅格 {1} 没有波段。</translation>
         </message>
         <message>
+            <source>Their dependants</source>
+            <translation>其依赖人口</translation>
+        </message>
+        <message>
             <source>Theme {0} of {1}: {2}</source>
             <translation>主题 {0}/{1}：{2}</translation>
         </message>
@@ -3810,6 +4710,10 @@
         <message>
             <source>Themes (% of the potential score; not applicable at the centre)</source>
             <translation>各主题（占满分 %；不适用者位于中心）</translation>
+        </message>
+        <message>
+            <source>There are no candidate sites to choose from.</source>
+            <translation>没有可供选择的候选地块。</translation>
         </message>
         <message>
             <source>There is no public space to measure access to.</source>
@@ -3830,6 +4734,10 @@
         <message>
             <source>These indicator fields are chosen more than once: {0}</source>
             <translation>以下指标字段被选择了不止一次：{0}</translation>
+        </message>
+        <message>
+            <source>These spaces have no quality index — never surveyed, or a dimension left unanswered ({0} of them) — so they have no priority. Most dependants first.</source>
+            <translation>这些空间没有质量指数——从未调查过，或有维度未作答（其中 {0} 个）——因此没有优先级。依赖人口最多的排在前面。</translation>
         </message>
         <message>
             <source>This is at or above the global baseline of about {0} % (regions {1}–{2} %).</source>
@@ -3866,6 +4774,10 @@
         <message>
             <source>Thresholds must be numbers separated by commas; got "{0}".</source>
             <translation>阈值必须是以逗号分隔的数字；实际输入为“{0}”。</translation>
+        </message>
+        <message>
+            <source>Time limit of the exact solver (s)</source>
+            <translation>精确求解器的时间上限（秒）</translation>
         </message>
         <message>
             <source>Tool: {0}.</source>
@@ -3936,8 +4848,60 @@
             <translation>未知的矢量读取方式 {0}：请选择 auto、pyogrio 或 ogr。</translation>
         </message>
         <message>
+            <source>Unserved areas</source>
+            <translation>未服务区域</translation>
+        </message>
+        <message>
+            <source>Unserved clusters</source>
+            <translation>未服务人口集聚区</translation>
+        </message>
+        <message>
+            <source>Unserved clusters (optional)</source>
+            <translation>未服务人口集聚区（可选）</translation>
+        </message>
+        <message>
+            <source>Unserved population by district</source>
+            <translation>各区未被服务人口</translation>
+        </message>
+        <message>
+            <source>Unserved population by district and group</source>
+            <translation>按区和人群统计的未服务人口</translation>
+        </message>
+        <message>
+            <source>Unserved population points</source>
+            <translation>未被服务人口点</translation>
+        </message>
+        <message>
+            <source>Upgrade priorities (optional)</source>
+            <translation>升级优先级（可选）</translation>
+        </message>
+        <message>
+            <source>Upgrade priority</source>
+            <translation>升级优先级</translation>
+        </message>
+        <message>
+            <source>Upgrade priority of the public spaces</source>
+            <translation>公共空间升级优先级</translation>
+        </message>
+        <message>
+            <source>Upgrade priority: half the quality gap, half the people who depend on the space.</source>
+            <translation>升级优先级：一半取决于质量差距，一半取决于依赖该空间的人口。</translation>
+        </message>
+        <message>
+            <source>Upgrade ranking</source>
+            <translation>升级排名</translation>
+        </message>
+        <message>
+            <source>Upgrade ranking (table)</source>
+            <translation>升级排名（表格）</translation>
+        </message>
+        <message>
             <source>Urban above (% built-up in the circle)</source>
             <translation>城市：高于（圆内建成区 %）</translation>
+        </message>
+        <message>
+            <source>Urban area</source>
+            <translation>城市用地面积</translation>
         </message>
         <message>
             <source>Urban built-up</source>
@@ -3996,6 +4960,10 @@
             <translation>使用位于 {0} 的 Dask 集群，共 {1} 个工作进程。</translation>
         </message>
         <message>
+            <source>Vacant land, public parcels, school yards that could open as public space.</source>
+            <translation>可开放为公共空间的空置用地、公有地块、学校操场。</translation>
+        </message>
+        <message>
             <source>Value</source>
             <translation>取值</translation>
         </message>
@@ -4032,8 +5000,32 @@
             <translation>到最近公共空间的步行距离</translation>
         </message>
         <message>
+            <source>Walking distance: {0} m along the street network. Public spaces to upgrade: the first {1} of the upgrade priority list.</source>
+            <translation>步行距离：沿街道网络 {0} 米。需升级的公共空间：升级优先级列表的前 {1} 处。</translation>
+        </message>
+        <message>
+            <source>Walking distances are those of SDG 11.7.1 (b) walking access, run on the same inputs: the unserved population of every district and group is its population less the population served. A person's walking distance to the nearest space is measured up to {0} m; farther counts as no space within reach. The unserved people are put on a grid of {1} m cells; cells that touch, corners included, form a cluster, whose district is the one holding most of its people.</source>
+            <translation>步行距离与在相同输入上运行的可持续发展目标 11.7.1 (b) 步行可达性相同：每个区和群体的未被服务人口等于其人口减去被服务人口。每个人到最近空间的步行距离最远测量到 {0} 米；更远视为可达范围内没有空间。未被服务人口被放到 {1} 米单元的网格上；相接（含角点相接）的单元构成一个集聚区，其所属区为容纳其大多数人口的区。</translation>
+        </message>
+        <message>
+            <source>Walking distances, entrances and the urban extent are those of SDG 11.7.1 (b) walking access: building the chosen sites gives the share above. Each candidate is entered where a street passes within the entry tolerance; the people it would newly serve are those not served today whose walk to it is within the walking distance. The sites are chosen greedily by the people each adds (per unit of cost with a budget, compared with the best single site), and the exact maximal covering problem is solved with HiGHS when it is small enough; the better is kept. The optimality gap compares the result with a proven bound on the best possible.</source>
+            <translation>步行距离、入口和城市范围与可持续发展目标 11.7.1 (b) 步行可达性相同：建成所选地块后即得到上述比例。街道经过入口容差范围内的位置即为候选地块的入口；其新增服务人口是目前未被服务、且步行到该地块在步行距离以内的人。地块按每个地块新增的人口贪心选择（有预算时按单位成本计算，并与最佳单个地块比较），规模足够小时用 HiGHS 精确求解最大覆盖问题；保留较优的解。最优性差距将结果与已证明的最优值上界进行比较。</translation>
+        </message>
+        <message>
             <source>Walking service area</source>
             <translation>步行服务范围</translation>
+        </message>
+        <message>
+            <source>Weakest dimension</source>
+            <translation>最弱维度</translation>
+        </message>
+        <message>
+            <source>Weakest dimensions across the city</source>
+            <translation>全市最弱的维度</translation>
+        </message>
+        <message>
+            <source>Weakest quality dimension</source>
+            <translation>最薄弱的质量维度</translation>
         </message>
         <message>
             <source>Weight</source>
@@ -4044,8 +5036,24 @@
             <translation>权重系数</translation>
         </message>
         <message>
+            <source>Weight of need (low quality)</source>
+            <translation>需求权重（质量低）</translation>
+        </message>
+        <message>
             <source>Weight of need against potential</source>
             <translation>需求相对于潜力的权重</translation>
+        </message>
+        <message>
+            <source>Weight of people (dependants)</source>
+            <translation>人口权重（依赖人口）</translation>
+        </message>
+        <message>
+            <source>Weight of the need part of the priority: 100 minus the quality index.</source>
+            <translation>优先级中需求部分的权重：100 减去质量指数。</translation>
+        </message>
+        <message>
+            <source>Weight of the people part of the priority: the dependants of a space relative to the surveyed space most people depend on. The two weights are scaled to add up to 1.</source>
+            <translation>优先级中人口部分的权重：一个空间的依赖人口相对于依赖人口最多的已调查空间的比例。两个权重按比例缩放，使其之和为 1。</translation>
         </message>
         <message>
             <source>Weights</source>
@@ -4072,24 +5080,72 @@
             <translation>某个指标没有数值的居民点如何处理。缺失值的数量会被报告。</translation>
         </message>
         <message>
+            <source>What makes up each priority score</source>
+            <translation>各优先级分数的构成</translation>
+        </message>
+        <message>
             <source>What the values mean: a share 0–1 or a percentage of the cell that is built-up, 0 or 1 (any value above 0 is built-up), GHSL's built-up surface in m² per cell (divided by the cell area), or ESA WorldCover classes (class 50 is built-up, class 0 is no data).</source>
             <translation>数值的含义：像元中建成区所占的 0–1 比例或百分比；0 或 1（任何大于 0 的值均为建成区）；GHSL 的每像元建成区面积（平方米，除以像元面积）；或 ESA WorldCover 类别（类别 50 为建成区，类别 0 为无数据）。</translation>
+        </message>
+        <message>
+            <source>Where new public space helps most</source>
+            <translation>新增公共空间在哪里作用最大</translation>
         </message>
         <message>
             <source>Where people live, to measure walking access, and the districts to compare.</source>
             <translation>人们居住的位置（用于测量步行可达性）以及要比较的区。</translation>
         </message>
         <message>
+            <source>Where the city is, how people walk and where they live.</source>
+            <translation>城市范围、步行所经的街道以及人口分布。</translation>
+        </message>
+        <message>
             <source>Where the results are kept as each city finishes; run again with the same folder to resume a stopped run.</source>
             <translation>每个城市完成后结果保存的位置；使用同一文件夹再次运行即可继续已停止的运行。</translation>
+        </message>
+        <message>
+            <source>Where to add and upgrade public space</source>
+            <translation>在哪里新增和升级公共空间</translation>
+        </message>
+        <message>
+            <source>Where to add and upgrade public space (guided)…</source>
+            <translation>在哪里新增和升级公共空间（向导）…</translation>
+        </message>
+        <message>
+            <source>Where to add public space</source>
+            <translation>在哪里新增公共空间</translation>
+        </message>
+        <message>
+            <source>Where to add public space (siting)</source>
+            <translation>在哪里新增公共空间（选址）</translation>
+        </message>
+        <message>
+            <source>Where: clusters of unserved people</source>
+            <translation>位置：未服务人口集聚区</translation>
+        </message>
+        <message>
+            <source>Which spaces to upgrade</source>
+            <translation>哪些空间应升级</translation>
         </message>
         <message>
             <source>Who fills this scorecard; may be filled in later.</source>
             <translation>填写此评分表的人员；可以稍后填写。</translation>
         </message>
         <message>
+            <source>Who is not served, where</source>
+            <translation>哪些人未被服务、位于何处</translation>
+        </message>
+        <message>
+            <source>Who is not served: gaps in walking access to public space</source>
+            <translation>哪些人未被服务：步行到达公共空间的缺口</translation>
+        </message>
+        <message>
             <source>Whole city</source>
             <translation>全市</translation>
+        </message>
+        <message>
+            <source>Whole city: open public space {0} % and streets {1} % of the urban area, {2} m² of open public space per person, {3} % of the people within {4} m walking distance.</source>
+            <translation>全市：开放公共空间占城市用地 {0}%，街道占 {1}%，人均开放公共空间 {2} 平方米，{3}% 的人口在 {4} 米步行距离内。</translation>
         </message>
         <message>
             <source>Width (m)</source>
@@ -4144,6 +5200,10 @@
             <translation>使用阈值法时：划分等级的递增中心性数值，以逗号分隔（比等级数量少一个）。</translation>
         </message>
         <message>
+            <source>With the {0} new public spaces</source>
+            <translation>新增 {0} 处公共空间后</translation>
+        </message>
+        <message>
             <source>Women</source>
             <translation>妇女</translation>
         </message>
@@ -4180,6 +5240,10 @@
             <translation>规划年份</translation>
         </message>
         <message>
+            <source>Year of this scorecard</source>
+            <translation>本期评分表的年份</translation>
+        </message>
+        <message>
             <source>Yes</source>
             <translation>是</translation>
         </message>
@@ -4194,6 +5258,10 @@
         <message>
             <source>a cemetery is a place of burial, not open space for recreation</source>
             <translation>墓地是安葬之所，而非供休闲的开放空间</translation>
+        </message>
+        <message>
+            <source>a cluster of 5 km cells says nothing about where people live</source>
+            <translation>5 公里的集聚区单元无法说明人们住在哪里</translation>
         </message>
         <message>
             <source>a list</source>
@@ -4268,6 +5336,10 @@
             <translation>基准值 {0} %</translation>
         </message>
         <message>
+            <source>beyond 20 km it is no walk</source>
+            <translation>超过 20 公里已不是步行</translation>
+        </message>
+        <message>
             <source>beyond the service time of a centre</source>
             <translation>超出中心的服务时间</translation>
         </message>
@@ -4280,12 +5352,20 @@
             <translation>建成区</translation>
         </message>
         <message>
+            <source>candidate sites</source>
+            <translation>候选地块</translation>
+        </message>
+        <message>
             <source>centrality</source>
             <translation>中心性</translation>
         </message>
         <message>
             <source>choice list "{0}", choice {1}: a score must be a number from 0 to 1 (or absent), not {2}</source>
             <translation>选项列表“{0}”，第 {1} 个选项：分值必须是 0 到 1 之间的数字（或不设），而不是{2}</translation>
+        </message>
+        <message>
+            <source>clusters</source>
+            <translation>集聚区</translation>
         </message>
         <message>
             <source>composite indicator</source>
@@ -4328,6 +5408,10 @@
             <translation>入口容差</translation>
         </message>
         <message>
+            <source>exact solution (HiGHS)</source>
+            <translation>精确解（HiGHS）</translation>
+        </message>
+        <message>
             <source>facilities</source>
             <translation>设施</translation>
         </message>
@@ -4366,6 +5450,10 @@
         <message>
             <source>good from {0}</source>
             <translation>{0} 起为良好</translation>
+        </message>
+        <message>
+            <source>greedy choice</source>
+            <translation>贪心选择</translation>
         </message>
         <message>
             <source>invalid urban extent</source>
@@ -4408,6 +5496,10 @@
             <translation>发展指数低</translation>
         </message>
         <message>
+            <source>maximal covering</source>
+            <translation>最大覆盖</translation>
+        </message>
+        <message>
             <source>measured</source>
             <translation>实测</translation>
         </message>
@@ -4422,6 +5514,14 @@
         <message>
             <source>min</source>
             <translation>分钟</translation>
+        </message>
+        <message>
+            <source>monitoring</source>
+            <translation>监测</translation>
+        </message>
+        <message>
+            <source>more than {0} m</source>
+            <translation>超过 {0} 米</translation>
         </message>
         <message>
             <source>more than {0} m or not reached</source>
@@ -4504,6 +5604,10 @@
             <translation>其中一个日期没有人口，因此人口增长率无法确定</translation>
         </message>
         <message>
+            <source>no public space within {0} m</source>
+            <translation>{0} 米内没有公共空间</translation>
+        </message>
+        <message>
             <source>no streets</source>
             <translation>无街道</translation>
         </message>
@@ -4522,6 +5626,10 @@
         <message>
             <source>none</source>
             <translation>无</translation>
+        </message>
+        <message>
+            <source>not asked</source>
+            <translation>未要求</translation>
         </message>
         <message>
             <source>not measured or no people</source>
@@ -4544,6 +5652,10 @@
             <translation>满分 {0}</translation>
         </message>
         <message>
+            <source>of {0} people</source>
+            <translation>共 {0} 人</translation>
+        </message>
+        <message>
             <source>of {0} spaces</source>
             <translation>（共 {0} 个空间）</translation>
         </message>
@@ -4554,6 +5666,14 @@
         <message>
             <source>on a development corridor</source>
             <translation>位于发展走廊上</translation>
+        </message>
+        <message>
+            <source>optimal</source>
+            <translation>最优</translation>
+        </message>
+        <message>
+            <source>people</source>
+            <translation>人</translation>
         </message>
         <message>
             <source>plan assessment</source>
@@ -4572,12 +5692,20 @@
             <translation>潜力</translation>
         </message>
         <message>
+            <source>priority</source>
+            <translation>优先级</translation>
+        </message>
+        <message>
             <source>public space</source>
             <translation>公共空间</translation>
         </message>
         <message>
             <source>public space quality</source>
             <translation>公共空间质量</translation>
+        </message>
+        <message>
+            <source>public space strategy</source>
+            <translation>公共空间战略</translation>
         </message>
         <message>
             <source>public spaces</source>
@@ -4620,6 +5748,10 @@
             <translation>仅供比较；该方法会高估可达性</translation>
         </message>
         <message>
+            <source>site selection</source>
+            <translation>选址</translation>
+        </message>
+        <message>
             <source>sports grounds are often fenced, booked or charged for</source>
             <translation>运动场地常设围栏、需预约或收费</translation>
         </message>
@@ -4638,6 +5770,10 @@
         <message>
             <source>spread over {0} × {0} sub-cells in proportion to the built-up raster</source>
             <translation>按建成区栅格比例分配到 {0} × {0} 个子单元</translation>
+        </message>
+        <message>
+            <source>stopped at the time limit</source>
+            <translation>达到时间上限而停止</translation>
         </message>
         <message>
             <source>straight-line buffer (approximation)</source>
@@ -4760,6 +5896,10 @@
             <translation>主题 {0}，标准 {1}</translation>
         </message>
         <message>
+            <source>too large for the exact solver</source>
+            <translation>规模过大，无法精确求解</translation>
+        </message>
+        <message>
             <source>travel time</source>
             <translation>出行时间</translation>
         </message>
@@ -4782,6 +5922,22 @@
         <message>
             <source>type value not in the mapping</source>
             <translation>类型值不在对照表中</translation>
+        </message>
+        <message>
+            <source>unserved</source>
+            <translation>未被服务</translation>
+        </message>
+        <message>
+            <source>unserved clusters</source>
+            <translation>未服务人口集聚区</translation>
+        </message>
+        <message>
+            <source>upgrade</source>
+            <translation>升级</translation>
+        </message>
+        <message>
+            <source>upgrade priorities</source>
+            <translation>升级优先级</translation>
         </message>
         <message>
             <source>urban extent</source>
@@ -4828,6 +5984,14 @@
             <translation>{0} 和 {1}：评估者 {2} 对同一规划评分了两次。</translation>
         </message>
         <message>
+            <source>{0} candidate sites are smaller than the minimum size and were left out: {1}.</source>
+            <translation>{0} 个候选地块小于最小面积，已被排除：{1}。</translation>
+        </message>
+        <message>
+            <source>{0} candidate sites cannot be reached: no street passes within the entry tolerance of them. They were left out: {1}.</source>
+            <translation>{0} 个候选地块无法到达：没有街道经过其入口容差范围内。已被排除：{1}。</translation>
+        </message>
+        <message>
             <source>{0} candidate spaces were skipped: their geometry is broken beyond repair (multipolygons or rings cut at the edge of the extract). OSM ids: {1}.</source>
             <translation>已跳过 {0} 个候选空间：其几何损坏且无法修复（在数据摘录边缘被截断的多面或环）。OSM 编号：{1}。</translation>
         </message>
@@ -4852,6 +6016,14 @@
             <translation>共 {0} 个城市；结果保存在 {1}。</translation>
         </message>
         <message>
+            <source>{0} clusters of at least the minimum size hold {1} unserved people; {2} smaller clusters with {3} people are left out of the cluster layer. Cells of {4} m that touch, corners included, form one cluster.</source>
+            <translation>{0} 个达到最小规模的集聚区容纳 {1} 名未被服务人口；{2} 个较小集聚区（{3} 人）未列入集聚区图层。相接（含角点相接）的 {4} 米单元构成一个集聚区。</translation>
+        </message>
+        <message>
+            <source>{0} clusters of unserved people with at least {1} people; {2} smaller clusters with {3} people left out of the cluster layer.</source>
+            <translation>{0} 个未服务人口集聚区至少有 {1} 人；{2} 个较小的集聚区（{3} 人）未列入集聚区图层。</translation>
+        </message>
+        <message>
             <source>{0} control characters (from text pasted into the framework) were left out of the scorecard: an Excel cell cannot hold them.</source>
             <translation>评分表中略去了 {0} 个控制字符（来自粘贴到评估框架中的文本）：Excel 单元格无法容纳这些字符。</translation>
         </message>
@@ -4860,8 +6032,16 @@
             <translation>有 {0} 个走廊要素没有可用的几何（缺失、为空或已损坏），已排除。</translation>
         </message>
         <message>
+            <source>{0} districts are not in the previous scorecard; their change is left empty: {1}.</source>
+            <translation>{0} 个区不在上一期评分表中；其变化留空：{1}。</translation>
+        </message>
+        <message>
             <source>{0} districts lie outside the urban extent and have no share: {1}.</source>
             <translation>{0} 个区位于城市范围之外，没有比例：{1}。</translation>
+        </message>
+        <message>
+            <source>{0} districts of the previous scorecard are not in this run: {1}.</source>
+            <translation>上一期评分表中有 {0} 个区不在本次运行中：{1}。</translation>
         </message>
         <message>
             <source>{0} facilities have no value in the field {1} and were left out.</source>
@@ -4870,6 +6050,10 @@
         <message>
             <source>{0} facilities lie in no settlement or sector and were left out.</source>
             <translation>有 {0} 个设施不在任何居民点或片区内，未计入。</translation>
+        </message>
+        <message>
+            <source>{0} features without a usable geometry were skipped ({1}).</source>
+            <translation>已跳过 {0} 个没有可用几何的要素（{1}）。</translation>
         </message>
         <message>
             <source>{0} features without a usable polygon were skipped ({1}).</source>
@@ -4932,6 +6116,10 @@
             <translation>已跳过 {0} 个没有可用几何的地名。</translation>
         </message>
         <message>
+            <source>{0} new public spaces were asked for, but only {1} candidate sites can be used: at most {1} are chosen.</source>
+            <translation>要求新增 {0} 处公共空间，但只有 {1} 个候选地块可用：最多选择 {1} 个。</translation>
+        </message>
+        <message>
             <source>{0} nodata cells of the population grid were left out.</source>
             <translation>人口栅格中有 {0} 个无数据像元未计入。</translation>
         </message>
@@ -4964,12 +6152,24 @@
             <translation>{1} 个区中有 {0} 个没有人口输入中的人口，因而没有比例：{2}。请检查各区是否覆盖该城市。</translation>
         </message>
         <message>
+            <source>{0} of {1} people</source>
+            <translation>{1} 人中的 {0} 人</translation>
+        </message>
+        <message>
+            <source>{0} of {1} people ({2} %) live farther than {3} m walking distance from an open public space.</source>
+            <translation>{1} 人中有 {0} 人（{2} %）居住在距开放公共空间步行距离超过 {3} 米的地方。</translation>
+        </message>
+        <message>
             <source>{0} of {1} people of the population input live inside the urban extent ({2} %); the others are left out.</source>
             <translation>人口输入的 {1} 人中有 {0} 人居住在城市范围内（{2}%）；其余人口不计入。</translation>
         </message>
         <message>
             <source>{0} of {1} spaces count as open public space, {2} ha in all.</source>
             <translation>{1} 个空间中有 {0} 个计为开放公共空间，共 {2} 公顷。</translation>
+        </message>
+        <message>
+            <source>{0} of {1} spaces have a quality index; {2} people of {3} depend on a space within {4} m.</source>
+            <translation>{1} 个空间中有 {0} 个有质量指数；{3} 人中有 {2} 人依赖 {4} 米内的某一空间。</translation>
         </message>
         <message>
             <source>{0} of {1} submissions linked to {2} of {3} spaces.</source>
@@ -4985,7 +6185,11 @@
         </message>
         <message>
             <source>{0} people live farther than {1} m from any street and count as not served: check that the streets cover the whole population input.</source>
-            <translation>{0} 人居住在距任何街道 {1} 米以外，计为未覆盖：请检查街道是否覆盖全部人口输入。</translation>
+            <translation>{0} 人居住在距任何街道 {1} 米以外，计为未服务：请检查街道是否覆盖全部人口输入。</translation>
+        </message>
+        <message>
+            <source>{0} people live farther than {1} m from any street and depend on no space: check that the streets cover the whole population input.</source>
+            <translation>{0} 人居住在距任何街道超过 {1} 米处，不依赖任何空间：请检查街道是否覆盖整个人口输入。</translation>
         </message>
         <message>
             <source>{0} pieces of earlier urban extent ({1} km²) lie outside every later urban extent and are not counted.</source>
@@ -5002,6 +6206,10 @@
         <message>
             <source>{0} population features without geometry were skipped.</source>
             <translation>已跳过 {0} 个没有几何的人口要素。</translation>
+        </message>
+        <message>
+            <source>{0} public spaces with counted = 1 are used; the others do not count for SDG 11.7.1.</source>
+            <translation>使用 counted = 1 的 {0} 处公共空间；其他公共空间不计入可持续发展目标 11.7.1。</translation>
         </message>
         <message>
             <source>{0} settlements are on roads that reach no centre: {1}</source>
@@ -5046,6 +6254,14 @@
         <message>
             <source>{0} spaces have no id and are not in the form's list.</source>
             <translation>{0} 个空间没有编号，未列入表单的列表。</translation>
+        </message>
+        <message>
+            <source>{0} spaces have no quality index ({1} of them surveyed with a dimension unanswered): they have no priority and are listed last; {2} people depend on them. Survey these first.</source>
+            <translation>{0} 个空间没有质量指数（其中 {1} 个已调查但有维度未作答）：它们没有优先级，列在最后；{2} 人依赖它们。请先调查这些空间。</translation>
+        </message>
+        <message>
+            <source>{0} spaces have no street within the entry tolerance, so nobody reaches them on foot: {1}.</source>
+            <translation>{0} 个空间在入口容差范围内没有街道，因此无人能步行到达：{1}。</translation>
         </message>
         <message>
             <source>{0} spaces have no usable polygon (no geometry, empty, or no area after repair): they are kept in the inventory, flagged, and not counted.</source>
@@ -5172,6 +6388,14 @@
             <translation>{0} 第 {1} 行</translation>
         </message>
         <message>
+            <source>{0}. {1}: {2} people newly served, {3} of them {4}.</source>
+            <translation>{0}. {1}：新增服务 {2} 人，其中{4} {3} 人。</translation>
+        </message>
+        <message>
+            <source>{0}. {1}: {2} people newly served.</source>
+            <translation>{0}. {1}：新增服务 {2} 人。</translation>
+        </message>
+        <message>
             <source>{0}:</source>
             <translation>{0}：</translation>
         </message>
@@ -5254,6 +6478,10 @@
         <message>
             <source>{0}: not measured ({1}) {2}</source>
             <translation>{0}：未测算（{1}）{2}</translation>
+        </message>
+        <message>
+            <source>{0}: not served (%)</source>
+            <translation>{0}：未被服务 (%)</translation>
         </message>
         <message>
             <source>{0}: not valid JSON ({1}).</source>
@@ -5396,6 +6624,10 @@
             <translation>{0}：城市范围 {1} → {2} 平方公里，人口 {3} → {4}；LCR 每年 {5}%，PGR 每年 {6}%，LCRPGR {7}。</translation>
         </message>
         <message>
+            <source>{0}: {1} % today, {2} % with the new spaces.</source>
+            <translation>{0}：目前 {1} %，新增公共空间后 {2} %。</translation>
+        </message>
+        <message>
             <source>{0}: {1} (see the import log).</source>
             <translation>{0}：{1}（见导入日志）。</translation>
         </message>
@@ -5426,6 +6658,10 @@
         <message>
             <source>{0}: {1} is not a number JSON allows.</source>
             <translation>{0}：{1} 不是 JSON 允许的数字。</translation>
+        </message>
+        <message>
+            <source>{0}: {1} not served of {2} ({3} %).</source>
+            <translation>{0}：{2} 人中 {1} 人未被服务（{3} %）。</translation>
         </message>
         <message>
             <source>{0}: {1} of the {2} criteria of the framework are not in the scorecard ({3}); they count as not scored.</source>
@@ -5470,6 +6706,10 @@
         <message>
             <source>{0}–{1} m</source>
             <translation>{0}–{1} 米</translation>
+        </message>
+        <message>
+            <source>{0}–{1} people</source>
+            <translation>{0}–{1} 人</translation>
         </message>
         <message>
             <source>… and {0} more urban extents.</source>

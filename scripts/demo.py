@@ -73,6 +73,29 @@ DEMO_STEPS = [
         "OUTPUT_LOG": str(OUTPUT / "public_space_survey_import_log.csv"),
         "OUTPUT_REPORT": str(OUTPUT / "public_space_quality_report.html"),
     }, ("OUTPUT", "OUTPUT_LOG", "OUTPUT_REPORT")),
+    # From measurement to action: who is not served, where to add public space (5 of the 40 candidate sites), which
+    # spaces to upgrade, and the district scorecard tracked against the 2024 one.
+    ("habitat:publicspaceaction", {
+        "public_spaces": layer("public_spaces"), "type_field": "ps_type", "access_field": "access", "fee_field": "fee",
+        "space_id": "ps_id", "space_name": "name", "survey": str(SAMPLE / "survey" / "public_space_survey.csv"),
+        "urban_extent": layer("urban_extent"), "streets": layer("streets"), "width_field": "width_m",
+        "class_field": "road_class", "population": str(POPULATION), "districts": layer("districts"),
+        "district_name": "name", "candidate_sites": layer("candidate_sites"), "candidate_name": "name",
+        "cost_field": "cost_m", "number_of_sites": 5, "previous": str(SAMPLE / "district_scorecard_2024.csv"),
+        "year": 2026,
+        "gaps:unserved_clusters": str(OUTPUT / "unserved_areas.gpkg"),
+        "gaps:gaps": str(OUTPUT / "unserved_by_district.csv"),
+        "gaps:gaps_report": str(OUTPUT / "unserved_report.html"),
+        "siting:new_sites": str(OUTPUT / "new_public_spaces.gpkg"),
+        "siting:siting_curve": str(OUTPUT / "new_public_spaces_curve.csv"),
+        "siting:siting_report": str(OUTPUT / "new_public_spaces_report.html"),
+        "upgrade:upgrade": str(OUTPUT / "upgrade_priority.gpkg"),
+        "upgrade:upgrade_report": str(OUTPUT / "upgrade_priority_report.html"),
+        "scorecard:scorecard": str(OUTPUT / "district_scorecard.gpkg"),
+        "scorecard:scorecard_table": str(OUTPUT / "district_scorecard.csv"),
+        "scorecard:scorecard_report": str(OUTPUT / "district_scorecard_report.html"),
+    }, ("gaps:unserved_clusters", "gaps:gaps_report", "siting:new_sites", "siting:siting_report", "upgrade:upgrade",
+        "upgrade:upgrade_report", "scorecard:scorecard", "scorecard:scorecard_table", "scorecard:scorecard_report")),
     # The Spatial Development Framework on the sample region: hierarchy -> development index -> accessibility ->
     # investment priorities.
     ("habitat:spatialdevelopmentframework", {
@@ -124,6 +147,21 @@ def summarise(folder: Path, algorithm_id: str) -> None:
               f"lowest {scored[-1][1]} ({scored[-1][0]:.0f})")
         return
     if algorithm_id == "habitat:koboform":
+        return
+    if algorithm_id == "habitat:publicspaceaction":
+        from osgeo import ogr
+
+        with open(folder / "new_public_spaces_curve.csv", encoding="utf-8") as handle:
+            curve = list(csv.DictReader(handle))
+        source = ogr.Open(str(folder / "new_public_spaces.gpkg"))
+        sites = sorted((f["site_order"], f["name"], f["gain"]) for f in source.GetLayer(0))
+        print("    new public spaces: " + "; ".join(f"{order}. {name} (+{gain:,.0f} people)"
+                                                   for order, name, gain in sites))
+        print(f"    SDG 11.7.1 (b): {float(curve[0]['share_pct']):.1f} % today, {float(curve[-1]['share_pct']):.1f} % "
+              f"with {len(sites)} new spaces")
+        source = ogr.Open(str(folder / "upgrade_priority.gpkg"))
+        ranked = sorted((f["rank"], f["name"], f["priority"]) for f in source.GetLayer(0) if f["priority"] is not None)
+        print("    upgrade first: " + "; ".join(f"{rank}. {name} ({score:.0f})" for rank, name, score in ranked[:3]))
         return
     if algorithm_id == "habitat:urbanextent":
         from osgeo import ogr

@@ -19,7 +19,7 @@ from qgis.utils import iface, plugins
 
 OUT = os.environ["HABITAT_E2E_OUT"]
 SHOTS = os.environ.get("HABITAT_E2E_SHOTS", "")
-TOOLS = ["publicspace", "publicspacequality", "planassessment", "sdf"]
+TOOLS = ["publicspace", "publicspacequality", "publicspaceaction", "planassessment", "sdf"]
 record = {"tools": {}, "shots": [], "texts": {}}
 counter = [0]
 

@@ -109,7 +109,7 @@ def check_reports(session, chinese):
 def test_trainer_runs_every_tool_in_qgis_desktop(tmp_path, language):
     chinese = language.startswith("zh")
     session = run_desktop(tmp_path, language, SHOTS / ("zh_CN" if chinese else "en"))
-    assert set(session["tools"]) == {"publicspace", "publicspacequality", "planassessment", "sdf"}
+    assert set(session["tools"]) == {"publicspace", "publicspacequality", "publicspaceaction", "planassessment", "sdf"}
     if chinese:
         assert session["menu"][0] == "人居规划" and "加载培训数据" in session["menu"]
         # QGIS itself is Chinese too: the same setting gives an all-Chinese screen.

@@ -20,7 +20,8 @@ GUIDED_ACTION = "habitatGuided_{0}"
 WORKSHOP_ACTION = "habitatWorkshop"
 # The guided dialogs of each area (tool keys of gui/tool_specs.py), first in its menu.
 GUIDED_TOOLS = {"publicspace": [("publicspace", tr_noop("City-wide public space assessment (guided)…")),
-                                ("publicspacequality", tr_noop("Public space quality from a survey (guided)…"))],
+                                ("publicspacequality", tr_noop("Public space quality from a survey (guided)…")),
+                                ("publicspaceaction", tr_noop("Where to add and upgrade public space (guided)…"))],
                 "planassessment": [("planassessment", tr_noop("Plan assessment (guided)…"))],
                 "sdf": [("sdf", tr_noop("Spatial Development Framework analysis (guided)…"))]}
 

@@ -4,7 +4,11 @@ from .plan_assessment.plan_assessment import PlanAssessmentAlgorithm
 from .plan_assessment.plan_scorecard_template import PlanScorecardTemplateAlgorithm
 from .public_space.kobo_form import KoboFormAlgorithm
 from .public_space.public_space_access import PublicSpaceAccessAlgorithm
+from .public_space.public_space_gaps import PublicSpaceGapsAlgorithm
 from .public_space.public_space_quality import PublicSpaceQualityAlgorithm
+from .public_space.public_space_scorecard import PublicSpaceScorecardAlgorithm
+from .public_space.public_space_siting import PublicSpaceSitingAlgorithm
+from .public_space.public_space_upgrade import PublicSpaceUpgradeAlgorithm
 from .public_space.public_spaces_from_osm import PublicSpacesFromOsmAlgorithm
 from .public_space.public_space_inventory import PublicSpaceInventoryAlgorithm
 from .public_space.sdg1171_cities import Sdg1171CitiesAlgorithm
@@ -23,9 +27,13 @@ ALGORITHM_CLASSES = [
     Sdg1171LandShareAlgorithm,
     UrbanExtentAlgorithm,
     PublicSpaceAccessAlgorithm,
+    PublicSpaceGapsAlgorithm,
+    PublicSpaceSitingAlgorithm,
     Sdg1171CitiesAlgorithm,
     KoboFormAlgorithm,
     PublicSpaceQualityAlgorithm,
+    PublicSpaceUpgradeAlgorithm,
+    PublicSpaceScorecardAlgorithm,
     PlanScorecardTemplateAlgorithm,
     PlanAssessmentAlgorithm,
     SdfFunctionsAlgorithm,
@@ -34,9 +42,11 @@ ALGORITHM_CLASSES = [
     SdfPriorityAlgorithm,
 ]
 
-from .models import PublicSpaceAssessmentModel, SdfModel  # noqa: E402 (models use the algorithms above)
+# Models use the algorithms above.
+from .models import PublicSpaceActionModel, PublicSpaceAssessmentModel, SdfModel  # noqa: E402
 
 MODEL_CLASSES = [
     PublicSpaceAssessmentModel,
+    PublicSpaceActionModel,
     SdfModel,
 ]

@@ -14,6 +14,8 @@ from qgis.core import (
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
 )
 from qgis.PyQt.QtGui import QIcon
@@ -118,6 +120,24 @@ class PublicSpaceAssessmentModel(HabitatModel):
 
     def build(self):
         _build_public_space_model(self)
+
+
+ACTION_MODEL_ID = "publicspaceaction"
+ACTION_MODEL_NAME = tr_noop("Where to add and upgrade public space")
+ACTION_MODEL_HELP = tr_noop(
+    "From measurement to action in one go: the inventory decides which spaces count; then who is not served and "
+    "where (unserved people by group, clusters, districts), where new public space helps most (the candidate "
+    "sites chosen to serve the most people not yet served), which existing spaces to upgrade first (quality from "
+    "the survey and the people who depend on each space), and a scorecard per district for the public space "
+    "strategy, with the change since an earlier scorecard when one is given.")
+
+
+class PublicSpaceActionModel(HabitatModel):
+    MODEL_ID, NAME, HELP = ACTION_MODEL_ID, ACTION_MODEL_NAME, ACTION_MODEL_HELP
+    GROUP_ID, ICON = "publicspace", "public_space.svg"
+
+    def build(self):
+        _build_action_model(self)
 
 
 SDF_MODEL_ID = "spatialdevelopmentframework"
@@ -261,3 +281,88 @@ def _build_public_space_model(model):
         "service_area": ("OUTPUT_SERVICE_AREA", tr("Walking service area")),
         "access": ("OUTPUT_TABLE", tr("Access by district and population group")),
         "access_report": ("OUTPUT_REPORT", tr("SDG 11.7.1 (b): access to open public space"))})
+
+
+def _build_action_model(model):
+    polygon, line = [QgsProcessing.TypeVectorPolygon], [QgsProcessing.TypeVectorLine]
+    _input(model, QgsProcessingParameterFeatureSource("public_spaces", tr("Public spaces (polygons)"), polygon))
+    _input(model, QgsProcessingParameterField("type_field", tr("Type field"), parentLayerParameterName="public_spaces"))
+    _input(model, QgsProcessingParameterField("access_field", tr("Access field"),
+                                              parentLayerParameterName="public_spaces", optional=True))
+    _input(model, QgsProcessingParameterField("fee_field", tr("Fee field"), parentLayerParameterName="public_spaces",
+                                              optional=True))
+    _input(model, QgsProcessingParameterField("space_id", tr("Space id field (as in the survey)"),
+                                              parentLayerParameterName="public_spaces"))
+    _input(model, QgsProcessingParameterField("space_name", tr("Space name field"),
+                                              parentLayerParameterName="public_spaces", optional=True))
+    _input(model, QgsProcessingParameterFile("survey", tr("Survey export (CSV or XLSX)"),
+                                             fileFilter=tr("Survey exports (*.csv *.xlsx)")))
+    _input(model, QgsProcessingParameterFeatureSource("urban_extent", tr("Urban extent (polygons)"), polygon))
+    _input(model, QgsProcessingParameterFeatureSource("streets", tr("Street centre-lines"), line))
+    _input(model, QgsProcessingParameterField("width_field", tr("Street width field (m)"),
+                                              parentLayerParameterName="streets", optional=True))
+    _input(model, QgsProcessingParameterField("class_field", tr("Road class field"), parentLayerParameterName="streets",
+                                              optional=True))
+    _input(model, QgsProcessingParameterRasterLayer("population", tr("Population grid (raster)")))
+    _input(model, QgsProcessingParameterFeatureSource("districts", tr("Districts"), polygon))
+    _input(model, QgsProcessingParameterField("district_name", tr("District name field"),
+                                              parentLayerParameterName="districts"))
+    _input(model, QgsProcessingParameterFeatureSource("candidate_sites", tr("Candidate sites (polygons)"), polygon))
+    _input(model, QgsProcessingParameterField("candidate_name", tr("Candidate name field"),
+                                              parentLayerParameterName="candidate_sites", optional=True))
+    _input(model, QgsProcessingParameterField("cost_field", tr("Cost field"), parentLayerParameterName="candidate_sites",
+                                              type=QgsProcessingParameterField.Numeric, optional=True))
+    _input(model, QgsProcessingParameterNumber("number_of_sites", tr("Number of new public spaces"),
+                                               QgsProcessingParameterNumber.Integer, 5, minValue=1, maxValue=1000))
+    _input(model, QgsProcessingParameterFeatureSource("previous", tr("Earlier scorecard (optional)"),
+                                                      [QgsProcessing.TypeVector], optional=True))
+    _input(model, QgsProcessingParameterNumber("year", tr("Year of this scorecard"),
+                                               QgsProcessingParameterNumber.Integer, 2026, minValue=1900,
+                                               maxValue=2200))
+
+    _child(model, "habitat:publicspaceinventory", "inventory", tr("Public space inventory"), {
+        "INPUT": _from_input("public_spaces"), "TYPE_FIELD": _from_input("type_field"),
+        "ACCESS_FIELD": _from_input("access_field"), "FEE_FIELD": _from_input("fee_field"),
+        "DISTRICTS": _from_input("districts"), "DISTRICT_NAME_FIELD": _from_input("district_name"),
+    }, {"inventory": ("OUTPUT", tr("Public space inventory"))})
+    _child(model, "native:extractbyattribute", "counted", tr("Counted public spaces"),
+           {"INPUT": _from_child("inventory", "OUTPUT")}, static={"FIELD": "counted", "OPERATOR": 0, "VALUE": "1"})
+    _child(model, "habitat:publicspacegaps", "gaps", tr("Who is not served, where"), {
+        "STREETS": _from_input("streets"), "PUBLIC_SPACES": _from_child("counted", "OUTPUT"),
+        "POPULATION_RASTER": _from_input("population"), "DISTRICTS": _from_input("districts"),
+        "DISTRICT_NAME_FIELD": _from_input("district_name"), "URBAN_EXTENT": _from_input("urban_extent"),
+        "ROAD_CLASS_FIELD": _from_input("class_field"),
+    }, {"unserved_clusters": ("OUTPUT_CLUSTERS", tr("Unserved areas")),
+        "gaps": ("OUTPUT_TABLE", tr("Unserved population by district and group")),
+        "gaps_report": ("OUTPUT_REPORT", tr("Who is not served, where"))})
+    _child(model, "habitat:publicspacesiting", "siting", tr("Where new public space helps most"), {
+        "STREETS": _from_input("streets"), "ROAD_CLASS_FIELD": _from_input("class_field"),
+        "PUBLIC_SPACES": _from_child("counted", "OUTPUT"), "CANDIDATES": _from_input("candidate_sites"),
+        "CANDIDATE_NAME_FIELD": _from_input("candidate_name"), "COST_FIELD": _from_input("cost_field"),
+        "POPULATION_RASTER": _from_input("population"), "URBAN_EXTENT": _from_input("urban_extent"),
+        "NUMBER_OF_SITES": _from_input("number_of_sites"),
+    }, {"new_sites": ("OUTPUT_SITES", tr("New public spaces, in order")),
+        "siting_curve": ("OUTPUT_CURVE", tr("Share served by number of new spaces")),
+        "siting_report": ("OUTPUT_REPORT", tr("Where new public space helps most"))})
+    _child(model, "habitat:publicspacequality", "quality", tr("Public space quality"), {
+        "SURVEY": _from_input("survey"), "INVENTORY": _from_child("counted", "OUTPUT"),
+        "ID_FIELD": _from_input("space_id"), "NAME_FIELD": _from_input("space_name"),
+    }, {"quality": ("OUTPUT", tr("Public space quality"))})
+    _child(model, "habitat:publicspaceupgrade", "upgrade", tr("Which spaces to upgrade"), {
+        "QUALITY": _from_child("quality", "OUTPUT"), "ID_FIELD": _from_input("space_id"),
+        "NAME_FIELD": _from_input("space_name"), "STREETS": _from_input("streets"),
+        "ROAD_CLASS_FIELD": _from_input("class_field"), "POPULATION_RASTER": _from_input("population"),
+        "DISTRICTS": _from_input("districts"), "DISTRICT_NAME_FIELD": _from_input("district_name"),
+    }, {"upgrade": ("OUTPUT", tr("Upgrade priority")),
+        "upgrade_report": ("OUTPUT_REPORT", tr("Which spaces to upgrade"))})
+    _child(model, "habitat:publicspacescorecard", "scorecard", tr("District scorecard"), {
+        "DISTRICTS": _from_input("districts"), "DISTRICT_NAME_FIELD": _from_input("district_name"),
+        "PUBLIC_SPACES": _from_child("counted", "OUTPUT"), "STREETS": _from_input("streets"),
+        "URBAN_EXTENT": _from_input("urban_extent"), "POPULATION_RASTER": _from_input("population"),
+        "WIDTH_FIELD": _from_input("width_field"), "CLASS_FIELD": _from_input("class_field"),
+        "QUALITY": _from_child("quality", "OUTPUT"), "UPGRADE": _from_child("upgrade", "OUTPUT"),
+        "GAPS_CLUSTERS": _from_child("gaps", "OUTPUT_CLUSTERS"), "PREVIOUS": _from_input("previous"),
+        "YEAR": _from_input("year"),
+    }, {"scorecard": ("OUTPUT", tr("District scorecard")),
+        "scorecard_table": ("OUTPUT_TABLE", tr("District scorecard (table)")),
+        "scorecard_report": ("OUTPUT_REPORT", tr("District scorecard"))})

@@ -13,7 +13,7 @@ from qgis.PyQt.QtCore import Qt
 from test.conftest import ROOT
 
 SCREENSHOTS = ROOT / "build" / "screenshots"
-TOOLS = ["publicspace", "publicspacequality", "planassessment", "sdf"]
+TOOLS = ["publicspace", "publicspacequality", "publicspaceaction", "planassessment", "sdf"]
 # Visible text that is data or a name, not an untranslated sentence: layer and field names of the sample data,
 # file names, units and acronyms.
 NOT_ENGLISH_PROSE = re.compile(r"^([\s\d.,:;%/()\-–—·›…✓*]|[A-Za-z0-9_.\-]+\.(gpkg|csv|json|xlsx|html|tif)|"
@@ -183,6 +183,17 @@ def test_dialog_runs_on_workshop_data(tool, workshop, tmp_path):
         assert "n_water_pct" not in index.fields().names() and "n_poverty_pct" in index.fields().names()
         priorities = next(layer for layer in dialog.loaded_layers if layer.name() == "Investment priorities")
         assert priorities.renderer().type() == "graduatedSymbol" and priorities.featureCount() == 60
+    elif tool == "publicspaceaction":
+        assert rows["Candidate sites (polygons)"] == "sample_city.gpkg › candidate_sites" and rows["Cost field"] == "cost_m"
+        sites = next((layer for layer in dialog.loaded_layers if layer.name() == "Chosen sites for new public space"), None)
+        assert sites is not None, names
+        assert sites.featureCount() == 5 and sites.renderer() is not None
+        assert len(dialog.opened) == 4  # gaps, siting, upgrade, scorecard
+        # tracked against the workshop's 2024 scorecard: three spaces opened since, so access rose somewhere
+        assert rows["Earlier scorecard (optional)"] == "district_scorecard_2024.csv"
+        scorecard = next(layer for layer in dialog.loaded_layers if layer.name() == "Public space scorecard")
+        changes = [f["chg_served_pct"] for f in scorecard.getFeatures()]
+        assert any(isinstance(c, float) and c > 0 for c in changes), changes
     else:
         assert len(dialog.widgets["SCORECARDS"].files()) == 9
         plans = next(layer for layer in dialog.loaded_layers if layer.name() == "Scores by plan")
@@ -322,7 +333,7 @@ def test_menu_opens_guided_dialogs_and_workshop(qgis_iface, qgis_processing):
         workshop.trigger()
         project = QgsProject.instance()
         assert [g.name() for g in project.layerTreeRoot().children()] == ["Sample City", "Sample Region"]
-        assert project.crs().authid() == "EPSG:32650" and len(project.mapLayers()) == 10
+        assert project.crs().authid() == "EPSG:32650" and len(project.mapLayers()) == 11
         entries = [e for a in plugin.menu.menu.actions() if a.menu() is not None for e in a.menu().actions()]
         for tool in TOOLS:
             next(e for e in entries if e.objectName() == GUIDED_ACTION.format(tool)).trigger()

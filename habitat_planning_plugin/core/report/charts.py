@@ -100,8 +100,10 @@ def _sc_faces(path):
     from fontTools.ttLib import TTCollection
 
     faces = []
-    for index, font in enumerate(TTCollection(path, lazy=True).fonts):
-        names = font["name"]
+    with open(path, "rb") as stream:  # lazy reading keeps the file open: closed here, not left to the collector
+        fonts = TTCollection(stream, lazy=True).fonts
+        names_of = [(index, font["name"]) for index, font in enumerate(fonts)]
+    for index, names in names_of:
         family = names.getDebugName(1) or ""
         style = names.getDebugName(2) or ""
         typographic = names.getDebugName(16) or family
@@ -146,7 +148,8 @@ def _extract_sc_face():
     if not (os.path.exists(target) and os.path.getsize(target) > 0):
         partial = f"{target}.{os.getpid()}.partial"
         try:
-            TTCollection(path, lazy=True).fonts[index].save(partial)
+            with open(path, "rb") as stream:
+                TTCollection(stream, lazy=True).fonts[index].save(partial)
             os.replace(partial, target)  # whole or not at all: another process may read it
         finally:
             if os.path.exists(partial):

@@ -1,0 +1,505 @@
+"""habitat:publicspacegaps — who is not served, where: unserved people by group as points, clusters and a table."""
+
+import math
+
+import numpy as np
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...core.public_space.access import check_overlap
+from ...core.public_space.gaps import gap_band, gap_band_labels, public_space_gaps
+from ...core.public_space.groups import group_label
+from ...core.report.charts import map_image
+from ...core.report.html import Report
+from ...core.text import Cancelled, HabitatError, tr, tr_noop
+from ...i18n import qgis_locale
+from ...qgis_io import from_shapely, point_population, raster_population, read_lines, read_polygons, whole_layer
+from ..base import HabitatAlgorithm, add_chart, progress_callback
+from ..styles import REDS, Categories, Graduated
+from .public_space_access import NOT_WALKABLE_CLASSES, PublicSpaceAccessAlgorithm
+from .reports import SPACE_STYLE, footer
+
+# Gap bands 1-5 (core.public_space.gaps.gap_band): farther is darker, no space at all the darkest.
+GAP_COLOURS = {1: "#fcbba1", 2: "#fb6a4a", 3: "#de2d26", 4: "#a50f15", 5: "#49006a"}
+LARGEST_LISTED = 20
+
+
+class PublicSpaceGapsAlgorithm(HabitatAlgorithm):
+    ALGORITHM_ID = "publicspacegaps"
+    DISPLAY_NAME = tr_noop("Who is not served: gaps in walking access to public space")
+    GROUP_ID = "publicspace"
+    TAGS = (tr_noop("SDG 11.7.1"), tr_noop("walking distance"), tr_noop("population"), tr_noop("unserved"),
+            tr_noop("clusters"))
+    REQUIRED_PACKAGES = ("scipy", "shapely")
+    SHORT_HELP = tr_noop(
+        "The people who do not live within walking distance (400 m by default) of an open public space, by "
+        "population group (sex, age, disability: every band of the population raster or every chosen field), "
+        "and where they live. Walking distances, entrances, the urban extent and the districts are exactly those "
+        "of SDG 11.7.1 (b) walking access, so the unserved population of every district and group is its "
+        "population less the population that tool reports as served. Outputs: every unserved populated cell or "
+        "feature as a point with its walking distance to the nearest space (measured up to the search distance), "
+        "its district and its cluster; the clusters, contiguous unserved areas (cells of the cluster grid that "
+        "touch, corners included) with their people by group, area, mean and largest walking distance and the "
+        "district holding most of their people, numbered from the largest; a table by district and group; and a "
+        "report with a map. Clusters end at district boundaries unless asked otherwise. Clusters with fewer people "
+        "than the minimum are left out (their people stay among the points).")
+
+    STREETS = "STREETS"
+    PUBLIC_SPACES = "PUBLIC_SPACES"
+    POPULATION_RASTER = "POPULATION_RASTER"
+    POPULATION_LAYER = "POPULATION_LAYER"
+    POPULATION_FIELDS = "POPULATION_FIELDS"
+    DISTRICTS = "DISTRICTS"
+    DISTRICT_NAME_FIELD = "DISTRICT_NAME_FIELD"
+    URBAN_EXTENT = "URBAN_EXTENT"
+    ROAD_CLASS_FIELD = "ROAD_CLASS_FIELD"
+    EXCLUDED_CLASSES = "EXCLUDED_CLASSES"
+    MAX_DISTANCE = "MAX_DISTANCE"
+    SEARCH_DISTANCE = "SEARCH_DISTANCE"
+    CLUSTER_CELL = "CLUSTER_CELL"
+    MIN_CLUSTER_POPULATION = "MIN_CLUSTER_POPULATION"
+    SPLIT_AT_DISTRICTS = "SPLIT_AT_DISTRICTS"
+    ENTRY_TOLERANCE = "ENTRY_TOLERANCE"
+    MAX_CELL_SIZE = "MAX_CELL_SIZE"
+    BUILT_UP = "BUILT_UP"
+    BUILDINGS = "BUILDINGS"
+    SNAP_TOLERANCE = "SNAP_TOLERANCE"
+    MID_SEGMENT_ENTRANCES = "MID_SEGMENT_ENTRANCES"
+    OUTPUT_POINTS = "OUTPUT_POINTS"
+    OUTPUT_CLUSTERS = "OUTPUT_CLUSTERS"
+    OUTPUT_TABLE = "OUTPUT_TABLE"
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.add_parameter(
+            QgsProcessingParameterFeatureSource(self.STREETS, tr("Street network (lines)"),
+                                                [QgsProcessing.TypeVectorLine]),
+            tr_noop("Street centre-lines, as for SDG 11.7.1 (b) walking access."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSource(self.PUBLIC_SPACES, tr("Open public spaces (polygons)"),
+                                                [QgsProcessing.TypeVectorPolygon]),
+            tr_noop("The open public spaces that count for SDG 11.7.1."))
+        self.add_parameter(
+            QgsProcessingParameterRasterLayer(self.POPULATION_RASTER, tr("Population grid (raster)"), optional=True),
+            tr_noop("Persons per cell; every band is a population group (band 1: total). Give either this grid or "
+                    "a population layer."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSource(self.POPULATION_LAYER, tr("Population layer (points or polygons)"),
+                                                [QgsProcessing.TypeVectorAnyGeometry], optional=True),
+            tr_noop("Features with population counts, such as census blocks or buildings. A polygon's people are "
+                    "spread evenly over points 50 m apart inside it."))
+        self.add_parameter(
+            QgsProcessingParameterField(self.POPULATION_FIELDS, tr("Population count fields"),
+                                        parentLayerParameterName=self.POPULATION_LAYER,
+                                        type=QgsProcessingParameterField.Numeric, allowMultiple=True, optional=True),
+            tr_noop("Numeric fields of the population layer, one per group (the first is the total)."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSource(self.DISTRICTS, tr("Districts (optional)"),
+                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+            tr_noop("Districts or wards: the unserved people of each, and the district of each point and cluster."))
+        self.add_parameter(
+            QgsProcessingParameterField(self.DISTRICT_NAME_FIELD, tr("District name field"),
+                                        parentLayerParameterName=self.DISTRICTS, optional=True),
+            tr_noop("Field with the district names; the feature id when empty."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSource(self.URBAN_EXTENT, tr("Urban extent (optional)"),
+                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+            tr_noop("The built-up area of the city: only people inside it count, as in SDG 11.7.1 (b)."))
+        self.add_parameter(
+            QgsProcessingParameterField(self.ROAD_CLASS_FIELD, tr("Road class field"),
+                                        parentLayerParameterName=self.STREETS, optional=True),
+            tr_noop("Field of the streets with the road class, to leave out the classes below. A field named "
+                    "walkable with 0 leaves a street out as well."))
+        self.add_parameter(
+            QgsProcessingParameterString(self.EXCLUDED_CLASSES, tr("Road classes nobody walks along"),
+                                         NOT_WALKABLE_CLASSES, optional=True),
+            tr_noop("Comma-separated values of the road class field left out of the walking network."))
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.MAX_DISTANCE, tr("Walking distance (m)"),
+                                         QgsProcessingParameterNumber.Double, 400.0, minValue=1.0),
+            tr_noop("People farther than this from every open public space are not served. SDG 11.7.1 uses 400 m."))
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.SEARCH_DISTANCE, tr("Measure walking distances up to (m)"),
+                                         QgsProcessingParameterNumber.Double, 2000.0, minValue=1.0),
+            tr_noop("The walking distance of unserved people to the nearest space is measured up to this; farther "
+                    "counts as no space within reach (an empty distance). At least the walking distance."))
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.CLUSTER_CELL, tr("Cluster cell size (m)"),
+                                         QgsProcessingParameterNumber.Double, 100.0, minValue=10.0),
+            tr_noop("The unserved people are put on a grid of cells this size; cells that touch (corners included) "
+                    "form one cluster. The size of the population grid is a good choice."))
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.MIN_CLUSTER_POPULATION, tr("Smallest cluster (people)"),
+                                         QgsProcessingParameterNumber.Double, 50.0, minValue=0.0),
+            tr_noop("Clusters with fewer unserved people (first group) are left out of the cluster layer; their "
+                    "people stay among the unserved points."))
+        self.add_parameter(
+            QgsProcessingParameterBoolean(self.SPLIT_AT_DISTRICTS, tr("Clusters end at district boundaries"), True),
+            tr_noop("Each cluster lies in one district (a cell belongs to the district holding most of its people), "
+                    "so that each is one district's to act on. Turn off for clusters across districts."))
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.ENTRY_TOLERANCE, tr("Entry tolerance (m)"),
+                                         QgsProcessingParameterNumber.Double, 25.0, minValue=0.0),
+            tr_noop("A street that passes this close to a space's edge has an entrance there."))
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.MAX_CELL_SIZE, tr("Largest population cell (m)"),
+                                         QgsProcessingParameterNumber.Double, 100.0, minValue=10.0),
+            tr_noop("Population grid cells larger than this are spread over sub-cells of at most this size first."),
+            advanced=True)
+        self.add_parameter(
+            QgsProcessingParameterRasterLayer(self.BUILT_UP, tr("Built-up raster for spreading (optional)"),
+                                              optional=True),
+            tr_noop("The people of a coarse cell are spread in proportion to this raster, not evenly."),
+            advanced=True)
+        self.add_parameter(
+            QgsProcessingParameterFeatureSource(self.BUILDINGS, tr("Building footprints for spreading (optional)"),
+                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+            tr_noop("The people of a coarse cell are spread in proportion to the footprint area in each sub-cell."),
+            advanced=True)
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.SNAP_TOLERANCE, tr("Vertex snapping tolerance (m)"),
+                                         QgsProcessingParameterNumber.Double, 0.01, minValue=0.0001),
+            tr_noop("Street vertices closer than this are treated as the same junction."), advanced=True)
+        self.add_parameter(
+            QgsProcessingParameterBoolean(self.MID_SEGMENT_ENTRANCES, tr("Entrances along streets"), True),
+            tr_noop("Find entrances anywhere along a street beside a space, not only at street vertices."),
+            advanced=True)
+        self.add_target_crs_parameter()
+        self.add_parameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT_POINTS, tr("Unserved population points"),
+                                              QgsProcessing.TypeVectorPoint, optional=True, createByDefault=True),
+            tr_noop("Every populated cell or feature not served, with its district, walking distance to the nearest "
+                    "space (empty when none is within the search distance), cluster (-1 in none) and people by "
+                    "group."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT_CLUSTERS, tr("Unserved clusters"),
+                                              QgsProcessing.TypeVectorPolygon, optional=True, createByDefault=True),
+            tr_noop("Contiguous unserved areas numbered from the most people (1), with their district, area, mean and "
+                    "largest walking distance, people with no space within the search distance, and people by "
+                    "group."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, tr("Unserved population by district and group"),
+                                              QgsProcessing.TypeVector),
+            tr_noop("Population, served, unserved and the unserved share for the whole city and each district, for "
+                    "every population group, with the number of clusters."))
+        self.add_report_parameter(
+            tr_noop("The unserved population by group and district, a map of the clusters and the largest clusters, "
+                    "in the language of QGIS."))
+        self.add_number_outputs([
+            ("POP_UNSERVED", tr("Population not served")), ("SHARE_UNSERVED", tr("Share not served (%)")),
+            ("CLUSTERS", tr("Unserved clusters"))])
+
+    def check_values(self, parameters, context) -> list:
+        problems = []
+        for name, high, reason in (
+                (self.MAX_DISTANCE, 5000.0, tr_noop("SDG 11.7.1 uses 400 m; beyond 5 km it is no walk to a park")),
+                (self.SEARCH_DISTANCE, 20000.0, tr_noop("beyond 20 km it is no walk")),
+                (self.CLUSTER_CELL, 5000.0, tr_noop("a cluster of 5 km cells says nothing about where people live")),
+                (self.ENTRY_TOLERANCE, 200.0, tr_noop("a street farther than 200 m from a space gives no entrance "
+                                                       "to it")),
+                (self.SNAP_TOLERANCE, 5.0, tr_noop("vertices farther apart than 5 m are different junctions")),
+                (self.MAX_CELL_SIZE, 100_000.0, tr_noop("a population cell is not larger than 100 km"))):
+            value = self.parameterAsDouble(parameters, name, context)
+            if value > high:
+                problems.append(tr("\"{0}\" is {1} m: at most {2} m, because {3}.",
+                                   self.parameterDefinition(name).description(), f"{value:g}", f"{high:g}",
+                                   tr(reason)))
+        walk = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context)
+        search = self.parameterAsDouble(parameters, self.SEARCH_DISTANCE, context)
+        if search < walk:
+            problems.append(tr("\"{0}\" is {1} m, less than the walking distance ({2} m): give at least the walking "
+                               "distance.", self.parameterDefinition(self.SEARCH_DISTANCE).description(),
+                               f"{search:g}", f"{walk:g}"))
+        return problems
+
+    def read_population(self, parameters, context, feedback, crs, extent_shapes):
+        """(points, weights, group names) of the population input, as walking access reads it."""
+        raster, population, fields = self.population_input(parameters, context)
+        transform_context = context.transformContext()
+        if raster is not None:
+            from shapely.ops import unary_union
+
+            points, weights, groups, nodata_cells, spread = raster_population(
+                raster, crs, transform_context, self.parameterAsDouble(parameters, self.MAX_CELL_SIZE, context),
+                self.parameterAsRasterLayer(parameters, self.BUILT_UP, context),
+                self.parameterAsSource(parameters, self.BUILDINGS, context),
+                unary_union(extent_shapes) if extent_shapes else None)
+            if nodata_cells:
+                feedback.pushInfo(tr("{0} nodata cells of the population grid were left out.", nodata_cells))
+            if spread is not None and spread.cells_spread_evenly:
+                feedback.pushWarning(tr("{0} populated cells hold no built-up land or building: they were spread "
+                                        "evenly.", spread.cells_spread_evenly))
+        else:
+            points, weights, skipped = point_population(population, fields, crs, transform_context)
+            groups = list(fields)
+            if skipped:
+                feedback.pushWarning(tr("{0} population features without geometry were skipped.", skipped))
+        name = self.input_label(parameters, self.POPULATION_RASTER if raster is not None else self.POPULATION_LAYER,
+                                context)
+        if len(points) == 0 or not np.any(np.asarray(weights)[:, 0] > 0):
+            raise HabitatError(tr("The population input \"{0}\" holds no people: every cell or feature is nodata, "
+                                  "zero or negative.", name))
+        return points, weights, groups, name
+
+    def process(self, parameters, context, feedback):
+        streets = self.required_source(parameters, self.STREETS, context)
+        spaces = self.required_source(parameters, self.PUBLIC_SPACES, context)
+        raster, population, _ = self.population_input(parameters, context)
+        districts = self.parameterAsSource(parameters, self.DISTRICTS, context)
+        extent = self.parameterAsSource(parameters, self.URBAN_EXTENT, context)
+        max_distance = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context)
+        search = self.parameterAsDouble(parameters, self.SEARCH_DISTANCE, context)
+
+        inputs = [streets, spaces] + [item for item in (raster, population, districts, extent) if item is not None]
+        crs = self.analysis_crs(inputs, parameters, context, feedback)
+        transform_context = context.transformContext()
+        request, left_out = PublicSpaceAccessAlgorithm.walkable_request(self, streets, parameters, context)
+        lines, skipped_lines = read_lines(streets, crs, transform_context, request,
+                                          whole_layer(self, parameters, self.STREETS, context))
+        if left_out:
+            feedback.pushInfo(tr("{0} streets left out of the walking network: {1}.", left_out,
+                                 self.parameterAsString(parameters, self.EXCLUDED_CLASSES, context) or "walkable = 0"))
+        if skipped_lines:
+            feedback.pushWarning(tr("{0} street features without a usable line geometry were skipped.", skipped_lines))
+        if len(lines[1]) == 0:
+            raise HabitatError(tr("No walkable street is left in \"{0}\" once the excluded road classes are left out.",
+                                  self.parameterDefinition(self.STREETS).description()))
+        shapes, _, _, repaired, skipped = read_polygons(spaces, crs, transform_context)
+        self.report_polygons(feedback, tr("public spaces"), repaired, skipped)
+        extent_shapes = []
+        if extent is not None:
+            extent_shapes, _, _, repaired, skipped = read_polygons(extent, crs, transform_context)
+            self.report_polygons(feedback, tr("urban extent"), repaired, skipped)
+        points, weights, groups, population_name = self.read_population(parameters, context, feedback, crs,
+                                                                        extent_shapes)
+        check_overlap(points, lines[0], max_distance, population_name,
+                      self.input_label(parameters, self.STREETS, context))
+        district_shapes, district_names = [], []
+        if districts is not None:
+            district_shapes, district_names = self.named_polygons(
+                districts, self.parameterAsString(parameters, self.DISTRICT_NAME_FIELD, context), crs, context,
+                feedback, tr("districts"))
+        feedback.setProgress(10)
+
+        result = public_space_gaps(
+            lines, shapes, points, weights, groups, district_shapes or None, district_names, max_distance=max_distance,
+            search_distance=search, cell_size=self.parameterAsDouble(parameters, self.CLUSTER_CELL, context),
+            min_population=self.parameterAsDouble(parameters, self.MIN_CLUSTER_POPULATION, context),
+            split_at_districts=self.parameterAsBool(parameters, self.SPLIT_AT_DISTRICTS, context),
+            entry_tolerance=self.parameterAsDouble(parameters, self.ENTRY_TOLERANCE, context),
+            tolerance=self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context),
+            extents=extent_shapes or None,
+            mid_segment_entrances=self.parameterAsBool(parameters, self.MID_SEGMENT_ENTRANCES, context),
+            progress=progress_callback(feedback, 10, 75))
+        whole = [row for row in result.rows if row["district"] is None]
+        total = whole[0]
+        feedback.pushInfo(tr("{0} of {1} people ({2} %) live farther than {3} m walking distance from an open public "
+                             "space.", _round(total["unserved"]), _round(total["population"]),
+                             _pct(total["unserved_pct"]), f"{max_distance:g}"))
+        for row in whole[1:]:
+            feedback.pushInfo(tr("{0}: {1} not served of {2} ({3} %).", group_label(row["group"]),
+                                 _round(row["unserved"]), _round(row["population"]), _pct(row["unserved_pct"])))
+        feedback.pushInfo(tr("{0} clusters of unserved people with at least {1} people; {2} smaller clusters with {3} "
+                             "people left out of the cluster layer.", len(result.clusters),
+                             f"{self.parameterAsDouble(parameters, self.MIN_CLUSTER_POPULATION, context):g}",
+                             result.dropped_clusters, _round(result.dropped_population[0])))
+
+        outputs = {}
+        if parameters.get(self.OUTPUT_POINTS) is not None:
+            outputs[self.OUTPUT_POINTS] = self.write_points(parameters, context, feedback, result, district_names,
+                                                            max_distance, search, crs)
+        if parameters.get(self.OUTPUT_CLUSTERS) is not None:
+            outputs[self.OUTPUT_CLUSTERS] = self.write_clusters(parameters, context, result, district_names, crs)
+        outputs[self.OUTPUT_TABLE] = self.write_table(parameters, context, result)
+        feedback.setProgress(92)
+        report_path = self.report_destination(parameters, self.OUTPUT_REPORT, context, feedback)
+        if report_path:
+            outputs[self.OUTPUT_REPORT] = gaps_report(report_path, result, district_names, district_shapes,
+                                                      extent_shapes, shapes, max_distance, search,
+                                                      self.parameterAsBool(parameters, self.SPLIT_AT_DISTRICTS,
+                                                                           context), feedback)
+        feedback.setProgress(100)
+        outputs.update({"POP_UNSERVED": total["unserved"], "SHARE_UNSERVED": total["unserved_pct"],
+                        "CLUSTERS": len(result.clusters)})
+        return outputs
+
+    def write_points(self, parameters, context, feedback, result, district_names, max_distance, search, crs):
+        fields = QgsFields()
+        for name, kind in (("district", QVariant.String), ("dist_m", QVariant.Double), ("cluster", QVariant.Int)):
+            fields.append(QgsField(name, kind))
+        for name in result.field_names:
+            fields.append(QgsField(name, QVariant.Double))
+        fields.append(QgsField("band", QVariant.Int))
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_POINTS, context, fields, QgsWkbTypes.Point, crs)
+        names = list(district_names) + [None]  # index -1: outside every district
+        bands = gap_band(result.distance, max_distance).tolist()
+        distances = [value if math.isfinite(value) else None for value in result.distance.tolist()]
+        batch, count = [], len(result.xy)
+        for index, ((x, y), district, distance, cluster, people, band) in enumerate(zip(
+                result.xy.tolist(), result.district.tolist(), distances, result.cluster.tolist(),
+                result.weights.tolist(), bands)):
+            feature = QgsFeature(fields)
+            feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x, y)))
+            feature.setAttributes([names[district], distance, cluster] + people + [band])
+            batch.append(feature)
+            if len(batch) == 10_000:
+                sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+                batch = []
+                if feedback.isCanceled():
+                    raise Cancelled()
+                feedback.setProgress(75 + 12 * index / count)
+        sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+        labels = gap_band_labels(max_distance, search)
+        self.style_output(context, dest_id, None, tr("Unserved population points"),
+                          renderer=Categories("band", {band: (labels[band], colour)
+                                                       for band, colour in GAP_COLOURS.items()}))
+        return dest_id
+
+    def write_clusters(self, parameters, context, result, district_names, crs):
+        fields = QgsFields()
+        for name, kind in (("cluster", QVariant.Int), ("district", QVariant.String), ("area_ha", QVariant.Double),
+                           ("mean_dist_m", QVariant.Double), ("max_dist_m", QVariant.Double),
+                           ("unreachable", QVariant.Double)):
+            fields.append(QgsField(name, kind))
+        for name in result.field_names:
+            fields.append(QgsField(name, QVariant.Double))
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_CLUSTERS, context, fields, QgsWkbTypes.MultiPolygon,
+                                         crs)
+        for cluster in result.clusters:
+            feature = QgsFeature(fields)
+            geometry = from_shapely(cluster.shape)
+            geometry.convertToMultiType()
+            feature.setGeometry(geometry)
+            feature.setAttributes([cluster.number, district_names[cluster.district] if cluster.district >= 0 else None,
+                                   cluster.area_ha, _or_none(cluster.mean_distance), _or_none(cluster.max_distance),
+                                   cluster.unreachable] + cluster.population.tolist())
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        self.style_output(context, dest_id, None, tr("Unserved clusters"),
+                          renderer=Graduated(result.field_names[0], REDS, unit=tr("people"), decimals=0))
+        return dest_id
+
+    def write_table(self, parameters, context, result):
+        fields = QgsFields()
+        for name, kind in (("district", QVariant.String), ("pop_group", QVariant.String),
+                           ("population", QVariant.Double), ("served", QVariant.Double),
+                           ("unserved", QVariant.Double), ("unserved_pct", QVariant.Double),
+                           ("clusters", QVariant.Int)):
+            fields.append(QgsField(name, kind))
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_TABLE, context, fields, QgsWkbTypes.NoGeometry,
+                                         None)
+        whole_city = tr("Whole city")
+        for row in result.rows:
+            feature = QgsFeature(fields)
+            feature.setAttributes([row["district"] if row["district"] is not None else whole_city, row["group"],
+                                   row["population"], row["served"], row["unserved"], row["unserved_pct"],
+                                   row["clusters"]])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        self.style_output(context, dest_id, None, tr("Unserved population by district"))
+        return dest_id
+
+
+def gaps_report(path, result, district_names, district_shapes, extent_shapes, space_shapes, max_distance, search,
+                split, feedback=None):
+    report = Report(tr("Who is not served: gaps in walking access to public space"), qgis_locale())
+    groups = result.group_names
+    whole = {row["group"]: row for row in result.rows if row["district"] is None}
+    total = whole[groups[0]]
+    report.paragraph(tr("The people who live farther than {0} m walking distance, along the street network, from "
+                        "every open public space: who they are, where they live and how far they would walk.",
+                        f"{max_distance:g}"))
+    report.indicator(tr("Population not served"), total["unserved_pct"], "%",
+                     benchmark_text=tr("{0} of {1} people", _round(total["unserved"]), _round(total["population"])),
+                     higher_is_better=False)
+    report.heading(tr("By population group"))
+    report.table([tr("Population group"), tr("Population"), tr("Served"), tr("Not served"), tr("Not served (%)")],
+                 [[group_label(group), whole[group]["population"], whole[group]["served"], whole[group]["unserved"],
+                   whole[group]["unserved_pct"]] for group in groups])
+    district_rows = [row for row in result.rows if row["district"] is not None]
+    if district_rows:
+        report.heading(tr("By district"))
+        by_district = {}
+        for row in district_rows:
+            by_district.setdefault(row["district"], {})[row["group"]] = row
+        report.table([tr("District"), tr("Population"), tr("Not served"), tr("Clusters")]
+                     + [tr("{0}: not served (%)", group_label(group)) for group in groups],
+                     [[name, rows[groups[0]]["population"], rows[groups[0]]["unserved"], rows[groups[0]]["clusters"]]
+                      + [rows[group]["unserved_pct"] for group in groups] for name, rows in by_district.items()])
+    report.heading(tr("Where: clusters of unserved people"))
+    report.paragraph(tr("{0} clusters of at least the minimum size hold {1} unserved people; {2} smaller clusters "
+                        "with {3} people are left out of the cluster layer. Cells of {4} m that touch, corners "
+                        "included, form one cluster.", len(result.clusters),
+                        _round(sum(cluster.population[0] for cluster in result.clusters)), result.dropped_clusters,
+                        _round(result.dropped_population[0]), f"{result.cell_size:g}"))
+    if result.clusters:
+        add_chart(report, cluster_map(result, district_shapes, extent_shapes, space_shapes), feedback)
+        listed = result.clusters[:LARGEST_LISTED]
+        report.table([tr("Cluster"), tr("District"), tr("People not served"), tr("Area (ha)"),
+                      tr("Mean walking distance (m)"), tr("Largest walking distance (m)"),
+                      tr("No space within {0} m", f"{search:g}")],
+                     [[str(cluster.number), district_names[cluster.district] if cluster.district >= 0 else None,
+                       float(cluster.population[0]), cluster.area_ha, _or_none(cluster.mean_distance),
+                       _or_none(cluster.max_distance), cluster.unreachable] for cluster in listed])
+        if len(result.clusters) > LARGEST_LISTED:
+            report.paragraph(tr("The {0} largest of {1} clusters; all are in the cluster layer.", LARGEST_LISTED,
+                                len(result.clusters)), css="note")
+    report.heading(tr("Method"))
+    report.paragraph(tr("Walking distances are those of SDG 11.7.1 (b) walking access, run on the same inputs: the "
+                        "unserved population of every district and group is its population less the population "
+                        "served. A person's walking distance to the nearest space is measured up to {0} m; farther "
+                        "counts as no space within reach. The unserved people are put on a grid of {1} m cells; "
+                        "cells that touch, corners included, form a cluster, whose district is the one holding most "
+                        "of its people.", f"{search:g}", f"{result.cell_size:g}"), css="note")
+    if split and district_rows:
+        report.paragraph(tr("Clusters end at district boundaries: each cell belongs to the district holding most of "
+                            "its people."), css="note")
+    return report.save(path, footer())
+
+
+def cluster_map(result, district_shapes, extent_shapes, space_shapes):
+    """The clusters in five classes of unserved people (equal counts), the public spaces over them."""
+    people = np.array([cluster.population[0] for cluster in result.clusters])
+    breaks = np.unique(np.quantile(people, np.linspace(0, 1, min(len(REDS), len(people)) + 1)))
+    if len(breaks) < 2:
+        breaks = np.array([people.min(), people.max()])
+    klass = np.clip(np.searchsorted(breaks, people, side="right") - 1, 0, len(breaks) - 2)
+    layers, legend = [], []
+    colours = REDS[-(len(breaks) - 1):] if len(breaks) - 1 < len(REDS) else REDS
+    for number, colour in enumerate(colours):
+        chosen = [cluster.shape for cluster, k in zip(result.clusters, klass) if k == number]
+        style = {"fill": colour, "edge": "#616161", "width": 0.3, "zorder": 2}
+        layers.append((chosen, style))
+        legend.append((tr("{0}–{1} people", _round(breaks[number]), _round(breaks[number + 1])), style))
+    layers.append((space_shapes, dict(SPACE_STYLE, zorder=3)))
+    legend.append((tr("Open public space"), SPACE_STYLE))
+    outline = (district_shapes, tr("Districts")) if district_shapes else \
+        ((extent_shapes, tr("Urban extent")) if extent_shapes else None)
+    labels = [(str(cluster.number), cluster.shape) for cluster in result.clusters[:10]]
+    return map_image(layers, tr("Clusters of people not served, by number of people"), legend, outline=outline,
+                     labels=labels)
+
+
+def _or_none(value):
+    return None if value is None or not math.isfinite(value) else float(value)
+
+
+def _round(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+def _pct(value) -> str:
+    return "—" if value is None else f"{value:.1f}"

@@ -1,0 +1,541 @@
+"""habitat:publicspacesiting — where new public space brings the most people within walking distance."""
+
+import numpy as np
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...core.public_space.access import check_overlap
+from ...core.public_space.groups import group_label
+from ...core.public_space.siting import MILP, MILP_MAX_PAIRS, MILP_TIME_LIMIT, candidate_coverage, choose_sites
+from ...core.report.charts import FIGURE_WIDTH, _png, _pyplot, _rc, font_family, map_image
+from ...core.report.html import Report
+from ...core.text import HabitatError, tr, tr_noop
+from ...i18n import qgis_locale
+from ...qgis_io import from_shapely, point_population, raster_population, read_lines, read_polygons, whole_layer
+from ..base import HabitatAlgorithm, _is_null, add_chart, extended_fields, progress_callback
+from ..styles import Graduated
+from .public_space_access import NOT_WALKABLE_CLASSES, PublicSpaceAccessAlgorithm
+from .reports import SPACE_STYLE, footer
+
+CHOSEN_STYLE = {"fill": "#e65100", "edge": "#bf360c", "width": 0.6, "zorder": 4}
+CANDIDATE_STYLE = {"fill": "#ffe0b2", "edge": "#fb8c00", "width": 0.4, "zorder": 3}
+STREET_STYLE = {"edge": "#9e9e9e", "width": 0.3, "kind": "line"}
+STATUS_LABELS = {"optimal": tr_noop("optimal"), "time limit": tr_noop("stopped at the time limit"),
+                 "too large": tr_noop("too large for the exact solver"), "not asked": tr_noop("not asked")}
+
+
+class PublicSpaceSitingAlgorithm(HabitatAlgorithm):
+    ALGORITHM_ID = "publicspacesiting"
+    DISPLAY_NAME = tr_noop("Where to add public space (siting)")
+    GROUP_ID = "publicspace"
+    TAGS = (tr_noop("SDG 11.7.1"), tr_noop("public space"), tr_noop("site selection"), tr_noop("walking distance"),
+            tr_noop("maximal covering"))
+    REQUIRED_PACKAGES = ("scipy", "shapely")
+    SHORT_HELP = tr_noop(
+        "Chooses among candidate sites (vacant land, public parcels) the new open public spaces that bring the most "
+        "people within walking distance (400 m by default, SDG 11.7.1 (b)) of an open public space, along the "
+        "street network: a given number of sites, or as many as a budget allows. Distances, entrances and the "
+        "urban extent are measured exactly as in SDG 11.7.1 (b) walking access, so building the chosen sites gives "
+        "the share this tool reports. People served by the existing spaces count for no site. The sites are chosen "
+        "greedily by their exact additional population (per unit of cost with a budget), and the exact maximal "
+        "covering problem is solved with the HiGHS solver when it is small enough; the better solution is kept and "
+        "its distance from the best possible (the optimality gap) is reported. Outputs: the chosen sites in order "
+        "with the people each adds, the curve of the share served against the number of new spaces, and the new "
+        "SDG 11.7.1 (b) value.")
+
+    STREETS = "STREETS"
+    ROAD_CLASS_FIELD = "ROAD_CLASS_FIELD"
+    EXCLUDED_CLASSES = "EXCLUDED_CLASSES"
+    PUBLIC_SPACES = "PUBLIC_SPACES"
+    CANDIDATES = "CANDIDATES"
+    CANDIDATE_NAME_FIELD = "CANDIDATE_NAME_FIELD"
+    COST_FIELD = "COST_FIELD"
+    POPULATION_RASTER = "POPULATION_RASTER"
+    POPULATION_LAYER = "POPULATION_LAYER"
+    POPULATION_FIELDS = "POPULATION_FIELDS"
+    POPULATION_GROUP = "POPULATION_GROUP"
+    URBAN_EXTENT = "URBAN_EXTENT"
+    NUMBER_OF_SITES = "NUMBER_OF_SITES"
+    BUDGET = "BUDGET"
+    MIN_AREA = "MIN_AREA"
+    MAX_DISTANCE = "MAX_DISTANCE"
+    ENTRY_TOLERANCE = "ENTRY_TOLERANCE"
+    MAX_CELL_SIZE = "MAX_CELL_SIZE"
+    EXACT = "EXACT"
+    TIME_LIMIT = "TIME_LIMIT"
+    SNAP_TOLERANCE = "SNAP_TOLERANCE"
+    OUTPUT_SITES = "OUTPUT_SITES"
+    OUTPUT_CURVE = "OUTPUT_CURVE"
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.add_parameter(
+            QgsProcessingParameterFeatureSource(self.STREETS, tr("Street network (lines)"),
+                                                [QgsProcessing.TypeVectorLine]),
+            tr_noop("Street centre-lines. Lines that share a vertex are connected; lines that only cross (bridges, "
+                    "tunnels) are not."))
+        self.add_parameter(
+            QgsProcessingParameterField(self.ROAD_CLASS_FIELD, tr("Road class field"),
+                                        parentLayerParameterName=self.STREETS, optional=True),
+            tr_noop("Field of the streets with the road class (OSM highway values such as motorway or residential), "
+                    "to leave out the classes below. A field named walkable with 0 leaves a street out as well."))
+        self.add_parameter(
+            QgsProcessingParameterString(self.EXCLUDED_CLASSES, tr("Road classes nobody walks along"),
+                                         NOT_WALKABLE_CLASSES, optional=True),
+            tr_noop("Comma-separated values of the road class field left out of the walking network. The default "
+                    "leaves out motorways and trunk roads."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSource(self.PUBLIC_SPACES, tr("Existing open public spaces (optional)"),
+                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+            tr_noop("The open public spaces there are today (for example the counted spaces of the public space "
+                    "inventory). People they serve already count for no new site. Without them every site is "
+                    "measured against no public space at all."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSource(self.CANDIDATES, tr("Candidate sites (polygons)"),
+                                                [QgsProcessing.TypeVectorPolygon]),
+            tr_noop("Land that could become open public space: vacant plots, public parcels, under-used land. "
+                    "Each polygon is one candidate site."))
+        self.add_parameter(
+            QgsProcessingParameterField(self.CANDIDATE_NAME_FIELD, tr("Candidate name field"),
+                                        parentLayerParameterName=self.CANDIDATES, optional=True),
+            tr_noop("Field naming the candidate sites in the log and the report; the feature id when empty."))
+        self.add_parameter(
+            QgsProcessingParameterField(self.COST_FIELD, tr("Cost field"), parentLayerParameterName=self.CANDIDATES,
+                                        type=QgsProcessingParameterField.Numeric, optional=True),
+            tr_noop("Numeric field with the cost of each candidate site (money, or area in m² to spend land), "
+                    "needed for a budget. Costs must be 0 or more and not empty."))
+        self.add_parameter(
+            QgsProcessingParameterRasterLayer(self.POPULATION_RASTER, tr("Population grid (raster)"), optional=True),
+            tr_noop("Persons per cell; every band is a population group (band 1: total). Nodata cells are ignored. "
+                    "Give either this grid or a population layer."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSource(self.POPULATION_LAYER, tr("Population layer (points or polygons)"),
+                                                [QgsProcessing.TypeVectorAnyGeometry], optional=True),
+            tr_noop("Features with population counts, such as census blocks or buildings. A polygon's people are "
+                    "spread evenly over points 50 m apart inside it."))
+        self.add_parameter(
+            QgsProcessingParameterField(self.POPULATION_FIELDS, tr("Population count fields"),
+                                        parentLayerParameterName=self.POPULATION_LAYER,
+                                        type=QgsProcessingParameterField.Numeric, allowMultiple=True, optional=True),
+            tr_noop("Numeric fields of the population layer, one per group (the first is the total)."))
+        self.add_parameter(
+            QgsProcessingParameterString(self.POPULATION_GROUP, tr("Population group to serve (optional)"),
+                                         optional=True),
+            tr_noop("The group whose people the sites should reach, such as children_0_14: a band name of the "
+                    "grid, a count field of the layer, or its number (1 is the total). Empty: all residents. The "
+                    "share of all residents is reported in every case."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSource(self.URBAN_EXTENT, tr("Urban extent (optional)"),
+                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+            tr_noop("The built-up area of the city: only people inside it count, as in SDG 11.7.1 (b). Without it "
+                    "every person of the population input counts."))
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.NUMBER_OF_SITES, tr("Number of new public spaces"),
+                                         QgsProcessingParameterNumber.Integer, 5, minValue=0),
+            tr_noop("How many sites to choose, at most. 0: as many as the budget allows. The tool stops earlier "
+                    "when no other candidate would serve anyone new."))
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.BUDGET, tr("Budget (optional)"), QgsProcessingParameterNumber.Double,
+                                         0.0, minValue=0.0),
+            tr_noop("The most the chosen sites may cost together, in the unit of the cost field. 0: no budget."))
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.MIN_AREA, tr("Minimum site size (m²)"),
+                                         QgsProcessingParameterNumber.Double, 0.0, minValue=0.0),
+            tr_noop("Candidates smaller than this are left out. SDG 11.7.1 counts open public spaces of any size, "
+                    "so the default is 0; set a local standard here (for example 1,000 m² = 0.1 ha)."))
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.MAX_DISTANCE, tr("Walking distance (m)"),
+                                         QgsProcessingParameterNumber.Double, 400.0, minValue=1.0),
+            tr_noop("SDG 11.7.1 uses 400 m, about a five-minute walk."))
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.ENTRY_TOLERANCE, tr("Entry tolerance (m)"),
+                                         QgsProcessingParameterNumber.Double, 25.0, minValue=0.0),
+            tr_noop("A street that passes this close to a space or a candidate site has an entrance there; the "
+                    "walk starts there with the straight distance to it. A candidate with no street this close "
+                    "cannot be reached and is left out."))
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.MAX_CELL_SIZE, tr("Largest population cell (m)"),
+                                         QgsProcessingParameterNumber.Double, 100.0, minValue=10.0),
+            tr_noop("Population grid cells larger than this are spread evenly over sub-cells of at most this size "
+                    "before the walking distances are measured."))
+        self.add_parameter(
+            QgsProcessingParameterBoolean(self.EXACT, tr("Exact solution when the problem is small enough"), True),
+            tr_noop("Also solve the exact maximal covering problem with the HiGHS solver (up to 200,000 "
+                    "site-population pairs once people served by the same sites are merged) and keep it when it beats the greedy "
+                    "choice. Larger problems keep the greedy choice, with a bound on how far it can be from the "
+                    "best."), advanced=True)
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.TIME_LIMIT, tr("Time limit of the exact solver (s)"),
+                                         QgsProcessingParameterNumber.Double, MILP_TIME_LIMIT, minValue=1.0),
+            tr_noop("The solver stops after this time with the best solution found and the gap it proved."),
+            advanced=True)
+        self.add_parameter(
+            QgsProcessingParameterNumber(self.SNAP_TOLERANCE, tr("Vertex snapping tolerance (m)"),
+                                         QgsProcessingParameterNumber.Double, 0.01, minValue=0.0001),
+            tr_noop("Street vertices closer than this are treated as the same junction."), advanced=True)
+        self.add_target_crs_parameter()
+        self.add_parameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT_SITES, tr("Chosen sites"), QgsProcessing.TypeVectorPolygon),
+            tr_noop("The chosen candidate sites with their fields, in order: site_order, gain (people newly within "
+                    "walking distance), gain_group (people of the chosen group), share_pct (share of the population "
+                    "served once this and the sites before it are built) and cost."))
+        self.add_parameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT_CURVE, tr("Share served by number of new spaces"),
+                                              QgsProcessing.TypeVector),
+            tr_noop("One row per number of new spaces (0 = today): population served and share served, for all "
+                    "residents and for the chosen group."))
+        self.add_report_parameter(
+            tr_noop("The share served today and with the new spaces, the curve, a map of the chosen sites and the "
+                    "table, in the language of QGIS."))
+        self.add_number_outputs([
+            ("SHARE_BEFORE", tr("Share served today (%)")), ("SHARE_AFTER", tr("Share served with the new spaces (%)")),
+            ("POP_GAIN", tr("People newly served")), ("SITES_CHOSEN", tr("Sites chosen")),
+            ("GAP_PCT", tr("Optimality gap (%)"))])
+
+    def check_values(self, parameters, context) -> list:
+        problems = []
+        for name, high, reason in (
+                (self.MAX_DISTANCE, 5000.0, tr_noop("SDG 11.7.1 uses 400 m; beyond 5 km it is no walk to a park")),
+                (self.ENTRY_TOLERANCE, 200.0, tr_noop("a street farther than 200 m from a space gives no entrance "
+                                                       "to it")),
+                (self.SNAP_TOLERANCE, 5.0, tr_noop("vertices farther apart than 5 m are different junctions"))):
+            value = self.parameterAsDouble(parameters, name, context)
+            if value > high:
+                problems.append(tr("\"{0}\" is {1} m: at most {2} m, because {3}.",
+                                   self.parameterDefinition(name).description(), f"{value:g}", f"{high:g}",
+                                   tr(reason)))
+        k = self.parameterAsInt(parameters, self.NUMBER_OF_SITES, context)
+        budget = self.parameterAsDouble(parameters, self.BUDGET, context)
+        if k <= 0 and budget <= 0:
+            problems.append(tr("Give the number of new public spaces, a budget, or both."))
+        if budget > 0 and not self.parameterAsString(parameters, self.COST_FIELD, context):
+            problems.append(tr("A budget of {0} needs the cost of each candidate site: choose the cost field.",
+                               f"{budget:g}"))
+        return problems
+
+    def process(self, parameters, context, feedback):
+        streets = self.required_source(parameters, self.STREETS, context)
+        candidates = self.required_source(parameters, self.CANDIDATES, context)
+        spaces = self.parameterAsSource(parameters, self.PUBLIC_SPACES, context)
+        raster, population, fields = self.population_input(parameters, context)
+        extent = self.parameterAsSource(parameters, self.URBAN_EXTENT, context)
+        max_distance = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context)
+        k = self.parameterAsInt(parameters, self.NUMBER_OF_SITES, context) or None
+        budget = self.parameterAsDouble(parameters, self.BUDGET, context) or None
+        name_field = self.parameterAsString(parameters, self.CANDIDATE_NAME_FIELD, context)
+        cost_field = self.parameterAsString(parameters, self.COST_FIELD, context)
+        candidates_label = self.input_label(parameters, self.CANDIDATES, context)
+
+        inputs = [streets, candidates] + [item for item in (spaces, raster, population, extent) if item is not None]
+        crs = self.analysis_crs(inputs, parameters, context, feedback)
+        transform_context = context.transformContext()
+
+        request, left_out = PublicSpaceAccessAlgorithm.walkable_request(self, streets, parameters, context)
+        lines, skipped_lines = read_lines(streets, crs, transform_context, request,
+                                          whole_layer(self, parameters, self.STREETS, context))
+        if left_out:
+            feedback.pushInfo(tr("{0} streets left out of the walking network: {1}.", left_out,
+                                 self.parameterAsString(parameters, self.EXCLUDED_CLASSES, context) or "walkable = 0"))
+        if skipped_lines:
+            feedback.pushWarning(tr("{0} street features without a usable line geometry were skipped.", skipped_lines))
+        if len(lines[1]) == 0:
+            raise HabitatError(tr("No walkable street is left in \"{0}\" once the excluded road classes are left out.",
+                                  self.parameterDefinition(self.STREETS).description()))
+        space_shapes = []
+        if spaces is not None:
+            space_shapes, _, _, repaired, skipped = read_polygons(spaces, crs, transform_context)
+            self.report_polygons(feedback, tr("public spaces"), repaired, skipped)
+
+        attributes = [name for name in (name_field, cost_field) if name]
+        shapes, rows, ids, repaired, skipped = read_polygons(candidates, crs, transform_context, attributes)
+        self.report_polygons(feedback, tr("candidate sites"), repaired, skipped)
+        if not shapes:
+            raise HabitatError(tr("No feature of \"{0}\" has a usable polygon (all are without geometry, empty or "
+                                  "without area).", candidates_label))
+        names = [str(row[0]) if name_field and not _is_null(row[0]) else str(fid) for row, fid in zip(rows, ids)]
+        costs = None
+        if cost_field:
+            values = [row[-1] for row in rows]
+            bad = [name for name, value in zip(names, values) if _is_null(value) or float(value) < 0]
+            if bad:
+                raise HabitatError(tr("The cost field \"{0}\" of \"{1}\" is empty or negative for {2} candidate sites: "
+                                      "{3}. Give every site a cost of 0 or more.", cost_field, candidates_label,
+                                      len(bad), _listed(bad)))
+            costs = np.array([float(value) for value in values])
+            if budget is not None and not np.any(costs <= budget):
+                raise HabitatError(tr("The budget of {0} is below the cost of every candidate site (the cheapest "
+                                      "costs {1}): raise the budget.", f"{budget:,.10g}", f"{costs.min():,.10g}"))
+
+        extent_shapes = []
+        if extent is not None:
+            extent_shapes, _, _, repaired, skipped = read_polygons(extent, crs, transform_context)
+            self.report_polygons(feedback, tr("urban extent"), repaired, skipped)
+        if raster is not None:
+            from shapely.ops import unary_union
+
+            points, weights, groups, nodata_cells, _ = raster_population(
+                raster, crs, transform_context, self.parameterAsDouble(parameters, self.MAX_CELL_SIZE, context),
+                None, None, unary_union(extent_shapes) if extent_shapes else None)
+            if nodata_cells:
+                feedback.pushInfo(tr("{0} nodata cells of the population grid were left out.", nodata_cells))
+        else:
+            points, weights, skipped_people = point_population(population, fields, crs, transform_context)
+            groups = list(fields)
+            if skipped_people:
+                feedback.pushWarning(tr("{0} population features without geometry were skipped.", skipped_people))
+        population_name = self.input_label(parameters, self.POPULATION_RASTER if raster is not None
+                                           else self.POPULATION_LAYER, context)
+        if len(points) == 0 or not np.any(np.asarray(weights)[:, 0] > 0):
+            raise HabitatError(tr("The population input \"{0}\" holds no people: every cell or feature is nodata, "
+                                  "zero or negative.", population_name))
+        check_overlap(points, lines[0], max_distance, population_name,
+                      self.input_label(parameters, self.STREETS, context))
+        group = _group_index(self.parameterAsString(parameters, self.POPULATION_GROUP, context), groups)
+        feedback.setProgress(10)
+
+        coverage = candidate_coverage(
+            lines, space_shapes, shapes, points, weights, max_distance=max_distance,
+            entry_tolerance=self.parameterAsDouble(parameters, self.ENTRY_TOLERANCE, context),
+            tolerance=self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context),
+            extents=extent_shapes or None, min_area=self.parameterAsDouble(parameters, self.MIN_AREA, context),
+            progress=progress_callback(feedback, 10, 80))
+        feedback.pushInfo(tr("Street network: {0} vertices, {1} segments, with the entrances of the existing spaces "
+                             "and of {2} candidate sites.", coverage.n_vertices, coverage.n_edges, len(shapes)))
+        if coverage.too_small.any():
+            feedback.pushInfo(tr("{0} candidate sites are smaller than the minimum size and were left out: {1}.",
+                                 int(coverage.too_small.sum()), _listed(_pick(names, coverage.too_small))))
+        lost = ~coverage.reachable & ~coverage.too_small
+        if lost.any():
+            feedback.pushWarning(tr("{0} candidate sites cannot be reached: no street passes within the entry "
+                                    "tolerance of them. They were left out: {1}.", int(lost.sum()),
+                                    _listed(_pick(names, lost))))
+        usable = int(coverage.usable.sum())
+        if k is not None and k > usable:
+            feedback.pushWarning(tr("{0} new public spaces were asked for, but only {1} candidate sites can be used: "
+                                    "at most {1} are chosen.", k, usable))
+            k = usable
+
+        selection = choose_sites(coverage, k=k, group=group, costs=costs, budget=budget,
+                                 use_milp=self.parameterAsBool(parameters, self.EXACT, context),
+                                 time_limit=self.parameterAsDouble(parameters, self.TIME_LIMIT, context))
+        feedback.setProgress(90)
+        self.log_selection(feedback, selection, names, groups, group, coverage, k)
+
+        total = coverage.population
+        share = 100.0 * selection.served / np.where(total > 0, total, np.nan)
+        outputs = {
+            self.OUTPUT_SITES: self.write_sites(parameters, context, candidates, shapes, rows, ids, attributes,
+                                                selection, share, costs, group, crs),
+            self.OUTPUT_CURVE: self.write_curve(parameters, context, selection, share, group),
+        }
+        report_path = self.report_destination(parameters, self.OUTPUT_REPORT, context, feedback)
+        if report_path:
+            outputs[self.OUTPUT_REPORT] = siting_report(report_path, selection, share, names, shapes, space_shapes,
+                                                        extent_shapes, lines, groups, group, max_distance, costs,
+                                                        feedback)
+        feedback.setProgress(100)
+        outputs.update({"SHARE_BEFORE": float(share[0, 0]), "SHARE_AFTER": float(share[-1, 0]),
+                        "POP_GAIN": float(selection.served[-1, 0] - selection.served[0, 0]),
+                        "SITES_CHOSEN": len(selection.order), "GAP_PCT": selection.gap_pct})
+        return outputs
+
+    def log_selection(self, feedback, selection, names, groups, group, coverage, k):
+        method = tr("exact solution (HiGHS)") if selection.method == MILP else tr("greedy choice")
+        status = tr(STATUS_LABELS.get(selection.milp_status, "")) if selection.milp_status in STATUS_LABELS \
+            else selection.milp_status
+        if selection.milp_status == "too large":
+            feedback.pushInfo(tr("The exact problem has {0} site-population pairs (more than {1}): the greedy choice "
+                                 "is used.", f"{selection.pairs:,}", f"{MILP_MAX_PAIRS:,}"))
+        elif selection.milp_status != "not asked":
+            feedback.pushInfo(tr("Exact solver: {0} ({1} site-population pairs); it found {2} people, the greedy "
+                                 "choice {3}.", status, f"{selection.pairs:,}",
+                                 _round(selection.milp_objective) if selection.milp_objective is not None else "—",
+                                 _round(selection.greedy_objective)))
+        feedback.pushInfo(tr("Kept: the {0}. Optimality gap: {1} % (no choice of sites can serve more than {2} more "
+                             "people of the chosen group).", method, f"{selection.gap_pct:.2f}",
+                             _round(selection.upper_bound)))
+        for position, j in enumerate(selection.order):
+            if group:
+                feedback.pushInfo(tr("{0}. {1}: {2} people newly served, {3} of them {4}.", position + 1, names[j],
+                                     _round(selection.gains[position, 0]), _round(selection.gains[position, group]),
+                                     group_label(groups[group])))
+            else:
+                feedback.pushInfo(tr("{0}. {1}: {2} people newly served.", position + 1, names[j],
+                                     _round(selection.gains[position, 0])))
+        if selection.stopped_early:
+            feedback.pushInfo(tr("Only {0} sites were chosen: no other candidate site serves anyone new within the "
+                                 "walking distance (or fits the budget).", len(selection.order)))
+        total = coverage.population
+        before, after = selection.served[0], selection.served[-1]
+        feedback.pushInfo(tr("SDG 11.7.1 (b): {0} % of the population within walking distance today, {1} % with "
+                             "the {2} new spaces.", _pct(100 * before[0] / total[0]), _pct(100 * after[0] / total[0]),
+                             len(selection.order)))
+        if group:
+            feedback.pushInfo(tr("{0}: {1} % today, {2} % with the new spaces.", group_label(groups[group]),
+                                 _pct(100 * before[group] / total[group]) if total[group] > 0 else "—",
+                                 _pct(100 * after[group] / total[group]) if total[group] > 0 else "—"))
+
+    def write_sites(self, parameters, context, source, shapes, rows, ids, attributes, selection, share, costs, group,
+                    crs):
+        fields, kept = extended_fields(source.fields(), [("site_order", QVariant.Int), ("gain", QVariant.Double),
+                                                         ("gain_group", QVariant.Double),
+                                                         ("share_pct", QVariant.Double), ("cost", QVariant.Double)])
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_SITES, context, fields, QgsWkbTypes.MultiPolygon,
+                                         crs)
+        wanted = {ids[j]: position for position, j in enumerate(selection.order)}
+        values = {}
+        from qgis.core import QgsFeatureRequest
+
+        request = QgsFeatureRequest().setFilterFids(list(wanted)).setFlags(QgsFeatureRequest.NoGeometry)
+        for feature in source.getFeatures(request):
+            values[feature.id()] = [feature[field.name()] for field in kept]
+        for position, j in enumerate(selection.order):
+            feature = QgsFeature(fields)
+            geometry = from_shapely(shapes[j])
+            geometry.convertToMultiType()
+            feature.setGeometry(geometry)
+            feature.setAttributes(values.get(ids[j], [None] * len(kept)) + [
+                position + 1, float(selection.gains[position, 0]),
+                float(selection.gains[position, group]) if group else None, float(share[position + 1, 0]),
+                float(costs[j]) if costs is not None else None])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        self.style_output(context, dest_id, None, tr("Chosen sites for new public space"),
+                          renderer=Graduated("gain", unit=tr("people"), decimals=0))
+        return dest_id
+
+    def write_curve(self, parameters, context, selection, share, group):
+        fields = QgsFields()
+        for name, kind in (("n_new_spaces", QVariant.Int), ("served", QVariant.Double),
+                           ("share_pct", QVariant.Double), ("served_group", QVariant.Double),
+                           ("share_group_pct", QVariant.Double)):
+            fields.append(QgsField(name, kind))
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_CURVE, context, fields, QgsWkbTypes.NoGeometry, None)
+        for n in range(len(selection.served)):
+            feature = QgsFeature(fields)
+            group_share = share[n, group]
+            feature.setAttributes([n, float(selection.served[n, 0]), float(share[n, 0]),
+                                   float(selection.served[n, group]) if group else None,
+                                   float(group_share) if group and group_share == group_share else None])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        self.style_output(context, dest_id, None, tr("Share served by number of new spaces"))
+        return dest_id
+
+
+def siting_report(path, selection, share, names, shapes, space_shapes, extent_shapes, lines, groups, group,
+                  max_distance, costs, feedback=None):
+    report = Report(tr("Where to add public space"), qgis_locale())
+    report.paragraph(tr("Candidate sites chosen to bring the most people within {0} m walking distance of an open "
+                        "public space, along the street network (SDG 11.7.1 (b)).", f"{max_distance:g}"))
+    report.indicator(tr("Population within walking distance today"), float(share[0, 0]), "%")
+    report.indicator(tr("With the {0} new public spaces", len(selection.order)), float(share[-1, 0]), "%")
+    if group:
+        report.paragraph(tr("Sites chosen for: {0} ({1} % today, {2} % with the new spaces).",
+                            group_label(groups[group]), _pct(share[0, group]), _pct(share[-1, group])))
+    method = tr("exact solution (HiGHS)") if selection.method == MILP else tr("greedy choice")
+    report.paragraph(tr("Solution: {0}; optimality gap {1} % (no choice of sites can serve more than {2} more people "
+                        "of the chosen group).", method, f"{selection.gap_pct:.2f}", _round(selection.upper_bound)))
+    series = [(tr("All residents"), share[:, 0])] + ([(group_label(groups[group]), share[:, group])] if group else [])
+    add_chart(report, curve_chart(series, tr("Share served by number of new public spaces"),
+                                  tr("New public spaces built (in the order chosen)"), tr("Share served (%)")),
+              feedback)
+    chosen = [shapes[j] for j in selection.order]
+    others = [shape for j, shape in enumerate(shapes) if j not in set(selection.order)]
+    coords, counts = lines
+    ends = np.cumsum(counts)
+    from shapely.geometry import MultiLineString
+
+    streets = [MultiLineString([coords[end - count:end] for end, count in zip(ends, counts)])] if len(counts) else []
+    layers = [(streets, STREET_STYLE), (space_shapes, SPACE_STYLE), (others, CANDIDATE_STYLE),
+              (chosen, CHOSEN_STYLE)]
+    legend = [(tr("Streets"), STREET_STYLE), (tr("Open public space"), SPACE_STYLE),
+              (tr("Candidate site, not chosen"), CANDIDATE_STYLE), (tr("Chosen site (number: order)"), CHOSEN_STYLE)]
+    labels = [(str(position + 1), shape) for position, shape in enumerate(chosen)]
+    add_chart(report, map_image(layers, tr("Chosen sites for new public space"), legend,
+                                outline=(extent_shapes, tr("Urban extent")) if extent_shapes else None,
+                                labels=labels), feedback)
+    report.heading(tr("Chosen sites"))
+    headers = [tr("Order"), tr("Site"), tr("People newly served")]
+    if group:
+        headers.append(group_label(groups[group]))
+    headers.append(tr("Share served (%)"))
+    if costs is not None:
+        headers.append(tr("Cost"))
+    table = []
+    for position, j in enumerate(selection.order):
+        row = [str(position + 1), names[j], float(selection.gains[position, 0])]
+        if group:
+            row.append(float(selection.gains[position, group]))
+        row.append(float(share[position + 1, 0]))
+        if costs is not None:
+            row.append(float(costs[j]))
+        table.append(row)
+    report.table(headers, table)
+    report.heading(tr("Method"))
+    report.paragraph(tr("Walking distances, entrances and the urban extent are those of SDG 11.7.1 (b) walking "
+                        "access: building the chosen sites gives the share above. Each candidate is entered where a "
+                        "street passes within the entry tolerance; the people it would newly serve are those not "
+                        "served today whose walk to it is within the walking distance. The sites are chosen greedily "
+                        "by the people each adds (per unit of cost with a budget, compared with the best single "
+                        "site), and the exact maximal covering problem is solved with HiGHS when it is small "
+                        "enough; the better is kept. The optimality gap compares the result with a proven bound on "
+                        "the best possible."), css="note")
+    return report.save(path, footer())
+
+
+def curve_chart(series, title, xlabel, ylabel):
+    """(png, warning): one line per [(label, share per number of sites)], from 0 (today) up."""
+    plt = _pyplot()
+    families, warning = font_family(title, xlabel, ylabel, *[label for label, _ in series])
+    with plt.rc_context(_rc(families)):
+        figure, axes = plt.subplots(figsize=(FIGURE_WIDTH, 3.8))
+        for (label, values), colour in zip(series, ("#e65100", "#1565c0")):
+            axes.plot(range(len(values)), values, marker="o", markersize=4, color=colour, label=label)
+        axes.xaxis.get_major_locator().set_params(integer=True)
+        axes.set_xlabel(xlabel)
+        axes.set_ylabel(ylabel)
+        axes.set_title(title)
+        axes.grid(alpha=0.3)
+        axes.legend()
+        return _png(figure, warning)
+
+
+def _group_index(text, groups) -> int:
+    text = (text or "").strip()
+    if not text:
+        return 0
+    for index, name in enumerate(groups):
+        if str(name).lower() == text.lower():
+            return index
+    if text.isdigit() and 1 <= int(text) <= len(groups):
+        return int(text) - 1
+    raise HabitatError(tr("The population group \"{0}\" is not in the population input; give one of: {1} (or its "
+                          "number).", text, ", ".join(str(name) for name in groups)))
+
+
+def _pick(names, mask):
+    return [name for name, flag in zip(names, mask) if flag]
+
+
+def _listed(names, most=20) -> str:
+    return ", ".join(names[:most]) + (" …" if len(names) > most else "")
+
+
+def _round(value) -> str:
+    return f"{value:,.0f}"
+
+
+def _pct(value) -> str:
+    return "—" if value is None or value != value else f"{value:.1f}"
