@@ -4,9 +4,7 @@ import math
 
 import numpy as np
 from qgis.core import (
-    QgsExpression,
     QgsFeature,
-    QgsFeatureRequest,
     QgsFeatureSink,
     QgsField,
     QgsFields,
@@ -40,14 +38,13 @@ from ...qgis_io import (
     from_shapely,
     point_population,
     raster_population,
-    read_lines,
     read_polygons,
     segment_geometries,
-    whole_layer,
 )
 from ..base import HabitatAlgorithm, progress_callback
 from ..styles import BAND_COLOURS, Categories
 from .reports import access_report
+from .walking import NOT_WALKABLE_CLASSES, walkable_lines
 
 DISPLAY_BUFFER = 25.0  # metres around reachable streets, for the service area drawn on the map
 METHOD_LABELS = {NETWORK: tr_noop("walking distance along the street network"),
@@ -56,8 +53,6 @@ SPREAD_LABELS = {EVEN: tr_noop("spread evenly over {0} × {0} sub-cells"),
                  IN_EXTENT: tr_noop("spread evenly over those of their {0} × {0} sub-cells inside the urban extent"),
                  BUILT_UP: tr_noop("spread over {0} × {0} sub-cells in proportion to the built-up raster"),
                  BUILDINGS: tr_noop("spread over {0} × {0} sub-cells in proportion to building footprint area")}
-# Road classes nobody walks along (OSM highway values); the streetsfromosm output marks them walkable = 0 too.
-NOT_WALKABLE_CLASSES = "motorway, motorway_link, trunk, trunk_link"
 
 
 class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
@@ -261,17 +256,7 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
         crs = self.analysis_crs(inputs, parameters, context, feedback)
         transform_context = context.transformContext()
 
-        request, left_out = self.walkable_request(streets, parameters, context)
-        lines, skipped_lines = read_lines(streets, crs, transform_context, request,
-                                          whole_layer(self, parameters, self.STREETS, context))
-        if left_out:
-            feedback.pushInfo(tr("{0} streets left out of the walking network: {1}.", left_out,
-                                 self.parameterAsString(parameters, self.EXCLUDED_CLASSES, context) or "walkable = 0"))
-        if skipped_lines:
-            feedback.pushWarning(tr("{0} street features without a usable line geometry were skipped.", skipped_lines))
-        if len(lines[1]) == 0:
-            raise HabitatError(tr("No walkable street is left in \"{0}\" once the excluded road classes are left out.",
-                                  self.parameterDefinition(self.STREETS).description()))
+        lines = walkable_lines(self, streets, parameters, context, feedback, crs)
         shapes, _, _, repaired, skipped = read_polygons(spaces, crs, transform_context)
         self.report_polygons(feedback, tr("public spaces"), repaired, skipped)
 
@@ -396,37 +381,6 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
         if straight:
             feedback.pushInfo(tr("Straight-line buffer (approximation): {0} %.", _pct(straight["share_pct"])))
         return outputs
-
-    def walkable_request(self, streets, parameters, context):
-        """A request for the walkable streets (excluded road classes and walkable = 0 left out), and how many
-        streets it leaves out; (None, 0) when nothing is to be left out."""
-        names = streets.fields().names()
-        # Without a chosen field, the road class columns of OSM data and of Streets from OpenStreetMap are used.
-        class_field = self.parameterAsString(parameters, self.ROAD_CLASS_FIELD, context) or next(
-            (name for name in names if name.lower() in ("road_class", "highway")), "")
-        excluded = [value.strip().lower() for value in
-                    (self.parameterAsString(parameters, self.EXCLUDED_CLASSES, context) or "").split(",")
-                    if value.strip()]
-        class_rule = None
-        if class_field and excluded:
-            listed = ", ".join(QgsExpression.quotedValue(value) for value in excluded)
-            class_rule = f"lower(coalesce({QgsExpression.quotedColumnRef(class_field)}, '')) NOT IN ({listed})"
-        # A walkable field (Streets from OpenStreetMap) wins over the class list: a trunk road with foot=yes is
-        # marked walkable = 1 and stays; the class list decides only where the field is empty.
-        walkable = next((name for name in names if name.lower() == "walkable"), None)
-        conditions = []
-        if walkable:
-            column = QgsExpression.quotedColumnRef(walkable)
-            conditions.append(f"({column} IS NOT NULL AND {column} <> 0)"
-                              + (f" OR ({column} IS NULL AND {class_rule})" if class_rule else f" OR {column} IS NULL"))
-        elif class_rule:
-            conditions.append(class_rule)
-        if not conditions:
-            return None, 0
-        expression = conditions[0]
-        request = QgsFeatureRequest().setFilterExpression(expression)
-        kept = sum(1 for _ in streets.getFeatures(QgsFeatureRequest(request).setFlags(QgsFeatureRequest.NoGeometry)))
-        return request, max(streets.featureCount() - kept, 0)
 
     def write_network(self, parameters, context, feedback, graph, result, max_distance, crs):
         fields = QgsFields()

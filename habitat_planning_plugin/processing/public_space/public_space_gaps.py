@@ -29,10 +29,10 @@ from ...core.report.charts import map_image
 from ...core.report.html import Report
 from ...core.text import Cancelled, HabitatError, tr, tr_noop
 from ...i18n import qgis_locale
-from ...qgis_io import from_shapely, point_population, raster_population, read_lines, read_polygons, whole_layer
+from ...qgis_io import from_shapely, point_population, raster_population, read_polygons
 from ..base import HabitatAlgorithm, add_chart, progress_callback
 from ..styles import REDS, Categories, Graduated
-from .public_space_access import NOT_WALKABLE_CLASSES, PublicSpaceAccessAlgorithm
+from .walking import NOT_WALKABLE_CLASSES, walkable_lines
 from .reports import SPACE_STYLE, footer
 
 # Gap bands 1-5 (core.public_space.gaps.gap_band): farther is darker, no space at all the darkest.
@@ -268,17 +268,7 @@ class PublicSpaceGapsAlgorithm(HabitatAlgorithm):
         inputs = [streets, spaces] + [item for item in (raster, population, districts, extent) if item is not None]
         crs = self.analysis_crs(inputs, parameters, context, feedback)
         transform_context = context.transformContext()
-        request, left_out = PublicSpaceAccessAlgorithm.walkable_request(self, streets, parameters, context)
-        lines, skipped_lines = read_lines(streets, crs, transform_context, request,
-                                          whole_layer(self, parameters, self.STREETS, context))
-        if left_out:
-            feedback.pushInfo(tr("{0} streets left out of the walking network: {1}.", left_out,
-                                 self.parameterAsString(parameters, self.EXCLUDED_CLASSES, context) or "walkable = 0"))
-        if skipped_lines:
-            feedback.pushWarning(tr("{0} street features without a usable line geometry were skipped.", skipped_lines))
-        if len(lines[1]) == 0:
-            raise HabitatError(tr("No walkable street is left in \"{0}\" once the excluded road classes are left out.",
-                                  self.parameterDefinition(self.STREETS).description()))
+        lines = walkable_lines(self, streets, parameters, context, feedback, crs)
         shapes, _, _, repaired, skipped = read_polygons(spaces, crs, transform_context)
         self.report_polygons(feedback, tr("public spaces"), repaired, skipped)
         extent_shapes = []

@@ -31,11 +31,11 @@ from ...core.public_space.survey import load_questionnaire
 from ...core.text import Cancelled, HabitatError, tr, tr_noop
 from ...i18n import qgis_locale
 from ...paths import resource_path
-from ...qgis_io import features_in_crs, from_shapely, point_population, raster_population, read_lines, \
-    read_polygons, to_shapely, whole_layer
+from ...qgis_io import (features_in_crs, from_shapely, point_population, raster_population, read_polygons,
+                        to_shapely)
 from ..base import HabitatAlgorithm, progress_callback
 from ..styles import Graduated
-from .public_space_access import NOT_WALKABLE_CLASSES, PublicSpaceAccessAlgorithm
+from .walking import NOT_WALKABLE_CLASSES, walkable_lines
 from .questionnaire import BUILT_IN_QUESTIONNAIRE
 from .reports import footer
 from .sdg1171_land_share import Sdg1171LandShareAlgorithm
@@ -79,7 +79,7 @@ class PublicSpaceScorecardAlgorithm(HabitatAlgorithm):
     POPULATION_FIELDS = "POPULATION_FIELDS"
     WIDTH_FIELD = "WIDTH_FIELD"
     CLASS_FIELD = "CLASS_FIELD"
-    ROAD_CLASS_FIELD = CLASS_FIELD  # the name walkable_request (of the access tool) reads the road class from
+    ROAD_CLASS_FIELD = CLASS_FIELD  # the name walking.walkable_request reads the road class from
     CLASS_WIDTHS = "CLASS_WIDTHS"
     DEFAULT_WIDTH = "DEFAULT_WIDTH"
     EXCLUDED_CLASSES = "EXCLUDED_CLASSES"
@@ -95,7 +95,6 @@ class PublicSpaceScorecardAlgorithm(HabitatAlgorithm):
 
     # The same readers as the two indicator tools, so that the numbers are theirs: the walkable streets of
     # Walking access to public space, the street widths of Land allocated to streets and public space.
-    walkable_request = PublicSpaceAccessAlgorithm.walkable_request
     street_widths = Sdg1171LandShareAlgorithm.street_widths
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -313,17 +312,7 @@ class PublicSpaceScorecardAlgorithm(HabitatAlgorithm):
         feedback.setProgress(5)
 
         # SDG 11.7.1 (b): the access tool's steps with its defaults.
-        request, left_out = self.walkable_request(streets, parameters, context)
-        lines, skipped_lines = read_lines(streets, crs, transform_context, request,
-                                          whole_layer(self, parameters, self.STREETS, context))
-        if left_out:
-            feedback.pushInfo(tr("{0} streets left out of the walking network: {1}.", left_out,
-                                 self.parameterAsString(parameters, self.EXCLUDED_CLASSES, context) or "walkable = 0"))
-        if skipped_lines:
-            feedback.pushWarning(tr("{0} street features without a usable line geometry were skipped.", skipped_lines))
-        if len(lines[1]) == 0:
-            raise HabitatError(tr("No walkable street is left in \"{0}\" once the excluded road classes are left out.",
-                                  self.parameterDefinition(self.STREETS).description()))
+        lines = walkable_lines(self, streets, parameters, context, feedback, crs)
         if raster is not None:
             points, weights, groups, nodata_cells, _ = raster_population(raster, crs, transform_context, MAX_CELL_M,
                                                                          None, None, city)

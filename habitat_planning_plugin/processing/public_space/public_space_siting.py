@@ -25,10 +25,10 @@ from ...core.report.charts import FIGURE_WIDTH, _png, _pyplot, _rc, font_family,
 from ...core.report.html import Report
 from ...core.text import HabitatError, tr, tr_noop
 from ...i18n import qgis_locale
-from ...qgis_io import from_shapely, point_population, raster_population, read_lines, read_polygons, whole_layer
+from ...qgis_io import from_shapely, point_population, raster_population, read_polygons
 from ..base import HabitatAlgorithm, _is_null, add_chart, extended_fields, progress_callback
 from ..styles import Graduated
-from .public_space_access import NOT_WALKABLE_CLASSES, PublicSpaceAccessAlgorithm
+from .walking import NOT_WALKABLE_CLASSES, walkable_lines
 from .reports import SPACE_STYLE, footer
 
 CHOSEN_STYLE = {"fill": "#e65100", "edge": "#bf360c", "width": 0.6, "zorder": 4}
@@ -243,17 +243,7 @@ class PublicSpaceSitingAlgorithm(HabitatAlgorithm):
         crs = self.analysis_crs(inputs, parameters, context, feedback)
         transform_context = context.transformContext()
 
-        request, left_out = PublicSpaceAccessAlgorithm.walkable_request(self, streets, parameters, context)
-        lines, skipped_lines = read_lines(streets, crs, transform_context, request,
-                                          whole_layer(self, parameters, self.STREETS, context))
-        if left_out:
-            feedback.pushInfo(tr("{0} streets left out of the walking network: {1}.", left_out,
-                                 self.parameterAsString(parameters, self.EXCLUDED_CLASSES, context) or "walkable = 0"))
-        if skipped_lines:
-            feedback.pushWarning(tr("{0} street features without a usable line geometry were skipped.", skipped_lines))
-        if len(lines[1]) == 0:
-            raise HabitatError(tr("No walkable street is left in \"{0}\" once the excluded road classes are left out.",
-                                  self.parameterDefinition(self.STREETS).description()))
+        lines = walkable_lines(self, streets, parameters, context, feedback, crs)
         space_shapes = []
         if spaces is not None:
             space_shapes, _, _, repaired, skipped = read_polygons(spaces, crs, transform_context)

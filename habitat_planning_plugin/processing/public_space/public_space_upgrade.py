@@ -40,12 +40,11 @@ from ...core.report.charts import map_image
 from ...core.report.html import Report
 from ...core.text import Cancelled, HabitatError, tr, tr_noop
 from ...i18n import qgis_locale
-from ...qgis_io import (features_in_crs, from_shapely, point_population, polygon_shape, raster_population, read_lines,
-                        whole_layer)
+from ...qgis_io import features_in_crs, from_shapely, point_population, polygon_shape, raster_population
 from ..base import _POST_PROCESSORS, HabitatAlgorithm, StyleOnLoad, _is_null, add_chart, progress_callback
 from ..styles import REDS, Graduated, symbol_for
 from .osm_tags import text_guard
-from .public_space_access import NOT_WALKABLE_CLASSES, PublicSpaceAccessAlgorithm
+from .walking import NOT_WALKABLE_CLASSES, walkable_lines
 from .public_space_quality import DIMENSION_PREFIX
 from .questionnaire import add_questionnaire_parameter, questionnaire_parameter, space_id_text
 from .reports import footer
@@ -229,8 +228,6 @@ class PublicSpaceUpgradeAlgorithm(HabitatAlgorithm):
             problems.append(str(error))
         return problems
 
-    def walkable_request(self, streets, parameters, context):
-        return PublicSpaceAccessAlgorithm.walkable_request(self, streets, parameters, context)
 
     def process(self, parameters, context, feedback):
         spaces_source = self.required_source(parameters, self.QUALITY, context)
@@ -289,17 +286,7 @@ class PublicSpaceUpgradeAlgorithm(HabitatAlgorithm):
                                   "not a quality index.", quality_field, quality_label,
                                   f"{quality[out_of_range][0]:g}"))
 
-        request, left_out = self.walkable_request(streets, parameters, context)
-        lines, skipped_lines = read_lines(streets, crs, transform_context, request,
-                                          whole_layer(self, parameters, self.STREETS, context))
-        if left_out:
-            feedback.pushInfo(tr("{0} streets left out of the walking network: {1}.", left_out,
-                                 self.parameterAsString(parameters, self.EXCLUDED_CLASSES, context) or "walkable = 0"))
-        if skipped_lines:
-            feedback.pushWarning(tr("{0} street features without a usable line geometry were skipped.", skipped_lines))
-        if len(lines[1]) == 0:
-            raise HabitatError(tr("No walkable street is left in \"{0}\" once the excluded road classes are left out.",
-                                  self.parameterDefinition(self.STREETS).description()))
+        lines = walkable_lines(self, streets, parameters, context, feedback, crs)
 
         if raster is not None:
             max_cell = self.parameterAsDouble(parameters, self.MAX_CELL_SIZE, context)
