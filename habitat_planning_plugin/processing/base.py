@@ -36,7 +36,7 @@ from ..qgis_io import choose_metric_crs, read_polygons
 from ..report_pdf import html_to_pdf
 from .output_guard import OutputGuard, destination_file
 from .parameter_checks import check_parameters, explain_refusal
-from .styles import build_renderer, keep_present_categories
+from .styles import build_renderer, keep_present_categories, label_layer
 
 report_html.PDF_WRITER = html_to_pdf  # reports saved as .pdf are printed by Qt
 
@@ -103,6 +103,7 @@ class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
             # A new renderer, not the loaded one edited in place: QGIS redraws the legend only on rendererChanged,
             # so labels set in place would show as raw codes until the user refreshed the legend.
             layer.setRenderer(renderer)
+            label_layer(layer, getattr(self.renderer_spec, "label", ""))
             # What styled it (a bundled style or classes from the data): checked by the tests, never the default.
             layer.setCustomProperty(STYLE_PROPERTY, os.path.basename(self.qml_path) if self.qml_path else
                                     type(self.renderer_spec).__name__ if self.renderer_spec else "")

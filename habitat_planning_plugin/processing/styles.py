@@ -17,6 +17,7 @@ from qgis.core import (
     QgsRendererRange,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtGui import QColor
 # ColorBrewer sequences (colour-blind safe): low to high.
 GREENS = ("#edf8e9", "#bae4b3", "#74c476", "#31a354", "#006d2c")
 BLUES = ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c")
@@ -37,6 +38,9 @@ class Graduated:
     colours: tuple = GREENS
     unit: str = ""  # translated, e.g. "min", "%"
     decimals: int = 1
+    opacity: float = 1.0  # below 1: the layers under it stay readable (areas over the city)
+    outline: str = ""  # a strong outline colour for few, small features that must stand out (chosen sites)
+    label: str = ""  # a field whose value is written on each feature (the order of the chosen sites)
 
 
 @dataclass
@@ -100,8 +104,34 @@ def _graduated(layer, index, spec):
         colour = spec.colours[min(number * step, len(spec.colours) - 1)]
         label = f"{low:.{spec.decimals}f}–{high:.{spec.decimals}f}" + (f" {spec.unit}" if spec.unit else "")
         ranges.append(QgsRendererRange(low, high, symbol_for(layer, colour), label))
-    renderer = QgsGraduatedSymbolRenderer(spec.field, ranges)
-    return renderer
+    for item in ranges:
+        symbol = item.symbol()
+        symbol.setOpacity(spec.opacity)
+        if spec.outline and QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.PolygonGeometry:
+            symbol.symbolLayer(0).setStrokeColor(QColor(spec.outline))
+            symbol.symbolLayer(0).setStrokeWidth(0.8)
+    return QgsGraduatedSymbolRenderer(spec.field, ranges)
+
+
+def label_layer(layer, field: str) -> None:
+    """Write ``field`` on each feature, dark on a white halo (readable over any colour)."""
+    from qgis.core import QgsPalLayerSettings, QgsTextBufferSettings, QgsTextFormat, QgsVectorLayerSimpleLabeling
+
+    if not field or layer.fields().indexOf(field) < 0:
+        return
+    settings = QgsPalLayerSettings()
+    settings.fieldName = field
+    text = QgsTextFormat()
+    text.setSize(10)
+    text.setColor(QColor("#0d47a1"))
+    halo = QgsTextBufferSettings()
+    halo.setEnabled(True)
+    halo.setSize(1.0)
+    halo.setColor(QColor("white"))
+    text.setBuffer(halo)
+    settings.setFormat(text)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
 
 
 def _number(value) -> bool:

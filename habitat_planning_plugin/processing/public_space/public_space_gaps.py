@@ -380,7 +380,8 @@ class PublicSpaceGapsAlgorithm(HabitatAlgorithm):
                                    cluster.unreachable] + cluster.population.tolist())
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         self.style_output(context, dest_id, None, tr("Unserved clusters"),
-                          renderer=Graduated(result.field_names[0], REDS, unit=tr("people"), decimals=0))
+                          renderer=Graduated(result.field_names[0], REDS, unit=tr("people"), decimals=0,
+                                             opacity=0.6))
         return dest_id
 
     def write_table(self, parameters, context, result):

@@ -27,7 +27,7 @@ from ...core.text import HabitatError, tr, tr_noop
 from ...i18n import qgis_locale
 from ...qgis_io import from_shapely, point_population, raster_population, read_polygons
 from ..base import HabitatAlgorithm, _is_null, add_chart, extended_fields, progress_callback
-from ..styles import Graduated
+from ..styles import BLUES, Graduated
 from .walking import NOT_WALKABLE_CLASSES, walkable_lines
 from .reports import SPACE_STYLE, footer
 
@@ -403,7 +403,8 @@ class PublicSpaceSitingAlgorithm(HabitatAlgorithm):
                 float(costs[j]) if costs is not None else None])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         self.style_output(context, dest_id, None, tr("Chosen sites for new public space"),
-                          renderer=Graduated("gain", unit=tr("people"), decimals=0))
+                          renderer=Graduated("gain", BLUES[2:], unit=tr("people"), decimals=0, outline="#0d47a1",
+                                             label="site_order"))
         return dest_id
 
     def write_curve(self, parameters, context, selection, share, group):
