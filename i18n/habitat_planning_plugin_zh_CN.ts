@@ -4,6 +4,10 @@
     <context>
         <name>habitat</name>
         <message>
+            <source> and at most {0} m²</source>
+            <translation>且不超过 {0} 平方米</translation>
+        </message>
+        <message>
             <source>"scores" must map choices of "{0}" to 0-1</source>
             <translation>"scores" 必须将“{0}”的选项映射为 0–1 的分值</translation>
         </message>
@@ -54,6 +58,10 @@
         <message>
             <source>"{0}" is {1} m: at most {2} m, because {3}.</source>
             <translation>“{0}”为 {1} 米：最多 {2} 米，因为{3}。</translation>
+        </message>
+        <message>
+            <source>"{0}" is {1} m²: give 0 or more.</source>
+            <translation>“{0}”为 {1} 平方米：请给出 0 或更大的值。</translation>
         </message>
         <message>
             <source>"{0}" may hold only letters, digits, _ . and -</source>
@@ -158,6 +166,10 @@
         <message>
             <source>A cell is built-up from a share above 0 %.</source>
             <translation>像元为建成区的比例下限必须大于 0%。</translation>
+        </message>
+        <message>
+            <source>A cell this much built-up or less is open land (0.2: at most 20 % of the cell). With 0/1 or WorldCover data only cells that are not built-up are open.</source>
+            <translation>建成区比例不超过此值的像元为开放用地（0.2：像元中建成部分不超过 20%）。对于 0/1 或 WorldCover 数据，只有非建成区像元为开放用地。</translation>
         </message>
         <message>
             <source>A composite development index of settlements or sectors from indicator fields you choose (population growth, poverty, services, infrastructure, economy…), following the OECD/JRC handbook on composite indicators. Indicators where more is worse (such as poverty) are reversed; each is normalised (min-max or z-scores), weighted (equally or by your weights) and aggregated (linear, or geometric so that a poor score is not offset by a good one). Missing values follow the policy you choose and are counted. The index is classed and ranked, and a sensitivity check raises and lowers each weight by 20 % to show how much the ranking depends on it.</source>
@@ -340,6 +352,10 @@
             <translation>面积（平方公里）</translation>
         </message>
         <message>
+            <source>Area of the candidate sites (ha)</source>
+            <translation>候选地块面积（公顷）</translation>
+        </message>
+        <message>
             <source>Assessment framework (JSON, optional)</source>
             <translation>评估框架（JSON，可选）</translation>
         </message>
@@ -422,6 +438,10 @@
         <message>
             <source>Built-up data in a projected CRS in metres: GHSL built-up surface, ESA WorldCover, or a built-up share. Cells with the band's nodata value are left out (without a nodata value every cell counts). For SDG 11.3.1 this is the later date.</source>
             <translation>以米为单位的投影坐标参考系中的建成区数据：GHSL 建成区面积、ESA WorldCover 或建成区比例。取值为波段无数据值的像元不计入（未设置无数据值时所有像元都计入）。用于可持续发展目标 11.3.1 时，这是较晚的日期。</translation>
+        </message>
+        <message>
+            <source>Built-up data in a projected CRS in metres: GHSL built-up surface, ESA WorldCover, or a built-up share. Cells with the band's nodata value are never open land. The sites are in its CRS. The finer the cells (10 m WorldCover, 10 m GHSL), the finer the sites.</source>
+            <translation>以米为单位的投影坐标参考系中的建成区数据：GHSL 建成区面积、ESA WorldCover 或建成区比例。取值为波段无数据值的像元不会成为开放用地。地块采用该栅格的坐标参考系。像元越细（10 米 WorldCover、10 米 GHSL），地块越精细。</translation>
         </message>
         <message>
             <source>Built-up or not (0 / 1)</source>
@@ -510,6 +530,14 @@
         <message>
             <source>Candidate sites chosen to bring the most people within {0} m walking distance of an open public space, along the street network (SDG 11.7.1 (b)).</source>
             <translation>所选候选地块使沿街道网络 {0} 米步行距离内能到达开放公共空间的人口最多（可持续发展目标 11.7.1 (b)）。</translation>
+        </message>
+        <message>
+            <source>Candidate sites for new public space from the land that is not built on: the cells of a built-up raster (GHSL built-up surface, ESA WorldCover or any 0–1 built-up share) that are at most 20 % built-up and lie inside the urban extent, less the existing public spaces, the street corridors and any other land to leave out (water, railways). Each connected piece of open land, cut exactly by those exclusions, is one site; sites below the minimum size are left out and the largest are kept. The sites go straight into "Where to add public space (siting)" as its candidate sites, with name as the candidate name field. The raster's cells decide what is open land, so a site is only as fine as the raster: check the sites on imagery and with the land register before planning on them.</source>
+            <translation>由未建设的土地生成新增公共空间的候选地块：建成区栅格（GHSL 建成区面积、ESA WorldCover 或任何 0–1 建成区比例）中建成部分不超过 20% 且位于城市范围内的像元，去除现有公共空间、街道廊道及其他不计入的用地（水体、铁路）。每片连通的开放用地按这些排除项精确裁切后即为一个地块；小于最小面积的地块不计入，并保留最大的地块。所得地块可直接作为“在哪里新增公共空间（选址）”的候选地块，候选地块名称字段选择 name。开放用地由栅格像元决定，因此地块的精细程度取决于栅格：规划前请用影像和土地登记核查这些地块。</translation>
+        </message>
+        <message>
+            <source>Candidate sites from non-built land</source>
+            <translation>由非建成用地生成候选地块</translation>
         </message>
         <message>
             <source>Candidate spaces</source>
@@ -990,6 +1018,10 @@
         <message>
             <source>Distance decay exponent</source>
             <translation>距离衰减指数</translation>
+        </message>
+        <message>
+            <source>Distance kept from existing spaces (m)</source>
+            <translation>与现有公共空间保持的距离（米）</translation>
         </message>
         <message>
             <source>Distribution of cities</source>
@@ -1772,6 +1804,10 @@
             <translation>最大排名变化</translation>
         </message>
         <message>
+            <source>Largest site (m², 0: no limit)</source>
+            <translation>最大地块（平方米，0：不限）</translation>
+        </message>
+        <message>
             <source>Largest unserved populations</source>
             <translation>未服务人口最多的城市</translation>
         </message>
@@ -1948,6 +1984,10 @@
             <translation>缺失值</translation>
         </message>
         <message>
+            <source>Most sites (0: all)</source>
+            <translation>最多地块数（0：全部）</translation>
+        </message>
+        <message>
             <source>NA: not applicable</source>
             <translation>NA：不适用</translation>
         </message>
@@ -2056,6 +2096,10 @@
             <translation>无法到达任何候选地块：没有街道穿过候选地块或经过其 {0} 米以内。请检查街道和候选地块是否覆盖同一地点，或提高入口容差。</translation>
         </message>
         <message>
+            <source>No cell of the built-up raster {0} inside the urban extent {1} is open land (at most {2} % built-up): raise the built-up share of open land, or check the band and the kind of values.</source>
+            <translation>建成区栅格 {0} 在城市范围 {1} 内没有开放用地像元（建成部分不超过 {2}%）：请提高开放用地的建成区比例，或检查波段和取值类型。</translation>
+        </message>
+        <message>
             <source>No centre lies within {0} m of a road of "{1}": no travel time can be computed.</source>
             <translation>没有中心位于“{1}”的道路 {0} 米以内：无法计算出行时间。</translation>
         </message>
@@ -2110,6 +2154,10 @@
         <message>
             <source>No one of the population grid {0} lives inside an urban extent: check that it covers the built-up raster.</source>
             <translation>人口栅格 {0} 中没有人居住在城市范围内：请检查它是否覆盖建成区栅格。</translation>
+        </message>
+        <message>
+            <source>No open land is left for a site: of {0} pieces of open land inside the urban extent {1}, none is at least {2} m² once public spaces, street corridors and land left out are taken away{3} (the largest is {4} m²). Lower the smallest site or raise the built-up share of open land.</source>
+            <translation>没有可作为地块的开放用地：城市范围 {1} 内的 {0} 片开放用地，在去除公共空间、街道廊道和不计入的用地后，没有一片达到 {2} 平方米{3}（最大的为 {4} 平方米）。请降低最小地块，或提高开放用地的建成区比例。</translation>
         </message>
         <message>
             <source>No people of the population input live inside the urban extent: check that the population and the urban extent cover the same place.</source>
@@ -2206,6 +2254,10 @@
         <message>
             <source>No web browser is set up to open it: open it from the output folder.</source>
             <translation>没有可打开报告的网页浏览器：请从输出文件夹中打开。</translation>
+        </message>
+        <message>
+            <source>Non-built land (at most {0} % built-up)</source>
+            <translation>非建成用地（建成区比例不超过 {0}%）</translation>
         </message>
         <message>
             <source>Normalisation</source>
@@ -2320,6 +2372,10 @@
             <translation>每个城市一个面：计算指标所用的建成区城市范围。</translation>
         </message>
         <message>
+            <source>One polygon per site, largest first: site_id, name, area_m2, built_pct (mean built-up share of its cells, %), source and kind. Give it to "Where to add public space (siting)" as its candidate sites.</source>
+            <translation>每个地块一个多边形，面积大的在前：site_id、name、area_m2、built_pct（其像元的平均建成区比例，%）、source 和 kind。可作为“在哪里新增公共空间（选址）”的候选地块。</translation>
+        </message>
+        <message>
             <source>One row per district, and one for the whole city, with the indicators a public space strategy tracks: the share of the district's urban area in open public space and in streets (SDG 11.7.1 (a), measured as SDG 11.7.1 land allocated to streets and public space does), open public space per person, the share of the population within walking distance of an open public space for every population group (SDG 11.7.1 (b), as Walking access to public space measures it), and, when their layers are given, the mean quality index and the weakest quality dimension of the surveyed spaces, the number of spaces among the first of the upgrade priority list, and the unserved clusters and the people in them. A space, candidate or cluster belongs to the district that holds its representative point. Give the table of an earlier run to track progress: the change of every indicator is added, districts matched by name. Writes a layer of the districts, a table and a report in two languages (English and Chinese) with one page per district, to paste into a public space strategy.</source>
             <translation>每个区一行，另有全市一行，给出公共空间战略跟踪的指标：该区城市用地中开放公共空间和街道所占比例（可持续发展目标 11.7.1 (a)，按“可持续发展目标 11.7.1 街道和公共空间用地”的方法测量）、人均开放公共空间、各人口群体在步行距离内可达开放公共空间的比例（可持续发展目标 11.7.1 (b)，按“步行可达公共空间”的方法测量），以及在提供相应图层时，已调查公共空间的平均质量指数和最薄弱的质量维度、升级优先级列表前几名中的公共空间数量、未服务人口集聚区及其中的人口。公共空间、候选对象或集聚区归属于包含其代表点的区。提供以前某次运行的表格即可跟踪进展：添加每个指标的变化，区按名称匹配。输出区图层、表格和双语（英文和中文）报告，每区一页，可直接粘贴到公共空间战略中。</translation>
         </message>
@@ -2334,6 +2390,14 @@
         <message>
             <source>Only the spaces that count for SDG 11.7.1 (for example the counted spaces of the public space inventory). Invalid polygons are repaired and reported.</source>
             <translation>仅包括计入可持续发展目标 11.7.1 的公共空间（例如公共空间盘点中计入的空间）。无效的面会被修复并报告。</translation>
+        </message>
+        <message>
+            <source>Only the {0} largest sites were kept; smaller ones were left out.</source>
+            <translation>只保留了最大的 {0} 个地块；较小的未计入。</translation>
+        </message>
+        <message>
+            <source>Only this many sites are kept, the largest first.</source>
+            <translation>只保留这么多地块，面积大的优先。</translation>
         </message>
         <message>
             <source>Only {0} settlements have different centrality values: they cannot be cut into {1} hierarchy levels. Choose fewer levels.</source>
@@ -2354,6 +2418,14 @@
         <message>
             <source>Open cells whose centres lie within this distance of an urban or suburban built-up cell are fringe open space (100 m in the Atlas).</source>
             <translation>中心位于城市或郊区建成区像元此距离以内的开放像元为边缘开放空间（地图集中为 100 米）。</translation>
+        </message>
+        <message>
+            <source>Open land {0}</source>
+            <translation>开放用地 {0}</translation>
+        </message>
+        <message>
+            <source>Open land: built-up share at most (0–1)</source>
+            <translation>开放用地：建成区比例不超过（0–1）</translation>
         </message>
         <message>
             <source>Open public space</source>
@@ -2474,6 +2546,10 @@
         <message>
             <source>Other districts</source>
             <translation>其他区</translation>
+        </message>
+        <message>
+            <source>Other land to leave out (optional)</source>
+            <translation>其他不计入的用地（可选）</translation>
         </message>
         <message>
             <source>Output folder</source>
@@ -2614,6 +2690,10 @@
         <message>
             <source>Points or polygons of cities and towns with their names: a point names the extent it lies in, a polygon the extent it overlaps most. Extents without a place are called Urban extent 1, 2, ...</source>
             <translation>带名称的城市和城镇点或面：点为其所在的范围命名，面为与其重叠最多的范围命名。没有地名的范围称为“城市范围 1、2……”</translation>
+        </message>
+        <message>
+            <source>Polygons of land that cannot become public space: water, railways, protected or private land.</source>
+            <translation>不能成为公共空间的用地多边形：水体、铁路、保护用地或私有用地。</translation>
         </message>
         <message>
             <source>Population</source>
@@ -3400,6 +3480,14 @@
             <translation>地块的选择对象：{0}（目前 {1} %，新增公共空间后 {2} %）。</translation>
         </message>
         <message>
+            <source>Sites larger than this are left out, not split: large tracts of open land (farmland, forest) need a plan of their own rather than a park site.</source>
+            <translation>大于此面积的地块不计入，也不拆分：大片开放用地（农田、森林）需要单独规划，而不是作为公园地块。</translation>
+        </message>
+        <message>
+            <source>Sites smaller than this are left out. 2,000 m² (a pocket park) is a local choice: SDG 11.7.1 sets no minimum size.</source>
+            <translation>小于此面积的地块不计入。2,000 平方米（口袋公园）是本地的选择：可持续发展目标 11.7.1 未规定最小面积。</translation>
+        </message>
+        <message>
             <source>Size class thresholds (ha)</source>
             <translation>规模等级阈值（公顷）</translation>
         </message>
@@ -3414,6 +3502,10 @@
         <message>
             <source>Smallest cluster (people)</source>
             <translation>最小集聚区（人）</translation>
+        </message>
+        <message>
+            <source>Smallest site (m²)</source>
+            <translation>最小地块（平方米）</translation>
         </message>
         <message>
             <source>Smallest urban extent (km²)</source>
@@ -3604,6 +3696,10 @@
             <translation>街道中心线。共享节点的线相互连通；仅相交而不共享节点的线（桥梁、隧道）不连通。</translation>
         </message>
         <message>
+            <source>Street centre-lines: a corridor of the half-width below on each side of every street is left out, so that a street splits the open land it crosses.</source>
+            <translation>街道中心线：每条街道两侧按下方半宽留出的廊道不计入，因此街道会把其穿过的开放用地分开。</translation>
+        </message>
+        <message>
             <source>Street centre-lines: their corridors give the street share, and the walkable ones the walking network.</source>
             <translation>街道中心线：其道路红线范围给出街道比例，可步行的街道构成步行网络。</translation>
         </message>
@@ -3614,6 +3710,10 @@
         <message>
             <source>Street centre-lines; walking distance is measured along them.</source>
             <translation>街道中心线；步行距离沿其测量。</translation>
+        </message>
+        <message>
+            <source>Street half-width (m)</source>
+            <translation>街道半宽（米）</translation>
         </message>
         <message>
             <source>Street network (lines)</source>
@@ -3662,6 +3762,10 @@
         <message>
             <source>Streets (%)</source>
             <translation>街道（%）</translation>
+        </message>
+        <message>
+            <source>Streets (optional)</source>
+            <translation>街道（可选）</translation>
         </message>
         <message>
             <source>Streets and open public space</source>
@@ -3840,6 +3944,10 @@
             <translation>无法打开建成区栅格。</translation>
         </message>
         <message>
+            <source>The built-up raster {0} and the urban extent {1} do not overlap: no cell centre of the raster lies inside the extent. Give a raster that covers the city, and check the CRS of both.</source>
+            <translation>建成区栅格 {0} 与城市范围 {1} 不重叠：栅格没有像元中心位于范围内。请提供覆盖该城市的栅格，并检查二者的坐标参考系。</translation>
+        </message>
+        <message>
             <source>The built-up raster {0} has no band {1}.</source>
             <translation>建成区栅格 {0} 没有波段 {1}。</translation>
         </message>
@@ -3870,6 +3978,10 @@
         <message>
             <source>The built-up raster {0} is in {1}, whose units are {2}: the 1 km² circle, the fringe distance and the areas need a projected CRS in metres. Reproject it first (Raster ▸ Projections ▸ Warp), for example to {3}, with average resampling for shares and GHSL surface, nearest neighbour for WorldCover classes and 0/1 data.</source>
             <translation>建成区栅格 {0} 采用 {1}，其单位为{2}：1 平方公里圆、边缘距离和面积都需要以米为单位的投影坐标参考系。请先重投影（栅格 ▸ 投影 ▸ 变形（重投影）），例如投影到 {3}；比例和 GHSL 面积使用平均值重采样，WorldCover 类别和 0/1 数据使用最邻近重采样。</translation>
+        </message>
+        <message>
+            <source>The built-up raster {0} is in {1}, whose units are {2}: the site areas and the street corridors need a projected CRS in metres. Reproject it first (Raster ▸ Projections ▸ Warp), for example to the UTM zone of the city.</source>
+            <translation>建成区栅格 {0} 采用 {1}，其单位为 {2}：地块面积和街道廊道需要以米为单位的投影坐标参考系。请先重投影（栅格 ▸ 投影 ▸ 变形），例如投影到城市所在的 UTM 带。</translation>
         </message>
         <message>
             <source>The built-up raster {0} is rotated: warp it to a north-up grid first (Raster ▸ Projections ▸ Warp).</source>
@@ -3908,6 +4020,10 @@
             <translation>城市多边形的字段 {0} 被同名的结果字段取代。</translation>
         </message>
         <message>
+            <source>The city's urban extent (for example from "Urban extent from built-up data"): only open land inside it becomes a site; the sites are cut to it.</source>
+            <translation>城市的城市范围（例如由“由建成区数据生成城市范围”工具得到）：只有范围内的开放用地才会成为地块；地块按范围裁切。</translation>
+        </message>
+        <message>
             <source>The city-wide public space assessment guide (UN-Habitat 2020) asks to determine the public spaces that need upgrading but publishes no formula. Here the priority is the need part, (100 − quality index) × {0}, plus the people part, dependants ÷ most dependants of a surveyed space × 100 × {1} (weights {2} and {3}, scaled to add up to 1). Dependants are measured on the walking network of SDG 11.7.1 (b): each person depends on the one space nearest along the streets within the walking distance, so the dependants of all spaces add up to the population served. Equal scores are ordered by dependants.</source>
             <translation>全市公共空间评估指南（联合国人居署 2020）要求确定需要升级的公共空间，但没有公布公式。此处优先级为需求部分 (100 − 质量指数) × {0}，加上人口部分：依赖人口 ÷ 已调查空间中最多的依赖人口 × 100 × {1}（权重 {2} 和 {3}，按比例缩放使其之和为 1）。依赖人口在可持续发展目标 11.7.1 (b) 的步行网络上测量：每个人依赖沿街道在步行距离内离其最近的一个空间，因此所有空间的依赖人口之和等于被服务的人口。分数相同时按依赖人口排序。</translation>
         </message>
@@ -3922,6 +4038,10 @@
         <message>
             <source>The coefficient of reproducibility is below 0.90: the functions do not form a clear hierarchy.</source>
             <translation>再现性系数低于 0.90：这些功能没有形成清晰的等级体系。</translation>
+        </message>
+        <message>
+            <source>The corridor left out on each side of a street centre-line (6 m: a 12 m street).</source>
+            <translation>街道中心线每侧不计入的廊道宽度（6 米：即 12 米宽的街道）。</translation>
         </message>
         <message>
             <source>The corridors "{0}" have no lines.</source>
@@ -3986,6 +4106,10 @@
         <message>
             <source>The exact problem has {0} site-population pairs (more than {1}): the greedy choice is used.</source>
             <translation>精确问题有 {0} 个地块-人口对（超过 {1} 个）：采用贪心选择。</translation>
+        </message>
+        <message>
+            <source>The existing public spaces are grown by this distance before they are left out: 0 lets a site touch a space (an extension of it).</source>
+            <translation>现有公共空间先按此距离向外扩展，再从开放用地中去除：0 表示地块可以紧邻公共空间（作为其扩展）。</translation>
         </message>
         <message>
             <source>The export of the survey form from KoboToolbox, as CSV or XLSX.</source>
@@ -4114,6 +4238,10 @@
         <message>
             <source>The inventory with, per space, a 0-100 score per dimension, the quality index, the number of submissions, whether every dimension was scored and the share of the questions answered.</source>
             <translation>盘点图层，每个空间附有各维度 0–100 的得分、质量指数、提交记录数、是否每个维度都有得分以及已回答问题的比例。</translation>
+        </message>
+        <message>
+            <source>The largest site ({0} m²) is smaller than the smallest site ({1} m²): no site could be kept.</source>
+            <translation>最大地块（{0} 平方米）小于最小地块（{1} 平方米）：没有地块可以保留。</translation>
         </message>
         <message>
             <source>The later date must come after the earlier one (years between them: {0}).</source>
@@ -4310,6 +4438,10 @@
         <message>
             <source>The public spaces surveyed, e.g. the output of the public space inventory.</source>
             <translation>被调查的公共空间，例如公共空间盘点的输出。</translation>
+        </message>
+        <message>
+            <source>The public spaces there are today: they are open land already and are left out (with the buffer below).</source>
+            <translation>现有的公共空间：它们已是开放用地，不计入（含下方的缓冲距离）。</translation>
         </message>
         <message>
             <source>The questionnaire is not valid ({0} problems):</source>
@@ -5480,6 +5612,10 @@
             <translation>用地比例</translation>
         </message>
         <message>
+            <source>land to leave out</source>
+            <translation>不计入的用地</translation>
+        </message>
+        <message>
             <source>largest population cell</source>
             <translation>最大人口网格单元</translation>
         </message>
@@ -5666,6 +5802,10 @@
         <message>
             <source>on a development corridor</source>
             <translation>位于发展走廊上</translation>
+        </message>
+        <message>
+            <source>open land</source>
+            <translation>开放用地</translation>
         </message>
         <message>
             <source>optimal</source>
@@ -5944,6 +6084,10 @@
             <translation>城市范围</translation>
         </message>
         <message>
+            <source>vacant land</source>
+            <translation>空置用地</translation>
+        </message>
+        <message>
             <source>vertices farther apart than 5 m are different junctions</source>
             <translation>相距超过 5 米的节点是不同的路口</translation>
         </message>
@@ -5992,6 +6136,10 @@
             <translation>{0} 个候选地块无法到达：没有街道经过其入口容差范围内。已被排除：{1}。</translation>
         </message>
         <message>
+            <source>{0} candidate sites, {1} ha in all; the largest is {2} m², the smallest {3} m².</source>
+            <translation>共 {0} 个候选地块，合计 {1} 公顷；最大的 {2} 平方米，最小的 {3} 平方米。</translation>
+        </message>
+        <message>
             <source>{0} candidate spaces were skipped: their geometry is broken beyond repair (multipolygons or rings cut at the edge of the extract). OSM ids: {1}.</source>
             <translation>已跳过 {0} 个候选空间：其几何损坏且无法修复（在数据摘录边缘被截断的多面或环）。OSM 编号：{1}。</translation>
         </message>
@@ -6002,6 +6150,10 @@
         <message>
             <source>{0} cannot be read as an Excel workbook: it is damaged or incomplete ({1}).</source>
             <translation>无法将 {0} 作为 Excel 工作簿读取：文件已损坏或不完整（{1}）。</translation>
+        </message>
+        <message>
+            <source>{0} cells of the raster lie inside the urban extent; {1} of them are open land (at most {2} % built-up); {3} of those lie in existing spaces, street corridors or land left out.</source>
+            <translation>栅格中有 {0} 个像元位于城市范围内；其中 {1} 个为开放用地（建成区比例不超过 {2}%）；这些像元中有 {3} 个位于现有公共空间、街道廊道或不计入的用地内。</translation>
         </message>
         <message>
             <source>{0} cities have no street in "{1}" and a street share of 0 %: {2}.</source>
@@ -6196,6 +6348,14 @@
             <translation>有 {0} 个较早的城市范围部分（{1} 平方公里）位于所有较晚城市范围之外，未计入。</translation>
         </message>
         <message>
+            <source>{0} pieces of open land larger than {1} m² were left out.</source>
+            <translation>{0} 片大于 {1} 平方米的开放用地未计入。</translation>
+        </message>
+        <message>
+            <source>{0} pieces of open land smaller than {1} m² were left out.</source>
+            <translation>{0} 片小于 {1} 平方米的开放用地未计入。</translation>
+        </message>
+        <message>
             <source>{0} pieces of urban extent smaller than the smallest urban extent were left out ({1} km² in all).</source>
             <translation>有 {0} 个小于最小城市范围的城市范围部分未纳入（共 {1} 平方公里）。</translation>
         </message>
@@ -6282,6 +6442,10 @@
         <message>
             <source>{0} street features without a usable line geometry were skipped.</source>
             <translation>已跳过 {0} 个没有可用线几何的街道要素。</translation>
+        </message>
+        <message>
+            <source>{0} street features without a usable line were skipped.</source>
+            <translation>已跳过 {0} 个没有可用线的街道要素。</translation>
         </message>
         <message>
             <source>{0} street segments lie too far from the urban extent to be walked from it and were left out.</source>

@@ -8,6 +8,7 @@ from .public_space.public_space_gaps import PublicSpaceGapsAlgorithm
 from .public_space.public_space_quality import PublicSpaceQualityAlgorithm
 from .public_space.public_space_scorecard import PublicSpaceScorecardAlgorithm
 from .public_space.public_space_siting import PublicSpaceSitingAlgorithm
+from .public_space.candidate_sites import CandidateSitesAlgorithm
 from .public_space.public_space_upgrade import PublicSpaceUpgradeAlgorithm
 from .public_space.public_spaces_from_osm import PublicSpacesFromOsmAlgorithm
 from .public_space.public_space_inventory import PublicSpaceInventoryAlgorithm
@@ -29,6 +30,7 @@ ALGORITHM_CLASSES = [
     PublicSpaceAccessAlgorithm,
     PublicSpaceGapsAlgorithm,
     PublicSpaceSitingAlgorithm,
+    CandidateSitesAlgorithm,
     Sdg1171CitiesAlgorithm,
     KoboFormAlgorithm,
     PublicSpaceQualityAlgorithm,
