@@ -10,7 +10,7 @@ ZIP      := dist/$(PLUGIN)-$(VERSION).zip
 # Resources the installed plugin uses (sample data included: workshop mode and the demo need it).
 RESOURCE_DIRS := icons styles models sample_data frameworks questionnaires
 
-.PHONY: bootstrap build qm ts check-translations lint package demo test sample-data clean
+.PHONY: test-core bootstrap build qm ts check-translations lint package demo test sample-data clean
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -52,8 +52,12 @@ demo: bootstrap build
 # Tests run under a real X display (Xvfb): the dialogs are shown, filled, run and photographed
 # (build/screenshots/, not committed).
 test: bootstrap
-	@$(MAKE) --no-print-directory check-translations lint package
+	@$(MAKE) --no-print-directory check-translations lint package test-core
 	xvfb-run -a -s "-screen 0 1280x1024x24" env QT_QPA_PLATFORM=xcb $(PY) -m pytest
+
+# The QGIS-free core on its own, in seconds: plain pytest, no pytest-qgis, any import of qgis refused.
+test-core: bootstrap
+	HABITAT_CORE_LANE=1 $(PY) -m pytest test/core -p no:pytest_qgis -o addopts="-ra" --confcutdir=test/core -q
 
 clean:
 	rm -rf $(BUILD) dist output .pytest_cache .qgis-settings

@@ -2,15 +2,13 @@
 
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 from qgis.core import QgsApplication
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE_DATA = ROOT / "resources" / "sample_data"
-SAMPLE_GPKG = SAMPLE_DATA / "sample_city.gpkg"
-SAMPLE_POPULATION = SAMPLE_DATA / "sample_city_population.tif"
+from test.paths import ROOT, SAMPLE_DATA, SAMPLE_GPKG, SAMPLE_POPULATION
+
+__all__ = ["ROOT", "SAMPLE_DATA", "SAMPLE_GPKG", "SAMPLE_POPULATION"]
 
 
 def pytest_sessionstart(session):

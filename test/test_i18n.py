@@ -232,3 +232,11 @@ def test_the_project_glossary_reads_and_knows_qgis_terms():
     assert terms["settlement"].applies("Settlements") and not terms["field"].applies("the field survey")
     assert terms["project"].problem("Sample city as a ready project", "现成项目") is not None
     assert terms["project"].problem("Upload it to KoboToolbox (Projects, New)", "项目、新建") is None
+
+
+def test_population_groups_in_chinese(qgis_app, locale):
+    from habitat_planning_plugin.core.public_space.groups import group_label
+
+    locale("zh_CN")
+    assert group_label("female") == "妇女" and group_label("children_0_14") == "儿童（0–14 岁）"
+    assert group_label("older_65_plus") == "老年人（65 岁及以上）" and group_label("disability") == "残疾人"

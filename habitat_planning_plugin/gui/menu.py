@@ -8,8 +8,7 @@ from qgis.PyQt.QtWidgets import QAction, QComboBox, QMenu, QToolBar, QToolButton
 
 from ..core.text import tr, tr_noop
 from ..paths import resource_path
-from ..processing.base import GROUP_ICONS, GROUPS
-from ..processing.provider import PROVIDER_ID
+from ..catalogue import GROUP_ICONS, GROUPS, PROVIDER_ID
 
 MENU_OBJECT_NAME = "habitatPlanningMenu"
 TOOLBAR_OBJECT_NAME = "habitatPlanningToolbar"

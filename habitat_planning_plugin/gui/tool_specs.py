@@ -14,7 +14,7 @@ class Step:
     parameters: list
 
 
-@dataclass
+@dataclass(kw_only=True)  # named arguments only: a spec reads as what each value is
 class ToolSpec:
     key: str
     algorithm_id: str
@@ -35,17 +35,19 @@ class ToolSpec:
 
 
 PUBLIC_SPACE = ToolSpec(
-    "publicspace", "habitat:citywidepublicspaceassessment", tr_noop("City-wide public space assessment"),
-    tr_noop("Inventory of open public spaces and SDG 11.7.1: land allocated to streets and public space, and the "
+    key="publicspace", algorithm_id="habitat:citywidepublicspaceassessment",
+    title=tr_noop("City-wide public space assessment"),
+    intro=tr_noop("Inventory of open public spaces and SDG 11.7.1: land allocated to streets and public space, and the "
             "share of people within 400 m walking distance."),
-    [Step(tr_noop("Public spaces"), tr_noop("The polygons of the spaces and the fields that say what they are."),
+    steps=[Step(tr_noop("Public spaces"), tr_noop("The polygons of the spaces and the fields that say what they are."),
           ["public_spaces", "type_field", "access_field", "fee_field"]),
      Step(tr_noop("City and streets"), tr_noop("The urban extent the indicator is measured on, and the streets."),
           ["urban_extent", "city_name", "streets", "width_field", "class_field"]),
      Step(tr_noop("Population and districts"),
           tr_noop("Where people live, to measure walking access, and the districts to compare."),
           ["population", "districts", "district_name"])],
-    {"public_spaces": tr_noop("Open space polygons from any source: plans, field survey or OpenStreetMap."),
+    explanations={
+     "public_spaces": tr_noop("Open space polygons from any source: plans, field survey or OpenStreetMap."),
      "type_field": tr_noop("Says what each space is; mapped to the five SDG 11.7.1 types."),
      "access_field": tr_noop("Optional: private or no access means the space does not count."),
      "fee_field": tr_noop("Optional: an entry fee means the space does not count."),
@@ -57,50 +59,55 @@ PUBLIC_SPACE = ToolSpec(
      "population": tr_noop("A population grid; extra bands are groups (women, older persons…)."),
      "districts": tr_noop("Optional: districts, for results per district."),
      "district_name": tr_noop("The district names in the tables and charts.")},
-    {"inventory:inventory": "public_space_inventory.gpkg", "inventory:inventory_summary": "public_space_by_district.csv",
+    outputs={
+     "inventory:inventory": "public_space_inventory.gpkg",
+     "inventory:inventory_summary": "public_space_by_district.csv",
      "land_share:street_area": "street_area.gpkg", "land_share:land_share": "land_share.csv",
      "land_share:land_share_report": "land_share_report.html",
      "access:walking_network": "walking_distance_network.gpkg", "access:service_area": "walking_service_area.gpkg",
      "access:access": "access_by_district.csv", "access:access_report": "access_report.html"},
-    ["land_share:land_share_report", "access:access_report"],
-    {"public_spaces": ["public_spaces"], "urban_extent": ["urban_extent"], "streets": ["streets"],
+    reports=["land_share:land_share_report", "access:access_report"],
+    layer_hints={"public_spaces": ["public_spaces"], "urban_extent": ["urban_extent"], "streets": ["streets"],
      "population": ["sample_city_population"], "districts": ["districts"]},
-    {"type_field": ["ps_type", "type", "leisure", "category"], "access_field": ["access"], "fee_field": ["fee"],
+    field_hints={
+     "type_field": ["ps_type", "type", "leisure", "category"], "access_field": ["access"], "fee_field": ["fee"],
      "city_name": ["name", "city"], "width_field": ["width_m", "width"], "class_field": ["road_class", "highway"],
      "district_name": ["name", "district"]},
-    [tr_noop("Walking distance 400 m along the street network (SDG 11.7.1 metadata)."),
+    method_notes=[tr_noop("Walking distance 400 m along the street network (SDG 11.7.1 metadata)."),
      tr_noop("Benchmarks: 15 % of the urban area in public space, 30 % in streets, 45 % in all (UN-Habitat).")],
     shown=("inventory:inventory", "access:walking_network"))
 
 PLAN_ASSESSMENT = ToolSpec(
-    "planassessment", "habitat:planassessment", tr_noop("Plan assessment"),
-    tr_noop("Combines the assessors' scorecards of one or more plans: scores, agreement, strengths and gaps."),
-    [Step(tr_noop("Scorecards"), tr_noop("One filled scorecard per assessor and plan (XLSX, CSV or JSON)."),
+    key="planassessment", algorithm_id="habitat:planassessment", title=tr_noop("Plan assessment"),
+    intro=tr_noop("Combines the assessors' scorecards of one or more plans: scores, agreement, strengths and gaps."),
+    steps=[Step(tr_noop("Scorecards"), tr_noop("One filled scorecard per assessor and plan (XLSX, CSV or JSON)."),
           ["SCORECARDS", "FRAMEWORK"]),
      Step(tr_noop("Map (optional)"), tr_noop("City polygons to map the latest score of each city."),
           ["CITIES", "CITY_FIELD"])],
-    {"SCORECARDS": tr_noop("Made with the scorecard template or the \"Score a plan\" dialog."),
+    explanations={"SCORECARDS": tr_noop("Made with the scorecard template or the \"Score a plan\" dialog."),
      "FRAMEWORK": tr_noop("Empty: the built-in framework of 14 themes."),
      "CITIES": tr_noop("Optional: polygons of the cities whose plans were assessed."),
      "CITY_FIELD": tr_noop("The field with the city names used in the scorecards.")},
-    {"OUTPUT_CRITERIA": "plan_scores_by_criterion.csv", "OUTPUT_THEMES": "plan_scores_by_theme.csv",
+    outputs={"OUTPUT_CRITERIA": "plan_scores_by_criterion.csv", "OUTPUT_THEMES": "plan_scores_by_theme.csv",
      "OUTPUT_PLANS": "plan_scores_by_plan.csv", "OUTPUT_MAP": "plan_scores_by_city.gpkg",
      "OUTPUT_REPORT": "plan_assessment_report.html"},
-    ["OUTPUT_REPORT"], {}, {"CITY_FIELD": ["name", "city"]},
-    [tr_noop("Scores 0 to 3 or NA per criterion (APA Sustaining Places); agreement as Krippendorff's alpha, "
+    reports=["OUTPUT_REPORT"], layer_hints={}, field_hints={"CITY_FIELD": ["name", "city"]},
+    method_notes=[
+     tr_noop("Scores 0 to 3 or NA per criterion (APA Sustaining Places); agreement as Krippendorff's alpha, "
              "good from 0.80.")],
-    {"SCORECARDS": ("sample_data", "scorecards")}, shown=("OUTPUT_MAP",))
+    workshop_files={"SCORECARDS": ("sample_data", "scorecards")}, shown=("OUTPUT_MAP",))
 
 PUBLIC_SPACE_QUALITY = ToolSpec(
-    "publicspacequality", "habitat:publicspacequality", tr_noop("Public space quality from a survey"),
-    tr_noop("Scores the quality of each public space from the KoboToolbox export of the field survey."),
-    [Step(tr_noop("Survey"), tr_noop("The export of the survey form from KoboToolbox, as CSV or XLSX."),
+    key="publicspacequality", algorithm_id="habitat:publicspacequality",
+    title=tr_noop("Public space quality from a survey"),
+    intro=tr_noop("Scores the quality of each public space from the KoboToolbox export of the field survey."),
+    steps=[Step(tr_noop("Survey"), tr_noop("The export of the survey form from KoboToolbox, as CSV or XLSX."),
           ["SURVEY", "QUESTIONNAIRE"]),
      Step(tr_noop("Public spaces"), tr_noop("The inventory the survey form was made from."),
           ["INVENTORY", "ID_FIELD", "NAME_FIELD", "DISTRICT_FIELD"]),
      Step(tr_noop("Scoring"), tr_noop("How submissions are linked to spaces and how dimensions are weighted."),
           ["GPS_TOLERANCE", "WEIGHTS"])],
-    {"SURVEY": tr_noop("KoboToolbox: Data, Downloads; XML names or labels as headers."),
+    explanations={"SURVEY": tr_noop("KoboToolbox: Data, Downloads; XML names or labels as headers."),
      "QUESTIONNAIRE": tr_noop("Empty: the built-in questionnaire the survey form was made from."),
      "INVENTORY": tr_noop("The spaces surveyed, with the ids used in the form."),
      "ID_FIELD": tr_noop("The space ids the surveyors chose from."),
@@ -108,23 +115,25 @@ PUBLIC_SPACE_QUALITY = ToolSpec(
      "DISTRICT_FIELD": tr_noop("Optional: districts, to compare their spaces."),
      "GPS_TOLERANCE": tr_noop("A submission without a space id goes to the space within this distance."),
      "WEIGHTS": tr_noop("Empty: all dimensions weigh the same, e.g. safety=2 to double one.")},
-    {"OUTPUT": "public_space_quality.gpkg", "OUTPUT_ANSWERS": "public_space_quality_answers.csv",
+    outputs={"OUTPUT": "public_space_quality.gpkg", "OUTPUT_ANSWERS": "public_space_quality_answers.csv",
      "OUTPUT_LOG": "public_space_survey_import_log.csv", "OUTPUT_REPORT": "public_space_quality_report.html"},
-    ["OUTPUT_REPORT"], {"INVENTORY": ["public_spaces"]},
-    {"ID_FIELD": ["ps_id", "space_id", "id"], "NAME_FIELD": ["name"], "DISTRICT_FIELD": ["district"]},
-    [tr_noop("Each answer counts 0 to 1 as the questionnaire declares; a dimension is the mean of its questions, "
+    reports=["OUTPUT_REPORT"], layer_hints={"INVENTORY": ["public_spaces"]},
+    field_hints={"ID_FIELD": ["ps_id", "space_id", "id"], "NAME_FIELD": ["name"], "DISTRICT_FIELD": ["district"]},
+    method_notes=[
+     tr_noop("Each answer counts 0 to 1 as the questionnaire declares; a dimension is the mean of its questions, "
              "0 to 100; no official scoring rule is published (city-wide public space assessment guide, 2020).")],
-    {"SURVEY": ("sample_data", "survey", "public_space_survey.csv")}, shown=("OUTPUT",))
+    workshop_files={"SURVEY": ("sample_data", "survey", "public_space_survey.csv")}, shown=("OUTPUT",))
 
 SDF = ToolSpec(
-    "sdf", "habitat:spatialdevelopmentframework", tr_noop("Spatial Development Framework analysis"),
-    tr_noop("The settlement system of a region: functions and hierarchy, development index, accessibility of "
+    key="sdf", algorithm_id="habitat:spatialdevelopmentframework",
+    title=tr_noop("Spatial Development Framework analysis"),
+    intro=tr_noop("The settlement system of a region: functions and hierarchy, development index, accessibility of "
             "centres and investment priorities."),
-    [Step(tr_noop("Settlements"), tr_noop("The settlements (points or sectors) and their indicators."),
+    steps=[Step(tr_noop("Settlements"), tr_noop("The settlements (points or sectors) and their indicators."),
           ["settlements", "name_field", "indicators", "negative_indicators"]),
      Step(tr_noop("Facilities and roads"), tr_noop("The services found in each settlement and the road network."),
           ["facilities", "function_field", "roads", "road_class"])],
-    {"settlements": tr_noop("One point or polygon per settlement."),
+    explanations={"settlements": tr_noop("One point or polygon per settlement."),
      "name_field": tr_noop("The settlement names in the tables, maps and charts."),
      "indicators": tr_noop("The numbers that make up the development index."),
      "negative_indicators": tr_noop("Of those, the ones where more is worse (e.g. poverty)."),
@@ -132,27 +141,31 @@ SDF = ToolSpec(
      "function_field": tr_noop("Says which function each facility serves."),
      "roads": tr_noop("The road network used for travel times."),
      "road_class": tr_noop("Optional: road class, for the speed of each road.")},
-    {"functions:hierarchy": "sdf_hierarchy.gpkg", "functions:scalogram": "sdf_scalogram.csv",
+    outputs={"functions:hierarchy": "sdf_hierarchy.gpkg", "functions:scalogram": "sdf_scalogram.csv",
      "functions:functions_report": "sdf_functions_report.html",
      "development:development_index": "sdf_development_index.gpkg",
      "development:sensitivity": "sdf_index_sensitivity.csv",
      "development:development_report": "sdf_development_report.html",
-     "accessibility:accessibility": "sdf_accessibility.gpkg", "accessibility:influence_zones": "sdf_influence_zones.gpkg",
+     "accessibility:accessibility": "sdf_accessibility.gpkg",
+     "accessibility:influence_zones": "sdf_influence_zones.gpkg",
      "accessibility:isochrones": "sdf_isochrones.gpkg", "priority:priorities": "sdf_investment_priorities.gpkg",
      "priority:priority_report": "sdf_priority_report.html"},
-    ["functions:functions_report", "development:development_report", "priority:priority_report"],
-    {"settlements": ["settlements"], "facilities": ["facilities"], "roads": ["roads"]},
-    {"name_field": ["name"], "function_field": ["function", "type"], "road_class": ["highway", "road_class"],
+    reports=["functions:functions_report", "development:development_report", "priority:priority_report"],
+    layer_hints={"settlements": ["settlements"], "facilities": ["facilities"], "roads": ["roads"]},
+    field_hints={
+     "name_field": ["name"], "function_field": ["function", "type"], "road_class": ["highway", "road_class"],
      "indicators": ["growth_pct", "poverty_pct", "water_pct", "enrolment_pct"], "negative_indicators": ["poverty_pct"]},
-    [tr_noop("Hierarchy from the scalogram and Rondinelli's centrality; indicators normalised as in the OECD/JRC "
+    method_notes=[
+     tr_noop("Hierarchy from the scalogram and Rondinelli's centrality; indicators normalised as in the OECD/JRC "
              "handbook; travel times on the road network.")],
     shown=("functions:hierarchy", "accessibility:influence_zones"))
 
 PUBLIC_SPACE_ACTION = ToolSpec(
-    "publicspaceaction", "habitat:publicspaceaction", tr_noop("Where to add and upgrade public space"),
-    tr_noop("From the assessment to the strategy: who is not served and where, which candidate sites would serve "
+    key="publicspaceaction", algorithm_id="habitat:publicspaceaction",
+    title=tr_noop("Where to add and upgrade public space"),
+    intro=tr_noop("From the assessment to the strategy: who is not served and where, which candidate sites would serve "
             "the most people, which spaces to upgrade first, and a scorecard per district."),
-    [Step(tr_noop("Public spaces and survey"),
+    steps=[Step(tr_noop("Public spaces and survey"),
           tr_noop("The spaces, what counts among them, and the quality survey of them."),
           ["public_spaces", "type_field", "access_field", "fee_field", "space_id", "space_name", "survey"]),
      Step(tr_noop("City, streets and people"), tr_noop("Where the city is, how people walk and where they live."),
@@ -160,7 +173,8 @@ PUBLIC_SPACE_ACTION = ToolSpec(
      Step(tr_noop("New sites and tracking"),
           tr_noop("The sites that could become public space, how many to add, and an earlier scorecard."),
           ["candidate_sites", "candidate_name", "cost_field", "number_of_sites", "previous", "year"])],
-    {"public_spaces": tr_noop("Open space polygons from any source: plans, field survey or OpenStreetMap."),
+    explanations={
+     "public_spaces": tr_noop("Open space polygons from any source: plans, field survey or OpenStreetMap."),
      "type_field": tr_noop("Says what each space is; mapped to the five SDG 11.7.1 types."),
      "access_field": tr_noop("Optional: private or no access means the space does not count."),
      "fee_field": tr_noop("Optional: an entry fee means the space does not count."),
@@ -180,25 +194,26 @@ PUBLIC_SPACE_ACTION = ToolSpec(
      "number_of_sites": tr_noop("How many new public spaces the plan can add."),
      "previous": tr_noop("Optional: the scorecard table of an earlier run, to show the change per district."),
      "year": tr_noop("Stored with the scorecard, to compare it with later ones.")},
-    {"inventory:inventory": "public_space_inventory.gpkg", "gaps:unserved_clusters": "unserved_areas.gpkg",
+    outputs={"inventory:inventory": "public_space_inventory.gpkg", "gaps:unserved_clusters": "unserved_areas.gpkg",
      "gaps:gaps": "unserved_by_district.csv", "gaps:gaps_report": "unserved_report.html",
      "siting:new_sites": "new_public_spaces.gpkg", "siting:siting_curve": "new_public_spaces_curve.csv",
      "siting:siting_report": "new_public_spaces_report.html", "quality:quality": "public_space_quality.gpkg",
      "upgrade:upgrade": "upgrade_priority.gpkg", "upgrade:upgrade_report": "upgrade_priority_report.html",
      "scorecard:scorecard": "district_scorecard.gpkg", "scorecard:scorecard_table": "district_scorecard.csv",
      "scorecard:scorecard_report": "district_scorecard_report.html"},
-    ["gaps:gaps_report", "siting:siting_report", "upgrade:upgrade_report", "scorecard:scorecard_report"],
-    {"public_spaces": ["public_spaces"], "urban_extent": ["urban_extent"], "streets": ["streets"],
+    reports=["gaps:gaps_report", "siting:siting_report", "upgrade:upgrade_report", "scorecard:scorecard_report"],
+    layer_hints={"public_spaces": ["public_spaces"], "urban_extent": ["urban_extent"], "streets": ["streets"],
      "population": ["sample_city_population"], "districts": ["districts"], "candidate_sites": ["candidate_sites"],
      "previous": ["district_scorecard_2024", "district_scorecard_2024_zh"]},
-    {"type_field": ["ps_type", "type", "leisure", "category"], "access_field": ["access"], "fee_field": ["fee"],
+    field_hints={
+     "type_field": ["ps_type", "type", "leisure", "category"], "access_field": ["access"], "fee_field": ["fee"],
      "space_id": ["ps_id", "space_id", "id"], "space_name": ["name"], "width_field": ["width_m", "width"],
      "class_field": ["road_class", "highway"], "district_name": ["name", "district"], "candidate_name": ["name"],
      "cost_field": ["cost_m", "cost"]},
-    [tr_noop("Walking distance 400 m along the street network (SDG 11.7.1 metadata)."),
+    method_notes=[tr_noop("Walking distance 400 m along the street network (SDG 11.7.1 metadata)."),
      tr_noop("New sites chosen to serve the most people not yet served (greedy, checked by an exact solver)."),
      tr_noop("Upgrade priority: half the quality gap, half the people who depend on the space.")],
-    {"survey": ("sample_data", "survey", "public_space_survey.csv")},
+    workshop_files={"survey": ("sample_data", "survey", "public_space_survey.csv")},
     shown=("siting:new_sites", "gaps:unserved_clusters", "upgrade:upgrade"))
 
 TOOLS = {spec.key: spec for spec in (PUBLIC_SPACE, PUBLIC_SPACE_QUALITY, PUBLIC_SPACE_ACTION, PLAN_ASSESSMENT, SDF)}

@@ -29,6 +29,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QIcon
 
+from ..catalogue import GROUP_ICONS, GROUPS  # noqa: F401 - the algorithms' groups, re-exported
 from ..core.report import html as report_html
 from ..core.text import Cancelled, HabitatError, tr, tr_noop
 from ..paths import readable_source, resource_path
@@ -39,18 +40,6 @@ from .parameter_checks import check_parameters, explain_refusal
 from .styles import build_renderer, keep_present_categories, label_layer
 
 report_html.PDF_WRITER = html_to_pdf  # reports saved as .pdf are printed by Qt
-
-GROUPS = {
-    "publicspace": tr_noop("Public space"),
-    "planassessment": tr_noop("Plan assessment"),
-    "sdf": tr_noop("Spatial development framework"),
-}
-
-GROUP_ICONS = {
-    "publicspace": "public_space.svg",
-    "planassessment": "plan_assessment.svg",
-    "sdf": "sdf.svg",
-}
 
 # How to install a missing package, by platform (shown in the user's language).
 INSTALL_HINTS = {

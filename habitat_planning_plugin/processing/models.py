@@ -20,9 +20,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QIcon
 
+from ..catalogue import GROUPS
 from ..core.text import tr, tr_noop
 from ..paths import resource_path
-from .base import GROUPS
 from .output_guard import OutputGuard, destination_file
 from .parameter_checks import check_parameters
 

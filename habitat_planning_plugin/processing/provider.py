@@ -3,11 +3,11 @@
 from qgis.core import QgsApplication, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from ..catalogue import PROVIDER_ID
 from ..core.text import tr
 from ..paths import plugin_version, resource_path
 from .algorithms import ALGORITHM_CLASSES, MODEL_CLASSES
 
-PROVIDER_ID = "habitat"
 
 
 class HabitatProvider(QgsProcessingProvider):

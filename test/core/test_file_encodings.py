@@ -17,7 +17,7 @@ from habitat_planning_plugin.core.plan_assessment.scorecards import load_framewo
 from habitat_planning_plugin.core.public_space.quality import read_export
 from habitat_planning_plugin.core.public_space.survey import load_questionnaire
 from habitat_planning_plugin.core.text import HabitatError
-from test.conftest import ROOT, SAMPLE_DATA
+from test.paths import ROOT, SAMPLE_DATA
 
 FRAMEWORK_FILE = ROOT / "resources" / "frameworks" / "citywide_plan_assessment.json"
 QUESTIONNAIRE_FILE = ROOT / "resources" / "questionnaires" / "public_space_quality.json"

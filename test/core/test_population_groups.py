@@ -15,8 +15,3 @@ from habitat_planning_plugin.core.public_space.groups import group_label
 def test_group_labels(name, label):
     assert group_label(name) == label
 
-
-def test_chinese_labels(qgis_app, locale):
-    locale("zh_CN")
-    assert group_label("female") == "妇女" and group_label("children_0_14") == "儿童（0–14 岁）"
-    assert group_label("older_65_plus") == "老年人（65 岁及以上）" and group_label("disability") == "残疾人"

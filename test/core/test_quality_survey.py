@@ -22,7 +22,7 @@ from habitat_planning_plugin.core.public_space.survey import (
     write_xlsform,
 )
 from habitat_planning_plugin.core.text import HabitatError
-from test.conftest import ROOT
+from test.paths import ROOT
 
 QUESTIONNAIRE = ROOT / "resources" / "questionnaires" / "public_space_quality.json"
 

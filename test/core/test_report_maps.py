@@ -68,7 +68,7 @@ def test_street_map_of_the_report_matches_the_page(tmp_path):
     """The land share report's own map (13.9 % streets looked like 85 %): the grey part of the city is the share."""
     from types import SimpleNamespace
 
-    from habitat_planning_plugin.processing.public_space.reports import land_share_map
+    from habitat_planning_plugin.core.public_space.maps import land_share_map
 
     city, street = _street_city(14.0)
     share = street.area / city.area

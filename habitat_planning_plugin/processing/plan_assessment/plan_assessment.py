@@ -263,7 +263,7 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
 def assessment_report(path, framework, results, feedback):
     from ...core.report.charts import bar_chart, radar_chart
     from ...core.report.html import Report
-    from ..public_space.reports import footer
+    from ..provenance import footer
 
     language = "zh" if qgis_locale().lower().startswith("zh") else "en"
 

@@ -33,7 +33,8 @@ from ...qgis_io import from_shapely, point_population, raster_population, read_p
 from ..base import HabitatAlgorithm, add_chart, progress_callback
 from ..styles import REDS, Categories, Graduated
 from .walking import NOT_WALKABLE_CLASSES, walkable_lines
-from .reports import SPACE_STYLE, footer
+from ...core.public_space.maps import SPACE_STYLE
+from ..provenance import footer
 
 # Gap bands 1-5 (core.public_space.gaps.gap_band): farther is darker, no space at all the darkest.
 GAP_COLOURS = {1: "#fcbba1", 2: "#fb6a4a", 3: "#de2d26", 4: "#a50f15", 5: "#49006a"}

@@ -37,7 +37,7 @@ from ..base import HabitatAlgorithm, progress_callback
 from ..styles import Graduated
 from .walking import NOT_WALKABLE_CLASSES, walkable_lines
 from .questionnaire import BUILT_IN_QUESTIONNAIRE
-from .reports import footer
+from ..provenance import footer
 from .sdg1171_land_share import Sdg1171LandShareAlgorithm
 
 # The settings of habitat:publicspaceaccess left at their defaults, so that served_pct is that tool's share.

@@ -29,7 +29,8 @@ from ...qgis_io import from_shapely, point_population, raster_population, read_p
 from ..base import HabitatAlgorithm, _is_null, add_chart, extended_fields, progress_callback
 from ..styles import BLUES, Graduated
 from .walking import NOT_WALKABLE_CLASSES, walkable_lines
-from .reports import SPACE_STYLE, footer
+from ...core.public_space.maps import SPACE_STYLE
+from ..provenance import footer
 
 CHOSEN_STYLE = {"fill": "#e65100", "edge": "#bf360c", "width": 0.6, "zorder": 4}
 CANDIDATE_STYLE = {"fill": "#ffe0b2", "edge": "#fb8c00", "width": 0.4, "zorder": 3}

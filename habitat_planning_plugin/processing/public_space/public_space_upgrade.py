@@ -47,7 +47,7 @@ from .osm_tags import text_guard
 from .walking import NOT_WALKABLE_CLASSES, walkable_lines
 from .public_space_quality import DIMENSION_PREFIX
 from .questionnaire import add_questionnaire_parameter, questionnaire_parameter, space_id_text
-from .reports import footer
+from ..provenance import footer
 
 QUALITY_INDEX = "quality_index"
 NOT_SURVEYED_COLOUR = "#bdbdbd"

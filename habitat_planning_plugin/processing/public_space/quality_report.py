@@ -7,7 +7,7 @@ from ...core.report.html import Report
 from ...core.text import tr
 from ...i18n import qgis_locale
 from ..base import add_chart
-from .reports import footer
+from ..provenance import footer
 
 RADARS_PER_CHART = 12  # 3 columns x 4 rows: one page, legible
 

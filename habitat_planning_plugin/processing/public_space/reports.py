@@ -1,7 +1,6 @@
 """The HTML reports of the public space indicators, composed in the user's language."""
 
 import numpy as np
-from qgis.core import Qgis
 
 from ...core.public_space.access import (
     BASELINE_SOURCE,
@@ -13,19 +12,15 @@ from ...core.public_space.access import (
 )
 from ...core.public_space.land_share import BENCHMARK_OPS, BENCHMARK_STREETS, BENCHMARK_TOTAL
 from ...core.public_space.groups import group_label
-from ...core.report.charts import bar_chart, map_image, segment_map
+from ...core.report.charts import bar_chart, segment_map
 from ...core.report.html import Report
 from ...core.text import tr
 from ...i18n import qgis_locale
-from ...paths import plugin_version
+from ...core.public_space.maps import SPACE_STYLE, land_share_map
 from ..base import add_chart
+from ..provenance import footer
 
 BAND_COLOURS = {1: "#1a9641", 2: "#77c35c", 3: "#c4e687", 4: "#fec981", 5: "#f07c4a", 6: "#9e9e9e"}
-SPACE_STYLE = {"fill": "#43a047", "edge": "#1b5e20", "width": 0.4, "alpha": 0.8}
-
-
-def footer() -> str:
-    return tr("Habitat Planning Toolkit {0}, QGIS {1}", plugin_version(), Qgis.QGIS_VERSION)
 
 
 def access_report(path, result, groups, max_distance, space_shapes, band_of_edge, labels, feedback=None,
@@ -176,15 +171,3 @@ def land_share_report(path, rows, samples, cities, street_area, space_shapes, fe
     return report.save(path, footer())
 
 
-STREET_STYLE = {"fill": "#9e9e9e", "edge": "none"}
-
-
-def land_share_map(cities, city_rows, street_area, space_shapes):
-    """(png, warning): the street area (its blocks as holes) and the open public spaces cut to the urban extent,
-    so that the grey and green parts of the drawn city are the shares the page gives; the cities are named when
-    there are several."""
-    layers = [([street_area] if street_area is not None else [], STREET_STYLE), (space_shapes, SPACE_STYLE)]
-    names = [(share.name, city) for share, city in zip(city_rows, cities)] if len(cities) > 1 else []
-    return map_image(layers, tr("Streets and open public space"),
-                     [(tr("Streets"), STREET_STYLE), (tr("Open public space"), SPACE_STYLE)],
-                     outline=(list(cities), tr("Urban extent")), labels=names, clip=True)

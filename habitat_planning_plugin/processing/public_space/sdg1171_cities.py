@@ -24,7 +24,7 @@ from ...batch.task import NOT_WALKABLE_CLASSES, BatchConfig
 from ...core.text import HabitatError, tr, tr_noop
 from ...i18n import qgis_locale
 from ..base import HabitatAlgorithm
-from .reports import footer
+from ..provenance import footer
 
 
 class Sdg1171CitiesAlgorithm(HabitatAlgorithm):

@@ -33,7 +33,7 @@ from ...i18n import qgis_locale
 from ...qgis_io import number_or_nan
 from ..base import HabitatAlgorithm, add_chart, extended_fields, number_list, progress_callback
 from ..styles import GREENS, Categories
-from ..public_space.reports import footer
+from ..provenance import footer
 from .places import listed, place_names, text_or_blank, written_geometry
 from .sdf_functions import unique_field_names
 

@@ -25,7 +25,7 @@ from ...i18n import qgis_locale
 from ...qgis_io import features_in_crs, number_or_nan, to_shapely
 from ..base import HabitatAlgorithm, add_chart, extended_fields, number_list, progress_callback
 from .places import MAX_LISTED, place_names, place_points, text_or_blank, written_geometry
-from ..public_space.reports import footer
+from ..provenance import footer
 
 METHODS = ("natural_breaks", "quantiles", "thresholds")
 METHOD_LABELS = (tr_noop("Natural breaks (Jenks)"), tr_noop("Quantiles"), tr_noop("Thresholds"))

@@ -323,7 +323,7 @@ def priority_map(shapes, colours, named, labelled=8):
 def priority_report(path, records, names, score, rank, contributions, feedback, no_travel=()):
     from ...core.report.html import Report
     from ...i18n import qgis_locale
-    from ..public_space.reports import footer
+    from ..provenance import footer
 
     descriptions = {name: tr(description) for name, _, description in COMPONENTS}
     report = Report(tr("Investment priorities"), qgis_locale())
