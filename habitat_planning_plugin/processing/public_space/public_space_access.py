@@ -32,27 +32,21 @@ from ...core.public_space.access import (
     distance_band,
     public_space_access,
 )
-from ...core.public_space.population import BUILDINGS, BUILT_UP, EVEN, IN_EXTENT
 from ...core.text import Cancelled, HabitatError, tr, tr_noop
 from ...qgis_io import (
     from_shapely,
-    point_population,
-    raster_population,
     read_polygons,
     segment_geometries,
 )
 from ..base import HabitatAlgorithm, progress_callback
 from ..styles import BAND_COLOURS, Categories
 from .reports import access_report
+from .population_input import SPREAD_LABELS, population_points
 from .walking import NOT_WALKABLE_CLASSES, walkable_lines
 
 DISPLAY_BUFFER = 25.0  # metres around reachable streets, for the service area drawn on the map
 METHOD_LABELS = {NETWORK: tr_noop("walking distance along the street network"),
                  STRAIGHT_LINE: tr_noop("straight-line buffer (approximation)")}
-SPREAD_LABELS = {EVEN: tr_noop("spread evenly over {0} × {0} sub-cells"),
-                 IN_EXTENT: tr_noop("spread evenly over those of their {0} × {0} sub-cells inside the urban extent"),
-                 BUILT_UP: tr_noop("spread over {0} × {0} sub-cells in proportion to the built-up raster"),
-                 BUILDINGS: tr_noop("spread over {0} × {0} sub-cells in proportion to building footprint area")}
 
 
 class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
@@ -249,8 +243,6 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
 
         extent = self.parameterAsSource(parameters, self.URBAN_EXTENT, context)
         extent_field = self.parameterAsString(parameters, self.URBAN_EXTENT_NAME_FIELD, context)
-        built_up = self.parameterAsRasterLayer(parameters, self.BUILT_UP, context)
-        buildings = self.parameterAsSource(parameters, self.BUILDINGS, context)
 
         inputs = [streets, spaces] + [item for item in (raster, population, districts, extent) if item is not None]
         crs = self.analysis_crs(inputs, parameters, context, feedback)
@@ -264,30 +256,8 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
         if extent is not None:
             extent_shapes, extent_names = self.named_polygons(extent, extent_field, crs, context, feedback,
                                                               tr("urban extent"))
-        spread = None
-        if raster is not None:
-            from shapely.ops import unary_union
-
-            max_cell = self.parameterAsDouble(parameters, self.MAX_CELL_SIZE, context)
-            points, weights, groups, nodata_cells, spread = raster_population(
-                raster, crs, transform_context, max_cell, built_up, buildings,
-                unary_union(extent_shapes) if extent_shapes else None)
-            if nodata_cells:
-                feedback.pushInfo(tr("{0} nodata cells of the population grid were left out.", nodata_cells))
-            if spread is not None:
-                feedback.pushInfo(tr("Population cells of {0} m were {1}.", f"{spread.cell_size:,.0f}",
-                                     tr(SPREAD_LABELS[spread.method], spread.factor)))
-                if spread.cells_spread_evenly:
-                    feedback.pushWarning(tr("{0} populated cells hold no built-up land or building: they were spread "
-                                            "evenly.", spread.cells_spread_evenly))
-        else:
-            points, weights, skipped_people = point_population(population, fields, crs, transform_context)
-            groups = list(fields)
-            if skipped_people:
-                feedback.pushWarning(tr("{0} population features without geometry were skipped.", skipped_people))
-
-        population_name = self.input_label(parameters, self.POPULATION_RASTER if raster is not None
-                                           else self.POPULATION_LAYER, context)
+        points, weights, groups, population_name, spread = population_points(
+            self, parameters, context, feedback, crs, extent_shapes)
         if len(points) == 0 or not np.any(np.asarray(weights)[:, 0] > 0):
             raise HabitatError(tr("The population input \"{0}\" holds no people: every cell or feature is nodata, "
                                   "zero or negative.", population_name))

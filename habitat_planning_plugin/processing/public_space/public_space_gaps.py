@@ -27,11 +27,12 @@ from ...core.public_space.gaps import gap_band, gap_band_labels, public_space_ga
 from ...core.public_space.groups import group_label
 from ...core.report.charts import map_image
 from ...core.report.html import Report
-from ...core.text import Cancelled, HabitatError, tr, tr_noop
+from ...core.text import Cancelled, tr, tr_noop
 from ...i18n import qgis_locale
-from ...qgis_io import from_shapely, point_population, raster_population, read_polygons
+from ...qgis_io import from_shapely, read_polygons
 from ..base import HabitatAlgorithm, add_chart, progress_callback
 from ..styles import REDS, Categories, Graduated
+from .population_input import population_points
 from .walking import NOT_WALKABLE_CLASSES, walkable_lines
 from ...core.public_space.maps import SPACE_STYLE
 from ..provenance import footer
@@ -229,32 +230,8 @@ class PublicSpaceGapsAlgorithm(HabitatAlgorithm):
         return problems
 
     def read_population(self, parameters, context, feedback, crs, extent_shapes):
-        """(points, weights, group names) of the population input, as walking access reads it."""
-        raster, population, fields = self.population_input(parameters, context)
-        transform_context = context.transformContext()
-        if raster is not None:
-            from shapely.ops import unary_union
-
-            points, weights, groups, nodata_cells, spread = raster_population(
-                raster, crs, transform_context, self.parameterAsDouble(parameters, self.MAX_CELL_SIZE, context),
-                self.parameterAsRasterLayer(parameters, self.BUILT_UP, context),
-                self.parameterAsSource(parameters, self.BUILDINGS, context),
-                unary_union(extent_shapes) if extent_shapes else None)
-            if nodata_cells:
-                feedback.pushInfo(tr("{0} nodata cells of the population grid were left out.", nodata_cells))
-            if spread is not None and spread.cells_spread_evenly:
-                feedback.pushWarning(tr("{0} populated cells hold no built-up land or building: they were spread "
-                                        "evenly.", spread.cells_spread_evenly))
-        else:
-            points, weights, skipped = point_population(population, fields, crs, transform_context)
-            groups = list(fields)
-            if skipped:
-                feedback.pushWarning(tr("{0} population features without geometry were skipped.", skipped))
-        name = self.input_label(parameters, self.POPULATION_RASTER if raster is not None else self.POPULATION_LAYER,
-                                context)
-        if len(points) == 0 or not np.any(np.asarray(weights)[:, 0] > 0):
-            raise HabitatError(tr("The population input \"{0}\" holds no people: every cell or feature is nodata, "
-                                  "zero or negative.", name))
+        """(points, weights, group names, label) of the population input, as walking access reads it."""
+        points, weights, groups, name, _ = population_points(self, parameters, context, feedback, crs, extent_shapes)
         return points, weights, groups, name
 
     def process(self, parameters, context, feedback):

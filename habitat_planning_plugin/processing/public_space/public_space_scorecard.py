@@ -31,10 +31,11 @@ from ...core.public_space.survey import load_questionnaire
 from ...core.text import Cancelled, HabitatError, tr, tr_noop
 from ...i18n import qgis_locale
 from ...paths import resource_path
-from ...qgis_io import (features_in_crs, from_shapely, point_population, raster_population, read_polygons,
+from ...qgis_io import (features_in_crs, from_shapely, read_polygons,
                         to_shapely)
 from ..base import HabitatAlgorithm, progress_callback
 from ..styles import Graduated
+from .population_input import population_points
 from .walking import NOT_WALKABLE_CLASSES, walkable_lines
 from .questionnaire import BUILT_IN_QUESTIONNAIRE
 from ..provenance import footer
@@ -43,7 +44,6 @@ from .sdg1171_land_share import Sdg1171LandShareAlgorithm
 # The settings of habitat:publicspaceaccess left at their defaults, so that served_pct is that tool's share.
 ENTRY_TOLERANCE_M = 25.0
 SNAP_TOLERANCE_M = 0.01
-MAX_CELL_M = 100.0
 QUALITY_PREFIX = "q_"  # habitat:publicspacequality: one q_<dimension> score per dimension
 KINDS = {"str": QVariant.String, "int": QVariant.Int, "real": QVariant.Double}
 SHOWN_MISSING = 12  # district names listed in a message at most
@@ -289,7 +289,6 @@ class PublicSpaceScorecardAlgorithm(HabitatAlgorithm):
         inputs = [districts, spaces, streets, extent] + [item for item in [raster, population] + list(
             optional.values())[:3] if item is not None]
         crs = self.analysis_crs(inputs, parameters, context, feedback)
-        transform_context = context.transformContext()
 
         district_shapes, names = self.named_polygons(
             districts, self.parameterAsString(parameters, self.DISTRICT_NAME_FIELD, context), crs, context, feedback,
@@ -313,22 +312,8 @@ class PublicSpaceScorecardAlgorithm(HabitatAlgorithm):
 
         # SDG 11.7.1 (b): the access tool's steps with its defaults.
         lines = walkable_lines(self, streets, parameters, context, feedback, crs)
-        if raster is not None:
-            points, weights, groups, nodata_cells, _ = raster_population(raster, crs, transform_context, MAX_CELL_M,
-                                                                         None, None, city)
-            if nodata_cells:
-                feedback.pushInfo(tr("{0} nodata cells of the population grid were left out.", nodata_cells))
-        else:
-            points, weights, skipped_people = point_population(population, population_fields, crs,
-                                                               transform_context)
-            groups = list(population_fields)
-            if skipped_people:
-                feedback.pushWarning(tr("{0} population features without geometry were skipped.", skipped_people))
-        population_name = self.input_label(parameters, self.POPULATION_RASTER if raster is not None
-                                           else self.POPULATION_LAYER, context)
-        if len(points) == 0 or not np.any(np.asarray(weights)[:, 0] > 0):
-            raise HabitatError(tr("The population input \"{0}\" holds no people: every cell or feature is nodata, "
-                                  "zero or negative.", population_name))
+        points, weights, groups, population_name, _ = population_points(self, parameters, context, feedback, crs,
+                                                                        [city])
         check_overlap(points, lines[0], max_distance, population_name,
                       self.input_label(parameters, self.STREETS, context))
         feedback.setProgress(10)

@@ -25,9 +25,10 @@ from ...core.report.charts import FIGURE_WIDTH, _png, _pyplot, _rc, font_family,
 from ...core.report.html import Report
 from ...core.text import HabitatError, tr, tr_noop
 from ...i18n import qgis_locale
-from ...qgis_io import from_shapely, point_population, raster_population, read_polygons
+from ...qgis_io import from_shapely, read_polygons
 from ..base import HabitatAlgorithm, _is_null, add_chart, extended_fields, progress_callback
 from ..styles import BLUES, Graduated
+from .population_input import population_points
 from .walking import NOT_WALKABLE_CLASSES, walkable_lines
 from ...core.public_space.maps import SPACE_STYLE
 from ..provenance import footer
@@ -274,24 +275,8 @@ class PublicSpaceSitingAlgorithm(HabitatAlgorithm):
         if extent is not None:
             extent_shapes, _, _, repaired, skipped = read_polygons(extent, crs, transform_context)
             self.report_polygons(feedback, tr("urban extent"), repaired, skipped)
-        if raster is not None:
-            from shapely.ops import unary_union
-
-            points, weights, groups, nodata_cells, _ = raster_population(
-                raster, crs, transform_context, self.parameterAsDouble(parameters, self.MAX_CELL_SIZE, context),
-                None, None, unary_union(extent_shapes) if extent_shapes else None)
-            if nodata_cells:
-                feedback.pushInfo(tr("{0} nodata cells of the population grid were left out.", nodata_cells))
-        else:
-            points, weights, skipped_people = point_population(population, fields, crs, transform_context)
-            groups = list(fields)
-            if skipped_people:
-                feedback.pushWarning(tr("{0} population features without geometry were skipped.", skipped_people))
-        population_name = self.input_label(parameters, self.POPULATION_RASTER if raster is not None
-                                           else self.POPULATION_LAYER, context)
-        if len(points) == 0 or not np.any(np.asarray(weights)[:, 0] > 0):
-            raise HabitatError(tr("The population input \"{0}\" holds no people: every cell or feature is nodata, "
-                                  "zero or negative.", population_name))
+        points, weights, groups, population_name, _ = population_points(self, parameters, context, feedback, crs,
+                                                                        extent_shapes)
         check_overlap(points, lines[0], max_distance, population_name,
                       self.input_label(parameters, self.STREETS, context))
         group = _group_index(self.parameterAsString(parameters, self.POPULATION_GROUP, context), groups)

@@ -40,10 +40,11 @@ from ...core.report.charts import map_image
 from ...core.report.html import Report
 from ...core.text import Cancelled, HabitatError, tr, tr_noop
 from ...i18n import qgis_locale
-from ...qgis_io import features_in_crs, from_shapely, point_population, polygon_shape, raster_population
+from ...qgis_io import features_in_crs, from_shapely, polygon_shape
 from ..base import _POST_PROCESSORS, HabitatAlgorithm, StyleOnLoad, _is_null, add_chart, progress_callback
 from ..styles import REDS, Graduated, symbol_for
 from .osm_tags import text_guard
+from .population_input import population_points
 from .walking import NOT_WALKABLE_CLASSES, walkable_lines
 from .public_space_quality import DIMENSION_PREFIX
 from .questionnaire import add_questionnaire_parameter, questionnaire_parameter, space_id_text
@@ -288,22 +289,7 @@ class PublicSpaceUpgradeAlgorithm(HabitatAlgorithm):
 
         lines = walkable_lines(self, streets, parameters, context, feedback, crs)
 
-        if raster is not None:
-            max_cell = self.parameterAsDouble(parameters, self.MAX_CELL_SIZE, context)
-            points, weights, groups, nodata_cells, _ = raster_population(raster, crs, transform_context, max_cell)
-            if nodata_cells:
-                feedback.pushInfo(tr("{0} nodata cells of the population grid were left out.", nodata_cells))
-        else:
-            points, weights, skipped_people = point_population(population, population_fields, crs, transform_context)
-            groups = list(population_fields)
-            if skipped_people:
-                feedback.pushWarning(tr("{0} population features without geometry were skipped.", skipped_people))
-        weights = np.asarray(weights, dtype=float).reshape(len(points), -1)
-        population_name = self.input_label(parameters, self.POPULATION_RASTER if raster is not None
-                                           else self.POPULATION_LAYER, context)
-        if len(points) == 0 or not np.any(weights[:, 0] > 0):
-            raise HabitatError(tr("The population input \"{0}\" holds no people: every cell or feature is nodata, "
-                                  "zero or negative.", population_name))
+        points, weights, groups, population_name, _ = population_points(self, parameters, context, feedback, crs)
         check_overlap(np.asarray(points), lines[0], max_distance, population_name,
                       self.input_label(parameters, self.STREETS, context))
 
