@@ -422,11 +422,12 @@ class GuidedDialog(QDialog):
         self.add_layer_file(path)
         self.apply_hints()
         widget = self.widgets[name]
-        if widget.currentLayer() is None:
-            added = [layer for layer in self.project.mapLayers().values() if layer.source().split("|")[0] == path]
-            match = next((layer for layer in added if widget.model().indexFromLayer(layer).isValid()), None)
-            if match is not None:
-                widget.setLayer(match)
+        if widget.currentLayer() is None:  # no name hint fits: the first of the file's layers the input accepts
+            for layer in self.project.mapLayers().values():
+                if layer.source().split("|")[0] == path:
+                    widget.setLayer(layer)
+                    if widget.currentLayer() is layer:
+                        break
 
     def add_layer_file(self, path):
         from qgis.core import QgsRasterLayer, QgsVectorLayer

@@ -415,3 +415,20 @@ def test_browse_opens_a_file_when_no_layer_is_loaded(qgis_app, habitat_provider,
     assert dialog.widgets["settlements"].currentLayer().source().endswith("layername=settlements")
     assert dialog.widgets["roads"].currentLayer().source().endswith("layername=roads")
     dispose(dialog)
+
+
+def test_browse_picks_a_layer_no_hint_names(qgis_app, habitat_provider, qgis_new_project, monkeypatch, tmp_path):
+    """A file whose layers have names no hint knows: the first layer of the right geometry is picked."""
+    from osgeo import gdal
+    from qgis.PyQt.QtWidgets import QFileDialog
+
+    from habitat_planning_plugin.gui.guided_dialog import GuidedDialog
+    from test.conftest import SAMPLE_DATA
+
+    own = tmp_path / "my_region.gpkg"
+    gdal.VectorTranslate(str(own), str(SAMPLE_DATA / "sample_region.gpkg"), layers=["roads"], layerName="net")
+    dialog = GuidedDialog("sdf")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(own), ""))
+    dialog.browse_layer("roads")
+    assert dialog.widgets["roads"].currentLayer().source().endswith("layername=net")
+    dispose(dialog)
