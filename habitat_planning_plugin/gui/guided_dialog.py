@@ -49,7 +49,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core.text import tr
 from ..paths import readable_source, resource_path
 from ..workshop import is_workshop
-from .input_defaults import in_language, name_fields
+from .input_defaults import in_language, name_fields, source_name
 from .tool_specs import TOOLS
 
 GEOMETRY_FILTERS = {QgsProcessing.TypeVectorPoint: QgsMapLayerProxyModel.PointLayer,
@@ -318,7 +318,7 @@ class GuidedDialog(QDialog):
             names = self.spec.layer_hints.get(name)
             if names and isinstance(widget, QgsMapLayerComboBox):
                 layer = next((layer for layer in self.project.mapLayers().values()
-                              if _source_name(layer) in names), None)
+                              if source_name(layer) in names), None)
                 if layer is not None:
                     widget.setLayer(layer)
         for name, widget in self.widgets.items():
@@ -632,14 +632,6 @@ def _layer_source(layer):
     """A file layer by its source (safe to read from the run's thread); any other layer by its id."""
     source = layer.source()
     return source if os.path.exists(source.split("|")[0]) else layer.id()
-
-
-def _source_name(layer):
-    """The GeoPackage layer name or file stem a layer comes from (its display name may be translated)."""
-    source = layer.source()
-    if "layername=" in source:
-        return source.split("layername=")[1].split("|")[0]
-    return os.path.splitext(os.path.basename(source.split("|")[0]))[0]
 
 
 def _shown(value):

@@ -98,14 +98,19 @@ def layer_role(algorithm_id: str, parameter_name: str):
                                  else None)
 
 
-def _names(layer) -> set:
+def file_stem(layer) -> str:
+    return layer.source().split("|")[0].replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+
+def source_name(layer) -> str:
+    """The GeoPackage layer name or file stem a layer comes from (its display name may be translated)."""
     source = layer.source()
-    names = {layer.name().lower()}
-    if "layername=" in source:
-        names.add(source.split("layername=")[1].split("|")[0].lower())
-    stem = source.split("|")[0].replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    names.add(stem.lower())
-    return names
+    return source.split("layername=")[1].split("|")[0] if "layername=" in source else file_stem(layer)
+
+
+def _names(layer) -> set:
+    """Every name a layer goes by, lower case: shown name, GeoPackage layer name and file stem."""
+    return {layer.name().lower(), source_name(layer).lower(), file_stem(layer).lower()}
 
 
 def _score(layer, role) -> int:
