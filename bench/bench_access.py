@@ -47,7 +47,6 @@ def worker_files(n):
     from shapely.geometry import LineString, Point
 
     from bench.synthetic_city import make_city
-
     from habitat_planning_plugin.core.network import build_graph
     from habitat_planning_plugin.core.public_space.access import entry_points
 

@@ -62,9 +62,9 @@ def main(argv=None) -> int:
     parser.add_argument("--folder", default=os.path.join(tempfile.gettempdir(), "habitat-bench-country"))
     options = parser.parse_args(argv)
 
+    from make_synthetic_country import make_country
     from osgeo import ogr
 
-    from make_synthetic_country import make_country
     from habitat_planning_plugin.batch.driver import read_cities, run_batch
     from habitat_planning_plugin.batch.task import BatchConfig, run_city
 

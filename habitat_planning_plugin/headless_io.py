@@ -15,8 +15,8 @@ core, with GDAL's Python bindings (``osgeo``) and/or pyogrio, each imported wher
 - Paths may carry QGIS's ``|layername=...``, ``|layerid=...`` and ``|subset=...`` suffixes.
 """
 
-import os
 import importlib
+import os
 import sys
 import warnings
 

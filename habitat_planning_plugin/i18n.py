@@ -68,6 +68,12 @@ def qgis_locale() -> str:
     return normalise_locale(QLocale().name())
 
 
+def content_language() -> str:
+    """"zh" or "en": the language of the bilingual content (framework criteria, survey questions, place names) to
+    show in the user's QGIS language."""
+    return "zh" if qgis_locale().lower().startswith("zh") else "en"
+
+
 def translation_candidates(locale: str) -> list:
     """Translation names to try for ``locale``, best first: ``zh_CN``; ``zh_TW``, then ``zh_CN``; ``pt``, ``pt_*``."""
     name = normalise_locale(locale)

@@ -1,5 +1,6 @@
 """Adapters between QGIS and the core: CRS choice, reprojection, geometries as shapely objects."""
 
+import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -7,19 +8,23 @@ from qgis.core import (
     QgsDistanceArea,
     QgsExpression,
     QgsFeatureRequest,
-    QgsProcessingFeatureSource,
     QgsGeometry,
     QgsGeometryCollection,
     QgsPointXY,
+    QgsProcessingFeatureSource,
     QgsProject,
     QgsRectangle,
-    QgsUnitTypes,
     QgsVectorLayer,
     QgsWkbTypes,
 )
 
-import numpy as np
-
+from .compat import (
+    DistanceUnit,
+    FeatureRequestFilterType,
+    FeatureRequestFlag,
+    GeometryType,
+    ProcessingFeatureSourceFlag,
+)
 from .core.crs import utm_epsg
 from .core.geometry import polygonal
 from .core.text import HabitatError, tr
@@ -47,7 +52,7 @@ def _crs_and_extent(item):
 
 
 def is_metric(crs: QgsCoordinateReferenceSystem) -> bool:
-    return crs.isValid() and not crs.isGeographic() and crs.mapUnits() == QgsUnitTypes.DistanceMeters
+    return crs.isValid() and not crs.isGeographic() and crs.mapUnits() == DistanceUnit.Meters
 
 
 def wgs84_extent(items, transform_context=None) -> QgsRectangle:
@@ -152,7 +157,7 @@ def features_in_crs(source, crs, transform_context, request: QgsFeatureRequest =
     request = QgsFeatureRequest(request) if request is not None else QgsFeatureRequest()
     request.setDestinationCrs(crs, transform_context)
     if isinstance(source, QgsProcessingFeatureSource):
-        return source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+        return source.getFeatures(request, ProcessingFeatureSourceFlag.SkipGeometryValidityChecks)
     return source.getFeatures(request)
 
 
@@ -274,7 +279,7 @@ def read_lines(source, crs, transform_context, request: QgsFeatureRequest = None
             return found
     plain, other_parts, skipped = [], [], 0
     request = QgsFeatureRequest(request) if request is not None else QgsFeatureRequest()
-    if request.filterType() != QgsFeatureRequest.FilterExpression:
+    if request.filterType() != FeatureRequestFilterType.Expression:
         request.setNoAttributes()
     for feature in features_in_crs(source, crs, transform_context, request):
         geometry = feature.geometry()
@@ -287,8 +292,8 @@ def read_lines(source, crs, transform_context, request: QgsFeatureRequest = None
             continue
         found = wkb_line_parts(data)
         if found is None:  # curves, collections and other exotic types: let QGIS segmentise them
-            if QgsWkbTypes.geometryType(geometry.wkbType()) != QgsWkbTypes.LineGeometry:
-                geometry = geometry.convertToType(QgsWkbTypes.LineGeometry, True)  # None when it holds no line
+            if QgsWkbTypes.geometryType(geometry.wkbType()) != GeometryType.Line:
+                geometry = geometry.convertToType(GeometryType.Line, True)  # None when it holds no line
             try:
                 lines = [] if geometry is None or geometry.isNull() or geometry.isEmpty() else (
                     geometry.asMultiPolyline() if geometry.isMultipart() else [geometry.asPolyline()])
@@ -347,8 +352,8 @@ def _read_lines_ogr(layer, crs, transform_context, request):
     give exactly what QGIS's reader gives (edited or filtered layers, other drivers, curves, a failed read)."""
     from qgis.core import QgsProviderRegistry
 
-    if request is not None and (request.filterType() not in (QgsFeatureRequest.FilterNone,
-                                                             QgsFeatureRequest.FilterExpression)
+    if request is not None and (request.filterType() not in (FeatureRequestFilterType.NoFilter,
+                                                             FeatureRequestFilterType.Expression)
                                 or not request.filterRect().isNull() or request.limit() >= 0):
         return None
     if (not isinstance(layer, QgsVectorLayer) or not layer.isValid() or layer.providerType() != "ogr"
@@ -383,7 +388,7 @@ def _read_lines_ogr(layer, crs, transform_context, request):
         if ogr_layer is None or not hasattr(ogr_layer, "GetArrowStreamAsNumPy"):
             return None
         wanted = None
-        if request is not None and request.filterType() == QgsFeatureRequest.FilterExpression:
+        if request is not None and request.filterType() == FeatureRequestFilterType.Expression:
             wanted = _matching_ids(layer, request)
         definition = ogr_layer.GetLayerDefn()
         ogr_layer.SetIgnoredFields([definition.GetFieldDefn(index).GetName()
@@ -443,7 +448,7 @@ def _read_lines_ogr(layer, crs, transform_context, request):
 def _matching_ids(layer, request):
     """Ids of the layer's features that pass ``request``'s filter expression, evaluated by QGIS."""
     matching = QgsFeatureRequest(request)
-    matching.setFlags(QgsFeatureRequest.NoGeometry)
+    matching.setFlags(FeatureRequestFlag.NoGeometry)
     expression = QgsExpression(request.filterExpression().expression())
     matching.setSubsetOfAttributes(expression.referencedColumns(), layer.fields())
     return np.fromiter((feature.id() for feature in layer.getFeatures(matching)), dtype=np.int64)
@@ -679,7 +684,7 @@ def point_population(source, fields, crs, transform_context, polygon_spacing: fl
                 raise HabitatError(tr("The population field {0} holds a value that is not a number: {1}",
                                       name, repr(value)))
         points = None
-        if geometry.type() == QgsWkbTypes.PolygonGeometry:
+        if geometry.type() == GeometryType.Polygon:
             shape = to_shapely(geometry if geometry.isGeosValid() else geometry.makeValid())
             minx, miny, maxx, maxy = shape.bounds
             gx, gy = np.meshgrid(np.arange(minx + polygon_spacing / 2, maxx, polygon_spacing),

@@ -85,7 +85,7 @@ def build_document(text: str) -> QTextDocument:
     text = re.sub(r'<figure[^>]*>(.*?)<figcaption>(.*?)</figcaption></figure>',
                   r'<p>\1<br><span class="caption">\2</span></p>', text, flags=re.S)
     for name, image in images:
-        document.addResource(QTextDocument.ImageResource, QUrl(name), image)
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
     document.setHtml(text)
     document.setPageSize(PAGE_SIZE)
     keep_images_on_one_page(document)
@@ -140,9 +140,9 @@ def keep_images_on_one_page(document) -> None:
 
 def html_to_pdf(text: str, pdf_path: str) -> None:
     document = build_document(text)
-    printer = QPrinter(QPrinter.HighResolution)
-    printer.setOutputFormat(QPrinter.PdfFormat)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(pdf_path)
-    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Portrait, QMarginsF(15, 15, 15, 15),
-                                      QPageLayout.Millimeter))
+    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(15, 15, 15, 15),
+                                      QPageLayout.Unit.Millimeter))
     document.print_(printer)

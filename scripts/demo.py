@@ -215,6 +215,7 @@ def main() -> int:
 
         Processing.initialize()
         import processing
+
         from habitat_planning_plugin import i18n
         from habitat_planning_plugin.processing.provider import HabitatProvider
 

@@ -19,8 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from habitat_planning_plugin.core.public_space.survey import load_questionnaire, write_xlsform  # noqa: E402
 from kobo_export import write_export  # noqa: E402
+
+from habitat_planning_plugin.core.public_space.survey import load_questionnaire, write_xlsform  # noqa: E402
 
 SURVEY = ROOT / "resources" / "sample_data" / "survey"
 QUESTIONNAIRE = ROOT / "resources" / "questionnaires" / "public_space_quality.json"

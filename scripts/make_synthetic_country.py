@@ -37,7 +37,6 @@ from osgeo import gdal, ogr, osr
 from shapely.geometry import LineString, Point, Polygon, box
 from shapely.ops import unary_union
 
-
 EPSG = 32650
 ORIGIN = (500_000.0, 3_000_000.0)  # centre of the national plane, UTM zone 50N
 SPACING = 100.0  # street lattice (m), as in bench/synthetic_city.py

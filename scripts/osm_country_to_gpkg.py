@@ -117,6 +117,7 @@ def run_with_pyqgis(steps, env_extra, log):
 
         Processing.initialize()
         import processing
+
         from habitat_planning_plugin import i18n
         from habitat_planning_plugin.processing.provider import HabitatProvider
 

@@ -66,10 +66,10 @@ def test_a_figure_on_the_boundary_starts_the_next_page(report_pdf):
     from qgis.PyQt.QtCore import QUrl
     from qgis.PyQt.QtGui import QColor, QImage
 
-    image = QImage(640, 400, QImage.Format_RGB32)
+    image = QImage(640, 400, QImage.Format.Format_RGB32)
     image.fill(QColor("red"))
     document = report_pdf.QTextDocument()
-    document.addResource(report_pdf.QTextDocument.ImageResource, QUrl("red"), image)
+    document.addResource(report_pdf.QTextDocument.ResourceType.ImageResource, QUrl("red"), image)
     height = report_pdf.PAGE_SIZE.height()
     # The image block starts about 250 px above the end of the first page: it would straddle the boundary.
     document.setHtml(f'<p>x</p><p style="margin-top:{int(height - 250)}px">y</p>'

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from qgis.core import QgsRasterLayer, QgsVectorLayer, QgsWkbTypes
+from qgis.core import QgsRasterLayer, QgsVectorLayer
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import dijkstra
 from scipy.spatial import cKDTree
@@ -10,6 +10,7 @@ from shapely import wkb
 from shapely.geometry import Point
 from shapely.ops import unary_union
 
+from habitat_planning_plugin.compat import GeometryType
 from test.conftest import SAMPLE_POPULATION, layer_path
 
 FIVE_TYPES = {"park", "civic park", "square", "recreational green area", "public facility open area"}
@@ -38,7 +39,7 @@ def test_layers_are_projected_and_complete(city):
         assert rows
     assert len(city["districts"][2]) >= 6
     assert {row["road_class"] for _, row in city["streets"][2]} == set(DEFAULT_WIDTHS)
-    assert city["streets"][1] == QgsWkbTypes.LineGeometry
+    assert city["streets"][1] == GeometryType.Line
     kinds = {row["ps_type"] for _, row in city["public_spaces"][2]}
     assert FIVE_TYPES <= kinds
     not_counted = [row for _, row in city["public_spaces"][2] if row["access"] == "private" or row["fee"] == "yes"]

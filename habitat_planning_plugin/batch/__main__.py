@@ -7,7 +7,7 @@ import sys
 import time
 
 from ..core.text import Cancelled, HabitatError
-from .task import BatchConfig, NOT_WALKABLE_CLASSES
+from .task import NOT_WALKABLE_CLASSES, BatchConfig
 
 
 def arguments(argv=None):

@@ -24,7 +24,7 @@ def groups_of(rows) -> list:
     return []
 
 
-def write_outputs(folder, rows, cities, crs_wkt: str, language: str = "en", footer: str = "", report=True,
+def write_outputs(folder, rows, cities, crs_wkt: str, settings="en", footer=None, report=True,
                   city_reports=False) -> dict:
     """The tables (CSV; GeoPackage with a "cities" layer and, when the run had districts, a "districts" layer),
     the national report and, when asked, one report per measured city in city_reports/."""
@@ -45,14 +45,14 @@ def write_outputs(folder, rows, cities, crs_wkt: str, language: str = "en", foot
         from ..core.public_space.national_report import national_report
 
         extents = {city.city_id: wkb.loads(city.extent_wkb) for city in cities}
-        paths["report"] = national_report(os.path.join(folder, REPORT), rows, groups, extents, language, footer)
+        paths["report"] = national_report(os.path.join(folder, REPORT), rows, groups, extents, settings, footer)
     if city_reports:
         paths["city_reports"] = write_city_reports(os.path.join(folder, CITY_REPORTS), rows, groups, extent_of,
-                                                   language, footer)
+                                                   settings, footer)
     return paths
 
 
-def write_city_reports(folder, rows, groups, extent_of, language="en", footer="") -> str:
+def write_city_reports(folder, rows, groups, extent_of, settings="en", footer=None) -> str:
     """One HTML report per measured city, named by its id (names may hold any character)."""
     from ..core.public_space.national_report import city_report
 
@@ -61,7 +61,7 @@ def write_city_reports(folder, rows, groups, extent_of, language="en", footer=""
         if row.get("status") == "ok":
             shape = extent_of.get(str(row["city_id"]))
             city_report(os.path.join(folder, f"city_{_safe(row['city_id'])}.html"), row, groups,
-                        wkb.loads(shape) if shape else None, language, footer)
+                        wkb.loads(shape) if shape else None, settings, footer)
     return folder
 
 

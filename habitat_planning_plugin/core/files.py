@@ -9,7 +9,6 @@ from pathlib import Path
 
 from .text import HabitatError, tr
 
-
 UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # Characters no text a person saved holds (control characters other than tab and line ends, private use): a

@@ -13,8 +13,6 @@ from functools import partial
 from qgis.core import (
     QgsApplication,
     QgsFieldProxyModel,
-    QgsMapLayerProxyModel,
-    QgsProcessing,
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
     QgsProcessingFeedback,
@@ -46,15 +44,16 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..compat import GeometryType, LayerFilter, ProcessingSourceType
 from ..core.text import tr
 from ..paths import readable_source, resource_path
 from ..workshop import is_workshop
 from .input_defaults import in_language, name_fields, source_name
 from .tool_specs import TOOLS
 
-GEOMETRY_FILTERS = {QgsProcessing.TypeVectorPoint: QgsMapLayerProxyModel.PointLayer,
-                    QgsProcessing.TypeVectorLine: QgsMapLayerProxyModel.LineLayer,
-                    QgsProcessing.TypeVectorPolygon: QgsMapLayerProxyModel.PolygonLayer}
+GEOMETRY_FILTERS = {ProcessingSourceType.VectorPoint: LayerFilter.PointLayer,
+                    ProcessingSourceType.VectorLine: LayerFilter.LineLayer,
+                    ProcessingSourceType.VectorPolygon: LayerFilter.PolygonLayer}
 
 
 class DialogFeedback(QgsProcessingFeedback):
@@ -127,7 +126,7 @@ class GuidedDialog(QDialog):
         page = QWidget()
         form = QFormLayout(page)
         title = QLabel(f"<b>{_html(tr(step.title))}</b><br>{_html(tr(step.intro))}")
-        title.setTextFormat(Qt.RichText)
+        title.setTextFormat(Qt.TextFormat.RichText)
         title.setWordWrap(True)
         form.addRow(title)
         if any(self.algorithm.parameterDefinition(name).type() in ("source", "vector", "raster")
@@ -168,12 +167,12 @@ class GuidedDialog(QDialog):
         if kind in ("source", "vector", "raster"):
             widget = QgsMapLayerComboBox()
             if kind == "raster":
-                widget.setFilters(QgsMapLayerProxyModel.RasterLayer)
+                widget.setFilters(LayerFilter.RasterLayer)
             else:
                 # Combined with | only: the flags type itself moved to Qgis.LayerFilters in later QGIS versions.
                 filters = None
-                for data_type in definition.dataTypes() or [QgsProcessing.TypeVectorAnyGeometry]:
-                    value = GEOMETRY_FILTERS.get(data_type, QgsMapLayerProxyModel.VectorLayer)
+                for data_type in definition.dataTypes() or [ProcessingSourceType.VectorAnyGeometry]:
+                    value = GEOMETRY_FILTERS.get(data_type, LayerFilter.VectorLayer)
                     filters = value if filters is None else filters | value
                 widget.setFilters(filters)
             widget.setAllowEmptyLayer(optional)
@@ -227,7 +226,7 @@ class GuidedDialog(QDialog):
         box.addLayout(folder_row)
         # Escaped text is HTML: say so, or a single note without a tag is shown as plain text, entities and all.
         notes = QLabel("<br>".join(_html(tr(note)) for note in self.spec.method_notes))
-        notes.setTextFormat(Qt.RichText)
+        notes.setTextFormat(Qt.TextFormat.RichText)
         notes.setWordWrap(True)
         notes.setStyleSheet("color: #616161")
         box.addWidget(notes)
@@ -401,12 +400,12 @@ class GuidedDialog(QDialog):
 
     def ask_overwrite(self, folder, earlier):
         """'replace', 'new' (a new folder beside it) or 'cancel': the user's answer."""
-        box = QMessageBox(QMessageBox.Question, tr(self.spec.title),
+        box = QMessageBox(QMessageBox.Icon.Question, tr(self.spec.title),
                           tr("The output folder {0} already holds the results of an earlier run ({1}). Layers of "
                              "that run shown in the project would change.", folder, ", ".join(earlier)), parent=self)
-        new = box.addButton(tr("Use a new folder"), QMessageBox.AcceptRole)
-        replace = box.addButton(tr("Replace the earlier results"), QMessageBox.DestructiveRole)
-        box.addButton(QMessageBox.Cancel)
+        new = box.addButton(tr("Use a new folder"), QMessageBox.ButtonRole.AcceptRole)
+        replace = box.addButton(tr("Replace the earlier results"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(new)
         box.exec_()
         return "new" if box.clickedButton() is new else "replace" if box.clickedButton() is replace else "cancel"
@@ -588,12 +587,12 @@ class FileList(QWidget):
         self.list.clear()
         for path in paths:
             item = QListWidgetItem(os.path.basename(path))
-            item.setData(Qt.UserRole, path)
+            item.setData(Qt.ItemDataRole.UserRole, path)
             item.setToolTip(path)
             self.list.addItem(item)
 
     def files(self):
-        return [self.list.item(i).data(Qt.UserRole) for i in range(self.list.count())]
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
 
 
 def _fresh_folder(folder):
@@ -606,13 +605,12 @@ def _fresh_folder(folder):
 
 def _drawing_order(layer):
     """Points first (drawn on top), then lines, polygons, rasters and tables last."""
-    from qgis.core import QgsWkbTypes
 
     if not layer.isSpatial():
         return 5
     if not hasattr(layer, "geometryType"):
         return 4
-    return {QgsWkbTypes.PointGeometry: 0, QgsWkbTypes.LineGeometry: 1, QgsWkbTypes.PolygonGeometry: 2}.get(
+    return {GeometryType.Point: 0, GeometryType.Line: 1, GeometryType.Polygon: 2}.get(
         layer.geometryType(), 3)
 
 

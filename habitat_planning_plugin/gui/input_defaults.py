@@ -7,8 +7,9 @@ that kind of data, and on a field only when its name says so; otherwise it start
 Names in the user's language come first (``name_zh`` under Chinese).
 """
 
-from qgis.core import QgsMapLayerType, QgsProcessing, QgsWkbTypes
+from qgis.core import QgsMapLayerType
 
+from ..compat import GeometryType, ProcessingSourceType
 from ..i18n import qgis_locale
 
 # What a layer input is, by parameter name, and per algorithm where the name is a generic INPUT.
@@ -134,12 +135,12 @@ def _fits(layer, definition) -> bool:
         return layer.type() == QgsMapLayerType.RasterLayer
     if layer.type() != QgsMapLayerType.VectorLayer:
         return False
-    types = definition.dataTypes() or [QgsProcessing.TypeVectorAnyGeometry]
+    types = definition.dataTypes() or [ProcessingSourceType.VectorAnyGeometry]
     geometry = layer.geometryType()
-    wanted = {QgsProcessing.TypeVectorPoint: QgsWkbTypes.PointGeometry,
-              QgsProcessing.TypeVectorLine: QgsWkbTypes.LineGeometry,
-              QgsProcessing.TypeVectorPolygon: QgsWkbTypes.PolygonGeometry}
-    return any(t in (QgsProcessing.TypeVectorAnyGeometry, QgsProcessing.TypeVector) or wanted.get(t) == geometry
+    wanted = {ProcessingSourceType.VectorPoint: GeometryType.Point,
+              ProcessingSourceType.VectorLine: GeometryType.Line,
+              ProcessingSourceType.VectorPolygon: GeometryType.Polygon}
+    return any(t in (ProcessingSourceType.VectorAnyGeometry, ProcessingSourceType.Vector) or wanted.get(t) == geometry
                for t in types)
 
 

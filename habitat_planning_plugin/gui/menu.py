@@ -6,9 +6,9 @@ from qgis.core import QgsApplication
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QComboBox, QMenu, QToolBar, QToolButton
 
+from ..catalogue import GROUP_ICONS, GROUPS, PROVIDER_ID
 from ..core.text import tr, tr_noop
 from ..paths import resource_path
-from ..catalogue import GROUP_ICONS, GROUPS, PROVIDER_ID
 
 MENU_OBJECT_NAME = "habitatPlanningMenu"
 TOOLBAR_OBJECT_NAME = "habitatPlanningToolbar"
@@ -99,7 +99,7 @@ class HabitatMenu:
             self.toolbar.addAction(action)
             button = self.toolbar.widgetForAction(action)
             if isinstance(button, QToolButton):
-                button.setPopupMode(QToolButton.InstantPopup)
+                button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
             self.actions.append(action)
 
         self.menu.addSeparator()
@@ -161,7 +161,7 @@ class HabitatMenu:
         if confirm and project.isDirty() and QMessageBox.question(
                 self.iface.mainWindow(), tr("Load the workshop data"),
                 tr("Replace the current project with the workshop data? Unsaved changes are lost.")) != \
-                QMessageBox.Yes:
+                QMessageBox.StandardButton.Yes:
             return None
         project.clear()
         layers = load_workshop(project)

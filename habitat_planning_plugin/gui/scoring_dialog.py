@@ -47,14 +47,14 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.plan_assessment.scorecards import Scorecard, load_framework, read_scorecard, write_scorecard
 from ..core.text import HabitatError, tr
-from ..i18n import qgis_locale
+from ..i18n import content_language
 from ..paths import resource_path
 
 NA = "NA"
 CHOICES = ("0", "1", "2", "3", NA)
 FOLDER_KEY = "habitat_planning_plugin/scorecard_folder"  # the folder of the last scorecard opened or saved
 SUFFIX = ".json"  # what write_scorecard writes
-ROW = Qt.UserRole  # the criterion's row (index in framework.criteria) of a criterion item; -1 for a theme
+ROW = Qt.ItemDataRole.UserRole  # the criterion's row (index in framework.criteria) of a criterion item; -1 for a theme
 # Characters no file name may hold on Windows, macOS or Linux (and control characters); letters of any script stay.
 UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
@@ -102,10 +102,10 @@ class CriteriaTree(QTreeWidget):
         self.setItemsExpandable(False)
         self.setIndentation(14)
         self.setWordWrap(True)  # long questions wrap instead of being cut
-        self.setTextElideMode(Qt.ElideNone)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setUniformRowHeights(False)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.header().setStretchLastSection(True)
         self.setItemDelegate(WrappingDelegate(self))
         self._rows, self._themes = [], []
@@ -120,7 +120,7 @@ class CriteriaTree(QTreeWidget):
         bold.setBold(True)
         for theme_text, questions in groups:
             theme = QTreeWidgetItem([theme_text])
-            theme.setFlags(Qt.ItemIsEnabled)  # a header, not selectable (a disabled one would disable its criteria)
+            theme.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a header, not selectable (a disabled one would disable its criteria)
             theme.setData(0, ROW, -1)
             theme.setFont(0, bold)
             theme.setForeground(0, self.palette().windowText())
@@ -173,12 +173,12 @@ class LevelLabel(QLabel):
     def __init__(self, button):
         super().__init__()
         self.setWordWrap(True)
-        self.setTextFormat(Qt.PlainText)
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setBuddy(button)
-        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
     def mousePressEvent(self, event):
-        if event.button() == Qt.LeftButton:
+        if event.button() == Qt.MouseButton.LeftButton:
             self.buddy().click()
         super().mousePressEvent(event)
 
@@ -187,7 +187,7 @@ class ScoringDialog(QDialog):
     def __init__(self, parent=None, framework_path=None):
         super().__init__(parent)
         self.setWindowTitle(tr("Score a plan") + " [*]")  # [*]: Qt shows "*" while there are unsaved changes
-        self.language = "zh" if qgis_locale().lower().startswith("zh") else "en"
+        self.language = content_language()
         self.current = None
         self._quiet = False  # True while the widgets are filled from a file: no "unsaved changes" then
 
@@ -212,16 +212,16 @@ class ScoringDialog(QDialog):
         self.criteria = CriteriaTree()
         self.criteria.currentRowChanged.connect(self.show_criterion)
         self.theme = QLabel()
-        self.theme.setTextFormat(Qt.PlainText)
+        self.theme.setTextFormat(Qt.TextFormat.PlainText)
         self.theme.setWordWrap(True)
         theme_font = QFont(self.theme.font())
         theme_font.setBold(True)
         self.theme.setFont(theme_font)
         self.position = QLabel()
         self.question = QLabel()
-        self.question.setTextFormat(Qt.PlainText)
+        self.question.setTextFormat(Qt.TextFormat.PlainText)
         self.question.setWordWrap(True)
-        self.question.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         question_font = QFont(self.question.font())
         question_font.setPointSizeF(question_font.pointSizeF() * 1.1)
         self.question.setFont(question_font)
@@ -235,7 +235,7 @@ class ScoringDialog(QDialog):
             self.buttons.addButton(button)
             label = LevelLabel(button)
             self.level_labels[value] = label
-            levels.addWidget(button, row, 0, Qt.AlignTop)
+            levels.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
             levels.addWidget(label, row, 1)
         self.buttons.buttonClicked.connect(self.store)
         page = QWidget()
@@ -246,8 +246,8 @@ class ScoringDialog(QDialog):
         page_layout.addStretch(1)
         self.question_area = QScrollArea()  # a question and its levels of any length: scrolled, never cut
         self.question_area.setWidgetResizable(True)
-        self.question_area.setFrameShape(QFrame.NoFrame)
-        self.question_area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.question_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.question_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.question_area.setWidget(page)
         self.comment = QTextEdit()
         self.comment.setPlaceholderText(tr("Comment"))
@@ -262,7 +262,7 @@ class ScoringDialog(QDialog):
 
         heading = QHBoxLayout()
         heading.addWidget(self.theme, 1)
-        heading.addWidget(self.position, 0, Qt.AlignTop)
+        heading.addWidget(self.position, 0, Qt.AlignmentFlag.AlignTop)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(6, 0, 0, 0)
@@ -270,7 +270,7 @@ class ScoringDialog(QDialog):
         right_layout.addWidget(self.question_area, 1)
         right_layout.addWidget(self.comment)
         right_layout.addWidget(self.evidence)
-        body = QSplitter(Qt.Horizontal)
+        body = QSplitter(Qt.Orientation.Horizontal)
         body.setChildrenCollapsible(False)
         body.addWidget(self.criteria)
         body.addWidget(right)
@@ -513,19 +513,19 @@ class ScoringDialog(QDialog):
         return self.isWindowModified()
 
     def confirm_discard(self):
-        """Ask what to do with unsaved changes: QMessageBox.Save, Discard or Cancel (the user's answer)."""
+        """Ask what to do with unsaved changes: QMessageBox.StandardButton.Save, Discard or Cancel (the user's answer)."""
         return QMessageBox.question(self, tr("Score a plan"),
                                     tr("This scorecard has unsaved changes. Save them before going on?"),
-                                    QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
+                                    QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
 
     def may_discard(self) -> bool:
         """True when the current answers may go: nothing unsaved, saved now, or the user discards them."""
         if not self.is_dirty():
             return True
         choice = self.confirm_discard()
-        if choice == QMessageBox.Save:
+        if choice == QMessageBox.StandardButton.Save:
             return self.choose_and_save()
-        return choice == QMessageBox.Discard
+        return choice == QMessageBox.StandardButton.Discard
 
     def reject(self):
         """Esc, the window's close button and close() all come here (QDialog.closeEvent calls reject)."""

@@ -6,40 +6,35 @@ Errors from the core (HabitatError) reach the user as translated Processing erro
 cleanly; files this run created are removed again when it fails, and existing files are never touched.
 """
 
-import gc
 import html
 import importlib.util
-import math
-import os
-import sys
 import traceback
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsField,
-    QgsFields,
     QgsProcessingAlgorithm,
-    QgsProcessingLayerPostProcessorInterface,
-    QgsProcessingOutputNumber,
     QgsProcessingException,
+    QgsProcessingOutputNumber,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFileDestination,
-    QgsProcessingUtils,
 )
 from qgis.PyQt.QtGui import QIcon
 
 from ..catalogue import GROUP_ICONS, GROUPS  # noqa: F401 - the algorithms' groups, re-exported
+from ..compat import ProcessingParameterFlag
 from ..core.report import html as report_html
 from ..core.text import Cancelled, HabitatError, tr, tr_noop
-from ..paths import readable_source, resource_path
+from ..i18n import qgis_locale
+from ..paths import resource_path
 from ..qgis_io import choose_metric_crs, read_polygons
 from ..report_pdf import html_to_pdf
 from .output_guard import OutputGuard, destination_file
+from .outputs import POST_PROCESSORS, SPREADSHEET_EXTENSIONS, SpreadsheetSafeSink, StyleOnLoad, close_writers, is_null
 from .parameter_checks import check_parameters, explain_refusal
-from .styles import build_renderer, keep_present_categories, label_layer
+from .parameters import value_text
+from .provenance import footer
 
-report_html.PDF_WRITER = html_to_pdf  # reports saved as .pdf are printed by Qt
+report_html.PDF_WRITER = html_to_pdf  # transitional, until every report takes report_settings()
 
 # How to install a missing package, by platform (shown in the user's language).
 INSTALL_HINTS = {
@@ -60,58 +55,6 @@ def missing_package_message(modules) -> str:
     hint = INSTALL_HINTS.get(sys.platform, INSTALL_HINTS["other"])
     names = " ".join(modules)
     return tr("This tool needs the Python package(s) {0}, which are not installed.", names) + " " + tr(hint, names)
-
-
-# Post-processors must outlive the algorithm run (QGIS applies them afterwards): keep them here.
-_POST_PROCESSORS = {}
-STYLE_PROPERTY = "habitat_planning/style"
-
-
-class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
-    """Gives a loaded result layer its bundled QML style and its translated name."""
-
-    def __init__(self, qml_path: str, layer_name: str, category_labels=None, renderer=None):
-        super().__init__()
-        self.qml_path = qml_path
-        self.layer_name = layer_name
-        self.renderer_spec = renderer  # processing/styles: classes built from the data the layer holds
-        # Keyed by text: a QML stores category values as strings whatever the field type.
-        self.category_labels = {str(value): label for value, label in (category_labels or {}).items()}
-
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
-        if layer is None:
-            return
-        if self.qml_path and os.path.exists(self.qml_path):
-            layer.loadNamedStyle(self.qml_path)
-        if layer.isSpatial() and hasattr(layer, "renderer") and layer.renderer() is not None:
-            renderer = layer.renderer().clone()
-            if self.renderer_spec is not None:
-                renderer = build_renderer(layer, self.renderer_spec) or renderer
-            self._label(renderer)
-            keep_present_categories(layer, renderer)
-            # A new renderer, not the loaded one edited in place: QGIS redraws the legend only on rendererChanged,
-            # so labels set in place would show as raw codes until the user refreshed the legend.
-            layer.setRenderer(renderer)
-            label_layer(layer, getattr(self.renderer_spec, "label", ""))
-            # What styled it (a bundled style or classes from the data): checked by the tests, never the default.
-            layer.setCustomProperty(STYLE_PROPERTY, os.path.basename(self.qml_path) if self.qml_path else
-                                    type(self.renderer_spec).__name__ if self.renderer_spec else "")
-        layer.setName(self.layer_name)
-        layer.triggerRepaint()
-
-    def _label(self, renderer):
-        if not self.category_labels:
-            return
-        if hasattr(renderer, "categories"):
-            for index, category in enumerate(renderer.categories()):
-                label = self.category_labels.get(str(category.value()))
-                if label is not None:
-                    renderer.updateCategoryLabel(index, label)
-        if hasattr(renderer, "rootRule"):  # rule-based: keyed by the rule's label
-            for rule in renderer.rootRule().children():
-                label = self.category_labels.get(rule.label())
-                if label is not None:
-                    rule.setLabel(label)
 
 
 def progress_callback(feedback, start: float = 0.0, end: float = 100.0):
@@ -180,7 +123,7 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
     def add_parameter(self, parameter, help_text: str, advanced: bool = False):
         """Add ``parameter`` with its help (a ``tr_noop`` text), optionally in the Advanced section."""
         if advanced:
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            parameter.setFlags(parameter.flags() | ProcessingParameterFlag.Advanced)
         parameter.setHelp(tr(help_text))
         self._parameter_help[parameter.name()] = help_text
         self.addParameter(parameter)
@@ -214,7 +157,7 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
         shapes, rows, ids, repaired, skipped = read_polygons(source, crs, context.transformContext(),
                                                              [name_field] if name_field else [])
         self.report_polygons(feedback, what, repaired, skipped)
-        names = [str(row[0]) if name_field and not _is_null(row[0]) else str(fid) for row, fid in zip(rows, ids)]
+        names = [str(row[0]) if name_field and not is_null(row[0]) else str(fid) for row, fid in zip(rows, ids)]
         repeated = {name for name in names if names.count(name) > 1}
         if repeated:
             feedback.pushWarning(tr("{0}: the names {1} are used more than once; each is shown with its feature id.",
@@ -231,6 +174,13 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
             feedback.reportError(missing_package_message(missing) + " " + tr("The report was not written."))
             return None
         return path or None
+
+    @staticmethod
+    def report_settings(feedback) -> report_html.ReportSettings:
+        """How this run's reports are written: in the user's language, with the plugin and QGIS versions, printed
+        by Qt when saved as .pdf, chart warnings to the log."""
+        return report_html.ReportSettings(language=qgis_locale(), footer=footer(), pdf_writer=html_to_pdf,
+                                          warn=feedback.pushWarning if feedback is not None else None)
 
     def add_number_outputs(self, outputs) -> None:
         """Numeric results (name, translated label), shown in the log and usable in models."""
@@ -288,7 +238,7 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
         details.name = layer_name
         processor = StyleOnLoad(resource_path("styles", qml_name) if qml_name else "", layer_name, category_labels,
                                 renderer)
-        _POST_PROCESSORS[dest_id] = processor
+        POST_PROCESSORS[dest_id] = processor
         details.setPostProcessor(processor)
 
     # --- running ---
@@ -333,41 +283,42 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
                 results = self.process(parameters, context, feedback)
             if feedback.isCanceled():
                 raise Cancelled()
-        except Cancelled:
-            _close_writers()
+        except Exception as error:  # noqa: BLE001 - every failure puts the user's files back first
+            close_writers()
             guard.rollback(feedback)
-            raise QgsProcessingException(tr("Cancelled: no output was written."))
-        except HabitatError as error:
-            _close_writers()
-            guard.rollback(feedback)
-            raise QgsProcessingException(str(error))
-        except QgsProcessingException:
-            _close_writers()
-            guard.rollback(feedback)
-            raise
-        except OSError as error:  # the disk: full, read-only, a folder that cannot be made — not a bug
-            feedback.pushDebugInfo(traceback.format_exc())
-            _close_writers()
-            guard.rollback(feedback)
-            raise QgsProcessingException(tr("Could not use the file {0}: {1}. Nothing was written; earlier outputs are "
-                                            "as they were.", error.filename or "—", error.strerror or str(error)))
-        except Exception as error:  # noqa: BLE001 - a bug: the user gets a message, the log the details
-            feedback.pushDebugInfo(traceback.format_exc())
-            _close_writers()
-            guard.rollback(feedback)
-            raise QgsProcessingException(tr(
-                "The run stopped on an unexpected error ({0}: {1}). Nothing was written. Please report it with the "
-                "log of this run to the plugin's issue tracker.", type(error).__name__, str(error)))
+            failure = self.user_error(error, feedback)
+            if failure is error:
+                raise
+            raise failure from error
         guard.commit()
         return results
 
     def process(self, parameters, context, feedback):
         raise NotImplementedError
 
+    @staticmethod
+    def user_error(error, feedback) -> QgsProcessingException:
+        """What the user reads when a run failed (its outputs already rolled back): a cancel, a problem with the
+        input or the disk in plain words, a bug with a request to report it (the details go to the log)."""
+        if isinstance(error, Cancelled):
+            return QgsProcessingException(tr("Cancelled: no output was written."))
+        if isinstance(error, HabitatError):
+            return QgsProcessingException(str(error))
+        if isinstance(error, QgsProcessingException):
+            return error
+        feedback.pushDebugInfo("".join(traceback.format_exception(type(error), error, error.__traceback__)))
+        if isinstance(error, OSError):  # the disk: full, read-only, a folder that cannot be made — not a bug
+            return QgsProcessingException(tr(
+                "Could not use the file {0}: {1}. Nothing was written; earlier outputs are as they were.",
+                error.filename or "—", error.strerror or str(error)))
+        return QgsProcessingException(tr(
+            "The run stopped on an unexpected error ({0}: {1}). Nothing was written. Please report it with the "
+            "log of this run to the plugin's issue tracker.", type(error).__name__, str(error)))
+
     def input_label(self, parameters, name, context) -> str:
         """An input as the user knows it, for messages: a project layer by its name, a file by its file name
         ("city.gpkg › streets")."""
-        return _value_text(parameters.get(name), context)
+        return value_text(parameters.get(name), context)
 
     def input_summary(self, parameters, context):
         """[(label, value text)] of every input as the user gave it, for the reports' provenance table."""
@@ -376,143 +327,7 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
             if definition.isDestination():
                 continue
             value = parameters.get(definition.name(), definition.defaultValue())
-            rows.append((definition.description(), _value_text(value, context)))
+            rows.append((definition.description(), value_text(value, context)))
         return rows
 
 
-# GDAL's XLSX writer stores text as text cells; CSV is read by a spreadsheet as typed, and its ODS writer turns
-# "of:=…" into a formula.
-SPREADSHEET_EXTENSIONS = (".csv", ".txt", ".ods")
-FORMULA_STARTS = ("=", "+", "-", "@")
-
-
-class SpreadsheetSafeSink:
-    """A sink for a table a spreadsheet opens: text starting with = + - @ is stored with a leading apostrophe, as
-    text, never run as a formula (numbers keep their sign: only text is touched)."""
-
-    def __init__(self, sink):
-        self.sink = sink
-
-    @staticmethod
-    def _formula(value) -> bool:
-        return isinstance(value, str) and (value[:1] in FORMULA_STARTS or value[:4].lower() == "of:=")  # ODS
-
-    def _safe(self, feature):
-        attributes = feature.attributes()
-        if any(self._formula(value) for value in attributes):
-            feature.setAttributes(["'" + value if self._formula(value) else value for value in attributes])
-        return feature
-
-    def addFeature(self, feature, flags=None):  # noqa: N802
-        feature = self._safe(feature)
-        return self.sink.addFeature(feature) if flags is None else self.sink.addFeature(feature, flags)
-
-    def addFeatures(self, features, flags=None):  # noqa: N802
-        features = [self._safe(feature) for feature in features]
-        return self.sink.addFeatures(features) if flags is None else self.sink.addFeatures(features, flags)
-
-    def __getattr__(self, name):
-        return getattr(self.sink, name)
-
-
-def _is_null(value) -> bool:
-    """None, or QGIS's NULL (a QVariant that is not None in Python and would be written as the text "NULL")."""
-    return value is None or (hasattr(value, "isNull") and value.isNull())
-
-
-def _close_writers():
-    """Drop the local variables of the failed run's frames: its sinks close their files before the earlier files
-    are put back (a writer still open would keep a lock on Windows or write on after the restore)."""
-    error_traceback = sys.exc_info()[2]
-    if error_traceback is not None:
-        traceback.clear_frames(error_traceback)
-    gc.collect()
-
-
-def extended_fields(source_fields, added):
-    """(fields, kept): the input's fields, less any named like an added one (case ignored: GeoPackage column names
-    are), followed by the ``added`` (name, QVariant type) fields. ``kept`` lists the input fields carried over."""
-    names = {name.lower() for name, _ in added}
-    kept = [field for field in source_fields if field.name().lower() not in names]
-    fields = QgsFields()
-    for field in kept:
-        fields.append(field)
-    for name, kind in added:
-        fields.append(QgsField(name, kind))
-    return fields, kept
-
-
-def add_chart(report, made, feedback, alt=None, legend=None):
-    """Put a chart (``(png, warning)`` from core.report.charts) into ``report``; its font warning goes to the log.
-    A map's legend (recorded by the map, or ``legend`` [(label, colour)]) is listed under it on the page."""
-    png, warning = made
-    if warning and feedback is not None:
-        feedback.pushWarning(warning)
-    report.image(png, alt or report.title, legend if legend is not None else getattr(made, "legend", None))
-
-
-def file_or_built_in(algorithm, parameters, name, context, *resource):
-    """The file given for the optional file parameter ``name``, else the bundled resources/``resource``."""
-    return algorithm.parameterAsFile(parameters, name, context) or resource_path(*resource)
-
-
-def feature_names(features, name_field):
-    """The value of ``name_field`` of each feature as text, or its feature id where there is none."""
-    return [str(f[name_field]) if name_field and not _is_null(f[name_field]) else str(f.id()) for f in features]
-
-
-def number_list(text, error_message: str):
-    """Numbers from comma- (or semicolon-) separated text; ``error_message`` (translated, naming the text already)
-    is raised when a part is not a number."""
-    try:
-        numbers = [float(part) for part in (text or "").replace(";", ",").split(",") if part.strip()]
-    except ValueError:
-        raise HabitatError(error_message)
-    if not all(math.isfinite(number) for number in numbers):  # "nan" and "inf" parse, but are no threshold
-        raise HabitatError(error_message)
-    return numbers
-
-
-def _unwrapped(value):
-    """The layer or source string inside a QgsProcessingFeatureSourceDefinition; any other value as it is."""
-    source = getattr(value, "source", None)
-    return source.staticValue() if source is not None and hasattr(source, "staticValue") else value
-
-
-def _value_text(value, context) -> str:
-    """A parameter value as a person reads it: a layer by its name or file, a list joined, nothing as a dash."""
-    if value is None or value == "" or value == []:
-        return "—"
-    if isinstance(value, (list, tuple)):
-        return ", ".join(_value_text(item, context) for item in value)
-    if isinstance(value, bool):
-        return tr("Yes") if value else tr("No")
-    if isinstance(value, float):
-        return f"{value:g}"
-    value = _unwrapped(value)
-    if hasattr(value, "authid"):
-        return value.authid()
-    if hasattr(value, "name") and callable(value.name):  # a map layer
-        return value.name()
-    text = str(value)
-    layer = QgsProcessingUtils.mapLayerFromString(text, context, False) if context.project() is not None else None
-    if layer is not None and not os.path.exists(text.split("|")[0]):
-        return layer.name()
-    return readable_source(text)
-
-
-def input_files(value, context):
-    """Real paths of the existing files an input parameter value points to."""
-    if value is None:
-        return set()
-    if isinstance(value, (list, tuple)):
-        return set().union(*(input_files(item, context) for item in value)) if value else set()
-    value = _unwrapped(value)
-    if hasattr(value, "source") and callable(value.source):  # a map layer
-        value = value.source()
-    if not isinstance(value, str):
-        return set()
-    layer = QgsProcessingUtils.mapLayerFromString(value, context) if "|" not in value and not os.path.exists(value) \
-        else None
-    path = (layer.source() if layer is not None else value).split("|")[0]
-    return {os.path.realpath(path)} if os.path.isfile(path) else set()

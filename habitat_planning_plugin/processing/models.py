@@ -11,7 +11,6 @@ from qgis.core import (
     QgsProcessingModelChildParameterSource,
     QgsProcessingModelOutput,
     QgsProcessingModelParameter,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
@@ -21,6 +20,12 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QIcon
 
 from ..catalogue import GROUPS
+from ..compat import (
+    ProcessingFieldParameterDataType,
+    ProcessingNumberParameterType,
+    ProcessingParameterFlag,
+    ProcessingSourceType,
+)
 from ..core.text import tr, tr_noop
 from ..paths import resource_path
 from .output_guard import OutputGuard, destination_file
@@ -49,7 +54,7 @@ class HabitatModel(QgsProcessingModelAlgorithm):
         self.build()
         self.updateDestinationParameters()  # turns the steps' outputs into the model's own outputs
         for destination in self.destinationParameterDefinitions():  # an unset output is a temporary layer
-            destination.setFlags(destination.flags() | QgsProcessingParameterDefinition.FlagOptional)
+            destination.setFlags(destination.flags() | ProcessingParameterFlag.Optional)
 
     def build(self):
         raise NotImplementedError
@@ -153,20 +158,20 @@ class SdfModel(HabitatModel):
     MODEL_ID, NAME, HELP, GROUP_ID, ICON = SDF_MODEL_ID, SDF_MODEL_NAME, SDF_MODEL_HELP, "sdf", "sdf.svg"
 
     def build(self):
-        point, line = [QgsProcessing.TypeVectorPoint], [QgsProcessing.TypeVectorLine]
+        point, line = [ProcessingSourceType.VectorPoint], [ProcessingSourceType.VectorLine]
         _input(self, QgsProcessingParameterFeatureSource("settlements", tr("Settlements or sectors"),
-                                                         [QgsProcessing.TypeVectorPoint,
-                                                          QgsProcessing.TypeVectorPolygon]))
+                                                         [ProcessingSourceType.VectorPoint,
+                                                          ProcessingSourceType.VectorPolygon]))
         _input(self, QgsProcessingParameterField("name_field", tr("Settlement name field"),
                                                  parentLayerParameterName="settlements", optional=True))
         _input(self, QgsProcessingParameterFeatureSource("facilities", tr("Facilities (points)"), point))
         _input(self, QgsProcessingParameterField("function_field", tr("Function field"),
                                                  parentLayerParameterName="facilities"))
         _input(self, QgsProcessingParameterField("indicators", tr("Indicators"), parentLayerParameterName="settlements",
-                                                 type=QgsProcessingParameterField.Numeric, allowMultiple=True))
+                                                 type=ProcessingFieldParameterDataType.Numeric, allowMultiple=True))
         _input(self, QgsProcessingParameterField("negative_indicators", tr("Indicators where more is worse"),
                                                  parentLayerParameterName="settlements",
-                                                 type=QgsProcessingParameterField.Numeric, allowMultiple=True,
+                                                 type=ProcessingFieldParameterDataType.Numeric, allowMultiple=True,
                                                  optional=True))
         _input(self, QgsProcessingParameterFeatureSource("roads", tr("Road network"), line))
         _input(self, QgsProcessingParameterField("road_class", tr("Road class field"), parentLayerParameterName="roads",
@@ -231,7 +236,7 @@ def _child(model, algorithm_id, child_id, description, sources, outputs=None, st
 
 
 def _build_public_space_model(model):
-    polygon, line = [QgsProcessing.TypeVectorPolygon], [QgsProcessing.TypeVectorLine]
+    polygon, line = [ProcessingSourceType.VectorPolygon], [ProcessingSourceType.VectorLine]
     _input(model, QgsProcessingParameterFeatureSource("public_spaces", tr("Public spaces (polygons)"), polygon))
     _input(model, QgsProcessingParameterField("type_field", tr("Type field"), parentLayerParameterName="public_spaces"))
     _input(model, QgsProcessingParameterField("access_field", tr("Access field"),
@@ -284,7 +289,7 @@ def _build_public_space_model(model):
 
 
 def _build_action_model(model):
-    polygon, line = [QgsProcessing.TypeVectorPolygon], [QgsProcessing.TypeVectorLine]
+    polygon, line = [ProcessingSourceType.VectorPolygon], [ProcessingSourceType.VectorLine]
     _input(model, QgsProcessingParameterFeatureSource("public_spaces", tr("Public spaces (polygons)"), polygon))
     _input(model, QgsProcessingParameterField("type_field", tr("Type field"), parentLayerParameterName="public_spaces"))
     _input(model, QgsProcessingParameterField("access_field", tr("Access field"),
@@ -311,13 +316,13 @@ def _build_action_model(model):
     _input(model, QgsProcessingParameterField("candidate_name", tr("Candidate name field"),
                                               parentLayerParameterName="candidate_sites", optional=True))
     _input(model, QgsProcessingParameterField("cost_field", tr("Cost field"), parentLayerParameterName="candidate_sites",
-                                              type=QgsProcessingParameterField.Numeric, optional=True))
+                                              type=ProcessingFieldParameterDataType.Numeric, optional=True))
     _input(model, QgsProcessingParameterNumber("number_of_sites", tr("Number of new public spaces"),
-                                               QgsProcessingParameterNumber.Integer, 5, minValue=1, maxValue=1000))
+                                               ProcessingNumberParameterType.Integer, 5, minValue=1, maxValue=1000))
     _input(model, QgsProcessingParameterFeatureSource("previous", tr("Earlier scorecard (optional)"),
-                                                      [QgsProcessing.TypeVector], optional=True))
+                                                      [ProcessingSourceType.Vector], optional=True))
     _input(model, QgsProcessingParameterNumber("year", tr("Year of this scorecard"),
-                                               QgsProcessingParameterNumber.Integer, 2026, minValue=1900,
+                                               ProcessingNumberParameterType.Integer, 2026, minValue=1900,
                                                maxValue=2200))
 
     _child(model, "habitat:publicspaceinventory", "inventory", tr("Public space inventory"), {

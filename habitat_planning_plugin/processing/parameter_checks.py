@@ -11,17 +11,18 @@ import os
 import re
 
 from qgis.core import (
-    QgsProcessingParameterDefinition,
+    QgsProcessingParameterDistance,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterDistance,
     QgsProcessingUtils,
 )
 
+from ..compat import ProcessingFieldParameterDataType, ProcessingParameterFlag
 from ..core.text import tr
 from .output_guard import destination_file
+from .parameters import input_files
 
 
 def check_parameters(algorithm, parameters, context) -> list:
@@ -48,7 +49,7 @@ def _fields(algorithm, parameters, context) -> list:
         for name in names:
             index = fields.lookupField(name)
             if index < 0 and name == definition.defaultValue() and \
-                    definition.flags() & QgsProcessingParameterDefinition.FlagOptional:
+                    definition.flags() & ProcessingParameterFlag.Optional:
                 continue  # an optional field's default name, absent from this layer: the algorithm does without
             if index < 0:
                 problems.append(tr("\"{0}\": the layer {1} has no field \"{2}\". Its fields: {3}.",
@@ -56,7 +57,7 @@ def _fields(algorithm, parameters, context) -> list:
                                    ", ".join(fields.names()) or tr("none")))
                 continue
             field = fields.at(index)
-            if definition.dataType() == QgsProcessingParameterField.Numeric and not field.isNumeric():
+            if definition.dataType() == ProcessingFieldParameterDataType.Numeric and not field.isNumeric():
                 problems.append(tr("\"{0}\": the field \"{1}\" of {2} holds text ({3}), not numbers.",
                                    definition.description(), name, layer_name, field.typeName()))
     return problems
@@ -122,8 +123,12 @@ def file_problems(algorithm, parameters, context) -> list:
 
 def layer_problems(algorithm, parameters, context) -> list:
     """Files given as layers that exist but do not open (QGIS says "not found"), and choices out of the list."""
-    from qgis.core import (QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource,
-                           QgsProcessingParameterRasterLayer, QgsProcessingParameterVectorLayer)
+    from qgis.core import (
+        QgsProcessingParameterEnum,
+        QgsProcessingParameterFeatureSource,
+        QgsProcessingParameterRasterLayer,
+        QgsProcessingParameterVectorLayer,
+    )
 
     problems = []
     for definition in algorithm.parameterDefinitions():
@@ -182,7 +187,6 @@ def _writable(path: str) -> bool:
 
 
 def _outputs(algorithm, parameters, context) -> list:
-    from .base import input_files  # noqa: PLC0415 (base imports this module)
 
     problems = []
     inputs = set()

@@ -9,7 +9,6 @@ from ..paths import plugin_version, resource_path
 from .algorithms import ALGORITHM_CLASSES, MODEL_CLASSES
 
 
-
 class HabitatProvider(QgsProcessingProvider):
     def id(self):
         return PROVIDER_ID

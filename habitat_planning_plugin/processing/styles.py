@@ -18,6 +18,9 @@ from qgis.core import (
     QgsWkbTypes,
 )
 from qgis.PyQt.QtGui import QColor
+
+from ..compat import GeometryType
+
 # ColorBrewer sequences (colour-blind safe): low to high.
 GREENS = ("#edf8e9", "#bae4b3", "#74c476", "#31a354", "#006d2c")
 BLUES = ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c")
@@ -58,10 +61,10 @@ class DistinctColours:
 
 def symbol_for(layer, colour: str):
     kind = QgsWkbTypes.geometryType(layer.wkbType())
-    if kind == QgsWkbTypes.PointGeometry:
+    if kind == GeometryType.Point:
         return QgsMarkerSymbol.createSimple({"color": colour, "size": "2.4", "outline_color": "#424242",
                                             "outline_width": "0.2"})
-    if kind == QgsWkbTypes.LineGeometry:
+    if kind == GeometryType.Line:
         return QgsLineSymbol.createSimple({"line_color": colour, "line_width": "0.6"})
     return QgsFillSymbol.createSimple({"color": colour, "outline_color": "#616161", "outline_width": "0.2"})
 
@@ -107,7 +110,7 @@ def _graduated(layer, index, spec):
     for item in ranges:
         symbol = item.symbol()
         symbol.setOpacity(spec.opacity)
-        if spec.outline and QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.PolygonGeometry:
+        if spec.outline and QgsWkbTypes.geometryType(layer.wkbType()) == GeometryType.Polygon:
             symbol.symbolLayer(0).setStrokeColor(QColor(spec.outline))
             symbol.symbolLayer(0).setStrokeWidth(0.8)
     return QgsGraduatedSymbolRenderer(spec.field, ranges)

@@ -12,8 +12,8 @@ from shapely.geometry import LineString, MultiLineString, box
 from habitat_planning_plugin import headless_io as io
 from habitat_planning_plugin.core import wkb
 from habitat_planning_plugin.core.text import HabitatError
-from test.paths import SAMPLE_DATA, SAMPLE_GPKG, SAMPLE_POPULATION
 from test.data_files import write_raster
+from test.paths import SAMPLE_DATA, SAMPLE_GPKG, SAMPLE_POPULATION
 
 BACKENDS = ("pyogrio", "ogr")
 SAMPLE = str(SAMPLE_GPKG)

@@ -6,8 +6,6 @@ import numpy as np
 import pytest
 from shapely.geometry import box
 
-from habitat_planning_plugin.core.text import HabitatError
-
 from habitat_planning_plugin.core.public_space.land_share import (
     WIDTH_FACTORS,
     corridor_shares,
@@ -17,6 +15,7 @@ from habitat_planning_plugin.core.public_space.land_share import (
     scaled_corridors,
     street_corridors,
 )
+from habitat_planning_plugin.core.text import HabitatError
 
 CITY = box(0, 0, 600, 600)  # 360,000 m2
 

@@ -10,6 +10,7 @@ import pytest
 from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import Qt
 
+from habitat_planning_plugin.compat import GeometryType
 from test.conftest import ROOT
 
 SCREENSHOTS = ROOT / "build" / "screenshots"
@@ -73,15 +74,15 @@ def visible_texts(dialog):
 
 def legend_labels(model, layer):
     node = QgsProject.instance().layerTreeRoot().findLayer(layer.id())
-    return [legend_node.data(Qt.DisplayRole) for legend_node in model.layerLegendNodes(node)]
+    return [legend_node.data(Qt.ItemDataRole.DisplayRole) for legend_node in model.layerLegendNodes(node)]
 
 
 def check_result_layers(dialog, model):
     """Every spatial result styled on purpose; legends show the renderer's labels (not codes) with one class per
     value the data holds; points drawn over lines over polygons; the map on the visible results."""
-    from qgis.core import QgsCategorizedSymbolRenderer, QgsRectangle, QgsWkbTypes
+    from qgis.core import QgsCategorizedSymbolRenderer, QgsRectangle
 
-    from habitat_planning_plugin.processing.base import STYLE_PROPERTY
+    from habitat_planning_plugin.processing.outputs import STYLE_PROPERTY
 
     order = []
     for layer in dialog.loaded_layers:
@@ -100,7 +101,7 @@ def check_result_layers(dialog, model):
             present = {str(v) for v in layer.uniqueValues(index) if v is not None}
             assert {str(c.value()) for c in renderer.categories()} == present, layer.name()
             assert all(c.label() != str(c.value()) or not str(c.value()).isdigit() for c in renderer.categories())
-        order.append(layer.geometryType() if hasattr(layer, "geometryType") else QgsWkbTypes.PolygonGeometry)
+        order.append(layer.geometryType() if hasattr(layer, "geometryType") else GeometryType.Polygon)
     tree_order = [layer for layer in QgsProject.instance().layerTreeRoot().children()[0].findLayers()]
     geometry = [node.layer().geometryType() for node in tree_order if node.layer().isSpatial() and
                 hasattr(node.layer(), "geometryType")]
@@ -121,9 +122,9 @@ def check_result_layers(dialog, model):
 
 @pytest.mark.parametrize("tool", TOOLS)
 def test_dialog_runs_on_workshop_data(tool, workshop, tmp_path):
-    from habitat_planning_plugin.gui.guided_dialog import GuidedDialog
-
     from qgis.core import QgsLayerTreeModel
+
+    from habitat_planning_plugin.gui.guided_dialog import GuidedDialog
 
     # A legend open while the run loads its layers, as in QGIS's Layers panel.
     legend_model = QgsLayerTreeModel(QgsProject.instance().layerTreeRoot())
@@ -134,7 +135,7 @@ def test_dialog_runs_on_workshop_data(tool, workshop, tmp_path):
     assert dialog.missing_inputs() == []  # the workshop layers and fields are recognised
     if tool == "sdf":  # filled as a user would: one indicator fewer
         dialog.widgets["indicators"].setItemCheckState(
-            dialog.widgets["indicators"].findText("water_pct"), Qt.Unchecked)
+            dialog.widgets["indicators"].findText("water_pct"), Qt.CheckState.Unchecked)
     elif tool == "publicspace":
         dialog.widgets["class_field"].setField("")  # widths from the width field only
         # Layer pickers are filtered by geometry type (the workshop has 2 line, 4 polygon, 2 point layers).
@@ -233,7 +234,7 @@ def shown_text(label):
     from qgis.PyQt.QtGui import QTextDocument
 
     text = label.text()
-    if label.textFormat() == Qt.RichText or (label.textFormat() == Qt.AutoText and Qt.mightBeRichText(text)):
+    if label.textFormat() == Qt.TextFormat.RichText or (label.textFormat() == Qt.TextFormat.AutoText and Qt.mightBeRichText(text)):
         document = QTextDocument()
         document.setHtml(text)
         return document.toPlainText()
@@ -280,7 +281,6 @@ def test_the_checks_speak_before_the_run(workshop, tmp_path):
 @pytest.mark.parametrize("tool", TOOLS)
 def test_no_english_left_in_chinese(tool, workshop, locale, tmp_path):
     from habitat_planning_plugin.gui.guided_dialog import GuidedDialog
-
     from habitat_planning_plugin.workshop import load_workshop
 
     locale("zh_CN")

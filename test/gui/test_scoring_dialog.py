@@ -41,7 +41,7 @@ def no_message_boxes(monkeypatch):
 
     def question(*args):
         shown.append(("question", args))
-        return QMessageBox.Cancel
+        return QMessageBox.StandardButton.Cancel
 
     monkeypatch.setattr(QMessageBox, "question", question)
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(("warning", args)))
@@ -177,7 +177,7 @@ def test_criteria_are_grouped_by_theme_with_progress(qgis_app):
     assert [themes[t].child(c).text(0) for t in range(len(themes)) for c in range(themes[t].childCount())] == [
         "○ " + c["question"]["en"] for t in data["themes"] for c in t["criteria"]]
     assert dialog.criteria.count() == sum(len(t["criteria"]) for t in data["themes"])
-    assert not themes[0].flags() & Qt.ItemIsSelectable and dialog.criteria.item(0).flags() & Qt.ItemIsSelectable
+    assert not themes[0].flags() & Qt.ItemFlag.ItemIsSelectable and dialog.criteria.item(0).flags() & Qt.ItemFlag.ItemIsSelectable
 
     first, second = data["themes"][0], data["themes"][1]
     fill(dialog, 0, "2")
@@ -192,11 +192,11 @@ def test_criteria_are_grouped_by_theme_with_progress(qgis_app):
     assert dialog.criteria.currentRow() == second_row
     dialog.show()
     dialog.criteria.setFocus()
-    QTest.keyClick(dialog.criteria, Qt.Key_Up)  # the arrow keys skip the theme rows
+    QTest.keyClick(dialog.criteria, Qt.Key.Key_Up)  # the arrow keys skip the theme rows
     assert dialog.criteria.currentRow() == second_row - 1
-    QTest.keyClick(dialog.criteria, Qt.Key_Down)
+    QTest.keyClick(dialog.criteria, Qt.Key.Key_Down)
     assert dialog.criteria.currentRow() == second_row
-    dialog.confirm_discard = lambda: QMessageBox.Discard
+    dialog.confirm_discard = lambda: QMessageBox.StandardButton.Discard
     dialog.close()
 
 
@@ -209,9 +209,8 @@ LONG_LEVEL = ("High: every item is given with its location, its budget line, the
 
 
 def test_questions_and_levels_are_shown_whole(tmp_path, qgis_app):
-    from test.core.test_scorecards import FRAMEWORK
-
     from habitat_planning_plugin.gui.scoring_dialog import ScoringDialog
+    from test.core.test_scorecards import FRAMEWORK
 
     assert len(LONG_QUESTION) >= 300
     data = json.loads(json.dumps(FRAMEWORK))
@@ -228,7 +227,7 @@ def test_questions_and_levels_are_shown_whole(tmp_path, qgis_app):
     label = dialog.level_label("3")
     assert label.buddy() is three and label.text() == LONG_LEVEL and label.wordWrap()
     assert dialog.level_label("0").text() == data["themes"][0]["criteria"][0]["levels"]["0"]["en"]
-    QTest.mouseClick(label, Qt.LeftButton)  # the description is part of the choice, as a radio's text is
+    QTest.mouseClick(label, Qt.MouseButton.LeftButton)  # the description is part of the choice, as a radio's text is
     assert dialog.buttons.checkedButton() is three
     # the whole question and its levels fit the opening size: nothing to scroll to, nothing cut
     # the whole question is in view at the opening size, within the (800 x 600 offscreen) screen; on a screen of
@@ -246,7 +245,7 @@ def test_questions_and_levels_are_shown_whole(tmp_path, qgis_app):
     assert item.toolTip(0) == LONG_QUESTION and item.text(0).endswith(LONG_QUESTION)
     line = dialog.criteria.fontMetrics().height()
     assert dialog.criteria.visualItemRect(item).height() >= 3 * line  # wrapped in the list, not elided
-    dialog.confirm_discard = lambda: QMessageBox.Discard
+    dialog.confirm_discard = lambda: QMessageBox.StandardButton.Discard
     dialog.close()
 
 
@@ -277,7 +276,7 @@ def test_suggested_path(tmp_path, monkeypatch, qgis_app):
 
     (home / "Documents").rmdir()  # no Documents folder: home, still not the working directory
     assert os.path.dirname(dialog.suggested_path()) == str(home)
-    dialog.confirm_discard = lambda: QMessageBox.Discard
+    dialog.confirm_discard = lambda: QMessageBox.StandardButton.Discard
     dialog.close()
 
 
@@ -336,18 +335,18 @@ def test_closing_with_unsaved_changes_asks(qgis_app):
     dialog = ScoringDialog()
     dialog.show()
     asked = []
-    dialog.confirm_discard = lambda: asked.append(1) or QMessageBox.Cancel
+    dialog.confirm_discard = lambda: asked.append(1) or QMessageBox.StandardButton.Cancel
     fill(dialog, 0, "3")
     assert dialog.close() is False and dialog.isVisible()
-    QTest.keyClick(dialog, Qt.Key_Escape)
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.isVisible() and len(asked) == 2
     assert dialog.answers["vision_1"]["score"] == "3"
-    dialog.confirm_discard = lambda: asked.append(1) or QMessageBox.Discard
+    dialog.confirm_discard = lambda: asked.append(1) or QMessageBox.StandardButton.Discard
     assert dialog.close() is True and not dialog.isVisible() and len(asked) == 3
 
     clean = ScoringDialog()  # nothing to lose: no question
     clean.show()
-    clean.confirm_discard = lambda: asked.append(1) or QMessageBox.Cancel
+    clean.confirm_discard = lambda: asked.append(1) or QMessageBox.StandardButton.Cancel
     assert clean.close() is True and len(asked) == 3
 
 
@@ -356,7 +355,7 @@ def test_save_on_close(tmp_path, file_dialogs, no_message_boxes, qgis_app):
 
     dialog = ScoringDialog()
     dialog.show()
-    dialog.confirm_discard = lambda: QMessageBox.Save
+    dialog.confirm_discard = lambda: QMessageBox.StandardButton.Save
     fill(dialog, 0, "1")
     file_dialogs.answer = str(tmp_path / "x.json")
     assert dialog.close() is False and dialog.isVisible()  # plan and assessor missing: not saved, kept open
@@ -375,9 +374,8 @@ def test_save_on_close(tmp_path, file_dialogs, no_message_boxes, qgis_app):
 
 
 def test_opening_another_scorecard_or_framework_asks(tmp_path, file_dialogs, qgis_app):
-    from test.core.test_scorecards import FRAMEWORK
-
     from habitat_planning_plugin.gui.scoring_dialog import ScoringDialog
+    from test.core.test_scorecards import FRAMEWORK
 
     saved = ScoringDialog()
     saved.plan.setText("Saved plan")
@@ -390,12 +388,12 @@ def test_opening_another_scorecard_or_framework_asks(tmp_path, file_dialogs, qgi
 
     dialog = ScoringDialog()
     fill(dialog, 0, "3")
-    dialog.confirm_discard = lambda: QMessageBox.Cancel
+    dialog.confirm_discard = lambda: QMessageBox.StandardButton.Cancel
     file_dialogs.answer = str(tmp_path / "bo.json")
     dialog.choose_and_open()
     dialog.choose_framework()
     assert file_dialogs.calls == [] and dialog.answers["vision_1"]["score"] == "3"  # nothing asked, kept
-    dialog.confirm_discard = lambda: QMessageBox.Discard
+    dialog.confirm_discard = lambda: QMessageBox.StandardButton.Discard
     dialog.choose_and_open()
     assert dialog.plan.text() == "Saved plan" and dialog.answers["vision_1"]["score"] == "0"
     assert not dialog.isWindowModified() and file_dialogs.calls[0][2] == str(tmp_path)
@@ -410,10 +408,10 @@ def test_the_question_offers_save_discard_cancel(monkeypatch, qgis_app):
     from habitat_planning_plugin.gui.scoring_dialog import ScoringDialog
 
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *args: asked.append(args) or QMessageBox.Discard)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: asked.append(args) or QMessageBox.StandardButton.Discard)
     dialog = ScoringDialog()
-    assert dialog.confirm_discard() == QMessageBox.Discard
+    assert dialog.confirm_discard() == QMessageBox.StandardButton.Discard
     parent, title, text, buttons, default = asked[0]
-    assert parent is dialog and "unsaved" in text and default == QMessageBox.Save
-    assert int(buttons) == int(QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel)
+    assert parent is dialog and "unsaved" in text and default == QMessageBox.StandardButton.Save
+    assert int(buttons) == int(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
     dialog.close()

@@ -367,7 +367,7 @@ def test_quality_gps_on_the_other_side_of_the_globe(tmp_path, habitat_provider):
 
 
 def test_quality_decimal_comma_gps_is_read(tmp_path, habitat_provider):
-    from habitat_planning_plugin.core.public_space.quality import _gps, Columns
+    from habitat_planning_plugin.core.public_space.quality import Columns, _gps
 
     problems = []
     columns = Columns({}, {}, latitude=0, longitude=1)

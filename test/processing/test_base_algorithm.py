@@ -4,16 +4,22 @@ import os
 
 import pytest
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFields,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingParameterFeatureSink,
-    QgsWkbTypes,
-    QgsCoordinateReferenceSystem,
 )
 
+from habitat_planning_plugin.compat import (
+    DOUBLE,
+    TEXT,
+    ProcessingFieldParameterDataType,
+    ProcessingNumberParameterType,
+    WkbType,
+)
 from habitat_planning_plugin.core.text import Cancelled, HabitatError, tr_noop
 from habitat_planning_plugin.processing.base import HabitatAlgorithm, progress_callback
 
@@ -31,7 +37,7 @@ class WritesThenFails(HabitatAlgorithm):
         self.add_parameter(QgsProcessingParameterFeatureSink("OUTPUT", "Output"), tr_noop("Public space"))
 
     def process(self, parameters, context, feedback):
-        sink, dest = self.create_sink(parameters, "OUTPUT", context, QgsFields(), QgsWkbTypes.Point,
+        sink, dest = self.create_sink(parameters, "OUTPUT", context, QgsFields(), WkbType.Point,
                                       QgsCoordinateReferenceSystem("EPSG:32650"))
         sink.addFeature(QgsFeature())
         progress_callback(feedback)(0.5)
@@ -144,7 +150,7 @@ def test_report_is_skipped_with_a_message_when_matplotlib_is_missing(tmp_path, q
 
 
 def test_number_list_reports_text_with_braces_safely():
-    from habitat_planning_plugin.processing.base import number_list
+    from habitat_planning_plugin.processing.parameters import number_list
 
     assert number_list("1, 2;3", "bad") == [1.0, 2.0, 3.0]
     with pytest.raises(HabitatError, match=r"bad: \{x\}"):
@@ -157,14 +163,18 @@ class TwoOutputs(WritesThenFails):
     ALGORITHM_ID = "twooutputs"
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        from qgis.core import (QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
-                               QgsProcessingParameterFileDestination, QgsProcessingParameterNumber)
+        from qgis.core import (
+            QgsProcessingParameterFeatureSource,
+            QgsProcessingParameterField,
+            QgsProcessingParameterFileDestination,
+            QgsProcessingParameterNumber,
+        )
 
         self.add_parameter(QgsProcessingParameterFeatureSource("INPUT", "Input"), tr_noop("Public space"))
         self.add_parameter(QgsProcessingParameterField("FIELD", "Count field", parentLayerParameterName="INPUT",
-                                                       type=QgsProcessingParameterField.Numeric, optional=True),
+                                                       type=ProcessingFieldParameterDataType.Numeric, optional=True),
                            tr_noop("Public space"))
-        self.add_parameter(QgsProcessingParameterNumber("DISTANCE", "Distance", QgsProcessingParameterNumber.Double,
+        self.add_parameter(QgsProcessingParameterNumber("DISTANCE", "Distance", ProcessingNumberParameterType.Double,
                                                         400.0), tr_noop("Public space"))
         self.add_parameter(QgsProcessingParameterFeatureSink("OUTPUT", "Output"), tr_noop("Public space"))
         self.add_parameter(QgsProcessingParameterFileDestination("REPORT", "Report", "HTML files (*.html)",
@@ -262,12 +272,11 @@ class WritesText(WritesThenFails):
 
     def process(self, parameters, context, feedback):
         from qgis.core import QgsField
-        from qgis.PyQt.QtCore import QVariant
 
         fields = QgsFields()
-        fields.append(QgsField("name", QVariant.String))
-        fields.append(QgsField("value", QVariant.Double))
-        sink, dest = self.create_sink(parameters, "OUTPUT", context, fields, QgsWkbTypes.NoGeometry, None)
+        fields.append(QgsField("name", TEXT))
+        fields.append(QgsField("value", DOUBLE))
+        sink, dest = self.create_sink(parameters, "OUTPUT", context, fields, WkbType.NoGeometry, None)
         for name, value in (("=HYPERLINK(\"http://x\")", -1.0), ("+1", 2.0), ("@SUM(A1)", 3.0), ("Park", -4.0)):
             feature = QgsFeature(fields)
             feature.setAttributes([name, value])

@@ -13,7 +13,8 @@ from shapely.geometry import Point, box
 from shapely.ops import unary_union
 
 from test.conftest import ROOT
-from test.helpers import Messages, run_algorithm as run, read_rows, write_layer, write_raster
+from test.helpers import Messages, read_rows, write_layer, write_raster
+from test.helpers import run_algorithm as run
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from fetch_test_data import helsinki_pbf  # noqa: E402

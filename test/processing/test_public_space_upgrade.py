@@ -9,9 +9,9 @@ from qgis.core import QgsProcessingException
 from shapely.geometry import LineString, Point, box
 
 from test.conftest import SAMPLE_DATA, SAMPLE_POPULATION, layer_path
-from test.processing.test_public_space_access import COUNTED
 from test.core.test_upgrade import POINTS, SPACES, lattice
 from test.helpers import read_rows, write_layer
+from test.processing.test_public_space_access import COUNTED
 
 ALG = "habitat:publicspaceupgrade"
 DIMENSIONS = ["accessibility", "use", "comfort", "safety", "green", "facilities", "maintenance"]

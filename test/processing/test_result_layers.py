@@ -56,11 +56,11 @@ def test_legend_shows_translated_labels_without_a_refresh(habitat_provider, qgis
     run_and_load(PARAMETERS)
     network = loaded("到公共空间的步行距离")
     node = QgsProject.instance().layerTreeRoot().findLayer(network.id())
-    shown = [legend.data(Qt.DisplayRole) for legend in model.layerLegendNodes(node)]
+    shown = [legend.data(Qt.ItemDataRole.DisplayRole) for legend in model.layerLegendNodes(node)]
     assert shown == [category.label() for category in network.renderer().categories()]
     assert shown[0] == "0–100 米" and not any(label.isdigit() for label in shown)
     # the population points share the bands (only those present), instead of one plain colour
-    from habitat_planning_plugin.processing.base import STYLE_PROPERTY
+    from habitat_planning_plugin.processing.outputs import STYLE_PROPERTY
 
     points = [layer for layer in QgsProject.instance().mapLayers().values() if layer.customProperty(STYLE_PROPERTY)]
     assert all(layer.renderer().type() != "singleSymbol" or layer.geometryType() == 2 for layer in points)

@@ -9,7 +9,8 @@ from shapely.ops import unary_union
 
 from habitat_planning_plugin.core.public_space.street_width import CLASS_WIDTHS
 from test.conftest import layer_path
-from test.helpers import Messages, run_algorithm as run, read_rows, write_layer
+from test.helpers import Messages, read_rows, write_layer
+from test.helpers import run_algorithm as run
 
 LON, LAT = 116.40, 39.90  # Beijing, UTM zone 50 N
 STEP = 0.001

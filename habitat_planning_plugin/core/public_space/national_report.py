@@ -6,9 +6,9 @@ import math
 
 from ..report.charts import bar_chart, choropleth_map, histogram
 from ..report.html import Report
-from .groups import group_label
 from ..text import tr
 from .access import BASELINE_SOURCE, GLOBAL_BASELINE_PCT, REGIONAL_BASELINE_RANGE_PCT
+from .groups import group_label
 from .land_share import BENCHMARK_OPS, BENCHMARK_STREETS, BENCHMARK_TOTAL
 
 OK = "ok"
@@ -141,7 +141,7 @@ def _chart(report, made, notes):
     report.image(png, report.title, getattr(made, "legend", None))  # a map's legend is also listed on the page
 
 
-def national_report(path, rows, groups, extents=None, language="en", footer="", progress=None) -> str:
+def national_report(path, rows, groups, extents=None, settings="en", footer=None, progress=None) -> str:
     """Write the national report (HTML, or PDF inside QGIS when ``path`` ends in .pdf) of the city ``rows`` of a
     batch run and return its path. ``groups``: the population groups in order, the first the total;
     ``extents``: {city_id: shapely polygon} in one projected CRS for the map, or None; ``progress(percent)`` is
@@ -156,7 +156,7 @@ def national_report(path, rows, groups, extents=None, language="en", footer="", 
     names = _names(rows)
     ok = [row for row in rows if row.get("status") == OK]
     notes = []
-    report = Report(tr("SDG 11.7.1 in every city: national report"), language)
+    report = Report(tr("SDG 11.7.1 in every city: national report"), settings)
     step(5)
 
     # The national summary.
@@ -355,7 +355,7 @@ def _map(report, rows, extents, names, notes):
                                   tr("km")), notes)
 
 
-def city_report(path, row, groups, extent=None, language="en", footer="") -> str:
+def city_report(path, row, groups, extent=None, settings="en", footer=None) -> str:
     """One city's report from its batch row: both parts of SDG 11.7.1 against the benchmarks, every population
     group, and its districts (table and map) when the run had districts. ``extent``: the city's polygon, drawn
     under the districts."""
@@ -364,7 +364,7 @@ def city_report(path, row, groups, extent=None, language="en", footer="") -> str
     groups = list(groups or [])
     name = str(row.get("name") or row.get("city_id"))
     notes = []
-    report = Report(tr("SDG 11.7.1 in {0}", name), language)
+    report = Report(tr("SDG 11.7.1 in {0}", name), settings)
     report.heading(tr("Summary"))
     report.paragraph(tr("{0} people counted in {1} km² of urban extent; {2} street segments, {3} open public "
                         "spaces, computed in {4} s.", _people(row.get("population")), _pct(row.get("area_km2")),

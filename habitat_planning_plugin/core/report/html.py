@@ -4,14 +4,26 @@ import base64
 import html
 import threading
 from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Callable, Optional
 from datetime import datetime, timezone
 
 from ..text import HabitatError, tr
 
 # What the running tool used (set around a run by the Processing layer), shown in every report it writes.
 _RUN = threading.local()
-# A function (html_text, pdf_path) -> None that prints HTML to PDF; set by the layer that has Qt's printing.
-PDF_WRITER = None
+
+PDF_WRITER = None  # transitional: reports not yet given ReportSettings print with this (set by processing.base)
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    """How a report is written, given by the layer that runs the tool (the core never asks QGIS or Qt)."""
+
+    language: str = "en"  # the user's locale (zh_CN, en_US…): the page's language tag
+    footer: str = ""  # what made it: the plugin and QGIS versions
+    pdf_writer: Optional[Callable[[str, str], None]] = None  # (html, path): prints a report saved as .pdf
+    warn: Optional[Callable[[str], None]] = None  # where a chart's warning (a missing CJK font) goes: the run's log
 
 
 @contextmanager
@@ -37,10 +49,12 @@ figure.map{margin:1em 0}figcaption{color:#424242;font-size:.9em}.legend-entry{ma
 
 
 class Report:
-    def __init__(self, title: str, language: str = "en"):
+    def __init__(self, title: str, settings="en"):
+        """``settings``: a ReportSettings, or just the language (the batch and notebooks: HTML, no footer)."""
         self.title = title
+        self.settings = settings if isinstance(settings, ReportSettings) else ReportSettings(language=settings)
         # An HTML language tag: zh_CN -> zh-CN; the C/POSIX locale of a bare system is English.
-        tag = (language or "").split(".")[0].replace("_", "-")
+        tag = (self.settings.language or "").split(".")[0].replace("_", "-")
         self.language = "en" if tag in ("", "C", "POSIX") else tag
         self.parts = []
 
@@ -92,6 +106,18 @@ class Report:
         self.parts.append(f'<figure class="map">{tag}<figcaption><b>{html.escape(tr("Legend:"))}</b> {entries}'
                           f"</figcaption></figure>")
 
+    def chart(self, made, alt: str = None, legend=None) -> None:
+        """A chart or map made by core.report.charts (``(png, warning)``); its warning goes to ``settings.warn``
+        (else onto the page), and a map's legend (recorded by the map, or ``legend`` [(label, colour)]) is listed
+        under it."""
+        png, warning = made
+        if warning:
+            if self.settings.warn is not None:
+                self.settings.warn(warning)
+            else:
+                self.paragraph(warning, css="note")
+        self.image(png, alt or self.title, legend if legend is not None else getattr(made, "legend", None))
+
     def render(self, footer: str = "") -> str:
         """The page: title, when and with what it was made, the content, then the inputs and parameters used."""
         stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
@@ -110,16 +136,17 @@ class Report:
                 f"<h1>{html.escape(self.title)}</h1><p class=\"note\">{html.escape(made)}</p>{''.join(self.parts)}"
                 f"{provenance}<p class=\"note\">{html.escape(footer)} · {html.escape(stamp)}</p></body></html>")
 
-    def save(self, path: str, footer: str = "") -> str:
+    def save(self, path: str, footer: str = None) -> str:
         """Write the report (HTML, or PDF when ``path`` ends in .pdf) next to ``path`` first and move it into
-        place: no half-written file on failure."""
+        place: no half-written file on failure. ``footer`` defaults to the settings' one."""
         from ..files import atomic_write
 
-        text = self.render(footer)
+        text = self.render(self.settings.footer if footer is None else footer)
         if str(path).lower().endswith(".pdf"):
-            if PDF_WRITER is None:
+            writer = self.settings.pdf_writer or PDF_WRITER
+            if writer is None:
                 raise HabitatError(tr("PDF reports need QGIS; save the report as HTML instead."))
-            atomic_write(path, lambda partial: PDF_WRITER(text, partial))
+            atomic_write(path, lambda partial: writer(text, partial))
             return path
 
         def write(partial):

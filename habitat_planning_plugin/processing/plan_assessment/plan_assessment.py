@@ -8,15 +8,13 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterMultipleLayers,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ...compat import DOUBLE, INT, TEXT, ProcessingSourceType, WkbType
 from ...core.plan_assessment.aggregation import (
     percent_of_potential,
     plan_quality_index,
@@ -26,8 +24,9 @@ from ...core.plan_assessment.aggregation import (
 from ...core.plan_assessment.agreement import krippendorff_alpha, percent_agreement
 from ...core.plan_assessment.scorecards import card_notes, check_scorecards, read_scorecard, scorecard_files
 from ...core.text import Cancelled, HabitatError, tr, tr_noop
-from ...i18n import qgis_locale
-from ..base import HabitatAlgorithm, add_chart, extended_fields, progress_callback
+from ...i18n import content_language, qgis_locale
+from ..base import HabitatAlgorithm, progress_callback
+from ..outputs import add_chart, extended_fields
 from ..styles import GREENS, Graduated
 from .plan_scorecard_template import add_framework_parameter, framework_parameter
 
@@ -60,24 +59,24 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
         add_framework_parameter(self)
         self.add_parameter(
             QgsProcessingParameterMultipleLayers(self.SCORECARDS, tr("Scorecards (XLSX, CSV or JSON)"),
-                                                 QgsProcessing.TypeFile),
+                                                 ProcessingSourceType.File),
             tr_noop("One filled scorecard per assessor and plan, e.g. made with the scorecard template. A folder "
                     "reads every scorecard in it; the lock files Excel and LibreOffice keep beside an open file "
                     "(~$…, .~lock.…) are skipped with a note."))
         self.add_parameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT_CRITERIA, tr("Scores by criterion"), QgsProcessing.TypeVector),
+            QgsProcessingParameterFeatureSink(self.OUTPUT_CRITERIA, tr("Scores by criterion"), ProcessingSourceType.Vector),
             tr_noop("For each plan and criterion: mean, median, minimum, maximum, standard deviation, number of "
                     "assessors and whether they disagree by more than one point."))
         self.add_parameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT_THEMES, tr("Scores by theme"), QgsProcessing.TypeVector),
+            QgsProcessingParameterFeatureSink(self.OUTPUT_THEMES, tr("Scores by theme"), ProcessingSourceType.Vector),
             tr_noop("For each plan and theme: the share of the potential score and the Brody-form quality score."))
         self.add_parameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT_PLANS, tr("Scores by plan"), QgsProcessing.TypeVector),
+            QgsProcessingParameterFeatureSink(self.OUTPUT_PLANS, tr("Scores by plan"), ProcessingSourceType.Vector),
             tr_noop("For each plan: assessors, overall share of the potential score, plan quality index, "
                     "Krippendorff's alpha and percent agreement."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.CITIES, tr("City polygons (optional)"),
-                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+                                                [ProcessingSourceType.VectorPolygon], optional=True),
             tr_noop("Cities or municipalities to map the scores on: each gets the scores of its latest assessed plan."))
         self.add_parameter(
             QgsProcessingParameterField(self.CITY_FIELD, tr("City name field"), parentLayerParameterName=self.CITIES,
@@ -85,7 +84,7 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
             tr_noop("Field with the city names used in the scorecards."))
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT_MAP, tr("Plan scores by city"),
-                                              QgsProcessing.TypeVectorPolygon, optional=True, createByDefault=True),
+                                              ProcessingSourceType.VectorPolygon, optional=True, createByDefault=True),
             tr_noop("The city polygons with the overall and theme scores of their latest plan, for a choropleth map."))
         self.add_report_parameter(tr_noop(
             "Strengths and gaps, radar chart of the themes, comparison of the plans and the assessors' comments on "
@@ -176,8 +175,8 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
             latest[_city_key(result["city"])] = result
         latest.pop("", None)  # a plan without a city is on no polygon
         theme_fields = [f"t_{theme}"[:60] for theme in framework.themes]
-        added = [("plan", QVariant.String), ("plan_year", QVariant.Int), ("overall_pct", QVariant.Double),
-                 ("pqi", QVariant.Double)] + [(name, QVariant.Double) for name in theme_fields]
+        added = [("plan", TEXT), ("plan_year", INT), ("overall_pct", DOUBLE),
+                 ("pqi", DOUBLE)] + [(name, DOUBLE) for name in theme_fields]
         fields, kept = extended_fields(cities.fields(), added)  # a city field named like a result is replaced
         replaced = [f.name() for f in cities.fields() if f.name() not in {k.name() for k in kept}]
         if replaced:
@@ -204,7 +203,7 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
             out.setAttributes([text(value) for value in [attributes[i] for i in kept_indices] + values])
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         unmatched = sorted(set(latest) - names)
         if unmatched:
             feedback.pushWarning(tr("No city polygon is named {0}.", ", ".join(unmatched)))
@@ -215,12 +214,12 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
         fields = QgsFields()
         for column, kind in columns:
             fields.append(QgsField(column, kind))
-        sink, dest_id = self.create_sink(parameters, name, context, fields, QgsWkbTypes.NoGeometry, None)
+        sink, dest_id = self.create_sink(parameters, name, context, fields, WkbType.NoGeometry, None)
         text = self.text_guard(parameters, name, context)
         for values in rows:
             feature = QgsFeature(fields)
             feature.setAttributes([None if isinstance(v, float) and math.isnan(v) else text(v) for v in values])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         self.style_output(context, dest_id, None, layer_name)
         return dest_id
 
@@ -236,25 +235,25 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
         return lambda value: value
 
     def write_criteria(self, parameters, context, results):
-        columns = [("plan", QVariant.String), ("city", QVariant.String), ("year", QVariant.Int),
-                   ("criterion", QVariant.String), ("theme", QVariant.String), ("n", QVariant.Int),
-                   ("mean", QVariant.Double), ("median", QVariant.Double), ("min", QVariant.Double),
-                   ("max", QVariant.Double), ("std", QVariant.Double), ("disagree", QVariant.Int)]
+        columns = [("plan", TEXT), ("city", TEXT), ("year", INT),
+                   ("criterion", TEXT), ("theme", TEXT), ("n", INT),
+                   ("mean", DOUBLE), ("median", DOUBLE), ("min", DOUBLE),
+                   ("max", DOUBLE), ("std", DOUBLE), ("disagree", INT)]
         rows = [[r["plan"], r["city"], r["year"] or None, row.criterion, row.theme, row.n, row.mean, row.median,
                  row.minimum, row.maximum, row.std, int(row.disagreement)] for r in results for row in r["rows"]]
         return self._table(parameters, self.OUTPUT_CRITERIA, context, columns, rows, tr("Scores by criterion"))
 
     def write_themes(self, parameters, context, results):
-        columns = [("plan", QVariant.String), ("city", QVariant.String), ("year", QVariant.Int),
-                   ("theme", QVariant.String), ("score_pct", QVariant.Double), ("brody_pq", QVariant.Double)]
+        columns = [("plan", TEXT), ("city", TEXT), ("year", INT),
+                   ("theme", TEXT), ("score_pct", DOUBLE), ("brody_pq", DOUBLE)]
         rows = [[r["plan"], r["city"], r["year"] or None, theme, score, r["parts"].get(theme, float("nan"))]
                 for r in results for theme, score in r["themes"].items()]
         return self._table(parameters, self.OUTPUT_THEMES, context, columns, rows, tr("Scores by theme"))
 
     def write_plans(self, parameters, context, results):
-        columns = [("plan", QVariant.String), ("city", QVariant.String), ("year", QVariant.Int),
-                   ("assessors", QVariant.Int), ("overall_pct", QVariant.Double), ("pqi", QVariant.Double),
-                   ("alpha", QVariant.Double), ("agreement_pct", QVariant.Double)]
+        columns = [("plan", TEXT), ("city", TEXT), ("year", INT),
+                   ("assessors", INT), ("overall_pct", DOUBLE), ("pqi", DOUBLE),
+                   ("alpha", DOUBLE), ("agreement_pct", DOUBLE)]
         rows = [[r["plan"], r["city"], r["year"] or None, len(r["cards"]), r["overall"], r["pqi"], r["alpha"],
                  r["agreement"]] for r in results]
         return self._table(parameters, self.OUTPUT_PLANS, context, columns, rows, tr("Scores by plan"))
@@ -265,7 +264,7 @@ def assessment_report(path, framework, results, feedback):
     from ...core.report.html import Report
     from ..provenance import footer
 
-    language = "zh" if qgis_locale().lower().startswith("zh") else "en"
+    language = content_language()
 
     def text(names):
         return names.get(language) or names.get("en") or ""

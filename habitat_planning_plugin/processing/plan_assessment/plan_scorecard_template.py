@@ -10,10 +10,12 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ...compat import ProcessingNumberParameterType
 from ...core.files import atomic_write
 from ...core.plan_assessment.scorecards import META_KEYS, YEARS, load_framework
 from ...core.text import Cancelled, HabitatError, tr, tr_noop
-from ..base import HabitatAlgorithm, file_or_built_in
+from ..base import HabitatAlgorithm
+from ..parameters import file_or_built_in
 
 BUILT_IN_FRAMEWORK = ("frameworks", "citywide_plan_assessment.json")
 FRAMEWORK = "FRAMEWORK"
@@ -62,7 +64,7 @@ class PlanScorecardTemplateAlgorithm(HabitatAlgorithm):
                 (self.ASSESSOR, tr("Assessor"), tr_noop("Who fills this scorecard; may be filled in later."))):
             self.add_parameter(QgsProcessingParameterString(name, label, optional=True), help_text)
         self.add_parameter(
-            QgsProcessingParameterNumber(self.YEAR, tr("Year of the plan"), QgsProcessingParameterNumber.Integer,
+            QgsProcessingParameterNumber(self.YEAR, tr("Year of the plan"), ProcessingNumberParameterType.Integer,
                                          optional=True, minValue=YEARS[0], maxValue=YEARS[1]),
             tr_noop("The year of the plan version assessed, to compare versions over time."))
         self.add_parameter(

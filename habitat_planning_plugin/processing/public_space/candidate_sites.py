@@ -10,7 +10,6 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterBand,
     QgsProcessingParameterEnum,
@@ -20,10 +19,9 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsRectangle,
     QgsUnitTypes,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ...compat import DOUBLE, INT, TEXT, ProcessingNumberParameterType, ProcessingSourceType, WkbType
 from ...core.public_space import candidates as cs
 from ...core.text import HabitatError, tr, tr_noop
 from ...qgis_io import from_shapely, is_metric, read_lines, read_polygons, whole_layer
@@ -84,56 +82,56 @@ class CandidateSitesAlgorithm(HabitatAlgorithm):
                     "area), or ESA WorldCover classes (class 50 is built-up, class 0 is no data)."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.URBAN_EXTENT, tr("Urban extent"),
-                                                [QgsProcessing.TypeVectorPolygon]),
+                                                [ProcessingSourceType.VectorPolygon]),
             tr_noop("The city's urban extent (for example from \"Urban extent from built-up data\"): only open land "
                     "inside it becomes a site; the sites are cut to it."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.PUBLIC_SPACES, tr("Existing open public spaces (optional)"),
-                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+                                                [ProcessingSourceType.VectorPolygon], optional=True),
             tr_noop("The public spaces there are today: they are open land already and are left out (with the "
                     "buffer below)."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.SPACE_BUFFER, tr("Distance kept from existing spaces (m)"),
-                                         QgsProcessingParameterNumber.Double, 0.0, minValue=0.0),
+                                         ProcessingNumberParameterType.Double, 0.0, minValue=0.0),
             tr_noop("The existing public spaces are grown by this distance before they are left out: 0 lets a "
                     "site touch a space (an extension of it)."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.STREETS, tr("Streets (optional)"),
-                                                [QgsProcessing.TypeVectorLine], optional=True),
+                                                [ProcessingSourceType.VectorLine], optional=True),
             tr_noop("Street centre-lines: a corridor of the half-width below on each side of every street is left "
                     "out, so that a street splits the open land it crosses."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.STREET_HALF_WIDTH, tr("Street half-width (m)"),
-                                         QgsProcessingParameterNumber.Double, cs.STREET_HALF_WIDTH_M, minValue=0.0),
+                                         ProcessingNumberParameterType.Double, cs.STREET_HALF_WIDTH_M, minValue=0.0),
             tr_noop("The corridor left out on each side of a street centre-line (6 m: a 12 m street)."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.EXCLUDE, tr("Other land to leave out (optional)"),
-                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+                                                [ProcessingSourceType.VectorPolygon], optional=True),
             tr_noop("Polygons of land that cannot become public space: water, railways, protected or private "
                     "land."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.MAX_BUILT_SHARE, tr("Open land: built-up share at most (0–1)"),
-                                         QgsProcessingParameterNumber.Double, cs.MAX_BUILT_SHARE, minValue=0.0,
+                                         ProcessingNumberParameterType.Double, cs.MAX_BUILT_SHARE, minValue=0.0,
                                          maxValue=1.0),
             tr_noop("A cell this much built-up or less is open land (0.2: at most 20 % of the cell). With 0/1 or "
                     "WorldCover data only cells that are not built-up are open."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.MIN_AREA, tr("Smallest site (m²)"),
-                                         QgsProcessingParameterNumber.Double, cs.MIN_AREA_M2),
+                                         ProcessingNumberParameterType.Double, cs.MIN_AREA_M2),
             tr_noop("Sites smaller than this are left out. 2,000 m² (a pocket park) is a local choice: SDG 11.7.1 "
                     "sets no minimum size."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.MAX_AREA, tr("Largest site (m², 0: no limit)"),
-                                         QgsProcessingParameterNumber.Double, 0.0, minValue=0.0),
+                                         ProcessingNumberParameterType.Double, 0.0, minValue=0.0),
             tr_noop("Sites larger than this are left out, not split: large tracts of open land (farmland, forest) "
                     "need a plan of their own rather than a park site."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.MAX_SITES, tr("Most sites (0: all)"),
-                                         QgsProcessingParameterNumber.Integer, cs.MAX_SITES, minValue=0),
+                                         ProcessingNumberParameterType.Integer, cs.MAX_SITES, minValue=0),
             tr_noop("Only this many sites are kept, the largest first."))
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Candidate sites from non-built land"),
-                                              QgsProcessing.TypeVectorPolygon),
+                                              ProcessingSourceType.VectorPolygon),
             tr_noop("One polygon per site, largest first: site_id, name, area_m2, built_pct (mean built-up share of "
                     "its cells, %), source and kind. Give it to \"Where to add public space (siting)\" as its "
                     "candidate sites."))
@@ -259,10 +257,10 @@ class CandidateSitesAlgorithm(HabitatAlgorithm):
 
     def write_sites(self, parameters, context, result, crs, max_built):
         fields = QgsFields()
-        for name, kind in (("site_id", QVariant.Int), ("name", QVariant.String), ("area_m2", QVariant.Double),
-                           ("built_pct", QVariant.Double), ("source", QVariant.String), ("kind", QVariant.String)):
+        for name, kind in (("site_id", INT), ("name", TEXT), ("area_m2", DOUBLE),
+                           ("built_pct", DOUBLE), ("source", TEXT), ("kind", TEXT)):
             fields.append(QgsField(name, kind))
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, crs)
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, WkbType.MultiPolygon, crs)
         kind = tr("Non-built land (at most {0} % built-up)", f"{100 * max_built:g}")
         for number, site in enumerate(result.sites, start=1):
             feature = QgsFeature(fields)
@@ -270,7 +268,7 @@ class CandidateSitesAlgorithm(HabitatAlgorithm):
             geometry.convertToMultiType()
             feature.setGeometry(geometry)
             feature.setAttributes([number, tr("Open land {0}", number), site.area_m2, site.built_pct, SOURCE, kind])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         self.style_output(context, dest_id, None, tr("Candidate sites from non-built land"),
                           renderer=Graduated("area_m2", colours=BLUES, unit="m²", decimals=0))
         return dest_id

@@ -2,13 +2,12 @@
 
 from qgis.core import (
     QgsFeatureRequest,
-    QgsProcessing,
-    QgsProcessingFeatureSource,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
 )
 
+from ...compat import FeatureRequestFlag, ProcessingFeatureSourceFlag, ProcessingSourceType
 from ...core.public_space.survey import NOT_IN_LIST, spreadsheet_text, write_xlsform
 from ...core.text import Cancelled, HabitatError, tr, tr_noop
 from ..base import HabitatAlgorithm
@@ -37,7 +36,7 @@ class KoboFormAlgorithm(HabitatAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.INVENTORY, tr("Public space inventory (optional)"),
-                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+                                                [ProcessingSourceType.VectorPolygon], optional=True),
             tr_noop("The inventory of public spaces; its ids become the list surveyors choose from."))
         self.add_parameter(
             QgsProcessingParameterField(self.ID_FIELD, tr("Space id field"), parentLayerParameterName=self.INVENTORY,
@@ -86,9 +85,9 @@ class KoboFormAlgorithm(HabitatAlgorithm):
         name_field = self.parameterAsString(parameters, self.NAME_FIELD, context)
         spaces, seen, duplicates, without, cleaned, unusable = [], set(), set(), 0, 0, []
         # Only attributes are read: geometry (even an invalid one) does not matter here.
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setFlags(FeatureRequestFlag.NoGeometry)
         for number, feature in enumerate(inventory.getFeatures(
-                request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)):
+                request, ProcessingFeatureSourceFlag.SkipGeometryValidityChecks)):
             if number % 1000 == 0 and feedback.isCanceled():
                 raise Cancelled()
             space_id = space_id_text(feature[id_field])

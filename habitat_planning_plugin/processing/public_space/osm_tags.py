@@ -2,6 +2,7 @@
 
 import os
 
+from ...compat import FeatureRequestFlag
 from ...core.public_space.osm import parse_other_tags
 
 
@@ -43,7 +44,7 @@ def no_features(source) -> bool:
     """Whether a source holds no feature at all (an OSM file's layer counts -1 until read)."""
     from qgis.core import QgsFeatureRequest
 
-    request = QgsFeatureRequest().setLimit(1).setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setLimit(1).setFlags(FeatureRequestFlag.NoGeometry)
     return next(iter(source.getFeatures(request)), None) is None
 
 

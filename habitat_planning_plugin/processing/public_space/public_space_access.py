@@ -10,7 +10,6 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsPointXY,
-    QgsProcessing,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -18,12 +17,18 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ...compat import (
+    DOUBLE,
+    INT,
+    TEXT,
+    ProcessingFieldParameterDataType,
+    ProcessingNumberParameterType,
+    ProcessingSourceType,
+    WkbType,
+)
 from ...core.network import reachable_parts
-from ...core.public_space.groups import group_label
 from ...core.public_space.access import (
     NETWORK,
     STRAIGHT_LINE,
@@ -32,6 +37,7 @@ from ...core.public_space.access import (
     distance_band,
     public_space_access,
 )
+from ...core.public_space.groups import group_label
 from ...core.text import Cancelled, HabitatError, tr, tr_noop
 from ...qgis_io import (
     from_shapely,
@@ -40,8 +46,8 @@ from ...qgis_io import (
 )
 from ..base import HabitatAlgorithm, progress_callback
 from ..styles import BAND_COLOURS, Categories
-from .reports import access_report
 from .population_input import SPREAD_LABELS, population_points
+from .reports import access_report
 from .walking import NOT_WALKABLE_CLASSES, walkable_lines
 
 DISPLAY_BUFFER = 25.0  # metres around reachable streets, for the service area drawn on the map
@@ -98,12 +104,12 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.STREETS, tr("Street network (lines)"),
-                                                [QgsProcessing.TypeVectorLine]),
+                                                [ProcessingSourceType.VectorLine]),
             tr_noop("Street centre-lines. Lines that share a vertex are connected; lines that only cross (bridges, "
                     "tunnels) are not."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.PUBLIC_SPACES, tr("Open public spaces (polygons)"),
-                                                [QgsProcessing.TypeVectorPolygon]),
+                                                [ProcessingSourceType.VectorPolygon]),
             tr_noop("The open public spaces that count for SDG 11.7.1 (for example the counted spaces of the public "
                     "space inventory). Invalid polygons are repaired and reported."))
         self.add_parameter(
@@ -112,18 +118,18 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
                     "and counted. Give either this grid or a population layer."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.POPULATION_LAYER, tr("Population layer (points or polygons)"),
-                                                [QgsProcessing.TypeVectorAnyGeometry], optional=True),
+                                                [ProcessingSourceType.VectorAnyGeometry], optional=True),
             tr_noop("Features with population counts, such as census blocks or buildings. A polygon's people are "
                     "spread evenly over points 50 m apart inside it."))
         self.add_parameter(
             QgsProcessingParameterField(self.POPULATION_FIELDS, tr("Population count fields"),
                                         parentLayerParameterName=self.POPULATION_LAYER,
-                                        type=QgsProcessingParameterField.Numeric, allowMultiple=True, optional=True),
+                                        type=ProcessingFieldParameterDataType.Numeric, allowMultiple=True, optional=True),
             tr_noop("Numeric fields of the population layer, one per group (the first is the total), e.g. total, "
                     "women, men, children, older people, persons with disabilities."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.DISTRICTS, tr("Districts (optional)"),
-                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+                                                [ProcessingSourceType.VectorPolygon], optional=True),
             tr_noop("Districts or wards for the summary table; people are counted in the district that holds them."))
         self.add_parameter(
             QgsProcessingParameterField(self.DISTRICT_NAME_FIELD, tr("District name field"),
@@ -131,7 +137,7 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
             tr_noop("Field with the district names used in the table; the feature id when empty."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.URBAN_EXTENT, tr("Urban extent (optional)"),
-                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+                                                [ProcessingSourceType.VectorPolygon], optional=True),
             tr_noop("The built-up area of the city (for example from Urban extent from built-up data), or several "
                     "cities, one polygon each. SDG 11.7.1 (b) is a share of the urban population: only people "
                     "inside it count. Without it every person of the population input counts."))
@@ -151,17 +157,17 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
                     "leaves out motorways and trunk roads."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.MAX_DISTANCE, tr("Walking distance (m)"),
-                                         QgsProcessingParameterNumber.Double, 400.0, minValue=1.0),
+                                         ProcessingNumberParameterType.Double, 400.0, minValue=1.0),
             tr_noop("SDG 11.7.1 uses 400 m, about a five-minute walk."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.ENTRY_TOLERANCE, tr("Entry tolerance (m)"),
-                                         QgsProcessingParameterNumber.Double, 25.0, minValue=0.0),
+                                         ProcessingNumberParameterType.Double, 25.0, minValue=0.0),
             tr_noop("A street that passes this close to a space's edge has an entrance there (at its vertices, at "
                     "its nearest point to the space and every 10 m alongside); the walk starts there with the "
                     "straight distance to the space."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.MAX_CELL_SIZE, tr("Largest population cell (m)"),
-                                         QgsProcessingParameterNumber.Double, 100.0, minValue=10.0),
+                                         ProcessingNumberParameterType.Double, 100.0, minValue=10.0),
             tr_noop("Population grid cells larger than this (such as 250 m or 1 km grids) are spread over sub-cells "
                     "of at most this size before the walking distances are measured; a coarse cell is otherwise "
                     "either wholly served or not at all."))
@@ -172,12 +178,12 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
                     "of a coarse cell are spread in proportion to it (dasymetric), not evenly."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.BUILDINGS, tr("Building footprints for spreading (optional)"),
-                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+                                                [ProcessingSourceType.VectorPolygon], optional=True),
             tr_noop("Building footprints: the people of a coarse cell are spread in proportion to the footprint area "
                     "in each sub-cell. Used when no built-up raster is given."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.SNAP_TOLERANCE, tr("Vertex snapping tolerance (m)"),
-                                         QgsProcessingParameterNumber.Double, 0.01, minValue=0.0001),
+                                         ProcessingNumberParameterType.Double, 0.01, minValue=0.0001),
             tr_noop("Street vertices closer than this are treated as the same junction."), advanced=True)
         self.add_parameter(
             QgsProcessingParameterBoolean(self.MID_SEGMENT_ENTRANCES, tr("Entrances along streets"), True),
@@ -191,21 +197,21 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
         self.add_target_crs_parameter()
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT_NETWORK, tr("Street network with walking distance"),
-                                              QgsProcessing.TypeVectorLine, optional=True, createByDefault=True),
+                                              ProcessingSourceType.VectorLine, optional=True, createByDefault=True),
             tr_noop("Every street segment with the walking distance from its nearer end to the nearest public space "
                     "(empty beyond twice the walking distance). Skip it in batch runs that need only the numbers."))
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT_SERVICE_AREA, tr("Walking service area"),
-                                              QgsProcessing.TypeVectorPolygon, optional=True, createByDefault=True),
+                                              ProcessingSourceType.VectorPolygon, optional=True, createByDefault=True),
             tr_noop("For display: the streets reachable within the walking distance, widened by 25 m."))
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, tr("Access by district and population group"),
-                                              QgsProcessing.TypeVector),
+                                              ProcessingSourceType.Vector),
             tr_noop("Population, population served and share served for the whole city and each district, for every "
                     "population group and method."))
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT_POPULATION, tr("Population points with walking distance"),
-                                              QgsProcessing.TypeVectorPoint, optional=True, createByDefault=False),
+                                              ProcessingSourceType.VectorPoint, optional=True, createByDefault=False),
             tr_noop("Optional: every populated cell or feature as a point with its walking distance and whether it is "
                     "served, to map who is left out. Large for a whole-city grid."))
         self.add_report_parameter(
@@ -354,13 +360,13 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
 
     def write_network(self, parameters, context, feedback, graph, result, max_distance, crs):
         fields = QgsFields()
-        fields.append(QgsField("edge_id", QVariant.Int))
-        fields.append(QgsField("line_no", QVariant.Int))
-        fields.append(QgsField("length_m", QVariant.Double))
-        fields.append(QgsField("dist_m", QVariant.Double))
-        fields.append(QgsField("band", QVariant.Int))
+        fields.append(QgsField("edge_id", INT))
+        fields.append(QgsField("line_no", INT))
+        fields.append(QgsField("length_m", DOUBLE))
+        fields.append(QgsField("dist_m", DOUBLE))
+        fields.append(QgsField("band", INT))
         sink, dest_id = self.create_sink(parameters, self.OUTPUT_NETWORK, context, fields,
-                                         QgsWkbTypes.LineString, crs)
+                                         WkbType.LineString, crs)
         nearer = np.minimum(result.vertex_distance[graph.edge_u], result.vertex_distance[graph.edge_v])
         bands = distance_band(nearer, max_distance)
         geometries = segment_geometries(graph.xy[graph.edge_u], graph.xy[graph.edge_v])
@@ -373,12 +379,12 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
             feature.setAttributes([edge, line, length, None if distance != distance else distance, band])
             batch.append(feature)
             if len(batch) == 10_000:
-                sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+                sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
                 batch = []
                 if feedback.isCanceled():
                     raise Cancelled()
                 feedback.setProgress(80 + 15 * index / graph.n_edges)
-        sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+        sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
         self.style_output(context, dest_id, "access_network.qml", tr("Walking distance to public space"),
                           band_labels(max_distance))
         return dest_id
@@ -397,9 +403,9 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
             ends = start[hit] + step[hit] * reach[hit, None]
             pieces.extend(zip(map(tuple, start[hit]), map(tuple, ends)))
         fields = QgsFields()
-        fields.append(QgsField("walk_m", QVariant.Double))
+        fields.append(QgsField("walk_m", DOUBLE))
         sink, dest_id = self.create_sink(parameters, self.OUTPUT_SERVICE_AREA, context, fields,
-                                         QgsWkbTypes.MultiPolygon, crs)
+                                         WkbType.MultiPolygon, crs)
         if pieces:
             area = MultiLineString(pieces).buffer(DISPLAY_BUFFER, 4)
             feature = QgsFeature(fields)
@@ -407,16 +413,16 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
             geometry.convertToMultiType()
             feature.setGeometry(geometry)
             feature.setAttributes([max_distance])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         self.style_output(context, dest_id, "access_service_area.qml", tr("Walking service area"))
         return dest_id
 
     def write_population(self, parameters, context, points, weights, result, max_distance, crs):
         fields = QgsFields()
-        for name, kind in (("population", QVariant.Double), ("dist_m", QVariant.Double), ("served", QVariant.Int),
-                           ("band", QVariant.Int)):
+        for name, kind in (("population", DOUBLE), ("dist_m", DOUBLE), ("served", INT),
+                           ("band", INT)):
             fields.append(QgsField(name, kind))
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT_POPULATION, context, fields, QgsWkbTypes.Point, crs)
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_POPULATION, context, fields, WkbType.Point, crs)
         bands = distance_band(result.point_distance, max_distance)
         batch = []
         for (x, y), people, distance, served, band in zip(points, weights[:, 0], result.point_distance,
@@ -426,7 +432,7 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
             feature.setAttributes([float(people), float(distance) if math.isfinite(distance) else None,
                                    int(served), int(band)])
             batch.append(feature)
-        sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+        sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
         labels = band_labels(max_distance)
         self.style_output(context, dest_id, None, tr("Population points with walking distance"),
                           renderer=Categories("band", {band: (labels[band], colour)
@@ -435,12 +441,12 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
 
     def write_table(self, parameters, context, result):
         fields = QgsFields()
-        for name, kind in (("district", QVariant.String), ("pop_group", QVariant.String),
-                           ("method", QVariant.String), ("method_label", QVariant.String),
-                           ("population", QVariant.Double), ("served", QVariant.Double),
-                           ("share_pct", QVariant.Double), ("city", QVariant.String)):
+        for name, kind in (("district", TEXT), ("pop_group", TEXT),
+                           ("method", TEXT), ("method_label", TEXT),
+                           ("population", DOUBLE), ("served", DOUBLE),
+                           ("share_pct", DOUBLE), ("city", TEXT)):
             fields.append(QgsField(name, kind))
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT_TABLE, context, fields, QgsWkbTypes.NoGeometry,
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_TABLE, context, fields, WkbType.NoGeometry,
                                          None)
         whole_city = tr("Whole city")
         all_cities = tr("All cities")
@@ -451,7 +457,7 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
             feature.setAttributes([row["district"] if row["district"] is not None else whole_city, row["group"],
                                    row["method"], tr(METHOD_LABELS[row["method"]]), row["population"],
                                    row["served"], row["share_pct"], city])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         self.style_output(context, dest_id, None, tr("Access to public space by district"))
         return dest_id
 

@@ -10,7 +10,6 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsPointXY,
-    QgsProcessing,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -18,24 +17,32 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ...compat import (
+    DOUBLE,
+    INT,
+    TEXT,
+    ProcessingFieldParameterDataType,
+    ProcessingNumberParameterType,
+    ProcessingSourceType,
+    WkbType,
+)
 from ...core.public_space.access import check_overlap
 from ...core.public_space.gaps import gap_band, gap_band_labels, public_space_gaps
 from ...core.public_space.groups import group_label
+from ...core.public_space.maps import SPACE_STYLE
 from ...core.report.charts import map_image
 from ...core.report.html import Report
 from ...core.text import Cancelled, tr, tr_noop
 from ...i18n import qgis_locale
 from ...qgis_io import from_shapely, read_polygons
-from ..base import HabitatAlgorithm, add_chart, progress_callback
+from ..base import HabitatAlgorithm, progress_callback
+from ..outputs import add_chart
+from ..provenance import footer
 from ..styles import REDS, Categories, Graduated
 from .population_input import population_points
 from .walking import NOT_WALKABLE_CLASSES, walkable_lines
-from ...core.public_space.maps import SPACE_STYLE
-from ..provenance import footer
 
 # Gap bands 1-5 (core.public_space.gaps.gap_band): farther is darker, no space at all the darkest.
 GAP_COLOURS = {1: "#fcbba1", 2: "#fb6a4a", 3: "#de2d26", 4: "#a50f15", 5: "#49006a"}
@@ -90,11 +97,11 @@ class PublicSpaceGapsAlgorithm(HabitatAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.STREETS, tr("Street network (lines)"),
-                                                [QgsProcessing.TypeVectorLine]),
+                                                [ProcessingSourceType.VectorLine]),
             tr_noop("Street centre-lines, as for SDG 11.7.1 (b) walking access."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.PUBLIC_SPACES, tr("Open public spaces (polygons)"),
-                                                [QgsProcessing.TypeVectorPolygon]),
+                                                [ProcessingSourceType.VectorPolygon]),
             tr_noop("The open public spaces that count for SDG 11.7.1."))
         self.add_parameter(
             QgsProcessingParameterRasterLayer(self.POPULATION_RASTER, tr("Population grid (raster)"), optional=True),
@@ -102,17 +109,17 @@ class PublicSpaceGapsAlgorithm(HabitatAlgorithm):
                     "a population layer."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.POPULATION_LAYER, tr("Population layer (points or polygons)"),
-                                                [QgsProcessing.TypeVectorAnyGeometry], optional=True),
+                                                [ProcessingSourceType.VectorAnyGeometry], optional=True),
             tr_noop("Features with population counts, such as census blocks or buildings. A polygon's people are "
                     "spread evenly over points 50 m apart inside it."))
         self.add_parameter(
             QgsProcessingParameterField(self.POPULATION_FIELDS, tr("Population count fields"),
                                         parentLayerParameterName=self.POPULATION_LAYER,
-                                        type=QgsProcessingParameterField.Numeric, allowMultiple=True, optional=True),
+                                        type=ProcessingFieldParameterDataType.Numeric, allowMultiple=True, optional=True),
             tr_noop("Numeric fields of the population layer, one per group (the first is the total)."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.DISTRICTS, tr("Districts (optional)"),
-                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+                                                [ProcessingSourceType.VectorPolygon], optional=True),
             tr_noop("Districts or wards: the unserved people of each, and the district of each point and cluster."))
         self.add_parameter(
             QgsProcessingParameterField(self.DISTRICT_NAME_FIELD, tr("District name field"),
@@ -120,7 +127,7 @@ class PublicSpaceGapsAlgorithm(HabitatAlgorithm):
             tr_noop("Field with the district names; the feature id when empty."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.URBAN_EXTENT, tr("Urban extent (optional)"),
-                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+                                                [ProcessingSourceType.VectorPolygon], optional=True),
             tr_noop("The built-up area of the city: only people inside it count, as in SDG 11.7.1 (b)."))
         self.add_parameter(
             QgsProcessingParameterField(self.ROAD_CLASS_FIELD, tr("Road class field"),
@@ -133,21 +140,21 @@ class PublicSpaceGapsAlgorithm(HabitatAlgorithm):
             tr_noop("Comma-separated values of the road class field left out of the walking network."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.MAX_DISTANCE, tr("Walking distance (m)"),
-                                         QgsProcessingParameterNumber.Double, 400.0, minValue=1.0),
+                                         ProcessingNumberParameterType.Double, 400.0, minValue=1.0),
             tr_noop("People farther than this from every open public space are not served. SDG 11.7.1 uses 400 m."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.SEARCH_DISTANCE, tr("Measure walking distances up to (m)"),
-                                         QgsProcessingParameterNumber.Double, 2000.0, minValue=1.0),
+                                         ProcessingNumberParameterType.Double, 2000.0, minValue=1.0),
             tr_noop("The walking distance of unserved people to the nearest space is measured up to this; farther "
                     "counts as no space within reach (an empty distance). At least the walking distance."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.CLUSTER_CELL, tr("Cluster cell size (m)"),
-                                         QgsProcessingParameterNumber.Double, 100.0, minValue=10.0),
+                                         ProcessingNumberParameterType.Double, 100.0, minValue=10.0),
             tr_noop("The unserved people are put on a grid of cells this size; cells that touch (corners included) "
                     "form one cluster. The size of the population grid is a good choice."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.MIN_CLUSTER_POPULATION, tr("Smallest cluster (people)"),
-                                         QgsProcessingParameterNumber.Double, 50.0, minValue=0.0),
+                                         ProcessingNumberParameterType.Double, 50.0, minValue=0.0),
             tr_noop("Clusters with fewer unserved people (first group) are left out of the cluster layer; their "
                     "people stay among the unserved points."))
         self.add_parameter(
@@ -156,11 +163,11 @@ class PublicSpaceGapsAlgorithm(HabitatAlgorithm):
                     "so that each is one district's to act on. Turn off for clusters across districts."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.ENTRY_TOLERANCE, tr("Entry tolerance (m)"),
-                                         QgsProcessingParameterNumber.Double, 25.0, minValue=0.0),
+                                         ProcessingNumberParameterType.Double, 25.0, minValue=0.0),
             tr_noop("A street that passes this close to a space's edge has an entrance there."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.MAX_CELL_SIZE, tr("Largest population cell (m)"),
-                                         QgsProcessingParameterNumber.Double, 100.0, minValue=10.0),
+                                         ProcessingNumberParameterType.Double, 100.0, minValue=10.0),
             tr_noop("Population grid cells larger than this are spread over sub-cells of at most this size first."),
             advanced=True)
         self.add_parameter(
@@ -170,12 +177,12 @@ class PublicSpaceGapsAlgorithm(HabitatAlgorithm):
             advanced=True)
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.BUILDINGS, tr("Building footprints for spreading (optional)"),
-                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+                                                [ProcessingSourceType.VectorPolygon], optional=True),
             tr_noop("The people of a coarse cell are spread in proportion to the footprint area in each sub-cell."),
             advanced=True)
         self.add_parameter(
             QgsProcessingParameterNumber(self.SNAP_TOLERANCE, tr("Vertex snapping tolerance (m)"),
-                                         QgsProcessingParameterNumber.Double, 0.01, minValue=0.0001),
+                                         ProcessingNumberParameterType.Double, 0.01, minValue=0.0001),
             tr_noop("Street vertices closer than this are treated as the same junction."), advanced=True)
         self.add_parameter(
             QgsProcessingParameterBoolean(self.MID_SEGMENT_ENTRANCES, tr("Entrances along streets"), True),
@@ -184,19 +191,19 @@ class PublicSpaceGapsAlgorithm(HabitatAlgorithm):
         self.add_target_crs_parameter()
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT_POINTS, tr("Unserved population points"),
-                                              QgsProcessing.TypeVectorPoint, optional=True, createByDefault=True),
+                                              ProcessingSourceType.VectorPoint, optional=True, createByDefault=True),
             tr_noop("Every populated cell or feature not served, with its district, walking distance to the nearest "
                     "space (empty when none is within the search distance), cluster (-1 in none) and people by "
                     "group."))
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT_CLUSTERS, tr("Unserved clusters"),
-                                              QgsProcessing.TypeVectorPolygon, optional=True, createByDefault=True),
+                                              ProcessingSourceType.VectorPolygon, optional=True, createByDefault=True),
             tr_noop("Contiguous unserved areas numbered from the most people (1), with their district, area, mean and "
                     "largest walking distance, people with no space within the search distance, and people by "
                     "group."))
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, tr("Unserved population by district and group"),
-                                              QgsProcessing.TypeVector),
+                                              ProcessingSourceType.Vector),
             tr_noop("Population, served, unserved and the unserved share for the whole city and each district, for "
                     "every population group, with the number of clusters."))
         self.add_report_parameter(
@@ -308,12 +315,12 @@ class PublicSpaceGapsAlgorithm(HabitatAlgorithm):
 
     def write_points(self, parameters, context, feedback, result, district_names, max_distance, search, crs):
         fields = QgsFields()
-        for name, kind in (("district", QVariant.String), ("dist_m", QVariant.Double), ("cluster", QVariant.Int)):
+        for name, kind in (("district", TEXT), ("dist_m", DOUBLE), ("cluster", INT)):
             fields.append(QgsField(name, kind))
         for name in result.field_names:
-            fields.append(QgsField(name, QVariant.Double))
-        fields.append(QgsField("band", QVariant.Int))
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT_POINTS, context, fields, QgsWkbTypes.Point, crs)
+            fields.append(QgsField(name, DOUBLE))
+        fields.append(QgsField("band", INT))
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_POINTS, context, fields, WkbType.Point, crs)
         names = list(district_names) + [None]  # index -1: outside every district
         bands = gap_band(result.distance, max_distance).tolist()
         distances = [value if math.isfinite(value) else None for value in result.distance.tolist()]
@@ -326,12 +333,12 @@ class PublicSpaceGapsAlgorithm(HabitatAlgorithm):
             feature.setAttributes([names[district], distance, cluster] + people + [band])
             batch.append(feature)
             if len(batch) == 10_000:
-                sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+                sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
                 batch = []
                 if feedback.isCanceled():
                     raise Cancelled()
                 feedback.setProgress(75 + 12 * index / count)
-        sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+        sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
         labels = gap_band_labels(max_distance, search)
         self.style_output(context, dest_id, None, tr("Unserved population points"),
                           renderer=Categories("band", {band: (labels[band], colour)
@@ -340,13 +347,13 @@ class PublicSpaceGapsAlgorithm(HabitatAlgorithm):
 
     def write_clusters(self, parameters, context, result, district_names, crs):
         fields = QgsFields()
-        for name, kind in (("cluster", QVariant.Int), ("district", QVariant.String), ("area_ha", QVariant.Double),
-                           ("mean_dist_m", QVariant.Double), ("max_dist_m", QVariant.Double),
-                           ("unreachable", QVariant.Double)):
+        for name, kind in (("cluster", INT), ("district", TEXT), ("area_ha", DOUBLE),
+                           ("mean_dist_m", DOUBLE), ("max_dist_m", DOUBLE),
+                           ("unreachable", DOUBLE)):
             fields.append(QgsField(name, kind))
         for name in result.field_names:
-            fields.append(QgsField(name, QVariant.Double))
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT_CLUSTERS, context, fields, QgsWkbTypes.MultiPolygon,
+            fields.append(QgsField(name, DOUBLE))
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_CLUSTERS, context, fields, WkbType.MultiPolygon,
                                          crs)
         for cluster in result.clusters:
             feature = QgsFeature(fields)
@@ -356,7 +363,7 @@ class PublicSpaceGapsAlgorithm(HabitatAlgorithm):
             feature.setAttributes([cluster.number, district_names[cluster.district] if cluster.district >= 0 else None,
                                    cluster.area_ha, _or_none(cluster.mean_distance), _or_none(cluster.max_distance),
                                    cluster.unreachable] + cluster.population.tolist())
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         self.style_output(context, dest_id, None, tr("Unserved clusters"),
                           renderer=Graduated(result.field_names[0], REDS, unit=tr("people"), decimals=0,
                                              opacity=0.6))
@@ -364,12 +371,12 @@ class PublicSpaceGapsAlgorithm(HabitatAlgorithm):
 
     def write_table(self, parameters, context, result):
         fields = QgsFields()
-        for name, kind in (("district", QVariant.String), ("pop_group", QVariant.String),
-                           ("population", QVariant.Double), ("served", QVariant.Double),
-                           ("unserved", QVariant.Double), ("unserved_pct", QVariant.Double),
-                           ("clusters", QVariant.Int)):
+        for name, kind in (("district", TEXT), ("pop_group", TEXT),
+                           ("population", DOUBLE), ("served", DOUBLE),
+                           ("unserved", DOUBLE), ("unserved_pct", DOUBLE),
+                           ("clusters", INT)):
             fields.append(QgsField(name, kind))
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT_TABLE, context, fields, QgsWkbTypes.NoGeometry,
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_TABLE, context, fields, WkbType.NoGeometry,
                                          None)
         whole_city = tr("Whole city")
         for row in result.rows:
@@ -377,7 +384,7 @@ class PublicSpaceGapsAlgorithm(HabitatAlgorithm):
             feature.setAttributes([row["district"] if row["district"] is not None else whole_city, row["group"],
                                    row["population"], row["served"], row["unserved"], row["unserved_pct"],
                                    row["clusters"]])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         self.style_output(context, dest_id, None, tr("Unserved population by district"))
         return dest_id
 

@@ -7,17 +7,15 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsGeometry,
-    QgsProcessing,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterMatrix,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ...compat import DOUBLE, INT, TEXT, ProcessingSourceType, WkbType
 from ...core.geometry import polygon_of_points
 from ...core.public_space.inventory import (
     CATEGORIES,
@@ -33,11 +31,13 @@ from ...core.public_space.inventory import (
 )
 from ...core.text import Cancelled, HabitatError, tr, tr_noop
 from ...qgis_io import features_in_crs, from_shapely, polygon_shape, raster_population
-from ..base import HabitatAlgorithm, extended_fields, number_list, progress_callback
+from ..base import HabitatAlgorithm, progress_callback
+from ..outputs import extended_fields
+from ..parameters import number_list
 
-ADDED_FIELDS = [("category", QVariant.String), ("category_label", QVariant.String), ("counted", QVariant.Int),
-                ("not_counted_reason", QVariant.String), ("area_m2", QVariant.Double), ("area_ha", QVariant.Double),
-                ("size_class", QVariant.String), ("district", QVariant.String), ("repaired", QVariant.Int)]
+ADDED_FIELDS = [("category", TEXT), ("category_label", TEXT), ("counted", INT),
+                ("not_counted_reason", TEXT), ("area_m2", DOUBLE), ("area_ha", DOUBLE),
+                ("size_class", TEXT), ("district", TEXT), ("repaired", INT)]
 NO_GEOMETRY = tr_noop("no usable polygon geometry")
 
 
@@ -72,7 +72,7 @@ class PublicSpaceInventoryAlgorithm(HabitatAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.INPUT, tr("Public spaces (polygons)"),
-                                                [QgsProcessing.TypeVectorPolygon]),
+                                                [ProcessingSourceType.VectorPolygon]),
             tr_noop("Open space polygons from any source: land-use plans, field survey, OpenStreetMap."))
         self.add_parameter(
             QgsProcessingParameterField(self.TYPE_FIELD, tr("Type field"), parentLayerParameterName=self.INPUT),
@@ -94,7 +94,7 @@ class PublicSpaceInventoryAlgorithm(HabitatAlgorithm):
             tr_noop("Spaces with an entry fee (yes) do not count: open public space is free for all."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.DISTRICTS, tr("Districts (optional)"),
-                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+                                                [ProcessingSourceType.VectorPolygon], optional=True),
             tr_noop("Districts or wards: each space gets the district it overlaps most; the summary has a row set "
                     "per district."))
         self.add_parameter(
@@ -113,12 +113,12 @@ class PublicSpaceInventoryAlgorithm(HabitatAlgorithm):
         self.add_target_crs_parameter()
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Public space inventory"),
-                                              QgsProcessing.TypeVectorPolygon),
+                                              ProcessingSourceType.VectorPolygon),
             tr_noop("Every input feature with its category, whether it counts and why not, area, size class and "
                     "district."))
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT_SUMMARY, tr("Public space by district and type"),
-                                              QgsProcessing.TypeVector),
+                                              ProcessingSourceType.Vector),
             tr_noop("Counted spaces per district and type: number, area, share of the district area and m² per "
                     "inhabitant."))
         self.add_number_outputs([("COUNTED", tr("Counted public spaces")),
@@ -284,7 +284,7 @@ class PublicSpaceInventoryAlgorithm(HabitatAlgorithm):
     def write_inventory(self, parameters, context, source, records, categories, counted, reasons, thresholds,
                         district_shapes, district_names, crs, progress=None):
         fields, kept = extended_fields(source.fields(), ADDED_FIELDS)
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, crs)
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, WkbType.MultiPolygon, crs)
         labels = size_class_labels(thresholds)
         district_boxes = [d.bounds for d in district_shapes]
         for number, ((feature, shape, fixed), category, is_counted, reason) in enumerate(
@@ -312,26 +312,26 @@ class PublicSpaceInventoryAlgorithm(HabitatAlgorithm):
                 area / 1e4 if area is not None else None,
                 labels[int(size_classes([area / 1e4], thresholds)[0])] if area is not None else None,
                 district, int(fixed)])
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         self.style_output(context, dest_id, "public_space_inventory.qml", tr("Public space inventory"),
                           {code: tr(name) for code, name in CATEGORIES.items()} | {NOT_COUNTED: tr("Not counted")})
         return dest_id
 
     def write_summary(self, parameters, context, rows):
         fields = QgsFields()
-        for name, kind in (("district", QVariant.String), ("category", QVariant.String),
-                           ("category_label", QVariant.String), ("count", QVariant.Int), ("area_ha", QVariant.Double),
-                           ("share_pct", QVariant.Double), ("population", QVariant.Double),
-                           ("m2_per_person", QVariant.Double)):
+        for name, kind in (("district", TEXT), ("category", TEXT),
+                           ("category_label", TEXT), ("count", INT), ("area_ha", DOUBLE),
+                           ("share_pct", DOUBLE), ("population", DOUBLE),
+                           ("m2_per_person", DOUBLE)):
             fields.append(QgsField(name, kind))
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT_SUMMARY, context, fields, QgsWkbTypes.NoGeometry,
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_SUMMARY, context, fields, WkbType.NoGeometry,
                                          None)
         for row in rows:
             feature = QgsFeature(fields)
             label = tr(CATEGORIES[row.category]) if row.category in CATEGORIES else tr("All counted types")
             feature.setAttributes([row.district, row.category, label, row.count, row.area_m2 / 1e4, row.share_pct,
                                    row.population, row.m2_per_person])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         self.style_output(context, dest_id, None, tr("Public space by district and type"))
         return dest_id
 

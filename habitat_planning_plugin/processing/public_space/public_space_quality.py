@@ -13,17 +13,15 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsPointXY,
-    QgsProcessing,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ...compat import DOUBLE, INT, TEXT, ProcessingNumberParameterType, ProcessingSourceType, WkbType
 from ...core.geometry import polygonal
 from ...core.public_space.quality import (
     PROBLEMS,
@@ -38,9 +36,10 @@ from ...core.public_space.quality import (
 )
 from ...core.public_space.survey import text_in
 from ...core.text import Cancelled, HabitatError, tr, tr_noop
-from ...i18n import qgis_locale
+from ...i18n import content_language
 from ...qgis_io import features_in_crs, from_shapely, to_shapely
-from ..base import HabitatAlgorithm, extended_fields, progress_callback
+from ..base import HabitatAlgorithm, progress_callback
+from ..outputs import extended_fields
 from .osm_tags import text_guard
 from .questionnaire import add_questionnaire_parameter, questionnaire_parameter, space_id_text
 
@@ -83,7 +82,7 @@ class PublicSpaceQualityAlgorithm(HabitatAlgorithm):
             tr_noop("The data export of the survey form from KoboToolbox (Data, Downloads), as CSV or XLSX."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.INVENTORY, tr("Public space inventory"),
-                                                [QgsProcessing.TypeVectorPolygon]),
+                                                [ProcessingSourceType.VectorPolygon]),
             tr_noop("The public spaces surveyed, e.g. the output of the public space inventory."))
         self.add_parameter(
             QgsProcessingParameterField(self.ID_FIELD, tr("Space id field"), parentLayerParameterName=self.INVENTORY),
@@ -99,7 +98,7 @@ class PublicSpaceQualityAlgorithm(HabitatAlgorithm):
                     "districts."))
         self.add_parameter(
             # Metres whatever the layer's CRS (a distance parameter would take the layer's units, e.g. degrees).
-            QgsProcessingParameterNumber(self.GPS_TOLERANCE, tr("GPS tolerance (m)"), QgsProcessingParameterNumber.Double,
+            QgsProcessingParameterNumber(self.GPS_TOLERANCE, tr("GPS tolerance (m)"), ProcessingNumberParameterType.Double,
                                          25.0, minValue=0.0),
             tr_noop("A submission without a usable space id is linked to the space its GPS point lies in, or to the "
                     "nearest space within this distance (phone GPS is often 5-20 m off)."))
@@ -112,16 +111,16 @@ class PublicSpaceQualityAlgorithm(HabitatAlgorithm):
         self.add_target_crs_parameter()
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Public space quality"),
-                                              QgsProcessing.TypeVectorPolygon),
+                                              ProcessingSourceType.VectorPolygon),
             tr_noop("The inventory with, per space, a 0-100 score per dimension, the quality index, the number of "
                     "submissions, whether every dimension was scored and the share of the questions answered."))
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT_ANSWERS, tr("Quality answers by question"),
-                                              QgsProcessing.TypeVector),
+                                              ProcessingSourceType.Vector),
             tr_noop("Per space and question: the number of answers, the mean score, the mean of a count and the "
                     "most common answer."))
         self.add_parameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT_LOG, tr("Survey import log"), QgsProcessing.TypeVector),
+            QgsProcessingParameterFeatureSink(self.OUTPUT_LOG, tr("Survey import log"), ProcessingSourceType.Vector),
             tr_noop("Every row, answer and column of the export that could not be used, with the reason."))
         self.add_report_parameter(tr_noop(
             "Quality per dimension across the city, its spread per district, a radar chart per space and the "
@@ -212,7 +211,7 @@ class PublicSpaceQualityAlgorithm(HabitatAlgorithm):
         if incomplete:
             feedback.pushWarning(tr("{0} surveyed spaces lack answers for a dimension: their quality index is "
                                     "left empty.", incomplete))
-        language = "zh" if qgis_locale().lower().startswith("zh") else "en"
+        language = content_language()
         outputs = {
             self.OUTPUT: self.write_scores(parameters, context, inventory, questionnaire, features, shapes, results,
                                            crs),
@@ -237,11 +236,11 @@ class PublicSpaceQualityAlgorithm(HabitatAlgorithm):
         return outputs
 
     def write_scores(self, parameters, context, inventory, questionnaire, features, shapes, results, crs):
-        added = [(DIMENSION_PREFIX + d, QVariant.Double) for d in questionnaire.dimensions]
-        added += [("quality_index", QVariant.Double), ("submissions", QVariant.Int), ("complete", QVariant.Int),
-                  ("answered_pct", QVariant.Double)]
+        added = [(DIMENSION_PREFIX + d, DOUBLE) for d in questionnaire.dimensions]
+        added += [("quality_index", DOUBLE), ("submissions", INT), ("complete", INT),
+                  ("answered_pct", DOUBLE)]
         fields, kept = extended_fields(inventory.fields(), added)
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, crs)
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, WkbType.MultiPolygon, crs)
         text = self.text_guard(parameters, self.OUTPUT, context)
         for feature, shape, result in zip(features, shapes, results):
             out = QgsFeature(fields)
@@ -253,22 +252,22 @@ class PublicSpaceQualityAlgorithm(HabitatAlgorithm):
                               [_number(result.dimensions[d]) for d in questionnaire.dimensions] +
                               [_number(result.quality_index), result.submissions, int(result.complete),
                                _number(result.answered_pct)])
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         self.style_output(context, dest_id, "public_space_quality.qml", tr("Public space quality"),
                           {"no_index": tr("No quality index (not surveyed, or a dimension unanswered)")})
         return dest_id
 
     def write_answers(self, parameters, context, questionnaire, ids, results, rows):
         fields = QgsFields()
-        for name, kind in (("space_id", QVariant.String), ("question", QVariant.String),
-                           ("question_label", QVariant.String), ("dimension", QVariant.String),
-                           ("answers", QVariant.Int), ("mean_score", QVariant.Double), ("mean_value", QVariant.Double),
-                           ("common_answer", QVariant.String)):
+        for name, kind in (("space_id", TEXT), ("question", TEXT),
+                           ("question_label", TEXT), ("dimension", TEXT),
+                           ("answers", INT), ("mean_score", DOUBLE), ("mean_value", DOUBLE),
+                           ("common_answer", TEXT)):
             fields.append(QgsField(name, kind))
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT_ANSWERS, context, fields, QgsWkbTypes.NoGeometry,
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_ANSWERS, context, fields, WkbType.NoGeometry,
                                          None)
         labels = {name: label for name, _, label in questionnaire.scored_items()}
-        language = "zh" if qgis_locale().lower().startswith("zh") else "en"
+        language = content_language()
         text = self.text_guard(parameters, self.OUTPUT_ANSWERS, context)
         derived = {d.name: d for d in questionnaire.derived}
         for index, name, label, dimension, answers, mean, common in rows:
@@ -287,10 +286,10 @@ class PublicSpaceQualityAlgorithm(HabitatAlgorithm):
 
     def write_log(self, parameters, context, problems):
         fields = QgsFields()
-        for name, kind in (("row", QVariant.Int), ("uuid", QVariant.String), ("problem", QVariant.String),
-                           ("description", QVariant.String), ("column", QVariant.String), ("value", QVariant.String)):
+        for name, kind in (("row", INT), ("uuid", TEXT), ("problem", TEXT),
+                           ("description", TEXT), ("column", TEXT), ("value", TEXT)):
             fields.append(QgsField(name, kind))
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT_LOG, context, fields, QgsWkbTypes.NoGeometry, None)
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_LOG, context, fields, WkbType.NoGeometry, None)
         text = self.text_guard(parameters, self.OUTPUT_LOG, context)
         for problem in sorted(problems, key=lambda p: (p.row, p.code)):
             self._add_row(sink, fields, [problem.row, text(problem.uuid), problem.code, tr(PROBLEMS[problem.code]),
@@ -305,7 +304,7 @@ class PublicSpaceQualityAlgorithm(HabitatAlgorithm):
     def _add_row(sink, fields, values):
         feature = QgsFeature(fields)
         feature.setAttributes(values)
-        sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
 
 
 def _number(value):

@@ -10,7 +10,6 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -18,10 +17,18 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ...compat import (
+    DOUBLE,
+    INT,
+    TEXT,
+    FeatureRequestFlag,
+    ProcessingFieldParameterDataType,
+    ProcessingNumberParameterType,
+    ProcessingSourceType,
+    WkbType,
+)
 from ...core.geometry import polygon_of_points
 from ...core.public_space import scorecard
 from ...core.public_space.access import NETWORK, check_overlap, public_space_access
@@ -31,21 +38,20 @@ from ...core.public_space.survey import load_questionnaire
 from ...core.text import Cancelled, HabitatError, tr, tr_noop
 from ...i18n import qgis_locale
 from ...paths import resource_path
-from ...qgis_io import (features_in_crs, from_shapely, read_polygons,
-                        to_shapely)
+from ...qgis_io import features_in_crs, from_shapely, read_polygons, to_shapely
 from ..base import HabitatAlgorithm, progress_callback
+from ..provenance import footer
 from ..styles import Graduated
 from .population_input import population_points
-from .walking import NOT_WALKABLE_CLASSES, walkable_lines
 from .questionnaire import BUILT_IN_QUESTIONNAIRE
-from ..provenance import footer
 from .sdg1171_land_share import Sdg1171LandShareAlgorithm
+from .walking import NOT_WALKABLE_CLASSES, walkable_lines
 
 # The settings of habitat:publicspaceaccess left at their defaults, so that served_pct is that tool's share.
 ENTRY_TOLERANCE_M = 25.0
 SNAP_TOLERANCE_M = 0.01
 QUALITY_PREFIX = "q_"  # habitat:publicspacequality: one q_<dimension> score per dimension
-KINDS = {"str": QVariant.String, "int": QVariant.Int, "real": QVariant.Double}
+KINDS = {"str": TEXT, "int": INT, "real": DOUBLE}
 SHOWN_MISSING = 12  # district names listed in a message at most
 
 
@@ -98,7 +104,7 @@ class PublicSpaceScorecardAlgorithm(HabitatAlgorithm):
     street_widths = Sdg1171LandShareAlgorithm.street_widths
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        polygon, line = [QgsProcessing.TypeVectorPolygon], [QgsProcessing.TypeVectorLine]
+        polygon, line = [ProcessingSourceType.VectorPolygon], [ProcessingSourceType.VectorLine]
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.DISTRICTS, tr("Districts (polygons)"), polygon),
             tr_noop("The districts or wards of the strategy: one page of the report each."))
@@ -124,12 +130,12 @@ class PublicSpaceScorecardAlgorithm(HabitatAlgorithm):
                     "a population layer."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.POPULATION_LAYER, tr("Population layer (points or polygons)"),
-                                                [QgsProcessing.TypeVectorAnyGeometry], optional=True),
+                                                [ProcessingSourceType.VectorAnyGeometry], optional=True),
             tr_noop("Features with population counts, such as census blocks or buildings."))
         self.add_parameter(
             QgsProcessingParameterField(self.POPULATION_FIELDS, tr("Population count fields"),
                                         parentLayerParameterName=self.POPULATION_LAYER,
-                                        type=QgsProcessingParameterField.Numeric, allowMultiple=True, optional=True),
+                                        type=ProcessingFieldParameterDataType.Numeric, allowMultiple=True, optional=True),
             tr_noop("Numeric fields of the population layer, one per group (the first is the total)."))
         self.add_parameter(
             QgsProcessingParameterField(self.WIDTH_FIELD, tr("Street width field (m)"),
@@ -142,7 +148,7 @@ class PublicSpaceScorecardAlgorithm(HabitatAlgorithm):
                     "nobody walks along."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.MAX_DISTANCE, tr("Walking distance (m)"),
-                                         QgsProcessingParameterNumber.Double, 400.0, minValue=1.0),
+                                         ProcessingNumberParameterType.Double, 400.0, minValue=1.0),
             tr_noop("SDG 11.7.1 uses 400 m, about a five-minute walk."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.QUALITY, tr("Public space quality (optional)"), polygon,
@@ -151,26 +157,26 @@ class PublicSpaceScorecardAlgorithm(HabitatAlgorithm):
                     "of each district and its weakest dimension (the q_ score with the lowest mean)."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.UPGRADE, tr("Upgrade priorities (optional)"),
-                                                [QgsProcessing.TypeVectorAnyGeometry], optional=True),
+                                                [ProcessingSourceType.VectorAnyGeometry], optional=True),
             tr_noop("The ranking layer of Public spaces to upgrade first: the spaces ranked among the first (below) "
                     "are counted per district."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.UPGRADE_TOP, tr("Spaces to upgrade: the first of the priority list"),
-                                         QgsProcessingParameterNumber.Integer, 10, minValue=1),
+                                         ProcessingNumberParameterType.Integer, 10, minValue=1),
             tr_noop("The spaces with rank 1 to this number in the upgrade priority list are the city's spaces to "
                     "upgrade (the list of the strategy)."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.GAPS_CLUSTERS, tr("Unserved clusters (optional)"),
-                                                [QgsProcessing.TypeVectorAnyGeometry], optional=True),
+                                                [ProcessingSourceType.VectorAnyGeometry], optional=True),
             tr_noop("The clusters layer of Who is not served: the clusters of each district and the people in them "
                     "(its first pop_ field)."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.PREVIOUS, tr("Previous scorecard (optional)"),
-                                                [QgsProcessing.TypeVector], optional=True),
+                                                [ProcessingSourceType.Vector], optional=True),
             tr_noop("The table (CSV or GeoPackage) of an earlier run of this tool: the change of every indicator "
                     "since then is added, districts matched by name."))
         self.add_parameter(
-            QgsProcessingParameterNumber(self.YEAR, tr("Year of this scorecard"), QgsProcessingParameterNumber.Integer,
+            QgsProcessingParameterNumber(self.YEAR, tr("Year of this scorecard"), ProcessingNumberParameterType.Integer,
                                          datetime.date.today().year, minValue=1950, maxValue=2100),
             tr_noop("Stored in the table, to say which year each scorecard describes."))
         self.add_parameter(
@@ -181,7 +187,7 @@ class PublicSpaceScorecardAlgorithm(HabitatAlgorithm):
             advanced=True)
         self.add_parameter(
             QgsProcessingParameterNumber(self.DEFAULT_WIDTH, tr("Default street width (m)"),
-                                         QgsProcessingParameterNumber.Double, DEFAULT_WIDTH_M, minValue=0.5),
+                                         ProcessingNumberParameterType.Double, DEFAULT_WIDTH_M, minValue=0.5),
             tr_noop("Width of streets with neither a measured width nor a known class."), advanced=True)
         self.add_parameter(
             QgsProcessingParameterString(self.EXCLUDED_CLASSES, tr("Road classes nobody walks along"),
@@ -190,11 +196,11 @@ class PublicSpaceScorecardAlgorithm(HabitatAlgorithm):
         self.add_target_crs_parameter()
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Public space scorecard"),
-                                              QgsProcessing.TypeVectorPolygon),
+                                              ProcessingSourceType.VectorPolygon),
             tr_noop("The districts with their indicators (and a row without geometry for the whole city)."))
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, tr("Public space scorecard (table)"),
-                                              QgsProcessing.TypeVector, optional=True, createByDefault=True),
+                                              ProcessingSourceType.Vector, optional=True, createByDefault=True),
             tr_noop("The same rows as a table (CSV opens in a spreadsheet): next year's run takes it as the previous "
                     "scorecard."))
         self.add_report_parameter(
@@ -252,7 +258,7 @@ class PublicSpaceScorecardAlgorithm(HabitatAlgorithm):
         name_field = self.parameterAsString(parameters, self.DISTRICT_NAME_FIELD, context)
         if districts is None or not name_field or name_field not in districts.fields().names():
             return []
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes(
+        request = QgsFeatureRequest().setFlags(FeatureRequestFlag.NoGeometry).setSubsetOfAttributes(
             [name_field], districts.fields())
         names = [str(feature[name_field]) for feature in districts.getFeatures(request)]
         rows_here = [{"district": name, "level": scorecard.DISTRICT} for name in names]
@@ -265,7 +271,7 @@ class PublicSpaceScorecardAlgorithm(HabitatAlgorithm):
     @staticmethod
     def previous_rows(source) -> list:
         names = source.fields().names()
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setFlags(FeatureRequestFlag.NoGeometry)
         return [dict(zip(names, feature.attributes())) for feature in source.getFeatures(request)]
 
     @staticmethod
@@ -448,7 +454,7 @@ class PublicSpaceScorecardAlgorithm(HabitatAlgorithm):
             fields.append(QgsField(column, KINDS[kind]))
         spatial = shapes is not None
         sink, dest_id = self.create_sink(parameters, name, context, fields,
-                                         QgsWkbTypes.MultiPolygon if spatial else QgsWkbTypes.NoGeometry, crs)
+                                         WkbType.MultiPolygon if spatial else WkbType.NoGeometry, crs)
         for position, row in enumerate(rows):
             feature = QgsFeature(fields)
             if spatial and position < len(shapes):  # the whole city's row has no geometry
@@ -456,7 +462,7 @@ class PublicSpaceScorecardAlgorithm(HabitatAlgorithm):
                 geometry.convertToMultiType()
                 feature.setGeometry(geometry)
             feature.setAttributes([_cell(row.get(column), kind) for column, kind in columns])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         if spatial:
             self.style_output(context, dest_id, None, tr("Public space scorecard"),
                               renderer=Graduated("served_pct", unit="%"))

@@ -6,7 +6,6 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -14,24 +13,32 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ...compat import (
+    DOUBLE,
+    INT,
+    FeatureRequestFlag,
+    ProcessingFieldParameterDataType,
+    ProcessingNumberParameterType,
+    ProcessingSourceType,
+    WkbType,
+)
 from ...core.public_space.access import check_overlap
 from ...core.public_space.groups import group_label
+from ...core.public_space.maps import SPACE_STYLE
 from ...core.public_space.siting import MILP, MILP_MAX_PAIRS, MILP_TIME_LIMIT, candidate_coverage, choose_sites
 from ...core.report.charts import FIGURE_WIDTH, _png, _pyplot, _rc, font_family, map_image
 from ...core.report.html import Report
 from ...core.text import HabitatError, tr, tr_noop
 from ...i18n import qgis_locale
 from ...qgis_io import from_shapely, read_polygons
-from ..base import HabitatAlgorithm, _is_null, add_chart, extended_fields, progress_callback
+from ..base import HabitatAlgorithm, progress_callback
+from ..outputs import add_chart, extended_fields, is_null
+from ..provenance import footer
 from ..styles import BLUES, Graduated
 from .population_input import population_points
 from .walking import NOT_WALKABLE_CLASSES, walkable_lines
-from ...core.public_space.maps import SPACE_STYLE
-from ..provenance import footer
 
 CHOSEN_STYLE = {"fill": "#e65100", "edge": "#bf360c", "width": 0.6, "zorder": 4}
 CANDIDATE_STYLE = {"fill": "#ffe0b2", "edge": "#fb8c00", "width": 0.4, "zorder": 3}
@@ -86,7 +93,7 @@ class PublicSpaceSitingAlgorithm(HabitatAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.STREETS, tr("Street network (lines)"),
-                                                [QgsProcessing.TypeVectorLine]),
+                                                [ProcessingSourceType.VectorLine]),
             tr_noop("Street centre-lines. Lines that share a vertex are connected; lines that only cross (bridges, "
                     "tunnels) are not."))
         self.add_parameter(
@@ -101,13 +108,13 @@ class PublicSpaceSitingAlgorithm(HabitatAlgorithm):
                     "leaves out motorways and trunk roads."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.PUBLIC_SPACES, tr("Existing open public spaces (optional)"),
-                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+                                                [ProcessingSourceType.VectorPolygon], optional=True),
             tr_noop("The open public spaces there are today (for example the counted spaces of the public space "
                     "inventory). People they serve already count for no new site. Without them every site is "
                     "measured against no public space at all."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.CANDIDATES, tr("Candidate sites (polygons)"),
-                                                [QgsProcessing.TypeVectorPolygon]),
+                                                [ProcessingSourceType.VectorPolygon]),
             tr_noop("Land that could become open public space: vacant plots, public parcels, under-used land. "
                     "Each polygon is one candidate site."))
         self.add_parameter(
@@ -116,7 +123,7 @@ class PublicSpaceSitingAlgorithm(HabitatAlgorithm):
             tr_noop("Field naming the candidate sites in the log and the report; the feature id when empty."))
         self.add_parameter(
             QgsProcessingParameterField(self.COST_FIELD, tr("Cost field"), parentLayerParameterName=self.CANDIDATES,
-                                        type=QgsProcessingParameterField.Numeric, optional=True),
+                                        type=ProcessingFieldParameterDataType.Numeric, optional=True),
             tr_noop("Numeric field with the cost of each candidate site (money, or area in m² to spend land), "
                     "needed for a budget. Costs must be 0 or more and not empty."))
         self.add_parameter(
@@ -125,13 +132,13 @@ class PublicSpaceSitingAlgorithm(HabitatAlgorithm):
                     "Give either this grid or a population layer."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.POPULATION_LAYER, tr("Population layer (points or polygons)"),
-                                                [QgsProcessing.TypeVectorAnyGeometry], optional=True),
+                                                [ProcessingSourceType.VectorAnyGeometry], optional=True),
             tr_noop("Features with population counts, such as census blocks or buildings. A polygon's people are "
                     "spread evenly over points 50 m apart inside it."))
         self.add_parameter(
             QgsProcessingParameterField(self.POPULATION_FIELDS, tr("Population count fields"),
                                         parentLayerParameterName=self.POPULATION_LAYER,
-                                        type=QgsProcessingParameterField.Numeric, allowMultiple=True, optional=True),
+                                        type=ProcessingFieldParameterDataType.Numeric, allowMultiple=True, optional=True),
             tr_noop("Numeric fields of the population layer, one per group (the first is the total)."))
         self.add_parameter(
             QgsProcessingParameterString(self.POPULATION_GROUP, tr("Population group to serve (optional)"),
@@ -141,36 +148,36 @@ class PublicSpaceSitingAlgorithm(HabitatAlgorithm):
                     "share of all residents is reported in every case."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.URBAN_EXTENT, tr("Urban extent (optional)"),
-                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+                                                [ProcessingSourceType.VectorPolygon], optional=True),
             tr_noop("The built-up area of the city: only people inside it count, as in SDG 11.7.1 (b). Without it "
                     "every person of the population input counts."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.NUMBER_OF_SITES, tr("Number of new public spaces"),
-                                         QgsProcessingParameterNumber.Integer, 5, minValue=0),
+                                         ProcessingNumberParameterType.Integer, 5, minValue=0),
             tr_noop("How many sites to choose, at most. 0: as many as the budget allows. The tool stops earlier "
                     "when no other candidate would serve anyone new."))
         self.add_parameter(
-            QgsProcessingParameterNumber(self.BUDGET, tr("Budget (optional)"), QgsProcessingParameterNumber.Double,
+            QgsProcessingParameterNumber(self.BUDGET, tr("Budget (optional)"), ProcessingNumberParameterType.Double,
                                          0.0, minValue=0.0),
             tr_noop("The most the chosen sites may cost together, in the unit of the cost field. 0: no budget."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.MIN_AREA, tr("Minimum site size (m²)"),
-                                         QgsProcessingParameterNumber.Double, 0.0, minValue=0.0),
+                                         ProcessingNumberParameterType.Double, 0.0, minValue=0.0),
             tr_noop("Candidates smaller than this are left out. SDG 11.7.1 counts open public spaces of any size, "
                     "so the default is 0; set a local standard here (for example 1,000 m² = 0.1 ha)."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.MAX_DISTANCE, tr("Walking distance (m)"),
-                                         QgsProcessingParameterNumber.Double, 400.0, minValue=1.0),
+                                         ProcessingNumberParameterType.Double, 400.0, minValue=1.0),
             tr_noop("SDG 11.7.1 uses 400 m, about a five-minute walk."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.ENTRY_TOLERANCE, tr("Entry tolerance (m)"),
-                                         QgsProcessingParameterNumber.Double, 25.0, minValue=0.0),
+                                         ProcessingNumberParameterType.Double, 25.0, minValue=0.0),
             tr_noop("A street that passes this close to a space or a candidate site has an entrance there; the "
                     "walk starts there with the straight distance to it. A candidate with no street this close "
                     "cannot be reached and is left out."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.MAX_CELL_SIZE, tr("Largest population cell (m)"),
-                                         QgsProcessingParameterNumber.Double, 100.0, minValue=10.0),
+                                         ProcessingNumberParameterType.Double, 100.0, minValue=10.0),
             tr_noop("Population grid cells larger than this are spread evenly over sub-cells of at most this size "
                     "before the walking distances are measured."))
         self.add_parameter(
@@ -181,22 +188,22 @@ class PublicSpaceSitingAlgorithm(HabitatAlgorithm):
                     "best."), advanced=True)
         self.add_parameter(
             QgsProcessingParameterNumber(self.TIME_LIMIT, tr("Time limit of the exact solver (s)"),
-                                         QgsProcessingParameterNumber.Double, MILP_TIME_LIMIT, minValue=1.0),
+                                         ProcessingNumberParameterType.Double, MILP_TIME_LIMIT, minValue=1.0),
             tr_noop("The solver stops after this time with the best solution found and the gap it proved."),
             advanced=True)
         self.add_parameter(
             QgsProcessingParameterNumber(self.SNAP_TOLERANCE, tr("Vertex snapping tolerance (m)"),
-                                         QgsProcessingParameterNumber.Double, 0.01, minValue=0.0001),
+                                         ProcessingNumberParameterType.Double, 0.01, minValue=0.0001),
             tr_noop("Street vertices closer than this are treated as the same junction."), advanced=True)
         self.add_target_crs_parameter()
         self.add_parameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT_SITES, tr("Chosen sites"), QgsProcessing.TypeVectorPolygon),
+            QgsProcessingParameterFeatureSink(self.OUTPUT_SITES, tr("Chosen sites"), ProcessingSourceType.VectorPolygon),
             tr_noop("The chosen candidate sites with their fields, in order: site_order, gain (people newly within "
                     "walking distance), gain_group (people of the chosen group), share_pct (share of the population "
                     "served once this and the sites before it are built) and cost."))
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT_CURVE, tr("Share served by number of new spaces"),
-                                              QgsProcessing.TypeVector),
+                                              ProcessingSourceType.Vector),
             tr_noop("One row per number of new spaces (0 = today): population served and share served, for all "
                     "residents and for the chosen group."))
         self.add_report_parameter(
@@ -257,11 +264,11 @@ class PublicSpaceSitingAlgorithm(HabitatAlgorithm):
         if not shapes:
             raise HabitatError(tr("No feature of \"{0}\" has a usable polygon (all are without geometry, empty or "
                                   "without area).", candidates_label))
-        names = [str(row[0]) if name_field and not _is_null(row[0]) else str(fid) for row, fid in zip(rows, ids)]
+        names = [str(row[0]) if name_field and not is_null(row[0]) else str(fid) for row, fid in zip(rows, ids)]
         costs = None
         if cost_field:
             values = [row[-1] for row in rows]
-            bad = [name for name, value in zip(names, values) if _is_null(value) or float(value) < 0]
+            bad = [name for name, value in zip(names, values) if is_null(value) or float(value) < 0]
             if bad:
                 raise HabitatError(tr("The cost field \"{0}\" of \"{1}\" is empty or negative for {2} candidate sites: "
                                       "{3}. Give every site a cost of 0 or more.", cost_field, candidates_label,
@@ -366,16 +373,16 @@ class PublicSpaceSitingAlgorithm(HabitatAlgorithm):
 
     def write_sites(self, parameters, context, source, shapes, rows, ids, attributes, selection, share, costs, group,
                     crs):
-        fields, kept = extended_fields(source.fields(), [("site_order", QVariant.Int), ("gain", QVariant.Double),
-                                                         ("gain_group", QVariant.Double),
-                                                         ("share_pct", QVariant.Double), ("cost", QVariant.Double)])
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT_SITES, context, fields, QgsWkbTypes.MultiPolygon,
+        fields, kept = extended_fields(source.fields(), [("site_order", INT), ("gain", DOUBLE),
+                                                         ("gain_group", DOUBLE),
+                                                         ("share_pct", DOUBLE), ("cost", DOUBLE)])
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_SITES, context, fields, WkbType.MultiPolygon,
                                          crs)
         wanted = {ids[j]: position for position, j in enumerate(selection.order)}
         values = {}
         from qgis.core import QgsFeatureRequest
 
-        request = QgsFeatureRequest().setFilterFids(list(wanted)).setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setFilterFids(list(wanted)).setFlags(FeatureRequestFlag.NoGeometry)
         for feature in source.getFeatures(request):
             values[feature.id()] = [feature[field.name()] for field in kept]
         for position, j in enumerate(selection.order):
@@ -387,7 +394,7 @@ class PublicSpaceSitingAlgorithm(HabitatAlgorithm):
                 position + 1, float(selection.gains[position, 0]),
                 float(selection.gains[position, group]) if group else None, float(share[position + 1, 0]),
                 float(costs[j]) if costs is not None else None])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         self.style_output(context, dest_id, None, tr("Chosen sites for new public space"),
                           renderer=Graduated("gain", BLUES[2:], unit=tr("people"), decimals=0, outline="#0d47a1",
                                              label="site_order"))
@@ -395,18 +402,18 @@ class PublicSpaceSitingAlgorithm(HabitatAlgorithm):
 
     def write_curve(self, parameters, context, selection, share, group):
         fields = QgsFields()
-        for name, kind in (("n_new_spaces", QVariant.Int), ("served", QVariant.Double),
-                           ("share_pct", QVariant.Double), ("served_group", QVariant.Double),
-                           ("share_group_pct", QVariant.Double)):
+        for name, kind in (("n_new_spaces", INT), ("served", DOUBLE),
+                           ("share_pct", DOUBLE), ("served_group", DOUBLE),
+                           ("share_group_pct", DOUBLE)):
             fields.append(QgsField(name, kind))
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT_CURVE, context, fields, QgsWkbTypes.NoGeometry, None)
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_CURVE, context, fields, WkbType.NoGeometry, None)
         for n in range(len(selection.served)):
             feature = QgsFeature(fields)
             group_share = share[n, group]
             feature.setAttributes([n, float(selection.served[n, 0]), float(share[n, 0]),
                                    float(selection.served[n, group]) if group else None,
                                    float(group_share) if group and group_share == group_share else None])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         self.style_output(context, dest_id, None, tr("Share served by number of new spaces"))
         return dest_id
 

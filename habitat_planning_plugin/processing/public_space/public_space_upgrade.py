@@ -11,7 +11,6 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsGeometry,
-    QgsProcessing,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -20,10 +19,17 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
     QgsRuleBasedRenderer,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ...compat import (
+    DOUBLE,
+    INT,
+    TEXT,
+    ProcessingFieldParameterDataType,
+    ProcessingNumberParameterType,
+    ProcessingSourceType,
+    WkbType,
+)
 from ...core.geometry import PolygonSet, polygon_of_points
 from ...core.public_space.access import check_overlap
 from ...core.public_space.groups import group_label
@@ -39,16 +45,17 @@ from ...core.public_space.upgrade import (
 from ...core.report.charts import map_image
 from ...core.report.html import Report
 from ...core.text import Cancelled, HabitatError, tr, tr_noop
-from ...i18n import qgis_locale
+from ...i18n import content_language, qgis_locale
 from ...qgis_io import features_in_crs, from_shapely, polygon_shape
-from ..base import _POST_PROCESSORS, HabitatAlgorithm, StyleOnLoad, _is_null, add_chart, progress_callback
+from ..base import HabitatAlgorithm, progress_callback
+from ..outputs import POST_PROCESSORS, StyleOnLoad, add_chart, is_null
+from ..provenance import footer
 from ..styles import REDS, Graduated, symbol_for
 from .osm_tags import text_guard
 from .population_input import population_points
-from .walking import NOT_WALKABLE_CLASSES, walkable_lines
 from .public_space_quality import DIMENSION_PREFIX
 from .questionnaire import add_questionnaire_parameter, questionnaire_parameter, space_id_text
-from ..provenance import footer
+from .walking import NOT_WALKABLE_CLASSES, walkable_lines
 
 QUALITY_INDEX = "quality_index"
 NOT_SURVEYED_COLOUR = "#bdbdbd"
@@ -99,7 +106,7 @@ class PublicSpaceUpgradeAlgorithm(HabitatAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.QUALITY, tr("Public space quality (polygons)"),
-                                                [QgsProcessing.TypeVectorPolygon]),
+                                                [ProcessingSourceType.VectorPolygon]),
             tr_noop("The output of Public space quality from a survey: the public spaces with their quality index "
                     "(empty when not surveyed) and one score field per dimension (q_accessibility, q_use …). Give "
                     "only the spaces open to the public (select them, or filter the layer as for walking access): "
@@ -115,12 +122,12 @@ class PublicSpaceUpgradeAlgorithm(HabitatAlgorithm):
         self.add_parameter(
             QgsProcessingParameterField(self.QUALITY_FIELD, tr("Quality index field"), QUALITY_INDEX,
                                         parentLayerParameterName=self.QUALITY,
-                                        type=QgsProcessingParameterField.Numeric, optional=True),
+                                        type=ProcessingFieldParameterDataType.Numeric, optional=True),
             tr_noop("Field with the 0-100 quality index; quality_index (as Public space quality from a survey "
                     "writes it) when empty. Spaces where it is empty count as not surveyed."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.STREETS, tr("Street network (lines)"),
-                                                [QgsProcessing.TypeVectorLine]),
+                                                [ProcessingSourceType.VectorLine]),
             tr_noop("Street centre-lines, as for walking access. Lines that share a vertex are connected."))
         self.add_parameter(
             QgsProcessingParameterField(self.ROAD_CLASS_FIELD, tr("Road class field"),
@@ -137,17 +144,17 @@ class PublicSpaceUpgradeAlgorithm(HabitatAlgorithm):
                     "a population layer."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.POPULATION_LAYER, tr("Population layer (points or polygons)"),
-                                                [QgsProcessing.TypeVectorAnyGeometry], optional=True),
+                                                [ProcessingSourceType.VectorAnyGeometry], optional=True),
             tr_noop("Features with population counts, such as census blocks or buildings. A polygon's people are "
                     "spread evenly over points 50 m apart inside it."))
         self.add_parameter(
             QgsProcessingParameterField(self.POPULATION_FIELDS, tr("Population count fields"),
                                         parentLayerParameterName=self.POPULATION_LAYER,
-                                        type=QgsProcessingParameterField.Numeric, allowMultiple=True, optional=True),
+                                        type=ProcessingFieldParameterDataType.Numeric, allowMultiple=True, optional=True),
             tr_noop("Numeric fields of the population layer, one per group (the first is the total)."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.DISTRICTS, tr("Districts (optional)"),
-                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+                                                [ProcessingSourceType.VectorPolygon], optional=True),
             tr_noop("Districts or wards: each space gets the district that holds it, and the report counts the "
                     "residents of each district by the kind of space they depend on."))
         self.add_parameter(
@@ -156,30 +163,30 @@ class PublicSpaceUpgradeAlgorithm(HabitatAlgorithm):
             tr_noop("Field with the district names; the feature id when empty."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.MAX_DISTANCE, tr("Walking distance (m)"),
-                                         QgsProcessingParameterNumber.Double, 400.0, minValue=1.0),
+                                         ProcessingNumberParameterType.Double, 400.0, minValue=1.0),
             tr_noop("People depend on their nearest space within this walking distance; SDG 11.7.1 uses 400 m."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.NEED_WEIGHT, tr("Weight of need (low quality)"),
-                                         QgsProcessingParameterNumber.Double, 0.5, minValue=0.0),
+                                         ProcessingNumberParameterType.Double, 0.5, minValue=0.0),
             tr_noop("Weight of the need part of the priority: 100 minus the quality index."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.PEOPLE_WEIGHT, tr("Weight of people (dependants)"),
-                                         QgsProcessingParameterNumber.Double, 0.5, minValue=0.0),
+                                         ProcessingNumberParameterType.Double, 0.5, minValue=0.0),
             tr_noop("Weight of the people part of the priority: the dependants of a space relative to the surveyed "
                     "space most people depend on. The two weights are scaled to add up to 1."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.MAX_CELL_SIZE, tr("Largest population cell (m)"),
-                                         QgsProcessingParameterNumber.Double, 100.0, minValue=10.0),
+                                         ProcessingNumberParameterType.Double, 100.0, minValue=10.0),
             tr_noop("Population grid cells larger than this are spread evenly over sub-cells of at most this size."),
             advanced=True)
         self.add_parameter(
             QgsProcessingParameterNumber(self.ENTRY_TOLERANCE, tr("Entry tolerance (m)"),
-                                         QgsProcessingParameterNumber.Double, 25.0, minValue=0.0),
+                                         ProcessingNumberParameterType.Double, 25.0, minValue=0.0),
             tr_noop("A street that passes this close to a space's edge has an entrance there, as for walking "
                     "access."), advanced=True)
         self.add_parameter(
             QgsProcessingParameterNumber(self.SNAP_TOLERANCE, tr("Vertex snapping tolerance (m)"),
-                                         QgsProcessingParameterNumber.Double, 0.01, minValue=0.0001),
+                                         ProcessingNumberParameterType.Double, 0.01, minValue=0.0001),
             tr_noop("Street vertices closer than this are treated as the same junction."), advanced=True)
         self.add_parameter(
             QgsProcessingParameterBoolean(self.MID_SEGMENT_ENTRANCES, tr("Entrances along streets"), True),
@@ -189,13 +196,13 @@ class PublicSpaceUpgradeAlgorithm(HabitatAlgorithm):
         self.add_target_crs_parameter()
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Public spaces to upgrade"),
-                                              QgsProcessing.TypeVectorPolygon),
+                                              ProcessingSourceType.VectorPolygon),
             tr_noop("Every space in ranking order: id, name, district, whether it was surveyed, quality index, its "
                     "two weakest dimensions, dependants in total and per population group (dep_…), the need and "
                     "people points, the priority and the rank."))
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, tr("Upgrade ranking (table)"),
-                                              QgsProcessing.TypeVector),
+                                              ProcessingSourceType.Vector),
             tr_noop("The same fields without geometry, for a spreadsheet."))
         self.add_report_parameter(tr_noop(
             "The ranking with the contribution of need and people to each score, a map of the priorities, the "
@@ -247,7 +254,7 @@ class PublicSpaceUpgradeAlgorithm(HabitatAlgorithm):
                                   "from a survey, or choose the field with the quality index.", quality_label,
                                   quality_field))
         questionnaire = questionnaire_parameter(self, parameters, context)
-        language = "zh" if qgis_locale().lower().startswith("zh") else "en"
+        language = content_language()
         dimensions = [d for d in questionnaire.dimensions if fields.lookupField(DIMENSION_PREFIX + d) >= 0]
         labels = [text_in(questionnaire.dimensions[d], language) for d in dimensions]
         if not dimensions:
@@ -274,7 +281,7 @@ class PublicSpaceUpgradeAlgorithm(HabitatAlgorithm):
             space_id = space_id_text(feature[id_field]) if id_field else None
             ids.append(space_id if space_id is not None else str(feature.id()))
             name = feature[name_field] if name_field else None
-            names.append(str(name) if name_field and not _is_null(name) and str(name).strip() else ids[-1])
+            names.append(str(name) if name_field and not is_null(name) and str(name).strip() else ids[-1])
             quality.append(_float(feature[quality_field]))
             scores.append([_float(feature[DIMENSION_PREFIX + d]) for d in dimensions])
             submitted.append(has_submissions and (_float(feature["submissions"]) or 0) > 0)
@@ -367,19 +374,19 @@ class PublicSpaceUpgradeAlgorithm(HabitatAlgorithm):
     @staticmethod
     def output_fields(group_fields):
         fields = QgsFields()
-        for name, kind in ([("space_id", QVariant.String), ("name", QVariant.String), ("district", QVariant.String),
-                            ("surveyed", QVariant.Int), ("quality_index", QVariant.Double),
-                            ("weakest_1", QVariant.String), ("weakest_1_score", QVariant.Double),
-                            ("weakest_2", QVariant.String), ("weakest_2_score", QVariant.Double),
-                            ("dependants", QVariant.Double)] + [(name, QVariant.Double) for name in group_fields] +
-                           [("need_pts", QVariant.Double), ("people_pts", QVariant.Double),
-                            ("priority", QVariant.Double), ("rank", QVariant.Int)]):
+        for name, kind in ([("space_id", TEXT), ("name", TEXT), ("district", TEXT),
+                            ("surveyed", INT), ("quality_index", DOUBLE),
+                            ("weakest_1", TEXT), ("weakest_1_score", DOUBLE),
+                            ("weakest_2", TEXT), ("weakest_2_score", DOUBLE),
+                            ("dependants", DOUBLE)] + [(name, DOUBLE) for name in group_fields] +
+                           [("need_pts", DOUBLE), ("people_pts", DOUBLE),
+                            ("priority", DOUBLE), ("rank", INT)]):
             fields.append(QgsField(name, kind))
         return fields
 
     def write_spaces(self, parameters, context, crs, group_fields, rows, shapes):
         fields = self.output_fields(group_fields)
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, crs)
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, WkbType.MultiPolygon, crs)
         text = text_guard(self, parameters, self.OUTPUT, context)
         for row, shape in zip(rows, shapes):
             feature = QgsFeature(fields)
@@ -388,24 +395,24 @@ class PublicSpaceUpgradeAlgorithm(HabitatAlgorithm):
                 geometry.convertToMultiType()
             feature.setGeometry(geometry)
             feature.setAttributes([text(value) for value in row])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         if context.willLoadLayerOnCompletion(dest_id):
             details = context.layerToLoadOnCompletionDetails(dest_id)
             details.name = tr("Public spaces to upgrade")
             processor = PriorityStyle(details.name, tr("No quality index: survey first"))
-            _POST_PROCESSORS[dest_id] = processor
+            POST_PROCESSORS[dest_id] = processor
             details.setPostProcessor(processor)
         return dest_id
 
     def write_table(self, parameters, context, group_fields, rows):
         fields = self.output_fields(group_fields)
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT_TABLE, context, fields, QgsWkbTypes.NoGeometry,
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_TABLE, context, fields, WkbType.NoGeometry,
                                          None)
         text = text_guard(self, parameters, self.OUTPUT_TABLE, context)
         for row in rows:
             feature = QgsFeature(fields)
             feature.setAttributes([text(value) for value in row])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         self.style_output(context, dest_id, None, tr("Upgrade ranking"))
         return dest_id
 
@@ -551,7 +558,7 @@ def _group_fields(groups):
 
 
 def _float(value):
-    if _is_null(value):
+    if is_null(value):
         return math.nan
     try:
         number = float(value)

@@ -5,15 +5,13 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ...compat import DOUBLE, INT, TEXT, ProcessingNumberParameterType, ProcessingSourceType, WkbType
 from ...core.public_space.inventory import CATEGORIES, NOT_COUNTED, REASONS
 from ...core.public_space.osm import (
     REVIEW_GROUPS,
@@ -66,7 +64,7 @@ class PublicSpacesFromOsmAlgorithm(HabitatAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.INPUT, tr("OpenStreetMap polygons"),
-                                                [QgsProcessing.TypeVectorPolygon]),
+                                                [ProcessingSourceType.VectorPolygon]),
             tr_noop("The multipolygons layer of an .osm.pbf or .osm file, or a polygon layer with OSM tag columns."))
         self.add_parameter(
             QgsProcessingParameterEnum(self.REVIEW_RULE, tr("Types that need review"),
@@ -77,13 +75,13 @@ class PublicSpacesFromOsmAlgorithm(HabitatAlgorithm):
                     "or all of them. Every such space is flagged for review either way."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.DUPLICATE_OVERLAP, tr("Duplicate overlap (%)"),
-                                         QgsProcessingParameterNumber.Double, 90.0, minValue=1.0, maxValue=100.0),
+                                         ProcessingNumberParameterType.Double, 90.0, minValue=1.0, maxValue=100.0),
             tr_noop("Two candidate spaces that both count, or both do not, are duplicates when this share of the "
                     "smaller one lies in the larger; the larger is kept."), advanced=True)
         self.add_target_crs_parameter()
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Public spaces from OpenStreetMap"),
-                                              QgsProcessing.TypeVectorPolygon),
+                                              ProcessingSourceType.VectorPolygon),
             tr_noop("Candidate public spaces with type, whether they count, the review flag, OSM id and tags, ready "
                     "for the public space inventory (type field \"inventory_type\", which keeps the review rule)."))
         self.add_number_outputs([("CANDIDATES", tr("Candidate spaces")), ("COUNTED", tr("Counted public spaces")),
@@ -154,14 +152,14 @@ class PublicSpacesFromOsmAlgorithm(HabitatAlgorithm):
 
     def write(self, parameters, context, kept, crs):
         fields = QgsFields()
-        for name, kind in [("osm_id", QVariant.String), ("name", QVariant.String), ("category", QVariant.String),
-                           ("category_label", QVariant.String), ("counted", QVariant.Int),
-                           ("not_counted_reason", QVariant.String), ("review", QVariant.Int),
-                           ("review_why", QVariant.String), ("inventory_type", QVariant.String),
-                           ("area_m2", QVariant.Double)] + \
-                [(f"osm_{key}", QVariant.String) for key in REVIEW_KEYS] + [("merged_ids", QVariant.String)]:
+        for name, kind in [("osm_id", TEXT), ("name", TEXT), ("category", TEXT),
+                           ("category_label", TEXT), ("counted", INT),
+                           ("not_counted_reason", TEXT), ("review", INT),
+                           ("review_why", TEXT), ("inventory_type", TEXT),
+                           ("area_m2", DOUBLE)] + \
+                [(f"osm_{key}", TEXT) for key in REVIEW_KEYS] + [("merged_ids", TEXT)]:
             fields.append(QgsField(name, kind))
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, crs)
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, WkbType.MultiPolygon, crs)
         text = text_guard(self, parameters, self.OUTPUT, context)
         for item in kept:
             geometry = from_shapely(item["shape"])
@@ -177,7 +175,7 @@ class PublicSpacesFromOsmAlgorithm(HabitatAlgorithm):
                  reason_text(item["reason"]), int(group is not None),
                  tr(REVIEW_GROUPS[group][0]) if group else None, inventory_type, item["shape"].area]
                 + [item["tags"].get(key) for key in REVIEW_KEYS] + [", ".join(item["absorbed"]) or None]])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         self.style_output(context, dest_id, "public_space_inventory.qml", tr("Public spaces from OpenStreetMap"),
                           {code: tr(label) for code, label in CATEGORIES.items()})
         return dest_id

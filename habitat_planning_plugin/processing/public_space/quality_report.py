@@ -6,7 +6,7 @@ from ...core.report.charts import box_chart, map_image, radar_grid
 from ...core.report.html import Report
 from ...core.text import tr
 from ...i18n import qgis_locale
-from ..base import add_chart
+from ..outputs import add_chart
 from ..provenance import footer
 
 RADARS_PER_CHART = 12  # 3 columns x 4 rows: one page, legible

@@ -4,7 +4,7 @@ from qgis.core import QgsProcessingParameterFile
 
 from ...core.public_space.survey import load_questionnaire
 from ...core.text import tr, tr_noop
-from ..base import file_or_built_in
+from ..parameters import file_or_built_in
 
 BUILT_IN_QUESTIONNAIRE = ("questionnaires", "public_space_quality.json")
 QUESTIONNAIRE = "QUESTIONNAIRE"

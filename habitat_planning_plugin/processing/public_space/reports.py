@@ -10,14 +10,14 @@ from ...core.public_space.access import (
     REGIONAL_BASELINE_RANGE_PCT,
     STRAIGHT_LINE,
 )
-from ...core.public_space.land_share import BENCHMARK_OPS, BENCHMARK_STREETS, BENCHMARK_TOTAL
 from ...core.public_space.groups import group_label
+from ...core.public_space.land_share import BENCHMARK_OPS, BENCHMARK_STREETS, BENCHMARK_TOTAL
+from ...core.public_space.maps import SPACE_STYLE, land_share_map
 from ...core.report.charts import bar_chart, segment_map
 from ...core.report.html import Report
 from ...core.text import tr
 from ...i18n import qgis_locale
-from ...core.public_space.maps import SPACE_STYLE, land_share_map
-from ..base import add_chart
+from ..outputs import add_chart
 from ..provenance import footer
 
 BAND_COLOURS = {1: "#1a9641", 2: "#77c35c", 3: "#c4e687", 4: "#fec981", 5: "#f07c4a", 6: "#9e9e9e"}

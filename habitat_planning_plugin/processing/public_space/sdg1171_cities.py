@@ -6,7 +6,6 @@ as each city finishes and are kept in the output folder, so a run that is stoppe
 """
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingOutputFolder,
     QgsProcessingOutputHtml,
     QgsProcessingOutputVectorLayer,
@@ -21,10 +20,9 @@ from qgis.core import (
 )
 
 from ...batch.task import NOT_WALKABLE_CLASSES, BatchConfig
+from ...compat import ProcessingFieldParameterDataType, ProcessingNumberParameterType, ProcessingSourceType
 from ...core.text import HabitatError, tr, tr_noop
-from ...i18n import qgis_locale
 from ..base import HabitatAlgorithm
-from ..provenance import footer
 
 
 class Sdg1171CitiesAlgorithm(HabitatAlgorithm):
@@ -65,7 +63,7 @@ class Sdg1171CitiesAlgorithm(HabitatAlgorithm):
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        polygon, line = [QgsProcessing.TypeVectorPolygon], [QgsProcessing.TypeVectorLine]
+        polygon, line = [ProcessingSourceType.VectorPolygon], [ProcessingSourceType.VectorLine]
         self.add_parameter(QgsProcessingParameterFeatureSource(self.URBAN_EXTENTS, tr("Urban extents"), polygon),
                            tr_noop("One polygon per city (for example from Urban extent from built-up data)."))
         self.add_parameter(QgsProcessingParameterField(self.NAME_FIELD, tr("City name field"),
@@ -92,12 +90,12 @@ class Sdg1171CitiesAlgorithm(HabitatAlgorithm):
                                    "layer."))
         self.add_parameter(QgsProcessingParameterFeatureSource(self.POPULATION_LAYER,
                                                                tr("Population layer (points or polygons)"),
-                                                               [QgsProcessing.TypeVectorAnyGeometry], optional=True),
+                                                               [ProcessingSourceType.VectorAnyGeometry], optional=True),
                            tr_noop("Features with population counts, such as census blocks or buildings, in a file. "
                                    "A polygon's people are spread evenly over points 50 m apart inside it."))
         self.add_parameter(QgsProcessingParameterField(self.POPULATION_FIELDS, tr("Population count fields"),
                                                        parentLayerParameterName=self.POPULATION_LAYER,
-                                                       type=QgsProcessingParameterField.Numeric, allowMultiple=True,
+                                                       type=ProcessingFieldParameterDataType.Numeric, allowMultiple=True,
                                                        optional=True),
                            tr_noop("Numeric fields of the population layer, one per group (the first is the total)."))
         self.add_parameter(QgsProcessingParameterFeatureSource(self.DISTRICTS, tr("Districts (optional)"), polygon,
@@ -108,15 +106,15 @@ class Sdg1171CitiesAlgorithm(HabitatAlgorithm):
                                                        parentLayerParameterName=self.DISTRICTS, optional=True),
                            tr_noop("Field with the district names; the feature id when empty."))
         self.add_parameter(QgsProcessingParameterNumber(self.MAX_DISTANCE, tr("Walking distance (m)"),
-                                                        QgsProcessingParameterNumber.Double, 400.0, minValue=1.0,
+                                                        ProcessingNumberParameterType.Double, 400.0, minValue=1.0,
                                                         maxValue=5000.0),
                            tr_noop("SDG 11.7.1 uses 400 m, about a five-minute walk."))
         self.add_parameter(QgsProcessingParameterNumber(self.ENTRY_TOLERANCE, tr("Entry tolerance (m)"),
-                                                        QgsProcessingParameterNumber.Double, 25.0, minValue=0.0,
+                                                        ProcessingNumberParameterType.Double, 25.0, minValue=0.0,
                                                         maxValue=200.0),
                            tr_noop("A street this close to a space's edge has an entrance there."))
         self.add_parameter(QgsProcessingParameterNumber(self.MAX_CELL_SIZE, tr("Largest population cell (m)"),
-                                                        QgsProcessingParameterNumber.Double, 100.0, minValue=10.0),
+                                                        ProcessingNumberParameterType.Double, 100.0, minValue=10.0),
                            tr_noop("Coarser population cells are spread over sub-cells inside the urban extent."),
                            advanced=True)
         self.add_parameter(QgsProcessingParameterString(self.SCHEDULER, tr("Dask scheduler address (optional)"),
@@ -124,7 +122,7 @@ class Sdg1171CitiesAlgorithm(HabitatAlgorithm):
                            tr_noop("The address of an existing Dask cluster, such as tcp://10.0.0.5:8786. Empty: a "
                                    "cluster on this computer."))
         self.add_parameter(QgsProcessingParameterNumber(self.WORKERS, tr("Workers on this computer (0: one per core)"),
-                                                        QgsProcessingParameterNumber.Integer, 0, minValue=0,
+                                                        ProcessingNumberParameterType.Integer, 0, minValue=0,
                                                         maxValue=256),
                            tr_noop("How many worker processes the cluster on this computer starts."), advanced=True)
         self.add_parameter(QgsProcessingParameterBoolean(self.CITY_REPORTS, tr("A report for every city"), False),
@@ -134,9 +132,9 @@ class Sdg1171CitiesAlgorithm(HabitatAlgorithm):
                            tr_noop("Where the results are kept as each city finishes; run again with the same "
                                    "folder to resume a stopped run."))
         self.addOutput(QgsProcessingOutputVectorLayer("OUTPUT_TABLE", tr("Cities with SDG 11.7.1"),
-                                                      QgsProcessing.TypeVectorPolygon))
+                                                      ProcessingSourceType.VectorPolygon))
         self.addOutput(QgsProcessingOutputVectorLayer("OUTPUT_DISTRICTS", tr("Districts with SDG 11.7.1"),
-                                                      QgsProcessing.TypeVectorPolygon))
+                                                      ProcessingSourceType.VectorPolygon))
         self.addOutput(QgsProcessingOutputHtml("OUTPUT_REPORT", tr("National report")))
         self.addOutput(QgsProcessingOutputFolder("OUTPUT_CITY_REPORTS", tr("City reports")))
         self.add_number_outputs([("CITIES", tr("Cities")), ("CITIES_OK", tr("Cities measured")),
@@ -207,7 +205,7 @@ class Sdg1171CitiesAlgorithm(HabitatAlgorithm):
         result = run_batch(config, cities, folder, self.parameterAsString(parameters, self.SCHEDULER, context) or None,
                            self.parameterAsInt(parameters, self.WORKERS, context) or None, progress=progress,
                            log=feedback.pushInfo, cancelled=feedback.isCanceled)
-        paths = write_outputs(folder, result.rows, cities, crs.toWkt(), qgis_locale(), footer(),
+        paths = write_outputs(folder, result.rows, cities, crs.toWkt(), self.report_settings(feedback),
                               city_reports=self.parameterAsBool(parameters, self.CITY_REPORTS, context))
         ok = [row for row in result.rows if row.get("status") == "ok"]
         for row in result.rows:

@@ -6,7 +6,6 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -15,8 +14,8 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ...compat import DOUBLE, INT, TEXT, GeometryType, ProcessingNumberParameterType, ProcessingSourceType, WkbType
 from ...core.public_space.land_share import (
     BENCHMARK_OPS,
     BENCHMARK_STREETS,
@@ -85,7 +84,7 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.URBAN_EXTENT, tr("Urban extent (polygons)"),
-                                                [QgsProcessing.TypeVectorPolygon]),
+                                                [ProcessingSourceType.VectorPolygon]),
             tr_noop("One polygon per city: the built-up urban extent the indicator is measured in."))
         self.add_parameter(
             QgsProcessingParameterField(self.CITY_NAME_FIELD, tr("City name field"),
@@ -93,12 +92,12 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
             tr_noop("Field with the city names; the feature id when empty."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.PUBLIC_SPACES, tr("Open public spaces (polygons)"),
-                                                [QgsProcessing.TypeVectorPolygon]),
+                                                [ProcessingSourceType.VectorPolygon]),
             tr_noop("Only the spaces that count for SDG 11.7.1 (for example the counted spaces of the public space "
                     "inventory). Invalid polygons are repaired and reported."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.STREETS, tr("Street centre-lines"),
-                                                [QgsProcessing.TypeVectorLine], optional=True),
+                                                [ProcessingSourceType.VectorLine], optional=True),
             tr_noop("Street centre-lines; each becomes a corridor of its width. Give these or street polygons."))
         self.add_parameter(
             QgsProcessingParameterField(self.WIDTH_FIELD, tr("Street width field (m)"),
@@ -121,15 +120,15 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
                     "measured in the city."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.DEFAULT_WIDTH, tr("Default street width (m)"),
-                                         QgsProcessingParameterNumber.Double, DEFAULT_WIDTH_M, minValue=0.5),
+                                         ProcessingNumberParameterType.Double, DEFAULT_WIDTH_M, minValue=0.5),
             tr_noop("Width of streets with neither a measured width nor a known class."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.STREET_POLYGONS, tr("Street polygons"),
-                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+                                                [ProcessingSourceType.VectorPolygon], optional=True),
             tr_noop("Street area already digitised as polygons (right-of-way), instead of centre-lines."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.DISTRICTS, tr("Districts (optional)"),
-                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+                                                [ProcessingSourceType.VectorPolygon], optional=True),
             tr_noop("Districts or wards for a row each in the table (measured inside the urban extent)."))
         self.add_parameter(
             QgsProcessingParameterField(self.DISTRICT_NAME_FIELD, tr("District name field"),
@@ -141,17 +140,17 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
                     "confidence interval is within the precision below."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.SAMPLING_PRECISION, tr("Sampling precision (percentage points)"),
-                                         QgsProcessingParameterNumber.Double, 1.0, minValue=0.05),
+                                         ProcessingNumberParameterType.Double, 1.0, minValue=0.05),
             tr_noop("Sampling stops when the 95 % confidence interval is within this many percentage points of "
                     "the estimate (and at least 30 circles are taken)."), advanced=True)
         self.add_target_crs_parameter()
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT_STREET_AREA, tr("Street area"),
-                                              QgsProcessing.TypeVectorPolygon),
+                                              ProcessingSourceType.VectorPolygon),
             tr_noop("The street area of each city, dissolved and clipped to its urban extent."))
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, tr("Land allocated to streets and public space"),
-                                              QgsProcessing.TypeVector),
+                                              ProcessingSourceType.Vector),
             tr_noop("Per city and district: area, public space, street and total area, their shares, the "
                     "street share with widths 25 % narrower and wider, the benchmarks, and the sampling estimate "
                     "when asked."))
@@ -382,10 +381,10 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
 
     def write_street_area(self, parameters, context, cities, names, street_area, crs):
         fields = QgsFields()
-        fields.append(QgsField("city", QVariant.String))
-        fields.append(QgsField("street_m2", QVariant.Double))
+        fields.append(QgsField("city", TEXT))
+        fields.append(QgsField("street_m2", DOUBLE))
         sink, dest_id = self.create_sink(parameters, self.OUTPUT_STREET_AREA, context, fields,
-                                         QgsWkbTypes.MultiPolygon, crs)
+                                         WkbType.MultiPolygon, crs)
         for city, name in zip(cities, names):
             clipped = street_area.intersection(city) if street_area is not None else None
             if clipped is None or clipped.is_empty:
@@ -395,22 +394,22 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
             feature = QgsFeature(fields)
             feature.setGeometry(geometry)
             feature.setAttributes([name, clipped.area])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         self.style_output(context, dest_id, "street_area.qml", tr("Street area"))
         return dest_id
 
     def write_table(self, parameters, context, rows, samples, sensitivity):
         fields = QgsFields()
-        columns = [("level", QVariant.String), ("name", QVariant.String), ("area_km2", QVariant.Double),
-                   ("ops_m2", QVariant.Double), ("street_m2", QVariant.Double), ("overlap_m2", QVariant.Double),
-                   ("total_m2", QVariant.Double), ("ops_pct", QVariant.Double), ("street_pct", QVariant.Double),
-                   ("total_pct", QVariant.Double), ("street_lo", QVariant.Double), ("street_hi", QVariant.Double),
-                   ("bench_ops", QVariant.Double), ("bench_str", QVariant.Double),
-                   ("bench_tot", QVariant.Double), ("meets_tot", QVariant.Int), ("sample_n", QVariant.Int),
-                   ("sample_pct", QVariant.Double), ("sample_low", QVariant.Double), ("sample_high", QVariant.Double)]
+        columns = [("level", TEXT), ("name", TEXT), ("area_km2", DOUBLE),
+                   ("ops_m2", DOUBLE), ("street_m2", DOUBLE), ("overlap_m2", DOUBLE),
+                   ("total_m2", DOUBLE), ("ops_pct", DOUBLE), ("street_pct", DOUBLE),
+                   ("total_pct", DOUBLE), ("street_lo", DOUBLE), ("street_hi", DOUBLE),
+                   ("bench_ops", DOUBLE), ("bench_str", DOUBLE),
+                   ("bench_tot", DOUBLE), ("meets_tot", INT), ("sample_n", INT),
+                   ("sample_pct", DOUBLE), ("sample_low", DOUBLE), ("sample_high", DOUBLE)]
         for name, kind in columns:
             fields.append(QgsField(name, kind))
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT_TABLE, context, fields, QgsWkbTypes.NoGeometry,
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_TABLE, context, fields, WkbType.NoGeometry,
                                          None)
         for position, ((level, share), (street_low, street_high)) in enumerate(zip(rows, sensitivity)):
             estimate = samples.get(position) if level == "city" else None  # the city rows come first
@@ -422,7 +421,7 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
                 BENCHMARK_TOTAL, int(share.total_pct >= BENCHMARK_TOTAL),
                 estimate.samples if estimate else None, estimate.street_pct if estimate else None,
                 estimate.low_pct if estimate else None, estimate.high_pct if estimate else None])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         self.style_output(context, dest_id, None, tr("Land allocated to streets and public space"))
         return dest_id
 
@@ -433,8 +432,8 @@ def _line_parts(geometry) -> list:
     parts = wkb_line_parts(bytes(geometry.asWkb()))
     if parts is not None:
         return parts
-    if QgsWkbTypes.geometryType(geometry.wkbType()) != QgsWkbTypes.LineGeometry:
-        geometry = geometry.convertToType(QgsWkbTypes.LineGeometry, True)
+    if QgsWkbTypes.geometryType(geometry.wkbType()) != GeometryType.Line:
+        geometry = geometry.convertToType(GeometryType.Line, True)
         if geometry is None or geometry.isNull() or geometry.isEmpty():
             return []
     try:

@@ -5,17 +5,15 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterMatrix,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ...compat import DOUBLE, INT, TEXT, ProcessingNumberParameterType, ProcessingSourceType, WkbType
 from ...core.public_space.osm import (
     NOT_WALKABLE_CLASSES,
     PRIVATE,
@@ -70,7 +68,7 @@ class StreetsFromOsmAlgorithm(HabitatAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_parameter(
-            QgsProcessingParameterFeatureSource(self.INPUT, tr("OpenStreetMap lines"), [QgsProcessing.TypeVectorLine]),
+            QgsProcessingParameterFeatureSource(self.INPUT, tr("OpenStreetMap lines"), [ProcessingSourceType.VectorLine]),
             tr_noop("The lines layer of an .osm.pbf or .osm file, or a line layer with OSM tag columns."))
         self.add_parameter(
             QgsProcessingParameterString(self.NOT_WALKABLE, tr("Road classes nobody walks along"),
@@ -94,12 +92,12 @@ class StreetsFromOsmAlgorithm(HabitatAlgorithm):
                     "as in the land-share tool: replace them with widths measured in the city."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.DEFAULT_WIDTH, tr("Default street width (m)"),
-                                         QgsProcessingParameterNumber.Double, DEFAULT_WIDTH_M, minValue=0.5),
+                                         ProcessingNumberParameterType.Double, DEFAULT_WIDTH_M, minValue=0.5),
             tr_noop("Width of streets with neither a readable width nor a class in the table."))
         self.add_target_crs_parameter()
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Streets from OpenStreetMap"),
-                                              QgsProcessing.TypeVectorLine),
+                                              ProcessingSourceType.VectorLine),
             tr_noop("Street centre-lines with OSM id, name, road class, walkable (1/0), width, where the width comes "
                     "from, and the OSM width, foot and access tags."))
         self.add_number_outputs([
@@ -154,12 +152,12 @@ class StreetsFromOsmAlgorithm(HabitatAlgorithm):
         if gdal_errors.messages:
             raise self.damaged_file_error(parameters, context, gdal_errors)
         fields = QgsFields()
-        for name, kind in (("osm_id", QVariant.String), ("name", QVariant.String), ("road_class", QVariant.String),
-                           ("walkable", QVariant.Int), ("width_m", QVariant.Double), ("width_src", QVariant.String),
-                           ("osm_width", QVariant.String), ("osm_foot", QVariant.String),
-                           ("osm_access", QVariant.String)):
+        for name, kind in (("osm_id", TEXT), ("name", TEXT), ("road_class", TEXT),
+                           ("walkable", INT), ("width_m", DOUBLE), ("width_src", TEXT),
+                           ("osm_width", TEXT), ("osm_foot", TEXT),
+                           ("osm_access", TEXT)):
             fields.append(QgsField(name, kind))
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiLineString, crs)
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, WkbType.MultiLineString, crs)
         labels = {code: tr(label) for code, label in SOURCE_LABELS.items()}
         text = text_guard(self, parameters, self.OUTPUT, context)
         tally = WidthTally()
@@ -201,7 +199,7 @@ class StreetsFromOsmAlgorithm(HabitatAlgorithm):
                 out.setAttributes([text(value) for value in (
                     osm_id(feature, names), tags.get("name"), highway, int(walkable), result.width,
                     labels[result.source], raw_width, tags.get("foot"), tags.get("access"))])
-                sink.addFeature(out, QgsFeatureSink.FastInsert)
+                sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
                 kept += 1
                 walkable_kept += int(walkable)
         if gdal_errors.messages:

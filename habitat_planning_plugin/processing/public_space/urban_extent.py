@@ -15,7 +15,6 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingParameterBand,
     QgsProcessingParameterEnum,
@@ -26,10 +25,18 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
     QgsUnitTypes,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ...compat import (
+    DOUBLE,
+    INT,
+    TEXT,
+    GeometryType,
+    ProcessingFieldParameterDataType,
+    ProcessingNumberParameterType,
+    ProcessingSourceType,
+    WkbType,
+)
 from ...core.crs import utm_epsg
 from ...core.public_space import urban_extent as ue
 from ...core.text import Cancelled, HabitatError, tr, tr_noop
@@ -119,33 +126,33 @@ class UrbanExtentAlgorithm(HabitatAlgorithm):
                     "area), or ESA WorldCover classes (class 50 is built-up, class 0 is no data)."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.URBAN_DENSITY, tr("Urban above (% built-up in the circle)"),
-                                         QgsProcessingParameterNumber.Double, 50.0, minValue=0.0, maxValue=100.0),
+                                         ProcessingNumberParameterType.Double, 50.0, minValue=0.0, maxValue=100.0),
             tr_noop("A built-up cell is urban when more than this share of the circle around it is built-up "
                     "(Atlas of Urban Expansion: 50 %)."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.SUBURBAN_DENSITY, tr("Suburban from (% built-up in the circle)"),
-                                         QgsProcessingParameterNumber.Double, 25.0, minValue=0.0, maxValue=100.0),
+                                         ProcessingNumberParameterType.Double, 25.0, minValue=0.0, maxValue=100.0),
             tr_noop("A built-up cell is suburban from this share up to the urban threshold, and rural below it "
                     "(Atlas of Urban Expansion: 25 %; the first SDG 11.7.1 text used 10 %)."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.FRINGE_DISTANCE, tr("Fringe open space within (m)"),
-                                         QgsProcessingParameterNumber.Double, ue.FRINGE_DISTANCE_M, minValue=0.0),
+                                         ProcessingNumberParameterType.Double, ue.FRINGE_DISTANCE_M, minValue=0.0),
             tr_noop("Open cells whose centres lie within this distance of an urban or suburban built-up cell are "
                     "fringe open space (100 m in the Atlas)."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.CAPTURED_MAX_AREA, tr("Captured open space below (ha)"),
-                                         QgsProcessingParameterNumber.Double, ue.CAPTURED_MAX_M2 / 1e4,
+                                         ProcessingNumberParameterType.Double, ue.CAPTURED_MAX_M2 / 1e4,
                                          minValue=0.0),
             tr_noop("A gap enclosed by urban, suburban and fringe cells becomes captured open space when it is "
                     "smaller than this (200 ha in the Atlas); larger gaps, and gaps that reach the raster's edge, "
                     "stay rural."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.MIN_EXTENT_AREA, tr("Smallest urban extent (km²)"),
-                                         QgsProcessingParameterNumber.Double, ue.MIN_EXTENT_M2 / 1e6, minValue=0.0),
+                                         ProcessingNumberParameterType.Double, ue.MIN_EXTENT_M2 / 1e6, minValue=0.0),
             tr_noop("Connected pieces of urban extent smaller than this are left out (0 keeps every piece)."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.CITY_NAMES, tr("Named places (optional)"),
-                                                [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon],
+                                                [ProcessingSourceType.VectorPoint, ProcessingSourceType.VectorPolygon],
                                                 optional=True),
             tr_noop("Points or polygons of cities and towns with their names: a point names the extent it lies in, "
                     "a polygon the extent it overlaps most. Extents without a place are called Urban extent 1, 2, "
@@ -156,7 +163,7 @@ class UrbanExtentAlgorithm(HabitatAlgorithm):
             tr_noop("Field with the place names."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.YEAR, tr("Year of the built-up raster"),
-                                         QgsProcessingParameterNumber.Integer, None, optional=True,
+                                         ProcessingNumberParameterType.Integer, None, optional=True,
                                          minValue=1800, maxValue=2200),
             tr_noop("The date of the built-up data; needed for SDG 11.3.1."))
         self.add_parameter(
@@ -166,7 +173,7 @@ class UrbanExtentAlgorithm(HabitatAlgorithm):
         self.add_parameter(
             QgsProcessingParameterField(self.POPULATION_FIELD, tr("Population field of the places"),
                                         parentLayerParameterName=self.CITY_NAMES,
-                                        type=QgsProcessingParameterField.Numeric, optional=True),
+                                        type=ProcessingFieldParameterDataType.Numeric, optional=True),
             tr_noop("Instead of a population grid: the population of each place at the date of the built-up raster "
                     "(such as a census count), added up per extent."))
         self.add_parameter(
@@ -180,7 +187,7 @@ class UrbanExtentAlgorithm(HabitatAlgorithm):
             tr_noop("The band holding the earlier built-up values."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.EARLIER_YEAR, tr("Year of the earlier raster"),
-                                         QgsProcessingParameterNumber.Integer, None, optional=True,
+                                         ProcessingNumberParameterType.Integer, None, optional=True,
                                          minValue=1800, maxValue=2200),
             tr_noop("The date of the earlier built-up data."))
         self.add_parameter(
@@ -190,23 +197,23 @@ class UrbanExtentAlgorithm(HabitatAlgorithm):
         self.add_parameter(
             QgsProcessingParameterField(self.EARLIER_POPULATION_FIELD, tr("Earlier population field of the places"),
                                         parentLayerParameterName=self.CITY_NAMES,
-                                        type=QgsProcessingParameterField.Numeric, optional=True),
+                                        type=ProcessingFieldParameterDataType.Numeric, optional=True),
             tr_noop("Instead of an earlier population grid: the population of each place at the earlier date."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.BUILT_CELL_SHARE, tr("A cell is built-up from (% of the cell)"),
-                                         QgsProcessingParameterNumber.Double, 100 * ue.BUILT_CELL_SHARE,
+                                         ProcessingNumberParameterType.Double, 100 * ue.BUILT_CELL_SHARE,
                                          minValue=0.0, maxValue=100.0),
             tr_noop("For shares, percentages and GHSL surface: a cell at least this much built-up is a built-up "
                     "cell (classified urban, suburban or rural); the others are open space. The density in the "
                     "circle always uses the shares themselves."), advanced=True)
         self.add_parameter(
             QgsProcessingParameterNumber(self.CIRCLE_RADIUS, tr("Radius of the circle (m)"),
-                                         QgsProcessingParameterNumber.Double, round(ue.WALKING_CIRCLE_RADIUS_M, 2),
+                                         ProcessingNumberParameterType.Double, round(ue.WALKING_CIRCLE_RADIUS_M, 2),
                                          minValue=1.0),
             tr_noop("The built-up density of a cell is measured in the circle of this radius around it: 564 m "
                     "makes the 1 km² walking-distance circle of the Atlas (Trends.Earth uses 500 m)."), advanced=True)
         self.add_parameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Urban extents"), QgsProcessing.TypeVectorPolygon),
+            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Urban extents"), ProcessingSourceType.VectorPolygon),
             tr_noop("One polygon per city: id, name, area and its urban, suburban, fringe and captured open space "
                     "areas in km², year and population. Use it as the urban extent of the SDG 11.7.1 tools."))
         self.add_parameter(
@@ -215,13 +222,13 @@ class UrbanExtentAlgorithm(HabitatAlgorithm):
             tr_noop("Every cell's class: urban, suburban or rural built-up; fringe, captured or rural open space."))
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT_EARLIER, tr("Urban extents at the earlier date"),
-                                              QgsProcessing.TypeVectorPolygon, optional=True, createByDefault=False),
+                                              ProcessingSourceType.VectorPolygon, optional=True, createByDefault=False),
             tr_noop("With an earlier built-up raster: the earlier extent of each city, with the city's id and "
                     "name."))
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, tr("SDG 11.3.1 land consumption and population "
                                                                     "growth"),
-                                              QgsProcessing.TypeVector, optional=True, createByDefault=True),
+                                              ProcessingSourceType.Vector, optional=True, createByDefault=True),
             tr_noop("With an earlier date: per city the urban extent and population at both dates, the land "
                     "consumption rate, the population growth rate (both per year) and their ratio."))
         self.add_number_outputs([("EXTENTS", tr("Urban extents")), ("AREA_KM2", tr("Urban extent area (km²)"))])
@@ -432,7 +439,7 @@ class UrbanExtentAlgorithm(HabitatAlgorithm):
             if geometry is None or geometry.isNull() or geometry.isEmpty():
                 skipped += 1
                 continue
-            if geometry.type() == QgsWkbTypes.PolygonGeometry and not geometry.isGeosValid():
+            if geometry.type() == GeometryType.Polygon and not geometry.isGeosValid():
                 geometry = geometry.makeValid()
                 repaired += 1
                 if geometry.isNull() or geometry.isEmpty() or not geometry.area() > 0:
@@ -441,7 +448,7 @@ class UrbanExtentAlgorithm(HabitatAlgorithm):
             value = feature[name_field] if name_field else None
             name = str(value) if value is not None and not (hasattr(value, "isNull") and value.isNull()) else \
                 str(feature.id())
-            if geometry.type() == QgsWkbTypes.PointGeometry:
+            if geometry.type() == GeometryType.Point:
                 point = geometry.centroid().asPoint() if geometry.isMultipart() else geometry.asPoint()
                 extent_id = int(ue.labels_at(result.labels, grid.geotransform, [(point.x(), point.y())])[0])
             else:
@@ -538,12 +545,12 @@ class UrbanExtentAlgorithm(HabitatAlgorithm):
     # --- outputs --------------------------------------------------------------------------------------------------
     def write_extents(self, parameters, context, layer, result, geometries, names, year, population):
         fields = QgsFields()
-        for name, kind in (("extent_id", QVariant.Int), ("name", QVariant.String), ("area_km2", QVariant.Double),
-                           ("urban_km2", QVariant.Double), ("suburb_km2", QVariant.Double),
-                           ("fringe_km2", QVariant.Double), ("captur_km2", QVariant.Double),
-                           ("year", QVariant.Int), ("population", QVariant.Double)):
+        for name, kind in (("extent_id", INT), ("name", TEXT), ("area_km2", DOUBLE),
+                           ("urban_km2", DOUBLE), ("suburb_km2", DOUBLE),
+                           ("fringe_km2", DOUBLE), ("captur_km2", DOUBLE),
+                           ("year", INT), ("population", DOUBLE)):
             fields.append(QgsField(name, kind))
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon,
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, WkbType.MultiPolygon,
                                          layer.crs())
         for extent in result.extents:
             i = extent.extent_id
@@ -553,16 +560,16 @@ class UrbanExtentAlgorithm(HabitatAlgorithm):
                                    extent.fringe_m2 / 1e6, extent.captured_m2 / 1e6,
                                    year,
                                    float(population[i]) if population is not None else None])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         self.style_output(context, dest_id, "workshop_urban_extent.qml", tr("Urban extents"))
         return dest_id
 
     def write_earlier(self, parameters, context, layer, earlier, names, year, feedback):
         fields = QgsFields()
-        for name, kind in (("extent_id", QVariant.Int), ("name", QVariant.String), ("area_km2", QVariant.Double),
-                           ("year", QVariant.Int)):
+        for name, kind in (("extent_id", INT), ("name", TEXT), ("area_km2", DOUBLE),
+                           ("year", INT)):
             fields.append(QgsField(name, kind))
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT_EARLIER, context, fields, QgsWkbTypes.MultiPolygon,
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_EARLIER, context, fields, WkbType.MultiPolygon,
                                          layer.crs())
         city_labels = earlier.assignment.astype(np.int32)[earlier.labels]  # earlier cells under their later city
         count = int(city_labels.max()) if city_labels.size else 0
@@ -577,23 +584,23 @@ class UrbanExtentAlgorithm(HabitatAlgorithm):
             feature = QgsFeature(fields)
             feature.setGeometry(geometries[city])
             feature.setAttributes([city, names[city], areas[city] / 1e6, year])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         self.style_output(context, dest_id, "workshop_urban_extent.qml", tr("Urban extents at the earlier date"))
         return dest_id
 
     def write_table(self, parameters, context, rows):
         fields = QgsFields()
-        for name, kind in (("extent_id", QVariant.Int), ("name", QVariant.String), ("year_1", QVariant.Int),
-                           ("year_2", QVariant.Int), ("urb_km2_1", QVariant.Double), ("urb_km2_2", QVariant.Double),
-                           ("pop_1", QVariant.Double), ("pop_2", QVariant.Double), ("lcr", QVariant.Double),
-                           ("pgr", QVariant.Double), ("lcrpgr", QVariant.Double), ("note", QVariant.String)):
+        for name, kind in (("extent_id", INT), ("name", TEXT), ("year_1", INT),
+                           ("year_2", INT), ("urb_km2_1", DOUBLE), ("urb_km2_2", DOUBLE),
+                           ("pop_1", DOUBLE), ("pop_2", DOUBLE), ("lcr", DOUBLE),
+                           ("pgr", DOUBLE), ("lcrpgr", DOUBLE), ("note", TEXT)):
             fields.append(QgsField(name, kind))
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT_TABLE, context, fields, QgsWkbTypes.NoGeometry, None)
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_TABLE, context, fields, WkbType.NoGeometry, None)
         for extent_id, name, year_1, year_2, e in rows:
             feature = QgsFeature(fields)
             feature.setAttributes([extent_id, name, year_1, year_2, e.urban_m2_1 / 1e6, e.urban_m2_2 / 1e6,
                                    e.population_1, e.population_2, e.lcr, e.pgr, e.ratio, e.note])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         self.style_output(context, dest_id, None, tr("SDG 11.3.1 land consumption and population growth"))
         return dest_id
 

@@ -4,6 +4,7 @@ and the scorecard, so that their walking distances are the same."""
 
 from qgis.core import QgsExpression, QgsFeatureRequest
 
+from ...compat import FeatureRequestFlag
 from ...core.public_space import osm
 from ...core.text import HabitatError, tr
 from ...qgis_io import read_lines, whole_layer
@@ -41,7 +42,7 @@ def walkable_request(algorithm, streets, parameters, context):
     if not conditions:
         return None, 0
     request = QgsFeatureRequest().setFilterExpression(conditions[0])
-    kept = sum(1 for _ in streets.getFeatures(QgsFeatureRequest(request).setFlags(QgsFeatureRequest.NoGeometry)))
+    kept = sum(1 for _ in streets.getFeatures(QgsFeatureRequest(request).setFlags(FeatureRequestFlag.NoGeometry)))
     return request, max(streets.featureCount() - kept, 0)
 
 

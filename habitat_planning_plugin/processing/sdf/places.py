@@ -9,8 +9,9 @@ and counted.
 import math
 from dataclasses import dataclass, field
 
-from qgis.core import QgsGeometry, QgsWkbTypes
+from qgis.core import QgsGeometry
 
+from ...compat import GeometryType
 from ...core.text import HabitatError, tr
 from ...qgis_io import polygon_shape
 
@@ -57,7 +58,7 @@ def place_points(features, what: str, polygons: bool = True) -> Places:
             continue
         kind = geometry.type()
         shape = None
-        if kind == QgsWkbTypes.PointGeometry:
+        if kind == GeometryType.Point:
             if geometry.isMultipart():
                 parts = geometry.asMultiPoint()
                 if len(parts) != 1:
@@ -67,7 +68,7 @@ def place_points(features, what: str, polygons: bool = True) -> Places:
             else:
                 point = geometry.asPoint()
             xy = (point.x(), point.y())
-        elif kind == QgsWkbTypes.PolygonGeometry and polygons:
+        elif kind == GeometryType.Polygon and polygons:
             shape, state = polygon_shape(geometry)
             if shape is None:
                 places.skipped.append(feature.id())

@@ -7,7 +7,6 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -15,10 +14,17 @@ from qgis.core import (
     QgsProcessingParameterMatrix,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ...compat import (
+    DOUBLE,
+    INT,
+    TEXT,
+    ProcessingFieldParameterDataType,
+    ProcessingNumberParameterType,
+    ProcessingSourceType,
+    WkbType,
+)
 from ...core.network import build_graph, multi_source_distances
 from ...core.public_space.land_share import class_values
 from ...core.sdf.accessibility import (
@@ -33,7 +39,9 @@ from ...core.sdf.accessibility import (
 from ...core.text import Cancelled, HabitatError, tr, tr_noop
 from ...core.wkb import wkb_line_parts
 from ...qgis_io import features_in_crs, from_shapely, number_or_nan
-from ..base import HabitatAlgorithm, extended_fields, number_list, progress_callback
+from ..base import HabitatAlgorithm, progress_callback
+from ..outputs import extended_fields
+from ..parameters import number_list
 from ..styles import BLUES, NEAR_FAR, Categories, DistinctColours, Graduated
 from .places import listed, place_names, place_points, written_geometry
 from .sdf_functions import unique_names
@@ -88,7 +96,7 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.SETTLEMENTS, tr("Settlements or sectors"),
-                                                [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon]),
+                                                [ProcessingSourceType.VectorPoint, ProcessingSourceType.VectorPolygon]),
             tr_noop("Settlements with their hierarchy level, e.g. the output of the functional analysis; sectors "
                     "count at a point inside them."))
         self.add_parameter(
@@ -98,19 +106,19 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
         self.add_parameter(
             QgsProcessingParameterField(self.LEVEL_FIELD, tr("Hierarchy level field"), "level",
                                         parentLayerParameterName=self.SETTLEMENTS,
-                                        type=QgsProcessingParameterField.Numeric),
+                                        type=ProcessingFieldParameterDataType.Numeric),
             tr_noop("Hierarchy level of each settlement, 1 being the most central."))
         self.add_parameter(
             QgsProcessingParameterField(self.MASS_FIELD, tr("Mass field (population or centrality)"), "centrality",
                                         parentLayerParameterName=self.SETTLEMENTS,
-                                        type=QgsProcessingParameterField.Numeric),
+                                        type=ProcessingFieldParameterDataType.Numeric),
             tr_noop("The attraction of a centre in the Hansen, Huff and Reilly models."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.CENTRE_MAX_LEVEL, tr("Centres are levels up to"),
-                                         QgsProcessingParameterNumber.Integer, 2, minValue=1, maxValue=7),
+                                         ProcessingNumberParameterType.Integer, 2, minValue=1, maxValue=7),
             tr_noop("Settlements of this level or a more central one are centres (2: central and intermediate)."))
         self.add_parameter(
-            QgsProcessingParameterFeatureSource(self.ROADS, tr("Road network"), [QgsProcessing.TypeVectorLine]),
+            QgsProcessingParameterFeatureSource(self.ROADS, tr("Road network"), [ProcessingSourceType.VectorLine]),
             tr_noop("Roads of the region; lines sharing a vertex are connected."))
         self.add_parameter(
             QgsProcessingParameterField(self.CLASS_FIELD, tr("Road class field"), parentLayerParameterName=self.ROADS,
@@ -125,15 +133,15 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
                     "region's roads and vehicles."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.DEFAULT_SPEED, tr("Default speed (km/h)"),
-                                         QgsProcessingParameterNumber.Double, 30.0, minValue=1.0),
+                                         ProcessingNumberParameterType.Double, 30.0, minValue=1.0),
             tr_noop("Speed of roads whose class is not in the table."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.OFF_ROAD_SPEED, tr("Off-road speed (km/h)"),
-                                         QgsProcessingParameterNumber.Double, 5.0, minValue=0.5),
+                                         ProcessingNumberParameterType.Double, 5.0, minValue=0.5),
             tr_noop("Speed from a settlement to the nearest road (walking by default)."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.MAX_OFF_ROAD, tr("Largest distance to a road (m)"),
-                                         QgsProcessingParameterNumber.Double, 5000.0, minValue=1.0),
+                                         ProcessingNumberParameterType.Double, 5000.0, minValue=1.0),
             tr_noop("Settlements farther than this from every road have no road connection and are reported."))
         self.add_parameter(
             QgsProcessingParameterEnum(self.DOMINANCE, tr("Dominant centre by"), [tr(l) for l in DOMINANCE_LABELS],
@@ -141,7 +149,7 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
             tr_noop("Huff: the centre with the highest probability of being chosen. Reilly: the strongest gravity, "
                     "mass over travel time squared."))
         self.add_parameter(
-            QgsProcessingParameterNumber(self.DECAY, tr("Distance decay exponent"), QgsProcessingParameterNumber.Double,
+            QgsProcessingParameterNumber(self.DECAY, tr("Distance decay exponent"), ProcessingNumberParameterType.Double,
                                          2.0, minValue=0.1),
             tr_noop("Exponent of travel time in the Hansen and Huff models (2: gravity)."), advanced=True)
         self.add_parameter(
@@ -150,16 +158,16 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
         self.add_target_crs_parameter()
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Accessibility of settlements"),
-                                              QgsProcessing.TypeVectorAnyGeometry),
+                                              ProcessingSourceType.VectorAnyGeometry),
             tr_noop("Settlements with travel time to the nearest centre of each level, Hansen accessibility and "
                     "dominant centre."))
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT_ZONES, tr("Territorial influence zones"),
-                                              QgsProcessing.TypeVectorPolygon),
+                                              ProcessingSourceType.VectorPolygon),
             tr_noop("The area of each centre's influence: the settlements it dominates, as polygons."))
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT_ISOCHRONES, tr("Isochrone bands"),
-                                              QgsProcessing.TypeVectorPolygon, optional=True, createByDefault=True),
+                                              ProcessingSourceType.VectorPolygon, optional=True, createByDefault=True),
             tr_noop("For display: roads reachable from a centre within each band, widened by 200 m."))
         self.add_number_outputs([("CENTRES", tr("Centres")), ("UNCONNECTED", tr("Settlements without road access"))])
 
@@ -301,9 +309,9 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
 
     def write_settlements(self, parameters, context, source, records, level_values, nearest, accessibility, dominant,
                           share, names, centre_rows, unconnected, crs, feedback):
-        fields, kept = extended_fields(source.fields(), [(f"time_l{level}", QVariant.Double) for level in level_values] + [
-            ("hansen", QVariant.Double), ("dominant", QVariant.String), ("dom_share", QVariant.Double),
-            ("road_access", QVariant.Int)])
+        fields, kept = extended_fields(source.fields(), [(f"time_l{level}", DOUBLE) for level in level_values] + [
+            ("hansen", DOUBLE), ("dominant", TEXT), ("dom_share", DOUBLE),
+            ("road_access", INT)])
         sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, source.wkbType(), crs)
         for i, feature in enumerate(records):
             if i % 1000 == 0 and feedback.isCanceled():
@@ -316,7 +324,7 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
                               [float(accessibility[i]),
                                names[centre_rows[dominant[i]]] if dominant[i] >= 0 else None,
                                float(share[i]) if np.isfinite(share[i]) else None, int(not unconnected[i])])
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         # Coloured by the travel time to the nearest centre of the top level, the first question a planner asks.
         self.style_output(context, dest_id, None, tr("Accessibility of settlements"),
                           renderer=Graduated(f"time_l{level_values[0]}", NEAR_FAR, tr("min"), 0))
@@ -328,9 +336,9 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
         from shapely.ops import unary_union
 
         fields = QgsFields()
-        fields.append(QgsField("centre", QVariant.String))
-        fields.append(QgsField("settlements", QVariant.Int))
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT_ZONES, context, fields, QgsWkbTypes.MultiPolygon, crs)
+        fields.append(QgsField("centre", TEXT))
+        fields.append(QgsField("settlements", INT))
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_ZONES, context, fields, WkbType.MultiPolygon, crs)
         records = places.records
         if all(shape is not None for shape in places.shapes):  # sectors: their own (repaired) polygons
             cells = list(places.shapes)
@@ -347,7 +355,7 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
             feature = QgsFeature(fields)
             feature.setGeometry(geometry)
             feature.setAttributes([names[centre_rows[column]], len(members)])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         self.style_output(context, dest_id, None, tr("Territorial influence zones"), renderer=DistinctColours("centre"))
         return dest_id
 
@@ -355,9 +363,9 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
         from shapely.geometry import MultiLineString
 
         fields = QgsFields()
-        fields.append(QgsField("minutes", QVariant.Double))
+        fields.append(QgsField("minutes", DOUBLE))
         sink, dest_id = self.create_sink(parameters, self.OUTPUT_ISOCHRONES, context, fields,
-                                         QgsWkbTypes.MultiPolygon, crs)
+                                         WkbType.MultiPolygon, crs)
         a, b = graph.xy[graph.edge_u], graph.xy[graph.edge_v]
         for band in sorted(bands, reverse=True):  # largest first, so smaller bands draw on top
             if feedback.isCanceled():
@@ -376,7 +384,7 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
             feature = QgsFeature(fields)
             feature.setGeometry(geometry)
             feature.setAttributes([band])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         shades = {band: BLUES[::-1][min(number, len(BLUES) - 1)] for number, band in enumerate(sorted(bands))}
         self.style_output(context, dest_id, None, tr("Isochrone bands"),
                           renderer=Categories("minutes", {band: (tr("within {0} min", f"{band:g}"), shades[band])

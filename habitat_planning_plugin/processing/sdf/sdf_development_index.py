@@ -6,17 +6,23 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ...compat import (
+    DOUBLE,
+    INT,
+    TEXT,
+    ProcessingFieldParameterDataType,
+    ProcessingNumberParameterType,
+    ProcessingSourceType,
+    WkbType,
+)
 from ...core.report.charts import bar_chart
 from ...core.report.html import Report
 from ...core.sdf.development_index import (
@@ -31,9 +37,11 @@ from ...core.sdf.scalogram import hierarchy
 from ...core.text import HabitatError, tr, tr_noop
 from ...i18n import qgis_locale
 from ...qgis_io import number_or_nan
-from ..base import HabitatAlgorithm, add_chart, extended_fields, number_list, progress_callback
-from ..styles import GREENS, Categories
+from ..base import HabitatAlgorithm, progress_callback
+from ..outputs import add_chart, extended_fields
+from ..parameters import number_list
 from ..provenance import footer
+from ..styles import GREENS, Categories
 from .places import listed, place_names, text_or_blank, written_geometry
 from .sdf_functions import unique_field_names
 
@@ -74,7 +82,7 @@ class SdfDevelopmentIndexAlgorithm(HabitatAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.INPUT, tr("Settlements or sectors"),
-                                                [QgsProcessing.TypeVectorAnyGeometry]),
+                                                [ProcessingSourceType.VectorAnyGeometry]),
             tr_noop("Settlements or sectors with one numeric field per indicator."))
         self.add_parameter(
             QgsProcessingParameterField(self.NAME_FIELD, tr("Settlement name field"), parentLayerParameterName=self.INPUT,
@@ -82,11 +90,11 @@ class SdfDevelopmentIndexAlgorithm(HabitatAlgorithm):
             tr_noop("Names shown in the report; the feature id when empty."))
         self.add_parameter(
             QgsProcessingParameterField(self.INDICATORS, tr("Indicators"), parentLayerParameterName=self.INPUT,
-                                        type=QgsProcessingParameterField.Numeric, allowMultiple=True),
+                                        type=ProcessingFieldParameterDataType.Numeric, allowMultiple=True),
             tr_noop("Numeric fields combined into the index."))
         self.add_parameter(
             QgsProcessingParameterField(self.NEGATIVE, tr("Indicators where more is worse"),
-                                        parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.Numeric,
+                                        parentLayerParameterName=self.INPUT, type=ProcessingFieldParameterDataType.Numeric,
                                         allowMultiple=True, optional=True),
             tr_noop("Among the indicators, those where a higher value means less development (poverty, "
                     "unemployment, travel time): they are reversed."))
@@ -109,15 +117,15 @@ class SdfDevelopmentIndexAlgorithm(HabitatAlgorithm):
             tr_noop("What a settlement without a value for an indicator gets. The number of missing values is "
                     "reported."))
         self.add_parameter(
-            QgsProcessingParameterNumber(self.CLASSES, tr("Number of classes"), QgsProcessingParameterNumber.Integer,
+            QgsProcessingParameterNumber(self.CLASSES, tr("Number of classes"), ProcessingNumberParameterType.Integer,
                                          5, minValue=2, maxValue=7),
             tr_noop("Classes by natural breaks of the index; five are named very high to very low."))
         self.add_parameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Development index"), QgsProcessing.TypeVectorAnyGeometry),
+            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Development index"), ProcessingSourceType.VectorAnyGeometry),
             tr_noop("The settlements with each normalised indicator, the index, its rank and class."))
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT_SENSITIVITY, tr("Sensitivity of the ranking"),
-                                              QgsProcessing.TypeVector),
+                                              ProcessingSourceType.Vector),
             tr_noop("For each indicator, its weight lowered and raised by 20 %: the mean and largest change of rank."))
         self.add_report_parameter(
             tr_noop("The index chart, the ranking and the sensitivity table, in the language of QGIS."))
@@ -212,9 +220,9 @@ class SdfDevelopmentIndexAlgorithm(HabitatAlgorithm):
     def write_index(self, parameters, context, source, records, indicators, result, levels, labels):
         normalised_names = unique_field_names([f"n_{name}" for name in indicators],
                                               {"fid", "dev_index", "dev_rank", "dev_class", "dev_label"})
-        fields, kept = extended_fields(source.fields(), [(name, QVariant.Double) for name in normalised_names] + [
-            ("dev_index", QVariant.Double), ("dev_rank", QVariant.Int), ("dev_class", QVariant.Int),
-            ("dev_label", QVariant.String)])
+        fields, kept = extended_fields(source.fields(), [(name, DOUBLE) for name in normalised_names] + [
+            ("dev_index", DOUBLE), ("dev_rank", INT), ("dev_class", INT),
+            ("dev_label", TEXT)])
         sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs())
         for index, feature in enumerate(records):
             out = QgsFeature(fields)
@@ -225,7 +233,7 @@ class SdfDevelopmentIndexAlgorithm(HabitatAlgorithm):
             out.setAttributes([feature[field.name()] for field in kept] + normalised + [
                 float(value) if np.isfinite(value) else None, int(result.rank[index]) or None,
                 level + 1 if level >= 0 else None, labels[level] if level >= 0 else None])
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         darkest = len(GREENS) - 1  # class 1 is the most developed: darkest green
         self.style_output(context, dest_id, None, tr("Development index"), renderer=Categories("dev_class", {
             number + 1: (label, GREENS[darkest - round(number * darkest / max(1, len(labels) - 1))])
@@ -234,15 +242,15 @@ class SdfDevelopmentIndexAlgorithm(HabitatAlgorithm):
 
     def write_sensitivity(self, parameters, context, indicators, rows):
         fields = QgsFields()
-        for name, kind in (("indicator", QVariant.String), ("weight_factor", QVariant.Double),
-                           ("mean_rank_change", QVariant.Double), ("max_rank_change", QVariant.Int)):
+        for name, kind in (("indicator", TEXT), ("weight_factor", DOUBLE),
+                           ("mean_rank_change", DOUBLE), ("max_rank_change", INT)):
             fields.append(QgsField(name, kind))
         sink, dest_id = self.create_sink(parameters, self.OUTPUT_SENSITIVITY, context, fields,
-                                         QgsWkbTypes.NoGeometry, None)
+                                         WkbType.NoGeometry, None)
         for j, factor, mean, most in rows:
             feature = QgsFeature(fields)
             feature.setAttributes([indicators[j], factor, mean, most])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         self.style_output(context, dest_id, None, tr("Sensitivity of the ranking"))
         return dest_id
 

@@ -6,26 +6,34 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ...compat import (
+    DOUBLE,
+    INT,
+    TEXT,
+    ProcessingFieldParameterDataType,
+    ProcessingNumberParameterType,
+    ProcessingSourceType,
+    WkbType,
+)
 from ...core.report.charts import bar_chart, matrix_charts
 from ...core.report.html import Report
 from ...core.sdf.scalogram import hierarchy, presence_from_facilities, scalogram
 from ...core.text import HabitatError, tr, tr_noop
 from ...i18n import qgis_locale
 from ...qgis_io import features_in_crs, number_or_nan, to_shapely
-from ..base import HabitatAlgorithm, add_chart, extended_fields, number_list, progress_callback
-from .places import MAX_LISTED, place_names, place_points, text_or_blank, written_geometry
+from ..base import HabitatAlgorithm, progress_callback
+from ..outputs import add_chart, extended_fields
+from ..parameters import number_list
 from ..provenance import footer
+from .places import MAX_LISTED, place_names, place_points, text_or_blank, written_geometry
 
 METHODS = ("natural_breaks", "quantiles", "thresholds")
 METHOD_LABELS = (tr_noop("Natural breaks (Jenks)"), tr_noop("Quantiles"), tr_noop("Thresholds"))
@@ -120,7 +128,7 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.SETTLEMENTS, tr("Settlements or sectors"),
-                                                [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon]),
+                                                [ProcessingSourceType.VectorPoint, ProcessingSourceType.VectorPolygon]),
             tr_noop("Settlement points or sector polygons of the region."))
         self.add_parameter(
             QgsProcessingParameterField(self.NAME_FIELD, tr("Settlement name field"),
@@ -128,7 +136,7 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
             tr_noop("Names shown in the scalogram; the feature id when empty."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.FACILITIES, tr("Facilities (points)"),
-                                                [QgsProcessing.TypeVectorPoint], optional=True),
+                                                [ProcessingSourceType.VectorPoint], optional=True),
             tr_noop("Facility points (schools, health centres, markets, banks…). Give these or function columns."))
         self.add_parameter(
             QgsProcessingParameterField(self.FUNCTION_FIELD, tr("Function field"),
@@ -136,12 +144,12 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
             tr_noop("Field of the facilities naming their function; each distinct value is a function."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.MAX_DISTANCE, tr("Facility search distance (m)"),
-                                         QgsProcessingParameterNumber.Double, 2000.0, minValue=1.0),
+                                         ProcessingNumberParameterType.Double, 2000.0, minValue=1.0),
             tr_noop("For settlement points: a facility belongs to the nearest settlement within this distance."))
         self.add_parameter(
             QgsProcessingParameterField(self.PRESENCE_FIELDS, tr("Function columns"),
                                         parentLayerParameterName=self.SETTLEMENTS,
-                                        type=QgsProcessingParameterField.Numeric, allowMultiple=True, optional=True),
+                                        type=ProcessingFieldParameterDataType.Numeric, allowMultiple=True, optional=True),
             tr_noop("Instead of facilities: numeric columns of the settlements, one per function (more than 0 means "
                     "present), e.g. from a joined presence table."))
         self.add_parameter(
@@ -150,7 +158,7 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
             tr_noop("How centrality values are cut into levels."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.CLASSES, tr("Number of hierarchy levels"),
-                                         QgsProcessingParameterNumber.Integer, 3, minValue=2, maxValue=7),
+                                         ProcessingNumberParameterType.Integer, 3, minValue=2, maxValue=7),
             tr_noop("Three levels are named central, intermediate and local."))
         self.add_parameter(
             QgsProcessingParameterString(self.THRESHOLDS, tr("Thresholds (centrality)"), optional=True),
@@ -158,10 +166,10 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
                     "(one fewer than the number of levels)."))
         self.add_target_crs_parameter()
         self.add_parameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Settlement hierarchy"), QgsProcessing.TypeVectorAnyGeometry),
+            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Settlement hierarchy"), ProcessingSourceType.VectorAnyGeometry),
             tr_noop("The settlements with their number of functions, centrality index, rank and hierarchy level."))
         self.add_parameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT_SCALOGRAM, tr("Scalogram"), QgsProcessing.TypeVector),
+            QgsProcessingParameterFeatureSink(self.OUTPUT_SCALOGRAM, tr("Scalogram"), ProcessingSourceType.Vector),
             tr_noop("Settlements (rows, most central first) by functions (columns, most common first), 1 = present."))
         self.add_report_parameter(
             tr_noop("The scalogram chart, the coefficients and the hierarchy table, in the language of QGIS."))
@@ -283,8 +291,8 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
     def write_settlements(self, parameters, context, source, records, presence, result, rank, levels, labels, crs,
                           polygons):
         fields, kept = extended_fields(source.fields(), [
-            ("functions", QVariant.Int), ("centrality", QVariant.Double), ("rank", QVariant.Int),
-            ("level", QVariant.Int), ("level_label", QVariant.String)])
+            ("functions", INT), ("centrality", DOUBLE), ("rank", INT),
+            ("level", INT), ("level_label", TEXT)])
         sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, source.wkbType(), crs)
         for index, feature in enumerate(records):
             out = QgsFeature(fields)
@@ -292,7 +300,7 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
             out.setAttributes([feature[field.name()] for field in kept] + [
                 int(presence[index].sum()), float(result.centrality[index]), int(rank[index]),
                 int(levels[index]) + 1, labels[int(levels[index])]])
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         style = "sdf_hierarchy_polygons.qml" if polygons else "sdf_hierarchy_points.qml"
         self.style_output(context, dest_id, style, tr("Settlement hierarchy"),
                           {k + 1: label for k, label in enumerate(labels)})
@@ -323,19 +331,19 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
 
     def write_scalogram(self, parameters, context, names, functions, result):
         fields = QgsFields()
-        fields.append(QgsField("settlement", QVariant.String))
+        fields.append(QgsField("settlement", TEXT))
         ordered_functions = [functions[j] for j in result.function_order]
         for name in unique_field_names(ordered_functions, {"fid", "settlement", "functions", "centrality"}):
-            fields.append(QgsField(name, QVariant.Int))
-        fields.append(QgsField("functions", QVariant.Int))
-        fields.append(QgsField("centrality", QVariant.Double))
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT_SCALOGRAM, context, fields, QgsWkbTypes.NoGeometry,
+            fields.append(QgsField(name, INT))
+        fields.append(QgsField("functions", INT))
+        fields.append(QgsField("centrality", DOUBLE))
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_SCALOGRAM, context, fields, WkbType.NoGeometry,
                                          None)
         for row, settlement in zip(result.presence, result.settlement_order):
             feature = QgsFeature(fields)
             feature.setAttributes([names[settlement]] + [int(v) for v in row] +
                                   [int(row.sum()), float(result.centrality[settlement])])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         self.style_output(context, dest_id, None, tr("Scalogram"))
         return dest_id
 

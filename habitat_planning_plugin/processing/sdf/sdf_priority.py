@@ -4,7 +4,6 @@ import numpy as np
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsProcessing,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -12,12 +11,21 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ...compat import (
+    DOUBLE,
+    INT,
+    GeometryType,
+    ProcessingFieldParameterDataType,
+    ProcessingNumberParameterType,
+    ProcessingSourceType,
+)
 from ...core.sdf.priority import GROUP_NAMES, minmax, priority_scores
 from ...core.text import HabitatError, tr, tr_noop
 from ...qgis_io import features_in_crs, number_or_nan, polygon_shape, to_shapely
-from ..base import HabitatAlgorithm, add_chart, extended_fields, number_list, progress_callback
+from ..base import HabitatAlgorithm, progress_callback
+from ..outputs import add_chart, extended_fields
+from ..parameters import number_list
 from .places import listed, place_names, usable, written_geometry
 
 MAX_SERVICE_MINUTES = 1440.0
@@ -64,7 +72,7 @@ class SdfPriorityAlgorithm(HabitatAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.SETTLEMENTS, tr("Settlements or sectors"),
-                                                [QgsProcessing.TypeVectorAnyGeometry]),
+                                                [ProcessingSourceType.VectorAnyGeometry]),
             tr_noop("Settlements with the fields of the earlier steps (development index, travel time, centrality, "
                     "accessibility)."))
         self.add_parameter(
@@ -81,20 +89,20 @@ class SdfPriorityAlgorithm(HabitatAlgorithm):
                 (self.ACCESSIBILITY_FIELD, tr("Accessibility field"),
                  tr_noop("Potential: the higher the accessibility, the higher the potential (e.g. hansen)."))):
             self.add_parameter(QgsProcessingParameterField(name, label, parentLayerParameterName=self.SETTLEMENTS,
-                                                           type=QgsProcessingParameterField.Numeric, optional=True),
+                                                           type=ProcessingFieldParameterDataType.Numeric, optional=True),
                                help_text)
         self.add_parameter(
             QgsProcessingParameterNumber(self.SERVICE_MINUTES, tr("Service time (minutes)"),
-                                         QgsProcessingParameterNumber.Double, 60.0, minValue=1.0),
+                                         ProcessingNumberParameterType.Double, 60.0, minValue=1.0),
             tr_noop("Need: settlements whose travel time exceeds this, or who cannot reach a centre, are unserved."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.CORRIDORS, tr("Development corridors (lines, optional)"),
-                                                [QgsProcessing.TypeVectorLine], optional=True),
+                                                [ProcessingSourceType.VectorLine], optional=True),
             tr_noop("Potential: settlements near a development corridor (a main road, a planned axis)."))
         self.add_parameter(
             # Metres whatever the layer's CRS (a distance parameter would take the layer's units, e.g. degrees).
             QgsProcessingParameterNumber(self.CORRIDOR_DISTANCE, tr("Corridor distance (m)"),
-                                         QgsProcessingParameterNumber.Double, 2000.0, minValue=0.0),
+                                         ProcessingNumberParameterType.Double, 2000.0, minValue=0.0),
             tr_noop("A settlement within this distance of a corridor is on it."))
         self.add_parameter(
             QgsProcessingParameterString(self.WEIGHTS, tr("Component weights"), "1, 1, 1, 1, 1, 1"),
@@ -102,12 +110,12 @@ class SdfPriorityAlgorithm(HabitatAlgorithm):
                     "Components without data are left out."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.NEED_WEIGHT, tr("Weight of need against potential"),
-                                         QgsProcessingParameterNumber.Double, 0.5, minValue=0.0, maxValue=1.0),
+                                         ProcessingNumberParameterType.Double, 0.5, minValue=0.0, maxValue=1.0),
             tr_noop("0.5 weighs need and potential equally; 1 ranks by need alone."))
         self.add_target_crs_parameter()
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Investment priorities"),
-                                              QgsProcessing.TypeVectorAnyGeometry),
+                                              ProcessingSourceType.VectorAnyGeometry),
             tr_noop("Settlements with the priority score, its rank and the contribution of each component."))
         self.add_report_parameter(
             tr_noop("A map of the priorities, the ranking with each component's contribution and the weights used, "
@@ -251,16 +259,16 @@ class SdfPriorityAlgorithm(HabitatAlgorithm):
         rank = np.empty(len(records), dtype=np.int64)
         rank[np.argsort(-score, kind="stable")] = np.arange(1, len(records) + 1)
 
-        fields, kept = extended_fields(source.fields(), [(f"p_{name}", QVariant.Double) for name in values] + [
-            ("priority", QVariant.Double), ("priority_rank", QVariant.Int)])
+        fields, kept = extended_fields(source.fields(), [(f"p_{name}", DOUBLE) for name in values] + [
+            ("priority", DOUBLE), ("priority_rank", INT)])
         sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, source.wkbType(), crs)
         for i, feature in enumerate(records):
             out = QgsFeature(fields)
             out.setGeometry(written_geometry(feature))
             out.setAttributes([feature[field.name()] for field in kept] +
                               [float(contributions[name][i]) for name in values] + [float(score[i]), int(rank[i])])
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
-        polygons = QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.PolygonGeometry
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+        polygons = QgsWkbTypes.geometryType(source.wkbType()) == GeometryType.Polygon
         self.style_output(context, dest_id, "sdf_priority_polygons.qml" if polygons else "sdf_priority_points.qml",
                           tr("Investment priorities"))
         top = np.argsort(-score, kind="stable")[:5]
@@ -285,7 +293,7 @@ def _corridor_shape(geometry):
     feature has no usable geometry."""
     if geometry is None or geometry.isNull() or geometry.isEmpty():
         return None
-    if geometry.type() == QgsWkbTypes.PolygonGeometry:
+    if geometry.type() == GeometryType.Polygon:
         shape, _ = polygon_shape(geometry)
     else:
         try:
@@ -297,7 +305,7 @@ def _corridor_shape(geometry):
 
 def _distance(geometry, lines):
     """Distance from a settlement (any geometry, repaired when it is an invalid polygon) to the corridors."""
-    if geometry.type() == QgsWkbTypes.PolygonGeometry:
+    if geometry.type() == GeometryType.Polygon:
         shape, _ = polygon_shape(geometry)
     else:
         shape = to_shapely(geometry)
@@ -335,7 +343,7 @@ def priority_report(path, records, names, score, rank, contributions, feedback, 
     for index, (feature, band) in enumerate(zip(records, quintile)):
         if usable(feature.geometry()):
             geometry = feature.geometry()
-            shape = polygon_shape(geometry)[0] if geometry.type() == QgsWkbTypes.PolygonGeometry else \
+            shape = polygon_shape(geometry)[0] if geometry.type() == GeometryType.Polygon else \
                 to_shapely(geometry)
             if shape is None:
                 continue
