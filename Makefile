@@ -49,10 +49,23 @@ sample-data: bootstrap
 demo: bootstrap build
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/demo.py
 
+# docs/algorithms.md and docs/algorithms_zh_CN.md, from the algorithms' own definitions (the .qm of the build give the
+# Chinese). check-docs (part of make test) fails while the committed files differ from what the algorithms say.
+.PHONY: docs check-docs
+docs: bootstrap build
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/make_algorithm_docs.py --output-dir docs
+
+check-docs: build
+	@tmp="$$(mktemp -d)"; trap 'rm -rf "$$tmp"' EXIT; \
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/make_algorithm_docs.py --output-dir "$$tmp" >/dev/null || exit 1; \
+	status=0; for f in algorithms.md algorithms_zh_CN.md; do \
+	  diff -u "docs/$$f" "$$tmp/$$f" || { echo "docs/$$f is out of date: run make docs" >&2; status=1; }; \
+	done; exit $$status
+
 # Tests run under a real X display (Xvfb): the dialogs are shown, filled, run and photographed
 # (build/screenshots/, not committed).
 test: bootstrap
-	@$(MAKE) --no-print-directory check-translations lint package test-core
+	@$(MAKE) --no-print-directory check-translations lint package check-docs test-core
 	xvfb-run -a -s "-screen 0 1280x1024x24" env QT_QPA_PLATFORM=xcb $(PY) -m pytest
 
 # The QGIS-free core on its own, in seconds: plain pytest, no pytest-qgis, any import of qgis refused.
