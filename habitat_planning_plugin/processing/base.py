@@ -306,7 +306,8 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
             return QgsProcessingException(str(error))
         if isinstance(error, QgsProcessingException):
             return error
-        feedback.pushDebugInfo("".join(traceback.format_exception(type(error), error, error.__traceback__)))
+        if feedback is not None:
+            feedback.pushDebugInfo("".join(traceback.format_exception(type(error), error, error.__traceback__)))
         if isinstance(error, OSError):  # the disk: full, read-only, a folder that cannot be made — not a bug
             return QgsProcessingException(tr(
                 "Could not use the file {0}: {1}. Nothing was written; earlier outputs are as they were.",

@@ -28,6 +28,7 @@ from ..compat import (
 )
 from ..core.text import tr, tr_noop
 from ..paths import resource_path
+from .base import HabitatAlgorithm
 from .output_guard import OutputGuard, destination_file
 from .parameter_checks import check_parameters
 
@@ -107,14 +108,12 @@ class HabitatModel(QgsProcessingModelAlgorithm):
             results = super().processAlgorithm(parameters, context, feedback)
             if feedback is not None and feedback.isCanceled():
                 raise QgsProcessingException(tr("Cancelled: no output was written."))
-        except QgsProcessingException:
+        except Exception as error:  # noqa: BLE001 - a step's failure: a message, and the user's files as they were
             guard.rollback(feedback)
-            raise
-        except Exception as error:  # noqa: BLE001 - a step's bug: a message, and the user's files as they were
-            guard.rollback(feedback)
-            raise QgsProcessingException(tr(
-                "The run stopped on an unexpected error ({0}: {1}). Nothing was written. Please report it with the "
-                "log of this run to the plugin's issue tracker.", type(error).__name__, str(error)))
+            failure = HabitatAlgorithm.user_error(error, feedback)
+            if failure is error:
+                raise
+            raise failure from error
         guard.commit()
         return results
 

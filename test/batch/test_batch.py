@@ -242,6 +242,7 @@ def free_port() -> int:
 
 
 @pytest.mark.skipif(DASK is None, reason="needs the dask command (make test installs it)")
+@pytest.mark.network
 def test_real_scheduler_and_workers_on_loopback_survive_a_killed_worker(country, local_run, tmp_path):
     from habitat_planning_plugin.batch.driver import run_batch
 
@@ -275,6 +276,7 @@ def test_real_scheduler_and_workers_on_loopback_survive_a_killed_worker(country,
             process.wait(timeout=10)
 
 
+@pytest.mark.network
 def test_unreachable_scheduler_is_a_clear_message(local_run, tmp_path):
     from habitat_planning_plugin.batch.driver import run_batch
     from habitat_planning_plugin.core.text import HabitatError

@@ -49,8 +49,8 @@ from ...raster_io import (
     read_built_up,
     write_classes,
 )
-from .. import base
 from ..base import HabitatAlgorithm, progress_callback
+from ..outputs import POST_PROCESSORS
 
 KIND_OPTIONS = [
     (ue.SHARE, tr_noop("Built-up share 0–1 (any 0–1 built-up grid)")),
@@ -610,7 +610,7 @@ class UrbanExtentAlgorithm(HabitatAlgorithm):
         details = context.layerToLoadOnCompletionDetails(path)
         details.name = tr("Urban extent classes")
         processor = ClassesStyle(details.name)
-        base._POST_PROCESSORS[path] = processor  # QGIS applies it after the run: keep it alive
+        POST_PROCESSORS[path] = processor  # QGIS applies it after the run: keep it alive
         details.setPostProcessor(processor)
 
     @staticmethod
