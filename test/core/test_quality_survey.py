@@ -224,3 +224,18 @@ def test_a_questionnaire_copy_can_change_scores(tmp_path):
     path = tmp_path / "mine.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     assert item_scores(load_questionnaire(path), {"shade": "some"})["shade"] == 0.25
+
+
+def test_most_ticked_choices_break_ties_in_the_forms_order(questionnaire):
+    """Multi-choice answers are sets, whose order follows Python's hash seed: ties must follow the form instead."""
+    from habitat_planning_plugin.core.public_space.quality import Submission, answer_summary
+
+    question = next(q for q in questionnaire.questions if q.kind == "select_multiple")
+    choices = [item["name"] for item in questionnaire.choices[question.list_name]]
+    assert len(choices) >= 4
+    ticked = set(reversed(choices[:4]))  # four choices, each ticked once: all tied
+    submissions = [Submission(row=1, uuid="u1", space_id="7", answers={question.name: ticked})]
+    rows = answer_summary(questionnaire, submissions, [0], 1)
+    common = next(row[6] for row in rows if row[1] == question.name)
+    expected = ", ".join(questionnaire.choice_label(question.list_name, name, "en") for name in choices[:3])
+    assert common == expected

@@ -11,6 +11,8 @@ answered items x 100; the quality index is the weighted mean of the dimensions, 
 dimension has a score, and never instead of them.
 """
 
+from __future__ import annotations
+
 import csv
 import io
 import math
@@ -18,10 +20,19 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple, Union, cast
 
 from ..files import decode_text
 from ..text import HabitatError, tr, tr_noop
-from .survey import FORM_VERSION_FIELD, NOT_IN_LIST, Questionnaire, evenness, space_id_from_label, text_in
+from .survey import FORM_VERSION_FIELD, NOT_IN_LIST, Question, Questionnaire, evenness, space_id_from_label, text_in
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
+
+    from ..files import StrPath
+
+    # An answer: a choice name (select_one) or a text, the set of ticked choices (select_multiple), a number.
+    Answer = Union[str, Set[str], float]
 
 # Problem codes and what they mean in the log (translated when written).
 PROBLEMS = {
@@ -58,21 +69,22 @@ class Problem:
 class Submission:
     row: int
     uuid: str
-    space_id: str = None  # a known inventory id, or None
-    lat: float = None
-    lon: float = None
-    answers: dict = field(default_factory=dict)  # question name -> choice name, set of names or number
+    space_id: Optional[str] = None  # a known inventory id, or None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    # question name -> choice name, set of names or number (an Answer, by the question's kind)
+    answers: Dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
 class Export:
     name: str
-    headers: list
-    rows: list  # lists of text cells, as long as headers
+    headers: List[str]
+    rows: List[List[str]]  # lists of text cells, as long as headers
     encoding: str = field(default="", compare=False)  # how a CSV was decoded (files.decode_text); "" for XLSX
 
 
-def read_export(path) -> Export:
+def read_export(path: StrPath) -> Export:
     """The first sheet of an XLSX or a CSV (comma, semicolon or tab) as text cells.
 
     A damaged, empty or undecodable file, a CSV with an unbalanced quote and rows with more or fewer cells than
@@ -105,7 +117,7 @@ def read_export(path) -> Export:
     while headers and not headers[-1]:
         headers.pop()
     width = len(headers)
-    uneven = []
+    uneven: List[Tuple[int, int]] = []
     for number, row in numbered[1:]:
         cells = [str(c) for c in row]
         while len(cells) > width and not cells[-1].strip():  # empty cells after the last column do no harm
@@ -124,7 +136,7 @@ def read_export(path) -> Export:
     return Export(path.name, headers, rows, encoding)
 
 
-def _read_csv(path):
+def _read_csv(path: Path) -> Tuple[List[Tuple[int, List[str]]], str]:
     """([(line number, cells)], encoding) of a CSV, comma, semicolon or tab separated, in UTF-8 (with or without
     BOM), GB18030 (Excel's "CSV" on a Chinese Windows) or UTF-16 (files.decode_text)."""
     try:
@@ -139,7 +151,8 @@ def _read_csv(path):
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max(",;\t", key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    table, start = [], 1
+    table: List[Tuple[int, List[str]]] = []
+    start = 1
     try:
         for cells in reader:
             table.append((start, cells))
@@ -151,7 +164,7 @@ def _read_csv(path):
     return table, encoding
 
 
-def _read_xlsx(path):
+def _read_xlsx(path: Path) -> List[Tuple[int, List[str]]]:
     """[(row number, cells)] of the first sheet of a workbook."""
     try:
         from openpyxl import load_workbook
@@ -173,7 +186,7 @@ def _read_xlsx(path):
     return table
 
 
-def _cell(value):
+def _cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -181,25 +194,28 @@ def _cell(value):
     return str(value)
 
 
-def _norm(text):
+def _norm(text: object) -> str:
     return re.sub(r"\s+", " ", str(text)).strip().lower()
 
 
 @dataclass
 class Columns:
-    questions: dict  # question name -> column index
-    split: dict  # (question name, choice name) -> column index (select_multiple "question/choice" columns)
-    uuid: int = None
-    version: int = None
-    latitude: int = None
-    longitude: int = None
-    unknown: list = field(default_factory=list)  # (index, header)
-    duplicates: list = field(default_factory=list)  # (index, header) of a second column for a question
-    missing: list = field(default_factory=list)  # question names
+    questions: Dict[str, int]  # question name -> column index
+    # (question name, choice name) -> column index (select_multiple "question/choice" columns)
+    split: Dict[Tuple[str, str], int]
+    uuid: Optional[int] = None
+    version: Optional[int] = None
+    latitude: Optional[int] = None
+    longitude: Optional[int] = None
+    unknown: List[Tuple[int, str]] = field(default_factory=list)  # (index, header)
+    # (index, header) of a second column for a question
+    duplicates: List[Tuple[int, str]] = field(default_factory=list)
+    missing: List[str] = field(default_factory=list)  # question names
 
 
-def map_columns(questionnaire: Questionnaire, headers) -> Columns:
-    names, labels = {}, {}
+def map_columns(questionnaire: Questionnaire, headers: Sequence[str]) -> Columns:
+    names: Dict[str, str] = {}
+    labels: Dict[str, str] = {}
     for q in questionnaire.questions:
         names[q.name.lower()] = q.name
         for text in (q.label or {}).values():
@@ -251,16 +267,16 @@ def map_columns(questionnaire: Questionnaire, headers) -> Columns:
     return columns
 
 
-def _coordinate(header, geopoint):
+def _coordinate(header: str, geopoint: Optional[str]) -> Optional[Tuple[str, bool]]:
     """("latitude" or "longitude", named after the form's geopoint?) for Kobo's split GPS columns
     (_gps_latitude, _group/gps_latitude, _<label>_latitude in label exports); None for other headers."""
     for end in ("_latitude", "_longitude"):
         if header.startswith("_") and header.endswith(end):
-            return end[1:], bool(geopoint) and header[1:-len(end)].split("/")[-1] == geopoint.lower()
+            return end[1:], bool(geopoint) and header[1:-len(end)].split("/")[-1] == (geopoint or "").lower()
     return None
 
 
-def _question_of(parts, names, labels):
+def _question_of(parts: Sequence[str], names: Mapping[str, str], labels: Mapping[str, str]) -> Optional[str]:
     """The question a header names: its last segment as an XML name, or any trailing segments as a label."""
     if parts[-1].strip().lower() in names:
         return names[parts[-1].strip().lower()]
@@ -271,7 +287,8 @@ def _question_of(parts, names, labels):
     return None
 
 
-def _split_column(questionnaire, parts, names, labels):
+def _split_column(questionnaire: Questionnaire, parts: Sequence[str], names: Mapping[str, str],
+                  labels: Mapping[str, str]) -> Optional[Tuple[str, str]]:
     if len(parts) < 2:
         return None
     name = _question_of(parts[:-1], names, labels)
@@ -282,7 +299,7 @@ def _split_column(questionnaire, parts, names, labels):
     return (question.name, choice) if choice else None
 
 
-def _choice(questionnaire, list_name, value):
+def _choice(questionnaire: Questionnaire, list_name: str, value: str) -> Optional[str]:
     """The choice name that ``value`` is (as a name or a label in any language), or None."""
     value = _norm(value)
     for item in questionnaire.choices.get(list_name, []):
@@ -291,13 +308,14 @@ def _choice(questionnaire, list_name, value):
     return None
 
 
-def _choices_in(questionnaire, list_name, value):
+def _choices_in(questionnaire: Questionnaire, list_name: str, value: str) -> Optional[Set[str]]:
     """The set of choices in a select_multiple cell (names separated by spaces, or labels), or None."""
     tokens = value.split()
     names = [_choice(questionnaire, list_name, token) for token in tokens]
     if tokens and all(names):
-        return set(names)
-    rest, found = _norm(value), set()
+        return cast("Set[str]", set(names))
+    rest = _norm(value)
+    found: Set[str] = set()
     items = sorted(((_norm(text), item["name"]) for item in questionnaire.choices.get(list_name, [])
                     for text in item["label"].values()), key=lambda pair: -len(pair[0]))
     for text, name in items:
@@ -307,7 +325,8 @@ def _choices_in(questionnaire, list_name, value):
     return found if found and not re.sub(r"[\s,;|]+", "", rest) else None
 
 
-def interpret(questionnaire: Questionnaire, export: Export, space_ids=None):
+def interpret(questionnaire: Questionnaire, export: Export, space_ids: Optional[Iterable[object]] = None,
+              ) -> Tuple[List[Submission], List[Problem], Columns]:
     """(submissions, problems, columns): every row checked against the questionnaire.
 
     ``space_ids`` are the inventory's ids as text; an id that is not among them is reported and the row is then
@@ -329,7 +348,8 @@ def interpret(questionnaire: Questionnaire, export: Export, space_ids=None):
     problems += [Problem(1, "", "missing_column", name) for name in columns.missing]
     problems += [Problem(1, "", "duplicate_column", header) for _, header in columns.duplicates]
     known = {str(i).strip() for i in space_ids} if space_ids is not None else None
-    submissions, seen = [], {}
+    submissions: List[Submission] = []
+    seen: Dict[str, int] = {}
     for offset, cells in enumerate(export.rows):
         row = offset + 2
         uuid = cells[columns.uuid] if columns.uuid is not None else ""
@@ -347,18 +367,19 @@ def interpret(questionnaire: Questionnaire, export: Export, space_ids=None):
             if value is not None:
                 submission.answers[question.name] = value
         raw_id = submission.answers.pop(space_question, None)
-        submission.space_id = _space_id(raw_id, known, row, uuid, space_question, problems)
+        submission.space_id = _space_id(cast(Optional[str], raw_id), known, row, uuid, space_question, problems)
         submission.lat, submission.lon = _gps(questionnaire, columns, cells, row, uuid, problems)
         submissions.append(submission)
     return submissions, problems, columns
 
 
-def _geopoint_column(questionnaire, columns):
+def _geopoint_column(questionnaire: Questionnaire, columns: Columns) -> Optional[int]:
     geopoint = next((q.name for q in questionnaire.questions if q.kind == "geopoint"), None)
     return columns.questions.get(geopoint) if geopoint else None
 
 
-def _answer(questionnaire, question, columns, cells, row, uuid, problems):
+def _answer(questionnaire: Questionnaire, question: Question, columns: Columns, cells: List[str], row: int, uuid: str,
+            problems: List[Problem]) -> Optional[Answer]:
     index = columns.questions.get(question.name)
     value = cells[index] if index is not None else ""
     kind = question.kind
@@ -399,7 +420,7 @@ def _answer(questionnaire, question, columns, cells, row, uuid, problems):
     return number
 
 
-def _within(constraint, number):
+def _within(constraint: Optional[str], number: float) -> bool:
     """Checks the ``. >= a`` / ``. <= b`` parts of an XLSForm constraint (what the form itself enforces)."""
     for operator, bound in re.findall(r"\.\s*(>=|<=|>|<)\s*(-?\d+(?:\.\d+)?)", constraint or ""):
         bound = float(bound)
@@ -409,7 +430,8 @@ def _within(constraint, number):
     return True
 
 
-def _space_id(raw, known, row, uuid, column, problems):
+def _space_id(raw: Optional[str], known: Optional[Set[str]], row: int, uuid: str, column: str,
+              problems: List[Problem]) -> Optional[str]:
     if raw is None or _norm(raw) in MISSING_SPACE_LABELS:
         return None
     candidates = [raw.strip(), space_id_from_label(raw)]
@@ -423,7 +445,8 @@ def _space_id(raw, known, row, uuid, column, problems):
     return None
 
 
-def _gps(questionnaire, columns, cells, row, uuid, problems):
+def _gps(questionnaire: Questionnaire, columns: Columns, cells: List[str], row: int, uuid: str,
+         problems: List[Problem]) -> Tuple[Optional[float], Optional[float]]:
     if columns.latitude is not None and columns.longitude is not None:
         parts = [cells[columns.latitude].strip(), cells[columns.longitude].strip()]
         text = " ".join(parts).strip()
@@ -446,7 +469,7 @@ def _gps(questionnaire, columns, cells, row, uuid, problems):
     return lat, lon
 
 
-def _coordinate_value(text):
+def _coordinate_value(text: str) -> Optional[float]:
     """A coordinate in degrees ("39.9", or "39,9" with a decimal comma), or None."""
     text = text.strip()
     if text.count(",") == 1 and "." not in text:
@@ -460,7 +483,9 @@ def _coordinate_value(text):
 
 # --- linking --------------------------------------------------------------------------------------------------
 
-def link_submissions(submissions, space_ids, polygons, points, tolerance, problems):
+def link_submissions(submissions: Sequence[Submission], space_ids: Sequence[object],
+                     polygons: Sequence[Optional[BaseGeometry]], points: Iterable[Optional[Tuple[float, float]]],
+                     tolerance: float, problems: List[Problem]) -> List[Optional[int]]:
     """For each submission, the index of its space in ``space_ids``/``polygons`` (or None).
 
     By space id first; else the space whose polygon holds the GPS point (``points``: (x, y) in the polygons'
@@ -474,7 +499,7 @@ def link_submissions(submissions, space_ids, polygons, points, tolerance, proble
     bounds = np.array([shape.bounds if shape is not None and not shape.is_empty else (np.inf, np.inf, -np.inf,
                                                                                       -np.inf)
                        for shape in polygons], dtype=float).reshape(-1, 4)
-    found = []
+    found: List[Optional[int]] = []
     for submission, xy in zip(submissions, points):
         point = Point(xy) if xy is not None else None
         if submission.space_id is not None and submission.space_id in by_id:
@@ -490,6 +515,7 @@ def link_submissions(submissions, space_ids, polygons, points, tolerance, proble
             problems.append(Problem(submission.row, submission.uuid, "no_location"))
             found.append(None)
             continue
+        assert xy is not None  # the point was made from it
         x, y = xy
         near = np.flatnonzero((bounds[:, 0] - tolerance <= x) & (x <= bounds[:, 2] + tolerance) &
                               (bounds[:, 1] - tolerance <= y) & (y <= bounds[:, 3] + tolerance))
@@ -507,9 +533,9 @@ def link_submissions(submissions, space_ids, polygons, points, tolerance, proble
 
 # --- scoring --------------------------------------------------------------------------------------------------
 
-def item_scores(questionnaire: Questionnaire, answers) -> dict:
+def item_scores(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> Dict[str, Optional[float]]:
     """Score 0-1 (or None) of every scored item for one submission's answers."""
-    scores = {}
+    scores: Dict[str, Optional[float]] = {}
     for question in questionnaire.questions:
         if not question.dimension:
             continue
@@ -525,7 +551,7 @@ def item_scores(questionnaire: Questionnaire, answers) -> dict:
             share = len(value & scored) / len(scored) if scored else 0.0
             score = share if question.scoring == "share_selected" else 1.0 - share
         elif value is not None:
-            rule = question.scoring
+            rule = cast("Dict[str, float]", question.scoring)  # checked by the questionnaire's schema
             score = min(max((value - rule["zero_at"]) / (rule["one_at"] - rule["zero_at"]), 0.0), 1.0)
         scores[question.name] = None if score is None else float(score)
     for derived in questionnaire.derived:
@@ -536,14 +562,14 @@ def item_scores(questionnaire: Questionnaire, answers) -> dict:
 @dataclass
 class SpaceQuality:
     submissions: int
-    dimensions: dict  # dimension id -> 0-100 or None
-    quality_index: float  # None unless every weighted dimension has a score
+    dimensions: Dict[str, Optional[float]]  # dimension id -> 0-100 or None
+    quality_index: Optional[float]  # None unless every weighted dimension has a score
     complete: bool  # every dimension has a score
     answered_pct: float  # share of the scored items answered at least once
-    items: dict  # item name -> (answers, mean score 0-1 or None)
+    items: Dict[str, Tuple[int, Optional[float]]]  # item name -> (answers, mean score 0-1 or None)
 
 
-def dimension_weights(questionnaire: Questionnaire, text: str) -> dict:
+def dimension_weights(questionnaire: Questionnaire, text: Optional[str]) -> Dict[str, float]:
     """Weights from ``dimension=weight`` pairs (comma separated); unnamed dimensions keep weight 1."""
     weights = {d: 1.0 for d in questionnaire.dimensions}
     for part in (text or "").replace(";", ",").split(","):
@@ -566,10 +592,11 @@ def dimension_weights(questionnaire: Questionnaire, text: str) -> dict:
     return weights
 
 
-def score_spaces(questionnaire: Questionnaire, submissions, links, count, weights) -> list:
+def score_spaces(questionnaire: Questionnaire, submissions: Sequence[Submission], links: Sequence[Optional[int]],
+                 count: int, weights: Mapping[str, float]) -> List[SpaceQuality]:
     """A SpaceQuality for each of ``count`` spaces from the submissions linked to it (``links``)."""
     items = questionnaire.scored_items()
-    collected = [{name: [] for name, _, _ in items} for _ in range(count)]
+    collected: List[Dict[str, List[float]]] = [{name: [] for name, _, _ in items} for _ in range(count)]
     submitted = [0] * count
     for submission, index in zip(submissions, links):
         if index is None:
@@ -578,17 +605,19 @@ def score_spaces(questionnaire: Questionnaire, submissions, links, count, weight
         for name, score in item_scores(questionnaire, submission.answers).items():
             if score is not None:
                 collected[index][name].append(score)
-    results = []
+    results: List[SpaceQuality] = []
     for index in range(count):
         means = {name: (len(values), sum(values) / len(values) if values else None)
                  for name, values in collected[index].items()}
-        dimensions = {}
+        dimensions: Dict[str, Optional[float]] = {}
         for dimension in questionnaire.dimensions:
-            values = [means[name][1] for name, d, _ in items if d == dimension and means[name][1] is not None]
+            values = cast("List[float]", [means[name][1] for name, d, _ in items
+                                          if d == dimension and means[name][1] is not None])
             dimensions[dimension] = 100.0 * sum(values) / len(values) if values else None
         weighted = [(weights[d], v) for d, v in dimensions.items() if weights.get(d, 0) > 0]
-        quality = sum(w * v for w, v in weighted) / sum(w for w, _ in weighted) \
-            if weighted and all(v is not None for _, v in weighted) else None
+        known = [(w, v) for w, v in weighted if v is not None]
+        quality = sum(w * v for w, v in known) / sum(w for w, _ in known) \
+            if weighted and len(known) == len(weighted) else None
         answered = sum(1 for n, _ in means.values() if n)
         results.append(SpaceQuality(submitted[index], dimensions, quality,
                                     all(v is not None for v in dimensions.values()),
@@ -596,9 +625,11 @@ def score_spaces(questionnaire: Questionnaire, submissions, links, count, weight
     return results
 
 
-def answer_summary(questionnaire: Questionnaire, submissions, links, count, language="en"):
+def answer_summary(questionnaire: Questionnaire, submissions: Sequence[Submission], links: Sequence[Optional[int]],
+                   count: int, language: str = "en",
+                   ) -> List[Tuple[int, str, str, str, int, Optional[float], Optional[str]]]:
     """Per space and question: the number of answers, the mean of a number and the most common answer."""
-    rows = []
+    rows: List[Tuple[int, str, str, str, int, Optional[float], Optional[str]]] = []
     for index in range(count):
         linked = [s for s, i in zip(submissions, links) if i == index]
         if not linked:
@@ -615,8 +646,11 @@ def answer_summary(questionnaire: Questionnaire, submissions, links, count, lang
                                                     Counter(values).most_common(1)[0][0], language)
             elif values and question.kind == "select_multiple":
                 ticks = Counter(name for value in values for name in value)
-                common = ", ".join(questionnaire.choice_label(question.list_name, name, language)
-                                   for name, _ in ticks.most_common(3))
+                # Ties in the form's order (the answers are sets: their own order changes from run to run).
+                order = {item["name"]: position
+                         for position, item in enumerate(questionnaire.choices.get(question.list_name, []))}
+                top = sorted(ticks, key=lambda name: (-ticks[name], order.get(name, len(order)), name))[:3]
+                common = ", ".join(questionnaire.choice_label(question.list_name, name, language) for name in top)
             elif values:
                 common = Counter(values).most_common(1)[0][0]
             rows.append((index, question.name, text_in(question.label, language), question.dimension,
@@ -624,5 +658,5 @@ def answer_summary(questionnaire: Questionnaire, submissions, links, count, lang
     return rows
 
 
-def problem_counts(problems) -> Counter:
+def problem_counts(problems: Iterable[Problem]) -> Counter[str]:
     return Counter(problem.code for problem in problems)
