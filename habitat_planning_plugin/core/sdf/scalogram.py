@@ -8,28 +8,39 @@ perfect scale each settlement's number of functions implies; accept >= 0.90); co
 CS = (CR - MMR) / (1 - MMR) (Menzel), MMR the minimal marginal reproducibility (accept >= 0.60).
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 
 from ..text import HabitatError, tr
+from .common import number_list
+
+if TYPE_CHECKING:
+    from numpy.typing import ArrayLike, NDArray
+    from shapely.geometry.base import BaseGeometry
+
+    from ..text import Progress
 
 TOTAL_CENTRALITY = 100.0
+MAX_LEVELS = 7
 
 
 @dataclass
 class Scalogram:
-    presence: np.ndarray  # (settlements, functions) 0/1, rows and columns in Guttman order
-    settlement_order: np.ndarray  # original row index of each ordered row
-    function_order: np.ndarray  # original column index of each ordered column
-    weights: np.ndarray  # centrality weight of each function, original order
-    centrality: np.ndarray  # centrality index of each settlement, original order
+    presence: NDArray[np.int64]  # (settlements, functions) 0/1, rows and columns in Guttman order
+    settlement_order: NDArray[np.int64]  # original row index of each ordered row
+    function_order: NDArray[np.int64]  # original column index of each ordered column
+    weights: NDArray[np.float64]  # centrality weight of each function, original order
+    centrality: NDArray[np.float64]  # centrality index of each settlement, original order
     errors: int
     reproducibility: float
     scalability: float
 
 
-def scalogram(presence) -> Scalogram:
+def scalogram(presence: ArrayLike) -> Scalogram:
     """Order the presence matrix (settlements x functions) and compute the Guttman and centrality measures."""
     matrix = (np.asarray(presence) > 0).astype(np.int64)
     if matrix.ndim != 2 or matrix.shape[0] < 2 or matrix.shape[1] < 1:
@@ -43,8 +54,8 @@ def scalogram(presence) -> Scalogram:
     centrality = matrix @ weights
 
     # Functions by decreasing ubiquity, settlements by decreasing number of functions (ties: centrality, index).
-    function_order = np.lexsort((np.arange(n_functions), -ubiquity))
     totals = matrix.sum(axis=1)
+    function_order = _fit_ties(matrix, ubiquity, totals, np.lexsort((np.arange(n_functions), -ubiquity)))
     settlement_order = np.lexsort((np.arange(n_settlements), -centrality, -totals))
     ordered = matrix[settlement_order][:, function_order]
 
@@ -60,7 +71,30 @@ def scalogram(presence) -> Scalogram:
                      float(scalability))
 
 
-def natural_breaks(values, classes: int, progress=None) -> list:
+def _fit_ties(matrix: NDArray[np.int64], ubiquity: NDArray[np.int64], totals: NDArray[np.int64],
+              order: NDArray[np.int64]) -> NDArray[np.int64]:
+    """``order`` with each run of equally ubiquitous functions placed where it fits the perfect scale best (fewest
+    errors, an assignment solved exactly), so that the scale's errors never depend on the functions' names or
+    column order."""
+    from scipy.optimize import linear_sum_assignment
+
+    order = order.copy()
+    start = 0
+    while start < len(order):
+        stop = start + 1
+        while stop < len(order) and ubiquity[order[stop]] == ubiquity[order[start]]:
+            stop += 1
+        if stop - start > 1:
+            group = order[start:stop]
+            ideal = (np.arange(start, stop)[None, :] < totals[:, None]).astype(np.int64)  # settlements x positions
+            cost = np.abs(matrix[:, group][:, :, None] - ideal[:, None, :]).sum(axis=0)  # function x position
+            rows, columns = linear_sum_assignment(cost)
+            order[start + columns] = group[rows]
+        start = stop
+    return order
+
+
+def natural_breaks(values: ArrayLike, classes: int, progress: Optional[Progress] = None) -> List[float]:
     """Upper bounds of ``classes`` classes by Fisher-Jenks (least within-class squared deviation), exact.
     ``progress(fraction)`` is called as the work goes on (it may raise to cancel)."""
     data = np.sort(np.asarray(values, dtype=float))
@@ -70,7 +104,7 @@ def natural_breaks(values, classes: int, progress=None) -> list:
     cum = np.concatenate([[0.0], np.cumsum(data)])
     cum2 = np.concatenate([[0.0], np.cumsum(data * data)])
 
-    def cost(start, stop):  # sum of squared deviations of data[start:stop]
+    def cost(start: Union[int, NDArray[np.int64]], stop: int) -> Any:  # sum of squared deviations of data[start:stop]
         count = stop - start
         total = cum[stop] - cum[start]
         return cum2[stop] - cum2[start] - total * total / count
@@ -87,21 +121,25 @@ def natural_breaks(values, classes: int, progress=None) -> list:
             candidates = best[k - 1, starts] + cost(starts, i)
             j = int(np.argmin(candidates))
             best[k, i], arg[k, i] = candidates[j], starts[j]
-    bounds, stop = [], n
+    bounds: List[float] = []
+    stop = n
     for k in range(classes, 0, -1):
         bounds.append(data[stop - 1])
         stop = arg[k, stop]
     return sorted(bounds)
 
 
-def classify(values, upper_bounds) -> np.ndarray:
+def classify(values: ArrayLike, upper_bounds: Sequence[float]) -> NDArray[np.int64]:
     """Class of each value, 0 for the highest class (e.g. central), given increasing upper bounds."""
     values = np.asarray(values, dtype=float)
     ascending = np.searchsorted(np.asarray(upper_bounds, dtype=float)[:-1], values, side="left")
     return (len(upper_bounds) - 1) - ascending
 
 
-def presence_from_facilities(settlements, facility_xy, facility_functions, max_distance=None):
+def presence_from_facilities(settlements: Union[NDArray[np.float64], Sequence[Optional[BaseGeometry]]],
+                             facility_xy: ArrayLike, facility_functions: Sequence[object],
+                             max_distance: Optional[float] = None,
+                             ) -> Tuple[NDArray[np.int64], List[str], NDArray[np.int64], List[int]]:
     """Presence matrix (settlements x functions, 0/1), the function names (sorted), the facility counts and the
     indices of facilities that fall in no settlement.
 
@@ -131,7 +169,7 @@ def presence_from_facilities(settlements, facility_xy, facility_functions, max_d
         count = len(settlements)
     column = {name: index for index, name in enumerate(functions)}
     counts = np.zeros((count, len(functions)), dtype=np.int64)
-    unassigned = []
+    unassigned: List[int] = []
     for index, (settlement, label) in enumerate(zip(owner, labels)):
         if not label:
             continue
@@ -142,10 +180,12 @@ def presence_from_facilities(settlements, facility_xy, facility_functions, max_d
     return (counts > 0).astype(np.int64), functions, counts, unassigned
 
 
-HIERARCHY_LABELS = {3: ("central", "intermediate", "local")}
+HIERARCHY_LABELS: Dict[int, Tuple[str, ...]] = {3: ("central", "intermediate", "local")}
 
 
-def hierarchy(centrality, method: str = "natural_breaks", classes: int = 3, thresholds=None, progress=None):
+def hierarchy(centrality: ArrayLike, method: str = "natural_breaks", classes: int = 3,
+              thresholds: Optional[Sequence[float]] = None, progress: Optional[Progress] = None,
+              ) -> Tuple[NDArray[np.int64], List[float]]:
     """Class of each settlement (0 = highest) and the upper bounds used; method natural_breaks, quantiles or
     thresholds (increasing centrality values separating the classes)."""
     values = np.asarray(centrality, dtype=float)
@@ -160,3 +200,20 @@ def hierarchy(centrality, method: str = "natural_breaks", classes: int = 3, thre
             raise HabitatError(tr("Natural breaks need at least {0} distinct settlements.", classes))
         bounds = natural_breaks(values, classes, progress)
     return classify(values, bounds), bounds
+
+
+def parse_thresholds(text: Optional[str]) -> List[float]:
+    """Increasing centrality values separating the hierarchy levels (at most 6: 7 levels); a HabitatError saying
+    what is wrong otherwise."""
+    thresholds = number_list(text, tr("Thresholds must be numbers separated by commas; got \"{0}\".", text))
+    if not thresholds:
+        raise HabitatError(tr("The thresholds method needs the thresholds: increasing centrality values separated "
+                              "by commas."))
+    if len(thresholds) > MAX_LEVELS - 1:
+        raise HabitatError(tr("{0} thresholds make {1} hierarchy levels; give at most {2} thresholds ({3} levels).",
+                              len(thresholds), len(thresholds) + 1, MAX_LEVELS - 1, MAX_LEVELS))
+    if min(thresholds) < 0:
+        raise HabitatError(tr("Thresholds are centrality values, which are never negative; got \"{0}\".", text))
+    if any(b <= a for a, b in zip(thresholds, thresholds[1:])):
+        raise HabitatError(tr("Hierarchy thresholds must be increasing centrality values; got \"{0}\".", text))
+    return thresholds
