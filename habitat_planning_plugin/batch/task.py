@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..core.public_space.osm import NOT_WALKABLE_CLASSES
 from ..core.text import HabitatError, tr
 
 OK = "ok"
@@ -15,7 +16,6 @@ INVALID_EXTENT = "invalid_extent"
 FAILED = "failed"
 # Statuses a run keeps on resume: the data decided them. FAILED (an unexpected error) is tried again.
 FINAL_STATUSES = (OK, NO_STREETS, NO_POPULATION, INVALID_EXTENT)
-NOT_WALKABLE_CLASSES = ("motorway", "motorway_link", "trunk", "trunk_link")
 
 
 @dataclass

@@ -1,13 +1,20 @@
 """Reading text files in the encodings Windows programs write, and writing files so that a failure never leaves a
 half-written one, and an existing file is replaced whole."""
 
+from __future__ import annotations
+
 import json
 import os
 import re
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Tuple, Union
 
 from .text import HabitatError, tr
+
+if TYPE_CHECKING:
+    # A file name: text or a path object.
+    StrPath = Union[str, os.PathLike[str]]
 
 UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -16,7 +23,7 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 IMPLAUSIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
 
-def decode_text(data: bytes, name: str):
+def decode_text(data: bytes, name: str) -> Tuple[str, str]:
     """(text, encoding) of the bytes of the text file ``name``: UTF-8 with or without a BOM (Notepad, Excel's "CSV
     UTF-8"), UTF-16 with a BOM (Excel's "Unicode text"), else GB18030, which includes GBK (Excel's "CSV" and
     Notepad's "ANSI" on a Chinese Windows). The encoding is "UTF-8 (BOM)", "UTF-8", "UTF-16" or "GB18030 (GBK)";
@@ -47,19 +54,19 @@ def decode_text(data: bytes, name: str):
     return text, "GB18030 (GBK)"
 
 
-def _not_text(data, name, start):
+def _not_text(data: bytes, name: str, start: int) -> HabitatError:
     return HabitatError(tr("{0}, line {1}: the file is neither UTF-8 nor GB18030 (GBK) text (tried: UTF-8 with and "
                            "without BOM, GB18030 (GBK), UTF-16 with BOM). Save it again with the encoding UTF-8 (in "
                            "Excel: \"CSV UTF-8\").", name, data[:start].count(b"\n") + 1))
 
 
-def read_json(path, message: str):
+def read_json(path: StrPath, message: str) -> Any:
     """The JSON data of ``path`` (parsed with json: no code runs); ``message`` (translated, with {0} for the path
     and {1} for the reason) is raised when the file cannot be read or parsed."""
     return read_json_with_encoding(path, message)[0]
 
 
-def read_json_with_encoding(path, message: str):
+def read_json_with_encoding(path: StrPath, message: str) -> Tuple[Any, str]:
     """(data, encoding) of the JSON file ``path``, read as read_json does; the encoding is one of decode_text's
     (a text in another encoding is refused with decode_text's message, naming the file)."""
     try:
@@ -69,7 +76,7 @@ def read_json_with_encoding(path, message: str):
         raise HabitatError(message.format(str(path), str(error) or type(error).__name__))
 
 
-def atomic_write(path, write) -> str:
+def atomic_write(path: StrPath, write: Callable[[str], object]) -> str:
     """Call ``write(partial_path)`` on a temporary file next to ``path``, then move it into place.
 
     The file gets ordinary permissions (mkstemp makes it private); on any error the partial file is removed.

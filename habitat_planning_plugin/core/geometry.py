@@ -3,10 +3,20 @@
 scipy and shapely are imported where used, so that the plugin loads without them (see REQUIRED_PACKAGES).
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator, List, Optional, Sequence, Tuple, Union
+
 import numpy as np
 
+if TYPE_CHECKING:
+    from numpy.typing import ArrayLike, NDArray
+    from shapely.geometry.base import BaseGeometry
 
-def polygon_parts(shape):
+    from .text import Progress
+
+
+def polygon_parts(shape: Optional[BaseGeometry]) -> List[BaseGeometry]:
     """The polygons of a shapely Polygon or MultiPolygon (or of a collection), skipping empty ones."""
     if shape is None or shape.is_empty:
         return []
@@ -17,7 +27,7 @@ def polygon_parts(shape):
     return []
 
 
-def polygonal(shape):
+def polygonal(shape: Optional[BaseGeometry]) -> Optional[BaseGeometry]:
     """The polygonal part of a geometry (e.g. what makeValid returns) as one shape, or None if it has no area."""
     from shapely.ops import unary_union
 
@@ -28,7 +38,7 @@ def polygonal(shape):
     return merged if merged.area > 0 else None
 
 
-def _segments(polygon) -> np.ndarray:
+def _segments(polygon: BaseGeometry) -> NDArray[np.float64]:
     """(n, 4) array x1, y1, x2, y2 of every ring segment of ``polygon`` (a shapely Polygon or MultiPolygon)."""
     rings = []
     for part in polygon_parts(polygon):
@@ -40,9 +50,12 @@ def _segments(polygon) -> np.ndarray:
 class PolygonSet:
     """Polygons prepared once for repeated distance queries: bounds and ring segments as numpy arrays."""
 
-    def __init__(self, polygons):
+    _flat: Tuple[NDArray[np.float64], NDArray[np.int64], NDArray[np.int64]]
+
+    def __init__(self, polygons: Sequence[Optional[BaseGeometry]]) -> None:
         self.count = len(polygons)
-        self.index, self.segments = [], []
+        self.index: List[int] = []
+        self.segments: List[NDArray[np.float64]] = []
         for index, polygon in enumerate(polygons):
             if polygon is None or polygon.is_empty:
                 continue
@@ -52,11 +65,12 @@ class PolygonSet:
         flat, offset, count = self.flat()
         self.bounds = np.empty((len(offset), 4))
         if len(offset):
-            for column, (reduce, axis) in enumerate(((np.minimum, 0), (np.minimum, 1), (np.maximum, 0),
-                                                     (np.maximum, 1))):
-                self.bounds[:, column] = reduce.reduceat(flat[:, axis], offset)
+            self.bounds[:, 0] = np.minimum.reduceat(flat[:, 0], offset)
+            self.bounds[:, 1] = np.minimum.reduceat(flat[:, 1], offset)
+            self.bounds[:, 2] = np.maximum.reduceat(flat[:, 0], offset)
+            self.bounds[:, 3] = np.maximum.reduceat(flat[:, 1], offset)
 
-    def flat(self):
+    def flat(self) -> Tuple[NDArray[np.float64], NDArray[np.int64], NDArray[np.int64]]:
         """Ring segments of all polygons in one (n, 4) array, and each polygon's offset and count in it."""
         if not hasattr(self, "_flat"):
             counts = np.array([len(segments) for segments in self.segments], dtype=np.int64)
@@ -65,7 +79,7 @@ class PolygonSet:
         return self._flat
 
 
-def _pairs(counts, chunk):
+def _pairs(counts: NDArray[np.int64], chunk: int) -> Iterator[Tuple[int, int]]:
     """Ranges [start, stop) of consecutive items whose ``counts`` add up to about ``chunk`` (at least one item)."""
     ends = np.cumsum(counts)
     start = 0
@@ -76,7 +90,8 @@ def _pairs(counts, chunk):
         start = stop
 
 
-def _expand(polygon, prepared, start, stop):
+def _expand(polygon: NDArray[np.int64], prepared: PolygonSet, start: int, stop: int,
+            ) -> Tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
     """For pairs start..stop of a (item, polygon) list: the pair and flat segment of every (pair, ring segment)
     combination, and where each pair's run of combinations begins."""
     _, offset, count = prepared.flat()
@@ -87,8 +102,9 @@ def _expand(polygon, prepared, start, stop):
     return pair, segment, first
 
 
-def pair_distances(points, pair_point, pair_polygon, prepared: "PolygonSet", chunk: int = 1_000_000,
-                   progress=None) -> np.ndarray:
+def pair_distances(points: NDArray[np.float64], pair_point: NDArray[np.int64], pair_polygon: NDArray[np.int64],
+                   prepared: PolygonSet, chunk: int = 1_000_000, progress: Optional[Progress] = None,
+                   ) -> NDArray[np.float64]:
     """Distance from ``points[pair_point]`` to polygon ``pair_polygon`` (position in ``prepared``), 0 inside
     (even-odd rule), for many pairs at once."""
     flat, _, count = prepared.flat()
@@ -113,7 +129,8 @@ def pair_distances(points, pair_point, pair_polygon, prepared: "PolygonSet", chu
     return out
 
 
-def distance_to_own_polygon(points, owner, prepared: "PolygonSet", chunk: int = 2_000_000) -> np.ndarray:
+def distance_to_own_polygon(points: ArrayLike, owner: ArrayLike, prepared: PolygonSet, chunk: int = 2_000_000,
+                            ) -> NDArray[np.float64]:
     """Distance from each point to one given polygon of ``prepared`` (``owner``: position in ``prepared.index``),
     0 inside (even-odd rule): every point against its own polygon's ring segments, all at once."""
     points = np.asarray(points, dtype=float).reshape(-1, 2)
@@ -155,7 +172,7 @@ class OwnPolygonDistance:
     """distance_to_own_polygon with the owners fixed and their ring segments gathered once, for points asked
     again and again (the bisection of entrance stretches); the same arithmetic."""
 
-    def __init__(self, owner, prepared: "PolygonSet"):
+    def __init__(self, owner: ArrayLike, prepared: PolygonSet) -> None:
         flat, offset, count = prepared.flat()
         owner = np.asarray(owner, dtype=np.int64)
         n = count[owner]
@@ -168,7 +185,7 @@ class OwnPolygonDistance:
         self.length2 = np.where(square > 0, square, 1.0)
         self.dy_or_one = np.where(self.dy != 0, self.dy, 1.0)
 
-    def __call__(self, points) -> np.ndarray:
+    def __call__(self, points: ArrayLike) -> NDArray[np.float64]:
         points = np.asarray(points, dtype=float).reshape(-1, 2)
         if len(points) == 0:
             return np.empty(0)
@@ -182,7 +199,9 @@ class OwnPolygonDistance:
         return np.where(crossings % 2 == 1, 0.0, np.minimum.reduceat(gap, self.first))
 
 
-def distance_to_polygons(points, polygons, max_distance: float, progress=None):
+def distance_to_polygons(points: ArrayLike, polygons: Union[PolygonSet, Sequence[Optional[BaseGeometry]]],
+                         max_distance: float, progress: Optional[Progress] = None,
+                         ) -> Tuple[NDArray[np.float64], NDArray[np.int64]]:
     """For every point, the distance to the nearest polygon (0 inside) and that polygon's index.
 
     Points farther than ``max_distance`` from every polygon get (inf, -1); of polygons at the same distance the
@@ -225,7 +244,7 @@ def distance_to_polygons(points, polygons, max_distance: float, progress=None):
     return best, owner
 
 
-def _flatten(lists):
+def _flatten(lists: Sequence[Sequence[int]]) -> Tuple[NDArray[np.int64], NDArray[np.int64]]:
     """(item, list number) of every item of a sequence of index lists (as cKDTree.query_ball_point gives)."""
     from itertools import chain
 
@@ -234,13 +253,15 @@ def _flatten(lists):
     return items, np.repeat(np.arange(len(lists)), sizes)
 
 
-def polygon_of_points(points, polygons, progress=None) -> np.ndarray:
+def polygon_of_points(points: ArrayLike, polygons: Union[PolygonSet, Sequence[Optional[BaseGeometry]]],
+                      progress: Optional[Progress] = None) -> NDArray[np.int64]:
     """Index of the polygon holding each point (the first one for overlaps), -1 outside all."""
     distance, owner = distance_to_polygons(points, polygons, 0.0, progress)
     return np.where(distance == 0.0, owner, -1)
 
 
-def nearest_on_segments(a, b, c, d):
+def nearest_on_segments(a: NDArray[np.float64], b: NDArray[np.float64], c: NDArray[np.float64],
+                        d: NDArray[np.float64]) -> Tuple[NDArray[np.float64], NDArray[np.float64]]:
     """For street segments a-b and polygon ring segments c-d (broadcasting (..., 2) arrays): the position t (0..1)
     on a-b of the point nearest to c-d, and the distance there (0 where they cross)."""
     r, s = b - a, d - c
@@ -248,12 +269,13 @@ def nearest_on_segments(a, b, c, d):
     rr = np.where((r * r).sum(axis=-1) > 0, (r * r).sum(axis=-1), 1.0)
     ss = np.where((s * s).sum(axis=-1) > 0, (s * s).sum(axis=-1), 1.0)
 
-    def to_cd(p):  # distance from p to segment c-d
+    def to_cd(p: NDArray[np.float64]) -> NDArray[np.float64]:  # distance from p to segment c-d
         u = np.clip(((p - c) * s).sum(axis=-1) / ss, 0.0, 1.0)
         gap = p - (c + s * u[..., None])
         return np.sqrt((gap * gap).sum(axis=-1))
 
-    def on_ab(p):  # position and distance of p's projection on a-b
+    def on_ab(p: NDArray[np.float64]) -> Tuple[NDArray[np.float64], NDArray[np.float64]]:
+        # position and distance of p's projection on a-b
         t = np.clip(((p - a) * r).sum(axis=-1) / rr, 0.0, 1.0)
         gap = p - (a + r * t[..., None])
         return t, np.sqrt((gap * gap).sum(axis=-1))
@@ -274,7 +296,7 @@ def nearest_on_segments(a, b, c, d):
     return np.where(hit, t_hit, t), np.where(hit, 0.0, distance)
 
 
-def contains_points(shape, points) -> np.ndarray:
+def contains_points(shape: Optional[BaseGeometry], points: ArrayLike) -> NDArray[np.bool_]:
     """Whether each point lies inside ``shape`` (its boundary excluded), vectorised on shapely 1.8 and 2.x."""
     points = np.asarray(points, dtype=float).reshape(-1, 2)
     if shape is None or shape.is_empty or len(points) == 0:

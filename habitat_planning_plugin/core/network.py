@@ -9,18 +9,32 @@ Shared by public space access (SDG 11.7.1) and SDF accessibility. Semantics:
   the cheaper way along that edge to either end plus the network distance of that end.
 """
 
+from __future__ import annotations
+
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Optional, Sequence, Tuple, Union
 
 import numpy as np
 
 from .text import HabitatError, tr
 
+if TYPE_CHECKING:
+    from numpy.typing import ArrayLike, NDArray
+    from scipy.sparse import csr_matrix
+
+    from .text import Progress
+
+    # Street lines as build_graph takes them: (coords (n, 2), vertex count per line part), or one array per part.
+    Lines = Union[Tuple[ArrayLike, ArrayLike], Sequence[NDArray[np.float64]]]
+
 # scipy is imported where used, so that the plugin loads without it (the algorithms declare it as required).
 
 # scipy treats a missing sparse entry as "no edge", so a zero start cost is stored as this tiny cost.
 _EPSILON = 1e-9
+# StreetGraph.edge_cost left out: the edge lengths are the costs.
+_LENGTHS = np.empty(0)
 
 
 def worker_threads() -> int:
@@ -34,18 +48,19 @@ def worker_threads() -> int:
 
 @dataclass
 class StreetGraph:
-    xy: np.ndarray  # (n_vertices, 2)
-    edge_u: np.ndarray  # (n_edges,) vertex index of the first end
-    edge_v: np.ndarray  # (n_edges,) vertex index of the second end
-    edge_length: np.ndarray  # (n_edges,)
-    edge_line: np.ndarray  # (n_edges,) index of the input line the segment came from
-    matrix: object  # scipy.sparse.csr_matrix: symmetric adjacency by edge cost, cheapest parallel edge kept
-    component: np.ndarray  # (n_vertices,) connected part of each vertex
+    xy: NDArray[np.float64]  # (n_vertices, 2)
+    edge_u: NDArray[np.int64]  # (n_edges,) vertex index of the first end
+    edge_v: NDArray[np.int64]  # (n_edges,) vertex index of the second end
+    edge_length: NDArray[np.float64]  # (n_edges,)
+    edge_line: NDArray[np.int64]  # (n_edges,) index of the input line the segment came from
+    matrix: csr_matrix  # symmetric adjacency by edge cost, cheapest parallel edge kept
+    component: NDArray[np.int32]  # (n_vertices,) connected part of each vertex
     n_components: int
-    edge_cost: np.ndarray = None  # (n_edges,) cost of traversing each edge (its length unless given)
+    # (n_edges,) cost of traversing each edge; left out (or None), its length
+    edge_cost: NDArray[np.float64] = field(default_factory=lambda: _LENGTHS)
 
-    def __post_init__(self):
-        if self.edge_cost is None:
+    def __post_init__(self) -> None:
+        if self.edge_cost is _LENGTHS or self.edge_cost is None:
             self.edge_cost = self.edge_length
 
     @property
@@ -57,7 +72,7 @@ class StreetGraph:
         return len(self.edge_u)
 
 
-def build_graph(lines, tolerance: float = 0.01, cost_per_metre=None) -> StreetGraph:
+def build_graph(lines: Lines, tolerance: float = 0.01, cost_per_metre: Optional[ArrayLike] = None) -> StreetGraph:
     """Graph of ``lines``: a sequence of (k, 2) coordinate arrays (one per line part), or the pair
     (coords (n, 2), counts per line part) that qgis_io.read_lines gives. ``cost_per_metre`` (one value per line,
     e.g. minutes per metre from a speed) makes the edge costs travel times; by default they are lengths."""
@@ -98,7 +113,7 @@ def build_graph(lines, tolerance: float = 0.01, cost_per_metre=None) -> StreetGr
     return StreetGraph(xy, u, v, length, line_of, matrix, component, n_components, cost)
 
 
-def _unique_first(keys):
+def _unique_first(keys: NDArray[np.int64]) -> Tuple[NDArray[np.int64], NDArray[np.int64]]:
     """np.unique(keys, return_index=True, return_inverse=True) without its stable sort (twice as fast): the
     index of each distinct key's first occurrence, in key order, and the position of every key among them."""
     order = np.argsort(keys)
@@ -112,7 +127,7 @@ def _unique_first(keys):
     return np.minimum.reduceat(order, starts), inverse
 
 
-def _adjacency(u, v, length, n):
+def _adjacency(u: NDArray[np.int64], v: NDArray[np.int64], length: ArrayLike, n: int) -> csr_matrix:
     """Symmetric CSR matrix with the shortest of any parallel edges (coo->csr would add them up)."""
     from scipy.sparse import coo_matrix
 
@@ -129,7 +144,8 @@ def _adjacency(u, v, length, n):
                       shape=(n, n)).tocsr()
 
 
-def multi_source_distances(graph: StreetGraph, sources, initial_cost=None, limit: float = np.inf) -> np.ndarray:
+def multi_source_distances(graph: StreetGraph, sources: ArrayLike, initial_cost: Optional[ArrayLike] = None,
+                           limit: float = np.inf) -> NDArray[np.float64]:
     """Shortest network distance from the nearest source to every vertex (inf beyond ``limit``).
 
     One Dijkstra pass from a virtual vertex joined to every source by its initial cost.
@@ -160,16 +176,17 @@ def multi_source_distances(graph: StreetGraph, sources, initial_cost=None, limit
 
 @dataclass
 class Snap:
-    edge: np.ndarray  # (n_points,) nearest edge
-    t: np.ndarray  # (n_points,) position along that edge from edge_u (0..1)
-    connector: np.ndarray  # (n_points,) straight distance from the point to the edge
+    edge: NDArray[np.int64]  # (n_points,) nearest edge
+    t: NDArray[np.float64]  # (n_points,) position along that edge from edge_u (0..1)
+    connector: NDArray[np.float64]  # (n_points,) straight distance from the point to the edge
     # Points exactly as near to other edges too: one row per (point, other edge), with the position on it.
-    tie_point: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))
-    tie_edge: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))
-    tie_t: np.ndarray = field(default_factory=lambda: np.empty(0))
+    tie_point: NDArray[np.int64] = field(default_factory=lambda: np.empty(0, dtype=np.int64))
+    tie_edge: NDArray[np.int64] = field(default_factory=lambda: np.empty(0, dtype=np.int64))
+    tie_t: NDArray[np.float64] = field(default_factory=lambda: np.empty(0))
 
 
-def snap_to_edges(graph: StreetGraph, points, sample_spacing: float = None, k: int = 6, progress=None) -> Snap:
+def snap_to_edges(graph: StreetGraph, points: ArrayLike, sample_spacing: Optional[float] = None, k: int = 6,
+                  progress: Optional[Progress] = None) -> Snap:
     """Exact nearest point on the nearest edge for every point.
 
     Candidate edges come from a k-d tree of points sampled along the edges; the answer is proven exact when the
@@ -207,7 +224,7 @@ def snap_to_edges(graph: StreetGraph, points, sample_spacing: float = None, k: i
     tied = np.zeros(n, dtype=bool)  # exactly as near to another edge, in the round that proved the answer
     rounds = sorted({min(k, len(samples)), min(4 * k, len(samples)), min(16 * k, len(samples))})
 
-    def nearest(start, stop):
+    def nearest(start: int, stop: int) -> None:
         todo = np.arange(start, stop)
         for k_round in rounds:  # widen the candidate set only for the points not yet proven exact
             p = points[todo]
@@ -267,7 +284,9 @@ def snap_to_edges(graph: StreetGraph, points, sample_spacing: float = None, k: i
     return snap
 
 
-def _project_xy(px, py, ax, ay, dx, dy, squared):
+def _project_xy(px: Any, py: Any, ax: NDArray[np.float64], ay: NDArray[np.float64], dx: NDArray[np.float64],
+                dy: NDArray[np.float64], squared: NDArray[np.float64],
+                ) -> Tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Position t (0..1) of the nearest point on segment a-(a+d) (``squared``: its length squared, 1 when 0) and
     the distance to it, x and y as separate arrays (broadcasting)."""
     t = ((px - ax) * dx + (py - ay) * dy) / squared
@@ -277,8 +296,8 @@ def _project_xy(px, py, ax, ay, dx, dy, squared):
     return t, np.sqrt(gx * gx + gy * gy)
 
 
-def point_distances(graph: StreetGraph, snap: Snap, vertex_distance: np.ndarray,
-                    connector_cost_per_metre: float = 1.0) -> np.ndarray:
+def point_distances(graph: StreetGraph, snap: Snap, vertex_distance: NDArray[np.float64],
+                    connector_cost_per_metre: float = 1.0) -> NDArray[np.float64]:
     """Network cost of snapped points: connector + cheaper way along the edge + cost of that end."""
     along = snap.t * graph.edge_cost[snap.edge]
     via_u = along + vertex_distance[graph.edge_u[snap.edge]]
@@ -286,7 +305,7 @@ def point_distances(graph: StreetGraph, snap: Snap, vertex_distance: np.ndarray,
     return snap.connector * connector_cost_per_metre + np.minimum(via_u, via_v)
 
 
-def prefer_shorter_walk(graph: StreetGraph, snap: Snap, vertex_distance: np.ndarray,
+def prefer_shorter_walk(graph: StreetGraph, snap: Snap, vertex_distance: NDArray[np.float64],
                         connector_cost_per_metre: float = 1.0) -> Snap:
     """``snap`` with each point that is exactly as near to several edges joined to the one with the cheapest way
     on (the lower edge number of equals): what a person standing there would take, and not a matter of the
@@ -307,7 +326,8 @@ def prefer_shorter_walk(graph: StreetGraph, snap: Snap, vertex_distance: np.ndar
     return resolved
 
 
-def reachable_parts(graph: StreetGraph, vertex_distance: np.ndarray, limit: float):
+def reachable_parts(graph: StreetGraph, vertex_distance: NDArray[np.float64], limit: float,
+                    ) -> Tuple[NDArray[np.float64], NDArray[np.float64]]:
     """For every edge, the lengths reachable within ``limit`` from its u end and from its v end."""
     length = graph.edge_length
     from_u = np.clip(limit - vertex_distance[graph.edge_u], 0.0, length)
@@ -315,7 +335,8 @@ def reachable_parts(graph: StreetGraph, vertex_distance: np.ndarray, limit: floa
     return np.nan_to_num(from_u, nan=0.0, neginf=0.0), np.nan_to_num(from_v, nan=0.0, neginf=0.0)
 
 
-def insert_vertices(graph: StreetGraph, edge, t, tolerance: float = 0.01):
+def insert_vertices(graph: StreetGraph, edge: ArrayLike, t: ArrayLike, tolerance: float = 0.01,
+                    ) -> Tuple[StreetGraph, NDArray[np.int64]]:
     """The graph with new vertices at position ``t`` (0..1 from edge_u) along ``edge``, and the vertex of every
     given point. Splitting a straight segment keeps every network distance exact; a point within ``tolerance`` of
     an end or of another new point on the same edge shares that vertex."""

@@ -5,16 +5,22 @@ so that both turn the same WKB into the same coordinates in the same order. ISO 
 "2.5D" (0x80000000) flags are both understood; Z and M are dropped.
 """
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING, Callable, Iterable, List, Optional, Tuple, cast
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from numpy.typing import ArrayLike, NDArray
 
 LINESTRING_2D_LE = b"\x01\x02\x00\x00\x00"
 
 _LINESTRING, _POLYGON, _MULTILINESTRING, _MULTIPOLYGON, _COLLECTION = 2, 3, 5, 6, 7
 
 
-def _header(data: bytes, offset: int):
+def _header(data: bytes, offset: int) -> Tuple[str, int, bool, bool]:
     """(byte order, base type, has_z, has_m) of the geometry starting at ``offset``."""
     endian = "<" if data[offset] == 1 else ">"
     (kind,) = struct.unpack_from(endian + "I", data, offset + 1)
@@ -24,11 +30,11 @@ def _header(data: bytes, offset: int):
     return endian, code % 1000, has_z, has_m
 
 
-def wkb_line_parts(data: bytes):
+def wkb_line_parts(data: bytes) -> Optional[List[NDArray[np.float64]]]:
     """The (k, 2) coordinate arrays of a (Multi)LineString WKB; None for other types (curves, points, ...)."""
-    parts = []
+    parts: List[NDArray[np.float64]] = []
 
-    def parse(offset):
+    def parse(offset: int) -> Optional[int]:
         endian, base, has_z, has_m = _header(data, offset)
         (count,) = struct.unpack_from(endian + "I", data, offset + 5)
         if base == _LINESTRING:
@@ -39,9 +45,10 @@ def wkb_line_parts(data: bytes):
         if base == _MULTILINESTRING:
             offset += 9
             for _ in range(count):
-                offset = parse(offset)
-                if offset is None:
+                parsed = parse(offset)
+                if parsed is None:
                     return None
+                offset = parsed
             return offset
         return None
 
@@ -51,14 +58,16 @@ def wkb_line_parts(data: bytes):
         return None
 
 
-def _lengths(wkbs) -> np.ndarray:
+def _lengths(wkbs: List[Optional[bytes]]) -> NDArray[np.int64]:
     """Byte length of every WKB, -1 for None."""
     if wkbs.count(None) == 0:
-        return np.fromiter(map(len, wkbs), dtype=np.int64, count=len(wkbs))
+        return np.fromiter(map(len, cast(List[bytes], wkbs)), dtype=np.int64, count=len(wkbs))
     return np.fromiter((-1 if data is None else len(data) for data in wkbs), dtype=np.int64, count=len(wkbs))
 
 
-def line_parts(wkbs, linearise=None):
+def line_parts(wkbs: Iterable[Optional[bytes]],
+               linearise: Optional[Callable[[bytes], Optional[bytes]]] = None,
+               ) -> Tuple[NDArray[np.float64], NDArray[np.int64], NDArray[np.int64], int]:
     """Street lines from a sequence of WKB (bytes, or None for a feature without geometry), in feature order.
 
     Returns (coords (n, 2) float64, counts per line part, owner: the feature index of every part, skipped).
@@ -97,7 +106,8 @@ def line_parts(wkbs, linearise=None):
         coords = coords[np.repeat(usable, counts)]
         counts, owner = counts[usable], owner[usable]
 
-    other_parts, other_owner = [], []
+    other_parts: List[NDArray[np.float64]] = []
+    other_owner: List[int] = []
     for index in np.flatnonzero(present & ~plain):
         data = wkbs[index]
         found = wkb_line_parts(data)
@@ -117,13 +127,14 @@ def line_parts(wkbs, linearise=None):
     return np.ascontiguousarray(coords, dtype=np.float64), counts.astype(np.int64), owner.astype(np.int64), skipped
 
 
-def polygon_rings(data: bytes):
+def polygon_rings(data: Optional[bytes]) -> Optional[List[List[NDArray[np.float64]]]]:
     """The polygons of a (Multi)Polygon WKB (or of a collection holding polygons) as lists of rings, each ring a
     (k, 2) float64 array, exactly as stored (unclosed or short rings included); None for other types and for
     WKB that cannot be decoded."""
-    polygons = []
+    polygons: List[List[NDArray[np.float64]]] = []
 
-    def parse(offset):
+    def parse(offset: int) -> Optional[int]:
+        assert data is not None
         endian, base, has_z, has_m = _header(data, offset)
         (count,) = struct.unpack_from(endian + "I", data, offset + 5)
         offset += 9
@@ -139,9 +150,10 @@ def polygon_rings(data: bytes):
             return offset
         if base in (_MULTIPOLYGON, _COLLECTION):
             for _ in range(count):
-                offset = parse(offset)
-                if offset is None:
+                parsed = parse(offset)
+                if parsed is None:
                     return None
+                offset = parsed
             return offset
         return None
 
@@ -153,7 +165,7 @@ def polygon_rings(data: bytes):
         return None
 
 
-def closed_ring(ring: np.ndarray, pad: bool = True) -> np.ndarray:
+def closed_ring(ring: ArrayLike, pad: bool = True) -> NDArray[np.float64]:
     """The ring closed (QGIS closes open rings when it reads them) and, with ``pad``, padded with its first point
     to the 4 points GEOS needs (as QGIS's makeValid does with the broken rings of cut OSM extracts); a ring that
     collapses has no area and is dropped by the repair."""

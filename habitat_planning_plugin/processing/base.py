@@ -6,7 +6,6 @@ Errors from the core (HabitatError) reach the user as translated Processing erro
 cleanly; files this run created are removed again when it fails, and existing files are never touched.
 """
 
-import html
 import importlib.util
 import traceback
 
@@ -33,8 +32,6 @@ from .outputs import POST_PROCESSORS, SPREADSHEET_EXTENSIONS, SpreadsheetSafeSin
 from .parameter_checks import check_parameters, explain_refusal
 from .parameters import value_text
 from .provenance import footer
-
-report_html.PDF_WRITER = html_to_pdf  # transitional, until every report takes report_settings()
 
 # How to install a missing package, by platform (shown in the user's language).
 INSTALL_HINTS = {
@@ -109,15 +106,11 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
         return type(self)()
 
     def shortHelpString(self):  # noqa: N802
-        parts = [f"<p>{tr(self.SHORT_HELP)}</p>"]
-        if self._parameter_help:
-            parts.append(f"<h3>{html.escape(tr('Parameters'))}</h3><dl>")
-            for name, help_text in self._parameter_help.items():
-                definition = self.parameterDefinition(name)
-                label = definition.description() if definition is not None else name
-                parts.append(f"<dt><b>{html.escape(label)}</b></dt><dd>{html.escape(tr(help_text))}</dd>")
-            parts.append("</dl>")
-        return "".join(parts)
+        items = []
+        for name, help_text in self._parameter_help.items():
+            definition = self.parameterDefinition(name)
+            items.append((definition.description() if definition is not None else name, tr(help_text)))
+        return report_html.help_page(tr(self.SHORT_HELP), tr("Parameters"), items)
 
     # --- parameters ---
     def add_parameter(self, parameter, help_text: str, advanced: bool = False):

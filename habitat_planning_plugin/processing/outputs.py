@@ -1,5 +1,5 @@
 """What the algorithms write: fields (the one place their types are named), sinks safe for spreadsheets, the
-styles applied to loaded result layers, and charts put into reports."""
+styles applied to loaded result layers."""
 
 import gc
 import os
@@ -134,14 +134,3 @@ def extended_fields(source_fields, added):
     names = {name.lower() for name, _ in added}
     kept = [field for field in source_fields if field.name().lower() not in names]
     return fields_from(added, kept), kept
-
-
-def add_chart(report, made, feedback, alt=None, legend=None):
-    """Put a chart (``(png, warning)`` from core.report.charts) into ``report``; its font warning goes to the log.
-    A map's legend (recorded by the map, or ``legend`` [(label, colour)]) is listed under it on the page."""
-    png, warning = made
-    if warning and feedback is not None:
-        feedback.pushWarning(warning)
-    report.image(png, alt or report.title, legend if legend is not None else getattr(made, "legend", None))
-
-

@@ -95,7 +95,7 @@ def test_any_json_file_is_data_or_an_error_naming_it(tmp_path, data):
 @QUICK
 @given(st.text(alphabet="0123456789.,;-+eEnaifINF ", max_size=25))
 def test_number_lists_are_finite_numbers_or_a_clear_error(text):
-    from habitat_planning_plugin.processing.parameters import number_list
+    from habitat_planning_plugin.core.text import number_list
 
     try:
         numbers = number_list(text, "bad list")
@@ -107,7 +107,7 @@ def test_number_lists_are_finite_numbers_or_a_clear_error(text):
 
 @pytest.mark.parametrize("text", ["nan", "1, inf", "-inf;2", "NaN"])
 def test_nan_and_inf_are_not_thresholds(text):
-    from habitat_planning_plugin.processing.parameters import number_list
+    from habitat_planning_plugin.core.text import number_list
 
     with pytest.raises(HabitatError):
         number_list(text, "bad list")

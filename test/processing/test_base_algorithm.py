@@ -150,7 +150,7 @@ def test_report_is_skipped_with_a_message_when_matplotlib_is_missing(tmp_path, q
 
 
 def test_number_list_reports_text_with_braces_safely():
-    from habitat_planning_plugin.processing.parameters import number_list
+    from habitat_planning_plugin.core.text import number_list
 
     assert number_list("1, 2;3", "bad") == [1.0, 2.0, 3.0]
     with pytest.raises(HabitatError, match=r"bad: \{x\}"):

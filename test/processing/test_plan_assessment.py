@@ -77,10 +77,10 @@ def test_mixed_frameworks_are_refused(inputs, tmp_path, habitat_provider):
 def test_the_low_agreement_warning_agrees_with_the_alpha_shown(inputs, habitat_provider, monkeypatch,
                                                                alpha, shown, warned):
     """Never "alpha 0.667" beside "alpha below 0.667": the warning compares the value as the log shows it."""
-    from habitat_planning_plugin.processing.plan_assessment import plan_assessment
+    from habitat_planning_plugin.core.plan_assessment import aggregation
     from test.helpers import Messages, run_algorithm
 
-    monkeypatch.setattr(plan_assessment, "krippendorff_alpha", lambda ratings, level: alpha)
+    monkeypatch.setattr(aggregation, "krippendorff_alpha", lambda ratings, level: alpha)
     messages = Messages()
     run_algorithm("habitat:planassessment", {**inputs, "OUTPUT_CRITERIA": "memory:", "OUTPUT_THEMES": "memory:",
                                              "OUTPUT_PLANS": "memory:", "OUTPUT_REPORT": None}, messages)

@@ -7,14 +7,21 @@ Alpha follows Krippendorff, "Computing Krippendorff's Alpha-Reliability" (2011),
 with the difference function d2 of the level of measurement (nominal, ordinal, interval, ratio).
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from ..text import HabitatError, tr
 
+if TYPE_CHECKING:
+    from numpy.typing import ArrayLike, NDArray
+
 LEVELS = ("nominal", "ordinal", "interval", "ratio")
 
 
-def _differences(values, totals, level):
+def _differences(values: NDArray[np.float64], totals: NDArray[np.float64], level: str) -> NDArray[np.float64]:
     """Squared difference d2 between every pair of the sorted distinct values."""
     c, k = np.meshgrid(values, values, indexing="ij")
     if level == "nominal":
@@ -33,7 +40,7 @@ def _differences(values, totals, level):
     raise HabitatError(tr("Unknown level of measurement: {0}", level))
 
 
-def krippendorff_alpha(ratings, level: str = "ordinal") -> float:
+def krippendorff_alpha(ratings: ArrayLike, level: str = "ordinal") -> float:
     """Alpha of a (assessors, units) matrix with NaN for missing scores; NaN when nothing can be compared."""
     data = np.asarray(ratings, dtype=float)
     if data.ndim != 2:
@@ -64,7 +71,7 @@ def krippendorff_alpha(ratings, level: str = "ordinal") -> float:
     return float(1.0 - (n - 1) * (coincidence * d2).sum() / expected)
 
 
-def percent_agreement(ratings) -> float:
+def percent_agreement(ratings: ArrayLike) -> float:
     """Share (%) of pairs of assessors who gave the same score to a criterion, over all criteria."""
     data = np.asarray(ratings, dtype=float)
     agree = pairs = 0

@@ -12,8 +12,11 @@ Urban extent: only people inside it count (per city when there are several); the
 plus a margin that holds every walk of at most the walking distance that starts inside it.
 """
 
+from __future__ import annotations
+
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 
@@ -36,10 +39,18 @@ from ..network import (
     multi_source_distances,
     point_distances,
     prefer_shorter_walk,
+    reachable_parts,
     snap_to_edges,
     worker_threads,
 )
 from ..text import HabitatError, tr, tr_noop
+
+if TYPE_CHECKING:
+    from numpy.typing import ArrayLike, NDArray
+    from shapely.geometry.base import BaseGeometry
+
+    from ..network import Lines
+    from ..text import Progress
 
 NETWORK = "network"
 STRAIGHT_LINE = "straight_line"
@@ -58,17 +69,20 @@ _SEARCH_STEP = 100.0  # metres between the sample points that find the street se
 @dataclass
 class AccessResult:
     graph: StreetGraph
-    vertex_distance: np.ndarray  # network distance of every vertex to the nearest space (inf beyond the limit)
-    entry_vertices: np.ndarray
-    point_distance: np.ndarray  # network distance of every population point
-    served: np.ndarray  # bool per point, network method
-    served_straight_line: np.ndarray = None  # bool per point, straight-line buffer (None when not asked)
-    district_of_point: np.ndarray = None  # index into district polygons, -1 outside all
-    rows: list = field(default_factory=list)  # summary rows: city, district, group, method, population, served…
+    vertex_distance: NDArray[np.float64]  # network distance of every vertex to the nearest space (inf beyond the limit)
+    entry_vertices: NDArray[np.int64]
+    point_distance: NDArray[np.float64]  # network distance of every population point
+    served: NDArray[np.bool_]  # bool per point, network method
+    # bool per point, straight-line buffer (None when not asked)
+    served_straight_line: Optional[NDArray[np.bool_]] = None
+    district_of_point: Optional[NDArray[np.int64]] = None  # index into district polygons, -1 outside all
+    # summary rows: city, district, group, method, population, served…
+    rows: List[Dict[str, Any]] = field(default_factory=list)
     unreachable_population: float = 0.0  # people on network parts with no public space entry at all
     components_without_space: int = 0
-    city_of_point: np.ndarray = None  # index into the urban extents, per kept point
-    kept_points: np.ndarray = None  # index of each analysed point in the input (all when there is no extent)
+    city_of_point: Optional[NDArray[np.int64]] = None  # index into the urban extents, per kept point
+    # index of each analysed point in the input (all when there is no extent)
+    kept_points: Optional[NDArray[np.int64]] = None
     population_outside_extent: float = 0.0  # people of the input outside every urban extent (left out)
     population_input: float = 0.0  # people of the whole input (group 0)
     far_from_streets_population: float = 0.0  # people farther than the walking distance from any street
@@ -76,14 +90,17 @@ class AccessResult:
     edges_outside_extent: int = 0  # street segments left out: too far from the extent to be walked from it
 
 
-def entry_points(graph: StreetGraph, spaces, entry_tolerance: float):
+def entry_points(graph: StreetGraph, spaces: Union[PolygonSet, Sequence[Optional[BaseGeometry]]],
+                 entry_tolerance: float) -> Tuple[NDArray[np.int64], NDArray[np.float64]]:
     """Vertices inside a space or within ``entry_tolerance`` of one, with the straight distance as start cost."""
     distance, _ = distance_to_polygons(graph.xy, spaces, entry_tolerance)
     entries = np.nonzero(np.isfinite(distance))[0]
     return entries, distance[entries]
 
 
-def street_entrances(graph: StreetGraph, spaces, entry_tolerance: float, spacing: float = ENTRANCE_SPACING):
+def street_entrances(graph: StreetGraph, spaces: Union[PolygonSet, Sequence[Optional[BaseGeometry]]],
+                     entry_tolerance: float, spacing: float = ENTRANCE_SPACING,
+                     ) -> Tuple[NDArray[np.int64], NDArray[np.float64]]:
     """(edge, t) of every entrance inside a street segment: the point of the segment nearest to each space within
     ``entry_tolerance``, and points ``spacing`` apart along the part of the segment within the tolerance."""
     from scipy.spatial import cKDTree
@@ -127,7 +144,10 @@ def street_entrances(graph: StreetGraph, spaces, entry_tolerance: float, spacing
                               entry_tolerance, spacing)
 
 
-def _stretch_entrances(a, b, length, edges, spaces, t_nearest, prepared, entry_tolerance, spacing):
+def _stretch_entrances(a: NDArray[np.float64], b: NDArray[np.float64], length: NDArray[np.float64],
+                       edges: NDArray[np.int64], spaces: NDArray[np.int64], t_nearest: NDArray[np.float64],
+                       prepared: PolygonSet, entry_tolerance: float, spacing: float,
+                       ) -> Tuple[NDArray[np.int64], NDArray[np.float64]]:
     """Entrances on each (edge, space) pair: the nearest point, points ``spacing`` apart where the street is within
     the tolerance, and the two ends of every such stretch (found by bisection, all pairs at once).
 
@@ -143,7 +163,7 @@ def _stretch_entrances(a, b, length, edges, spaces, t_nearest, prepared, entry_t
     order = np.lexsort((sample_t, pair))
     pair, sample_t = pair[order], sample_t[order]
 
-    def within(pairs, t):
+    def within(pairs: NDArray[np.int64], t: NDArray[np.float64]) -> NDArray[np.bool_]:
         edge = edges[pairs]
         points = a[edge] + (b - a)[edge] * t[:, None]
         return distance_to_own_polygon(points, spaces[pairs], prepared) <= entry_tolerance
@@ -167,7 +187,7 @@ def _stretch_entrances(a, b, length, edges, spaces, t_nearest, prepared, entry_t
     return np.concatenate([edges[pair[inside]], edges[flip_pair]]), np.concatenate([sample_t[inside], inner])
 
 
-def _walkable_from_extent(graph: StreetGraph, extent, max_distance: float) -> np.ndarray:
+def _walkable_from_extent(graph: StreetGraph, extent: BaseGeometry, max_distance: float) -> NDArray[np.bool_]:
     """Edges that a walk of at most ``max_distance`` starting inside ``extent`` can use (a superset).
 
     Such a walk stays within ``max_distance`` of the extent, so an edge it uses has a point within that distance,
@@ -184,7 +204,7 @@ def _walkable_from_extent(graph: StreetGraph, extent, max_distance: float) -> np
     return keep
 
 
-def _subgraph(graph: StreetGraph, keep_edges) -> StreetGraph:
+def _subgraph(graph: StreetGraph, keep_edges: NDArray[np.bool_]) -> StreetGraph:
     """The graph with only ``keep_edges`` and the vertices they use (renumbered)."""
     from scipy.sparse.csgraph import connected_components
 
@@ -201,21 +221,21 @@ def _subgraph(graph: StreetGraph, keep_edges) -> StreetGraph:
 
 
 def public_space_access(
-    lines,
-    spaces,
-    points,
-    weights,
-    group_names,
-    districts=None,
-    district_names=None,
+    lines: Lines,
+    spaces: Sequence[Optional[BaseGeometry]],
+    points: ArrayLike,
+    weights: ArrayLike,
+    group_names: Sequence[str],
+    districts: Optional[Sequence[Optional[BaseGeometry]]] = None,
+    district_names: Optional[Sequence[str]] = None,
     max_distance: float = 400.0,
     entry_tolerance: float = 25.0,
     tolerance: float = 0.01,
-    distance_limit: float = None,
+    distance_limit: Optional[float] = None,
     straight_line: bool = True,
-    progress=None,
-    extents=None,
-    extent_names=None,
+    progress: Optional[Progress] = None,
+    extents: Optional[Sequence[Optional[BaseGeometry]]] = None,
+    extent_names: Optional[Sequence[str]] = None,
     mid_segment_entrances: bool = True,
 ) -> AccessResult:
     """Compute walking access; ``weights`` is (n_points, n_groups), group 0 being the total population.
@@ -261,10 +281,12 @@ def public_space_access(
             graph = _subgraph(graph, keep)
     # The straight-line buffer and the districts need no network: they are measured on the other core meanwhile
     # (numpy and scipy only there: shapely 1.8 shares one GEOS handle between threads).
-    beside = (points, spaces, max_distance if straight_line else None, PolygonSet(districts) if districts else None)
+    beside_args = (points, spaces, max_distance if straight_line else None,
+                   PolygonSet(districts) if districts else None)
+    beside: Optional[Future[Tuple[Optional[NDArray[np.bool_]], Optional[NDArray[np.int64]]]]] = None
     if worker_threads() > 1:
         pool = ThreadPoolExecutor(max_workers=1)
-        beside = pool.submit(_without_network, *beside)
+        beside = pool.submit(_without_network, *beside_args)
         pool.shutdown(wait=False)
     report(0.10)
     added = 0
@@ -303,8 +325,8 @@ def public_space_access(
     result.far_from_streets_population = float(weights[far, 0].sum())
     result.mid_segment_entrances, result.edges_outside_extent = added, edges_cut
 
-    result.served_straight_line, result.district_of_point = (beside.result() if isinstance(beside, Future)
-                                                             else _without_network(*beside))
+    result.served_straight_line, result.district_of_point = (beside.result() if beside is not None
+                                                             else _without_network(*beside_args))
     report(0.95)
     city_names = list(extent_names or []) if extents and len(extents) > 1 else []
     result.rows = summary_rows(result, weights, group_names, district_names or [], city_names)
@@ -312,20 +334,23 @@ def public_space_access(
     return result
 
 
-def _without_network(points, spaces, max_distance, districts):
+def _without_network(points: NDArray[np.float64], spaces: PolygonSet, max_distance: Optional[float],
+                     districts: Optional[PolygonSet],
+                     ) -> Tuple[Optional[NDArray[np.bool_]], Optional[NDArray[np.int64]]]:
     """(served by the straight-line buffer of ``max_distance`` or None, district of each point or None)."""
     served = np.isfinite(distance_to_polygons(points, spaces, max_distance)[0]) if max_distance is not None else None
     return served, polygon_of_points(points, districts) if districts is not None else None
 
 
-def summary_rows(result: AccessResult, weights, group_names, district_names, city_names=()):
+def summary_rows(result: AccessResult, weights: NDArray[np.float64], group_names: Sequence[str],
+                 district_names: Sequence[str], city_names: Sequence[str] = ()) -> List[Dict[str, Any]]:
     """Population and served population per area x group x method; the areas are all the people analysed
     (city and district None), each city when there are several, and each district."""
-    methods = [(NETWORK, result.served)]
+    methods: List[Tuple[str, NDArray[np.bool_]]] = [(NETWORK, result.served)]
     if result.served_straight_line is not None:
         methods.append((STRAIGHT_LINE, result.served_straight_line))
     everyone = np.ones(len(weights), dtype=bool)
-    areas = [(None, None, everyone)]
+    areas: List[Tuple[Optional[str], Optional[str], NDArray[np.bool_]]] = [(None, None, everyone)]
     if result.city_of_point is not None:
         areas += [(name, None, result.city_of_point == index) for index, name in enumerate(city_names)]
     if result.district_of_point is not None:
@@ -348,7 +373,7 @@ def summary_rows(result: AccessResult, weights, group_names, district_names, cit
     return rows
 
 
-def distance_band(distance, max_distance: float) -> np.ndarray:
+def distance_band(distance: ArrayLike, max_distance: float) -> NDArray[np.int64]:
     """Map band of each distance: 1-4 the quarters of the walking distance, 5 up to twice it, 6 beyond."""
     distance = np.asarray(distance, dtype=float)
     band = np.full(distance.shape, 6, dtype=np.int64)
@@ -357,7 +382,7 @@ def distance_band(distance, max_distance: float) -> np.ndarray:
     return band
 
 
-def band_labels(max_distance: float) -> dict:
+def band_labels(max_distance: float) -> Dict[int, str]:
     """Translated legend label of each distance band."""
     edges = [0.0, 0.25, 0.5, 0.75, 1.0, 2.0]
     labels = {number: tr("{0}–{1} m", _fmt(edges[number - 1] * max_distance), _fmt(edges[number] * max_distance))
@@ -366,11 +391,37 @@ def band_labels(max_distance: float) -> dict:
     return labels
 
 
+def edge_distances(result: AccessResult) -> NDArray[np.float64]:
+    """Walking distance of each street segment of the result's graph to the nearest space: that of its nearer
+    end (inf beyond the search limit), the distance the network layer and the report's map are coloured by."""
+    graph = result.graph
+    return np.minimum(result.vertex_distance[graph.edge_u], result.vertex_distance[graph.edge_v])
+
+
+def service_area(graph: StreetGraph, vertex_distance: NDArray[np.float64], max_distance: float, buffer: float,
+                 ) -> Optional[BaseGeometry]:
+    """The walking service area to draw on a map: the street pieces within ``max_distance`` of a space (each
+    segment walked from either end as far as the distance left allows), buffered by ``buffer`` metres; None when
+    no street is within reach."""
+    from shapely.geometry import MultiLineString
+
+    from_u, from_v = reachable_parts(graph, vertex_distance, max_distance)
+    a, b = graph.xy[graph.edge_u], graph.xy[graph.edge_v]
+    direction = (b - a) / graph.edge_length[:, None]
+    pieces: List[Tuple[Tuple[float, ...], Tuple[float, ...]]] = []
+    for start, step, reach in ((a, direction, from_u), (b, -direction, from_v)):
+        hit = reach > 0
+        ends = start[hit] + step[hit] * reach[hit, None]
+        pieces.extend(zip(map(tuple, start[hit]), map(tuple, ends)))
+    return MultiLineString(pieces).buffer(buffer, 4) if pieces else None
+
+
 def _fmt(value: float) -> str:
     return f"{value:g}"
 
 
-def check_overlap(points, street_coords, max_distance, population_name, streets_name) -> None:
+def check_overlap(points: NDArray[np.float64], street_coords: NDArray[np.float64], max_distance: float,
+                  population_name: str, streets_name: str) -> None:
     """People and streets far apart are two places (or a CRS read wrongly): say so, naming both, rather than
     report "0 % served"."""
     if len(points) == 0 or len(street_coords) == 0:

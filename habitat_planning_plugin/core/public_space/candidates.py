@@ -14,13 +14,22 @@ Streets near a piece are found with a k-d tree on the street segments cut into p
 whole city's network is never buffered or united at once.
 """
 
+from __future__ import annotations
+
 import heapq
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, List, Optional, Sequence, Tuple
 
 import numpy as np
 
 from ..geometry import contains_points, polygon_parts
 from .gaps import cluster_shapes
+
+if TYPE_CHECKING:
+    from numpy.typing import ArrayLike, NDArray
+    from shapely.geometry.base import BaseGeometry
+
+    from ..text import Progress
 
 MAX_BUILT_SHARE = 0.2  # a cell at most 20 % built-up is open land
 MIN_AREA_M2 = 2000.0  # a pocket park; a local choice: SDG 11.7.1 sets no minimum size
@@ -31,7 +40,7 @@ CHUNK_POINTS = 2_000_000
 
 @dataclass
 class Site:
-    shape: object  # shapely Polygon
+    shape: BaseGeometry  # shapely Polygon
     area_m2: float
     built_pct: float  # mean built-up share of its cells, in %
     cells: int  # cells whose centre lies in it
@@ -39,7 +48,7 @@ class Site:
 
 @dataclass
 class CandidatesResult:
-    sites: list = field(default_factory=list)  # Site, largest first
+    sites: List[Site] = field(default_factory=list)  # largest first
     cells_in_extent: int = 0  # cells with data whose centre lies inside the urban extent
     open_cells: int = 0  # of them, at most max_built_share built-up
     excluded_cells: int = 0  # open cells dropped for an excluded polygon or a street corridor
@@ -51,7 +60,7 @@ class CandidatesResult:
     cell_area_m2: float = 0.0
 
 
-def segments_of(lines):
+def segments_of(lines: Optional[Tuple[ArrayLike, ArrayLike]]) -> NDArray[np.float64]:
     """(m, 4) x1, y1, x2, y2 of the line parts ``(coords (n, 2), counts)`` as ``qgis_io.read_lines`` gives them."""
     if lines is None:
         return np.empty((0, 4))
@@ -71,7 +80,7 @@ class StreetIndex:
     """Street segments cut into pieces of at most ``step`` m, with a k-d tree on the pieces' midpoints: the
     segments within a distance of points or of a box, exactly."""
 
-    def __init__(self, segments, step: float):
+    def __init__(self, segments: ArrayLike, step: float) -> None:
         from scipy.spatial import cKDTree
 
         segments = np.asarray(segments, dtype=float).reshape(-1, 4)
@@ -87,7 +96,7 @@ class StreetIndex:
         self.reach = float(np.max(length / n) / 2.0) if len(segments) else 0.0  # half the longest piece
         self.tree = cKDTree((self.pieces[:, :2] + self.pieces[:, 2:]) / 2.0) if len(segments) else None
 
-    def near_points(self, points, distance: float) -> np.ndarray:
+    def near_points(self, points: ArrayLike, distance: float) -> NDArray[np.bool_]:
         """Whether each point lies within ``distance`` of a street (the segment itself, not only its pieces)."""
         from scipy.spatial import cKDTree
 
@@ -106,7 +115,7 @@ class StreetIndex:
             near[start + hit] = True
         return near
 
-    def in_box(self, bounds, distance: float) -> np.ndarray:
+    def in_box(self, bounds: Sequence[float], distance: float) -> NDArray[np.float64]:
         """The segments (whole, rows of ``segments``) with a piece within ``distance`` of the box ``bounds``."""
         if self.tree is None:
             return np.empty((0, 4))
@@ -122,7 +131,7 @@ class StreetIndex:
         return self.segments[np.unique(self.owner[index[keep]])]
 
 
-def _point_segment_distance(points, segments) -> np.ndarray:
+def _point_segment_distance(points: NDArray[np.float64], segments: NDArray[np.float64]) -> NDArray[np.float64]:
     px, py = points[:, 0], points[:, 1]
     x1, y1, x2, y2 = segments.T
     dx, dy = x2 - x1, y2 - y1
@@ -131,7 +140,8 @@ def _point_segment_distance(points, segments) -> np.ndarray:
     return np.hypot(px - (x1 + t * dx), py - (y1 + t * dy))
 
 
-def _window(geotransform, shape, bounds):
+def _window(geotransform: Sequence[float], shape: Tuple[int, ...], bounds: Sequence[float],
+            ) -> Tuple[int, int, int, int]:
     """Rows and columns [r0, r1) x [c0, c1) of the cells whose centre may lie in ``bounds`` (empty when none)."""
     x0, cell_x, _, y0, _, cell_y = geotransform
     rows, cols = shape
@@ -142,15 +152,18 @@ def _window(geotransform, shape, bounds):
     return r0, max(r0, r1), c0, max(c0, c1)
 
 
-def _centres(geotransform, rows, columns):
+def _centres(geotransform: Sequence[float], rows: NDArray[np.integer[Any]],
+             columns: NDArray[np.integer[Any]]) -> NDArray[np.float64]:
     x0, cell_x, _, y0, _, cell_y = geotransform
     return np.column_stack([x0 + (columns + 0.5) * cell_x, y0 + (rows + 0.5) * cell_y])
 
 
-def candidate_sites(share, valid, geotransform, extent, max_built_share: float = MAX_BUILT_SHARE,
-                    exclusions=(), lines=None, street_half_width: float = STREET_HALF_WIDTH_M,
-                    min_area: float = MIN_AREA_M2, max_area: float = None, max_sites: int = MAX_SITES,
-                    progress=None) -> CandidatesResult:
+def candidate_sites(share: NDArray[np.floating[Any]], valid: NDArray[np.bool_], geotransform: Sequence[float],
+                    extent: Optional[BaseGeometry], max_built_share: float = MAX_BUILT_SHARE,
+                    exclusions: Sequence[Optional[BaseGeometry]] = (),
+                    lines: Optional[Tuple[ArrayLike, ArrayLike]] = None, street_half_width: float = STREET_HALF_WIDTH_M,
+                    min_area: float = MIN_AREA_M2, max_area: Optional[float] = None,
+                    max_sites: Optional[int] = MAX_SITES, progress: Optional[Progress] = None) -> CandidatesResult:
     """Candidate sites from the open land of a built-up grid (see the module's text).
 
     ``share`` (0–1) and ``valid`` are the grid (rows from the top as GDAL reads them, ``geotransform`` north-up or
@@ -239,8 +252,8 @@ def candidate_sites(share, valid, geotransform, extent, max_built_share: float =
     starts = np.searchsorted(grid[cell_rows, cell_cols], np.arange(1, len(kept) + 2))
 
     limit = max_sites if max_sites else None
-    heap = []  # the areas of the largest sites so far (a min-heap of at most `limit`)
-    found = []  # (area, piece number, part number, Site)
+    heap: List[float] = []  # the areas of the largest sites so far (a min-heap of at most `limit`)
+    found: List[Tuple[float, int, int, Site]] = []  # (area, piece number, part number, Site)
     for number in range(1, len(kept) + 1):
         label = kept[number - 1]
         raw_area = cells[label] * cell_area
@@ -252,7 +265,7 @@ def candidate_sites(share, valid, geotransform, extent, max_built_share: float =
         shape = affine_transform(shapes[number - 1], matrix)
         if not prepared_extent.contains(shape):
             shape = shape.intersection(extent)
-        cut = []
+        cut: List[BaseGeometry] = []
         if len(exclusion_parts):
             x0, y0, x1, y1 = shape.bounds
             near = np.nonzero((exclusion_bounds[:, 0] <= x1) & (exclusion_bounds[:, 2] >= x0)

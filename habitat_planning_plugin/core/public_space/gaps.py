@@ -16,13 +16,23 @@ counted apart. The kept clusters are numbered by population, 1 the largest. A cl
 its cells: row runs merged into rectangles, then one union per cluster.
 """
 
+from __future__ import annotations
+
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Set, Union
 
 import numpy as np
 
 from ..text import HabitatError, tr
 from .access import NETWORK, AccessResult
+
+if TYPE_CHECKING:
+    from numpy.typing import ArrayLike, NDArray
+    from shapely.geometry.base import BaseGeometry
+
+    from ..network import Lines
+    from ..text import Progress
 
 MAX_GRID_CELLS = 50_000_000  # the cluster grid over the unserved people; beyond this, ask for larger cells
 
@@ -30,8 +40,8 @@ MAX_GRID_CELLS = 50_000_000  # the cluster grid over the unserved people; beyond
 @dataclass
 class Cluster:
     number: int  # 1 = most people
-    shape: object  # shapely Polygon or MultiPolygon: the union of its cells
-    population: np.ndarray  # (n_groups,) unserved people of each group
+    shape: BaseGeometry  # shapely Polygon or MultiPolygon: the union of its cells
+    population: NDArray[np.float64]  # (n_groups,) unserved people of each group
     cells: int
     area_ha: float
     mean_distance: float  # population-weighted mean walking distance of its people with a reachable space (nan: none)
@@ -43,27 +53,30 @@ class Cluster:
 @dataclass
 class GapsResult:
     access: AccessResult
-    group_names: list
-    field_names: list  # pop_<group>, one per group, unique
-    point_index: np.ndarray  # unserved points, as indices into the analysed points (access arrays)
-    input_index: np.ndarray  # the same points as indices into the population input
-    xy: np.ndarray  # (m, 2)
-    weights: np.ndarray  # (m, n_groups)
-    distance: np.ndarray  # (m,) walking distance to the nearest space; inf when none within the search distance
-    district: np.ndarray  # (m,) district index, -1 outside all
-    cluster: np.ndarray  # (m,) kept cluster number, -1 in none
-    clusters: list = field(default_factory=list)  # Cluster, by number
+    group_names: List[str]
+    field_names: List[str]  # pop_<group>, one per group, unique
+    point_index: NDArray[np.int64]  # unserved points, as indices into the analysed points (access arrays)
+    input_index: NDArray[np.int64]  # the same points as indices into the population input
+    xy: NDArray[np.float64]  # (m, 2)
+    weights: NDArray[np.float64]  # (m, n_groups)
+    # (m,) walking distance to the nearest space; inf when none within the search distance
+    distance: NDArray[np.float64]
+    district: NDArray[np.int64]  # (m,) district index, -1 outside all
+    cluster: NDArray[np.int64]  # (m,) kept cluster number, -1 in none
+    clusters: List[Cluster] = field(default_factory=list)  # by number
     dropped_clusters: int = 0  # clusters with fewer people than the minimum
-    dropped_population: np.ndarray = None  # (n_groups,) their people
-    rows: list = field(default_factory=list)  # district (None: all analysed), group, population, served, unserved…
+    dropped_population: Optional[NDArray[np.float64]] = None  # (n_groups,) their people
+    # district (None: all analysed), group, population, served, unserved…
+    rows: List[Dict[str, Any]] = field(default_factory=list)
     cell_size: float = 100.0
-    district_names: list = field(default_factory=list)
+    district_names: List[str] = field(default_factory=list)
 
 
-def field_names(group_names) -> list:
+def field_names(group_names: Sequence[object]) -> List[str]:
     """``pop_<group>`` per group: lower case, every run of characters other than letters and digits made ``_``;
     a name already taken gets ``_2``, ``_3``…"""
-    names, taken = [], set()
+    names: List[str] = []
+    taken: Set[str] = set()
     for group in group_names:
         stem = "pop_" + (re.sub(r"[\W_]+", "_", str(group).lower()).strip("_") or "group")
         name, number = stem, 2
@@ -74,9 +87,10 @@ def field_names(group_names) -> list:
     return names
 
 
-def unserved_gaps(access: AccessResult, points, weights, group_names, district_names=(), cell_size: float = 100.0,
-                  min_population: float = 50.0, search_distance: float = None, split_at_districts: bool = True,
-                  progress=None) -> GapsResult:
+def unserved_gaps(access: AccessResult, points: Union[NDArray[np.float64], Sequence[Sequence[float]]],
+                  weights: ArrayLike, group_names: Sequence[str], district_names: Optional[Sequence[str]] = (),
+                  cell_size: float = 100.0, min_population: float = 50.0, search_distance: Optional[float] = None,
+                  split_at_districts: bool = True, progress: Optional[Progress] = None) -> GapsResult:
     """The unserved people of an access result (``points`` and ``weights`` as given to ``public_space_access``)
     as points, clusters and a table by district and group. Walking distances beyond ``search_distance`` (the
     access run's distance limit) count as no space within reach (inf). With ``split_at_districts`` a cluster
@@ -107,7 +121,8 @@ def unserved_gaps(access: AccessResult, points, weights, group_names, district_n
     return result
 
 
-def _majority_district(cell_of_point, n_cells: int, district, people) -> np.ndarray:
+def _majority_district(cell_of_point: NDArray[np.int64], n_cells: int, district: NDArray[np.int64],
+                       people: NDArray[np.float64]) -> NDArray[np.int64]:
     """The district of each cell: the one holding most of its people (-1, outside all, is one of the choices;
     equal shares go to the lower index)."""
     order = np.lexsort((district, cell_of_point))
@@ -124,7 +139,7 @@ def _majority_district(cell_of_point, n_cells: int, district, people) -> np.ndar
     return result
 
 
-def _clusters(result: GapsResult, min_population: float, split_at_districts: bool, report) -> None:
+def _clusters(result: GapsResult, min_population: float, split_at_districts: bool, report: Progress) -> None:
     from scipy import ndimage
 
     cell = result.cell_size
@@ -209,7 +224,8 @@ def _clusters(result: GapsResult, min_population: float, split_at_districts: boo
             float(unreachable[number]), int(district_of[number])))
 
 
-def cluster_shapes(numbered, n_clusters: int, origin, cell: float, progress=None) -> list:
+def cluster_shapes(numbered: NDArray[np.integer[Any]], n_clusters: int, origin: Sequence[float], cell: float,
+                   progress: Optional[Progress] = None) -> List[BaseGeometry]:
     """The union of the cells of each cluster 1..n_clusters of the grid ``numbered`` (rows from ``origin`` up,
     0 = none): runs along rows, runs of equal columns in successive rows merged into rectangles, one union each."""
     from shapely.geometry import box
@@ -239,7 +255,7 @@ def cluster_shapes(numbered, n_clusters: int, origin, cell: float, progress=None
     bottom, top = y0 + run_row[first] * cell, y0 + (run_row[last] + 1) * cell
     label = run_label[first]
     bounds = np.searchsorted(label, np.arange(1, n_clusters + 2))
-    shapes = []
+    shapes: List[BaseGeometry] = []
     for number in range(1, n_clusters + 1):
         begin, stop = bounds[number - 1], bounds[number]
         boxes = [box(*corners) for corners in zip(left[begin:stop], bottom[begin:stop], right[begin:stop],
@@ -251,13 +267,14 @@ def cluster_shapes(numbered, n_clusters: int, origin, cell: float, progress=None
     return shapes
 
 
-def gap_rows(access: AccessResult, result: GapsResult) -> list:
+def gap_rows(access: AccessResult, result: GapsResult) -> List[Dict[str, Any]]:
     """Per area (all analysed people: district None; then each district) and group: population, served, unserved
     = population − served (the access summary rows, network method), its share and the kept clusters there."""
     per_district = np.bincount([c.district for c in result.clusters if c.district >= 0],
                                minlength=len(result.district_names)) if result.clusters else \
         np.zeros(len(result.district_names), dtype=np.int64)
-    rows, seen = [], 0
+    rows: List[Dict[str, Any]] = []
+    seen = 0
     groups = len(result.group_names)
     for row in access.rows:
         if row["method"] != NETWORK or row["city"] is not None:
@@ -274,10 +291,13 @@ def gap_rows(access: AccessResult, result: GapsResult) -> list:
     return rows
 
 
-def public_space_gaps(lines, spaces, points, weights, group_names, districts=None, district_names=None,
-                      max_distance: float = 400.0, search_distance: float = None, cell_size: float = 100.0,
-                      min_population: float = 50.0, split_at_districts: bool = True, progress=None,
-                      **access_options) -> GapsResult:
+def public_space_gaps(lines: Lines, spaces: Sequence[Optional[BaseGeometry]],
+                      points: Union[NDArray[np.float64], Sequence[Sequence[float]]], weights: ArrayLike,
+                      group_names: Sequence[str], districts: Optional[Sequence[Optional[BaseGeometry]]] = None,
+                      district_names: Optional[Sequence[str]] = None, max_distance: float = 400.0,
+                      search_distance: Optional[float] = None, cell_size: float = 100.0, min_population: float = 50.0,
+                      split_at_districts: bool = True, progress: Optional[Progress] = None, **access_options: Any,
+                      ) -> GapsResult:
     """``access.public_space_access`` (distances measured up to ``search_distance``, twice the walking distance
     by default), then ``unserved_gaps``."""
     from .access import public_space_access
@@ -293,7 +313,7 @@ def public_space_gaps(lines, spaces, points, weights, group_names, districts=Non
                          lambda fraction: report(0.8 + 0.2 * fraction))
 
 
-def gap_band(distance, max_distance: float) -> np.ndarray:
+def gap_band(distance: ArrayLike, max_distance: float) -> NDArray[np.int64]:
     """Map band of the walking distance of unserved people: 1 up to 1.5 × the walking distance, 2 up to 2 ×,
     3 up to 3 ×, 4 farther, 5 no space within the search distance (inf)."""
     distance = np.asarray(distance, dtype=float)
@@ -304,7 +324,7 @@ def gap_band(distance, max_distance: float) -> np.ndarray:
     return band
 
 
-def gap_band_labels(max_distance: float, search_distance: float) -> dict:
+def gap_band_labels(max_distance: float, search_distance: float) -> Dict[int, str]:
     """Translated legend label of each gap band."""
     edges = [1.0, 1.5, 2.0, 3.0]
     labels = {number: tr("{0}–{1} m", _fmt(edges[number - 1] * max_distance), _fmt(edges[number] * max_distance))

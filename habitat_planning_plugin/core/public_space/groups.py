@@ -6,8 +6,9 @@ translated label (with the ages it states); any other name is shown as given.
 """
 
 import re
+from typing import Optional, Sequence
 
-from ..text import tr, tr_noop
+from ..text import HabitatError, tr, tr_noop
 
 TOTAL = tr_noop("All residents")
 WOMEN = tr_noop("Women")
@@ -28,7 +29,7 @@ _KINDS = ((re.compile(r"^(total|all|pop|population|total_pop(ulation)?|residents
           (re.compile(r"^(disability|disabilities|disabled|persons_with_disabilit(y|ies)|pwd)$"), DISABILITY))
 
 
-def group_label(name) -> str:
+def group_label(name: object) -> str:
     """``children_0_14`` -> "Children (aged 0–14)", ``older_65_plus`` -> "Older persons (aged 65+)", ``female`` ->
     "Women" (translated); any other name unchanged."""
     text = str(name)
@@ -45,3 +46,18 @@ def group_label(name) -> str:
     if span:
         return tr(AGES, label, span.group(1), span.group(2))
     return label
+
+
+def group_index(text: Optional[str], groups: Sequence[object]) -> int:
+    """The position in ``groups`` of the group a user named: by name (case ignored) or by number from 1; the first
+    group (everyone) when ``text`` is empty. A name that is no group is a clear error listing the groups."""
+    text = (text or "").strip()
+    if not text:
+        return 0
+    for index, name in enumerate(groups):
+        if str(name).lower() == text.lower():
+            return index
+    if text.isdigit() and 1 <= int(text) <= len(groups):
+        return int(text) - 1
+    raise HabitatError(tr("The population group \"{0}\" is not in the population input; give one of: {1} (or its "
+                          "number).", text, ", ".join(str(name) for name in groups)))

@@ -7,13 +7,22 @@ The original (2016-2018) sampling method is offered beside it: Halton points at 
 taken in Halton order until the 95 % confidence interval of the street share is narrow enough.
 """
 
+from __future__ import annotations
+
 import math
 import warnings
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import numpy as np
 
 from ..text import HabitatError, tr
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+    from shapely.geometry.base import BaseGeometry
+
+    from ..text import Progress
 
 # shapely is imported where used, so that the plugin loads without it (the algorithms declare it as required).
 
@@ -26,7 +35,7 @@ WIDTH_FACTORS = (0.75, 1.25)  # the street share is also given with every width 
 MITRE_LIMIT = 5.0  # shapely's default: a sharp bend's corner reaches at most 5 half-widths from the line
 
 
-def class_values(flat_table) -> dict:
+def class_values(flat_table: Optional[Iterable[Any]]) -> Dict[str, float]:
     """{road class (lower case): number} from a flat [class, value, class, value, ...] table (a Processing matrix),
     such as widths or speeds by road class. A class without a value, a class without a name, a value that is no
     finite number and a class given twice with two values are clear errors: none of them may be guessed."""
@@ -34,7 +43,7 @@ def class_values(flat_table) -> dict:
     if len(flat_table) % 2:
         raise HabitatError(tr("The table ends with road class \"{0}\" without a value: every road class needs its "
                               "value.", flat_table[-1]))
-    values = {}
+    values: Dict[str, float] = {}
     for row, (name, value) in enumerate(zip(flat_table[0::2], flat_table[1::2]), start=1):
         key = "" if name is None else str(name).strip().lower()
         if not key:
@@ -52,14 +61,16 @@ def class_values(flat_table) -> dict:
     return values
 
 
-def street_corridors(lines, widths, cancelled=None):
+def street_corridors(lines: Sequence[NDArray[np.float64]], widths: Iterable[Optional[float]],
+                     cancelled: Optional[Callable[[], bool]] = None) -> Optional[BaseGeometry]:
     """Union of the corridors of each centre-line ((k, 2) arrays) with its width in metres; None when there is
     none, or when ``cancelled()`` becomes true (asked between batches of corridors, so a large city stops within
     about a second)."""
     from shapely.geometry import LineString
     from shapely.ops import unary_union
 
-    batches, pieces = [], []
+    batches: List[BaseGeometry] = []
+    pieces: List[BaseGeometry] = []
     for line, width in zip(lines, widths):
         if width is None or not width > 0 or len(line) < 2:
             continue
@@ -81,7 +92,8 @@ def street_corridors(lines, widths, cancelled=None):
 _UNION_BATCH = 2000  # corridors united at a time (the union of the batches is the same union)
 
 
-def scaled_corridors(lines, widths, factor: float):
+def scaled_corridors(lines: Sequence[NDArray[np.float64]], widths: Iterable[Optional[float]], factor: float,
+                     ) -> Optional[BaseGeometry]:
     """street_corridors with every width multiplied by ``factor``: the street area if the widths were off by that
     much (WIDTH_FACTORS), drawn as the real one is rather than scaled as a share."""
     return street_corridors(lines, [None if width is None else width * factor for width in widths])
@@ -100,19 +112,20 @@ class AreaShares:
         return 100.0 * part / self.area_m2 if self.area_m2 > 0 else float("nan")
 
     @property
-    def ops_pct(self):
+    def ops_pct(self) -> float:
         return self.share(self.ops_m2)
 
     @property
-    def street_pct(self):
+    def street_pct(self) -> float:
         return self.share(self.street_m2)
 
     @property
-    def total_pct(self):
+    def total_pct(self) -> float:
         return self.share(self.total_m2)
 
 
-def land_shares(areas, names, spaces, streets, progress=None):
+def land_shares(areas: Sequence[BaseGeometry], names: Sequence[str], spaces: Sequence[Optional[BaseGeometry]],
+                streets: Optional[BaseGeometry], progress: Optional[Progress] = None) -> List[AreaShares]:
     """AreaShares for every area polygon (cities or districts); ``streets`` is the street area (a polygon)."""
     from shapely.ops import unary_union
 
@@ -135,8 +148,10 @@ def land_shares(areas, names, spaces, streets, progress=None):
 CORRIDOR_TILE_M = 1000.0
 
 
-def corridor_shares(areas, names, spaces, lines, widths, factor: float = 1.0, tile: float = CORRIDOR_TILE_M,
-                    cancelled=None):
+def corridor_shares(areas: Sequence[BaseGeometry], names: Sequence[str], spaces: Sequence[Optional[BaseGeometry]],
+                    lines: Sequence[NDArray[np.float64]], widths: Iterable[Optional[float]], factor: float = 1.0,
+                    tile: float = CORRIDOR_TILE_M, cancelled: Optional[Callable[[], bool]] = None,
+                    ) -> Optional[List[AreaShares]]:
     """The AreaShares of ``land_shares(areas, names, spaces, street_corridors(lines, widths × factor))``, computed
     square tile by square tile without the union of all corridors.
 
@@ -167,16 +182,17 @@ def corridor_shares(areas, names, spaces, lines, widths, factor: float = 1.0, ti
         origin = bounds[:, 0].min(), bounds[:, 1].min()
         first = np.floor((bounds[:, :2] - origin) / tile).astype(np.int64)
         last = np.floor((bounds[:, 2:] - origin) / tile).astype(np.int64)
-        members = {}
+        members: Dict[Tuple[int, int], List[int]] = {}
         for index in range(len(kept)):
             for ix in range(first[index, 0], last[index, 0] + 1):
                 for iy in range(first[index, 1], last[index, 1] + 1):
                     members.setdefault((ix, iy), []).append(index)
-        spanning = {}  # corridors of lines over several tiles, drawn once and dropped after their last tile
+        # corridors of lines over several tiles, drawn once and dropped after their last tile
+        spanning: Dict[int, BaseGeometry] = {}
 
         spanning_keys = set(np.flatnonzero(np.any(first != last, axis=1)).tolist())
 
-        def corridor(k):
+        def corridor(k: int) -> BaseGeometry:
             if k not in spanning_keys:
                 return LineString(kept[k][0]).buffer(kept[k][1], cap_style=2, join_style=2, mitre_limit=MITRE_LIMIT)
             if k not in spanning:
@@ -205,12 +221,14 @@ def corridor_shares(areas, names, spaces, lines, widths, factor: float = 1.0, ti
                 if streets_in.is_empty:
                     continue
                 street[position] += streets_in.area
-                nearby = [part for _, part in ops_index[position].hits(square)] if ops_index[position] else []
+                ops_here = ops_index[position]
+                nearby = [part for _, part in ops_here.hits(square)] if ops_here else []
                 if nearby:
                     overlap[position] += streets_in.intersection(unary_union(nearby)).area
     results = []
     for position, (area, name) in enumerate(zip(areas, names)):
-        ops_m2 = ops_in[position].area if ops_in[position] is not None else 0.0
+        ops_part = ops_in[position]
+        ops_m2 = ops_part.area if ops_part is not None else 0.0
         results.append(AreaShares(name, area.area, ops_m2, street[position] - overlap[position], overlap[position],
                                   ops_m2 + street[position] - overlap[position]))
     return results
@@ -220,10 +238,11 @@ class _PartsIndex:
     """The polygons of some shapes in an STRtree; ``hits(box)`` gives (position of the shape, polygon) for each
     polygon whose box meets ``box`` (shapely 1.8 answers with geometries, 2.x with indices)."""
 
-    def __init__(self, shapes):
+    def __init__(self, shapes: Sequence[Optional[BaseGeometry]]) -> None:
         from shapely.strtree import STRtree
 
-        self.parts, self.owners = [], []
+        self.parts: List[BaseGeometry] = []
+        self.owners: List[int] = []
         for position, shape in enumerate(shapes):
             if shape is None or shape.is_empty:
                 continue
@@ -236,10 +255,10 @@ class _PartsIndex:
             self.tree = STRtree(self.parts) if self.parts else None
         self.position = {id(part): index for index, part in enumerate(self.parts)}
 
-    def __bool__(self):
+    def __bool__(self) -> bool:
         return self.tree is not None
 
-    def hits(self, square):
+    def hits(self, square: BaseGeometry) -> List[Tuple[int, BaseGeometry]]:
         if self.tree is None:
             return []
         found = self.tree.query(square)
@@ -264,11 +283,12 @@ class SampleEstimate:
     low_pct: float
     high_pct: float
     converged: bool
-    centres: list
+    centres: List[Tuple[float, float]]
 
 
-def sampled_street_share(area, streets, precision_pct: float = 1.0, minimum: int = 30,
-                         per_km2: float = SAMPLES_PER_KM2, name: str = None, cancelled=None) -> SampleEstimate:
+def sampled_street_share(area: BaseGeometry, streets: Optional[BaseGeometry], precision_pct: float = 1.0,
+                         minimum: int = 30, per_km2: float = SAMPLES_PER_KM2, name: Optional[str] = None,
+                         cancelled: Optional[Callable[[], bool]] = None) -> Optional[SampleEstimate]:
     """Street share of ``area`` estimated from 10 ha circles at Halton points (original 11.7.1 method).
 
     Points of the 2-3 Halton sequence fill the bounding box at ``per_km2``; those inside the area are taken in
@@ -281,7 +301,8 @@ def sampled_street_share(area, streets, precision_pct: float = 1.0, minimum: int
     minx, miny, maxx, maxy = area.bounds
     budget = max(1, int(math.ceil((maxx - minx) * (maxy - miny) / 1e6 * per_km2)))
     radius = math.sqrt(SAMPLE_CIRCLE_M2 / math.pi)  # 178.4 m
-    shares, centres = [], []
+    shares: List[float] = []
+    centres: List[Tuple[float, float]] = []
     half_width = float("inf")
     for index in range(1, budget + 1):
         if cancelled is not None and cancelled():  # each circle meets the whole street area: ask every time

@@ -2,7 +2,10 @@
 population, the distribution of cities, a map of the cities by share, the cities below the benchmarks and the
 largest unserved populations, beside the seed's baselines. No QGIS: the batch writes it from its rows."""
 
+from __future__ import annotations
+
 import math
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union, cast
 
 from ..report.charts import bar_chart, choropleth_map, histogram
 from ..report.html import Report
@@ -10,6 +13,12 @@ from ..text import tr
 from .access import BASELINE_SOURCE, GLOBAL_BASELINE_PCT, REGIONAL_BASELINE_RANGE_PCT
 from .groups import group_label
 from .land_share import BENCHMARK_OPS, BENCHMARK_STREETS, BENCHMARK_TOTAL
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
+
+    from ..report.charts import Picture
+    from ..report.html import ReportSettings
 
 OK = "ok"
 TOP = 20  # rows in the "lowest" and "largest unserved" tables
@@ -20,7 +29,7 @@ CLASS_COLOURS = ("#d7191c", "#fdae61", "#ffffbf", "#a6d96a", "#1a9641")
 NO_DATA_COLOUR = "#bdbdbd"
 
 
-def _number(value):
+def _number(value: Any) -> Optional[float]:
     """A float, or None for missing, NaN and anything that is not a number."""
     if value is None or isinstance(value, bool):
         return None
@@ -31,23 +40,28 @@ def _number(value):
     return number if math.isfinite(number) else None
 
 
-def _share(part, whole):
+def _known(value: Any) -> float:
+    """``_number`` of a value already found to be a number."""
+    return cast(float, _number(value))
+
+
+def _share(part: float, whole: Optional[float]) -> Optional[float]:
     return 100.0 * part / whole if whole else None
 
 
-def _weighted(pairs):
+def _weighted(pairs: Iterable[Tuple[Optional[float], Optional[float]]]) -> Optional[float]:
     """Σ value × weight / Σ weight over the pairs where both are known; None when no weight."""
     known = [(v, w) for v, w in pairs if v is not None and w is not None]
     total = sum(w for _, w in known)
     return sum(v * w for v, w in known) / total if total > 0 else None
 
 
-def _population_parts(entries):
+def _population_parts(entries: Sequence[Mapping[str, Any]]) -> Dict[str, Optional[float]]:
     """{population, served, unserved, share_pct, share_straight_pct} of entries {population, served, share_pct,
     share_straight_pct}: the network share is Σ served / Σ population, the straight-line share the
     population-weighted mean of the city shares (the rows keep no straight-line served count)."""
     known = [(_number(e.get("population")), _number(e.get("served"))) for e in entries]
-    known = [(p, s) for p, s in known if p is not None and s is not None]
+    known = cast("List[Tuple[float, float]]", [(p, s) for p, s in known if p is not None and s is not None])
     population = sum(p for p, _ in known)
     served = sum(s for _, s in known)
     straight = _weighted((_number(e.get("share_straight_pct")), _number(e.get("population"))) for e in entries)
@@ -55,7 +69,7 @@ def _population_parts(entries):
             "share_pct": _share(served, population), "share_straight_pct": straight}
 
 
-def _median(values):
+def _median(values: Iterable[float]) -> Optional[float]:
     values = sorted(values)
     if not values:
         return None
@@ -63,14 +77,14 @@ def _median(values):
     return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2.0
 
 
-def national_summary(rows, groups) -> dict:
+def national_summary(rows: Sequence[Mapping[str, Any]], groups: Iterable[str]) -> Dict[str, Any]:
     """The country's numbers from the city rows; only cities with status ok count.
 
     Population (total and every group, network and straight-line): shares weighted by population, Σ served /
     Σ population. SDG 11.7.1 (a): the parts weighted by area, Σ (share × area) / Σ area. Also the number of
     cities measured and not measured, and how many cities are below the benchmarks and baselines."""
     ok = [row for row in rows if row.get("status") == OK]
-    summary = {"cities": len(rows), "cities_ok": len(ok), "cities_failed": len(rows) - len(ok)}
+    summary: Dict[str, Any] = {"cities": len(rows), "cities_ok": len(ok), "cities_failed": len(rows) - len(ok)}
     summary.update(_population_parts(ok))
     summary["groups"] = {group: _population_parts([(row.get("groups") or {}).get(group) or {} for row in ok])
                          for group in groups}
@@ -80,9 +94,9 @@ def national_summary(rows, groups) -> dict:
     for key in ("ops_pct", "street_pct", "total_pct"):
         summary[key] = _weighted((_number(row.get(key)), area) for row, area in areas)
     land = [_number(row.get("total_pct")) for row in ok]
-    land = [value for value in land if value is not None]
+    land = cast("List[float]", [value for value in land if value is not None])
     shares = [_number(row.get("share_pct")) for row in ok]
-    shares = [value for value in shares if value is not None]
+    shares = cast("List[float]", [value for value in shares if value is not None])
     national = summary["share_pct"]
     summary.update({
         "cities_with_land_share": len(land),
@@ -96,19 +110,19 @@ def national_summary(rows, groups) -> dict:
     return summary
 
 
-def _status_label(status) -> str:
+def _status_label(status: Any) -> str:
     labels = {OK: tr("measured (ok)"), "no_streets": tr("no streets"), "no_population": tr("no population"),
               "invalid_extent": tr("invalid urban extent"), "failed": tr("failed")}
     return labels.get(status, str(status))
 
 
-def _names(rows) -> dict:
+def _names(rows: Iterable[Mapping[str, Any]]) -> Dict[str, str]:
     """{city_id: the name shown}: the city's name, with its id when another city has the same name."""
-    count = {}
+    count: Dict[str, int] = {}
     for row in rows:
         name = str(row.get("name") or "").strip()
         count[name] = count.get(name, 0) + 1
-    shown = {}
+    shown: Dict[str, str] = {}
     for row in rows:
         city_id = str(row.get("city_id"))
         name = str(row.get("name") or "").strip()
@@ -116,37 +130,39 @@ def _names(rows) -> dict:
     return shown
 
 
-def _people(value) -> str:
+def _people(value: Any) -> str:
     value = _number(value)
     return "—" if value is None else f"{value:,.0f}"
 
 
-def _pct(value) -> str:
+def _pct(value: Any) -> str:
     value = _number(value)
     return "—" if value is None else f"{value:.1f}"
 
 
-def _class_of(share):
+def _class_of(share: Optional[float]) -> Optional[int]:
     if share is None:
         return None
     return next((index for index, bound in enumerate(CLASS_BREAKS) if share < bound), len(CLASS_BREAKS) - 1)
 
 
-def _chart(report, made, notes):
+def _chart(report: Report, made: Picture, notes: List[str]) -> None:
     """Put a chart (``(png, warning)`` from core.report.charts) into the report; its font warning is kept for a
-    note (the Processing layer's add_chart sends it to the log instead)."""
+    note, once for the whole report."""
     png, warning = made
     if warning and warning not in notes:
         notes.append(warning)
     report.image(png, report.title, getattr(made, "legend", None))  # a map's legend is also listed on the page
 
 
-def national_report(path, rows, groups, extents=None, settings="en", footer=None, progress=None) -> str:
+def national_report(path: str, rows: Iterable[Mapping[str, Any]], groups: Optional[Iterable[str]],
+                    extents: Optional[Mapping[str, BaseGeometry]] = None, settings: Union[ReportSettings, str] = "en",
+                    footer: Optional[str] = None, progress: Optional[Callable[[float], object]] = None) -> str:
     """Write the national report (HTML, or PDF inside QGIS when ``path`` ends in .pdf) of the city ``rows`` of a
     batch run and return its path. ``groups``: the population groups in order, the first the total;
     ``extents``: {city_id: shapely polygon} in one projected CRS for the map, or None; ``progress(percent)`` is
     called as the parts are made."""
-    def step(percent):
+    def step(percent: float) -> None:
         if progress is not None:
             progress(percent)
 
@@ -155,7 +171,7 @@ def national_report(path, rows, groups, extents=None, settings="en", footer=None
     summary = national_summary(rows, groups)
     names = _names(rows)
     ok = [row for row in rows if row.get("status") == OK]
-    notes = []
+    notes: List[str] = []
     report = Report(tr("SDG 11.7.1 in every city: national report"), settings)
     step(5)
 
@@ -204,7 +220,7 @@ def national_report(path, rows, groups, extents=None, settings="en", footer=None
     # Population groups.
     if ok and groups:
         report.heading(tr("By population group"))
-        table = []
+        table: List[List[Any]] = []
         for group in groups:
             parts = summary["groups"][group]
             table.append([group_label(group), _people(parts["population"]), _people(parts["served"]), parts["share_pct"],
@@ -253,8 +269,8 @@ def national_report(path, rows, groups, extents=None, settings="en", footer=None
         with_land = [row for row in ok if _number(row.get("total_pct")) is not None]
         report.paragraph(tr("{0} of {1} cities have less than {2} % of their area in streets and open public space.",
                             summary["below_total_benchmark"], len(with_land), f"{BENCHMARK_TOTAL:g}"))
-        lowest = sorted((row for row in with_land if _number(row["total_pct"]) < BENCHMARK_TOTAL),
-                        key=lambda row: _number(row["total_pct"]))[:TOP]
+        lowest = sorted((row for row in with_land if _known(row["total_pct"]) < BENCHMARK_TOTAL),
+                        key=lambda row: _known(row["total_pct"]))[:TOP]
         if lowest:
             report.paragraph(tr("The {0} cities with the least land in streets and open public space:", len(lowest)))
             report.table([tr("City"), tr("Area (km²)"), tr("Open public space (%)"), tr("Streets (%)"),
@@ -262,8 +278,8 @@ def national_report(path, rows, groups, extents=None, settings="en", footer=None
                          [[names[str(row["city_id"])], _number(row.get("area_km2")), _number(row.get("ops_pct")),
                            _number(row.get("street_pct")), _number(row.get("total_pct"))] for row in lowest])
         with_share = [row for row in ok if _number(row.get("share_pct")) is not None]
-        below = sorted((row for row in with_share if national is not None and _number(row["share_pct"]) < national),
-                       key=lambda row: _number(row["share_pct"]))
+        below = sorted((row for row in with_share if national is not None and _known(row["share_pct"]) < national),
+                       key=lambda row: _known(row["share_pct"]))
         report.paragraph(tr("{0} of {1} cities serve a smaller share of their population than the national share "
                             "({2} %).", len(below), len(with_share), _pct(national)))
         if below:
@@ -275,7 +291,7 @@ def national_report(path, rows, groups, extents=None, settings="en", footer=None
                           for row in below[:TOP]])
 
         # The largest unserved populations.
-        unserved = [(row, _number(row.get("population")) - _number(row.get("served"))) for row in ok
+        unserved = [(row, _known(row.get("population")) - _known(row.get("served"))) for row in ok
                     if _number(row.get("population")) is not None and _number(row.get("served")) is not None]
         unserved.sort(key=lambda pair: -pair[1])
         if unserved:
@@ -294,7 +310,7 @@ def national_report(path, rows, groups, extents=None, settings="en", footer=None
     if rows:
         report.heading(tr("Every city"))
 
-        def by_population(row):
+        def by_population(row: Mapping[str, Any]) -> Tuple[bool, float]:
             population = _number(row.get("population"))
             return (row.get("status") != OK, -(population if population is not None else -1.0))
 
@@ -325,9 +341,12 @@ def national_report(path, rows, groups, extents=None, settings="en", footer=None
     return saved
 
 
-def _map(report, rows, extents, names, notes):
+def _map(report: Report, rows: Iterable[Mapping[str, Any]], extents: Mapping[str, BaseGeometry],
+         names: Mapping[str, str], notes: List[str]) -> None:
     """The cities coloured by share served in five classes, the largest labelled; grey where not measured."""
-    shapes, colours, drawn = [], [], []
+    shapes: List[BaseGeometry] = []
+    colours: List[str] = []
+    drawn: List[Tuple[Mapping[str, Any], BaseGeometry]] = []
     for row in rows:
         shape = extents.get(str(row.get("city_id")))
         if shape is None or shape.is_empty:
@@ -345,7 +364,7 @@ def _map(report, rows, extents, names, notes):
     if NO_DATA_COLOUR in colours:
         legend.append((tr("not measured or no people"), NO_DATA_COLOUR))
     largest = sorted((pair for pair in drawn if _number(pair[0].get("population")) is not None),
-                     key=lambda pair: -_number(pair[0]["population"]))[:LABELLED]
+                     key=lambda pair: -_known(pair[0]["population"]))[:LABELLED]
     labels = [(names[str(row["city_id"])], shape) for row, shape in largest]
     report.heading(tr("Map of cities by share served"))
     report.paragraph(tr("Each urban extent coloured by the share of its population within walking distance of an "
@@ -355,7 +374,9 @@ def _map(report, rows, extents, names, notes):
                                   tr("km")), notes)
 
 
-def city_report(path, row, groups, extent=None, settings="en", footer=None) -> str:
+def city_report(path: str, row: Mapping[str, Any], groups: Optional[Iterable[str]],
+                extent: Optional[BaseGeometry] = None, settings: Union[ReportSettings, str] = "en",
+                footer: Optional[str] = None) -> str:
     """One city's report from its batch row: both parts of SDG 11.7.1 against the benchmarks, every population
     group, and its districts (table and map) when the run had districts. ``extent``: the city's polygon, drawn
     under the districts."""
@@ -363,7 +384,7 @@ def city_report(path, row, groups, extent=None, settings="en", footer=None) -> s
 
     groups = list(groups or [])
     name = str(row.get("name") or row.get("city_id"))
-    notes = []
+    notes: List[str] = []
     report = Report(tr("SDG 11.7.1 in {0}", name), settings)
     report.heading(tr("Summary"))
     report.paragraph(tr("{0} people counted in {1} km² of urban extent; {2} street segments, {3} open public "
@@ -396,7 +417,7 @@ def city_report(path, row, groups, extent=None, settings="en", footer=None) -> s
         report.heading(tr("By district"))
         total = groups[0] if groups else None
 
-        def share_of(entry):
+        def share_of(entry: Mapping[str, Any]) -> Optional[float]:
             return _number(((entry.get("groups") or {}).get(total) or {}).get("share_pct")) if total else None
 
         report.table([tr("District"), tr("Population"), tr("Share served (%)"), tr("Open public space (%)"),
@@ -405,7 +426,9 @@ def city_report(path, row, groups, extent=None, settings="en", footer=None) -> s
                                                            .get("population")) if total else "—",
                        share_of(entry), _number(entry.get("ops_pct")), _number(entry.get("street_pct")),
                        _number(entry.get("total_pct"))] for entry in districts])
-        shapes, colours, labels = [], [], []
+        shapes: List[BaseGeometry] = []
+        colours: List[str] = []
+        labels: List[Tuple[str, BaseGeometry]] = []
         for entry in districts:
             if not entry.get("wkb"):
                 continue

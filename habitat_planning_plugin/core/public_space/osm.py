@@ -3,6 +3,7 @@
 import re
 
 from ..text import tr_noop
+from .inventory import NOT_COUNTED
 
 # Candidate open public space tags of the CIESIN global 11.7.1 (leisure / landuse / natural), plus the two OSM
 # tags for squares (place=square, highway=pedestrian areas), each mapped to one of the five types.
@@ -122,6 +123,34 @@ def classify_tags(tags: dict, review_rule: str = "default"):
     if not review_counted(REVIEW_TYPES.get(found), review_rule):
         return category, False, "review"
     return category, True, None
+
+
+def candidate_space(identifier, tags: dict, review_rule: str = "default"):
+    """The record of one OSM polygon as a candidate space (a dict: id, name, category, counted, reason, tags,
+    shape (None: the caller sets it), absorbed, type "key=value", review group or None), or None when its tags
+    make it no candidate."""
+    category, counted, reason = classify_tags(tags, review_rule)
+    if category is None:
+        return None
+    found = osm_type(tags)
+    return {"id": identifier, "name": tags.get("name"), "category": category, "counted": counted, "reason": reason,
+            "tags": tags, "shape": None, "absorbed": [], "type": "=".join(found), "review": REVIEW_TYPES.get(found)}
+
+
+def inventory_type(item) -> str:
+    """The type a candidate space takes into the inventory, which re-decides from type, access and fee: a type
+    the review rule leaves out goes there as not_counted, so that both tools count the same spaces."""
+    return NOT_COUNTED if item["reason"] == "review" else item["category"]
+
+
+def review_tally(kept) -> dict:
+    """{OSM type "key=value": (spaces, counted)} of the candidate spaces whose type needs review."""
+    by_type = {}
+    for item in kept:
+        if item["review"] is not None:
+            total, counted = by_type.get(item["type"], (0, 0))
+            by_type[item["type"]] = (total + 1, counted + int(item["counted"]))
+    return by_type
 
 
 def merge_duplicates(candidates, threshold, progress=None):

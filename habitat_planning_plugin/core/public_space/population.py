@@ -11,10 +11,22 @@ k × k sub-cells (k = ceil(cell size / largest sub-cell size)) keeps the cell's 
 A cell with no density at all inside it is spread evenly (and counted, so the log can say so).
 """
 
+from __future__ import annotations
+
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, Optional, Sequence, Tuple
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from numpy.typing import ArrayLike, NDArray
+    from shapely.geometry.base import BaseGeometry
+
+    # Moves (n, 2) points of the grid's CRS to the analysis CRS.
+    ToTarget = Callable[[NDArray[np.float64]], NDArray[np.float64]]
+    # (density, method) of the sub-cells for a spread factor, or (None, None).
+    DensityFor = Callable[[int], Tuple[Optional[NDArray[np.float64]], Optional[str]]]
 
 EVEN = "even"
 BUILT_UP = "built_up"
@@ -24,12 +36,13 @@ IN_EXTENT = "extent"
 
 @dataclass
 class SpreadGrid:
-    xy: np.ndarray  # (n_cells * k * k, 2) sub-cell centres, in the grid's own coordinates
-    weights: np.ndarray  # (n_cells * k * k, n_groups)
-    parent: np.ndarray  # (n_cells * k * k,) the cell each sub-cell point came from
+    xy: NDArray[np.float64]  # (n_cells * k * k, 2) sub-cell centres, in the grid's own coordinates
+    weights: NDArray[np.float64]  # (n_cells * k * k, n_groups)
+    parent: NDArray[np.int64]  # (n_cells * k * k,) the cell each sub-cell point came from
     factor: int  # k
     method: str  # EVEN, IN_EXTENT, BUILT_UP or BUILDINGS
     cells_spread_evenly: int = 0  # cells whose density was all zero, spread evenly instead
+    cell_size: Optional[float] = None  # the cell's size in metres of the analysis CRS (set by spread_coarse_cells)
 
 
 def spread_factor(cell_size: float, max_cell_size: float) -> int:
@@ -39,7 +52,8 @@ def spread_factor(cell_size: float, max_cell_size: float) -> int:
     return int(math.ceil(cell_size / max_cell_size - 1e-9))
 
 
-def sub_cell_centres(centres, column_step, row_step, factor: int) -> np.ndarray:
+def sub_cell_centres(centres: ArrayLike, column_step: ArrayLike, row_step: ArrayLike, factor: int,
+                     ) -> NDArray[np.float64]:
     """Centres of the factor × factor sub-cells of every cell (cell-major, row by row within a cell).
 
     ``column_step`` and ``row_step`` are the vectors from one cell to the next column and the next row (the
@@ -52,8 +66,8 @@ def sub_cell_centres(centres, column_step, row_step, factor: int) -> np.ndarray:
     return (centres[:, None, :] + offsets[None, :, :]).reshape(-1, 2)
 
 
-def spread_cells(centres, weights, column_step, row_step, factor: int, density=None,
-                 method: str = EVEN) -> SpreadGrid:
+def spread_cells(centres: ArrayLike, weights: ArrayLike, column_step: ArrayLike, row_step: ArrayLike, factor: int,
+                 density: Optional[ArrayLike] = None, method: str = EVEN) -> SpreadGrid:
     """Spread each cell's weights over its sub-cells, evenly or in proportion to ``density`` ((n_cells, k*k))."""
     centres = np.asarray(centres, dtype=float).reshape(-1, 2)
     weights = np.asarray(weights, dtype=float).reshape(len(centres), -1)
@@ -77,7 +91,8 @@ def spread_cells(centres, weights, column_step, row_step, factor: int, density=N
     return SpreadGrid(xy[keep], spread[keep], parent[keep], factor, method, even_cells)
 
 
-def footprint_density(footprint_area, cell_of_point, n_cells: int, factor: int):
+def footprint_density(footprint_area: ArrayLike, cell_of_point: Tuple[ArrayLike, ArrayLike, ArrayLike], n_cells: int,
+                      factor: int) -> NDArray[np.float64]:
     """Building footprint area per sub-cell, (n_cells, k*k).
 
     ``cell_of_point`` gives, for every footprint centroid, (cell index or -1, fractional column, fractional row)
@@ -92,7 +107,7 @@ def footprint_density(footprint_area, cell_of_point, n_cells: int, factor: int):
     return density.reshape(n_cells, factor * factor)
 
 
-def clean_band(values, nodata):
+def clean_band(values: ArrayLike, nodata: Optional[float]) -> Tuple[NDArray[np.float64], NDArray[np.bool_]]:
     """A population band as counts: nodata, NaN and infinite cells 0, negative values 0; and the invalid mask."""
     values = np.asarray(values, dtype=np.float64)
     invalid = ~np.isfinite(values)
@@ -102,7 +117,9 @@ def clean_band(values, nodata):
     return np.clip(values, 0.0, None), invalid
 
 
-def populated_cells(bands, first_valid, geotransform, keep=None, offset=(0, 0)):
+def populated_cells(bands: Sequence[NDArray[np.float64]], first_valid: NDArray[np.bool_], geotransform: Sequence[float],
+                    keep: Optional[NDArray[np.bool_]] = None, offset: Tuple[int, int] = (0, 0),
+                    ) -> Tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.int64], NDArray[np.int64]]:
     """Centres (in the grid's CRS) and weights (n, bands) of the cells with people in the first band; ``keep`` an
     optional mask of the cells to consider, ``offset`` (column, row) of the window in the whole grid."""
     x0, dx, rx, y0, ry, dy = geotransform
@@ -116,7 +133,10 @@ def populated_cells(bands, first_valid, geotransform, keep=None, offset=(0, 0)):
     return centres, weights, rows, cols
 
 
-def spread_coarse_cells(centres, weights, geotransform, max_cell_size, to_target=None, density_for=None):
+def spread_coarse_cells(centres: NDArray[np.float64], weights: NDArray[np.float64], geotransform: Sequence[float],
+                        max_cell_size: Optional[float], to_target: Optional[ToTarget] = None,
+                        density_for: Optional[DensityFor] = None,
+                        ) -> Tuple[NDArray[np.float64], NDArray[np.float64], Optional[SpreadGrid]]:
     """Spread the cells when they are larger than ``max_cell_size`` metres of the target CRS (``to_target`` moves
     points of the grid's CRS there; None: the same). ``density_for(factor)`` gives (density, method) or
     (None, None). Returns (centres, weights, SpreadGrid or None), centres still in the grid's CRS."""
@@ -137,7 +157,8 @@ def spread_coarse_cells(centres, weights, geotransform, max_cell_size, to_target
     return spread.xy, spread.weights, spread
 
 
-def inside_extent_density(extent, centres, geotransform, factor, to_target=None):
+def inside_extent_density(extent: BaseGeometry, centres: NDArray[np.float64], geotransform: Sequence[float],
+                          factor: int, to_target: Optional[ToTarget] = None) -> Tuple[NDArray[np.float64], str]:
     """1 for the sub-cells whose centre lies inside ``extent`` (target CRS), else 0: (density, IN_EXTENT)."""
     from ..geometry import contains_points
 

@@ -12,18 +12,43 @@ Benchmarks (UN-Habitat, SDG 11.7.1): 15 % of the urban area in open public space
 and everyone within walking distance (400 m) of an open public space (target 11.7: universal access).
 """
 
+from __future__ import annotations
+
 import base64
 import html
 import math
 import re
 from dataclasses import dataclass
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    Collection,
+    Dict,
+    Iterable,
+    List,
+    Mapping,
+    Optional,
+    Sequence,
+    Tuple,
+    Union,
+    cast,
+)
 
 import numpy as np
 
-from ..report.html import Report
+from ..report.html import Report, ReportSettings
 from ..text import HabitatError, tr, tr_noop
 from . import groups as population_groups
 from .land_share import BENCHMARK_OPS, BENCHMARK_STREETS, BENCHMARK_TOTAL
+from .report_values import empty, number
+
+if TYPE_CHECKING:
+    from numpy.typing import ArrayLike
+    from shapely.geometry.base import BaseGeometry
+
+    from ..report.charts import Picture
+    from .land_share import AreaShares
 
 CITY = "city"  # the level of the whole-city row (language-independent: its name is translated)
 DISTRICT = "district"
@@ -41,8 +66,8 @@ class Indicator:
     label_zh: str  # Simplified Chinese, shown beside it whatever the user's language
     unit: str = ""
     decimals: int = 1
-    benchmark: float = None
-    higher_is_better: bool = True
+    benchmark: Optional[float] = None
+    higher_is_better: Optional[bool] = True  # None: neither way is better
 
 
 INDICATORS = (
@@ -67,7 +92,7 @@ BY_FIELD = {indicator.field: indicator for indicator in INDICATORS}
 WEAKEST = (tr_noop("Weakest quality dimension"), "最薄弱的质量维度")
 
 
-def bilingual(label: str, label_zh: str, language: str):
+def bilingual(label: str, label_zh: str, language: Optional[str]) -> Tuple[str, str]:
     """(text in the user's language, text in the other one) of a label: Chinese readers get Chinese first and
     English beside it, everyone else the label in their language (tr) and Chinese beside it."""
     if str(language or "").lower().startswith("zh"):
@@ -81,7 +106,7 @@ GROUP_ZH = {population_groups.TOTAL: "全体居民", population_groups.WOMEN: "�
             population_groups.DISABILITY: "残疾人"}
 
 
-def group_names(name):
+def group_names(name: object) -> Tuple[str, str]:
     """(English, Chinese) label of a population group named ``name`` as groups.group_label reads it
     (``children_0_14`` -> Children (aged 0–14), 儿童（0–14 岁）); a name it does not recognise stays as it is."""
     text = str(name)
@@ -101,25 +126,25 @@ def group_names(name):
     return kind, GROUP_ZH[kind]
 
 
-def served_field(group: str, taken=()) -> str:
+def served_field(group: str, taken: Collection[str] = ()) -> str:
     """The field of a population group's share within walking distance: served_pct_<group> in lower-case letters,
     digits and underscores (served_pct_children_0_14); a number is added when two groups give the same name."""
     slug = re.sub(r"[^0-9a-z]+", "_", str(group).strip().lower()).strip("_") or "group"
-    name, number = SERVED_PREFIX + slug, 2
+    name, suffix = SERVED_PREFIX + slug, 2
     while name in taken:
-        name, number = f"{SERVED_PREFIX}{slug}_{number}", number + 1
+        name, suffix = f"{SERVED_PREFIX}{slug}_{suffix}", suffix + 1
     return name
 
 
-def group_fields(groups) -> list:
+def group_fields(groups: Iterable[str]) -> List[str]:
     """served_pct_<group> of every group after the first (the first, the total, is served_pct)."""
-    names = []
+    names: List[str] = []
     for group in list(groups)[1:]:
         names.append(served_field(group, names))
     return names
 
 
-def fields(groups, tracking: bool = False) -> list:
+def fields(groups: Iterable[str], tracking: bool = False) -> List[Tuple[str, str]]:
     """[(name, kind)] of the scorecard, kind "str", "int" or "real", in table order."""
     columns = [("district", "str"), ("level", "str"), ("year", "int"), ("area_km2", "real"), ("population", "real"),
                ("ops_share_pct", "real"), ("street_share_pct", "real"), ("total_share_pct", "real"),
@@ -133,7 +158,7 @@ def fields(groups, tracking: bool = False) -> list:
     return columns
 
 
-def numeric_fields(groups) -> list:
+def numeric_fields(groups: Iterable[str]) -> List[str]:
     """The indicators whose change is tracked (every number but the year)."""
     return ["area_km2", "population", "ops_share_pct", "street_share_pct", "total_share_pct", "ops_m2_per_person",
             "served_pct"] + group_fields(groups) + ["quality_mean", "to_upgrade", "unserved_clusters",
@@ -142,7 +167,8 @@ def numeric_fields(groups) -> list:
 
 # --- the parts measured by the other tools, by district (index n is the whole city) ---
 
-def quality_summary(district_of_space, quality_index, dimensions, n: int) -> list:
+def quality_summary(district_of_space: ArrayLike, quality_index: ArrayLike, dimensions: Mapping[str, ArrayLike],
+                    n: int) -> List[Tuple[Optional[float], Optional[str], Optional[float]]]:
     """[(mean quality index, weakest dimension, its mean score)] of each district and then the city (n + 1 items).
 
     ``quality_index`` (one value or NaN per space) and ``dimensions`` ({id: values per space}) come from the
@@ -152,12 +178,13 @@ def quality_summary(district_of_space, quality_index, dimensions, n: int) -> lis
     index = np.asarray(quality_index, dtype=float)
     owner = np.asarray(district_of_space, dtype=np.int64)
     scores = {name: np.asarray(values, dtype=float) for name, values in dimensions.items()}
-    summary = []
+    summary: List[Tuple[Optional[float], Optional[str], Optional[float]]] = []
     for district in range(n + 1):
         mine = owner == district if district < n else np.ones(len(index), dtype=bool)
         surveyed = mine & np.isfinite(index)
         mean = float(index[surveyed].mean()) if surveyed.any() else None
-        weakest, weakest_score = None, None
+        weakest: Optional[str] = None
+        weakest_score: Optional[float] = None
         for name, values in scores.items():
             valid = mine & np.isfinite(values)
             if valid.any():
@@ -168,7 +195,7 @@ def quality_summary(district_of_space, quality_index, dimensions, n: int) -> lis
     return summary
 
 
-def upgrade_counts(district_of_space, ranks, top: int, n: int) -> list:
+def upgrade_counts(district_of_space: ArrayLike, ranks: ArrayLike, top: int, n: int) -> List[int]:
     """Spaces ranked 1..``top`` in the upgrade priority list, per district and then for the city."""
     rank = np.asarray(ranks, dtype=float)
     owner = np.asarray(district_of_space, dtype=np.int64)
@@ -176,7 +203,7 @@ def upgrade_counts(district_of_space, ranks, top: int, n: int) -> list:
     return [int((chosen & (owner == district)).sum()) for district in range(n)] + [int(chosen.sum())]
 
 
-def cluster_summary(district_of_cluster, people, n: int) -> list:
+def cluster_summary(district_of_cluster: ArrayLike, people: ArrayLike, n: int) -> List[Tuple[int, float]]:
     """[(number of unserved clusters, people in them)] per district and then for the city."""
     owner = np.asarray(district_of_cluster, dtype=np.int64)
     people = np.nan_to_num(np.asarray(people, dtype=float))
@@ -184,12 +211,43 @@ def cluster_summary(district_of_cluster, people, n: int) -> list:
         [(len(owner), float(people.sum()))]
 
 
-def access_by_area(rows, names, groups, method: str):
+def located(shapes: Sequence[Optional[BaseGeometry]], named: Optional[Sequence[Optional[str]]] = None,
+            district_shapes: Sequence[BaseGeometry] = (), names: Sequence[str] = ()) -> Tuple[np.ndarray, np.ndarray]:
+    """(district index of each feature, -1 outside all; whether it was placed) for the spaces, upgrade candidates
+    or clusters of the scorecard: the district holding the representative point of the feature's shape (shapely,
+    an invalid polygon repaired first), else, for a feature without a usable shape (a table row), the district
+    its ``named`` value names (-1 for a name not among ``names``). A feature with neither is not placed."""
+    from ..geometry import polygon_of_points
+
+    named = list(named) if named is not None else [None] * len(shapes)
+    position = {str(name): index for index, name in enumerate(names)}
+    owner = np.full(len(shapes), -1, dtype=np.int64)
+    placed = np.zeros(len(shapes), dtype=bool)
+    points: List[Tuple[float, float]] = []
+    pointed: List[int] = []
+    for index, (shape, name) in enumerate(zip(shapes, named)):
+        if shape is not None and shape.geom_type in ("Polygon", "MultiPolygon") and not shape.is_valid:
+            shape = shape.buffer(0)
+        point = shape.representative_point() if shape is not None and not shape.is_empty else None
+        if point is not None and not point.is_empty:
+            points.append((point.x, point.y))
+            pointed.append(index)
+            placed[index] = True
+        elif not empty(name):
+            owner[index] = position.get(str(name), -1)
+            placed[index] = True
+    if points and len(district_shapes):
+        owner[pointed] = polygon_of_points(np.array(points, dtype=float), list(district_shapes))
+    return owner, placed
+
+
+def access_by_area(rows: Iterable[Mapping[str, Any]], names: Iterable[Optional[str]], groups: Sequence[str],
+                   method: str) -> List[Tuple[float, Dict[str, Optional[float]]]]:
     """From the summary rows of public_space_access: (population of the first group, {group: share %}) of each
     district and then of everyone analysed (the city), for ``method``."""
     found = {(row["district"], row["group"]): row for row in rows
              if row["method"] == method and row["city"] is None}
-    result = []
+    result: List[Tuple[float, Dict[str, Optional[float]]]] = []
     for name in list(names) + [None]:
         total = found.get((name, groups[0]))
         result.append((total["population"] if total else 0.0,
@@ -198,17 +256,21 @@ def access_by_area(rows, names, groups, method: str):
     return result
 
 
-def scorecard_rows(names, city_name, year, shares, access, groups, quality=None, upgrade=None, clusters=None):
+def scorecard_rows(names: Sequence[str], city_name: str, year: Optional[int], shares: Sequence[AreaShares],
+                   access: Sequence[Tuple[float, Mapping[str, Optional[float]]]], groups: Sequence[str],
+                   quality: Optional[Sequence[Tuple[Optional[float], Optional[str], Optional[float]]]] = None,
+                   upgrade: Optional[Sequence[int]] = None, clusters: Optional[Sequence[Tuple[int, float]]] = None,
+                   ) -> List[Dict[str, Any]]:
     """The rows of the scorecard, districts in order then the city: dicts keyed by the field names.
 
     ``shares``: AreaShares of each district's urban part then of the whole urban extent; ``access``: from
     access_by_area; ``quality``, ``upgrade``, ``clusters``: from quality_summary, upgrade_counts, cluster_summary
     (None when not given: those fields stay empty)."""
     extra = group_fields(groups)
-    rows = []
+    rows: List[Dict[str, Any]] = []
     for position, name in enumerate(list(names) + [city_name]):
         share, (population, served) = shares[position], access[position]
-        row = {"district": name, "level": CITY if position == len(names) else DISTRICT, "year": year,
+        row: Dict[str, Any] = {"district": name, "level": CITY if position == len(names) else DISTRICT, "year": year,
                "area_km2": share.area_m2 / 1e6, "population": population,
                "ops_share_pct": _finite(share.ops_pct), "street_share_pct": _finite(share.street_pct),
                "total_share_pct": _finite(share.total_pct),
@@ -229,22 +291,23 @@ def scorecard_rows(names, city_name, year, shares, access, groups, quality=None,
 
 @dataclass
 class Tracking:
-    previous_year: int  # None when the earlier table has no year
-    new_districts: list  # districts of this run the earlier scorecard does not have (their change stays empty)
-    dropped_districts: list  # districts of the earlier scorecard this run does not have
+    previous_year: Optional[int]  # None when the earlier table has no year
+    new_districts: List[str]  # districts of this run the earlier scorecard does not have (their change stays empty)
+    dropped_districts: List[Optional[str]]  # districts of the earlier scorecard this run does not have
 
 
-def previous_year_of(previous_rows):
+def previous_year_of(previous_rows: Iterable[Mapping[str, Any]]) -> Optional[int]:
     """The year of an earlier scorecard's rows (None when none is given); several years are an error."""
-    years = sorted({int(number) for number in (_number(row.get("year")) for row in previous_rows)
-                    if number is not None})
+    years = sorted({int(found) for found in (number(row.get("year")) for row in previous_rows)
+                    if found is not None})
     if len(years) > 1:
         raise HabitatError(tr("The previous scorecard holds the years {0}: give the table of one run.",
                               ", ".join(str(year) for year in years)))
     return years[0] if years else None
 
 
-def track(rows, previous_rows, groups, year, previous_name: str) -> Tracking:
+def track(rows: List[Dict[str, Any]], previous_rows: Sequence[Mapping[str, Any]], groups: Sequence[str],
+          year: Optional[int], previous_name: str) -> Tracking:
     """Add prev_year and chg_<indicator> (this run minus the earlier one) to ``rows`` (in place).
 
     ``previous_rows`` are the rows of an earlier run's table (dicts; values may be text, as a CSV gives them).
@@ -257,7 +320,7 @@ def track(rows, previous_rows, groups, year, previous_name: str) -> Tracking:
     if previous_year is not None and year is not None and previous_year > year:
         raise HabitatError(tr("The previous scorecard \"{0}\" is of {1}, later than this run ({2}): swap them, or "
                               "set the year of this run.", previous_name, previous_year, year))
-    earlier = {}
+    earlier: Dict[Union[str, Tuple[str, Optional[str]]], Mapping[str, Any]] = {}
     for row in previous_rows:
         level = _text(row.get("level"))
         key = CITY if level == CITY else (DISTRICT, _text(row.get("district")))
@@ -275,9 +338,10 @@ def track(rows, previous_rows, groups, year, previous_name: str) -> Tracking:
         row["prev_year"] = previous_year if old is not None else None
         for field in tracked:
             now = row.get(field)
-            then = _number(old.get(field)) if old is not None else None
+            then = number(old.get(field)) if old is not None else None
             change = now - then if now is not None and then is not None else None
-            if change is not None and abs(change) <= ROUNDING * max(abs(now), abs(then)):
+            if (change is not None and now is not None and then is not None
+                    and abs(change) <= ROUNDING * max(abs(now), abs(then))):
                 change = 0.0  # a value read back from a CSV of 15 digits: no change
             row[CHANGE_PREFIX + field] = change
     return Tracking(previous_year, [name for name in names if (DISTRICT, name) not in earlier],
@@ -286,13 +350,14 @@ def track(rows, previous_rows, groups, year, previous_name: str) -> Tracking:
 
 # --- the report: one page per district, every label in two languages ---
 
-DISTRICT_STYLE = {"fill": "#fb8c00", "edge": "#e65100", "width": 1.0, "zorder": 3}
-OTHER_STYLE = {"fill": "#eceff1", "edge": "#90a4ae", "width": 0.5, "zorder": 2}
+DISTRICT_STYLE: Dict[str, Any] = {"fill": "#fb8c00", "edge": "#e65100", "width": 1.0, "zorder": 3}
+OTHER_STYLE: Dict[str, Any] = {"fill": "#eceff1", "edge": "#90a4ae", "width": 0.5, "zorder": 2}
 LOCATOR_SIZE = (2.4, 1.6)  # inches: a small map, so that the district's page holds it and its table
 UP, DOWN, SAME = "▲", "▼", "●"
 
 
-def locator_map(shapes, position, district_label, other_label):
+def locator_map(shapes: Sequence[Optional[BaseGeometry]], position: int, district_label: str, other_label: str,
+                ) -> Picture:
     """A small map of all districts with the district at ``position`` highlighted, with a scale bar: (png,
     warning) carrying its legend, which the page lists under it (drawn inside, it would take half the map)."""
     from ..report import charts
@@ -309,33 +374,40 @@ def locator_map(shapes, position, district_label, other_label):
         return charts._png(figure, warning, [(label, charts._swatch(style)) for label, style in legend])
 
 
-def scorecard_report(rows, shapes, groups, language, max_distance, top, tracking=None,
-                     dimension_labels=None, inputs_given=None):
+def scorecard_report(rows: Sequence[Dict[str, Any]], shapes: Iterable[Optional[BaseGeometry]], groups: Sequence[str],
+                     settings: Union[ReportSettings, str], max_distance: float, top: int,
+                     tracking: Optional[Tracking] = None,
+                     dimension_labels: Optional[Mapping[str, Mapping[str, str]]] = None,
+                     inputs_given: Optional[Mapping[str, bool]] = None) -> Tuple[Report, List[str]]:
     """The report (core.report.html.Report) and the font warnings of its maps: a summary page, then one page per
     district (its own page when printed) with a locator map and its indicators beside the city's, the benchmark
-    and the change since the earlier scorecard."""
+    and the change since the earlier scorecard. ``settings``: the ReportSettings (its ``warn`` also gets each
+    warning), or just the language. ``report.save(path)`` writes it with the settings' footer."""
     from ..report import charts
 
-    def two(label, label_zh, *args):
+    settings = settings if isinstance(settings, ReportSettings) else ReportSettings(language=settings)
+    language = settings.language
+
+    def two(label: str, label_zh: str, *args: object) -> Tuple[str, ...]:
         return tuple(text.format(*args) if args else text for text in bilingual(label, label_zh, language))
 
     title = two(tr_noop("Public space scorecard by district"), "分区公共空间评分表")
     year = rows[0]["year"]
-    report = Report(f"{title[0]} · {title[1]} {year if year is not None else ''}".strip(), language)
-    warnings = []
+    report = Report(f"{title[0]} · {title[1]} {year if year is not None else ''}".strip(), settings)
+    warnings: List[Optional[str]] = []
     city = rows[-1]
     districts = rows[:-1]
     given = inputs_given or {}
     dimension_labels = dimension_labels or {}
     extra = list(zip(group_fields(groups), groups[1:]))
 
-    def label_cell(pair):
+    def label_cell(pair: Sequence[str]) -> str:
         return f"{html.escape(pair[0])}<br><span class=\"note\">{html.escape(pair[1])}</span>"
 
-    def heading(pair):
+    def heading(pair: Sequence[str]) -> None:
         report.parts.append(f"<h2>{html.escape(pair[0])} <span class=\"note\">{html.escape(pair[1])}</span></h2>")
 
-    def note(pair):
+    def note(pair: Sequence[str]) -> None:
         report.parts.append(f"<p class=\"note\">{html.escape(pair[0])}<br>{html.escape(pair[1])}</p>")
 
     note(two(tr_noop("Each district's indicators beside the whole city and the benchmarks: open public space and "
@@ -376,7 +448,7 @@ def scorecard_report(rows, shapes, groups, language, max_distance, top, tracking
         lines = _district_lines(row, extra, given, two, language)
         compared = [indicator for indicator, _ in lines if indicator.benchmark is not None
                     and row.get(indicator.field) is not None]
-        met = sum(1 for indicator in compared if row[indicator.field] >= indicator.benchmark - 1e-9)
+        met = sum(1 for indicator in compared if row[indicator.field] >= cast(float, indicator.benchmark) - 1e-9)
         report.parts.append(f'<div class="district-page" style="{PAGE_BREAK}">')
         report.parts.append(f"<h2>{html.escape(str(row['district']))}</h2>")
         # The locator map beside its legend and the verdict: the page then holds the whole table.
@@ -391,7 +463,7 @@ def scorecard_report(rows, shapes, groups, language, max_distance, top, tracking
                      f'alt="{html.escape(str(row["district"]), quote=True)}">')
             legend = two(tr_noop("Legend"), "图例")
             side.append(f"<b>{html.escape(legend[0])} / {html.escape(legend[1])}</b>: " + " ".join(
-                f'<span style="color:{colour}">■</span> {html.escape(label)}' for label, colour in made.legend))
+                f'<span style="color:{colour}">■</span> {html.escape(label)}' for label, colour in made.legend or ()))
         verdict = two(tr_noop("Benchmarks met: {0} of {1}. Green: at or above the benchmark; red: below it."),
                       "达到基准：{0} / {1}。绿色：达到或超过基准；红色：低于基准。", met, len(compared))
         side.append(f'<span class="note">{html.escape(verdict[0])}<br>{html.escape(verdict[1])}</span>')
@@ -411,13 +483,19 @@ def scorecard_report(rows, shapes, groups, language, max_distance, top, tracking
             body.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
         _table(report, head, body, first_width=38)
         report.parts.append("</div>")
-    return report, [warning for warning in warnings if warning]
+    said = list(dict.fromkeys(warning for warning in warnings if warning))  # a missing font: said once
+    if settings.warn is not None:
+        for warning in said:
+            settings.warn(warning)
+    return report, said
 
 
-def _facts(row, city, tracking, given, two, dimension_labels, language):
+def _facts(row: Mapping[str, Any], city: Mapping[str, Any], tracking: Optional[Tracking], given: Mapping[str, bool],
+           two: Callable[..., Tuple[str, ...]], dimension_labels: Mapping[str, Mapping[str, str]], language: str,
+           ) -> str:
     """The district's urban area and population (with their change) and its weakest quality dimension, beside the
     locator map."""
-    facts = []
+    facts: List[str] = []
     for field in ("area_km2", "population"):
         indicator = BY_FIELD[field]
         label = two(indicator.label, indicator.label_zh)
@@ -433,7 +511,8 @@ def _facts(row, city, tracking, given, two, dimension_labels, language):
     return "<br>".join(facts)
 
 
-def _district_lines(row, extra, given, two, language):
+def _district_lines(row: Mapping[str, Any], extra: Sequence[Tuple[str, str]], given: Mapping[str, bool],
+                    two: Callable[..., Tuple[str, ...]], language: str) -> List[Tuple[Indicator, Tuple[str, ...]]]:
     """[(indicator, (label, label in the other language))] of a district's table, without the parts whose layer
     was not given."""
     lines = [(BY_FIELD[field], two(BY_FIELD[field].label, BY_FIELD[field].label_zh))
@@ -448,7 +527,7 @@ def _district_lines(row, extra, given, two, language):
     return lines + [(BY_FIELD[field], two(BY_FIELD[field].label, BY_FIELD[field].label_zh)) for field in wanted]
 
 
-def _table(report, head, body, first_width=None):
+def _table(report: Report, head: Sequence[str], body: Sequence[str], first_width: Optional[float] = None) -> None:
     """A table of cells already escaped; ``first_width`` (per cent) keeps the label column wide enough for a label
     on one or two lines (a page per district)."""
     cells = [f'<th width="{first_width}%">{head[0]}</th>' if first_width else f"<th>{head[0]}</th>"]
@@ -458,11 +537,11 @@ def _table(report, head, body, first_width=None):
     report.parts[-1] += "".join(cells) + "</tr></thead><tbody>" + "".join(body) + "</tbody></table>"
 
 
-def _format(value, decimals):
+def _format(value: Optional[float], decimals: int) -> str:
     return "—" if value is None else f"{value:,.{decimals}f}"
 
 
-def _cell(row, indicator, compare=False):
+def _cell(row: Mapping[str, Any], indicator: Indicator, compare: bool = False) -> str:
     value = row.get(indicator.field)
     text = html.escape(_format(value, indicator.decimals) + (f" {indicator.unit}" if indicator.unit and value is not
                                                              None else ""))
@@ -472,13 +551,13 @@ def _cell(row, indicator, compare=False):
     return text
 
 
-def _benchmark(indicator):
+def _benchmark(indicator: Indicator) -> str:
     if indicator.benchmark is None:
         return "—"
     return html.escape(f"≥ {indicator.benchmark:g} {indicator.unit}".strip())
 
 
-def _change(row, indicator):
+def _change(row: Mapping[str, Any], indicator: Indicator) -> str:
     change = row.get(CHANGE_PREFIX + indicator.field)
     if change is None:
         return "—"
@@ -490,7 +569,7 @@ def _change(row, indicator):
     return f'<span class="{"good" if better else "short"}">{text}</span>'
 
 
-def _dimension(row, labels, language):
+def _dimension(row: Mapping[str, Any], labels: Mapping[str, Mapping[str, str]], language: str) -> str:
     dimension = row.get("weakest_dim")
     if dimension is None:
         return "—"
@@ -505,32 +584,17 @@ def _dimension(row, labels, language):
     return html.escape(text + (f" ({score:.0f})" if score is not None else ""))
 
 
-def _finite(value):
+def _finite(value: Optional[float]) -> Optional[float]:
     return value if value is not None and math.isfinite(value) else None
 
 
-def _number(value):
-    """A number from a table cell (text from a CSV, with the apostrophe a spreadsheet-safe table adds); None when
-    empty or not a number."""
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return None
-    if isinstance(value, (int, float)):
-        return float(value) if math.isfinite(value) else None
-    text = str(value).strip().lstrip("'")
-    try:
-        number = float(text)
-    except ValueError:
-        return None
-    return number if math.isfinite(number) else None
-
-
-def _text(value):
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
+def _text(value: object) -> Optional[str]:
+    if empty(value):
         return None
     text = str(value)
     return text[1:] if text.startswith("'") and text[1:2] in ("=", "+", "-", "@") else text
 
 
-def _listed(names, most: int = 12) -> str:
-    names = list(names)
-    return ", ".join(names[:most]) + (" …" if len(names) > most else "") if names else "—"
+def _listed(names: Iterable[Optional[str]], most: int = 12) -> str:
+    shown = ["—" if name is None else name for name in names]  # a district without a name (it was a TypeError)
+    return ", ".join(shown[:most]) + (" …" if len(shown) > most else "") if shown else "—"

@@ -15,7 +15,10 @@ several sources is the least of their distances), so the problem is a maximal co
   when the instance is small enough, with the optimality gap it proves; the better of the two is kept.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterable, List, Optional, Sequence, Tuple, cast
 
 import numpy as np
 
@@ -30,6 +33,13 @@ from ..network import (
 from ..text import HabitatError, tr
 from .access import _fmt, _subgraph, _walkable_from_extent, entry_points, street_entrances
 
+if TYPE_CHECKING:
+    from numpy.typing import ArrayLike, NDArray
+    from shapely.geometry.base import BaseGeometry
+
+    from ..network import Lines, StreetGraph
+    from ..text import Progress
+
 GREEDY = "greedy"
 MILP = "milp"
 # Largest covering model handed to the MILP solver: candidate-point pairs after points covered by the same set of
@@ -43,55 +53,57 @@ MILP_TIME_LIMIT = 30.0
 class Coverage:
     """Who each candidate would newly serve."""
     n_candidates: int
-    indptr: np.ndarray  # (n_candidates + 1,) CSR: candidate -> points it would newly serve
-    indices: np.ndarray  # point numbers (into weights) per candidate
-    weights: np.ndarray  # (n_points, n_groups) people of the analysed points, group 0 the total
-    served_before: np.ndarray  # bool per point: served by the existing spaces
-    reachable: np.ndarray  # bool per candidate: a street within the entry tolerance
-    too_small: np.ndarray  # bool per candidate: smaller than the minimum size (left out)
-    area: np.ndarray  # m² per candidate
+    indptr: NDArray[np.int64]  # (n_candidates + 1,) CSR: candidate -> points it would newly serve
+    indices: NDArray[np.int64]  # point numbers (into weights) per candidate
+    weights: NDArray[np.float64]  # (n_points, n_groups) people of the analysed points, group 0 the total
+    served_before: NDArray[np.bool_]  # bool per point: served by the existing spaces
+    reachable: NDArray[np.bool_]  # bool per candidate: a street within the entry tolerance
+    too_small: NDArray[np.bool_]  # bool per candidate: smaller than the minimum size (left out)
+    area: NDArray[np.float64]  # m² per candidate
     n_vertices: int = 0
     n_edges: int = 0
     population_outside_extent: float = 0.0
 
     @property
-    def population(self) -> np.ndarray:
+    def population(self) -> NDArray[np.float64]:
         return self.weights.sum(axis=0)
 
     @property
-    def served_population(self) -> np.ndarray:
+    def served_population(self) -> NDArray[np.float64]:
         return self.weights[self.served_before].sum(axis=0)
 
-    def points_of(self, candidate: int) -> np.ndarray:
+    def points_of(self, candidate: int) -> NDArray[np.int64]:
         return self.indices[self.indptr[candidate]:self.indptr[candidate + 1]]
 
     @property
-    def usable(self) -> np.ndarray:
+    def usable(self) -> NDArray[np.bool_]:
         return self.reachable & ~self.too_small
 
 
 @dataclass
 class Selection:
     """The chosen sites in order and how they were found."""
-    order: list  # candidate numbers, best first (greedy order within the chosen set)
-    gains: np.ndarray  # (len(order), n_groups) people newly served by each site after those before it
-    served: np.ndarray  # (len(order) + 1, n_groups) people served with 0, 1, ... of the sites built
+    order: List[int]  # candidate numbers, best first (greedy order within the chosen set)
+    gains: NDArray[np.float64]  # (len(order), n_groups) people newly served by each site after those before it
+    served: NDArray[np.float64]  # (len(order) + 1, n_groups) people served with 0, 1, ... of the sites built
     method: str  # GREEDY or MILP: which solution was kept
     objective: float  # people of the objective group newly served by all the sites
     greedy_objective: float
-    milp_objective: float = None  # None when the MILP was not run or found no solution
-    upper_bound: float = None  # proven bound on the best objective possible
-    gap_pct: float = None  # (bound - objective) / bound, in %
+    milp_objective: Optional[float] = None  # None when the MILP was not run or found no solution
+    upper_bound: Optional[float] = None  # proven bound on the best objective possible
+    gap_pct: Optional[float] = None  # (bound - objective) / bound, in %
     milp_status: str = ""  # "optimal", "time limit", "too large", "not asked", "failed: …"
     pairs: int = 0  # candidate-point pairs of the covering model after merging identical points
     cost: float = 0.0  # total cost of the chosen sites (0 without costs)
     stopped_early: bool = False  # fewer sites than allowed: no other candidate serves anyone new (or fits)
-    notes: list = field(default_factory=list)
+    notes: List[str] = field(default_factory=list)
 
 
-def candidate_coverage(lines, spaces, candidates, points, weights, max_distance: float = 400.0,
-                       entry_tolerance: float = 25.0, tolerance: float = 0.01, extents=None, min_area: float = 0.0,
-                       progress=None) -> Coverage:
+def candidate_coverage(lines: Lines, spaces: Optional[Sequence[Optional[BaseGeometry]]],
+                       candidates: Iterable[Optional[BaseGeometry]], points: ArrayLike, weights: ArrayLike,
+                       max_distance: float = 400.0, entry_tolerance: float = 25.0, tolerance: float = 0.01,
+                       extents: Optional[Sequence[Optional[BaseGeometry]]] = None, min_area: float = 0.0,
+                       progress: Optional[Progress] = None) -> Coverage:
     """Who is served today and whom each candidate polygon would newly serve (exact network distances, as
     ``public_space_access`` measures them with the same inputs)."""
     report = progress or (lambda fraction: None)
@@ -177,7 +189,7 @@ def candidate_coverage(lines, spaces, candidates, points, weights, max_distance:
     order = np.argsort(pair_candidate, kind="stable")
     pair_vertex, pair_candidate, pair_cost = pair_vertex[order], pair_candidate[order], pair_cost[order]
     pair_ptr = np.r_[0, np.cumsum(np.bincount(pair_candidate, minlength=len(candidates)))]
-    covered = []
+    covered: List[NDArray[np.int64]] = []
     todo = np.flatnonzero(reachable)
     for done, candidate in enumerate(todo):
         start, stop = pair_ptr[candidate], pair_ptr[candidate + 1]
@@ -202,14 +214,15 @@ def candidate_coverage(lines, spaces, candidates, points, weights, max_distance:
                     area, graph.n_vertices, graph.n_edges, outside_people)
 
 
-def _row_distances(graph, edge, t, connector, vertex_distance):
+def _row_distances(graph: StreetGraph, edge: NDArray[np.int64], t: NDArray[np.float64], connector: NDArray[np.float64],
+                   vertex_distance: NDArray[np.float64]) -> NDArray[np.float64]:
     """core.network.point_distances for (edge, position, connector) rows."""
     from ..network import Snap, point_distances
 
     return point_distances(graph, Snap(edge, t, connector), vertex_distance)
 
 
-def _gather(indptr, values, items):
+def _gather(indptr: NDArray[np.int64], values: Optional[NDArray[np.int64]], items: ArrayLike) -> NDArray[np.int64]:
     """The CSR entries of ``items`` concatenated (their positions when ``values`` is None)."""
     items = np.asarray(items, dtype=np.int64)
     counts = indptr[items + 1] - indptr[items]
@@ -217,7 +230,8 @@ def _gather(indptr, values, items):
     return positions if values is None else values[positions]
 
 
-def _entry_pairs(graph, shapes, entry_tolerance):
+def _entry_pairs(graph: StreetGraph, shapes: Sequence[Optional[BaseGeometry]], entry_tolerance: float,
+                 ) -> Tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]]:
     """(vertex, polygon, straight distance) of every vertex inside or within ``entry_tolerance`` of each polygon
     (``entry_points`` for each polygon on its own: a vertex near two candidates enters both)."""
     from scipy.spatial import cKDTree
@@ -239,7 +253,8 @@ def _entry_pairs(graph, shapes, entry_tolerance):
     return pair_vertex[near], index[pair_polygon[near]], distance[near]
 
 
-def choose_sites(coverage: Coverage, k: int = None, group: int = 0, costs=None, budget: float = None,
+def choose_sites(coverage: Coverage, k: Optional[int] = None, group: int = 0, costs: Optional[ArrayLike] = None,
+                 budget: Optional[float] = None,
                  use_milp: bool = True, time_limit: float = MILP_TIME_LIMIT,
                  max_pairs: int = MILP_MAX_PAIRS) -> Selection:
     """At most ``k`` sites (None: no limit) costing at most ``budget`` in all (None: no budget; ``costs`` one per
@@ -249,10 +264,10 @@ def choose_sites(coverage: Coverage, k: int = None, group: int = 0, costs=None, 
         raise HabitatError(tr("Give the number of new public spaces, a budget, or both."))
     if costs is not None:
         costs = np.asarray(costs, dtype=float)
-    if budget is not None and costs is None:
-        raise HabitatError(tr("A budget needs the cost of every candidate site."))
     allowed = coverage.usable.copy()
     if budget is not None:
+        if costs is None:
+            raise HabitatError(tr("A budget needs the cost of every candidate site."))
         allowed &= costs <= budget
     weight = coverage.weights[:, group]
     greedy_order, bound = _greedy(coverage, weight, allowed, k, costs, budget)
@@ -262,7 +277,8 @@ def choose_sites(coverage: Coverage, k: int = None, group: int = 0, costs=None, 
     if use_milp:
         milp_order, milp_value, milp_bound, status, pairs = _milp(coverage, weight, allowed, k, costs, budget,
                                                                   time_limit, max_pairs)
-        if milp_order is not None and milp_value > greedy_value + 1e-9 * max(1.0, greedy_value):
+        if (milp_order is not None and milp_value is not None
+                and milp_value > greedy_value + 1e-9 * max(1.0, greedy_value)):
             selection_order, method = milp_order, MILP
         if milp_bound is not None:
             bound = min(bound, milp_bound)
@@ -277,7 +293,7 @@ def choose_sites(coverage: Coverage, k: int = None, group: int = 0, costs=None, 
                      float(costs[order].sum()) if costs is not None and order else 0.0, stopped)
 
 
-def _transpose(coverage):
+def _transpose(coverage: Coverage) -> Tuple[NDArray[np.int64], NDArray[np.int64]]:
     """CSR point -> candidates."""
     candidate_of = np.repeat(np.arange(coverage.n_candidates), np.diff(coverage.indptr))
     order = np.argsort(coverage.indices, kind="stable")
@@ -285,7 +301,8 @@ def _transpose(coverage):
     return ptr, candidate_of[order]
 
 
-def _greedy(coverage, weight, allowed, k, costs, budget):
+def _greedy(coverage: Coverage, weight: NDArray[np.float64], allowed: NDArray[np.bool_], k: Optional[int],
+            costs: Optional[NDArray[np.float64]], budget: Optional[float]) -> Tuple[List[int], float]:
     """(order, upper bound on the optimum): the largest exact marginal gain first (per unit of cost with a
     budget, then compared with the best single site). Gains are kept exact by taking the newly served people's
     weight off every candidate that covers them."""
@@ -296,19 +313,22 @@ def _greedy(coverage, weight, allowed, k, costs, budget):
     gains[~allowed] = 0.0
     initial = gains.copy()
     covered = np.zeros(len(weight), dtype=bool)
-    order, value, spent = [], 0.0, 0.0
+    order: List[int] = []
+    value, spent = 0.0, 0.0
     limit = k if k is not None else coverage.n_candidates
     bound = _gain_bound(gains, allowed, limit, costs, budget)
     chosen = np.zeros(coverage.n_candidates, dtype=bool)
     while len(order) < limit:
         fits = allowed & ~chosen & (gains > 0)
         if budget is not None:
+            assert costs is not None  # a budget comes with costs (choose_sites)
             fits &= costs <= budget - spent + 1e-9 * max(1.0, budget)
         if not fits.any():
             break
         if budget is None:
             score = np.where(fits, gains, -np.inf)
         else:
+            assert costs is not None
             with np.errstate(divide="ignore"):
                 ratio = np.where(costs > 0, gains / np.where(costs > 0, costs, 1.0), np.inf)
             score = np.where(fits, ratio, -np.inf)
@@ -319,6 +339,7 @@ def _greedy(coverage, weight, allowed, k, costs, budget):
         order.append(j)
         value += gains[j]
         if budget is not None:
+            assert costs is not None
             spent += costs[j]
         new = coverage.points_of(j)
         new = new[~covered[new]]
@@ -330,6 +351,7 @@ def _greedy(coverage, weight, allowed, k, costs, budget):
         # f(OPT) <= f(S) + the sum of the gains (given S) of OPT's sites, which obey the same limits.
         bound = min(bound, value + _gain_bound(gains, allowed & ~chosen, limit, costs, budget))
     if budget is not None:  # the best single site, when it beats the ratio greedy
+        assert costs is not None
         single = np.where(allowed & (costs <= budget), initial, -np.inf)
         j = int(np.argmax(single))
         if single[j] > _value(coverage, weight, order) + 1e-9:
@@ -337,7 +359,8 @@ def _greedy(coverage, weight, allowed, k, costs, budget):
     return order, bound
 
 
-def _gain_bound(gains, allowed, k, costs, budget):
+def _gain_bound(gains: NDArray[np.float64], allowed: NDArray[np.bool_], k: int, costs: Optional[NDArray[np.float64]],
+                budget: Optional[float]) -> float:
     """The most the single gains can add up to: the ``k`` largest, and with a budget the fractional knapsack."""
     g = np.where(allowed, gains, 0.0)
     g = g[g > 0]
@@ -345,6 +368,7 @@ def _gain_bound(gains, allowed, k, costs, budget):
         return 0.0
     bound = float(np.sort(g)[::-1][:k].sum())
     if budget is not None:
+        assert costs is not None  # a budget comes with costs
         c = np.where(allowed, costs, np.inf)[np.where(allowed, gains, 0.0) > 0]
         free = c <= 0
         total = float(g[free].sum())
@@ -362,14 +386,14 @@ def _gain_bound(gains, allowed, k, costs, budget):
     return bound
 
 
-def _value(coverage, weight, order):
+def _value(coverage: Coverage, weight: NDArray[np.float64], order: Sequence[int]) -> float:
     if not len(order):
         return 0.0
     points = np.unique(np.concatenate([coverage.points_of(j) for j in order]))
     return float(weight[points].sum())
 
 
-def _in_greedy_order(coverage, weight, chosen):
+def _in_greedy_order(coverage: Coverage, weight: NDArray[np.float64], chosen: Sequence[int]) -> List[int]:
     """The chosen sites ordered by marginal gain (largest first, then the lower number), for the curve."""
     allowed = np.zeros(coverage.n_candidates, dtype=bool)
     allowed[list(chosen)] = True
@@ -377,7 +401,7 @@ def _in_greedy_order(coverage, weight, chosen):
     return order + sorted(set(chosen) - set(order))  # sites that add nobody come last
 
 
-def _curve(coverage, order):
+def _curve(coverage: Coverage, order: Sequence[int]) -> Tuple[NDArray[np.float64], NDArray[np.float64]]:
     covered = coverage.served_before.copy()
     served = [coverage.weights[covered].sum(axis=0)]
     gains = []
@@ -391,7 +415,8 @@ def _curve(coverage, order):
     return np.array(gains).reshape(-1, n_groups), np.array(served).reshape(-1, n_groups)
 
 
-def covering_model(coverage, weight, allowed):
+def covering_model(coverage: Coverage, weight: NDArray[np.float64], allowed: NDArray[np.bool_],
+                   ) -> Tuple[NDArray[np.int64], NDArray[np.float64], NDArray[np.int64], NDArray[np.int64]]:
     """The maximal covering model's data: points covered by exactly the same allowed candidates merged into one
     class with their total weight. Returns (candidates, class weights, class CSR over candidate positions)."""
     point_ptr, point_candidates = _transpose(coverage)
@@ -416,7 +441,8 @@ def covering_model(coverage, weight, allowed):
     key_xor = np.bitwise_xor.reduceat(label_b[cand], starts)
     keys = np.stack([counts[points].astype(np.uint64), key_sum, key_xor], axis=1)
     _, first, class_of = np.unique(keys, axis=0, return_index=True, return_inverse=True)
-    class_weight = np.bincount(class_of.ravel(), weights=weight[points], minlength=len(first))
+    class_weight = cast("NDArray[np.float64]",
+                        np.bincount(class_of.ravel(), weights=weight[points], minlength=len(first)))
     # Each class's candidates: those of its first point.
     ptr = np.r_[0, np.cumsum(counts[points])]
     lengths = counts[points[first]]
@@ -425,7 +451,9 @@ def covering_model(coverage, weight, allowed):
     return candidates, class_weight, class_ptr, class_candidates
 
 
-def _milp(coverage, weight, allowed, k, costs, budget, time_limit, max_pairs):
+def _milp(coverage: Coverage, weight: NDArray[np.float64], allowed: NDArray[np.bool_], k: Optional[int],
+          costs: Optional[NDArray[np.float64]], budget: Optional[float], time_limit: float, max_pairs: int,
+          ) -> Tuple[Optional[List[int]], Optional[float], Optional[float], str, int]:
     """(order or None, value, upper bound or None, status, pairs) of the exact maximal covering model."""
     candidates, class_weight, class_ptr, class_candidates = covering_model(coverage, weight, allowed)
     pairs = len(class_candidates)
@@ -442,11 +470,13 @@ def _milp(coverage, weight, allowed, k, costs, budget, time_limit, max_pairs):
     rows = np.repeat(np.arange(c), np.diff(class_ptr))
     cover = coo_matrix((np.r_[-np.ones(pairs), np.ones(c)],
                         (np.r_[rows, np.arange(c)], np.r_[class_candidates, m + np.arange(c)])), shape=(c, m + c))
-    blocks, upper = [cover], [np.zeros(c)]
+    blocks: List[Any] = [cover]
+    upper: List[ArrayLike] = [np.zeros(c)]
     if k is not None:
         blocks.append(coo_matrix(np.r_[np.ones(m), np.zeros(c)][None, :]))
         upper.append([float(k)])
     if budget is not None:
+        assert costs is not None  # a budget comes with costs
         blocks.append(coo_matrix(np.r_[costs[candidates], np.zeros(c)][None, :]))
         upper.append([float(budget)])
     matrix = vstack(blocks).tocsr()

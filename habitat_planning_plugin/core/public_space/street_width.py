@@ -12,6 +12,7 @@ docs/street-widths.md states the policy and the sources of the table for users.
 import math
 import re
 from dataclasses import dataclass, field
+from typing import Optional
 
 from ..text import HabitatError, tr, tr_noop
 
@@ -59,7 +60,7 @@ _QUOTES = str.maketrans({"’": "'", "′": "'", "‘": "'", "”": '"', "″": 
 class WidthReading:
     """A width value as read: ``metres`` (None when missing or unreadable) and its status (OK, MISSING,
     UNREADABLE, or REJECTED when readable but outside MIN_WIDTH_M..MAX_WIDTH_M)."""
-    metres: object
+    metres: Optional[float]
     status: str
 
 
@@ -192,7 +193,7 @@ class WidthPolicy:
 
     def width(self, measured, road_class) -> StreetWidth:
         reading = parse_width(measured, self.min_width, self.max_width)
-        if reading.status == OK:
+        if reading.status == OK and reading.metres is not None:
             return StreetWidth(reading.metres, MEASURED, reading)
         key = str(road_class).strip().lower() if road_class is not None else ""
         if self.class_widths.get(key, 0) > 0:
@@ -250,6 +251,18 @@ class WidthTally:
             lines.append(tr("{0} width values could not be read as a width and were replaced by the class or default "
                             "width, e.g. {1}.", self.unreadable, ", ".join(self.examples[UNREADABLE])))
         return lines
+
+
+def record_width(policy: WidthPolicy, tally: WidthTally, measured, road_class, length_m: float = 0.0,
+                 source_label=None) -> float:
+    """The width of one street under ``policy`` (measured width, road class, default), counted in ``tally`` with
+    its length. A street layer written by the OSM streets tool says in its width_src field (``source_label``)
+    where each width came from: a width that tool took from the class table or the default is counted as such,
+    not as measured, although the land-share tool reads it from the width field."""
+    result = policy.width(measured, road_class)
+    carried = source_of_label(source_label) if result.source == MEASURED else None
+    tally.add(result, measured, length_m, carried)
+    return result.width
 
 
 def source_of_label(text):

@@ -10,13 +10,21 @@ score per choice, groups of questions and derived scores. A question is scored w
 - derived ``evenness`` of counts: Pielou's J = H / ln k over the counted groups (0 when nobody was counted).
 """
 
+from __future__ import annotations
+
 import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, Set, Tuple, Union, cast
 
 from ..files import atomic_write, read_json_with_encoding
 from ..text import HabitatError, tr
+
+if TYPE_CHECKING:
+    from typing import TypeGuard
+
+    from ..files import StrPath
 
 LANGUAGES = (("en", "English (en)"), ("zh", "Chinese (zh)"))
 SPACE_LIST = "spaces"
@@ -31,16 +39,16 @@ class Question:
     name: str
     kind: str  # select_one, select_multiple, integer, decimal, text, geopoint, image, space_id…
     list_name: str
-    label: dict
+    label: Dict[str, str]  # language -> text
     group: str
     dimension: str = ""
-    scoring: object = None
-    scores: dict = field(default_factory=dict)  # choice name -> score, for select_one
+    scoring: object = None  # a text (select_multiple) or a rule {"method", "zero_at", "one_at"} (numbers)
+    scores: Dict[str, float] = field(default_factory=dict)  # choice name -> score, for select_one
     exclusive: str = ""
     required: bool = False
     relevant: str = ""
     constraint: str = ""
-    hint: dict = field(default_factory=dict)
+    hint: Dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -48,44 +56,44 @@ class Derived:
     name: str
     dimension: str
     method: str
-    of: list
-    label: dict
+    of: List[str]
+    label: Dict[str, str]
 
 
 @dataclass
 class Questionnaire:
     id: str
     version: str
-    title: dict
-    dimensions: dict  # id -> label {lang: text}, in order
-    choices: dict  # list name -> [{"name", "label", "score"}]
-    groups: list  # [(name, label)]
-    questions: list
-    derived: list
+    title: Dict[str, str]
+    dimensions: Dict[str, Dict[str, str]]  # id -> label {lang: text}, in order
+    choices: Dict[str, List[Dict[str, Any]]]  # list name -> [{"name", "label", "score"}]
+    groups: List[Tuple[str, Dict[str, str]]]  # [(name, label)]
+    questions: List[Question]
+    derived: List[Derived]
     source: str = field(default="", compare=False)  # the file name, for the log
     encoding: str = field(default="", compare=False)  # how the file was decoded (files.decode_text), for the log
 
-    def question(self, name):
+    def question(self, name: str) -> Optional[Question]:
         return next((q for q in self.questions if q.name == name), None)
 
-    def scored_items(self):
+    def scored_items(self) -> List[Tuple[str, str, Dict[str, str]]]:
         """(name, dimension, label) of every score: scored questions, then derived scores."""
         items = [(q.name, q.dimension, q.label) for q in self.questions if q.dimension]
         return items + [(d.name, d.dimension, d.label) for d in self.derived]
 
-    def choice_label(self, list_name, choice, language):
+    def choice_label(self, list_name: str, choice: str, language: str) -> str:
         for item in self.choices.get(list_name, []):
             if item["name"] == choice:
                 return text_in(item["label"], language)
         return choice
 
 
-def text_in(names, language):
+def text_in(names: Optional[Mapping[str, str]], language: str) -> str:
     """The text of a bilingual {lang: text} in ``language``, else English."""
     return (names or {}).get(language) or (names or {}).get("en") or ""
 
 
-def load_questionnaire(path) -> Questionnaire:
+def load_questionnaire(path: StrPath) -> Questionnaire:
     name = Path(str(path)).name
     try:
         data, encoding = read_json_with_encoding(path, tr("Cannot read the questionnaire {0}: {1}"))
@@ -104,14 +112,14 @@ LISTED_PROBLEMS = 40
 class _Checker:
     """Collects ``place: problem`` lines while walking a questionnaire definition (JSON paths as places)."""
 
-    def __init__(self):
-        self.problems = []
+    def __init__(self) -> None:
+        self.problems: List[str] = []
 
-    def add(self, place, text):
+    def add(self, place: str, text: str) -> None:
         line = f"{place}: {text}"  # one problem per line, whatever the file holds
         self.problems.append("".join(c if c.isprintable() else repr(c)[1:-1] for c in line))
 
-    def object(self, value, place, required=True):
+    def object(self, value: Any, place: str, required: bool = True) -> Optional[Dict[str, Any]]:
         if value is None and not required:
             return None
         if not isinstance(value, dict):
@@ -119,7 +127,7 @@ class _Checker:
             return None
         return value
 
-    def array(self, value, place, required=True, minimum=1):
+    def array(self, value: Any, place: str, required: bool = True, minimum: int = 1) -> List[Any]:
         if value is None and not required:
             return []
         if not isinstance(value, list):
@@ -129,7 +137,7 @@ class _Checker:
             self.add(place, tr("must list at least {0} items", minimum))
         return value
 
-    def text(self, value, place, required=True):
+    def text(self, value: Any, place: str, required: bool = True) -> str:
         if value is None and not required:
             return ""
         if not isinstance(value, str) or not value.strip():
@@ -137,7 +145,7 @@ class _Checker:
             return ""
         return value
 
-    def name(self, value, place):
+    def name(self, value: Any, place: str) -> str:
         text = self.text(value, place)
         if text and not NAME_PATTERN.fullmatch(text):
             self.add(place, tr("\"{0}\" is not a valid XLSForm name (a letter or _, then letters, digits, _ . -)",
@@ -145,7 +153,7 @@ class _Checker:
             return ""
         return text
 
-    def labels(self, value, place, required=True):
+    def labels(self, value: Any, place: str, required: bool = True) -> Dict[str, str]:
         """A bilingual text {"en": "…", "zh": "…"}: an object of non-empty texts."""
         if value is None and not required:
             return {}
@@ -158,7 +166,7 @@ class _Checker:
                 self.add(f"{place}.{language}", tr("must be a non-empty text, not {0}", _kind(text)))
         return {k: v for k, v in value.items() if isinstance(v, str)}
 
-    def optional_text(self, value, place):
+    def optional_text(self, value: Any, place: str) -> str:
         if value is None:
             return ""
         if not isinstance(value, str):
@@ -167,7 +175,7 @@ class _Checker:
         return value
 
 
-def _kind(value) -> str:
+def _kind(value: object) -> str:
     """How a JSON value reads in a message: its type, and the value itself when short."""
     if value is None:
         return tr("nothing (null or missing)")
@@ -184,11 +192,11 @@ def _kind(value) -> str:
     return type(value).__name__
 
 
-def _is_number(value) -> bool:
+def _is_number(value: object) -> TypeGuard[Union[int, float]]:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
-def questionnaire_from_dict(data, name: str = "") -> Questionnaire:
+def questionnaire_from_dict(data: Any, name: str = "") -> Questionnaire:
     """Validate a questionnaire definition by its schema, once, before anything uses it: every problem is listed
     with its place (a JSON path such as ``groups[2].questions[0].type``)."""
     check = _Checker()
@@ -199,10 +207,11 @@ def questionnaire_from_dict(data, name: str = "") -> Questionnaire:
         heading = tr("The questionnaire {0} is not valid ({1} problems):", name, len(check.problems)) if name else \
             tr("The questionnaire is not valid ({0} problems):", len(check.problems))
         raise HabitatError(heading + "\n" + "\n".join(listed) + ("\n" + tr("… and {0} more.", more) if more else ""))
+    assert questionnaire is not None  # _parse gives None only with problems
     return questionnaire
 
 
-def _parse(data, check):
+def _parse(data: Any, check: _Checker) -> Optional[Questionnaire]:
     if not isinstance(data, dict):
         check.add("$", tr("the questionnaire must be a JSON object {{…}}, not {0}", _kind(data)))
         return None
@@ -211,7 +220,7 @@ def _parse(data, check):
     if version and not re.fullmatch(r"[A-Za-z0-9_.\-]+", version):
         check.add("version", tr("\"{0}\" may hold only letters, digits, _ . and -", version))
     title = check.labels(data.get("title"), "title")
-    dimensions = {}
+    dimensions: Dict[str, Dict[str, str]] = {}
     for i, item in enumerate(check.array(data.get("dimensions"), "dimensions")):
         place = f"dimensions[{i}]"
         if check.object(item, place) is None:
@@ -222,13 +231,14 @@ def _parse(data, check):
             check.add(place + ".id", tr("the dimension \"{0}\" is listed twice", dimension))
         elif dimension:
             dimensions[dimension] = label
-    choices = {}
+    choices: Dict[str, List[Dict[str, Any]]] = {}
     for list_name, items in (check.object(data.get("choices"), "choices") or {}).items():
         place = f"choices.{list_name}"
         if not NAME_PATTERN.fullmatch(str(list_name)):
             check.add(place, tr("\"{0}\" is not a valid XLSForm name (a letter or _, then letters, digits, _ . -)",
                                 list_name))
-        kept, seen = [], set()
+        kept: List[Dict[str, Any]] = []
+        seen: Set[str] = set()
         for i, item in enumerate(check.array(items, place)):
             where = f"{place}[{i}]"
             if check.object(item, where) is None:
@@ -248,7 +258,9 @@ def _parse(data, check):
         choices[str(list_name)] = kept
     if "choices" in data and isinstance(data.get("choices"), dict) and not data["choices"]:
         check.add("choices", tr("must list at least {0} items", 1))
-    questions, groups, names = [], [], {}
+    questions: List[Question] = []
+    groups: List[Tuple[str, Dict[str, str]]] = []
+    names: Dict[str, str] = {}
     for g, group in enumerate(check.array(data.get("groups"), "groups")):
         place = f"groups[{g}]"
         if check.object(group, place) is None:
@@ -269,7 +281,7 @@ def _parse(data, check):
                 check.add(where + ".name", tr("the name \"{0}\" is reserved for the form itself", question.name))
             names.setdefault(question.name, where)
             questions.append(question)
-    derived = []
+    derived: List[Derived] = []
     for i, item in enumerate(check.array(data.get("derived"), "derived", required=False, minimum=0)):
         place = f"derived[{i}]"
         if check.object(item, place) is None:
@@ -308,11 +320,12 @@ def _parse(data, check):
     return Questionnaire(identifier, version, title, dimensions, choices, groups, questions, derived)
 
 
-def _is_fraction(value):
+def _is_fraction(value: object) -> bool:
     return _is_number(value) and 0 <= value <= 1
 
 
-def _question(item, group, where, dimensions, choices, check):
+def _question(item: Any, group: str, where: str, dimensions: Dict[str, Dict[str, str]],
+              choices: Dict[str, List[Dict[str, Any]]], check: _Checker) -> Optional[Question]:
     if check.object(item, where) is None:
         return None
     name = check.name(item.get("name"), where + ".name")
@@ -385,7 +398,8 @@ def _question(item, group, where, dimensions, choices, check):
 
 # --- XLSForm ---------------------------------------------------------------------------------------------------
 
-def xlsform_sheets(questionnaire: Questionnaire, spaces=None):
+def xlsform_sheets(questionnaire: Questionnaire, spaces: Optional[Sequence[Tuple[object, object]]] = None,
+                   ) -> Dict[str, List[List[Any]]]:
     """The survey, choices and settings sheets of the XLSForm as lists of rows (first row: headers).
 
     ``spaces`` is [(id, name)] from the inventory: the space question then offers them as a choice list (plus
@@ -396,8 +410,9 @@ def xlsform_sheets(questionnaire: Questionnaire, spaces=None):
               ["required", "relevant", "constraint"] + [f"constraint_message::{long}" for _, long in LANGUAGES] +
               ["appearance", "calculation", "parameters"]]
 
-    def row(kind, name, label=None, hint=None, required=False, relevant="", constraint="", message=None,
-            appearance="", calculation="", parameters=""):
+    def row(kind: str, name: str, label: Optional[Dict[str, str]] = None, hint: Optional[Dict[str, str]] = None,
+            required: bool = False, relevant: str = "", constraint: str = "", message: Optional[Dict[str, str]] = None,
+            appearance: str = "", calculation: str = "", parameters: str = "") -> None:
         survey.append([kind, name] + [text_in(label, short) if label else "" for short, _ in LANGUAGES] +
                       [(hint or {}).get(short, "") for short, _ in LANGUAGES] +
                       ["yes" if required else "", relevant, constraint] +
@@ -414,7 +429,8 @@ def xlsform_sheets(questionnaire: Questionnaire, spaces=None):
                 row("end_group", "")
             row("begin_group", question.group, group_labels.get(question.group))
             current = question.group
-        constraint, message = question.constraint, None
+        constraint = question.constraint
+        message: Optional[Dict[str, str]] = None
         if question.kind == "select_multiple" and question.exclusive:
             constraint = f"not(selected(., '{question.exclusive}') and count-selected(.) > 1)"
             message = {"en": "This choice cannot be combined with others.", "zh": "此选项不能与其他选项同时选择。"}
@@ -446,7 +462,7 @@ def xlsform_sheets(questionnaire: Questionnaire, spaces=None):
     return {"survey": survey, "choices": choices, "settings": settings}
 
 
-def space_choice_label(space_id, name) -> str:
+def space_choice_label(space_id: object, name: object) -> str:
     """``id · name``: the importer reads the id back from a label export."""
     return f"{space_id} · {name}" if name not in (None, "") and str(name) != str(space_id) else str(space_id)
 
@@ -458,12 +474,13 @@ def space_id_from_label(value: str) -> str:
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def spreadsheet_text(value):
+def spreadsheet_text(value: object) -> object:
     """Text for a workbook cell: control characters that XML cannot hold are removed."""
     return _ILLEGAL_XML.sub("", value) if isinstance(value, str) else value
 
 
-def write_xlsform(questionnaire: Questionnaire, path, spaces=None) -> str:
+def write_xlsform(questionnaire: Questionnaire, path: StrPath,
+                  spaces: Optional[Sequence[Tuple[object, object]]] = None) -> str:
     """Write the XLSForm atomically (next to ``path``, then moved into place)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -483,12 +500,13 @@ def write_xlsform(questionnaire: Questionnaire, path, spaces=None) -> str:
     return atomic_write(path, book.save)
 
 
-def evenness(counts):
+def evenness(counts: Sequence[Optional[float]]) -> Optional[float]:
     """Pielou's evenness J = H / ln k of the counts (0 when nobody was counted); None if a count is missing."""
     if any(c is None for c in counts):
         return None
-    total = float(sum(counts))
+    known = cast("Sequence[float]", counts)
+    total = float(sum(known))
     if total <= 0:
         return 0.0
-    entropy = -sum((c / total) * math.log(c / total) for c in counts if c > 0)
-    return entropy / math.log(len(counts))
+    entropy = -sum((c / total) * math.log(c / total) for c in known if c > 0)
+    return entropy / math.log(len(known))

@@ -18,7 +18,11 @@ no formula is published. This module keeps the rule transparent:
 - **Weakest dimensions**: the two lowest dimension scores of each space (questionnaire order among equals).
 """
 
+from __future__ import annotations
+
+import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 
@@ -34,23 +38,33 @@ from ..network import (
 )
 from ..text import HabitatError, tr
 from .access import street_entrances
+from .report_values import finite_or_none
+
+if TYPE_CHECKING:
+    from numpy.typing import ArrayLike, NDArray
+    from shapely.geometry.base import BaseGeometry
+
+    from ..network import Lines
+    from ..report.charts import Picture
+    from ..text import Progress
 
 
 @dataclass
 class Dependants:
     graph: StreetGraph
-    vertex_distance: np.ndarray  # network distance of every vertex to its nearest space (inf beyond the limit)
-    vertex_space: np.ndarray  # index of that space, -1 where none is within the limit
-    point_space: np.ndarray  # per population point: the space it depends on, -1 for none within the distance
-    point_distance: np.ndarray  # per population point: network distance to the nearest space
-    people: np.ndarray  # (n_spaces, n_groups) dependants of every space
-    entrances: np.ndarray  # number of entrance vertices of every space
+    vertex_distance: NDArray[np.float64]  # network distance of every vertex to its nearest space (inf beyond the limit)
+    vertex_space: NDArray[np.int64]  # index of that space, -1 where none is within the limit
+    point_space: NDArray[np.int64]  # per population point: the space it depends on, -1 for none within the distance
+    point_distance: NDArray[np.float64]  # per population point: network distance to the nearest space
+    people: NDArray[np.float64]  # (n_spaces, n_groups) dependants of every space
+    entrances: NDArray[np.int64]  # number of entrance vertices of every space
     mid_segment_entrances: int = 0
     far_from_streets_population: float = 0.0  # group 0, people farther than the walking distance from any street
-    point_district: np.ndarray = None  # per point, index of the district holding it, -1 outside all
+    point_district: Optional[NDArray[np.int64]] = None  # per point, index of the district holding it, -1 outside all
 
 
-def space_entrances(graph: StreetGraph, spaces, entry_tolerance: float):
+def space_entrances(graph: StreetGraph, spaces: PolygonSet, entry_tolerance: float,
+                    ) -> Tuple[NDArray[np.int64], NDArray[np.float64], NDArray[np.int64]]:
     """(vertices, start costs, space of each): vertices inside a space or within ``entry_tolerance`` of one, as
     ``access.entry_points`` finds them, with the index (in ``spaces``) of the nearest such space."""
     distance, owner = distance_to_polygons(graph.xy, spaces, entry_tolerance)
@@ -58,7 +72,8 @@ def space_entrances(graph: StreetGraph, spaces, entry_tolerance: float):
     return entries, distance[entries], owner[entries]
 
 
-def nearest_source(graph: StreetGraph, sources, initial_cost, label, limit: float = np.inf):
+def nearest_source(graph: StreetGraph, sources: ArrayLike, initial_cost: Optional[ArrayLike], label: ArrayLike,
+                   limit: float = np.inf) -> Tuple[NDArray[np.float64], NDArray[np.int64]]:
     """Distance from the nearest source to every vertex and that source's ``label`` (-1 beyond ``limit``).
 
     The distances are those of ``network.multi_source_distances`` (the same pass, with one virtual vertex per
@@ -95,9 +110,10 @@ def nearest_source(graph: StreetGraph, sources, initial_cost, label, limit: floa
     return distance, vertex_label
 
 
-def space_dependants(lines, spaces, points, weights, max_distance: float = 400.0, entry_tolerance: float = 25.0,
-                     tolerance: float = 0.01, mid_segment_entrances: bool = True, districts=None,
-                     progress=None) -> Dependants:
+def space_dependants(lines: Lines, spaces: Sequence[Optional[BaseGeometry]], points: ArrayLike, weights: ArrayLike,
+                     max_distance: float = 400.0, entry_tolerance: float = 25.0, tolerance: float = 0.01,
+                     mid_segment_entrances: bool = True, districts: Optional[Sequence[Optional[BaseGeometry]]] = None,
+                     progress: Optional[Progress] = None) -> Dependants:
     """Dependants of every space of ``spaces`` (shapely polygons; None for a space without geometry):
     ``weights`` is (n_points, n_groups), group 0 the total. The network steps are those of
     ``access.public_space_access`` without an urban extent."""
@@ -155,14 +171,15 @@ def space_dependants(lines, spaces, points, weights, max_distance: float = 400.0
 
 @dataclass
 class Priority:
-    surveyed: np.ndarray  # bool per space: it has a quality index
-    need_pts: np.ndarray  # points of the score from low quality (nan when not surveyed)
-    people_pts: np.ndarray  # points of the score from dependants (nan when not surveyed)
-    priority: np.ndarray  # need_pts + people_pts, 0-100 (nan when not surveyed)
-    rank: np.ndarray  # 1 = upgrade first; spaces without a quality index after every surveyed one
+    surveyed: NDArray[np.bool_]  # bool per space: it has a quality index
+    need_pts: NDArray[np.float64]  # points of the score from low quality (nan when not surveyed)
+    people_pts: NDArray[np.float64]  # points of the score from dependants (nan when not surveyed)
+    priority: NDArray[np.float64]  # need_pts + people_pts, 0-100 (nan when not surveyed)
+    rank: NDArray[np.int64]  # 1 = upgrade first; spaces without a quality index after every surveyed one
 
 
-def priority_scores(quality_index, dependants, need_weight: float = 0.5, people_weight: float = 0.5) -> Priority:
+def priority_scores(quality_index: ArrayLike, dependants: ArrayLike, need_weight: float = 0.5,
+                    people_weight: float = 0.5) -> Priority:
     """Priority of every space from its quality index (0-100, nan when not surveyed) and dependants (group 0)."""
     quality = np.asarray(quality_index, dtype=float)
     people = np.asarray(dependants, dtype=float)
@@ -187,7 +204,8 @@ def priority_scores(quality_index, dependants, need_weight: float = 0.5, people_
     return Priority(surveyed, need_pts, people_pts, priority, rank)
 
 
-def weakest_dimensions(scores, count: int = 2):
+def weakest_dimensions(scores: Union[NDArray[np.float64], Sequence[Sequence[float]]], count: int = 2,
+                       ) -> Tuple[NDArray[np.int64], NDArray[np.float64]]:
     """(dimension index, score) of the ``count`` lowest scores of every space: ``scores`` is (n_spaces,
     n_dimensions) with nan where a dimension has no score; index -1 and nan where fewer are scored. Of equal scores
     the earlier dimension comes first."""
@@ -205,7 +223,8 @@ def weakest_dimensions(scores, count: int = 2):
     return index, value
 
 
-def weakest_summary(scores, surveyed, dependants):
+def weakest_summary(scores: Union[NDArray[np.float64], Sequence[Sequence[float]]], surveyed: ArrayLike,
+                    dependants: ArrayLike) -> List[Tuple[int, float, Optional[float], Optional[float]]]:
     """Per dimension: (spaces where it is the weakest, their dependants, mean score, mean score weighted by
     dependants), over the surveyed spaces. A space whose lowest score is shared by several dimensions counts for
     each of them."""
@@ -225,7 +244,8 @@ def weakest_summary(scores, surveyed, dependants):
     return rows
 
 
-def district_dependants(point_district, point_space, surveyed, weights, n_districts: int):
+def district_dependants(point_district: NDArray[np.int64], point_space: NDArray[np.int64], surveyed: ArrayLike,
+                        weights: ArrayLike, n_districts: int) -> List[Tuple[float, float, float, float]]:
     """Per district of residence (group 0): (population, depending on a surveyed space, on a space without a
     quality index, on none within the walking distance)."""
     weights = np.asarray(weights, dtype=float).reshape(len(point_space), -1)[:, 0]
@@ -241,7 +261,44 @@ def district_dependants(point_district, point_space, surveyed, weights, n_distri
     return rows
 
 
-def contribution_chart(names, need_pts, people_pts, title, need_label, people_label, xlabel):
+def group_fields(groups: Sequence[object]) -> List[str]:
+    """dep_<group> field names of the dependants of each population group: lower case letters, digits and
+    underscores, each used once."""
+    names: List[str] = []
+    for number, group in enumerate(groups, start=1):
+        stem = re.sub(r"[^0-9a-z_]+", "_", str(group).lower()).strip("_") or f"group_{number}"
+        name = f"dep_{stem}"
+        while name in names:
+            name += f"_{number}"
+        names.append(name)
+    return names
+
+
+def ranking_rows(ids: Sequence[Any], names: Sequence[Any], districts: Sequence[Any], quality: Sequence[Optional[float]],
+                 labels: Sequence[str], scores: Union[NDArray[np.float64], Sequence[Sequence[float]]],
+                 result: Dependants, scored: Priority) -> Tuple[List[List[Any]], NDArray[np.int64]]:
+    """(rows, order): the upgrade ranking, one row per space in ranking order (``order``: the input index of each
+    row). A row is [space_id, name, district, surveyed (0/1), quality index, weakest dimension, its score, second
+    weakest, its score, dependants, dependants of each group…, need_pts, people_pts, priority, rank], None for
+    what a space does not have. ``labels`` name the columns of ``scores`` (n_spaces, n_dimensions)."""
+    weakest, weakest_score = weakest_dimensions(scores)
+    dependants = result.people[:, 0]
+    order = np.argsort(scored.rank, kind="stable")
+    rows = []
+    for index in order:
+        first, second = weakest[index]
+        rows.append([ids[index], names[index], districts[index], int(scored.surveyed[index]),
+                     finite_or_none(quality[index]),
+                     labels[first] if first >= 0 else None, finite_or_none(weakest_score[index, 0]),
+                     labels[second] if second >= 0 else None, finite_or_none(weakest_score[index, 1]),
+                     float(dependants[index])] + [float(v) for v in result.people[index]] +
+                    [finite_or_none(scored.need_pts[index]), finite_or_none(scored.people_pts[index]),
+                     finite_or_none(scored.priority[index]), int(scored.rank[index])])
+    return rows, order
+
+
+def contribution_chart(names: Sequence[object], need_pts: ArrayLike, people_pts: ArrayLike, title: str, need_label: str,
+                       people_label: str, xlabel: str) -> Picture:
     """(png, warning): one horizontal bar per space, the need part and the people part stacked, the first space
     on top."""
     from ..report.charts import FIGURE_WIDTH, _png, _pyplot, _rc, font_family

@@ -15,12 +15,20 @@ memory stays bounded and the sums exact to far below the 6 decimals they are rou
 10,000 x 10,000 raster a matter of seconds and about 1 GB.
 """
 
+from __future__ import annotations
+
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
 import numpy as np
 
 from ..text import HabitatError, tr, tr_noop
+
+if TYPE_CHECKING:
+    from numpy.typing import ArrayLike, NDArray
+
+    from ..text import Progress
 
 # Class codes of the classified raster (0 = no data).
 NO_DATA, URBAN, SUBURBAN, RURAL_BUILT, FRINGE, CAPTURED, RURAL_OPEN = range(7)
@@ -53,7 +61,8 @@ DECIMALS = 6  # circle sums are rounded so that FFT round-off never decides a cl
 STRIP_CELLS = 2_000_000  # cells per strip (before the halo): about 100 MB of temporary arrays in an FFT pass
 
 
-def built_up_share(values, kind: str, cell_area_m2: float = None, nodata=None):
+def built_up_share(values: ArrayLike, kind: str, cell_area_m2: Optional[float] = None, nodata: Optional[float] = None,
+                   ) -> Tuple[NDArray[Any], NDArray[np.bool_]]:
     """(share, valid): the built-up share 0-1 of each cell and where there is data (bool). The share is float32,
     or uint8 0/1 for BINARY and WORLDCOVER (a quarter of the memory; the results are the same).
 
@@ -87,24 +96,28 @@ def built_up_share(values, kind: str, cell_area_m2: float = None, nodata=None):
     return share, valid
 
 
-def share_out_of_range(values, kind: str, valid, cell_area_m2: float = None):
+def share_out_of_range(values: NDArray[Any], kind: str, valid: NDArray[np.bool_], cell_area_m2: Optional[float] = None,
+                       ) -> Optional[float]:
     """The largest valid value when it cannot be a share of this ``kind`` (over 1, 100 or the cell area by more
     than 1 %), else None: a hint that the wrong kind was chosen."""
-    limits = {SHARE: 1.0, PERCENT: 100.0, GHSL_SURFACE: cell_area_m2}
+    limits: Dict[str, float] = {SHARE: 1.0, PERCENT: 100.0}
+    if cell_area_m2 is not None:  # without it a surface cannot be judged (it was a TypeError)
+        limits[GHSL_SURFACE] = cell_area_m2
     if kind not in limits or not valid.any():
         return None
     largest = float(np.max(values[valid]))
     return largest if largest > 1.01 * limits[kind] else None
 
 
-def disc_kernel(radius_m: float, cell_x: float, cell_y: float) -> np.ndarray:
+def disc_kernel(radius_m: float, cell_x: float, cell_y: float) -> NDArray[np.float64]:
     """1 for the cells whose centres lie within ``radius_m`` of the centre cell's centre, else 0 (float64)."""
     half_x, half_y = int(radius_m // cell_x), int(radius_m // cell_y)
     dy, dx = np.mgrid[-half_y:half_y + 1, -half_x:half_x + 1]
     return ((dx * cell_x) ** 2 + (dy * cell_y) ** 2 <= radius_m ** 2 * (1 + 1e-12)).astype(np.float64)
 
 
-def strip_sums(arrays, kernel, strip_cells: int = STRIP_CELLS):
+def strip_sums(arrays: Sequence[NDArray[Any]], kernel: NDArray[np.float64], strip_cells: int = STRIP_CELLS,
+               ) -> Iterator[Tuple[int, int, List[NDArray[np.float64]]]]:
     """Yield (first row, end row, [sums]) strip by strip: each array's sum over the (symmetric) ``kernel`` around
     every cell, zero beyond the array, rounded to DECIMALS. One kernel FFT serves every strip and array."""
     from scipy import fft
@@ -130,7 +143,8 @@ def strip_sums(arrays, kernel, strip_cells: int = STRIP_CELLS):
         yield first, end, sums
 
 
-def circle_density(share, valid, cell_x: float, cell_y: float, radius_m: float = WALKING_CIRCLE_RADIUS_M):
+def circle_density(share: NDArray[Any], valid: NDArray[np.bool_], cell_x: float, cell_y: float,
+                   radius_m: float = WALKING_CIRCLE_RADIUS_M) -> NDArray[np.float32]:
     """Built-up share of the valid cells in the circle around every cell (float32; NaN where there is no data)."""
     kernel = disc_kernel(radius_m, cell_x, cell_y)
     density = np.full(share.shape, np.nan, dtype=np.float32)
@@ -155,22 +169,23 @@ class Extent:
 
 @dataclass
 class UrbanExtentResult:
-    classes: np.ndarray  # uint8 class codes per cell (CLASS_NAMES)
-    labels: np.ndarray  # int32 extent id per cell, 0 outside every kept extent
-    extents: list  # [Extent], by id
+    classes: NDArray[np.uint8]  # class codes per cell (CLASS_NAMES)
+    labels: NDArray[np.int32]  # extent id per cell, 0 outside every kept extent
+    extents: List[Extent]  # by id
     cell_area_m2: float
     dropped: int = 0  # extents smaller than the minimum area
     dropped_m2: float = 0.0
     largest_dropped_m2: float = 0.0
     built_cells: int = 0
-    class_cells: dict = field(default_factory=dict)  # {class: cells} over the whole raster
+    class_cells: Dict[int, int] = field(default_factory=dict)  # {class: cells} over the whole raster
 
 
-def classify_urban_extent(share, valid, cell_x: float, cell_y: float, urban: float = URBAN_DENSITY,
-                          suburban: float = SUBURBAN_DENSITY, built_cell: float = BUILT_CELL_SHARE,
-                          radius_m: float = WALKING_CIRCLE_RADIUS_M, fringe_m: float = FRINGE_DISTANCE_M,
-                          captured_max_m2: float = CAPTURED_MAX_M2, min_extent_m2: float = MIN_EXTENT_M2,
-                          progress=None) -> UrbanExtentResult:
+def classify_urban_extent(share: NDArray[Any], valid: NDArray[np.bool_], cell_x: float, cell_y: float,
+                          urban: float = URBAN_DENSITY, suburban: float = SUBURBAN_DENSITY,
+                          built_cell: float = BUILT_CELL_SHARE, radius_m: float = WALKING_CIRCLE_RADIUS_M,
+                          fringe_m: float = FRINGE_DISTANCE_M, captured_max_m2: float = CAPTURED_MAX_M2,
+                          min_extent_m2: float = MIN_EXTENT_M2, progress: Optional[Progress] = None,
+                          ) -> UrbanExtentResult:
     """Classes, extents and their areas for a built-up ``share`` grid (0-1) with cells ``cell_x`` x ``cell_y`` m:
     built_up_classes, then urban_extent_from_classes (call the two yourself to free ``share`` in between)."""
     report = progress or (lambda fraction: None)
@@ -180,9 +195,10 @@ def classify_urban_extent(share, valid, cell_x: float, cell_y: float, urban: flo
                                      lambda fraction: report(0.5 + 0.5 * fraction))
 
 
-def built_up_classes(share, valid, cell_x: float, cell_y: float, urban: float = URBAN_DENSITY,
-                     suburban: float = SUBURBAN_DENSITY, built_cell: float = BUILT_CELL_SHARE,
-                     radius_m: float = WALKING_CIRCLE_RADIUS_M, progress=None) -> np.ndarray:
+def built_up_classes(share: NDArray[Any], valid: NDArray[np.bool_], cell_x: float, cell_y: float,
+                     urban: float = URBAN_DENSITY, suburban: float = SUBURBAN_DENSITY,
+                     built_cell: float = BUILT_CELL_SHARE, radius_m: float = WALKING_CIRCLE_RADIUS_M,
+                     progress: Optional[Progress] = None) -> NDArray[np.uint8]:
     """Class codes (uint8): URBAN, SUBURBAN or RURAL_BUILT for the built-up cells, RURAL_OPEN for the other cells
     with data, NO_DATA. A cell is built-up when its share is at least ``built_cell``; its density in the circle of
     ``radius_m`` above ``urban`` is urban, from ``suburban`` to ``urban`` suburban, below ``suburban`` rural.
@@ -206,9 +222,10 @@ def built_up_classes(share, valid, cell_x: float, cell_y: float, urban: float = 
     return classes
 
 
-def urban_extent_from_classes(classes, cell_x: float, cell_y: float, fringe_m: float = FRINGE_DISTANCE_M,
-                              captured_max_m2: float = CAPTURED_MAX_M2, min_extent_m2: float = MIN_EXTENT_M2,
-                              progress=None) -> UrbanExtentResult:
+def urban_extent_from_classes(classes: NDArray[np.uint8], cell_x: float, cell_y: float,
+                              fringe_m: float = FRINGE_DISTANCE_M, captured_max_m2: float = CAPTURED_MAX_M2,
+                              min_extent_m2: float = MIN_EXTENT_M2, progress: Optional[Progress] = None,
+                              ) -> UrbanExtentResult:
     """Fringe and captured open space added to ``classes`` (changed in place), the extents and their areas."""
     from scipy import ndimage
 
@@ -282,7 +299,7 @@ def urban_extent_from_classes(classes, cell_x: float, cell_y: float, fringe_m: f
         class_cells={code: int(totals[code]) for code in CLASS_NAMES})
 
 
-def _label_sizes(labels, count, step):
+def _label_sizes(labels: NDArray[np.integer[Any]], count: int, step: int) -> NDArray[np.int64]:
     """Cells per label, strip by strip (bincount of the whole array would copy it to int64: 800 MB at 10,000²)."""
     sizes = np.zeros(count + 1, dtype=np.int64)
     for first in range(0, labels.shape[0], step):
@@ -292,14 +309,14 @@ def _label_sizes(labels, count, step):
 
 # --- Looking up extents at points, population in extents, two dates ------------------------------------------
 
-def cell_index(geotransform, xy):
+def cell_index(geotransform: Sequence[float], xy: ArrayLike) -> Tuple[NDArray[np.int64], NDArray[np.int64]]:
     """(row, column) of the cells holding the points ``xy`` (n, 2) of a north-up grid; may lie outside it."""
     x0, dx, _, y0, _, dy = geotransform
     xy = np.asarray(xy, dtype=np.float64).reshape(-1, 2)
     return np.floor((xy[:, 1] - y0) / dy).astype(np.int64), np.floor((xy[:, 0] - x0) / dx).astype(np.int64)
 
 
-def labels_at(labels, geotransform, xy):
+def labels_at(labels: NDArray[np.integer[Any]], geotransform: Sequence[float], xy: ArrayLike) -> NDArray[np.int64]:
     """The extent id at each point (0 outside every extent and outside the grid)."""
     row, col = cell_index(geotransform, xy)
     inside = (row >= 0) & (col >= 0) & (row < labels.shape[0]) & (col < labels.shape[1])
@@ -308,8 +325,11 @@ def labels_at(labels, geotransform, xy):
     return found
 
 
-def population_by_extent(labels, geotransform, extent_count: int, population, population_geotransform,
-                         population_valid=None, to_label_crs=None, max_points: int = 2_000_000, progress=None):
+def population_by_extent(labels: NDArray[np.integer[Any]], geotransform: Sequence[float], extent_count: int,
+                         population: ArrayLike, population_geotransform: Sequence[float],
+                         population_valid: Optional[NDArray[np.bool_]] = None,
+                         to_label_crs: Optional[Callable[[NDArray[np.float64]], NDArray[np.float64]]] = None,
+                         max_points: int = 2_000_000, progress: Optional[Progress] = None) -> NDArray[np.float64]:
     """People in each extent (array indexed by extent id; [0] = outside every extent) from a population grid.
 
     A population cell much coarser than the extent grid is spread evenly over k x k sub-cell points (k up to 10,
@@ -354,12 +374,13 @@ def population_by_extent(labels, geotransform, extent_count: int, population, po
     return np.minimum(totals, everyone) if np.isfinite(everyone) else totals
 
 
-def match_earlier(labels_later, labels_earlier, earlier_count: int):
+def match_earlier(labels_later: NDArray[np.integer[Any]], labels_earlier: NDArray[np.integer[Any]],
+                  earlier_count: int) -> NDArray[np.int64]:
     """For each earlier extent (index = its id), the later extent it overlaps most (0: none); same grid."""
     if labels_later.shape != labels_earlier.shape:
         raise ValueError("the two dates must share one grid")
     later_count = int(labels_later.max()) if labels_later.size else 0
-    pairs = {}
+    pairs: Dict[int, int] = {}
     step = max(1, STRIP_CELLS // max(labels_later.shape[1], 1))
     for first in range(0, labels_later.shape[0], step):
         earlier = labels_earlier[first:first + step].ravel()
@@ -383,21 +404,22 @@ class LandUseEfficiency:
     """SDG 11.3.1 for one city between two dates; rates per year as fractions (0.02 = 2 % a year)."""
     urban_m2_1: float
     urban_m2_2: float
-    population_1: float
-    population_2: float
+    population_1: Optional[float]
+    population_2: Optional[float]
     years: float
-    lcr: float = None  # land consumption rate ln(Urb2/Urb1)/y
-    pgr: float = None  # population growth rate ln(Pop2/Pop1)/y
-    ratio: float = None  # LCR/PGR
+    lcr: Optional[float] = None  # land consumption rate ln(Urb2/Urb1)/y
+    pgr: Optional[float] = None  # population growth rate ln(Pop2/Pop1)/y
+    ratio: Optional[float] = None  # LCR/PGR
     note: str = ""  # why a value is missing or how to read it (translated)
 
 
-def land_use_efficiency(urban_m2_1, urban_m2_2, population_1, population_2, years) -> LandUseEfficiency:
+def land_use_efficiency(urban_m2_1: float, urban_m2_2: float, population_1: Optional[float],
+                        population_2: Optional[float], years: float) -> LandUseEfficiency:
     """LCR = ln(Urb2/Urb1)/y, PGR = ln(Pop2/Pop1)/y and LCRPGR = LCR/PGR (UN-Habitat, SDG 11.3.1 metadata)."""
     if not years or years <= 0:
         raise HabitatError(tr("The later date must come after the earlier one (years between them: {0}).", years))
     result = LandUseEfficiency(urban_m2_1, urban_m2_2, population_1, population_2, years)
-    notes = []
+    notes: List[str] = []
     if urban_m2_1 and urban_m2_1 > 0 and urban_m2_2 and urban_m2_2 > 0:
         result.lcr = math.log(urban_m2_2 / urban_m2_1) / years
     else:

@@ -1,14 +1,36 @@
 """Charts and map images as PNG bytes (matplotlib, Agg), legible when printed on an A4 page, with a Simplified
 Chinese font for Chinese text."""
 
+from __future__ import annotations
+
 import io
 import math
 import os
 import tempfile
 import textwrap
 import warnings
+from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Set, Tuple, Union
 
 from ..text import tr, tr_noop
+
+if TYPE_CHECKING:
+    import numpy as np
+    from matplotlib.artist import Artist
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+    from matplotlib.path import Path
+    from numpy.typing import ArrayLike, NDArray
+    from shapely.geometry.base import BaseGeometry
+
+    # A layer's style: "fill", "edge" (colours or "none"), "width", "alpha", "zorder", "size", "kind" ("line").
+    Style = Mapping[str, Any]
+    # A legend entry: its label and a colour or a style.
+    LegendEntry = Tuple[str, Union[str, Style]]
+    # The city or region drawn under and over a map's layers, and its legend label (None: not in the legend).
+    Outline = Tuple[Sequence[Optional[BaseGeometry]], Optional[str]]
+    # Names written on a map at the shapes' representative points.
+    Labels = Sequence[Tuple[str, Optional[BaseGeometry]]]
+    Bounds = Tuple[float, float, float, float]
 
 # Simplified Chinese families, best first. QGIS installs on Windows, macOS and Linux ship different ones.
 SC_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "Noto Sans SC", "Microsoft YaHei",
@@ -32,11 +54,11 @@ PAGE_HEIGHT_PX = 900  # ... and at most this tall (report_pdf.IMAGE_MAX_HEIGHT)
 MIN_PRINT_PT = 8.0  # smallest text size once the image is scaled down to the page width
 FIGURE_WIDTH = 6.0  # inches: 660 px at DPI, about the page width, so the text is printed near its size
 
-_CHOICE = []  # [(family or None, is Simplified Chinese)] once chosen
-_EXTRACTED = set()  # SC families registered from a face extracted out of a font collection
+_CHOICE: List[Tuple[Optional[str], bool]] = []  # [(family or None, is Simplified Chinese)] once chosen
+_EXTRACTED: Set[str] = set()  # SC families registered from a face extracted out of a font collection
 
 
-def _pyplot():
+def _pyplot() -> Any:
     import matplotlib
 
     matplotlib.use("Agg", force=False)
@@ -45,7 +67,7 @@ def _pyplot():
     return plt
 
 
-def cjk_family():
+def cjk_family() -> Optional[str]:
     """Name of an installed font family with Chinese glyphs for matplotlib, Simplified Chinese whenever one exists
     (a face in a .ttc collection is extracted for it), or None."""
     if not _CHOICE:
@@ -53,11 +75,13 @@ def cjk_family():
     return _CHOICE[0][0]
 
 
-def is_simplified(family) -> bool:
-    return bool(family) and (family in SC_FAMILIES or family in _EXTRACTED or family.endswith((" SC", " CN")))
+def is_simplified(family: Optional[str]) -> bool:
+    if not family:
+        return False
+    return family in SC_FAMILIES or family in _EXTRACTED or family.endswith((" SC", " CN"))
 
 
-def _choose_cjk():
+def _choose_cjk() -> Tuple[Optional[str], bool]:
     from matplotlib import font_manager
 
     installed = {font.name for font in font_manager.fontManager.ttflist}
@@ -77,11 +101,11 @@ def _choose_cjk():
     return other, is_simplified(other)
 
 
-def _collections():
+def _collections() -> List[str]:
     """Font collection files (.ttc, .otc) of the system and the user."""
     from matplotlib import font_manager
 
-    found = set()
+    found: Set[str] = set()
     try:
         found.update(font_manager.findSystemFonts(fontext="ttc"))
     except Exception:  # noqa: BLE001 - no fc-list, unreadable folders: scan the folders below
@@ -94,7 +118,7 @@ def _collections():
     return sorted(path for path in found if path.lower().endswith((".ttc", ".otc")))
 
 
-def _sc_faces(path):
+def _sc_faces(path: str) -> List[Tuple[Tuple[bool, bool, bool], int, str]]:
     """(preference, face index, family) of each Simplified Chinese face of a collection, read from its name table:
     sans before serif, proportional before mono, regular before other weights."""
     from fontTools.ttLib import TTCollection
@@ -115,7 +139,7 @@ def _sc_faces(path):
     return faces
 
 
-def _cache_folder():
+def _cache_folder() -> str:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     folder = os.path.join(base, "habitat_planning_plugin", "fonts")
     try:
@@ -127,7 +151,7 @@ def _cache_folder():
         return folder
 
 
-def _extract_sc_face():
+def _extract_sc_face() -> Optional[str]:
     """The family of the best Simplified Chinese face found in a font collection, saved once as a font file of its
     own in the user's cache folder and registered with matplotlib (which reads only a collection's first face)."""
     from fontTools.ttLib import TTCollection
@@ -163,7 +187,7 @@ def _extract_sc_face():
     return name
 
 
-def needs_cjk(*texts) -> bool:
+def needs_cjk(*texts: object) -> bool:
     return any(any("\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for ch in str(text)) for text in texts)
 
 
@@ -172,7 +196,7 @@ NOT_SIMPLIFIED = tr_noop("No Simplified Chinese font is installed; chart text us
                          "CJK SC).")
 
 
-def font_family(*texts):
+def font_family(*texts: object) -> Tuple[List[str], Optional[str]]:
     """(family list for matplotlib, warning or None): a CJK family when the texts hold Chinese."""
     if not needs_cjk(*texts):
         return ["DejaVu Sans"], None
@@ -187,10 +211,19 @@ MISSING_GLYPHS = tr_noop("Some characters are missing from the chart font and sh
                          "with these characters (for example Noto Sans CJK).")
 
 
-class Picture(tuple):
+if TYPE_CHECKING:
+    _PictureBase = Tuple[bytes, Optional[str]]
+else:
+    _PictureBase = tuple  # a plain tuple at run time (typing.Tuple would add typing.Generic to the bases)
+
+
+class Picture(_PictureBase):
     """(PNG bytes, warning) of a chart; a map also carries its ``legend`` [(label, colour)] for the page."""
 
-    def __new__(cls, png, warning, legend=None):
+    legend: Optional[List[Tuple[str, str]]]
+
+    def __new__(cls, png: bytes, warning: Optional[str], legend: Optional[List[Tuple[str, str]]] = None,
+                ) -> Picture:
         made = super().__new__(cls, (png, warning))
         made.legend = legend
         return made
@@ -202,7 +235,7 @@ def print_scale(width_px: float, height_px: float = 0.0) -> float:
     return min(1.0, PAGE_WIDTH_PX / max(width_px, 1.0), PAGE_HEIGHT_PX / max(height_px, 1.0))
 
 
-def _legible(figure):
+def _legible(figure: Figure) -> None:
     """Enlarge any text that would print below MIN_PRINT_PT once the image is scaled to the page width."""
     from matplotlib.text import Text
 
@@ -223,7 +256,8 @@ def _legible(figure):
                     axis.set_tick_params(labelsize=max(sizes))
 
 
-def _png(figure, warning=None, legend=None):
+def _png(figure: Figure, warning: Optional[str] = None, legend: Optional[List[Tuple[str, str]]] = None,
+         ) -> Picture:
     """(PNG bytes, warning): a missing glyph is reported, never drawn silently as a box, never fatal."""
     buffer = io.BytesIO()
     with warnings.catch_warnings(record=True) as caught:
@@ -236,20 +270,20 @@ def _png(figure, warning=None, legend=None):
     return Picture(buffer.getvalue(), warning, legend)
 
 
-def _rc(families):
+def _rc(families: List[str]) -> Dict[str, Any]:
     """Text sizes that print legibly at FIGURE_WIDTH."""
     return {"font.family": families, "font.size": 9.5, "axes.titlesize": 11, "axes.labelsize": 9.5,
             "xtick.labelsize": 9, "ytick.labelsize": 9, "legend.fontsize": 9, "figure.titlesize": 11.5}
 
 
-def _wrapped(text, width=14):
+def _wrapped(text: object, width: int = 14) -> str:
     text = str(text)
     if needs_cjk(text):
         return "\n".join(text[i:i + max(width // 2, 4)] for i in range(0, len(text), max(width // 2, 4)))
     return textwrap.fill(text, width, break_long_words=False) or text
 
 
-def _category_labels(axes, labels, rotation_from=4):
+def _category_labels(axes: Axes, labels: Sequence[str], rotation_from: int = 4) -> None:
     """Category labels along x: level when few, slanted when many, upright when very many."""
     count = len(labels)
     rotation = 0 if count <= rotation_from else (45 if count <= 12 else 90)
@@ -257,7 +291,8 @@ def _category_labels(axes, labels, rotation_from=4):
                          rotation_mode="anchor" if rotation == 45 else "default")
 
 
-def bar_chart(categories, series, title, ylabel, benchmark=None, benchmark_label=None):
+def bar_chart(categories: Sequence[str], series: Sequence[Tuple[str, Sequence[Optional[float]]]], title: str,
+              ylabel: str, benchmark: Optional[float] = None, benchmark_label: Optional[str] = None) -> Picture:
     """Grouped bars: ``series`` is [(label, values)], one value per category. Returns (png bytes, warning)."""
     plt = _pyplot()
     texts = [title, ylabel, benchmark_label or ""] + list(categories) + [label for label, _ in series]
@@ -286,7 +321,7 @@ OUTLINE_STYLE = {"fill": "none", "edge": "#212121", "width": 1.2}
 BACKGROUND_FILL = "#f5f5f5"
 
 
-def _polygon_path(shapes):
+def _polygon_path(shapes: Iterable[Optional[BaseGeometry]]) -> Optional[Path]:
     """One matplotlib Path of every polygon in ``shapes``, each with its holes (exterior anticlockwise, holes
     clockwise: filled by the non-zero rule, the holes stay empty)."""
     from matplotlib.path import Path
@@ -302,7 +337,7 @@ def _polygon_path(shapes):
     return Path.make_compound_path(*paths) if paths else None
 
 
-def _parts(shapes, kind):
+def _parts(shapes: Iterable[Optional[BaseGeometry]], kind: str) -> Iterator[BaseGeometry]:
     """The simple parts (Polygon, LineString or Point) of the geometries ``shapes``."""
     stack = [shape for shape in shapes if shape is not None]
     while stack:
@@ -315,7 +350,8 @@ def _parts(shapes, kind):
             yield shape
 
 
-def _draw_layer(axes, shapes, style, clip=None):
+def _draw_layer(axes: Axes, shapes: Iterable[Optional[BaseGeometry]], style: Style, clip: Optional[Artist] = None,
+                ) -> List[Artist]:
     """Polygons with their holes, lines and points of one layer in one style; returns the artists drawn."""
     from matplotlib.collections import LineCollection
     from matplotlib.patches import PathPatch
@@ -346,7 +382,7 @@ def _draw_layer(axes, shapes, style, clip=None):
     return drawn
 
 
-def _legend_entry(label, style):
+def _legend_entry(label: str, style: Union[str, Style]) -> Artist:
     """A legend handle: a filled box for a colour or a filled style, a line for a line style."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
@@ -361,14 +397,14 @@ def _legend_entry(label, style):
                  alpha=style.get("alpha", 1.0), label=label)
 
 
-def _swatch(style) -> str:
+def _swatch(style: Union[str, Style]) -> str:
     if isinstance(style, str):
         return style
     fill = style.get("fill", "none")
     return style.get("edge", "#424242") if fill in (None, "none") else fill
 
 
-def _labels(axes, labels, size=8.5):
+def _labels(axes: Axes, labels: Labels, size: float = 8.5) -> None:
     """Names at the shapes' representative points, with a white halo."""
     import matplotlib.patheffects as effects
 
@@ -381,7 +417,8 @@ def _labels(axes, labels, size=8.5):
                       color="#212121", path_effects=halo, zorder=6)
 
 
-def _frame(axes, bounds, title, legend, unit_km):
+def _frame(axes: Axes, bounds: Optional[Bounds], title: str, legend: Sequence[LegendEntry], unit_km: Optional[str],
+           ) -> List[Tuple[str, str]]:
     """Limits with a margin, a scale bar in km, the legend under the map and the title; ``bounds`` (xmin, ymin,
     xmax, ymax) or None."""
     import matplotlib.patheffects as effects
@@ -402,7 +439,7 @@ def _frame(axes, bounds, title, legend, unit_km):
     axes.set_axis_off()
     axes.set_title(title)
     if legend:
-        columns = 1 if len(legend) <= 2 else (2 if len(legend) <= 6 or max(len(str(l)) for l, _ in legend) > 24
+        columns = 1 if len(legend) <= 2 else (2 if len(legend) <= 6 or max(len(str(label)) for label, _ in legend) > 24
                                               else 3)
         axes.legend(handles=[_legend_entry(label, style) for label, style in legend], loc="upper center",
                     bbox_to_anchor=(0.5, -0.01), ncol=columns, frameon=False, title=tr("Legend"),
@@ -410,19 +447,21 @@ def _frame(axes, bounds, title, legend, unit_km):
     return [(str(label), _swatch(style)) for label, style in legend]
 
 
-def _bounds(shapes):
+def _bounds(shapes: Iterable[Optional[BaseGeometry]]) -> Optional[Bounds]:
     boxes = [shape.bounds for shape in shapes if shape is not None and not shape.is_empty]
     if not boxes:
         return None
     return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
-def _map_texts(title, legend, labels, outline):
+def _map_texts(title: str, legend: Sequence[LegendEntry], labels: Labels, outline: Optional[Outline]) -> List[object]:
     return [title, tr("Legend")] + [label for label, _ in legend] + [text for text, _ in labels] + \
         ([outline[1]] if outline else [])
 
 
-def map_image(layers, title, legend, outline=None, labels=(), unit_km=None, clip=False):
+def map_image(layers: Sequence[Tuple[Sequence[Optional[BaseGeometry]], Style]], title: str,
+              legend: Sequence[LegendEntry], outline: Optional[Outline] = None, labels: Labels = (),
+              unit_km: Optional[str] = None, clip: bool = False) -> Picture:
     """A map: ``layers`` is [(shapely geometries, style dict)] drawn in order (polygons with their holes, lines,
     points); ``legend`` [(label, colour or style)] says what the layers show (required: a map without a key cannot
     be read); ``outline`` (shapes, label) is the city or region, drawn light under the layers and as a dark line
@@ -449,7 +488,10 @@ def map_image(layers, title, legend, outline=None, labels=(), unit_km=None, clip
         return _png(figure, warning, recorded)
 
 
-def segment_map(segments, colors, polygons, title, legend, outline=None, unit_km=None):
+def segment_map(segments: NDArray[np.float64], colors: Sequence[str],
+                polygons: Sequence[Tuple[Optional[BaseGeometry], Style]], title: str,
+                legend: Sequence[LegendEntry], outline: Optional[Outline] = None, unit_km: Optional[str] = None,
+                ) -> Picture:
     """Street segments ((n, 2, 2) array) coloured one by one over polygons [(shape, style)]; ``legend`` is
     [(label, colour)] of the segment colours (a line each), then the polygons' entries [(label, style)] if any."""
     plt = _pyplot()
@@ -481,7 +523,7 @@ def segment_map(segments, colors, polygons, title, legend, outline=None, unit_km
         return _png(figure, warning, recorded)
 
 
-def matrix_chart(matrix, row_labels, column_labels, title):
+def matrix_chart(matrix: ArrayLike, row_labels: Sequence[str], column_labels: Sequence[str], title: str) -> Picture:
     """A presence matrix (rows x columns of 0/1) as filled cells, e.g. a scalogram, on one image sized so its text
     stays legible (see matrix_charts for a large one). Returns (png, warning)."""
     plt = _pyplot()
@@ -500,7 +542,8 @@ def matrix_chart(matrix, row_labels, column_labels, title):
         return _png(figure, warning)
 
 
-def matrix_charts(matrix, row_labels, column_labels, title, rows_per_chart=34, columns_per_chart=26):
+def matrix_charts(matrix: ArrayLike, row_labels: Sequence[str], column_labels: Sequence[str], title: str,
+                  rows_per_chart: int = 34, columns_per_chart: int = 26) -> List[Picture]:
     """A large presence matrix cut into page-sized images (rows, then columns, each image titled "title (i/n)")
     so its labels print legibly and no image is taller than a page. Returns [(png, warning)]."""
     import numpy as np
@@ -509,7 +552,7 @@ def matrix_charts(matrix, row_labels, column_labels, title, rows_per_chart=34, c
     row_starts = list(range(0, max(len(row_labels), 1), rows_per_chart))
     column_starts = list(range(0, max(len(column_labels), 1), columns_per_chart))
     count = len(row_starts) * len(column_starts)
-    made = []
+    made: List[Picture] = []
     for r in row_starts:
         for c in column_starts:
             part_title = title if count == 1 else f"{title} ({len(made) + 1}/{count})"
@@ -519,7 +562,9 @@ def matrix_charts(matrix, row_labels, column_labels, title, rows_per_chart=34, c
     return made
 
 
-def _radar(axes, centre, axes_labels, series, maximum, label_size, ring_labels=False, numbered=False):
+def _radar(axes: Axes, centre: NDArray[np.float64], axes_labels: Sequence[str],
+           series: Sequence[Tuple[Sequence[Optional[float]], str, Optional[str]]], maximum: float, label_size: float,
+           ring_labels: bool = False, numbered: bool = False) -> None:
     """One radar drawn as polygons on plain axes (matplotlib's polar axes take seconds to lay out when there are
     several): rings at 25/50/75/100 %, a spoke and a label (or its number) per axis, then each (values, colour) of
     ``series``."""
@@ -547,7 +592,8 @@ def _radar(axes, centre, axes_labels, series, maximum, label_size, ring_labels=F
         axes.plot(closed[:, 0], closed[:, 1], color=colour, linewidth=1.3, label=label)
 
 
-def radar_chart(axes_labels, series, title, maximum=100.0):
+def radar_chart(axes_labels: Sequence[str], series: Sequence[Tuple[str, Sequence[Optional[float]]]], title: str,
+                maximum: float = 100.0) -> Picture:
     """A radar (spider) chart: ``series`` is [(label, values)], one value per axis. Returns (png, warning)."""
     import numpy as np
 
@@ -569,7 +615,8 @@ def radar_chart(axes_labels, series, title, maximum=100.0):
         return _png(figure, warning)
 
 
-def radar_grid(axes_labels, items, title, columns=3, maximum=100.0):
+def radar_grid(axes_labels: Sequence[str], items: Sequence[Tuple[str, Sequence[Optional[float]]]], title: str,
+               columns: int = 3, maximum: float = 100.0) -> Picture:
     """Small radar charts side by side, one per item: ``items`` is [(label, values)]; the axes are numbered on the
     radars and named in a key below. Returns (png, warning)."""
     import numpy as np
@@ -597,7 +644,8 @@ def radar_grid(axes_labels, items, title, columns=3, maximum=100.0):
         return _png(figure, warning)
 
 
-def box_chart(panels, groups, title, ylabel, columns=3):
+def box_chart(panels: Sequence[Tuple[str, Sequence[Sequence[Optional[float]]]]], groups: Sequence[str], title: str,
+              ylabel: str, columns: int = 3) -> Picture:
     """Box plots in small multiples: ``panels`` is [(panel title, [values per group])], ``groups`` the box labels
     (e.g. districts) shared by every panel. Returns (png, warning)."""
     plt = _pyplot()
@@ -628,7 +676,8 @@ def box_chart(panels, groups, title, ylabel, columns=3):
         return _png(figure, warning)
 
 
-def histogram(values, bins, title, xlabel, ylabel, lines=()):
+def histogram(values: Iterable[Optional[float]], bins: Sequence[float], title: str, xlabel: str, ylabel: str,
+              lines: Sequence[Tuple[Optional[float], str, str]] = ()) -> Picture:
     """A histogram of ``values`` (None and NaN left out) over the bin edges ``bins``, with vertical reference lines
     ``lines`` = [(x, label, colour)]. Returns (png, warning)."""
     plt = _pyplot()
@@ -658,7 +707,9 @@ def _scale_length(span: float) -> float:
     return max(step * power for step in (1.0, 2.0, 5.0) if step * power <= target)
 
 
-def choropleth_map(shapes, colours, legend, title, labels=(), unit_km=None, small=0.004, outline=None):
+def choropleth_map(shapes: Sequence[Optional[BaseGeometry]], colours: Sequence[str], legend: Sequence[LegendEntry],
+                   title: str, labels: Labels = (), unit_km: Optional[str] = None, small: float = 0.004,
+                   outline: Optional[Outline] = None) -> Picture:
     """Polygons (shapely, projected CRS in metres) each filled with its colour of ``colours``, a legend
     [(label, colour)], ``labels`` [(text, shape)] at the shapes' representative points, the ``outline``
     (shapes, label) of the city or region and a scale bar in km (``unit_km`` is the unit's text). Shapes smaller
@@ -675,6 +726,7 @@ def choropleth_map(shapes, colours, legend, title, labels=(), unit_km=None, smal
         figure, axes = plt.subplots(figsize=(FIGURE_WIDTH, 5.8))
         bounds = _bounds([shape for shape, _ in drawn] + list(outline[0] if outline else []))
         if drawn:
+            assert bounds is not None  # the drawn shapes have bounds
             span = max(bounds[2] - bounds[0], bounds[3] - bounds[1], 1.0)
             patches, patch_colours, dots, dot_colours = [], [], [], []
             for shape, colour in drawn:

@@ -5,16 +5,13 @@ import html
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Optional
 from datetime import datetime, timezone
+from typing import Callable, Optional
 
 from ..text import HabitatError, tr
 
 # What the running tool used (set around a run by the Processing layer), shown in every report it writes.
 _RUN = threading.local()
-
-PDF_WRITER = None  # transitional: reports not yet given ReportSettings print with this (set by processing.base)
-
 
 @dataclass(frozen=True)
 class ReportSettings:
@@ -35,6 +32,17 @@ def run_details(tool: str, inputs):
         yield
     finally:
         _RUN.details = previous
+
+def help_page(summary: str, heading: str, items: "list[tuple[str, str]]") -> str:
+    """An algorithm's help panel: what it does, then each parameter (label, help), all text escaped except the
+    summary, which is the algorithm's own (translated) text."""
+    parts = [f"<p>{summary}</p>"]
+    if items:
+        parts.append(f"<h3>{html.escape(heading)}</h3><dl>")
+        parts += [f"<dt><b>{html.escape(label)}</b></dt><dd>{html.escape(text)}</dd>" for label, text in items]
+        parts.append("</dl>")
+    return "".join(parts)
+
 
 STYLE = """
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;
@@ -64,7 +72,7 @@ class Report:
     def paragraph(self, text: str, css: str = "") -> None:
         self.parts.append(f'<p class="{css}">{html.escape(text)}</p>' if css else f"<p>{html.escape(text)}</p>")
 
-    def indicator(self, label: str, value: float, unit: str, benchmark: float = None, benchmark_text: str = "",
+    def indicator(self, label: str, value: Optional[float], unit: str, benchmark: Optional[float] = None, benchmark_text: str = "",
                   higher_is_better: bool = True, decimals: int = 1) -> None:
         verdict = ""
         if benchmark is not None and value is not None:
@@ -106,7 +114,7 @@ class Report:
         self.parts.append(f'<figure class="map">{tag}<figcaption><b>{html.escape(tr("Legend:"))}</b> {entries}'
                           f"</figcaption></figure>")
 
-    def chart(self, made, alt: str = None, legend=None) -> None:
+    def chart(self, made, alt: Optional[str] = None, legend=None) -> None:
         """A chart or map made by core.report.charts (``(png, warning)``); its warning goes to ``settings.warn``
         (else onto the page), and a map's legend (recorded by the map, or ``legend`` [(label, colour)]) is listed
         under it."""
@@ -136,14 +144,14 @@ class Report:
                 f"<h1>{html.escape(self.title)}</h1><p class=\"note\">{html.escape(made)}</p>{''.join(self.parts)}"
                 f"{provenance}<p class=\"note\">{html.escape(footer)} · {html.escape(stamp)}</p></body></html>")
 
-    def save(self, path: str, footer: str = None) -> str:
+    def save(self, path: str, footer: Optional[str] = None) -> str:
         """Write the report (HTML, or PDF when ``path`` ends in .pdf) next to ``path`` first and move it into
         place: no half-written file on failure. ``footer`` defaults to the settings' one."""
         from ..files import atomic_write
 
         text = self.render(self.settings.footer if footer is None else footer)
         if str(path).lower().endswith(".pdf"):
-            writer = self.settings.pdf_writer or PDF_WRITER
+            writer = self.settings.pdf_writer
             if writer is None:
                 raise HabitatError(tr("PDF reports need QGIS; save the report as HTML instead."))
             atomic_write(path, lambda partial: writer(text, partial))

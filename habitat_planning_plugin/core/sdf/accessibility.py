@@ -14,9 +14,15 @@ Costs below ``floor`` (1 minute) count as the floor, so that a centre's own sett
 import numpy as np
 
 from ..network import snap_to_edges
-from ..text import HabitatError, tr
+from ..public_space.land_share import class_values
+from ..text import HabitatError, number_list, tr
 
 _EPSILON = 1e-9
+DOMINANCE = ("huff", "reilly")
+# Plausible ranges: beyond them a value is a typing error (metres for kilometres...), refused with the reason.
+MAX_SPEED_KMH = 200.0
+MAX_BAND_MINUTES = 1440.0
+MAX_BANDS = 20
 
 # Default speeds (km/h) by OpenStreetMap-style road class, for a rural region; editable in the algorithm.
 DEFAULT_SPEEDS_KMH = {
@@ -121,3 +127,41 @@ def reilly(costs, mass, floor=1.0):
 def breaking_point(distance, mass_i, mass_j):
     """Reilly's breaking point: distance from centre i towards j where their influence is equal."""
     return distance / (1.0 + np.sqrt(mass_j / mass_i))
+
+
+def dominant_centres(costs, mass, method="huff", beta=2.0):
+    """(dominant centre column (-1: none), its Huff probability (NaN with Reilly's law or without a centre))."""
+    if method == "huff":
+        probability, dominant = huff(costs, mass, beta=beta)
+        share = np.where(dominant >= 0, probability[np.arange(len(dominant)), np.maximum(dominant, 0)], np.nan)
+        return dominant, share
+    dominant = reilly(costs, mass)
+    return dominant, np.full(len(dominant), np.nan)
+
+
+def parse_bands(text):
+    """Isochrone bands in minutes: numbers above 0, at most a day; a HabitatError saying what is wrong otherwise."""
+    message = tr("Isochrone bands must be minutes separated by commas; got \"{0}\".", text)
+    bands = number_list(text, message)
+    if not bands or min(bands) <= 0:
+        raise HabitatError(message)
+    if max(bands) > MAX_BAND_MINUTES:
+        raise HabitatError(tr("Isochrone bands of more than {0} minutes (a day) are implausible; got \"{1}\".",
+                              f"{MAX_BAND_MINUTES:g}", text))
+    if len(bands) > MAX_BANDS:
+        raise HabitatError(tr("Give at most {0} isochrone bands; got {1}.", MAX_BANDS, len(bands)))
+    return sorted(set(bands))
+
+
+def speed_table(matrix):
+    """{road class: km/h} from the speed matrix (the defaults when empty); every speed a number above 0 and at most
+    MAX_SPEED_KMH, else a HabitatError naming the road class."""
+    flat = list(matrix or []) or [v for pair in DEFAULT_SPEEDS_KMH.items() for v in pair]
+    if len(flat) % 2:
+        raise HabitatError(tr("The speed table needs a speed for every road class."))
+    table = class_values(flat)
+    for name, speed in table.items():
+        if not np.isfinite(speed) or speed <= 0 or speed > MAX_SPEED_KMH:
+            raise HabitatError(tr("The speed of road class {0} is {1} km/h: give a speed above 0 and at most {2} "
+                                  "km/h.", name, f"{speed:g}", f"{MAX_SPEED_KMH:g}"))
+    return table

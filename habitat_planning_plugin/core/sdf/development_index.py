@@ -10,11 +10,19 @@ used) or "exclude" (the settlement gets no index). The sensitivity check raises 
 reports how ranks move.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, List, Optional, Sequence, Tuple
 
 import numpy as np
 
-from ..text import HabitatError, tr
+from ..text import HabitatError, number_list, tr
+
+if TYPE_CHECKING:
+    from numpy.typing import ArrayLike, NDArray
+
+    from ..text import Progress
 
 NORMALISATIONS = ("minmax", "zscore")
 AGGREGATIONS = ("linear", "geometric")
@@ -23,15 +31,16 @@ MISSING_POLICIES = ("reweight", "mean", "exclude")
 
 @dataclass
 class CompositeIndex:
-    normalised: np.ndarray  # (n, m), oriented so that more is better; nan where missing
-    weights: np.ndarray  # (m,), summing to 1
-    index: np.ndarray  # (n,), nan where excluded
-    rank: np.ndarray  # (n,), 1 = most developed; 0 where excluded
-    missing: np.ndarray  # (m,) count of missing values per indicator
+    normalised: NDArray[np.float64]  # (n, m), oriented so that more is better; nan where missing
+    weights: NDArray[np.float64]  # (m,), summing to 1
+    index: NDArray[np.float64]  # (n,), nan where excluded
+    rank: NDArray[np.int64]  # (n,), 1 = most developed; 0 where excluded
+    missing: NDArray[np.int64]  # (m,) count of missing values per indicator
 
 
-def composite_index(values, polarity, weights=None, normalisation="minmax", aggregation="linear",
-                    missing="reweight", names=None) -> CompositeIndex:
+def composite_index(values: ArrayLike, polarity: ArrayLike, weights: Optional[ArrayLike] = None,
+                    normalisation: str = "minmax", aggregation: str = "linear", missing: str = "reweight",
+                    names: Optional[Sequence[str]] = None) -> CompositeIndex:
     data = np.asarray(values, dtype=float)
     if data.ndim != 2 or data.shape[0] < 2 or data.shape[1] < 1:
         raise HabitatError(tr("The development index needs at least two settlements and one indicator."))
@@ -71,7 +80,8 @@ def composite_index(values, polarity, weights=None, normalisation="minmax", aggr
     return CompositeIndex(normalised, weights, index, ranks(index), missing_count)
 
 
-def aggregate(normalised, weights, aggregation="linear"):
+def aggregate(normalised: NDArray[np.float64], weights: NDArray[np.float64], aggregation: str = "linear",
+              ) -> NDArray[np.float64]:
     """The index of each settlement; where values are missing, the available weights are rescaled to 1."""
     present = np.isfinite(normalised)
     usable = np.where(present, weights, 0.0)
@@ -85,7 +95,7 @@ def aggregate(normalised, weights, aggregation="linear"):
     return np.where(total > 0, result, np.nan)
 
 
-def ranks(index) -> np.ndarray:
+def ranks(index: ArrayLike) -> NDArray[np.int64]:
     """Rank 1 for the highest index; ties share the better rank; 0 for settlements without an index."""
     index = np.asarray(index, dtype=float)
     rank = np.zeros(len(index), dtype=np.int64)
@@ -96,11 +106,12 @@ def ranks(index) -> np.ndarray:
     return rank
 
 
-def sensitivity(normalised, weights, aggregation="linear", change=0.2, progress=None):
+def sensitivity(normalised: NDArray[np.float64], weights: NDArray[np.float64], aggregation: str = "linear",
+                change: float = 0.2, progress: Optional[Progress] = None) -> List[Tuple[int, float, float, int]]:
     """For each indicator, weight x (1 - change) and x (1 + change): (indicator, factor, mean and max |rank move|).
     ``progress(fraction)`` is called after each indicator (it may raise to cancel)."""
     base = ranks(aggregate(normalised, weights, aggregation))
-    rows = []
+    rows: List[Tuple[int, float, float, int]] = []
     for j in range(len(weights)):
         if progress is not None:
             progress(j / len(weights))
@@ -112,7 +123,7 @@ def sensitivity(normalised, weights, aggregation="linear", change=0.2, progress=
     return rows
 
 
-def extreme_values(values, spread: float = 10.0) -> np.ndarray:
+def extreme_values(values: ArrayLike, spread: float = 10.0) -> NDArray[np.bool_]:
     """Which finite values lie more than ``spread`` interquartile ranges outside the quartiles (a unit or typing
     slip that a min-max scale would turn into everyone else's 0); none when the quartiles coincide."""
     values = np.asarray(values, dtype=float)
@@ -126,3 +137,15 @@ def extreme_values(values, spread: float = 10.0) -> np.ndarray:
         return far
     far[finite] = (values[finite] > q3 + spread * iqr) | (values[finite] < q1 - spread * iqr)
     return far
+
+
+def parse_weights(text: Optional[str], count: int) -> Optional[List[float]]:
+    """One weight per indicator from comma-separated text (None when empty: equal weights)."""
+    if not text or not text.strip():
+        return None
+    weights = number_list(text, tr("Weights must be numbers separated by commas; got \"{0}\".", text))
+    if len(weights) != count:
+        raise HabitatError(tr("Give {0} weights, one per indicator; got {1}.", count, len(weights)))
+    if min(weights) < 0 or sum(weights) <= 0:
+        raise HabitatError(tr("Weights cannot be negative, nor all zero; got \"{0}\".", text))
+    return weights

@@ -9,9 +9,19 @@ contributions of a settlement add up to its score. A missing value counts as 0 a
 
 import numpy as np
 
-from ..text import HabitatError, tr, tr_noop
+from ..text import HabitatError, number_list, tr, tr_noop
 
 GROUP_NAMES = {"need": tr_noop("need"), "potential": tr_noop("potential")}
+# (component, group, description) in the order of the weights parameter.
+COMPONENTS = [
+    ("low_development", "need", tr_noop("low development index")),
+    ("far_from_centre", "need", tr_noop("long travel time to a centre")),
+    ("unserved", "need", tr_noop("beyond the service time of a centre")),
+    ("centrality", "potential", tr_noop("centrality")),
+    ("accessibility", "potential", tr_noop("accessibility")),
+    ("corridor", "potential", tr_noop("on a development corridor")),
+]
+GROUPS = {name: group for name, group, _ in COMPONENTS}
 
 
 def minmax(values, reverse=False):
@@ -52,3 +62,60 @@ def priority_scores(components, groups, weights, need_weight=0.5):
         contributions[name] = 100.0 * shares[name] * np.nan_to_num(values, nan=0.0)
     score = np.sum(list(contributions.values()), axis=0)
     return score, contributions, missing
+
+
+def parse_component_weights(text):
+    """{component: weight} from the six comma-separated weights, in the order of COMPONENTS."""
+    weights = number_list(text, tr("Component weights must be numbers separated by commas; got \"{0}\".", text))
+    if len(weights) != len(COMPONENTS) or min(weights) < 0:
+        raise HabitatError(tr("Give {0} component weights, none negative; got \"{1}\".", len(COMPONENTS), text))
+    return {name: weight for (name, _, _), weight in zip(COMPONENTS, weights)}
+
+
+def priority_components(development=None, travel=None, service_minutes=60.0, centrality=None, accessibility=None,
+                        corridor=None):
+    """{component: (n,) values 0..1} of the data given (None: left out), in the order of COMPONENTS.
+
+    A low ``development`` index and a long ``travel`` time (minutes) are need; no travel time (NaN: no road, or no
+    centre within reach) is the largest need, never the smallest, and counts as beyond ``service_minutes``.
+    ``centrality`` and ``accessibility`` are potential, min-max scaled; ``corridor`` is 1 on a corridor, else 0.
+    """
+    values = {}
+    if development is not None:
+        values["low_development"] = minmax(development, reverse=True)
+    if travel is not None:
+        travel = np.asarray(travel, dtype=float)
+        absent = ~np.isfinite(travel)
+        far = minmax(np.where(absent, np.nan, travel)) if (~absent).any() else np.zeros(len(travel))
+        values["far_from_centre"] = np.where(absent, 1.0, far)
+        values["unserved"] = np.where(np.isfinite(travel) & (travel <= service_minutes), 0.0, 1.0)
+    if centrality is not None:
+        values["centrality"] = minmax(centrality)
+    if accessibility is not None:
+        values["accessibility"] = minmax(accessibility)
+    if corridor is not None:
+        values["corridor"] = np.asarray(corridor, dtype=float)
+    return values
+
+
+def corridor_distances(shapes, corridors, progress=None):
+    """Distance from each settlement shape (None: no geometry, inf) to the union of the ``corridors`` (shapely
+    lines or polygons). ``progress(fraction)`` may raise to cancel."""
+    from shapely.ops import unary_union
+
+    lines = unary_union(list(corridors))
+    distance = np.full(len(shapes), np.inf)
+    for index, shape in enumerate(shapes):
+        if progress is not None and index % 200 == 0:
+            progress(index / len(shapes))
+        if shape is not None:
+            value = shape.distance(lines)
+            distance[index] = value if np.isfinite(value) else np.inf
+    return distance
+
+
+def ordinal_ranks(score):
+    """1 for the highest score, then 2, 3…; ties keep the input order."""
+    rank = np.empty(len(score), dtype=np.int64)
+    rank[np.argsort(-np.asarray(score), kind="stable")] = np.arange(1, len(score) + 1)
+    return rank

@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Tuple, Un
 
 import numpy as np
 
-from ..text import HabitatError, tr
-from .common import number_list
+from ..text import HabitatError, number_list, tr
 
 if TYPE_CHECKING:
     from numpy.typing import ArrayLike, NDArray

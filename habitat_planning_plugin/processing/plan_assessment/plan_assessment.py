@@ -2,7 +2,6 @@
 
 import math
 
-import numpy as np
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
@@ -15,20 +14,30 @@ from qgis.core import (
 )
 
 from ...compat import DOUBLE, INT, TEXT, ProcessingSourceType, WkbType
-from ...core.plan_assessment.aggregation import (
-    percent_of_potential,
-    plan_quality_index,
-    summarise_criteria,
-    theme_scores,
-)
-from ...core.plan_assessment.agreement import krippendorff_alpha, percent_agreement
+from ...core.plan_assessment.aggregation import assess_plans
+from ...core.plan_assessment.report import assessment_report, number_text, plan_label
 from ...core.plan_assessment.scorecards import card_notes, check_scorecards, read_scorecard, scorecard_files
+from ...core.plan_assessment.tables import (
+    CRITERIA_COLUMNS,
+    MAP_COLUMNS,
+    PLAN_COLUMNS,
+    THEME_COLUMNS,
+    city_key,
+    criteria_rows,
+    latest_by_city,
+    map_values,
+    plan_rows,
+    text_guard,
+    theme_field_names,
+    theme_rows,
+)
 from ...core.text import Cancelled, HabitatError, tr, tr_noop
-from ...i18n import content_language, qgis_locale
 from ..base import HabitatAlgorithm, progress_callback
-from ..outputs import add_chart, extended_fields
+from ..outputs import extended_fields
 from ..styles import GREENS, Graduated
 from .plan_scorecard_template import add_framework_parameter, framework_parameter
+
+KINDS = {"text": TEXT, "int": INT, "double": DOUBLE}
 
 
 class PlanAssessmentAlgorithm(HabitatAlgorithm):
@@ -121,37 +130,22 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
             feedback.pushInfo(info)
         for warning in warnings + check_scorecards(framework, cards):
             feedback.pushWarning(warning)
-        criteria = [c.id for c in framework.criteria]
-        themes = [c.theme for c in framework.criteria]
-        weights = [c.weight for c in framework.criteria]
-        plans = {}
-        for card in cards:
-            plans.setdefault((card.plan, card.city, card.year), []).append(card)
-
-        results = []
-        progress = progress_callback(feedback, 50, 80)
-        for (plan, city, year), group in sorted(plans.items(), key=lambda item: (item[0][1], item[0][2], item[0][0])):
-            progress(len(results) / len(plans))
-            ratings = np.array([[card.scores.get(c, np.nan) for c in criteria] for card in group], dtype=float)
-            rows = summarise_criteria(ratings, criteria, themes, weights)
-            pqi, parts = plan_quality_index(rows)
-            alpha = krippendorff_alpha(ratings, "ordinal") if len(group) > 1 else float("nan")
-            agreement = percent_agreement(ratings) if len(group) > 1 else float("nan")
-            results.append({"plan": plan, "city": city, "year": year, "cards": group, "rows": rows,
-                            "themes": theme_scores(rows), "parts": parts, "overall": percent_of_potential(rows),
-                            "pqi": pqi, "alpha": alpha, "agreement": agreement})
-            compared = int(np.sum(np.sum(np.isfinite(ratings), axis=0) >= 2))  # criteria alpha rests on
+        results = assess_plans(framework, cards, progress_callback(feedback, 50, 80))
+        total = len(framework.criteria)
+        for result in results:
+            several = len(result["cards"]) > 1
             feedback.pushInfo(tr("{0}: {1} assessors, {2} % of the potential score, alpha {3} over {4} criteria "
-                                 "scored by two or more of them.", _plan_label(results[-1]), len(group),
-                                 _fmt(results[-1]["overall"]), _fmt(alpha, 3), compared))
-            if len(group) > 1 and compared < len(criteria) / 2:
+                                 "scored by two or more of them.", plan_label(result), len(result["cards"]),
+                                 number_text(result["overall"]), number_text(result["alpha"], 3),
+                                 result["compared"]))
+            if several and result["compared"] < total / 2:
                 feedback.pushWarning(tr("{0}: the agreement rests on only {1} of the {2} criteria (those scored by "
                                         "two or more assessors); it says little about the plan as a whole.",
-                                        _plan_label(results[-1]), compared, len(criteria)))
+                                        plan_label(result), result["compared"], total))
             # Compared as shown (three decimals): an alpha of 0.66651 reads "alpha 0.667" and is not "below 0.667".
-            if len(group) > 1 and round(alpha, 3) < 0.667:
+            if several and round(result["alpha"], 3) < 0.667:
                 feedback.pushWarning(tr("{0}: the assessors agree too little (alpha below 0.667) for the scores to be "
-                                        "relied on; discuss the flagged criteria.", plan))
+                                        "relied on; discuss the flagged criteria.", result["plan"]))
 
         if feedback.isCanceled():
             raise Cancelled()
@@ -163,20 +157,17 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
             outputs[self.OUTPUT_MAP] = self.write_map(parameters, context, feedback, cities, framework, results)
         report_path = self.report_destination(parameters, self.OUTPUT_REPORT, context, feedback)
         if report_path:
-            outputs[self.OUTPUT_REPORT] = assessment_report(report_path, framework, results, feedback)
+            outputs[self.OUTPUT_REPORT] = assessment_report(report_path, framework, results,
+                                                            self.report_settings(feedback))
         return outputs
 
     def write_map(self, parameters, context, feedback, cities, framework, results):
         field = self.parameterAsString(parameters, self.CITY_FIELD, context)
         if not field:
             raise HabitatError(tr("Choose the city name field of the city polygons."))
-        latest = {}
-        for result in results:  # results are sorted by city, then year: the last one per city is the latest
-            latest[_city_key(result["city"])] = result
-        latest.pop("", None)  # a plan without a city is on no polygon
-        theme_fields = [f"t_{theme}"[:60] for theme in framework.themes]
-        added = [("plan", TEXT), ("plan_year", INT), ("overall_pct", DOUBLE),
-                 ("pqi", DOUBLE)] + [(name, DOUBLE) for name in theme_fields]
+        latest = latest_by_city(results)
+        added = [(name, KINDS[kind]) for name, kind in MAP_COLUMNS] + [
+            (name, DOUBLE) for name in theme_field_names(framework.themes)]
         fields, kept = extended_fields(cities.fields(), added)  # a city field named like a result is replaced
         replaced = [f.name() for f in cities.fields() if f.name() not in {k.name() for k in kept}]
         if replaced:
@@ -192,13 +183,9 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
         for number, feature in enumerate(cities.getFeatures()):
             if number % 100 == 0:
                 progress(number / total)
-            name = _city_key(feature[field])
+            name = city_key(feature[field])
             names.add(name)
-            result = latest.get(name)
-            values = [None] * (4 + len(theme_fields))
-            if result is not None:
-                values = [result["plan"], result["year"] or None, _or_none(result["overall"]), _or_none(result["pqi"])] + \
-                    [_or_none(result["themes"].get(theme)) for theme in framework.themes]
+            values = map_values(latest.get(name), list(framework.themes))
             attributes = feature.attributes()
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
@@ -213,7 +200,7 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
     def _table(self, parameters, name, context, columns, rows, layer_name):
         fields = QgsFields()
         for column, kind in columns:
-            fields.append(QgsField(column, kind))
+            fields.append(QgsField(column, KINDS[kind]))
         sink, dest_id = self.create_sink(parameters, name, context, fields, WkbType.NoGeometry, None)
         text = self.text_guard(parameters, name, context)
         for values in rows:
@@ -224,136 +211,17 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
         return dest_id
 
     def text_guard(self, parameters, name, context):
-        """For an output a spreadsheet opens: text that it would take for a formula (= + - @ at the start of a CSV
-        cell, of:= in an ODS one) gets a leading apostrophe and stays text. XLSX and other formats store text as
-        text."""
-        destination = (self.parameterAsOutputLayer(parameters, name, context) or "").split("|")[0].lower()
-        if destination.endswith((".csv", ".txt")):
-            return spreadsheet_text
-        if destination.endswith(".ods"):
-            return lambda value: "'" + value if isinstance(value, str) and value.lower().startswith("of:=") else value
-        return lambda value: value
+        """Text a spreadsheet opening the output ``name`` keeps as text (tables.text_guard)."""
+        return text_guard(self.parameterAsOutputLayer(parameters, name, context))
 
     def write_criteria(self, parameters, context, results):
-        columns = [("plan", TEXT), ("city", TEXT), ("year", INT),
-                   ("criterion", TEXT), ("theme", TEXT), ("n", INT),
-                   ("mean", DOUBLE), ("median", DOUBLE), ("min", DOUBLE),
-                   ("max", DOUBLE), ("std", DOUBLE), ("disagree", INT)]
-        rows = [[r["plan"], r["city"], r["year"] or None, row.criterion, row.theme, row.n, row.mean, row.median,
-                 row.minimum, row.maximum, row.std, int(row.disagreement)] for r in results for row in r["rows"]]
-        return self._table(parameters, self.OUTPUT_CRITERIA, context, columns, rows, tr("Scores by criterion"))
+        return self._table(parameters, self.OUTPUT_CRITERIA, context, CRITERIA_COLUMNS, criteria_rows(results),
+                           tr("Scores by criterion"))
 
     def write_themes(self, parameters, context, results):
-        columns = [("plan", TEXT), ("city", TEXT), ("year", INT),
-                   ("theme", TEXT), ("score_pct", DOUBLE), ("brody_pq", DOUBLE)]
-        rows = [[r["plan"], r["city"], r["year"] or None, theme, score, r["parts"].get(theme, float("nan"))]
-                for r in results for theme, score in r["themes"].items()]
-        return self._table(parameters, self.OUTPUT_THEMES, context, columns, rows, tr("Scores by theme"))
+        return self._table(parameters, self.OUTPUT_THEMES, context, THEME_COLUMNS, theme_rows(results),
+                           tr("Scores by theme"))
 
     def write_plans(self, parameters, context, results):
-        columns = [("plan", TEXT), ("city", TEXT), ("year", INT),
-                   ("assessors", INT), ("overall_pct", DOUBLE), ("pqi", DOUBLE),
-                   ("alpha", DOUBLE), ("agreement_pct", DOUBLE)]
-        rows = [[r["plan"], r["city"], r["year"] or None, len(r["cards"]), r["overall"], r["pqi"], r["alpha"],
-                 r["agreement"]] for r in results]
-        return self._table(parameters, self.OUTPUT_PLANS, context, columns, rows, tr("Scores by plan"))
-
-
-def assessment_report(path, framework, results, feedback):
-    from ...core.report.charts import bar_chart, radar_chart
-    from ...core.report.html import Report
-    from ..provenance import footer
-
-    language = content_language()
-
-    def text(names):
-        return names.get(language) or names.get("en") or ""
-
-    questions = {c.id: text(c.question) for c in framework.criteria}
-    report = Report(tr("Plan assessment"), qgis_locale())
-    theme_ids = list(framework.themes)
-    labels = [text(framework.themes[t]) for t in theme_ids]
-
-    def image(made, alt):
-        add_chart(report, made, feedback, alt)
-
-    if len(results) > 1:  # all plans on one radar (up to six stay readable)
-        image(radar_chart(labels, [(_plan_label(r), [r["themes"].get(t) for t in theme_ids]) for r in results[:6]],
-                          tr("Themes (% of the potential score; not applicable at the centre)")), tr("Themes"))
-    by_city = {}
-    for r in results:  # sorted by city, then year
-        by_city.setdefault(r["city"], []).append(r)
-    for city, versions in by_city.items():
-        if len(versions) > 1:
-            image(bar_chart([f"{v['plan']} {v['year'] or ''}".strip() for v in versions],
-                            [(tr("Overall (% of the potential score)"), [v["overall"] for v in versions])],
-                            tr("{0}: plan versions over time", city), "%"), tr("Comparison of the plans"))
-    if len(by_city) > 1:
-        latest = [versions[-1] for versions in by_city.values()]
-        image(bar_chart([_plan_label(v) for v in latest],
-                        [(tr("Overall (% of the potential score)"), [v["overall"] for v in latest])],
-                        tr("Cities compared (latest plan of each)"), "%"), tr("Comparison of the plans"))
-    for r in results:
-        report.heading(_plan_label(r))
-        image(radar_chart(labels, [(_plan_label(r), [r["themes"].get(t) for t in theme_ids])],
-                          tr("Themes (% of the potential score; not applicable at the centre)")), tr("Themes"))
-        report.indicator(tr("Overall (% of the potential score)"), r["overall"], "%")
-        report.indicator(tr("Plan quality index"), r["pqi"], tr("of {0}", 10 * len(r["parts"])))
-        report.indicator(tr("Krippendorff's alpha (ordinal)"), r["alpha"], "", 0.8, tr("good from {0}", "0.80"),
-                         decimals=3)
-        report.indicator(tr("Percent agreement"), r["agreement"], "%")
-        scored = sorted((row for row in r["rows"] if row.n > 0), key=lambda row: row.mean)
-        report.paragraph(tr("Strengths"))
-        report.table([tr("Criterion"), tr("Mean score (0–3)")],
-                     [[questions[row.criterion], row.mean] for row in reversed(scored[-3:])], "{:.2f}")
-        report.paragraph(tr("Gaps"))
-        report.table([tr("Criterion"), tr("Mean score (0–3)")], [[questions[row.criterion], row.mean]
-                                                                  for row in scored[:3]], "{:.2f}")
-        disputed = [row for row in r["rows"] if row.disagreement]
-        if disputed:
-            report.paragraph(tr("Criteria the assessors disagree on (more than one point apart), with their comments"))
-            report.table([tr("Criterion"), tr("Assessor"), tr("Score"), tr("Comment"), tr("Evidence")],
-                         [[questions[row.criterion], card.assessor, _score_text(card, row.criterion),
-                           card.comments.get(row.criterion, ""), card.evidence.get(row.criterion, "")]
-                          for row in disputed for card in r["cards"]], "{:g}")
-    report.heading(tr("Method"))
-    report.paragraph(tr("Scores 0 (not present) to 3 (goals, policies and implementation), NA left out of the "
-                        "potential score (APA Sustaining Places). Plan quality index after Brody (2003). Agreement "
-                        "as Krippendorff's alpha, recommended over percent agreement (Stevens, Lyles and Berke "
-                        "2014)."), css="note")
-    return report.save(path, footer())
-
-
-def spreadsheet_text(value):
-    """Text a spreadsheet shows as text: a leading = + - @ (a formula to Excel) is kept with an apostrophe."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
-def _city_key(value) -> str:
-    """A city name as matched between scorecards and polygons: case and spaces ignored; NULL is no name."""
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return ""
-    return " ".join(str(value).split()).casefold()
-
-
-def _score_text(card, criterion):
-    """An assessor's score for the report: the number, NA, or a dash when not scored."""
-    score = card.scores.get(criterion)
-    if score is None:
-        return None
-    return "NA" if score != score else f"{score:g}"
-
-
-def _or_none(value):
-    return None if value is None or value != value else float(value)
-
-
-def _plan_label(result):
-    parts = [result["plan"], result["city"], str(result["year"]) if result["year"] else ""]
-    return " · ".join(part for part in parts if part)
-
-
-def _fmt(value, decimals=1):
-    return "—" if value is None or value != value else f"{value:.{decimals}f}"
+        return self._table(parameters, self.OUTPUT_PLANS, context, PLAN_COLUMNS, plan_rows(results),
+                           tr("Scores by plan"))

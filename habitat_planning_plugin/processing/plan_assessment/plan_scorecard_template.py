@@ -1,7 +1,6 @@
 """habitat:planscorecardtemplate — a bilingual XLSX scorecard for one assessor, with a drop-down for the scores."""
 
 import os
-import re
 
 from qgis.core import (
     QgsProcessingParameterFile,
@@ -11,8 +10,8 @@ from qgis.core import (
 )
 
 from ...compat import ProcessingNumberParameterType
-from ...core.files import atomic_write
-from ...core.plan_assessment.scorecards import META_KEYS, YEARS, load_framework
+from ...core.plan_assessment.scorecards import YEARS, load_framework
+from ...core.plan_assessment.template import CONTROL, write_scorecard_template
 from ...core.text import Cancelled, HabitatError, tr, tr_noop
 from ..base import HabitatAlgorithm
 from ..parameters import file_or_built_in
@@ -20,7 +19,6 @@ from ..parameters import file_or_built_in
 BUILT_IN_FRAMEWORK = ("frameworks", "citywide_plan_assessment.json")
 FRAMEWORK = "FRAMEWORK"
 MAX_NAME = 200  # a plan, city or assessor name; longer is a paste gone wrong
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # characters an Excel cell cannot hold
 
 
 def add_framework_parameter(algorithm):
@@ -91,70 +89,20 @@ class PlanScorecardTemplateAlgorithm(HabitatAlgorithm):
         return problems
 
     def process(self, parameters, context, feedback):
-        from openpyxl import Workbook
-        from openpyxl.styles import Alignment, Font, PatternFill
-        from openpyxl.worksheet.datavalidation import DataValidation
-
         framework = framework_parameter(self, parameters, context)
         feedback.pushInfo(tr("Read {0} as {1}.", framework.source, framework.encoding))
         year = parameters.get(self.YEAR)
-        values = {"framework": framework.id, "framework_version": framework.version,
-                  "plan": self.parameterAsString(parameters, self.PLAN, context),
-                  "city": self.parameterAsString(parameters, self.CITY, context),
-                  "year": self.parameterAsInt(parameters, self.YEAR, context) if year not in (None, "") else "",
-                  "assessor": self.parameterAsString(parameters, self.ASSESSOR, context)}
-        book = Workbook()
-        sheet = book.active
-        sheet.title = "scorecard"
-        bold = Font(bold=True)
-        removed = [0]
-
-        def append(row):
-            """A row of cells whose text stays text: "=…" is never a formula (a plan named "=1+1" is a name), and
-            characters a cell cannot hold (from text pasted into the framework) are removed and counted."""
-            sheet.append([CONTROL.sub("", value) if isinstance(value, str) else value for value in row])
-            for value, cell in zip(row, sheet[sheet.max_row]):
-                if isinstance(value, str):
-                    removed[0] += len(CONTROL.findall(value))
-                    if cell.value and cell.data_type == "f":
-                        cell.data_type = "s"
-
-        for key in META_KEYS:  # the reader looks for these keys in column A
-            append([key, values[key]])
-            sheet.cell(sheet.max_row, 1).font = bold
-        sheet.append([])
-        append(["criterion", "score", "comment", "evidence", "theme / 主题", "question", "问题",
-                      "0 / 1 / 2 / 3"])
-        header = sheet.max_row
-        for cell in sheet[header]:
-            cell.font = bold
-            cell.fill = PatternFill("solid", fgColor="DDEBF7")
-        scores = DataValidation(type="list", formula1='"0,1,2,3,NA"', allow_blank=True,
-                                error=tr("Give 0, 1, 2, 3 or NA."), errorTitle=tr("Score"))
-        sheet.add_data_validation(scores)
-        for criterion in framework.criteria:
-            theme = framework.themes.get(criterion.theme, {})
-            levels = "\n".join(f"{k}: {criterion.levels[k].get('en', '')} / {criterion.levels[k].get('zh', '')}"
-                               for k in ("0", "1", "2", "3"))
-            append([criterion.id, None, None, None, f"{theme.get('en', '')} / {theme.get('zh', '')}",
-                          criterion.question.get("en", ""), criterion.question.get("zh", ""), levels])
-            scores.add(sheet.cell(sheet.max_row, 2))
-            for column in (5, 6, 7, 8):
-                sheet.cell(sheet.max_row, column).alignment = Alignment(wrap_text=True, vertical="top")
-        for column, width in zip("ABCDEFGH", (22, 8, 30, 18, 26, 50, 36, 70)):
-            sheet.column_dimensions[column].width = width
-        sheet.freeze_panes = sheet.cell(header + 1, 3)
-
-        if removed[0]:
-            feedback.pushWarning(tr("{0} control characters (from text pasted into the framework) were left out of "
-                                    "the scorecard: an Excel cell cannot hold them.", removed[0]))
         if feedback.isCanceled():
             raise Cancelled()
         target = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        try:
-            atomic_write(target, book.save)  # no half-written file
-        except OSError as error:
-            raise HabitatError(tr("The scorecard {0} cannot be written: {1}", target, error.strerror or str(error)))
+        removed = write_scorecard_template(
+            target, framework, plan=self.parameterAsString(parameters, self.PLAN, context),
+            city=self.parameterAsString(parameters, self.CITY, context),
+            year=self.parameterAsInt(parameters, self.YEAR, context) if year not in (None, "") else "",
+            assessor=self.parameterAsString(parameters, self.ASSESSOR, context))
+        if removed:
+            feedback.pushWarning(tr("{0} control characters (from text pasted into the framework) were left out of "
+                                    "the scorecard: an Excel cell cannot hold them.", removed))
         feedback.pushInfo(tr("Scorecard with {0} criteria in {1} themes.", len(framework.criteria),
                              len(framework.themes)))
         return {self.OUTPUT: target}

@@ -16,28 +16,29 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
-    QgsProcessingParameterString,
 )
 
 from ...compat import (
     DOUBLE,
     INT,
     TEXT,
-    ProcessingFieldParameterDataType,
     ProcessingNumberParameterType,
     ProcessingSourceType,
     WkbType,
 )
-from ...core.network import reachable_parts
 from ...core.public_space.access import (
     NETWORK,
     STRAIGHT_LINE,
     band_labels,
     check_overlap,
     distance_band,
+    edge_distances,
     public_space_access,
+    service_area,
 )
 from ...core.public_space.groups import group_label
+from ...core.public_space.report import access_report
+from ...core.public_space.report_values import pct, whole_number
 from ...core.text import Cancelled, HabitatError, tr, tr_noop
 from ...qgis_io import (
     from_shapely,
@@ -45,10 +46,10 @@ from ...qgis_io import (
     segment_geometries,
 )
 from ..base import HabitatAlgorithm, progress_callback
+from ..parameters import add_population_parameters, add_road_class_parameters
 from ..styles import BAND_COLOURS, Categories
 from .population_input import SPREAD_LABELS, population_points
-from .reports import access_report
-from .walking import NOT_WALKABLE_CLASSES, walkable_lines
+from .walking import walkable_lines
 
 DISPLAY_BUFFER = 25.0  # metres around reachable streets, for the service area drawn on the map
 METHOD_LABELS = {NETWORK: tr_noop("walking distance along the street network"),
@@ -112,20 +113,8 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
                                                 [ProcessingSourceType.VectorPolygon]),
             tr_noop("The open public spaces that count for SDG 11.7.1 (for example the counted spaces of the public "
                     "space inventory). Invalid polygons are repaired and reported."))
-        self.add_parameter(
-            QgsProcessingParameterRasterLayer(self.POPULATION_RASTER, tr("Population grid (raster)"), optional=True),
-            tr_noop("Persons per cell; every band is a population group (band 1: total). Nodata cells are ignored "
-                    "and counted. Give either this grid or a population layer."))
-        self.add_parameter(
-            QgsProcessingParameterFeatureSource(self.POPULATION_LAYER, tr("Population layer (points or polygons)"),
-                                                [ProcessingSourceType.VectorAnyGeometry], optional=True),
-            tr_noop("Features with population counts, such as census blocks or buildings. A polygon's people are "
-                    "spread evenly over points 50 m apart inside it."))
-        self.add_parameter(
-            QgsProcessingParameterField(self.POPULATION_FIELDS, tr("Population count fields"),
-                                        parentLayerParameterName=self.POPULATION_LAYER,
-                                        type=ProcessingFieldParameterDataType.Numeric, allowMultiple=True, optional=True),
-            tr_noop("Numeric fields of the population layer, one per group (the first is the total), e.g. total, "
+        add_population_parameters(self, grid_help=tr_noop("Persons per cell; every band is a population group (band 1: total). Nodata cells are ignored "
+                    "and counted. Give either this grid or a population layer."), fields_help=tr_noop("Numeric fields of the population layer, one per group (the first is the total), e.g. total, "
                     "women, men, children, older people, persons with disabilities."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.DISTRICTS, tr("Districts (optional)"),
@@ -145,15 +134,8 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
             QgsProcessingParameterField(self.URBAN_EXTENT_NAME_FIELD, tr("City name field"),
                                         parentLayerParameterName=self.URBAN_EXTENT, optional=True),
             tr_noop("Field with the city names, for one row per city; the feature id when empty."))
-        self.add_parameter(
-            QgsProcessingParameterField(self.ROAD_CLASS_FIELD, tr("Road class field"),
-                                        parentLayerParameterName=self.STREETS, optional=True),
-            tr_noop("Field of the streets with the road class (OSM highway values such as motorway or residential), "
-                    "to leave out the classes below. A field named walkable with 0 leaves a street out as well."))
-        self.add_parameter(
-            QgsProcessingParameterString(self.EXCLUDED_CLASSES, tr("Road classes nobody walks along"),
-                                         NOT_WALKABLE_CLASSES, optional=True),
-            tr_noop("Comma-separated values of the road class field left out of the walking network. The default "
+        add_road_class_parameters(self, field_help=tr_noop("Field of the streets with the road class (OSM highway values such as motorway or residential), "
+                    "to leave out the classes below. A field named walkable with 0 leaves a street out as well."), classes_help=tr_noop("Comma-separated values of the road class field left out of the walking network. The default "
                     "leaves out motorways and trunk roads."))
         self.add_parameter(
             QgsProcessingParameterNumber(self.MAX_DISTANCE, tr("Walking distance (m)"),
@@ -295,19 +277,19 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
         if extent is not None:
             inside = result.population_input - result.population_outside_extent
             feedback.pushInfo(tr("{0} of {1} people of the population input live inside the urban extent ({2} %); "
-                                 "the others are left out.", _round(inside), _round(result.population_input),
-                                 _pct(100.0 * inside / result.population_input)))
+                                 "the others are left out.", whole_number(inside), whole_number(result.population_input),
+                                 pct(100.0 * inside / result.population_input)))
             if result.edges_outside_extent:
                 feedback.pushInfo(tr("{0} street segments lie too far from the urban extent to be walked from it and "
                                      "were left out.", result.edges_outside_extent))
         if result.far_from_streets_population > 0:
             feedback.pushWarning(tr("{0} people live farther than {1} m from any street and count as not served: "
                                     "check that the streets cover the whole population input.",
-                                    _round(result.far_from_streets_population), f"{max_distance:g}"))
+                                    whole_number(result.far_from_streets_population), f"{max_distance:g}"))
         if result.components_without_space:
             feedback.pushWarning(tr("{0} parts of the street network reach no public space; {1} people live along "
                                     "them and count as not served.", result.components_without_space,
-                                    _round(result.unreachable_population)))
+                                    whole_number(result.unreachable_population)))
 
         if districts is not None:
             empty = [row["district"] for row in result.rows if row["district"] is not None and row["city"] is None
@@ -330,11 +312,9 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
                                                                     max_distance, crs)
         report_path = self.report_destination(parameters, self.OUTPUT_REPORT, context, feedback)
         if report_path:
-            nearer = np.minimum(result.vertex_distance[graph.edge_u], result.vertex_distance[graph.edge_v])
             spread_text = tr(SPREAD_LABELS[spread.method], spread.factor) if spread is not None else None
             outputs[self.OUTPUT_REPORT] = access_report(report_path, result, groups, max_distance, shapes,
-                                                        distance_band(nearer, max_distance),
-                                                        band_labels(max_distance), feedback,
+                                                        settings=self.report_settings(feedback),
                                                         extent_given=extent is not None, spread_text=spread_text)
         feedback.setProgress(100)
 
@@ -352,10 +332,10 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
         for group in groups:
             row = city[(group, NETWORK)]
             feedback.pushInfo(tr("{0}: {1} of {2} people within {3} m walking distance ({4} %).", group_label(group),
-                                 _round(row["served"]), _round(row["population"]), f"{max_distance:g}",
-                                 _pct(row["share_pct"])))
+                                 whole_number(row["served"]), whole_number(row["population"]), f"{max_distance:g}",
+                                 pct(row["share_pct"])))
         if straight:
-            feedback.pushInfo(tr("Straight-line buffer (approximation): {0} %.", _pct(straight["share_pct"])))
+            feedback.pushInfo(tr("Straight-line buffer (approximation): {0} %.", pct(straight["share_pct"])))
         return outputs
 
     def write_network(self, parameters, context, feedback, graph, result, max_distance, crs):
@@ -367,7 +347,7 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
         fields.append(QgsField("band", INT))
         sink, dest_id = self.create_sink(parameters, self.OUTPUT_NETWORK, context, fields,
                                          WkbType.LineString, crs)
-        nearer = np.minimum(result.vertex_distance[graph.edge_u], result.vertex_distance[graph.edge_v])
+        nearer = edge_distances(result)
         bands = distance_band(nearer, max_distance)
         geometries = segment_geometries(graph.xy[graph.edge_u], graph.xy[graph.edge_v])
         attributes = zip(range(graph.n_edges), graph.edge_line.tolist(), graph.edge_length.tolist(),
@@ -392,22 +372,12 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
     def write_service_area(self, parameters, context, graph, result, max_distance, crs):
         if parameters.get(self.OUTPUT_SERVICE_AREA) is None:
             return None
-        from shapely.geometry import MultiLineString
-
-        from_u, from_v = reachable_parts(graph, result.vertex_distance, max_distance)
-        a, b = graph.xy[graph.edge_u], graph.xy[graph.edge_v]
-        direction = (b - a) / graph.edge_length[:, None]
-        pieces = []
-        for start, step, reach in ((a, direction, from_u), (b, -direction, from_v)):
-            hit = reach > 0
-            ends = start[hit] + step[hit] * reach[hit, None]
-            pieces.extend(zip(map(tuple, start[hit]), map(tuple, ends)))
+        area = service_area(graph, result.vertex_distance, max_distance, DISPLAY_BUFFER)
         fields = QgsFields()
         fields.append(QgsField("walk_m", DOUBLE))
         sink, dest_id = self.create_sink(parameters, self.OUTPUT_SERVICE_AREA, context, fields,
                                          WkbType.MultiPolygon, crs)
-        if pieces:
-            area = MultiLineString(pieces).buffer(DISPLAY_BUFFER, 4)
+        if area is not None:
             feature = QgsFeature(fields)
             geometry = from_shapely(area)
             geometry.convertToMultiType()
@@ -460,11 +430,3 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         self.style_output(context, dest_id, None, tr("Access to public space by district"))
         return dest_id
-
-
-def _round(value: float) -> str:
-    return f"{value:,.0f}"
-
-
-def _pct(value) -> str:
-    return "—" if value is None else f"{value:.1f}"

@@ -2,7 +2,6 @@
 
 import math
 
-import numpy as np
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
@@ -16,14 +15,12 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
-    QgsProcessingParameterString,
 )
 
 from ...compat import (
     DOUBLE,
     INT,
     TEXT,
-    ProcessingFieldParameterDataType,
     ProcessingNumberParameterType,
     ProcessingSourceType,
     WkbType,
@@ -31,22 +28,18 @@ from ...compat import (
 from ...core.public_space.access import check_overlap
 from ...core.public_space.gaps import gap_band, gap_band_labels, public_space_gaps
 from ...core.public_space.groups import group_label
-from ...core.public_space.maps import SPACE_STYLE
-from ...core.report.charts import map_image
-from ...core.report.html import Report
+from ...core.public_space.report_action import gaps_report
+from ...core.public_space.report_values import finite_or_none, pct, whole_number
 from ...core.text import Cancelled, tr, tr_noop
-from ...i18n import qgis_locale
 from ...qgis_io import from_shapely, read_polygons
 from ..base import HabitatAlgorithm, progress_callback
-from ..outputs import add_chart
-from ..provenance import footer
+from ..parameters import add_population_parameters, add_road_class_parameters
 from ..styles import REDS, Categories, Graduated
 from .population_input import population_points
-from .walking import NOT_WALKABLE_CLASSES, walkable_lines
+from .walking import walkable_lines
 
 # Gap bands 1-5 (core.public_space.gaps.gap_band): farther is darker, no space at all the darkest.
 GAP_COLOURS = {1: "#fcbba1", 2: "#fb6a4a", 3: "#de2d26", 4: "#a50f15", 5: "#49006a"}
-LARGEST_LISTED = 20
 
 
 class PublicSpaceGapsAlgorithm(HabitatAlgorithm):
@@ -103,20 +96,7 @@ class PublicSpaceGapsAlgorithm(HabitatAlgorithm):
             QgsProcessingParameterFeatureSource(self.PUBLIC_SPACES, tr("Open public spaces (polygons)"),
                                                 [ProcessingSourceType.VectorPolygon]),
             tr_noop("The open public spaces that count for SDG 11.7.1."))
-        self.add_parameter(
-            QgsProcessingParameterRasterLayer(self.POPULATION_RASTER, tr("Population grid (raster)"), optional=True),
-            tr_noop("Persons per cell; every band is a population group (band 1: total). Give either this grid or "
-                    "a population layer."))
-        self.add_parameter(
-            QgsProcessingParameterFeatureSource(self.POPULATION_LAYER, tr("Population layer (points or polygons)"),
-                                                [ProcessingSourceType.VectorAnyGeometry], optional=True),
-            tr_noop("Features with population counts, such as census blocks or buildings. A polygon's people are "
-                    "spread evenly over points 50 m apart inside it."))
-        self.add_parameter(
-            QgsProcessingParameterField(self.POPULATION_FIELDS, tr("Population count fields"),
-                                        parentLayerParameterName=self.POPULATION_LAYER,
-                                        type=ProcessingFieldParameterDataType.Numeric, allowMultiple=True, optional=True),
-            tr_noop("Numeric fields of the population layer, one per group (the first is the total)."))
+        add_population_parameters(self)
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.DISTRICTS, tr("Districts (optional)"),
                                                 [ProcessingSourceType.VectorPolygon], optional=True),
@@ -129,15 +109,7 @@ class PublicSpaceGapsAlgorithm(HabitatAlgorithm):
             QgsProcessingParameterFeatureSource(self.URBAN_EXTENT, tr("Urban extent (optional)"),
                                                 [ProcessingSourceType.VectorPolygon], optional=True),
             tr_noop("The built-up area of the city: only people inside it count, as in SDG 11.7.1 (b)."))
-        self.add_parameter(
-            QgsProcessingParameterField(self.ROAD_CLASS_FIELD, tr("Road class field"),
-                                        parentLayerParameterName=self.STREETS, optional=True),
-            tr_noop("Field of the streets with the road class, to leave out the classes below. A field named "
-                    "walkable with 0 leaves a street out as well."))
-        self.add_parameter(
-            QgsProcessingParameterString(self.EXCLUDED_CLASSES, tr("Road classes nobody walks along"),
-                                         NOT_WALKABLE_CLASSES, optional=True),
-            tr_noop("Comma-separated values of the road class field left out of the walking network."))
+        add_road_class_parameters(self)
         self.add_parameter(
             QgsProcessingParameterNumber(self.MAX_DISTANCE, tr("Walking distance (m)"),
                                          ProcessingNumberParameterType.Double, 400.0, minValue=1.0),
@@ -281,18 +253,18 @@ class PublicSpaceGapsAlgorithm(HabitatAlgorithm):
             extents=extent_shapes or None,
             mid_segment_entrances=self.parameterAsBool(parameters, self.MID_SEGMENT_ENTRANCES, context),
             progress=progress_callback(feedback, 10, 75))
-        whole = [row for row in result.rows if row["district"] is None]
-        total = whole[0]
+        city = [row for row in result.rows if row["district"] is None]
+        total = city[0]
         feedback.pushInfo(tr("{0} of {1} people ({2} %) live farther than {3} m walking distance from an open public "
-                             "space.", _round(total["unserved"]), _round(total["population"]),
-                             _pct(total["unserved_pct"]), f"{max_distance:g}"))
-        for row in whole[1:]:
+                             "space.", whole_number(total["unserved"]), whole_number(total["population"]),
+                             pct(total["unserved_pct"]), f"{max_distance:g}"))
+        for row in city[1:]:
             feedback.pushInfo(tr("{0}: {1} not served of {2} ({3} %).", group_label(row["group"]),
-                                 _round(row["unserved"]), _round(row["population"]), _pct(row["unserved_pct"])))
+                                 whole_number(row["unserved"]), whole_number(row["population"]), pct(row["unserved_pct"])))
         feedback.pushInfo(tr("{0} clusters of unserved people with at least {1} people; {2} smaller clusters with {3} "
                              "people left out of the cluster layer.", len(result.clusters),
                              f"{self.parameterAsDouble(parameters, self.MIN_CLUSTER_POPULATION, context):g}",
-                             result.dropped_clusters, _round(result.dropped_population[0])))
+                             result.dropped_clusters, whole_number(result.dropped_population[0])))
 
         outputs = {}
         if parameters.get(self.OUTPUT_POINTS) is not None:
@@ -307,7 +279,8 @@ class PublicSpaceGapsAlgorithm(HabitatAlgorithm):
             outputs[self.OUTPUT_REPORT] = gaps_report(report_path, result, district_names, district_shapes,
                                                       extent_shapes, shapes, max_distance, search,
                                                       self.parameterAsBool(parameters, self.SPLIT_AT_DISTRICTS,
-                                                                           context), feedback)
+                                                                           context),
+                                                      settings=self.report_settings(feedback))
         feedback.setProgress(100)
         outputs.update({"POP_UNSERVED": total["unserved"], "SHARE_UNSERVED": total["unserved_pct"],
                         "CLUSTERS": len(result.clusters)})
@@ -361,7 +334,7 @@ class PublicSpaceGapsAlgorithm(HabitatAlgorithm):
             geometry.convertToMultiType()
             feature.setGeometry(geometry)
             feature.setAttributes([cluster.number, district_names[cluster.district] if cluster.district >= 0 else None,
-                                   cluster.area_ha, _or_none(cluster.mean_distance), _or_none(cluster.max_distance),
+                                   cluster.area_ha, finite_or_none(cluster.mean_distance), finite_or_none(cluster.max_distance),
                                    cluster.unreachable] + cluster.population.tolist())
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         self.style_output(context, dest_id, None, tr("Unserved clusters"),
@@ -387,95 +360,3 @@ class PublicSpaceGapsAlgorithm(HabitatAlgorithm):
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         self.style_output(context, dest_id, None, tr("Unserved population by district"))
         return dest_id
-
-
-def gaps_report(path, result, district_names, district_shapes, extent_shapes, space_shapes, max_distance, search,
-                split, feedback=None):
-    report = Report(tr("Who is not served: gaps in walking access to public space"), qgis_locale())
-    groups = result.group_names
-    whole = {row["group"]: row for row in result.rows if row["district"] is None}
-    total = whole[groups[0]]
-    report.paragraph(tr("The people who live farther than {0} m walking distance, along the street network, from "
-                        "every open public space: who they are, where they live and how far they would walk.",
-                        f"{max_distance:g}"))
-    report.indicator(tr("Population not served"), total["unserved_pct"], "%",
-                     benchmark_text=tr("{0} of {1} people", _round(total["unserved"]), _round(total["population"])),
-                     higher_is_better=False)
-    report.heading(tr("By population group"))
-    report.table([tr("Population group"), tr("Population"), tr("Served"), tr("Not served"), tr("Not served (%)")],
-                 [[group_label(group), whole[group]["population"], whole[group]["served"], whole[group]["unserved"],
-                   whole[group]["unserved_pct"]] for group in groups])
-    district_rows = [row for row in result.rows if row["district"] is not None]
-    if district_rows:
-        report.heading(tr("By district"))
-        by_district = {}
-        for row in district_rows:
-            by_district.setdefault(row["district"], {})[row["group"]] = row
-        report.table([tr("District"), tr("Population"), tr("Not served"), tr("Clusters")]
-                     + [tr("{0}: not served (%)", group_label(group)) for group in groups],
-                     [[name, rows[groups[0]]["population"], rows[groups[0]]["unserved"], rows[groups[0]]["clusters"]]
-                      + [rows[group]["unserved_pct"] for group in groups] for name, rows in by_district.items()])
-    report.heading(tr("Where: clusters of unserved people"))
-    report.paragraph(tr("{0} clusters of at least the minimum size hold {1} unserved people; {2} smaller clusters "
-                        "with {3} people are left out of the cluster layer. Cells of {4} m that touch, corners "
-                        "included, form one cluster.", len(result.clusters),
-                        _round(sum(cluster.population[0] for cluster in result.clusters)), result.dropped_clusters,
-                        _round(result.dropped_population[0]), f"{result.cell_size:g}"))
-    if result.clusters:
-        add_chart(report, cluster_map(result, district_shapes, extent_shapes, space_shapes), feedback)
-        listed = result.clusters[:LARGEST_LISTED]
-        report.table([tr("Cluster"), tr("District"), tr("People not served"), tr("Area (ha)"),
-                      tr("Mean walking distance (m)"), tr("Largest walking distance (m)"),
-                      tr("No space within {0} m", f"{search:g}")],
-                     [[str(cluster.number), district_names[cluster.district] if cluster.district >= 0 else None,
-                       float(cluster.population[0]), cluster.area_ha, _or_none(cluster.mean_distance),
-                       _or_none(cluster.max_distance), cluster.unreachable] for cluster in listed])
-        if len(result.clusters) > LARGEST_LISTED:
-            report.paragraph(tr("The {0} largest of {1} clusters; all are in the cluster layer.", LARGEST_LISTED,
-                                len(result.clusters)), css="note")
-    report.heading(tr("Method"))
-    report.paragraph(tr("Walking distances are those of SDG 11.7.1 (b) walking access, run on the same inputs: the "
-                        "unserved population of every district and group is its population less the population "
-                        "served. A person's walking distance to the nearest space is measured up to {0} m; farther "
-                        "counts as no space within reach. The unserved people are put on a grid of {1} m cells; "
-                        "cells that touch, corners included, form a cluster, whose district is the one holding most "
-                        "of its people.", f"{search:g}", f"{result.cell_size:g}"), css="note")
-    if split and district_rows:
-        report.paragraph(tr("Clusters end at district boundaries: each cell belongs to the district holding most of "
-                            "its people."), css="note")
-    return report.save(path, footer())
-
-
-def cluster_map(result, district_shapes, extent_shapes, space_shapes):
-    """The clusters in five classes of unserved people (equal counts), the public spaces over them."""
-    people = np.array([cluster.population[0] for cluster in result.clusters])
-    breaks = np.unique(np.quantile(people, np.linspace(0, 1, min(len(REDS), len(people)) + 1)))
-    if len(breaks) < 2:
-        breaks = np.array([people.min(), people.max()])
-    klass = np.clip(np.searchsorted(breaks, people, side="right") - 1, 0, len(breaks) - 2)
-    layers, legend = [], []
-    colours = REDS[-(len(breaks) - 1):] if len(breaks) - 1 < len(REDS) else REDS
-    for number, colour in enumerate(colours):
-        chosen = [cluster.shape for cluster, k in zip(result.clusters, klass) if k == number]
-        style = {"fill": colour, "edge": "#616161", "width": 0.3, "zorder": 2}
-        layers.append((chosen, style))
-        legend.append((tr("{0}–{1} people", _round(breaks[number]), _round(breaks[number + 1])), style))
-    layers.append((space_shapes, dict(SPACE_STYLE, zorder=3)))
-    legend.append((tr("Open public space"), SPACE_STYLE))
-    outline = (district_shapes, tr("Districts")) if district_shapes else \
-        ((extent_shapes, tr("Urban extent")) if extent_shapes else None)
-    labels = [(str(cluster.number), cluster.shape) for cluster in result.clusters[:10]]
-    return map_image(layers, tr("Clusters of people not served, by number of people"), legend, outline=outline,
-                     labels=labels)
-
-
-def _or_none(value):
-    return None if value is None or not math.isfinite(value) else float(value)
-
-
-def _round(value: float) -> str:
-    return f"{value:,.0f}"
-
-
-def _pct(value) -> str:
-    return "—" if value is None else f"{value:.1f}"

@@ -1,6 +1,5 @@
 """habitat:publicspaceinventory — the cleaned city-wide inventory of open public spaces and its district summary."""
 
-import numpy as np
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
@@ -16,29 +15,28 @@ from qgis.core import (
 )
 
 from ...compat import DOUBLE, INT, TEXT, ProcessingSourceType, WkbType
-from ...core.geometry import polygon_of_points
 from ...core.public_space.inventory import (
     CATEGORIES,
     DEFAULT_SIZE_THRESHOLDS_HA,
     DEFAULT_TYPE_MAPPING,
     NOT_COUNTED,
-    REASONS,
-    classify,
-    counting,
+    classify_spaces,
+    district_population,
     district_summary,
+    main_districts,
+    reason_text,
     size_class_labels,
     size_classes,
+    type_mapping,
 )
-from ...core.text import Cancelled, HabitatError, tr, tr_noop
+from ...core.text import Cancelled, HabitatError, number_list, tr, tr_noop
 from ...qgis_io import features_in_crs, from_shapely, polygon_shape, raster_population
 from ..base import HabitatAlgorithm, progress_callback
-from ..outputs import extended_fields
-from ..parameters import number_list
+from ..outputs import extended_fields, is_null
 
 ADDED_FIELDS = [("category", TEXT), ("category_label", TEXT), ("counted", INT),
                 ("not_counted_reason", TEXT), ("area_m2", DOUBLE), ("area_ha", DOUBLE),
                 ("size_class", TEXT), ("district", TEXT), ("repaired", INT)]
-NO_GEOMETRY = tr_noop("no usable polygon geometry")
 
 
 class PublicSpaceInventoryAlgorithm(HabitatAlgorithm):
@@ -198,29 +196,15 @@ class PublicSpaceInventoryAlgorithm(HabitatAlgorithm):
                 feedback.pushWarning(tr("{0} spaces lie in no district: the summary by district leaves them out.",
                                         beyond))
 
-        unknown, untyped = {}, 0
-        categories, counted, reasons = [], [], []
-        for feature, shape, _ in records:
-            value = _value(feature[type_field])
-            if value is not None and not str(value).strip():
-                value = None
-            category = classify(value, mapping)
-            if value is None:
-                untyped += 1
-            elif category is None:
-                unknown[str(value)] = unknown.get(str(value), 0) + 1
-            access = _value(feature[access_field]) if access_field else None
-            fee = _value(feature[fee_field]) if fee_field else None
-            is_counted, reason = counting(category, access, fee)
-            if shape is None:
-                is_counted, reason = False, "geometry"
-            categories.append(category if category in CATEGORIES else NOT_COUNTED)
-            counted.append(is_counted)
-            reasons.append(reason)
-        if untyped:
-            feedback.pushWarning(tr("{0} spaces have no value in the type field \"{1}\": not counted.", untyped,
-                                    type_field))
-        for value, count in sorted(unknown.items()):
+        classified = classify_spaces([_value(feature, type_field) for feature, _, _ in records], mapping,
+                                     [_value(feature, access_field) for feature, _, _ in records],
+                                     [_value(feature, fee_field) for feature, _, _ in records],
+                                     [shape is not None for _, shape, _ in records])
+        categories, counted, reasons = classified.categories, classified.counted, classified.reasons
+        if classified.untyped:
+            feedback.pushWarning(tr("{0} spaces have no value in the type field \"{1}\": not counted.",
+                                    classified.untyped, type_field))
+        for value, count in sorted(classified.unknown.items()):
             feedback.pushWarning(tr("Type value \"{0}\" ({1} spaces) is not in the type mapping: not counted. Add "
                                     "it to the mapping if it is an open public space.", value, count))
 
@@ -230,8 +214,7 @@ class PublicSpaceInventoryAlgorithm(HabitatAlgorithm):
                                     self.input_label(parameters, self.POPULATION_RASTER, context)))
         if raster is not None and district_shapes:
             points, weights, _, _, _ = raster_population(raster, crs, transform)
-            owner = polygon_of_points(points, district_shapes) if len(points) else np.zeros(0, dtype=int)
-            population = [float(weights[owner == index, 0].sum()) for index in range(len(district_shapes))]
+            population = district_population(points, weights, district_shapes)
             if not sum(population) > 0:
                 feedback.pushWarning(tr("The population grid \"{0}\" has no people inside the districts: the "
                                         "space per person is left empty.",
@@ -260,46 +243,22 @@ class PublicSpaceInventoryAlgorithm(HabitatAlgorithm):
         return outputs
 
     def type_mapping(self, parameters, context):
-        table = self.parameterAsMatrix(parameters, self.TYPE_MAPPING, context)
-        if table and len(table) % 2:
-            raise HabitatError(tr("The type mapping ends with \"{0}\" without a category: every type value needs "
-                                  "its category.", table[-1]))
-        if not table:
-            return dict(DEFAULT_TYPE_MAPPING)
-        mapping = {}
-        for value, category in zip(table[0::2], table[1::2]):
-            category = str(category).strip().lower()
-            if category not in CATEGORIES and category != NOT_COUNTED:
-                raise HabitatError(tr("The type mapping gives \"{0}\" for \"{1}\"; use one of: {2}.", category, value,
-                                      ", ".join(list(CATEGORIES) + [NOT_COUNTED])))
-            key = str(value).strip().lower() if value is not None else ""
-            if not key:
-                raise HabitatError(tr("The type mapping gives the category \"{0}\" without a type value.", category))
-            if mapping.get(key, category) != category:
-                raise HabitatError(tr("The type mapping gives \"{0}\" twice, as {1} and as {2}: keep one row.", value,
-                                      mapping[key], category))
-            mapping[key] = category
-        return mapping
+        return type_mapping(self.parameterAsMatrix(parameters, self.TYPE_MAPPING, context))
 
     def write_inventory(self, parameters, context, source, records, categories, counted, reasons, thresholds,
                         district_shapes, district_names, crs, progress=None):
         fields, kept = extended_fields(source.fields(), ADDED_FIELDS)
         sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, WkbType.MultiPolygon, crs)
         labels = size_class_labels(thresholds)
-        district_boxes = [d.bounds for d in district_shapes]
-        for number, ((feature, shape, fixed), category, is_counted, reason) in enumerate(
-                zip(records, categories, counted, reasons)):
+        half = (lambda fraction: progress(fraction / 2)) if progress is not None else None
+        in_district = main_districts([shape for _, shape, _ in records], district_shapes, half)
+        for number, ((feature, shape, fixed), category, is_counted, reason, owner) in enumerate(
+                zip(records, categories, counted, reasons, in_district)):
             if progress is not None and number % 200 == 0:
-                progress(number / len(records))  # raises Cancelled on cancel
+                progress(0.5 + number / len(records) / 2)  # raises Cancelled on cancel
             out = QgsFeature(fields)
             area = shape.area if shape is not None else None
-            district = None
-            if shape is not None and district_shapes:
-                x0, y0, x1, y1 = shape.bounds
-                overlaps = [shape.intersection(d).area if b[0] <= x1 and x0 <= b[2] and b[1] <= y1 and y0 <= b[3]
-                            else 0.0 for d, b in zip(district_shapes, district_boxes)]
-                best = max(range(len(overlaps)), key=overlaps.__getitem__)
-                district = district_names[best] if overlaps[best] > 0 else None
+            district = district_names[owner] if owner >= 0 else None
             if shape is not None:
                 geometry = from_shapely(shape)
                 geometry.convertToMultiType()
@@ -308,7 +267,7 @@ class PublicSpaceInventoryAlgorithm(HabitatAlgorithm):
                 out.setGeometry(QgsGeometry())
             label = tr(CATEGORIES[category]) if category in CATEGORIES else tr("Not counted")
             out.setAttributes([feature[field.name()] for field in kept] + [
-                category, label, int(is_counted), _reason_text(reason), area,
+                category, label, int(is_counted), reason_text(reason), area,
                 area / 1e4 if area is not None else None,
                 labels[int(size_classes([area / 1e4], thresholds)[0])] if area is not None else None,
                 district, int(fixed)])
@@ -344,16 +303,9 @@ def parse_thresholds(text: str):
     return values
 
 
-def _value(value):
-    """A QGIS attribute value as plain Python: NULL becomes None."""
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
+def _value(feature, field):
+    """The value of ``field`` (None: no such field) of a feature as plain Python: NULL becomes None."""
+    if not field:
         return None
-    return value
-
-
-def _reason_text(code):
-    if code is None:
-        return None
-    if code == "geometry":
-        return tr(NO_GEOMETRY)
-    return tr(REASONS[code])
+    value = feature[field]
+    return None if is_null(value) else value

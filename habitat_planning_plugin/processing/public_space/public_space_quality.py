@@ -34,6 +34,7 @@ from ...core.public_space.quality import (
     read_export,
     score_spaces,
 )
+from ...core.public_space.report import quality_report
 from ...core.public_space.survey import text_in
 from ...core.text import Cancelled, HabitatError, tr, tr_noop
 from ...i18n import content_language
@@ -224,15 +225,13 @@ class PublicSpaceQualityAlgorithm(HabitatAlgorithm):
         progress(0.7)
         report_path = self.report_destination(parameters, self.OUTPUT_REPORT, context, feedback)
         if report_path:
-            from .quality_report import quality_report
-
             names = [str(f[name_field]) if name_field and f[name_field] is not None else (i or str(f.id()))
                      for f, i in zip(features, ids)]
             districts = [str(f[district_field]) if district_field and f[district_field] is not None else None
                          for f in features]
             outputs[self.OUTPUT_REPORT] = quality_report(report_path, questionnaire, weights, names, districts,
                                                          results, problems, len(export.rows), linked, language,
-                                                         feedback, shapes)
+                                                         self.report_settings(feedback), shapes)
         return outputs
 
     def write_scores(self, parameters, context, inventory, questionnaire, features, shapes, results, crs):

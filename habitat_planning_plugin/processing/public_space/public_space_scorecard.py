@@ -1,9 +1,7 @@
 """habitat:publicspacescorecard — the district scorecard of a public space strategy, and its change over time."""
 
 import datetime
-import math
 
-import numpy as np
 from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
@@ -15,7 +13,6 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterMatrix,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
 )
 
@@ -24,23 +21,22 @@ from ...compat import (
     INT,
     TEXT,
     FeatureRequestFlag,
-    ProcessingFieldParameterDataType,
     ProcessingNumberParameterType,
     ProcessingSourceType,
     WkbType,
 )
-from ...core.geometry import polygon_of_points
 from ...core.public_space import scorecard
 from ...core.public_space.access import NETWORK, check_overlap, public_space_access
 from ...core.public_space.land_share import corridor_shares
+from ...core.public_space.report_values import cell, listed, number_or_nan, pct
 from ...core.public_space.street_width import DEFAULT_WIDTH_M, class_width_table, policy_from_table
 from ...core.public_space.survey import load_questionnaire
 from ...core.text import Cancelled, HabitatError, tr, tr_noop
-from ...i18n import qgis_locale
 from ...paths import resource_path
 from ...qgis_io import features_in_crs, from_shapely, read_polygons, to_shapely
 from ..base import HabitatAlgorithm, progress_callback
-from ..provenance import footer
+from ..outputs import is_null
+from ..parameters import add_population_parameters
 from ..styles import Graduated
 from .population_input import population_points
 from .questionnaire import BUILT_IN_QUESTIONNAIRE
@@ -124,19 +120,7 @@ class PublicSpaceScorecardAlgorithm(HabitatAlgorithm):
             QgsProcessingParameterFeatureSource(self.URBAN_EXTENT, tr("Urban extent (polygons)"), polygon),
             tr_noop("The built-up city: the shares are of each district's part inside it, and only the people "
                     "inside it count."))
-        self.add_parameter(
-            QgsProcessingParameterRasterLayer(self.POPULATION_RASTER, tr("Population grid (raster)"), optional=True),
-            tr_noop("Persons per cell; every band is a population group (band 1: total). Give either this grid or "
-                    "a population layer."))
-        self.add_parameter(
-            QgsProcessingParameterFeatureSource(self.POPULATION_LAYER, tr("Population layer (points or polygons)"),
-                                                [ProcessingSourceType.VectorAnyGeometry], optional=True),
-            tr_noop("Features with population counts, such as census blocks or buildings."))
-        self.add_parameter(
-            QgsProcessingParameterField(self.POPULATION_FIELDS, tr("Population count fields"),
-                                        parentLayerParameterName=self.POPULATION_LAYER,
-                                        type=ProcessingFieldParameterDataType.Numeric, allowMultiple=True, optional=True),
-            tr_noop("Numeric fields of the population layer, one per group (the first is the total)."))
+        add_population_parameters(self, layer_help=tr_noop("Features with population counts, such as census blocks or buildings."))
         self.add_parameter(
             QgsProcessingParameterField(self.WIDTH_FIELD, tr("Street width field (m)"),
                                         parentLayerParameterName=self.STREETS, optional=True),
@@ -346,12 +330,12 @@ class PublicSpaceScorecardAlgorithm(HabitatAlgorithm):
         if optional[self.UPGRADE] is not None:
             owner, values = self.located(optional[self.UPGRADE], ["rank"], crs, district_shapes, names,
                                          context, feedback, tr("upgrade priorities"))
-            upgrade = scorecard.upgrade_counts(owner, [_float(row[0]) for row in values], top, len(names))
+            upgrade = scorecard.upgrade_counts(owner, [number_or_nan(row[0]) for row in values], top, len(names))
         if optional[self.GAPS_CLUSTERS] is not None:
             people = self.people_field(optional[self.GAPS_CLUSTERS])
             owner, values = self.located(optional[self.GAPS_CLUSTERS], [people], crs, district_shapes, names,
                                          context, feedback, tr("unserved clusters"))
-            clusters = scorecard.cluster_summary(owner, [_float(row[0]) for row in values], len(names))
+            clusters = scorecard.cluster_summary(owner, [number_or_nan(row[0]) for row in values], len(names))
         rows = scorecard.scorecard_rows(names, tr("Whole city"), year, shares, by_area, groups, quality, upgrade,
                                         clusters)
         tracking = None
@@ -360,10 +344,10 @@ class PublicSpaceScorecardAlgorithm(HabitatAlgorithm):
             tracking = scorecard.track(rows, self.previous_rows(optional[self.PREVIOUS]), groups, year, label)
             if tracking.new_districts:
                 feedback.pushWarning(tr("{0} districts are not in the previous scorecard; their change is left empty: "
-                                        "{1}.", len(tracking.new_districts), _listed(tracking.new_districts)))
+                                        "{1}.", len(tracking.new_districts), listed(tracking.new_districts, SHOWN_MISSING)))
             if tracking.dropped_districts:
                 feedback.pushWarning(tr("{0} districts of the previous scorecard are not in this run: {1}.",
-                                        len(tracking.dropped_districts), _listed(tracking.dropped_districts)))
+                                        len(tracking.dropped_districts), listed(tracking.dropped_districts, SHOWN_MISSING)))
             if tracking.previous_year == year:
                 feedback.pushWarning(tr("The previous scorecard is of the same year ({0}) as this run.", year))
         feedback.setProgress(85)
@@ -374,19 +358,17 @@ class PublicSpaceScorecardAlgorithm(HabitatAlgorithm):
             outputs[self.OUTPUT_TABLE] = self.write(parameters, self.OUTPUT_TABLE, context, columns, rows, None, None)
         report_path = self.report_destination(parameters, self.OUTPUT_REPORT, context, feedback)
         if report_path:
-            report, warnings = scorecard.scorecard_report(
-                rows, district_shapes, groups, qgis_locale(),
+            report, _ = scorecard.scorecard_report(
+                rows, district_shapes, groups, self.report_settings(feedback),
                 max_distance, top, tracking, dimension_labels,
                 {"quality": quality is not None, "upgrade": upgrade is not None, "clusters": clusters is not None})
-            for warning in warnings:
-                feedback.pushWarning(warning)
-            outputs[self.OUTPUT_REPORT] = report.save(report_path, footer())
+            outputs[self.OUTPUT_REPORT] = report.save(report_path)
         feedback.setProgress(100)
         whole = rows[-1]
         feedback.pushInfo(tr("Whole city: open public space {0} % and streets {1} % of the urban area, {2} m² of open "
                              "public space per person, {3} % of the people within {4} m walking distance.",
-                             _fixed(whole["ops_share_pct"]), _fixed(whole["street_share_pct"]),
-                             _fixed(whole["ops_m2_per_person"]), _fixed(whole["served_pct"]), f"{max_distance:g}"))
+                             pct(whole["ops_share_pct"]), pct(whole["street_share_pct"]),
+                             pct(whole["ops_m2_per_person"]), pct(whole["served_pct"]), f"{max_distance:g}"))
         return outputs
 
     def counted_spaces(self, parameters, context, feedback, spaces, crs):
@@ -396,7 +378,7 @@ class PublicSpaceScorecardAlgorithm(HabitatAlgorithm):
                                                            [counted] if counted else ())
         self.report_polygons(feedback, tr("public spaces"), repaired, skipped)
         if counted:
-            shapes = [shape for shape, row in zip(shapes, rows) if _float(row[0]) == 1]
+            shapes = [shape for shape, row in zip(shapes, rows) if number_or_nan(row[0]) == 1]
             feedback.pushInfo(tr("{0} public spaces with counted = 1 are used; the others do not count for SDG "
                                  "11.7.1.", len(shapes)))
         if not shapes:
@@ -405,33 +387,21 @@ class PublicSpaceScorecardAlgorithm(HabitatAlgorithm):
         return shapes
 
     def located(self, source, attributes, crs, district_shapes, names, context, feedback, what):
-        """(district index of each feature, -1 outside all; attribute rows): the district holding the feature's
-        representative point, or for a feature without geometry (a table) the district its district field names.
-        Features with neither are skipped, with a warning."""
+        """(district index of each feature, -1 outside all; attribute rows) by scorecard.located: the district
+        holding the feature's representative point, or for a feature without geometry (a table) the district its
+        district field names. Features with neither are skipped, with a warning."""
         named = "district" if "district" in source.fields().names() else None
         request = QgsFeatureRequest().setSubsetOfAttributes(attributes + ([named] if named else []), source.fields())
-        points, owner, rows, skipped = [], [], [], 0
-        position = {name: index for index, name in enumerate(names)}
+        shapes, given, rows = [], [], []
         for feature in features_in_crs(source, crs, context.transformContext(), request):
-            shape = to_shapely(feature.geometry())
-            if shape is not None and shape.geom_type in ("Polygon", "MultiPolygon") and not shape.is_valid:
-                shape = shape.buffer(0)
-            point = shape.representative_point() if shape is not None and not shape.is_empty else None
-            if point is not None and not point.is_empty:
-                points.append((point.x, point.y))
-                owner.append(None)  # found below, all points at once
-            elif named and not _is_null(feature[named]):
-                owner.append(position.get(str(feature[named]), -1))
-            else:
-                skipped += 1
-                continue
+            shapes.append(to_shapely(feature.geometry()))
+            given.append(None if not named or is_null(feature[named]) else str(feature[named]))
             rows.append([feature[name] for name in attributes])
+        owner, placed = scorecard.located(shapes, given, district_shapes, names)
+        skipped = int((~placed).sum())
         if skipped:
             feedback.pushWarning(tr("{0} features without a usable geometry were skipped ({1}).", skipped, what))
-        found = iter(polygon_of_points(np.array(points, dtype=float).reshape(-1, 2), district_shapes).tolist()
-                     if points else [])
-        owner = np.array([next(found) if item is None else item for item in owner], dtype=np.int64)
-        return owner, rows
+        return owner[placed], [row for row, kept in zip(rows, placed.tolist()) if kept]
 
     def quality(self, source, crs, district_shapes, names, context, feedback):
         """quality_summary of the quality layer, and the bilingual labels of the built-in questionnaire's
@@ -439,8 +409,8 @@ class PublicSpaceScorecardAlgorithm(HabitatAlgorithm):
         dimensions = [name for name in source.fields().names() if name.startswith(QUALITY_PREFIX)]
         owner, rows = self.located(source, ["quality_index"] + dimensions, crs, district_shapes, names, context,
                                    feedback, tr("public space quality"))
-        index = [_float(row[0]) for row in rows]
-        scores = {name[len(QUALITY_PREFIX):]: [_float(row[1 + k]) for row in rows]
+        index = [number_or_nan(row[0]) for row in rows]
+        scores = {name[len(QUALITY_PREFIX):]: [number_or_nan(row[1 + k]) for row in rows]
                   for k, name in enumerate(dimensions)}
         try:
             labels = load_questionnaire(resource_path(*BUILT_IN_QUESTIONNAIRE)).dimensions
@@ -461,7 +431,7 @@ class PublicSpaceScorecardAlgorithm(HabitatAlgorithm):
                 geometry = from_shapely(shapes[position])
                 geometry.convertToMultiType()
                 feature.setGeometry(geometry)
-            feature.setAttributes([_cell(row.get(column), kind) for column, kind in columns])
+            feature.setAttributes([cell(row.get(column), kind) for column, kind in columns])
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         if spatial:
             self.style_output(context, dest_id, None, tr("Public space scorecard"),
@@ -469,33 +439,3 @@ class PublicSpaceScorecardAlgorithm(HabitatAlgorithm):
         else:
             self.style_output(context, dest_id, None, tr("Public space scorecard (table)"))
         return dest_id
-
-
-def _is_null(value) -> bool:
-    return value is None or (hasattr(value, "isNull") and value.isNull())
-
-
-def _float(value):
-    if _is_null(value):
-        return math.nan
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return math.nan
-
-
-def _cell(value, kind):
-    if value is None or (isinstance(value, float) and not math.isfinite(value)):
-        return None
-    if kind == "int":
-        return int(value)
-    return value
-
-
-def _fixed(value) -> str:
-    return "—" if value is None else f"{value:.1f}"
-
-
-def _listed(names) -> str:
-    names = list(names)
-    return ", ".join(names[:SHOWN_MISSING]) + (" …" if len(names) > SHOWN_MISSING else "")

@@ -11,7 +11,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
 )
 
@@ -25,24 +24,19 @@ from ...compat import (
     WkbType,
 )
 from ...core.public_space.access import check_overlap
-from ...core.public_space.groups import group_label
-from ...core.public_space.maps import SPACE_STYLE
+from ...core.public_space.groups import group_index, group_label
+from ...core.public_space.report_action import siting_report
+from ...core.public_space.report_values import listed, pct, whole_number
 from ...core.public_space.siting import MILP, MILP_MAX_PAIRS, MILP_TIME_LIMIT, candidate_coverage, choose_sites
-from ...core.report.charts import FIGURE_WIDTH, _png, _pyplot, _rc, font_family, map_image
-from ...core.report.html import Report
 from ...core.text import HabitatError, tr, tr_noop
-from ...i18n import qgis_locale
 from ...qgis_io import from_shapely, read_polygons
 from ..base import HabitatAlgorithm, progress_callback
-from ..outputs import add_chart, extended_fields, is_null
-from ..provenance import footer
+from ..outputs import extended_fields, is_null
+from ..parameters import add_population_parameters, add_road_class_parameters
 from ..styles import BLUES, Graduated
 from .population_input import population_points
-from .walking import NOT_WALKABLE_CLASSES, walkable_lines
+from .walking import walkable_lines
 
-CHOSEN_STYLE = {"fill": "#e65100", "edge": "#bf360c", "width": 0.6, "zorder": 4}
-CANDIDATE_STYLE = {"fill": "#ffe0b2", "edge": "#fb8c00", "width": 0.4, "zorder": 3}
-STREET_STYLE = {"edge": "#9e9e9e", "width": 0.3, "kind": "line"}
 STATUS_LABELS = {"optimal": tr_noop("optimal"), "time limit": tr_noop("stopped at the time limit"),
                  "too large": tr_noop("too large for the exact solver"), "not asked": tr_noop("not asked")}
 
@@ -96,15 +90,8 @@ class PublicSpaceSitingAlgorithm(HabitatAlgorithm):
                                                 [ProcessingSourceType.VectorLine]),
             tr_noop("Street centre-lines. Lines that share a vertex are connected; lines that only cross (bridges, "
                     "tunnels) are not."))
-        self.add_parameter(
-            QgsProcessingParameterField(self.ROAD_CLASS_FIELD, tr("Road class field"),
-                                        parentLayerParameterName=self.STREETS, optional=True),
-            tr_noop("Field of the streets with the road class (OSM highway values such as motorway or residential), "
-                    "to leave out the classes below. A field named walkable with 0 leaves a street out as well."))
-        self.add_parameter(
-            QgsProcessingParameterString(self.EXCLUDED_CLASSES, tr("Road classes nobody walks along"),
-                                         NOT_WALKABLE_CLASSES, optional=True),
-            tr_noop("Comma-separated values of the road class field left out of the walking network. The default "
+        add_road_class_parameters(self, field_help=tr_noop("Field of the streets with the road class (OSM highway values such as motorway or residential), "
+                    "to leave out the classes below. A field named walkable with 0 leaves a street out as well."), classes_help=tr_noop("Comma-separated values of the road class field left out of the walking network. The default "
                     "leaves out motorways and trunk roads."))
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.PUBLIC_SPACES, tr("Existing open public spaces (optional)"),
@@ -126,20 +113,8 @@ class PublicSpaceSitingAlgorithm(HabitatAlgorithm):
                                         type=ProcessingFieldParameterDataType.Numeric, optional=True),
             tr_noop("Numeric field with the cost of each candidate site (money, or area in m² to spend land), "
                     "needed for a budget. Costs must be 0 or more and not empty."))
-        self.add_parameter(
-            QgsProcessingParameterRasterLayer(self.POPULATION_RASTER, tr("Population grid (raster)"), optional=True),
-            tr_noop("Persons per cell; every band is a population group (band 1: total). Nodata cells are ignored. "
+        add_population_parameters(self, grid_help=tr_noop("Persons per cell; every band is a population group (band 1: total). Nodata cells are ignored. "
                     "Give either this grid or a population layer."))
-        self.add_parameter(
-            QgsProcessingParameterFeatureSource(self.POPULATION_LAYER, tr("Population layer (points or polygons)"),
-                                                [ProcessingSourceType.VectorAnyGeometry], optional=True),
-            tr_noop("Features with population counts, such as census blocks or buildings. A polygon's people are "
-                    "spread evenly over points 50 m apart inside it."))
-        self.add_parameter(
-            QgsProcessingParameterField(self.POPULATION_FIELDS, tr("Population count fields"),
-                                        parentLayerParameterName=self.POPULATION_LAYER,
-                                        type=ProcessingFieldParameterDataType.Numeric, allowMultiple=True, optional=True),
-            tr_noop("Numeric fields of the population layer, one per group (the first is the total)."))
         self.add_parameter(
             QgsProcessingParameterString(self.POPULATION_GROUP, tr("Population group to serve (optional)"),
                                          optional=True),
@@ -272,7 +247,7 @@ class PublicSpaceSitingAlgorithm(HabitatAlgorithm):
             if bad:
                 raise HabitatError(tr("The cost field \"{0}\" of \"{1}\" is empty or negative for {2} candidate sites: "
                                       "{3}. Give every site a cost of 0 or more.", cost_field, candidates_label,
-                                      len(bad), _listed(bad)))
+                                      len(bad), listed(bad)))
             costs = np.array([float(value) for value in values])
             if budget is not None and not np.any(costs <= budget):
                 raise HabitatError(tr("The budget of {0} is below the cost of every candidate site (the cheapest "
@@ -286,7 +261,7 @@ class PublicSpaceSitingAlgorithm(HabitatAlgorithm):
                                                                         extent_shapes)
         check_overlap(points, lines[0], max_distance, population_name,
                       self.input_label(parameters, self.STREETS, context))
-        group = _group_index(self.parameterAsString(parameters, self.POPULATION_GROUP, context), groups)
+        group = group_index(self.parameterAsString(parameters, self.POPULATION_GROUP, context), groups)
         feedback.setProgress(10)
 
         coverage = candidate_coverage(
@@ -299,12 +274,12 @@ class PublicSpaceSitingAlgorithm(HabitatAlgorithm):
                              "and of {2} candidate sites.", coverage.n_vertices, coverage.n_edges, len(shapes)))
         if coverage.too_small.any():
             feedback.pushInfo(tr("{0} candidate sites are smaller than the minimum size and were left out: {1}.",
-                                 int(coverage.too_small.sum()), _listed(_pick(names, coverage.too_small))))
+                                 int(coverage.too_small.sum()), listed(_pick(names, coverage.too_small))))
         lost = ~coverage.reachable & ~coverage.too_small
         if lost.any():
             feedback.pushWarning(tr("{0} candidate sites cannot be reached: no street passes within the entry "
                                     "tolerance of them. They were left out: {1}.", int(lost.sum()),
-                                    _listed(_pick(names, lost))))
+                                    listed(_pick(names, lost))))
         usable = int(coverage.usable.sum())
         if k is not None and k > usable:
             feedback.pushWarning(tr("{0} new public spaces were asked for, but only {1} candidate sites can be used: "
@@ -328,7 +303,7 @@ class PublicSpaceSitingAlgorithm(HabitatAlgorithm):
         if report_path:
             outputs[self.OUTPUT_REPORT] = siting_report(report_path, selection, share, names, shapes, space_shapes,
                                                         extent_shapes, lines, groups, group, max_distance, costs,
-                                                        feedback)
+                                                        settings=self.report_settings(feedback))
         feedback.setProgress(100)
         outputs.update({"SHARE_BEFORE": float(share[0, 0]), "SHARE_AFTER": float(share[-1, 0]),
                         "POP_GAIN": float(selection.served[-1, 0] - selection.served[0, 0]),
@@ -345,31 +320,31 @@ class PublicSpaceSitingAlgorithm(HabitatAlgorithm):
         elif selection.milp_status != "not asked":
             feedback.pushInfo(tr("Exact solver: {0} ({1} site-population pairs); it found {2} people, the greedy "
                                  "choice {3}.", status, f"{selection.pairs:,}",
-                                 _round(selection.milp_objective) if selection.milp_objective is not None else "—",
-                                 _round(selection.greedy_objective)))
+                                 whole_number(selection.milp_objective) if selection.milp_objective is not None else "—",
+                                 whole_number(selection.greedy_objective)))
         feedback.pushInfo(tr("Kept: the {0}. Optimality gap: {1} % (no choice of sites can serve more than {2} more "
                              "people of the chosen group).", method, f"{selection.gap_pct:.2f}",
-                             _round(selection.upper_bound)))
+                             whole_number(selection.upper_bound)))
         for position, j in enumerate(selection.order):
             if group:
                 feedback.pushInfo(tr("{0}. {1}: {2} people newly served, {3} of them {4}.", position + 1, names[j],
-                                     _round(selection.gains[position, 0]), _round(selection.gains[position, group]),
+                                     whole_number(selection.gains[position, 0]), whole_number(selection.gains[position, group]),
                                      group_label(groups[group])))
             else:
                 feedback.pushInfo(tr("{0}. {1}: {2} people newly served.", position + 1, names[j],
-                                     _round(selection.gains[position, 0])))
+                                     whole_number(selection.gains[position, 0])))
         if selection.stopped_early:
             feedback.pushInfo(tr("Only {0} sites were chosen: no other candidate site serves anyone new within the "
                                  "walking distance (or fits the budget).", len(selection.order)))
         total = coverage.population
         before, after = selection.served[0], selection.served[-1]
         feedback.pushInfo(tr("SDG 11.7.1 (b): {0} % of the population within walking distance today, {1} % with "
-                             "the {2} new spaces.", _pct(100 * before[0] / total[0]), _pct(100 * after[0] / total[0]),
+                             "the {2} new spaces.", pct(100 * before[0] / total[0]), pct(100 * after[0] / total[0]),
                              len(selection.order)))
         if group:
             feedback.pushInfo(tr("{0}: {1} % today, {2} % with the new spaces.", group_label(groups[group]),
-                                 _pct(100 * before[group] / total[group]) if total[group] > 0 else "—",
-                                 _pct(100 * after[group] / total[group]) if total[group] > 0 else "—"))
+                                 pct(100 * before[group] / total[group]) if total[group] > 0 else "—",
+                                 pct(100 * after[group] / total[group]) if total[group] > 0 else "—"))
 
     def write_sites(self, parameters, context, source, shapes, rows, ids, attributes, selection, share, costs, group,
                     crs):
@@ -418,108 +393,5 @@ class PublicSpaceSitingAlgorithm(HabitatAlgorithm):
         return dest_id
 
 
-def siting_report(path, selection, share, names, shapes, space_shapes, extent_shapes, lines, groups, group,
-                  max_distance, costs, feedback=None):
-    report = Report(tr("Where to add public space"), qgis_locale())
-    report.paragraph(tr("Candidate sites chosen to bring the most people within {0} m walking distance of an open "
-                        "public space, along the street network (SDG 11.7.1 (b)).", f"{max_distance:g}"))
-    report.indicator(tr("Population within walking distance today"), float(share[0, 0]), "%")
-    report.indicator(tr("With the {0} new public spaces", len(selection.order)), float(share[-1, 0]), "%")
-    if group:
-        report.paragraph(tr("Sites chosen for: {0} ({1} % today, {2} % with the new spaces).",
-                            group_label(groups[group]), _pct(share[0, group]), _pct(share[-1, group])))
-    method = tr("exact solution (HiGHS)") if selection.method == MILP else tr("greedy choice")
-    report.paragraph(tr("Solution: {0}; optimality gap {1} % (no choice of sites can serve more than {2} more people "
-                        "of the chosen group).", method, f"{selection.gap_pct:.2f}", _round(selection.upper_bound)))
-    series = [(tr("All residents"), share[:, 0])] + ([(group_label(groups[group]), share[:, group])] if group else [])
-    add_chart(report, curve_chart(series, tr("Share served by number of new public spaces"),
-                                  tr("New public spaces built (in the order chosen)"), tr("Share served (%)")),
-              feedback)
-    chosen = [shapes[j] for j in selection.order]
-    others = [shape for j, shape in enumerate(shapes) if j not in set(selection.order)]
-    coords, counts = lines
-    ends = np.cumsum(counts)
-    from shapely.geometry import MultiLineString
-
-    streets = [MultiLineString([coords[end - count:end] for end, count in zip(ends, counts)])] if len(counts) else []
-    layers = [(streets, STREET_STYLE), (space_shapes, SPACE_STYLE), (others, CANDIDATE_STYLE),
-              (chosen, CHOSEN_STYLE)]
-    legend = [(tr("Streets"), STREET_STYLE), (tr("Open public space"), SPACE_STYLE),
-              (tr("Candidate site, not chosen"), CANDIDATE_STYLE), (tr("Chosen site (number: order)"), CHOSEN_STYLE)]
-    labels = [(str(position + 1), shape) for position, shape in enumerate(chosen)]
-    add_chart(report, map_image(layers, tr("Chosen sites for new public space"), legend,
-                                outline=(extent_shapes, tr("Urban extent")) if extent_shapes else None,
-                                labels=labels), feedback)
-    report.heading(tr("Chosen sites"))
-    headers = [tr("Order"), tr("Site"), tr("People newly served")]
-    if group:
-        headers.append(group_label(groups[group]))
-    headers.append(tr("Share served (%)"))
-    if costs is not None:
-        headers.append(tr("Cost"))
-    table = []
-    for position, j in enumerate(selection.order):
-        row = [str(position + 1), names[j], float(selection.gains[position, 0])]
-        if group:
-            row.append(float(selection.gains[position, group]))
-        row.append(float(share[position + 1, 0]))
-        if costs is not None:
-            row.append(float(costs[j]))
-        table.append(row)
-    report.table(headers, table)
-    report.heading(tr("Method"))
-    report.paragraph(tr("Walking distances, entrances and the urban extent are those of SDG 11.7.1 (b) walking "
-                        "access: building the chosen sites gives the share above. Each candidate is entered where a "
-                        "street passes within the entry tolerance; the people it would newly serve are those not "
-                        "served today whose walk to it is within the walking distance. The sites are chosen greedily "
-                        "by the people each adds (per unit of cost with a budget, compared with the best single "
-                        "site), and the exact maximal covering problem is solved with HiGHS when it is small "
-                        "enough; the better is kept. The optimality gap compares the result with a proven bound on "
-                        "the best possible."), css="note")
-    return report.save(path, footer())
-
-
-def curve_chart(series, title, xlabel, ylabel):
-    """(png, warning): one line per [(label, share per number of sites)], from 0 (today) up."""
-    plt = _pyplot()
-    families, warning = font_family(title, xlabel, ylabel, *[label for label, _ in series])
-    with plt.rc_context(_rc(families)):
-        figure, axes = plt.subplots(figsize=(FIGURE_WIDTH, 3.8))
-        for (label, values), colour in zip(series, ("#e65100", "#1565c0")):
-            axes.plot(range(len(values)), values, marker="o", markersize=4, color=colour, label=label)
-        axes.xaxis.get_major_locator().set_params(integer=True)
-        axes.set_xlabel(xlabel)
-        axes.set_ylabel(ylabel)
-        axes.set_title(title)
-        axes.grid(alpha=0.3)
-        axes.legend()
-        return _png(figure, warning)
-
-
-def _group_index(text, groups) -> int:
-    text = (text or "").strip()
-    if not text:
-        return 0
-    for index, name in enumerate(groups):
-        if str(name).lower() == text.lower():
-            return index
-    if text.isdigit() and 1 <= int(text) <= len(groups):
-        return int(text) - 1
-    raise HabitatError(tr("The population group \"{0}\" is not in the population input; give one of: {1} (or its "
-                          "number).", text, ", ".join(str(name) for name in groups)))
-
-
 def _pick(names, mask):
     return [name for name, flag in zip(names, mask) if flag]
-
-
-def _listed(names, most=20) -> str:
-    return ", ".join(names[:most]) + (" …" if len(names) > most else "")
-
-
-def _round(value) -> str:
-    return f"{value:,.0f}"
-
-
-def _pct(value) -> str:
-    return "—" if value is None or value != value else f"{value:.1f}"

@@ -1,9 +1,6 @@
 """habitat:publicspaceupgrade — which existing public spaces to upgrade first: quality and the people who depend on
 each space."""
 
-import math
-import re
-
 import numpy as np
 from qgis.core import (
     QgsFeature,
@@ -16,8 +13,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterRasterLayer,
-    QgsProcessingParameterString,
     QgsRuleBasedRenderer,
 )
 
@@ -30,37 +25,32 @@ from ...compat import (
     ProcessingSourceType,
     WkbType,
 )
-from ...core.geometry import PolygonSet, polygon_of_points
 from ...core.public_space.access import check_overlap
-from ...core.public_space.groups import group_label
+from ...core.public_space.report_action import NOT_SURVEYED_COLOUR, upgrade_report
+from ...core.public_space.report_values import listed, number_or_nan, whole_number
+from ...core.public_space.scorecard import located
 from ...core.public_space.survey import text_in
 from ...core.public_space.upgrade import (
-    contribution_chart,
-    district_dependants,
+    group_fields,
     priority_scores,
+    ranking_rows,
     space_dependants,
-    weakest_dimensions,
     weakest_summary,
 )
-from ...core.report.charts import map_image
-from ...core.report.html import Report
 from ...core.text import Cancelled, HabitatError, tr, tr_noop
-from ...i18n import content_language, qgis_locale
+from ...i18n import content_language
 from ...qgis_io import features_in_crs, from_shapely, polygon_shape
 from ..base import HabitatAlgorithm, progress_callback
-from ..outputs import POST_PROCESSORS, StyleOnLoad, add_chart, is_null
-from ..provenance import footer
+from ..outputs import POST_PROCESSORS, StyleOnLoad, is_null
+from ..parameters import add_population_parameters, add_road_class_parameters
 from ..styles import REDS, Graduated, symbol_for
 from .osm_tags import text_guard
 from .population_input import population_points
 from .public_space_quality import DIMENSION_PREFIX
 from .questionnaire import add_questionnaire_parameter, questionnaire_parameter, space_id_text
-from .walking import NOT_WALKABLE_CLASSES, walkable_lines
+from .walking import walkable_lines
 
 QUALITY_INDEX = "quality_index"
-NOT_SURVEYED_COLOUR = "#bdbdbd"
-CHART_SPACES = 25  # bars in the contributions chart: the top of the ranking
-PRIORITY_CLASSES = [(0, 20), (20, 40), (40, 60), (60, 80), (80, 100.001)]
 
 
 class PublicSpaceUpgradeAlgorithm(HabitatAlgorithm):
@@ -129,29 +119,9 @@ class PublicSpaceUpgradeAlgorithm(HabitatAlgorithm):
             QgsProcessingParameterFeatureSource(self.STREETS, tr("Street network (lines)"),
                                                 [ProcessingSourceType.VectorLine]),
             tr_noop("Street centre-lines, as for walking access. Lines that share a vertex are connected."))
-        self.add_parameter(
-            QgsProcessingParameterField(self.ROAD_CLASS_FIELD, tr("Road class field"),
-                                        parentLayerParameterName=self.STREETS, optional=True),
-            tr_noop("Field of the streets with the road class, to leave out the classes below (as walking access "
+        add_road_class_parameters(self, field_help=tr_noop("Field of the streets with the road class, to leave out the classes below (as walking access "
                     "does). A field named walkable with 0 leaves a street out as well."))
-        self.add_parameter(
-            QgsProcessingParameterString(self.EXCLUDED_CLASSES, tr("Road classes nobody walks along"),
-                                         NOT_WALKABLE_CLASSES, optional=True),
-            tr_noop("Comma-separated values of the road class field left out of the walking network."))
-        self.add_parameter(
-            QgsProcessingParameterRasterLayer(self.POPULATION_RASTER, tr("Population grid (raster)"), optional=True),
-            tr_noop("Persons per cell; every band is a population group (band 1: total). Give either this grid or "
-                    "a population layer."))
-        self.add_parameter(
-            QgsProcessingParameterFeatureSource(self.POPULATION_LAYER, tr("Population layer (points or polygons)"),
-                                                [ProcessingSourceType.VectorAnyGeometry], optional=True),
-            tr_noop("Features with population counts, such as census blocks or buildings. A polygon's people are "
-                    "spread evenly over points 50 m apart inside it."))
-        self.add_parameter(
-            QgsProcessingParameterField(self.POPULATION_FIELDS, tr("Population count fields"),
-                                        parentLayerParameterName=self.POPULATION_LAYER,
-                                        type=ProcessingFieldParameterDataType.Numeric, allowMultiple=True, optional=True),
-            tr_noop("Numeric fields of the population layer, one per group (the first is the total)."))
+        add_population_parameters(self)
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.DISTRICTS, tr("Districts (optional)"),
                                                 [ProcessingSourceType.VectorPolygon], optional=True),
@@ -282,9 +252,9 @@ class PublicSpaceUpgradeAlgorithm(HabitatAlgorithm):
             ids.append(space_id if space_id is not None else str(feature.id()))
             name = feature[name_field] if name_field else None
             names.append(str(name) if name_field and not is_null(name) and str(name).strip() else ids[-1])
-            quality.append(_float(feature[quality_field]))
-            scores.append([_float(feature[DIMENSION_PREFIX + d]) for d in dimensions])
-            submitted.append(has_submissions and (_float(feature["submissions"]) or 0) > 0)
+            quality.append(number_or_nan(feature[quality_field]))
+            scores.append([number_or_nan(feature[DIMENSION_PREFIX + d]) for d in dimensions])
+            submitted.append(has_submissions and (number_or_nan(feature["submissions"]) or 0) > 0)
         self.report_polygons(feedback, tr("public spaces"), repaired, skipped)
         quality = np.array(quality, dtype=float)
         scores = np.array(scores, dtype=float).reshape(len(shapes), len(dimensions))
@@ -315,49 +285,34 @@ class PublicSpaceUpgradeAlgorithm(HabitatAlgorithm):
             districts=district_shapes or None, progress=progress_callback(feedback, 10, 80))
         dependants = result.people[:, 0]
         scored = priority_scores(quality, dependants, need_weight, people_weight)
-        weakest, weakest_score = weakest_dimensions(scores)
-        space_district = [None] * len(shapes)
-        if district_shapes:
-            present = [index for index, shape in enumerate(shapes) if shape is not None]
-            inside = polygon_of_points([shapes[i].representative_point().coords[0] for i in present],
-                                       PolygonSet(district_shapes))
-            for index, district in zip(present, inside.tolist()):
-                space_district[index] = district_names[district] if district >= 0 else None
+        owner, _ = located(shapes, None, district_shapes, district_names)
+        space_district = [district_names[district] if district >= 0 else None for district in owner.tolist()]
 
         unreached = [names[i] for i, shape in enumerate(shapes) if shape is not None and result.entrances[i] == 0]
         if unreached:
             feedback.pushWarning(tr("{0} spaces have no street within the entry tolerance, so nobody reaches them on "
-                                    "foot: {1}.", len(unreached), _listed(unreached)))
+                                    "foot: {1}.", len(unreached), listed(unreached)))
         if result.far_from_streets_population > 0:
             feedback.pushWarning(tr("{0} people live farther than {1} m from any street and depend on no space: "
                                     "check that the streets cover the whole population input.",
-                                    _round(result.far_from_streets_population), f"{max_distance:g}"))
+                                    whole_number(result.far_from_streets_population), f"{max_distance:g}"))
         surveyed = scored.surveyed
         incomplete = int(sum(1 for i in range(len(shapes)) if submitted[i] and not surveyed[i]))
         feedback.pushInfo(tr("{0} of {1} spaces have a quality index; {2} people of {3} depend on a space within "
-                             "{4} m.", int(surveyed.sum()), len(shapes), _round(dependants.sum()),
-                             _round(weights[:, 0].sum()), f"{max_distance:g}"))
+                             "{4} m.", int(surveyed.sum()), len(shapes), whole_number(dependants.sum()),
+                             whole_number(weights[:, 0].sum()), f"{max_distance:g}"))
         if (~surveyed).any():
             feedback.pushWarning(tr("{0} spaces have no quality index ({1} of them surveyed with a dimension "
                                     "unanswered): they have no priority and are listed last; {2} people depend on "
                                     "them. Survey these first.", int((~surveyed).sum()), incomplete,
-                                    _round(dependants[~surveyed].sum())))
+                                    whole_number(dependants[~surveyed].sum())))
 
-        group_fields = _group_fields(groups)
-        rows = []
-        for index in np.argsort(scored.rank, kind="stable"):
-            first, second = weakest[index]
-            rows.append([ids[index], names[index], space_district[index], int(surveyed[index]),
-                         _number(quality[index]),
-                         labels[first] if first >= 0 else None, _number(weakest_score[index, 0]),
-                         labels[second] if second >= 0 else None, _number(weakest_score[index, 1]),
-                         float(dependants[index])] + [float(v) for v in result.people[index]] +
-                        [_number(scored.need_pts[index]), _number(scored.people_pts[index]),
-                         _number(scored.priority[index]), int(scored.rank[index])])
-        order = np.argsort(scored.rank, kind="stable")
+        dependant_fields = group_fields(groups)
+        rows, order = ranking_rows(ids, names, space_district, quality, labels, scores, result, scored)
         outputs = {
-            self.OUTPUT: self.write_spaces(parameters, context, crs, group_fields, rows, [shapes[i] for i in order]),
-            self.OUTPUT_TABLE: self.write_table(parameters, context, group_fields, rows),
+            self.OUTPUT: self.write_spaces(parameters, context, crs, dependant_fields, rows,
+                                           [shapes[i] for i in order]),
+            self.OUTPUT_TABLE: self.write_table(parameters, context, dependant_fields, rows),
         }
         feedback.setProgress(90)
         report_path = self.report_destination(parameters, self.OUTPUT_REPORT, context, feedback)
@@ -365,7 +320,7 @@ class PublicSpaceUpgradeAlgorithm(HabitatAlgorithm):
             outputs[self.OUTPUT_REPORT] = upgrade_report(
                 report_path, rows, [shapes[i] for i in order], labels, weakest_summary(scores, surveyed, dependants),
                 groups, result, surveyed, weights, district_shapes, district_names, max_distance, need_weight,
-                people_weight, incomplete, feedback)
+                people_weight, incomplete, settings=self.report_settings(feedback))
         feedback.setProgress(100)
         outputs.update({"SPACES_SURVEYED": int(surveyed.sum()), "SPACES_NOT_SURVEYED": int((~surveyed).sum()),
                         "POP_TOTAL": float(weights[:, 0].sum()), "POP_DEPENDANTS": float(dependants.sum())})
@@ -439,145 +394,3 @@ class PriorityStyle(StyleOnLoad):
                                                                   self.not_surveyed_label))
         layer.setRenderer(renderer)
         layer.triggerRepaint()
-
-
-def upgrade_report(path, rows, shapes, labels, summary, groups, result, surveyed, weights, district_shapes,
-                   district_names, max_distance, need_weight, people_weight, incomplete, feedback=None):
-    """The HTML report: rows are the output rows in ranking order, ``shapes`` their polygons."""
-    report = Report(tr("Public spaces to upgrade first"), qgis_locale())
-    n_groups = len(groups)
-    ranked = [row for row in rows if row[3] == 1]
-    unsurveyed = [row for row in rows if row[3] == 0]
-    total = float(weights[:, 0].sum())
-    dependants = result.people[:, 0]
-    report.paragraph(tr("Each surveyed public space is scored for upgrading from its quality index and the people "
-                        "who depend on it: those whose nearest space it is along the street network, within {0} m "
-                        "walking distance.", f"{max_distance:g}"))
-    report.indicator(tr("Spaces with a quality index"), float(len(ranked)), tr("of {0} spaces", len(rows)),
-                     decimals=0)
-    report.indicator(tr("People depending on a surveyed space"), float(dependants[surveyed].sum()),
-                     tr("of {0} people", _round(total)), decimals=0)
-    report.indicator(tr("People depending on a space without a quality index"), float(dependants[~surveyed].sum()),
-                     tr("people"), decimals=0)
-
-    priority_column = 10 + n_groups + 2
-    layers = [([s for s, r in zip(shapes, rows) if s is not None and r[3] == 0],
-               {"fill": NOT_SURVEYED_COLOUR, "edge": "#757575", "width": 0.3})]
-    legend = []
-    for (low, high), colour in zip(PRIORITY_CLASSES, REDS):
-        style = {"fill": colour, "edge": "#424242", "width": 0.3}
-        layers.append(([s for s, r in zip(shapes, rows) if s is not None and r[3] == 1
-                        and low <= r[priority_column] < high], style))
-        legend.insert(0, (tr("Priority {0}–{1}", f"{low:g}", f"{min(high, 100):g}"), style))
-    if layers[0][0]:
-        legend.append((tr("No quality index: survey first"), layers[0][1]))
-    outline = (district_shapes, tr("Districts")) if district_shapes else None
-    add_chart(report, map_image(layers, tr("Upgrade priority of the public spaces"), legend, outline=outline),
-              feedback, tr("Upgrade priority"))
-
-    report.heading(tr("Ranking"))
-    if ranked:
-        report.table([tr("Rank"), tr("Space"), tr("District"), tr("Quality index"), tr("Dependants"),
-                      tr("Need (points)"), tr("People (points)"), tr("Priority"), tr("Weakest dimension"),
-                      tr("Second weakest")],
-                     [[str(r[-1]), r[1], r[2] or "", r[4], r[9], r[priority_column - 2], r[priority_column - 1],
-                       r[priority_column], _weak(r[5], r[6]), _weak(r[7], r[8])] for r in ranked], "{:,.0f}")
-        top = ranked[:CHART_SPACES]
-        add_chart(report, contribution_chart([f"{r[-1]}. {r[1]}" for r in top], [r[priority_column - 2] for r in top],
-                                             [r[priority_column - 1] for r in top],
-                                             tr("What makes up each priority score"),
-                                             tr("Need: low quality"), tr("People: dependants"),
-                                             tr("Priority (0–100)")), feedback, tr("Ranking"))
-    else:
-        report.paragraph(tr("No space has a quality index: run Public space quality from a survey on a survey of "
-                            "these spaces first."))
-
-    report.heading(tr("Survey these first"))
-    if unsurveyed:
-        report.paragraph(tr("These spaces have no quality index — never surveyed, or a dimension left unanswered "
-                            "({0} of them) — so they have no priority. Most dependants first.", incomplete))
-        report.table([tr("Space"), tr("District"), tr("Dependants")],
-                     [[r[1], r[2] or "", r[9]] for r in unsurveyed], "{:,.0f}")
-    else:
-        report.paragraph(tr("Every space has a quality index."))
-
-    report.heading(tr("Weakest dimensions across the city"))
-    if labels and ranked:
-        report.table([tr("Dimension"), tr("Spaces where it is the weakest"), tr("Their dependants"),
-                      tr("Mean score"), tr("Mean score weighted by dependants")],
-                     [[label, float(count), people, mean, weighted]
-                      for label, (count, people, mean, weighted) in zip(labels, summary)], "{:,.0f}")
-        report.paragraph(tr("A space whose lowest score is shared by several dimensions counts for each of them."),
-                         css="note")
-        worst = max(range(len(labels)), key=lambda i: (summary[i][1], summary[i][0]))
-        report.paragraph(tr("\"{0}\" is the weakest dimension of the spaces most people depend on ({1} people).",
-                            labels[worst], _round(summary[worst][1])))
-    else:
-        report.paragraph(tr("No dimension scores to compare."))
-
-    report.heading(tr("Dependants by population group"))
-    served = result.point_space >= 0
-    on_surveyed = served & surveyed[np.maximum(result.point_space, 0)]
-    report.table([tr("Population group"), tr("Population"), tr("On a surveyed space"),
-                  tr("On a space without a quality index"), tr("Beyond the walking distance")],
-                 [[group_label(group), float(weights[:, g].sum()), float(weights[on_surveyed, g].sum()),
-                   float(weights[served & ~on_surveyed, g].sum()), float(weights[~served, g].sum())]
-                  for g, group in enumerate(groups)], "{:,.0f}")
-    if district_shapes:
-        report.heading(tr("Residents by district"))
-        report.table([tr("District"), tr("Population"), tr("On a surveyed space"),
-                      tr("On a space without a quality index"), tr("Beyond the walking distance")],
-                     [[name] + list(values) for name, values in
-                      zip(district_names, district_dependants(result.point_district, result.point_space, surveyed,
-                                                              weights, len(district_names)))], "{:,.0f}")
-
-    report.heading(tr("Method"))
-    report.paragraph(tr("The city-wide public space assessment guide (UN-Habitat 2020) asks to determine the public "
-                        "spaces that need upgrading but publishes no formula. Here the priority is the need part, "
-                        "(100 − quality index) × {0}, plus the people part, dependants ÷ most dependants of a "
-                        "surveyed space × 100 × {1} (weights {2} and {3}, scaled to add up to 1). Dependants are "
-                        "measured on the walking network of SDG 11.7.1 (b): each person depends on the one space "
-                        "nearest along the streets within the walking distance, so the dependants of all spaces add "
-                        "up to the population served. Equal scores are ordered by dependants.",
-                        f"{need_weight / (need_weight + people_weight):.2f}",
-                        f"{people_weight / (need_weight + people_weight):.2f}", f"{need_weight:g}",
-                        f"{people_weight:g}"), css="note")
-    return report.save(path, footer())
-
-
-def _group_fields(groups):
-    """dep_<group> field names: lower case letters, digits and underscores, each used once."""
-    names = []
-    for number, group in enumerate(groups, start=1):
-        stem = re.sub(r"[^0-9a-z_]+", "_", str(group).lower()).strip("_") or f"group_{number}"
-        name = f"dep_{stem}"
-        while name in names:
-            name += f"_{number}"
-        names.append(name)
-    return names
-
-
-def _float(value):
-    if is_null(value):
-        return math.nan
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return math.nan
-    return number if math.isfinite(number) else math.nan
-
-
-def _number(value):
-    return None if value is None or not math.isfinite(float(value)) else float(value)
-
-
-def _weak(label, score):
-    return "—" if label is None else f"{label} ({score:.0f})"
-
-
-def _round(value: float) -> str:
-    return f"{value:,.0f}"
-
-
-def _listed(names, limit=20) -> str:
-    return ", ".join(names[:limit]) + (" …" if len(names) > limit else "")

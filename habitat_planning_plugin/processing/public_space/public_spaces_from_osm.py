@@ -12,7 +12,7 @@ from qgis.core import (
 )
 
 from ...compat import DOUBLE, INT, TEXT, ProcessingNumberParameterType, ProcessingSourceType, WkbType
-from ...core.public_space.inventory import CATEGORIES, NOT_COUNTED, REASONS
+from ...core.public_space.inventory import CATEGORIES, REASONS
 from ...core.public_space.osm import (
     REVIEW_GROUPS,
     REVIEW_KEYS,
@@ -20,9 +20,10 @@ from ...core.public_space.osm import (
     REVIEW_RULES,
     REVIEW_TYPES,
     TYPE_KEYS,
-    classify_tags,
+    candidate_space,
+    inventory_type,
     merge_duplicates,
-    osm_type,
+    review_tally,
 )
 from ...core.text import Cancelled, HabitatError, tr, tr_noop
 from ...qgis_io import GdalErrors, features_in_crs, from_shapely, polygon_shape
@@ -135,19 +136,16 @@ class PublicSpacesFromOsmAlgorithm(HabitatAlgorithm):
         for number, feature in enumerate(features_in_crs(source, crs, context.transformContext())):
             if number % 1000 == 0 and feedback.isCanceled():
                 raise Cancelled()
-            tags = feature_tags(feature, names)
-            category, counted, reason = classify_tags(tags, rule)
-            if category is None:
+            item = candidate_space(osm_id(feature, names), feature_tags(feature, names), rule)
+            if item is None:
                 continue
             shape, state = polygon_shape(feature.geometry())
             if shape is None:
-                skipped_ids.append(osm_id(feature, names))
+                skipped_ids.append(item["id"])
                 continue
             repaired += state == "repaired"
-            found = osm_type(tags)
-            candidates.append({"id": osm_id(feature, names), "name": tags.get("name"), "category": category,
-                               "counted": counted, "reason": reason, "tags": tags, "shape": shape, "absorbed": [],
-                               "type": "=".join(found), "review": REVIEW_TYPES.get(found)})
+            item["shape"] = shape
+            candidates.append(item)
         return candidates, skipped_ids, repaired
 
     def write(self, parameters, context, kept, crs):
@@ -167,13 +165,10 @@ class PublicSpacesFromOsmAlgorithm(HabitatAlgorithm):
             feature = QgsFeature(fields)
             feature.setGeometry(geometry)
             group = item["review"]
-            # The inventory re-decides from type, access and fee: a type left out by the review rule goes there as
-            # not_counted, so both tools count the same spaces.
-            inventory_type = NOT_COUNTED if item["reason"] == "review" else item["category"]
             feature.setAttributes([text(value) for value in
                 [item["id"], item["name"], item["category"], tr(CATEGORIES[item["category"]]), int(item["counted"]),
                  reason_text(item["reason"]), int(group is not None),
-                 tr(REVIEW_GROUPS[group][0]) if group else None, inventory_type, item["shape"].area]
+                 tr(REVIEW_GROUPS[group][0]) if group else None, inventory_type(item), item["shape"].area]
                 + [item["tags"].get(key) for key in REVIEW_KEYS] + [", ".join(item["absorbed"]) or None]])
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         self.style_output(context, dest_id, "public_space_inventory.qml", tr("Public spaces from OpenStreetMap"),
@@ -184,11 +179,7 @@ class PublicSpacesFromOsmAlgorithm(HabitatAlgorithm):
     def report_review(feedback, kept, rule) -> int:
         """Log the rule and, per doubtful OSM type, how many spaces there are and how many count."""
         feedback.pushInfo(tr("Types that need review: {0}.", tr(REVIEW_RULE_LABELS[REVIEW_RULES.index(rule)])))
-        by_type = {}
-        for item in kept:
-            if item["review"] is not None:
-                total, counted = by_type.get(item["type"], (0, 0))
-                by_type[item["type"]] = (total + 1, counted + int(item["counted"]))
+        by_type = review_tally(kept)
         for osm_tag, (total, counted) in sorted(by_type.items()):
             group = REVIEW_TYPES[tuple(osm_tag.split("=", 1))]
             feedback.pushInfo(tr("Needs review: {0}: {1} in the draft, {2} of them counted ({3}).", osm_tag, total,

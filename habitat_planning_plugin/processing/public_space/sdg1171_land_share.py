@@ -26,6 +26,7 @@ from ...core.public_space.land_share import (
     sampled_street_share,
     street_corridors,
 )
+from ...core.public_space.report import land_share_report
 from ...core.public_space.street_width import (
     CLASS,
     DEFAULT,
@@ -34,13 +35,13 @@ from ...core.public_space.street_width import (
     WidthTally,
     class_width_table,
     policy_from_table,
-    source_of_label,
+    record_width,
 )
 from ...core.text import Cancelled, HabitatError, tr, tr_noop
 from ...core.wkb import wkb_line_parts
 from ...qgis_io import features_in_crs, from_shapely
 from ..base import HabitatAlgorithm, progress_callback
-from .reports import land_share_report
+from ..outputs import is_null
 
 WIDTH_SOURCE_FIELD = "width_src"  # written by habitat:streetsfromosm: where each width came from
 MAX_SAMPLING_PRECISION = 10.0  # percentage points: a wider interval cannot tell a street share of 15 % from 30 %
@@ -286,7 +287,8 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
         report_path = self.report_destination(parameters, self.OUTPUT_REPORT, context, feedback)
         if report_path:
             outputs[self.OUTPUT_REPORT] = land_share_report(report_path, rows, samples, cities, street_area,
-                                                            space_shapes, feedback, width_notes)
+                                                            space_shapes, self.report_settings(feedback),
+                                                            width_notes)
         city_rows_only = [share for level, share in rows if level == "city"]
         area = sum(share.area_m2 for share in city_rows_only)
         outputs["SHARE_TOTAL"] = 100 * sum(s.total_m2 for s in city_rows_only) / area
@@ -362,13 +364,10 @@ class Sdg1171LandShareAlgorithm(HabitatAlgorithm):
             if not parts:  # a collection without lines, a line of one point
                 skipped += 1
                 continue
-            measured = _value(feature[width_field]) if width_field else None
-            result = policy.width(measured, _value(feature[class_field]) if class_field else None)
-            carried = source_of_label(_value(feature[source_field])) if source_field else None
-            tally.add(result, measured, geometry.length(), carried if result.source == MEASURED else None)
-            for part in parts:
-                lines.append(part)
-                widths.append(result.width)
+            width = record_width(policy, tally, _value(feature, width_field), _value(feature, class_field),
+                                 geometry.length(), _value(feature, source_field))
+            lines.extend(parts)
+            widths.extend([width] * len(parts))
         if skipped:
             feedback.pushWarning(tr("{0} street features without a usable line geometry were skipped.", skipped))
         if not lines:
@@ -443,8 +442,9 @@ def _line_parts(geometry) -> list:
     return [[(p.x(), p.y()) for p in line] for line in polylines]
 
 
-def _value(value):
-    """A QGIS attribute value as plain Python: NULL becomes None."""
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
+def _value(feature, field):
+    """The value of ``field`` (None: no such field) of a feature as plain Python: NULL becomes None."""
+    if not field:
         return None
-    return value
+    value = feature[field]
+    return None if is_null(value) else value

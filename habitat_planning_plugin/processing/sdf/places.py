@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 from qgis.core import QgsGeometry
 
 from ...compat import GeometryType
+from ...core.sdf.common import listed
 from ...core.text import HabitatError, tr
-from ...qgis_io import polygon_shape
-
-MAX_LISTED = 20
+from ...qgis_io import polygon_shape, to_shapely
 
 
 @dataclass
@@ -36,11 +35,6 @@ class Places:
                                     "ids {2}", what, len(self.other), listed(self.other)))
         if self.repaired:
             feedback.pushWarning(tr("{0} invalid polygons were repaired ({1}).", self.repaired, what))
-
-
-def listed(ids) -> str:
-    ids = [str(item) for item in ids]
-    return ", ".join(ids[:MAX_LISTED]) + (" …" if len(ids) > MAX_LISTED else "")
 
 
 def usable(geometry) -> bool:
@@ -112,3 +106,18 @@ def written_geometry(feature):
     stores as POINT(nan nan))."""
     geometry = feature.geometry()
     return geometry if usable(geometry) else QgsGeometry()
+
+
+def settlement_shape(geometry):
+    """A settlement, sector or corridor as shapely: a polygon repaired, any other geometry as it is; None when it
+    has no usable geometry (none, empty, broken or unrepairable)."""
+    if not usable(geometry):
+        return None
+    if geometry.type() == GeometryType.Polygon:
+        shape, _ = polygon_shape(geometry)
+    else:
+        try:
+            shape = to_shapely(geometry)
+        except (ValueError, TypeError):
+            return None
+    return shape if shape is not None and not shape.is_empty and shape.is_valid else None

@@ -25,37 +25,34 @@ from ...compat import (
     ProcessingSourceType,
     WkbType,
 )
-from ...core.network import build_graph, multi_source_distances
-from ...core.public_space.land_share import class_values
+from ...core.network import build_graph
 from ...core.sdf.accessibility import (
     DEFAULT_SPEEDS_KMH,
+    DOMINANCE,
+    MAX_SPEED_KMH,
     cost_matrix,
+    dominant_centres,
     hansen,
-    huff,
     minutes_per_metre,
     nearest_by_level,
-    reilly,
+    parse_bands,
+    speed_table,
 )
+from ...core.sdf.zones import centre_vertex_costs, influence_zones, isochrone_bands, settlement_areas
 from ...core.text import Cancelled, HabitatError, tr, tr_noop
 from ...core.wkb import wkb_line_parts
 from ...qgis_io import features_in_crs, from_shapely, number_or_nan
 from ..base import HabitatAlgorithm, progress_callback
 from ..outputs import extended_fields
-from ..parameters import number_list
 from ..styles import BLUES, NEAR_FAR, Categories, DistinctColours, Graduated
 from .places import listed, place_names, place_points, written_geometry
 from .sdf_functions import unique_names
 
-DOMINANCE = ("huff", "reilly")
 DOMINANCE_LABELS = (tr_noop("Huff probabilities"), tr_noop("Reilly's law (gravity)"))
-BAND_BUFFER = 200.0  # metres around reachable roads, for the isochrone polygons drawn on the map
 # Plausible ranges: beyond them a value is a typing error (metres for kilometres...), refused with the reason.
-MAX_SPEED_KMH = 200.0
 MAX_OFF_ROAD_SPEED_KMH = 50.0
 MAX_OFF_ROAD_METRES = 50_000.0
 MAX_DECAY = 10.0
-MAX_BAND_MINUTES = 1440.0
-MAX_BANDS = 20
 
 
 class SdfAccessibilityAlgorithm(HabitatAlgorithm):
@@ -261,11 +258,8 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
         nearest = nearest_by_level(costs, levels[centre_rows], level_values)
         beta = self.parameterAsDouble(parameters, self.DECAY, context)
         accessibility = hansen(costs, mass[centre_rows], centre_rows, beta=beta)
-        if DOMINANCE[self.parameterAsEnum(parameters, self.DOMINANCE, context)] == "huff":
-            probability, dominant = huff(costs, mass[centre_rows], beta=beta)
-            share = np.where(dominant >= 0, probability[np.arange(len(records)), np.maximum(dominant, 0)], np.nan)
-        else:
-            dominant, share = reilly(costs, mass[centre_rows]), np.full(len(records), np.nan)
+        dominant, share = dominant_centres(costs, mass[centre_rows],
+                                           DOMINANCE[self.parameterAsEnum(parameters, self.DOMINANCE, context)], beta)
         feedback.setProgress(80)
 
         outputs = {self.OUTPUT: self.write_settlements(parameters, context, settlements, records, level_values,
@@ -274,11 +268,7 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
                    self.OUTPUT_ZONES: self.write_zones(parameters, context, places, xy, dominant, names,
                                                        centre_rows, crs, feedback)}
         if parameters.get(self.OUTPUT_ISOCHRONES) is not None:
-            to_u = snap.connector * off_road + snap.t * graph.edge_cost[snap.edge]
-            to_v = snap.connector * off_road + (1 - snap.t) * graph.edge_cost[snap.edge]
-            sources = np.concatenate([graph.edge_u[snap.edge[centre_rows]], graph.edge_v[snap.edge[centre_rows]]])
-            vertex_cost = multi_source_distances(graph, sources, np.concatenate([to_u[centre_rows], to_v[centre_rows]]),
-                                                 max(bands))
+            vertex_cost = centre_vertex_costs(graph, snap, centre_rows, off_road, max(bands))
             outputs[self.OUTPUT_ISOCHRONES] = self.write_bands(parameters, context, graph, vertex_cost, bands, crs,
                                                                feedback)
         outputs.update({"CENTRES": len(centre_rows), "UNCONNECTED": int(unconnected.sum())})
@@ -332,54 +322,28 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
 
     def write_zones(self, parameters, context, places, xy, dominant, names, centre_rows, crs, feedback):
         """Zones: Voronoi cells of the settlement points (sector polygons themselves), dissolved by dominant centre."""
-        from shapely.geometry import MultiPoint
-        from shapely.ops import unary_union
-
         fields = QgsFields()
         fields.append(QgsField("centre", TEXT))
         fields.append(QgsField("settlements", INT))
         sink, dest_id = self.create_sink(parameters, self.OUTPUT_ZONES, context, fields, WkbType.MultiPolygon, crs)
-        records = places.records
-        if all(shape is not None for shape in places.shapes):  # sectors: their own (repaired) polygons
-            cells = list(places.shapes)
-        else:
-            cells = _voronoi_cells(xy, MultiPoint([tuple(p) for p in xy]).convex_hull.buffer(2000.0))
-        for column in sorted(set(int(d) for d in dominant if d >= 0)):
-            if feedback.isCanceled():
-                raise Cancelled()
-            members = [cells[i] for i in range(len(records)) if dominant[i] == column and cells[i] is not None]
-            if not members:
-                continue
-            geometry = from_shapely(unary_union(members))
+        for column, zone, count in influence_zones(settlement_areas(xy, places.shapes), dominant,
+                                                   progress_callback(feedback, 80, 90)):
+            geometry = from_shapely(zone)
             geometry.convertToMultiType()
             feature = QgsFeature(fields)
             feature.setGeometry(geometry)
-            feature.setAttributes([names[centre_rows[column]], len(members)])
+            feature.setAttributes([names[centre_rows[column]], count])
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         self.style_output(context, dest_id, None, tr("Territorial influence zones"), renderer=DistinctColours("centre"))
         return dest_id
 
     def write_bands(self, parameters, context, graph, vertex_cost, bands, crs, feedback):
-        from shapely.geometry import MultiLineString
-
         fields = QgsFields()
         fields.append(QgsField("minutes", DOUBLE))
         sink, dest_id = self.create_sink(parameters, self.OUTPUT_ISOCHRONES, context, fields,
                                          WkbType.MultiPolygon, crs)
-        a, b = graph.xy[graph.edge_u], graph.xy[graph.edge_v]
-        for band in sorted(bands, reverse=True):  # largest first, so smaller bands draw on top
-            if feedback.isCanceled():
-                raise Cancelled()
-            pieces = []
-            for start, end, cost_start in ((a, b, vertex_cost[graph.edge_u]), (b, a, vertex_cost[graph.edge_v])):
-                fraction = np.clip((band - cost_start) / graph.edge_cost, 0.0, 1.0)
-                fraction = np.nan_to_num(fraction, nan=0.0)
-                hit = fraction > 0
-                tips = start[hit] + (end[hit] - start[hit]) * fraction[hit, None]
-                pieces.extend(zip(map(tuple, start[hit]), map(tuple, tips)))
-            if not pieces:
-                continue
-            geometry = from_shapely(MultiLineString(pieces).buffer(BAND_BUFFER, 4))
+        for band, shape in isochrone_bands(graph, vertex_cost, bands, progress=progress_callback(feedback, 90, 100)):
+            geometry = from_shapely(shape)
             geometry.convertToMultiType()
             feature = QgsFeature(fields)
             feature.setGeometry(geometry)
@@ -390,53 +354,3 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
                           renderer=Categories("minutes", {band: (tr("within {0} min", f"{band:g}"), shades[band])
                                                           for band in bands}))
         return dest_id
-
-
-def _voronoi_cells(xy, frame):
-    """Voronoi cell of each point, clipped to ``frame`` (scipy's Voronoi with far points closing the outer cells)."""
-    from scipy.spatial import Voronoi
-    from shapely.geometry import Polygon
-
-    if len(xy) < 3:
-        return [frame] * len(xy)
-    minx, miny, maxx, maxy = frame.bounds
-    span = 10 * max(maxx - minx, maxy - miny)
-    far = np.array([(minx - span, miny - span), (maxx + span, miny - span), (maxx + span, maxy + span),
-                    (minx - span, maxy + span)])
-    diagram = Voronoi(np.vstack([xy, far]))
-    cells = []
-    for index in range(len(xy)):
-        region = diagram.regions[diagram.point_region[index]]
-        if -1 in region or not region:
-            cells.append(None)
-            continue
-        cells.append(Polygon(diagram.vertices[region]).intersection(frame))
-    return cells
-
-
-def parse_bands(text):
-    """Isochrone bands in minutes: numbers above 0, at most a day; a HabitatError saying what is wrong otherwise."""
-    message = tr("Isochrone bands must be minutes separated by commas; got \"{0}\".", text)
-    bands = number_list(text, message)
-    if not bands or min(bands) <= 0:
-        raise HabitatError(message)
-    if max(bands) > MAX_BAND_MINUTES:
-        raise HabitatError(tr("Isochrone bands of more than {0} minutes (a day) are implausible; got \"{1}\".",
-                              f"{MAX_BAND_MINUTES:g}", text))
-    if len(bands) > MAX_BANDS:
-        raise HabitatError(tr("Give at most {0} isochrone bands; got {1}.", MAX_BANDS, len(bands)))
-    return sorted(set(bands))
-
-
-def speed_table(matrix):
-    """{road class: km/h} from the speed matrix (the defaults when empty); every speed a number above 0 and at most
-    MAX_SPEED_KMH, else a HabitatError naming the road class."""
-    flat = list(matrix or []) or [v for pair in DEFAULT_SPEEDS_KMH.items() for v in pair]
-    if len(flat) % 2:
-        raise HabitatError(tr("The speed table needs a speed for every road class."))
-    table = class_values(flat)
-    for name, speed in table.items():
-        if not np.isfinite(speed) or speed <= 0 or speed > MAX_SPEED_KMH:
-            raise HabitatError(tr("The speed of road class {0} is {1} km/h: give a speed above 0 and at most {2} "
-                                  "km/h.", name, f"{speed:g}", f"{MAX_SPEED_KMH:g}"))
-    return table

@@ -23,26 +23,23 @@ from ...compat import (
     ProcessingSourceType,
     WkbType,
 )
-from ...core.report.charts import bar_chart
-from ...core.report.html import Report
 from ...core.sdf.development_index import (
     AGGREGATIONS,
     MISSING_POLICIES,
     NORMALISATIONS,
     composite_index,
     extreme_values,
+    parse_weights,
     sensitivity,
 )
+from ...core.sdf.report import development_report
 from ...core.sdf.scalogram import hierarchy
 from ...core.text import HabitatError, tr, tr_noop
-from ...i18n import qgis_locale
 from ...qgis_io import number_or_nan
 from ..base import HabitatAlgorithm, progress_callback
-from ..outputs import add_chart, extended_fields
-from ..parameters import number_list
-from ..provenance import footer
+from ..outputs import extended_fields
 from ..styles import GREENS, Categories
-from .places import listed, place_names, text_or_blank, written_geometry
+from .places import listed, place_names, written_geometry
 from .sdf_functions import unique_field_names
 
 NORMALISATION_LABELS = (tr_noop("Min-max (0 to 1)"), tr_noop("Z-scores"))
@@ -171,7 +168,7 @@ class SdfDevelopmentIndexAlgorithm(HabitatAlgorithm):
             if count:
                 feedback.pushWarning(tr("{0}: {1} settlements have an infinite value, counted as missing.", name,
                                         int(count)))
-        names = [(text_or_blank(f[name_field]) if name_field else "") or str(f.id()) for f in records]
+        names = place_names(records, name_field)
         for column, name in enumerate(indicators):
             far = extreme_values(values[:, column])
             if far.any():
@@ -201,20 +198,19 @@ class SdfDevelopmentIndexAlgorithm(HabitatAlgorithm):
         excluded = int((~valid).sum())
         if excluded:
             feedback.pushWarning(tr("{0} settlements get no index (missing values): {1}", excluded,
-                                    listed(np.array(place_names(records, name_field))[~valid].tolist())))
+                                    listed(np.array(names)[~valid].tolist())))
         labels = [tr(label) for label in CLASS_LABELS_5] if classes == 5 else [tr(LEVEL_N, k + 1)
                                                                                for k in range(classes)]
         rows = sensitivity(result.normalised, result.weights, aggregation,
                            progress=progress_callback(feedback, 50, 90))
-        names = place_names(records, name_field)
 
         outputs = {self.OUTPUT: self.write_index(parameters, context, source, records, indicators, result, levels,
                                                  labels),
                    self.OUTPUT_SENSITIVITY: self.write_sensitivity(parameters, context, indicators, rows)}
         report_path = self.report_destination(parameters, self.OUTPUT_REPORT, context, feedback)
         if report_path:
-            outputs[self.OUTPUT_REPORT] = self.write_report(report_path, names, indicators, result, labels, levels,
-                                                            rows, feedback)
+            outputs[self.OUTPUT_REPORT] = development_report(report_path, names, indicators, result, labels, levels,
+                                                             rows, self.report_settings(feedback))
         return outputs
 
     def write_index(self, parameters, context, source, records, indicators, result, levels, labels):
@@ -253,35 +249,3 @@ class SdfDevelopmentIndexAlgorithm(HabitatAlgorithm):
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         self.style_output(context, dest_id, None, tr("Sensitivity of the ranking"))
         return dest_id
-
-    def write_report(self, path, names, indicators, result, labels, levels, rows, feedback):
-        report = Report(tr("Composite development index"), qgis_locale())
-        order = [i for i in np.argsort(-np.nan_to_num(result.index, nan=-np.inf), kind="stable")
-                 if np.isfinite(result.index[i])]
-        top = order[:25]
-        add_chart(report, bar_chart([names[i] for i in top], [(tr("Development index"),
-                                                               [result.index[i] for i in top])],
-                                    tr("Development index"), tr("Index")), feedback, tr("Development index"))
-        report.heading(tr("Ranking"))
-        report.table([tr("Rank"), tr("Settlement"), tr("Index"), tr("Class")],
-                     [[int(result.rank[i]), names[i], float(result.index[i]),
-                       labels[int(levels[i])] if levels[i] >= 0 else None] for i in order])
-        report.heading(tr("Sensitivity of the ranking"))
-        report.table([tr("Indicator"), tr("Weight factor"), tr("Mean rank change"), tr("Largest rank change")],
-                     [[indicators[j], factor, mean, most] for j, factor, mean, most in rows], "{:,.2f}")
-        report.heading(tr("Method"))
-        report.paragraph(tr("Indicators normalised, reversed where more is worse, weighted and aggregated as in the "
-                            "OECD/JRC Handbook on Constructing Composite Indicators (2008); the sensitivity check "
-                            "raises and lowers each weight by 20 % and reports how far the ranks move."), css="note")
-        return report.save(path, footer())
-
-
-def parse_weights(text: str, count: int):
-    if not text or not text.strip():
-        return None
-    weights = number_list(text, tr("Weights must be numbers separated by commas; got \"{0}\".", text))
-    if len(weights) != count:
-        raise HabitatError(tr("Give {0} weights, one per indicator; got {1}.", count, len(weights)))
-    if min(weights) < 0 or sum(weights) <= 0:
-        raise HabitatError(tr("Weights cannot be negative, nor all zero; got \"{0}\".", text))
-    return weights

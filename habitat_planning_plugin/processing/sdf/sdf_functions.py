@@ -23,17 +23,15 @@ from ...compat import (
     ProcessingSourceType,
     WkbType,
 )
-from ...core.report.charts import bar_chart, matrix_charts
-from ...core.report.html import Report
-from ...core.sdf.scalogram import hierarchy, presence_from_facilities, scalogram
+from ...core.sdf.common import MAX_LISTED
+from ...core.sdf.priority import ordinal_ranks
+from ...core.sdf.report import functions_report
+from ...core.sdf.scalogram import hierarchy, parse_thresholds, presence_from_facilities, scalogram
 from ...core.text import HabitatError, tr, tr_noop
-from ...i18n import qgis_locale
 from ...qgis_io import features_in_crs, number_or_nan, to_shapely
 from ..base import HabitatAlgorithm, progress_callback
-from ..outputs import add_chart, extended_fields
-from ..parameters import number_list
-from ..provenance import footer
-from .places import MAX_LISTED, place_names, place_points, text_or_blank, written_geometry
+from ..outputs import extended_fields
+from .places import place_names, place_points, text_or_blank, written_geometry
 
 METHODS = ("natural_breaks", "quantiles", "thresholds")
 METHOD_LABELS = (tr_noop("Natural breaks (Jenks)"), tr_noop("Quantiles"), tr_noop("Thresholds"))
@@ -41,25 +39,7 @@ THREE_LEVELS = (tr_noop("Central"), tr_noop("Intermediate"), tr_noop("Local"))
 LEVEL_N = tr_noop("Level {0}")
 
 
-MAX_LEVELS = 7
 MAX_SEARCH_METRES = 50_000.0
-
-
-def parse_thresholds(text):
-    """Increasing centrality values separating the hierarchy levels (at most 6: 7 levels); a HabitatError saying
-    what is wrong otherwise."""
-    thresholds = number_list(text, tr("Thresholds must be numbers separated by commas; got \"{0}\".", text))
-    if not thresholds:
-        raise HabitatError(tr("The thresholds method needs the thresholds: increasing centrality values separated "
-                              "by commas."))
-    if len(thresholds) > MAX_LEVELS - 1:
-        raise HabitatError(tr("{0} thresholds make {1} hierarchy levels; give at most {2} thresholds ({3} levels).",
-                              len(thresholds), len(thresholds) + 1, MAX_LEVELS - 1, MAX_LEVELS))
-    if min(thresholds) < 0:
-        raise HabitatError(tr("Thresholds are centrality values, which are never negative; got \"{0}\".", text))
-    if any(b <= a for a, b in zip(thresholds, thresholds[1:])):
-        raise HabitatError(tr("Hierarchy thresholds must be increasing centrality values; got \"{0}\".", text))
-    return thresholds
 
 
 def unique_names(names, records, feedback, what):
@@ -86,10 +66,6 @@ def unique_field_names(names, taken=()):
         used.add(candidate.lower())
         result.append(candidate)
     return result
-
-
-LEVEL_COLOURS = ["#4a148c", "#8e24aa", "#ce93d8", "#e1bee7", "#f3e5f5", "#f3e5f5", "#f3e5f5"]
-LEVEL_RADII = [1500.0, 1000.0, 600.0, 450.0, 350.0, 300.0, 250.0]
 
 
 def level_labels(classes: int):
@@ -269,8 +245,7 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
         levels, bounds = hierarchy(result.centrality, method, classes, thresholds,
                                    progress=progress_callback(feedback, 30, 70))
         labels = level_labels(classes)
-        rank = np.empty(len(records), dtype=np.int64)
-        rank[np.argsort(-result.centrality, kind="stable")] = np.arange(1, len(records) + 1)
+        rank = ordinal_ranks(result.centrality)
         feedback.pushInfo(tr("{0} settlements, {1} functions; reproducibility {2}, scalability {3}.", len(records),
                              len(functions), f"{result.reproducibility:.3f}", f"{result.scalability:.3f}"))
         if result.reproducibility < 0.9:
@@ -282,8 +257,9 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
                    self.OUTPUT_SCALOGRAM: self.write_scalogram(parameters, context, names, functions, result)}
         report_path = self.report_destination(parameters, self.OUTPUT_REPORT, context, feedback)
         if report_path:
-            outputs[self.OUTPUT_REPORT] = self.write_report(report_path, names, functions, result, levels, labels,
-                                                            feedback, records)
+            shapes = [to_shapely(feature.geometry()) if feature.hasGeometry() else None for feature in records]
+            outputs[self.OUTPUT_REPORT] = functions_report(report_path, names, functions, result, levels, labels,
+                                                           shapes, self.report_settings(feedback))
         outputs.update({"REPRODUCIBILITY": result.reproducibility, "SCALABILITY": result.scalability,
                         "SETTLEMENTS": len(records), "FUNCTIONS": len(functions)})
         return outputs
@@ -306,29 +282,6 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
                           {k + 1: label for k, label in enumerate(labels)})
         return dest_id
 
-    @staticmethod
-    def hierarchy_map(records, levels, labels, names=None, centrality=None, named=10):
-        """Settlements drawn by level (larger and darker: more central), sectors filled by level; the levels as
-        legend and the ``named`` most central settlements (by ``centrality``) labelled with their ``names``."""
-        from ...core.report.charts import map_image
-
-        layers, legend, shape_of = [], [], {}
-        for level in range(len(labels) - 1, -1, -1):  # local first, central on top
-            shapes = []
-            for index, (feature, value) in enumerate(zip(records, levels)):
-                if value == level and feature.hasGeometry():
-                    shape = to_shapely(feature.geometry())
-                    shape_of[index] = shape
-                    shapes.append(shape if shape.geom_type.endswith("Polygon") else shape.buffer(LEVEL_RADII[level]))
-            style = {"fill": LEVEL_COLOURS[level], "edge": "#212121", "width": 0.4}
-            layers.append((shapes, style))
-            legend.insert(0, (labels[level], style))  # the most central level first
-        named_places = []
-        if names is not None and centrality is not None:
-            order = np.argsort(-np.asarray(centrality), kind="stable")
-            named_places = [(names[i], shape_of[i]) for i in order if i in shape_of][:named]
-        return map_image(layers, tr("Settlement hierarchy"), legend, labels=named_places)
-
     def write_scalogram(self, parameters, context, names, functions, result):
         fields = QgsFields()
         fields.append(QgsField("settlement", TEXT))
@@ -346,33 +299,3 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         self.style_output(context, dest_id, None, tr("Scalogram"))
         return dest_id
-
-    def write_report(self, path, names, functions, result, levels, labels, feedback, records):
-        report = Report(tr("Functional analysis and settlement hierarchy"), qgis_locale())
-        report.indicator(tr("Coefficient of reproducibility"), result.reproducibility, "", 0.9,
-                         tr("acceptable from {0}", "0.90"), decimals=3)
-        report.indicator(tr("Coefficient of scalability"), result.scalability, "", 0.6,
-                         tr("acceptable from {0}", "0.60"), decimals=3)
-        for part in matrix_charts(result.presence, [names[i] for i in result.settlement_order],
-                                  [functions[j] for j in result.function_order], tr("Scalogram")):
-            add_chart(report, part, feedback, tr("Scalogram"))
-        add_chart(report, self.hierarchy_map(records, levels, labels, names, result.centrality), feedback,
-                  tr("Settlement hierarchy"))
-        order = np.argsort(-result.centrality, kind="stable")
-        counts = np.empty(len(names), dtype=np.int64)
-        counts[result.settlement_order] = result.presence.sum(axis=1)
-        report.heading(tr("Settlement hierarchy"))
-        report.table([tr("Rank"), tr("Settlement"), tr("Functions"), tr("Centrality index"), tr("Level")],
-                     [[rank + 1, names[i], int(counts[i]), float(result.centrality[i]), labels[int(levels[i])]]
-                      for rank, i in enumerate(order)])
-        top = order[:20]
-        add_chart(report, bar_chart([names[i] for i in top], [(tr("Centrality index"), list(result.centrality[top]))],
-                                    tr("Centrality index of the most central settlements"), tr("Centrality index")),
-                  feedback, tr("Centrality index"))
-        report.heading(tr("Method"))
-        report.paragraph(tr("Rondinelli's functional analysis (Urban Functions in Rural Development, UNU): each "
-                            "function is worth 100 points shared equally among the settlements that have it; the "
-                            "centrality index of a settlement is the sum of its functions' points. Guttman's "
-                            "coefficient of reproducibility should reach 0.90 and Menzel's coefficient of "
-                            "scalability 0.60 for the functions to form a hierarchy."), css="note")
-        return report.save(path, footer())

@@ -20,26 +20,25 @@ from ...compat import (
     ProcessingNumberParameterType,
     ProcessingSourceType,
 )
-from ...core.sdf.priority import GROUP_NAMES, minmax, priority_scores
+from ...core.sdf.priority import (
+    COMPONENTS,
+    GROUP_NAMES,
+    GROUPS,
+    corridor_distances,
+    ordinal_ranks,
+    parse_component_weights,
+    priority_components,
+    priority_scores,
+)
+from ...core.sdf.report import priority_report
 from ...core.text import HabitatError, tr, tr_noop
-from ...qgis_io import features_in_crs, number_or_nan, polygon_shape, to_shapely
+from ...qgis_io import features_in_crs, number_or_nan
 from ..base import HabitatAlgorithm, progress_callback
-from ..outputs import add_chart, extended_fields
-from ..parameters import number_list
-from .places import listed, place_names, usable, written_geometry
+from ..outputs import extended_fields
+from .places import listed, place_names, settlement_shape, usable, written_geometry
 
 MAX_SERVICE_MINUTES = 1440.0
 MAX_CORRIDOR_METRES = 50_000.0
-
-# (component, group, description) in the order of the weights parameter.
-COMPONENTS = [
-    ("low_development", "need", tr_noop("low development index")),
-    ("far_from_centre", "need", tr_noop("long travel time to a centre")),
-    ("unserved", "need", tr_noop("beyond the service time of a centre")),
-    ("centrality", "potential", tr_noop("centrality")),
-    ("accessibility", "potential", tr_noop("accessibility")),
-    ("corridor", "potential", tr_noop("on a development corridor")),
-]
 
 
 class SdfPriorityAlgorithm(HabitatAlgorithm):
@@ -130,13 +129,12 @@ class SdfPriorityAlgorithm(HabitatAlgorithm):
         chosen = self.chosen_components(parameters, context)
         if not chosen:
             problems.append(tr("Choose at least one field or the corridors: there is nothing to rank by."))
-        groups = {name: group for name, group, _ in COMPONENTS}
         for group in ("need", "potential"):
-            names = [name for name in chosen if groups[name] == group]
+            names = [name for name in chosen if GROUPS[name] == group]
             if names and sum(weights[name] for name in names) <= 0:
                 problems.append(tr("The {0} components need a weight above 0.", tr(GROUP_NAMES[group])))
         need_weight = self.parameterAsDouble(parameters, self.NEED_WEIGHT, context)
-        present = {groups[name] for name in chosen}
+        present = {GROUPS[name] for name in chosen}
         if chosen and need_weight >= 1.0 and "need" not in present:
             problems.append(tr("The weight of need is 1 (rank by need alone) but no need component is chosen: give "
                                "a development index or travel time field, or lower the weight of need."))
@@ -185,79 +183,61 @@ class SdfPriorityAlgorithm(HabitatAlgorithm):
                                         infinite))
             return np.where(np.isfinite(data), data, np.nan)
 
-        values = {}
         no_travel = []
-        development, travel = column(self.DEVELOPMENT_FIELD), column(self.TRAVEL_TIME_FIELD)
-        if development is not None:
-            values["low_development"] = minmax(development, reverse=True)
+        development, travel, centrality, accessibility = (column(parameter) for parameter in (
+            self.DEVELOPMENT_FIELD, self.TRAVEL_TIME_FIELD, self.CENTRALITY_FIELD, self.ACCESSIBILITY_FIELD))
         if travel is not None:
             travel_field = self.parameterAsString(parameters, self.TRAVEL_TIME_FIELD, context)
             negative = int((travel < 0).sum())
             if negative:
                 raise HabitatError(tr("The travel time field {0} has {1} negative values: travel times are minutes, "
                                       "0 or more.", travel_field, negative))
-            # No travel time means no road or no centre within reach: the largest need, never the smallest.
-            absent = ~np.isfinite(travel)
-            no_travel = [names[i] for i in np.flatnonzero(absent)]
-            far = minmax(np.where(absent, np.nan, travel)) if (~absent).any() else np.zeros(len(travel))
-            values["far_from_centre"] = np.where(absent, 1.0, far)
+            no_travel = [names[i] for i in np.flatnonzero(~np.isfinite(travel))]
             if no_travel:
                 feedback.pushWarning(tr("{0} settlements have no travel time in {1} (no road, or no centre within "
                                         "reach): they get the largest travel-time need and count as unserved: {2}",
                                         len(no_travel), travel_field, listed(no_travel)))
-            minutes = self.parameterAsDouble(parameters, self.SERVICE_MINUTES, context)
-            values["unserved"] = np.where(np.isfinite(travel) & (travel <= minutes), 0.0, 1.0)
-        for key, parameter in (("centrality", self.CENTRALITY_FIELD), ("accessibility", self.ACCESSIBILITY_FIELD)):
-            data = column(parameter)
-            if data is not None:
-                values[key] = minmax(data)
+        near = None
+        report_path = self.report_destination(parameters, self.OUTPUT_REPORT, context, feedback)
+        shapes = [settlement_shape(f.geometry()) for f in records] if corridors is not None or report_path else None
         if corridors is not None:
-            from shapely.ops import unary_union
-
-            shapes = [_corridor_shape(f.geometry()) for f in features_in_crs(corridors, crs,
+            lines = [settlement_shape(f.geometry()) for f in features_in_crs(corridors, crs,
                                                                              context.transformContext())]
-            unusable = sum(1 for shape in shapes if shape is None)
-            shapes = [shape for shape in shapes if shape is not None]
+            unusable = sum(1 for shape in lines if shape is None)
             if unusable:
                 feedback.pushWarning(tr("{0} corridor features without a usable geometry (none, empty or broken) "
                                         "were left out.", unusable))
-            if not shapes:
+            if unusable == len(lines):
                 raise HabitatError(tr("The corridors \"{0}\" have no lines.",
                                       self.input_label(parameters, self.CORRIDORS, context)))
-            lines = unary_union(shapes)
             reach = self.parameterAsDouble(parameters, self.CORRIDOR_DISTANCE, context)
-            located = [usable(f.geometry()) for f in records]
-            unlocated = [names[i] for i, ok in enumerate(located) if not ok]
+            unlocated = [names[i] for i, f in enumerate(records) if not usable(f.geometry())]
             if unlocated:
                 feedback.pushWarning(tr("{0} settlements have no geometry: they cannot be on a corridor: {1}",
                                         len(unlocated), listed(unlocated)))
-            step = progress_callback(feedback, 0, 80)
-            near = []
-            for i, (f, ok) in enumerate(zip(records, located)):
-                if i % 200 == 0:
-                    step(i / len(records))
-                near.append(1.0 if ok and _distance(f.geometry(), lines) <= reach else 0.0)
-            values["corridor"] = np.array(near)
-            if not any(near):
-                nearest = min((_distance(f.geometry(), lines) for f, ok in zip(records, located) if ok),
-                              default=np.inf)
+            distance = corridor_distances(shapes, [shape for shape in lines if shape is not None],
+                                          progress_callback(feedback, 0, 80))
+            near = (distance <= reach).astype(float)
+            if not near.any():
+                nearest = distance.min(initial=np.inf)
                 feedback.pushWarning(tr("No settlement lies within {0} m of the corridors \"{1}\" (the nearest is {2} "
                                         "km away): the corridor component is 0 everywhere. Check that both layers "
                                         "cover the same region.", f"{reach:,.0f}",
                                         self.input_label(parameters, self.CORRIDORS, context),
                                         "—" if not np.isfinite(nearest) else f"{nearest / 1000:,.1f}"))
+        values = priority_components(development, travel, self.parameterAsDouble(parameters, self.SERVICE_MINUTES,
+                                                                                   context),
+                                     centrality, accessibility, near)
         if not values:
             raise HabitatError(tr("Choose at least one field or the corridors: there is nothing to rank by."))
         weights = parse_component_weights(self.parameterAsString(parameters, self.WEIGHTS, context))
-        groups = {name: group for name, group, _ in COMPONENTS}
-        score, contributions, missing = priority_scores(values, groups, {k: weights[k] for k in values},
+        score, contributions, missing = priority_scores(values, GROUPS, {k: weights[k] for k in values},
                                                         self.parameterAsDouble(parameters, self.NEED_WEIGHT, context))
         for name, count in missing.items():
             if count:
                 feedback.pushWarning(tr("{0} settlements have no value for {1}; it counts as 0 for them.", count,
                                         tr(dict((n, d) for n, _, d in COMPONENTS)[name])))
-        rank = np.empty(len(records), dtype=np.int64)
-        rank[np.argsort(-score, kind="stable")] = np.arange(1, len(records) + 1)
+        rank = ordinal_ranks(score)
 
         fields, kept = extended_fields(source.fields(), [(f"p_{name}", DOUBLE) for name in values] + [
             ("priority", DOUBLE), ("priority_rank", INT)])
@@ -274,96 +254,8 @@ class SdfPriorityAlgorithm(HabitatAlgorithm):
         top = np.argsort(-score, kind="stable")[:5]
         feedback.pushInfo(tr("Highest priorities: {0}", ", ".join(f"{names[i]} ({score[i]:.1f})" for i in top)))
         outputs = {self.OUTPUT: dest_id}
-        report_path = self.report_destination(parameters, self.OUTPUT_REPORT, context, feedback)
         if report_path:
-            outputs[self.OUTPUT_REPORT] = priority_report(report_path, records, names, score, rank, contributions,
-                                                          feedback, no_travel)
+            outputs[self.OUTPUT_REPORT] = priority_report(report_path, shapes, names, score, rank, contributions,
+                                                          self.report_settings(feedback), no_travel)
         return outputs
 
-
-def parse_component_weights(text):
-    weights = number_list(text, tr("Component weights must be numbers separated by commas; got \"{0}\".", text))
-    if len(weights) != len(COMPONENTS) or min(weights) < 0:
-        raise HabitatError(tr("Give {0} component weights, none negative; got \"{1}\".", len(COMPONENTS), text))
-    return {name: weight for (name, _, _), weight in zip(COMPONENTS, weights)}
-
-
-def _corridor_shape(geometry):
-    """A corridor as shapely: lines as they are, polygons repaired (a road area given as polygons); None when the
-    feature has no usable geometry."""
-    if geometry is None or geometry.isNull() or geometry.isEmpty():
-        return None
-    if geometry.type() == GeometryType.Polygon:
-        shape, _ = polygon_shape(geometry)
-    else:
-        try:
-            shape = to_shapely(geometry)
-        except (ValueError, TypeError):
-            return None
-    return shape if shape is not None and not shape.is_empty and shape.is_valid else None
-
-
-def _distance(geometry, lines):
-    """Distance from a settlement (any geometry, repaired when it is an invalid polygon) to the corridors."""
-    if geometry.type() == GeometryType.Polygon:
-        shape, _ = polygon_shape(geometry)
-    else:
-        shape = to_shapely(geometry)
-    distance = shape.distance(lines) if shape is not None else np.nan
-    return distance if np.isfinite(distance) else np.inf
-
-
-PRIORITY_FIFTHS = (tr_noop("Lowest fifth of the priority scores"), tr_noop("Second fifth"), tr_noop("Middle fifth"),
-                   tr_noop("Fourth fifth"), tr_noop("Highest fifth of the priority scores"))
-
-
-def priority_map(shapes, colours, named, labelled=8):
-    """(png, warning): the settlements filled by priority fifth (darker: higher), the fifths as legend and the
-    ``labelled`` highest priorities named; ``named`` is [(position in the ranking, name, shape)]."""
-    from ...core.report.charts import map_image
-
-    styles = [{"fill": colour, "edge": "#424242", "width": 0.4} for colour in colours]
-    legend = [(tr(text), style) for text, style in zip(PRIORITY_FIFTHS, styles)][::-1]
-    return map_image(list(zip(shapes, styles)), tr("Investment priorities"), legend,
-                     labels=[(name, shape) for _, name, shape in sorted(named, key=lambda item: item[0])[:labelled]])
-
-
-def priority_report(path, records, names, score, rank, contributions, feedback, no_travel=()):
-    from ...core.report.html import Report
-    from ...i18n import qgis_locale
-    from ..provenance import footer
-
-    descriptions = {name: tr(description) for name, _, description in COMPONENTS}
-    report = Report(tr("Investment priorities"), qgis_locale())
-    quintile = np.searchsorted(np.quantile(score, [0.2, 0.4, 0.6, 0.8]), score, side="right")
-    colours = ["#fee5d9", "#fcae91", "#fb6a4a", "#de2d26", "#a50f15"]
-    shapes = [[] for _ in colours]
-    named = []  # (name, shape) of the settlements by priority, highest first
-    position = {index: rank_position for rank_position, index in enumerate(np.argsort(-score, kind="stable"))}
-    for index, (feature, band) in enumerate(zip(records, quintile)):
-        if usable(feature.geometry()):
-            geometry = feature.geometry()
-            shape = polygon_shape(geometry)[0] if geometry.type() == GeometryType.Polygon else \
-                to_shapely(geometry)
-            if shape is None:
-                continue
-            shapes[int(band)].append(shape if shape.geom_type.endswith("Polygon") else shape.buffer(800.0))
-            named.append((position[index], names[index], shape))
-    add_chart(report, priority_map(shapes, colours, named), feedback, tr("Investment priorities"))
-    order = np.argsort(-score, kind="stable")
-    report.heading(tr("Ranking"))
-    report.table([tr("Rank"), tr("Settlement"), tr("Priority")] + [descriptions[name] for name in contributions],
-                 [[int(rank[i]), names[i], float(score[i])] + [float(part[i]) for part in contributions.values()]
-                  for i in order])
-    report.paragraph(tr("Each column after the priority is that component's contribution; together they make the "
-                        "priority score."), css="note")
-    if no_travel:
-        report.paragraph(tr("{0} settlements have no travel time (no road, or no centre within reach): they get the "
-                            "largest travel-time need and count as unserved: {1}", len(no_travel),
-                            listed(no_travel)), css="note")
-    report.heading(tr("Method"))
-    report.paragraph(tr("Need (low development index, long travel time to a centre) and potential (centrality, "
-                        "accessibility) are each scaled to 0 to 1 across the settlements and combined with the "
-                        "weights chosen; the weights are a planning choice to agree with stakeholders, not a "
-                        "published standard."), css="note")
-    return report.save(path, footer())

@@ -1,31 +1,44 @@
-"""The HTML reports of the public space indicators, composed in the user's language."""
+"""The reports of the public space indicators (SDG 11.7.1 (a) land share, (b) walking access, the quality survey),
+composed in the user's language from plain results: no QGIS. The Processing recipes give the ReportSettings
+(language, footer, PDF writer, where chart warnings go)."""
 
 import numpy as np
 
-from ...core.public_space.access import (
+from ..report.charts import bar_chart, box_chart, map_image, radar_grid, segment_map
+from ..report.html import Report, ReportSettings
+from ..text import tr
+from .access import (
     BASELINE_SOURCE,
     ENTRANCE_SPACING,
     GLOBAL_BASELINE_PCT,
     NETWORK,
     REGIONAL_BASELINE_RANGE_PCT,
     STRAIGHT_LINE,
+    band_labels,
+    distance_band,
+    edge_distances,
 )
-from ...core.public_space.groups import group_label
-from ...core.public_space.land_share import BENCHMARK_OPS, BENCHMARK_STREETS, BENCHMARK_TOTAL
-from ...core.public_space.maps import SPACE_STYLE, land_share_map
-from ...core.report.charts import bar_chart, segment_map
-from ...core.report.html import Report
-from ...core.text import tr
-from ...i18n import qgis_locale
-from ..outputs import add_chart
-from ..provenance import footer
+from .groups import group_label
+from .land_share import BENCHMARK_OPS, BENCHMARK_STREETS, BENCHMARK_TOTAL
+from .maps import SPACE_STYLE, land_share_map
+from .quality import PROBLEMS, problem_counts
+from .street_width import CLASS, DEFAULT, MEASURED
+from .survey import text_in
 
+# Walking distance bands 1-6 (access.distance_band), as in the layer style access_network.qml.
 BAND_COLOURS = {1: "#1a9641", 2: "#77c35c", 3: "#c4e687", 4: "#fec981", 5: "#f07c4a", 6: "#9e9e9e"}
+RADARS_PER_CHART = 12  # 3 columns x 4 rows: one page, legible
+# Quality index classes as in the layer style (public_space_quality.qml): red to green, grey without an index.
+QUALITY_CLASSES = [(0, 20, "#d7191c"), (20, 40, "#fdae61"), (40, 60, "#ffffbf"), (60, 80, "#a6d96a"),
+                   (80, 100.001, "#1a9641")]
+NO_INDEX_STYLE = {"fill": "#e0e0e0", "edge": "#9e9e9e", "width": 0.3}
 
 
-def access_report(path, result, groups, max_distance, space_shapes, band_of_edge, labels, feedback=None,
+def access_report(path, result, groups, max_distance, space_shapes, settings: ReportSettings = None,
                   extent_given=False, spread_text=None):
-    report = Report(tr("SDG 11.7.1 (b): access to open public space"), qgis_locale())
+    """SDG 11.7.1 (b) from ``result`` (an access.AccessResult of ``groups``), with a map of the street segments by
+    walking distance band; written to ``path`` (HTML, or PDF with the settings' writer)."""
+    report = Report(tr("SDG 11.7.1 (b): access to open public space"), settings or ReportSettings())
     city = {(row["group"], row["method"]): row for row in result.rows
             if row["district"] is None and row["city"] is None}
     total = city[(groups[0], NETWORK)]
@@ -64,24 +77,26 @@ def access_report(path, result, groups, max_distance, space_shapes, band_of_edge
                      line["share_pct"] if line else None])
     report.table([tr("Population group"), tr("Population"), tr("Served"), tr("Share served (%)"),
                   tr("Straight-line share (%)")], rows)
-    add_chart(report, bar_chart([row[0] for row in rows], [(tr("Share served (%)"), [row[3] for row in rows])],
-                              tr("Share served by population group"), "%"), feedback)
+    report.chart(bar_chart([row[0] for row in rows], [(tr("Share served (%)"), [row[3] for row in rows])],
+                           tr("Share served by population group"), "%"))
     districts = [row for row in result.rows if row["district"] is not None and row["method"] == NETWORK
                  and row["group"] == groups[0]]
     if districts:
         report.heading(tr("By district"))
         report.table([tr("District"), tr("Population"), tr("Served"), tr("Share served (%)")],
                      [[row["district"], row["population"], row["served"], row["share_pct"]] for row in districts])
-        add_chart(report, bar_chart([row["district"] for row in districts],
-                                  [(tr("Share served (%)"), [row["share_pct"] for row in districts])],
-                                  tr("Share of the population served, by district"), "%"), feedback)
+        report.chart(bar_chart([row["district"] for row in districts],
+                               [(tr("Share served (%)"), [row["share_pct"] for row in districts])],
+                               tr("Share of the population served, by district"), "%"))
     graph = result.graph
     segments = np.stack([graph.xy[graph.edge_u], graph.xy[graph.edge_v]], axis=1)
+    band_of_edge = distance_band(edge_distances(result), max_distance)
+    labels = band_labels(max_distance)
     colours = [BAND_COLOURS[int(band)] for band in band_of_edge]
-    add_chart(report, segment_map(segments, colours, [(shape, SPACE_STYLE) for shape in space_shapes],
-                                tr("Walking distance to the nearest public space"),
-                                [(labels[band], BAND_COLOURS[band]) for band in sorted(labels)] +
-                                [(tr("Open public space"), SPACE_STYLE)]), feedback)
+    report.chart(segment_map(segments, colours, [(shape, SPACE_STYLE) for shape in space_shapes],
+                             tr("Walking distance to the nearest public space"),
+                             [(labels[band], BAND_COLOURS[band]) for band in sorted(labels)] +
+                             [(tr("Open public space"), SPACE_STYLE)]))
     report.heading(tr("Method"))
     report.paragraph(tr("UN-Habitat's SDG indicator 11.7.1 (b): share of the urban population who can reach an open "
                         "public space within 400 m walking distance along the street network. A space is entered "
@@ -91,16 +106,16 @@ def access_report(path, result, groups, max_distance, space_shapes, band_of_edge
                         "shortest-path pass from all entrances gives every distance.", f"{ENTRANCE_SPACING:g}"),
                      css="note")
     report.paragraph(tr("Baselines: {0}", tr(BASELINE_SOURCE)), css="note")
-    return report.save(path, footer())
+    return report.save(path)
 
 
-def land_share_report(path, rows, samples, cities, street_area, space_shapes, feedback=None, width_notes=None):
+def land_share_report(path, rows, samples, cities, street_area, space_shapes, settings: ReportSettings = None,
+                      width_notes=None):
     """``samples``: the sampling estimate of each city row, by its position among the city rows (never by name:
     two cities may share a name). ``width_notes`` (centre-lines only): {"tally": WidthTally, "default": m,
     "problems": [text], "sensitivity": [(street % at 0.75 x widths, at 1.25 x widths)] aligned with ``rows``}."""
-    from ...core.public_space.street_width import CLASS, DEFAULT, MEASURED
-
-    report = Report(tr("SDG 11.7.1 (a): land allocated to streets and open public space"), qgis_locale())
+    report = Report(tr("SDG 11.7.1 (a): land allocated to streets and open public space"),
+                    settings or ReportSettings())
     sensitivity = width_notes["sensitivity"] if width_notes else [(None, None)] * len(rows)
     city_rows = [share for level, share in rows if level == "city"]
     city_sensitivity = [pair for (level, _), pair in zip(rows, sensitivity) if level == "city"]
@@ -149,14 +164,13 @@ def land_share_report(path, rows, samples, cities, street_area, space_shapes, fe
             report.paragraph(line, css="note")
     districts = [share for level, share in rows if level == "district"]
     if districts:
-        add_chart(report, bar_chart([d.name for d in districts],
-                                  [(tr("Open public space (%)"), [d.ops_pct for d in districts]),
-                                   (tr("Streets (%)"), [d.street_pct for d in districts]),
-                                   (tr("Streets and public space (%)"), [d.total_pct for d in districts])],
-                                  tr("Land allocated to streets and public space, by district"), "%",
-                                  BENCHMARK_TOTAL, tr("benchmark {0} %", f"{BENCHMARK_TOTAL:g}")), feedback)
-    add_chart(report, land_share_map(cities, city_rows, street_area, space_shapes), feedback,
-              tr("Streets and open public space"))
+        report.chart(bar_chart([d.name for d in districts],
+                               [(tr("Open public space (%)"), [d.ops_pct for d in districts]),
+                                (tr("Streets (%)"), [d.street_pct for d in districts]),
+                                (tr("Streets and public space (%)"), [d.total_pct for d in districts])],
+                               tr("Land allocated to streets and public space, by district"), "%",
+                               BENCHMARK_TOTAL, tr("benchmark {0} %", f"{BENCHMARK_TOTAL:g}")))
+    report.chart(land_share_map(cities, city_rows, street_area, space_shapes), tr("Streets and open public space"))
     report.heading(tr("Method"))
     report.paragraph(tr("UN-Habitat's SDG indicator 11.7.1 (a): share of the built-up area of the city that is "
                         "open space for public use, as streets and open public spaces. Benchmarks: 15 % open public "
@@ -168,6 +182,85 @@ def land_share_report(path, rows, samples, cities, street_area, space_shapes, fe
                             "from street design guides (NACTO-GDCI Global Street Design Guide, 2016; UK Manual for "
                             "Streets, 2007; Angel, Making Room for a Planet of Cities, 2011): measured widths should "
                             "replace them."), css="note")
-    return report.save(path, footer())
+    return report.save(path)
 
 
+def quality_map(shapes, results):
+    """(png, warning): the spaces coloured by quality index class, with the classes as legend."""
+    layers = [([s for s, r in zip(shapes, results) if r.quality_index is None and s is not None], NO_INDEX_STYLE)]
+    legend = []
+    for low, high, colour in QUALITY_CLASSES:
+        style = {"fill": colour, "edge": "#424242", "width": 0.3}
+        layers.append(([s for s, r in zip(shapes, results) if s is not None and r.quality_index is not None
+                        and low <= r.quality_index < high], style))
+        legend.insert(0, (tr("Quality index {0}–{1}", f"{low:g}", f"{min(high, 100):g}"), style))  # best first
+    if layers[0][0]:
+        legend.append((tr("No quality index"), NO_INDEX_STYLE))
+    return map_image(layers, tr("Quality index of the open public spaces"), legend)
+
+
+def quality_report(path, questionnaire, weights, names, districts, results, problems, rows, linked, language,
+                   settings: ReportSettings = None, shapes=None):
+    """The quality survey: ``language`` picks the questionnaire's texts (the content language), the settings the
+    page's. ``results`` are quality.SpaceQuality of each space, ``names``/``districts`` its name and district,
+    ``shapes`` (optional) its polygon for the map."""
+    dimensions = list(questionnaire.dimensions)
+    labels = [text_in(questionnaire.dimensions[d], language) for d in dimensions]
+    report = Report(tr("Public space quality"), settings or ReportSettings())
+    surveyed = [i for i, result in enumerate(results) if result.submissions]
+    report.paragraph(tr("Quality of the open public spaces from the field survey \"{0}\" (version {1}).",
+                        text_in(questionnaire.title, language), questionnaire.version))
+    report.indicator(tr("Spaces surveyed"), float(len(surveyed)), tr("of {0} spaces", len(results)), decimals=0)
+    report.indicator(tr("Submissions linked to a space"), float(linked), tr("of {0} submissions", rows),
+                     decimals=0)
+    indices = [results[i].quality_index for i in surveyed if results[i].quality_index is not None]
+    report.indicator(tr("Mean quality index"), sum(indices) / len(indices) if indices else None, tr("of 100"))
+
+    if shapes is not None and any(r.quality_index is not None for r in results):
+        report.chart(quality_map(shapes, results), tr("Quality index"))
+
+    report.heading(tr("Quality by dimension"))
+    table = []
+    for dimension, label in zip(dimensions, labels):
+        values = [results[i].dimensions[dimension] for i in surveyed if results[i].dimensions[dimension] is not None]
+        table.append([label, weights[dimension], sum(values) / len(values) if values else None,
+                      min(values) if values else None, max(values) if values else None, len(values)])
+    report.table([tr("Dimension"), tr("Weight"), tr("Mean (0–100)"), tr("Lowest"), tr("Highest"),
+                  tr("Spaces scored")], table, "{:,.1f}")
+
+    if surveyed:
+        groups = sorted({districts[i] or tr("No district") for i in surveyed})
+        panels = [(label, [[results[i].dimensions[d] for i in surveyed if (districts[i] or tr("No district")) == g]
+                           for g in groups]) for d, label in zip(dimensions, labels)]
+        report.chart(box_chart(panels, groups, tr("Spread of the dimension scores by district"),
+                               tr("Score (0–100)")), tr("Quality by dimension"))
+
+        report.heading(tr("Quality by space"))
+        ranked = sorted(surveyed, key=lambda i: -(results[i].quality_index if results[i].quality_index is not None
+                                                   else -1))
+        report.table([tr("Space"), tr("District"), tr("Submissions"), tr("Quality index")] + labels,
+                     [[names[i], districts[i] or "", float(results[i].submissions), results[i].quality_index] +
+                      [results[i].dimensions[d] for d in dimensions] for i in ranked], "{:,.0f}")
+        for start in range(0, len(ranked), RADARS_PER_CHART):
+            chunk = ranked[start:start + RADARS_PER_CHART]
+            report.chart(radar_grid(labels, [(names[i], [results[i].dimensions[d] for d in dimensions])
+                                             for i in chunk],
+                                    tr("Dimension scores per space (0–100)")), tr("Quality by space"))
+
+    report.heading(tr("Import problems"))
+    counts = problem_counts(problems)
+    if counts:
+        report.table([tr("Problem"), tr("Count")], [[tr(PROBLEMS[code]), float(count)]
+                                                    for code, count in sorted(counts.items())], "{:,.0f}")
+        report.paragraph(tr("The survey import log lists each row, column and value."), css="note")
+    else:
+        report.paragraph(tr("Every row and column of the export was used."))
+
+    report.heading(tr("Method"))
+    report.paragraph(tr("Dimensions after the city-wide public space assessment guide (UN-Habitat 2020). No official "
+                        "scoring rule is published: each scored answer counts 0 to 1 as the questionnaire declares "
+                        "(counts of women and men, and of age groups, as Pielou's evenness), each question is "
+                        "averaged over the submissions of a space and each dimension is the mean of its questions. "
+                        "The quality index is the weighted mean of the dimensions, given only when every weighted "
+                        "dimension has answers."), css="note")
+    return report.save(path)
