@@ -11,13 +11,17 @@ Qt's own enums need no help: their scoped spelling (``Qt.ItemDataRole.UserRole``
 
 from qgis.core import (
     Qgis,
+    QgsColorRampShader,
     QgsFeatureRequest,
     QgsField,
     QgsMapLayerProxyModel,
+    QgsMapLayerType,
     QgsProcessing,
     QgsProcessingFeatureSource,
+    QgsProcessingModelChildParameterSource,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterField,
+    QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsUnitTypes,
     QgsWkbTypes,
@@ -49,6 +53,11 @@ def new_field(name: str, kind) -> QgsField:
 
 
 # --- enums, under their QGIS ≥ 3.36 names ---
+class _LayerType:
+    Vector = QgsMapLayerType.VectorLayer
+    Raster = QgsMapLayerType.RasterLayer
+
+
 class _ProcessingSourceType:
     Vector = QgsProcessing.TypeVector
     VectorAnyGeometry = QgsProcessing.TypeVectorAnyGeometry
@@ -57,6 +66,8 @@ class _ProcessingSourceType:
     VectorPolygon = QgsProcessing.TypeVectorPolygon
     Raster = QgsProcessing.TypeRaster
     File = QgsProcessing.TypeFile
+    MapLayer = QgsProcessing.TypeMapLayer
+    Mesh = QgsProcessing.TypeMesh
 
 
 class _ProcessingNumberParameterType:
@@ -68,6 +79,18 @@ class _ProcessingFieldParameterDataType:
     Any = QgsProcessingParameterField.Any
     Numeric = QgsProcessingParameterField.Numeric
     String = QgsProcessingParameterField.String
+    DateTime = QgsProcessingParameterField.DateTime
+
+
+class _ProcessingFileParameterBehavior:
+    File = QgsProcessingParameterFile.File
+    Folder = QgsProcessingParameterFile.Folder
+
+
+class _ShaderInterpolationMethod:
+    Linear = QgsColorRampShader.Interpolated
+    Discrete = QgsColorRampShader.Discrete
+    Exact = QgsColorRampShader.Exact
 
 
 class _ProcessingParameterFlag:
@@ -118,10 +141,19 @@ class _LayerFilter:
     PolygonLayer = QgsMapLayerProxyModel.PolygonLayer
 
 
+class _ProcessingModelChildParameterSource:
+    ModelParameter = QgsProcessingModelChildParameterSource.ModelParameter
+    ChildOutput = QgsProcessingModelChildParameterSource.ChildOutput
+    StaticValue = QgsProcessingModelChildParameterSource.StaticValue
+    Expression = QgsProcessingModelChildParameterSource.Expression
+
+
 ProcessingSourceType = _modern("ProcessingSourceType", _ProcessingSourceType)
 ProcessingNumberParameterType = _modern("ProcessingNumberParameterType", _ProcessingNumberParameterType)
 ProcessingFieldParameterDataType = _modern("ProcessingFieldParameterDataType", _ProcessingFieldParameterDataType)
 ProcessingParameterFlag = _modern("ProcessingParameterFlag", _ProcessingParameterFlag)
+ProcessingFileParameterBehavior = _modern("ProcessingFileParameterBehavior", _ProcessingFileParameterBehavior)
+ShaderInterpolationMethod = _modern("ShaderInterpolationMethod", _ShaderInterpolationMethod)
 ProcessingFeatureSourceFlag = _modern("ProcessingFeatureSourceFlag", _ProcessingFeatureSourceFlag)
 WkbType = _modern("WkbType", _WkbType)
 GeometryType = _modern("GeometryType", _GeometryType)
@@ -129,3 +161,28 @@ FeatureRequestFlag = _modern("FeatureRequestFlag", _FeatureRequestFlag)
 FeatureRequestFilterType = _modern("FeatureRequestFilterType", _FeatureRequestFilterType)
 DistanceUnit = _modern("DistanceUnit", _DistanceUnit)
 LayerFilter = _modern("LayerFilter", _LayerFilter)
+LayerType = _modern("LayerType", _LayerType)
+ProcessingModelChildParameterSource = _modern("ProcessingModelChildParameterSource",
+                                              _ProcessingModelChildParameterSource)
+
+
+# --- classes Qt 6 moved: QAction is in QtGui there (and in QGIS 3.40's qgis.PyQt.QtGui), in QtWidgets in Qt 5 ---
+try:
+    from qgis.PyQt.QtGui import QAction
+except ImportError:
+    from qgis.PyQt.QtWidgets import QAction  # noqa: F401 - re-exported
+
+
+# --- methods renamed in QGIS 3.34/3.40 (the old names go in QGIS 4) ---
+def field_names(algorithm, parameters, name, context) -> list:
+    """The field names of a field parameter: parameterAsStrings from QGIS 3.40, parameterAsFields before."""
+    read = getattr(algorithm, "parameterAsStrings", None) or algorithm.parameterAsFields
+    return list(read(parameters, name, context))
+
+
+def set_null(rectangle):
+    """Make ``rectangle`` the null rectangle that any extent combined with it replaces (setNull from QGIS 3.34,
+    setMinimal before); returns it."""
+    (getattr(rectangle, "setNull", None) or rectangle.setMinimal)()
+    return rectangle
+

@@ -527,7 +527,7 @@ def _read_ogr(path, layer, rect, where, attributes, sql=None, arrow=True):
             if missing:
                 raise HabitatError(tr("The layer {0} of {1} has no field {2}.", 0 if layer is None else layer, path,
                                       ", ".join(missing)))
-            if arrow and sql is None:
+            if arrow and sql is None and rect is None:  # GDAL 3.10 drops bad rings of a bbox read silently
                 # One feature first, in this thread: a GeoPackage reads Arrow batches in a worker thread, whose
                 # errors (a bad filter) would not reach this thread's handler.
                 found.ResetReading()

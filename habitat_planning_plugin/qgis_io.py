@@ -24,6 +24,7 @@ from .compat import (
     FeatureRequestFlag,
     GeometryType,
     ProcessingFeatureSourceFlag,
+    set_null,
 )
 from .core.crs import utm_epsg
 from .core.geometry import polygonal
@@ -43,8 +44,7 @@ def _crs_and_extent(item):
     else:
         crs, extent = item.crs(), item.extent()
     if extent.isNull() and hasattr(item, "getFeatures") and item.featureCount() != 0:
-        extent = QgsRectangle()
-        extent.setMinimal()
+        extent = set_null(QgsRectangle())
         for feature in item.getFeatures(QgsFeatureRequest().setNoAttributes()):
             if feature.hasGeometry():
                 extent.combineExtentWith(feature.geometry().boundingBox())
@@ -58,8 +58,7 @@ def is_metric(crs: QgsCoordinateReferenceSystem) -> bool:
 def wgs84_extent(items, transform_context=None) -> QgsRectangle:
     """Union of the items' extents in longitude/latitude."""
     context = transform_context or QgsProject.instance().transformContext()
-    total = QgsRectangle()
-    total.setMinimal()
+    total = set_null(QgsRectangle())
     for item in items:
         crs, extent = _crs_and_extent(item)
         if extent.isNull() or not crs.isValid():

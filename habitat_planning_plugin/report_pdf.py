@@ -133,7 +133,7 @@ def keep_images_on_one_page(document) -> None:
             if crosses_page(document, block) and bottom - top < height - 2 * document.documentMargin():
                 cursor = QTextCursor(block)
                 page_break = QTextBlockFormat()
-                page_break.setPageBreakPolicy(QTextFormat.PageBreak_AlwaysBefore)
+                page_break.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
                 cursor.mergeBlockFormat(page_break)  # the layout after this block is made anew
         block = block.next()
 
@@ -145,4 +145,4 @@ def html_to_pdf(text: str, pdf_path: str) -> None:
     printer.setOutputFileName(pdf_path)
     printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(15, 15, 15, 15),
                                       QPageLayout.Unit.Millimeter))
-    document.print_(printer)
+    document.print(printer)

@@ -14,6 +14,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
+from .compat import ShaderInterpolationMethod
 from .core.text import tr, tr_noop
 from .i18n import qgis_locale
 from .paths import resource_path
@@ -101,7 +102,7 @@ def _style_population(layer):
     low, high = statistics.minimumValue, statistics.maximumValue
     step = (high - low) / (len(POPULATION_COLOURS) - 1) if high > low else 1.0
     ramp = QgsColorRampShader(low, high)
-    ramp.setColorRampType(QgsColorRampShader.Interpolated)
+    ramp.setColorRampType(ShaderInterpolationMethod.Linear)
     ramp.setColorRampItemList([QgsColorRampShader.ColorRampItem(low + i * step, QColor(colour), f"{low + i * step:,.0f}")
                                for i, colour in enumerate(POPULATION_COLOURS)])
     shader = QgsRasterShader()
@@ -113,7 +114,7 @@ def _style_population(layer):
 def _style_built_up(layer):
     """Built-up share 0-1 from white to dark grey, so it reads as built-up land under the other layers."""
     ramp = QgsColorRampShader(0.0, 1.0)
-    ramp.setColorRampType(QgsColorRampShader.Interpolated)
+    ramp.setColorRampType(ShaderInterpolationMethod.Linear)
     ramp.setColorRampItemList([QgsColorRampShader.ColorRampItem(0.0, QColor("#ffffff"), "0 %"),
                                QgsColorRampShader.ColorRampItem(0.5, QColor("#9e9e9e"), "50 %"),
                                QgsColorRampShader.ColorRampItem(1.0, QColor("#212121"), "100 %")])

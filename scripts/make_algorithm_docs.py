@@ -239,21 +239,28 @@ def readable_path(value: str, language: str) -> str:
     return os.path.basename(path) + (bar + rest if bar else "")
 
 
+def _number(kind) -> int:
+    """An enum value as a number: QGIS 3.22's are ints, Qt 6 builds' are Python enums."""
+    return int(getattr(kind, "value", kind))
+
+
 def _layer_types(data_types, language, created=False) -> str:
     """Readable layer types, "vector layer (point / polygon)"; ``created``: a layer an algorithm writes, where "any
     vector" means a table."""
-    from qgis.core import QgsProcessing
+    from habitat_planning_plugin.compat import ProcessingSourceType
 
-    geometries = {QgsProcessing.TypeVectorPoint: "point", QgsProcessing.TypeVectorLine: "line",
-                  QgsProcessing.TypeVectorPolygon: "polygon", QgsProcessing.TypeVectorAnyGeometry: "any_geometry"}
+    geometries = {ProcessingSourceType.VectorPoint: "point", ProcessingSourceType.VectorLine: "line",
+                  ProcessingSourceType.VectorPolygon: "polygon", ProcessingSourceType.VectorAnyGeometry: "any_geometry"}
     words = {
-        QgsProcessing.TypeVector: text("table_only" if created else "table_or_vector", language),
-        QgsProcessing.TypeRaster: text("raster", language),
-        QgsProcessing.TypeMapLayer: text("map_layer", language),
-        QgsProcessing.TypeFile: text("file", language),
-        QgsProcessing.TypeMesh: text("mesh", language),
+        ProcessingSourceType.Vector: text("table_only" if created else "table_or_vector", language),
+        ProcessingSourceType.Raster: text("raster", language),
+        ProcessingSourceType.MapLayer: text("map_layer", language),
+        ProcessingSourceType.File: text("file", language),
+        ProcessingSourceType.Mesh: text("mesh", language),
     }
-    data_types = [int(kind) for kind in data_types] or [QgsProcessing.TypeVectorAnyGeometry]
+    geometries = {_number(kind): word for kind, word in geometries.items()}
+    words = {_number(kind): word for kind, word in words.items()}
+    data_types = [_number(kind) for kind in data_types] or [_number(ProcessingSourceType.VectorAnyGeometry)]
     shapes = [text(geometries[kind], language) for kind in data_types if kind in geometries]
     shown = [text("vector", language, " / ".join(shapes))] if shapes else []
     shown += [words.get(kind, str(kind)) for kind in data_types if kind not in geometries]
@@ -272,7 +279,12 @@ def _parent_label(algorithm, parameter, parent_name) -> str:
 
 def parameter_type(algorithm, parameter, language) -> str:
     """A readable type name: "vector layer (polygon)", "enum: a / b", "field of Streets", "number, 0 to 100" ..."""
-    from qgis.core import QgsProcessing, QgsProcessingParameterField, QgsProcessingParameterFile, QgsProcessingParameterNumber
+    from habitat_planning_plugin.compat import (
+        ProcessingFieldParameterDataType,
+        ProcessingFileParameterBehavior,
+        ProcessingNumberParameterType,
+        ProcessingSourceType,
+    )
 
     kind = parameter.type()
     if kind in ("source", "vector"):
@@ -288,11 +300,11 @@ def parameter_type(algorithm, parameter, language) -> str:
     if kind == "mesh":
         return text("mesh", language)
     if kind == "multilayer":
-        if parameter.layerType() == QgsProcessing.TypeFile:
+        if parameter.layerType() == ProcessingSourceType.File:
             return text("files", language)
         return text("layers", language, _layer_types([parameter.layerType()], language))
     if kind == "file":
-        if parameter.behavior() == QgsProcessingParameterFile.Folder:
+        if parameter.behavior() == ProcessingFileParameterBehavior.Folder:
             return text("folder", language)
         extensions = _extensions(parameter.fileFilter(), language) or (
             f".{parameter.extension()}" if parameter.extension() else "")
@@ -304,7 +316,7 @@ def parameter_type(algorithm, parameter, language) -> str:
     if kind == "folderDestination":
         return text("new", language, text("folder", language))
     if kind in ("number", "distance"):
-        word = text("integer", language) if parameter.dataType() == QgsProcessingParameterNumber.Integer \
+        word = text("integer", language) if parameter.dataType() == ProcessingNumberParameterType.Integer \
             else text("number" if kind == "number" else "distance", language)
         low, high = parameter.minimum(), parameter.maximum()
         has_low, has_high = abs(low) < 1e300, abs(high) < 1e300
@@ -326,8 +338,8 @@ def parameter_type(algorithm, parameter, language) -> str:
         return text("enum_multiple" if parameter.allowMultiple() else "enum", language, options)
     if kind == "field":
         parent = _parent_label(algorithm, parameter, parameter.parentLayerParameterName())
-        data = {QgsProcessingParameterField.Numeric: "numeric_field", QgsProcessingParameterField.String: "text_field",
-                QgsProcessingParameterField.DateTime: "date_field"}.get(parameter.dataType(), "field")
+        data = {ProcessingFieldParameterDataType.Numeric: "numeric_field", ProcessingFieldParameterDataType.String: "text_field",
+                ProcessingFieldParameterDataType.DateTime: "date_field"}.get(parameter.dataType(), "field")
         return text(data.replace("field", "fields") if parameter.allowMultiple() else data, language, parent)
     if kind == "band":
         return text("band", language, _parent_label(algorithm, parameter, parameter.parentLayerParameterName()))
@@ -396,21 +408,23 @@ def default_value(algorithm, parameter, language) -> str:
 
 
 def flags(parameter, language) -> str:
-    from qgis.core import QgsProcessingParameterDefinition
+    from habitat_planning_plugin.compat import ProcessingParameterFlag
+
 
     words = []
-    if parameter.flags() & QgsProcessingParameterDefinition.FlagOptional:
+    if parameter.flags() & ProcessingParameterFlag.Optional:
         words.append(text("optional", language))
-    if parameter.flags() & QgsProcessingParameterDefinition.FlagAdvanced:
+    if parameter.flags() & ProcessingParameterFlag.Advanced:
         words.append(text("advanced", language))
     return text("list_sep", language).join(words)
 
 
 def visible_parameters(algorithm):
-    from qgis.core import QgsProcessingParameterDefinition
+    from habitat_planning_plugin.compat import ProcessingParameterFlag
+
 
     return [parameter for parameter in algorithm.parameterDefinitions()
-            if not parameter.flags() & QgsProcessingParameterDefinition.FlagHidden]
+            if not parameter.flags() & ProcessingParameterFlag.Hidden]
 
 
 # --- models: steps in run order, and each input's help from the step that takes it ---------------------------------
@@ -432,7 +446,8 @@ def model_steps(model):
 def model_input_help(model) -> dict:
     """{model parameter name: help} of the first step that takes each model input (models carry no help of their
     own)."""
-    from qgis.core import QgsProcessingModelChildParameterSource
+    from habitat_planning_plugin.compat import ProcessingModelChildParameterSource
+
 
     found = {}
     for child in model_steps(model):
@@ -441,7 +456,7 @@ def model_input_help(model) -> dict:
             continue
         for name, sources in child.parameterSources().items():
             for source in sources:
-                if source.source() != QgsProcessingModelChildParameterSource.ModelParameter:
+                if source.source() != ProcessingModelChildParameterSource.ModelParameter:
                     continue
                 definition = algorithm.parameterDefinition(name)
                 if definition is not None and definition.help() and source.parameterName() not in found:

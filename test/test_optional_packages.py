@@ -13,7 +13,7 @@ import importlib.abc, sys
 class Missing(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path=None, target=None):
         if name.split(".")[0] in ("scipy", "shapely"):
-            raise ImportError(f"No module named {name!r} (blocked by the test)")
+            raise ModuleNotFoundError(f"No module named {name!r} (blocked by the test)")
         return None
 
 sys.meta_path.insert(0, Missing())
@@ -37,6 +37,7 @@ for algorithm in sorted(provider.algorithms(), key=lambda a: a.id()):
     print(algorithm.id(), ok, message)
 print("LOADED", len(provider.algorithms()))
 import os
+sys.stdout.flush()
 os._exit(0)
 '''
 

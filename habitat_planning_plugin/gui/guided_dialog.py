@@ -44,7 +44,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..compat import GeometryType, LayerFilter, ProcessingSourceType
+from ..compat import GeometryType, LayerFilter, ProcessingSourceType, set_null
 from ..core.text import tr
 from ..paths import readable_source, resource_path
 from ..workshop import is_workshop
@@ -186,7 +186,7 @@ class GuidedDialog(QDialog):
                 widget = QgsFieldComboBox()
                 widget.setAllowEmptyFieldName(optional)
                 if definition.dataType() == definition.Numeric:
-                    widget.setFilters(QgsFieldProxyModel.Numeric)
+                    widget.setFilters(QgsFieldProxyModel.Filter.Numeric)
             parent = self.widgets.get(definition.parentLayerParameterName())
             if parent is not None:
                 parent.layerChanged.connect(partial(self._parent_changed, definition.name()))
@@ -219,7 +219,7 @@ class GuidedDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(QLabel(tr("Output folder")))
         self.folder = QgsFileWidget()
-        self.folder.setStorageMode(QgsFileWidget.GetDirectory)
+        self.folder.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         stamp = datetime.now().strftime("%Y%m%d-%H%M")
         self.folder.setFilePath(os.path.join(os.path.expanduser("~"), "habitat_outputs", f"{self.spec.key}-{stamp}"))
         folder_row.addWidget(self.folder, 1)
@@ -407,7 +407,7 @@ class GuidedDialog(QDialog):
         replace = box.addButton(tr("Replace the earlier results"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(new)
-        box.exec_()
+        box.exec()
         return "new" if box.clickedButton() is new else "replace" if box.clickedButton() is replace else "cancel"
 
     def browse_layer(self, name):
@@ -538,8 +538,7 @@ class GuidedDialog(QDialog):
             return
         from qgis.core import QgsCoordinateTransform, QgsRectangle
 
-        extent = QgsRectangle()
-        extent.setMinimal()
+        extent = set_null(QgsRectangle())
         shown = [layer for layer in self.loaded_layers if layer.isSpatial() and
                  self.project.layerTreeRoot().findLayer(layer.id()).isVisible()] or \
             [layer for layer in self.loaded_layers if layer.isSpatial()]

@@ -7,9 +7,8 @@ that kind of data, and on a field only when its name says so; otherwise it start
 Names in the user's language come first (``name_zh`` under Chinese).
 """
 
-from qgis.core import QgsMapLayerType
 
-from ..compat import GeometryType, ProcessingSourceType
+from ..compat import GeometryType, LayerType, ProcessingSourceType
 from ..i18n import qgis_locale
 
 # What a layer input is, by parameter name, and per algorithm where the name is a generic INPUT.
@@ -118,7 +117,7 @@ def _score(layer, role) -> int:
     """How strongly a layer's names and fields say it is ``role`` data; 0: nothing says so."""
     names, fields = ROLES[role]
     score = 10 if _names(layer) & {name.lower() for name in names} else 0
-    if layer.type() == QgsMapLayerType.VectorLayer:
+    if layer.type() == LayerType.Vector:
         present = {name.lower() for name in layer.fields().names()}
         score += 3 * sum(field in present for field in fields)
         # A layer another role names outright (the roads when streets are asked for) is not this one.
@@ -132,8 +131,8 @@ def _score(layer, role) -> int:
 def _fits(layer, definition) -> bool:
     kind = definition.type()
     if kind == "raster":
-        return layer.type() == QgsMapLayerType.RasterLayer
-    if layer.type() != QgsMapLayerType.VectorLayer:
+        return layer.type() == LayerType.Raster
+    if layer.type() != LayerType.Vector:
         return False
     types = definition.dataTypes() or [ProcessingSourceType.VectorAnyGeometry]
     geometry = layer.geometryType()

@@ -4,9 +4,10 @@ from functools import partial
 
 from qgis.core import QgsApplication
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QComboBox, QMenu, QToolBar, QToolButton
+from qgis.PyQt.QtWidgets import QComboBox, QMenu, QToolBar, QToolButton
 
 from ..catalogue import GROUP_ICONS, GROUPS, PROVIDER_ID
+from ..compat import QAction
 from ..core.text import tr, tr_noop
 from ..paths import resource_path
 
@@ -57,7 +58,7 @@ def open_algorithm_dialog(algorithm_id: str) -> None:
     dialog = algorithm_dialog(algorithm_id)
     if dialog is not None:
         dialog.show()
-        dialog.exec_()
+        dialog.exec()
 
 
 def area_algorithms(area: str):

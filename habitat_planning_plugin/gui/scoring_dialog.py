@@ -80,7 +80,7 @@ class WrappingDelegate(QStyledItemDelegate):
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
         option = QStyleOptionViewItem(option)
-        option.features |= QStyleOptionViewItem.WrapText
+        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
         # with a valid rect the style lays the text out at that width, exactly as it paints it (fallback fonts
         # for Chinese included)
         option.rect = QRect(0, 0, max(view.viewport().width() - depth * view.indentation(), 40), 1)
@@ -462,7 +462,7 @@ class ScoringDialog(QDialog):
         remembered = QgsSettings().value(FOLDER_KEY, "", type=str)
         if remembered and os.path.isdir(remembered):
             return remembered
-        documents = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         if documents and os.path.isdir(documents):
             return documents
         return QDir.homePath()

@@ -20,7 +20,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QIcon
 
 from ..catalogue import GROUP_ICONS, GROUPS  # noqa: F401 - the algorithms' groups, re-exported
-from ..compat import ProcessingParameterFlag
+from ..compat import ProcessingParameterFlag, field_names
 from ..core.report import html as report_html
 from ..core.text import Cancelled, HabitatError, tr, tr_noop
 from ..i18n import qgis_locale
@@ -136,7 +136,7 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
         a layer with at least one count field (POPULATION_RASTER, POPULATION_LAYER, POPULATION_FIELDS)."""
         raster = self.parameterAsRasterLayer(parameters, "POPULATION_RASTER", context)
         layer = self.parameterAsSource(parameters, "POPULATION_LAYER", context)
-        fields = self.parameterAsFields(parameters, "POPULATION_FIELDS", context)
+        fields = field_names(self, parameters, "POPULATION_FIELDS", context)
         if (raster is None) == (layer is None):
             raise HabitatError(tr("Give exactly one population input: a population grid or a population layer."))
         if layer is not None and not fields:
@@ -259,6 +259,12 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
     def check_values(self, parameters, context) -> list:
         """An algorithm's own rules before the run (cross-parameter rules, plausible ranges): translated problems."""
         return []
+
+    def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        from ..core.report.charts import warm_up
+
+        warm_up()  # QGIS prepares on the main thread (model steps too); see warm_up
+        return super().prepareAlgorithm(parameters, context, feedback)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         missing = missing_packages(self.REQUIRED_PACKAGES)

@@ -54,6 +54,17 @@ class HabitatModel(QgsProcessingModelAlgorithm):
         self.setHelpContent({"ALG_DESC": tr(self.HELP)})
         self.build()
         self.updateDestinationParameters()  # turns the steps' outputs into the model's own outputs
+        # QGIS >= 3.3x names them after their (translated) descriptions; keep QGIS 3.22's stable "step:output"
+        # names, which the checks, the rollback, the guided dialog and users' scripts rely on.
+        renamed = {}
+        for destination in self.destinationParameterDefinitions():
+            meta = destination.metadata()
+            if "_modelChildId" in meta:
+                name = f"{meta['_modelChildId']}:{meta['_modelChildOutputName']}"
+                renamed[destination.name()] = name
+                destination.setName(name)
+        for output in self.outputDefinitions():
+            output.setName(renamed.get(output.name(), output.name()))
         for destination in self.destinationParameterDefinitions():  # an unset output is a temporary layer
             destination.setFlags(destination.flags() | ProcessingParameterFlag.Optional)
 

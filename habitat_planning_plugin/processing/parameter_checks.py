@@ -19,7 +19,7 @@ from qgis.core import (
     QgsProcessingUtils,
 )
 
-from ..compat import ProcessingFieldParameterDataType, ProcessingParameterFlag
+from ..compat import ProcessingFieldParameterDataType, ProcessingParameterFlag, field_names
 from ..core.text import tr
 from .output_guard import destination_file
 from .parameters import input_files
@@ -36,7 +36,7 @@ def _fields(algorithm, parameters, context) -> list:
     for definition in algorithm.parameterDefinitions():
         if not isinstance(definition, QgsProcessingParameterField):
             continue
-        names = [name for name in algorithm.parameterAsFields(parameters, definition.name(), context) if name]
+        names = [name for name in field_names(algorithm, parameters, definition.name(), context) if name]
         if not names:
             continue
         parent_name = definition.parentLayerParameterName()

@@ -67,7 +67,7 @@ def input_files(value, context):
         value = value.source()
     if not isinstance(value, str):
         return set()
-    layer = QgsProcessingUtils.mapLayerFromString(value, context) if "|" not in value and not os.path.exists(value) \
+    layer = QgsProcessingUtils.mapLayerFromString(value, context, False) if "|" not in value and not os.path.exists(value) \
         else None
     path = (layer.source() if layer is not None else value).split("|")[0]
     return {os.path.realpath(path)} if os.path.isfile(path) else set()

@@ -10,7 +10,7 @@ import pytest
 from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import Qt
 
-from habitat_planning_plugin.compat import GeometryType
+from habitat_planning_plugin.compat import GeometryType, set_null
 from test.conftest import ROOT
 
 SCREENSHOTS = ROOT / "build" / "screenshots"
@@ -111,8 +111,7 @@ def check_result_layers(dialog, model):
         return  # tables only (plan assessment without city polygons)
     assert visible, "no result visible"
     canvas = __import__("qgis.utils", fromlist=["iface"]).iface.mapCanvas()
-    extent = QgsRectangle()
-    extent.setMinimal()
+    extent = set_null(QgsRectangle())
     for layer in visible:
         extent.combineExtentWith(layer.extent())
     shown_extent = canvas.extent()  # holds the results, tight in one direction (the canvas keeps its aspect)

@@ -258,7 +258,7 @@ def test_suggested_path(tmp_path, monkeypatch, qgis_app):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     (tmp_path / "cwd").mkdir()
     monkeypatch.chdir(tmp_path / "cwd")
-    documents = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     assert Path(documents) == home / "Documents"
 
     dialog = ScoringDialog()

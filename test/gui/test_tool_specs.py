@@ -4,6 +4,7 @@ menu or a model uses must exist, so that renaming a parameter or an output fails
 import pytest
 from qgis.core import QgsApplication
 
+from habitat_planning_plugin.compat import ProcessingModelChildParameterSource
 from habitat_planning_plugin.gui.menu import GUIDED_TOOLS
 from habitat_planning_plugin.gui.tool_specs import TOOLS
 
@@ -69,9 +70,9 @@ def test_model_steps_use_parameters_and_outputs_that_exist(habitat_provider):
                                                             sorted(set(child.parameterSources()) - names))
             for sources in child.parameterSources().values():
                 for source in sources:
-                    if source.source() == source.ModelParameter:
+                    if source.source() == ProcessingModelChildParameterSource.ModelParameter:
                         assert source.parameterName() in model_inputs, (child_id, source.parameterName())
-                    elif source.source() == source.ChildOutput:
+                    elif source.source() == ProcessingModelChildParameterSource.ChildOutput:
                         other = registry.algorithmById(children[source.outputChildId()].algorithmId())
                         outputs = {definition.name() for definition in other.outputDefinitions()}
                         assert source.outputName() in outputs, (child_id, source.outputName())

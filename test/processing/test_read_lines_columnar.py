@@ -30,6 +30,8 @@ def write(folder, driver, wkts, classes=None, name="lines", geometry_type=ogr.wk
     srs.ImportFromEPSG(32650)
     source = ogr.GetDriverByName(driver).CreateDataSource(path)
     layer = source.CreateLayer(name, srs, ogr.wkbLineString if driver == "ESRI Shapefile" else geometry_type)
+    if driver == "FlatGeobuf":  # GDAL 3.10 refuses null and empty geometries in a FlatGeobuf with a spatial index
+        wkts = [wkt for wkt in wkts if wkt and "EMPTY" not in wkt]
     layer.CreateField(ogr.FieldDefn("highway", ogr.OFTString))
     for index, wkt in enumerate(wkts):
         feature = ogr.Feature(layer.GetLayerDefn())

@@ -750,3 +750,21 @@ def choropleth_map(shapes: Sequence[Optional[BaseGeometry]], colours: Sequence[s
             _draw_layer(axes, outline[0], dict(OUTLINE_STYLE, zorder=5))
         recorded = _frame(axes, bounds if drawn else None, title, legend, unit_km)
         return _png(figure, warning, recorded)
+
+
+_WARMED = False
+
+
+def warm_up() -> None:
+    """Let matplotlib set up its compiled modules on the main thread, once per process. matplotlib >= 3.8 (pybind11,
+    Debian 13) crashes QGIS 3.40 when that first happens on a pooled worker thread that ran an earlier task."""
+    global _WARMED
+    import threading
+
+    if _WARMED or threading.current_thread() is not threading.main_thread():
+        return
+    _WARMED = True
+    try:
+        matrix_chart([[0.0, 1.0], [1.0, 0.0]], ["a", "b"], ["c", "d"], "warm-up")  # imshow, text, paths, agg
+    except Exception:  # noqa: BLE001 - no matplotlib: the charts say so when they are made
+        pass

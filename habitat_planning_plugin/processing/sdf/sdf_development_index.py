@@ -22,6 +22,7 @@ from ...compat import (
     ProcessingNumberParameterType,
     ProcessingSourceType,
     WkbType,
+    field_names,
 )
 from ...core.sdf.development_index import (
     AGGREGATIONS,
@@ -129,8 +130,8 @@ class SdfDevelopmentIndexAlgorithm(HabitatAlgorithm):
 
     def check_values(self, parameters, context):
         problems = []
-        indicators = self.parameterAsFields(parameters, self.INDICATORS, context)
-        negative = set(self.parameterAsFields(parameters, self.NEGATIVE, context))
+        indicators = field_names(self, parameters, self.INDICATORS, context)
+        negative = set(field_names(self, parameters, self.NEGATIVE, context))
         if not indicators:
             problems.append(tr("Choose at least one indicator field."))
         repeated = sorted({name for name in indicators if indicators.count(name) > 1})
@@ -151,8 +152,8 @@ class SdfDevelopmentIndexAlgorithm(HabitatAlgorithm):
 
     def process(self, parameters, context, feedback):
         source = self.required_source(parameters, self.INPUT, context)
-        indicators = self.parameterAsFields(parameters, self.INDICATORS, context)
-        negative = set(self.parameterAsFields(parameters, self.NEGATIVE, context))
+        indicators = field_names(self, parameters, self.INDICATORS, context)
+        negative = set(field_names(self, parameters, self.NEGATIVE, context))
         weights = parse_weights(self.parameterAsString(parameters, self.WEIGHTS, context), len(indicators))
         name_field = self.parameterAsString(parameters, self.NAME_FIELD, context)
         records = list(source.getFeatures())

@@ -22,6 +22,7 @@ from ...compat import (
     ProcessingNumberParameterType,
     ProcessingSourceType,
     WkbType,
+    field_names,
 )
 from ...core.sdf.common import MAX_LISTED
 from ...core.sdf.priority import ordinal_ranks
@@ -157,7 +158,7 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
         problems = []
         facilities = parameters.get(self.FACILITIES) not in (None, "")
         function_field = self.parameterAsString(parameters, self.FUNCTION_FIELD, context)
-        presence_fields = self.parameterAsFields(parameters, self.PRESENCE_FIELDS, context)
+        presence_fields = field_names(self, parameters, self.PRESENCE_FIELDS, context)
         if facilities == bool(presence_fields):
             problems.append(tr("Give the functions either as facility points or as function columns, not both "
                                "or none."))
@@ -178,7 +179,7 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
         settlements = self.required_source(parameters, self.SETTLEMENTS, context)
         facilities = self.parameterAsSource(parameters, self.FACILITIES, context)
         function_field = self.parameterAsString(parameters, self.FUNCTION_FIELD, context)
-        presence_fields = self.parameterAsFields(parameters, self.PRESENCE_FIELDS, context)
+        presence_fields = field_names(self, parameters, self.PRESENCE_FIELDS, context)
         name_field = self.parameterAsString(parameters, self.NAME_FIELD, context)
         crs = self.analysis_crs([item for item in (settlements, facilities) if item is not None], parameters, context,
                                 feedback)
