@@ -10,7 +10,7 @@ ZIP      := dist/$(PLUGIN)-$(VERSION).zip
 # Resources the installed plugin uses (sample data included: workshop mode and the demo need it).
 RESOURCE_DIRS := icons styles models sample_data frameworks questionnaires
 
-.PHONY: test-core bootstrap build qm ts check-translations lint package demo test sample-data clean
+.PHONY: test-core bootstrap build qm ts check-translations lint format package demo test sample-data clean
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -24,8 +24,17 @@ qm:
 check-translations:
 	python3 scripts/translations.py check
 
-lint:
-	$(PY) -m pyflakes $(PLUGIN) scripts bench test
+# Lint, format and import order (ruff, pyproject.toml), types of the core (mypy), Qt 6 / QGIS 4 incompatibilities.
+lint: bootstrap
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) -m mypy
+	$(PY) scripts/check_qt6.py
+
+# Rewrites the code in the project's format and fixes what ruff can (imports sorted, unused ones removed).
+format: bootstrap
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
 
 # Assemble the self-contained plugin folder QGIS loads: package + metadata + licence + .qm + resources.
 build: qm

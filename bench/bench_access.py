@@ -40,6 +40,7 @@ def peak_gb() -> float:
 
 # --- workers (each in its own process) ---------------------------------------------------------------------------
 
+
 def worker_files(n):
     """Write the city as GeoPackage + GeoTIFF (not timed)."""
     import numpy as np
@@ -62,10 +63,12 @@ def worker_files(n):
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(32650)
     source = ogr.GetDriverByName("GPKG").CreateDataSource(str(gpkg))
-    for name, kind, shapes in (("streets", ogr.wkbLineString, [LineString(l) for l in city.lines]),
-                               ("spaces", ogr.wkbPolygon, city.spaces),
-                               ("extent", ogr.wkbPolygon, [urban_extent(city)]),
-                               ("entries", ogr.wkbPoint, [Point(p) for p in entry_xy])):
+    for name, kind, shapes in (
+        ("streets", ogr.wkbLineString, [LineString(line) for line in city.lines]),
+        ("spaces", ogr.wkbPolygon, city.spaces),
+        ("extent", ogr.wkbPolygon, [urban_extent(city)]),
+        ("entries", ogr.wkbPoint, [Point(p) for p in entry_xy]),
+    ):
         layer = source.CreateLayer(name, srs, kind)
         layer.StartTransaction()
         definition = layer.GetLayerDefn()
@@ -79,17 +82,22 @@ def worker_files(n):
     per_side = int(math.ceil(math.sqrt(len(city.population_xy))))
     step = city.population_xy[1, 0] - city.population_xy[0, 0]
     grid = np.full(per_side * per_side, -9999.0)
-    grid[:len(city.population)] = city.population[:, 0]
+    grid[: len(city.population)] = city.population[:, 0]
     grid = grid.reshape(per_side, per_side)[::-1]
-    dataset = gdal.GetDriverByName("GTiff").Create(str(folder / "population.tif"), per_side, per_side, 1,
-                                                   gdal.GDT_Float32)
+    dataset = gdal.GetDriverByName("GTiff").Create(
+        str(folder / "population.tif"), per_side, per_side, 1, gdal.GDT_Float32
+    )
     dataset.SetGeoTransform((city.origin[0], step, 0.0, city.origin[1] + per_side * step, 0.0, -step))
     dataset.SetProjection(srs.ExportToWkt())
     dataset.GetRasterBand(1).SetNoDataValue(-9999.0)
     dataset.GetRasterBand(1).WriteArray(grid)
     dataset = None
-    return {"spaces": len(city.spaces), "cells": len(city.population), "edges": len(city.lines),
-            "entries": len(entry_xy)}
+    return {
+        "spaces": len(city.spaces),
+        "cells": len(city.population),
+        "edges": len(city.lines),
+        "entries": len(entry_xy),
+    }
 
 
 def urban_extent(city):
@@ -113,19 +121,44 @@ def worker_core(n):
     # The streets as the readers hand them over: all coordinates and the vertex count of each line.
     lines = (np.concatenate(city.lines), np.array([len(line) for line in city.lines]))
     started = time.perf_counter()
-    public_space_access(lines, city.spaces, city.population_xy, city.population, ["total"],
-                        max_distance=MAX_DISTANCE, straight_line=False, extents=[urban_extent(city)])
+    public_space_access(
+        lines,
+        city.spaces,
+        city.population_xy,
+        city.population,
+        ["total"],
+        max_distance=MAX_DISTANCE,
+        straight_line=False,
+        extents=[urban_extent(city)],
+    )
     seconds = time.perf_counter() - started
     # The vertex comparison with native: entrances at vertices only, no extent (native has neither).
-    result = public_space_access(city.lines, city.spaces, city.population_xy, city.population, ["total"],
-                                 max_distance=MAX_DISTANCE, straight_line=False, mid_segment_entrances=False)
+    result = public_space_access(
+        city.lines,
+        city.spaces,
+        city.population_xy,
+        city.population,
+        ["total"],
+        max_distance=MAX_DISTANCE,
+        straight_line=False,
+        mid_segment_entrances=False,
+    )
     # Vertices within TIE_M of the limit may fall either way (the engines' lengths differ in the last digits).
-    served = {f"{x:.3f},{y:.3f}": bool(d <= MAX_DISTANCE)
-              for (x, y), d in zip(result.graph.xy, result.vertex_distance) if abs(d - MAX_DISTANCE) > TIE_M}
-    np.save(WORK / str(n) / "ours_vertices.npy", np.array([[float(v) for v in k.split(",")] + [s]
-                                                           for k, s in served.items()]))
-    return {"seconds": seconds, "peak_gb": peak_gb(), "share": result.rows[0]["share_pct"],
-            "edges": result.graph.n_edges}
+    served = {
+        f"{x:.3f},{y:.3f}": bool(d <= MAX_DISTANCE)
+        for (x, y), d in zip(result.graph.xy, result.vertex_distance)
+        if abs(d - MAX_DISTANCE) > TIE_M
+    }
+    np.save(
+        WORK / str(n) / "ours_vertices.npy",
+        np.array([[float(v) for v in k.split(",")] + [s] for k, s in served.items()]),
+    )
+    return {
+        "seconds": seconds,
+        "peak_gb": peak_gb(),
+        "share": result.rows[0]["share_pct"],
+        "edges": result.graph.n_edges,
+    }
 
 
 def _qgis():
@@ -152,15 +185,20 @@ def worker_processing(n, network_layer=True, extent=True):
     QgsApplication.processingRegistry().addProvider(provider)
     folder = WORK / str(n)
     started = time.perf_counter()
-    result = processing.run("habitat:publicspaceaccess", {
-        "STREETS": f"{folder / 'city.gpkg'}|layername=streets",
-        "PUBLIC_SPACES": f"{folder / 'city.gpkg'}|layername=spaces",
-        "POPULATION_RASTER": str(folder / "population.tif"),
-        "URBAN_EXTENT": f"{folder / 'city.gpkg'}|layername=extent" if extent else None,
-        "MAX_DISTANCE": MAX_DISTANCE,
-        # Temporary layers, as QGIS creates by default and as the native workflow below uses.
-        "OUTPUT_NETWORK": "memory:" if network_layer else None, "OUTPUT_SERVICE_AREA": None,
-        "OUTPUT_TABLE": "memory:"})
+    result = processing.run(
+        "habitat:publicspaceaccess",
+        {
+            "STREETS": f"{folder / 'city.gpkg'}|layername=streets",
+            "PUBLIC_SPACES": f"{folder / 'city.gpkg'}|layername=spaces",
+            "POPULATION_RASTER": str(folder / "population.tif"),
+            "URBAN_EXTENT": f"{folder / 'city.gpkg'}|layername=extent" if extent else None,
+            "MAX_DISTANCE": MAX_DISTANCE,
+            # Temporary layers, as QGIS creates by default and as the native workflow below uses.
+            "OUTPUT_NETWORK": "memory:" if network_layer else None,
+            "OUTPUT_SERVICE_AREA": None,
+            "OUTPUT_TABLE": "memory:",
+        },
+    )
     seconds = time.perf_counter() - started
     share = result["SHARE_SERVED"]
     return {"seconds": seconds, "peak_gb": peak_gb(), "share": share, "_app": id(app)}
@@ -178,17 +216,38 @@ def worker_native(n):
     context.setProject(QgsProject.instance())
     context.setEllipsoid("NONE")  # planar, like ours
     started = time.perf_counter()
-    area = processing.run("native:serviceareafromlayer", {
-        "INPUT": f"{folder / 'city.gpkg'}|layername=streets", "STRATEGY": 0,
-        "START_POINTS": f"{folder / 'city.gpkg'}|layername=entries", "TRAVEL_COST2": MAX_DISTANCE,
-        "INCLUDE_BOUNDS": False, "TOLERANCE": 0.001, "OUTPUT": "memory:", "OUTPUT_LINES": "memory:"},
-        context=context)
+    area = processing.run(
+        "native:serviceareafromlayer",
+        {
+            "INPUT": f"{folder / 'city.gpkg'}|layername=streets",
+            "STRATEGY": 0,
+            "START_POINTS": f"{folder / 'city.gpkg'}|layername=entries",
+            "TRAVEL_COST2": MAX_DISTANCE,
+            "INCLUDE_BOUNDS": False,
+            "TOLERANCE": 0.001,
+            "OUTPUT": "memory:",
+            "OUTPUT_LINES": "memory:",
+        },
+        context=context,
+    )
     service_seconds = time.perf_counter() - started
-    buffered = processing.run("native:buffer", {"INPUT": area["OUTPUT_LINES"], "DISTANCE": 25.0, "SEGMENTS": 4,
-                                                "DISSOLVE": True, "OUTPUT": "memory:"}, context=context)["OUTPUT"]
-    zonal = processing.run("native:zonalstatisticsfb", {"INPUT": buffered, "INPUT_RASTER": str(folder / "population.tif"),
-                                                        "RASTER_BAND": 1, "COLUMN_PREFIX": "pop_", "STATISTICS": [1],
-                                                        "OUTPUT": "memory:"}, context=context)["OUTPUT"]
+    buffered = processing.run(
+        "native:buffer",
+        {"INPUT": area["OUTPUT_LINES"], "DISTANCE": 25.0, "SEGMENTS": 4, "DISSOLVE": True, "OUTPUT": "memory:"},
+        context=context,
+    )["OUTPUT"]
+    zonal = processing.run(
+        "native:zonalstatisticsfb",
+        {
+            "INPUT": buffered,
+            "INPUT_RASTER": str(folder / "population.tif"),
+            "RASTER_BAND": 1,
+            "COLUMN_PREFIX": "pop_",
+            "STATISTICS": [1],
+            "OUTPUT": "memory:",
+        },
+        context=context,
+    )["OUTPUT"]
     seconds = time.perf_counter() - started
     served_people = sum(f["pop_sum"] or 0.0 for f in zonal.getFeatures())
     reached = set()
@@ -198,8 +257,15 @@ def worker_native(n):
             reached.add((round(point.x(), 3), round(point.y(), 3)))
     ours = np.load(folder / "ours_vertices.npy")
     mismatches = sum(1 for x, y, served in ours if ((round(x, 3), round(y, 3)) in reached) != bool(served))
-    return {"_app": id(app), "seconds": seconds, "service_area_seconds": service_seconds, "peak_gb": peak_gb(),
-            "served_people_buffer": served_people, "vertices_compared": len(ours), "mismatches": mismatches}
+    return {
+        "_app": id(app),
+        "seconds": seconds,
+        "service_area_seconds": service_seconds,
+        "peak_gb": peak_gb(),
+        "served_people_buffer": served_people,
+        "vertices_compared": len(ours),
+        "mismatches": mismatches,
+    }
 
 
 def worker_numbers(n):
@@ -212,13 +278,23 @@ def worker_numbers_whole(n):
     return worker_processing(n, network_layer=False, extent=False)
 
 
-WORKERS = {"files": worker_files, "core": worker_core, "processing": worker_processing, "numbers": worker_numbers,
-           "whole": worker_numbers_whole, "native": worker_native}
+WORKERS = {
+    "files": worker_files,
+    "core": worker_core,
+    "processing": worker_processing,
+    "numbers": worker_numbers,
+    "whole": worker_numbers_whole,
+    "native": worker_native,
+}
 
 
 def run_worker(kind, n):
-    completed = subprocess.run([sys.executable, __file__, "--worker", kind, str(n)], capture_output=True, text=True,
-                               env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    completed = subprocess.run(
+        [sys.executable, __file__, "--worker", kind, str(n)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     lines = [line for line in completed.stdout.splitlines() if line.startswith("{")]
     if completed.returncode != 0 and not lines or not lines:
         raise RuntimeError(f"{kind} {n} failed:\n{completed.stderr[-3000:]}")
@@ -245,53 +321,75 @@ def main(argv) -> int:
         print(f"  {n:>9,} edges done", flush=True)
 
     print()
-    header = (f"{'edges':>9} {'spaces':>6} {'cells':>9} | {'core':>7} {'numbers':>8} {'no ext.':>8} {'+network':>8} "
-              f"{'peak GB':>7} | {'native':>8} {'(s.area)':>8} {'peak GB':>7} | {'speed-up':>8} {'vertices':>9} "
-              f"{'differ':>6}")
+    header = (
+        f"{'edges':>9} {'spaces':>6} {'cells':>9} | {'core':>7} {'numbers':>8} {'no ext.':>8} {'+network':>8} "
+        f"{'peak GB':>7} | {'native':>8} {'(s.area)':>8} {'peak GB':>7} | {'speed-up':>8} {'vertices':>9} "
+        f"{'differ':>6}"
+    )
     print(header)
     print("-" * len(header))
     for n, info, core, alg, native, numbers in rows:
         peak = max(core["peak_gb"], alg["peak_gb"], numbers["peak_gb"], numbers["whole"]["peak_gb"])
-        line = (f"{info['edges']:>9,} {info['spaces']:>6,} {info['cells']:>9,} | {core['seconds']:>6.2f}s "
-                f"{numbers['seconds']:>7.2f}s {numbers['whole']['seconds']:>7.2f}s {alg['seconds']:>7.2f}s "
-                f"{peak:>7.2f} | ")
+        line = (
+            f"{info['edges']:>9,} {info['spaces']:>6,} {info['cells']:>9,} | {core['seconds']:>6.2f}s "
+            f"{numbers['seconds']:>7.2f}s {numbers['whole']['seconds']:>7.2f}s {alg['seconds']:>7.2f}s "
+            f"{peak:>7.2f} | "
+        )
         if native:
-            line += (f"{native['seconds']:>7.1f}s {native['service_area_seconds']:>7.1f}s {native['peak_gb']:>7.2f} | "
-                     f"{native['seconds'] / numbers['seconds']:>7.0f}x {native['vertices_compared']:>9,} "
-                     f"{native['mismatches']:>6}")
+            line += (
+                f"{native['seconds']:>7.1f}s {native['service_area_seconds']:>7.1f}s {native['peak_gb']:>7.2f} | "
+                f"{native['seconds'] / numbers['seconds']:>7.0f}x {native['vertices_compared']:>9,} "
+                f"{native['mismatches']:>6}"
+            )
         else:
             line += f"{'—':>8} {'—':>8} {'—':>7} | {'—':>8} {'—':>9} {'—':>6}"
         print(line)
-    print("core: the computation alone; numbers: the algorithm from files to the table and indicator values (what "
-          "the native workflow yields); no ext.: the same without the urban extent (the whole city counts); "
-          "+network: also writing the per-segment network layer. Speed-up = native / numbers.")
+    print(
+        "core: the computation alone; numbers: the algorithm from files to the table and indicator values (what "
+        "the native workflow yields); no ext.: the same without the urban extent (the whole city counts); "
+        "+network: also writing the per-segment network layer. Speed-up = native / numbers."
+    )
     print()
-    print("share served (ours, network):     " + ", ".join(f"{r[3]['share']:.1f} %" for r in rows)
-          + "; without the extent " + ", ".join(f"{r[5]['whole']['share']:.1f} %" for r in rows))
+    print(
+        "share served (ours, network):     "
+        + ", ".join(f"{r[3]['share']:.1f} %" for r in rows)
+        + "; without the extent "
+        + ", ".join(f"{r[5]['whole']['share']:.1f} %" for r in rows)
+    )
     natives = [r for r in rows if r[4]]
     if natives:
-        print("native workflow population (buffered lines, zonal sum) vs ours: " + ", ".join(
-            f"{r[4]['served_people_buffer']:,.0f} vs {r[2]['share'] / 100 * sum_cells(r[0]):,.0f}" for r in natives))
+        print(
+            "native workflow population (buffered lines, zonal sum) vs ours: "
+            + ", ".join(
+                f"{r[4]['served_people_buffer']:,.0f} vs {r[2]['share'] / 100 * sum_cells(r[0]):,.0f}" for r in natives
+            )
+        )
     if len(rows) >= 2:
         first, last = rows[0], rows[-1]
         ratio_n = last[1]["edges"] / first[1]["edges"]
         nlogn = ratio_n * math.log(last[1]["edges"]) / math.log(first[1]["edges"])
         for label, key in (("core", 2), ("algorithm with network layer", 3)):
             growth = last[key]["seconds"] / first[key]["seconds"]
-            print(f"time growth {first[1]['edges']:,} -> {last[1]['edges']:,} edges ({label}): x{growth:.0f} "
-                  f"(n grows x{ratio_n:.0f}; n log n x{nlogn:.0f}) -> "
-                  f"{'within' if growth <= nlogn else 'ABOVE'} n log n")
+            print(
+                f"time growth {first[1]['edges']:,} -> {last[1]['edges']:,} edges ({label}): x{growth:.0f} "
+                f"(n grows x{ratio_n:.0f}; n log n x{nlogn:.0f}) -> "
+                f"{'within' if growth <= nlogn else 'ABOVE'} n log n"
+            )
     targets = [r for r in rows if r[1]["edges"] >= 1_000_000]
     for n, info, core, alg, _, numbers in targets:
-        print(f"1M-edge city: algorithm {alg['seconds']:.1f} s (target < 60 s), peak "
-              f"{max(core['peak_gb'], alg['peak_gb']):.2f} GB (target < 4 GB); indicator numbers without the network "
-              f"layer {numbers['seconds']:.1f} s with the urban extent, {numbers['whole']['seconds']:.1f} s without "
-              f"(target < 6 s)")
+        print(
+            f"1M-edge city: algorithm {alg['seconds']:.1f} s (target < 60 s), peak "
+            f"{max(core['peak_gb'], alg['peak_gb']):.2f} GB (target < 4 GB); indicator numbers without the network "
+            f"layer {numbers['seconds']:.1f} s with the urban extent, {numbers['whole']['seconds']:.1f} s without "
+            f"(target < 6 s)"
+        )
     for n, info, core, alg, native, numbers in natives:
         if info["edges"] >= 100_000:
-            print(f"100k-edge city: {native['seconds'] / numbers['seconds']:.0f}x faster than the native workflow "
-                  f"({native['seconds'] / alg['seconds']:.0f}x with the network layer; target >= 20x), "
-                  f"{native['mismatches']} of {native['vertices_compared']:,} vertices differ")
+            print(
+                f"100k-edge city: {native['seconds'] / numbers['seconds']:.0f}x faster than the native workflow "
+                f"({native['seconds'] / alg['seconds']:.0f}x with the network layer; target >= 20x), "
+                f"{native['mismatches']} of {native['vertices_compared']:,} vertices differ"
+            )
     return 0
 
 

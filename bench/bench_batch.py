@@ -80,9 +80,16 @@ def main(argv=None) -> int:
     source = ogr.Open(str(gpkg))
     crs = source.GetLayerByName("urban_extents").GetSpatialRef().ExportToWkt()
     source = None
-    config = BatchConfig(streets=str(gpkg), streets_layer="streets", public_spaces=str(gpkg),
-                         public_spaces_layer="public_spaces", population=str(tif), crs=crs, width_field="width_m",
-                         class_field="road_class")
+    config = BatchConfig(
+        streets=str(gpkg),
+        streets_layer="streets",
+        public_spaces=str(gpkg),
+        public_spaces_layer="public_spaces",
+        population=str(tif),
+        crs=crs,
+        width_field="width_m",
+        class_field="road_class",
+    )
     cities, _ = read_cities(str(gpkg), "urban_extents", "name", crs)
     print(f"synthetic country: {len(cities)} cities, {segments:,} street segments; {os.cpu_count()} cores")
     ceiling = machine_parallelism(os.cpu_count() or 1)
@@ -97,20 +104,29 @@ def main(argv=None) -> int:
     from distributed import Client, LocalCluster
 
     workers = os.cpu_count() or 1
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, memory_limit="8GB",
-                           dashboard_address=None, host="127.0.0.1",
-                           env={"PYTHONPATH": str(ROOT)}, silence_logs=40)
+    cluster = LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=True,
+        memory_limit="8GB",
+        dashboard_address=None,
+        host="127.0.0.1",
+        env={"PYTHONPATH": str(ROOT)},
+        silence_logs=40,
+    )
     client = Client(cluster)
     out = Path(tempfile.mkdtemp(prefix="habitat-bench-batch-"))
     started = time.perf_counter()
     result = run_batch(config, cities, out, scheduler=cluster.scheduler_address)
     parallel = time.perf_counter() - started
-    worker_peaks = client.run(lambda: __import__("resource").getrusage(
-        __import__("resource").RUSAGE_SELF).ru_maxrss / 1024 / 1024)
+    worker_peaks = client.run(
+        lambda: __import__("resource").getrusage(__import__("resource").RUSAGE_SELF).ru_maxrss / 1024 / 1024
+    )
     client.close()
     cluster.close()
     same = {r["city_id"]: (r["status"], r.get("served")) for r in serial_rows} == {
-        r["city_id"]: (r["status"], r.get("served")) for r in result.rows}
+        r["city_id"]: (r["status"], r.get("served")) for r in result.rows
+    }
 
     rows = {r["city_id"]: r for r in serial_rows}
     seconds = np.array([rows[c.city_id]["seconds"] for c in cities])
@@ -122,11 +138,15 @@ def main(argv=None) -> int:
     print()
     print(f"{'run':<22} {'seconds':>8} {'speed-up':>9} {'peak GB per process':>20}")
     print(f"{'serial (one process)':<22} {serial:>8.1f} {1.0:>9.2f} {serial_peak:>20.2f}")
-    print(f"{f'LocalCluster, {workers} workers':<22} {parallel:>8.1f} {serial / parallel:>9.2f} "
-          f"{max(worker_peaks.values()):>20.2f}")
+    print(
+        f"{f'LocalCluster, {workers} workers':<22} {parallel:>8.1f} {serial / parallel:>9.2f} "
+        f"{max(worker_peaks.values()):>20.2f}"
+    )
     print(f"same numbers in both runs: {same}; the machine's own ceiling for {workers} processes: {ceiling:.2f}x")
-    print(f"cost: {per_million:.1f} s per million street segments (all cities); a city costs about {fixed:.2f} s "
-          f"plus {slope * 1e6:.1f} s per million segments")
+    print(
+        f"cost: {per_million:.1f} s per million street segments (all cities); a city costs about {fixed:.2f} s "
+        f"plus {slope * 1e6:.1f} s per million segments"
+    )
     largest = max(seconds)
     print()
     print("extrapolated to 10,000 cities of the same Zipf sizes (largest city as measured):")

@@ -54,8 +54,9 @@ def main(argv) -> int:
         multi_source_distances(graph, [graph.edge_u[one.edge[i]], graph.edge_v[one.edge[i]]], [0.0, 0.0])
     per_settlement = (time.perf_counter() - started) / sample * settlements
 
-    print(f"SDF accessibility: {graph.n_edges:,} road segments, {settlements:,} settlements, {centres} centres, "
-          "2 cores")
+    print(
+        f"SDF accessibility: {graph.n_edges:,} road segments, {settlements:,} settlements, {centres} centres, 2 cores"
+    )
     print(f"{'method':52s} {'seconds':>9s} {'peak GB':>8s}")
     print(f"{'ours: one Dijkstra per chunk of centres (full matrix)':52s} {ours:9.1f} {peak:8.2f}")
     print(f"{'one search per settlement (20 timed, extrapolated)':52s} {per_settlement:9.1f} {'':>8s}")

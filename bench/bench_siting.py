@@ -77,18 +77,36 @@ def worker_core(n, count):
     candidates = candidate_squares(city, count)
     lines = (np.concatenate(city.lines), np.array([len(line) for line in city.lines]))
     started = time.perf_counter()
-    coverage = candidate_coverage(lines, city.spaces, candidates, city.population_xy, city.population,
-                                  max_distance=MAX_DISTANCE, extents=[urban_extent(city)])
+    coverage = candidate_coverage(
+        lines,
+        city.spaces,
+        candidates,
+        city.population_xy,
+        city.population,
+        max_distance=MAX_DISTANCE,
+        extents=[urban_extent(city)],
+    )
     coverage_seconds = time.perf_counter() - started
     runs = {}
     for label, k, exact in (("greedy", K, False), ("exact", K, True), ("exact k=50", 50, True)):
         started = time.perf_counter()
         selection = choose_sites(coverage, k=k, use_milp=exact)
-        runs[label] = {"seconds": time.perf_counter() - started, "objective": selection.objective,
-                       "method": selection.method, "gap_pct": selection.gap_pct, "status": selection.milp_status,
-                       "pairs": selection.pairs, "greedy": selection.greedy_objective}
-    return {"coverage_seconds": coverage_seconds, "pairs": int(len(coverage.indices)),
-            "usable": int(coverage.usable.sum()), "runs": runs, "peak_gb": peak_gb()}
+        runs[label] = {
+            "seconds": time.perf_counter() - started,
+            "objective": selection.objective,
+            "method": selection.method,
+            "gap_pct": selection.gap_pct,
+            "status": selection.milp_status,
+            "pairs": selection.pairs,
+            "greedy": selection.greedy_objective,
+        }
+    return {
+        "coverage_seconds": coverage_seconds,
+        "pairs": int(len(coverage.indices)),
+        "usable": int(coverage.usable.sum()),
+        "runs": runs,
+        "peak_gb": peak_gb(),
+    }
 
 
 def worker_processing(n, count):
@@ -102,18 +120,33 @@ def worker_processing(n, count):
     QgsApplication.processingRegistry().addProvider(provider)
     folder = WORK / str(n)
     started = time.perf_counter()
-    result = processing.run("habitat:publicspacesiting", {
-        "STREETS": f"{folder / 'city.gpkg'}|layername=streets",
-        "PUBLIC_SPACES": f"{folder / 'city.gpkg'}|layername=spaces",
-        "CANDIDATES": str(folder / f"candidates_{count}.gpkg"), "CANDIDATE_NAME_FIELD": "site",
-        "POPULATION_RASTER": str(folder / "population.tif"),
-        "URBAN_EXTENT": f"{folder / 'city.gpkg'}|layername=extent",
-        "NUMBER_OF_SITES": K, "MAX_DISTANCE": MAX_DISTANCE,
-        "OUTPUT_SITES": str(folder / "chosen.gpkg"), "OUTPUT_CURVE": "memory:", "OUTPUT_REPORT": None})
+    result = processing.run(
+        "habitat:publicspacesiting",
+        {
+            "STREETS": f"{folder / 'city.gpkg'}|layername=streets",
+            "PUBLIC_SPACES": f"{folder / 'city.gpkg'}|layername=spaces",
+            "CANDIDATES": str(folder / f"candidates_{count}.gpkg"),
+            "CANDIDATE_NAME_FIELD": "site",
+            "POPULATION_RASTER": str(folder / "population.tif"),
+            "URBAN_EXTENT": f"{folder / 'city.gpkg'}|layername=extent",
+            "NUMBER_OF_SITES": K,
+            "MAX_DISTANCE": MAX_DISTANCE,
+            "OUTPUT_SITES": str(folder / "chosen.gpkg"),
+            "OUTPUT_CURVE": "memory:",
+            "OUTPUT_REPORT": None,
+        },
+    )
     seconds = time.perf_counter() - started
-    return {"_app": id(app), "_provider": id(provider), "seconds": seconds, "peak_gb": peak_gb(),
-            "share_before": result["SHARE_BEFORE"], "share_after": result["SHARE_AFTER"],
-            "gap_pct": result["GAP_PCT"], "sites": result["SITES_CHOSEN"]}
+    return {
+        "_app": id(app),
+        "_provider": id(provider),
+        "seconds": seconds,
+        "peak_gb": peak_gb(),
+        "share_before": result["SHARE_BEFORE"],
+        "share_after": result["SHARE_AFTER"],
+        "gap_pct": result["GAP_PCT"],
+        "sites": result["SITES_CHOSEN"],
+    }
 
 
 def worker_access(n, with_chosen):
@@ -135,8 +168,9 @@ def worker_access(n, with_chosen):
     target = ogr.GetDriverByName("GPKG").CreateDataSource(str(merged))
     spaces = ogr.Open(str(folder / "city.gpkg"))
     layer = target.CopyLayer(spaces.GetLayerByName("spaces"), "spaces")
-    extra = ogr.Open(str(folder / "chosen.gpkg")) if with_chosen else ogr.Open(
-        str(next(folder.glob("candidates_*.gpkg"))))
+    extra = (
+        ogr.Open(str(folder / "chosen.gpkg")) if with_chosen else ogr.Open(str(next(folder.glob("candidates_*.gpkg"))))
+    )
     for number, feature in enumerate(extra.GetLayer(0)):
         if not with_chosen and number > 0:
             break
@@ -145,14 +179,28 @@ def worker_access(n, with_chosen):
         layer.CreateFeature(copy)
     target = spaces = extra = layer = None
     started = time.perf_counter()
-    result = processing.run("habitat:publicspaceaccess", {
-        "STREETS": f"{folder / 'city.gpkg'}|layername=streets", "PUBLIC_SPACES": str(merged),
-        "POPULATION_RASTER": str(folder / "population.tif"),
-        "URBAN_EXTENT": f"{folder / 'city.gpkg'}|layername=extent", "MAX_DISTANCE": MAX_DISTANCE,
-        "STRAIGHT_LINE": False, "OUTPUT_NETWORK": None, "OUTPUT_SERVICE_AREA": None, "OUTPUT_TABLE": "memory:"})
+    result = processing.run(
+        "habitat:publicspaceaccess",
+        {
+            "STREETS": f"{folder / 'city.gpkg'}|layername=streets",
+            "PUBLIC_SPACES": str(merged),
+            "POPULATION_RASTER": str(folder / "population.tif"),
+            "URBAN_EXTENT": f"{folder / 'city.gpkg'}|layername=extent",
+            "MAX_DISTANCE": MAX_DISTANCE,
+            "STRAIGHT_LINE": False,
+            "OUTPUT_NETWORK": None,
+            "OUTPUT_SERVICE_AREA": None,
+            "OUTPUT_TABLE": "memory:",
+        },
+    )
     seconds = time.perf_counter() - started
-    return {"_app": id(app), "_provider": id(provider), "seconds": seconds, "peak_gb": peak_gb(),
-            "share": result["SHARE_SERVED"]}
+    return {
+        "_app": id(app),
+        "_provider": id(provider),
+        "seconds": seconds,
+        "peak_gb": peak_gb(),
+        "share": result["SHARE_SERVED"],
+    }
 
 
 def worker_scale(n, count):
@@ -166,28 +214,48 @@ def worker_scale(n, count):
     lines = (np.concatenate(city.lines), np.array([len(line) for line in city.lines]))
     rows = []
     for walk in (800.0, 1200.0):
-        coverage = candidate_coverage(lines, city.spaces, candidate_squares(city, count), city.population_xy,
-                                      city.population, max_distance=walk)
+        coverage = candidate_coverage(
+            lines, city.spaces, candidate_squares(city, count), city.population_xy, city.population, max_distance=walk
+        )
         for k in (10, 50):
             started = time.perf_counter()
-            selection = choose_sites(coverage, k=k, max_pairs=10 ** 7)
-            rows.append({"walk": walk, "k": k, "pairs": selection.pairs, "seconds": time.perf_counter() - started,
-                         "status": selection.milp_status, "milp": selection.milp_objective,
-                         "greedy": selection.greedy_objective, "method": selection.method,
-                         "gap_pct": selection.gap_pct})
+            selection = choose_sites(coverage, k=k, max_pairs=10**7)
+            rows.append(
+                {
+                    "walk": walk,
+                    "k": k,
+                    "pairs": selection.pairs,
+                    "seconds": time.perf_counter() - started,
+                    "status": selection.milp_status,
+                    "milp": selection.milp_objective,
+                    "greedy": selection.greedy_objective,
+                    "method": selection.method,
+                    "gap_pct": selection.gap_pct,
+                }
+            )
     return {"rows": rows}
 
 
-WORKERS = {"scale": worker_scale, "candidates": lambda n, c: worker_candidates(n, c), "core": worker_core, "processing": worker_processing,
-           "access_one": lambda n, c: worker_access(n, False), "access_chosen": lambda n, c: worker_access(n, True),
-           "files": lambda n, c: worker_files(n)}
+WORKERS = {
+    "scale": worker_scale,
+    "candidates": lambda n, c: worker_candidates(n, c),
+    "core": worker_core,
+    "processing": worker_processing,
+    "access_one": lambda n, c: worker_access(n, False),
+    "access_chosen": lambda n, c: worker_access(n, True),
+    "files": lambda n, c: worker_files(n),
+}
 
 
 def run_worker(kind, n, count):
     import subprocess
 
-    completed = subprocess.run([sys.executable, __file__, "--worker", kind, str(n), str(count)], capture_output=True,
-                               text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    completed = subprocess.run(
+        [sys.executable, __file__, "--worker", kind, str(n), str(count)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     lines = [line for line in completed.stdout.splitlines() if line.startswith("{")]
     if not lines:
         raise RuntimeError(f"{kind} {n} failed:\n{completed.stderr[-3000:]}")
@@ -199,8 +267,10 @@ def main(argv) -> int:
         print(json.dumps(WORKERS[argv[2]](int(argv[3]), int(argv[4]))), flush=True)
         os._exit(0)
     n, count = (10_000, 200) if "--quick" in argv else (100_000, 2_000)
-    print(f"habitat:publicspacesiting benchmark, {MAX_DISTANCE:g} m, {count:,} candidate sites, k = {K}, on "
-          f"{os.cpu_count()} cores; files in {WORK}")
+    print(
+        f"habitat:publicspacesiting benchmark, {MAX_DISTANCE:g} m, {count:,} candidate sites, k = {K}, on "
+        f"{os.cpu_count()} cores; files in {WORK}"
+    )
     info = run_worker("files", n, count)
     run_worker("candidates", n, count)
     core = run_worker("core", n, count)
@@ -209,30 +279,42 @@ def main(argv) -> int:
     check = run_worker("access_chosen", n, count)
     scale = run_worker("scale", n, count)
     print()
-    print(f"city: {info['edges']:,} street segments, {info['spaces']:,} public spaces, {info['cells']:,} population "
-          f"cells; {core['usable']:,} of {count:,} candidates reachable, {core['pairs']:,} candidate-person pairs")
+    print(
+        f"city: {info['edges']:,} street segments, {info['spaces']:,} public spaces, {info['cells']:,} population "
+        f"cells; {core['usable']:,} of {count:,} candidates reachable, {core['pairs']:,} candidate-person pairs"
+    )
     print(f"core, coverage of all candidates (one limited search each): {core['coverage_seconds']:.2f} s")
     for label, run in core["runs"].items():
-        print(f"core, choice {label:<11}: {run['seconds']:6.2f} s  kept {run['method']:<6} {run['objective']:>10,.0f} "
-              f"people (greedy {run['greedy']:,.0f}); exact solver: {run['status']}, {run['pairs']:,} pairs; "
-              f"gap {run['gap_pct']:.3f} %")
+        print(
+            f"core, choice {label:<11}: {run['seconds']:6.2f} s  kept {run['method']:<6} {run['objective']:>10,.0f} "
+            f"people (greedy {run['greedy']:,.0f}); exact solver: {run['status']}, {run['pairs']:,} pairs; "
+            f"gap {run['gap_pct']:.3f} %"
+        )
     peak = max(core["peak_gb"], alg["peak_gb"])
-    print(f"algorithm from files (k = {K}, exact solver on): {alg['seconds']:.1f} s, peak {peak:.2f} GB "
-          f"(target < 60 s, < 2 GB); share {alg['share_before']:.2f} % -> {alg['share_after']:.2f} %, "
-          f"gap {alg['gap_pct']:.3f} %")
+    print(
+        f"algorithm from files (k = {K}, exact solver on): {alg['seconds']:.1f} s, peak {peak:.2f} GB "
+        f"(target < 60 s, < 2 GB); share {alg['share_before']:.2f} % -> {alg['share_after']:.2f} %, "
+        f"gap {alg['gap_pct']:.3f} %"
+    )
     per_run = one["seconds"]
-    print(f"the other way: habitat:publicspaceaccess with one candidate added: {per_run:.2f} s per run -> "
-          f"x{count:,} candidates = {per_run * count / 60:,.0f} min to rank single sites "
-          f"({per_run * count / alg['seconds']:,.0f}x slower), x{count:,} x {K} sites = "
-          f"{per_run * count * K / 3600:,.1f} h for a greedy choice by hand "
-          f"({per_run * count * K / alg['seconds']:,.0f}x slower)")
+    print(
+        f"the other way: habitat:publicspaceaccess with one candidate added: {per_run:.2f} s per run -> "
+        f"x{count:,} candidates = {per_run * count / 60:,.0f} min to rank single sites "
+        f"({per_run * count / alg['seconds']:,.0f}x slower), x{count:,} x {K} sites = "
+        f"{per_run * count * K / 3600:,.1f} h for a greedy choice by hand "
+        f"({per_run * count * K / alg['seconds']:,.0f}x slower)"
+    )
     for row in scale["rows"]:
-        print(f"exact solver, walk {row['walk']:g} m, k = {row['k']}: {row['pairs']:,} pairs, {row['seconds']:.1f} s, "
-              f"{row['status']}; exact {row['milp']:,.0f} vs greedy {row['greedy']:,.0f} people, kept "
-              f"{row['method']}, gap {row['gap_pct']:.3f} %")
+        print(
+            f"exact solver, walk {row['walk']:g} m, k = {row['k']}: {row['pairs']:,} pairs, {row['seconds']:.1f} s, "
+            f"{row['status']}; exact {row['milp']:,.0f} vs greedy {row['greedy']:,.0f} people, kept "
+            f"{row['method']}, gap {row['gap_pct']:.3f} %"
+        )
     same = abs(check["share"] - alg["share_after"]) <= 1e-9 * max(1.0, alg["share_after"])
-    print(f"check: habitat:publicspaceaccess with the existing spaces plus the {alg['sites']} chosen sites: "
-          f"{check['share']:.6f} % vs {alg['share_after']:.6f} % reported -> {'same' if same else 'DIFFERENT'}")
+    print(
+        f"check: habitat:publicspaceaccess with the existing spaces plus the {alg['sites']} chosen sites: "
+        f"{check['share']:.6f} % vs {alg['share_after']:.6f} % reported -> {'same' if same else 'DIFFERENT'}"
+    )
     return 0
 
 

@@ -46,6 +46,7 @@ def raster_path(n) -> Path:
 
 # --- workers (each in its own process) ---------------------------------------------------------------------------
 
+
 def worker_make(n):
     """The synthetic built-up raster, written strip by strip (not timed)."""
     from osgeo import gdal, osr
@@ -60,8 +61,9 @@ def worker_make(n):
     cities = [(rng.uniform(0.1, 0.9), rng.uniform(0.1, 0.9), rng.uniform(20, 330) * scale) for _ in range(12)]
     villages = [(rng.uniform(0, 1), rng.uniform(0, 1), rng.uniform(2, 6) * max(scale, 0.25)) for _ in range(150)]
     blobs = cities + villages
-    dataset = gdal.GetDriverByName("GTiff").Create(str(path), n, n, 1, gdal.GDT_Byte,
-                                                   options=["COMPRESS=DEFLATE", "TILED=YES", "BIGTIFF=IF_SAFER"])
+    dataset = gdal.GetDriverByName("GTiff").Create(
+        str(path), n, n, 1, gdal.GDT_Byte, options=["COMPRESS=DEFLATE", "TILED=YES", "BIGTIFF=IF_SAFER"]
+    )
     dataset.SetGeoTransform((300_000.0, CELL, 0.0, 3_800_000.0, 0.0, -CELL))
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(32650)
@@ -76,8 +78,8 @@ def worker_make(n):
         for cx, cy, spread in blobs:
             if abs(cy * n - rows.mean()) > 5 * spread + strip:
                 continue
-            chance += 0.95 * np.exp(-((columns - cx * n) ** 2 + (rows - cy * n) ** 2) / (2 * spread ** 2))
-        built = (np.random.RandomState(SEED + first).random_sample(chance.shape) < np.minimum(chance, 0.97))
+            chance += 0.95 * np.exp(-((columns - cx * n) ** 2 + (rows - cy * n) ** 2) / (2 * spread**2))
+        built = np.random.RandomState(SEED + first).random_sample(chance.shape) < np.minimum(chance, 0.97)
         block = built.astype(np.uint8)
         corner = rows[:, 0] < n // 20
         block[corner, : n // 20] = 255  # no data in the top-left corner
@@ -95,8 +97,9 @@ def worker_make_ghsl(n):
     path = raster_path(n).with_name("builtup_ghsl.tif")
     if path.exists():
         return {"cells": n * n}
-    target = gdal.GetDriverByName("GTiff").Create(str(path), n, n, 1, gdal.GDT_UInt16,
-                                                  options=["COMPRESS=DEFLATE", "TILED=YES"])
+    target = gdal.GetDriverByName("GTiff").Create(
+        str(path), n, n, 1, gdal.GDT_UInt16, options=["COMPRESS=DEFLATE", "TILED=YES"]
+    )
     target.SetGeoTransform(source.GetGeoTransform())
     target.SetProjection(source.GetProjection())
     band = target.GetRasterBand(1)
@@ -130,8 +133,12 @@ def worker_core(n):
     result = ue.classify_urban_extent(share, valid, CELL, CELL)
     seconds = time.perf_counter() - started
     np.save(WORK / str(n) / "classes_ours.npy", result.classes)
-    return {"seconds": seconds, "peak_gb": peak_gb(), "extents": len(result.extents),
-            "area_km2": sum(e.area_m2 for e in result.extents) / 1e6}
+    return {
+        "seconds": seconds,
+        "peak_gb": peak_gb(),
+        "extents": len(result.extents),
+        "area_km2": sum(e.area_m2 for e in result.extents) / 1e6,
+    }
 
 
 def worker_algorithm(n, ghsl=False):
@@ -156,12 +163,23 @@ def worker_algorithm(n, ghsl=False):
             (folder / name).unlink()
     started = time.perf_counter()
     source = raster_path(n).with_name("builtup_ghsl.tif") if ghsl else raster_path(n)
-    result = processing.run("habitat:urbanextent", {
-        "INPUT": str(source), "KIND": 3 if ghsl else 2, "OUTPUT": str(folder / "extents.gpkg"),
-        "OUTPUT_CLASSES": str(folder / "classes.tif")})
+    result = processing.run(
+        "habitat:urbanextent",
+        {
+            "INPUT": str(source),
+            "KIND": 3 if ghsl else 2,
+            "OUTPUT": str(folder / "extents.gpkg"),
+            "OUTPUT_CLASSES": str(folder / "classes.tif"),
+        },
+    )
     seconds = time.perf_counter() - started
-    return {"seconds": seconds, "peak_gb": peak_gb(), "extents": result["EXTENTS"], "area_km2": result["AREA_KM2"],
-            "_app": id(app)}
+    return {
+        "seconds": seconds,
+        "peak_gb": peak_gb(),
+        "extents": result["EXTENTS"],
+        "area_km2": result["AREA_KM2"],
+        "_app": id(app),
+    }
 
 
 def worker_alternative(n):
@@ -204,13 +222,23 @@ def worker_alternative(n):
     return {"seconds": seconds, "peak_gb": peak_gb(), "extents": extents}
 
 
-WORKERS = {"make": worker_make, "make_ghsl": worker_make_ghsl, "core": worker_core, "algorithm": worker_algorithm,
-           "algorithm_ghsl": lambda n: worker_algorithm(n, ghsl=True), "alternative": worker_alternative}
+WORKERS = {
+    "make": worker_make,
+    "make_ghsl": worker_make_ghsl,
+    "core": worker_core,
+    "algorithm": worker_algorithm,
+    "algorithm_ghsl": lambda n: worker_algorithm(n, ghsl=True),
+    "alternative": worker_alternative,
+}
 
 
 def run_worker(kind, n):
-    completed = subprocess.run([sys.executable, __file__, "--worker", kind, str(n)], capture_output=True, text=True,
-                               env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    completed = subprocess.run(
+        [sys.executable, __file__, "--worker", kind, str(n)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     lines = [line for line in completed.stdout.splitlines() if line.startswith("{")]
     if not lines:
         raise RuntimeError(f"{kind} {n} failed:\n{completed.stderr[-3000:]}")
@@ -222,8 +250,9 @@ def main(argv) -> int:
         print(json.dumps(WORKERS[argv[2]](int(argv[3]))), flush=True)
         os._exit(0)  # a worker process ends here: no QGIS teardown
     sizes = [2_500] if "--quick" in argv else [2_500, 10_000]
-    print(f"habitat:urbanextent benchmark: built-up 0/1 rasters of 30 m cells, on {os.cpu_count()} cores; files in "
-          f"{WORK}")
+    print(
+        f"habitat:urbanextent benchmark: built-up 0/1 rasters of 30 m cells, on {os.cpu_count()} cores; files in {WORK}"
+    )
     rows = []
     for n in sizes:
         run_worker("make", n)
@@ -232,34 +261,43 @@ def main(argv) -> int:
         ghsl = run_worker("algorithm_ghsl", n)
         ours = np.load(WORK / str(n) / "classes_ours.npy", mmap_mode="r")
         theirs = np.load(WORK / str(n) / "classes_alternative.npy", mmap_mode="r")
-        differ = sum(int((ours[i:i + 1000] != theirs[i:i + 1000]).sum()) for i in range(0, n, 1000))
+        differ = sum(int((ours[i : i + 1000] != theirs[i : i + 1000]).sum()) for i in range(0, n, 1000))
         rows.append((n, core, algorithm, alternative, differ, ghsl))
         print(f"  {n:,} x {n:,} done", flush=True)
     print()
-    header = (f"{'cells':>15} | {'core':>7} {'peak GB':>7} | {'algorithm':>9} {'peak GB':>7} | {'ndimage':>8} "
-              f"{'peak GB':>7} | {'speed-up':>8} {'cells differ':>12} | {'extents':>7} {'km²':>9}")
+    header = (
+        f"{'cells':>15} | {'core':>7} {'peak GB':>7} | {'algorithm':>9} {'peak GB':>7} | {'ndimage':>8} "
+        f"{'peak GB':>7} | {'speed-up':>8} {'cells differ':>12} | {'extents':>7} {'km²':>9}"
+    )
     print(header)
     print("-" * len(header))
     for n, core, algorithm, alternative, differ, _ in rows:
-        print(f"{n:>6,} x {n:>6,} | {core['seconds']:>6.1f}s {core['peak_gb']:>7.2f} | {algorithm['seconds']:>8.1f}s "
-              f"{algorithm['peak_gb']:>7.2f} | {alternative['seconds']:>7.1f}s {alternative['peak_gb']:>7.2f} | "
-              f"{alternative['seconds'] / core['seconds']:>7.1f}x {differ:>12,} | {algorithm['extents']:>7} "
-              f"{algorithm['area_km2']:>9,.1f}")
-    print("core: read + classify + extents (numpy/scipy); algorithm: habitat:urbanextent from the GeoTIFF to the "
-          "extent polygons (GeoPackage) and the classified raster (GeoTIFF); ndimage: the same method with "
-          "scipy.ndimage.convolve (direct), binary_dilation and label. Speed-up = ndimage / core.")
+        print(
+            f"{n:>6,} x {n:>6,} | {core['seconds']:>6.1f}s {core['peak_gb']:>7.2f} | {algorithm['seconds']:>8.1f}s "
+            f"{algorithm['peak_gb']:>7.2f} | {alternative['seconds']:>7.1f}s {alternative['peak_gb']:>7.2f} | "
+            f"{alternative['seconds'] / core['seconds']:>7.1f}x {differ:>12,} | {algorithm['extents']:>7} "
+            f"{algorithm['area_km2']:>9,.1f}"
+        )
+    print(
+        "core: read + classify + extents (numpy/scipy); algorithm: habitat:urbanextent from the GeoTIFF to the "
+        "extent polygons (GeoPackage) and the classified raster (GeoTIFF); ndimage: the same method with "
+        "scipy.ndimage.convolve (direct), binary_dilation and label. Speed-up = ndimage / core."
+    )
     print()
-    print("The same rasters as GHSL built-up surface (uint16 m² per cell: fractional float32 shares, the most "
-          "memory):")
+    print("The same rasters as GHSL built-up surface (uint16 m² per cell: fractional float32 shares, the most memory):")
     for n, _, _, _, _, ghsl in rows:
-        print(f"{n:>6,} x {n:>6,} | algorithm {ghsl['seconds']:>5.1f}s, peak {ghsl['peak_gb']:.2f} GB | "
-              f"{ghsl['extents']} extents, {ghsl['area_km2']:,.1f} km²")
+        print(
+            f"{n:>6,} x {n:>6,} | algorithm {ghsl['seconds']:>5.1f}s, peak {ghsl['peak_gb']:.2f} GB | "
+            f"{ghsl['extents']} extents, {ghsl['area_km2']:,.1f} km²"
+        )
     for n, core, algorithm, alternative, differ, ghsl in rows:
         if n >= 10_000:
             slowest = max(algorithm["seconds"], ghsl["seconds"])
             peak = max(core["peak_gb"], algorithm["peak_gb"], ghsl["peak_gb"])
-            print(f"{n:,} x {n:,} raster: algorithm at most {slowest:.1f} s (target < 60 s), peak {peak:.2f} GB "
-                  f"(target < 2 GB); {differ} cells classed differently from the ndimage computation")
+            print(
+                f"{n:,} x {n:,} raster: algorithm at most {slowest:.1f} s (target < 60 s), peak {peak:.2f} GB "
+                f"(target < 2 GB); {differ} cells classed differently from the ndimage computation"
+            )
     return 0
 
 

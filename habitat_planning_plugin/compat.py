@@ -39,8 +39,12 @@ def _modern(name: str, legacy: type) -> type:
 if QGIS_VERSION_INT >= 33800:
     from qgis.PyQt.QtCore import QMetaType
 
-    INT, DOUBLE, TEXT, INT64 = (QMetaType.Type.Int, QMetaType.Type.Double, QMetaType.Type.QString,
-                                QMetaType.Type.LongLong)
+    INT, DOUBLE, TEXT, INT64 = (
+        QMetaType.Type.Int,
+        QMetaType.Type.Double,
+        QMetaType.Type.QString,
+        QMetaType.Type.LongLong,
+    )
 else:
     from qgis.PyQt.QtCore import QVariant
 
@@ -162,8 +166,9 @@ FeatureRequestFilterType = _modern("FeatureRequestFilterType", _FeatureRequestFi
 DistanceUnit = _modern("DistanceUnit", _DistanceUnit)
 LayerFilter = _modern("LayerFilter", _LayerFilter)
 LayerType = _modern("LayerType", _LayerType)
-ProcessingModelChildParameterSource = _modern("ProcessingModelChildParameterSource",
-                                              _ProcessingModelChildParameterSource)
+ProcessingModelChildParameterSource = _modern(
+    "ProcessingModelChildParameterSource", _ProcessingModelChildParameterSource
+)
 
 
 # --- classes Qt 6 moved: QAction is in QtGui there (and in QGIS 3.40's qgis.PyQt.QtGui), in QtWidgets in Qt 5 ---
@@ -185,4 +190,3 @@ def set_null(rectangle):
     setMinimal before); returns it."""
     (getattr(rectangle, "setNull", None) or rectangle.setMinimal)()
     return rectangle
-

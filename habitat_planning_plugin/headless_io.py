@@ -30,17 +30,40 @@ EDGE_POINTS = 64  # points per bbox edge when the bbox is transformed to another
 _CHUNK = 1 << 18  # points per osr.TransformPoints call
 
 _GDAL_INSTALL = "python3 -m pip install GDAL==<your GDAL version>  |  apt install python3-gdal  |  conda install gdal"
-_GEOMETRY_NAMES = {0: "Unknown", 1: "Point", 2: "LineString", 3: "Polygon", 4: "MultiPoint", 5: "MultiLineString",
-                   6: "MultiPolygon", 7: "GeometryCollection", 8: "CircularString", 9: "CompoundCurve",
-                   10: "CurvePolygon", 11: "MultiCurve", 12: "MultiSurface", 13: "Curve", 14: "Surface",
-                   15: "PolyhedralSurface", 16: "TIN", 17: "Triangle"}
+_GEOMETRY_NAMES = {
+    0: "Unknown",
+    1: "Point",
+    2: "LineString",
+    3: "Polygon",
+    4: "MultiPoint",
+    5: "MultiLineString",
+    6: "MultiPolygon",
+    7: "GeometryCollection",
+    8: "CircularString",
+    9: "CompoundCurve",
+    10: "CurvePolygon",
+    11: "MultiCurve",
+    12: "MultiSurface",
+    13: "Curve",
+    14: "Surface",
+    15: "PolyhedralSurface",
+    16: "TIN",
+    17: "Triangle",
+}
 
 
 # --- packages -----------------------------------------------------------------------------------------------------
 
+
 def _missing(path, package: str, install: str) -> HabitatError:
-    return HabitatError(tr("Reading {0} needs the Python package {1}, which is not installed. Install it, for "
-                           "example with: {2}", path, package, install))
+    return HabitatError(
+        tr(
+            "Reading {0} needs the Python package {1}, which is not installed. Install it, for example with: {2}",
+            path,
+            package,
+            install,
+        )
+    )
 
 
 def _gdal(path):
@@ -108,11 +131,13 @@ class _GdalErrors:
 
 
 def _damaged(path, detail) -> HabitatError:
-    return HabitatError(tr("The file {0} is damaged or incomplete (GDAL: {1}). Download or export it again.",
-                           path, detail))
+    return HabitatError(
+        tr("The file {0} is damaged or incomplete (GDAL: {1}). Download or export it again.", path, detail)
+    )
 
 
 # --- sources and CRSs ---------------------------------------------------------------------------------------------
+
 
 def _source(path, layer=None, where=None):
     """(file, layer, where) from a path that may carry QGIS's ``|layername=`` / ``|layerid=`` / ``|subset=``."""
@@ -185,7 +210,9 @@ def crs_wkt(value):
     try:
         return pyproj.CRS.from_user_input(text).to_wkt()
     except pyproj.exceptions.CRSError:
-        raise HabitatError(tr("{0} is not a coordinate reference system that GDAL or PROJ knows.", text[:200]))
+        raise HabitatError(
+            tr("{0} is not a coordinate reference system that GDAL or PROJ knows.", text[:200])
+        ) from None
 
 
 def same_crs(first, second) -> bool:
@@ -220,15 +247,16 @@ def transformer(source, target):
             xy = np.ascontiguousarray(xy, dtype=np.float64).reshape(-1, 2)
             out = np.empty_like(xy)
             for start in range(0, len(xy), _CHUNK):
-                chunk = xy[start:start + _CHUNK]
-                out[start:start + len(chunk)] = np.array(transform.TransformPoints(chunk), dtype=np.float64)[:, :2]
+                chunk = xy[start : start + _CHUNK]
+                out[start : start + len(chunk)] = np.array(transform.TransformPoints(chunk), dtype=np.float64)[:, :2]
             return out
 
         return run
     import pyproj
 
-    proj = pyproj.Transformer.from_crs(pyproj.CRS.from_user_input(source), pyproj.CRS.from_user_input(target),
-                                       always_xy=True)
+    proj = pyproj.Transformer.from_crs(
+        pyproj.CRS.from_user_input(source), pyproj.CRS.from_user_input(target), always_xy=True
+    )
 
     def run(xy):
         xy = np.asarray(xy, dtype=np.float64).reshape(-1, 2)
@@ -244,8 +272,12 @@ def _check_bbox(bbox):
     except (TypeError, ValueError):
         values = ()
     if len(values) != 4 or not np.all(np.isfinite(values)) or values[0] > values[2] or values[1] > values[3]:
-        raise HabitatError(tr("The bounding box {0} is not four numbers xmin, ymin, xmax, ymax with each minimum "
-                              "below its maximum.", repr(bbox)))
+        raise HabitatError(
+            tr(
+                "The bounding box {0} is not four numbers xmin, ymin, xmax, ymax with each minimum below its maximum.",
+                repr(bbox),
+            )
+        )
     return values
 
 
@@ -254,9 +286,14 @@ def _outline(bbox, per_edge: int = EDGE_POINTS) -> np.ndarray:
     minx, miny, maxx, maxy = bbox
     t = np.linspace(0.0, 1.0, per_edge, endpoint=False)
     x, y = minx + (maxx - minx) * t, miny + (maxy - miny) * t
-    return np.concatenate([np.c_[x, np.full(per_edge, miny)], np.c_[np.full(per_edge, maxx), y],
-                           np.c_[maxx - (maxx - minx) * t, np.full(per_edge, maxy)],
-                           np.c_[np.full(per_edge, minx), maxy - (maxy - miny) * t]])
+    return np.concatenate(
+        [
+            np.c_[x, np.full(per_edge, miny)],
+            np.c_[np.full(per_edge, maxx), y],
+            np.c_[maxx - (maxx - minx) * t, np.full(per_edge, maxy)],
+            np.c_[np.full(per_edge, minx), maxy - (maxy - miny) * t],
+        ]
+    )
 
 
 def _bbox_in(bbox, transform):
@@ -271,11 +308,11 @@ def _bbox_in(bbox, transform):
     points = points[np.isfinite(points).all(axis=1)]
     if not len(points):
         return None
-    return (float(points[:, 0].min()), float(points[:, 1].min()), float(points[:, 0].max()),
-            float(points[:, 1].max()))
+    return (float(points[:, 0].min()), float(points[:, 1].min()), float(points[:, 0].max()), float(points[:, 1].max()))
 
 
 # --- vector layers ------------------------------------------------------------------------------------------------
+
 
 def _geometry_name(code):
     if code == 100:  # wkbNone
@@ -283,8 +320,10 @@ def _geometry_name(code):
     base = (code & 0x0FFFFFFF) % 1000
     has_z = bool(code & 0x80000000) or (code & 0x0FFFFFFF) // 1000 in (1, 3)
     has_m = bool(code & 0x40000000) or (code & 0x0FFFFFFF) // 1000 in (2, 3)
-    return _GEOMETRY_NAMES.get(base, "Unknown") + {(False, False): "", (True, False): " Z", (False, True): " M",
-                                                   (True, True): " ZM"}[(has_z, has_m)]
+    return (
+        _GEOMETRY_NAMES.get(base, "Unknown")
+        + {(False, False): "", (True, False): " Z", (False, True): " M", (True, True): " ZM"}[(has_z, has_m)]
+    )
 
 
 def _ogr_open(path, layer):
@@ -330,16 +369,16 @@ def _pyogrio_call(function, path, layer, **kwargs):
     except Exception as error:  # noqa: BLE001 - sorted below, pyogrio's classes vary by version
         text = str(error)
         if kwargs.get("bbox") is not None and _geos_failure(text):
-            raise _FilterFailed(text)
+            raise _FilterFailed(text) from error
         if where and "SQL" in text.upper():
-            raise HabitatError(tr("The filter {0} cannot be applied to {1}: {2}", where, path, text))
+            raise HabitatError(tr("The filter {0} cannot be applied to {1}: {2}", where, path, text)) from error
         if isinstance(error, pyogrio.errors.DataSourceError):
-            raise HabitatError(tr("Cannot open {0} as a vector layer: {1}", path, text))
+            raise HabitatError(tr("Cannot open {0} as a vector layer: {1}", path, text)) from error
         if isinstance(error, pyogrio.errors.DataLayerError) and ("open" in text or "not found" in text):
-            raise HabitatError(tr("The file {0} has no layer {1}.", path, 0 if layer is None else layer))
+            raise HabitatError(tr("The file {0} has no layer {1}.", path, 0 if layer is None else layer)) from error
         if isinstance(error, (pyogrio.errors.FieldError, ValueError)):
-            raise HabitatError(tr("Cannot read {0}: {1}", path, text))
-        raise _damaged(path, text)
+            raise HabitatError(tr("Cannot read {0}: {1}", path, text)) from error
+        raise _damaged(path, text) from error
 
 
 def layer_info(path, layer=None, backend="auto") -> dict:
@@ -352,10 +391,14 @@ def layer_info(path, layer=None, backend="auto") -> dict:
         info = _pyogrio_call(pyogrio.read_info, path, layer, force_feature_count=True, force_total_bounds=True)
         bounds = info.get("total_bounds")
         bounds = tuple(float(value) for value in bounds) if bounds is not None else None
-        return {"crs_wkt": crs_wkt(info["crs"]) if info.get("crs") else None, "count": int(info["features"]),
-                "bounds": bounds if bounds and np.all(np.isfinite(bounds)) else None,
-                "fields": [str(name) for name in info["fields"]], "geometry_type": info.get("geometry_type"),
-                "layer": info.get("layer_name", layer)}
+        return {
+            "crs_wkt": crs_wkt(info["crs"]) if info.get("crs") else None,
+            "count": int(info["features"]),
+            "bounds": bounds if bounds and np.all(np.isfinite(bounds)) else None,
+            "fields": [str(name) for name in info["fields"]],
+            "geometry_type": info.get("geometry_type"),
+            "layer": info.get("layer_name", layer),
+        }
     dataset, found = _ogr_open(path, layer)
     srs = found.GetSpatialRef()
     count = found.GetFeatureCount(1)
@@ -367,10 +410,14 @@ def layer_info(path, layer=None, backend="auto") -> dict:
         except RuntimeError:
             bounds = None
     definition = found.GetLayerDefn()
-    info = {"crs_wkt": srs.ExportToWkt(["FORMAT=WKT2_2018"]) if srs is not None else None, "count": int(count),
-            "bounds": bounds,
-            "fields": [definition.GetFieldDefn(index).GetName() for index in range(definition.GetFieldCount())],
-            "geometry_type": _geometry_name(found.GetGeomType()), "layer": found.GetName()}
+    info = {
+        "crs_wkt": srs.ExportToWkt(["FORMAT=WKT2_2018"]) if srs is not None else None,
+        "count": int(count),
+        "bounds": bounds,
+        "fields": [definition.GetFieldDefn(index).GetName() for index in range(definition.GetFieldCount())],
+        "geometry_type": _geometry_name(found.GetGeomType()),
+        "layer": found.GetName(),
+    }
     del found, dataset
     return info
 
@@ -398,28 +445,41 @@ def _describe(path, layer, kind):
     if kind == "pyogrio":
         pyogrio = _import_pyogrio()
         info = _pyogrio_call(pyogrio.read_info, path, layer)
-        return (info.get("driver"), info.get("layer_name", layer), info.get("geometry_name"), info.get("fid_column"),
-                info.get("crs"))
+        return (
+            info.get("driver"),
+            info.get("layer_name", layer),
+            info.get("geometry_name"),
+            info.get("fid_column"),
+            info.get("crs"),
+        )
     dataset, found = _ogr_open(path, layer)
     srs = found.GetSpatialRef()
-    return (dataset.GetDriver().ShortName, found.GetName(), found.GetGeometryColumn(), found.GetFIDColumn(),
-            srs.ExportToWkt(["FORMAT=WKT2_2018"]) if srs is not None else None)
+    return (
+        dataset.GetDriver().ShortName,
+        found.GetName(),
+        found.GetGeometryColumn(),
+        found.GetFIDColumn(),
+        srs.ExportToWkt(["FORMAT=WKT2_2018"]) if srs is not None else None,
+    )
 
 
 def _read_pyogrio(path, layer, rect, where, attributes, sql=None):
     """(WKB per feature, fids, attribute rows or None, layer CRS) through pyogrio."""
     pyogrio = _import_pyogrio()
     if sql is None:
-        meta, fids, geometries, columns = _pyogrio_call(pyogrio.raw.read, path, layer, columns=list(attributes),
-                                                        bbox=rect, where=where or None, return_fids=True)
+        meta, fids, geometries, columns = _pyogrio_call(
+            pyogrio.raw.read, path, layer, columns=list(attributes), bbox=rect, where=where or None, return_fids=True
+        )
     else:
-        meta, fids, geometries, columns = _pyogrio_call(pyogrio.raw.read, path, None, sql=sql,
-                                                        columns=list(attributes), return_fids=True)
+        meta, fids, geometries, columns = _pyogrio_call(
+            pyogrio.raw.read, path, None, sql=sql, columns=list(attributes), return_fids=True
+        )
     fields = [str(name) for name in meta["fields"]]
     missing = [name for name in attributes if name not in fields]
     if missing:
-        raise HabitatError(tr("The layer {0} of {1} has no field {2}.", 0 if layer is None else layer, path,
-                              ", ".join(missing)))
+        raise HabitatError(
+            tr("The layer {0} of {1} has no field {2}.", 0 if layer is None else layer, path, ", ".join(missing))
+        )
     rows = None
     if attributes:
         types = list(meta.get("ogr_types") or [None] * len(fields))
@@ -514,8 +574,9 @@ def _read_ogr(path, layer, rect, where, attributes, sql=None, arrow=True):
                 failed = True
                 errors.messages.append(str(error))
             if failed:
-                raise HabitatError(tr("The filter {0} cannot be applied to {1}: {2}", where, path,
-                                      errors.text() or "OGR SQL"))
+                raise HabitatError(
+                    tr("The filter {0} cannot be applied to {1}: {2}", where, path, errors.text() or "OGR SQL")
+                )
             if rect is not None:
                 found.SetSpatialFilterRect(*rect)
             else:
@@ -525,8 +586,14 @@ def _read_ogr(path, layer, rect, where, attributes, sql=None, arrow=True):
         missing = [name for name, index in zip(attributes, indexes) if index < 0]
         try:
             if missing:
-                raise HabitatError(tr("The layer {0} of {1} has no field {2}.", 0 if layer is None else layer, path,
-                                      ", ".join(missing)))
+                raise HabitatError(
+                    tr(
+                        "The layer {0} of {1} has no field {2}.",
+                        0 if layer is None else layer,
+                        path,
+                        ", ".join(missing),
+                    )
+                )
             if arrow and sql is None and rect is None:  # GDAL 3.10 drops bad rings of a bbox read silently
                 # One feature first, in this thread: a GeoPackage reads Arrow batches in a worker thread, whose
                 # errors (a bad filter) would not reach this thread's handler.
@@ -571,13 +638,20 @@ def _meets(data, window) -> bool:
     try:
         lines = wkb_codec.wkb_line_parts(data)
         if lines is not None:
-            return any((LineString(part) if len(part) > 1 else Point(part[0])).intersects(window)
-                       for part in lines if len(part))
+            return any(
+                (LineString(part) if len(part) > 1 else Point(part[0])).intersects(window)
+                for part in lines
+                if len(part)
+            )
         polygons = wkb_codec.polygon_rings(data)
         if polygons is not None:
-            return any(Polygon(wkb_codec.closed_ring(rings[0]), [wkb_codec.closed_ring(ring) for ring in rings[1:]
-                                                                 if len(ring)]).intersects(window)
-                       for rings in polygons if rings and len(rings[0]))
+            return any(
+                Polygon(
+                    wkb_codec.closed_ring(rings[0]), [wkb_codec.closed_ring(ring) for ring in rings[1:] if len(ring)]
+                ).intersects(window)
+                for rings in polygons
+                if rings and len(rings[0])
+            )
         return shapely_wkb.loads(bytes(data)).intersects(window)
     except Exception:  # noqa: BLE001 - GEOS raises different classes by shapely version
         return True
@@ -592,9 +666,11 @@ def _read_by_envelope(read, kind, path, layer, rect, where, attributes):
     result = None
     if driver == "GPKG" and geometry and fid:
         minx, miny, maxx, maxy = rect
-        sql = (f"SELECT * FROM {_quoted(name)} WHERE {_quoted(fid)} IN (SELECT id FROM "
-               f"{_quoted('rtree_' + name + '_' + geometry)} WHERE maxx >= {minx!r} AND minx <= {maxx!r} "
-               f"AND maxy >= {miny!r} AND miny <= {maxy!r})" + (f" AND ({where})" if where else ""))
+        sql = (
+            f"SELECT * FROM {_quoted(name)} WHERE {_quoted(fid)} IN (SELECT id FROM "
+            f"{_quoted('rtree_' + name + '_' + geometry)} WHERE maxx >= {minx!r} AND minx <= {maxx!r} "
+            f"AND maxy >= {miny!r} AND miny <= {maxy!r})" + (f" AND ({where})" if where else "")
+        )
         try:
             result = read(path, layer, None, None, attributes, sql=sql)
         except (_FilterFailed, HabitatError):
@@ -604,8 +680,12 @@ def _read_by_envelope(read, kind, path, layer, rect, where, attributes):
     wkbs, fids, rows, layer_crs = result
     window = box(*rect)
     keep = [index for index, data in enumerate(wkbs) if _meets(data, window)]
-    return ([wkbs[index] for index in keep], fids[keep] if len(fids) else fids,
-            [rows[index] for index in keep] if rows is not None else None, layer_crs)
+    return (
+        [wkbs[index] for index in keep],
+        fids[keep] if len(fids) else fids,
+        [rows[index] for index in keep] if rows is not None else None,
+        layer_crs,
+    )
 
 
 def _read_features(path, layer, crs, bbox, where, attributes, backend) -> _Features:
@@ -681,8 +761,11 @@ def _polygon_shape(polygons):
 
     from .core.geometry import polygonal
 
-    polygons = [[wkb_codec.closed_ring(ring, pad=False) for ring in polygon if len(ring)]
-                for polygon in polygons or () if polygon and len(polygon[0])]
+    polygons = [
+        [wkb_codec.closed_ring(ring, pad=False) for ring in polygon if len(ring)]
+        for polygon in polygons or ()
+        if polygon and len(polygon[0])
+    ]
     if not polygons:
         return None, "unusable"
     sound = all(len(ring) >= 4 for polygon in polygons for ring in polygon)
@@ -707,8 +790,9 @@ def _polygon_shape(polygons):
     return result, "repaired" if repaired else "valid"
 
 
-def read_population_features(path, fields, layer=None, crs=None, bbox=None, where=None, backend="auto",
-                             polygon_spacing: float = 50.0):
+def read_population_features(
+    path, fields, layer=None, crs=None, bbox=None, where=None, backend="auto", polygon_spacing: float = 50.0
+):
     """Population from features with count fields (points, or polygons such as census blocks), the contract of
     qgis_io.point_population: (xy (n, 2), weights (n, len(fields)), features skipped for missing geometry). A
     point counts where it is; a polygon's counts are spread evenly over a grid of points ``polygon_spacing``
@@ -730,14 +814,17 @@ def read_population_features(path, fields, layer=None, crs=None, bbox=None, wher
             try:
                 values.append(0.0 if value is None else max(float(value), 0.0))
             except (TypeError, ValueError):
-                raise HabitatError(tr("The population field {0} holds a value that is not a number: {1}",
-                                      name, repr(value)))
+                raise HabitatError(
+                    tr("The population field {0} holds a value that is not a number: {1}", name, repr(value))
+                ) from None
         if shape.geom_type in ("Polygon", "MultiPolygon"):
             if features.transform is not None:
                 shape = _transformed(shape, features.transform)
             minx, miny, maxx, maxy = shape.bounds
-            gx, gy = np.meshgrid(np.arange(minx + polygon_spacing / 2, maxx, polygon_spacing),
-                                 np.arange(miny + polygon_spacing / 2, maxy, polygon_spacing))
+            gx, gy = np.meshgrid(
+                np.arange(minx + polygon_spacing / 2, maxx, polygon_spacing),
+                np.arange(miny + polygon_spacing / 2, maxy, polygon_spacing),
+            )
             grid = np.c_[gx.ravel(), gy.ravel()]
             points = grid[polygon_of_points(grid, [shape]) == 0] if len(grid) else grid
             if not len(points):
@@ -779,8 +866,10 @@ def read_polygons(path, layer=None, crs=None, bbox=None, attributes=(), where=No
         if rings:
             sizes = np.array([len(ring) for ring in rings], dtype=np.int64)
             moved = iter(np.split(features.transform(np.concatenate(rings)), np.cumsum(sizes)[:-1]))
-            parsed = [[[next(moved) for _ in polygon] for polygon in polygons] if polygons else polygons
-                      for polygons in parsed]
+            parsed = [
+                [[next(moved) for _ in polygon] for polygon in polygons] if polygons else polygons
+                for polygons in parsed
+            ]
     shapes, rows, ids = [], [], []
     repaired = skipped = 0
     for index, polygons in enumerate(parsed):
@@ -796,6 +885,7 @@ def read_polygons(path, layer=None, crs=None, bbox=None, attributes=(), where=No
 
 
 # --- rasters ------------------------------------------------------------------------------------------------------
+
 
 def check_raster(path, what: str) -> None:
     """A clear error when the raster does not open (a missing, damaged or non-raster file)."""
@@ -848,7 +938,7 @@ def _read_band(band, window, path, errors):
     try:
         values = band.ReadAsArray(*window)
     except RuntimeError as error:  # GDAL raises on a damaged file once exceptions are on
-        raise HabitatError(tr("Cannot read the population raster {0}: {1}", path, str(error)))
+        raise HabitatError(tr("Cannot read the population raster {0}: {1}", path, str(error))) from error
     if values is None:
         raise HabitatError(tr("Cannot read the population raster {0}: {1}", path, errors.text() or "GDAL"))
     return values.astype(np.float64)
@@ -881,22 +971,24 @@ def read_population(path, crs=None, bbox=None, max_cell_size=None, built_up=None
     xoff, yoff, xsize, ysize = window
     inside = np.ones((ysize, xsize), dtype=bool)
     if bbox is not None:  # the cells whose centre (in the target CRS) lies in the bbox
-        grid_rows, grid_cols = np.mgrid[yoff:yoff + ysize, xoff:xoff + xsize]
-        centre = np.c_[x0 + (grid_cols.ravel() + 0.5) * dx + (grid_rows.ravel() + 0.5) * rx,
-                       y0 + (grid_cols.ravel() + 0.5) * ry + (grid_rows.ravel() + 0.5) * dy]
+        grid_rows, grid_cols = np.mgrid[yoff : yoff + ysize, xoff : xoff + xsize]
+        centre = np.c_[
+            x0 + (grid_cols.ravel() + 0.5) * dx + (grid_rows.ravel() + 0.5) * rx,
+            y0 + (grid_cols.ravel() + 0.5) * ry + (grid_rows.ravel() + 0.5) * dy,
+        ]
         if to_target is not None:
             centre = to_target(centre)
         minx, miny, maxx, maxy = bbox
-        inside = ((centre[:, 0] >= minx) & (centre[:, 0] <= maxx) & (centre[:, 1] >= miny)
-                  & (centre[:, 1] <= maxy)).reshape(ysize, xsize)
+        inside = (
+            (centre[:, 0] >= minx) & (centre[:, 0] <= maxx) & (centre[:, 1] >= miny) & (centre[:, 1] <= maxy)
+        ).reshape(ysize, xsize)
     bands = []
     nodata_cells = 0
     first_valid = None
     with _GdalErrors() as errors:
         for number in range(1, dataset.RasterCount + 1):
             band = dataset.GetRasterBand(number)
-            values, invalid = grid_population.clean_band(_read_band(band, window, path, errors),
-                                                         band.GetNoDataValue())
+            values, invalid = grid_population.clean_band(_read_band(band, window, path, errors), band.GetNoDataValue())
             if first_valid is None:
                 first_valid = ~invalid
                 nodata_cells = int((invalid & inside).sum())
@@ -905,16 +997,24 @@ def read_population(path, crs=None, bbox=None, max_cell_size=None, built_up=None
 
     def density_for(factor):
         if built_up is not None:
-            return (_built_up_density(built_up, centres, (dx, ry), (rx, dy), factor, raster_crs),
-                    grid_population.BUILT_UP)
+            return (
+                _built_up_density(built_up, centres, (dx, ry), (rx, dy), factor, raster_crs),
+                grid_population.BUILT_UP,
+            )
         if extent is not None:
             return grid_population.inside_extent_density(extent, centres, geotransform, factor, to_target)
         return None, None
 
-    centres, weights, spread = grid_population.spread_coarse_cells(centres, weights, geotransform, max_cell_size,
-                                                                   to_target, density_for)
-    return (to_target(centres) if to_target is not None and len(centres) else centres), weights, names, \
-        nodata_cells, spread
+    centres, weights, spread = grid_population.spread_coarse_cells(
+        centres, weights, geotransform, max_cell_size, to_target, density_for
+    )
+    return (
+        (to_target(centres) if to_target is not None and len(centres) else centres),
+        weights,
+        names,
+        nodata_cells,
+        spread,
+    )
 
 
 def _built_up_density(path, centres, column_step, row_step, factor, population_crs):
@@ -939,7 +1039,7 @@ def _built_up_density(path, centres, column_step, row_step, factor, population_c
             try:
                 values = band.ReadAsArray(c0, r0, c1 - c0, r1 - r0)
             except RuntimeError as error:
-                raise HabitatError(tr("Cannot read the built-up raster {0}: {1}", path, str(error)))
+                raise HabitatError(tr("Cannot read the built-up raster {0}: {1}", path, str(error))) from error
             if values is None:
                 raise HabitatError(tr("Cannot read the built-up raster {0}: {1}", path, errors.text() or "GDAL"))
         values = values.astype(np.float64)

@@ -69,7 +69,7 @@ def qgis_locale() -> str:
 
 
 def content_language() -> str:
-    """"zh" or "en": the language of the bilingual content (framework criteria, survey questions, place names) to
+    """ "zh" or "en": the language of the bilingual content (framework criteria, survey questions, place names) to
     show in the user's QGIS language."""
     return "zh" if qgis_locale().lower().startswith("zh") else "en"
 
@@ -82,7 +82,7 @@ def translation_candidates(locale: str) -> list:
     if name in _FALLBACK:
         candidates.append(_FALLBACK[name])
     # A bare language (``de``) or a region with no file of its own (``de_AT``) takes any file of that language.
-    candidates += sorted(path.stem[len(PLUGIN_NAME) + 1:] for path in I18N_DIR.glob(f"{PLUGIN_NAME}_{language}_*.qm"))
+    candidates += sorted(path.stem[len(PLUGIN_NAME) + 1 :] for path in I18N_DIR.glob(f"{PLUGIN_NAME}_{language}_*.qm"))
     return list(dict.fromkeys(candidates))
 
 

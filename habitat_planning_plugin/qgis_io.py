@@ -88,8 +88,11 @@ def choose_metric_crs(items, user_crs=None, transform_context=None, feedback=Non
     if user_crs is not None and user_crs.isValid():
         if not is_metric(user_crs):
             raise HabitatError(
-                tr("The chosen CRS {0} is not a projected CRS in metres. Choose a projected CRS, "
-                   "for example the UTM zone of the city.", user_crs.authid())
+                tr(
+                    "The chosen CRS {0} is not a projected CRS in metres. Choose a projected CRS, "
+                    "for example the UTM zone of the city.",
+                    user_crs.authid(),
+                )
             )
         _log(feedback, tr("Analysis CRS (chosen by the user): {0} {1}", user_crs.authid(), user_crs.description()))
         return user_crs
@@ -97,14 +100,23 @@ def choose_metric_crs(items, user_crs=None, transform_context=None, feedback=Non
     crss = [_crs_and_extent(item)[0] for item in items]
     for item, crs in zip(items, crss):
         if not crs.isValid():
-            raise HabitatError(tr("The input layer \"{0}\" has no valid coordinate reference system. Set its CRS "
-                                  "first (Layer Properties ▸ Source, or Assign Projection).", _item_name(item)))
+            raise HabitatError(
+                tr(
+                    'The input layer "{0}" has no valid coordinate reference system. Set its CRS '
+                    "first (Layer Properties ▸ Source, or Assign Projection).",
+                    _item_name(item),
+                )
+            )
     distinct = {crs.authid() or crs.toWkt(): crs for crs in crss}
     extent = wgs84_extent(items, transform_context)
     if extent.isNull():
         names = [name for name in (_item_name(item) for item in items) if name]
-        raise HabitatError(tr("The inputs hold no features with a location ({0}): there is no extent to choose a "
-                              "CRS from.", ", ".join(names) or tr("none")))
+        raise HabitatError(
+            tr(
+                "The inputs hold no features with a location ({0}): there is no extent to choose a CRS from.",
+                ", ".join(names) or tr("none"),
+            )
+        )
     centre = extent.center()
     chosen = QgsCoordinateReferenceSystem(f"EPSG:{utm_epsg(centre.x(), centre.y())}")
     names = ", ".join(sorted(distinct))
@@ -114,15 +126,28 @@ def choose_metric_crs(items, user_crs=None, transform_context=None, feedback=Non
             error = scale_error(only, centre, transform_context)
             if error <= MAX_SCALE_ERROR:
                 return only
-            _log(feedback, tr("{0} stretches distances by {1} % at the centre of the data, so the analysis uses {2} "
-                              "({3}), the UTM zone there. Choose another projected CRS in the parameters if you "
-                              "prefer.", names, f"{100 * error:.1f}", chosen.description(), chosen.authid()))
+            _log(
+                feedback,
+                tr(
+                    "{0} stretches distances by {1} % at the centre of the data, so the analysis uses {2} "
+                    "({3}), the UTM zone there. Choose another projected CRS in the parameters if you "
+                    "prefer.",
+                    names,
+                    f"{100 * error:.1f}",
+                    chosen.description(),
+                    chosen.authid(),
+                ),
+            )
             return chosen
     _log(
         feedback,
-        tr("Inputs are in {0}; distances need metres, so the analysis uses {1} ({2}), the UTM zone at the centre "
-           "of the data. Choose another projected CRS in the parameters if you prefer.",
-           names, chosen.description(), chosen.authid()),
+        tr(
+            "Inputs are in {0}; distances need metres, so the analysis uses {1} ({2}), the UTM zone at the centre "
+            "of the data. Choose another projected CRS in the parameters if you prefer.",
+            names,
+            chosen.description(),
+            chosen.authid(),
+        ),
     )
     return chosen
 
@@ -238,8 +263,13 @@ class GdalErrors:
 
     def damaged(self, file_name: str) -> HabitatError:
         """The message for a file GDAL could not read to its end."""
-        return HabitatError(tr("The file {0} is damaged or incomplete (GDAL: {1}). Download or export it again.",
-                               file_name, "; ".join(list(dict.fromkeys(self.messages))[:3])))
+        return HabitatError(
+            tr(
+                "The file {0} is damaged or incomplete (GDAL: {1}). Download or export it again.",
+                file_name,
+                "; ".join(list(dict.fromkeys(self.messages))[:3]),
+            )
+        )
 
 
 def from_shapely(shape) -> QgsGeometry:
@@ -294,16 +324,20 @@ def read_lines(source, crs, transform_context, request: QgsFeatureRequest = None
             if QgsWkbTypes.geometryType(geometry.wkbType()) != GeometryType.Line:
                 geometry = geometry.convertToType(GeometryType.Line, True)  # None when it holds no line
             try:
-                lines = [] if geometry is None or geometry.isNull() or geometry.isEmpty() else (
-                    geometry.asMultiPolyline() if geometry.isMultipart() else [geometry.asPolyline()])
+                lines = (
+                    []
+                    if geometry is None or geometry.isNull() or geometry.isEmpty()
+                    else (geometry.asMultiPolyline() if geometry.isMultipart() else [geometry.asPolyline()])
+                )
             except TypeError:  # a collection QGIS cannot turn into lines
                 lines = []
             found = [np.array([(p.x(), p.y()) for p in line]).reshape(-1, 2) for line in lines]
         found = [part for part in found if len(part) >= 2]
         skipped += 0 if found else 1
         other_parts.extend(found)
-    return _lines_from_wkb(b"".join(plain), np.fromiter(map(len, plain), dtype=np.int64, count=len(plain)),
-                           other_parts, skipped)
+    return _lines_from_wkb(
+        b"".join(plain), np.fromiter(map(len, plain), dtype=np.int64, count=len(plain)), other_parts, skipped
+    )
 
 
 def _lines_from_wkb(plain, lengths, other_parts, skipped):
@@ -338,7 +372,8 @@ def whole_layer(algorithm, parameters, name, context):
 
     value = parameters.get(name)
     if isinstance(value, QgsProcessingFeatureSourceDefinition) and (
-            value.selectedFeaturesOnly or getattr(value, "featureLimit", -1) >= 0):
+        value.selectedFeaturesOnly or getattr(value, "featureLimit", -1) >= 0
+    ):
         return None
     try:
         return algorithm.parameterAsVectorLayer(parameters, name, context)
@@ -351,17 +386,25 @@ def _read_lines_ogr(layer, crs, transform_context, request):
     give exactly what QGIS's reader gives (edited or filtered layers, other drivers, curves, a failed read)."""
     from qgis.core import QgsProviderRegistry
 
-    if request is not None and (request.filterType() not in (FeatureRequestFilterType.NoFilter,
-                                                             FeatureRequestFilterType.Expression)
-                                or not request.filterRect().isNull() or request.limit() >= 0):
+    if request is not None and (
+        request.filterType() not in (FeatureRequestFilterType.NoFilter, FeatureRequestFilterType.Expression)
+        or not request.filterRect().isNull()
+        or request.limit() >= 0
+    ):
         return None
-    if (not isinstance(layer, QgsVectorLayer) or not layer.isValid() or layer.providerType() != "ogr"
-            or layer.isModified() or layer.subsetString()):
+    if (
+        not isinstance(layer, QgsVectorLayer)
+        or not layer.isValid()
+        or layer.providerType() != "ogr"
+        or layer.isModified()
+        or layer.subsetString()
+    ):
         return None
     parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
     # a plain file and layer only: no subset, geometry type, open options or archive to repeat here
-    if not parts.get("path") or any(value for key, value in parts.items()
-                                    if key not in ("path", "layerName", "layerId")):
+    if not parts.get("path") or any(
+        value for key, value in parts.items() if key not in ("path", "layerName", "layerId")
+    ):
         return None
     transform = None
     if layer.crs() != crs:
@@ -390,8 +433,9 @@ def _read_lines_ogr(layer, crs, transform_context, request):
         if request is not None and request.filterType() == FeatureRequestFilterType.Expression:
             wanted = _matching_ids(layer, request)
         definition = ogr_layer.GetLayerDefn()
-        ogr_layer.SetIgnoredFields([definition.GetFieldDefn(index).GetName()
-                                    for index in range(definition.GetFieldCount())])
+        ogr_layer.SetIgnoredFields(
+            [definition.GetFieldDefn(index).GetName() for index in range(definition.GetFieldCount())]
+        )
         fid_column = ogr_layer.GetFIDColumn() or "OGC_FID"
         geometry_column = ogr_layer.GetGeometryColumn() or "wkb_geometry"
         # The FID column stays in (GDAL 3.6.2 returns empty GeoPackage geometries without another column).
@@ -410,8 +454,10 @@ def _read_lines_ogr(layer, crs, transform_context, request):
                     lengths.append(np.full(len(raw), raw.shape[1], dtype=np.int64))
                     continue
             if np.ma.isMaskedArray(geometries):
-                values = [None if missing else value for value, missing in
-                          zip(geometries.data.tolist(), np.ma.getmaskarray(geometries).tolist())]
+                values = [
+                    None if missing else value
+                    for value, missing in zip(geometries.data.tolist(), np.ma.getmaskarray(geometries).tolist())
+                ]
             else:
                 values = geometries.tolist()
             plain = []
@@ -483,7 +529,7 @@ def segment_geometries(a, b):
     size = record.itemsize
     for index in range(len(a)):
         geometry = QgsGeometry()
-        geometry.fromWkb(raw[index * size:(index + 1) * size])
+        geometry.fromWkb(raw[index * size : (index + 1) * size])
         yield geometry
 
 
@@ -524,8 +570,9 @@ def _transform_xy(xy, source_crs, target_crs):
     """Points from one CRS to another with GDAL, all at once (numpy in, numpy out)."""
     if source_crs == target_crs or len(xy) == 0:
         return np.asarray(xy, dtype=float)
-    transformed = np.array(_osr_transform(source_crs.toWkt(), target_crs.toWkt()).TransformPoints(
-        np.asarray(xy, dtype=float).tolist()))
+    transformed = np.array(
+        _osr_transform(source_crs.toWkt(), target_crs.toWkt()).TransformPoints(np.asarray(xy, dtype=float).tolist())
+    )
     return transformed[:, :2]
 
 
@@ -544,15 +591,22 @@ def read_band(band, path: str, what: str) -> np.ndarray:
     try:
         values = band.ReadAsArray()
     except RuntimeError as error:
-        raise HabitatError(tr("Cannot read the {0} raster {1}: {2}", what, path, str(error)))
+        raise HabitatError(tr("Cannot read the {0} raster {1}: {2}", what, path, str(error))) from error
     if values is None:
-        raise HabitatError(tr("Cannot read the {0} raster {1}: the file is damaged or cut short (band {2}).", what,
-                              path, band.GetBand()))
+        raise HabitatError(
+            tr(
+                "Cannot read the {0} raster {1}: the file is damaged or cut short (band {2}).",
+                what,
+                path,
+                band.GetBand(),
+            )
+        )
     return values.astype(np.float64)
 
 
-def raster_population(layer, crs, transform_context, max_cell_size: float = None, built_up=None, buildings=None,
-                      extent=None):
+def raster_population(
+    layer, crs, transform_context, max_cell_size: float = None, built_up=None, buildings=None, extent=None
+):
     """Cell centres (in ``crs``) and values of every band of a population raster.
 
     Returns (xy, weights (n, bands), band names, number of nodata cells, SpreadGrid or None). Cells that are nodata
@@ -571,15 +625,16 @@ def raster_population(layer, crs, transform_context, max_cell_size: float = None
     try:
         for number in range(1, dataset.RasterCount + 1):
             band = dataset.GetRasterBand(number)
-            values, invalid = grid_population.clean_band(read_band(band, layer.source(), tr("population")),
-                                                         band.GetNoDataValue())
+            values, invalid = grid_population.clean_band(
+                read_band(band, layer.source(), tr("population")), band.GetNoDataValue()
+            )
             if first_valid is None:
                 first_valid = ~invalid
                 nodata_cells = int(invalid.sum())
             bands.append(values)
             names.append(band.GetDescription() or tr("band {0}", number))
     except RuntimeError as error:  # GDAL raises on a damaged file once exceptions are on
-        raise HabitatError(tr("Cannot read the population raster {0}: {1}", layer.source(), str(error)))
+        raise HabitatError(tr("Cannot read the population raster {0}: {1}", layer.source(), str(error))) from error
     geotransform = (x0, dx, rx, y0, ry, dy)
     centres, weights, rows, cols = grid_population.populated_cells(bands, first_valid, geotransform)
 
@@ -588,17 +643,22 @@ def raster_population(layer, crs, transform_context, max_cell_size: float = None
 
     def density_for(factor):
         if built_up is not None:
-            return (_built_up_density(built_up, centres, (dx, ry), (rx, dy), factor, layer.crs()),
-                    grid_population.BUILT_UP)
+            return (
+                _built_up_density(built_up, centres, (dx, ry), (rx, dy), factor, layer.crs()),
+                grid_population.BUILT_UP,
+            )
         if buildings is not None:
-            return (_footprint_density(buildings, layer, geotransform, rows, cols, factor, transform_context),
-                    grid_population.BUILDINGS)
+            return (
+                _footprint_density(buildings, layer, geotransform, rows, cols, factor, transform_context),
+                grid_population.BUILDINGS,
+            )
         if extent is not None:
             return grid_population.inside_extent_density(extent, centres, geotransform, factor, to_target)
         return None, None
 
-    centres, weights, spread = grid_population.spread_coarse_cells(centres, weights, geotransform, max_cell_size,
-                                                                   to_target, density_for)
+    centres, weights, spread = grid_population.spread_coarse_cells(
+        centres, weights, geotransform, max_cell_size, to_target, density_for
+    )
     return _transform_xy(centres, layer.crs(), crs), weights, names, nodata_cells, spread
 
 
@@ -649,8 +709,12 @@ def _footprint_density(buildings, layer, geotransform, rows, cols, factor, trans
         return np.zeros((len(rows), factor * factor))
     cell_index[rows, cols] = np.arange(len(rows))
     whole_column, whole_row = np.floor(column).astype(np.int64), np.floor(row).astype(np.int64)
-    usable = (whole_column >= 0) & (whole_row >= 0) & (whole_column < cell_index.shape[1]) & (
-        whole_row < cell_index.shape[0])
+    usable = (
+        (whole_column >= 0)
+        & (whole_row >= 0)
+        & (whole_column < cell_index.shape[1])
+        & (whole_row < cell_index.shape[0])
+    )
     cell = np.full(len(xy), -1, dtype=np.int64)
     cell[usable] = cell_index[whole_row[usable], whole_column[usable]]
     return footprint_density(area, (cell, column - whole_column, row - whole_row), len(rows), factor)
@@ -680,14 +744,17 @@ def point_population(source, fields, crs, transform_context, polygon_spacing: fl
             try:
                 values.append(max(float(value), 0.0))
             except (TypeError, ValueError):
-                raise HabitatError(tr("The population field {0} holds a value that is not a number: {1}",
-                                      name, repr(value)))
+                raise HabitatError(
+                    tr("The population field {0} holds a value that is not a number: {1}", name, repr(value))
+                ) from None
         points = None
         if geometry.type() == GeometryType.Polygon:
             shape = to_shapely(geometry if geometry.isGeosValid() else geometry.makeValid())
             minx, miny, maxx, maxy = shape.bounds
-            gx, gy = np.meshgrid(np.arange(minx + polygon_spacing / 2, maxx, polygon_spacing),
-                                 np.arange(miny + polygon_spacing / 2, maxy, polygon_spacing))
+            gx, gy = np.meshgrid(
+                np.arange(minx + polygon_spacing / 2, maxx, polygon_spacing),
+                np.arange(miny + polygon_spacing / 2, maxy, polygon_spacing),
+            )
             grid = np.c_[gx.ravel(), gy.ravel()]
             inside = grid[polygon_of_points(grid, [shape]) == 0] if len(grid) else grid
             if len(inside):

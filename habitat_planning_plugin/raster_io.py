@@ -27,7 +27,7 @@ def open_raster(path: str, what: str):
     try:
         dataset = gdal.Open(path)
     except RuntimeError as error:
-        raise HabitatError(tr("Cannot read the {0} raster {1}: {2}", what, path, str(error).strip()))
+        raise HabitatError(tr("Cannot read the {0} raster {1}: {2}", what, path, str(error).strip())) from error
     if dataset is None:
         raise HabitatError(tr("Cannot read the {0} raster {1}: the file is damaged or not a raster.", what, path))
     if dataset.RasterCount == 0:
@@ -41,13 +41,27 @@ def read_array(band, path: str, what: str):
     try:
         values = band.ReadAsArray()
     except RuntimeError as error:
-        raise HabitatError(tr("Cannot read the {0} raster {1}: {2}", what, path, str(error).strip()))
+        raise HabitatError(tr("Cannot read the {0} raster {1}: {2}", what, path, str(error).strip())) from error
     except MemoryError:
-        raise HabitatError(tr("The {0} raster {1} ({2} x {3} cells) is too large to read at once: clip it to the "
-                              "area of interest first.", what, path, band.XSize, band.YSize))
+        raise HabitatError(
+            tr(
+                "The {0} raster {1} ({2} x {3} cells) is too large to read at once: clip it to the "
+                "area of interest first.",
+                what,
+                path,
+                band.XSize,
+                band.YSize,
+            )
+        ) from None
     if values is None:
-        raise HabitatError(tr("Cannot read the {0} raster {1}: the file is damaged or cut short (band {2}).", what,
-                              path, band.GetBand()))
+        raise HabitatError(
+            tr(
+                "Cannot read the {0} raster {1}: the file is damaged or cut short (band {2}).",
+                what,
+                path,
+                band.GetBand(),
+            )
+        )
     return values
 
 
@@ -55,8 +69,12 @@ def read_built_up(layer, band_number, kind, kind_label: str, feedback):
     dataset = open_raster(layer.source(), tr("built-up"))
     geotransform = dataset.GetGeoTransform()
     if geotransform[2] or geotransform[4]:
-        raise HabitatError(tr("The built-up raster {0} is rotated: warp it to a north-up grid first (Raster ▸ "
-                              "Projections ▸ Warp).", layer.name()))
+        raise HabitatError(
+            tr(
+                "The built-up raster {0} is rotated: warp it to a north-up grid first (Raster ▸ Projections ▸ Warp).",
+                layer.name(),
+            )
+        )
     if not 1 <= band_number <= dataset.RasterCount:
         raise HabitatError(tr("The built-up raster {0} has no band {1}.", layer.name(), band_number))
     band = dataset.GetRasterBand(band_number)
@@ -64,18 +82,30 @@ def read_built_up(layer, band_number, kind, kind_label: str, feedback):
     values = read_array(band, layer.source(), tr("built-up"))
     cell_area = abs(geotransform[1] * geotransform[5])
     if nodata is None and kind == ue.WORLDCOVER:
-        feedback.pushInfo(tr("The built-up raster {0} has no nodata value: every cell is treated as data, except "
-                             "WorldCover's class 0 (no data).", layer.name()))
+        feedback.pushInfo(
+            tr(
+                "The built-up raster {0} has no nodata value: every cell is treated as data, except "
+                "WorldCover's class 0 (no data).",
+                layer.name(),
+            )
+        )
     elif nodata is None:
-        feedback.pushInfo(tr("The built-up raster {0} has no nodata value: every cell is treated as data.",
-                             layer.name()))
+        feedback.pushInfo(
+            tr("The built-up raster {0} has no nodata value: every cell is treated as data.", layer.name())
+        )
     share, valid = ue.built_up_share(values, kind, cell_area, nodata)
     largest = ue.share_out_of_range(values, kind, valid, cell_area)
     del values
     if largest is not None:
-        raise HabitatError(tr("The built-up raster {0} holds values up to {1}, too large for the kind of values "
-                              "chosen ({2}): choose the kind that matches the data, or set its nodata value.",
-                              layer.name(), f"{largest:g}", kind_label))
+        raise HabitatError(
+            tr(
+                "The built-up raster {0} holds values up to {1}, too large for the kind of values "
+                "chosen ({2}): choose the kind that matches the data, or set its nodata value.",
+                layer.name(),
+                f"{largest:g}",
+                kind_label,
+            )
+        )
     if not valid.any():
         raise HabitatError(tr("The built-up raster {0} holds no data (every cell is nodata).", layer.name()))
     return Grid(share, valid, geotransform, dataset.GetProjection())
@@ -83,13 +113,27 @@ def read_built_up(layer, band_number, kind, kind_label: str, feedback):
 
 def classify(grid, settings, min_extent_m2, progress):
     """The core's two steps, with the shares dropped in between (the largest arrays: 400 MB each at 10,000²)."""
-    classes = ue.built_up_classes(grid.share, grid.valid, grid.cell_x, grid.cell_y, settings["urban"],
-                                  settings["suburban"], settings["built_cell"], settings["radius_m"],
-                                  lambda fraction: progress(0.5 * fraction))
+    classes = ue.built_up_classes(
+        grid.share,
+        grid.valid,
+        grid.cell_x,
+        grid.cell_y,
+        settings["urban"],
+        settings["suburban"],
+        settings["built_cell"],
+        settings["radius_m"],
+        lambda fraction: progress(0.5 * fraction),
+    )
     grid.share = grid.valid = None
-    return ue.urban_extent_from_classes(classes, grid.cell_x, grid.cell_y, settings["fringe_m"],
-                                        settings["captured_max_m2"], min_extent_m2,
-                                        lambda fraction: progress(0.5 + 0.5 * fraction))
+    return ue.urban_extent_from_classes(
+        classes,
+        grid.cell_x,
+        grid.cell_y,
+        settings["fringe_m"],
+        settings["captured_max_m2"],
+        min_extent_m2,
+        lambda fraction: progress(0.5 + 0.5 * fraction),
+    )
 
 
 def extent_polygons(labels, geotransform, count, report):
@@ -111,8 +155,7 @@ def extent_polygons(labels, geotransform, count, report):
     gdal.Polygonize(band, band, layer, 0, [], callback=callback)
     parts = {}
     for feature in layer:
-        parts.setdefault(feature.GetField(0), ogr.Geometry(ogr.wkbMultiPolygon)).AddGeometry(
-            feature.GetGeometryRef())
+        parts.setdefault(feature.GetField(0), ogr.Geometry(ogr.wkbMultiPolygon)).AddGeometry(feature.GetGeometryRef())
     geometries = {}
     for extent_id, multi in parts.items():
         geometry = QgsGeometry()
@@ -120,8 +163,9 @@ def extent_polygons(labels, geotransform, count, report):
         geometries[int(extent_id)] = geometry
     missing = set(range(1, count + 1)) - set(geometries)
     if missing:  # cannot happen for labels 1..count; a guard against a silently empty feature
-        raise HabitatError(tr("The urban extents {0} could not be turned into polygons.",
-                              ", ".join(map(str, sorted(missing)))))
+        raise HabitatError(
+            tr("The urban extents {0} could not be turned into polygons.", ", ".join(map(str, sorted(missing))))
+        )
     return geometries
 
 
@@ -137,7 +181,7 @@ def write_classes(path, classes, grid):
     band.SetNoDataValue(ue.NO_DATA)
     table = gdal.ColorTable()
     for code, colour in ue.CLASS_COLOURS.items():
-        table.SetColorEntry(code, tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5)) + (255,))
+        table.SetColorEntry(code, tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5)) + (255,))
     band.SetColorTable(table)
     band.SetCategoryNames([tr(ue.CLASS_NAMES[code]) for code in range(len(ue.CLASS_NAMES))])
     options = ["COMPRESS=DEFLATE", "TILED=YES"] if driver_name == "GTiff" else []
@@ -154,8 +198,16 @@ def raster_population_by_extent(raster, labels, grid, count, progress=None):
     values = read_array(band, raster.source(), tr("population")).astype(np.float64)
     nodata = band.GetNoDataValue()
     valid = np.isfinite(values) if nodata is None else np.isfinite(values) & (values != nodata)
-    return ue.population_by_extent(labels, grid.geotransform, count, values, dataset.GetGeoTransform(), valid,
-                                   point_transform(dataset.GetProjection(), grid.projection), progress=progress)
+    return ue.population_by_extent(
+        labels,
+        grid.geotransform,
+        count,
+        values,
+        dataset.GetGeoTransform(),
+        valid,
+        point_transform(dataset.GetProjection(), grid.projection),
+        progress=progress,
+    )
 
 
 def point_transform(source_wkt, target_wkt):

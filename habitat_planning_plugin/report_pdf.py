@@ -35,11 +35,28 @@ PAGE_WIDTH_PX = 640  # images are scaled to the text width of an A4 page at this
 PAGE_SIZE = QSizeF(PAGE_WIDTH_PX + 40, (PAGE_WIDTH_PX + 40) * 1.414)  # layout units of one page (A4 proportions)
 IMAGE_MAX_HEIGHT = PAGE_SIZE.height() - 60  # room for the page's margins and the image paragraph's own
 
-SIMPLIFIED = ("Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "Noto Sans SC", "Microsoft YaHei",
-              "PingFang SC", "Heiti SC", "SimHei", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Noto Serif CJK SC",
-              "SimSun")
-TRADITIONAL = ("Noto Sans CJK TC", "Source Han Sans TC", "Noto Sans TC", "Noto Sans CJK HK", "Microsoft JhengHei",
-               "PingFang TC")
+SIMPLIFIED = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Source Han Sans CN",
+    "Noto Sans SC",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Heiti SC",
+    "SimHei",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "Noto Serif CJK SC",
+    "SimSun",
+)
+TRADITIONAL = (
+    "Noto Sans CJK TC",
+    "Source Han Sans TC",
+    "Noto Sans TC",
+    "Noto Sans CJK HK",
+    "Microsoft JhengHei",
+    "PingFang TC",
+)
 OTHER_CJK = ("Noto Sans CJK JP", "Source Han Sans JP", "Noto Sans CJK KR")
 
 
@@ -82,8 +99,12 @@ def build_document(text: str) -> QTextDocument:
     text = DATA_IMAGE.sub(resource, text)
     text = re.sub(r"<style>.*?</style>", PRINT_STYLE, text, count=1, flags=re.S)
     # A map and its legend caption in one paragraph: they move to the next page together.
-    text = re.sub(r'<figure[^>]*>(.*?)<figcaption>(.*?)</figcaption></figure>',
-                  r'<p>\1<br><span class="caption">\2</span></p>', text, flags=re.S)
+    text = re.sub(
+        r"<figure[^>]*>(.*?)<figcaption>(.*?)</figcaption></figure>",
+        r'<p>\1<br><span class="caption">\2</span></p>',
+        text,
+        flags=re.S,
+    )
     for name, image in images:
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
     document.setHtml(text)
@@ -143,6 +164,12 @@ def html_to_pdf(text: str, pdf_path: str) -> None:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(pdf_path)
-    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(15, 15, 15, 15),
-                                      QPageLayout.Unit.Millimeter))
+    printer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(15, 15, 15, 15),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
     document.print(printer)

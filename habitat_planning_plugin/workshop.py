@@ -66,8 +66,11 @@ def load_workshop(project) -> dict:
     # The district scorecard of 2024 (a table): the earlier run a scorecard of this year is tracked against.
     # Its districts by name in the plugin's language, as the district name field the dialogs choose (name_zh).
     chinese = qgis_locale().startswith("zh")
-    previous = QgsVectorLayer(sample_path("district_scorecard_2024_zh.csv" if chinese else
-                                          "district_scorecard_2024.csv"), tr(PREVIOUS_SCORECARD), "ogr")
+    previous = QgsVectorLayer(
+        sample_path("district_scorecard_2024_zh.csv" if chinese else "district_scorecard_2024.csv"),
+        tr(PREVIOUS_SCORECARD),
+        "ogr",
+    )
     project.addMapLayer(previous, False)
     city.addLayer(previous)
     layers["previous_scorecard"] = previous
@@ -103,8 +106,12 @@ def _style_population(layer):
     step = (high - low) / (len(POPULATION_COLOURS) - 1) if high > low else 1.0
     ramp = QgsColorRampShader(low, high)
     ramp.setColorRampType(ShaderInterpolationMethod.Linear)
-    ramp.setColorRampItemList([QgsColorRampShader.ColorRampItem(low + i * step, QColor(colour), f"{low + i * step:,.0f}")
-                               for i, colour in enumerate(POPULATION_COLOURS)])
+    ramp.setColorRampItemList(
+        [
+            QgsColorRampShader.ColorRampItem(low + i * step, QColor(colour), f"{low + i * step:,.0f}")
+            for i, colour in enumerate(POPULATION_COLOURS)
+        ]
+    )
     shader = QgsRasterShader()
     shader.setRasterShaderFunction(ramp)
     layer.setRenderer(QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader))
@@ -115,9 +122,13 @@ def _style_built_up(layer):
     """Built-up share 0-1 from white to dark grey, so it reads as built-up land under the other layers."""
     ramp = QgsColorRampShader(0.0, 1.0)
     ramp.setColorRampType(ShaderInterpolationMethod.Linear)
-    ramp.setColorRampItemList([QgsColorRampShader.ColorRampItem(0.0, QColor("#ffffff"), "0 %"),
-                               QgsColorRampShader.ColorRampItem(0.5, QColor("#9e9e9e"), "50 %"),
-                               QgsColorRampShader.ColorRampItem(1.0, QColor("#212121"), "100 %")])
+    ramp.setColorRampItemList(
+        [
+            QgsColorRampShader.ColorRampItem(0.0, QColor("#ffffff"), "0 %"),
+            QgsColorRampShader.ColorRampItem(0.5, QColor("#9e9e9e"), "50 %"),
+            QgsColorRampShader.ColorRampItem(1.0, QColor("#212121"), "100 %"),
+        ]
+    )
     shader = QgsRasterShader()
     shader.setRasterShaderFunction(ramp)
     layer.setRenderer(QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader))

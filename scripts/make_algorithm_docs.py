@@ -36,7 +36,7 @@ TEXT = {
             "`make test`, fails while it is out of date). The Chinese version is "
             "[`algorithms_zh_CN.md`](algorithms_zh_CN.md).\n\n"
             "Every algorithm runs from the Processing toolbox, in a model, from Python "
-            "(`processing.run(\"habitat:<id>\", {...})`) or from the command line, with the parameter names of "
+            '(`processing.run("habitat:<id>", {...})`) or from the command line, with the parameter names of '
             "the tables below:\n\n"
             "```sh\n"
             "# an installed plugin\n"
@@ -45,12 +45,13 @@ TEXT = {
             "scripts/habitat-process run habitat:<id> -- NAME=VALUE NAME=VALUE ...\n"
             "scripts/habitat-process help habitat:<id>\n"
             "```\n\n"
-            "An output parameter takes a file path (`OUTPUT=results/inventory.gpkg`) or `TEMPORARY_OUTPUT`."),
+            "An output parameter takes a file path (`OUTPUT=results/inventory.gpkg`) or `TEMPORARY_OUTPUT`."
+        ),
         "zh_CN": (
             "本文件由 `make docs`（`scripts/make_algorithm_docs.py`）根据算法自身的定义生成：名称、帮助文字、参数和输出"
             "与处理工具箱中显示的一致。请勿手工编辑：修改算法后运行 `make docs`（`make test` 中的 `make check-docs` "
             "会在文件过期时报错）。英文版见 [`algorithms.md`](algorithms.md)。\n\n"
-            "每个算法都可以在处理工具箱、模型、Python（`processing.run(\"habitat:<id>\", {...})`）或命令行中运行，"
+            '每个算法都可以在处理工具箱、模型、Python（`processing.run("habitat:<id>", {...})`）或命令行中运行，'
             "参数名称见下表：\n\n"
             "```sh\n"
             "# 已安装的插件\n"
@@ -59,15 +60,17 @@ TEXT = {
             "scripts/habitat-process run habitat:<id> -- 名称=值 名称=值 ...\n"
             "scripts/habitat-process help habitat:<id>\n"
             "```\n\n"
-            "输出参数取文件路径（`OUTPUT=results/inventory.gpkg`）或 `TEMPORARY_OUTPUT`（临时输出）。"),
+            "输出参数取文件路径（`OUTPUT=results/inventory.gpkg`）或 `TEMPORARY_OUTPUT`（临时输出）。"
+        ),
     },
     "contents": {"en": "Contents", "zh_CN": "目录"},
     "models": {"en": "Models", "zh_CN": "模型"},
     "models_intro": {
         "en": "Models chain the algorithms above into one run. They are part of the `habitat` provider, run like any "
-              "algorithm, and an editable copy of each opens in the Graphical Modeler (`docs/models/`).",
+        "algorithm, and an editable copy of each opens in the Graphical Modeler (`docs/models/`).",
         "zh_CN": "模型把上述算法串联为一次运行。它们属于 `habitat` 提供程序，运行方式与其他算法相同，"
-                 "每个模型的可编辑副本可在图形建模器中打开（`docs/models/`）。"},
+        "每个模型的可编辑副本可在图形建模器中打开（`docs/models/`）。",
+    },
     "id": {"en": "ID:", "zh_CN": "ID："},
     "group": {"en": "Group:", "zh_CN": "分组："},
     "parameters": {"en": "Parameters", "zh_CN": "参数"},
@@ -147,6 +150,7 @@ def text(key: str, language: str, *args) -> str:
 
 # --- cells -----------------------------------------------------------------------------------------------------
 
+
 def cell(value) -> str:
     """One Markdown table cell: one line, ``|`` escaped, tag-like ``<`` made literal."""
     value = re.sub(r"\s*\n\s*", " ", str(value)).strip()
@@ -155,8 +159,7 @@ def cell(value) -> str:
 
 
 def table(header, rows) -> list:
-    lines = ["| " + " | ".join(cell(column) for column in header) + " |",
-             "|" + "|".join("---" for _ in header) + "|"]
+    lines = ["| " + " | ".join(cell(column) for column in header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     lines += ["| " + " | ".join(cell(column) for column in row) + " |" for row in rows]
     return lines
 
@@ -182,6 +185,7 @@ def plain(html_text: str) -> str:
 
 
 # --- what the algorithms say -----------------------------------------------------------------------------------
+
 
 def _tr(source: str) -> str:
     from habitat_planning_plugin.core.text import tr
@@ -249,8 +253,12 @@ def _layer_types(data_types, language, created=False) -> str:
     vector" means a table."""
     from habitat_planning_plugin.compat import ProcessingSourceType
 
-    geometries = {ProcessingSourceType.VectorPoint: "point", ProcessingSourceType.VectorLine: "line",
-                  ProcessingSourceType.VectorPolygon: "polygon", ProcessingSourceType.VectorAnyGeometry: "any_geometry"}
+    geometries = {
+        ProcessingSourceType.VectorPoint: "point",
+        ProcessingSourceType.VectorLine: "line",
+        ProcessingSourceType.VectorPolygon: "polygon",
+        ProcessingSourceType.VectorAnyGeometry: "any_geometry",
+    }
     words = {
         ProcessingSourceType.Vector: text("table_only" if created else "table_or_vector", language),
         ProcessingSourceType.Raster: text("raster", language),
@@ -307,7 +315,8 @@ def parameter_type(algorithm, parameter, language) -> str:
         if parameter.behavior() == ProcessingFileParameterBehavior.Folder:
             return text("folder", language)
         extensions = _extensions(parameter.fileFilter(), language) or (
-            f".{parameter.extension()}" if parameter.extension() else "")
+            f".{parameter.extension()}" if parameter.extension() else ""
+        )
         return text("file_ext", language, extensions) if extensions else text("file", language)
     if kind == "fileDestination":
         extensions = _extensions(parameter.fileFilter(), language)
@@ -316,8 +325,11 @@ def parameter_type(algorithm, parameter, language) -> str:
     if kind == "folderDestination":
         return text("new", language, text("folder", language))
     if kind in ("number", "distance"):
-        word = text("integer", language) if parameter.dataType() == ProcessingNumberParameterType.Integer \
+        word = (
+            text("integer", language)
+            if parameter.dataType() == ProcessingNumberParameterType.Integer
             else text("number" if kind == "number" else "distance", language)
+        )
         low, high = parameter.minimum(), parameter.maximum()
         has_low, has_high = abs(low) < 1e300, abs(high) < 1e300
         if has_low and has_high:
@@ -338,15 +350,21 @@ def parameter_type(algorithm, parameter, language) -> str:
         return text("enum_multiple" if parameter.allowMultiple() else "enum", language, options)
     if kind == "field":
         parent = _parent_label(algorithm, parameter, parameter.parentLayerParameterName())
-        data = {ProcessingFieldParameterDataType.Numeric: "numeric_field", ProcessingFieldParameterDataType.String: "text_field",
-                ProcessingFieldParameterDataType.DateTime: "date_field"}.get(parameter.dataType(), "field")
+        data = {
+            ProcessingFieldParameterDataType.Numeric: "numeric_field",
+            ProcessingFieldParameterDataType.String: "text_field",
+            ProcessingFieldParameterDataType.DateTime: "date_field",
+        }.get(parameter.dataType(), "field")
         return text(data.replace("field", "fields") if parameter.allowMultiple() else data, language, parent)
     if kind == "band":
         return text("band", language, _parent_label(algorithm, parameter, parameter.parentLayerParameterName()))
     if kind == "matrix":
         headers = list(parameter.headers())
-        return text("matrix", language, text("list_sep", language).join(headers)) if headers \
+        return (
+            text("matrix", language, text("list_sep", language).join(headers))
+            if headers
             else text("matrix_plain", language)
+        )
     if kind == "extent":
         return text("extent", language)
     if kind == "point":
@@ -362,8 +380,16 @@ def output_type(output, language) -> str:
         return _layer_types([output.dataType()], language, created=True)
     if kind == "outputMultilayer":
         return text("layers", language, text("map_layer", language))
-    simple = {"outputRaster": "raster", "outputNumber": "number", "outputHtml": "html", "outputFile": "file",
-              "outputFolder": "folder", "outputString": "text", "outputBoolean": "boolean", "outputLayer": "map_layer"}
+    simple = {
+        "outputRaster": "raster",
+        "outputNumber": "number",
+        "outputHtml": "html",
+        "outputFile": "file",
+        "outputFolder": "folder",
+        "outputString": "text",
+        "outputBoolean": "boolean",
+        "outputLayer": "map_layer",
+    }
     return text(simple[kind], language) if kind in simple else kind
 
 
@@ -410,7 +436,6 @@ def default_value(algorithm, parameter, language) -> str:
 def flags(parameter, language) -> str:
     from habitat_planning_plugin.compat import ProcessingParameterFlag
 
-
     words = []
     if parameter.flags() & ProcessingParameterFlag.Optional:
         words.append(text("optional", language))
@@ -422,12 +447,15 @@ def flags(parameter, language) -> str:
 def visible_parameters(algorithm):
     from habitat_planning_plugin.compat import ProcessingParameterFlag
 
-
-    return [parameter for parameter in algorithm.parameterDefinitions()
-            if not parameter.flags() & ProcessingParameterFlag.Hidden]
+    return [
+        parameter
+        for parameter in algorithm.parameterDefinitions()
+        if not parameter.flags() & ProcessingParameterFlag.Hidden
+    ]
 
 
 # --- models: steps in run order, and each input's help from the step that takes it ---------------------------------
+
 
 def model_steps(model):
     """The model's child algorithms, each after the ones it depends on (ties by child id: stable)."""
@@ -448,7 +476,6 @@ def model_input_help(model) -> dict:
     own)."""
     from habitat_planning_plugin.compat import ProcessingModelChildParameterSource
 
-
     found = {}
     for child in model_steps(model):
         algorithm = child.algorithm()
@@ -466,14 +493,21 @@ def model_input_help(model) -> dict:
 
 # --- the document ------------------------------------------------------------------------------------------------
 
+
 def anchor(algorithm) -> str:
     return algorithm.id().replace(":", "-")
 
 
 def algorithm_section(algorithm, language) -> list:
-    lines = [f'<a id="{anchor(algorithm)}"></a>', "", f"### {algorithm.displayName()}", "",
-             f"- **{text('id', language)}** `{algorithm.id()}`",
-             f"- **{text('group', language)}** {algorithm.group()}", ""]
+    lines = [
+        f'<a id="{anchor(algorithm)}"></a>',
+        "",
+        f"### {algorithm.displayName()}",
+        "",
+        f"- **{text('id', language)}** `{algorithm.id()}`",
+        f"- **{text('group', language)}** {algorithm.group()}",
+        "",
+    ]
     description = short_help(algorithm)
     if description:
         lines += [description, ""]
@@ -491,12 +525,25 @@ def algorithm_section(algorithm, language) -> list:
         rows = []
         for parameter in parameters:
             help_text = parameter.help() or inherited_help.get(parameter.name(), "")
-            rows.append((code(parameter.name()), parameter.description(), parameter_type(algorithm, parameter, language),
-                         default_value(algorithm, parameter, language), flags(parameter, language), help_text))
+            rows.append(
+                (
+                    code(parameter.name()),
+                    parameter.description(),
+                    parameter_type(algorithm, parameter, language),
+                    default_value(algorithm, parameter, language),
+                    flags(parameter, language),
+                    help_text,
+                )
+            )
             if parameter.type() == "matrix" and parameter.defaultValue():
                 matrices.append(parameter)
-        lines += table([text(key, language) for key in
-                        ("col_name", "col_label", "col_type", "col_default", "col_flags", "col_help")], rows)
+        lines += table(
+            [
+                text(key, language)
+                for key in ("col_name", "col_label", "col_type", "col_default", "col_flags", "col_help")
+            ],
+            rows,
+        )
     else:
         lines.append(text("no_parameters", language))
     lines.append("")
@@ -504,17 +551,23 @@ def algorithm_section(algorithm, language) -> list:
         headers = list(parameter.headers()) or [""]
         values = list(parameter.defaultValue())
         width = len(headers)
-        rows = [[number(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
-                 for value in values[start:start + width]] for start in range(0, len(values), width)]
+        rows = [
+            [
+                number(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+                for value in values[start : start + width]
+            ]
+            for start in range(0, len(values), width)
+        ]
         lines += [text("default_of", language, parameter.description(), parameter.name()), ""]
         lines += table(headers, rows) + [""]
 
     lines += [f"**{text('outputs', language)}**", ""]
     outputs = algorithm.outputDefinitions()
     if outputs:
-        lines += table([text(key, language) for key in ("col_name", "col_description", "col_type")],
-                       [(code(output.name()), output.description(), output_type(output, language))
-                        for output in outputs])
+        lines += table(
+            [text(key, language) for key in ("col_name", "col_description", "col_type")],
+            [(code(output.name()), output.description(), output_type(output, language)) for output in outputs],
+        )
     else:
         lines.append(text("no_parameters", language))
     lines.append("")
@@ -552,6 +605,7 @@ def render(provider, language: str) -> str:
 
 # --- the headless run ------------------------------------------------------------------------------------------------
 
+
 def generate(output_dir: Path) -> list:
     """Start QGIS headless, register the provider, write one file per language; the paths written."""
     profile = tempfile.mkdtemp(prefix="habitat-docs-profile-")
@@ -579,8 +633,9 @@ def generate(output_dir: Path) -> list:
             os.environ["HABITAT_LOCALE"] = language
             installed = i18n.install_translator()
             if language != "en" and not installed:
-                raise SystemExit(f"make_algorithm_docs: no translation for {language} in {i18n.I18N_DIR} "
-                                 "(run make build first)")
+                raise SystemExit(
+                    f"make_algorithm_docs: no translation for {language} in {i18n.I18N_DIR} (run make build first)"
+                )
             provider.refreshAlgorithms()  # names, labels and help are translated when the algorithms are built
             path = output_dir / file_name
             path.write_text(render(provider, language), encoding="utf-8")

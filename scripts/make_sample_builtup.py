@@ -100,18 +100,22 @@ def builtup_share():
     farmland = rng.uniform(0.0, 0.03, size=(ROWS, COLS))
     share = np.where(city, buildings, farmland)
 
-    street_cover, _ = fine_cover("streets", lambda f, g: g.buffer((f.GetField("width_m") or UNKNOWN_WIDTH) / 2.0,
-                                                                   cap_style=2), lambda f: 1.0)
+    street_cover, _ = fine_cover(
+        "streets", lambda f, g: g.buffer((f.GetField("width_m") or UNKNOWN_WIDTH) / 2.0, cap_style=2), lambda f: 1.0
+    )
     share = street_cover + (1.0 - street_cover) * share  # streets are paved
-    space_cover, space_share = fine_cover("public_spaces", lambda f, g: g if g.is_valid else g.buffer(0),
-                                          lambda f: 0.80 if f.GetField("ps_type") == "square" else 0.05)
+    space_cover, space_share = fine_cover(
+        "public_spaces",
+        lambda f, g: g if g.is_valid else g.buffer(0),
+        lambda f: 0.80 if f.GetField("ps_type") == "square" else 0.05,
+    )
     share = space_cover * space_share + (1.0 - space_cover) * share
 
     xs = X0 + (np.arange(COLS) + 0.5) * CELL
     ys = Y0 - (np.arange(ROWS) + 0.5) * CELL
     gx, gy = np.meshgrid(xs, ys)
     for x, y, radius, peak in VILLAGES:
-        village = peak * np.exp(-((gx - x) ** 2 + (gy - y) ** 2) / radius ** 2)
+        village = peak * np.exp(-((gx - x) ** 2 + (gy - y) ** 2) / radius**2)
         share = np.where(city, share, np.maximum(share, village))
     return np.round(np.clip(share, 0.0, 1.0), 2).astype(np.float32)
 
@@ -119,8 +123,9 @@ def builtup_share():
 def write(share):
     if OUT.exists():
         OUT.unlink()
-    dataset = gdal.GetDriverByName("GTiff").Create(str(OUT), COLS, ROWS, 1, gdal.GDT_Float32,
-                                                   options=["COMPRESS=DEFLATE", "PREDICTOR=3", "ZLEVEL=9"])
+    dataset = gdal.GetDriverByName("GTiff").Create(
+        str(OUT), COLS, ROWS, 1, gdal.GDT_Float32, options=["COMPRESS=DEFLATE", "PREDICTOR=3", "ZLEVEL=9"]
+    )
     dataset.SetGeoTransform((X0, CELL, 0.0, Y0, 0.0, -CELL))
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(EPSG)
@@ -145,12 +150,19 @@ def main() -> int:
 
     result = ue.classify_urban_extent(share, np.ones(share.shape, bool), CELL, CELL)
     kept = ", ".join(f"{e.area_m2 / 1e6:.1f} km²" for e in result.extents)
-    print(f"{OUT.relative_to(ROOT)}: {COLS} x {ROWS} cells of {CELL:.0f} m (EPSG:{EPSG}), {OUT.stat().st_size:,} "
-          f"bytes; mean share {share.mean():.3f}")
-    print(f"habitat:urbanextent with the defaults: {len(result.extents)} extent(s) ({kept}); "
-          f"{result.dropped} smaller piece(s) left out ({result.dropped_m2 / 1e6:.2f} km²); "
-          + ", ".join(f"{ue.CLASS_NAMES[k]} {v * CELL * CELL / 1e6:.1f} km²" for k, v in result.class_cells.items()
-                      if k != ue.NO_DATA))
+    print(
+        f"{OUT.relative_to(ROOT)}: {COLS} x {ROWS} cells of {CELL:.0f} m (EPSG:{EPSG}), {OUT.stat().st_size:,} "
+        f"bytes; mean share {share.mean():.3f}"
+    )
+    print(
+        f"habitat:urbanextent with the defaults: {len(result.extents)} extent(s) ({kept}); "
+        f"{result.dropped} smaller piece(s) left out ({result.dropped_m2 / 1e6:.2f} km²); "
+        + ", ".join(
+            f"{ue.CLASS_NAMES[k]} {v * CELL * CELL / 1e6:.1f} km²"
+            for k, v in result.class_cells.items()
+            if k != ue.NO_DATA
+        )
+    )
     return 0
 
 

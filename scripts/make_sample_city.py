@@ -68,8 +68,18 @@ PUBLIC_SPACES = [
     ("Southbank Pocket Park", "南岸口袋公园", "civic park", "public", "no", "public", -9, -12, 1, 1),
     ("City Stadium Grounds", "市体育场", "public facility open area", "public", "no", "public", 10, 10, 2, 2),
     ("Library Garden", "图书馆花园", "public facility open area", "public", "no", "public", -3, 5, 1, 1),
-    ("No. 3 School Sports Ground", "第三中学运动场", "public facility open area", "public", "no", "public",
-     -16, -7, 2, 1),
+    (
+        "No. 3 School Sports Ground",
+        "第三中学运动场",
+        "public facility open area",
+        "public",
+        "no",
+        "public",
+        -16,
+        -7,
+        2,
+        1,
+    ),
     ("Harbour Square", "码头广场", "square", "public", "no", "public", 12, -8, 1, 1),
     ("Westhill Square", "西山广场", "square", "public", "no", "public", -12, -4, 1, 1),
     ("Eastfield Civic Garden", "东野街心公园", "civic park", "public", "no", "public", 20, 3, 1, 1),
@@ -96,13 +106,19 @@ def candidate_sites(extent: Polygon, spaces, rng):
     valid = [shape.buffer(0) for shape in spaces.values()]  # one space is a bow-tie on purpose
     taken = unary_union(valid).buffer(SPACING)
     inner = extent.buffer(-SPACING)
-    cells = [(i, j) for i in range(-30, 31) for j in range(-25, 26)
-             if inner.contains(box(CX + i * SPACING, CY + j * SPACING, CX + (i + 1) * SPACING, CY + (j + 1) * SPACING))
-             and not taken.intersects(box(CX + i * SPACING, CY + j * SPACING, CX + (i + 1) * SPACING,
-                                          CY + (j + 1) * SPACING))]
+    cells = [
+        (i, j)
+        for i in range(-30, 31)
+        for j in range(-25, 26)
+        if inner.contains(box(CX + i * SPACING, CY + j * SPACING, CX + (i + 1) * SPACING, CY + (j + 1) * SPACING))
+        and not taken.intersects(
+            box(CX + i * SPACING, CY + j * SPACING, CX + (i + 1) * SPACING, CY + (j + 1) * SPACING)
+        )
+    ]
     far = unary_union(valid).buffer(450)
-    weights = np.array([3.0 if not far.contains(Point(CX + (i + 0.5) * SPACING, CY + (j + 0.5) * SPACING)) else 1.0
-                        for i, j in cells])
+    weights = np.array(
+        [3.0 if not far.contains(Point(CX + (i + 0.5) * SPACING, CY + (j + 0.5) * SPACING)) else 1.0 for i, j in cells]
+    )
     chosen = rng.choice(len(cells), size=40, replace=False, p=weights / weights.sum())
     sites = []
     for number, index in enumerate(sorted(chosen, key=lambda k: cells[k]), start=1):
@@ -116,8 +132,9 @@ def candidate_sites(extent: Polygon, spaces, rng):
         centre = math.hypot(shape.centroid.x - CX, shape.centroid.y - CY)
         price = (1.6 if kind == "vacant land" else 0.4) * (1.0 + 2.0 * max(0.0, 1.0 - centre / 3000.0))  # M/ha
         cost = round(shape.area / 10_000 * price, 2)
-        sites.append((shape, (number, f"Site {number:02d}", f"候选地块 {number:02d}", kind, kind_zh,
-                              round(shape.area, 1), cost)))
+        sites.append(
+            (shape, (number, f"Site {number:02d}", f"候选地块 {number:02d}", kind, kind_zh, round(shape.area, 1), cost))
+        )
     return sites
 
 
@@ -136,8 +153,10 @@ def districts(extent: Polygon):
     reach = 10_000
     for k in range(6):
         a0, a1 = math.radians(-30 + 60 * k), math.radians(30 + 60 * k)
-        arc = [(CX + reach * math.cos(a0 + (a1 - a0) * t / 8), CY + reach * math.sin(a0 + (a1 - a0) * t / 8))
-               for t in range(9)]
+        arc = [
+            (CX + reach * math.cos(a0 + (a1 - a0) * t / 8), CY + reach * math.sin(a0 + (a1 - a0) * t / 8))
+            for t in range(9)
+        ]
         sector = Polygon([(CX, CY)] + arc)
         shapes.append(sector.intersection(extent).difference(core))
     return shapes
@@ -166,7 +185,10 @@ def street_network(extent: Polygon, spaces, rng):
         if key not in positions:
             i, j = key
             scale = 0.0 if i % 8 == 0 or j % 8 == 0 else JITTER  # arterials stay straight
-            positions[key] = (CX + i * SPACING + rng.uniform(-scale, scale), CY + j * SPACING + rng.uniform(-scale, scale))
+            positions[key] = (
+                CX + i * SPACING + rng.uniform(-scale, scale),
+                CY + j * SPACING + rng.uniform(-scale, scale),
+            )
         return positions[key]
 
     blocked = unary_union([shape.buffer(-1.0) for shape in spaces.values() if shape.is_valid])
@@ -292,8 +314,9 @@ def write_gpkg(path, layers, current_date="2026-11-22T00:00:00.000Z"):
 def write_tif(path, bands, origin, nodata):
     rows, cols = bands[0].shape
     driver = gdal.GetDriverByName("GTiff")
-    dataset = driver.Create(str(path), cols, rows, len(bands), gdal.GDT_Float32,
-                            options=["COMPRESS=DEFLATE", "PREDICTOR=3", "TILED=NO"])
+    dataset = driver.Create(
+        str(path), cols, rows, len(bands), gdal.GDT_Float32, options=["COMPRESS=DEFLATE", "PREDICTOR=3", "TILED=NO"]
+    )
     dataset.SetGeoTransform((origin[0], CELL, 0.0, origin[1], 0.0, -CELL))
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(EPSG)
@@ -331,33 +354,68 @@ def main() -> int:
         street_rows.append((line, (number, road_class, width)))
 
     layers = [
-        ("urban_extent", ogr.wkbPolygon, [("name", ogr.OFTString), ("name_zh", ogr.OFTString)],
-         [(extent, ("Sample City", "示例城市"))]),
-        ("districts", ogr.wkbMultiPolygon,
-         [("district_id", ogr.OFTInteger), ("name", ogr.OFTString), ("name_zh", ogr.OFTString)],
-         [(_multi(shape), (k + 1, *DISTRICTS[k])) for k, shape in enumerate(district_shapes)]),
-        ("streets", ogr.wkbLineString,
-         [("street_id", ogr.OFTInteger), ("road_class", ogr.OFTString), ("width_m", ogr.OFTReal)],
-         street_rows),
-        ("public_spaces", ogr.wkbPolygon,
-         [("ps_id", ogr.OFTInteger), ("name", ogr.OFTString), ("name_zh", ogr.OFTString),
-          ("ps_type", ogr.OFTString), ("access", ogr.OFTString), ("fee", ogr.OFTString),
-          ("ownership", ogr.OFTString)],
-         [(spaces[row[0]], (k + 1, *row[:6])) for k, row in enumerate(PUBLIC_SPACES)]),
+        (
+            "urban_extent",
+            ogr.wkbPolygon,
+            [("name", ogr.OFTString), ("name_zh", ogr.OFTString)],
+            [(extent, ("Sample City", "示例城市"))],
+        ),
+        (
+            "districts",
+            ogr.wkbMultiPolygon,
+            [("district_id", ogr.OFTInteger), ("name", ogr.OFTString), ("name_zh", ogr.OFTString)],
+            [(_multi(shape), (k + 1, *DISTRICTS[k])) for k, shape in enumerate(district_shapes)],
+        ),
+        (
+            "streets",
+            ogr.wkbLineString,
+            [("street_id", ogr.OFTInteger), ("road_class", ogr.OFTString), ("width_m", ogr.OFTReal)],
+            street_rows,
+        ),
+        (
+            "public_spaces",
+            ogr.wkbPolygon,
+            [
+                ("ps_id", ogr.OFTInteger),
+                ("name", ogr.OFTString),
+                ("name_zh", ogr.OFTString),
+                ("ps_type", ogr.OFTString),
+                ("access", ogr.OFTString),
+                ("fee", ogr.OFTString),
+                ("ownership", ogr.OFTString),
+            ],
+            [(spaces[row[0]], (k + 1, *row[:6])) for k, row in enumerate(PUBLIC_SPACES)],
+        ),
     ]
     # Drawn last, from a generator of its own: the layers above are the same as before the sites existed.
     sites = candidate_sites(extent, spaces, np.random.RandomState(SEED + 2))
-    layers.append(("candidate_sites", ogr.wkbPolygon,
-                   [("site_id", ogr.OFTInteger), ("name", ogr.OFTString), ("name_zh", ogr.OFTString),
-                    ("kind", ogr.OFTString), ("kind_zh", ogr.OFTString), ("area_m2", ogr.OFTReal),
-                    ("cost_m", ogr.OFTReal)], sites))
+    layers.append(
+        (
+            "candidate_sites",
+            ogr.wkbPolygon,
+            [
+                ("site_id", ogr.OFTInteger),
+                ("name", ogr.OFTString),
+                ("name_zh", ogr.OFTString),
+                ("kind", ogr.OFTString),
+                ("kind_zh", ogr.OFTString),
+                ("area_m2", ogr.OFTReal),
+                ("cost_m", ogr.OFTReal),
+            ],
+            sites,
+        )
+    )
     write_gpkg(GPKG, layers)
     write_tif(TIF, bands, origin, nodata)
     total = float(bands[0][bands[0] != nodata].sum())
-    print(f"{GPKG.relative_to(ROOT)}: {len(street_rows)} streets, {len(PUBLIC_SPACES)} public spaces, "
-          f"{len(district_shapes)} districts, urban extent {extent.area / 1e6:.1f} km2")
-    print(f"{TIF.relative_to(ROOT)}: {bands[0].shape[1]} x {bands[0].shape[0]} cells of {CELL:.0f} m, "
-          f"population {total:,.0f}")
+    print(
+        f"{GPKG.relative_to(ROOT)}: {len(street_rows)} streets, {len(PUBLIC_SPACES)} public spaces, "
+        f"{len(district_shapes)} districts, urban extent {extent.area / 1e6:.1f} km2"
+    )
+    print(
+        f"{TIF.relative_to(ROOT)}: {bands[0].shape[1]} x {bands[0].shape[0]} cells of {CELL:.0f} m, "
+        f"population {total:,.0f}"
+    )
     return 0
 
 

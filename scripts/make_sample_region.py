@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Write the bundled sample region for the Spatial Development Framework tools: resources/sample_data/sample_region.gpkg.
+"""Write the bundled sample region for the Spatial Development Framework tools:
+resources/sample_data/sample_region.gpkg.
 
-Deterministic (fixed seed and GeoPackage timestamps). Run with Debian's python: .venv/bin/python scripts/make_sample_region.py
+Deterministic (fixed seed and GeoPackage timestamps). Run with Debian's python:
+.venv/bin/python scripts/make_sample_region.py
 
 "Sample Region" / 示例区域, about 60 x 45 km in WGS 84 / UTM zone 50N (EPSG:32650):
 - settlements: 60 points (a regional capital, 4 towns, 15 small towns, 40 villages) with English and Chinese
@@ -33,27 +35,77 @@ WIDTH, HEIGHT = 60_000.0, 45_000.0
 SEED = 20261123
 
 # Functions in rough order of the population they need (people at which half the settlements have one).
-FUNCTIONS = [("primary school", 250), ("health post", 600), ("market", 900), ("secondary school", 2500),
-             ("police post", 3000), ("post office", 4000), ("health centre", 5000), ("bank", 8000),
-             ("bus station", 12000), ("district office", 20000), ("hospital", 30000), ("technical college", 60000),
-             ("university", 120000)]
+FUNCTIONS = [
+    ("primary school", 250),
+    ("health post", 600),
+    ("market", 900),
+    ("secondary school", 2500),
+    ("police post", 3000),
+    ("post office", 4000),
+    ("health centre", 5000),
+    ("bank", 8000),
+    ("bus station", 12000),
+    ("district office", 20000),
+    ("hospital", 30000),
+    ("technical college", 60000),
+    ("university", 120000),
+]
 # The function in Chinese too (function_zh), as the settlements carry name and name_zh: a Chinese workshop reads
 # its scalogram in Chinese.
-FUNCTIONS_ZH = {"primary school": "小学", "health post": "卫生室", "market": "集市", "secondary school": "中学",
-                "police post": "警务室", "post office": "邮局", "health centre": "卫生院", "bank": "银行",
-                "bus station": "汽车站", "district office": "区政府", "hospital": "医院",
-                "technical college": "职业技术学院", "university": "大学"}
-SYLLABLES = [("Lin", "林"), ("He", "河"), ("Shan", "山"), ("Qiao", "桥"), ("Dong", "东"), ("Xi", "西"), ("Nan", "南"),
-             ("Bei", "北"), ("Song", "松"), ("Mei", "梅"), ("Shi", "石"), ("Hu", "湖"), ("Ping", "平"), ("An", "安"),
-             ("Yuan", "源"), ("Feng", "丰"), ("Tai", "泰"), ("Gu", "谷"), ("Ning", "宁"), ("Chang", "长")]
-SUFFIXES = {"capital": ("City", "市"), "town": ("Town", "镇"), "small town": ("Town", "镇"), "village": ("Village", "村")}
+FUNCTIONS_ZH = {
+    "primary school": "小学",
+    "health post": "卫生室",
+    "market": "集市",
+    "secondary school": "中学",
+    "police post": "警务室",
+    "post office": "邮局",
+    "health centre": "卫生院",
+    "bank": "银行",
+    "bus station": "汽车站",
+    "district office": "区政府",
+    "hospital": "医院",
+    "technical college": "职业技术学院",
+    "university": "大学",
+}
+SYLLABLES = [
+    ("Lin", "林"),
+    ("He", "河"),
+    ("Shan", "山"),
+    ("Qiao", "桥"),
+    ("Dong", "东"),
+    ("Xi", "西"),
+    ("Nan", "南"),
+    ("Bei", "北"),
+    ("Song", "松"),
+    ("Mei", "梅"),
+    ("Shi", "石"),
+    ("Hu", "湖"),
+    ("Ping", "平"),
+    ("An", "安"),
+    ("Yuan", "源"),
+    ("Feng", "丰"),
+    ("Tai", "泰"),
+    ("Gu", "谷"),
+    ("Ning", "宁"),
+    ("Chang", "长"),
+]
+SUFFIXES = {
+    "capital": ("City", "市"),
+    "town": ("Town", "镇"),
+    "small town": ("Town", "镇"),
+    "village": ("Village", "村"),
+}
 
 
 def main() -> int:
     rng = np.random.default_rng(SEED)
     kinds = ["capital"] + ["town"] * 4 + ["small town"] * 15 + ["village"] * 40
-    population_range = {"capital": (150_000, 150_000), "town": (18_000, 40_000), "small town": (3_000, 10_000),
-                        "village": (300, 2_500)}
+    population_range = {
+        "capital": (150_000, 150_000),
+        "town": (18_000, 40_000),
+        "small town": (3_000, 10_000),
+        "village": (300, 2_500),
+    }
     points = [(X0 + WIDTH / 2, Y0 + HEIGHT / 2)]
     while len(points) < len(kinds):
         candidate = (X0 + rng.uniform(2_000, WIDTH - 2_000), Y0 + rng.uniform(2_000, HEIGHT - 2_000))
@@ -99,16 +151,31 @@ def main() -> int:
 
     distance_to_capital = np.hypot(*(xy - xy[0]).T)
     growth = np.round(rng.normal(2.5, 1.0, len(kinds)) - distance_to_capital / 20_000, 2)
-    poverty = np.round(np.clip(15 + distance_to_capital / 1_500 - np.log10(population) * 3 + rng.normal(0, 4,
-                                                                                                 len(kinds)), 3, 70), 1)
+    poverty = np.round(
+        np.clip(15 + distance_to_capital / 1_500 - np.log10(population) * 3 + rng.normal(0, 4, len(kinds)), 3, 70), 1
+    )
     water = np.round(np.clip(95 - poverty * 0.8 + rng.normal(0, 5, len(kinds)), 20, 100), 1)
     enrolment = np.round(np.clip(98 - poverty * 0.5 + rng.normal(0, 4, len(kinds)), 40, 100), 1)
     enrolment_values = [float(v) for v in enrolment]
     enrolment_values[17] = None  # not surveyed
 
-    settlements = [(Point(xy[i]), [i + 1, names[i][0], names[i][1], kinds[i], int(population[i]), float(growth[i]),
-                                   float(poverty[i]), float(water[i]), enrolment_values[i]])
-                   for i in range(len(kinds))]
+    settlements = [
+        (
+            Point(xy[i]),
+            [
+                i + 1,
+                names[i][0],
+                names[i][1],
+                kinds[i],
+                int(population[i]),
+                float(growth[i]),
+                float(poverty[i]),
+                float(water[i]),
+                enrolment_values[i],
+            ],
+        )
+        for i in range(len(kinds))
+    ]
     facilities = []
     for i in range(len(kinds)):
         for j, (function, _) in enumerate(FUNCTIONS):
@@ -117,16 +184,35 @@ def main() -> int:
                 facilities.append((Point(xy[i] + offset), [function, FUNCTIONS_ZH[function], i + 1]))
 
     layers = [
-        ("settlements", ogr.wkbPoint,
-         [("settlement_id", ogr.OFTInteger), ("name", ogr.OFTString), ("name_zh", ogr.OFTString),
-          ("kind", ogr.OFTString), ("population", ogr.OFTInteger), ("growth_pct", ogr.OFTReal),
-          ("poverty_pct", ogr.OFTReal), ("water_pct", ogr.OFTReal), ("enrolment_pct", ogr.OFTReal)], settlements),
-        ("facilities", ogr.wkbPoint, [("function", ogr.OFTString), ("function_zh", ogr.OFTString),
-                                       ("settlement_id", ogr.OFTInteger)], facilities),
-        ("roads", ogr.wkbLineString, [("highway", ogr.OFTString)], roads)]
+        (
+            "settlements",
+            ogr.wkbPoint,
+            [
+                ("settlement_id", ogr.OFTInteger),
+                ("name", ogr.OFTString),
+                ("name_zh", ogr.OFTString),
+                ("kind", ogr.OFTString),
+                ("population", ogr.OFTInteger),
+                ("growth_pct", ogr.OFTReal),
+                ("poverty_pct", ogr.OFTReal),
+                ("water_pct", ogr.OFTReal),
+                ("enrolment_pct", ogr.OFTReal),
+            ],
+            settlements,
+        ),
+        (
+            "facilities",
+            ogr.wkbPoint,
+            [("function", ogr.OFTString), ("function_zh", ogr.OFTString), ("settlement_id", ogr.OFTInteger)],
+            facilities,
+        ),
+        ("roads", ogr.wkbLineString, [("highway", ogr.OFTString)], roads),
+    ]
     write_gpkg(GPKG, layers, current_date="2026-11-23T00:00:00.000Z")
-    print(f"{GPKG.relative_to(ROOT)}: {len(settlements)} settlements, {len(facilities)} facilities of "
-          f"{len(FUNCTIONS)} functions, {len(roads)} roads")
+    print(
+        f"{GPKG.relative_to(ROOT)}: {len(settlements)} settlements, {len(facilities)} facilities of "
+        f"{len(FUNCTIONS)} functions, {len(roads)} roads"
+    )
     return 0
 
 

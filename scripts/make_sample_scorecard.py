@@ -34,18 +34,29 @@ def main() -> int:
     Processing.initialize()
     gpkg = DATA / "sample_city.gpkg"
     names = ", ".join("'" + name.replace("'", "''") + "'" for name in OPENED_SINCE)
-    counted = ("access = 'public' AND fee = 'no' AND ps_type IN ('park', 'civic park', 'square', "
-               "'recreational green area', 'public facility open area')")
+    counted = (
+        "access = 'public' AND fee = 'no' AND ps_type IN ('park', 'civic park', 'square', "
+        "'recreational green area', 'public facility open area')"
+    )
     for name_field, target in TARGETS.items():
         with tempfile.TemporaryDirectory() as folder:
             table = Path(folder) / "scorecard.csv"
-            processing.run("habitat:publicspacescorecard", {
-                "DISTRICTS": f"{gpkg}|layername=districts", "DISTRICT_NAME_FIELD": name_field,
-                "PUBLIC_SPACES": f"{gpkg}|layername=public_spaces|subset={counted} AND name NOT IN ({names})",
-                "STREETS": f"{gpkg}|layername=streets", "WIDTH_FIELD": "width_m", "CLASS_FIELD": "road_class",
-                "URBAN_EXTENT": f"{gpkg}|layername=urban_extent",
-                "POPULATION_RASTER": str(DATA / "sample_city_population.tif"), "YEAR": 2024,
-                "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_TABLE": str(table)})
+            processing.run(
+                "habitat:publicspacescorecard",
+                {
+                    "DISTRICTS": f"{gpkg}|layername=districts",
+                    "DISTRICT_NAME_FIELD": name_field,
+                    "PUBLIC_SPACES": f"{gpkg}|layername=public_spaces|subset={counted} AND name NOT IN ({names})",
+                    "STREETS": f"{gpkg}|layername=streets",
+                    "WIDTH_FIELD": "width_m",
+                    "CLASS_FIELD": "road_class",
+                    "URBAN_EXTENT": f"{gpkg}|layername=urban_extent",
+                    "POPULATION_RASTER": str(DATA / "sample_city_population.tif"),
+                    "YEAR": 2024,
+                    "OUTPUT": "TEMPORARY_OUTPUT",
+                    "OUTPUT_TABLE": str(table),
+                },
+            )
             target.write_bytes(table.read_bytes())
         print(f"wrote {target.relative_to(ROOT)}")
     app.exitQgis()

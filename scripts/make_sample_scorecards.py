@@ -21,15 +21,31 @@ SEED = 20261124
 ASSESSORS = [("Ana Lima", "xlsx"), ("Bo Chen", "csv"), ("Chen Jing", "json")]
 # Typical score per theme (0..3) for each plan; NA where the theme does not apply to that plan.
 PLANS = {
-    ("Sample City Master Plan", "Sample City", 2020): {"participation": 0.8, "social_inclusion": 1.0,
-                                                         "gender_age": 0.5, "monitoring": 0.8, "default": 1.8},
-    ("Sample City Master Plan", "Sample City", 2026): {"participation": 2.5, "social_inclusion": 2.2,
-                                                         "gender_age": 1.8, "monitoring": 2.3, "default": 2.2},
-    ("Riverton Development Plan", "Riverton", 2026): {"economy_finance": 2.6, "climate_resilience": 0.7,
-                                                       "gender_age": None, "default": 1.5},
+    ("Sample City Master Plan", "Sample City", 2020): {
+        "participation": 0.8,
+        "social_inclusion": 1.0,
+        "gender_age": 0.5,
+        "monitoring": 0.8,
+        "default": 1.8,
+    },
+    ("Sample City Master Plan", "Sample City", 2026): {
+        "participation": 2.5,
+        "social_inclusion": 2.2,
+        "gender_age": 1.8,
+        "monitoring": 2.3,
+        "default": 2.2,
+    },
+    ("Riverton Development Plan", "Riverton", 2026): {
+        "economy_finance": 2.6,
+        "climate_resilience": 0.7,
+        "gender_age": None,
+        "default": 1.5,
+    },
 }
-COMMENTS = {"implementation_2": "Budget table in annex 4, but no responsible agencies.",
-            "participation_1": "Two public hearings; no record of who attended."}
+COMMENTS = {
+    "implementation_2": "Budget table in annex 4, but no responsible agencies.",
+    "participation_1": "Two public hearings; no record of who attended.",
+}
 
 
 def main() -> int:
@@ -51,20 +67,37 @@ def main() -> int:
                 else:
                     noise = rng.normal(0, 0.3) + (1.6 if number == 2 and criterion == "implementation_2" else 0)
                     score = int(np.clip(round(typical + spread[criterion] + noise), 0, 3))
-                rows.append((criterion, score, COMMENTS.get(criterion, "") if number == 0 else "",
-                             f"ch. {rng.integers(1, 12)}" if score not in ("NA", 0) else ""))
-            meta = {"framework": framework["id"], "framework_version": framework["version"], "plan": plan,
-                    "city": city, "year": year, "assessor": assessor}
+                rows.append(
+                    (
+                        criterion,
+                        score,
+                        COMMENTS.get(criterion, "") if number == 0 else "",
+                        f"ch. {rng.integers(1, 12)}" if score not in ("NA", 0) else "",
+                    )
+                )
+            meta = {
+                "framework": framework["id"],
+                "framework_version": framework["version"],
+                "plan": plan,
+                "city": city,
+                "year": year,
+                "assessor": assessor,
+            }
             stem = f"{city.lower().replace(' ', '_')}_{year}_{assessor.split()[0].lower()}"
             if kind == "json":
                 data = dict(meta, scores={c: {"score": s, "comment": m, "evidence": e} for c, s, m, e in rows})
-                (OUT / f"{stem}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n",
-                                                  encoding="utf-8")
+                (OUT / f"{stem}.json").write_text(
+                    json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+                )
             elif kind == "csv":
                 with open(OUT / f"{stem}.csv", "w", newline="", encoding="utf-8") as handle:
                     writer = csv.writer(handle)
-                    writer.writerows([[k, v] for k, v in meta.items()] + [[]] +
-                                     [["criterion", "score", "comment", "evidence"]] + [list(r) for r in rows])
+                    writer.writerows(
+                        [[k, v] for k, v in meta.items()]
+                        + [[]]
+                        + [["criterion", "score", "comment", "evidence"]]
+                        + [list(r) for r in rows]
+                    )
             else:
                 book = Workbook()
                 sheet = book.active

@@ -60,8 +60,13 @@ def point_inside(geometry, rng):
     return round(centroid.GetY(), 7), round(centroid.GetX(), 7)
 
 
-TYPES = {"park": "park", "square": "square", "civic park": "civic_park", "recreational green area": "recreational",
-         "public facility open area": "facility_open_area"}
+TYPES = {
+    "park": "park",
+    "square": "square",
+    "civic park": "civic_park",
+    "recreational green area": "recreational",
+    "public facility open area": "facility_open_area",
+}
 
 
 def answers(questionnaire, level, rng):
@@ -69,11 +74,15 @@ def answers(questionnaire, level, rng):
     values = {}
     for question in questionnaire.questions:
         if question.kind == "select_one" and question.dimension:
-            options = [c for c in questionnaire.choices[question.list_name]
-                       if question.scores.get(c["name"], c.get("score")) is not None]
+            options = [
+                c
+                for c in questionnaire.choices[question.list_name]
+                if question.scores.get(c["name"], c.get("score")) is not None
+            ]
             target = min(max(level + rng.gauss(0, 0.2), 0), 1)
-            values[question.name] = min(options, key=lambda c: abs(question.scores.get(c["name"], c.get("score"))
-                                                                   - target))["name"]
+            values[question.name] = min(
+                options, key=lambda c: abs(question.scores.get(c["name"], c.get("score")) - target)
+            )["name"]
         elif question.kind == "select_multiple":
             scored = [c["name"] for c in questionnaire.choices[question.list_name] if c.get("score")]
             chance = level if question.scoring == "share_selected" else 1 - level
@@ -81,8 +90,7 @@ def answers(questionnaire, level, rng):
             values[question.name] = ticked or [question.exclusive]
     crowd = int(5 + 40 * level * rng.random())
     women = int(crowd * rng.uniform(0.25 + 0.2 * level, 0.55))
-    values.update({"users_women": women, "users_men": crowd - women,
-                   "users_disability": int(rng.random() < level)})
+    values.update({"users_women": women, "users_men": crowd - women, "users_disability": int(rng.random() < level)})
     ages = [rng.random() * (0.3 + level) for _ in range(3)] + [rng.random()]
     for name, share in zip(("users_children", "users_youth", "users_adults", "users_older"), ages):
         values[name] = int(round(crowd * share / sum(ages)))
@@ -102,21 +110,31 @@ def main() -> int:
     form = SURVEY / "public_space_survey_form.xlsx"
     write_xlsform(questionnaire, form, [(str(i), name) for i, name, _, _ in city])
     submissions, day = [], 0
-    for space_id, name, kind, geometry in city:
+    for space_id, _name, kind, geometry in city:
         if kind not in TYPES:
             continue  # private gardens and the golf course are not surveyed
         level = 0.2 + 0.75 * rng.random()
         for visit in range(2 + space_id % 3):
             day += 1
             values = answers(questionnaire, level, rng)
-            values.update({"space_id": str(space_id), "space_type": TYPES[kind], "gps": point_inside(geometry, rng),
-                           "photo": f"space{space_id}_{visit + 1}.jpg", "form_version": questionnaire.version,
-                           "start": f"2026-10-{1 + day % 28:02d}T09:{day % 60:02d}:00+08:00",
-                           "end": f"2026-10-{1 + day % 28:02d}T09:{(day + 17) % 60:02d}:00+08:00",
-                           "today": f"2026-10-{1 + day % 28:02d}", "deviceid": f"collect:sample{visit % 4}",
-                           "_uuid": f"00000000-0000-4000-8000-{len(submissions) + 1:012d}",
-                           "_submission_time": f"2026-10-{1 + day % 28:02d}T10:00:00",
-                           "_validation_status": "", "_status": "submitted_via_web", "__version__": "vSample2026"})
+            values.update(
+                {
+                    "space_id": str(space_id),
+                    "space_type": TYPES[kind],
+                    "gps": point_inside(geometry, rng),
+                    "photo": f"space{space_id}_{visit + 1}.jpg",
+                    "form_version": questionnaire.version,
+                    "start": f"2026-10-{1 + day % 28:02d}T09:{day % 60:02d}:00+08:00",
+                    "end": f"2026-10-{1 + day % 28:02d}T09:{(day + 17) % 60:02d}:00+08:00",
+                    "today": f"2026-10-{1 + day % 28:02d}",
+                    "deviceid": f"collect:sample{visit % 4}",
+                    "_uuid": f"00000000-0000-4000-8000-{len(submissions) + 1:012d}",
+                    "_submission_time": f"2026-10-{1 + day % 28:02d}T10:00:00",
+                    "_validation_status": "",
+                    "_status": "submitted_via_web",
+                    "__version__": "vSample2026",
+                }
+            )
             submissions.append(values)
     # The rows the import log should show (see the docstring).
     for index in (4, 20, 40):
@@ -127,9 +145,13 @@ def main() -> int:
     for _, _, _, geometry in city:
         envelope = geometry.GetEnvelope()
         west, south = min(west, envelope[0]), min(south, envelope[2])
-    stray = dict(submissions[5], space_id="other", space_name="Temple Street Playground",
-                 gps=(round(south - 0.003, 7), round(west - 0.003, 7)),  # ~400 m south-west of every space
-                 _uuid="00000000-0000-4000-8000-900000000001")
+    stray = dict(
+        submissions[5],
+        space_id="other",
+        space_name="Temple Street Playground",
+        gps=(round(south - 0.003, 7), round(west - 0.003, 7)),  # ~400 m south-west of every space
+        _uuid="00000000-0000-4000-8000-900000000001",
+    )
     lost = dict(submissions[6], space_id=None, gps=None, _uuid="00000000-0000-4000-8000-900000000002")
     submissions += [stray, lost, dict(submissions[12])]  # the last one is a resubmission of row 14
     write_export(form, submissions, SURVEY / "public_space_survey.csv", "names", ";")

@@ -49,13 +49,37 @@ BAND_NAMES = ("total", "female", "male", "children_0_14", "older_65_plus", "disa
 CLASSES = ("primary", "secondary", "residential", "footway", "motorway")
 PRIMARY, SECONDARY, RESIDENTIAL, FOOTWAY, MOTORWAY = range(5)
 WIDTHS = np.array([24.0, 18.0, 12.0, 4.0, 35.0])
-SPACE_TYPES = ("park", "civic park", "square", "recreational green area", "public facility open area",
-               "private garden")
+SPACE_TYPES = ("park", "civic park", "square", "recreational green area", "public facility open area", "private garden")
 SPACE_WEIGHTS = (0.4, 0.2, 0.12, 0.15, 0.1, 0.03)
 # Names a batch must survive: Chinese characters, an apostrophe, a leading "=" (a formula in a spreadsheet).
 SPECIAL_NAMES = {2: "新港市", 3: "Pointe-d'Azur", 4: "=Lakeside", 6: "北湖镇"}
-SYLLABLES = ("ar", "bel", "cor", "dun", "el", "fen", "gar", "hal", "is", "jor", "kel", "lin", "mor", "nor", "os",
-             "pel", "quin", "ros", "sel", "tor", "ul", "ven", "wil", "yar", "zan")
+SYLLABLES = (
+    "ar",
+    "bel",
+    "cor",
+    "dun",
+    "el",
+    "fen",
+    "gar",
+    "hal",
+    "is",
+    "jor",
+    "kel",
+    "lin",
+    "mor",
+    "nor",
+    "os",
+    "pel",
+    "quin",
+    "ros",
+    "sel",
+    "tor",
+    "ul",
+    "ven",
+    "wil",
+    "yar",
+    "zan",
+)
 AWKWARD = ("no_streets", "no_population", "invalid_extent", "outside_grid", "duplicate_name")
 AWKWARD_EDGES = 400
 MARGIN = 50.0  # extent beyond the outermost lattice nodes (> jitter)
@@ -98,8 +122,9 @@ def city_names(n, rng):
         name = SPECIAL_NAMES.get(rank)
         while name is None or name in used:
             parts = rng.choice(SYLLABLES, size=rng.integers(2, 4))
-            name = "".join(parts).capitalize() + ("" if rng.uniform() < 0.7 else " " + str(rng.choice(
-                ["Falls", "Bay", "Hill", "Springs", "Junction"])))
+            name = "".join(parts).capitalize() + (
+                "" if rng.uniform() < 0.7 else " " + str(rng.choice(["Falls", "Bay", "Hill", "Springs", "Junction"]))
+            )
         used.add(name)
         names.append(name)
     return names
@@ -125,7 +150,7 @@ def lattice(rng, units, scale):
     gx, gy = np.meshgrid(index * SPACING, index * SPACING, indexing="ij")
     inside = np.zeros(gx.shape, dtype=bool)
     for bx, by, radius in units * scale:
-        inside |= (gx - bx) ** 2 + (gy - by) ** 2 <= radius ** 2
+        inside |= (gx - bx) ** 2 + (gy - by) ** 2 <= radius**2
     jitter = rng.uniform(-JITTER, JITTER, size=gx.shape + (2,))
     line = np.mod(index, 10) == 0  # arterial lattice lines stay straight
     jitter[line, :, :] = 0.0
@@ -140,8 +165,7 @@ def lattice(rng, units, scale):
         arterial = np.mod(across, 10) == 0
         keep = both & (arterial | (rng.uniform(size=both.shape) < KEEP))
         xy = np.c_[nx[a][keep], ny[a][keep], nx[b][keep], ny[b][keep]]
-        classes = np.where(arterial[keep], np.where(np.mod(across[keep], 30) == 0, PRIMARY, SECONDARY),
-                           RESIDENTIAL)
+        classes = np.where(arterial[keep], np.where(np.mod(across[keep], 30) == 0, PRIMARY, SECONDARY), RESIDENTIAL)
         parts.append((xy, classes))
     xy = np.concatenate([p[0] for p in parts])
     classes = np.concatenate([p[1] for p in parts]).astype(np.int8)
@@ -188,8 +212,14 @@ def build_city(city, seed):
     widths[unknown] = np.nan
     city.extent = extent
     bounds = extent.bounds
-    city.radius = float(max(np.hypot(bounds[0], bounds[1]), np.hypot(bounds[2], bounds[3]),
-                            np.hypot(bounds[0], bounds[3]), np.hypot(bounds[2], bounds[1])))
+    city.radius = float(
+        max(
+            np.hypot(bounds[0], bounds[1]),
+            np.hypot(bounds[2], bounds[3]),
+            np.hypot(bounds[0], bounds[3]),
+            np.hypot(bounds[2], bounds[1]),
+        )
+    )
     city.spaces = public_spaces(rng, xy, city.target)
     if city.kind == "no_streets":
         xy, classes, widths, city.spaces = xy[:0], classes[:0], widths[:0], []
@@ -220,8 +250,10 @@ def public_spaces(rng, xy, target):
         nx, ny = -uy * side, ux * side
         half, gap = rng.uniform(12, 18), 8.0
         mx, my = (x0 + x1) / 2 + nx * (gap + half), (y0 + y1) / 2 + ny * (gap + half)
-        corners = [(mx + sx * half * ux + sy * half * nx, my + sx * half * uy + sy * half * ny)
-                   for sx, sy in ((-1, -1), (1, -1), (1, 1), (-1, 1))]
+        corners = [
+            (mx + sx * half * ux + sy * half * nx, my + sx * half * uy + sy * half * ny)
+            for sx, sy in ((-1, -1), (1, -1), (1, 1), (-1, 1))
+        ]
         spaces.append((Polygon(corners), "square" if rng.uniform() < 0.5 else "civic park"))
     return spaces
 
@@ -315,7 +347,7 @@ def linestring_wkb(xy):
     records = np.zeros(len(xy), dtype=[("order", "u1"), ("type", "<u4"), ("count", "<u4"), ("xy", "<f8", (4,))])
     records["order"], records["type"], records["count"], records["xy"] = 1, 2, 2, xy
     data = records.tobytes()
-    return [data[i * 41:(i + 1) * 41] for i in range(len(xy))]
+    return [data[i * 41 : (i + 1) * 41] for i in range(len(xy))]
 
 
 def new_layer(source, name, geometry_type, fields, srs):
@@ -348,8 +380,9 @@ def write_features(layer, rows):
 
 def street_rows(xy, classes, widths):
     names = [CLASSES[c] for c in classes.tolist()]
-    return ((None, geometry, (name, width)) for geometry, name, width in
-            zip(linestring_wkb(xy), names, widths.tolist()))
+    return (
+        (None, geometry, (name, width)) for geometry, name, width in zip(linestring_wkb(xy), names, widths.tolist())
+    )
 
 
 DISTRICT_CITIES = 5  # the largest cities get 3 x 3 districts each (names repeat from city to city)
@@ -357,11 +390,17 @@ DISTRICT_CITIES = 5  # the largest cities get 3 x 3 districts each (names repeat
 
 def write_gpkg(path, cities, extents, motorway_xy, srs):
     source = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-    layer = new_layer(source, "urban_extents", ogr.wkbPolygon,
-                      [("city_id", ogr.OFTInteger), ("name", ogr.OFTString), ("country", ogr.OFTString)], srs)
+    layer = new_layer(
+        source,
+        "urban_extents",
+        ogr.wkbPolygon,
+        [("city_id", ogr.OFTInteger), ("name", ogr.OFTString), ("country", ogr.OFTString)],
+        srs,
+    )
     write_features(layer, ((c.city_id, extents[c.city_id].wkb, (c.city_id, c.name, COUNTRY)) for c in cities))
-    layer = new_layer(source, "streets", ogr.wkbLineString,
-                      [("road_class", ogr.OFTString), ("width_m", ogr.OFTReal)], srs)
+    layer = new_layer(
+        source, "streets", ogr.wkbLineString, [("road_class", ogr.OFTString), ("width_m", ogr.OFTReal)], srs
+    )
     for city in cities:
         if city.edges:
             offset = np.tile(np.array(city.centre), 2)
@@ -369,17 +408,27 @@ def write_gpkg(path, cities, extents, motorway_xy, srs):
     if len(motorway_xy):
         classes = np.full(len(motorway_xy), MOTORWAY, dtype=np.int8)
         write_features(layer, street_rows(motorway_xy, classes, WIDTHS[classes]))
-    layer = new_layer(source, "public_spaces", ogr.wkbPolygon,
-                      [("ps_id", ogr.OFTInteger), ("ps_type", ogr.OFTString)], srs)
+    layer = new_layer(
+        source, "public_spaces", ogr.wkbPolygon, [("ps_id", ogr.OFTInteger), ("ps_type", ogr.OFTString)], srs
+    )
     rows, ps_id = [], 0
     for city in cities:
         for shape, kind in city.spaces:
             ps_id += 1
             rows.append((ps_id, translate(shape, city.centre).wkb, (ps_id, kind)))
     write_features(layer, rows)
-    layer = new_layer(source, "districts", ogr.wkbMultiPolygon,
-                      [("district_id", ogr.OFTInteger), ("city_id", ogr.OFTInteger), ("name", ogr.OFTString),
-                       ("name_zh", ogr.OFTString)], srs)
+    layer = new_layer(
+        source,
+        "districts",
+        ogr.wkbMultiPolygon,
+        [
+            ("district_id", ogr.OFTInteger),
+            ("city_id", ogr.OFTInteger),
+            ("name", ogr.OFTString),
+            ("name_zh", ogr.OFTString),
+        ],
+        srs,
+    )
     rows, number, taken = [], 0, None
     for city in [c for c in cities if c.city_id in extents][:DISTRICT_CITIES]:
         x0, y0, x1, y1 = extents[city.city_id].bounds
@@ -393,31 +442,34 @@ def write_gpkg(path, cities, extents, motorway_xy, srs):
         local = 0
         for j in range(3):
             for i in range(3):
-                part = around.intersection(box(x0 + (x1 - x0) * i / 3, y0 + (y1 - y0) * j / 3,
-                                                              x0 + (x1 - x0) * (i + 1) / 3,
-                                                              y0 + (y1 - y0) * (j + 1) / 3))
+                part = around.intersection(
+                    box(
+                        x0 + (x1 - x0) * i / 3,
+                        y0 + (y1 - y0) * j / 3,
+                        x0 + (x1 - x0) * (i + 1) / 3,
+                        y0 + (y1 - y0) * (j + 1) / 3,
+                    )
+                )
                 if part.is_empty or part.area <= 0:
                     continue
                 number += 1
                 local += 1
                 multi = ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkb(part.wkb))
-                rows.append((number, multi.ExportToWkb(), (number, city.city_id, f"District {local}",
-                                                          f"第{local}区")))
+                rows.append((number, multi.ExportToWkb(), (number, city.city_id, f"District {local}", f"第{local}区")))
     # One district over two more cities (a metropolitan district): it is measured in each, clipped to each.
     placed = [c for c in cities if c.city_id in extents]
     pair = []
     if len(placed) > DISTRICT_CITIES + 1:
         first = placed[DISTRICT_CITIES]
         centre = extents[first.city_id].centroid
-        pair = [first, min(placed[DISTRICT_CITIES + 1:], key=lambda c: extents[c.city_id].centroid.distance(centre))]
+        pair = [first, min(placed[DISTRICT_CITIES + 1 :], key=lambda c: extents[c.city_id].centroid.distance(centre))]
     if len(pair) == 2:
         region = unary_union([extents[c.city_id] for c in pair]).convex_hull.buffer(300.0, 4)
         region = region.difference(taken) if taken is not None else region
         if region.area > 0:
             number += 1
             multi = ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkb(region.wkb))
-            rows.append((number, multi.ExportToWkb(), (number, pair[0].city_id, "Metropolitan district",
-                                                      "都市区")))
+            rows.append((number, multi.ExportToWkb(), (number, pair[0].city_id, "Metropolitan district", "都市区")))
     write_features(layer, rows)
     source = None  # closing builds the deferred R-tree indexes
 
@@ -437,8 +489,10 @@ def population_grid(path, cities, extents, bounds, cell, seed, srs):
     ring = memory.CreateLayer("rings", srs, ogr.wkbPolygon)
     ring.CreateField(ogr.FieldDefn("burn", ogr.OFTInteger))
     for city in cities:
-        for target, shape, value in ((ring, extents[city.city_id].buffer(RING, 8), -1),
-                                     (layer, extents[city.city_id], city.city_id)):
+        for target, shape, value in (
+            (ring, extents[city.city_id].buffer(RING, 8), -1),
+            (layer, extents[city.city_id], city.city_id),
+        ):
             feature = ogr.Feature(target.GetLayerDefn())
             feature.SetField(0, value)
             feature.SetGeometry(ogr.CreateGeometryFromWkb(shape.wkb))
@@ -459,14 +513,23 @@ def population_grid(path, cities, extents, bounds, cell, seed, srs):
     x = x0 + (col + 0.5) * cell
     y = transform[3] - (row + 0.5) * cell
     distance = np.hypot(x - lookup[which, 0], y - lookup[which, 1]) / lookup[which, 2]
-    total = lookup[which, 3] * np.exp(-(distance / 0.55) ** 2) * rng.gamma(4.0, 0.25, size=len(which)) + 1.0
-    shares = {"female": rng.uniform(0.48, 0.52, len(which)), "children_0_14": rng.uniform(0.15, 0.3, len(which)),
-              "older_65_plus": rng.uniform(0.05, 0.2, len(which)), "disability": rng.uniform(0.1, 0.17, len(which))}
+    total = lookup[which, 3] * np.exp(-((distance / 0.55) ** 2)) * rng.gamma(4.0, 0.25, size=len(which)) + 1.0
+    shares = {
+        "female": rng.uniform(0.48, 0.52, len(which)),
+        "children_0_14": rng.uniform(0.15, 0.3, len(which)),
+        "older_65_plus": rng.uniform(0.05, 0.2, len(which)),
+        "disability": rng.uniform(0.1, 0.17, len(which)),
+    }
     no_people = [c.city_id for c in cities if c.kind == "no_population"]
     empty = (grid == 0) | np.isin(grid, no_people)
     dataset = gdal.GetDriverByName("GTiff").Create(
-        str(path), cols, rows, len(BAND_NAMES), gdal.GDT_Float32,
-        ["TILED=YES", "COMPRESS=DEFLATE", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "NUM_THREADS=ALL_CPUS"])
+        str(path),
+        cols,
+        rows,
+        len(BAND_NAMES),
+        gdal.GDT_Float32,
+        ["TILED=YES", "COMPRESS=DEFLATE", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "NUM_THREADS=ALL_CPUS"],
+    )
     dataset.SetGeoTransform(transform)
     dataset.SetProjection(srs.ExportToWkt())
     people = {}
@@ -486,8 +549,9 @@ def population_grid(path, cities, extents, bounds, cell, seed, srs):
         out.WriteArray(array)
         if name == "total":
             kept = ~empty[row, col]
-            people = np.bincount(which[kept], weights=array[row[kept], col[kept]].astype(np.float64),
-                                 minlength=len(lookup))
+            people = np.bincount(
+                which[kept], weights=array[row[kept], col[kept]].astype(np.float64), minlength=len(lookup)
+            )
     dataset = None
     return {c.city_id: float(people[c.city_id]) for c in cities}, (rows, cols)
 
@@ -534,11 +598,18 @@ def make_country(folder, n_cities=200, largest_edges=1_000_000, seed=1, cell=100
     people, shape = population_grid(tif, everything, extents, bounds, cell, seed, srs)
     close = close_pairs(everything, extents)
     info = {
-        "gpkg": str(gpkg), "population": str(tif), "cities": len(everything),
-        "segments": int(sum(c.edges for c in everything) + len(motorway_xy)), "motorway_segments": len(motorway_xy),
-        "spaces": sum(len(c.spaces) for c in everything), "people": float(sum(people.values())),
-        "zipf_exponent": exponent, "grid_shape": shape, "close_pairs": close,
-        "city_edges": {c.city_id: c.edges for c in everything}, "city_people": people,
+        "gpkg": str(gpkg),
+        "population": str(tif),
+        "cities": len(everything),
+        "segments": int(sum(c.edges for c in everything) + len(motorway_xy)),
+        "motorway_segments": len(motorway_xy),
+        "spaces": sum(len(c.spaces) for c in everything),
+        "people": float(sum(people.values())),
+        "zipf_exponent": exponent,
+        "grid_shape": shape,
+        "close_pairs": close,
+        "city_edges": {c.city_id: c.edges for c in everything},
+        "city_people": people,
         "names": {c.city_id: c.name for c in everything},
         "awkward": {c.kind: c.city_id for c in extra if c.kind != "duplicate_name"},
         "seconds": 0.0,
@@ -564,9 +635,11 @@ def close_pairs(cities, extents):
     """Pairs of cities whose extents are less than 2 km apart."""
     count = 0
     for i, a in enumerate(cities):
-        for b in cities[i + 1:]:
-            if math.dist(a.centre, b.centre) - a.radius - b.radius < 2000.0 and \
-                    extents[a.city_id].distance(extents[b.city_id]) < 2000.0:
+        for b in cities[i + 1 :]:
+            if (
+                math.dist(a.centre, b.centre) - a.radius - b.radius < 2000.0
+                and extents[a.city_id].distance(extents[b.city_id]) < 2000.0
+            ):
                 count += 1
     return count
 
@@ -582,12 +655,13 @@ def main(argv=None):
     parser.add_argument("--cell", type=float, default=100.0, help="population cell size (m)")
     parser.add_argument("--awkward", action="store_true", help="add the five bad-input cities")
     options = parser.parse_args(argv)
-    info = make_country(options.out, options.cities, options.largest_edges, options.seed, options.cell,
-                        options.awkward)
-    print(f"{info['cities']} cities, {info['segments']:,} street segments ({info['motorway_segments']} motorway), "
-          f"{info['spaces']:,} public spaces, {info['people']:,.0f} people; largest city "
-          f"{max(info['city_edges'].values()):,} segments; grid {info['grid_shape'][1]} x {info['grid_shape'][0]} "
-          f"cells; {info['close_pairs']} pairs of cities less than 2 km apart; {info['seconds']:.1f} s")
+    info = make_country(options.out, options.cities, options.largest_edges, options.seed, options.cell, options.awkward)
+    print(
+        f"{info['cities']} cities, {info['segments']:,} street segments ({info['motorway_segments']} motorway), "
+        f"{info['spaces']:,} public spaces, {info['people']:,.0f} people; largest city "
+        f"{max(info['city_edges'].values()):,} segments; grid {info['grid_shape'][1]} x {info['grid_shape'][0]} "
+        f"cells; {info['close_pairs']} pairs of cities less than 2 km apart; {info['seconds']:.1f} s"
+    )
     print(info["gpkg"])
     print(info["population"])
     return 0

@@ -54,15 +54,24 @@ def run_with_habitat_process(steps, env_extra, log):
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     for algorithm, parameters in steps:
         parameters = parameters() if callable(parameters) else parameters
-        arguments = [f"{key}={str(value).lower() if isinstance(value, bool) else value}"
-                     for key, value in parameters.items() if value is not None]
+        arguments = [
+            f"{key}={str(value).lower() if isinstance(value, bool) else value}"
+            for key, value in parameters.items()
+            if value is not None
+        ]
         started = time.perf_counter()
         log(f"running {algorithm} (qgis_process) ...")
-        done = subprocess.run([str(HABITAT_PROCESS), "--json", "run", algorithm, "--", *arguments],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        done = subprocess.run(
+            [str(HABITAT_PROCESS), "--json", "run", algorithm, "--", *arguments],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
         if done.returncode != 0:
-            message = "\n".join(line for line in (done.stderr + done.stdout).splitlines()
-                                if "setapi() is deprecated" not in line)
+            message = "\n".join(
+                line for line in (done.stderr + done.stdout).splitlines() if "setapi() is deprecated" not in line
+            )
             raise RuntimeError(f"{algorithm} failed:\n{message.strip()[-4000:]}")
         answer = json.loads(done.stdout)
         log_lines = answer.get("log") or {}
@@ -129,8 +138,9 @@ def run_with_pyqgis(steps, env_extra, log):
             parameters = parameters() if callable(parameters) else parameters
             started = time.perf_counter()
             log(f"running {algorithm} (PyQGIS) ...")
-            result = processing.run(algorithm, {k: v for k, v in parameters.items() if v is not None},
-                                    feedback=Feedback())
+            result = processing.run(
+                algorithm, {k: v for k, v in parameters.items() if v is not None}, feedback=Feedback()
+            )
             results.append({key: value for key, value in result.items() if isinstance(value, (int, float, str))})
             log(f"  done in {time.perf_counter() - started:.1f} s")
         return results
@@ -182,8 +192,10 @@ def rtree_tables(gpkg) -> set:
     import sqlite3
 
     with sqlite3.connect(f"file:{gpkg}?mode=ro", uri=True) as connection:
-        return {row[0] for row in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rtree_%'")}
+        return {
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rtree_%'")
+        }
 
 
 def feature_counts(gpkg, tables) -> dict:
@@ -212,12 +224,19 @@ def convert(pbf, out, crs=None, via="process", overwrite=False, osm_memory_mb=10
     partial = work / "partial.gpkg"
     run = {"process": run_with_habitat_process, "pyqgis": run_with_pyqgis}[via]
     env = osm_environment(osm_memory_mb, tmp_dir)
-    streets = {"INPUT": f"{pbf}|layername=lines", "KEEP_NOT_WALKABLE": True, "TARGET_CRS": crs,
-               "OUTPUT": destination(partial, STREETS)}
+    streets = {
+        "INPUT": f"{pbf}|layername=lines",
+        "KEEP_NOT_WALKABLE": True,
+        "TARGET_CRS": crs,
+        "OUTPUT": destination(partial, STREETS),
+    }
 
     def spaces():  # after the streets: in the very CRS they got
-        return {"INPUT": f"{pbf}|layername=multipolygons", "TARGET_CRS": crs or crs_of(partial, STREETS),
-                "OUTPUT": destination(partial, SPACES)}
+        return {
+            "INPUT": f"{pbf}|layername=multipolygons",
+            "TARGET_CRS": crs or crs_of(partial, STREETS),
+            "OUTPUT": destination(partial, SPACES),
+        }
 
     try:
         street_result, space_result = run([(STREETS_ALGORITHM, streets), (SPACES_ALGORITHM, spaces)], env, log)
@@ -230,9 +249,15 @@ def convert(pbf, out, crs=None, via="process", overwrite=False, osm_memory_mb=10
         os.replace(partial, out)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return {"gpkg": str(out), "crs": crs, "counts": counts, "indexes_created": created,
-            "streets_result": street_result, "spaces_result": space_result,
-            "seconds": time.perf_counter() - started}
+    return {
+        "gpkg": str(out),
+        "crs": crs,
+        "counts": counts,
+        "indexes_created": created,
+        "streets_result": street_result,
+        "spaces_result": space_result,
+        "seconds": time.perf_counter() - started,
+    }
 
 
 def main(argv=None):
@@ -240,11 +265,19 @@ def main(argv=None):
     parser.add_argument("pbf", help="the national extract (.osm.pbf or .osm)")
     parser.add_argument("out", help="the GeoPackage to write (layers streets and public_spaces)")
     parser.add_argument("--crs", help="projected CRS in metres, e.g. EPSG:32650 (default: the data's UTM zone)")
-    parser.add_argument("--via", choices=("process", "pyqgis"), default="process",
-                        help="qgis_process through scripts/habitat-process (default), or PyQGIS in this Python")
+    parser.add_argument(
+        "--via",
+        choices=("process", "pyqgis"),
+        default="process",
+        help="qgis_process through scripts/habitat-process (default), or PyQGIS in this Python",
+    )
     parser.add_argument("--overwrite", action="store_true", help="replace an existing output")
-    parser.add_argument("--osm-memory-mb", type=int, default=1024,
-                        help="RAM for GDAL's OSM node index before it spills to a temporary file (1024)")
+    parser.add_argument(
+        "--osm-memory-mb",
+        type=int,
+        default=1024,
+        help="RAM for GDAL's OSM node index before it spills to a temporary file (1024)",
+    )
     parser.add_argument("--tmp-dir", help="folder for GDAL's temporary files (national extracts need GBs)")
     options = parser.parse_args(argv)
 
@@ -252,17 +285,29 @@ def main(argv=None):
         print(line, flush=True)
 
     try:
-        info = convert(options.pbf, options.out, options.crs, options.via, options.overwrite, options.osm_memory_mb,
-                       options.tmp_dir, log)
+        info = convert(
+            options.pbf,
+            options.out,
+            options.crs,
+            options.via,
+            options.overwrite,
+            options.osm_memory_mb,
+            options.tmp_dir,
+            log,
+        )
     except (OSError, ValueError, RuntimeError) as error:
         print(f"osm_country_to_gpkg: {error}", file=sys.stderr)
         return 1
     streets, spaces = info["streets_result"], info["spaces_result"]
     print(f"{info['gpkg']} ({info['crs']}), {info['seconds']:.0f} s")
-    print(f"  streets:       {info['counts'][STREETS]:,} ({streets.get('WALKABLE', 0):,} walkable; "
-          f"{streets.get('PRIVATE', 0):,} private roads left out)")
-    print(f"  public_spaces: {info['counts'][SPACES]:,} candidates ({spaces.get('COUNTED', 0):,} counted, "
-          f"{spaces.get('REVIEW', 0):,} to review, {spaces.get('SKIPPED', 0):,} broken geometries skipped)")
+    print(
+        f"  streets:       {info['counts'][STREETS]:,} ({streets.get('WALKABLE', 0):,} walkable; "
+        f"{streets.get('PRIVATE', 0):,} private roads left out)"
+    )
+    print(
+        f"  public_spaces: {info['counts'][SPACES]:,} candidates ({spaces.get('COUNTED', 0):,} counted, "
+        f"{spaces.get('REVIEW', 0):,} to review, {spaces.get('SKIPPED', 0):,} broken geometries skipped)"
+    )
     made = [table for table, created in info["indexes_created"].items() if created]
     print("  spatial indexes: " + (f"created for {', '.join(made)}" if made else "present (rtree_<layer>_geom)"))
     return 0

@@ -192,8 +192,12 @@ def text_problems(source: str, text: str, terms=()):
     # A label ending in one "…" (a menu entry or button that opens a dialog, a step in progress: no list before
     # it) ends in one "…" in Chinese too, as in QGIS; "学校、诊所……" ending a list is ordinary Chinese punctuation.
     stripped_source, stripped_text = source.rstrip(), text.rstrip()
-    if stripped_source.endswith("…") and not stripped_source.endswith("……") and "," not in stripped_source and (
-            stripped_text.endswith("……") or stripped_text.endswith("...")):
+    if (
+        stripped_source.endswith("…")
+        and not stripped_source.endswith("……")
+        and "," not in stripped_source
+        and (stripped_text.endswith("……") or stripped_text.endswith("..."))
+    ):
         found.append("ends with a doubled ellipsis: write one … as QGIS does")
     elif re.search(r"[）」』》]……", text) and "……" not in source:
         found.append("doubled ellipsis after a full-width bracket: write one …")
@@ -221,8 +225,10 @@ def problems(locale: str, ts: Path = None, glossary: Path = None):
         elif sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(source)):
             found.append(f"{where}: placeholders differ in {locale}: {source!r} -> {text!r}")
         else:
-            found.extend(f"{where}: {locale} translation {problem}: {source!r} -> {text!r}"
-                         for problem in text_problems(source, text, terms))
+            found.extend(
+                f"{where}: {locale} translation {problem}: {source!r} -> {text!r}"
+                for problem in text_problems(source, text, terms)
+            )
     for key in sorted(set(entries) - set(messages)):
         found.append(f"{ts.name}: string no longer in the code (run 'make ts'): {key[1]!r}")
     return found

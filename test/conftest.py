@@ -14,8 +14,9 @@ __all__ = ["ROOT", "SAMPLE_DATA", "SAMPLE_GPKG", "SAMPLE_POPULATION"]
 def pytest_sessionstart(session):
     # Tests load the source tree, the .qm from build/i18n, and the CLI tests the built plugin: build it fresh.
     if shutil.which("lrelease"):
-        subprocess.run(["make", "-C", str(ROOT), "--no-print-directory", "-s", "build"], check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            ["make", "-C", str(ROOT), "--no-print-directory", "-s", "build"], check=True, stdout=subprocess.DEVNULL
+        )
 
 
 @pytest.fixture

@@ -7,8 +7,12 @@ from osgeo import gdal, ogr, osr
 from shapely import wkb as shapely_wkb
 
 OGR_TYPES = {"int": ogr.OFTInteger, "real": ogr.OFTReal, "str": ogr.OFTString}
-OGR_GEOMETRY = {"LineString": ogr.wkbLineString, "Polygon": ogr.wkbPolygon, "Point": ogr.wkbPoint,
-                "MultiPolygon": ogr.wkbMultiPolygon}
+OGR_GEOMETRY = {
+    "LineString": ogr.wkbLineString,
+    "Polygon": ogr.wkbPolygon,
+    "Point": ogr.wkbPoint,
+    "MultiPolygon": ogr.wkbMultiPolygon,
+}
 
 
 def write_layer(path, name, geometry_type, epsg, fields, rows) -> str:
@@ -58,5 +62,12 @@ def read_rows(path, layer=None):
             return list(csv.DictReader(handle))
     data_source = ogr.Open(path)
     source = data_source.GetLayerByName(layer) if layer else data_source.GetLayer(0)
-    return [dict(feature.items(), _geometry=shapely_wkb.loads(bytes(feature.GetGeometryRef().ExportToWkb()))
-                 if feature.GetGeometryRef() else None) for feature in source]
+    return [
+        dict(
+            feature.items(),
+            _geometry=shapely_wkb.loads(bytes(feature.GetGeometryRef().ExportToWkb()))
+            if feature.GetGeometryRef()
+            else None,
+        )
+        for feature in source
+    ]

@@ -61,19 +61,34 @@ def legend_of(layer):
     node = QgsProject.instance().layerTreeRoot().findLayer(layer.id())
     shown = [legend.data(0) for legend in model.layerLegendNodes(node)] if node is not None else []
     renderer = layer.renderer() if hasattr(layer, "renderer") else None
-    expected = [item.label() for item in renderer.legendSymbolItems()] if renderer is not None and hasattr(
-        renderer, "legendSymbolItems") else []
+    expected = (
+        [item.label() for item in renderer.legendSymbolItems()]
+        if renderer is not None and hasattr(renderer, "legendSymbolItems")
+        else []
+    )
     categories = None
     if renderer is not None and renderer.type() == "categorizedSymbol":
         index = layer.fields().indexOf(renderer.classAttribute())
-        categories = [sorted(str(c.value()) for c in renderer.categories()),
-                      sorted(str(v) for v in layer.uniqueValues(index) if v is not None)]
-    return {"name": layer.name(), "spatial": layer.isSpatial(), "legend": shown, "labels": expected,
-            "renderer": renderer.type() if renderer is not None else None,
-            "styled": layer.customProperty("habitat_planning/style") or "",
-            "visible": bool(node is not None and node.isVisible()), "categories": categories,
-            "extent": [layer.extent().xMinimum(), layer.extent().yMinimum(), layer.extent().xMaximum(),
-                       layer.extent().yMaximum()]}
+        categories = [
+            sorted(str(c.value()) for c in renderer.categories()),
+            sorted(str(v) for v in layer.uniqueValues(index) if v is not None),
+        ]
+    return {
+        "name": layer.name(),
+        "spatial": layer.isSpatial(),
+        "legend": shown,
+        "labels": expected,
+        "renderer": renderer.type() if renderer is not None else None,
+        "styled": layer.customProperty("habitat_planning/style") or "",
+        "visible": bool(node is not None and node.isVisible()),
+        "categories": categories,
+        "extent": [
+            layer.extent().xMinimum(),
+            layer.extent().yMinimum(),
+            layer.extent().xMaximum(),
+            layer.extent().yMaximum(),
+        ],
+    }
 
 
 def canvas_extent():
@@ -103,8 +118,10 @@ def start():
         settle(1.5)
         record["groups"] = [g.name() for g in QgsProject.instance().layerTreeRoot().children()]
         city = layers["urban_extent"].extent()
-        record["workshop"] = {"canvas": canvas_extent(), "city": [city.xMinimum(), city.yMinimum(), city.xMaximum(),
-                                                                  city.yMaximum()]}
+        record["workshop"] = {
+            "canvas": canvas_extent(),
+            "city": [city.xMinimum(), city.yMinimum(), city.xMaximum(), city.yMaximum()],
+        }
         shot(window, "workshop_data")
         run_next(plugin.menu, list(TOOLS))
     except Exception:
@@ -135,11 +152,16 @@ def run_next(menu, remaining):
         settle(1.5)
         shot(dialog, f"{tool}_done")
         shot(iface.mainWindow(), f"{tool}_map")
-        record["tools"][tool] = {"title": dialog.windowTitle(), "ok": dialog.results is not None,
-                                 "layers": [layer.name() for layer in dialog.loaded_layers], "reports": opened,
-                                 "pdfs": dialog.pdfs, "log": dialog.log.toPlainText(),
-                                 "legends": [legend_of(layer) for layer in dialog.loaded_layers],
-                                 "canvas": canvas_extent()}
+        record["tools"][tool] = {
+            "title": dialog.windowTitle(),
+            "ok": dialog.results is not None,
+            "layers": [layer.name() for layer in dialog.loaded_layers],
+            "reports": opened,
+            "pdfs": dialog.pdfs,
+            "log": dialog.log.toPlainText(),
+            "legends": [legend_of(layer) for layer in dialog.loaded_layers],
+            "canvas": canvas_extent(),
+        }
         dialog.close()
         run_next(menu, remaining)
 
@@ -165,6 +187,7 @@ def extras(menu):
 
             def algorithm_dialog(algorithm_id):
                 return processing.createAlgorithmDialog(algorithm_id, {})
+
         dialog = algorithm_dialog("habitat:publicspaceaccess")
         dialog.show()
         settle(0.3)
@@ -172,8 +195,11 @@ def extras(menu):
         for name, wrapper in dialog.mainWidget().wrappers.items():
             value = wrapper.parameterValue()
             layer = QgsProject.instance().mapLayer(value) if isinstance(value, str) else None
-            values[name] = layer.source().split("layername=")[-1] if layer is not None else \
-                (value if isinstance(value, (str, int, float, type(None))) else str(value))
+            values[name] = (
+                layer.source().split("layername=")[-1]
+                if layer is not None
+                else (value if isinstance(value, (str, int, float, type(None))) else str(value))
+            )
         record["non_guided"] = values
         shot(dialog, "non_guided_access")
         dialog.close()

@@ -41,18 +41,26 @@ def test_every_algorithm_parameter_and_output_is_documented(docs, habitat_provid
         assert f"`{algorithm.id()}`" in section
         assert f"### {algorithm.displayName()}" in section
         for parameter in docs.visible_parameters(algorithm):
-            assert f"| `{parameter.name()}` | {docs.cell(parameter.description())} |" in section, \
-                (algorithm.id(), parameter.name())
+            assert f"| `{parameter.name()}` | {docs.cell(parameter.description())} |" in section, (
+                algorithm.id(),
+                parameter.name(),
+            )
         for output in algorithm.outputDefinitions():
             assert f"| `{output.name()}` |" in section.split("**Outputs**")[1], (algorithm.id(), output.name())
     # The models are listed in their own section, after every algorithm, with their steps.
     models = markdown.split("\n## Models\n")[1]
-    assert "habitat:citywidepublicspaceassessment" in models and "habitat:publicspaceinventory" not in \
-        models.split("**Steps**")[0]
-    assert "1. Public space inventory (`habitat:publicspaceinventory`)" in by_id["habitat:citywidepublicspaceassessment"]
+    assert (
+        "habitat:citywidepublicspaceassessment" in models
+        and "habitat:publicspaceinventory" not in models.split("**Steps**")[0]
+    )
+    assert (
+        "1. Public space inventory (`habitat:publicspaceinventory`)" in by_id["habitat:citywidepublicspaceassessment"]
+    )
 
     # Readable values: an enum's default is its option label, a year default does not age, no machine paths.
-    rule = next(line for line in by_id["habitat:publicspacesfromosm"].splitlines() if line.startswith("| `REVIEW_RULE`"))
+    rule = next(
+        line for line in by_id["habitat:publicspacesfromosm"].splitlines() if line.startswith("| `REVIEW_RULE`")
+    )
     assert "| Count them, except cemeteries and school grounds |" in rule
     year = next(line for line in by_id["habitat:publicspacescorecard"].splitlines() if line.startswith("| `YEAR`"))
     assert "| the current year |" in year

@@ -20,8 +20,13 @@ def clean_env(**extra):
 
 
 def habitat_process(*args, **env):
-    return subprocess.run([str(ROOT / "scripts" / "habitat-process"), *args], capture_output=True, text=True,
-                          env=clean_env(**env), timeout=300)
+    return subprocess.run(
+        [str(ROOT / "scripts" / "habitat-process"), *args],
+        capture_output=True,
+        text=True,
+        env=clean_env(**env),
+        timeout=300,
+    )
 
 
 def provider_section(listing: str, title: str):
@@ -51,7 +56,9 @@ def test_habitat_process_lists_the_provider_and_its_algorithms():
     section = provider_section(result.stdout, "Habitat planning")
     assert section is not None, result.stdout
     listed = sorted(line.split("\t")[0] for line in section if line.startswith("habitat:"))
-    assert listed == sorted(set(listed) | set(expected_algorithm_ids())) and set(expected_algorithm_ids()) <= set(listed)
+    assert listed == sorted(set(listed) | set(expected_algorithm_ids())) and set(expected_algorithm_ids()) <= set(
+        listed
+    )
 
 
 def test_habitat_process_speaks_chinese_with_habitat_locale():
@@ -68,10 +75,12 @@ def test_habitat_process_leaves_no_profile_behind(tmp_path):
 
 def install_zip(profile: Path, root: Path = ROOT) -> Path:
     """The zip ``make package`` builds in ``root`` (this tree, or another checkout), unpacked into a profile."""
-    subprocess.run(["make", "-C", str(root), "--no-print-directory", "-s", "package"], check=True,
-                   capture_output=True)
-    version = next(line.split("=", 1)[1].strip() for line in (root / "metadata.txt").read_text().splitlines()
-                   if line.startswith("version="))
+    subprocess.run(["make", "-C", str(root), "--no-print-directory", "-s", "package"], check=True, capture_output=True)
+    version = next(
+        line.split("=", 1)[1].strip()
+        for line in (root / "metadata.txt").read_text().splitlines()
+        if line.startswith("version=")
+    )
     archive = root / "dist" / f"habitat_planning_plugin-{version}.zip"
     plugins = profile / "profiles" / "default" / "python" / "plugins"
     plugins.mkdir(parents=True)
@@ -79,12 +88,20 @@ def install_zip(profile: Path, root: Path = ROOT) -> Path:
         names = zipped.namelist()
         # What "Install from ZIP" needs: one top folder holding metadata.txt and __init__.py.
         assert {name.split("/")[0] for name in names} == {"habitat_planning_plugin"}
-        for required in ("metadata.txt", "__init__.py", "i18n/habitat_planning_plugin_zh_CN.qm",
-                         "resources/icons/habitat.svg", "resources/sample_data/sample_city.gpkg",
-                         "resources/sample_data/sample_region.gpkg", "resources/frameworks/citywide_plan_assessment.json",
-                         "resources/styles/access_network.qml", "resources/styles/workshop_public_spaces.qml",
-                         "resources/questionnaires/public_space_quality.json",
-                         "resources/sample_data/survey/public_space_survey.csv", "LICENSE"):
+        for required in (
+            "metadata.txt",
+            "__init__.py",
+            "i18n/habitat_planning_plugin_zh_CN.qm",
+            "resources/icons/habitat.svg",
+            "resources/sample_data/sample_city.gpkg",
+            "resources/sample_data/sample_region.gpkg",
+            "resources/frameworks/citywide_plan_assessment.json",
+            "resources/styles/access_network.qml",
+            "resources/styles/workshop_public_spaces.qml",
+            "resources/questionnaires/public_space_quality.json",
+            "resources/sample_data/survey/public_space_survey.csv",
+            "LICENSE",
+        ):
             assert f"habitat_planning_plugin/{required}" in names, required
         assert not [name for name in names if "__pycache__" in name or name.endswith(".pyc")]
         zipped.extractall(plugins)
@@ -92,8 +109,13 @@ def install_zip(profile: Path, root: Path = ROOT) -> Path:
 
 
 def run_in_profile(profile: Path, *args):
-    return subprocess.run([QGIS_PROCESS, *args], capture_output=True, text=True, timeout=300,
-                          env=clean_env(QGIS_CUSTOM_CONFIG_PATH=str(profile), XDG_RUNTIME_DIR=str(profile)))
+    return subprocess.run(
+        [QGIS_PROCESS, *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=clean_env(QGIS_CUSTOM_CONFIG_PATH=str(profile), XDG_RUNTIME_DIR=str(profile)),
+    )
 
 
 def test_zip_installs_and_loads_in_a_clean_profile_in_english_and_chinese(tmp_path):
@@ -106,8 +128,9 @@ def test_zip_installs_and_loads_in_a_clean_profile_in_english_and_chinese(tmp_pa
 
     # Switch the profile to Chinese the way QGIS's options dialog does.
     ini = profile / "profiles" / "default" / "QGIS" / "QGIS3.ini"
-    ini.write_text(ini.read_text(encoding="utf-8") + "\n[locale]\noverrideFlag=true\nuserLocale=zh_CN\n",
-                   encoding="utf-8")
+    ini.write_text(
+        ini.read_text(encoding="utf-8") + "\n[locale]\noverrideFlag=true\nuserLocale=zh_CN\n", encoding="utf-8"
+    )
     listing = run_in_profile(profile, "list")
     assert provider_section(listing.stdout, "人居规划") is not None, listing.stdout
 
@@ -119,13 +142,23 @@ def test_model_runs_through_habitat_process_with_json(tmp_path):
 
     layer = f"{SAMPLE_GPKG}|layername="
     result = habitat_process(
-        "--json", "run", "habitat:citywidepublicspaceassessment", "--",
-        f"public_spaces={layer}public_spaces", "type_field=ps_type", "access_field=access", "fee_field=fee",
-        f"urban_extent={layer}urban_extent", f"streets={layer}streets", "width_field=width_m",
-        f"population={SAMPLE_POPULATION}", f"land_share:land_share={tmp_path / 'land.csv'}",
-        f"access:access={tmp_path / 'access.csv'}")
+        "--json",
+        "run",
+        "habitat:citywidepublicspaceassessment",
+        "--",
+        f"public_spaces={layer}public_spaces",
+        "type_field=ps_type",
+        "access_field=access",
+        "fee_field=fee",
+        f"urban_extent={layer}urban_extent",
+        f"streets={layer}streets",
+        "width_field=width_m",
+        f"population={SAMPLE_POPULATION}",
+        f"land_share:land_share={tmp_path / 'land.csv'}",
+        f"access:access={tmp_path / 'access.csv'}",
+    )
     assert result.returncode == 0, result.stderr[-2000:]
-    results = json.loads(result.stdout[result.stdout.index("{"):])["results"]
+    results = json.loads(result.stdout[result.stdout.index("{") :])["results"]
     assert results["land_share:land_share"] == str(tmp_path / "land.csv")
     rows = (tmp_path / "access.csv").read_text(encoding="utf-8").splitlines()
     assert any(row.startswith("Whole city,total,network,") for row in rows)
@@ -137,16 +170,33 @@ def test_survey_form_and_quality_with_a_pdf_report_through_habitat_process(tmp_p
     from test.conftest import SAMPLE_DATA, SAMPLE_GPKG
 
     spaces = f"{SAMPLE_GPKG}|layername=public_spaces"
-    form = habitat_process("--json", "run", "habitat:koboform", "--", f"INVENTORY={spaces}", "ID_FIELD=ps_id",
-                           f"OUTPUT={tmp_path / 'form.xlsx'}")
+    form = habitat_process(
+        "--json",
+        "run",
+        "habitat:koboform",
+        "--",
+        f"INVENTORY={spaces}",
+        "ID_FIELD=ps_id",
+        f"OUTPUT={tmp_path / 'form.xlsx'}",
+    )
     assert form.returncode == 0, form.stderr[-2000:]
     assert (tmp_path / "form.xlsx").stat().st_size > 0
     result = habitat_process(
-        "--json", "run", "habitat:publicspacequality", "--", f"SURVEY={SAMPLE_DATA / 'survey' / 'public_space_survey.csv'}",
-        f"INVENTORY={spaces}", "ID_FIELD=ps_id", "NAME_FIELD=name", f"OUTPUT={tmp_path / 'quality.gpkg'}",
-        f"OUTPUT_ANSWERS={tmp_path / 'answers.csv'}", f"OUTPUT_LOG={tmp_path / 'log.csv'}",
-        f"OUTPUT_REPORT={tmp_path / 'quality.pdf'}", HABITAT_LOCALE="zh_CN")
+        "--json",
+        "run",
+        "habitat:publicspacequality",
+        "--",
+        f"SURVEY={SAMPLE_DATA / 'survey' / 'public_space_survey.csv'}",
+        f"INVENTORY={spaces}",
+        "ID_FIELD=ps_id",
+        "NAME_FIELD=name",
+        f"OUTPUT={tmp_path / 'quality.gpkg'}",
+        f"OUTPUT_ANSWERS={tmp_path / 'answers.csv'}",
+        f"OUTPUT_LOG={tmp_path / 'log.csv'}",
+        f"OUTPUT_REPORT={tmp_path / 'quality.pdf'}",
+        HABITAT_LOCALE="zh_CN",
+    )
     assert result.returncode == 0, result.stderr[-2000:]
-    results = json.loads(result.stdout[result.stdout.index("{"):])["results"]
+    results = json.loads(result.stdout[result.stdout.index("{") :])["results"]
     assert (results["SPACES_SURVEYED"], results["SUBMISSIONS_LINKED"], results["PROBLEMS"]) == (25, 75, 5)
     assert (tmp_path / "quality.pdf").read_bytes()[:5] == b"%PDF-"

@@ -16,14 +16,21 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_demo_runs_the_model_and_writes_outputs(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("QGIS_", "HABITAT_"))}
     env.update(QT_QPA_PLATFORM="offscreen", HABITAT_DEMO_OUTPUT=str(tmp_path / "demo"))
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "demo.py")], capture_output=True, text=True,
-                            env=env, timeout=600)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "demo.py")], capture_output=True, text=True, env=env, timeout=600
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     assert "ran habitat:citywidepublicspaceassessment" in result.stdout
     assert "public space 3.5 %, streets 13.9 %, total 17.4 %" in result.stdout
     out = tmp_path / "demo"
-    for name in ("public_space_inventory.gpkg", "street_area.gpkg", "walking_distance_network.gpkg",
-                 "access_by_district.csv", "land_share_report.html", "access_report.html"):
+    for name in (
+        "public_space_inventory.gpkg",
+        "street_area.gpkg",
+        "walking_distance_network.gpkg",
+        "access_by_district.csv",
+        "land_share_report.html",
+        "access_report.html",
+    ):
         assert (out / name).stat().st_size > 0, name
     assert len(read_rows(out / "public_space_inventory.gpkg")) == 28
     assert "SDG 11.7.1 (b)" in (out / "access_report.html").read_text(encoding="utf-8")

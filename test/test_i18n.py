@@ -44,13 +44,34 @@ def test_override_flag_selects_user_locale(settings):
 
 # What QGIS writes to locale/userLocale when a user picks a language in Settings > Options > General (QGIS 3.22
 # lists 简体中文 as zh-Hans), what older profiles and hand edits hold, and what a system locale looks like.
-@pytest.mark.parametrize("stored, expected", [
-    ("zh-Hans", "zh_CN"), ("zh_Hans", "zh_CN"), ("zh-Hans-CN", "zh_CN"), ("zh_CN", "zh_CN"), ("zh", "zh_CN"),
-    ("zh_SG", "zh_CN"), ("zh-CN", "zh_CN"), ("zh_CN.UTF-8", "zh_CN"), ("ZH_cn", "zh_CN"), (" zh-Hans ", "zh_CN"),
-    ("zh-Hant", "zh_TW"), ("zh_TW", "zh_TW"), ("zh_HK", "zh_TW"),
-    ("en_US", "en_US"), ("en", "en"), ("de", "de"), ("pt_BR", "pt_BR"), ("es_419", "es_419"),
-    ("C", "en"), ("POSIX", "en"), ("", "en"), (None, "en"), ("sr@latin", "sr"),
-])
+@pytest.mark.parametrize(
+    "stored, expected",
+    [
+        ("zh-Hans", "zh_CN"),
+        ("zh_Hans", "zh_CN"),
+        ("zh-Hans-CN", "zh_CN"),
+        ("zh_CN", "zh_CN"),
+        ("zh", "zh_CN"),
+        ("zh_SG", "zh_CN"),
+        ("zh-CN", "zh_CN"),
+        ("zh_CN.UTF-8", "zh_CN"),
+        ("ZH_cn", "zh_CN"),
+        (" zh-Hans ", "zh_CN"),
+        ("zh-Hant", "zh_TW"),
+        ("zh_TW", "zh_TW"),
+        ("zh_HK", "zh_TW"),
+        ("en_US", "en_US"),
+        ("en", "en"),
+        ("de", "de"),
+        ("pt_BR", "pt_BR"),
+        ("es_419", "es_419"),
+        ("C", "en"),
+        ("POSIX", "en"),
+        ("", "en"),
+        (None, "en"),
+        ("sr@latin", "sr"),
+    ],
+)
 def test_locale_names_are_normalised(stored, expected):
     assert i18n.normalise_locale(stored) == expected
 
@@ -112,8 +133,9 @@ def test_english_is_the_default(habitat_provider, locale):
 
 
 def test_every_marked_string_has_a_finished_translation():
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "translations.py"), "check"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "translations.py"), "check"], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -126,17 +148,22 @@ def test_the_check_catches_missing_unfinished_and_fstring_messages(tmp_path, mon
     package = tmp_path / "pkg"
     package.mkdir()
     (package / "mod.py").write_text(
-        'from x import tr\nA = tr("Translated {0}", 1)\nB = tr("Waiting")\nC = tr("Not in ts")\n'
-        'D = tr(f"bad {A}")\n', encoding="utf-8")
+        'from x import tr\nA = tr("Translated {0}", 1)\nB = tr("Waiting")\nC = tr("Not in ts")\nD = tr(f"bad {A}")\n',
+        encoding="utf-8",
+    )
     monkeypatch.setattr(translations, "ROOT", tmp_path)
     monkeypatch.setattr(translations, "PACKAGE", package)
     monkeypatch.setattr(translations, "UI_DIR", tmp_path / "ui")
     monkeypatch.setattr(translations, "I18N", tmp_path)
-    translations.write_ts(translations.ts_path("zh_CN"), "zh_CN", {
-        ("habitat", "Translated {0}"): ("已翻译 {1}", True),
-        ("habitat", "Waiting"): ("", False),
-        ("habitat", "Gone"): ("已删除", True),
-    })
+    translations.write_ts(
+        translations.ts_path("zh_CN"),
+        "zh_CN",
+        {
+            ("habitat", "Translated {0}"): ("已翻译 {1}", True),
+            ("habitat", "Waiting"): ("", False),
+            ("habitat", "Gone"): ("已删除", True),
+        },
+    )
     found = "\n".join(translations.problems("zh_CN"))
     assert "literal string" in found  # the f-string
     assert "placeholders differ" in found and "'Translated {0}'" in found
@@ -166,8 +193,9 @@ def _glossary_fixture(tmp_path, monkeypatch, translations, messages):
     """A package marking `messages` (source -> translation), its .ts and a glossary, all in tmp_path."""
     package = tmp_path / "pkg"
     package.mkdir()
-    (package / "mod.py").write_text("from x import tr\n" + "".join(f"tr({source!r})\n" for source in messages),
-                                    encoding="utf-8")
+    (package / "mod.py").write_text(
+        "from x import tr\n" + "".join(f"tr({source!r})\n" for source in messages), encoding="utf-8"
+    )
     monkeypatch.setattr(translations, "ROOT", tmp_path)
     monkeypatch.setattr(translations, "PACKAGE", package)
     monkeypatch.setattr(translations, "UI_DIR", tmp_path / "ui")
@@ -180,28 +208,39 @@ def _glossary_fixture(tmp_path, monkeypatch, translations, messages):
 
 def test_the_check_enforces_the_glossary_and_the_typography(tmp_path, monkeypatch):
     translations = _translations()
-    ts, glossary = _glossary_fixture(tmp_path, monkeypatch, translations, {
-        "Settlements": "居民点数",  # forbidden variant
-        "Settlements or sectors": "居民点或片区",  # right (plural matched)
-        "The current project": "当前项目",  # forbidden variant
-        "Projects in KoboToolbox": "Kobo 工具箱中的项目",  # exempt: a Kobo project is 项目
-        "Districts": "城市",  # the term is missing
-        "By district": "按区",  # right
-        "Plan assessment (guided)…": "规划评估（向导）……",  # doubled ellipsis
-        "Add files…": "添加文件…",  # right
-        "Schools, clinics…": "学校、诊所……",  # Chinese list ellipsis inside a sentence: fine
-        "Krippendorff's alpha": "Krippendorff&#x27;s alpha",  # escaped twice
-        "Fish & chips": "鱼和薯条 &amp;",
-        "A &lt;tag&gt;": "一个 &lt;标签&gt;",  # the source has the entities: fine
-    })
+    ts, glossary = _glossary_fixture(
+        tmp_path,
+        monkeypatch,
+        translations,
+        {
+            "Settlements": "居民点数",  # forbidden variant
+            "Settlements or sectors": "居民点或片区",  # right (plural matched)
+            "The current project": "当前项目",  # forbidden variant
+            "Projects in KoboToolbox": "Kobo 工具箱中的项目",  # exempt: a Kobo project is 项目
+            "Districts": "城市",  # the term is missing
+            "By district": "按区",  # right
+            "Plan assessment (guided)…": "规划评估（向导）……",  # doubled ellipsis
+            "Add files…": "添加文件…",  # right
+            "Schools, clinics…": "学校、诊所……",  # Chinese list ellipsis inside a sentence: fine
+            "Krippendorff's alpha": "Krippendorff&#x27;s alpha",  # escaped twice
+            "Fish & chips": "鱼和薯条 &amp;",
+            "A &lt;tag&gt;": "一个 &lt;标签&gt;",  # the source has the entities: fine
+        },
+    )
     found = "\n".join(translations.problems("zh_CN", ts=ts, glossary=glossary))
     assert "uses 居民点数 for 'settlement'" in found and "'Settlements' -> '居民点数'" in found
     assert "uses 项目 for 'project'" in found and "'The current project'" in found
     assert "lacks 区 for 'district'" in found and "'Districts' -> '城市'" in found
     assert "doubled ellipsis" in found and "'Plan assessment (guided)…'" in found
     assert "HTML entities the source has not: &#x27;" in found and "&amp;" in found
-    for fine in ("Settlements or sectors", "Projects in KoboToolbox", "By district", "Add files…",
-                 "Schools, clinics…", "A &lt;tag&gt;"):
+    for fine in (
+        "Settlements or sectors",
+        "Projects in KoboToolbox",
+        "By district",
+        "Add files…",
+        "Schools, clinics…",
+        "A &lt;tag&gt;",
+    ):
         assert f"{fine!r}" not in found, fine
     assert len(found.splitlines()) == 6
     # Without the glossary file only the typography is checked.
@@ -210,11 +249,22 @@ def test_the_check_enforces_the_glossary_and_the_typography(tmp_path, monkeypatc
 
 def test_apply_and_check_work_on_a_copy(tmp_path, monkeypatch, capsys):
     translations = _translations()
-    ts, glossary = _glossary_fixture(tmp_path, monkeypatch, translations, {
-        "Settlements": "居民点数", "The current project": "当前项目", "Plan assessment (guided)…": "规划评估（向导）……"})
+    ts, glossary = _glossary_fixture(
+        tmp_path,
+        monkeypatch,
+        translations,
+        {
+            "Settlements": "居民点数",
+            "The current project": "当前项目",
+            "Plan assessment (guided)…": "规划评估（向导）……",
+        },
+    )
     tsv = tmp_path / "fix.tsv"
-    tsv.write_text("# source\ttranslation\nSettlements\t居民点\nThe current project\t当前工程\n"
-                   "Plan assessment (guided)…\t规划评估（向导）…\n", encoding="utf-8")
+    tsv.write_text(
+        "# source\ttranslation\nSettlements\t居民点\nThe current project\t当前工程\n"
+        "Plan assessment (guided)…\t规划评估（向导）…\n",
+        encoding="utf-8",
+    )
     arguments = ["translations.py", "check", "--ts", str(ts), "--glossary", str(glossary)]
     assert translations.main(arguments) == 1
     assert translations.main(["translations.py", "apply", str(tsv), "--ts", str(ts)]) == 0
@@ -226,8 +276,15 @@ def test_apply_and_check_work_on_a_copy(tmp_path, monkeypatch, capsys):
 def test_the_project_glossary_reads_and_knows_qgis_terms():
     translations = _translations()
     terms = {term.english[0]: term for term in translations.read_glossary(ROOT / "i18n" / "glossary.tsv")}
-    for english, chinese in [("project", "工程"), ("layer", "图层"), ("field", "字段"), ("feature", "要素"),
-                             ("CRS", "坐标参考系"), ("settlement", "居民点"), ("open public space", "开放公共空间")]:
+    for english, chinese in [
+        ("project", "工程"),
+        ("layer", "图层"),
+        ("field", "字段"),
+        ("feature", "要素"),
+        ("CRS", "坐标参考系"),
+        ("settlement", "居民点"),
+        ("open public space", "开放公共空间"),
+    ]:
         assert chinese in terms[english].chinese
     assert terms["settlement"].applies("Settlements") and not terms["field"].applies("the field survey")
     assert terms["project"].problem("Sample city as a ready project", "现成项目") is not None

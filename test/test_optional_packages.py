@@ -7,7 +7,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-PROBE = r'''
+PROBE = r"""
 import importlib.abc, sys
 
 class Missing(importlib.abc.MetaPathFinder):
@@ -39,14 +39,15 @@ print("LOADED", len(provider.algorithms()))
 import os
 sys.stdout.flush()
 os._exit(0)
-'''
+"""
 
 
 def test_plugin_loads_and_explains_missing_packages(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("QGIS_", "HABITAT_"))}
     env.update(QT_QPA_PLATFORM="offscreen", QGIS_CUSTOM_CONFIG_PATH=str(tmp_path))
-    result = subprocess.run([sys.executable, "-c", PROBE, str(ROOT)], capture_output=True, text=True, env=env,
-                            timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, str(ROOT)], capture_output=True, text=True, env=env, timeout=120
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     lines = result.stdout.splitlines()
     assert lines[-1].startswith("LOADED") and int(lines[-1].split()[1]) >= 6
@@ -54,8 +55,12 @@ def test_plugin_loads_and_explains_missing_packages(tmp_path):
     for line in lines[:-1]:
         algorithm_id, ok, message = line.split(" ", 2)
         status[algorithm_id] = (ok == "True", message)
-    needs = {"habitat:publicspaceaccess": "scipy shapely", "habitat:publicspaceinventory": "scipy shapely",
-             "habitat:sdg1171landshare": "shapely", "habitat:publicspacesfromosm": "shapely"}
+    needs = {
+        "habitat:publicspaceaccess": "scipy shapely",
+        "habitat:publicspaceinventory": "scipy shapely",
+        "habitat:sdg1171landshare": "shapely",
+        "habitat:publicspacesfromosm": "shapely",
+    }
     for algorithm_id, packages in needs.items():
         ok, message = status[algorithm_id]
         assert not ok and packages in message and "pip install" in message, (algorithm_id, message)

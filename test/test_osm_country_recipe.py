@@ -30,8 +30,13 @@ def clean_env():
 
 
 def convert(pbf, out, *options):
-    return subprocess.run([sys.executable, str(SCRIPT), str(pbf), str(out), *options], capture_output=True,
-                          text=True, env=clean_env(), timeout=300)
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), str(pbf), str(out), *options],
+        capture_output=True,
+        text=True,
+        env=clean_env(),
+        timeout=300,
+    )
 
 
 def summary(features, measure):
@@ -59,8 +64,10 @@ def check_gpkg(path, epsg):
     layers = {source.GetLayer(i).GetName() for i in range(source.GetLayerCount())}
     assert layers == {"streets", "public_spaces"}
     out = {}
-    for name, algorithm, measure in (("streets", "habitat:streetsfromosm", lambda g: g.Length()),
-                                     ("public_spaces", "habitat:publicspacesfromosm", lambda g: g.GetArea())):
+    for name, algorithm, measure in (
+        ("streets", "habitat:streetsfromosm", lambda g: g.Length()),
+        ("public_spaces", "habitat:publicspacesfromosm", lambda g: g.GetArea()),
+    ):
         layer = source.GetLayerByName(name)
         assert layer.GetSpatialRef().GetAuthorityCode(None) == str(epsg), name
         ids, total = summary(list(layer), measure)
@@ -104,7 +111,7 @@ def test_pyqgis_route_in_a_national_crs_and_no_silent_overwrite(tmp_path, habita
 def test_a_damaged_extract_fails_and_leaves_nothing(tmp_path):
     data = helsinki_pbf().read_bytes()
     damaged = tmp_path / "damaged.osm.pbf"
-    damaged.write_bytes(data[:len(data) // 2])
+    damaged.write_bytes(data[: len(data) // 2])
     out = tmp_path / "out" / "damaged.gpkg"
     result = convert(damaged, out)
     assert result.returncode == 1 and "habitat:streetsfromosm failed" in result.stderr

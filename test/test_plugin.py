@@ -9,8 +9,12 @@ from habitat_planning_plugin.gui.menu import MENU_OBJECT_NAME, SCORING_ACTION, T
 
 def algorithm_entry(entry):
     """A menu entry that opens one algorithm (not the scoring or a guided dialog, not a separator)."""
-    return entry.isEnabled() and not entry.isSeparator() and entry.objectName() != SCORING_ACTION and \
-        not entry.objectName().startswith("habitatGuided_")
+    return (
+        entry.isEnabled()
+        and not entry.isSeparator()
+        and entry.objectName() != SCORING_ACTION
+        and not entry.objectName().startswith("habitatGuided_")
+    )
 
 
 def traces(iface):
@@ -62,13 +66,15 @@ def test_menu_entry_opens_its_algorithm(qgis_iface, qgis_processing):
     menu = HabitatMenu(qgis_iface, open_algorithm=opened.append)
     menu.create()
     try:
-        entries = [e for a in menu.menu.actions() if a.menu() is not None for e in a.menu().actions()
-                   if algorithm_entry(e)]
+        entries = [
+            e for a in menu.menu.actions() if a.menu() is not None for e in a.menu().actions() if algorithm_entry(e)
+        ]
         for entry in entries:
             entry.trigger()
         provider = QgsApplication.processingRegistry().providerById("habitat")
-        assert sorted(opened) == sorted(alg.id() for alg in provider.algorithms() if alg.groupId() in
-                                        ("publicspace", "planassessment", "sdf"))
+        assert sorted(opened) == sorted(
+            alg.id() for alg in provider.algorithms() if alg.groupId() in ("publicspace", "planassessment", "sdf")
+        )
     finally:
         menu.remove()
         plugin.unload()

@@ -38,8 +38,10 @@ def _report_with_figures():
     made = map_image([([box(0, 0, 5000, 4000)], {"fill": "#43a047"})], "A map", [("Green space", "#43a047")])
     report.image(made[0], "map", made.legend)
     # A scalogram taller than a page.
-    report.image(matrix_chart(np.eye(120), [f"settlement {i}" for i in range(120)], ["f1", "f2", "f3"],
-                              "Scalogram")[0], "scalogram")
+    report.image(
+        matrix_chart(np.eye(120), [f"settlement {i}" for i in range(120)], ["f1", "f2", "f3"], "Scalogram")[0],
+        "scalogram",
+    )
     report.paragraph("The end.")
     return report.render()
 
@@ -72,8 +74,10 @@ def test_a_figure_on_the_boundary_starts_the_next_page(report_pdf):
     document.addResource(report_pdf.QTextDocument.ResourceType.ImageResource, QUrl("red"), image)
     height = report_pdf.PAGE_SIZE.height()
     # The image block starts about 250 px above the end of the first page: it would straddle the boundary.
-    document.setHtml(f'<p>x</p><p style="margin-top:{int(height - 250)}px">y</p>'
-                     '<p><img src="red" width="640" height="400"><br>caption</p>')
+    document.setHtml(
+        f'<p>x</p><p style="margin-top:{int(height - 250)}px">y</p>'
+        '<p><img src="red" width="640" height="400"><br>caption</p>'
+    )
     document.setPageSize(report_pdf.PAGE_SIZE)
     block = next(_image_blocks(document))
     assert document.documentLayout().blockBoundingRect(block).top() < height - 150  # it starts on the first page
@@ -95,8 +99,7 @@ def test_chinese_report_embeds_a_simplified_chinese_font(report_pdf, tmp_path):
     report = Report("直骨角写边关：公共空间报告", "zh_CN")
     report.heading("各地区")
     report.paragraph("直、骨、角、写、边、关在简体中文与日文中字形不同。")
-    report.image(bar_chart(["老城区", "东野区"], [("可达比例（%）", [41.0, 38.5])], "各地区可达人口比例", "%")[0],
-                 "图")
+    report.image(bar_chart(["老城区", "东野区"], [("可达比例（%）", [41.0, 38.5])], "各地区可达人口比例", "%")[0], "图")
     path = tmp_path / "zh.pdf"
     report_pdf.html_to_pdf(report.render(), str(path))
     fonts = set(re.findall(rb"/BaseFont\s*/([A-Za-z0-9+_\-]+)", path.read_bytes()))

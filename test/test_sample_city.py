@@ -21,8 +21,10 @@ def read(layer_name):
     """(crs authid, geometry type, [(shapely geometry, attributes)]); no layer object outlives the call."""
     layer = QgsVectorLayer(layer_path(layer_name), layer_name, "ogr")
     assert layer.isValid(), layer_name
-    rows = [(wkb.loads(bytes(f.geometry().asWkb())), dict(zip(layer.fields().names(), f.attributes())))
-            for f in layer.getFeatures()]
+    rows = [
+        (wkb.loads(bytes(f.geometry().asWkb())), dict(zip(layer.fields().names(), f.attributes())))
+        for f in layer.getFeatures()
+    ]
     info = (layer.crs().authid(), layer.geometryType(), rows)
     del layer
     return info
@@ -78,14 +80,23 @@ def test_population_grid_has_six_named_bands_of_100_m(city):
 
 
 def counted_spaces(city):
-    return unary_union([shape.buffer(0) for shape, row in city["public_spaces"][2]
-                        if row["ps_type"] in FIVE_TYPES and row["access"] != "private" and row["fee"] != "yes"])
+    return unary_union(
+        [
+            shape.buffer(0)
+            for shape, row in city["public_spaces"][2]
+            if row["ps_type"] in FIVE_TYPES and row["access"] != "private" and row["fee"] != "yes"
+        ]
+    )
 
 
 def test_land_share_is_in_a_plausible_range(city):
     extent = city["urban_extent"][2][0][0]
-    corridors = unary_union([shape.buffer((row["width_m"] or DEFAULT_WIDTHS[row["road_class"]]) / 2, cap_style=2)
-                             for shape, row in city["streets"][2]])
+    corridors = unary_union(
+        [
+            shape.buffer((row["width_m"] or DEFAULT_WIDTHS[row["road_class"]]) / 2, cap_style=2)
+            for shape, row in city["streets"][2]
+        ]
+    )
     share = unary_union([corridors, counted_spaces(city)]).intersection(extent).area / extent.area
     assert 0.05 <= share <= 0.25
 
@@ -96,7 +107,9 @@ def test_walking_access_is_in_a_plausible_range(city):
     for shape, _ in city["streets"][2]:
         coords = [tuple(np.round(c, 3)) for c in shape.coords]
         for a, b in zip(coords[:-1], coords[1:]):
-            edges.append((index.setdefault(a, len(index)), index.setdefault(b, len(index)), np.hypot(*np.subtract(a, b))))
+            edges.append(
+                (index.setdefault(a, len(index)), index.setdefault(b, len(index)), np.hypot(*np.subtract(a, b)))
+            )
     i, j, w = map(np.array, zip(*edges))
     graph = coo_matrix((np.r_[w, w], (np.r_[i, j], np.r_[j, i])), shape=(len(index), len(index))).tocsr()
     xy = np.array(list(index))

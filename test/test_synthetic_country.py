@@ -28,8 +28,9 @@ def country(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def awkward_country(tmp_path_factory):
-    return make_country(tmp_path_factory.mktemp("awkward"), n_cities=N_CITIES, largest_edges=LARGEST, seed=7,
-                        awkward=True)
+    return make_country(
+        tmp_path_factory.mktemp("awkward"), n_cities=N_CITIES, largest_edges=LARGEST, seed=7, awkward=True
+    )
 
 
 def features(path, layer_name):
@@ -48,10 +49,15 @@ def shapes(path, layer_name):
 def grid(path):
     dataset = gdal.Open(path)
     bands = [dataset.GetRasterBand(i + 1) for i in range(dataset.RasterCount)]
-    return {"transform": dataset.GetGeoTransform(), "arrays": [b.ReadAsArray().astype(np.float64) for b in bands],
-            "names": [b.GetDescription() for b in bands], "nodata": [b.GetNoDataValue() for b in bands],
-            "compression": dataset.GetMetadata("IMAGE_STRUCTURE").get("COMPRESSION"),
-            "blocks": bands[0].GetBlockSize(), "epsg": dataset.GetSpatialRef().GetAuthorityCode(None)}
+    return {
+        "transform": dataset.GetGeoTransform(),
+        "arrays": [b.ReadAsArray().astype(np.float64) for b in bands],
+        "names": [b.GetDescription() for b in bands],
+        "nodata": [b.GetNoDataValue() for b in bands],
+        "compression": dataset.GetMetadata("IMAGE_STRUCTURE").get("COMPRESSION"),
+        "blocks": bands[0].GetBlockSize(),
+        "epsg": dataset.GetSpatialRef().GetAuthorityCode(None),
+    }
 
 
 def cells_inside(raster, extent):
@@ -62,8 +68,12 @@ def cells_inside(raster, extent):
     c0, c1 = max(0, int((west - x0) / cell) - 1), min(cols, int((east - x0) / cell) + 2)
     r0, r1 = max(0, int((y_top - north) / cell) - 1), min(rows, int((y_top - south) / cell) + 2)
     prepared = prep(extent)
-    found = [(r, c) for r in range(r0, r1) for c in range(c0, c1)
-             if prepared.contains(Point(x0 + (c + 0.5) * cell, y_top + (r + 0.5) * minus_cell))]
+    found = [
+        (r, c)
+        for r in range(r0, r1)
+        for c in range(c0, c1)
+        if prepared.contains(Point(x0 + (c + 0.5) * cell, y_top + (r + 0.5) * minus_cell))
+    ]
     return tuple(np.array(found, dtype=int).T) if found else (np.zeros(0, int), np.zeros(0, int))
 
 
@@ -76,8 +86,10 @@ def test_files_open_with_gdal_with_every_layer_indexed(country):
         result = source.ExecuteSQL(f"SELECT HasSpatialIndex('{name}', 'geom')")
         assert result.GetNextFeature().GetField(0) == 1, name
         source.ReleaseResultSet(result)
-    fields = {name: [layer.GetLayerDefn().GetFieldDefn(i).GetName()
-                     for i in range(layer.GetLayerDefn().GetFieldCount())] for name, layer in layers.items()}
+    fields = {
+        name: [layer.GetLayerDefn().GetFieldDefn(i).GetName() for i in range(layer.GetLayerDefn().GetFieldCount())]
+        for name, layer in layers.items()
+    }
     assert fields["urban_extents"] == ["city_id", "name", "country"]
     assert fields["streets"] == ["road_class", "width_m"]
     assert fields["public_spaces"] == ["ps_id", "ps_type"]
@@ -154,7 +166,7 @@ def test_public_spaces_include_some_only_reached_mid_segment(country):
 
 def test_cities_are_apart_and_some_close(country):
     extents = list(shapes(country["gpkg"], "urban_extents").values())
-    gaps = [a.distance(b) for i, a in enumerate(extents) for b in extents[i + 1:]]
+    gaps = [a.distance(b) for i, a in enumerate(extents) for b in extents[i + 1 :]]
     assert min(gaps) > 0 and sum(gap < 2000.0 for gap in gaps) >= 1
     assert all(shape.is_valid and shape.geom_type == "Polygon" for shape in extents)
     assert len({shape.bounds for shape in extents}) == len(extents)

@@ -34,11 +34,13 @@ def read_cities(path, layer=None, name_field=None, crs=None, backend="auto"):
     area is left out with a warning (its row cannot be placed)."""
     from .. import headless_io as io
 
-    shapes, rows, ids, repaired, skipped = io.read_polygons(path, layer, crs, None,
-                                                            attributes=(name_field,) if name_field else (),
-                                                            backend=backend)
-    names = [str(row[0]) if name_field and row and row[0] not in (None, "") else tr("City {0}", fid)
-             for row, fid in zip(rows, ids)]
+    shapes, rows, ids, repaired, skipped = io.read_polygons(
+        path, layer, crs, None, attributes=(name_field,) if name_field else (), backend=backend
+    )
+    names = [
+        str(row[0]) if name_field and row and row[0] not in (None, "") else tr("City {0}", fid)
+        for row, fid in zip(rows, ids)
+    ]
     seen = {}
     for name in names:
         seen[name] = seen.get(name, 0) + 1
@@ -56,8 +58,18 @@ def read_cities(path, layer=None, name_field=None, crs=None, backend="auto"):
     return cities, warnings
 
 
-def run_batch(config: BatchConfig, cities, folder, scheduler: str = None, workers: int = None,
-              memory_limit: str = None, progress=None, log=None, cancelled=None, retries: int = 2) -> BatchResult:
+def run_batch(
+    config: BatchConfig,
+    cities,
+    folder,
+    scheduler: str = None,
+    workers: int = None,
+    memory_limit: str = None,
+    progress=None,
+    log=None,
+    cancelled=None,
+    retries: int = 2,
+) -> BatchResult:
     """Every city's row, computed on Dask (or taken from ``folder`` when an earlier run finished it).
 
     ``progress(done, total, people, seconds_left)``, ``log(text)`` and ``cancelled() -> bool`` connect the run to
@@ -69,11 +81,22 @@ def run_batch(config: BatchConfig, cities, folder, scheduler: str = None, worker
     todo = sorted((city for city in cities if not store.done(city.city_id)), key=lambda city: -city.size)
     result = BatchResult([])
     if len(todo) < len(cities):
-        log(tr("{0} of {1} cities were finished by an earlier run and are kept.", len(cities) - len(todo),
-               len(cities)))
+        log(tr("{0} of {1} cities were finished by an earlier run and are kept.", len(cities) - len(todo), len(cities)))
     if todo:
-        _compute(config, todo, store, scheduler, workers, memory_limit, progress, log, cancelled, retries, result,
-                 len(cities))
+        _compute(
+            config,
+            todo,
+            store,
+            scheduler,
+            workers,
+            memory_limit,
+            progress,
+            log,
+            cancelled,
+            retries,
+            result,
+            len(cities),
+        )
     result.rows = [store.rows[city.city_id] for city in cities if city.city_id in store.rows]
     _stop_when_nothing_was_measured(result.rows)
     return result
@@ -92,17 +115,21 @@ def check_inputs(config: BatchConfig) -> None:
     open, a field that is not in it (every city would fail the same way otherwise)."""
     from .. import headless_io as io
 
-    for label, value, low, high in ((tr("walking distance"), config.max_distance, 1.0, 5000.0),
-                                    (tr("entry tolerance"), config.entry_tolerance, 0.0, 200.0),
-                                    (tr("largest population cell"), config.max_cell_size, 10.0, 100_000.0),
-                                    (tr("default street width"), config.default_width, 1.5, 80.0)):
+    for label, value, low, high in (
+        (tr("walking distance"), config.max_distance, 1.0, 5000.0),
+        (tr("entry tolerance"), config.entry_tolerance, 0.0, 200.0),
+        (tr("largest population cell"), config.max_cell_size, 10.0, 100_000.0),
+        (tr("default street width"), config.default_width, 1.5, 80.0),
+    ):
         if not (isinstance(value, (int, float)) and math.isfinite(value) and low <= value <= high):
-            raise HabitatError(tr("The {0} must be a number from {1} to {2} m, not {3}.", label, f"{low:g}",
-                                  f"{high:g}", value))
-    vectors = [(config.streets, config.streets_layer,
-                (config.width_field, config.class_field, config.walkable_field)),
-               (config.public_spaces, config.public_spaces_layer, ()),
-               (config.districts, config.districts_layer, (config.district_name_field,))]
+            raise HabitatError(
+                tr("The {0} must be a number from {1} to {2} m, not {3}.", label, f"{low:g}", f"{high:g}", value)
+            )
+    vectors = [
+        (config.streets, config.streets_layer, (config.width_field, config.class_field, config.walkable_field)),
+        (config.public_spaces, config.public_spaces_layer, ()),
+        (config.districts, config.districts_layer, (config.district_name_field,)),
+    ]
     if config.population_fields:
         vectors.append((config.population, config.population_layer, config.population_fields))
     else:
@@ -116,8 +143,7 @@ def check_inputs(config: BatchConfig) -> None:
                 raise HabitatError(tr("The layer {0} of {1} has no field {2}.", layer or 0, path, name))
 
 
-def _compute(config, todo, store, scheduler, workers, memory_limit, progress, log, cancelled, retries, result,
-             total):
+def _compute(config, todo, store, scheduler, workers, memory_limit, progress, log, cancelled, retries, result, total):
     from distributed import as_completed
 
     client, cluster = _client(scheduler, workers, memory_limit, log)
@@ -127,8 +153,9 @@ def _compute(config, todo, store, scheduler, workers, memory_limit, progress, lo
             log(tr("Dask dashboard: {0}", result.dashboard))
         futures = {}
         for city in todo:
-            future = client.submit(run_city, config, city, key=f"habitat-city-{city.city_id}-{os.getpid()}",
-                                   retries=retries, pure=False)
+            future = client.submit(
+                run_city, config, city, key=f"habitat-city-{city.city_id}-{os.getpid()}", retries=retries, pure=False
+            )
             futures[future] = city
         started, done_size, people = time.monotonic(), 0.0, 0.0
         all_size = sum(city.size for city in todo) or 1.0
@@ -139,8 +166,12 @@ def _compute(config, todo, store, scheduler, workers, memory_limit, progress, lo
             try:
                 row = future.result()
             except Exception as error:  # noqa: BLE001 - a lost worker after its retries: recorded, run goes on
-                row = {"city_id": city.city_id, "name": city.name, "status": FAILED,
-                       "message": tr("the worker computing it was lost ({0})", type(error).__name__)}
+                row = {
+                    "city_id": city.city_id,
+                    "name": city.name,
+                    "status": FAILED,
+                    "message": tr("the worker computing it was lost ({0})", type(error).__name__),
+                }
             store.add(row)
             result.computed += 1
             done += 1
@@ -168,25 +199,42 @@ def _client(scheduler, workers, memory_limit, log):
     try:
         from distributed import Client, LocalCluster
     except ImportError:
-        raise HabitatError(tr("The batch needs the Python package {0}. Install it with: {1}",
-                              "dask[distributed]", "python -m pip install \"dask[distributed]\""))
+        raise HabitatError(
+            tr(
+                "The batch needs the Python package {0}. Install it with: {1}",
+                "dask[distributed]",
+                'python -m pip install "dask[distributed]"',
+            )
+        ) from None
     if scheduler:
         try:
             client = Client(scheduler, timeout="10s")
         except (OSError, TimeoutError, ValueError) as error:
-            raise HabitatError(tr("Cannot reach the Dask scheduler at {0}: {1}", scheduler, str(error)))
+            raise HabitatError(tr("Cannot reach the Dask scheduler at {0}: {1}", scheduler, str(error))) from error
         _ship_package(client)
-        log(tr("Using the Dask cluster at {0} with {1} workers.", scheduler,
-               len(client.scheduler_info().get("workers", {}))))
+        log(
+            tr(
+                "Using the Dask cluster at {0} with {1} workers.",
+                scheduler,
+                len(client.scheduler_info().get("workers", {})),
+            )
+        )
         return client, None
     _workers_python()
     count = workers or max(1, os.cpu_count() or 1)
     limit = memory_limit or _memory_per_worker(count)
     parent = str(PACKAGE_DIR.parent)
     path = os.pathsep.join(part for part in (parent, os.environ.get("PYTHONPATH", "")) if part)
-    cluster = LocalCluster(n_workers=count, threads_per_worker=1, processes=True, memory_limit=limit,
-                           dashboard_address="127.0.0.1:0", host="127.0.0.1", env={"PYTHONPATH": path},
-                           silence_logs=40)
+    cluster = LocalCluster(
+        n_workers=count,
+        threads_per_worker=1,
+        processes=True,
+        memory_limit=limit,
+        dashboard_address="127.0.0.1:0",
+        host="127.0.0.1",
+        env={"PYTHONPATH": path},
+        silence_logs=40,
+    )
     log(tr("Started a Dask cluster on this machine: {0} workers, {1} of memory each.", count, limit))
     return Client(cluster), cluster
 
@@ -207,8 +255,12 @@ def _workers_python():
         return
     import multiprocessing
 
-    candidates = [os.path.join(sys.exec_prefix, "bin", "python3"), os.path.join(sys.exec_prefix, "python3.exe"),
-                  os.path.join(sys.exec_prefix, "python.exe"), shutil.which("python3") or ""]
+    candidates = [
+        os.path.join(sys.exec_prefix, "bin", "python3"),
+        os.path.join(sys.exec_prefix, "python3.exe"),
+        os.path.join(sys.exec_prefix, "python.exe"),
+        shutil.which("python3") or "",
+    ]
     for candidate in candidates:
         if candidate and os.path.exists(candidate):
             multiprocessing.get_context("spawn").set_executable(candidate)

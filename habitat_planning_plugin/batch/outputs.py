@@ -24,22 +24,31 @@ def groups_of(rows) -> list:
     return []
 
 
-def write_outputs(folder, rows, cities, crs_wkt: str, settings="en", footer=None, report=True,
-                  city_reports=False) -> dict:
+def write_outputs(
+    folder, rows, cities, crs_wkt: str, settings="en", footer=None, report=True, city_reports=False
+) -> dict:
     """The tables (CSV; GeoPackage with a "cities" layer and, when the run had districts, a "districts" layer),
     the national report and, when asked, one report per measured city in city_reports/."""
     groups = groups_of(rows)
     extent_of = {city.city_id: city.extent_wkb for city in cities}
-    cities_layer = ("cities", flat_columns(groups),
-                    [(flat_row(row, groups), extent_of.get(str(row["city_id"]))) for row in rows])
+    cities_layer = (
+        "cities",
+        flat_columns(groups),
+        [(flat_row(row, groups), extent_of.get(str(row["city_id"]))) for row in rows],
+    )
     layers = [cities_layer]
     paths = {"csv": write_csv(os.path.join(folder, TABLE_CSV), rows, groups)}
     districts = district_rows(rows, groups)
     if districts:
         columns = district_columns(groups)
         paths["districts_csv"] = write_table_csv(os.path.join(folder, DISTRICTS_CSV), columns, districts)
-        layers.append(("districts", columns, [(flat, bytes.fromhex(flat["wkb"]) if flat.get("wkb") else None)
-                                              for flat in districts]))
+        layers.append(
+            (
+                "districts",
+                columns,
+                [(flat, bytes.fromhex(flat["wkb"]) if flat.get("wkb") else None) for flat in districts],
+            )
+        )
     paths["gpkg"] = write_gpkg(os.path.join(folder, TABLE_GPKG), layers, crs_wkt)
     if report:
         from ..core.public_space.national_report import national_report
@@ -47,8 +56,9 @@ def write_outputs(folder, rows, cities, crs_wkt: str, settings="en", footer=None
         extents = {city.city_id: wkb.loads(city.extent_wkb) for city in cities}
         paths["report"] = national_report(os.path.join(folder, REPORT), rows, groups, extents, settings, footer)
     if city_reports:
-        paths["city_reports"] = write_city_reports(os.path.join(folder, CITY_REPORTS), rows, groups, extent_of,
-                                                   settings, footer)
+        paths["city_reports"] = write_city_reports(
+            os.path.join(folder, CITY_REPORTS), rows, groups, extent_of, settings, footer
+        )
     return paths
 
 
@@ -60,8 +70,14 @@ def write_city_reports(folder, rows, groups, extent_of, settings="en", footer=No
     for row in rows:
         if row.get("status") == "ok":
             shape = extent_of.get(str(row["city_id"]))
-            city_report(os.path.join(folder, f"city_{_safe(row['city_id'])}.html"), row, groups,
-                        wkb.loads(shape) if shape else None, settings, footer)
+            city_report(
+                os.path.join(folder, f"city_{_safe(row['city_id'])}.html"),
+                row,
+                groups,
+                wkb.loads(shape) if shape else None,
+                settings,
+                footer,
+            )
     return folder
 
 

@@ -42,15 +42,21 @@ class ResultStore:
             except ValueError:
                 kept = None
             if kept != wanted:
-                raise HabitatError(tr("The folder {0} holds the results of a run with other inputs or parameters: "
-                                      "choose another folder, or delete its {1} to start again.",
-                                      str(self.folder), RESULTS))
+                raise HabitatError(
+                    tr(
+                        "The folder {0} holds the results of a run with other inputs or parameters: "
+                        "choose another folder, or delete its {1} to start again.",
+                        str(self.folder),
+                        RESULTS,
+                    )
+                )
         self.settings = wanted  # written with the first row: a run that stops before any city leaves nothing
 
     def _save_settings(self) -> None:
         if self.settings is not None:
-            (self.folder / SETTINGS).write_text(json.dumps(self.settings, ensure_ascii=False, indent=1),
-                                                encoding="utf-8")
+            (self.folder / SETTINGS).write_text(
+                json.dumps(self.settings, ensure_ascii=False, indent=1), encoding="utf-8"
+            )
             self.settings = None
 
     def done(self, city_id) -> bool:
@@ -77,8 +83,20 @@ def _plain(value):
 
 
 def flat_columns(groups) -> list:
-    columns = ["city_id", "name", "status", "message", "area_km2", "ops_pct", "street_pct", "total_pct",
-               "population", "served", "share_pct", "share_straight_pct"]
+    columns = [
+        "city_id",
+        "name",
+        "status",
+        "message",
+        "area_km2",
+        "ops_pct",
+        "street_pct",
+        "total_pct",
+        "population",
+        "served",
+        "share_pct",
+        "share_straight_pct",
+    ]
     for group in groups:
         columns += [f"pop_{group}", f"served_{group}", f"share_{group}", f"share_sl_{group}"]
     return columns + ["network_parts", "streets", "spaces", "seconds"]
@@ -115,8 +133,9 @@ def district_rows(rows, groups) -> list:
             values = entry.get("groups") or {}
             total = values.get(groups[0]) if groups else None
             if total:
-                flat.update({key: total.get(key) for key in ("population", "served", "share_pct",
-                                                               "share_straight_pct")})
+                flat.update(
+                    {key: total.get(key) for key in ("population", "served", "share_pct", "share_straight_pct")}
+                )
             for group in groups:
                 part = values.get(group) or {}
                 flat[f"pop_{group}"] = part.get("population")

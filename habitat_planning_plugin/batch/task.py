@@ -23,6 +23,7 @@ class BatchConfig:
     """Where the national layers are and how to measure; plain values only, so it travels to Dask workers.
 
     Paths are files every worker can open (a shared disk on a cluster); layers inside a GeoPackage by name."""
+
     streets: str
     public_spaces: str
     population: str  # a population grid (every band a group), or a layer of points/polygons with count fields
@@ -81,7 +82,6 @@ class Row:
     seconds: float = None
     districts: list = None  # one dict per district met by the extent: see _districts
 
-
     def as_dict(self) -> dict:
         return dict(self.__dict__)
 
@@ -120,11 +120,23 @@ def _measure(config: BatchConfig, city: City, row: Row) -> None:
     around = (minx - reach, miny - reach, maxx + reach, maxy + reach)
 
     attributes = tuple(name for name in (config.width_field, config.class_field, config.walkable_field) if name)
-    (coords, counts), _, parts_rows = io.read_lines(config.streets, config.streets_layer, config.crs, around,
-                                                     where=config.streets_where, attributes=attributes,
-                                                     backend=config.backend)
-    spaces, _, _, _, _ = io.read_polygons(config.public_spaces, config.public_spaces_layer, config.crs, around,
-                                          where=config.public_spaces_where, backend=config.backend)
+    (coords, counts), _, parts_rows = io.read_lines(
+        config.streets,
+        config.streets_layer,
+        config.crs,
+        around,
+        where=config.streets_where,
+        attributes=attributes,
+        backend=config.backend,
+    )
+    spaces, _, _, _, _ = io.read_polygons(
+        config.public_spaces,
+        config.public_spaces_layer,
+        config.crs,
+        around,
+        where=config.public_spaces_where,
+        backend=config.backend,
+    )
     row.spaces = len(spaces)
     parts = np.split(coords, np.cumsum(counts)[:-1]) if len(counts) else []
     row.streets = len(parts)
@@ -135,17 +147,30 @@ def _measure(config: BatchConfig, city: City, row: Row) -> None:
     # SDG 11.7.1 (a): the street area by the one width policy, public space counted once.
     values = {name: [r[i] for r in parts_rows] for i, name in enumerate(attributes)}
     policy = WidthPolicy(dict(config.class_widths) if config.class_widths else None, config.default_width)
-    widths = [policy.width(measured, road_class).width for measured, road_class in zip(
-        values.get(config.width_field, [None] * len(parts)), values.get(config.class_field, [None] * len(parts)))]
+    widths = [
+        policy.width(measured, road_class).width
+        for measured, road_class in zip(
+            values.get(config.width_field, [None] * len(parts)), values.get(config.class_field, [None] * len(parts))
+        )
+    ]
     districts, district_names, district_ids, clipped = _read_districts(config, extent)
     shares = corridor_shares([extent] + clipped, [city.name] + district_names, spaces, parts, widths)  # tile by tile
     share = shares[0]
     row.ops_pct, row.street_pct, row.total_pct = share.ops_pct, share.street_pct, share.total_pct
     if districts:
-        row.districts = [{"district_id": fid, "district": name, "area_km2": part.area_m2 / 1e6,
-                          "ops_pct": part.ops_pct, "street_pct": part.street_pct, "total_pct": part.total_pct,
-                          "groups": {}, "wkb": shape.wkb_hex}
-                         for fid, name, part, shape in zip(district_ids, district_names, shares[1:], clipped)]
+        row.districts = [
+            {
+                "district_id": fid,
+                "district": name,
+                "area_km2": part.area_m2 / 1e6,
+                "ops_pct": part.ops_pct,
+                "street_pct": part.street_pct,
+                "total_pct": part.total_pct,
+                "groups": {},
+                "wkb": shape.wkb_hex,
+            }
+            for fid, name, part, shape in zip(district_ids, district_names, shares[1:], clipped)
+        ]
 
     # SDG 11.7.1 (b): the walkable streets, the people inside the extent.
     walkable = _walkable(values, config, len(parts))
@@ -153,11 +178,18 @@ def _measure(config: BatchConfig, city: City, row: Row) -> None:
     walk_coords = coords[np.repeat(walkable, counts)]
     if config.population_fields:
         groups = list(config.population_fields)
-        xy, weights, _ = io.read_population_features(config.population, groups, config.population_layer,
-                                                     config.crs, (minx, miny, maxx, maxy), backend=config.backend)
+        xy, weights, _ = io.read_population_features(
+            config.population,
+            groups,
+            config.population_layer,
+            config.crs,
+            (minx, miny, maxx, maxy),
+            backend=config.backend,
+        )
     else:
-        xy, weights, groups, _, _ = io.read_population(config.population, config.crs, (minx, miny, maxx, maxy),
-                                                       config.max_cell_size, config.built_up, extent)
+        xy, weights, groups, _, _ = io.read_population(
+            config.population, config.crs, (minx, miny, maxx, maxy), config.max_cell_size, config.built_up, extent
+        )
     if len(xy) == 0 or not np.any(weights[:, 0] > 0):
         row.status = NO_POPULATION
         raise HabitatError(tr("The population grid has no people inside the urban extent of {0}.", city.name))
@@ -166,8 +198,12 @@ def _measure(config: BatchConfig, city: City, row: Row) -> None:
         inside = _inside(extent, xy)
         for column, group in enumerate(groups):
             population = float(weights[inside, column].sum())
-            row.groups[group] = {"population": population, "served": 0.0, "share_pct": 0.0,
-                                 "share_straight_pct": 0.0 if config.straight_line else None}
+            row.groups[group] = {
+                "population": population,
+                "served": 0.0,
+                "share_pct": 0.0,
+                "share_straight_pct": 0.0 if config.straight_line else None,
+            }
         row.message = "; ".join(part for part in (row.message, tr("no open public space")) if part)
         if districts:
             from ..core.geometry import PolygonSet, polygon_of_points
@@ -176,17 +212,29 @@ def _measure(config: BatchConfig, city: City, row: Row) -> None:
             for index, entry in enumerate(row.districts):
                 for column, group in enumerate(groups):
                     population = float(weights[inside][district_of == index, column].sum())
-                    entry["groups"][group] = {"population": population, "served": 0.0,
-                                              "share_pct": 0.0 if population > 0 else None,
-                                              "share_straight_pct": (0.0 if population > 0 else None)
-                                              if config.straight_line else None}
+                    entry["groups"][group] = {
+                        "population": population,
+                        "served": 0.0,
+                        "share_pct": 0.0 if population > 0 else None,
+                        "share_straight_pct": (0.0 if population > 0 else None) if config.straight_line else None,
+                    }
     else:
         # Districts go by their position, so two districts of one name stay apart.
         keys = [str(index) for index in range(len(districts))]
-        result = public_space_access((walk_coords, walk_counts), spaces, xy, weights, groups,
-                                     districts=districts or None, district_names=keys or None,
-                                     max_distance=config.max_distance, entry_tolerance=config.entry_tolerance,
-                                     straight_line=config.straight_line, extents=[extent], extent_names=[city.name])
+        result = public_space_access(
+            (walk_coords, walk_counts),
+            spaces,
+            xy,
+            weights,
+            groups,
+            districts=districts or None,
+            district_names=keys or None,
+            max_distance=config.max_distance,
+            entry_tolerance=config.entry_tolerance,
+            straight_line=config.straight_line,
+            extents=[extent],
+            extent_names=[city.name],
+        )
         by_area = {(r["district"], r["group"], r["method"]): r for r in result.rows if r["city"] is None}
         for group in groups:
             row.groups[group] = _group_values(by_area, None, group)
@@ -202,8 +250,12 @@ def _group_values(by_area, district, group) -> dict:
     from ..core.public_space.access import NETWORK, STRAIGHT_LINE
 
     network, straight = by_area[(district, group, NETWORK)], by_area.get((district, group, STRAIGHT_LINE))
-    return {"population": network["population"], "served": network["served"], "share_pct": network["share_pct"],
-            "share_straight_pct": straight["share_pct"] if straight else None}
+    return {
+        "population": network["population"],
+        "served": network["served"],
+        "share_pct": network["share_pct"],
+        "share_straight_pct": straight["share_pct"] if straight else None,
+    }
 
 
 def _read_districts(config: BatchConfig, extent):
@@ -216,9 +268,15 @@ def _read_districts(config: BatchConfig, extent):
     from ..core.geometry import polygonal
 
     attributes = (config.district_name_field,) if config.district_name_field else ()
-    shapes, rows, ids, _, _ = io.read_polygons(config.districts, config.districts_layer, config.crs, extent.bounds,
-                                               attributes=attributes, where=config.districts_where,
-                                               backend=config.backend)
+    shapes, rows, ids, _, _ = io.read_polygons(
+        config.districts,
+        config.districts_layer,
+        config.crs,
+        extent.bounds,
+        attributes=attributes,
+        where=config.districts_where,
+        backend=config.backend,
+    )
     kept = ([], [], [], [])
     for shape, attribute_row, fid in zip(shapes, rows, ids):
         clipped = polygonal(shape.intersection(extent))

@@ -31,9 +31,9 @@ def decode_text(data: bytes, name: str) -> Tuple[str, str]:
     hold control characters: the readers refuse binary data with their own message."""
     if data.startswith(UTF8_BOM):
         try:
-            return data[len(UTF8_BOM):].decode("utf-8"), "UTF-8 (BOM)"
+            return data[len(UTF8_BOM) :].decode("utf-8"), "UTF-8 (BOM)"
         except UnicodeDecodeError as error:
-            raise _not_text(data, name, error.start + len(UTF8_BOM))
+            raise _not_text(data, name, error.start + len(UTF8_BOM)) from error
     if data.startswith(UTF16_BOMS):
         try:
             text = data.decode("utf-16")
@@ -48,16 +48,22 @@ def decode_text(data: bytes, name: str) -> Tuple[str, str]:
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
-        raise _not_text(data, name, start)
+        raise _not_text(data, name, start) from None
     if IMPLAUSIBLE.search(text):
         raise _not_text(data, name, start)
     return text, "GB18030 (GBK)"
 
 
 def _not_text(data: bytes, name: str, start: int) -> HabitatError:
-    return HabitatError(tr("{0}, line {1}: the file is neither UTF-8 nor GB18030 (GBK) text (tried: UTF-8 with and "
-                           "without BOM, GB18030 (GBK), UTF-16 with BOM). Save it again with the encoding UTF-8 (in "
-                           "Excel: \"CSV UTF-8\").", name, data[:start].count(b"\n") + 1))
+    return HabitatError(
+        tr(
+            "{0}, line {1}: the file is neither UTF-8 nor GB18030 (GBK) text (tried: UTF-8 with and "
+            "without BOM, GB18030 (GBK), UTF-16 with BOM). Save it again with the encoding UTF-8 (in "
+            'Excel: "CSV UTF-8").',
+            name,
+            data[:start].count(b"\n") + 1,
+        )
+    )
 
 
 def read_json(path: StrPath, message: str) -> Any:
@@ -73,7 +79,7 @@ def read_json_with_encoding(path: StrPath, message: str) -> Tuple[Any, str]:
         text, encoding = decode_text(Path(path).read_bytes(), str(path))
         return json.loads(text), encoding
     except (OSError, json.JSONDecodeError, RecursionError) as error:  # RecursionError: absurd nesting
-        raise HabitatError(message.format(str(path), str(error) or type(error).__name__))
+        raise HabitatError(message.format(str(path), str(error) or type(error).__name__)) from error
 
 
 def atomic_write(path: StrPath, write: Callable[[str], object]) -> str:
@@ -95,8 +101,13 @@ def atomic_write(path: StrPath, write: Callable[[str], object]) -> str:
         os.replace(partial, target)
     except OSError as error:  # a full or read-only disk: the file named, not a traceback
         _collect_quietly()
-        raise HabitatError(tr("Cannot write {0}: {1}. Nothing was written; an earlier file of that name is as it "
-                              "was.", target, error.strerror or str(error)))
+        raise HabitatError(
+            tr(
+                "Cannot write {0}: {1}. Nothing was written; an earlier file of that name is as it was.",
+                target,
+                error.strerror or str(error),
+            )
+        ) from error
     finally:
         if os.path.exists(partial):
             os.remove(partial)

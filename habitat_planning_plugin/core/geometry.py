@@ -90,8 +90,12 @@ def _pairs(counts: NDArray[np.int64], chunk: int) -> Iterator[Tuple[int, int]]:
         start = stop
 
 
-def _expand(polygon: NDArray[np.int64], prepared: PolygonSet, start: int, stop: int,
-            ) -> Tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
+def _expand(
+    polygon: NDArray[np.int64],
+    prepared: PolygonSet,
+    start: int,
+    stop: int,
+) -> Tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
     """For pairs start..stop of a (item, polygon) list: the pair and flat segment of every (pair, ring segment)
     combination, and where each pair's run of combinations begins."""
     _, offset, count = prepared.flat()
@@ -102,9 +106,14 @@ def _expand(polygon: NDArray[np.int64], prepared: PolygonSet, start: int, stop: 
     return pair, segment, first
 
 
-def pair_distances(points: NDArray[np.float64], pair_point: NDArray[np.int64], pair_polygon: NDArray[np.int64],
-                   prepared: PolygonSet, chunk: int = 1_000_000, progress: Optional[Progress] = None,
-                   ) -> NDArray[np.float64]:
+def pair_distances(
+    points: NDArray[np.float64],
+    pair_point: NDArray[np.int64],
+    pair_polygon: NDArray[np.int64],
+    prepared: PolygonSet,
+    chunk: int = 1_000_000,
+    progress: Optional[Progress] = None,
+) -> NDArray[np.float64]:
     """Distance from ``points[pair_point]`` to polygon ``pair_polygon`` (position in ``prepared``), 0 inside
     (even-odd rule), for many pairs at once."""
     flat, _, count = prepared.flat()
@@ -129,8 +138,12 @@ def pair_distances(points: NDArray[np.float64], pair_point: NDArray[np.int64], p
     return out
 
 
-def distance_to_own_polygon(points: ArrayLike, owner: ArrayLike, prepared: PolygonSet, chunk: int = 2_000_000,
-                            ) -> NDArray[np.float64]:
+def distance_to_own_polygon(
+    points: ArrayLike,
+    owner: ArrayLike,
+    prepared: PolygonSet,
+    chunk: int = 2_000_000,
+) -> NDArray[np.float64]:
     """Distance from each point to one given polygon of ``prepared`` (``owner``: position in ``prepared.index``),
     0 inside (even-odd rule): every point against its own polygon's ring segments, all at once."""
     points = np.asarray(points, dtype=float).reshape(-1, 2)
@@ -199,9 +212,12 @@ class OwnPolygonDistance:
         return np.where(crossings % 2 == 1, 0.0, np.minimum.reduceat(gap, self.first))
 
 
-def distance_to_polygons(points: ArrayLike, polygons: Union[PolygonSet, Sequence[Optional[BaseGeometry]]],
-                         max_distance: float, progress: Optional[Progress] = None,
-                         ) -> Tuple[NDArray[np.float64], NDArray[np.int64]]:
+def distance_to_polygons(
+    points: ArrayLike,
+    polygons: Union[PolygonSet, Sequence[Optional[BaseGeometry]]],
+    max_distance: float,
+    progress: Optional[Progress] = None,
+) -> Tuple[NDArray[np.float64], NDArray[np.int64]]:
     """For every point, the distance to the nearest polygon (0 inside) and that polygon's index.
 
     Points farther than ``max_distance`` from every polygon get (inf, -1); of polygons at the same distance the
@@ -226,8 +242,12 @@ def distance_to_polygons(points: ArrayLike, polygons: Union[PolygonSet, Sequence
     pair_point, pair_polygon = _flatten(nearby)
     box = bounds[pair_polygon]
     p = points[pair_point]
-    in_box = ((p[:, 0] >= box[:, 0] - max_distance) & (p[:, 0] <= box[:, 2] + max_distance)
-              & (p[:, 1] >= box[:, 1] - max_distance) & (p[:, 1] <= box[:, 3] + max_distance))
+    in_box = (
+        (p[:, 0] >= box[:, 0] - max_distance)
+        & (p[:, 0] <= box[:, 2] + max_distance)
+        & (p[:, 1] >= box[:, 1] - max_distance)
+        & (p[:, 1] <= box[:, 3] + max_distance)
+    )
     pair_point, pair_polygon = pair_point[in_box], pair_polygon[in_box]
     # All (point, polygon) pairs at once rather than polygon by polygon: thousands of small numpy calls saved.
     d = pair_distances(points, pair_point, pair_polygon, prepared, progress=progress)
@@ -253,15 +273,19 @@ def _flatten(lists: Sequence[Sequence[int]]) -> Tuple[NDArray[np.int64], NDArray
     return items, np.repeat(np.arange(len(lists)), sizes)
 
 
-def polygon_of_points(points: ArrayLike, polygons: Union[PolygonSet, Sequence[Optional[BaseGeometry]]],
-                      progress: Optional[Progress] = None) -> NDArray[np.int64]:
+def polygon_of_points(
+    points: ArrayLike,
+    polygons: Union[PolygonSet, Sequence[Optional[BaseGeometry]]],
+    progress: Optional[Progress] = None,
+) -> NDArray[np.int64]:
     """Index of the polygon holding each point (the first one for overlaps), -1 outside all."""
     distance, owner = distance_to_polygons(points, polygons, 0.0, progress)
     return np.where(distance == 0.0, owner, -1)
 
 
-def nearest_on_segments(a: NDArray[np.float64], b: NDArray[np.float64], c: NDArray[np.float64],
-                        d: NDArray[np.float64]) -> Tuple[NDArray[np.float64], NDArray[np.float64]]:
+def nearest_on_segments(
+    a: NDArray[np.float64], b: NDArray[np.float64], c: NDArray[np.float64], d: NDArray[np.float64]
+) -> Tuple[NDArray[np.float64], NDArray[np.float64]]:
     """For street segments a-b and polygon ring segments c-d (broadcasting (..., 2) arrays): the position t (0..1)
     on a-b of the point nearest to c-d, and the distance there (0 where they cross)."""
     r, s = b - a, d - c

@@ -139,13 +139,18 @@ def _adjacency(u: NDArray[np.int64], v: NDArray[np.int64], length: ArrayLike, n:
     shortest = np.minimum.reduceat(w, starts) if len(starts) else w
     low, high = np.divmod(key[starts], np.int64(n))
     mirror = low != high  # a loop is one entry, not two to be added up
-    return coo_matrix((np.concatenate([shortest, shortest[mirror]]),
-                       (np.concatenate([low, high[mirror]]), np.concatenate([high, low[mirror]]))),
-                      shape=(n, n)).tocsr()
+    return coo_matrix(
+        (
+            np.concatenate([shortest, shortest[mirror]]),
+            (np.concatenate([low, high[mirror]]), np.concatenate([high, low[mirror]])),
+        ),
+        shape=(n, n),
+    ).tocsr()
 
 
-def multi_source_distances(graph: StreetGraph, sources: ArrayLike, initial_cost: Optional[ArrayLike] = None,
-                           limit: float = np.inf) -> NDArray[np.float64]:
+def multi_source_distances(
+    graph: StreetGraph, sources: ArrayLike, initial_cost: Optional[ArrayLike] = None, limit: float = np.inf
+) -> NDArray[np.float64]:
     """Shortest network distance from the nearest source to every vertex (inf beyond ``limit``).
 
     One Dijkstra pass from a virtual vertex joined to every source by its initial cost.
@@ -166,10 +171,13 @@ def multi_source_distances(graph: StreetGraph, sources: ArrayLike, initial_cost:
     # The graph's CSR with one more row: the virtual vertex n, joined to the sources.
     base = graph.matrix.tocsr()
     augmented = csr_matrix(
-        (np.concatenate([base.data, cost + _EPSILON]),
-         np.concatenate([base.indices, sources.astype(base.indices.dtype)]),
-         np.concatenate([base.indptr, [base.indptr[-1] + len(sources)]]).astype(base.indptr.dtype)),
-        shape=(n + 1, n + 1))
+        (
+            np.concatenate([base.data, cost + _EPSILON]),
+            np.concatenate([base.indices, sources.astype(base.indices.dtype)]),
+            np.concatenate([base.indptr, [base.indptr[-1] + len(sources)]]).astype(base.indptr.dtype),
+        ),
+        shape=(n + 1, n + 1),
+    )
     distances = dijkstra(augmented, directed=True, indices=n, limit=limit + _EPSILON)
     return np.maximum(distances[:n] - _EPSILON, 0.0)
 
@@ -185,8 +193,13 @@ class Snap:
     tie_t: NDArray[np.float64] = field(default_factory=lambda: np.empty(0))
 
 
-def snap_to_edges(graph: StreetGraph, points: ArrayLike, sample_spacing: Optional[float] = None, k: int = 6,
-                  progress: Optional[Progress] = None) -> Snap:
+def snap_to_edges(
+    graph: StreetGraph,
+    points: ArrayLike,
+    sample_spacing: Optional[float] = None,
+    k: int = 6,
+    progress: Optional[Progress] = None,
+) -> Snap:
     """Exact nearest point on the nearest edge for every point.
 
     Candidate edges come from a k-d tree of points sampled along the edges; the answer is proven exact when the
@@ -231,8 +244,9 @@ def snap_to_edges(graph: StreetGraph, points: ArrayLike, sample_spacing: Optiona
             sample_d, sample_i = tree.query(p, k=k_round)
             sample_d, sample_i = sample_d.reshape(len(p), k_round), sample_i.reshape(len(p), k_round)
             candidates = edge_of_sample[sample_i]
-            t, d = _project_xy(p[:, :1], p[:, 1:], ax[candidates], ay[candidates], dx[candidates],
-                               dy[candidates], squared[candidates])
+            t, d = _project_xy(
+                p[:, :1], p[:, 1:], ax[candidates], ay[candidates], dx[candidates], dy[candidates], squared[candidates]
+            )
             rows = np.arange(len(p))
             nearest_rows = d == d.min(axis=1)[:, None]  # an edge's samples all give its one distance
             lowest = np.where(nearest_rows, candidates, np.iinfo(np.int64).max).min(axis=1)
@@ -246,8 +260,9 @@ def snap_to_edges(graph: StreetGraph, points: ArrayLike, sample_spacing: Optiona
                 return
         for index in todo:  # rare: still unproven after the widest round
             nearby = np.unique(edge_of_sample[tree.query_ball_point(points[index], best_d[index] + half + 1e-9)])
-            t1, d1 = _project_xy(points[index, 0], points[index, 1], ax[nearby], ay[nearby], dx[nearby],
-                                 dy[nearby], squared[nearby])
+            t1, d1 = _project_xy(
+                points[index, 0], points[index, 1], ax[nearby], ay[nearby], dx[nearby], dy[nearby], squared[nearby]
+            )
             j = int(np.argmin(d1))  # nearby is sorted: the lowest edge number of equals
             best_edge[index], best_t[index], best_d[index] = nearby[j], t1[j], d1[j]
             tied[index] = np.count_nonzero(d1 == d1[j]) > 1
@@ -276,17 +291,24 @@ def snap_to_edges(graph: StreetGraph, points: ArrayLike, sample_spacing: Optiona
         sizes = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
         sample = np.fromiter(chain.from_iterable(found), dtype=np.int64, count=int(sizes.sum()))
         point = np.repeat(flagged, sizes)
-        point, edge = np.divmod(np.unique(point * np.int64(graph.n_edges) + edge_of_sample[sample]),
-                                np.int64(graph.n_edges))
+        point, edge = np.divmod(
+            np.unique(point * np.int64(graph.n_edges) + edge_of_sample[sample]), np.int64(graph.n_edges)
+        )
         t, d = _project_xy(points[point, 0], points[point, 1], ax[edge], ay[edge], dx[edge], dy[edge], squared[edge])
         other = (d == best_d[point]) & (edge != best_edge[point])
         snap.tie_point, snap.tie_edge, snap.tie_t = point[other], edge[other], t[other]
     return snap
 
 
-def _project_xy(px: Any, py: Any, ax: NDArray[np.float64], ay: NDArray[np.float64], dx: NDArray[np.float64],
-                dy: NDArray[np.float64], squared: NDArray[np.float64],
-                ) -> Tuple[NDArray[np.float64], NDArray[np.float64]]:
+def _project_xy(
+    px: Any,
+    py: Any,
+    ax: NDArray[np.float64],
+    ay: NDArray[np.float64],
+    dx: NDArray[np.float64],
+    dy: NDArray[np.float64],
+    squared: NDArray[np.float64],
+) -> Tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Position t (0..1) of the nearest point on segment a-(a+d) (``squared``: its length squared, 1 when 0) and
     the distance to it, x and y as separate arrays (broadcasting)."""
     t = ((px - ax) * dx + (py - ay) * dy) / squared
@@ -296,8 +318,9 @@ def _project_xy(px: Any, py: Any, ax: NDArray[np.float64], ay: NDArray[np.float6
     return t, np.sqrt(gx * gx + gy * gy)
 
 
-def point_distances(graph: StreetGraph, snap: Snap, vertex_distance: NDArray[np.float64],
-                    connector_cost_per_metre: float = 1.0) -> NDArray[np.float64]:
+def point_distances(
+    graph: StreetGraph, snap: Snap, vertex_distance: NDArray[np.float64], connector_cost_per_metre: float = 1.0
+) -> NDArray[np.float64]:
     """Network cost of snapped points: connector + cheaper way along the edge + cost of that end."""
     along = snap.t * graph.edge_cost[snap.edge]
     via_u = along + vertex_distance[graph.edge_u[snap.edge]]
@@ -305,8 +328,9 @@ def point_distances(graph: StreetGraph, snap: Snap, vertex_distance: NDArray[np.
     return snap.connector * connector_cost_per_metre + np.minimum(via_u, via_v)
 
 
-def prefer_shorter_walk(graph: StreetGraph, snap: Snap, vertex_distance: NDArray[np.float64],
-                        connector_cost_per_metre: float = 1.0) -> Snap:
+def prefer_shorter_walk(
+    graph: StreetGraph, snap: Snap, vertex_distance: NDArray[np.float64], connector_cost_per_metre: float = 1.0
+) -> Snap:
     """``snap`` with each point that is exactly as near to several edges joined to the one with the cheapest way
     on (the lower edge number of equals): what a person standing there would take, and not a matter of the
     order of the input lines."""
@@ -326,8 +350,11 @@ def prefer_shorter_walk(graph: StreetGraph, snap: Snap, vertex_distance: NDArray
     return resolved
 
 
-def reachable_parts(graph: StreetGraph, vertex_distance: NDArray[np.float64], limit: float,
-                    ) -> Tuple[NDArray[np.float64], NDArray[np.float64]]:
+def reachable_parts(
+    graph: StreetGraph,
+    vertex_distance: NDArray[np.float64],
+    limit: float,
+) -> Tuple[NDArray[np.float64], NDArray[np.float64]]:
     """For every edge, the lengths reachable within ``limit`` from its u end and from its v end."""
     length = graph.edge_length
     from_u = np.clip(limit - vertex_distance[graph.edge_u], 0.0, length)
@@ -335,8 +362,12 @@ def reachable_parts(graph: StreetGraph, vertex_distance: NDArray[np.float64], li
     return np.nan_to_num(from_u, nan=0.0, neginf=0.0), np.nan_to_num(from_v, nan=0.0, neginf=0.0)
 
 
-def insert_vertices(graph: StreetGraph, edge: ArrayLike, t: ArrayLike, tolerance: float = 0.01,
-                    ) -> Tuple[StreetGraph, NDArray[np.int64]]:
+def insert_vertices(
+    graph: StreetGraph,
+    edge: ArrayLike,
+    t: ArrayLike,
+    tolerance: float = 0.01,
+) -> Tuple[StreetGraph, NDArray[np.int64]]:
     """The graph with new vertices at position ``t`` (0..1 from edge_u) along ``edge``, and the vertex of every
     given point. Splitting a straight segment keeps every network distance exact; a point within ``tolerance`` of
     an end or of another new point on the same edge shares that vertex."""

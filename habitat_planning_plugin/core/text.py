@@ -49,7 +49,7 @@ def number_list(text: Optional[str], error_message: str) -> List[float]:
     try:
         numbers = [float(part) for part in (text or "").replace(";", ",").split(",") if part.strip()]
     except ValueError:
-        raise HabitatError(error_message)
+        raise HabitatError(error_message) from None
     if not all(math.isfinite(number) for number in numbers):  # "nan" and "inf" parse, but are no threshold
         raise HabitatError(error_message)
     return numbers

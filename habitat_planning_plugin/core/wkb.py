@@ -65,9 +65,10 @@ def _lengths(wkbs: List[Optional[bytes]]) -> NDArray[np.int64]:
     return np.fromiter((-1 if data is None else len(data) for data in wkbs), dtype=np.int64, count=len(wkbs))
 
 
-def line_parts(wkbs: Iterable[Optional[bytes]],
-               linearise: Optional[Callable[[bytes], Optional[bytes]]] = None,
-               ) -> Tuple[NDArray[np.float64], NDArray[np.int64], NDArray[np.int64], int]:
+def line_parts(
+    wkbs: Iterable[Optional[bytes]],
+    linearise: Optional[Callable[[bytes], Optional[bytes]]] = None,
+) -> Tuple[NDArray[np.float64], NDArray[np.int64], NDArray[np.int64], int]:
     """Street lines from a sequence of WKB (bytes, or None for a feature without geometry), in feature order.
 
     Returns (coords (n, 2) float64, counts per line part, owner: the feature index of every part, skipped).

@@ -51,9 +51,11 @@ from ..workshop import is_workshop
 from .input_defaults import in_language, name_fields, source_name
 from .tool_specs import TOOLS
 
-GEOMETRY_FILTERS = {ProcessingSourceType.VectorPoint: LayerFilter.PointLayer,
-                    ProcessingSourceType.VectorLine: LayerFilter.LineLayer,
-                    ProcessingSourceType.VectorPolygon: LayerFilter.PolygonLayer}
+GEOMETRY_FILTERS = {
+    ProcessingSourceType.VectorPoint: LayerFilter.PointLayer,
+    ProcessingSourceType.VectorLine: LayerFilter.LineLayer,
+    ProcessingSourceType.VectorPolygon: LayerFilter.PolygonLayer,
+}
 
 
 class DialogFeedback(QgsProcessingFeedback):
@@ -129,10 +131,19 @@ class GuidedDialog(QDialog):
         title.setTextFormat(Qt.TextFormat.RichText)
         title.setWordWrap(True)
         form.addRow(title)
-        if any(self.algorithm.parameterDefinition(name).type() in ("source", "vector", "raster")
-               for name in step.parameters) and not self.project.mapLayers():
-            empty = QLabel(tr("No layers are loaded. Load the workshop data (Habitat Planning ▸ Load the workshop "
-                              "data), or open your files with the … buttons."))
+        if (
+            any(
+                self.algorithm.parameterDefinition(name).type() in ("source", "vector", "raster")
+                for name in step.parameters
+            )
+            and not self.project.mapLayers()
+        ):
+            empty = QLabel(
+                tr(
+                    "No layers are loaded. Load the workshop data (Habitat Planning ▸ Load the workshop "
+                    "data), or open your files with the … buttons."
+                )
+            )
             empty.setWordWrap(True)
             empty.setStyleSheet("color: #c62828")
             form.addRow(empty)
@@ -270,11 +281,14 @@ class GuidedDialog(QDialog):
         return rows
 
     def summary_html(self):
-        rows = "".join(f"<tr><th align='left'>{_html(label)}</th><td>{_html(value)}</td></tr>"
-                       for label, value in self.summary_rows())
+        rows = "".join(
+            f"<tr><th align='left'>{_html(label)}</th><td>{_html(value)}</td></tr>"
+            for label, value in self.summary_rows()
+        )
         missing = self.missing_inputs()
-        warning = f"<p style='color:#c62828'>{_html(tr('Still needed: {0}', ', '.join(missing)))}</p>" \
-            if missing else ""
+        warning = (
+            f"<p style='color:#c62828'>{_html(tr('Still needed: {0}', ', '.join(missing)))}</p>" if missing else ""
+        )
         return f"{warning}<table cellspacing='0' cellpadding='3'>{rows}</table>"
 
     # --- values ---
@@ -298,8 +312,11 @@ class GuidedDialog(QDialog):
         return None
 
     def missing_inputs(self):
-        return [self.algorithm.parameterDefinition(name).description() for name in self.widgets
-                if self.value(name) is None and not _optional(self.algorithm.parameterDefinition(name))]
+        return [
+            self.algorithm.parameterDefinition(name).description()
+            for name in self.widgets
+            if self.value(name) is None and not _optional(self.algorithm.parameterDefinition(name))
+        ]
 
     def parameters(self, folder):
         parameters = {name: self.value(name) for name in self.widgets if self.value(name) is not None}
@@ -307,8 +324,9 @@ class GuidedDialog(QDialog):
             if self.algorithm.parameterDefinition(output) is None:
                 continue
             target = os.path.join(folder, file_name)
-            parameters[output] = QgsProcessingOutputLayerDefinition(target, self.project) \
-                if not file_name.endswith(".html") else target
+            parameters[output] = (
+                QgsProcessingOutputLayerDefinition(target, self.project) if not file_name.endswith(".html") else target
+            )
         return parameters
 
     # --- defaults for recognised data (the workshop's sample layers and fields) ---
@@ -316,8 +334,9 @@ class GuidedDialog(QDialog):
         for name, widget in self.widgets.items():
             names = self.spec.layer_hints.get(name)
             if names and isinstance(widget, QgsMapLayerComboBox):
-                layer = next((layer for layer in self.project.mapLayers().values()
-                              if source_name(layer) in names), None)
+                layer = next(
+                    (layer for layer in self.project.mapLayers().values() if source_name(layer) in names), None
+                )
                 if layer is not None:
                     widget.setLayer(layer)
         for name, widget in self.widgets.items():
@@ -374,8 +393,9 @@ class GuidedDialog(QDialog):
         try:
             os.makedirs(folder, exist_ok=True)
         except OSError as error:
-            self.log.appendPlainText(tr("The output folder {0} cannot be created: {1}", folder, error.strerror or
-                                        str(error)))
+            self.log.appendPlainText(
+                tr("The output folder {0} cannot be created: {1}", folder, error.strerror or str(error))
+            )
             return
         self.context = QgsProcessingContext()
         self.context.setProject(self.project)
@@ -400,9 +420,17 @@ class GuidedDialog(QDialog):
 
     def ask_overwrite(self, folder, earlier):
         """'replace', 'new' (a new folder beside it) or 'cancel': the user's answer."""
-        box = QMessageBox(QMessageBox.Icon.Question, tr(self.spec.title),
-                          tr("The output folder {0} already holds the results of an earlier run ({1}). Layers of "
-                             "that run shown in the project would change.", folder, ", ".join(earlier)), parent=self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            tr(self.spec.title),
+            tr(
+                "The output folder {0} already holds the results of an earlier run ({1}). Layers of "
+                "that run shown in the project would change.",
+                folder,
+                ", ".join(earlier),
+            ),
+            parent=self,
+        )
         new = box.addButton(tr("Use a new folder"), QMessageBox.ButtonRole.AcceptRole)
         replace = box.addButton(tr("Replace the earlier results"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -413,9 +441,12 @@ class GuidedDialog(QDialog):
     def browse_layer(self, name):
         """Open a file's layers into the project (a GeoPackage: all of them) and pick one for ``name``."""
         start = resource_path("sample_data") if not self.project.mapLayers() else os.path.expanduser("~")
-        path, _ = QFileDialog.getOpenFileName(self, tr("Open a layer from a file…"), start,
-                                              tr("Spatial data (*.gpkg *.shp *.geojson *.json *.tif *.tiff);;"
-                                                 "All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            tr("Open a layer from a file…"),
+            start,
+            tr("Spatial data (*.gpkg *.shp *.geojson *.json *.tif *.tiff);;All files (*)"),
+        )
         if not path:
             return
         self.add_layer_file(path)
@@ -440,8 +471,9 @@ class GuidedDialog(QDialog):
             source = ogr.Open(path)
             names = [source.GetLayer(i).GetName() for i in range(source.GetLayerCount())] if source else []
             source = None
-            layers = [QgsVectorLayer(f"{path}|layername={layer}", layer, "ogr") for layer in names] or \
-                [QgsVectorLayer(path, stem, "ogr")]
+            layers = [QgsVectorLayer(f"{path}|layername={layer}", layer, "ogr") for layer in names] or [
+                QgsVectorLayer(path, stem, "ogr")
+            ]
         valid = [layer for layer in layers if layer.isValid()]
         if not valid:
             self.log.appendPlainText(tr("{0} holds no layer QGIS can open.", path))
@@ -463,8 +495,9 @@ class GuidedDialog(QDialog):
         if ok:
             self.progress.setValue(100)
             self.load_results()
-            self.log.appendPlainText(tr("Done: {0} layers added to the group \"{1}\".", len(self.loaded_layers),
-                                        self.group_name))
+            self.log.appendPlainText(
+                tr('Done: {0} layers added to the group "{1}".', len(self.loaded_layers), self.group_name)
+            )
             for name in self.spec.reports:
                 path = results.get(name)
                 if path and os.path.exists(path):
@@ -473,8 +506,9 @@ class GuidedDialog(QDialog):
                     self.opened.append(path)
                     self.log.appendPlainText(tr("Report: {0}", path))
                     if self.open_url(QUrl.fromLocalFile(path)) is False:
-                        self.log.appendPlainText(tr("No web browser is set up to open it: open it from the output "
-                                                    "folder."))
+                        self.log.appendPlainText(
+                            tr("No web browser is set up to open it: open it from the output folder.")
+                        )
             self.finished_folder = self.folder.filePath()
             self.log.appendPlainText(tr("Output folder: {0}", self.finished_folder))
             self.folder_button.setVisible(True)
@@ -539,9 +573,11 @@ class GuidedDialog(QDialog):
         from qgis.core import QgsCoordinateTransform, QgsRectangle
 
         extent = set_null(QgsRectangle())
-        shown = [layer for layer in self.loaded_layers if layer.isSpatial() and
-                 self.project.layerTreeRoot().findLayer(layer.id()).isVisible()] or \
-            [layer for layer in self.loaded_layers if layer.isSpatial()]
+        shown = [
+            layer
+            for layer in self.loaded_layers
+            if layer.isSpatial() and self.project.layerTreeRoot().findLayer(layer.id()).isVisible()
+        ] or [layer for layer in self.loaded_layers if layer.isSpatial()]
         for layer in shown:
             try:
                 transform = QgsCoordinateTransform(layer.crs(), canvas.mapSettings().destinationCrs(), self.project)
@@ -577,8 +613,7 @@ class FileList(QWidget):
         layout.addLayout(buttons)
 
     def add_files(self):
-        paths, _ = QFileDialog.getOpenFileNames(self, tr("Add files…"), "",
-                                                tr("Scorecards (*.xlsx *.csv *.json)"))
+        paths, _ = QFileDialog.getOpenFileNames(self, tr("Add files…"), "", tr("Scorecards (*.xlsx *.csv *.json)"))
         self.set_files(self.files() + paths)
 
     def set_files(self, paths):
@@ -609,8 +644,7 @@ def _drawing_order(layer):
         return 5
     if not hasattr(layer, "geometryType"):
         return 4
-    return {GeometryType.Point: 0, GeometryType.Line: 1, GeometryType.Polygon: 2}.get(
-        layer.geometryType(), 3)
+    return {GeometryType.Point: 0, GeometryType.Line: 1, GeometryType.Polygon: 2}.get(layer.geometryType(), 3)
 
 
 def _canvas():
@@ -644,4 +678,3 @@ def _html(text):
     import html
 
     return html.escape(str(text), quote=False)
-

@@ -7,27 +7,46 @@ that kind of data, and on a field only when its name says so; otherwise it start
 Names in the user's language come first (``name_zh`` under Chinese).
 """
 
-
 from ..compat import GeometryType, LayerType, ProcessingSourceType
 from ..i18n import qgis_locale
 
 # What a layer input is, by parameter name, and per algorithm where the name is a generic INPUT.
 ROLE_OF_PARAMETER = {
-    "PUBLIC_SPACES": "public_spaces", "INVENTORY": "public_spaces", "STREETS": "streets", "ROADS": "roads",
-    "CORRIDORS": "roads", "URBAN_EXTENT": "urban_extent", "URBAN_EXTENTS": "urban_extent", "DISTRICTS": "districts",
-    "CITIES": "urban_extent", "CITY_NAMES": "urban_extent", "SETTLEMENTS": "settlements", "FACILITIES": "facilities",
-    "POPULATION_RASTER": "population", "POPULATION": "population", "EARLIER_POPULATION": "population",
-    "BUILT_UP": "built_up", "EARLIER_BUILT_UP": "built_up", "BUILDINGS": "buildings", "STREET_POLYGONS": None,
+    "PUBLIC_SPACES": "public_spaces",
+    "INVENTORY": "public_spaces",
+    "STREETS": "streets",
+    "ROADS": "roads",
+    "CORRIDORS": "roads",
+    "URBAN_EXTENT": "urban_extent",
+    "URBAN_EXTENTS": "urban_extent",
+    "DISTRICTS": "districts",
+    "CITIES": "urban_extent",
+    "CITY_NAMES": "urban_extent",
+    "SETTLEMENTS": "settlements",
+    "FACILITIES": "facilities",
+    "POPULATION_RASTER": "population",
+    "POPULATION": "population",
+    "EARLIER_POPULATION": "population",
+    "BUILT_UP": "built_up",
+    "EARLIER_BUILT_UP": "built_up",
+    "BUILDINGS": "buildings",
+    "STREET_POLYGONS": None,
     "POPULATION_LAYER": None,
 }
-ROLE_OF_INPUT = {"habitat:publicspaceinventory": "public_spaces", "habitat:sdfdevelopmentindex": "settlements",
-                 "habitat:urbanextent": "built_up", "habitat:publicspacesfromosm": "osm_polygons",
-                 "habitat:streetsfromosm": "osm_lines"}
+ROLE_OF_INPUT = {
+    "habitat:publicspaceinventory": "public_spaces",
+    "habitat:sdfdevelopmentindex": "settlements",
+    "habitat:urbanextent": "built_up",
+    "habitat:publicspacesfromosm": "osm_polygons",
+    "habitat:streetsfromosm": "osm_lines",
+}
 # Layer names (GeoPackage layer, file stem or shown name, lower case) and fields that say what a layer is.
 ROLES = {
     # Not "inventory": a run's inventory result carries the same fields; the spaces as given come first.
-    "public_spaces": (("public_spaces", "public space", "public spaces", "publicspaces", "parks", "公共空间"),
-                      ("ps_type", "ps_id", "leisure")),
+    "public_spaces": (
+        ("public_spaces", "public space", "public spaces", "publicspaces", "parks", "公共空间"),
+        ("ps_type", "ps_id", "leisure"),
+    ),
     "streets": (("streets", "street", "街道", "street_centrelines"), ("width_m", "street_id")),
     "roads": (("roads", "road", "道路", "road_network"), ("highway",)),
     "urban_extent": (("urban_extent", "urban extent", "urban_extents", "cities", "城市范围"), ()),
@@ -42,18 +61,34 @@ ROLES = {
 }
 # Field inputs by parameter name: the field names that mean it, best first.
 FIELD_HINTS = {
-    "TYPE_FIELD": ("ps_type", "type", "leisure", "category", "landuse"), "ACCESS_FIELD": ("access",),
-    "FEE_FIELD": ("fee",), "ID_FIELD": ("ps_id", "space_id", "id"), "WIDTH_FIELD": ("width_m", "width"),
-    "CLASS_FIELD": ("road_class", "highway", "fclass", "class"), "ROAD_CLASS_FIELD": ("road_class", "highway", "fclass"),
-    "ROAD_CLASS": ("highway", "road_class", "fclass"), "FUNCTION_FIELD": ("function", "amenity", "type"),
-    "LEVEL_FIELD": ("level",), "MASS_FIELD": ("centrality", "population"), "DEVELOPMENT_FIELD": ("dev_index",),
-    "TRAVEL_TIME_FIELD": ("time_l1",), "CENTRALITY_FIELD": ("centrality",), "ACCESSIBILITY_FIELD": ("hansen",),
-    "POPULATION_FIELD": ("population", "pop", "pop_total"), "DISTRICT_FIELD": ("district", "district_id"),
+    "TYPE_FIELD": ("ps_type", "type", "leisure", "category", "landuse"),
+    "ACCESS_FIELD": ("access",),
+    "FEE_FIELD": ("fee",),
+    "ID_FIELD": ("ps_id", "space_id", "id"),
+    "WIDTH_FIELD": ("width_m", "width"),
+    "CLASS_FIELD": ("road_class", "highway", "fclass", "class"),
+    "ROAD_CLASS_FIELD": ("road_class", "highway", "fclass"),
+    "ROAD_CLASS": ("highway", "road_class", "fclass"),
+    "FUNCTION_FIELD": ("function", "amenity", "type"),
+    "LEVEL_FIELD": ("level",),
+    "MASS_FIELD": ("centrality", "population"),
+    "DEVELOPMENT_FIELD": ("dev_index",),
+    "TRAVEL_TIME_FIELD": ("time_l1",),
+    "CENTRALITY_FIELD": ("centrality",),
+    "ACCESSIBILITY_FIELD": ("hansen",),
+    "POPULATION_FIELD": ("population", "pop", "pop_total"),
+    "DISTRICT_FIELD": ("district", "district_id"),
 }
-NAME_FIELDS = ("NAME_FIELD", "CITY_NAME_FIELD", "DISTRICT_NAME_FIELD", "URBAN_EXTENT_NAME_FIELD", "CITY_FIELD",
-               "CITY_NAME", "DISTRICT_NAME")
-NAMES_IN = {"zh": ("name_zh", "name:zh", "name_cn", "name:zh-hans", "名称", "中文名"),
-            "en": ("name_en", "name:en")}
+NAME_FIELDS = (
+    "NAME_FIELD",
+    "CITY_NAME_FIELD",
+    "DISTRICT_NAME_FIELD",
+    "URBAN_EXTENT_NAME_FIELD",
+    "CITY_FIELD",
+    "CITY_NAME",
+    "DISTRICT_NAME",
+)
+NAMES_IN = {"zh": ("name_zh", "name:zh", "name_cn", "name:zh-hans", "名称", "中文名"), "en": ("name_en", "name:en")}
 GENERIC_NAMES = ("name", "city", "district", "NAME")
 
 
@@ -94,8 +129,9 @@ def choose_field(field_names, hints) -> str:
 def layer_role(algorithm_id: str, parameter_name: str):
     if parameter_name.upper() == "INPUT":
         return ROLE_OF_INPUT.get(algorithm_id)
-    return ROLE_OF_PARAMETER.get(parameter_name.upper(), parameter_name.lower() if parameter_name.lower() in ROLES
-                                 else None)
+    return ROLE_OF_PARAMETER.get(
+        parameter_name.upper(), parameter_name.lower() if parameter_name.lower() in ROLES else None
+    )
 
 
 def file_stem(layer) -> str:
@@ -121,8 +157,9 @@ def _score(layer, role) -> int:
         present = {name.lower() for name in layer.fields().names()}
         score += 3 * sum(field in present for field in fields)
         # A layer another role names outright (the roads when streets are asked for) is not this one.
-        if not score or all(_names(layer).isdisjoint({n.lower() for n in ROLES[other][0]})
-                            for other in ROLES if other != role):
+        if not score or all(
+            _names(layer).isdisjoint({n.lower() for n in ROLES[other][0]}) for other in ROLES if other != role
+        ):
             return score
         return score - 8
     return score
@@ -136,11 +173,15 @@ def _fits(layer, definition) -> bool:
         return False
     types = definition.dataTypes() or [ProcessingSourceType.VectorAnyGeometry]
     geometry = layer.geometryType()
-    wanted = {ProcessingSourceType.VectorPoint: GeometryType.Point,
-              ProcessingSourceType.VectorLine: GeometryType.Line,
-              ProcessingSourceType.VectorPolygon: GeometryType.Polygon}
-    return any(t in (ProcessingSourceType.VectorAnyGeometry, ProcessingSourceType.Vector) or wanted.get(t) == geometry
-               for t in types)
+    wanted = {
+        ProcessingSourceType.VectorPoint: GeometryType.Point,
+        ProcessingSourceType.VectorLine: GeometryType.Line,
+        ProcessingSourceType.VectorPolygon: GeometryType.Polygon,
+    }
+    return any(
+        t in (ProcessingSourceType.VectorAnyGeometry, ProcessingSourceType.Vector) or wanted.get(t) == geometry
+        for t in types
+    )
 
 
 def choose_layer(algorithm_id, definition, layers):

@@ -19,11 +19,15 @@ SCORING_ACTION = "habitatScoringDialog"
 GUIDED_ACTION = "habitatGuided_{0}"
 WORKSHOP_ACTION = "habitatWorkshop"
 # The guided dialogs of each area (tool keys of gui/tool_specs.py), first in its menu.
-GUIDED_TOOLS = {"publicspace": [("publicspace", tr_noop("City-wide public space assessment (guided)…")),
-                                ("publicspacequality", tr_noop("Public space quality from a survey (guided)…")),
-                                ("publicspaceaction", tr_noop("Where to add and upgrade public space (guided)…"))],
-                "planassessment": [("planassessment", tr_noop("Plan assessment (guided)…"))],
-                "sdf": [("sdf", tr_noop("Spatial Development Framework analysis (guided)…"))]}
+GUIDED_TOOLS = {
+    "publicspace": [
+        ("publicspace", tr_noop("City-wide public space assessment (guided)…")),
+        ("publicspacequality", tr_noop("Public space quality from a survey (guided)…")),
+        ("publicspaceaction", tr_noop("Where to add and upgrade public space (guided)…")),
+    ],
+    "planassessment": [("planassessment", tr_noop("Plan assessment (guided)…"))],
+    "sdf": [("sdf", tr_noop("Spatial Development Framework analysis (guided)…"))],
+}
 
 
 def algorithm_dialog(algorithm_id: str):
@@ -41,8 +45,11 @@ def algorithm_dialog(algorithm_id: str):
     wrappers = getattr(dialog.mainWidget(), "wrappers", {}) if dialog is not None else {}
     for name, value in values.items():
         wrapper = wrappers.get(name)
-        if value is not None or wrapper is None or wrapper.parameterDefinition().type() not in ("source", "vector",
-                                                                                                 "raster"):
+        if (
+            value is not None
+            or wrapper is None
+            or wrapper.parameterDefinition().type() not in ("source", "vector", "raster")
+        ):
             continue
         # Processing's layer widget holds a QgsMapLayerComboBox (seen from Python as a QComboBox): no selection.
         for combo in wrapper.wrappedWidget().findChildren(QComboBox):
@@ -159,10 +166,16 @@ class HabitatMenu:
         from ..workshop import load_workshop
 
         project = QgsProject.instance()
-        if confirm and project.isDirty() and QMessageBox.question(
-                self.iface.mainWindow(), tr("Load the workshop data"),
-                tr("Replace the current project with the workshop data? Unsaved changes are lost.")) != \
-                QMessageBox.StandardButton.Yes:
+        if (
+            confirm
+            and project.isDirty()
+            and QMessageBox.question(
+                self.iface.mainWindow(),
+                tr("Load the workshop data"),
+                tr("Replace the current project with the workshop data? Unsaved changes are lost."),
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
             return None
         project.clear()
         layers = load_workshop(project)

@@ -120,7 +120,9 @@ class CriteriaTree(QTreeWidget):
         bold.setBold(True)
         for theme_text, questions in groups:
             theme = QTreeWidgetItem([theme_text])
-            theme.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a header, not selectable (a disabled one would disable its criteria)
+            theme.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+            )  # a header, not selectable (a disabled one would disable its criteria)
             theme.setData(0, ROW, -1)
             theme.setFont(0, bold)
             theme.setForeground(0, self.palette().windowText())
@@ -196,9 +198,14 @@ class ScoringDialog(QDialog):
         self.year.setRange(1900, 2200)
         self.year.setValue(2026)
         details = QGridLayout()  # two columns: the question gets the height
-        for place, (text, field) in enumerate(((tr("Plan name"), self.plan), (tr("City"), self.city),
-                                               (tr("Year of the plan"), self.year),
-                                               (tr("Assessor"), self.assessor))):
+        for place, (text, field) in enumerate(
+            (
+                (tr("Plan name"), self.plan),
+                (tr("City"), self.city),
+                (tr("Year of the plan"), self.year),
+                (tr("Assessor"), self.assessor),
+            )
+        ):
             label = QLabel(text)
             label.setBuddy(field)
             details.addWidget(label, place // 2, 2 * (place % 2))
@@ -321,9 +328,15 @@ class ScoringDialog(QDialog):
         for criterion in framework.criteria:
             if criterion.theme not in self.theme_order:
                 self.theme_order.append(criterion.theme)
-        self.criteria.fill([(self._text(framework.themes.get(theme, {})),
-                             [self._text(c.question) for c in framework.criteria if c.theme == theme])
-                            for theme in self.theme_order])
+        self.criteria.fill(
+            [
+                (
+                    self._text(framework.themes.get(theme, {})),
+                    [self._text(c.question) for c in framework.criteria if c.theme == theme],
+                )
+                for theme in self.theme_order
+            ]
+        )
         self.framework_label.setText(self._text(framework.name))
         self.progress.setRange(0, len(framework.criteria))
         self.criteria.setCurrentRow(0)
@@ -334,8 +347,9 @@ class ScoringDialog(QDialog):
     def choose_framework(self):
         if not self.may_discard():
             return
-        path, _ = QFileDialog.getOpenFileName(self, tr("Framework…"), self.start_folder(),
-                                              tr("Assessment frameworks (*.json)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Framework…"), self.start_folder(), tr("Assessment frameworks (*.json)")
+        )
         if path:
             self._guarded(self.use_framework, path)
 
@@ -347,8 +361,14 @@ class ScoringDialog(QDialog):
         criterion = self.framework.criteria[row]
         answer = self.answers[criterion.id]
         theme_number = self.theme_order.index(criterion.theme) + 1
-        self.theme.setText(tr("Theme {0} of {1}: {2}", theme_number, len(self.theme_order),
-                              self._text(self.framework.themes.get(criterion.theme, {}))))
+        self.theme.setText(
+            tr(
+                "Theme {0} of {1}: {2}",
+                theme_number,
+                len(self.theme_order),
+                self._text(self.framework.themes.get(criterion.theme, {})),
+            )
+        )
         self.position.setText(tr("Criterion {0} of {1}", row + 1, len(self.framework.criteria)))
         self.question.setText(self._text(criterion.question))
         for button in self.buttons.buttons():
@@ -409,8 +429,14 @@ class ScoringDialog(QDialog):
     # --- scorecards -------------------------------------------------------------------------------------------
 
     def scorecard(self) -> Scorecard:
-        card = Scorecard(self.framework.id, self.framework.version, self.plan.text().strip(),
-                         self.city.text().strip(), self.year.value(), self.assessor.text().strip())
+        card = Scorecard(
+            self.framework.id,
+            self.framework.version,
+            self.plan.text().strip(),
+            self.city.text().strip(),
+            self.year.value(),
+            self.assessor.text().strip(),
+        )
         for criterion_id, answer in self.answers.items():
             if answer["score"] is None:
                 continue
@@ -431,8 +457,9 @@ class ScoringDialog(QDialog):
     def load(self, path) -> None:
         card = read_scorecard(path)
         if card.framework != self.framework.id:
-            raise HabitatError(tr("{0}: made for the framework \"{1}\", not \"{2}\".", card.source, card.framework,
-                                  self.framework.id))
+            raise HabitatError(
+                tr('{0}: made for the framework "{1}", not "{2}".', card.source, card.framework, self.framework.id)
+            )
         self._quiet = True
         try:
             self.plan.setText(card.plan)
@@ -468,9 +495,12 @@ class ScoringDialog(QDialog):
         return QDir.homePath()
 
     def suggested_name(self) -> str:
-        """"plan_year_assessor.json" of the details given; unsafe characters replaced, Chinese kept."""
-        parts = [safe_file_name(self.plan.text())[:MAX_NAME // 2], str(self.year.value()),
-                 safe_file_name(self.assessor.text())[:MAX_NAME // 3]]
+        """ "plan_year_assessor.json" of the details given; unsafe characters replaced, Chinese kept."""
+        parts = [
+            safe_file_name(self.plan.text())[: MAX_NAME // 2],
+            str(self.year.value()),
+            safe_file_name(self.assessor.text())[: MAX_NAME // 3],
+        ]
         if not parts[0]:
             parts[0] = safe_file_name(tr("scorecard"))
         return "_".join(part for part in parts if part) + SUFFIX
@@ -480,8 +510,9 @@ class ScoringDialog(QDialog):
 
     def choose_and_save(self) -> bool:
         """Ask where to save (suggesting suggested_path()) and save; True when the scorecard was saved."""
-        path, _ = QFileDialog.getSaveFileName(self, tr("Save scorecard…"), self.suggested_path(),
-                                              tr("Scorecards (*.json)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("Save scorecard…"), self.suggested_path(), tr("Scorecards (*.json)")
+        )
         if not path:
             return False
         if Path(path).suffix.lower() != SUFFIX:  # the scorecard is JSON whatever name is typed
@@ -491,8 +522,9 @@ class ScoringDialog(QDialog):
     def choose_and_open(self):
         if not self.may_discard():
             return
-        path, _ = QFileDialog.getOpenFileName(self, tr("Open scorecard…"), self.start_folder(),
-                                              tr("Scorecards (*.json *.csv *.xlsx)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Open scorecard…"), self.start_folder(), tr("Scorecards (*.json *.csv *.xlsx)")
+        )
         if path:
             self._guarded(self.load, path)
 
@@ -513,10 +545,14 @@ class ScoringDialog(QDialog):
         return self.isWindowModified()
 
     def confirm_discard(self):
-        """Ask what to do with unsaved changes: QMessageBox.StandardButton.Save, Discard or Cancel (the user's answer)."""
-        return QMessageBox.question(self, tr("Score a plan"),
-                                    tr("This scorecard has unsaved changes. Save them before going on?"),
-                                    QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        """Ask what to do with unsaved changes: Save, Discard or Cancel (a QMessageBox.StandardButton)."""
+        return QMessageBox.question(
+            self,
+            tr("Score a plan"),
+            tr("This scorecard has unsaved changes. Save them before going on?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
 
     def may_discard(self) -> bool:
         """True when the current answers may go: nothing unsaved, saved now, or the user discards them."""

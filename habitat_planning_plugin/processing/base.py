@@ -36,8 +36,9 @@ from .provenance import footer
 # How to install a missing package, by platform (shown in the user's language).
 INSTALL_HINTS = {
     "win32": tr_noop("Open the OSGeo4W Shell and run: python -m pip install {0}"),
-    "other": tr_noop("Install it into the Python that QGIS uses, for example in a terminal: "
-                     "python3 -m pip install --user {0}"),
+    "other": tr_noop(
+        "Install it into the Python that QGIS uses, for example in a terminal: python3 -m pip install --user {0}"
+    ),
 }
 
 
@@ -128,7 +129,7 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, name))
         if source.featureCount() == 0:
-            raise HabitatError(tr("The input \"{0}\" has no features.", self.parameterDefinition(name).description()))
+            raise HabitatError(tr('The input "{0}" has no features.', self.parameterDefinition(name).description()))
         return source
 
     def population_input(self, parameters, context):
@@ -147,14 +148,20 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
         """Polygons of ``source`` in ``crs`` (repaired, reported as ``what``) and their names (feature id if none).
         A name used by several features gets the feature id after it, with a warning: results are kept by name
         (table rows, sampling estimates), and two places must never share one."""
-        shapes, rows, ids, repaired, skipped = read_polygons(source, crs, context.transformContext(),
-                                                             [name_field] if name_field else [])
+        shapes, rows, ids, repaired, skipped = read_polygons(
+            source, crs, context.transformContext(), [name_field] if name_field else []
+        )
         self.report_polygons(feedback, what, repaired, skipped)
         names = [str(row[0]) if name_field and not is_null(row[0]) else str(fid) for row, fid in zip(rows, ids)]
         repeated = {name for name in names if names.count(name) > 1}
         if repeated:
-            feedback.pushWarning(tr("{0}: the names {1} are used more than once; each is shown with its feature id.",
-                                    what, ", ".join(sorted(repeated))))
+            feedback.pushWarning(
+                tr(
+                    "{0}: the names {1} are used more than once; each is shown with its feature id.",
+                    what,
+                    ", ".join(sorted(repeated)),
+                )
+            )
             names = [tr("{0} (id {1})", name, fid) if name in repeated else name for name, fid in zip(names, ids)]
         return shapes, names
 
@@ -172,8 +179,12 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
     def report_settings(feedback) -> report_html.ReportSettings:
         """How this run's reports are written: in the user's language, with the plugin and QGIS versions, printed
         by Qt when saved as .pdf, chart warnings to the log."""
-        return report_html.ReportSettings(language=qgis_locale(), footer=footer(), pdf_writer=html_to_pdf,
-                                          warn=feedback.pushWarning if feedback is not None else None)
+        return report_html.ReportSettings(
+            language=qgis_locale(),
+            footer=footer(),
+            pdf_writer=html_to_pdf,
+            warn=feedback.pushWarning if feedback is not None else None,
+        )
 
     def add_number_outputs(self, outputs) -> None:
         """Numeric results (name, translated label), shown in the log and usable in models."""
@@ -190,16 +201,23 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
     def add_report_parameter(self, help_text: str):
         """The optional HTML report output (created by default), with its help (a ``tr_noop`` text)."""
         self.add_parameter(
-            QgsProcessingParameterFileDestination(self.OUTPUT_REPORT, tr("Report (HTML)"),
-                                                  tr("HTML files (*.html);;PDF files (*.pdf)"), optional=True,
-                                                  createByDefault=True),
-            help_text)
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT_REPORT,
+                tr("Report (HTML)"),
+                tr("HTML files (*.html);;PDF files (*.pdf)"),
+                optional=True,
+                createByDefault=True,
+            ),
+            help_text,
+        )
 
     def add_target_crs_parameter(self):
         self.add_parameter(
             QgsProcessingParameterCrs(self.TARGET_CRS, tr("Analysis CRS (projected, metres)"), optional=True),
-            tr_noop("Projected CRS in metres used for all distances and areas. Leave empty to keep the inputs' "
-                    "CRS when it is projected in metres, or to use the UTM zone of the data otherwise."),
+            tr_noop(
+                "Projected CRS in metres used for all distances and areas. Leave empty to keep the inputs' "
+                "CRS when it is projected in metres, or to use the UTM zone of the data otherwise."
+            ),
             advanced=True,
         )
 
@@ -212,8 +230,9 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
 
     # --- outputs: written by QGIS; OutputGuard (processAlgorithm) puts the user's files back if the run fails ---
     def create_sink(self, parameters, name, context, fields, geometry_type, crs):
-        sink, dest_id = self.parameterAsSink(parameters, name, context, fields, geometry_type,
-                                             crs if crs is not None else QgsCoordinateReferenceSystem())
+        sink, dest_id = self.parameterAsSink(
+            parameters, name, context, fields, geometry_type, crs if crs is not None else QgsCoordinateReferenceSystem()
+        )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
         path = destination_file(parameters.get(name), context) or ""
@@ -229,8 +248,9 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
             return
         details = context.layerToLoadOnCompletionDetails(dest_id)
         details.name = layer_name
-        processor = StyleOnLoad(resource_path("styles", qml_name) if qml_name else "", layer_name, category_labels,
-                                renderer)
+        processor = StyleOnLoad(
+            resource_path("styles", qml_name) if qml_name else "", layer_name, category_labels, renderer
+        )
         POST_PROCESSORS[dest_id] = processor
         details.setPostProcessor(processor)
 
@@ -273,9 +293,15 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
         problems = self.parameter_problems(parameters, context)  # also inside models, which skip the dialog's check
         if problems:
             raise QgsProcessingException("\n".join(problems))
-        guard = OutputGuard(path for path in (destination_file(parameters.get(definition.name()), context)
-                                              for definition in self.destinationParameterDefinitions()
-                                              if not self.KEEPS_PARTIAL_OUTPUTS) if path)
+        guard = OutputGuard(
+            path
+            for path in (
+                destination_file(parameters.get(definition.name()), context)
+                for definition in self.destinationParameterDefinitions()
+                if not self.KEEPS_PARTIAL_OUTPUTS
+            )
+            if path
+        )
         guard.protect()
         try:
             with report_html.run_details(self.displayName(), self.input_summary(parameters, context)):
@@ -308,12 +334,21 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
         if feedback is not None:
             feedback.pushDebugInfo("".join(traceback.format_exception(type(error), error, error.__traceback__)))
         if isinstance(error, OSError):  # the disk: full, read-only, a folder that cannot be made — not a bug
-            return QgsProcessingException(tr(
-                "Could not use the file {0}: {1}. Nothing was written; earlier outputs are as they were.",
-                error.filename or "—", error.strerror or str(error)))
-        return QgsProcessingException(tr(
-            "The run stopped on an unexpected error ({0}: {1}). Nothing was written. Please report it with the "
-            "log of this run to the plugin's issue tracker.", type(error).__name__, str(error)))
+            return QgsProcessingException(
+                tr(
+                    "Could not use the file {0}: {1}. Nothing was written; earlier outputs are as they were.",
+                    error.filename or "—",
+                    error.strerror or str(error),
+                )
+            )
+        return QgsProcessingException(
+            tr(
+                "The run stopped on an unexpected error ({0}: {1}). Nothing was written. Please report it with the "
+                "log of this run to the plugin's issue tracker.",
+                type(error).__name__,
+                str(error),
+            )
+        )
 
     def input_label(self, parameters, name, context) -> str:
         """An input as the user knows it, for messages: a project layer by its name, a file by its file name
@@ -329,5 +364,3 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
             value = parameters.get(definition.name(), definition.defaultValue())
             rows.append((definition.description(), value_text(value, context)))
         return rows
-
-

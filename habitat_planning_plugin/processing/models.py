@@ -38,7 +38,8 @@ PUBLIC_SPACE_MODEL_HELP = tr_noop(
     "Runs the public space tools in one go: the inventory (types, what counts, districts), then SDG 11.7.1 (a), "
     "the share of the urban area in streets and public space, and SDG 11.7.1 (b), the share of the population "
     "within walking distance of a counted public space, by district and population group. Only the spaces the "
-    "inventory counts go on to the two indicators.")
+    "inventory counts go on to the two indicators."
+)
 
 
 class HabitatModel(QgsProcessingModelAlgorithm):
@@ -112,8 +113,14 @@ class HabitatModel(QgsProcessingModelAlgorithm):
                 parameters[destination.name()] = QgsProcessing.TEMPORARY_OUTPUT
         # Nothing lost: the steps write the model's outputs as they go; a failed or cancelled run puts every earlier
         # file back and removes the new ones, and a cancel is a failure, not a success with outputs missing.
-        guard = OutputGuard(path for path in (destination_file(parameters.get(definition.name()), context)
-                                              for definition in self.destinationParameterDefinitions()) if path)
+        guard = OutputGuard(
+            path
+            for path in (
+                destination_file(parameters.get(definition.name()), context)
+                for definition in self.destinationParameterDefinitions()
+            )
+            if path
+        )
         guard.protect()
         try:
             results = super().processAlgorithm(parameters, context, feedback)
@@ -144,7 +151,8 @@ ACTION_MODEL_HELP = tr_noop(
     "where (unserved people by group, clusters, districts), where new public space helps most (the candidate "
     "sites chosen to serve the most people not yet served), which existing spaces to upgrade first (quality from "
     "the survey and the people who depend on each space), and a scorecard per district for the public space "
-    "strategy, with the change since an earlier scorecard when one is given.")
+    "strategy, with the change since an earlier scorecard when one is given."
+)
 
 
 class PublicSpaceActionModel(HabitatModel):
@@ -161,7 +169,8 @@ SDF_MODEL_HELP = tr_noop(
     "Runs the four SDF steps in one go: the functional analysis (scalogram, centrality, hierarchy), the composite "
     "development index of the indicators you choose, the accessibility of centres on the road network (travel "
     "times, Hansen accessibility, dominant centres, influence zones) and the investment priorities combining need "
-    "(low development, long travel time to an intermediate centre) and potential (centrality, accessibility).")
+    "(low development, long travel time to an intermediate centre) and potential (centrality, accessibility)."
+)
 
 
 class SdfModel(HabitatModel):
@@ -169,47 +178,122 @@ class SdfModel(HabitatModel):
 
     def build(self):
         point, line = [ProcessingSourceType.VectorPoint], [ProcessingSourceType.VectorLine]
-        _input(self, QgsProcessingParameterFeatureSource("settlements", tr("Settlements or sectors"),
-                                                         [ProcessingSourceType.VectorPoint,
-                                                          ProcessingSourceType.VectorPolygon]))
-        _input(self, QgsProcessingParameterField("name_field", tr("Settlement name field"),
-                                                 parentLayerParameterName="settlements", optional=True))
+        _input(
+            self,
+            QgsProcessingParameterFeatureSource(
+                "settlements",
+                tr("Settlements or sectors"),
+                [ProcessingSourceType.VectorPoint, ProcessingSourceType.VectorPolygon],
+            ),
+        )
+        _input(
+            self,
+            QgsProcessingParameterField(
+                "name_field", tr("Settlement name field"), parentLayerParameterName="settlements", optional=True
+            ),
+        )
         _input(self, QgsProcessingParameterFeatureSource("facilities", tr("Facilities (points)"), point))
-        _input(self, QgsProcessingParameterField("function_field", tr("Function field"),
-                                                 parentLayerParameterName="facilities"))
-        _input(self, QgsProcessingParameterField("indicators", tr("Indicators"), parentLayerParameterName="settlements",
-                                                 type=ProcessingFieldParameterDataType.Numeric, allowMultiple=True))
-        _input(self, QgsProcessingParameterField("negative_indicators", tr("Indicators where more is worse"),
-                                                 parentLayerParameterName="settlements",
-                                                 type=ProcessingFieldParameterDataType.Numeric, allowMultiple=True,
-                                                 optional=True))
+        _input(
+            self,
+            QgsProcessingParameterField("function_field", tr("Function field"), parentLayerParameterName="facilities"),
+        )
+        _input(
+            self,
+            QgsProcessingParameterField(
+                "indicators",
+                tr("Indicators"),
+                parentLayerParameterName="settlements",
+                type=ProcessingFieldParameterDataType.Numeric,
+                allowMultiple=True,
+            ),
+        )
+        _input(
+            self,
+            QgsProcessingParameterField(
+                "negative_indicators",
+                tr("Indicators where more is worse"),
+                parentLayerParameterName="settlements",
+                type=ProcessingFieldParameterDataType.Numeric,
+                allowMultiple=True,
+                optional=True,
+            ),
+        )
         _input(self, QgsProcessingParameterFeatureSource("roads", tr("Road network"), line))
-        _input(self, QgsProcessingParameterField("road_class", tr("Road class field"), parentLayerParameterName="roads",
-                                                 optional=True))
-        _child(self, "habitat:sdffunctions", "functions", tr("Functional analysis (scalogram) and settlement hierarchy"),
-               {"SETTLEMENTS": _from_input("settlements"), "NAME_FIELD": _from_input("name_field"),
-                "FACILITIES": _from_input("facilities"), "FUNCTION_FIELD": _from_input("function_field")},
-               {"hierarchy": ("OUTPUT", tr("Settlement hierarchy")), "scalogram": ("OUTPUT_SCALOGRAM", tr("Scalogram")),
-                "functions_report": ("OUTPUT_REPORT", tr("Functional analysis and settlement hierarchy"))})
-        _child(self, "habitat:sdfdevelopmentindex", "development", tr("Composite development index"),
-               {"INPUT": _from_child("functions", "OUTPUT"), "NAME_FIELD": _from_input("name_field"),
-                "INDICATORS": _from_input("indicators"), "NEGATIVE": _from_input("negative_indicators")},
-               {"development_index": ("OUTPUT", tr("Development index")),
+        _input(
+            self,
+            QgsProcessingParameterField(
+                "road_class", tr("Road class field"), parentLayerParameterName="roads", optional=True
+            ),
+        )
+        _child(
+            self,
+            "habitat:sdffunctions",
+            "functions",
+            tr("Functional analysis (scalogram) and settlement hierarchy"),
+            {
+                "SETTLEMENTS": _from_input("settlements"),
+                "NAME_FIELD": _from_input("name_field"),
+                "FACILITIES": _from_input("facilities"),
+                "FUNCTION_FIELD": _from_input("function_field"),
+            },
+            {
+                "hierarchy": ("OUTPUT", tr("Settlement hierarchy")),
+                "scalogram": ("OUTPUT_SCALOGRAM", tr("Scalogram")),
+                "functions_report": ("OUTPUT_REPORT", tr("Functional analysis and settlement hierarchy")),
+            },
+        )
+        _child(
+            self,
+            "habitat:sdfdevelopmentindex",
+            "development",
+            tr("Composite development index"),
+            {
+                "INPUT": _from_child("functions", "OUTPUT"),
+                "NAME_FIELD": _from_input("name_field"),
+                "INDICATORS": _from_input("indicators"),
+                "NEGATIVE": _from_input("negative_indicators"),
+            },
+            {
+                "development_index": ("OUTPUT", tr("Development index")),
                 "sensitivity": ("OUTPUT_SENSITIVITY", tr("Sensitivity of the ranking")),
-                "development_report": ("OUTPUT_REPORT", tr("Composite development index"))})
-        _child(self, "habitat:sdfaccessibility", "accessibility", tr("Accessibility and territorial influence of centres"),
-               {"SETTLEMENTS": _from_child("development", "OUTPUT"), "NAME_FIELD": _from_input("name_field"),
-                "ROADS": _from_input("roads"), "CLASS_FIELD": _from_input("road_class")},
-               {"accessibility": ("OUTPUT", tr("Accessibility of settlements")),
+                "development_report": ("OUTPUT_REPORT", tr("Composite development index")),
+            },
+        )
+        _child(
+            self,
+            "habitat:sdfaccessibility",
+            "accessibility",
+            tr("Accessibility and territorial influence of centres"),
+            {
+                "SETTLEMENTS": _from_child("development", "OUTPUT"),
+                "NAME_FIELD": _from_input("name_field"),
+                "ROADS": _from_input("roads"),
+                "CLASS_FIELD": _from_input("road_class"),
+            },
+            {
+                "accessibility": ("OUTPUT", tr("Accessibility of settlements")),
                 "influence_zones": ("OUTPUT_ZONES", tr("Territorial influence zones")),
-                "isochrones": ("OUTPUT_ISOCHRONES", tr("Isochrone bands"))},
-               static={"LEVEL_FIELD": "level", "MASS_FIELD": "centrality"})
-        _child(self, "habitat:sdfpriority", "priority", tr("Investment priorities"),
-               {"SETTLEMENTS": _from_child("accessibility", "OUTPUT"), "NAME_FIELD": _from_input("name_field")},
-               {"priorities": ("OUTPUT", tr("Investment priorities")),
-                "priority_report": ("OUTPUT_REPORT", tr("Investment priorities"))},
-               static={"DEVELOPMENT_FIELD": "dev_index", "TRAVEL_TIME_FIELD": "time_l2",
-                       "CENTRALITY_FIELD": "centrality", "ACCESSIBILITY_FIELD": "hansen"})
+                "isochrones": ("OUTPUT_ISOCHRONES", tr("Isochrone bands")),
+            },
+            static={"LEVEL_FIELD": "level", "MASS_FIELD": "centrality"},
+        )
+        _child(
+            self,
+            "habitat:sdfpriority",
+            "priority",
+            tr("Investment priorities"),
+            {"SETTLEMENTS": _from_child("accessibility", "OUTPUT"), "NAME_FIELD": _from_input("name_field")},
+            {
+                "priorities": ("OUTPUT", tr("Investment priorities")),
+                "priority_report": ("OUTPUT_REPORT", tr("Investment priorities")),
+            },
+            static={
+                "DEVELOPMENT_FIELD": "dev_index",
+                "TRAVEL_TIME_FIELD": "time_l2",
+                "CENTRALITY_FIELD": "centrality",
+                "ACCESSIBILITY_FIELD": "hansen",
+            },
+        )
 
 
 def _input(model, parameter):
@@ -249,135 +333,343 @@ def _build_public_space_model(model):
     polygon, line = [ProcessingSourceType.VectorPolygon], [ProcessingSourceType.VectorLine]
     _input(model, QgsProcessingParameterFeatureSource("public_spaces", tr("Public spaces (polygons)"), polygon))
     _input(model, QgsProcessingParameterField("type_field", tr("Type field"), parentLayerParameterName="public_spaces"))
-    _input(model, QgsProcessingParameterField("access_field", tr("Access field"),
-                                              parentLayerParameterName="public_spaces", optional=True))
-    _input(model, QgsProcessingParameterField("fee_field", tr("Fee field"), parentLayerParameterName="public_spaces",
-                                              optional=True))
+    _input(
+        model,
+        QgsProcessingParameterField(
+            "access_field", tr("Access field"), parentLayerParameterName="public_spaces", optional=True
+        ),
+    )
+    _input(
+        model,
+        QgsProcessingParameterField(
+            "fee_field", tr("Fee field"), parentLayerParameterName="public_spaces", optional=True
+        ),
+    )
     _input(model, QgsProcessingParameterFeatureSource("urban_extent", tr("Urban extent (polygons)"), polygon))
-    _input(model, QgsProcessingParameterField("city_name", tr("City name field"), parentLayerParameterName="urban_extent",
-                                              optional=True))
+    _input(
+        model,
+        QgsProcessingParameterField(
+            "city_name", tr("City name field"), parentLayerParameterName="urban_extent", optional=True
+        ),
+    )
     _input(model, QgsProcessingParameterFeatureSource("streets", tr("Street centre-lines"), line))
-    _input(model, QgsProcessingParameterField("width_field", tr("Street width field (m)"),
-                                              parentLayerParameterName="streets", optional=True))  # "12 m" too
-    _input(model, QgsProcessingParameterField("class_field", tr("Road class field"), parentLayerParameterName="streets",
-                                              optional=True))
+    _input(
+        model,
+        QgsProcessingParameterField(
+            "width_field", tr("Street width field (m)"), parentLayerParameterName="streets", optional=True
+        ),
+    )  # "12 m" too
+    _input(
+        model,
+        QgsProcessingParameterField(
+            "class_field", tr("Road class field"), parentLayerParameterName="streets", optional=True
+        ),
+    )
     _input(model, QgsProcessingParameterRasterLayer("population", tr("Population grid (raster)")))
     _input(model, QgsProcessingParameterFeatureSource("districts", tr("Districts (optional)"), polygon, optional=True))
-    _input(model, QgsProcessingParameterField("district_name", tr("District name field"),
-                                              parentLayerParameterName="districts", optional=True))
+    _input(
+        model,
+        QgsProcessingParameterField(
+            "district_name", tr("District name field"), parentLayerParameterName="districts", optional=True
+        ),
+    )
 
-    _child(model, "habitat:publicspaceinventory", "inventory", tr("Public space inventory"), {
-        "INPUT": _from_input("public_spaces"), "TYPE_FIELD": _from_input("type_field"),
-        "ACCESS_FIELD": _from_input("access_field"), "FEE_FIELD": _from_input("fee_field"),
-        "DISTRICTS": _from_input("districts"), "DISTRICT_NAME_FIELD": _from_input("district_name"),
-        "POPULATION_RASTER": _from_input("population"),
-    }, {"inventory": ("OUTPUT", tr("Public space inventory")),
-        "inventory_summary": ("OUTPUT_SUMMARY", tr("Public space by district and type"))})
-    _child(model, "native:extractbyattribute", "counted", tr("Counted public spaces"),
-           {"INPUT": _from_child("inventory", "OUTPUT")}, static={"FIELD": "counted", "OPERATOR": 0, "VALUE": "1"})
-    _child(model, "habitat:sdg1171landshare", "land_share",
-           tr("SDG 11.7.1 (a) land allocated to streets and public space"), {
-        "URBAN_EXTENT": _from_input("urban_extent"), "CITY_NAME_FIELD": _from_input("city_name"),
-        "PUBLIC_SPACES": _from_child("counted", "OUTPUT"),
-        "STREETS": _from_input("streets"), "WIDTH_FIELD": _from_input("width_field"),
-        "CLASS_FIELD": _from_input("class_field"), "DISTRICTS": _from_input("districts"),
-        "DISTRICT_NAME_FIELD": _from_input("district_name"),
-    }, {"street_area": ("OUTPUT_STREET_AREA", tr("Street area")),
-        "land_share": ("OUTPUT_TABLE", tr("Land allocated to streets and public space")),
-        "land_share_report": ("OUTPUT_REPORT", tr("SDG 11.7.1 (a): land allocated to streets and open public space"))})
-    _child(model, "habitat:publicspaceaccess", "access",
-           tr("SDG 11.7.1 (b) walking access to public space"), {
-        "STREETS": _from_input("streets"), "PUBLIC_SPACES": _from_child("counted", "OUTPUT"),
-        "POPULATION_RASTER": _from_input("population"), "DISTRICTS": _from_input("districts"),
-        "DISTRICT_NAME_FIELD": _from_input("district_name"),
-        "URBAN_EXTENT": _from_input("urban_extent"), "URBAN_EXTENT_NAME_FIELD": _from_input("city_name"),
-        "ROAD_CLASS_FIELD": _from_input("class_field"),
-    }, {"walking_network": ("OUTPUT_NETWORK", tr("Street network with walking distance")),
-        "service_area": ("OUTPUT_SERVICE_AREA", tr("Walking service area")),
-        "access": ("OUTPUT_TABLE", tr("Access by district and population group")),
-        "access_report": ("OUTPUT_REPORT", tr("SDG 11.7.1 (b): access to open public space"))})
+    _child(
+        model,
+        "habitat:publicspaceinventory",
+        "inventory",
+        tr("Public space inventory"),
+        {
+            "INPUT": _from_input("public_spaces"),
+            "TYPE_FIELD": _from_input("type_field"),
+            "ACCESS_FIELD": _from_input("access_field"),
+            "FEE_FIELD": _from_input("fee_field"),
+            "DISTRICTS": _from_input("districts"),
+            "DISTRICT_NAME_FIELD": _from_input("district_name"),
+            "POPULATION_RASTER": _from_input("population"),
+        },
+        {
+            "inventory": ("OUTPUT", tr("Public space inventory")),
+            "inventory_summary": ("OUTPUT_SUMMARY", tr("Public space by district and type")),
+        },
+    )
+    _child(
+        model,
+        "native:extractbyattribute",
+        "counted",
+        tr("Counted public spaces"),
+        {"INPUT": _from_child("inventory", "OUTPUT")},
+        static={"FIELD": "counted", "OPERATOR": 0, "VALUE": "1"},
+    )
+    _child(
+        model,
+        "habitat:sdg1171landshare",
+        "land_share",
+        tr("SDG 11.7.1 (a) land allocated to streets and public space"),
+        {
+            "URBAN_EXTENT": _from_input("urban_extent"),
+            "CITY_NAME_FIELD": _from_input("city_name"),
+            "PUBLIC_SPACES": _from_child("counted", "OUTPUT"),
+            "STREETS": _from_input("streets"),
+            "WIDTH_FIELD": _from_input("width_field"),
+            "CLASS_FIELD": _from_input("class_field"),
+            "DISTRICTS": _from_input("districts"),
+            "DISTRICT_NAME_FIELD": _from_input("district_name"),
+        },
+        {
+            "street_area": ("OUTPUT_STREET_AREA", tr("Street area")),
+            "land_share": ("OUTPUT_TABLE", tr("Land allocated to streets and public space")),
+            "land_share_report": (
+                "OUTPUT_REPORT",
+                tr("SDG 11.7.1 (a): land allocated to streets and open public space"),
+            ),
+        },
+    )
+    _child(
+        model,
+        "habitat:publicspaceaccess",
+        "access",
+        tr("SDG 11.7.1 (b) walking access to public space"),
+        {
+            "STREETS": _from_input("streets"),
+            "PUBLIC_SPACES": _from_child("counted", "OUTPUT"),
+            "POPULATION_RASTER": _from_input("population"),
+            "DISTRICTS": _from_input("districts"),
+            "DISTRICT_NAME_FIELD": _from_input("district_name"),
+            "URBAN_EXTENT": _from_input("urban_extent"),
+            "URBAN_EXTENT_NAME_FIELD": _from_input("city_name"),
+            "ROAD_CLASS_FIELD": _from_input("class_field"),
+        },
+        {
+            "walking_network": ("OUTPUT_NETWORK", tr("Street network with walking distance")),
+            "service_area": ("OUTPUT_SERVICE_AREA", tr("Walking service area")),
+            "access": ("OUTPUT_TABLE", tr("Access by district and population group")),
+            "access_report": ("OUTPUT_REPORT", tr("SDG 11.7.1 (b): access to open public space")),
+        },
+    )
 
 
 def _build_action_model(model):
     polygon, line = [ProcessingSourceType.VectorPolygon], [ProcessingSourceType.VectorLine]
     _input(model, QgsProcessingParameterFeatureSource("public_spaces", tr("Public spaces (polygons)"), polygon))
     _input(model, QgsProcessingParameterField("type_field", tr("Type field"), parentLayerParameterName="public_spaces"))
-    _input(model, QgsProcessingParameterField("access_field", tr("Access field"),
-                                              parentLayerParameterName="public_spaces", optional=True))
-    _input(model, QgsProcessingParameterField("fee_field", tr("Fee field"), parentLayerParameterName="public_spaces",
-                                              optional=True))
-    _input(model, QgsProcessingParameterField("space_id", tr("Space id field (as in the survey)"),
-                                              parentLayerParameterName="public_spaces"))
-    _input(model, QgsProcessingParameterField("space_name", tr("Space name field"),
-                                              parentLayerParameterName="public_spaces", optional=True))
-    _input(model, QgsProcessingParameterFile("survey", tr("Survey export (CSV or XLSX)"),
-                                             fileFilter=tr("Survey exports (*.csv *.xlsx)")))
+    _input(
+        model,
+        QgsProcessingParameterField(
+            "access_field", tr("Access field"), parentLayerParameterName="public_spaces", optional=True
+        ),
+    )
+    _input(
+        model,
+        QgsProcessingParameterField(
+            "fee_field", tr("Fee field"), parentLayerParameterName="public_spaces", optional=True
+        ),
+    )
+    _input(
+        model,
+        QgsProcessingParameterField(
+            "space_id", tr("Space id field (as in the survey)"), parentLayerParameterName="public_spaces"
+        ),
+    )
+    _input(
+        model,
+        QgsProcessingParameterField(
+            "space_name", tr("Space name field"), parentLayerParameterName="public_spaces", optional=True
+        ),
+    )
+    _input(
+        model,
+        QgsProcessingParameterFile(
+            "survey", tr("Survey export (CSV or XLSX)"), fileFilter=tr("Survey exports (*.csv *.xlsx)")
+        ),
+    )
     _input(model, QgsProcessingParameterFeatureSource("urban_extent", tr("Urban extent (polygons)"), polygon))
     _input(model, QgsProcessingParameterFeatureSource("streets", tr("Street centre-lines"), line))
-    _input(model, QgsProcessingParameterField("width_field", tr("Street width field (m)"),
-                                              parentLayerParameterName="streets", optional=True))
-    _input(model, QgsProcessingParameterField("class_field", tr("Road class field"), parentLayerParameterName="streets",
-                                              optional=True))
+    _input(
+        model,
+        QgsProcessingParameterField(
+            "width_field", tr("Street width field (m)"), parentLayerParameterName="streets", optional=True
+        ),
+    )
+    _input(
+        model,
+        QgsProcessingParameterField(
+            "class_field", tr("Road class field"), parentLayerParameterName="streets", optional=True
+        ),
+    )
     _input(model, QgsProcessingParameterRasterLayer("population", tr("Population grid (raster)")))
     _input(model, QgsProcessingParameterFeatureSource("districts", tr("Districts"), polygon))
-    _input(model, QgsProcessingParameterField("district_name", tr("District name field"),
-                                              parentLayerParameterName="districts"))
+    _input(
+        model,
+        QgsProcessingParameterField("district_name", tr("District name field"), parentLayerParameterName="districts"),
+    )
     _input(model, QgsProcessingParameterFeatureSource("candidate_sites", tr("Candidate sites (polygons)"), polygon))
-    _input(model, QgsProcessingParameterField("candidate_name", tr("Candidate name field"),
-                                              parentLayerParameterName="candidate_sites", optional=True))
-    _input(model, QgsProcessingParameterField("cost_field", tr("Cost field"), parentLayerParameterName="candidate_sites",
-                                              type=ProcessingFieldParameterDataType.Numeric, optional=True))
-    _input(model, QgsProcessingParameterNumber("number_of_sites", tr("Number of new public spaces"),
-                                               ProcessingNumberParameterType.Integer, 5, minValue=1, maxValue=1000))
-    _input(model, QgsProcessingParameterFeatureSource("previous", tr("Earlier scorecard (optional)"),
-                                                      [ProcessingSourceType.Vector], optional=True))
-    _input(model, QgsProcessingParameterNumber("year", tr("Year of this scorecard"),
-                                               ProcessingNumberParameterType.Integer, 2026, minValue=1900,
-                                               maxValue=2200))
+    _input(
+        model,
+        QgsProcessingParameterField(
+            "candidate_name", tr("Candidate name field"), parentLayerParameterName="candidate_sites", optional=True
+        ),
+    )
+    _input(
+        model,
+        QgsProcessingParameterField(
+            "cost_field",
+            tr("Cost field"),
+            parentLayerParameterName="candidate_sites",
+            type=ProcessingFieldParameterDataType.Numeric,
+            optional=True,
+        ),
+    )
+    _input(
+        model,
+        QgsProcessingParameterNumber(
+            "number_of_sites",
+            tr("Number of new public spaces"),
+            ProcessingNumberParameterType.Integer,
+            5,
+            minValue=1,
+            maxValue=1000,
+        ),
+    )
+    _input(
+        model,
+        QgsProcessingParameterFeatureSource(
+            "previous", tr("Earlier scorecard (optional)"), [ProcessingSourceType.Vector], optional=True
+        ),
+    )
+    _input(
+        model,
+        QgsProcessingParameterNumber(
+            "year",
+            tr("Year of this scorecard"),
+            ProcessingNumberParameterType.Integer,
+            2026,
+            minValue=1900,
+            maxValue=2200,
+        ),
+    )
 
-    _child(model, "habitat:publicspaceinventory", "inventory", tr("Public space inventory"), {
-        "INPUT": _from_input("public_spaces"), "TYPE_FIELD": _from_input("type_field"),
-        "ACCESS_FIELD": _from_input("access_field"), "FEE_FIELD": _from_input("fee_field"),
-        "DISTRICTS": _from_input("districts"), "DISTRICT_NAME_FIELD": _from_input("district_name"),
-    }, {"inventory": ("OUTPUT", tr("Public space inventory"))})
-    _child(model, "native:extractbyattribute", "counted", tr("Counted public spaces"),
-           {"INPUT": _from_child("inventory", "OUTPUT")}, static={"FIELD": "counted", "OPERATOR": 0, "VALUE": "1"})
-    _child(model, "habitat:publicspacegaps", "gaps", tr("Who is not served, where"), {
-        "STREETS": _from_input("streets"), "PUBLIC_SPACES": _from_child("counted", "OUTPUT"),
-        "POPULATION_RASTER": _from_input("population"), "DISTRICTS": _from_input("districts"),
-        "DISTRICT_NAME_FIELD": _from_input("district_name"), "URBAN_EXTENT": _from_input("urban_extent"),
-        "ROAD_CLASS_FIELD": _from_input("class_field"),
-    }, {"unserved_clusters": ("OUTPUT_CLUSTERS", tr("Unserved areas")),
-        "gaps": ("OUTPUT_TABLE", tr("Unserved population by district and group")),
-        "gaps_report": ("OUTPUT_REPORT", tr("Who is not served, where"))})
-    _child(model, "habitat:publicspacesiting", "siting", tr("Where new public space helps most"), {
-        "STREETS": _from_input("streets"), "ROAD_CLASS_FIELD": _from_input("class_field"),
-        "PUBLIC_SPACES": _from_child("counted", "OUTPUT"), "CANDIDATES": _from_input("candidate_sites"),
-        "CANDIDATE_NAME_FIELD": _from_input("candidate_name"), "COST_FIELD": _from_input("cost_field"),
-        "POPULATION_RASTER": _from_input("population"), "URBAN_EXTENT": _from_input("urban_extent"),
-        "NUMBER_OF_SITES": _from_input("number_of_sites"),
-    }, {"new_sites": ("OUTPUT_SITES", tr("New public spaces, in order")),
-        "siting_curve": ("OUTPUT_CURVE", tr("Share served by number of new spaces")),
-        "siting_report": ("OUTPUT_REPORT", tr("Where new public space helps most"))})
-    _child(model, "habitat:publicspacequality", "quality", tr("Public space quality"), {
-        "SURVEY": _from_input("survey"), "INVENTORY": _from_child("counted", "OUTPUT"),
-        "ID_FIELD": _from_input("space_id"), "NAME_FIELD": _from_input("space_name"),
-    }, {"quality": ("OUTPUT", tr("Public space quality"))})
-    _child(model, "habitat:publicspaceupgrade", "upgrade", tr("Which spaces to upgrade"), {
-        "QUALITY": _from_child("quality", "OUTPUT"), "ID_FIELD": _from_input("space_id"),
-        "NAME_FIELD": _from_input("space_name"), "STREETS": _from_input("streets"),
-        "ROAD_CLASS_FIELD": _from_input("class_field"), "POPULATION_RASTER": _from_input("population"),
-        "DISTRICTS": _from_input("districts"), "DISTRICT_NAME_FIELD": _from_input("district_name"),
-    }, {"upgrade": ("OUTPUT", tr("Upgrade priority")),
-        "upgrade_report": ("OUTPUT_REPORT", tr("Which spaces to upgrade"))})
-    _child(model, "habitat:publicspacescorecard", "scorecard", tr("District scorecard"), {
-        "DISTRICTS": _from_input("districts"), "DISTRICT_NAME_FIELD": _from_input("district_name"),
-        "PUBLIC_SPACES": _from_child("counted", "OUTPUT"), "STREETS": _from_input("streets"),
-        "URBAN_EXTENT": _from_input("urban_extent"), "POPULATION_RASTER": _from_input("population"),
-        "WIDTH_FIELD": _from_input("width_field"), "CLASS_FIELD": _from_input("class_field"),
-        "QUALITY": _from_child("quality", "OUTPUT"), "UPGRADE": _from_child("upgrade", "OUTPUT"),
-        "GAPS_CLUSTERS": _from_child("gaps", "OUTPUT_CLUSTERS"), "PREVIOUS": _from_input("previous"),
-        "YEAR": _from_input("year"),
-    }, {"scorecard": ("OUTPUT", tr("District scorecard")),
-        "scorecard_table": ("OUTPUT_TABLE", tr("District scorecard (table)")),
-        "scorecard_report": ("OUTPUT_REPORT", tr("District scorecard"))})
+    _child(
+        model,
+        "habitat:publicspaceinventory",
+        "inventory",
+        tr("Public space inventory"),
+        {
+            "INPUT": _from_input("public_spaces"),
+            "TYPE_FIELD": _from_input("type_field"),
+            "ACCESS_FIELD": _from_input("access_field"),
+            "FEE_FIELD": _from_input("fee_field"),
+            "DISTRICTS": _from_input("districts"),
+            "DISTRICT_NAME_FIELD": _from_input("district_name"),
+        },
+        {"inventory": ("OUTPUT", tr("Public space inventory"))},
+    )
+    _child(
+        model,
+        "native:extractbyattribute",
+        "counted",
+        tr("Counted public spaces"),
+        {"INPUT": _from_child("inventory", "OUTPUT")},
+        static={"FIELD": "counted", "OPERATOR": 0, "VALUE": "1"},
+    )
+    _child(
+        model,
+        "habitat:publicspacegaps",
+        "gaps",
+        tr("Who is not served, where"),
+        {
+            "STREETS": _from_input("streets"),
+            "PUBLIC_SPACES": _from_child("counted", "OUTPUT"),
+            "POPULATION_RASTER": _from_input("population"),
+            "DISTRICTS": _from_input("districts"),
+            "DISTRICT_NAME_FIELD": _from_input("district_name"),
+            "URBAN_EXTENT": _from_input("urban_extent"),
+            "ROAD_CLASS_FIELD": _from_input("class_field"),
+        },
+        {
+            "unserved_clusters": ("OUTPUT_CLUSTERS", tr("Unserved areas")),
+            "gaps": ("OUTPUT_TABLE", tr("Unserved population by district and group")),
+            "gaps_report": ("OUTPUT_REPORT", tr("Who is not served, where")),
+        },
+    )
+    _child(
+        model,
+        "habitat:publicspacesiting",
+        "siting",
+        tr("Where new public space helps most"),
+        {
+            "STREETS": _from_input("streets"),
+            "ROAD_CLASS_FIELD": _from_input("class_field"),
+            "PUBLIC_SPACES": _from_child("counted", "OUTPUT"),
+            "CANDIDATES": _from_input("candidate_sites"),
+            "CANDIDATE_NAME_FIELD": _from_input("candidate_name"),
+            "COST_FIELD": _from_input("cost_field"),
+            "POPULATION_RASTER": _from_input("population"),
+            "URBAN_EXTENT": _from_input("urban_extent"),
+            "NUMBER_OF_SITES": _from_input("number_of_sites"),
+        },
+        {
+            "new_sites": ("OUTPUT_SITES", tr("New public spaces, in order")),
+            "siting_curve": ("OUTPUT_CURVE", tr("Share served by number of new spaces")),
+            "siting_report": ("OUTPUT_REPORT", tr("Where new public space helps most")),
+        },
+    )
+    _child(
+        model,
+        "habitat:publicspacequality",
+        "quality",
+        tr("Public space quality"),
+        {
+            "SURVEY": _from_input("survey"),
+            "INVENTORY": _from_child("counted", "OUTPUT"),
+            "ID_FIELD": _from_input("space_id"),
+            "NAME_FIELD": _from_input("space_name"),
+        },
+        {"quality": ("OUTPUT", tr("Public space quality"))},
+    )
+    _child(
+        model,
+        "habitat:publicspaceupgrade",
+        "upgrade",
+        tr("Which spaces to upgrade"),
+        {
+            "QUALITY": _from_child("quality", "OUTPUT"),
+            "ID_FIELD": _from_input("space_id"),
+            "NAME_FIELD": _from_input("space_name"),
+            "STREETS": _from_input("streets"),
+            "ROAD_CLASS_FIELD": _from_input("class_field"),
+            "POPULATION_RASTER": _from_input("population"),
+            "DISTRICTS": _from_input("districts"),
+            "DISTRICT_NAME_FIELD": _from_input("district_name"),
+        },
+        {
+            "upgrade": ("OUTPUT", tr("Upgrade priority")),
+            "upgrade_report": ("OUTPUT_REPORT", tr("Which spaces to upgrade")),
+        },
+    )
+    _child(
+        model,
+        "habitat:publicspacescorecard",
+        "scorecard",
+        tr("District scorecard"),
+        {
+            "DISTRICTS": _from_input("districts"),
+            "DISTRICT_NAME_FIELD": _from_input("district_name"),
+            "PUBLIC_SPACES": _from_child("counted", "OUTPUT"),
+            "STREETS": _from_input("streets"),
+            "URBAN_EXTENT": _from_input("urban_extent"),
+            "POPULATION_RASTER": _from_input("population"),
+            "WIDTH_FIELD": _from_input("width_field"),
+            "CLASS_FIELD": _from_input("class_field"),
+            "QUALITY": _from_child("quality", "OUTPUT"),
+            "UPGRADE": _from_child("upgrade", "OUTPUT"),
+            "GAPS_CLUSTERS": _from_child("gaps", "OUTPUT_CLUSTERS"),
+            "PREVIOUS": _from_input("previous"),
+            "YEAR": _from_input("year"),
+        },
+        {
+            "scorecard": ("OUTPUT", tr("District scorecard")),
+            "scorecard_table": ("OUTPUT_TABLE", tr("District scorecard (table)")),
+            "scorecard_report": ("OUTPUT_REPORT", tr("District scorecard")),
+        },
+    )

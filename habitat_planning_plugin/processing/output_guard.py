@@ -17,8 +17,10 @@ from qgis.core import QgsProcessing
 from ..core.text import tr
 
 # The files of one shapefile (and of a MapInfo table): all are written, all go back.
-SIDECARS = {".shp": (".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".qmd"),
-            ".tab": (".dat", ".id", ".map", ".ind")}
+SIDECARS = {
+    ".shp": (".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".qmd"),
+    ".tab": (".dat", ".id", ".map", ".ind"),
+}
 BACKUP_PREFIX = ".habitat-backup-"
 
 

@@ -58,8 +58,14 @@ class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
             layer.setRenderer(renderer)
             label_layer(layer, getattr(self.renderer_spec, "label", ""))
             # What styled it (a bundled style or classes from the data): checked by the tests, never the default.
-            layer.setCustomProperty(STYLE_PROPERTY, os.path.basename(self.qml_path) if self.qml_path else
-                                    type(self.renderer_spec).__name__ if self.renderer_spec else "")
+            layer.setCustomProperty(
+                STYLE_PROPERTY,
+                os.path.basename(self.qml_path)
+                if self.qml_path
+                else type(self.renderer_spec).__name__
+                if self.renderer_spec
+                else "",
+            )
         layer.setName(self.layer_name)
         layer.triggerRepaint()
 
@@ -76,7 +82,6 @@ class StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
                 label = self.category_labels.get(rule.label())
                 if label is not None:
                     rule.setLabel(label)
-
 
 
 # GDAL's XLSX writer stores text as text cells; CSV is read by a spreadsheet as typed, and its ODS writer turns

@@ -27,8 +27,11 @@ from .parameters import input_files
 
 def check_parameters(algorithm, parameters, context) -> list:
     """Translated problems, one per line of the message; empty when the parameters are fine."""
-    return _fields(algorithm, parameters, context) + number_problems(algorithm, parameters, context) + \
-        _outputs(algorithm, parameters, context)
+    return (
+        _fields(algorithm, parameters, context)
+        + number_problems(algorithm, parameters, context)
+        + _outputs(algorithm, parameters, context)
+    )
 
 
 def _fields(algorithm, parameters, context) -> list:
@@ -48,18 +51,34 @@ def _fields(algorithm, parameters, context) -> list:
         layer_name = _layer_name(parameters.get(parent_name), source, context)
         for name in names:
             index = fields.lookupField(name)
-            if index < 0 and name == definition.defaultValue() and \
-                    definition.flags() & ProcessingParameterFlag.Optional:
+            if (
+                index < 0
+                and name == definition.defaultValue()
+                and definition.flags() & ProcessingParameterFlag.Optional
+            ):
                 continue  # an optional field's default name, absent from this layer: the algorithm does without
             if index < 0:
-                problems.append(tr("\"{0}\": the layer {1} has no field \"{2}\". Its fields: {3}.",
-                                   definition.description(), layer_name, name,
-                                   ", ".join(fields.names()) or tr("none")))
+                problems.append(
+                    tr(
+                        '"{0}": the layer {1} has no field "{2}". Its fields: {3}.',
+                        definition.description(),
+                        layer_name,
+                        name,
+                        ", ".join(fields.names()) or tr("none"),
+                    )
+                )
                 continue
             field = fields.at(index)
             if definition.dataType() == ProcessingFieldParameterDataType.Numeric and not field.isNumeric():
-                problems.append(tr("\"{0}\": the field \"{1}\" of {2} holds text ({3}), not numbers.",
-                                   definition.description(), name, layer_name, field.typeName()))
+                problems.append(
+                    tr(
+                        '"{0}": the field "{1}" of {2} holds text ({3}), not numbers.',
+                        definition.description(),
+                        name,
+                        layer_name,
+                        field.typeName(),
+                    )
+                )
     return problems
 
 
@@ -93,12 +112,19 @@ def number_problems(algorithm, parameters, context) -> list:
         except (TypeError, ValueError):
             continue  # an expression or a property: QGIS evaluates and checks it
         if not math.isfinite(number):
-            problems.append(tr("\"{0}\" must be a finite number, not {1}.", definition.description(), value))
+            problems.append(tr('"{0}" must be a finite number, not {1}.', definition.description(), value))
             continue
         low, high = definition.minimum(), definition.maximum()
         if not low <= number <= high:  # QGIS refuses it too, without saying why
-            problems.append(tr("\"{0}\" must be between {1} and {2}, not {3}.", definition.description(),
-                               f"{low:g}", f"{high:g}", f"{number:g}"))
+            problems.append(
+                tr(
+                    '"{0}" must be between {1} and {2}, not {3}.',
+                    definition.description(),
+                    f"{low:g}",
+                    f"{high:g}",
+                    f"{number:g}",
+                )
+            )
     return problems
 
 
@@ -113,11 +139,20 @@ def file_problems(algorithm, parameters, context) -> list:
         value = parameters.get(definition.name())
         if not isinstance(value, str) or not value:
             continue
-        accepted = [f".{definition.extension().lower()}"] if definition.extension() else [
-            f".{ext.lower()}" for ext in re.findall(r"\*\.([A-Za-z0-9_]+)", definition.fileFilter() or "")]
+        accepted = (
+            [f".{definition.extension().lower()}"]
+            if definition.extension()
+            else [f".{ext.lower()}" for ext in re.findall(r"\*\.([A-Za-z0-9_]+)", definition.fileFilter() or "")]
+        )
         if accepted and not value.lower().endswith(tuple(accepted)):
-            problems.append(tr("\"{0}\": {1} is not a file this input reads; give one of {2}.",
-                               definition.description(), os.path.basename(value), ", ".join(accepted)))
+            problems.append(
+                tr(
+                    '"{0}": {1} is not a file this input reads; give one of {2}.',
+                    definition.description(),
+                    os.path.basename(value),
+                    ", ".join(accepted),
+                )
+            )
     return problems
 
 
@@ -140,27 +175,43 @@ def layer_problems(algorithm, parameters, context) -> list:
             except (TypeError, ValueError):
                 number = -1
             if not 0 <= number < len(options) and str(value) not in options:
-                problems.append(tr("\"{0}\" must be one of: {1}.", definition.description(),
-                                   "; ".join(f"{index} = {option}" for index, option in enumerate(options))))
+                problems.append(
+                    tr(
+                        '"{0}" must be one of: {1}.',
+                        definition.description(),
+                        "; ".join(f"{index} = {option}" for index, option in enumerate(options)),
+                    )
+                )
             continue
-        if not isinstance(definition, (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer,
-                                       QgsProcessingParameterRasterLayer)):
+        if not isinstance(
+            definition,
+            (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer, QgsProcessingParameterRasterLayer),
+        ):
             continue
         if not isinstance(value, str) or not value:
             continue
         path = value.split("|")[0]
         if os.path.isfile(path) and QgsProcessingUtils.mapLayerFromString(value, context) is None:
             size = os.path.getsize(path)
-            problems.append(tr("\"{0}\": the file {1} exists but does not open as a layer ({2}): it is damaged, cut "
-                               "short or not a GIS file of this kind.", definition.description(),
-                               os.path.basename(path), tr("empty file") if size == 0 else f"{size:,} bytes"))
+            problems.append(
+                tr(
+                    '"{0}": the file {1} exists but does not open as a layer ({2}): it is damaged, cut '
+                    "short or not a GIS file of this kind.",
+                    definition.description(),
+                    os.path.basename(path),
+                    tr("empty file") if size == 0 else f"{size:,} bytes",
+                )
+            )
     return problems
 
 
 def explain_refusal(algorithm, parameters, context) -> list:
     """What QGIS's own check refused, said with the reason (its message only names the parameter)."""
-    return number_problems(algorithm, parameters, context) + file_problems(algorithm, parameters, context) + \
-        layer_problems(algorithm, parameters, context)
+    return (
+        number_problems(algorithm, parameters, context)
+        + file_problems(algorithm, parameters, context)
+        + layer_problems(algorithm, parameters, context)
+    )
 
 
 def _extensions(definition) -> list:
@@ -200,7 +251,7 @@ def _outputs(algorithm, parameters, context) -> list:
         if isinstance(definition, QgsProcessingParameterFolderDestination):
             folder = value if isinstance(value, str) else None
             if folder and folder != "TEMPORARY_OUTPUT" and not _writable(os.path.join(folder, "x")):
-                problems.append(tr("\"{0}\": the folder {1} cannot be written.", label, folder))
+                problems.append(tr('"{0}": the folder {1} cannot be written.', label, folder))
             continue
         path = destination_file(value, context)
         if not path:
@@ -208,27 +259,51 @@ def _outputs(algorithm, parameters, context) -> list:
         extension = os.path.splitext(path)[1].lower()
         allowed = _extensions(definition)
         if extension and allowed and extension not in allowed:
-            problems.append(tr("\"{0}\": {1} is not a format this output writes; use one of {2}.", label,
-                               os.path.basename(path), ", ".join(sorted(set(allowed)))))
+            problems.append(
+                tr(
+                    '"{0}": {1} is not a format this output writes; use one of {2}.',
+                    label,
+                    os.path.basename(path),
+                    ", ".join(sorted(set(allowed))),
+                )
+            )
         if not _writable(path):
-            problems.append(tr("\"{0}\": {1} cannot be written (no permission, or the folder is read-only).",
-                               label, path))
+            problems.append(
+                tr('"{0}": {1} cannot be written (no permission, or the folder is read-only).', label, path)
+            )
         table = _table_of(value, context)
         others = _other_layers(path) if table is None and extension == ".gpkg" else []
         if others:
-            problems.append(tr("\"{0}\": the GeoPackage {1} holds other layers ({2}); writing to the file would "
-                               "replace all of them. Choose another file, or add the output to it as a layer "
-                               "(ogr:dbname='{1}' table=\"name\").", label, path, ", ".join(others)))
+            problems.append(
+                tr(
+                    '"{0}": the GeoPackage {1} holds other layers ({2}); writing to the file would '
+                    "replace all of them. Choose another file, or add the output to it as a layer "
+                    "(ogr:dbname='{1}' table=\"name\").",
+                    label,
+                    path,
+                    ", ".join(others),
+                )
+            )
         real = os.path.realpath(path)
         if real in inputs:
-            problems.append(tr("The output \"{0}\" would write over the input file {1}. Choose another file.",
-                               label, path))
+            problems.append(
+                tr('The output "{0}" would write over the input file {1}. Choose another file.', label, path)
+            )
         key = (real, table)
-        if key in used or (table is None and any(existing[0] == real for existing in used)) or \
-                (table is not None and (real, None) in used):
-            problems.append(tr("The outputs \"{0}\" and \"{1}\" are both written to {2}: the second would replace "
-                               "the first. Choose another file for one of them.",
-                               used.get(key) or next(name for (p, _), name in used.items() if p == real), label, path))
+        if (
+            key in used
+            or (table is None and any(existing[0] == real for existing in used))
+            or (table is not None and (real, None) in used)
+        ):
+            problems.append(
+                tr(
+                    'The outputs "{0}" and "{1}" are both written to {2}: the second would replace '
+                    "the first. Choose another file for one of them.",
+                    used.get(key) or next(name for (p, _), name in used.items() if p == real),
+                    label,
+                    path,
+                )
+            )
         used[key] = label
     return problems
 
@@ -260,4 +335,3 @@ def _table_of(value, context):
         match = re.search(r"table=\"?([^\" ]+)\"?", value)
         return match.group(1) if match else None
     return None
-

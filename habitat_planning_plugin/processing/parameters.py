@@ -67,50 +67,76 @@ def input_files(value, context):
         value = value.source()
     if not isinstance(value, str):
         return set()
-    layer = QgsProcessingUtils.mapLayerFromString(value, context, False) if "|" not in value and not os.path.exists(value) \
+    layer = (
+        QgsProcessingUtils.mapLayerFromString(value, context, False)
+        if "|" not in value and not os.path.exists(value)
         else None
+    )
     path = (layer.source() if layer is not None else value).split("|")[0]
     return {os.path.realpath(path)} if os.path.isfile(path) else set()
 
 
 # --- declarations the walking tools share (each tool may word the help for its own use) ---
-POPULATION_GRID_HELP = tr_noop("Persons per cell; every band is a population group (band 1: total). Give either this "
-                               "grid or a population layer.")
-POPULATION_LAYER_HELP = tr_noop("Features with population counts, such as census blocks or buildings. A polygon's "
-                                "people are spread evenly over points 50 m apart inside it.")
+POPULATION_GRID_HELP = tr_noop(
+    "Persons per cell; every band is a population group (band 1: total). Give either this grid or a population layer."
+)
+POPULATION_LAYER_HELP = tr_noop(
+    "Features with population counts, such as census blocks or buildings. A polygon's "
+    "people are spread evenly over points 50 m apart inside it."
+)
 POPULATION_FIELDS_HELP = tr_noop("Numeric fields of the population layer, one per group (the first is the total).")
-ROAD_CLASS_HELP = tr_noop("Field of the streets with the road class, to leave out the classes below. A field named "
-                          "walkable with 0 leaves a street out as well.")
+ROAD_CLASS_HELP = tr_noop(
+    "Field of the streets with the road class, to leave out the classes below. A field named "
+    "walkable with 0 leaves a street out as well."
+)
 EXCLUDED_CLASSES_HELP = tr_noop("Comma-separated values of the road class field left out of the walking network.")
 
 
-def add_population_parameters(algorithm, grid_help: str = POPULATION_GRID_HELP,
-                              layer_help: str = POPULATION_LAYER_HELP, fields_help: str = POPULATION_FIELDS_HELP):
+def add_population_parameters(
+    algorithm,
+    grid_help: str = POPULATION_GRID_HELP,
+    layer_help: str = POPULATION_LAYER_HELP,
+    fields_help: str = POPULATION_FIELDS_HELP,
+):
     """The population input read by processing/public_space/population_input.py: a grid (POPULATION_RASTER) or a
     layer (POPULATION_LAYER) with its count fields (POPULATION_FIELDS), one per group, the total first."""
     algorithm.add_parameter(
-        QgsProcessingParameterRasterLayer("POPULATION_RASTER", tr("Population grid (raster)"), optional=True),
-        grid_help)
+        QgsProcessingParameterRasterLayer("POPULATION_RASTER", tr("Population grid (raster)"), optional=True), grid_help
+    )
     algorithm.add_parameter(
-        QgsProcessingParameterFeatureSource("POPULATION_LAYER", tr("Population layer (points or polygons)"),
-                                            [ProcessingSourceType.VectorAnyGeometry], optional=True),
-        layer_help)
+        QgsProcessingParameterFeatureSource(
+            "POPULATION_LAYER",
+            tr("Population layer (points or polygons)"),
+            [ProcessingSourceType.VectorAnyGeometry],
+            optional=True,
+        ),
+        layer_help,
+    )
     algorithm.add_parameter(
-        QgsProcessingParameterField("POPULATION_FIELDS", tr("Population count fields"),
-                                    parentLayerParameterName="POPULATION_LAYER",
-                                    type=ProcessingFieldParameterDataType.Numeric, allowMultiple=True, optional=True),
-        fields_help)
+        QgsProcessingParameterField(
+            "POPULATION_FIELDS",
+            tr("Population count fields"),
+            parentLayerParameterName="POPULATION_LAYER",
+            type=ProcessingFieldParameterDataType.Numeric,
+            allowMultiple=True,
+            optional=True,
+        ),
+        fields_help,
+    )
 
 
-def add_road_class_parameters(algorithm, field_help: str = ROAD_CLASS_HELP,
-                              classes_help: str = EXCLUDED_CLASSES_HELP):
+def add_road_class_parameters(algorithm, field_help: str = ROAD_CLASS_HELP, classes_help: str = EXCLUDED_CLASSES_HELP):
     """The road class field of STREETS and the classes left out of the walking network (walking.walkable_request
     reads them)."""
     algorithm.add_parameter(
-        QgsProcessingParameterField("ROAD_CLASS_FIELD", tr("Road class field"), parentLayerParameterName="STREETS",
-                                    optional=True),
-        field_help)
+        QgsProcessingParameterField(
+            "ROAD_CLASS_FIELD", tr("Road class field"), parentLayerParameterName="STREETS", optional=True
+        ),
+        field_help,
+    )
     algorithm.add_parameter(
-        QgsProcessingParameterString("EXCLUDED_CLASSES", tr("Road classes nobody walks along"),
-                                     ", ".join(NOT_WALKABLE_CLASSES), optional=True),
-        classes_help)
+        QgsProcessingParameterString(
+            "EXCLUDED_CLASSES", tr("Road classes nobody walks along"), ", ".join(NOT_WALKABLE_CLASSES), optional=True
+        ),
+        classes_help,
+    )

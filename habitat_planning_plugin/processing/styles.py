@@ -30,13 +30,26 @@ NEAR_FAR = ("#1a9641", "#a6d96a", "#ffffbf", "#fdae61", "#d7191c")
 # Walking-distance bands 1-6 (core.public_space.access.distance_band), as resources/styles/access_network.qml.
 BAND_COLOURS = ("#1a9641", "#77c35c", "#c4e687", "#fec981", "#f07c4a", "#9e9e9e")
 # Distinct hues for categories without an order (influence zones of centres).
-QUALITATIVE = ("#1f78b4", "#33a02c", "#e31a1c", "#ff7f00", "#6a3d9a", "#b15928", "#a6cee3", "#b2df8a",
-               "#fb9a99", "#fdbf6f", "#cab2d6", "#ffff99")
+QUALITATIVE = (
+    "#1f78b4",
+    "#33a02c",
+    "#e31a1c",
+    "#ff7f00",
+    "#6a3d9a",
+    "#b15928",
+    "#a6cee3",
+    "#b2df8a",
+    "#fb9a99",
+    "#fdbf6f",
+    "#cab2d6",
+    "#ffff99",
+)
 
 
 @dataclass
 class Graduated:
     """Classes of a numeric field: equal-count (quantile) breaks of the values present, labelled with the unit."""
+
     field: str
     colours: tuple = GREENS
     unit: str = ""  # translated, e.g. "min", "%"
@@ -49,6 +62,7 @@ class Graduated:
 @dataclass
 class Categories:
     """One class per value present: {value: (translated label, colour)}; values absent from the data get none."""
+
     field: str
     classes: dict = field(default_factory=dict)
 
@@ -56,14 +70,16 @@ class Categories:
 @dataclass
 class DistinctColours:
     """One class per value present, each its own colour, labelled with the value itself (e.g. a centre's name)."""
+
     field: str
 
 
 def symbol_for(layer, colour: str):
     kind = QgsWkbTypes.geometryType(layer.wkbType())
     if kind == GeometryType.Point:
-        return QgsMarkerSymbol.createSimple({"color": colour, "size": "2.4", "outline_color": "#424242",
-                                            "outline_width": "0.2"})
+        return QgsMarkerSymbol.createSimple(
+            {"color": colour, "size": "2.4", "outline_color": "#424242", "outline_width": "0.2"}
+        )
     if kind == GeometryType.Line:
         return QgsLineSymbol.createSimple({"line_color": colour, "line_width": "0.6"})
     return QgsFillSymbol.createSimple({"color": colour, "outline_color": "#616161", "outline_width": "0.2"})
@@ -76,28 +92,39 @@ def build_renderer(layer, spec):
         return None
     if isinstance(spec, Graduated):
         return _graduated(layer, index, spec)
-    values = sorted((value for value in layer.uniqueValues(index) if value is not None and value == value),
-                    key=lambda value: (str(type(value)), value))
+    values = sorted(
+        (value for value in layer.uniqueValues(index) if value is not None and value == value),
+        key=lambda value: (str(type(value)), value),
+    )
     if isinstance(spec, Categories):
         wanted = {str(key): item for key, item in spec.classes.items()}
-        categories = [QgsRendererCategory(value, symbol_for(layer, wanted[str(value)][1]), wanted[str(value)][0])
-                      for value in values if str(value) in wanted]
+        categories = [
+            QgsRendererCategory(value, symbol_for(layer, wanted[str(value)][1]), wanted[str(value)][0])
+            for value in values
+            if str(value) in wanted
+        ]
     else:
-        categories = [QgsRendererCategory(value, symbol_for(layer, QUALITATIVE[number % len(QUALITATIVE)]),
-                                          str(value)) for number, value in enumerate(values)]
+        categories = [
+            QgsRendererCategory(value, symbol_for(layer, QUALITATIVE[number % len(QUALITATIVE)]), str(value))
+            for number, value in enumerate(values)
+        ]
         for category in categories:  # influence zones and the like: see the layers under them
             category.symbol().setOpacity(0.55)
     return QgsCategorizedSymbolRenderer(spec.field, categories)
 
 
 def _graduated(layer, index, spec):
-    values = sorted(float(feature.attributes()[index]) for feature in layer.getFeatures()
-                    if _number(feature.attributes()[index]))
+    values = sorted(
+        float(feature.attributes()[index]) for feature in layer.getFeatures() if _number(feature.attributes()[index])
+    )
     if not values:
         return None
     count = min(len(spec.colours), len(set(values)))
-    breaks = [values[0]] + [values[min(len(values) - 1, round(len(values) * k / count))] for k in range(1, count)] \
+    breaks = (
+        [values[0]]
+        + [values[min(len(values) - 1, round(len(values) * k / count))] for k in range(1, count)]
         + [values[-1]]
+    )
     breaks = sorted(set(breaks))
     if len(breaks) == 1:
         breaks = [breaks[0], breaks[0]]

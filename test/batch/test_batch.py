@@ -28,8 +28,12 @@ GROUPS_CHECKED = ("population", "served", "share_pct", "share_straight_pct")
 def country(tmp_path_factory):
     folder = tmp_path_factory.mktemp("country")
     info = make_country(folder, n_cities=22, largest_edges=4000, seed=3, awkward=True)
-    return {"folder": folder, "gpkg": str(folder / "country.gpkg"), "population": str(folder / "population.tif"),
-            "info": info}
+    return {
+        "folder": folder,
+        "gpkg": str(folder / "country.gpkg"),
+        "population": str(folder / "population.tif"),
+        "info": info,
+    }
 
 
 def config_for(country, backend="auto"):
@@ -37,10 +41,20 @@ def config_for(country, backend="auto"):
 
     source = ogr.Open(country["gpkg"])
     crs = source.GetLayerByName("urban_extents").GetSpatialRef().ExportToWkt()
-    return BatchConfig(streets=country["gpkg"], streets_layer="streets", public_spaces=country["gpkg"],
-                       public_spaces_layer="public_spaces", population=country["population"], crs=crs,
-                       width_field="width_m", class_field="road_class", backend=backend,
-                       districts=country["gpkg"], districts_layer="districts", district_name_field="name")
+    return BatchConfig(
+        streets=country["gpkg"],
+        streets_layer="streets",
+        public_spaces=country["gpkg"],
+        public_spaces_layer="public_spaces",
+        population=country["population"],
+        crs=crs,
+        width_field="width_m",
+        class_field="road_class",
+        backend=backend,
+        districts=country["gpkg"],
+        districts_layer="districts",
+        district_name_field="name",
+    )
 
 
 def cities_of(country, config):
@@ -66,22 +80,44 @@ def test_every_city_equals_the_single_city_algorithms(country, local_run, habita
     assert len(measured) >= 20
     layer = f"{country['gpkg']}|layername="
     for row in measured:
-        extent = f"{layer}urban_extents|subset=\"fid\" = {row['city_id']}"
-        access = run_algorithm("habitat:publicspaceaccess", {
-            "STREETS": f"{layer}streets", "PUBLIC_SPACES": f"{layer}public_spaces",
-            "POPULATION_RASTER": country["population"], "URBAN_EXTENT": extent, "ROAD_CLASS_FIELD": "road_class",
-            "OUTPUT_NETWORK": None, "OUTPUT_SERVICE_AREA": None, "OUTPUT_TABLE": "memory:", "OUTPUT_REPORT": None})
-        table = {(f["pop_group"], f["method"]): f for f in access["OUTPUT_TABLE"].getFeatures()
-                 if f["district"] == "Whole city"}
+        extent = f'{layer}urban_extents|subset="fid" = {row["city_id"]}'
+        access = run_algorithm(
+            "habitat:publicspaceaccess",
+            {
+                "STREETS": f"{layer}streets",
+                "PUBLIC_SPACES": f"{layer}public_spaces",
+                "POPULATION_RASTER": country["population"],
+                "URBAN_EXTENT": extent,
+                "ROAD_CLASS_FIELD": "road_class",
+                "OUTPUT_NETWORK": None,
+                "OUTPUT_SERVICE_AREA": None,
+                "OUTPUT_TABLE": "memory:",
+                "OUTPUT_REPORT": None,
+            },
+        )
+        table = {
+            (f["pop_group"], f["method"]): f
+            for f in access["OUTPUT_TABLE"].getFeatures()
+            if f["district"] == "Whole city"
+        }
         for group, values in row["groups"].items():
             network, straight = table[(group, "network")], table[(group, "straight_line")]
             assert values["population"] == pytest.approx(network["population"], rel=1e-9), (row["name"], group)
             assert values["served"] == pytest.approx(network["served"], rel=1e-9, abs=1e-9), (row["name"], group)
             assert values["share_straight_pct"] == pytest.approx(straight["share_pct"], rel=1e-9, abs=1e-9)
-        land = run_algorithm("habitat:sdg1171landshare", {
-            "URBAN_EXTENT": extent, "STREETS": f"{layer}streets", "PUBLIC_SPACES": f"{layer}public_spaces",
-            "WIDTH_FIELD": "width_m", "CLASS_FIELD": "road_class", "OUTPUT_STREET_AREA": "memory:",
-            "OUTPUT_TABLE": "memory:", "OUTPUT_REPORT": None})
+        land = run_algorithm(
+            "habitat:sdg1171landshare",
+            {
+                "URBAN_EXTENT": extent,
+                "STREETS": f"{layer}streets",
+                "PUBLIC_SPACES": f"{layer}public_spaces",
+                "WIDTH_FIELD": "width_m",
+                "CLASS_FIELD": "road_class",
+                "OUTPUT_STREET_AREA": "memory:",
+                "OUTPUT_TABLE": "memory:",
+                "OUTPUT_REPORT": None,
+            },
+        )
         assert row["total_pct"] == pytest.approx(land["SHARE_TOTAL"], rel=1e-9), row["name"]
         assert row["street_pct"] == pytest.approx(land["SHARE_STREETS"], rel=1e-9), row["name"]
 
@@ -97,16 +133,41 @@ def test_districts_equal_the_single_city_algorithms(country, local_run, habitat_
     source = None
     checked = 0
     for row in with_districts:
-        extent = f"{layer}urban_extents|subset=\"fid\" = {row['city_id']}"
-        common = {"URBAN_EXTENT": extent, "STREETS": f"{layer}streets", "PUBLIC_SPACES": f"{layer}public_spaces",
-                  "DISTRICTS": f"{layer}districts", "DISTRICT_NAME_FIELD": "district_id", "OUTPUT_REPORT": None}
-        access = run_algorithm("habitat:publicspaceaccess", dict(common, **{
-            "POPULATION_RASTER": country["population"], "ROAD_CLASS_FIELD": "road_class", "OUTPUT_NETWORK": None,
-            "OUTPUT_SERVICE_AREA": None, "OUTPUT_TABLE": "memory:"}))
+        extent = f'{layer}urban_extents|subset="fid" = {row["city_id"]}'
+        common = {
+            "URBAN_EXTENT": extent,
+            "STREETS": f"{layer}streets",
+            "PUBLIC_SPACES": f"{layer}public_spaces",
+            "DISTRICTS": f"{layer}districts",
+            "DISTRICT_NAME_FIELD": "district_id",
+            "OUTPUT_REPORT": None,
+        }
+        access = run_algorithm(
+            "habitat:publicspaceaccess",
+            dict(
+                common,
+                **{
+                    "POPULATION_RASTER": country["population"],
+                    "ROAD_CLASS_FIELD": "road_class",
+                    "OUTPUT_NETWORK": None,
+                    "OUTPUT_SERVICE_AREA": None,
+                    "OUTPUT_TABLE": "memory:",
+                },
+            ),
+        )
         table = {(str(f["district"]), f["pop_group"], f["method"]): f for f in access["OUTPUT_TABLE"].getFeatures()}
-        land = run_algorithm("habitat:sdg1171landshare", dict(common, **{
-            "WIDTH_FIELD": "width_m", "CLASS_FIELD": "road_class", "OUTPUT_STREET_AREA": "memory:",
-            "OUTPUT_TABLE": "memory:"}))
+        land = run_algorithm(
+            "habitat:sdg1171landshare",
+            dict(
+                common,
+                **{
+                    "WIDTH_FIELD": "width_m",
+                    "CLASS_FIELD": "road_class",
+                    "OUTPUT_STREET_AREA": "memory:",
+                    "OUTPUT_TABLE": "memory:",
+                },
+            ),
+        )
         land_rows = {str(f["name"]): f for f in land["OUTPUT_TABLE"].getFeatures() if f["level"] == "district"}
         for entry in row["districts"]:
             fid = entry["district_id"]
@@ -141,8 +202,11 @@ def test_both_readers_give_the_same_rows(country, local_run):
         by_ogr = run_city(config_for(country, "ogr"), city)
         by_pyogrio = run_city(config_for(country, "pyogrio"), city)
         for key in ("status", "population", "served", "share_pct", "total_pct", "groups"):
-            assert by_ogr[key] == pytest.approx(by_pyogrio[key]) if isinstance(by_ogr[key], float) else \
-                by_ogr[key] == by_pyogrio[key], (city.name, key)
+            assert (
+                by_ogr[key] == pytest.approx(by_pyogrio[key])
+                if isinstance(by_ogr[key], float)
+                else by_ogr[key] == by_pyogrio[key]
+            ), (city.name, key)
 
 
 def test_awkward_cities_are_recorded_statuses(local_run):
@@ -150,7 +214,8 @@ def test_awkward_cities_are_recorded_statuses(local_run):
     statuses = {row["status"] for row in rows}
     assert {"no_streets", "no_population"} <= statuses
     assert any("repaired" in warning for warning in local_run["warnings"]) or any(
-        "repaired" in (row.get("message") or "") for row in rows)
+        "repaired" in (row.get("message") or "") for row in rows
+    )
     names = [row["name"] for row in rows]
     repeated = [row for row in rows if names.count(row["name"]) > 1]
     assert repeated and all("used by" in row["message"] for row in repeated)
@@ -162,8 +227,7 @@ def test_awkward_cities_are_recorded_statuses(local_run):
 def test_outputs_table_and_report(country, local_run):
     from habitat_planning_plugin.batch.outputs import write_outputs
 
-    paths = write_outputs(local_run["folder"], local_run["result"].rows, local_run["cities"],
-                          local_run["config"].crs)
+    paths = write_outputs(local_run["folder"], local_run["result"].rows, local_run["cities"], local_run["config"].crs)
     text = open(paths["csv"], encoding="utf-8-sig").read()
     assert "'=" in text  # a city name starting with = is stored as text
     source = ogr.Open(paths["gpkg"])
@@ -178,7 +242,7 @@ def test_districts_table_and_city_reports(country, local_run, tmp_path):
     # A district named like a formula and a city report for a name with markup: stored as text, escaped.
     hostile = json.loads(json.dumps(rows))
     measured = next(row for row in hostile if row["status"] == "ok" and row.get("districts"))
-    measured["districts"][0]["district"] = "=HYPERLINK(\"x\")"
+    measured["districts"][0]["district"] = '=HYPERLINK("x")'
     measured["name"] = "<b>Morsel</b> & co"
     paths = write_outputs(tmp_path, hostile, local_run["cities"], local_run["config"].crs, city_reports=True)
     text = open(paths["districts_csv"], encoding="utf-8-sig").read()
@@ -201,12 +265,39 @@ def test_districts_table_and_city_reports(country, local_run, tmp_path):
 
 def test_a_field_that_is_not_in_the_layer_stops_the_run_before_any_city(country, tmp_path):
     completed = subprocess.run(
-        [sys.executable, "-m", "habitat_planning_plugin.batch", "--extents", country["gpkg"], "--extents-layer",
-         "urban_extents", "--streets", country["gpkg"], "--streets-layer", "streets", "--spaces", country["gpkg"],
-         "--spaces-layer", "public_spaces", "--population", country["population"], "--districts", country["gpkg"],
-         "--districts-layer", "districts", "--district-field", "nom", "--out", str(tmp_path / "out")],
-        capture_output=True, text=True, cwd=ROOT, timeout=300,
-        env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"})
+        [
+            sys.executable,
+            "-m",
+            "habitat_planning_plugin.batch",
+            "--extents",
+            country["gpkg"],
+            "--extents-layer",
+            "urban_extents",
+            "--streets",
+            country["gpkg"],
+            "--streets-layer",
+            "streets",
+            "--spaces",
+            country["gpkg"],
+            "--spaces-layer",
+            "public_spaces",
+            "--population",
+            country["population"],
+            "--districts",
+            country["gpkg"],
+            "--districts-layer",
+            "districts",
+            "--district-field",
+            "nom",
+            "--out",
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert completed.returncode == 2
     assert "no field nom" in completed.stderr and "districts" in completed.stderr
     assert "Traceback" not in completed.stderr
@@ -220,8 +311,14 @@ def test_interrupt_and_resume_computes_each_city_once(country, local_run, tmp_pa
     config, cities = local_run["config"], local_run["cities"]
     finished = []
     with pytest.raises(Cancelled):
-        run_batch(config, cities, tmp_path, workers=1, progress=lambda done, *rest: finished.append(done),
-                  cancelled=lambda: len(finished) >= 5)
+        run_batch(
+            config,
+            cities,
+            tmp_path,
+            workers=1,
+            progress=lambda done, *rest: finished.append(done),
+            cancelled=lambda: len(finished) >= 5,
+        )
     kept = [json.loads(line) for line in open(tmp_path / "cities.jsonl", encoding="utf-8")]
     assert len(kept) >= 5
     again = run_batch(config, cities, tmp_path, workers=2)
@@ -249,12 +346,23 @@ def test_real_scheduler_and_workers_on_loopback_survive_a_killed_worker(country,
     port = free_port()
     address = f"tcp://127.0.0.1:{port}"
     env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}  # workers get the upload
-    scheduler = subprocess.Popen([DASK, "scheduler", "--host", "127.0.0.1", "--port", str(port),
-                                  "--no-dashboard"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
-                                 cwd=tmp_path)
-    workers = [subprocess.Popen([DASK, "worker", address, "--nthreads", "1", "--no-dashboard", "--no-nanny",
-                                 "--name", f"w{i}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                env=env, cwd=tmp_path) for i in range(2)]
+    scheduler = subprocess.Popen(
+        [DASK, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        cwd=tmp_path,
+    )
+    workers = [
+        subprocess.Popen(
+            [DASK, "worker", address, "--nthreads", "1", "--no-dashboard", "--no-nanny", "--name", f"w{i}"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
+            cwd=tmp_path,
+        )
+        for i in range(2)
+    ]
     try:
         time.sleep(3)
         killed = []
@@ -264,8 +372,9 @@ def test_real_scheduler_and_workers_on_loopback_survive_a_killed_worker(country,
                 workers[0].send_signal(signal.SIGKILL)
                 killed.append(done)
 
-        result = run_batch(local_run["config"], local_run["cities"], tmp_path / "out", scheduler=address,
-                           progress=progress)
+        result = run_batch(
+            local_run["config"], local_run["cities"], tmp_path / "out", scheduler=address, progress=progress
+        )
         assert killed
         assert _numbers(result.rows) == _numbers(local_run["result"].rows)
         lines = [json.loads(line) for line in open(tmp_path / "out" / "cities.jsonl", encoding="utf-8")]
@@ -290,22 +399,68 @@ def test_unreachable_scheduler_is_a_clear_message(local_run, tmp_path):
 def test_command_line_and_processing_algorithm(country, tmp_path, habitat_provider):
     out = tmp_path / "cli"
     completed = subprocess.run(
-        [sys.executable, "-m", "habitat_planning_plugin.batch", "--extents", country["gpkg"], "--extents-layer",
-         "urban_extents", "--name-field", "name", "--streets", country["gpkg"], "--streets-layer", "streets",
-         "--spaces", country["gpkg"], "--spaces-layer", "public_spaces", "--population", country["population"],
-         "--width-field", "width_m", "--class-field", "road_class", "--workers", "2", "--out", str(out),
-         "--districts", country["gpkg"], "--districts-layer", "districts", "--district-field", "name",
-         "--city-reports"],
-        capture_output=True, text=True, cwd=ROOT, timeout=600,
-        env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"})
+        [
+            sys.executable,
+            "-m",
+            "habitat_planning_plugin.batch",
+            "--extents",
+            country["gpkg"],
+            "--extents-layer",
+            "urban_extents",
+            "--name-field",
+            "name",
+            "--streets",
+            country["gpkg"],
+            "--streets-layer",
+            "streets",
+            "--spaces",
+            country["gpkg"],
+            "--spaces-layer",
+            "public_spaces",
+            "--population",
+            country["population"],
+            "--width-field",
+            "width_m",
+            "--class-field",
+            "road_class",
+            "--workers",
+            "2",
+            "--out",
+            str(out),
+            "--districts",
+            country["gpkg"],
+            "--districts-layer",
+            "districts",
+            "--district-field",
+            "name",
+            "--city-reports",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert completed.returncode == 0, completed.stderr[-3000:]
     assert "cities measured" in completed.stdout and (out / "sdg1171_cities.csv").exists()
     layer = f"{country['gpkg']}|layername="
-    result = run_algorithm("habitat:sdg1171cities", {
-        "URBAN_EXTENTS": f"{layer}urban_extents", "NAME_FIELD": "name", "STREETS": f"{layer}streets",
-        "WIDTH_FIELD": "width_m", "CLASS_FIELD": "road_class", "PUBLIC_SPACES": f"{layer}public_spaces",
-        "POPULATION_RASTER": country["population"], "WORKERS": 2, "OUTPUT_FOLDER": str(tmp_path / "alg"),
-        "DISTRICTS": f"{layer}districts", "DISTRICT_NAME_FIELD": "name", "CITY_REPORTS": True})
+    result = run_algorithm(
+        "habitat:sdg1171cities",
+        {
+            "URBAN_EXTENTS": f"{layer}urban_extents",
+            "NAME_FIELD": "name",
+            "STREETS": f"{layer}streets",
+            "WIDTH_FIELD": "width_m",
+            "CLASS_FIELD": "road_class",
+            "PUBLIC_SPACES": f"{layer}public_spaces",
+            "POPULATION_RASTER": country["population"],
+            "WORKERS": 2,
+            "OUTPUT_FOLDER": str(tmp_path / "alg"),
+            "DISTRICTS": f"{layer}districts",
+            "DISTRICT_NAME_FIELD": "name",
+            "CITY_REPORTS": True,
+        },
+    )
     assert result["CITIES"] == result["CITIES_OK"] + result["CITIES_FAILED"] and result["CITIES_OK"] >= 20
     assert os.path.exists(result["OUTPUT_REPORT"])
     assert len(os.listdir(result["OUTPUT_CITY_REPORTS"])) == result["CITIES_OK"]
@@ -315,8 +470,11 @@ def test_command_line_and_processing_algorithm(country, tmp_path, habitat_provid
 
     def kept(folder):
         rows = [json.loads(line) for line in open(folder / "cities.jsonl", encoding="utf-8")]
-        return _numbers(rows), {(row["city_id"], entry["district_id"]): entry["groups"]
-                                for row in rows for entry in row.get("districts") or []}
+        return _numbers(rows), {
+            (row["city_id"], entry["district_id"]): entry["groups"]
+            for row in rows
+            for entry in row.get("districts") or []
+        }
 
     assert kept(out) == kept(tmp_path / "alg")  # the command line and the algorithm: the same numbers
 
@@ -353,19 +511,32 @@ def test_population_points_equal_the_single_city_algorithm(country, local_run, t
         layer.CreateFeature(feature)
     layer.CommitTransaction()
     source = None
-    config = dataclasses.replace(local_run["config"], population=str(points), population_layer="people",
-                                 population_fields=("total", "women"))
+    config = dataclasses.replace(
+        local_run["config"], population=str(points), population_layer="people", population_fields=("total", "women")
+    )
     layer_path = f"{country['gpkg']}|layername="
     for city in sorted(local_run["cities"], key=lambda c: -c.size)[:4]:
         ours = run_city(config, city)
-        access = run_algorithm("habitat:publicspaceaccess", {
-            "STREETS": f"{layer_path}streets", "PUBLIC_SPACES": f"{layer_path}public_spaces",
-            "POPULATION_LAYER": f"{points}|layername=people", "POPULATION_FIELDS": ["total", "women"],
-            "URBAN_EXTENT": f"{layer_path}urban_extents|subset=\"fid\" = {city.city_id}",
-            "ROAD_CLASS_FIELD": "road_class", "OUTPUT_NETWORK": None, "OUTPUT_SERVICE_AREA": None,
-            "OUTPUT_TABLE": "memory:", "OUTPUT_REPORT": None})
-        table = {(f["pop_group"], f["method"]): f for f in access["OUTPUT_TABLE"].getFeatures()
-                 if f["district"] == "Whole city"}
+        access = run_algorithm(
+            "habitat:publicspaceaccess",
+            {
+                "STREETS": f"{layer_path}streets",
+                "PUBLIC_SPACES": f"{layer_path}public_spaces",
+                "POPULATION_LAYER": f"{points}|layername=people",
+                "POPULATION_FIELDS": ["total", "women"],
+                "URBAN_EXTENT": f'{layer_path}urban_extents|subset="fid" = {city.city_id}',
+                "ROAD_CLASS_FIELD": "road_class",
+                "OUTPUT_NETWORK": None,
+                "OUTPUT_SERVICE_AREA": None,
+                "OUTPUT_TABLE": "memory:",
+                "OUTPUT_REPORT": None,
+            },
+        )
+        table = {
+            (f["pop_group"], f["method"]): f
+            for f in access["OUTPUT_TABLE"].getFeatures()
+            if f["district"] == "Whole city"
+        }
         assert ours["status"] == "ok", ours
         for group in ("total", "women"):
             assert ours["groups"][group]["population"] == pytest.approx(table[(group, "network")]["population"])

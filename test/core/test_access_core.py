@@ -25,9 +25,17 @@ SQUARE = box(205, 205, 295, 295)  # one square inside the block 200..300 x 200..
 CORNER = math.hypot(5, 5)  # every block corner is 7.07 m from the square: the start cost there
 # The streets around the block run 5 m from the square, so they are within the 25 m entry tolerance from
 # 5 - sqrt(25² - 5²) m before the block corner: a walker coming along a street enters there, 25 m from the square.
-REACH = math.sqrt(25 ** 2 - 5 ** 2)
-STRETCH_ENDS = [(200, 205 - REACH), (205 - REACH, 200), (300, 205 - REACH), (295 + REACH, 200),
-                (200, 295 + REACH), (205 - REACH, 300), (300, 295 + REACH), (295 + REACH, 300)]
+REACH = math.sqrt(25**2 - 5**2)
+STRETCH_ENDS = [
+    (200, 205 - REACH),
+    (205 - REACH, 200),
+    (300, 205 - REACH),
+    (295 + REACH, 200),
+    (200, 295 + REACH),
+    (205 - REACH, 300),
+    (300, 295 + REACH),
+    (295 + REACH, 300),
+]
 
 
 def by_hand(x, y):

@@ -65,9 +65,10 @@ def test_a_park_beside_the_middle_of_a_long_street_is_entered_from_it():
     result = public_space_access(street, [park], people, [[1.0]] * 4, ["total"], straight_line=False)
     # By hand: 20 m to the street, then 5 m across. The others walk along the street to where it comes within the
     # 25 m tolerance of the park's corner, sqrt(25² - 5²) m before x=450 (or after x=550), and cross 25 m there.
-    reach = np.sqrt(25 ** 2 - 5 ** 2)
-    np.testing.assert_allclose(result.point_distance,
-                               [25.0, 10 + 150 - reach + 25, 10 + 400 - reach + 25, 10 + 400 - reach + 25], atol=1e-6)
+    reach = np.sqrt(25**2 - 5**2)
+    np.testing.assert_allclose(
+        result.point_distance, [25.0, 10 + 150 - reach + 25, 10 + 400 - reach + 25, 10 + 400 - reach + 25], atol=1e-6
+    )
     assert result.served.tolist() == [True, True, False, False]
     assert result.mid_segment_entrances > 0
     # Without entrances along streets (vertices only) nobody is served: the old behaviour the issue reports.
@@ -79,12 +80,24 @@ def test_a_park_beside_the_middle_of_a_long_street_is_entered_from_it():
 def test_entrances_along_streets_match_a_brute_force_networkx_reading(seed):
     xy, pairs, rng = random_network(seed, 60)
     lines = [xy[[a, b]] for a, b in pairs]
-    spaces = [box(x, y, x + w, y + h) for x, y, w, h in zip(rng.uniform(0, 1800, 6), rng.uniform(0, 1800, 6),
-                                                            rng.uniform(20, 120, 6), rng.uniform(20, 120, 6))]
+    spaces = [
+        box(x, y, x + w, y + h)
+        for x, y, w, h in zip(
+            rng.uniform(0, 1800, 6), rng.uniform(0, 1800, 6), rng.uniform(20, 120, 6), rng.uniform(20, 120, 6)
+        )
+    ]
     spaces.append(Point(1000, 1000).buffer(60))  # a round park: curved edges
     people = rng.uniform(0, 2000, size=(150, 2))
-    result = public_space_access(lines, spaces, people, np.ones((150, 1)), ["total"], max_distance=400.0,
-                                 distance_limit=2000.0, straight_line=False)
+    result = public_space_access(
+        lines,
+        spaces,
+        people,
+        np.ones((150, 1)),
+        ["total"],
+        max_distance=400.0,
+        distance_limit=2000.0,
+        straight_line=False,
+    )
     reference = brute_force_distances(lines, spaces, 25.0, people)
     finite = np.isfinite(reference) & (reference < 1500)
     assert finite.sum() > 50
@@ -104,17 +117,20 @@ def test_splitting_segments_keeps_every_distance_exact():
     ts = rng.uniform(0, 1, 300)
     split, vertex = insert_vertices(graph, edges, ts)
     assert split.n_vertices > graph.n_vertices and split.edge_length.sum() == pytest.approx(graph.edge_length.sum())
-    np.testing.assert_allclose(split.xy[vertex], graph.xy[graph.edge_u[edges]] + (
-        graph.xy[graph.edge_v[edges]] - graph.xy[graph.edge_u[edges]]) * ts[:, None], atol=0.011)
+    np.testing.assert_allclose(
+        split.xy[vertex],
+        graph.xy[graph.edge_u[edges]] + (graph.xy[graph.edge_v[edges]] - graph.xy[graph.edge_u[edges]]) * ts[:, None],
+        atol=0.011,
+    )
     sources = rng.choice(graph.n_vertices, 4, replace=False)
     before = multi_source_distances(graph, sources, limit=5000)
     after = multi_source_distances(split, sources, limit=5000)
-    np.testing.assert_allclose(after[:graph.n_vertices], before, rtol=1e-12, atol=1e-6)
+    np.testing.assert_allclose(after[: graph.n_vertices], before, rtol=1e-12, atol=1e-6)
 
 
 def lattice(n=21, step=100.0):
     ticks = [i * step for i in range(n)]
-    return ([np.array([(x, y) for x in ticks]) for y in ticks] + [np.array([(x, y) for y in ticks]) for x in ticks])
+    return [np.array([(x, y) for x in ticks]) for y in ticks] + [np.array([(x, y) for y in ticks]) for x in ticks]
 
 
 def test_only_people_inside_the_urban_extent_count_and_the_edge_walks_out():
@@ -125,8 +141,15 @@ def test_only_people_inside_the_urban_extent_count_and_the_edge_walks_out():
     rng = np.random.default_rng(3)
     people = rng.uniform(0, 2000, size=(2000, 2))
     weights = np.c_[np.ones(2000), rng.integers(0, 2, 2000)]
-    clipped = public_space_access(lines, [park_outside, park_inside], people, weights, ["total", "women"],
-                                  extents=extents, extent_names=["West", "North-east"])
+    clipped = public_space_access(
+        lines,
+        [park_outside, park_inside],
+        people,
+        weights,
+        ["total", "women"],
+        extents=extents,
+        extent_names=["West", "North-east"],
+    )
     whole = public_space_access(lines, [park_outside, park_inside], people, weights, ["total", "women"])
     inside = np.array([any(e.contains(Point(p)) for e in extents) for p in people])
     # The same people, the same answer as on the whole network (the cut keeps every walk from inside).
@@ -155,8 +178,9 @@ def test_inputs_that_do_not_overlap_stop_with_clear_messages():
     with pytest.raises(HabitatError, match="within 400 m of a street"):
         public_space_access(lines, [park], [(90_000, 90_000)], [[1.0]], ["total"])
     with pytest.raises(HabitatError, match="No street lies within"):
-        public_space_access(lines, [park], [(90_000, 90_000)], [[1.0]], ["total"],
-                            extents=[box(89_000, 89_000, 91_000, 91_000)])
+        public_space_access(
+            lines, [park], [(90_000, 90_000)], [[1.0]], ["total"], extents=[box(89_000, 89_000, 91_000, 91_000)]
+        )
 
 
 def test_coarse_cells_are_spread_over_sub_cells():
@@ -175,8 +199,9 @@ def test_coarse_cells_are_spread_over_sub_cells():
     assert dasy.weights[dasy.parent == 0, 0].tolist() == [100.0, 300.0]  # empty sub-cells are dropped
     assert dasy.cells_spread_evenly == 1 and dasy.method == BUILT_UP
     cells = (np.array([0, 0, 1, -1]), np.array([0.2, 0.7, 0.9, 0.5]), np.array([0.9, 0.9, 0.1, 0.5]))
-    np.testing.assert_allclose(footprint_density([50.0, 30.0, 20.0, 99.0], cells, 2, 2),
-                               [[0, 0, 50, 30], [0, 20, 0, 0]])
+    np.testing.assert_allclose(
+        footprint_density([50.0, 30.0, 20.0, 99.0], cells, 2, 2), [[0, 0, 50, 30], [0, 20, 0, 0]]
+    )
 
 
 def test_a_1_km_cell_is_partly_served_once_spread():

@@ -29,8 +29,9 @@ from habitat_planning_plugin.core.public_space.access import public_space_access
 def random_network(seed, n_points=250, size=2000.0):
     rng = np.random.default_rng(seed)
     xy = rng.uniform(0, size, size=(n_points, 2))
-    pairs = {tuple(sorted((a, b))) for t in Delaunay(xy).simplices
-             for a, b in ((t[0], t[1]), (t[1], t[2]), (t[0], t[2]))}
+    pairs = {
+        tuple(sorted((a, b))) for t in Delaunay(xy).simplices for a, b in ((t[0], t[1]), (t[1], t[2]), (t[0], t[2]))
+    }
     pairs = [p for p in sorted(pairs) if rng.uniform() < 0.6]
     return [xy[[a, b]] for a, b in pairs], rng
 
@@ -39,8 +40,15 @@ def brute_snap(graph, points):
     """Distance to every edge; the nearest, the lowest edge number among exact ties."""
     a, b = graph.xy[graph.edge_u], graph.xy[graph.edge_v]
     length = graph.edge_length
-    t, d = _project_xy(points[:, :1], points[:, 1:], a[:, 0], a[:, 1], (b - a)[:, 0], (b - a)[:, 1],
-                       np.where(length > 0, length * length, 1.0))
+    t, d = _project_xy(
+        points[:, :1],
+        points[:, 1:],
+        a[:, 0],
+        a[:, 1],
+        (b - a)[:, 0],
+        (b - a)[:, 1],
+        np.where(length > 0, length * length, 1.0),
+    )
     return np.argmin(d, axis=1), d
 
 
@@ -86,16 +94,20 @@ def test_snap_on_a_lattice_lists_every_edge_exactly_as_near():
 def test_a_person_exactly_between_two_streets_takes_the_shorter_walk_whatever_the_line_order():
     # Two parallel streets 100 m apart; the space is reached sooner along the upper one. People on the middle
     # line are exactly as near to both: they walk along the upper one, in whichever order the lines come.
-    lines = [np.array([(0.0, 0.0), (1000.0, 0.0)]), np.array([(0.0, 100.0), (1000.0, 100.0)]),
-             np.array([(1000.0, 0.0), (1000.0, 100.0)])]
+    lines = [
+        np.array([(0.0, 0.0), (1000.0, 0.0)]),
+        np.array([(0.0, 100.0), (1000.0, 100.0)]),
+        np.array([(1000.0, 0.0), (1000.0, 100.0)]),
+    ]
     space = box(300, 105, 340, 140)
     points = np.array([(300.0, 50.0), (320.0, 50.0), (600.0, 50.0), (310.0, 20.0)])
     walks = []
     for order in ([0, 1, 2], [1, 0, 2], [2, 1, 0]):
-        result = public_space_access([lines[i] for i in order], [space], points, np.ones((4, 1)), ["total"],
-                                     straight_line=False)
+        result = public_space_access(
+            [lines[i] for i in order], [space], points, np.ones((4, 1)), ["total"], straight_line=False
+        )
         walks.append(result.point_distance)
-    stretch_end = 340.0 + np.sqrt(25.0 ** 2 - 5.0 ** 2)  # where the upper street comes within 25 m of the space
+    stretch_end = 340.0 + np.sqrt(25.0**2 - 5.0**2)  # where the upper street comes within 25 m of the space
     for walk in walks:
         np.testing.assert_allclose(walk[:3], [50.0 + 5.0, 50.0 + 5.0, 50.0 + (600.0 - stretch_end) + 25.0])
         assert walk[3] > 400.0  # nearer the lower street: the long way round from there
@@ -143,8 +155,9 @@ def square_and_holes(rng, n):
             hole = [(x + size / 3 * np.cos(a), y + size / 3 * np.sin(a)) for a in np.linspace(0, 2 * np.pi, 7)[:-1]]
             shapes.append(Polygon(ring, [hole]))
         else:
-            shapes.append(MultiPolygon([box(x, y, x + size, y + size / 2),
-                                        box(x + 2 * size, y, x + 2.5 * size, y + size)]))
+            shapes.append(
+                MultiPolygon([box(x, y, x + size, y + size / 2), box(x + 2 * size, y, x + 2.5 * size, y + size)])
+            )
     return shapes
 
 
@@ -154,8 +167,7 @@ def test_distance_to_polygons_equals_shapely(seed):
     shapes = square_and_holes(rng, 40)
     shapes[5] = None  # skipped, indices kept
     points = rng.uniform(-200, 2200, size=(2000, 2))
-    exact = np.array([[shape.distance(Point(p)) if shape is not None else np.inf for shape in shapes]
-                      for p in points])
+    exact = np.array([[shape.distance(Point(p)) if shape is not None else np.inf for shape in shapes] for p in points])
     best, first = exact.min(axis=1), exact.argmin(axis=1)  # argmin: the first polygon of equals
     for limit in (0.0, 25.0, 400.0):
         distance, owner = distance_to_polygons(points, shapes, limit)
@@ -202,8 +214,17 @@ def entrances_space_by_space(graph, spaces, entry_tolerance):
         pair_edge.append(rows[near])
         pair_t.append(t[rows, pick][near])
         pair_space.append(np.full(int(near.sum()), space))
-    return access._stretch_entrances(a, b, length, np.concatenate(pair_edge), np.concatenate(pair_space),
-                                     np.concatenate(pair_t), prepared, entry_tolerance, access.ENTRANCE_SPACING)
+    return access._stretch_entrances(
+        a,
+        b,
+        length,
+        np.concatenate(pair_edge),
+        np.concatenate(pair_space),
+        np.concatenate(pair_t),
+        prepared,
+        entry_tolerance,
+        access.ENTRANCE_SPACING,
+    )
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])

@@ -8,14 +8,17 @@ from habitat_planning_plugin.core.plan_assessment.agreement import krippendorff_
 
 nan = np.nan
 # Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section C: 4 observers, 12 units, missing data.
-EXAMPLE = [[1, 2, 3, 3, 2, 1, 4, 1, 2, nan, nan, nan],
-           [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, nan, 3],
-           [nan, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, nan],
-           [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, nan]]
+EXAMPLE = [
+    [1, 2, 3, 3, 2, 1, 4, 1, 2, nan, nan, nan],
+    [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, nan, 3],
+    [nan, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, nan],
+    [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, nan],
+]
 
 
-@pytest.mark.parametrize("level, published", [("nominal", 0.743), ("ordinal", 0.815), ("interval", 0.849),
-                                              ("ratio", 0.797)])
+@pytest.mark.parametrize(
+    "level, published", [("nominal", 0.743), ("ordinal", 0.815), ("interval", 0.849), ("ratio", 0.797)]
+)
 def test_published_worked_example(level, published):
     assert krippendorff_alpha(EXAMPLE, level) == pytest.approx(published, abs=0.0005)
 
@@ -25,8 +28,9 @@ def test_published_worked_example(level, published):
 def test_equal_to_the_krippendorff_package(seed, level):
     rng = np.random.default_rng(seed)
     truth = rng.integers(0, 4, size=15)  # 15 criteria scored 0..3 by 3 to 5 assessors with noise and gaps
-    data = np.array([np.clip(truth + rng.integers(-1, 2, size=15), 0, 3) for _ in range(rng.integers(3, 6))],
-                    dtype=float)
+    data = np.array(
+        [np.clip(truth + rng.integers(-1, 2, size=15), 0, 3) for _ in range(rng.integers(3, 6))], dtype=float
+    )
     data[rng.uniform(size=data.shape) < 0.15] = nan
     expected = krippendorff.alpha(reliability_data=data, level_of_measurement=level)
     assert krippendorff_alpha(data, level) == pytest.approx(expected, abs=1e-9)

@@ -118,8 +118,7 @@ def test_south_up_grid_and_rectangular_cells():
     share, valid = grid()
     # The same grid stored bottom row first (positive row step), with 20 x 10 m cells.
     gt = (1000.0, 20.0, 0.0, 1000.0, 0.0, 10.0)
-    result = candidate_sites(share[::-1].copy(), valid[::-1].copy(), gt, box(1000, 1000, 1300, 1200),
-                             min_area=2000.0)
+    result = candidate_sites(share[::-1].copy(), valid[::-1].copy(), gt, box(1000, 1000, 1300, 1200), min_area=2000.0)
     assert len(result.sites) == 1 and result.sites[0].shape.equals(box(1060, 1130, 1180, 1180))
     assert result.sites[0].area_m2 == pytest.approx(6000.0)
 

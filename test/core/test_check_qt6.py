@@ -42,49 +42,69 @@ def test_the_table_names_its_sources(table):
 
 
 def test_flags_an_unscoped_qt_enum(table):
-    finding = one(table, """
+    finding = one(
+        table,
+        """
         from qgis.PyQt.QtCore import Qt
         label.setAlignment(Qt.AlignLeft)
-    """)
+    """,
+    )
     assert (finding.line, finding.kind) == (3, "qt-enum")
     assert finding.suggestion == "Qt.AlignmentFlag.AlignLeft"
     assert str(finding) == f"{PLAIN}:3: [qt-enum] unscoped Qt enum Qt.AlignLeft: Qt.AlignmentFlag.AlignLeft"
 
 
 def test_accepts_the_scoped_qt_enum(table):
-    assert findings(table, """
+    assert (
+        findings(
+            table,
+            """
         from qgis.PyQt.QtCore import Qt
         from qgis.PyQt.QtWidgets import QMessageBox
         label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         buttons = QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel
-    """) == []
+    """,
+        )
+        == []
+    )
 
 
 def test_follows_aliases_module_prefixes_and_base_classes(table):
-    found = findings(table, """
+    found = findings(
+        table,
+        """
         from qgis.PyQt import QtCore
         from qgis.PyQt.QtCore import Qt as QtNamespace
         from qgis.PyQt.QtWidgets import QLabel
         a = QtCore.Qt.AlignRight
         b = QtNamespace.UserRole
         c = QLabel.NoFrame
-    """)
+    """,
+    )
     assert [(f.line, f.suggestion) for f in found] == [
-        (5, "Qt.AlignmentFlag.AlignRight"), (6, "Qt.ItemDataRole.UserRole"), (7, "QFrame.Shape.NoFrame")]
+        (5, "Qt.AlignmentFlag.AlignRight"),
+        (6, "Qt.ItemDataRole.UserRole"),
+        (7, "QFrame.Shape.NoFrame"),
+    ]
 
 
 def test_flags_a_misspelt_or_qt5_only_scoped_enum(table):
-    found = findings(table, """
+    found = findings(
+        table,
+        """
         from qgis.PyQt.QtCore import QLineF, Qt
         a = Qt.AlignmentFlag.AlignLeftt
         b = QLineF.IntersectType.BoundedIntersection
-    """)
+    """,
+    )
     assert [(f.line, f.kind) for f in found] == [(3, "qt-enum"), (4, "qt-enum")]
     assert found[1].suggestion == "QLineF.IntersectionType.BoundedIntersection"
 
 
 def test_flags_exec_underscore_calls_and_definitions(table):
-    found = findings(table, """
+    found = findings(
+        table,
+        """
         dialog.exec_()
         class Dialog:
             def exec_(self):
@@ -92,32 +112,47 @@ def test_flags_exec_underscore_calls_and_definitions(table):
         spec.loader.exec_module(module)
         prefix = sys.exec_prefix
         document.print_(printer)
-    """)
+    """,
+    )
     assert [(f.line, f.kind, f.suggestion) for f in found] == [
-        (2, "renamed", ".exec()"), (4, "renamed", "def exec"), (8, "renamed", ".print()")]
+        (2, "renamed", ".exec()"),
+        (4, "renamed", "def exec"),
+        (8, "renamed", ".print()"),
+    ]
 
 
 def test_flags_direct_pyqt_imports(table):
-    found = findings(table, """
+    found = findings(
+        table,
+        """
         from PyQt5.QtCore import Qt
         import PyQt5.QtWidgets
         from PyQt6 import QtGui
         import sip
         from qgis.PyQt.QtCore import QTimer
-    """)
-    assert [(f.line, f.kind) for f in found] == [(2, "pyqt-import"), (3, "pyqt-import"), (4, "pyqt-import"),
-                                                 (5, "pyqt-import")]
+    """,
+    )
+    assert [(f.line, f.kind) for f in found] == [
+        (2, "pyqt-import"),
+        (3, "pyqt-import"),
+        (4, "pyqt-import"),
+        (5, "pyqt-import"),
+    ]
     assert found[0].suggestion == "from qgis.PyQt.QtCore import ..."
     assert found[3].suggestion == "from qgis.PyQt import sip"
 
 
 def test_flags_old_qgis_enums_with_the_qgis_340_name(table):
-    found = findings(table, """
+    found = findings(
+        table,
+        """
         from qgis.core import QgsFeatureSink, QgsProcessing, QgsWkbTypes
         sink.addFeature(feature, QgsFeatureSink.FastInsert)
         types = [QgsProcessing.TypeVectorPolygon]
         polygons = layer.geometryType() == QgsWkbTypes.PolygonGeometry
-    """, compat=frozenset({"ProcessingSourceType"}))
+    """,
+        compat=frozenset({"ProcessingSourceType"}),
+    )
     assert [(f.line, f.kind) for f in found] == [(3, "qgis-enum"), (4, "qgis-enum"), (5, "qgis-enum")]
     assert found[0].suggestion == "QgsFeatureSink.Flag.FastInsert (works in QGIS 3.22 too)"
     assert found[1].suggestion.startswith("Qgis.ProcessingSourceType.VectorPolygon (QGIS 3.40 name)")
@@ -127,27 +162,38 @@ def test_flags_old_qgis_enums_with_the_qgis_340_name(table):
 
 def test_the_suggestion_says_what_compat_lacks(tmp_path, table):
     compat = tmp_path / "compat.py"
-    compat.write_text(textwrap.dedent("""
+    compat.write_text(
+        textwrap.dedent("""
         class _ProcessingSourceType:
             VectorPolygon = QgsProcessing.TypeVectorPolygon
         ProcessingSourceType = _modern("ProcessingSourceType", _ProcessingSourceType)
-    """), encoding="utf-8")
+    """),
+        encoding="utf-8",
+    )
     names = check_qt6.CompatNames.read(compat)
-    found = check_qt6.check_source("a = QgsProcessing.TypeVectorPolygon\nb = QgsProcessing.TypeMesh\n", PLAIN,
-                                   table, names)
+    found = check_qt6.check_source(
+        "a = QgsProcessing.TypeVectorPolygon\nb = QgsProcessing.TypeMesh\n", PLAIN, table, names
+    )
     assert found[0].suggestion.endswith("compat.ProcessingSourceType.VectorPolygon")
     assert found[1].suggestion.endswith(
-        f"compat.ProcessingSourceType.Mesh (add Mesh to ProcessingSourceType in {check_qt6.COMPAT})")
+        f"compat.ProcessingSourceType.Mesh (add Mesh to ProcessingSourceType in {check_qt6.COMPAT})"
+    )
 
 
 def test_flags_qvariant_field_types_and_null(table):
-    found = findings(table, """
+    found = findings(
+        table,
+        """
         from qgis.PyQt.QtCore import QVariant
         fields.append(QgsField("n", QVariant.Int))
         value = QVariant()
-    """, compat=frozenset({"INT"}))
+    """,
+        compat=frozenset({"INT"}),
+    )
     assert [(f.line, f.kind, f.suggestion) for f in found] == [
-        (3, "qvariant", "compat.INT"), (4, "qvariant", "NULL from qgis.core (or None)")]
+        (3, "qvariant", "compat.INT"),
+        (4, "qvariant", "NULL from qgis.core (or None)"),
+    ]
 
 
 def test_the_compat_module_may_name_version_dependent_things(table):
@@ -166,25 +212,36 @@ def test_the_compat_module_may_name_version_dependent_things(table):
 
 
 def test_removed_and_moved_classes(table):
-    found = findings(table, """
+    found = findings(
+        table,
+        """
         from qgis.PyQt.QtCore import QRegExp
         from qgis.PyQt.QtWidgets import QAction, QDesktopWidget, qApp
         size = QApplication.desktop().screenGeometry()
-    """)
-    assert [(f.line, f.kind) for f in found] == [(2, "removed"), (3, "moved"), (3, "removed"), (3, "removed"),
-                                                 (4, "removed")]
+    """,
+    )
+    assert [(f.line, f.kind) for f in found] == [
+        (2, "removed"),
+        (3, "moved"),
+        (3, "removed"),
+        (3, "removed"),
+        (4, "removed"),
+    ]
     assert found[0].suggestion == "use QRegularExpression"
     assert found[1].suggestion.startswith("from qgis.PyQt.QtGui import QAction")
 
 
 def test_overloaded_signals_and_fragile_calls(table):
-    found = findings(table, """
+    found = findings(
+        table,
+        """
         combo.activated[str].connect(self.chosen)
         combo.currentIndexChanged[int].connect(self.moved)
         metrics = QFontMetrics(font)
         width = metrics.width("text") + widget.fontMetrics().width("x")
         menu.addAction(icon, "Open", self, self.open)
-    """)
+    """,
+    )
     assert [(f.line, f.kind) for f in found] == [(2, "signal"), (3, "signal"), (5, "fragile"), (6, "fragile")]
 
 
@@ -193,12 +250,18 @@ def test_a_line_may_accept_what_it_does(table):
 
 
 def test_not_fooled_by_lookalikes(table):
-    assert findings(table, """
+    assert (
+        findings(
+            table,
+            """
         self.AlignLeft = 1
         value = options.AlignLeft
         Qt = SomethingElse
         text = "Qt.AlignLeft exec_() from PyQt5.QtCore import Qt"
-    """) == []
+    """,
+        )
+        == []
+    )
 
 
 def test_deprecated_qgis_calls_unless_the_project_defines_the_name(tmp_path, table):
@@ -206,16 +269,20 @@ def test_deprecated_qgis_calls_unless_the_project_defines_the_name(tmp_path, tab
     found, count = check_qt6.check_paths([tmp_path], table)
     assert count == 1 and [f.kind for f in found] == ["qgis-deprecated"]
     assert "fromProj" in found[0].suggestion
-    (tmp_path / "defines.py").write_text("class Reader:\n    def fromProj4(self, text):\n        return text\n",
-                                         encoding="utf-8")
+    (tmp_path / "defines.py").write_text(
+        "class Reader:\n    def fromProj4(self, text):\n        return text\n", encoding="utf-8"
+    )
     assert check_qt6.check_paths([tmp_path], table)[0] == []
 
 
 def test_qgis_values_gone_in_340_and_replacements_missing_in_322(tmp_path, table):
-    found = findings(table, """
+    found = findings(
+        table,
+        """
         if source.source() != QgsProcessingModelChildParameterSource.ModelParameter:
             pass
-    """)
+    """,
+    )
     assert [(f.line, f.kind) for f in found] == [(2, "qgis-enum")]
     assert "is not in QGIS 3.40" in found[0].problem
     (tmp_path / "uses.py").write_text("names = self.parameterAsFields(parameters, 'F', context)\n", encoding="utf-8")

@@ -57,11 +57,14 @@ def test_sensitivity_moves_ranks_of_a_near_tie():
     assert rows[(0, 1.2)][1] == 1 and rows[(0, 0.8)][1] == 0 and rows[(1, 1.2)][1] == 0
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"values": [[1, 5], [2, 5], [3, 5]]}, "same value everywhere"),
-    ({"weights": [1, -1]}, "none negative"),
-    ({"normalisation": "zscore", "aggregation": "geometric"}, "min-max"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"values": [[1, 5], [2, 5], [3, 5]]}, "same value everywhere"),
+        ({"weights": [1, -1]}, "none negative"),
+        ({"normalisation": "zscore", "aggregation": "geometric"}, "min-max"),
+    ],
+)
 def test_bad_input(kwargs, message):
     arguments = {"values": VALUES, "polarity": POLARITY, **kwargs}
     with pytest.raises(HabitatError, match=message):

@@ -39,8 +39,13 @@ NOTEPAD_UTF8 = ("UTF-8 (BOM)", lambda text: b"\xef\xbb\xbf" + crlf(text).encode(
 NOTEPAD_ANSI = ("GB18030 (GBK)", lambda text: crlf(text).encode("gbk"))  # Notepad's "ANSI" on a Chinese Windows
 EXCEL_UNICODE = ("UTF-16", lambda text: crlf(text).encode("utf-16"))  # "Unicode 文本": UTF-16LE with its BOM
 PLAIN_UTF8 = ("UTF-8", lambda text: text.encode("utf-8"))
-WRITERS = {"excel_csv": EXCEL_CSV, "excel_csv_utf8": EXCEL_CSV_UTF8, "notepad_ansi": NOTEPAD_ANSI,
-           "excel_unicode": EXCEL_UNICODE, "plain_utf8": PLAIN_UTF8}
+WRITERS = {
+    "excel_csv": EXCEL_CSV,
+    "excel_csv_utf8": EXCEL_CSV_UTF8,
+    "notepad_ansi": NOTEPAD_ANSI,
+    "excel_unicode": EXCEL_UNICODE,
+    "plain_utf8": PLAIN_UTF8,
+}
 
 
 def crlf(text):
@@ -68,6 +73,7 @@ def assert_refused(error, name):
 
 # --- decode_text ------------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("writer", sorted(WRITERS))
 def test_decode_text_reads_what_windows_programs_write(writer):
     text = f"assessor,{ASSESSOR}\ncomment,{COMMENT}\n"
@@ -84,9 +90,11 @@ def test_utf8_comes_before_gb18030():
     assert decode_text(data, "a.csv") == (ASSESSOR, "UTF-8")
 
 
-@pytest.mark.parametrize("data", [SHIFT_JIS, RANDOM_BINARY, b"a,b\r\n\x81\x30\x81\x30\xb0\xa1\r\n",
-                                  "工号\x01".encode("gbk"), b"\xaa\xa1\xaa\xa2"],
-                         ids=["shift_jis", "random", "control_character", "control_in_gbk", "private_use"])
+@pytest.mark.parametrize(
+    "data",
+    [SHIFT_JIS, RANDOM_BINARY, b"a,b\r\n\x81\x30\x81\x30\xb0\xa1\r\n", "工号\x01".encode("gbk"), b"\xaa\xa1\xaa\xa2"],
+    ids=["shift_jis", "random", "control_character", "control_in_gbk", "private_use"],
+)
 def test_other_bytes_are_refused_naming_the_file_and_the_encodings_tried(data):
     with pytest.raises(HabitatError) as error:
         decode_text(data, "调查.csv")
@@ -101,10 +109,21 @@ def test_the_line_of_the_first_unreadable_byte_is_named():
 
 # --- scorecards -------------------------------------------------------------------------------------------------
 
+
 def chinese_card_text(delimiter=","):
-    rows = [["framework", "mini"], ["framework_version", "1"], ["plan", PLAN], ["city", CITY], ["year", "2026"],
-            ["assessor", ASSESSOR], [], ["criterion", "score", "comment", "evidence"],
-            ["V1", "2", COMMENT, EVIDENCE], ["V2", "不适用", "", ""], ["P1", "3", "公众参与充分", "附件一"]]
+    rows = [
+        ["framework", "mini"],
+        ["framework_version", "1"],
+        ["plan", PLAN],
+        ["city", CITY],
+        ["year", "2026"],
+        ["assessor", ASSESSOR],
+        [],
+        ["criterion", "score", "comment", "evidence"],
+        ["V1", "2", COMMENT, EVIDENCE],
+        ["V2", "不适用", "", ""],
+        ["P1", "3", "公众参与充分", "附件一"],
+    ]
     return "\n".join(delimiter.join(row) for row in rows) + "\n"
 
 
@@ -129,8 +148,11 @@ def test_unicode_text_scorecard_from_excel(tmp_path):
 def sample_csv_card_in_chinese():
     text = SAMPLE_CSV_CARD.read_text(encoding="utf-8")
     assert "Bo Chen" in text and "vision_1,3,,ch. 8" in text
-    return text.replace("Bo Chen", "陈波").replace("Sample City Master Plan", "示范市总体规划").replace(
-        "vision_1,3,,ch. 8", f"vision_1,3,{COMMENT},第8章")
+    return (
+        text.replace("Bo Chen", "陈波")
+        .replace("Sample City Master Plan", "示范市总体规划")
+        .replace("vision_1,3,,ch. 8", f"vision_1,3,{COMMENT},第8章")
+    )
 
 
 @pytest.mark.parametrize("writer", ["excel_csv", "excel_csv_utf8"])
@@ -151,8 +173,9 @@ def test_sample_json_scorecard_saved_by_notepad_reads_as_the_utf8_original(tmp_p
     data["scores"]["vision_1"]["comment"] = COMMENT
     text = json.dumps(data, ensure_ascii=False, indent=1)
     original, _ = write(tmp_path / "utf8" / "chen.json", text, PLAIN_UTF8)
-    saved, label = write(tmp_path / "notepad" / "chen.json", text,
-                         NOTEPAD_UTF8 if writer == "notepad_utf8" else NOTEPAD_ANSI)
+    saved, label = write(
+        tmp_path / "notepad" / "chen.json", text, NOTEPAD_UTF8 if writer == "notepad_utf8" else NOTEPAD_ANSI
+    )
     expected, card = read_scorecard(original), read_scorecard(saved)
     assert card == expected and card.assessor == ASSESSOR and card.comments["vision_1"] == COMMENT
     assert card.encoding == label
@@ -178,6 +201,7 @@ def test_scorecard_specific_messages_still_apply(tmp_path):
 
 
 # --- frameworks and questionnaires (JSON) ---------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("writer", ["notepad_utf8", "notepad_ansi"])
 def test_framework_saved_by_notepad(tmp_path, writer):
@@ -225,6 +249,7 @@ def test_read_json_keeps_its_shape_and_reads_a_bom(tmp_path):
 
 
 # --- the KoboToolbox survey export --------------------------------------------------------------------------------
+
 
 def survey_in_chinese():
     text = SURVEY_CSV.read_text(encoding="utf-8-sig")

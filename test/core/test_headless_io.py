@@ -22,9 +22,11 @@ BBOX = (498000.0, 3499000.0, 500500.0, 3500700.0)  # a part of the sample city, 
 
 # --- real files with the awkward cases --------------------------------------------------------------------------
 
+
 def ring_wkb(points, kind=3):
     """A (Multi)Polygon WKB written byte by byte, so that rings may be unclosed or too short (cut OSM extracts).
     ``points``: list of polygons, each a list of rings of (x, y)."""
+
     def polygon(rings):
         data = struct.pack("<BII", 1, 3, len(rings))
         for ring in rings:
@@ -68,8 +70,14 @@ def mixed_lines(path):
         (LineString([(-50, 20), (150, 20)]).wkb, [6, "trunk", 30.0]),  # crosses (0..100)² and beyond
         (LineString([(200, 200), (300, 300)]).wkb, [7, "service", 5.0]),
     ]
-    return write_wkb_layer(path, "lines", ogr.wkbUnknown, 32650,
-                           [("line_id", ogr.OFTInteger), ("highway", ogr.OFTString), ("width", ogr.OFTReal)], rows)
+    return write_wkb_layer(
+        path,
+        "lines",
+        ogr.wkbUnknown,
+        32650,
+        [("line_id", ogr.OFTInteger), ("highway", ogr.OFTString), ("width", ogr.OFTReal)],
+        rows,
+    )
 
 
 def damaged_polygons(path):
@@ -80,21 +88,25 @@ def damaged_polygons(path):
         (ring_wkb([square]), [1, "square"]),
         (ring_wkb([[[(20, 0), (30, 10), (30, 0), (20, 10), (20, 0)]]]), [2, "bow-tie"]),
         (ring_wkb([[[(40, 0), (50, 0), (45, 10)]]]), [3, "open triangle"]),
-        (ring_wkb([[[(60, 0), (70, 0), (70, 10), (60, 10), (60, 0)]], [[(80, 0), (85, 5)]]], kind=6),
-         [4, "cut multipolygon"]),
+        (
+            ring_wkb([[[(60, 0), (70, 0), (70, 10), (60, 10), (60, 0)]], [[(80, 0), (85, 5)]]], kind=6),
+            [4, "cut multipolygon"],
+        ),
         (struct.pack("<BII", 1, 3, 0), [5, "empty"]),
         (None, [6, "null"]),
         (ring_wkb([[[(500, 500), (510, 500), (510, 510), (500, 500)]]]), [7, "far"]),
     ]
-    return write_wkb_layer(path, "polygons", ogr.wkbUnknown, 32650,
-                           [("poly_id", ogr.OFTInteger), ("label", ogr.OFTString)], rows)
+    return write_wkb_layer(
+        path, "polygons", ogr.wkbUnknown, 32650, [("poly_id", ogr.OFTInteger), ("label", ogr.OFTString)], rows
+    )
 
 
 def to_4326(path, layers):
     """A copy of sample_city.gpkg's ``layers`` in EPSG:4326 (what an OSM extract would be in)."""
     for index, name in enumerate(layers):
-        gdal.VectorTranslate(str(path), SAMPLE, layers=[name], dstSRS="EPSG:4326", format="GPKG",
-                             accessMode="update" if index else None)
+        gdal.VectorTranslate(
+            str(path), SAMPLE, layers=[name], dstSRS="EPSG:4326", format="GPKG", accessMode="update" if index else None
+        )
     return str(path)
 
 
@@ -109,7 +121,7 @@ def aggregate_population(path, factor=10):
         values[values == band.GetNoDataValue()] = 0.0
         rows, cols = -(-values.shape[0] // factor) * factor, -(-values.shape[1] // factor) * factor
         padded = np.zeros((rows, cols))
-        padded[:values.shape[0], :values.shape[1]] = values
+        padded[: values.shape[0], : values.shape[1]] = values
         bands.append(padded.reshape(rows // factor, factor, cols // factor, factor).sum(axis=(1, 3)))
         names.append(band.GetDescription())
     return write_raster(path, bands, (x0, y0), dx * factor, 32650, names=names)
@@ -122,6 +134,7 @@ def polygon_areas(result):
 
 # --- vectors ------------------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_sample_streets_both_backends_agree_full_and_by_bbox(backend):
     (coords, counts), skipped = io.read_lines(SAMPLE, "streets", backend=backend)
@@ -130,8 +143,9 @@ def test_sample_streets_both_backends_agree_full_and_by_bbox(backend):
     np.testing.assert_array_equal(counts, other_counts)
     np.testing.assert_allclose(coords, other, atol=1e-9)
 
-    (part, part_counts), _, rows = io.read_lines(SAMPLE, "streets", 32650, BBOX, attributes=("street_id", "width_m"),
-                                                 backend=backend)
+    (part, part_counts), _, rows = io.read_lines(
+        SAMPLE, "streets", 32650, BBOX, attributes=("street_id", "width_m"), backend=backend
+    )
     assert 0 < len(part_counts) < len(counts) and len(rows) == len(part_counts)
     lines = np.split(part, np.cumsum(part_counts)[:-1])
     window = box(*BBOX)
@@ -147,8 +161,7 @@ def test_sample_streets_both_backends_agree_full_and_by_bbox(backend):
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_mixed_lines_parts_order_attributes_and_bbox(tmp_path, backend):
     source = mixed_lines(tmp_path / "lines.gpkg")
-    (coords, counts), skipped, rows = io.read_lines(source, attributes=("line_id", "highway", "width"),
-                                                    backend=backend)
+    (coords, counts), skipped, rows = io.read_lines(source, attributes=("line_id", "highway", "width"), backend=backend)
     assert skipped == 2  # the one-vertex line and the null geometry
     # plain 2D LineStrings first (as qgis_io.read_lines), then the multi-part and 3D features' parts
     assert [row[0] for row in rows] == [1, 6, 7, 2, 2, 3]
@@ -156,8 +169,9 @@ def test_mixed_lines_parts_order_attributes_and_bbox(tmp_path, backend):
     assert rows[5] == [3, None, None] and rows[3] == [2, "primary", 20.0]
     np.testing.assert_array_equal(coords[-2:], [(0, 90), (15, 90)])  # Z dropped
 
-    (_, bbox_counts), _, bbox_rows = io.read_lines(source, bbox=(0, 0, 100, 100), attributes=("line_id",),
-                                                   backend=backend)
+    (_, bbox_counts), _, bbox_rows = io.read_lines(
+        source, bbox=(0, 0, 100, 100), attributes=("line_id",), backend=backend
+    )
     assert sorted(row[0] for row in bbox_rows) == [1, 2, 2, 3, 6]  # 7 lies outside; 6 crosses and comes whole
     trunk = bbox_counts[[row[0] for row in bbox_rows].index(6)]
     assert trunk == 2
@@ -215,18 +229,29 @@ def test_layer_info(backend):
 
 
 def test_wkb_line_parts_matches_shapely_on_mixed_input():
-    lines = [LineString([(0, 0), (1, 2), (3, 4)]), MultiLineString([[(5, 5), (6, 6)], [(7, 7), (8, 9), (1, 1)]]),
-             LineString([(0, 0, 1), (2, 2, 2)]), LineString([(9, 9), (8, 8)])]
+    lines = [
+        LineString([(0, 0), (1, 2), (3, 4)]),
+        MultiLineString([[(5, 5), (6, 6)], [(7, 7), (8, 9), (1, 1)]]),
+        LineString([(0, 0, 1), (2, 2, 2)]),
+        LineString([(9, 9), (8, 8)]),
+    ]
     data = [line.wkb for line in lines] + [None, struct.pack(">BII", 0, 2, 2) + struct.pack(">dddd", 1, 2, 3, 4)]
     coords, counts, owner, skipped = wkb.line_parts(data)
     assert skipped == 1 and owner.tolist() == [0, 3, 1, 1, 2, 5]
-    expected = [lines[0].coords, lines[3].coords, lines[1].geoms[0].coords, lines[1].geoms[1].coords,
-                [(0, 0), (2, 2)], [(1, 2), (3, 4)]]
+    expected = [
+        lines[0].coords,
+        lines[3].coords,
+        lines[1].geoms[0].coords,
+        lines[1].geoms[1].coords,
+        [(0, 0), (2, 2)],
+        [(1, 2), (3, 4)],
+    ]
     np.testing.assert_array_equal(coords, np.concatenate([np.asarray(part)[:, :2] for part in expected]))
     assert counts.tolist() == [len(part) for part in expected]
 
 
 # --- rasters ------------------------------------------------------------------------------------------------------
+
 
 def population_cells():
     """Every populated cell of the sample grid: centres and values, straight from GDAL."""
@@ -247,8 +272,12 @@ def test_population_full_and_by_bbox_are_the_cells_whose_centre_is_inside():
 
     bbox = (498030.0, 3499010.0, 500470.0, 3500690.0)  # not on cell edges
     xy, weights, _, nodata, _ = io.read_population(SAMPLE_POPULATION, "EPSG:32650", bbox)
-    inside = ((centres[:, 0] >= bbox[0]) & (centres[:, 0] <= bbox[2]) & (centres[:, 1] >= bbox[1])
-              & (centres[:, 1] <= bbox[3]))
+    inside = (
+        (centres[:, 0] >= bbox[0])
+        & (centres[:, 0] <= bbox[2])
+        & (centres[:, 1] >= bbox[1])
+        & (centres[:, 1] <= bbox[3])
+    )
     np.testing.assert_allclose(xy, centres[inside])
     np.testing.assert_allclose(weights, values[inside], rtol=1e-6)
     far = io.read_population(SAMPLE_POPULATION, 32650, (0, 0, 10, 10))
@@ -261,8 +290,11 @@ def test_population_in_another_crs_and_coarse_grid_spread_keeps_totals(tmp_path)
     coarse = aggregate_population(tmp_path / "coarse.tif")
     total = io.read_population(SAMPLE_POPULATION)[1].sum(axis=0)
     extent = io.read_polygons(SAMPLE, "urban_extent")[0][0]
-    for kwargs, method in ((dict(), "even"), (dict(extent=extent), "extent"),
-                           (dict(built_up=str(SAMPLE_DATA / "sample_city_builtup.tif")), "built_up")):
+    for kwargs, method in (
+        (dict(), "even"),
+        (dict(extent=extent), "extent"),
+        (dict(built_up=str(SAMPLE_DATA / "sample_city_builtup.tif")), "built_up"),
+    ):
         xy, weights, _, _, spread = io.read_population(coarse, 32650, max_cell_size=100, **kwargs)
         assert spread.factor == 10 and spread.method == method and spread.cell_size == pytest.approx(1000)
         np.testing.assert_allclose(weights.sum(axis=0), total, rtol=1e-6)
@@ -271,8 +303,9 @@ def test_population_in_another_crs_and_coarse_grid_spread_keeps_totals(tmp_path)
 def test_population_window_is_read_not_the_whole_raster(tmp_path):
     """A 60,000² sparse grid (14 GB as float32 if read whole): a bbox read takes its window only."""
     path = tmp_path / "national.tif"
-    dataset = gdal.GetDriverByName("GTiff").Create(str(path), 60000, 60000, 1, gdal.GDT_Float32,
-                                                   ["SPARSE_OK=TRUE", "TILED=YES", "COMPRESS=DEFLATE"])
+    dataset = gdal.GetDriverByName("GTiff").Create(
+        str(path), 60000, 60000, 1, gdal.GDT_Float32, ["SPARSE_OK=TRUE", "TILED=YES", "COMPRESS=DEFLATE"]
+    )
     dataset.SetGeoTransform((0.0, 100.0, 0.0, 6_000_000.0, 0.0, -100.0))
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(32650)
@@ -286,6 +319,7 @@ def test_population_window_is_read_not_the_whole_raster(tmp_path):
 
 
 # --- errors -------------------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_clear_errors_name_the_file(tmp_path, backend):
@@ -324,10 +358,12 @@ def test_raster_and_argument_errors(tmp_path):
 def test_ogr_arrow_batches_equal_the_feature_loop(tmp_path):
     """The ogr backend reads OGR's Arrow batches (GDAL >= 3.6) and feature by feature before: the same data."""
     lines = mixed_lines(tmp_path / "lines.gpkg").split("|")[0]
-    cases = [(lines, "lines", None, None, ("line_id", "highway", "width")),
-             (lines, "lines", (0, 0, 100, 100), "highway <> 'trunk'", ("highway",)),
-             (SAMPLE, "public_spaces", BBOX, None, ("ps_id", "name", "fee")),
-             (SAMPLE, "streets", None, None, ())]
+    cases = [
+        (lines, "lines", None, None, ("line_id", "highway", "width")),
+        (lines, "lines", (0, 0, 100, 100), "highway <> 'trunk'", ("highway",)),
+        (SAMPLE, "public_spaces", BBOX, None, ("ps_id", "name", "fee")),
+        (SAMPLE, "streets", None, None, ()),
+    ]
     for path, layer, rect, where, attributes in cases:
         batches = io._read_ogr(path, layer, rect, where, attributes, arrow=True)
         loop = io._read_ogr(path, layer, rect, where, attributes, arrow=False)

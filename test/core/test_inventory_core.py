@@ -20,14 +20,17 @@ def test_classification_ignores_case_and_spaces_and_knows_chinese():
     assert classify(None, DEFAULT_TYPE_MAPPING) is None
 
 
-@pytest.mark.parametrize("category, access, fee, expected", [
-    ("park", None, None, (True, None)),
-    ("park", "private", None, (False, "access")),
-    ("square", "NO", "no", (False, "access")),
-    ("park", "yes", "yes", (False, "fee")),
-    ("not_counted", None, None, (False, "type")),
-    (None, None, None, (False, "unknown_type")),
-])
+@pytest.mark.parametrize(
+    "category, access, fee, expected",
+    [
+        ("park", None, None, (True, None)),
+        ("park", "private", None, (False, "access")),
+        ("square", "NO", "no", (False, "access")),
+        ("park", "yes", "yes", (False, "fee")),
+        ("not_counted", None, None, (False, "type")),
+        (None, None, None, (False, "unknown_type")),
+    ],
+)
 def test_what_counts(category, access, fee, expected):
     assert counting(category, access, fee) == expected
 
@@ -41,8 +44,9 @@ def test_size_classes_by_hand():
 def test_district_summary_clips_to_districts_and_gives_m2_per_person():
     west, east = box(0, 0, 100, 100), box(100, 0, 200, 100)  # 10,000 m2 each
     spaces = [box(80, 0, 120, 50), box(10, 10, 30, 30), box(150, 50, 160, 60)]  # 2,000 / 400 / 100 m2
-    rows = district_summary(spaces, ["park", "square", "park"], [True, True, False], [west, east], ["W", "E"],
-                            [50.0, 0.0])
+    rows = district_summary(
+        spaces, ["park", "square", "park"], [True, True, False], [west, east], ["W", "E"], [50.0, 0.0]
+    )
     by = {(r.district, r.category): r for r in rows}
     assert by[("W", "park")].area_m2 == pytest.approx(1_000) and by[("E", "park")].area_m2 == pytest.approx(1_000)
     assert by[("E", "park")].count == 1  # the uncounted third space is left out

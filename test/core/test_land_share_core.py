@@ -81,11 +81,11 @@ def test_street_share_at_narrower_and_wider_widths_by_hand():
     assert WIDTH_FACTORS == (0.75, 1.25)
     for factor, width in ((0.75, 7.5), (1.25, 12.5)):
         # 10 corridors of width x 600 m, less the 25 crossings counted twice.
-        expected = 10 * 600 * width - 25 * width ** 2
+        expected = 10 * 600 * width - 25 * width**2
         (city,) = land_shares([CITY], ["grid"], [], scaled_corridors(lines, [10.0] * len(lines), factor))
         assert city.street_m2 == pytest.approx(expected)
     # The share moves by less than 25 %: the crossings overlap.
-    low = 10 * 600 * 7.5 - 25 * 7.5 ** 2
+    low = 10 * 600 * 7.5 - 25 * 7.5**2
     assert low / 57_500 > 0.75
 
 
@@ -95,15 +95,23 @@ def test_scaled_corridors_against_an_independent_union():
     from shapely.geometry import LineString
     from shapely.ops import unary_union
 
-    lines = [[(0.0, 50.0), (300.0, 50.0)], [(150.0, 0.0), (150.0, 300.0)], [(0.0, 0.0), (300.0, 300.0)],
-             [(20.0, 250.0), (120.0, 250.0), (120.0, 150.0)]]
+    lines = [
+        [(0.0, 50.0), (300.0, 50.0)],
+        [(150.0, 0.0), (150.0, 300.0)],
+        [(0.0, 0.0), (300.0, 300.0)],
+        [(20.0, 250.0), (120.0, 250.0), (120.0, 150.0)],
+    ]
     widths = [20.0, 8.0, 12.0, 6.0]
     city = box(0, 0, 300, 300)
     park = box(160, 160, 260, 260)
     for factor in WIDTH_FACTORS:
         ours = scaled_corridors([np.array(line) for line in lines], widths, factor)
-        reference = unary_union([LineString(line).buffer(width * factor / 2, cap_style=2, join_style=2)
-                                 for line, width in zip(lines, widths)])
+        reference = unary_union(
+            [
+                LineString(line).buffer(width * factor / 2, cap_style=2, join_style=2)
+                for line, width in zip(lines, widths)
+            ]
+        )
         assert ours.symmetric_difference(reference).area < 1e-6
         (share,) = land_shares([city], ["c"], [park], ours)
         expected = reference.intersection(city).difference(park).area

@@ -15,14 +15,39 @@ AWKWARD = 'Old <script>alert("x")</script> & Co'
 ESCAPED = "Old &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co"
 
 
-def city(city_id, name, status="ok", message="", area=None, ops=None, street=None, population=None, served=None,
-         share=None, straight=None, female=None):
+def city(
+    city_id,
+    name,
+    status="ok",
+    message="",
+    area=None,
+    ops=None,
+    street=None,
+    population=None,
+    served=None,
+    share=None,
+    straight=None,
+    female=None,
+):
     total = {"population": population, "served": served, "share_pct": share, "share_straight_pct": straight}
     groups = {"total": total, "female": female} if status == "ok" else {}
-    return {"city_id": city_id, "name": name, "status": status, "message": message, "area_km2": area,
-            "ops_pct": ops, "street_pct": street, "total_pct": None if ops is None else ops + street,
-            "population": population, "served": served, "share_pct": share, "share_straight_pct": straight,
-            "groups": groups, "network_parts": 1 if status == "ok" else None, "seconds": 1.5}
+    return {
+        "city_id": city_id,
+        "name": name,
+        "status": status,
+        "message": message,
+        "area_km2": area,
+        "ops_pct": ops,
+        "street_pct": street,
+        "total_pct": None if ops is None else ops + street,
+        "population": population,
+        "served": served,
+        "share_pct": share,
+        "share_straight_pct": straight,
+        "groups": groups,
+        "network_parts": 1 if status == "ok" else None,
+        "seconds": 1.5,
+    }
 
 
 def female(population, served, share, straight):
@@ -30,20 +55,66 @@ def female(population, served, share, straight):
 
 
 ROWS = [
-    city("a", AWKWARD, area=10.0, ops=5.0, street=35.0, population=1000.0, served=500.0, share=50.0, straight=60.0,
-         female=female(500.0, 300.0, 60.0, 70.0)),
-    city("b", "老城区", area=20.0, ops=10.0, street=40.0, population=3000.0, served=600.0, share=20.0, straight=30.0,
-         female=female(1500.0, 300.0, 20.0, 30.0)),
-    city("c", "=Empty town", area=5.0, ops=2.0, street=18.0, population=0.0, served=0.0, share=None, straight=None,
-         female=female(0.0, 0.0, None, None)),
+    city(
+        "a",
+        AWKWARD,
+        area=10.0,
+        ops=5.0,
+        street=35.0,
+        population=1000.0,
+        served=500.0,
+        share=50.0,
+        straight=60.0,
+        female=female(500.0, 300.0, 60.0, 70.0),
+    ),
+    city(
+        "b",
+        "老城区",
+        area=20.0,
+        ops=10.0,
+        street=40.0,
+        population=3000.0,
+        served=600.0,
+        share=20.0,
+        straight=30.0,
+        female=female(1500.0, 300.0, 20.0, 30.0),
+    ),
+    city(
+        "c",
+        "=Empty town",
+        area=5.0,
+        ops=2.0,
+        street=18.0,
+        population=0.0,
+        served=0.0,
+        share=None,
+        straight=None,
+        female=female(0.0, 0.0, None, None),
+    ),
     city("d", "Nowhere", status="no_streets", message="No street lies in or near the urban extent of Nowhere."),
-    city("e", "Big City", area=15.0, ops=4.0, street=26.0, population=6000.0, served=3000.0, share=50.0,
-         straight=70.0, female=female(3000.0, 1200.0, 40.0, 60.0)),
+    city(
+        "e",
+        "Big City",
+        area=15.0,
+        ops=4.0,
+        street=26.0,
+        population=6000.0,
+        served=3000.0,
+        share=50.0,
+        straight=70.0,
+        female=female(3000.0, 1200.0, 40.0, 60.0),
+    ),
 ]
-EXTENTS = {"a": box(0, 0, 3000, 3000), "b": box(10000, 0, 16000, 4000), "c": box(0, 20000, 2000, 22000),
-           "d": box(30000, 30000, 31000, 31000),
-           "e": Polygon([(40000, 0), (48000, 0), (48000, 6000), (40000, 6000)], [[(43000, 2000), (45000, 2000),
-                                                                                   (45000, 4000), (43000, 4000)]])}
+EXTENTS = {
+    "a": box(0, 0, 3000, 3000),
+    "b": box(10000, 0, 16000, 4000),
+    "c": box(0, 20000, 2000, 22000),
+    "d": box(30000, 30000, 31000, 31000),
+    "e": Polygon(
+        [(40000, 0), (48000, 0), (48000, 6000), (40000, 6000)],
+        [[(43000, 2000), (45000, 2000), (45000, 4000), (43000, 4000)]],
+    ),
+}
 
 
 def test_national_summary_by_hand():
@@ -81,13 +152,14 @@ def test_summary_of_nothing_measured_has_no_share():
 def _section(text, heading):
     start = text.index(f"<h2>{heading}</h2>")
     end = text.find("<h2>", start + 1)
-    return text[start:end if end > 0 else None]
+    return text[start : end if end > 0 else None]
 
 
 def test_report_numbers_escaping_baselines_and_unserved_order(tmp_path):
     steps = []
-    path = national_report(str(tmp_path / "national.html"), ROWS, GROUPS, EXTENTS, "en", "<footer> & co",
-                           progress=steps.append)
+    path = national_report(
+        str(tmp_path / "national.html"), ROWS, GROUPS, EXTENTS, "en", "<footer> & co", progress=steps.append
+    )
     text = open(path, encoding="utf-8").read()
     assert "<script>" not in text and "<footer>" not in text
     assert ESCAPED in text and "=Empty town" in text and "老城区" in text
@@ -133,17 +205,26 @@ def test_chinese_city_names_survive_in_the_page_and_the_charts(tmp_path):
     for name in ("北京市", "上海市", "广州市", "深圳市", "重庆市"):
         assert name in text
     assert "boxes" not in text
-    png, warning = choropleth_map(list(EXTENTS.values()), ["#1a9641"] * 5, [("图例", "#1a9641")], "各城市可达比例",
-                                  [("北京市", EXTENTS["a"]), ("重庆市", EXTENTS["e"])], "公里")
+    png, warning = choropleth_map(
+        list(EXTENTS.values()),
+        ["#1a9641"] * 5,
+        [("图例", "#1a9641")],
+        "各城市可达比例",
+        [("北京市", EXTENTS["a"]), ("重庆市", EXTENTS["e"])],
+        "公里",
+    )
     assert warning is None and png.startswith(b"\x89PNG")
-    png, warning = histogram([10.0, 50.0, None], range(0, 105, 5), "城市分布", "比例", "城市数",
-                             [(35, "全球基线 35 %", "#c62828")])
+    png, warning = histogram(
+        [10.0, 50.0, None], range(0, 105, 5), "城市分布", "比例", "城市数", [(35, "全球基线 35 %", "#c62828")]
+    )
     assert warning is None and png.startswith(b"\x89PNG")
 
 
 def test_all_failed_and_empty_runs_say_so(tmp_path):
-    failed = [city("x", "A & B", status="failed", message="RuntimeError: boom"),
-              city("y", "<b>Y</b>", status="invalid_extent", message="The urban extent of Y has no area.")]
+    failed = [
+        city("x", "A & B", status="failed", message="RuntimeError: boom"),
+        city("y", "<b>Y</b>", status="invalid_extent", message="The urban extent of Y has no area."),
+    ]
     text = open(national_report(str(tmp_path / "failed.html"), failed, [], EXTENTS), encoding="utf-8").read()
     assert "No city was measured: all 2 cities failed." in text
     assert "RuntimeError: boom" in text and "&lt;b&gt;Y&lt;/b&gt;" in text and "<b>Y</b>" not in text

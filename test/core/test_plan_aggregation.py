@@ -15,9 +15,7 @@ nan = np.nan
 CRITERIA = ["vision", "goals", "participation", "inclusion"]
 THEMES = ["Vision and goals", "Vision and goals", "Participation", "Participation"]
 # Three assessors; "inclusion" is NA for one of them, "participation" NA for all (not applicable).
-SCORES = [[3, 2, nan, 1],
-          [2, 2, nan, 3],
-          [3, 0, nan, nan]]
+SCORES = [[3, 2, nan, 1], [2, 2, nan, 3], [3, 0, nan, nan]]
 
 
 def test_criterion_statistics_by_hand():

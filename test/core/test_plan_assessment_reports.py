@@ -35,10 +35,12 @@ def card(assessor, year, scores, comments=None, city="Sample City", plan="Master
 
 
 # Three assessors of the 2026 version (the one of the Processing test), one of the 2020 version.
-CARDS = [card("Ana", 2026, {"V1": 3, "V2": 2, "P1": NA}),
-         card("Bo", 2026, {"V1": 2, "V2": 2, "P1": 1}),
-         card(HOSTILE, 2026, {"V1": 3, "V2": 0, "P1": 1}, {"V2": "<script>alert(1)</script> no goals"}),
-         card("Ana", 2020, {"V1": 1, "V2": 1, "P1": 0})]
+CARDS = [
+    card("Ana", 2026, {"V1": 3, "V2": 2, "P1": NA}),
+    card("Bo", 2026, {"V1": 2, "V2": 2, "P1": 1}),
+    card(HOSTILE, 2026, {"V1": 3, "V2": 0, "P1": 1}, {"V2": "<script>alert(1)</script> no goals"}),
+    card("Ana", 2020, {"V1": 1, "V2": 1, "P1": 0}),
+]
 
 
 @pytest.fixture(scope="module")
@@ -62,8 +64,9 @@ def test_plans_by_hand(results):
     assert recent["overall"] == pytest.approx(100 * (19 / 3) / 12)
     assert recent["pqi"] == pytest.approx(10 / 6 * 4 + 10 / 3 * 1)
     ratings = np.array([[3, 2, np.nan], [2, 2, 1], [3, 0, 1]])
-    assert recent["alpha"] == pytest.approx(krippendorff.alpha(reliability_data=ratings,
-                                                                level_of_measurement="ordinal"))
+    assert recent["alpha"] == pytest.approx(
+        krippendorff.alpha(reliability_data=ratings, level_of_measurement="ordinal")
+    )
     assert recent["agreement"] == pytest.approx(100 * 3 / 7)  # V1 1 of 3 pairs, V2 1 of 3, P1 1 of 1
     assert recent["compared"] == 3 and recent["themes"]["participation"] == pytest.approx(100 / 3)
     assert math.isnan(old["alpha"]) and math.isnan(old["agreement"])  # one assessor: no agreement
@@ -99,14 +102,23 @@ def test_tables_by_hand(results):
 
 
 def test_latest_plan_by_city(results, framework):
-    other = assess_plans(framework, CARDS + [card("Dee", 2024, {"V1": 3, "V2": 3, "P1": 3}, city="  OTHER  town"),
-                                             card("Eve", 2024, {"V1": 0}, city="")])
+    other = assess_plans(
+        framework,
+        CARDS
+        + [card("Dee", 2024, {"V1": 3, "V2": 3, "P1": 3}, city="  OTHER  town"), card("Eve", 2024, {"V1": 0}, city="")],
+    )
     latest = tables.latest_by_city(other)
     assert set(latest) == {"sample city", "other town"}  # a plan without a city is on no polygon
     assert latest["sample city"]["year"] == 2026
     values = tables.map_values(latest["sample city"], ["vision", "participation"])
-    assert values == ["Master Plan", 2026, pytest.approx(100 * (19 / 3) / 12), pytest.approx(10 / 6 * 4 + 10 / 3),
-                      pytest.approx(100 * (8 / 3 + 2 * 4 / 3) / 9), pytest.approx(100 / 3)]
+    assert values == [
+        "Master Plan",
+        2026,
+        pytest.approx(100 * (19 / 3) / 12),
+        pytest.approx(10 / 6 * 4 + 10 / 3),
+        pytest.approx(100 * (8 / 3 + 2 * 4 / 3) / 9),
+        pytest.approx(100 / 3),
+    ]
     assert tables.map_values(None, ["vision", "participation"]) == [None] * 6
     assert tables.theme_field_names(["vision", "x" * 70]) == ["t_vision", "t_" + "x" * 58]
 
@@ -126,7 +138,15 @@ def test_city_key():
 def test_text_a_spreadsheet_keeps_as_text():
     csv = tables.text_guard("/data/plans.csv")
     assert [csv(v) for v in ("=1+1", "+3", "-x", "@sum", "\tx", "plan", -1.5, None)] == [
-        "'=1+1", "'+3", "'-x", "'@sum", "'\tx", "plan", -1.5, None]
+        "'=1+1",
+        "'+3",
+        "'-x",
+        "'@sum",
+        "'\tx",
+        "plan",
+        -1.5,
+        None,
+    ]
     ods = tables.text_guard("/data/plans.ods|layername=plans")
     assert ods("of:=SUM(A1)") == "'of:=SUM(A1)" and ods("=1+1") == "=1+1"
     assert tables.text_guard("/data/plans.gpkg|layername=p")("=1+1") == "=1+1"
@@ -151,14 +171,39 @@ def test_report_numbers_and_escaping(tmp_path, framework, results):
     assert '<div class="value ">42.9 %</div>' in text  # percent agreement 3 of 7
     table = cells(text)
     # 2020 first (means V1 1, V2 1, P1 0): strengths highest first (of equal means the later first), gaps lowest.
-    assert table[:12] == ["Goals?", "1.00", "Vision?", "1.00", "Public hearings?", "0.00",
-                          "Public hearings?", "0.00", "Vision?", "1.00", "Goals?", "1.00"]
+    assert table[:12] == [
+        "Goals?",
+        "1.00",
+        "Vision?",
+        "1.00",
+        "Public hearings?",
+        "0.00",
+        "Public hearings?",
+        "0.00",
+        "Vision?",
+        "1.00",
+        "Goals?",
+        "1.00",
+    ]
     # 2026: strengths V1 2.67, V2 1.33, P1 1.00, gaps the other way; the disputed V2 with every assessor's score.
-    assert table[12:24] == ["Vision?", "2.67", "Goals?", "1.33", "Public hearings?", "1.00",
-                            "Public hearings?", "1.00", "Goals?", "1.33", "Vision?", "2.67"]
+    assert table[12:24] == [
+        "Vision?",
+        "2.67",
+        "Goals?",
+        "1.33",
+        "Public hearings?",
+        "1.00",
+        "Public hearings?",
+        "1.00",
+        "Goals?",
+        "1.33",
+        "Vision?",
+        "2.67",
+    ]
     assert table[24:34] == ["Goals?", "Ana", "2", "", "", "Goals?", "Bo", "2", "", ""]
-    assert ["Goals?", ESCAPED, "0", "&lt;script&gt;alert(1)&lt;/script&gt; no goals", ""] == \
-        table[table.index(ESCAPED) - 1:table.index(ESCAPED) + 4]
+    assert ["Goals?", ESCAPED, "0", "&lt;script&gt;alert(1)&lt;/script&gt; no goals", ""] == table[
+        table.index(ESCAPED) - 1 : table.index(ESCAPED) + 4
+    ]
     assert "<script>alert" not in text and HOSTILE not in text
     assert text.count("<img") == 4  # the plans on one radar, the versions over time, a radar per plan
 
@@ -179,8 +224,12 @@ def test_report_refuses_pdf_without_a_writer(tmp_path, framework, results, monke
         report.assessment_report(str(tmp_path / "r.pdf"), framework, results, settings())
     assert list(tmp_path.iterdir()) == []
     written = []
-    report.assessment_report(str(tmp_path / "r.pdf"), framework, results, settings(
-        pdf_writer=lambda page_, path: (written.append(page_), open(path, "w").close())))
+    report.assessment_report(
+        str(tmp_path / "r.pdf"),
+        framework,
+        results,
+        settings(pdf_writer=lambda page_, path: (written.append(page_), open(path, "w").close())),
+    )
     assert written and written[0].startswith("<!DOCTYPE html>") and (tmp_path / "r.pdf").exists()
 
 
@@ -194,21 +243,36 @@ def test_text_helpers():
 
 def test_scorecard_template(tmp_path, framework):
     target = tmp_path / "card.xlsx"
-    removed = write_scorecard_template(target, framework, plan="=1+1", city="Sample\x01 City", year=2026,
-                                       assessor="Ana")
+    removed = write_scorecard_template(
+        target, framework, plan="=1+1", city="Sample\x01 City", year=2026, assessor="Ana"
+    )
     assert removed == 1  # the control character an Excel cell cannot hold
     sheet = load_workbook(target).active
     assert sheet.title == "scorecard"
     rows = list(sheet.iter_rows(values_only=True))
-    assert [row[0] for row in rows[:len(META_KEYS)]] == list(META_KEYS)
-    meta = {row[0]: row[1] for row in rows[:len(META_KEYS)]}
-    assert meta == {"framework": "mini", "framework_version": "1", "plan": "=1+1", "city": "Sample City",
-                    "year": 2026, "assessor": "Ana"}
+    assert [row[0] for row in rows[: len(META_KEYS)]] == list(META_KEYS)
+    meta = {row[0]: row[1] for row in rows[: len(META_KEYS)]}
+    assert meta == {
+        "framework": "mini",
+        "framework_version": "1",
+        "plan": "=1+1",
+        "city": "Sample City",
+        "year": 2026,
+        "assessor": "Ana",
+    }
     assert sheet.cell(3, 2).data_type == "s"  # "=1+1" is a name, never a formula
     header = rows.index(next(row for row in rows if row[0] == "criterion"))
-    assert rows[header] == ("criterion", "score", "comment", "evidence", "theme / 主题", "question", "问题",
-                            "0 / 1 / 2 / 3")
-    criteria = rows[header + 1:]
+    assert rows[header] == (
+        "criterion",
+        "score",
+        "comment",
+        "evidence",
+        "theme / 主题",
+        "question",
+        "问题",
+        "0 / 1 / 2 / 3",
+    )
+    criteria = rows[header + 1 :]
     assert [row[0] for row in criteria] == ["V1", "V2", "P1"]
     assert criteria[0][4:7] == ("Vision / 愿景", "Vision?", "愿景？")
     assert criteria[2][4] == "Participation / 公众参与"

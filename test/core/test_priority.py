@@ -14,8 +14,11 @@ def test_minmax_by_hand():
 
 
 def test_scores_and_contributions_by_hand():
-    components = {"low_development": np.array([1.0, 0.0, 0.5]), "far_from_centre": np.array([0.5, 0.0, 1.0]),
-                  "centrality": np.array([0.0, 1.0, 0.5])}
+    components = {
+        "low_development": np.array([1.0, 0.0, 0.5]),
+        "far_from_centre": np.array([0.5, 0.0, 1.0]),
+        "centrality": np.array([0.0, 1.0, 0.5]),
+    }
     groups = {"low_development": "need", "far_from_centre": "need", "centrality": "potential"}
     weights = {"low_development": 3.0, "far_from_centre": 1.0, "centrality": 1.0}
     score, parts, missing = priority_scores(components, groups, weights, need_weight=0.6)

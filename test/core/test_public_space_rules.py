@@ -33,6 +33,7 @@ class Null:
 
 # --- values read and written ---
 
+
 def test_numbers_read_from_cells():
     number = report_values.number
     assert number(None) is None and number(Null()) is None and number("") is None and number("park") is None
@@ -71,11 +72,14 @@ def test_located_by_representative_point_then_by_name():
 
 def test_located_agrees_with_shapely_containment():
     rng = np.random.default_rng(4)
-    shapes = [box(x, y, x + w, y + w) for x, y, w in zip(rng.uniform(-20, 200, 200), rng.uniform(-20, 100, 200),
-                                                          rng.uniform(1, 15, 200))]
+    shapes = [
+        box(x, y, x + w, y + w)
+        for x, y, w in zip(rng.uniform(-20, 200, 200), rng.uniform(-20, 100, 200), rng.uniform(1, 15, 200))
+    ]
     owner, placed = scorecard.located(shapes, None, DISTRICTS, ["West", "East"])
-    expected = [next((k for k, d in enumerate(DISTRICTS) if d.intersects(s.representative_point())), -1)
-                for s in shapes]
+    expected = [
+        next((k for k, d in enumerate(DISTRICTS) if d.intersects(s.representative_point())), -1) for s in shapes
+    ]
     assert placed.all() and owner.tolist() == expected
 
 
@@ -100,17 +104,19 @@ def test_district_population_by_hand():
 
 # --- the population group named by the user ---
 
+
 def test_group_index():
     groups = ["total", "female", "children_0_14"]
     assert group_index("", groups) == 0 and group_index(None, groups) == 0
     assert group_index(" Female ", groups) == 1 and group_index("3", groups) == 2
-    with pytest.raises(HabitatError, match="\"elderly\" is not in the population input; give one of: total, female"):
+    with pytest.raises(HabitatError, match='"elderly" is not in the population input; give one of: total, female'):
         group_index("elderly", groups)
     with pytest.raises(HabitatError):
         group_index("4", groups)
 
 
 # --- the width a street gets ---
+
 
 def test_record_width_counts_where_each_width_came_from():
     policy, tally = WidthPolicy({"primary": 25.0}, default_width=10.0), WidthTally()
@@ -128,27 +134,50 @@ def test_record_width_counts_where_each_width_came_from():
 
 # --- the inventory's classification ---
 
+
 def test_type_mapping_from_a_table():
     assert inventory.type_mapping([]) == inventory.DEFAULT_TYPE_MAPPING
     assert inventory.type_mapping([" Park ", "PARK", "lot", "not_counted"]) == {"park": "park", "lot": "not_counted"}
-    for table, message in ((["park"], "without a category"), (["park", "forest"], "use one of"),
-                           (["", "park"], "without a type value"),
-                           (["park", "park", "Park", "square"], "twice, as park and as square")):
+    for table, message in (
+        (["park"], "without a category"),
+        (["park", "forest"], "use one of"),
+        (["", "park"], "without a type value"),
+        (["park", "park", "Park", "square"], "twice, as park and as square"),
+    ):
         with pytest.raises(HabitatError, match=message):
             inventory.type_mapping(table)
 
 
 def test_classify_spaces_by_hand():
     mapping = {"park": "park", "lot": inventory.NOT_COUNTED}
-    result = inventory.classify_spaces(["Park", "lot", "", None, "zoo", "park", "park", "zoo"], mapping,
-                                       [None, None, None, None, None, "private", None, None],
-                                       [None, None, None, None, None, None, "yes", None],
-                                       [True, True, True, True, True, True, True, False])
-    assert result.categories == ["park", "not_counted", "not_counted", "not_counted", "not_counted", "park", "park",
-                                 "not_counted"]
+    result = inventory.classify_spaces(
+        ["Park", "lot", "", None, "zoo", "park", "park", "zoo"],
+        mapping,
+        [None, None, None, None, None, "private", None, None],
+        [None, None, None, None, None, None, "yes", None],
+        [True, True, True, True, True, True, True, False],
+    )
+    assert result.categories == [
+        "park",
+        "not_counted",
+        "not_counted",
+        "not_counted",
+        "not_counted",
+        "park",
+        "park",
+        "not_counted",
+    ]
     assert result.counted == [True, False, False, False, False, False, False, False]
-    assert result.reasons == [None, "type", "unknown_type", "unknown_type", "unknown_type", "access", "fee",
-                              inventory.NO_GEOMETRY]
+    assert result.reasons == [
+        None,
+        "type",
+        "unknown_type",
+        "unknown_type",
+        "unknown_type",
+        "access",
+        "fee",
+        inventory.NO_GEOMETRY,
+    ]
     assert result.untyped == 2 and result.unknown == {"zoo": 2}
     assert inventory.reason_text(None) is None and inventory.reason_text("fee") == "entry is not free"
     assert inventory.reason_text(inventory.NO_GEOMETRY) == "no usable polygon geometry"
@@ -156,57 +185,112 @@ def test_classify_spaces_by_hand():
 
 # --- the OpenStreetMap draft ---
 
+
 def test_candidate_space_records():
     assert osm.candidate_space("w1", {"building": "yes"}) is None
     park = osm.candidate_space("w2", {"leisure": "park", "name": "Central"})
-    assert park == {"id": "w2", "name": "Central", "category": "park", "counted": True, "reason": None,
-                    "tags": {"leisure": "park", "name": "Central"}, "shape": None, "absorbed": [],
-                    "type": "leisure=park", "review": None}
+    assert park == {
+        "id": "w2",
+        "name": "Central",
+        "category": "park",
+        "counted": True,
+        "reason": None,
+        "tags": {"leisure": "park", "name": "Central"},
+        "shape": None,
+        "absorbed": [],
+        "type": "leisure=park",
+        "review": None,
+    }
     school = osm.candidate_space("w3", {"amenity": "school"})
-    assert (school["category"], school["counted"], school["reason"], school["review"]) == \
-        ("public_facility", False, "review", "school_grounds")
+    assert (school["category"], school["counted"], school["reason"], school["review"]) == (
+        "public_facility",
+        False,
+        "review",
+        "school_grounds",
+    )
     assert osm.candidate_space("w3", {"amenity": "school"}, "all")["counted"]
     assert osm.inventory_type(school) == inventory.NOT_COUNTED and osm.inventory_type(park) == "park"
     private = osm.candidate_space("w4", {"leisure": "pitch", "access": "private"})
     assert osm.inventory_type(private) == "public_facility"  # not counted for access: the inventory sees it too
-    kept = [park, school, osm.candidate_space("w5", {"leisure": "pitch"}), private,
-            osm.candidate_space("w6", {"amenity": "school"}, "all")]
+    kept = [
+        park,
+        school,
+        osm.candidate_space("w5", {"leisure": "pitch"}),
+        private,
+        osm.candidate_space("w6", {"amenity": "school"}, "all"),
+    ]
     assert osm.review_tally(kept) == {"amenity=school": (2, 1), "leisure=pitch": (2, 1)}
 
 
 # --- the upgrade ranking ---
 
+
 def test_group_fields_are_unique_field_names():
-    assert upgrade.group_fields(["total", "Women 15+", "women_15", "女"]) == \
-        ["dep_total", "dep_women_15", "dep_women_15_3", "dep_group_4"]
+    assert upgrade.group_fields(["total", "Women 15+", "women_15", "女"]) == [
+        "dep_total",
+        "dep_women_15",
+        "dep_women_15_3",
+        "dep_group_4",
+    ]
 
 
 def test_ranking_rows_by_hand():
-    result = upgrade.Dependants(graph=None, vertex_distance=None, vertex_space=None, point_space=None,
-                                point_distance=None, people=np.array([[140.0, 85.0], [200.0, 90.0], [80.0, 30.0]]),
-                                entrances=np.array([1, 1, 1]))
+    result = upgrade.Dependants(
+        graph=None,
+        vertex_distance=None,
+        vertex_space=None,
+        point_space=None,
+        point_distance=None,
+        people=np.array([[140.0, 85.0], [200.0, 90.0], [80.0, 30.0]]),
+        entrances=np.array([1, 1, 1]),
+    )
     quality = np.array([40.0, 80.0, np.nan])
     scores = np.array([[30.0, 50.0], [90.0, 70.0], [np.nan, np.nan]])
     scored = upgrade.priority_scores(quality, result.people[:, 0], 1.0, 1.0)
-    rows, order = upgrade.ranking_rows(["a", "b", "c"], ["A", "B", "C"], ["W", None, "E"], quality,
-                                       ["Safety", "Comfort"], scores, result, scored)
+    rows, order = upgrade.ranking_rows(
+        ["a", "b", "c"], ["A", "B", "C"], ["W", None, "E"], quality, ["Safety", "Comfort"], scores, result, scored
+    )
     # A: need 50 x 0.6 = 30, people 50 x 140 / 200 = 35; B: 10 + 50; C has no quality index: last.
     assert order.tolist() == [0, 1, 2]
-    assert rows[0] == ["a", "A", "W", 1, 40.0, "Safety", 30.0, "Comfort", 50.0, 140.0, 140.0, 85.0, 30.0, 35.0,
-                       65.0, 1]
-    assert rows[1] == ["b", "B", None, 1, 80.0, "Comfort", 70.0, "Safety", 90.0, 200.0, 200.0, 90.0, 10.0, 50.0,
-                       60.0, 2]
+    assert rows[0] == ["a", "A", "W", 1, 40.0, "Safety", 30.0, "Comfort", 50.0, 140.0, 140.0, 85.0, 30.0, 35.0, 65.0, 1]
+    assert rows[1] == [
+        "b",
+        "B",
+        None,
+        1,
+        80.0,
+        "Comfort",
+        70.0,
+        "Safety",
+        90.0,
+        200.0,
+        200.0,
+        90.0,
+        10.0,
+        50.0,
+        60.0,
+        2,
+    ]
     assert rows[2] == ["c", "C", "E", 0, None, None, None, None, None, 80.0, 80.0, 30.0, None, None, None, 3]
 
 
 # --- the walking service area ---
 
+
 def test_service_area_is_the_reachable_street_pieces_buffered():
     # One street 0..1000 m along x, a space at its west end: within 400 m lie the first 400 m of it.
     lines = [np.array([(0.0, 0.0), (200.0, 0.0), (1000.0, 0.0)]), np.array([(200.0, 0.0), (200.0, 300.0)])]
-    result = public_space_access(lines, [box(-10, -10, 0, 10)], np.array([(100.0, 5.0)]), np.array([[1.0]]),
-                                 ["total"], max_distance=400.0, entry_tolerance=0.0, distance_limit=800.0,
-                                 straight_line=False)
+    result = public_space_access(
+        lines,
+        [box(-10, -10, 0, 10)],
+        np.array([(100.0, 5.0)]),
+        np.array([[1.0]]),
+        ["total"],
+        max_distance=400.0,
+        entry_tolerance=0.0,
+        distance_limit=800.0,
+        straight_line=False,
+    )
     np.testing.assert_allclose(np.sort(edge_distances(result)), [0.0, 200.0, 200.0])
     area = service_area(result.graph, result.vertex_distance, 400.0, 25.0)
     walked = unary_union([LineString([(0, 0), (400, 0)]), LineString([(200, 0), (200, 200)])]).buffer(25.0, 4)

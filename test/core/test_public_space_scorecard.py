@@ -16,10 +16,15 @@ GROUPS = ["total", "female", "children_0_14", "older_65_plus"]
 
 
 def test_group_fields_and_names():
-    assert scorecard.group_fields(GROUPS) == ["served_pct_female", "served_pct_children_0_14",
-                                              "served_pct_older_65_plus"]
-    assert scorecard.group_fields(["total", "Women 15+", "women-15+"]) == ["served_pct_women_15",
-                                                                        "served_pct_women_15_2"]
+    assert scorecard.group_fields(GROUPS) == [
+        "served_pct_female",
+        "served_pct_children_0_14",
+        "served_pct_older_65_plus",
+    ]
+    assert scorecard.group_fields(["total", "Women 15+", "women-15+"]) == [
+        "served_pct_women_15",
+        "served_pct_women_15_2",
+    ]
     assert scorecard.group_names("children_0_14") == ("Children (aged 0–14)", "儿童（0–14 岁）")
     assert scorecard.group_names("older_65_plus") == ("Older persons (aged 65+)", "老年人（65 岁及以上）")
     assert scorecard.group_names("female") == ("Women", "妇女")
@@ -54,19 +59,33 @@ def test_quality_upgrade_and_clusters_by_district():
 
 def access_rows():
     rows = []
-    for district, population, shares in ((None, 300.0, (50.0, 40.0)), ("A", 200.0, (60.0, 55.0)),
-                                         ("B", 100.0, (30.0, 10.0))):
+    for district, population, shares in (
+        (None, 300.0, (50.0, 40.0)),
+        ("A", 200.0, (60.0, 55.0)),
+        ("B", 100.0, (30.0, 10.0)),
+    ):
         for method in (NETWORK, STRAIGHT_LINE):
             for group, share in zip(("total", "female"), shares):
-                rows.append({"city": None, "district": district, "group": group, "method": method,
-                             "population": population if group == "total" else population / 2,
-                             "served": 0.0, "share_pct": share + (5 if method == STRAIGHT_LINE else 0)})
+                rows.append(
+                    {
+                        "city": None,
+                        "district": district,
+                        "group": group,
+                        "method": method,
+                        "population": population if group == "total" else population / 2,
+                        "served": 0.0,
+                        "share_pct": share + (5 if method == STRAIGHT_LINE else 0),
+                    }
+                )
     return rows
 
 
 def shares():
-    return [AreaShares("A", 2e6, 1e5, 4e5, 0.0, 5e5), AreaShares("B", 1e6, 0.0, 2e5, 0.0, 2e5),
-            AreaShares("city", 3e6, 1e5, 6e5, 0.0, 7e5)]
+    return [
+        AreaShares("A", 2e6, 1e5, 4e5, 0.0, 5e5),
+        AreaShares("B", 1e6, 0.0, 2e5, 0.0, 2e5),
+        AreaShares("city", 3e6, 1e5, 6e5, 0.0, 7e5),
+    ]
 
 
 def rows(year=2024, quality=True):
@@ -74,9 +93,16 @@ def rows(year=2024, quality=True):
     assert by_area[0] == (200.0, {"total": 60.0, "female": 55.0})
     assert by_area[2] == (300.0, {"total": 50.0, "female": 40.0})
     return scorecard.scorecard_rows(
-        ["A", "B"], "Whole city", year, shares(), by_area, ["total", "female"],
+        ["A", "B"],
+        "Whole city",
+        year,
+        shares(),
+        by_area,
+        ["total", "female"],
         [(70.0, "safety", 50.0), (None, None, None), (65.0, "green", 40.0)] if quality else None,
-        [1, 0, 1], [(0, 0.0), (2, 80.0), (2, 80.0)])
+        [1, 0, 1],
+        [(0, 0.0), (2, 80.0), (2, 80.0)],
+    )
 
 
 def test_rows_by_hand():
@@ -91,9 +117,14 @@ def test_rows_by_hand():
     assert city["served_pct"] == 50.0 and city["ops_m2_per_person"] == pytest.approx(1e5 / 300)
     assert a["quality_mean"] == 70.0 and a["weakest_dim"] == "safety" and b["quality_mean"] is None
     assert b["unserved_clusters"] == 2 and b["unserved_in_clusters"] == 80.0 and a["to_upgrade"] == 1
-    plain = scorecard.scorecard_rows(["A", "B"], "Whole city", 2024, shares(),
-                                     scorecard.access_by_area(access_rows(), ["A", "B"], ["total"], NETWORK),
-                                     ["total"])
+    plain = scorecard.scorecard_rows(
+        ["A", "B"],
+        "Whole city",
+        2024,
+        shares(),
+        scorecard.access_by_area(access_rows(), ["A", "B"], ["total"], NETWORK),
+        ["total"],
+    )
     assert plain[0]["quality_mean"] is None and plain[0]["to_upgrade"] is None
     assert plain[0]["unserved_clusters"] is None
 
@@ -102,8 +133,14 @@ def table_of(made):
     """The rows as a CSV reader gives them: text, empty for none, a spreadsheet-safe apostrophe before a minus."""
     out = []
     for row in made:
-        out.append({key: "" if value is None else (f"'{value}" if isinstance(value, str) and value.startswith("-")
-                                                   else str(value)) for key, value in row.items()})
+        out.append(
+            {
+                key: ""
+                if value is None
+                else (f"'{value}" if isinstance(value, str) and value.startswith("-") else str(value))
+                for key, value in row.items()
+            }
+        )
     return out
 
 
@@ -125,15 +162,25 @@ def test_tracking_is_the_difference_and_names_the_districts():
     assert a["chg_quality_mean"] == 0.0 and a["chg_to_upgrade"] == 0.0
 
 
-@pytest.mark.parametrize("change, message", [
-    (lambda table: [dict(row, district=f"X{n}") for n, row in enumerate(table)],
-     "No district of this run is in the previous scorecard \"last.csv\": it has X0, X1; this run has A, B."),
-    (lambda table: [dict(row, year="2030") for row in table], "is of 2030, later than this run (2024)"),
-    (lambda table: [dict(row, year=str(2020 + n)) for n, row in enumerate(table)], "holds the years 2020, 2021, 2022"),
-    (lambda table: [{key: value for key, value in row.items() if key != "district"} for row in table],
-     "has no field district"),
-    (lambda table: [], "has no field district"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (
+            lambda table: [dict(row, district=f"X{n}") for n, row in enumerate(table)],
+            'No district of this run is in the previous scorecard "last.csv": it has X0, X1; this run has A, B.',
+        ),
+        (lambda table: [dict(row, year="2030") for row in table], "is of 2030, later than this run (2024)"),
+        (
+            lambda table: [dict(row, year=str(2020 + n)) for n, row in enumerate(table)],
+            "holds the years 2020, 2021, 2022",
+        ),
+        (
+            lambda table: [{key: value for key, value in row.items() if key != "district"} for row in table],
+            "has no field district",
+        ),
+        (lambda table: [], "has no field district"),
+    ],
+)
 def test_tracking_refuses_another_scorecard(change, message):
     with pytest.raises(HabitatError) as error:
         scorecard.track(rows(2024), change(table_of(rows(2023))), ["total", "female"], 2024, "last.csv")
@@ -158,9 +205,16 @@ def test_report_is_bilingual_with_a_page_per_district(language):
     scorecard.track(current, table_of(rows(2023)), ["total", "female"], 2024, "last.csv")
     shapes = [box(0, 0, 1000, 1000), box(1000, 0, 2000, 1000)]
     report, warnings = scorecard.scorecard_report(
-        current, shapes, ["total", "female"], language, 400.0, 10,
-        scorecard.Tracking(2023, [], []), {"safety": {"en": "Safety", "zh": "安全性"}},
-        {"quality": True, "upgrade": True, "clusters": True})
+        current,
+        shapes,
+        ["total", "female"],
+        language,
+        400.0,
+        10,
+        scorecard.Tracking(2023, [], []),
+        {"safety": {"en": "Safety", "zh": "安全性"}},
+        {"quality": True, "upgrade": True, "clusters": True},
+    )
     text = report.render("test")
     assert text.count(f'style="{scorecard.PAGE_BREAK}"') == 2
     pages = district_pages(text)
@@ -182,9 +236,10 @@ def test_report_is_bilingual_with_a_page_per_district(language):
 
 
 def test_report_leaves_out_what_was_not_given():
-    report, _ = scorecard.scorecard_report(rows(2024, quality=False), [box(0, 0, 1, 1), box(1, 0, 2, 1)],
-                                           ["total", "female"], "en", 400.0, 10)
+    report, _ = scorecard.scorecard_report(
+        rows(2024, quality=False), [box(0, 0, 1, 1), box(1, 0, 2, 1)], ["total", "female"], "en", 400.0, 10
+    )
     page = district_pages(report.render("test"))[0]
     assert "Mean quality index" not in page and "Unserved clusters" not in page and "Change since" not in page
-    assert "<td>– Women<br><span class=\"note\">– 妇女</span></td>" in page
+    assert '<td>– Women<br><span class="note">– 妇女</span></td>' in page
     assert not math.isnan(rows()[0]["area_km2"])

@@ -37,8 +37,15 @@ def raw():
 
 
 def test_built_in_questionnaire_covers_the_guide(questionnaire):
-    assert list(questionnaire.dimensions) == ["accessibility", "use", "comfort", "safety", "green", "facilities",
-                                              "maintenance"]
+    assert list(questionnaire.dimensions) == [
+        "accessibility",
+        "use",
+        "comfort",
+        "safety",
+        "green",
+        "facilities",
+        "maintenance",
+    ]
     for dimension in questionnaire.dimensions:
         assert any(d == dimension for _, d, _ in questionnaire.scored_items())
     # Every text of the definition speaks both languages: questions, hints, choices, dimensions, groups, title.
@@ -49,8 +56,21 @@ def test_built_in_questionnaire_covers_the_guide(questionnaire):
     missing = [t for t in texts if not (t.get("en") and re.search(r"[\u4e00-\u9fff]", t.get("zh", "")))]
     assert missing == []
     names = {q.name for q in questionnaire.questions}
-    assert {"space_id", "gps", "photo", "users_women", "users_men", "users_disability", "safety_women",
-            "safety_men", "green_cover_pct", "toilets", "drinking_water", "seating", "shade"} <= names
+    assert {
+        "space_id",
+        "gps",
+        "photo",
+        "users_women",
+        "users_men",
+        "users_disability",
+        "safety_women",
+        "safety_men",
+        "green_cover_pct",
+        "toilets",
+        "drinking_water",
+        "seating",
+        "shade",
+    } <= names
 
 
 @pytest.mark.parametrize("spaces", [None, [("1", "Central Park"), ("A-7", "Market Square"), ("3", "")]])
@@ -90,10 +110,10 @@ def test_questionnaire_errors_are_listed_with_where_they_are():
     with pytest.raises(HabitatError) as error:
         questionnaire_from_dict(data)
     message = str(error.value)
-    assert "the dimension \"beauty\" does not exist" in message
-    assert "the choice list \"nowhere\" does not exist" in message
-    assert "choice list \"yes_no\", choice 1" in message
-    assert "\"space_type\" is not a count question" in message
+    assert 'the dimension "beauty" does not exist' in message
+    assert 'the choice list "nowhere" does not exist' in message
+    assert 'choice list "yes_no", choice 1' in message
+    assert '"space_type" is not a count question' in message
 
 
 def test_evenness_by_hand():
@@ -108,10 +128,21 @@ def test_evenness_by_hand():
 
 
 def test_item_scores_by_hand(questionnaire):
-    scores = item_scores(questionnaire, {
-        "universal_access": "partly", "entry_fee": "yes", "barriers": {"fence", "steps"},
-        "activities": {"sitting", "play", "none"}, "users_disability": 3.0, "green_cover_pct": 40.0,
-        "safety_men": "no_answer", "users_women": 3.0, "users_men": 1.0, "amenities": {"none"}})
+    scores = item_scores(
+        questionnaire,
+        {
+            "universal_access": "partly",
+            "entry_fee": "yes",
+            "barriers": {"fence", "steps"},
+            "activities": {"sitting", "play", "none"},
+            "users_disability": 3.0,
+            "green_cover_pct": 40.0,
+            "safety_men": "no_answer",
+            "users_women": 3.0,
+            "users_men": 1.0,
+            "amenities": {"none"},
+        },
+    )
     assert scores["universal_access"] == 0.5
     assert scores["entry_fee"] == 0.0  # a fee scores 0 (the question overrides yes=1)
     assert scores["barriers"] == 0.5  # 1 - 2 of 4 barriers
@@ -129,7 +160,7 @@ def test_weights(questionnaire):
     assert dimension_weights(questionnaire, "") == {d: 1.0 for d in questionnaire.dimensions}
     weights = dimension_weights(questionnaire, "safety=2; maintenance=0")
     assert weights["safety"] == 2.0 and weights["maintenance"] == 0.0 and weights["comfort"] == 1.0
-    with pytest.raises(HabitatError, match="Unknown dimension \"beauty\""):
+    with pytest.raises(HabitatError, match='Unknown dimension "beauty"'):
         dimension_weights(questionnaire, "beauty=2")
     with pytest.raises(HabitatError, match="must be a number of 0 or more"):
         dimension_weights(questionnaire, "safety=-1")
@@ -142,15 +173,25 @@ def export(headers, *rows):
 
 
 def test_interpret_checks_every_row(questionnaire):
-    headers = ["_uuid", "form_version", "identification/space_id", "accessibility/universal_access",
-               "accessibility/opening_hours", "green/green_cover_pct", "_gps_latitude", "_gps_longitude",
-               "my_extra_column"]
-    table = export(headers,
-                   ["u1", "2026.1", "7", "yes", "always", "50", "", "", "x"],
-                   ["u2", "2026.1", "99", "maybe", "Open in daytime only", "140", "31.6", "117.0", ""],
-                   ["u1", "2026.1", "7", "yes", "always", "50", "", "", ""],
-                   ["u3", "2025.1", "", "no", "", "", "abc", "117", ""],
-                   ["u4", "2026.1", "7 · Central Park", "Partly", "", "20.0", "", "", ""])
+    headers = [
+        "_uuid",
+        "form_version",
+        "identification/space_id",
+        "accessibility/universal_access",
+        "accessibility/opening_hours",
+        "green/green_cover_pct",
+        "_gps_latitude",
+        "_gps_longitude",
+        "my_extra_column",
+    ]
+    table = export(
+        headers,
+        ["u1", "2026.1", "7", "yes", "always", "50", "", "", "x"],
+        ["u2", "2026.1", "99", "maybe", "Open in daytime only", "140", "31.6", "117.0", ""],
+        ["u1", "2026.1", "7", "yes", "always", "50", "", "", ""],
+        ["u3", "2025.1", "", "no", "", "", "abc", "117", ""],
+        ["u4", "2026.1", "7 · Central Park", "Partly", "", "20.0", "", "", ""],
+    )
     submissions, problems, columns = interpret(questionnaire, table, ["7", "8"])
     assert [s.uuid for s in submissions] == ["u1", "u2", "u3", "u4"]  # the duplicate is left out, and logged
     found = {(p.row, p.code, p.column) for p in problems}
@@ -172,7 +213,7 @@ def test_interpret_checks_every_row(questionnaire):
 
 
 def test_interpret_refuses_an_export_it_cannot_link(questionnaire):
-    with pytest.raises(HabitatError, match="neither the space id column \"space_id\" nor GPS columns"):
+    with pytest.raises(HabitatError, match='neither the space id column "space_id" nor GPS columns'):
         interpret(questionnaire, export(["_uuid", "comfort/seating"], ["u1", "enough"]))
     with pytest.raises(HabitatError, match="none of the questionnaire's scored questions"):
         interpret(questionnaire, export(["_uuid", "space_id", "name"], ["u1", "3", "x"]))
@@ -184,7 +225,7 @@ def test_read_export_formats(tmp_path):
     table = read_export(semicolon)
     assert table.headers == ["space_id", "comfort/seating"] and table.rows == [["3", "enough"], ["4", ""]]
     comma = tmp_path / "kobo2.csv"
-    comma.write_text("space_id,comfort/seating\n3,\"some, not enough\"\n", encoding="utf-8")
+    comma.write_text('space_id,comfort/seating\n3,"some, not enough"\n', encoding="utf-8")
     assert read_export(comma).rows == [["3", "some, not enough"]]
     header_only = tmp_path / "empty.csv"
     header_only.write_text("space_id;comfort/seating\n", encoding="utf-8")
@@ -203,15 +244,23 @@ def test_read_export_formats(tmp_path):
 
 
 def test_quality_index_needs_every_weighted_dimension(questionnaire):
-    best = {"universal_access": "yes", "seating": "enough", "safety_women": "very_safe", "trees": "many",
-            "facility_condition": "good", "cleanliness": "clean", "activities": {"sitting"}}
+    best = {
+        "universal_access": "yes",
+        "seating": "enough",
+        "safety_women": "very_safe",
+        "trees": "many",
+        "facility_condition": "good",
+        "cleanliness": "clean",
+        "activities": {"sitting"},
+    }
     partial = dict(best)
     del partial["cleanliness"]
     subs = [type("S", (), {"answers": answers})() for answers in (best, partial)]
     weights = {d: 1.0 for d in questionnaire.dimensions}
     whole, missing = score_spaces(questionnaire, subs, [0, 1], 2, weights)
     assert whole.complete and whole.quality_index == pytest.approx(
-        (100 + 100 / 6 + 100 + 100 + 100 + 100 + 100) / 7)  # use: only "sitting" of 6 activities
+        (100 + 100 / 6 + 100 + 100 + 100 + 100 + 100) / 7
+    )  # use: only "sitting" of 6 activities
     assert not missing.complete and missing.quality_index is None and missing.dimensions["maintenance"] is None
     weights_without = dict(weights, maintenance=0.0)
     _, without = score_spaces(questionnaire, subs, [0, 1], 2, weights_without)

@@ -42,8 +42,9 @@ def test_chinese_chart_uses_a_cjk_font_without_missing_glyphs():
     assert warning is None and families[0] == cjk_family()
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # a missing glyph would raise here
-        png, warning = bar_chart(["老城区", "东野区"], [("可达比例（%）", [41.0, 38.5])], "各地区可达人口比例", "%",
-                                 45.0, "基准值 45 %")
+        png, warning = bar_chart(
+            ["老城区", "东野区"], [("可达比例（%）", [41.0, 38.5])], "各地区可达人口比例", "%", 45.0, "基准值 45 %"
+        )
     assert warning is None and png.startswith(b"\x89PNG")
 
 

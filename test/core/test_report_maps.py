@@ -37,8 +37,11 @@ def _pixels(png):
 def _street_city(street_width, block=100.0, size=(2000.0, 1500.0)):
     city = box(0, 0, *size)
     half = street_width / 2.0
-    blocks = [box(x + half, y + half, x + block - half, y + block - half)
-              for x in np.arange(0, size[0], block) for y in np.arange(0, size[1], block)]
+    blocks = [
+        box(x + half, y + half, x + block - half, y + block - half)
+        for x in np.arange(0, size[0], block)
+        for y in np.arange(0, size[1], block)
+    ]
     return city, city.difference(unary_union(blocks))
 
 
@@ -58,8 +61,13 @@ def test_street_area_with_holes_is_drawn_at_its_area_share(street_width):
     city, street = _street_city(street_width)
     assert street.geom_type == "Polygon" and len(street.interiors) > 100  # the blocks are holes
     share = street.area / city.area
-    made = map_image([([street], {"fill": "#9e9e9e", "edge": "none"})], "Streets", [("Streets", {"fill": "#9e9e9e"})],
-                     outline=([city], "Urban extent"), clip=True)
+    made = map_image(
+        [([street], {"fill": "#9e9e9e", "edge": "none"})],
+        "Streets",
+        [("Streets", {"fill": "#9e9e9e"})],
+        outline=([city], "Urban extent"),
+        clip=True,
+    )
     drawn = _drawn_street_share(made[0])
     assert drawn == pytest.approx(share, abs=0.03), (drawn, share)
 
@@ -80,9 +88,11 @@ def test_street_map_of_the_report_matches_the_page(tmp_path):
 
 def test_every_map_records_its_legend_and_the_page_lists_it():
     square = box(0, 0, 5000, 4000)
-    made = [map_image([([square], {"fill": "#ff0000"})], "m", [("Red land", {"fill": "#ff0000"})]),
-            choropleth_map([square], ["#00ff00"], [("Green district", "#00ff00")], "c", [("Centre", square)]),
-            segment_map(np.array([[[0, 0], [1000, 1000]]]), ["#0000ff"], [], "s", [("Near", "#0000ff")])]
+    made = [
+        map_image([([square], {"fill": "#ff0000"})], "m", [("Red land", {"fill": "#ff0000"})]),
+        choropleth_map([square], ["#00ff00"], [("Green district", "#00ff00")], "c", [("Centre", square)]),
+        segment_map(np.array([[[0, 0], [1000, 1000]]]), ["#0000ff"], [], "s", [("Near", "#0000ff")]),
+    ]
     for picture, label in zip(made, ("Red land", "Green district", "Near")):
         assert picture[0].startswith(b"\x89PNG") and picture.legend[0][0] == label
         png, warning = picture  # still the (png, warning) pair callers unpack
@@ -115,20 +125,45 @@ def _all_charts():
     square, other = box(0, 0, 5000, 4000), box(6000, 0, 9000, 3000)
     many = [f"Settlement number {i}" for i in range(30)]
     yield bar_chart(many, [("Share served (%)", list(range(30)))], "Share by settlement", "%", 45, "benchmark")
-    yield map_image([([square, Point(7000, 2000).buffer(400)], {"fill": "#ff0000"})], "Map",
-                    [("Red", "#ff0000")], outline=([box(-100, -100, 9100, 4100)], "City"),
-                    labels=[("Old Town", square)])
-    yield choropleth_map([square, other], ["#ff0000", "#00ff00"], [("a", "#ff0000"), ("b", "#00ff00")], "C",
-                         [("One", square), ("Two", other)])
-    yield segment_map(np.array([[[0, 0], [1000, 1000]]]), ["#0000ff"], [(square, {"fill": "#43a047"})], "S",
-                      [("Near", "#0000ff"), ("Space", {"fill": "#43a047"})])
+    yield map_image(
+        [([square, Point(7000, 2000).buffer(400)], {"fill": "#ff0000"})],
+        "Map",
+        [("Red", "#ff0000")],
+        outline=([box(-100, -100, 9100, 4100)], "City"),
+        labels=[("Old Town", square)],
+    )
+    yield choropleth_map(
+        [square, other],
+        ["#ff0000", "#00ff00"],
+        [("a", "#ff0000"), ("b", "#00ff00")],
+        "C",
+        [("One", square), ("Two", other)],
+    )
+    yield segment_map(
+        np.array([[[0, 0], [1000, 1000]]]),
+        ["#0000ff"],
+        [(square, {"fill": "#43a047"})],
+        "S",
+        [("Near", "#0000ff"), ("Space", {"fill": "#43a047"})],
+    )
     yield from matrix_charts(np.eye(80)[:, :40], many * 3, [f"function {j}" for j in range(40)], "Scalogram")
-    dimensions = ["Accessibility", "Use and users", "Comfort", "Safety", "Green cover", "Physical facilities",
-                  "Maintenance"]
+    dimensions = [
+        "Accessibility",
+        "Use and users",
+        "Comfort",
+        "Safety",
+        "Green cover",
+        "Physical facilities",
+        "Maintenance",
+    ]
     yield radar_chart(dimensions, [("Plan A", [50] * 7), ("Plan B", [70] * 7)], "Radar")
     yield radar_grid(dimensions, [(f"Space {i}", [10 * i % 100] * 7) for i in range(12)], "Scores per space")
-    yield box_chart([(name, [[10, 50, 90], [20, 40]] * 5) for name in dimensions],
-                    [f"District {i}" for i in range(10)], "Spread", "Score")
+    yield box_chart(
+        [(name, [[10, 50, 90], [20, 40]] * 5) for name in dimensions],
+        [f"District {i}" for i in range(10)],
+        "Spread",
+        "Score",
+    )
     yield histogram([10, 20, 30], range(0, 105, 5), "Histogram", "Share", "Cities", [(35, "baseline", "#c62828")])
 
 
@@ -166,6 +201,7 @@ def test_a_large_scalogram_is_cut_into_page_sized_images():
 
 
 # --- Simplified Chinese ---
+
 
 def _render_glyph(family, text="直"):
     from matplotlib import pyplot
@@ -223,7 +259,11 @@ def test_a_layer_clipped_away_whole_still_makes_a_map():
     from habitat_planning_plugin.core.report.charts import map_image
 
     city = box(0, 0, 1000, 1000)
-    png, warning = map_image([([box(10, 10, 20, 20)], {"fill": "#999999"}),
-                              ([box(200_000, 0, 200_100, 100)], {"fill": "#2e7d32"})], "t",
-                             [("streets", {"fill": "#999999"})], outline=([city], "urban extent"), clip=True)
+    png, warning = map_image(
+        [([box(10, 10, 20, 20)], {"fill": "#999999"}), ([box(200_000, 0, 200_100, 100)], {"fill": "#2e7d32"})],
+        "t",
+        [("streets", {"fill": "#999999"})],
+        outline=([city], "urban extent"),
+        clip=True,
+    )
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and warning is None

@@ -75,8 +75,9 @@ def test_presence_from_facilities_in_sectors_and_near_points():
     assert presence.tolist() == [[0, 1, 0, 1], [0, 0, 1, 0]]
     assert counts[0, 3] == 2 and unassigned == [3]  # the bank lies in no sector
     points = np.array([(0.0, 0.0), (np.nan, np.nan), (100.0, 0.0)])  # the second settlement has no location
-    presence, _, _, unassigned = presence_from_facilities(points, [(10, 0), (95, 0), (50, 500)], ["a", "b", "c"],
-                                                          max_distance=50)
+    presence, _, _, unassigned = presence_from_facilities(
+        points, [(10, 0), (95, 0), (50, 500)], ["a", "b", "c"], max_distance=50
+    )
     assert presence.tolist() == [[1, 0, 0], [0, 0, 0], [0, 1, 0]] and unassigned == [2]
 
 
@@ -110,6 +111,9 @@ def test_reproducibility_does_not_depend_on_the_order_of_the_columns():
         ubiquity = presence.sum(axis=0)
         totals = presence.sum(axis=1)
         ideal = (np.arange(5)[None, :] < totals[:, None]).astype(int)
-        best = min(int(np.abs(presence[:, list(order)] - ideal).sum()) for order in permutations(range(5))
-                   if all(ubiquity[order[i]] >= ubiquity[order[i + 1]] for i in range(4)))
+        best = min(
+            int(np.abs(presence[:, list(order)] - ideal).sum())
+            for order in permutations(range(5))
+            if all(ubiquity[order[i]] >= ubiquity[order[i + 1]] for i in range(4))
+        )
         assert result.errors == best

@@ -1,6 +1,5 @@
 """SDF accessibility by hand on a straight road, and travel costs against networkx on a random network."""
 
-
 import networkx as nx
 import numpy as np
 import pytest
@@ -47,8 +46,8 @@ def test_nearest_centre_by_level(line):
 def test_hansen_huff_reilly_by_hand(line):
     mass = [100.0, 25.0]
     a = hansen(line, mass, [0, 6])
-    assert a[3] == pytest.approx(100 / 32 ** 2 + 25 / 32 ** 2)
-    assert a[0] == pytest.approx(25 / 62 ** 2)  # its own centre left out
+    assert a[3] == pytest.approx(100 / 32**2 + 25 / 32**2)
+    assert a[0] == pytest.approx(25 / 62**2)  # its own centre left out
     probability, dominant = huff(line, mass)
     assert probability[3] == pytest.approx([0.8, 0.2])
     assert dominant.tolist() == [0, 0, 0, 0, 0, 1, 1]
@@ -60,8 +59,13 @@ def test_hansen_huff_reilly_by_hand(line):
 def test_costs_equal_networkx_on_a_random_network():
     rng = np.random.default_rng(9)
     xy = rng.uniform(0, 20_000, size=(120, 2))
-    pairs = sorted({tuple(sorted((int(a), int(b)))) for t in Delaunay(xy).simplices
-                    for a, b in ((t[0], t[1]), (t[1], t[2]), (t[0], t[2]))})
+    pairs = sorted(
+        {
+            tuple(sorted((int(a), int(b))))
+            for t in Delaunay(xy).simplices
+            for a, b in ((t[0], t[1]), (t[1], t[2]), (t[0], t[2]))
+        }
+    )
     speeds = rng.choice([30.0, 50.0, 80.0], size=len(pairs))
     graph = build_graph([xy[list(p)] for p in pairs], cost_per_metre=minutes_per_metre(speeds))
     settlements = xy[rng.choice(len(xy), 15, replace=False)] + 40.0  # 40 m off the vertices

@@ -38,8 +38,13 @@ def test_listed_keeps_the_first_ones():
 
 def test_thresholds():
     assert parse_thresholds("10, 50") == [10.0, 50.0]
-    for text, message in (("", "needs the thresholds"), ("50, 10", "increasing"), ("-1, 5", "never negative"),
-                          ("1,2,3,4,5,6,7", "7 thresholds make 8 hierarchy levels"), ("a", "numbers")):
+    for text, message in (
+        ("", "needs the thresholds"),
+        ("50, 10", "increasing"),
+        ("-1, 5", "never negative"),
+        ("1,2,3,4,5,6,7", "7 thresholds make 8 hierarchy levels"),
+        ("a", "numbers"),
+    ):
         with pytest.raises(HabitatError, match=message):
             parse_thresholds(text)
 
@@ -54,8 +59,12 @@ def test_development_weights():
 
 def test_bands_sorted_once_each():
     assert parse_bands("60, 15, 30, 15") == [15.0, 30.0, 60.0]
-    for text, message in (("", "minutes separated"), ("0, 15", "minutes separated"), ("1500", "a day"),
-                          (", ".join(str(k) for k in range(1, 22)), "at most 20")):
+    for text, message in (
+        ("", "minutes separated"),
+        ("0, 15", "minutes separated"),
+        ("1500", "a day"),
+        (", ".join(str(k) for k in range(1, 22)), "at most 20"),
+    ):
         with pytest.raises(HabitatError, match=message):
             parse_bands(text)
 
@@ -72,8 +81,9 @@ def test_speed_table():
 
 
 def test_component_weights_in_order():
-    assert parse_component_weights("1, 1, 2, 1, 1, 2") == dict(zip([name for name, _, _ in COMPONENTS],
-                                                                    [1.0, 1.0, 2.0, 1.0, 1.0, 2.0]))
+    assert parse_component_weights("1, 1, 2, 1, 1, 2") == dict(
+        zip([name for name, _, _ in COMPONENTS], [1.0, 1.0, 2.0, 1.0, 1.0, 2.0])
+    )
     for text in ("1, 1, 1", "1, 1, 1, 1, 1, -1"):
         with pytest.raises(HabitatError, match="Give 6 component weights"):
             parse_component_weights(text)
@@ -81,8 +91,9 @@ def test_component_weights_in_order():
 
 def test_priority_components_by_hand():
     # The three towns of the Processing test: development 10, 30, 20; travel 30, 90 minutes and none.
-    values = priority_components(development=[10.0, 30.0, 20.0], travel=[30.0, 90.0, np.nan], service_minutes=60.0,
-                                 corridor=[0.0, 1.0, 0.0])
+    values = priority_components(
+        development=[10.0, 30.0, 20.0], travel=[30.0, 90.0, np.nan], service_minutes=60.0, corridor=[0.0, 1.0, 0.0]
+    )
     assert list(values) == ["low_development", "far_from_centre", "unserved", "corridor"]  # the order of COMPONENTS
     np.testing.assert_allclose(values["low_development"], [1.0, 0.0, 0.5])
     np.testing.assert_allclose(values["far_from_centre"], [0.0, 1.0, 1.0])  # no travel time: the largest need
@@ -90,8 +101,9 @@ def test_priority_components_by_hand():
     groups = {name: group for name, group, _ in COMPONENTS}
     weights = parse_component_weights("1, 1, 2, 1, 1, 2")
     score, contributions, _ = priority_scores(values, groups, {k: weights[k] for k in values}, 0.75)
-    np.testing.assert_allclose(score, [100 * 0.75 * 0.25, 100 * (0.75 * 0.75 + 0.25),
-                                       100 * 0.75 * (0.125 + 0.25 + 0.5)])
+    np.testing.assert_allclose(
+        score, [100 * 0.75 * 0.25, 100 * (0.75 * 0.75 + 0.25), 100 * 0.75 * (0.125 + 0.25 + 0.5)]
+    )
     assert ordinal_ranks(score).tolist() == [3, 1, 2]
 
 

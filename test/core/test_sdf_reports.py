@@ -41,8 +41,16 @@ POINTS = [Point(0, 0), Point(5000, 0), Point(0, 5000), Point(5000, 5000)]
 
 def functions_page(tmp_path, names, settings_=None):
     result = scalogram(PRESENCE)
-    path = report.functions_report(str(tmp_path / "f.html"), names, FUNCTIONS, result, np.array([0, 1, 2, 2]),
-                                   LABELS, POINTS, settings_ or settings())
+    path = report.functions_report(
+        str(tmp_path / "f.html"),
+        names,
+        FUNCTIONS,
+        result,
+        np.array([0, 1, 2, 2]),
+        LABELS,
+        POINTS,
+        settings_ or settings(),
+    )
     return result, (tmp_path / "f.html").read_text(encoding="utf-8"), path
 
 
@@ -53,9 +61,9 @@ def test_functions_report_numbers(tmp_path):
     assert '<div class="value good">1.000 </div>' in text  # reproducibility of a perfect scale, above 0.90
     table = cells(text)
     at = table.index("A")
-    assert table[at - 1:at + 4] == ["1", "A", "3", "175.0", "Central"]
-    assert table[table.index("B") - 1:table.index("B") + 4] == ["2", "B", "2", "75.0", "Intermediate"]
-    assert table[table.index("D") - 1:table.index("D") + 4] == ["4", "D", "1", "25.0", "Local"]
+    assert table[at - 1 : at + 4] == ["1", "A", "3", "175.0", "Central"]
+    assert table[table.index("B") - 1 : table.index("B") + 4] == ["2", "B", "2", "75.0", "Intermediate"]
+    assert table[table.index("D") - 1 : table.index("D") + 4] == ["4", "D", "1", "25.0", "Local"]
     assert text.count("<img") == 3  # scalogram, hierarchy map, centrality chart
     assert "plugin 1.0 · QGIS 3.22" in text
 
@@ -71,8 +79,13 @@ def test_functions_report_escapes_names_and_sends_chart_warnings(tmp_path, monke
 
 
 def test_hierarchy_map_legend_most_central_first():
-    made = report.hierarchy_map([POINTS[0], box(4000, -1000, 6000, 1000), None, POINTS[3]], [0, 1, 2, 2], LABELS,
-                                ["A", "B", "C", "D"], [175.0, 75.0, 25.0, 25.0])
+    made = report.hierarchy_map(
+        [POINTS[0], box(4000, -1000, 6000, 1000), None, POINTS[3]],
+        [0, 1, 2, 2],
+        LABELS,
+        ["A", "B", "C", "D"],
+        [175.0, 75.0, 25.0, 25.0],
+    )
     png, warning = made
     assert png.startswith(b"\x89PNG") and warning is None
     assert [label for label, _ in made.legend] == LABELS
@@ -89,8 +102,16 @@ def development():
 def test_development_report_numbers(tmp_path):
     result, rows = development()
     np.testing.assert_allclose(result.index, [50.0, 25.0, 75.0])
-    report.development_report(str(tmp_path / "d.html"), ["North", "South", HOSTILE], ["a", "b"], result,
-                              ["High", "Low"], np.array([0, 1, -1]), rows, settings())
+    report.development_report(
+        str(tmp_path / "d.html"),
+        ["North", "South", HOSTILE],
+        ["a", "b"],
+        result,
+        ["High", "Low"],
+        np.array([0, 1, -1]),
+        rows,
+        settings(),
+    )
     text = (tmp_path / "d.html").read_text(encoding="utf-8")
     table = cells(text)
     # Ranked: the third settlement (75, no class), North (50, High), South (25, Low).
@@ -98,7 +119,7 @@ def test_development_report_numbers(tmp_path):
     sensitivity_cells = table[12:]
     assert len(sensitivity_cells) == 4 * len(rows)
     for k, (j, factor, mean, most) in enumerate(rows):
-        assert sensitivity_cells[4 * k:4 * k + 4] == [["a", "b"][j], f"{factor:,.2f}", f"{mean:,.2f}", str(most)]
+        assert sensitivity_cells[4 * k : 4 * k + 4] == [["a", "b"][j], f"{factor:,.2f}", f"{mean:,.2f}", str(most)]
     assert text.count("<img") == 1
 
 
@@ -108,13 +129,39 @@ def test_priority_report_numbers_and_escaping(tmp_path, monkeypatch):
     score = np.array([10.0, 40.0, 30.0])
     contributions = {"low_development": np.array([10.0, 15.0, 30.0]), "corridor": np.array([0.0, 25.0, 0.0])}
     shapes = [None, box(9000, -1000, 11000, 1000), Point(20000, 0)]  # A has no geometry: not on the map
-    report.priority_report(str(tmp_path / "p.html"), shapes, ["A", HOSTILE, "老城区"], score, ordinal_ranks(score),
-                           contributions, settings("zh_CN", warnings.append), no_travel=["老城区"])
+    report.priority_report(
+        str(tmp_path / "p.html"),
+        shapes,
+        ["A", HOSTILE, "老城区"],
+        score,
+        ordinal_ranks(score),
+        contributions,
+        settings("zh_CN", warnings.append),
+        no_travel=["老城区"],
+    )
     text = (tmp_path / "p.html").read_text(encoding="utf-8")
-    assert re.search(r"<th>Rank</th><th>Settlement</th><th>Priority</th><th>low development index</th>"
-                     r"<th>on a development corridor</th>", text)
-    assert cells(text) == ["1", ESCAPED, "40.0", "15.0", "25.0", "2", "老城区", "30.0", "30.0", "0.0",
-                           "3", "A", "10.0", "10.0", "0.0"]
+    assert re.search(
+        r"<th>Rank</th><th>Settlement</th><th>Priority</th><th>low development index</th>"
+        r"<th>on a development corridor</th>",
+        text,
+    )
+    assert cells(text) == [
+        "1",
+        ESCAPED,
+        "40.0",
+        "15.0",
+        "25.0",
+        "2",
+        "老城区",
+        "30.0",
+        "30.0",
+        "0.0",
+        "3",
+        "A",
+        "10.0",
+        "10.0",
+        "0.0",
+    ]
     assert "1 settlements have no travel time (no road, or no centre within reach)" in text
     assert '<html lang="zh-CN">' in text and HOSTILE not in text
     assert warnings and all("CJK" in warning for warning in warnings)  # the map names 老城区
@@ -123,19 +170,38 @@ def test_priority_report_numbers_and_escaping(tmp_path, monkeypatch):
 def test_priority_map_fifths_highest_first():
     made = report.priority_map([[Point(0, 0).buffer(5)]] * 5, report.PRIORITY_COLOURS, [(0, "A", Point(0, 0))])
     assert [label for label, _ in made.legend] == [
-        "Highest fifth of the priority scores", "Fourth fifth", "Middle fifth", "Second fifth",
-        "Lowest fifth of the priority scores"]
+        "Highest fifth of the priority scores",
+        "Fourth fifth",
+        "Middle fifth",
+        "Second fifth",
+        "Lowest fifth of the priority scores",
+    ]
     assert made.legend[0][1] == report.PRIORITY_COLOURS[-1]
 
 
 def test_sdf_reports_refuse_pdf_without_a_writer(tmp_path, monkeypatch):
     result, rows = development()
     with pytest.raises(HabitatError, match="PDF"):
-        report.development_report(str(tmp_path / "d.pdf"), ["N", "S", "E"], ["a", "b"], result, ["H", "L"],
-                                   np.array([0, 1, 0]), rows, settings())
+        report.development_report(
+            str(tmp_path / "d.pdf"),
+            ["N", "S", "E"],
+            ["a", "b"],
+            result,
+            ["H", "L"],
+            np.array([0, 1, 0]),
+            rows,
+            settings(),
+        )
     assert list(tmp_path.iterdir()) == []
     written = []
-    report.development_report(str(tmp_path / "d.pdf"), ["N", "S", "E"], ["a", "b"], result, ["H", "L"],
-                              np.array([0, 1, 0]), rows,
-                              settings(pdf_writer=lambda page, path: (written.append(page), open(path, "w").close())))
+    report.development_report(
+        str(tmp_path / "d.pdf"),
+        ["N", "S", "E"],
+        ["a", "b"],
+        result,
+        ["H", "L"],
+        np.array([0, 1, 0]),
+        rows,
+        settings(pdf_writer=lambda page, path: (written.append(page), open(path, "w").close())),
+    )
     assert written and written[0].startswith("<!DOCTYPE html>") and (tmp_path / "d.pdf").exists()

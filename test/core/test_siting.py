@@ -26,8 +26,7 @@ WALK = 350.0  # not a multiple of the spacing: no vertex exactly at the limit
 
 def lattice():
     ticks = [i * SPACING for i in range(SIDE)]
-    lines = [LineString([(x, y) for x in ticks]) for y in ticks] + [LineString([(x, y) for y in ticks])
-                                                                    for x in ticks]
+    lines = [LineString([(x, y) for x in ticks]) for y in ticks] + [LineString([(x, y) for y in ticks]) for x in ticks]
     vertices = np.array([(x, y) for x in ticks for y in ticks])
     return lines, vertices
 
@@ -58,8 +57,15 @@ def small_case():
     rng = np.random.default_rng(3)
     weights = np.c_[rng.integers(1, 20, len(vertices)), rng.integers(0, 6, len(vertices))].astype(float)
     candidates = [around(x, y) for x, y in CANDIDATE_VERTICES]
-    coverage = candidate_coverage([np.asarray(line.coords) for line in lines], [around(x, y) for x, y in EXISTING],
-                                  candidates, vertices, weights, max_distance=WALK, entry_tolerance=0.0)
+    coverage = candidate_coverage(
+        [np.asarray(line.coords) for line in lines],
+        [around(x, y) for x, y in EXISTING],
+        candidates,
+        vertices,
+        weights,
+        max_distance=WALK,
+        entry_tolerance=0.0,
+    )
     return vertices, weights, coverage
 
 
@@ -134,8 +140,15 @@ def test_greedy_equals_optimum_when_sites_do_not_overlap():
     lines, vertices = lattice()
     weights = np.ones((len(vertices), 1))
     candidates = [around(0, 0), around(500, 500), around(0, 500)]
-    coverage = candidate_coverage([np.asarray(line.coords) for line in lines], [], candidates, vertices, weights,
-                                  max_distance=150.0, entry_tolerance=0.0)
+    coverage = candidate_coverage(
+        [np.asarray(line.coords) for line in lines],
+        [],
+        candidates,
+        vertices,
+        weights,
+        max_distance=150.0,
+        entry_tolerance=0.0,
+    )
     sets = [set(coverage.points_of(j).tolist()) for j in range(3)]
     assert not (sets[0] & sets[1]) and not (sets[0] & sets[2])
     for k in (1, 2, 3):
@@ -166,8 +179,13 @@ def test_budget_against_brute_force(small_case, budget):
 def random_city(seed):
     rng = np.random.default_rng(seed)
     xy = rng.uniform(0, 1500, size=(160, 2)) + (500_000.0, 3_500_000.0)
-    pairs = sorted({tuple(sorted((int(a), int(b)))) for t in Delaunay(xy).simplices
-                    for a, b in ((t[0], t[1]), (t[1], t[2]), (t[0], t[2]))})
+    pairs = sorted(
+        {
+            tuple(sorted((int(a), int(b))))
+            for t in Delaunay(xy).simplices
+            for a, b in ((t[0], t[1]), (t[1], t[2]), (t[0], t[2]))
+        }
+    )
     lines = [xy[list(p)] for p in pairs if rng.uniform() < 0.75]
     points = rng.uniform(0, 1500, size=(900, 2)) + (500_000.0, 3_500_000.0)
     weights = np.c_[rng.gamma(2.0, 10.0, len(points)), rng.gamma(1.0, 3.0, len(points))]
@@ -184,21 +202,24 @@ def test_share_after_equals_access_with_the_chosen_sites(seed, with_extent):
     lines, points, weights, spaces, candidates = random_city(seed)
     extents = [box(500_200, 3_500_150, 501_300, 3_501_400)] if with_extent else None
     coverage = candidate_coverage(lines, spaces, candidates, points, weights, extents=extents)
-    before = public_space_access(lines, spaces, points, weights, ["total", "group"], straight_line=False,
-                                 extents=extents)
+    before = public_space_access(
+        lines, spaces, points, weights, ["total", "group"], straight_line=False, extents=extents
+    )
     np.testing.assert_array_equal(coverage.served_before, before.served)
     for k in (1, 3, 5):
         selection = choose_sites(coverage, k=k)
         chosen = [candidates[j] for j in selection.order]
-        after = public_space_access(lines, spaces + chosen, points, weights, ["total", "group"], straight_line=False,
-                                    extents=extents)
+        after = public_space_access(
+            lines, spaces + chosen, points, weights, ["total", "group"], straight_line=False, extents=extents
+        )
         assert selection.served[-1, 0] == pytest.approx(before.rows[0]["served"] + selection.gains[:, 0].sum())
         assert selection.served[-1, 0] == pytest.approx(after.rows[0]["served"], rel=1e-12)
         assert selection.served[-1, 1] == pytest.approx(after.rows[1]["served"], rel=1e-12)
         # each prefix too
         for n in range(1, len(chosen)):
-            prefix = public_space_access(lines, spaces + chosen[:n], points, weights, ["total", "group"],
-                                         straight_line=False, extents=extents)
+            prefix = public_space_access(
+                lines, spaces + chosen[:n], points, weights, ["total", "group"], straight_line=False, extents=extents
+            )
             assert selection.served[n, 0] == pytest.approx(prefix.rows[0]["served"], rel=1e-12)
 
 
@@ -234,9 +255,15 @@ def test_min_area_and_unreachable_candidates():
     lines, vertices = lattice()
     weights = np.ones((len(vertices), 1))
     far = box(5000, 5000, 5100, 5100)
-    coverage = candidate_coverage([np.asarray(line.coords) for line in lines], [], [around(0, 0), far,
-                                                                                     around(500, 500, 0.5)],
-                                  vertices, weights, entry_tolerance=10.0, min_area=10.0)
+    coverage = candidate_coverage(
+        [np.asarray(line.coords) for line in lines],
+        [],
+        [around(0, 0), far, around(500, 500, 0.5)],
+        vertices,
+        weights,
+        entry_tolerance=10.0,
+        min_area=10.0,
+    )
     assert coverage.reachable.tolist() == [True, False, False]
     assert coverage.too_small.tolist() == [False, False, True]
     assert coverage.usable.tolist() == [True, False, False]

@@ -72,7 +72,7 @@ OSM_WIDTHS = [
     ("100", 100.0, REJECTED),
     ("0.6 mi", 0.6 * 1609.344, REJECTED),
     ("2 km", 2000.0, REJECTED),
-    ("6\"", 6 * IN, REJECTED),
+    ('6"', 6 * IN, REJECTED),
     ("narrow", None, UNREADABLE),
     ("wide", None, UNREADABLE),
     ("variable", None, UNREADABLE),
@@ -98,8 +98,23 @@ def test_osm_width_strings(text, metres, status):
 
 
 def test_the_table_has_the_strings_the_issue_names():
-    named = {"12'", "10;12", "5000", "narrow", "3 m", "2.5", "7,5", "12'6\"", "40 ft", "1.2", "0", "-3", "10-12",
-             "~6", "6 m;8 m"}
+    named = {
+        "12'",
+        "10;12",
+        "5000",
+        "narrow",
+        "3 m",
+        "2.5",
+        "7,5",
+        "12'6\"",
+        "40 ft",
+        "1.2",
+        "0",
+        "-3",
+        "10-12",
+        "~6",
+        "6 m;8 m",
+    }
     assert named <= {text for text, _, _ in OSM_WIDTHS} and len(OSM_WIDTHS) >= 30
 
 
@@ -139,8 +154,14 @@ def test_default_table_is_one_table():
 def test_tally_counts_and_lengths_by_hand():
     policy = WidthPolicy({"primary": 25.0}, default_width=10.0)
     tally = WidthTally()
-    for raw, road_class, length in [("12", "primary", 100.0), ("5000", "primary", 50.0), ("narrow", "x", 25.0),
-                                    (None, "x", 25.0), ("0", "x", 0.0), ("5000", "x", 0.0)]:
+    for raw, road_class, length in [
+        ("12", "primary", 100.0),
+        ("5000", "primary", 50.0),
+        ("narrow", "x", 25.0),
+        (None, "x", 25.0),
+        ("0", "x", 0.0),
+        ("5000", "x", 0.0),
+    ]:
         tally.add(policy.width(raw, road_class), raw, length)
     assert tally.count == {MEASURED: 1, CLASS: 1, DEFAULT: 4}
     assert tally.length_m == {MEASURED: 100.0, CLASS: 50.0, DEFAULT: 50.0}
@@ -166,26 +187,33 @@ def test_source_labels_read_back():
 
 def test_road_class_list():
     assert road_class_list(" Motorway, trunk;motorway_link  trunk_link,") == (
-        "motorway", "trunk", "motorway_link", "trunk_link")
+        "motorway",
+        "trunk",
+        "motorway_link",
+        "trunk_link",
+    )
     assert road_class_list(None) == ()
 
 
-@pytest.mark.parametrize("tags, expected", [
-    ({"highway": "residential"}, (True, True, None)),
-    ({"highway": "steps"}, (True, True, None)),
-    ({"highway": "service", "service": "alley"}, (True, True, None)),
-    ({"highway": "motorway"}, (True, False, WALK_CLASS)),
-    ({"highway": "trunk_link"}, (True, False, WALK_CLASS)),
-    ({"highway": "trunk", "foot": "yes"}, (True, True, None)),  # the explicit tag beats the class
-    ({"highway": "footway", "foot": "no"}, (True, False, WALK_FOOT)),
-    ({"highway": "primary", "foot": "use_sidepath"}, (True, False, WALK_FOOT)),
-    ({"highway": "residential", "access": "no"}, (True, False, WALK_ACCESS)),
-    ({"highway": "residential", "access": "no", "foot": "yes"}, (True, True, None)),
-    ({"highway": "pedestrian", "access": "no", "foot": "designated"}, (True, True, None)),
-    ({"highway": "service", "access": "private"}, (False, False, PRIVATE)),
-    ({"highway": "path", "access": "private", "foot": "permissive"}, (True, True, None)),
-    ({"highway": "residential", "access": "destination"}, (True, True, None)),
-])
+@pytest.mark.parametrize(
+    "tags, expected",
+    [
+        ({"highway": "residential"}, (True, True, None)),
+        ({"highway": "steps"}, (True, True, None)),
+        ({"highway": "service", "service": "alley"}, (True, True, None)),
+        ({"highway": "motorway"}, (True, False, WALK_CLASS)),
+        ({"highway": "trunk_link"}, (True, False, WALK_CLASS)),
+        ({"highway": "trunk", "foot": "yes"}, (True, True, None)),  # the explicit tag beats the class
+        ({"highway": "footway", "foot": "no"}, (True, False, WALK_FOOT)),
+        ({"highway": "primary", "foot": "use_sidepath"}, (True, False, WALK_FOOT)),
+        ({"highway": "residential", "access": "no"}, (True, False, WALK_ACCESS)),
+        ({"highway": "residential", "access": "no", "foot": "yes"}, (True, True, None)),
+        ({"highway": "pedestrian", "access": "no", "foot": "designated"}, (True, True, None)),
+        ({"highway": "service", "access": "private"}, (False, False, PRIVATE)),
+        ({"highway": "path", "access": "private", "foot": "permissive"}, (True, True, None)),
+        ({"highway": "residential", "access": "destination"}, (True, True, None)),
+    ],
+)
 def test_walkability_rules(tags, expected):
     assert street_walkability(tags) == expected
 

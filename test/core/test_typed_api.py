@@ -33,8 +33,10 @@ def _skipped(relative: str) -> bool:
 
 
 def _is_static(function: ast.AST) -> bool:
-    return any(isinstance(decorator, ast.Name) and decorator.id == "staticmethod"
-               for decorator in getattr(function, "decorator_list", ()))
+    return any(
+        isinstance(decorator, ast.Name) and decorator.id == "staticmethod"
+        for decorator in getattr(function, "decorator_list", ())
+    )
 
 
 def _unannotated(function, in_class: bool):
@@ -92,7 +94,7 @@ def test_the_not_yet_typed_list_names_existing_modules():
 
 def test_the_check_finds_missing_annotations():
     """The walker itself, on a known source: what it must flag and what it must leave alone."""
-    source = '''
+    source = """
 def typed(a: int, *args: str, b: float = 1.0, **kw: object) -> None: ...
 def untyped_param(a, b: int) -> int: ...
 def untyped_return(a: int): ...
@@ -109,9 +111,10 @@ class Public:
         def deep(self, x): ...
 class _Private:
     def method(self, a): ...
-'''
-    found = {name: _unannotated(function, in_class)
-             for name, _, function, in_class in _public_functions(ast.parse(source))}
+"""
+    found = {
+        name: _unannotated(function, in_class) for name, _, function, in_class in _public_functions(ast.parse(source))
+    }
     assert {name: missing for name, missing in found.items() if missing} == {
         "untyped_param": ["a"],
         "untyped_return": ["return"],

@@ -118,8 +118,13 @@ def test_district_dependants():
 def random_city(seed, n=220, size=2000.0, n_spaces=6):
     rng = np.random.default_rng(seed)
     xy = rng.uniform(0, size, size=(n, 2))
-    pairs = sorted({tuple(sorted((int(a), int(b)))) for t in Delaunay(xy).simplices
-                    for a, b in ((t[0], t[1]), (t[1], t[2]), (t[0], t[2]))})
+    pairs = sorted(
+        {
+            tuple(sorted((int(a), int(b))))
+            for t in Delaunay(xy).simplices
+            for a, b in ((t[0], t[1]), (t[1], t[2]), (t[0], t[2]))
+        }
+    )
     lines = [xy[list(p)] for p in pairs if rng.uniform() < 0.75]
     centres = rng.uniform(200, size - 200, size=(n_spaces, 2))
     spaces = [box(x - s, y - s, x + s, y + s) for (x, y), s in zip(centres, rng.uniform(15, 60, n_spaces))]
@@ -174,8 +179,9 @@ def test_dependants_brute_force_and_access_totals(seed):
     all spaces adding up, group by group, to the population served of SDG 11.7.1 (b)."""
     lines, spaces, points, weights = random_city(seed)
     result = space_dependants(lines, spaces, points, weights, max_distance=400.0)
-    access = public_space_access(lines, spaces, points, weights, ["total", "women"], max_distance=400.0,
-                                 straight_line=False)
+    access = public_space_access(
+        lines, spaces, points, weights, ["total", "women"], max_distance=400.0, straight_line=False
+    )
     np.testing.assert_allclose(result.people.sum(axis=0), weights[access.served].sum(axis=0), rtol=1e-12)
     np.testing.assert_array_equal(result.point_space >= 0, access.served)
     np.testing.assert_array_equal(result.point_distance, access.point_distance)
@@ -185,8 +191,9 @@ def test_dependants_brute_force_and_access_totals(seed):
     entries, cost, space = space_entrances(graph, spaces, 25.0)
     from habitat_planning_plugin.core.network import point_distances, prefer_shorter_walk, snap_to_edges
 
-    per_space = np.array([multi_source_distances(graph, entries[space == s], cost[space == s], 2000.0)
-                          for s in range(len(spaces))])
+    per_space = np.array(
+        [multi_source_distances(graph, entries[space == s], cost[space == s], 2000.0) for s in range(len(spaces))]
+    )
     snap = prefer_shorter_walk(graph, snap_to_edges(graph, points), result.vertex_distance)
     person = np.array([point_distances(graph, snap, per_space[s]) for s in range(len(spaces))])
     best = person.min(axis=0)
@@ -221,8 +228,9 @@ def test_straight_segment_network_speed():
 
     rng = np.random.default_rng(0)
     ticks = np.arange(0, 10_001, 100.0)
-    lines = [np.column_stack([ticks, np.full_like(ticks, y)]) for y in ticks] + \
-        [np.column_stack([np.full_like(ticks, x), ticks]) for x in ticks]
+    lines = [np.column_stack([ticks, np.full_like(ticks, y)]) for y in ticks] + [
+        np.column_stack([np.full_like(ticks, x), ticks]) for x in ticks
+    ]
     spaces = [box(x, y, x + 60, y + 60) for x, y in rng.uniform(100, 9800, size=(300, 2))]
     points = rng.uniform(0, 10_000, size=(100_000, 2))
     weights = rng.uniform(0, 10, size=(100_000, 1))

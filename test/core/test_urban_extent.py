@@ -21,6 +21,7 @@ RADIUS = math.sqrt(1e6 / math.pi)
 
 # --- the brute force -------------------------------------------------------------------------------------------
 
+
 def brute_density(share, valid, cell, radius):
     rows, cols = share.shape
     reach = int(radius // cell)
@@ -30,7 +31,7 @@ def brute_density(share, valid, cell, radius):
             if not valid[r, c]:
                 continue
             r0, r1, c0, c1 = max(0, r - reach), min(rows, r + reach + 1), max(0, c - reach), min(cols, c + reach + 1)
-            dy, dx = np.mgrid[r0 - r:r1 - r, c0 - c:c1 - c]
+            dy, dx = np.mgrid[r0 - r : r1 - r, c0 - c : c1 - c]
             inside = np.hypot(dx * cell, dy * cell) <= radius + 1e-9
             window_valid = valid[r0:r1, c0:c1] & inside
             density[r, c] = share[r0:r1, c0:c1][window_valid].astype(np.float64).sum() / window_valid.sum()
@@ -55,8 +56,9 @@ FOUR = [(-1, 0), (1, 0), (0, -1), (0, 1)]
 EIGHT = FOUR + [(-1, -1), (-1, 1), (1, -1), (1, 1)]
 
 
-def brute_classes(share, valid, cell, urban=0.5, suburban=0.25, built_cell=0.5, fringe_m=100.0,
-                  captured_max_m2=2e6, min_extent_m2=1e6):
+def brute_classes(
+    share, valid, cell, urban=0.5, suburban=0.25, built_cell=0.5, fringe_m=100.0, captured_max_m2=2e6, min_extent_m2=1e6
+):
     rows, cols = share.shape
     density = brute_density(share, valid, cell, RADIUS)
     classes = np.where(valid, ue.RURAL_OPEN, ue.NO_DATA)
@@ -111,6 +113,7 @@ def brute_classes(share, valid, cell, urban=0.5, suburban=0.25, built_cell=0.5, 
 
 
 # --- the test city -----------------------------------------------------------------------------------------------
+
 
 def built_up_city():
     """50 m cells, 170 x 200. A: a dense 5 x 5 km block (rows 10-109, cols 10-109) with an enclosed 50 ha hole H1
@@ -183,8 +186,9 @@ def test_extents_and_their_areas(city):
         assert extent.area_m2 == pytest.approx(mine.sum() * 2500)
         assert extent.urban_m2 == pytest.approx((mine & (classes == ue.URBAN)).sum() * 2500)
         assert extent.captured_m2 == pytest.approx((mine & (classes == ue.CAPTURED)).sum() * 2500)
-        assert extent.area_m2 == pytest.approx(extent.urban_m2 + extent.suburban_m2 + extent.fringe_m2
-                                               + extent.captured_m2)
+        assert extent.area_m2 == pytest.approx(
+            extent.urban_m2 + extent.suburban_m2 + extent.fringe_m2 + extent.captured_m2
+        )
     assert a.captured_m2 == pytest.approx(96 * 2500)  # H1 less its 100 m fringe: 6 x 16 cells
     assert result.dropped == 1 and 0 < result.dropped_m2 < 1e6
     assert np.isin(classes[140:154, 150:164], (ue.SUBURBAN, ue.RURAL_BUILT)).all()
@@ -247,6 +251,7 @@ def test_input_kinds():
 
 # --- SDG 11.3.1 ----------------------------------------------------------------------------------------------------
 
+
 def test_land_use_efficiency_by_hand():
     """Urban extent 40 km² in 2000 and 60 km² in 2020, population 1.0 and 1.2 million:
     LCR = ln(60/40)/20 = 0.405465/20 = 0.0202733 a year (2.03 %), PGR = ln(1.2)/20 = 0.182322/20 = 0.0091161
@@ -275,10 +280,11 @@ def test_two_dates_by_hand():
     2010, 50 in 2020 -> 480 x 25 = 12,000 and 1,760 x 50 = 88,000 people in the extents.
     LCR = ln(17.6/4.8)/10 = 1.299283/10 = 0.1299283; PGR = ln(88,000/12,000)/10 = 1.992430/10 = 0.1992430;
     LCRPGR = 0.1299283/0.1992430 = 0.652110."""
+
     def block(n):
         share = np.zeros((80, 80), np.float32)
         low = 40 - n // 2
-        share[low:low + n, low:low + n] = 1.0
+        share[low : low + n, low : low + n] = 1.0
         return ue.classify_urban_extent(share, np.ones(share.shape, bool), 100.0, 100.0)
 
     earlier, later = block(20), block(40)

@@ -17,6 +17,7 @@ def writing() -> bool:
 
 # --- reading outputs ---------------------------------------------------------------------------------------------
 
+
 def read_output(value, table, geometry_decimals: int) -> tuple:
     """(columns, rows as dicts of plain values) of an output, as ``table`` (cases.Table) says to read it."""
     if table.reader.startswith("xlsx:"):
@@ -33,8 +34,9 @@ def read_output(value, table, geometry_decimals: int) -> tuple:
     if table.columns is not None:
         missing = [c for c in table.columns if c not in columns]
         if missing:
-            raise AssertionError(f"{table.output}: no column {', '.join(missing)} in the output (it has "
-                                 f"{', '.join(columns)})")
+            raise AssertionError(
+                f"{table.output}: no column {', '.join(missing)} in the output (it has {', '.join(columns)})"
+            )
         columns = [c for c in table.key if c != GEOMETRY] + [c for c in table.columns if c not in table.key]
         if table.geometry:
             columns.append(GEOMETRY)
@@ -102,12 +104,14 @@ def _raster(path):
     values, counts = np.unique(band.ReadAsArray(), return_counts=True)
     nodata = band.GetNoDataValue()
     dataset = None
-    return ["value", "cells", "nodata"], [{"value": float(v), "cells": int(c), "nodata": int(nodata is not None and
-                                                                                         v == nodata)}
-                                          for v, c in zip(values.tolist(), counts.tolist())]
+    return ["value", "cells", "nodata"], [
+        {"value": float(v), "cells": int(c), "nodata": int(nodata is not None and v == nodata)}
+        for v, c in zip(values.tolist(), counts.tolist())
+    ]
 
 
 # --- text of a table ---------------------------------------------------------------------------------------------
+
 
 def cell_text(value, decimals: int) -> str:
     """A value as the expected CSV holds it: numbers rounded to ``decimals``, NULL and NaN empty."""
@@ -168,6 +172,7 @@ def csv_text(columns, text_rows) -> str:
 
 # --- comparing ---------------------------------------------------------------------------------------------------
 
+
 def _number(text):
     try:
         value = float(text)
@@ -201,8 +206,11 @@ def compare(columns, expected_rows, actual_columns, actual_rows, key, tolerance,
     if columns != actual_columns:
         gone = [c for c in columns if c not in actual_columns]
         new = [c for c in actual_columns if c not in columns]
-        problems.append(f"{label}: columns differ: expected {columns}, got {actual_columns}"
-                        + (f" (missing {gone})" if gone else "") + (f" (new {new})" if new else ""))
+        problems.append(
+            f"{label}: columns differ: expected {columns}, got {actual_columns}"
+            + (f" (missing {gone})" if gone else "")
+            + (f" (new {new})" if new else "")
+        )
         return problems
 
     def index(rows, what):

@@ -53,8 +53,14 @@ STREETS = [  # (geometry, road_class, width_m, name)
 ]
 P1, P2, P3 = box(-60, -30, 0, 30), box(880, -20, 920, 20), box(100, 300, 140, 340)
 PARKS = [(P1, [1, "West Park", "park", "public", "no"]), (P2, [2, "East Square", "square", "public", "no"])]
-PEOPLE = [((100, 30), "A", 10, 6), ((250, -50), "B", 20, 9), ((500, 60), "C", 30, 14), ((1100, 10), "D", 40, 21),
-          ((1400, 20), "E", 5, 2), ((650, 150), "F", 25, 12)]
+PEOPLE = [
+    ((100, 30), "A", 10, 6),
+    ((250, -50), "B", 20, 9),
+    ((500, 60), "C", 30, 14),
+    ((1100, 10), "D", 40, 21),
+    ((1400, 20), "E", 5, 2),
+    ((650, 150), "F", 25, 12),
+]
 WEST, EAST = box(-100, -200, 600, 200), box(600, -200, 1700, 200)
 EXTENT = box(-100, -200, 1500, 200)
 CANDIDATES = [  # (geometry, name, cost)
@@ -86,39 +92,86 @@ POPULATION_CHILDREN = [[2, 4, 6], [8, 10, 12], [NODATA, 16, 18]]
 
 def tiny_town():
     gpkg = DATA / "town.gpkg"
-    write_layer(gpkg, "streets", "LineString", EPSG, [("name", "str"), ("road_class", "str"), ("width_m", "real")],
-                [(line, [name, road_class, width]) for line, road_class, width, name in STREETS])
+    write_layer(
+        gpkg,
+        "streets",
+        "LineString",
+        EPSG,
+        [("name", "str"), ("road_class", "str"), ("width_m", "real")],
+        [(line, [name, road_class, width]) for line, road_class, width, name in STREETS],
+    )
     fields = [("ps_id", "int"), ("name", "str"), ("ps_type", "str"), ("access", "str"), ("fee", "str")]
     write_layer(gpkg, "parks", "Polygon", EPSG, fields, PARKS)
-    write_layer(gpkg, "people", "Point", EPSG, [("name", "str"), ("total", "real"), ("women", "real")],
-                [(Point(xy), [name, total, women]) for xy, name, total, women in PEOPLE])
+    write_layer(
+        gpkg,
+        "people",
+        "Point",
+        EPSG,
+        [("name", "str"), ("total", "real"), ("women", "real")],
+        [(Point(xy), [name, total, women]) for xy, name, total, women in PEOPLE],
+    )
     write_layer(gpkg, "districts", "Polygon", EPSG, [("name", "str")], [(WEST, ["West"]), (EAST, ["East"])])
     write_layer(gpkg, "extent", "Polygon", EPSG, [("name", "str")], [(EXTENT, ["Tiny Town"])])
-    write_layer(gpkg, "cities", "Polygon", EPSG, [("city", "str")],
-                [(EXTENT, ["Tiny Town"]), (box(5000, 5000, 6000, 6000), ["Other Town"])])
-    write_layer(gpkg, "candidates", "Polygon", EPSG, [("name", "str"), ("cost", "real")],
-                [(shape, [name, cost]) for shape, name, cost in CANDIDATES])
-    write_layer(gpkg, "quality", "Polygon", EPSG,
-                [("space_id", "str"), ("name", "str"), ("quality_index", "real")]
-                + [(f"q_{d}", "real") for d in DIMENSIONS] + [("submissions", "int")],
-                [(shape, [sid, name, index] + scores + [count]) for shape, sid, name, index, scores, count in QUALITY])
+    write_layer(
+        gpkg,
+        "cities",
+        "Polygon",
+        EPSG,
+        [("city", "str")],
+        [(EXTENT, ["Tiny Town"]), (box(5000, 5000, 6000, 6000), ["Other Town"])],
+    )
+    write_layer(
+        gpkg,
+        "candidates",
+        "Polygon",
+        EPSG,
+        [("name", "str"), ("cost", "real")],
+        [(shape, [name, cost]) for shape, name, cost in CANDIDATES],
+    )
+    write_layer(
+        gpkg,
+        "quality",
+        "Polygon",
+        EPSG,
+        [("space_id", "str"), ("name", "str"), ("quality_index", "real")]
+        + [(f"q_{d}", "real") for d in DIMENSIONS]
+        + [("submissions", "int")],
+        [(shape, [sid, name, index] + scores + [count]) for shape, sid, name, index, scores, count in QUALITY],
+    )
     # As the upgrade tool ranks the three spaces (the golden case publicspaceupgrade_town), for the scorecard.
-    write_layer(gpkg, "upgrade_ranks", "Polygon", EPSG, [("space_id", "str"), ("rank", "int")],
-                [(P1, ["1", 2]), (P2, ["2", 1]), (P3, ["3", 3])])
+    write_layer(
+        gpkg,
+        "upgrade_ranks",
+        "Polygon",
+        EPSG,
+        [("space_id", "str"), ("rank", "int")],
+        [(P1, ["1", 2]), (P2, ["2", 1]), (P3, ["3", 3])],
+    )
     # As the gaps tool finds the cluster of C (the golden case publicspacegaps_town), for the scorecard.
-    write_layer(gpkg, "gap_clusters", "Polygon", EPSG, [("cluster", "int"), ("pop_total", "real")],
-                [(box(450, 50, 550, 150), [1, 30.0])])
-    write_layer(gpkg, "spaces_raw", "Polygon", EPSG,
-                [("sid", "int"), ("name", "str"), ("kind", "str"), ("access", "str"), ("fee", "str")],
-                [(shape, [sid, name, kind, access, fee]) for shape, sid, name, kind, access, fee in RAW_SPACES])
+    write_layer(
+        gpkg,
+        "gap_clusters",
+        "Polygon",
+        EPSG,
+        [("cluster", "int"), ("pop_total", "real")],
+        [(box(450, 50, 550, 150), [1, 30.0])],
+    )
+    write_layer(
+        gpkg,
+        "spaces_raw",
+        "Polygon",
+        EPSG,
+        [("sid", "int"), ("name", "str"), ("kind", "str"), ("access", "str"), ("fee", "str")],
+        [(shape, [sid, name, kind, access, fee]) for shape, sid, name, kind, access, fee in RAW_SPACES],
+    )
     bands = [np.array(POPULATION_TOTAL, float), np.array(POPULATION_CHILDREN, float)]
-    write_raster(DATA / "town_population.tif", bands, (0.0, 150.0), 100.0, EPSG, nodata=NODATA,
-                 names=["total", "children"])
+    write_raster(
+        DATA / "town_population.tif", bands, (0.0, 150.0), 100.0, EPSG, nodata=NODATA, names=["total", "children"]
+    )
     # An earlier scorecard of the same districts, as the scorecard's table (CSV) of a run in 2020.
     with open(DATA / "scorecard_2020.csv", "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["district", "level", "year", "population", "served_pct", "served_pct_women",
-                         "ops_share_pct"])
+        writer.writerow(["district", "level", "year", "population", "served_pct", "served_pct_women", "ops_share_pct"])
         writer.writerow(["West", "district", "2020", "50", "40", "45", "1"])
         writer.writerow(["East", "district", "2020", "70", "90", "", "0.5"])
         writer.writerow(["Tiny Town", "city", "2020", "120", "70", "70", "0.75"])
@@ -142,12 +195,23 @@ def urban_extent():
     origin = (0.0, 2000.0)
     # 2020: a 12 x 12 block (rows and columns 4..15) with a 4 x 4 open hole (8..11): the hole's middle 2 x 2 cells
     # are 200 m from any built cell, so neither fringe nor reachable from the edge: captured open space.
-    write_raster(DATA / "builtup_2020.tif", [built_up(((4, 16), (4, 16)), ((8, 12), (8, 12)))], origin, 100.0, EPSG,
-                 nodata=NODATA)
+    write_raster(
+        DATA / "builtup_2020.tif",
+        [built_up(((4, 16), (4, 16)), ((8, 12), (8, 12)))],
+        origin,
+        100.0,
+        EPSG,
+        nodata=NODATA,
+    )
     write_raster(DATA / "builtup_2010.tif", [built_up(((6, 14), (6, 14)))], origin, 100.0, EPSG, nodata=NODATA)
-    write_layer(DATA / "urban.gpkg", "places", "Point", EPSG,
-                [("name", "str"), ("pop_2020", "real"), ("pop_2010", "real")],
-                [(Point(1000, 1000), ["Tiny Town", 10000.0, 8000.0]), (Point(1950, 1950), ["Hamlet", 50.0, 40.0])])
+    write_layer(
+        DATA / "urban.gpkg",
+        "places",
+        "Point",
+        EPSG,
+        [("name", "str"), ("pop_2020", "real"), ("pop_2010", "real")],
+        [(Point(1000, 1000), ["Tiny Town", 10000.0, 8000.0]), (Point(1950, 1950), ["Hamlet", 50.0, 40.0])],
+    )
 
 
 # --- Candidate sites: a 10 x 10 grid of 20 m cells -----------------------------------------------------------------
@@ -160,8 +224,9 @@ def open_land():
     write_raster(DATA / "openland.tif", [share], origin, 20.0, EPSG, nodata=NODATA)
     gpkg = DATA / "openland.gpkg"
     write_layer(gpkg, "extent", "Polygon", EPSG, [("name", "str")], [(box(0, 0, 180, 200), ["Block town"])])
-    write_layer(gpkg, "streets", "LineString", EPSG, [("name", "str")],
-                [(LineString([(80, 40), (80, 200)]), ["North road"])])
+    write_layer(
+        gpkg, "streets", "LineString", EPSG, [("name", "str")], [(LineString([(80, 40), (80, 200)]), ["North road"])]
+    )
     write_layer(gpkg, "parks", "Polygon", EPSG, [("name", "str")], [(box(120, 20, 180, 60), ["Pocket park"])])
 
 
@@ -176,8 +241,13 @@ SETTLEMENTS = [  # name, x, y, presence (school, clinic, market, bank), literacy
 # What the functional analysis and the development index give (golden cases sdffunctions_*, sdfdevelopmentindex_*),
 # stored on the settlements for the accessibility and priority tools.
 LEVELS = {"Alpha": 1, "Bravo": 2, "Charlie": 2, "Delta": 2, "Echo": 3}
-CENTRALITY = {"Alpha": 100 / 4 + 100 / 2 + 100 / 3 + 100 / 2, "Bravo": 100 / 4 + 100 / 2 + 100 / 3,
-              "Charlie": 100 / 4 + 100 / 3, "Delta": 100 / 4 + 100 / 2, "Echo": 0.0}
+CENTRALITY = {
+    "Alpha": 100 / 4 + 100 / 2 + 100 / 3 + 100 / 2,
+    "Bravo": 100 / 4 + 100 / 2 + 100 / 3,
+    "Charlie": 100 / 4 + 100 / 3,
+    "Delta": 100 / 4 + 100 / 2,
+    "Echo": 0.0,
+}
 DEV_INDEX = {"Alpha": 100.0, "Bravo": 200 / 3, "Charlie": 175 / 3, "Delta": 50 / 3, "Echo": 0.0}
 TRAVEL = {"Alpha": 0.0, "Bravo": 10.0, "Charlie": 15.0, "Delta": 90.0, "Echo": None}
 ROADS = [  # (line, class): speeds 60, 50, 40, 15 and the default 30 km/h
@@ -188,10 +258,18 @@ ROADS = [  # (line, class): speeds 60, 50, 40, 15 and the default 30 km/h
     (LineString([(10000, 0), (10000, 10000)]), "dirt"),
 ]
 FACILITIES = [  # (x, y, function): each within 500 m of its settlement; one 3 km from any
-    (100, 0, "school"), (0, 200, "clinic"), (-300, 0, "market"), (0, -100, "bank"), (50, 50, "school"),
-    (10200, 0, "school"), (10000, 300, "clinic"), (9900, 100, "market"),
-    (0, 10100, "school"), (200, 10000, "market"),
-    (10000, 9800, "school"), (9700, 10000, "bank"),
+    (100, 0, "school"),
+    (0, 200, "clinic"),
+    (-300, 0, "market"),
+    (0, -100, "bank"),
+    (50, 50, "school"),
+    (10200, 0, "school"),
+    (10000, 300, "clinic"),
+    (9900, 100, "market"),
+    (0, 10100, "school"),
+    (200, 10000, "market"),
+    (10000, 9800, "school"),
+    (9700, 10000, "bank"),
     (23000, 1000, "market"),  # 3 km east of Echo: beyond the search distance
     (20100, 1000, ""),  # no function: left out
 ]
@@ -199,19 +277,56 @@ FACILITIES = [  # (x, y, function): each within 500 m of its settlement; one 3 k
 
 def region():
     gpkg = DATA / "region.gpkg"
-    fields = [("name", "str"), ("f_school", "int"), ("f_clinic", "int"), ("f_market", "int"), ("f_bank", "int"),
-              ("literacy", "real"), ("water", "real"), ("poverty", "real"), ("level", "int"),
-              ("centrality", "real"), ("dev_index", "real"), ("time_l1", "real")]
+    fields = [
+        ("name", "str"),
+        ("f_school", "int"),
+        ("f_clinic", "int"),
+        ("f_market", "int"),
+        ("f_bank", "int"),
+        ("literacy", "real"),
+        ("water", "real"),
+        ("poverty", "real"),
+        ("level", "int"),
+        ("centrality", "real"),
+        ("dev_index", "real"),
+        ("time_l1", "real"),
+    ]
     rows = []
     for name, x, y, presence, literacy, water, poverty in SETTLEMENTS:
-        rows.append((Point(x, y), [name, *presence, literacy, water, poverty, LEVELS[name], CENTRALITY[name],
-                                   DEV_INDEX[name], TRAVEL[name]]))
+        rows.append(
+            (
+                Point(x, y),
+                [
+                    name,
+                    *presence,
+                    literacy,
+                    water,
+                    poverty,
+                    LEVELS[name],
+                    CENTRALITY[name],
+                    DEV_INDEX[name],
+                    TRAVEL[name],
+                ],
+            )
+        )
     write_layer(gpkg, "settlements", "Point", EPSG, fields, rows)
-    write_layer(gpkg, "facilities", "Point", EPSG, [("function", "str")],
-                [(Point(x, y), [function or None]) for x, y, function in FACILITIES])
+    write_layer(
+        gpkg,
+        "facilities",
+        "Point",
+        EPSG,
+        [("function", "str")],
+        [(Point(x, y), [function or None]) for x, y, function in FACILITIES],
+    )
     write_layer(gpkg, "roads", "LineString", EPSG, [("highway", "str")], [(line, [kind]) for line, kind in ROADS])
-    write_layer(gpkg, "corridor", "LineString", EPSG, [("name", "str")],
-                [(LineString([(-5000, 0), (25000, 0)]), ["Valley road"])])
+    write_layer(
+        gpkg,
+        "corridor",
+        "LineString",
+        EPSG,
+        [("name", "str")],
+        [(LineString([(-5000, 0), (25000, 0)]), ["Valley road"])],
+    )
 
 
 # --- OpenStreetMap extracts, as GDAL's OSM driver gives them (other_tags) ------------------------------------------
@@ -245,43 +360,135 @@ OSM_LINES = [  # (line, osm_id, name, highway, other_tags); each 100 m long
 
 def osm():
     gpkg = DATA / "osm.gpkg"
-    write_layer(gpkg, "multipolygons", "Polygon", EPSG,
-                [("osm_id", "str"), ("name", "str"), ("leisure", "str"), ("landuse", "str"), ("amenity", "str"),
-                 ("other_tags", "str")],
-                [(shape, [osm_id, name, leisure, landuse, amenity, other])
-                 for shape, osm_id, name, leisure, landuse, amenity, other in OSM_POLYGONS])
-    write_layer(gpkg, "lines", "LineString", EPSG,
-                [("osm_id", "str"), ("name", "str"), ("highway", "str"), ("other_tags", "str")],
-                [(line, [osm_id, name, highway, other]) for line, osm_id, name, highway, other in OSM_LINES])
+    write_layer(
+        gpkg,
+        "multipolygons",
+        "Polygon",
+        EPSG,
+        [
+            ("osm_id", "str"),
+            ("name", "str"),
+            ("leisure", "str"),
+            ("landuse", "str"),
+            ("amenity", "str"),
+            ("other_tags", "str"),
+        ],
+        [
+            (shape, [osm_id, name, leisure, landuse, amenity, other])
+            for shape, osm_id, name, leisure, landuse, amenity, other in OSM_POLYGONS
+        ],
+    )
+    write_layer(
+        gpkg,
+        "lines",
+        "LineString",
+        EPSG,
+        [("osm_id", "str"), ("name", "str"), ("highway", "str"), ("other_tags", "str")],
+        [(line, [osm_id, name, highway, other]) for line, osm_id, name, highway, other in OSM_LINES],
+    )
 
 
 # --- Public space survey: three squares near (500000, 3500000) and a KoboToolbox export -----------------------------
-SURVEY_SQUARES = {"11": box(500000, 3500000, 500100, 3500100), "12": box(500300, 3500000, 500400, 3500100),
-                  "13": box(500600, 3500000, 500700, 3500100)}
-BEST = {"space_type": "park", "universal_access": "yes", "opening_hours": "always", "entry_fee": "no",
-        "barriers": ["none"], "users_women": 10, "users_men": 10, "users_children": 5, "users_youth": 5,
-        "users_adults": 5, "users_older": 5, "users_disability": 2,
-        "activities": ["sitting", "walking", "play", "sports", "trading", "events"], "seating": "enough",
-        "shade": "most", "toilets": "yes", "drinking_water": "yes", "lighting": "yes", "safety_women": "very_safe",
-        "safety_men": "very_safe", "visibility": "clear", "incidents": "none", "green_cover_pct": 100,
-        "trees": "many", "amenities": ["playground", "sports_ground", "fitness", "bins", "signage", "bicycle_parking",
-                                       "ramps"],
-        "facility_condition": "good", "cleanliness": "clean", "vegetation_upkeep": "good", "vandalism": "none"}
-WORST = {"space_type": "square", "universal_access": "no", "opening_hours": "closed", "entry_fee": "yes",
-         "fee_amount": 20, "barriers": ["fence", "steps", "traffic", "guard"], "users_women": 0, "users_men": 0,
-         "users_children": 0, "users_youth": 0, "users_adults": 0, "users_older": 0, "users_disability": 0,
-         "activities": ["none"], "seating": "none", "shade": "none", "toilets": "no", "drinking_water": "no",
-         "lighting": "no", "safety_women": "very_unsafe", "safety_men": "very_unsafe", "visibility": "blocked",
-         "incidents": "many", "green_cover_pct": 0, "trees": "none", "amenities": ["none"],
-         "facility_condition": "poor", "cleanliness": "dirty", "vegetation_upkeep": "poor", "vandalism": "many"}
+SURVEY_SQUARES = {
+    "11": box(500000, 3500000, 500100, 3500100),
+    "12": box(500300, 3500000, 500400, 3500100),
+    "13": box(500600, 3500000, 500700, 3500100),
+}
+BEST = {
+    "space_type": "park",
+    "universal_access": "yes",
+    "opening_hours": "always",
+    "entry_fee": "no",
+    "barriers": ["none"],
+    "users_women": 10,
+    "users_men": 10,
+    "users_children": 5,
+    "users_youth": 5,
+    "users_adults": 5,
+    "users_older": 5,
+    "users_disability": 2,
+    "activities": ["sitting", "walking", "play", "sports", "trading", "events"],
+    "seating": "enough",
+    "shade": "most",
+    "toilets": "yes",
+    "drinking_water": "yes",
+    "lighting": "yes",
+    "safety_women": "very_safe",
+    "safety_men": "very_safe",
+    "visibility": "clear",
+    "incidents": "none",
+    "green_cover_pct": 100,
+    "trees": "many",
+    "amenities": ["playground", "sports_ground", "fitness", "bins", "signage", "bicycle_parking", "ramps"],
+    "facility_condition": "good",
+    "cleanliness": "clean",
+    "vegetation_upkeep": "good",
+    "vandalism": "none",
+}
+WORST = {
+    "space_type": "square",
+    "universal_access": "no",
+    "opening_hours": "closed",
+    "entry_fee": "yes",
+    "fee_amount": 20,
+    "barriers": ["fence", "steps", "traffic", "guard"],
+    "users_women": 0,
+    "users_men": 0,
+    "users_children": 0,
+    "users_youth": 0,
+    "users_adults": 0,
+    "users_older": 0,
+    "users_disability": 0,
+    "activities": ["none"],
+    "seating": "none",
+    "shade": "none",
+    "toilets": "no",
+    "drinking_water": "no",
+    "lighting": "no",
+    "safety_women": "very_unsafe",
+    "safety_men": "very_unsafe",
+    "visibility": "blocked",
+    "incidents": "many",
+    "green_cover_pct": 0,
+    "trees": "none",
+    "amenities": ["none"],
+    "facility_condition": "poor",
+    "cleanliness": "dirty",
+    "vegetation_upkeep": "poor",
+    "vandalism": "many",
+}
 # Space 13: one visit, every dimension answered with middling answers (hand computation in cases.py).
-MIDDLE = {"space_type": "park", "universal_access": "partly", "opening_hours": "daytime", "entry_fee": "no",
-          "barriers": ["fence", "steps"], "users_women": 3, "users_men": 1, "users_children": 4, "users_youth": 0,
-          "users_adults": 0, "users_older": 0, "users_disability": 0, "activities": ["sitting", "walking", "play"],
-          "seating": "some", "shade": "none", "toilets": "no", "drinking_water": "yes", "lighting": "partly",
-          "safety_women": "unsafe", "safety_men": "safe", "visibility": "partly", "incidents": "few",
-          "green_cover_pct": 40, "trees": "some", "amenities": ["bins", "signage"], "facility_condition": "fair",
-          "cleanliness": "dirty", "vegetation_upkeep": "fair", "vandalism": "many"}
+MIDDLE = {
+    "space_type": "park",
+    "universal_access": "partly",
+    "opening_hours": "daytime",
+    "entry_fee": "no",
+    "barriers": ["fence", "steps"],
+    "users_women": 3,
+    "users_men": 1,
+    "users_children": 4,
+    "users_youth": 0,
+    "users_adults": 0,
+    "users_older": 0,
+    "users_disability": 0,
+    "activities": ["sitting", "walking", "play"],
+    "seating": "some",
+    "shade": "none",
+    "toilets": "no",
+    "drinking_water": "yes",
+    "lighting": "partly",
+    "safety_women": "unsafe",
+    "safety_men": "safe",
+    "visibility": "partly",
+    "incidents": "few",
+    "green_cover_pct": 40,
+    "trees": "some",
+    "amenities": ["bins", "signage"],
+    "facility_condition": "fair",
+    "cleanliness": "dirty",
+    "vegetation_upkeep": "fair",
+    "vandalism": "many",
+}
 
 
 def lat_lon(x, y):
@@ -298,13 +505,25 @@ def lat_lon(x, y):
 def survey():
     from kobo_export import write_export
 
-    write_layer(DATA / "survey.gpkg", "spaces", "Polygon", EPSG, [("sid", "str"), ("name", "str")],
-                [(shape, [sid, f"Space {sid}"]) for sid, shape in SURVEY_SQUARES.items()])
+    write_layer(
+        DATA / "survey.gpkg",
+        "spaces",
+        "Polygon",
+        EPSG,
+        [("sid", "str"), ("name", "str")],
+        [(shape, [sid, f"Space {sid}"]) for sid, shape in SURVEY_SQUARES.items()],
+    )
 
     def submission(n, values, space_id=None, gps=None):
-        meta = {"start": "2026-10-01T09:00:00+08:00", "end": "2026-10-01T09:20:00+08:00", "today": "2026-10-01",
-                "deviceid": "collect:golden", "form_version": "2026.1", "_uuid": f"uuid-{n}",
-                "_submission_time": "2026-10-01T10:00:00"}
+        meta = {
+            "start": "2026-10-01T09:00:00+08:00",
+            "end": "2026-10-01T09:20:00+08:00",
+            "today": "2026-10-01",
+            "deviceid": "collect:golden",
+            "form_version": "2026.1",
+            "_uuid": f"uuid-{n}",
+            "_submission_time": "2026-10-01T10:00:00",
+        }
         return dict(meta, space_id=space_id, gps=gps, **values)
 
     submissions = [
@@ -323,16 +542,27 @@ def levels():
 
 
 FRAMEWORK = {
-    "id": "golden-plan", "version": "1",
+    "id": "golden-plan",
+    "version": "1",
     "name": {"en": "Golden test framework", "zh": "黄金测试框架"},
     "source": {"en": "Written for the golden tests.", "zh": "为黄金测试编写。"},
     "themes": [
-        {"id": "vision", "name": {"en": "Vision", "zh": "愿景"}, "criteria": [
-            {"id": "c1", "question": {"en": "A vision?", "zh": "愿景？"}, "weight": 1, "levels": levels()},
-            {"id": "c2", "question": {"en": "Targets?", "zh": "目标？"}, "weight": 1, "levels": levels()}]},
-        {"id": "delivery", "name": {"en": "Delivery", "zh": "实施"}, "criteria": [
-            {"id": "c3", "question": {"en": "A budget?", "zh": "预算？"}, "weight": 2, "levels": levels()},
-            {"id": "c4", "question": {"en": "Monitoring?", "zh": "监测？"}, "weight": 1, "levels": levels()}]},
+        {
+            "id": "vision",
+            "name": {"en": "Vision", "zh": "愿景"},
+            "criteria": [
+                {"id": "c1", "question": {"en": "A vision?", "zh": "愿景？"}, "weight": 1, "levels": levels()},
+                {"id": "c2", "question": {"en": "Targets?", "zh": "目标？"}, "weight": 1, "levels": levels()},
+            ],
+        },
+        {
+            "id": "delivery",
+            "name": {"en": "Delivery", "zh": "实施"},
+            "criteria": [
+                {"id": "c3", "question": {"en": "A budget?", "zh": "预算？"}, "weight": 2, "levels": levels()},
+                {"id": "c4", "question": {"en": "Monitoring?", "zh": "监测？"}, "weight": 1, "levels": levels()},
+            ],
+        },
     ],
 }
 
@@ -352,14 +582,32 @@ def plan_cards():
             for criterion, score in scores.items():
                 writer.writerow([criterion, score, "", ""])
 
-    meta = {"framework": "golden-plan", "framework_version": "1", "plan": "Tiny Plan", "city": "Tiny Town",
-            "year": 2026}
+    meta = {
+        "framework": "golden-plan",
+        "framework_version": "1",
+        "plan": "Tiny Plan",
+        "city": "Tiny Town",
+        "year": 2026,
+    }
     csv_card(DATA / "plan" / "tiny_2026_ana.csv", dict(meta, assessor="Ana"), {"c1": 3, "c2": 3, "c3": 1, "c4": "NA"})
     with open(DATA / "plan" / "tiny_2026_bo.json", "w", encoding="utf-8") as handle:
-        json.dump(dict(meta, assessor="Bo", scores={c: {"score": s, "comment": "", "evidence": ""} for c, s in
-                                                    {"c1": 3, "c2": 1, "c3": 1, "c4": 2}.items()}), handle, indent=1)
-    csv_card(DATA / "plan" / "tiny_2016_ana.csv", dict(meta, plan="Old Plan", year=2016, assessor="Ana"),
-             {"c1": 1, "c2": 1, "c3": 0, "c4": "NA"})
+        json.dump(
+            dict(
+                meta,
+                assessor="Bo",
+                scores={
+                    c: {"score": s, "comment": "", "evidence": ""}
+                    for c, s in {"c1": 3, "c2": 1, "c3": 1, "c4": 2}.items()
+                },
+            ),
+            handle,
+            indent=1,
+        )
+    csv_card(
+        DATA / "plan" / "tiny_2016_ana.csv",
+        dict(meta, plan="Old Plan", year=2016, assessor="Ana"),
+        {"c1": 1, "c2": 1, "c3": 0, "c4": "NA"},
+    )
 
 
 def main():

@@ -12,8 +12,7 @@ import pytest
 from test.golden import golden
 from test.golden.cases import CASES, EXPECTED, SKIPPED
 
-FILE_EXTENSIONS = {"fileDestination": None, "sink": ".gpkg", "vectorDestination": ".gpkg",
-                   "rasterDestination": ".tif"}
+FILE_EXTENSIONS = {"fileDestination": None, "sink": ".gpkg", "vectorDestination": ".gpkg", "rasterDestination": ".tif"}
 
 
 def destinations(algorithm, parameters, folder):
@@ -52,8 +51,11 @@ def run_case(case, folder):
 
 def check_reports(algorithm, parameters, result):
     """Every HTML report (not compared: it holds the date and the versions) is written and not empty."""
-    paths = [parameters[d.name()] for d in algorithm.destinationParameterDefinitions()
-             if d.type() == "fileDestination" and str(parameters.get(d.name()) or "").endswith(".html")]
+    paths = [
+        parameters[d.name()]
+        for d in algorithm.destinationParameterDefinitions()
+        if d.type() == "fileDestination" and str(parameters.get(d.name()) or "").endswith(".html")
+    ]
     paths += [value for value in result.values() if isinstance(value, str) and value.endswith(".html")]
     for path in paths:
         assert os.path.isfile(path) and os.path.getsize(path) > 0, f"the report {path} is missing or empty"
@@ -62,8 +64,7 @@ def check_reports(algorithm, parameters, result):
 
 
 def case_params():
-    return [pytest.param(case, id=case.name, marks=[pytest.mark.slow] if case.slow else [])
-            for case in CASES]
+    return [pytest.param(case, id=case.name, marks=[pytest.mark.slow] if case.slow else []) for case in CASES]
 
 
 @pytest.mark.parametrize("case", case_params())
@@ -82,23 +83,38 @@ def test_golden(case, tmp_path, habitat_provider):
         assert path.exists(), f"no expected table {path}: write it with {golden.WRITE_ENV}=1 and check it by hand"
         expected_columns, expected_rows = golden.read_csv(path)
         expected_rows = sorted(expected_rows, key=lambda row: golden.sort_key(row, table.key))
-        found = golden.compare(expected_columns, expected_rows, columns, text_rows, table.key, case.tolerance,
-                               1.01 * 10 ** -case.geometry_decimals, f"{case.name}/{table.file_name}")
+        found = golden.compare(
+            expected_columns,
+            expected_rows,
+            columns,
+            text_rows,
+            table.key,
+            case.tolerance,
+            1.01 * 10**-case.geometry_decimals,
+            f"{case.name}/{table.file_name}",
+        )
         if found:
             problems += found[:40] + ([f"… and {len(found) - 40} more"] if len(found) > 40 else [])
             problems.append(f"actual {table.file_name}:\n" + golden.csv_text(columns, text_rows)[:6000])
 
     # The declared numeric outputs, and any other number the algorithm returns (a model or the log may use it).
     numbers = {d.name(): result.get(d.name()) for d in algorithm.outputDefinitions() if d.type() == "outputNumber"}
-    numbers.update({name: value for name, value in result.items()
-                    if isinstance(value, (int, float)) and not isinstance(value, bool)})
+    numbers.update(
+        {
+            name: value
+            for name, value in result.items()
+            if isinstance(value, (int, float)) and not isinstance(value, bool)
+        }
+    )
     if golden.writing():
         print(f"\n{case.name} numbers={{{', '.join(f'{k!r}: {_literal(v)}' for k, v in numbers.items())}}}")
         return
     undeclared = sorted(set(numbers) - set(case.numbers))
     if undeclared:
-        problems.append(f"{case.name}: numbers not declared in cases.py: "
-                        + ", ".join(f"{name}={numbers[name]!r}" for name in undeclared))
+        problems.append(
+            f"{case.name}: numbers not declared in cases.py: "
+            + ", ".join(f"{name}={numbers[name]!r}" for name in undeclared)
+        )
     for name, expected in case.numbers.items():
         if not golden.same_number(expected, result.get(name), case.tolerance):
             problems.append(f"{case.name}: {name}: expected {expected!r}, got {result.get(name)!r}")

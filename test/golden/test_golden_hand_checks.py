@@ -38,8 +38,14 @@ def close(value, expected, tolerance=1e-6):
 # --- Tiny Town by hand --------------------------------------------------------------------------------------------
 # Walkable streets: y = 0 from x = 0 to 1200 (S1-S4) and the lane S5 at x = 300 from y = 0 to 100; the motorway
 # beyond 1200 is left out. West Park ends at the street's west end; the street runs through East Square (880..920).
-PEOPLE = {"A": ((100, 30), 10, 6), "B": ((250, -50), 20, 9), "C": ((500, 60), 30, 14), "D": ((1100, 10), 40, 21),
-          "E": ((1400, 20), 5, 2), "F": ((650, 150), 25, 12)}
+PEOPLE = {
+    "A": ((100, 30), 10, 6),
+    "B": ((250, -50), 20, 9),
+    "C": ((500, 60), 30, 14),
+    "D": ((1100, 10), 40, 21),
+    "E": ((1400, 20), 5, 2),
+    "F": ((650, 150), 25, 12),
+}
 WEST_PARK, EAST_SQUARE = (-60, -30, 0, 30), (880, -20, 920, 20)
 
 
@@ -83,8 +89,10 @@ def test_walking_distances_of_the_people():
 @pytest.mark.parametrize("case", ["publicspaceaccess_town", "sdg1171cities_town"])
 def test_access_by_district_and_group(case):
     served = {name: walk(xy) <= 400 for name, (xy, _, _) in PEOPLE.items()}
-    straight = {name: min(box_distance(xy, WEST_PARK), box_distance(xy, EAST_SQUARE)) <= 400
-                for name, (xy, _, _) in PEOPLE.items()}
+    straight = {
+        name: min(box_distance(xy, WEST_PARK), box_distance(xy, EAST_SQUARE)) <= 400
+        for name, (xy, _, _) in PEOPLE.items()
+    }
     assert [name for name in PEOPLE if not served[name]] == ["C", "E"] and not straight["E"] and straight["C"]
     areas = {"Whole city": list(PEOPLE), "West": ["A", "B", "C"], "East": ["D", "E", "F"]}
     if case == "publicspaceaccess_town":
@@ -99,8 +107,12 @@ def test_access_by_district_and_group(case):
                     assert close(row["share_pct"], 100 * got / people)
     else:  # the national batch: the same walks, one row per city and per district
         city = table(case, "cities")[0]
-        assert (close(city["population"], 130), close(city["served"], 95), close(city["served_women"], 48),
-                close(city["share_sl_total"], 100 * 125 / 130)) == (True,) * 4
+        assert (
+            close(city["population"], 130),
+            close(city["served"], 95),
+            close(city["served_women"], 48),
+            close(city["share_sl_total"], 100 * 125 / 130),
+        ) == (True,) * 4
         districts = by(table(case, "districts"), "district")
         assert close(districts["West"]["served"], 30) and close(districts["East"]["served_women"], 33)
         assert close(districts["East"]["street_pct"], 100 * 18800 / 360000)
@@ -118,15 +130,23 @@ def test_network_distances_and_service_area():
     # reaches 400 m west to 480, and the street ends at 1200, 280 m east of it). Widened by 25 m with round ends
     # drawn as 16-gons (shapely's resolution 4): bands 50 m wide, the lane's part above the band, three end caps
     # of a 16-gon (half a 16-gon on the lane's top).
-    polygon16 = 8 * 25 ** 2 * math.sin(2 * math.pi / 16)
+    polygon16 = 8 * 25**2 * math.sin(2 * math.pi / 16)
     area = 50 * 400 + 50 * 75 + polygon16 / 2 + 50 * 720 + 2 * polygon16
     assert close(table("publicspaceaccess_town", "output_service_area")[0]["geometry"], area, 1e-3)
 
 
 def test_population_grid():
     # Cell centres x 50/150/250, y 100/0/-100; (50, -100) is nodata. The cell (250, 100) is 50 m from the lane's top.
-    values = {(50, 100): 10, (150, 100): 20, (250, 100): 30, (50, 0): 40, (150, 0): 50, (250, 0): 60,
-              (150, -100): 80, (250, -100): 90}
+    values = {
+        (50, 100): 10,
+        (150, 100): 20,
+        (250, 100): 30,
+        (50, 0): 40,
+        (150, 0): 50,
+        (250, 0): 60,
+        (150, -100): 80,
+        (250, -100): 90,
+    }
     rows = by(table("publicspaceaccess_grid", "output_population"), "geometry")
     assert len(rows) == 8
     for (x, y), people in values.items():
@@ -148,8 +168,7 @@ def test_gaps():
         for column, group in ((1, "total"), (2, "women")):
             people = sum(PEOPLE[n][column] for n in names)
             missing = sum(PEOPLE[n][column] for n in unserved)
-            assert close(rows[(area, group)]["unserved"], missing) and close(rows[(area, group)]["population"],
-                                                                              people)
+            assert close(rows[(area, group)]["unserved"], missing) and close(rows[(area, group)]["population"], people)
             assert close(rows[(area, group)]["unserved_pct"], 100 * missing / people)
     clusters = table("publicspacegaps_town", "output_clusters")
     assert len(clusters) == 1  # C (30 people); E (5) is below the minimum of 20
@@ -221,21 +240,30 @@ def test_land_share():
 def test_inventory():
     rows = by(table("publicspaceinventory_town", "output"), "sid")
     expected = {  # sid: (category, counted, area m², size class, district)
-        "1": ("park", 1, 3600, "0.1–0.5 ha", "West"), "2": ("square", 1, 1600, "0.1–0.5 ha", "East"),
-        "3": ("not_counted", 0, 2500, "0.1–0.5 ha", "West"), "4": ("park", 0, 10000, "0.5–2 ha", "East"),
-        "5": ("recreational_green", 0, 900, "< 0.1 ha", "West"), "6": ("not_counted", 0, 30000, "2–10 ha", "East"),
+        "1": ("park", 1, 3600, "0.1–0.5 ha", "West"),
+        "2": ("square", 1, 1600, "0.1–0.5 ha", "East"),
+        "3": ("not_counted", 0, 2500, "0.1–0.5 ha", "West"),
+        "4": ("park", 0, 10000, "0.5–2 ha", "East"),
+        "5": ("recreational_green", 0, 900, "< 0.1 ha", "West"),
+        "6": ("not_counted", 0, 30000, "2–10 ha", "East"),
         # The bowtie's ring crosses itself at (450, 150): repaired into two triangles of 100 x 50 / 2 each.
-        "7": ("recreational_green", 1, 2 * 100 * 50 / 2, "0.5–2 ha", "West"), "8": ("park", 0, None, "", ""),
+        "7": ("recreational_green", 1, 2 * 100 * 50 / 2, "0.5–2 ha", "West"),
+        "8": ("park", 0, None, "", ""),
     }
     for sid, (category, counted, area, size, name) in expected.items():
         row = rows[sid]
-        assert (row["category"], int(row["counted"]), row["size_class"], row["district"]) == (category, counted,
-                                                                                              size, name), sid
+        assert (row["category"], int(row["counted"]), row["size_class"], row["district"]) == (
+            category,
+            counted,
+            size,
+            name,
+        ), sid
         assert close(row["area_m2"], area)
     summary = by(table("publicspaceinventory_town", "output_summary"), "district", "category")
     people_west = 10 + 20 + 30 + 40 + 50 + 60 + 80 + 90  # the grid, all of it in West
-    assert close(summary[("West", "all")]["area_ha"], 0.86) and close(summary[("West", "all")]["population"],
-                                                                      people_west)
+    assert close(summary[("West", "all")]["area_ha"], 0.86) and close(
+        summary[("West", "all")]["population"], people_west
+    )
     assert close(summary[("West", "all")]["share_pct"], 100 * 8600 / (700 * 400))
     assert close(summary[("West", "all")]["m2_per_person"], 8600 / people_west)
     assert close(summary[("East", "all")]["share_pct"], 100 * 1600 / (1100 * 400))  # districts are not clipped
@@ -271,8 +299,12 @@ def test_quality_scores():
 def test_kobo_form_lists_the_spaces():
     rows = table("koboform_survey", "choices")
     spaces = [(row["B"], row["C"]) for row in rows if row["A"] == "spaces"]
-    assert spaces == [("11", "11 · Space 11"), ("12", "12 · Space 12"), ("13", "13 · Space 13"),
-                      ("other", "Not in the list")]
+    assert spaces == [
+        ("11", "11 · Space 11"),
+        ("12", "12 · Space 12"),
+        ("13", "13 · Space 13"),
+        ("other", "Not in the list"),
+    ]
     survey = [row["B"] for row in table("koboform_survey", "survey")]
     assert "space_id" in survey and "gps" in survey
 
@@ -298,8 +330,10 @@ def test_scorecard():
     rows = by(table("publicspacescorecard_town", "output_table"), "district")
     west, east, _ = street_areas(1.0)
     facts = {  # district: (area m², people, served, women, women served, park m², streets m²)
-        "West": (280000, 60, 30, 29, 15, 3600, west), "East": (360000, 70, 65, 35, 33, 1600, east),
-        "Whole city": (640000, 130, 95, 64, 48, 5200, west + east)}
+        "West": (280000, 60, 30, 29, 15, 3600, west),
+        "East": (360000, 70, 65, 35, 33, 1600, east),
+        "Whole city": (640000, 130, 95, 64, 48, 5200, west + east),
+    }
     previous = {"West": (50, 40, 45, 1.0), "East": (70, 90, None, 0.5), "Whole city": (120, 70, 70, 0.75)}
     for name, (area, people, served, women, women_served, park, streets) in facts.items():
         row = rows[name]
@@ -310,13 +344,18 @@ def test_scorecard():
         before_people, before_served, before_women, before_ops = previous[name]
         assert close(row["chg_population"], people - before_people)
         assert close(row["chg_served_pct"], 100 * served / people - before_served)
-        assert close(row["chg_served_pct_women"],
-                     None if before_women is None else 100 * women_served / women - before_women)
+        assert close(
+            row["chg_served_pct_women"], None if before_women is None else 100 * women_served / women - before_women
+        )
         assert close(row["chg_ops_share_pct"], 100 * park / area - before_ops)
     # Quality: West Park 40 (weakest comfort 20), East Square 80 (green 60); the city also takes North Green, which
     # has no index and no scores: mean 60, weakest comfort (20 + 70) / 2 = 45.
-    assert (close(rows["West"]["quality_mean"], 40), rows["West"]["weakest_dim"], rows["East"]["weakest_dim"],
-            close(rows["Whole city"]["weakest_score"], 45)) == (True, "comfort", "green", True)
+    assert (
+        close(rows["West"]["quality_mean"], 40),
+        rows["West"]["weakest_dim"],
+        rows["East"]["weakest_dim"],
+        close(rows["Whole city"]["weakest_score"], 45),
+    ) == (True, "comfort", "green", True)
     # Upgrade top 1: East Square. Clusters: C's cell, 30 people, in West.
     assert [rows[n]["to_upgrade"] for n in ("West", "East", "Whole city")] == ["0", "1", "1"]
     assert close(rows["West"]["unserved_in_clusters"], 30) and rows["East"]["unserved_clusters"] == "0"
@@ -324,8 +363,14 @@ def test_scorecard():
 
 def test_osm_public_spaces():
     rows = by(table("publicspacesfromosm_tiny", "output"), "osm_id")
-    expected = {"101": (1, 200 * 200, "102"), "103": (0, 100 * 100, ""), "104": (1, 20 * 20, ""),
-                "105": (0, 50 * 50, ""), "106": (0, 50 * 30, ""), "108": (1, 2 * 100 * 50 / 2, "")}
+    expected = {
+        "101": (1, 200 * 200, "102"),
+        "103": (0, 100 * 100, ""),
+        "104": (1, 20 * 20, ""),
+        "105": (0, 50 * 50, ""),
+        "106": (0, 50 * 30, ""),
+        "108": (1, 2 * 100 * 50 / 2, ""),
+    }
     assert set(rows) == set(expected)  # 102 merged into 101; 107 (a building) is no candidate
     for osm_id, (counted, area, merged) in expected.items():
         assert (int(rows[osm_id]["counted"]), rows[osm_id]["merged_ids"]) == (counted, merged)
@@ -343,8 +388,13 @@ def test_osm_streets():
 
 # --- the region (SDF) by hand ---------------------------------------------------------------------------------------
 NAMES = ["Alpha", "Bravo", "Charlie", "Delta", "Echo"]
-PRESENCE = {"Alpha": (1, 1, 1, 1), "Bravo": (1, 1, 1, 0), "Charlie": (1, 0, 1, 0), "Delta": (1, 0, 0, 1),
-            "Echo": (0, 0, 0, 0)}  # school, clinic, market, bank
+PRESENCE = {
+    "Alpha": (1, 1, 1, 1),
+    "Bravo": (1, 1, 1, 0),
+    "Charlie": (1, 0, 1, 0),
+    "Delta": (1, 0, 0, 1),
+    "Echo": (0, 0, 0, 0),
+}  # school, clinic, market, bank
 
 
 def guttman_errors(order):
@@ -381,18 +431,25 @@ def test_scalogram_and_hierarchy():
     marginal = sum(max(u, 5 - u) for u in ubiquity) / 20
     rows = by(table("sdffunctions_columns", "output"), "name")
     for name in NAMES:
-        assert close(rows[name]["centrality"], centrality[name]) and rows[name]["functions"] == str(
-            sum(PRESENCE[name]))
+        assert close(rows[name]["centrality"], centrality[name]) and rows[name]["functions"] == str(sum(PRESENCE[name]))
     assert CASE["sdffunctions_columns"].numbers["REPRODUCIBILITY"] == pytest.approx(1 - 2 / 20)
     assert CASE["sdffunctions_columns"].numbers["SCALABILITY"] == pytest.approx((0.9 - marginal) / (1 - marginal))
     bounds = natural_breaks_by_enumeration(centrality.values(), 3)
     level = {n: 3 - sum(c > b for b in bounds[:-1]) for n, c in centrality.items()}
-    assert {n: int(rows[n]["level"]) for n in NAMES} == level == {"Alpha": 1, "Bravo": 2, "Charlie": 2,
-                                                                 "Delta": 2, "Echo": 3}
+    assert (
+        {n: int(rows[n]["level"]) for n in NAMES}
+        == level
+        == {"Alpha": 1, "Bravo": 2, "Charlie": 2, "Delta": 2, "Echo": 3}
+    )
     scalogram = table("sdffunctions_columns", "output_scalogram")
     # Settlements by number of functions, then centrality: Delta (2, 75) before Charlie (2, 58.3).
     assert [row["settlement"] for row in sorted(scalogram, key=lambda r: int(r["order"]))] == [
-        "Alpha", "Bravo", "Delta", "Charlie", "Echo"]
+        "Alpha",
+        "Bravo",
+        "Delta",
+        "Charlie",
+        "Echo",
+    ]
 
 
 def test_scalogram_from_facilities():
@@ -404,18 +461,23 @@ def test_scalogram_from_facilities():
     assert CASE["sdffunctions_facilities"].numbers["REPRODUCIBILITY"] == pytest.approx(1 - 2 / 20)
     rows = by(table("sdffunctions_facilities", "output"), "name")
     # Thresholds 50 and 100: above 100 central, above 50 intermediate.
-    assert [rows[n]["level_label"] for n in NAMES] == ["Central", "Central", "Intermediate", "Intermediate",
-                                                       "Local"]
+    assert [rows[n]["level_label"] for n in NAMES] == ["Central", "Central", "Intermediate", "Intermediate", "Local"]
 
 
 def test_reproducibility_does_not_depend_on_names():
-    assert CASE["sdffunctions_facilities"].numbers["REPRODUCIBILITY"] == \
-        CASE["sdffunctions_columns"].numbers["REPRODUCIBILITY"]
+    assert (
+        CASE["sdffunctions_facilities"].numbers["REPRODUCIBILITY"]
+        == CASE["sdffunctions_columns"].numbers["REPRODUCIBILITY"]
+    )
 
 
 INDICATORS = {  # literacy, water, poverty (more is worse)
-    "Alpha": (90, 80, 10), "Bravo": (80, 60, 20), "Charlie": (70, 70, 30), "Delta": (60, 40, 40),
-    "Echo": (50, None, 50)}
+    "Alpha": (90, 80, 10),
+    "Bravo": (80, 60, 20),
+    "Charlie": (70, 70, 30),
+    "Delta": (60, 40, 40),
+    "Echo": (50, None, 50),
+}
 
 
 def normalised():
@@ -458,8 +520,11 @@ def test_development_index_linear():
 def test_development_index_geometric():
     values = normalised()
     weights = (0.5, 0.25, 0.25)
-    index = {n: math.prod((1 + 99 * x) ** w for w, x in zip(weights, parts))
-             for n, parts in values.items() if None not in parts}
+    index = {
+        n: math.prod((1 + 99 * x) ** w for w, x in zip(weights, parts))
+        for n, parts in values.items()
+        if None not in parts
+    }
     rows = by(table("sdfdevelopmentindex_geometric", "output"), "name")
     for name in index:
         assert close(rows[name]["dev_index"], index[name]) and rows[name]["dev_rank"] == str(ranks(index)[name])
@@ -468,10 +533,19 @@ def test_development_index_geometric():
 
 # Travel minutes on the roads: primary 10 km at 60 km/h, secondary 10 km at 50, tertiary 10 km at 40, track 10 km at
 # 15, "dirt" 10 km at the default 30; Echo is 1 km from the secondary road's end at 5 km/h.
-EDGES = {("Alpha", "Bravo"): 10, ("Bravo", "Echo"): 12 + 12, ("Alpha", "Charlie"): 15, ("Charlie", "Delta"): 40,
-         ("Bravo", "Delta"): 20}
-MASS = {"Alpha": 100 / 4 + 100 / 2 + 100 / 3 + 100 / 2, "Bravo": 100 / 4 + 100 / 2 + 100 / 3,
-        "Charlie": 100 / 4 + 100 / 3, "Delta": 100 / 4 + 100 / 2}  # the centres (levels 1 and 2)
+EDGES = {
+    ("Alpha", "Bravo"): 10,
+    ("Bravo", "Echo"): 12 + 12,
+    ("Alpha", "Charlie"): 15,
+    ("Charlie", "Delta"): 40,
+    ("Bravo", "Delta"): 20,
+}
+MASS = {
+    "Alpha": 100 / 4 + 100 / 2 + 100 / 3 + 100 / 2,
+    "Bravo": 100 / 4 + 100 / 2 + 100 / 3,
+    "Charlie": 100 / 4 + 100 / 3,
+    "Delta": 100 / 4 + 100 / 2,
+}  # the centres (levels 1 and 2)
 
 
 def minutes():
@@ -499,8 +573,7 @@ def test_accessibility():
         assert row["dominant"] == dominant and close(row["dom_share"], terms[dominant] / sum(terms.values()))
     assert rows["Echo"]["dominant"] == "Bravo" and close(rows["Echo"]["time_l1"], 34)
     zones = by(table("sdfaccessibility_region", "output_zones"), "centre")
-    assert {c: z["settlements"] for c, z in zones.items()} == {"Alpha": "1", "Bravo": "2", "Charlie": "1",
-                                                                "Delta": "1"}
+    assert {c: z["settlements"] for c, z in zones.items()} == {"Alpha": "1", "Bravo": "2", "Charlie": "1", "Delta": "1"}
 
 
 def test_isochrone_areas():
@@ -513,8 +586,9 @@ def test_isochrone_areas():
     track_ends = [((0, 10000), (3750, 10000)), ((10000, 10000), (6250, 10000))]
     rows = by(table("sdfaccessibility_region", "output_isochrones"), "minutes")
     assert close(rows["15"]["geometry"], MultiLineString(whole + track_ends).buffer(200, 4).area, 1e-2)
-    assert close(rows["30"]["geometry"], MultiLineString(whole + [((0, 10000), (10000, 10000))]).buffer(200, 4).area,
-                 1e-2)
+    assert close(
+        rows["30"]["geometry"], MultiLineString(whole + [((0, 10000), (10000, 10000))]).buffer(200, 4).area, 1e-2
+    )
 
 
 def test_priority():
@@ -529,9 +603,15 @@ def test_priority():
             "far_from_centre": 1.0 if travel[name] is None else travel[name] / 90,
             "unserved": 1.0 if travel[name] is None or travel[name] > 60 else 0.0,
             "centrality": MASS.get(name, 0.0) / top,
-            "corridor": 1.0 if name in on_corridor else 0.0}
-    share = {"low_development": 0.5 / 3, "far_from_centre": 0.5 / 3, "unserved": 0.5 / 3, "centrality": 0.25,
-             "corridor": 0.25}
+            "corridor": 1.0 if name in on_corridor else 0.0,
+        }
+    share = {
+        "low_development": 0.5 / 3,
+        "far_from_centre": 0.5 / 3,
+        "unserved": 0.5 / 3,
+        "centrality": 0.25,
+        "corridor": 0.25,
+    }
     rows = by(table("sdfpriority_region", "output"), "name")
     score = {}
     for name in NAMES:
@@ -547,8 +627,9 @@ def test_plan_assessment():
     plans = by(table("planassessment_tiny", "output_plans"), "plan")
     # Tiny Plan: c1 (3, 3), c2 (3, 1), c3 (1, 1), c4 (NA, 2); weights 1, 1, 2, 1; 0..3 per criterion.
     means, weights = [3, 2, 1, 2], [1, 1, 2, 1]
-    assert close(plans["Tiny Plan"]["overall_pct"], 100 * sum(m * w for m, w in zip(means, weights)) /
-                 (3 * sum(weights)))
+    assert close(
+        plans["Tiny Plan"]["overall_pct"], 100 * sum(m * w for m, w in zip(means, weights)) / (3 * sum(weights))
+    )
     assert close(plans["Tiny Plan"]["pqi"], 10 / 6 * (3 + 2) + 10 / 6 * (1 + 2))
     assert close(plans["Tiny Plan"]["agreement_pct"], 100 * 2 / 3)  # c1 and c3 agree, c2 does not; c4 one score
     # Krippendorff's alpha (ordinal), coincidences of the pairable units c1 (3, 3), c2 (3, 1), c3 (1, 1):
@@ -571,8 +652,14 @@ def test_plan_assessment():
 def test_scorecard_template():
     rows = table("planscorecardtemplate_tiny", "scorecard")
     meta = {row["A"]: row["B"] for row in rows[:6]}
-    assert meta == {"framework": "golden-plan", "framework_version": "1", "plan": "Tiny Plan", "city": "Tiny Town",
-                    "year": "2026", "assessor": "Ana"}
+    assert meta == {
+        "framework": "golden-plan",
+        "framework_version": "1",
+        "plan": "Tiny Plan",
+        "city": "Tiny Town",
+        "year": "2026",
+        "assessor": "Ana",
+    }
     assert [row["A"] for row in rows[8:]] == ["c1", "c2", "c3", "c4"] and all(row["B"] == "" for row in rows[8:])
 
 
@@ -601,8 +688,12 @@ def extent_by_hand(name, radius=564.19, cell=100.0):
             for dr in range(-reach, reach + 1):
                 for dc in range(-reach, reach + 1):
                     rr, cc = r + dr, c + dc
-                    if (dr * cell) ** 2 + (dc * cell) ** 2 <= radius ** 2 and 0 <= rr < rows and 0 <= cc < cols \
-                            and valid[rr, cc]:
+                    if (
+                        (dr * cell) ** 2 + (dc * cell) ** 2 <= radius**2
+                        and 0 <= rr < rows
+                        and 0 <= cc < cols
+                        and valid[rr, cc]
+                    ):
                         built += share[rr, cc]
                         count += 1
             density = built / count
@@ -610,13 +701,19 @@ def extent_by_hand(name, radius=564.19, cell=100.0):
     core = np.isin(classes, (1, 2))
     for r in range(rows):  # open cells within 100 m (the four neighbours) of an urban or suburban cell
         for c in range(cols):
-            if classes[r, c] == 6 and any(0 <= r + dr < rows and 0 <= c + dc < cols and core[r + dr, c + dc]
-                                          for dr, dc in ((1, 0), (-1, 0), (0, 1), (0, -1))):
+            if classes[r, c] == 6 and any(
+                0 <= r + dr < rows and 0 <= c + dc < cols and core[r + dr, c + dc]
+                for dr, dc in ((1, 0), (-1, 0), (0, 1), (0, -1))
+            ):
                 classes[r, c] = 4
     urbanised = np.isin(classes, (1, 2, 4))
     outside = np.zeros_like(urbanised)  # gaps reaching the edge (4-connected flood fill)
-    queue = deque((r, c) for r in range(rows) for c in range(cols)
-                  if (r in (0, rows - 1) or c in (0, cols - 1)) and not urbanised[r, c])
+    queue = deque(
+        (r, c)
+        for r in range(rows)
+        for c in range(cols)
+        if (r in (0, rows - 1) or c in (0, cols - 1)) and not urbanised[r, c]
+    )
     for r, c in queue:
         outside[r, c] = True
     while queue:

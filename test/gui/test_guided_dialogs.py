@@ -17,8 +17,10 @@ SCREENSHOTS = ROOT / "build" / "screenshots"
 TOOLS = ["publicspace", "publicspacequality", "publicspaceaction", "planassessment", "sdf"]
 # Visible text that is data or a name, not an untranslated sentence: layer and field names of the sample data,
 # file names, units and acronyms.
-NOT_ENGLISH_PROSE = re.compile(r"^([\s\d.,:;%/()\-–—·›…✓*]|[A-Za-z0-9_.\-]+\.(gpkg|csv|json|xlsx|html|tif)|"
-                               r"SDG|OSM|QGIS|CSV|XLSX|JSON|HTML|PDF|[a-z0-9_]+)*$")
+NOT_ENGLISH_PROSE = re.compile(
+    r"^([\s\d.,:;%/()\-–—·›…✓*]|[A-Za-z0-9_.\-]+\.(gpkg|csv|json|xlsx|html|tif)|"
+    r"SDG|OSM|QGIS|CSV|XLSX|JSON|HTML|PDF|[a-z0-9_]+)*$"
+)
 
 
 @pytest.fixture
@@ -64,8 +66,11 @@ def visible_texts(dialog):
     from qgis.PyQt.QtWidgets import QAbstractButton, QLabel
 
     texts = [dialog.windowTitle()]
-    texts += [combo.currentText() for combo in dialog.findChildren(QgsMapLayerComboBox)
-              if combo.isVisibleTo(dialog) and combo.currentText()]  # the workshop's own layer names
+    texts += [
+        combo.currentText()
+        for combo in dialog.findChildren(QgsMapLayerComboBox)
+        if combo.isVisibleTo(dialog) and combo.currentText()
+    ]  # the workshop's own layer names
     for widget in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton):
         if widget.isVisibleTo(dialog) and widget.text().strip():
             texts.append(re.sub(r"<[^>]+>", " ", widget.text()))
@@ -103,8 +108,11 @@ def check_result_layers(dialog, model):
             assert all(c.label() != str(c.value()) or not str(c.value()).isdigit() for c in renderer.categories())
         order.append(layer.geometryType() if hasattr(layer, "geometryType") else GeometryType.Polygon)
     tree_order = [layer for layer in QgsProject.instance().layerTreeRoot().children()[0].findLayers()]
-    geometry = [node.layer().geometryType() for node in tree_order if node.layer().isSpatial() and
-                hasattr(node.layer(), "geometryType")]
+    geometry = [
+        node.layer().geometryType()
+        for node in tree_order
+        if node.layer().isSpatial() and hasattr(node.layer(), "geometryType")
+    ]
     assert geometry == sorted(geometry), geometry  # points (0) over lines (1) over polygons (2)
     visible = [node.layer() for node in tree_order if node.isVisible() and node.layer().isSpatial()]
     if not any(layer.isSpatial() for layer in dialog.loaded_layers):
@@ -134,12 +142,15 @@ def test_dialog_runs_on_workshop_data(tool, workshop, tmp_path):
     assert dialog.missing_inputs() == []  # the workshop layers and fields are recognised
     if tool == "sdf":  # filled as a user would: one indicator fewer
         dialog.widgets["indicators"].setItemCheckState(
-            dialog.widgets["indicators"].findText("water_pct"), Qt.CheckState.Unchecked)
+            dialog.widgets["indicators"].findText("water_pct"), Qt.CheckState.Unchecked
+        )
     elif tool == "publicspace":
         dialog.widgets["class_field"].setField("")  # widths from the width field only
         # Layer pickers are filtered by geometry type (the workshop has 2 line, 4 polygon, 2 point layers).
-        listed = {name: sorted(dialog.widgets[name].itemText(i) for i in range(dialog.widgets[name].count()))
-                  for name in ("streets", "public_spaces", "population")}
+        listed = {
+            name: sorted(dialog.widgets[name].itemText(i) for i in range(dialog.widgets[name].count()))
+            for name in ("streets", "public_spaces", "population")
+        }
         assert listed["streets"] == ["Roads", "Streets"]
         assert listed["public_spaces"] == ["Candidate sites", "Districts", "Public spaces", "Urban extent"]
         assert listed["population"] == ["Built-up share (50 m grid)", "Population (100 m grid)"]
@@ -165,7 +176,9 @@ def test_dialog_runs_on_workshop_data(tool, workshop, tmp_path):
     assert all(f"{path}" in log for path in dialog.opened) and str(tmp_path / "out") in log
     assert dialog.folder_button.isVisible()
     if tool == "publicspace":
-        assert rows["Type field"] == "ps_type" and rows["Public spaces (polygons)"] == "sample_city.gpkg › public_spaces"
+        assert (
+            rows["Type field"] == "ps_type" and rows["Public spaces (polygons)"] == "sample_city.gpkg › public_spaces"
+        )
         assert rows["Road class field"] == "—"
         inventory = next(layer for layer in dialog.loaded_layers if layer.name() == "Public space inventory")
         assert inventory.renderer().type() == "categorizedSymbol" and inventory.featureCount() == 28
@@ -184,8 +197,13 @@ def test_dialog_runs_on_workshop_data(tool, workshop, tmp_path):
         priorities = next(layer for layer in dialog.loaded_layers if layer.name() == "Investment priorities")
         assert priorities.renderer().type() == "graduatedSymbol" and priorities.featureCount() == 60
     elif tool == "publicspaceaction":
-        assert rows["Candidate sites (polygons)"] == "sample_city.gpkg › candidate_sites" and rows["Cost field"] == "cost_m"
-        sites = next((layer for layer in dialog.loaded_layers if layer.name() == "Chosen sites for new public space"), None)
+        assert (
+            rows["Candidate sites (polygons)"] == "sample_city.gpkg › candidate_sites"
+            and rows["Cost field"] == "cost_m"
+        )
+        sites = next(
+            (layer for layer in dialog.loaded_layers if layer.name() == "Chosen sites for new public space"), None
+        )
         assert sites is not None, names
         assert sites.featureCount() == 5 and sites.renderer() is not None
         assert len(dialog.opened) == 4  # gaps, siting, upgrade, scorecard
@@ -233,7 +251,9 @@ def shown_text(label):
     from qgis.PyQt.QtGui import QTextDocument
 
     text = label.text()
-    if label.textFormat() == Qt.TextFormat.RichText or (label.textFormat() == Qt.TextFormat.AutoText and Qt.mightBeRichText(text)):
+    if label.textFormat() == Qt.TextFormat.RichText or (
+        label.textFormat() == Qt.TextFormat.AutoText and Qt.mightBeRichText(text)
+    ):
         document = QTextDocument()
         document.setHtml(text)
         return document.toPlainText()
@@ -241,7 +261,7 @@ def shown_text(label):
 
 
 def test_english_texts_show_no_html_entities(qgis_app, habitat_provider, qgis_new_project):
-    """"Krippendorff's alpha" on the plan assessment's run page, never "Krippendorff&#x27;s alpha": escaped text
+    """ "Krippendorff's alpha" on the plan assessment's run page, never "Krippendorff&#x27;s alpha": escaped text
     goes only to widgets that read it as HTML."""
     from qgis.PyQt.QtWidgets import QLabel
 
@@ -290,8 +310,11 @@ def test_no_english_left_in_chinese(tool, workshop, locale, tmp_path):
     english = []
     for page in range(dialog.pages.count()):
         screenshot(dialog, tool, "zh_CN", page)
-        english += [text for text in visible_texts(dialog) if not re.search(r"[\u4e00-\u9fff]", text)
-                    and not NOT_ENGLISH_PROSE.match(text.strip())]
+        english += [
+            text
+            for text in visible_texts(dialog)
+            if not re.search(r"[\u4e00-\u9fff]", text) and not NOT_ENGLISH_PROSE.match(text.strip())
+        ]
     assert english == []
     labels = [label for label, _ in dialog.summary_rows()]
     assert all(re.search(r"[\u4e00-\u9fff]", label) for label in labels), labels
@@ -354,7 +377,10 @@ def test_workshop_in_chinese(qgis_app, locale):
         assert [g.name() for g in project.layerTreeRoot().children()] == ["示例城市", "示例区域"]
         assert layers["public_spaces"].name() == "公共空间" and layers["public_spaces"].featureCount() == 28
         assert layers["population"].renderer().type() == "singlebandpseudocolor"
-        assert layers["built_up"].name() == "建成区比例（50 米栅格）" and layers["built_up"].renderer().type() == "singlebandpseudocolor"
+        assert (
+            layers["built_up"].name() == "建成区比例（50 米栅格）"
+            and layers["built_up"].renderer().type() == "singlebandpseudocolor"
+        )
         assert layers["settlements"].featureCount() == 60 and layers["streets"].renderer().type() == "singleSymbol"
     finally:
         project.clear()

@@ -76,8 +76,9 @@ def test_nothing_fits_nothing_is_chosen(processing_dialogs, tmp_path):
 
     data = tmp_path / "other_city.gpkg"
     gdal.VectorTranslate(str(data), str(SAMPLE_GPKG), layers=["streets"], layerName="network")
-    gdal.VectorTranslate(str(data), str(SAMPLE_GPKG), layers=["districts"], layerName="admin_zones",
-                         accessMode="update")
+    gdal.VectorTranslate(
+        str(data), str(SAMPLE_GPKG), layers=["districts"], layerName="admin_zones", accessMode="update"
+    )
     roads = QgsVectorLayer(f"{data}|layername=network", "motorways", "ogr")
     zones = QgsVectorLayer(f"{data}|layername=admin_zones", "admin_zones", "ogr")
     assert roads.isValid() and zones.isValid()

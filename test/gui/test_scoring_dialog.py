@@ -51,6 +51,7 @@ def no_message_boxes(monkeypatch):
 @pytest.fixture
 def file_dialogs(monkeypatch):
     """QFileDialog answers played as the user's: ``file_dialogs.answer = path`` ("" = Cancel); calls recorded."""
+
     class Play:
         answer = ""
         calls = []
@@ -90,7 +91,11 @@ def test_score_save_and_reopen(tmp_path, qgis_app):
 
     card = read_scorecard(dialog.save(tmp_path / "ana.json"))
     assert (card.plan, card.assessor, card.scores["vision_1"], card.comments["vision_1"]) == (
-        "Master Plan 2030", "Ana", 3.0, "clear <b>vision</b>")
+        "Master Plan 2030",
+        "Ana",
+        3.0,
+        "clear <b>vision</b>",
+    )
     assert math.isnan(card.scores["vision_2"]) and card.scores["fact_base_1"] == 1.0 and len(card.scores) == 3
 
     other = ScoringDialog()
@@ -171,13 +176,16 @@ def test_criteria_are_grouped_by_theme_with_progress(qgis_app):
     data = framework_json()
     dialog = ScoringDialog()
     themes = dialog.criteria.themes()
-    assert [item.text(0) for item in themes] == [f"{t['name']['en']} (0/{len(t['criteria'])})"
-                                                 for t in data["themes"]]
+    assert [item.text(0) for item in themes] == [f"{t['name']['en']} (0/{len(t['criteria'])})" for t in data["themes"]]
     assert [item.childCount() for item in themes] == [len(t["criteria"]) for t in data["themes"]]
     assert [themes[t].child(c).text(0) for t in range(len(themes)) for c in range(themes[t].childCount())] == [
-        "○ " + c["question"]["en"] for t in data["themes"] for c in t["criteria"]]
+        "○ " + c["question"]["en"] for t in data["themes"] for c in t["criteria"]
+    ]
     assert dialog.criteria.count() == sum(len(t["criteria"]) for t in data["themes"])
-    assert not themes[0].flags() & Qt.ItemFlag.ItemIsSelectable and dialog.criteria.item(0).flags() & Qt.ItemFlag.ItemIsSelectable
+    assert (
+        not themes[0].flags() & Qt.ItemFlag.ItemIsSelectable
+        and dialog.criteria.item(0).flags() & Qt.ItemFlag.ItemIsSelectable
+    )
 
     first, second = data["themes"][0], data["themes"][1]
     fill(dialog, 0, "2")
@@ -185,8 +193,10 @@ def test_criteria_are_grouped_by_theme_with_progress(qgis_app):
     assert first["name"]["en"] in dialog.theme.text()
     second_row = len(first["criteria"])
     dialog.criteria.setCurrentRow(second_row)
-    assert second["name"]["en"] in dialog.theme.text() and dialog.question.text() == (
-        second["criteria"][0]["question"]["en"])
+    assert (
+        second["name"]["en"] in dialog.theme.text()
+        and dialog.question.text() == (second["criteria"][0]["question"]["en"])
+    )
     dialog.criteria.setCurrentRow(0)
     dialog.criteria.setCurrentItem(themes[1])  # a click on a theme row goes to its first criterion
     assert dialog.criteria.currentRow() == second_row
@@ -200,12 +210,16 @@ def test_criteria_are_grouped_by_theme_with_progress(qgis_app):
     dialog.close()
 
 
-LONG_QUESTION = ("Does the plan set out, for every district of the city and for each of the next three planning "
-                 "periods, the public spaces, streets, transport corridors, housing areas and services it will "
-                 "provide, who is responsible for each, how they are financed and by which year, and how "
-                 "residents of each district take part?")
-LONG_LEVEL = ("High: every item is given with its location, its budget line, the agency in charge and a year, "
-              "and the plan names the indicators that will track it.")
+LONG_QUESTION = (
+    "Does the plan set out, for every district of the city and for each of the next three planning "
+    "periods, the public spaces, streets, transport corridors, housing areas and services it will "
+    "provide, who is responsible for each, how they are financed and by which year, and how "
+    "residents of each district take part?"
+)
+LONG_LEVEL = (
+    "High: every item is given with its location, its budget line, the agency in charge and a year, "
+    "and the plan names the indicators that will track it."
+)
 
 
 def test_questions_and_levels_are_shown_whole(tmp_path, qgis_app):
@@ -268,7 +282,7 @@ def test_suggested_path(tmp_path, monkeypatch, qgis_app):
     dialog.plan.setText(' 示范城市/总体规划: "2030"? ')
     dialog.year.setValue(2030)
     dialog.assessor.setText("陈 <评估>")
-    assert dialog.suggested_name() == '示范城市_总体规划_ _2030___2030_陈 _评估_.json'
+    assert dialog.suggested_name() == "示范城市_总体规划_ _2030___2030_陈 _评估_.json"
     dialog.plan.setText("")
     dialog.assessor.setText("CON")
     assert dialog.suggested_name() == "scorecard_2030__CON.json"
@@ -290,8 +304,9 @@ def test_the_folder_of_the_last_scorecard_is_remembered(tmp_path, scorecard_fold
     dialog.save(tmp_path / "saved" / "ana.json")
     assert scorecard_folder.value(FOLDER_KEY) == str(tmp_path / "saved")
     other = ScoringDialog()
-    assert other.suggested_path() == str(tmp_path / "saved" / "Plan_2026_Ana.json".replace("Plan_", "scorecard_")
-                                         .replace("_Ana", ""))
+    assert other.suggested_path() == str(
+        tmp_path / "saved" / "Plan_2026_Ana.json".replace("Plan_", "scorecard_").replace("_Ana", "")
+    )
     (tmp_path / "opened").mkdir()
     (tmp_path / "saved" / "ana.json").rename(tmp_path / "opened" / "ana.json")
     other.load(tmp_path / "opened" / "ana.json")
@@ -316,9 +331,13 @@ def test_changes_mark_the_dialog_modified(tmp_path, qgis_app):
     dialog.assessor.setText("Ana")
     dialog.save(tmp_path / "a.json")
     assert not dialog.isWindowModified()
-    for change in (lambda: dialog.comment.setPlainText("why"), lambda: dialog.evidence.setText("p. 2"),
-                   lambda: dialog.city.setText("Sample City"), lambda: dialog.year.setValue(2030),
-                   lambda: fill(dialog, 1, "NA")):
+    for change in (
+        lambda: dialog.comment.setPlainText("why"),
+        lambda: dialog.evidence.setText("p. 2"),
+        lambda: dialog.city.setText("Sample City"),
+        lambda: dialog.year.setValue(2030),
+        lambda: fill(dialog, 1, "NA"),
+    ):
         dialog.save(tmp_path / "a.json")
         change()
         assert dialog.isWindowModified()
@@ -413,5 +432,7 @@ def test_the_question_offers_save_discard_cancel(monkeypatch, qgis_app):
     assert dialog.confirm_discard() == QMessageBox.StandardButton.Discard
     parent, title, text, buttons, default = asked[0]
     assert parent is dialog and "unsaved" in text and default == QMessageBox.StandardButton.Save
-    assert int(buttons) == int(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
+    assert int(buttons) == int(
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+    )
     dialog.close()

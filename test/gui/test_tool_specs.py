@@ -20,23 +20,30 @@ def test_every_name_a_tool_spec_uses_exists(key, habitat_provider):
     spec = TOOLS[key]
     assert spec.key == key
     target = algorithm(spec)
-    inputs = {definition.name() for definition in target.parameterDefinitions()
-              if not definition.isDestination()}
+    inputs = {definition.name() for definition in target.parameterDefinitions() if not definition.isDestination()}
     destinations = {definition.name() for definition in target.destinationParameterDefinitions()}
     asked = [name for step in spec.steps for name in step.parameters]
     assert len(asked) == len(set(asked)), f"{key}: an input is asked twice"
     assert set(asked) <= inputs, f"{key}: steps ask for {sorted(set(asked) - inputs)}"
-    assert set(spec.explanations) <= set(asked), f"{key}: explanations for {sorted(set(spec.explanations) - set(asked))}"
-    assert set(asked) <= set(spec.explanations), f"{key}: no one-line help for {sorted(set(asked) - set(spec.explanations))}"
+    assert set(spec.explanations) <= set(asked), (
+        f"{key}: explanations for {sorted(set(spec.explanations) - set(asked))}"
+    )
+    assert set(asked) <= set(spec.explanations), (
+        f"{key}: no one-line help for {sorted(set(asked) - set(spec.explanations))}"
+    )
     assert set(spec.outputs) <= destinations, f"{key}: outputs {sorted(set(spec.outputs) - destinations)}"
     assert set(spec.reports) <= set(spec.outputs) and set(spec.shown) <= set(spec.outputs)
     assert all(spec.outputs[name].endswith(".html") for name in spec.reports)
     for hints in (spec.layer_hints, spec.field_hints, spec.workshop_files):
         assert set(hints) <= set(asked), f"{key}: hints for {sorted(set(hints) - set(asked))}"
     # Every required input of the algorithm is asked (or the run could not start from the dialog).
-    required = {definition.name() for definition in target.parameterDefinitions()
-                if not definition.isDestination() and not definition.flags() & definition.FlagOptional
-                and definition.defaultValue() is None}
+    required = {
+        definition.name()
+        for definition in target.parameterDefinitions()
+        if not definition.isDestination()
+        and not definition.flags() & definition.FlagOptional
+        and definition.defaultValue() is None
+    }
     assert required <= set(asked), f"{key}: required inputs not asked: {sorted(required - set(asked))}"
     # Field inputs come after the layer they belong to.
     for name in asked:
@@ -66,8 +73,11 @@ def test_model_steps_use_parameters_and_outputs_that_exist(habitat_provider):
             step = registry.algorithmById(child.algorithmId())
             assert step is not None, (model_class.MODEL_ID, child.algorithmId())
             names = {definition.name() for definition in step.parameterDefinitions()}
-            assert set(child.parameterSources()) <= names, (model_class.MODEL_ID, child_id,
-                                                            sorted(set(child.parameterSources()) - names))
+            assert set(child.parameterSources()) <= names, (
+                model_class.MODEL_ID,
+                child_id,
+                sorted(set(child.parameterSources()) - names),
+            )
             for sources in child.parameterSources().values():
                 for source in sources:
                     if source.source() == ProcessingModelChildParameterSource.ModelParameter:

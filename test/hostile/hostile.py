@@ -119,11 +119,10 @@ def unchanged(folder, before: dict) -> bool:
 def damaged_copy(source, target, keep_fraction: float = 0.5) -> str:
     """A truncated copy of a file (a download cut short)."""
     data = Path(source).read_bytes()
-    Path(target).write_bytes(data[:int(len(data) * keep_fraction)])
+    Path(target).write_bytes(data[: int(len(data) * keep_fraction)])
     return str(target)
 
 
 def zero_bytes(target) -> str:
     Path(target).write_bytes(b"")
     return str(target)
-

@@ -137,11 +137,17 @@ def test_a_cut_geopackage_gives_its_lines_or_a_message_naming_it(tmp_path, perce
 
     whole = tmp_path / "whole.gpkg"
     if not whole.exists():
-        write_layer(whole, "streets", "LineString", 32650, [("road_class", "str")],
-                    [(LineString([(i, 0), (i, 100)]), ["residential"]) for i in range(300)])
+        write_layer(
+            whole,
+            "streets",
+            "LineString",
+            32650,
+            [("road_class", "str")],
+            [(LineString([(i, 0), (i, 100)]), ["residential"]) for i in range(300)],
+        )
     data = whole.read_bytes()
     cut = tmp_path / "cut.gpkg"
-    cut.write_bytes(data[:len(data) * percent // 100])
+    cut.write_bytes(data[: len(data) * percent // 100])
     try:
         (coords, counts), _ = headless_io.read_lines(str(cut), "streets", backend="ogr")
     except HabitatError as error:

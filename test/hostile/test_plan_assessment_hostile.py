@@ -57,8 +57,15 @@ def json_card(folder, name, text):
 def xlsx_card(folder, name, assessor, scores, plan="Master Plan"):
     book = Workbook()
     sheet = book.active
-    for row in (["framework", "mini"], ["plan", plan], ["city", "Sample City"], ["year", 2026],
-                ["assessor", assessor], [], ["criterion", "score", "comment", "evidence"]):
+    for row in (
+        ["framework", "mini"],
+        ["plan", plan],
+        ["city", "Sample City"],
+        ["year", 2026],
+        ["assessor", assessor],
+        [],
+        ["criterion", "score", "comment", "evidence"],
+    ):
         sheet.append(row)
     for criterion, score in scores.items():
         sheet.append([criterion, score, None, None])
@@ -79,12 +86,19 @@ def setup(tmp_path):
     framework = tmp_path / "mini.json"
     framework.write_text(json.dumps(FRAMEWORK, ensure_ascii=False), encoding="utf-8")
     cards = tmp_path / "cards"
-    good = [csv_card(cards, "ana.csv", "Ana", "V1,3,,\nV2,2,,\nP1,NA,,\n"),
-            xlsx_card(cards, "bo.xlsx", "Bo", {"V1": 2, "V2": 2, "P1": 1})]
+    good = [
+        csv_card(cards, "ana.csv", "Ana", "V1,3,,\nV2,2,,\nP1,NA,,\n"),
+        xlsx_card(cards, "bo.xlsx", "Bo", {"V1": 2, "V2": 2, "P1": 1}),
+    ]
     out = tmp_path / "out"
-    parameters = {"FRAMEWORK": str(framework), "SCORECARDS": good, "OUTPUT_CRITERIA": str(out / "criteria.csv"),
-                  "OUTPUT_THEMES": str(out / "themes.csv"), "OUTPUT_PLANS": str(out / "plans.csv"),
-                  "OUTPUT_REPORT": str(out / "report.html")}
+    parameters = {
+        "FRAMEWORK": str(framework),
+        "SCORECARDS": good,
+        "OUTPUT_CRITERIA": str(out / "criteria.csv"),
+        "OUTPUT_THEMES": str(out / "themes.csv"),
+        "OUTPUT_PLANS": str(out / "plans.csv"),
+        "OUTPUT_REPORT": str(out / "report.html"),
+    }
     return tmp_path, parameters
 
 
@@ -93,6 +107,7 @@ def with_card(parameters, path):
 
 
 # --- habitat:planassessment: bad scorecards are refused with the file and the line named -------------------------
+
 
 def zero_byte_xlsx(tmp, p):
     return with_card(p, zero_bytes(tmp / "cards" / "chen.xlsx")), ("chen.xlsx", "empty")
@@ -160,20 +175,29 @@ def criterion_twice_xlsx(tmp, p):
 
 
 def criterion_twice_json(tmp, p):
-    text = ('{"framework": "mini", "plan": "Master Plan", "city": "Sample City", "year": 2026, "assessor": "Chen", '
-            '"scores": {"V1": 0, "V2": 1, "P1": 1, "V1": 3}}')
+    text = (
+        '{"framework": "mini", "plan": "Master Plan", "city": "Sample City", "year": 2026, "assessor": "Chen", '
+        '"scores": {"V1": 0, "V2": 1, "P1": 1, "V1": 3}}'
+    )
     return with_card(p, json_card(tmp / "cards", "chen.json", text)), ("chen.json", "V1", "twice")
 
 
 def json_true_score(tmp, p):
-    text = json.dumps({"framework": "mini", "plan": "Master Plan", "city": "Sample City", "year": 2026,
-                       "assessor": "Chen", "scores": {"V1": True, "V2": 1, "P1": {"score": False}}})
+    text = json.dumps(
+        {
+            "framework": "mini",
+            "plan": "Master Plan",
+            "city": "Sample City",
+            "year": 2026,
+            "assessor": "Chen",
+            "scores": {"V1": True, "V2": 1, "P1": {"score": False}},
+        }
+    )
     return with_card(p, json_card(tmp / "cards", "chen.json", text)), ("chen.json", "V1", "true or false")
 
 
 def json_nan_score(tmp, p):
-    text = ('{"framework": "mini", "plan": "Master Plan", "assessor": "Chen", '
-            '"scores": {"V1": NaN, "V2": 1, "P1": 1}}')
+    text = '{"framework": "mini", "plan": "Master Plan", "assessor": "Chen", "scores": {"V1": NaN, "V2": 1, "P1": 1}}'
     return with_card(p, json_card(tmp / "cards", "chen.json", text)), ("chen.json", "NaN")
 
 
@@ -240,9 +264,13 @@ def framework_wrong_shapes(tmp, p):
     broken["themes"][1]["name"] = "Participation"
     path = tmp / "shapes.json"
     path.write_text(json.dumps(broken), encoding="utf-8")
-    return {**p, "FRAMEWORK": str(path)}, ("shapes.json", 'theme 1: "id" is missing or empty',
-                                           "theme 1, criterion 1, level 0", 'theme 2, criterion 1: "weight"',
-                                           'theme 2: "name" must be texts by language')
+    return {**p, "FRAMEWORK": str(path)}, (
+        "shapes.json",
+        'theme 1: "id" is missing or empty',
+        "theme 1, criterion 1, level 0",
+        'theme 2, criterion 1: "weight"',
+        'theme 2: "name" must be texts by language',
+    )
 
 
 def framework_zero_bytes(tmp, p):
@@ -270,17 +298,45 @@ def cities_without_field(tmp, p):
 
     from test.helpers import write_layer
 
-    cities = write_layer(tmp / "cities.gpkg", "cities", "Polygon", 32650, [("name", "str")],
-                         [(box(0, 0, 10, 10), ["Sample City"])])
+    cities = write_layer(
+        tmp / "cities.gpkg", "cities", "Polygon", 32650, [("name", "str")], [(box(0, 0, 10, 10), ["Sample City"])]
+    )
     return {**p, "CITIES": cities, "OUTPUT_MAP": str(tmp / "out" / "map.gpkg")}, ("city name field",)
 
 
-REFUSED = [zero_byte_xlsx, damaged_xlsx, csv_named_xlsx, xlsx_named_csv, unbalanced_quote, swallowing_quotes,
-           text_after_quote, too_many_cells, plan_name_cut_by_comma, criterion_twice_csv, criterion_twice_xlsx,
-           criterion_twice_json, json_true_score, json_nan_score, half_point_score, year_infinite, year_implausible,
-           meta_twice, plan_as_object, not_utf8, unfilled_template, row_without_criterion, folder_without_cards,
-           framework_a_list, framework_wrong_shapes, framework_zero_bytes, plans_output_docx, report_docx,
-           two_outputs_one_file, output_over_a_card, cities_without_field]
+REFUSED = [
+    zero_byte_xlsx,
+    damaged_xlsx,
+    csv_named_xlsx,
+    xlsx_named_csv,
+    unbalanced_quote,
+    swallowing_quotes,
+    text_after_quote,
+    too_many_cells,
+    plan_name_cut_by_comma,
+    criterion_twice_csv,
+    criterion_twice_xlsx,
+    criterion_twice_json,
+    json_true_score,
+    json_nan_score,
+    half_point_score,
+    year_infinite,
+    year_implausible,
+    meta_twice,
+    plan_as_object,
+    not_utf8,
+    unfilled_template,
+    row_without_criterion,
+    folder_without_cards,
+    framework_a_list,
+    framework_wrong_shapes,
+    framework_zero_bytes,
+    plans_output_docx,
+    report_docx,
+    two_outputs_one_file,
+    output_over_a_card,
+    cities_without_field,
+]
 
 
 @pytest.mark.parametrize("case", REFUSED, ids=[case.__name__ for case in REFUSED])
@@ -302,9 +358,14 @@ def test_assessment_skips_lock_files_with_a_note(setup, habitat_provider):
     (cards / ".~lock.ana.csv#").write_text(",Ana,host,01.12.2026 10:00,file:///home/ana;", encoding="utf-8")
     (cards / "._ana.csv").write_bytes(b"\x00\x05\x16\x07" + b"\x00" * 60)  # macOS metadata on a USB stick
     outcome = attempt(ASSESS, {**parameters, "SCORECARDS": [str(cards), str(cards / "~$bo.xlsx")]})
-    assert_reported(outcome, "~$bo.xlsx was skipped", "._ana.csv was skipped", "1 files that are not",
-                    "ana.csv (Ana): 3 criteria read: 2 scored 0 to 3, 1 NA, 0 left blank",
-                    "bo.xlsx (Bo): 3 criteria read: 3 scored 0 to 3")
+    assert_reported(
+        outcome,
+        "~$bo.xlsx was skipped",
+        "._ana.csv was skipped",
+        "1 files that are not",
+        "ana.csv (Ana): 3 criteria read: 2 scored 0 to 3, 1 NA, 0 left blank",
+        "bo.xlsx (Bo): 3 criteria read: 3 scored 0 to 3",
+    )
     (plan,) = list(csv.DictReader(open(tmp / "out" / "plans.csv", encoding="utf-8")))
     assert plan["assessors"] == "2"
 
@@ -315,8 +376,13 @@ def test_a_card_cut_in_half_is_counted_not_hidden(setup, habitat_provider):
     tmp, parameters = setup
     cut = csv_card(tmp / "cards", "chen.csv", "Chen", "V1,3,,\n")
     outcome = attempt(ASSESS, {**parameters, "SCORECARDS": [parameters["SCORECARDS"][0], cut]})
-    assert_reported(outcome, "chen.csv (Chen): 1 criteria read", "chen.csv: 2 of the 3 criteria of the framework are "
-                    "not in the scorecard (V2, P1)", "alpha 1.000 over 1 criteria", "rests on only 1 of the 3")
+    assert_reported(
+        outcome,
+        "chen.csv (Chen): 1 criteria read",
+        "chen.csv: 2 of the 3 criteria of the framework are not in the scorecard (V2, P1)",
+        "alpha 1.000 over 1 criteria",
+        "rests on only 1 of the 3",
+    )
 
 
 def test_blank_scores_are_reported_and_left_out(setup, habitat_provider):
@@ -330,8 +396,13 @@ def test_blank_scores_are_reported_and_left_out(setup, habitat_provider):
 
 def test_plans_differing_in_case_are_flagged(setup, habitat_provider):
     tmp, parameters = setup
-    other = csv_card(tmp / "cards", "chen.csv", "Chen", "V1,1,,\nV2,1,,\nP1,1,,\n",
-                     header=HEADER.replace("Master Plan", "master plan "))
+    other = csv_card(
+        tmp / "cards",
+        "chen.csv",
+        "Chen",
+        "V1,1,,\nV2,1,,\nP1,1,,\n",
+        header=HEADER.replace("Master Plan", "master plan "),
+    )
     outcome = attempt(ASSESS, with_card(parameters, other))
     assert_reported(outcome, "assessed as different plans", "master plan", "Master Plan")
 
@@ -340,16 +411,26 @@ def test_formula_names_stay_text_in_csv_and_xlsx_outputs(setup, habitat_provider
     tmp, parameters = setup
     cards = tmp / "cards"
     header = HEADER.replace("plan,Master Plan", 'plan,"=HYPERLINK(""http://x"",""open"")"').replace(
-        "Sample City", "@City")
-    evil = [csv_card(cards, "a.csv", "=1+1", "V1,3,,\nV2,2,,\nP1,1,,\n", header=header),
-            csv_card(cards, "b.csv", "-Bo", "V1,2,,\nV2,2,,\nP1,1,,\n", header=header)]
+        "Sample City", "@City"
+    )
+    evil = [
+        csv_card(cards, "a.csv", "=1+1", "V1,3,,\nV2,2,,\nP1,1,,\n", header=header),
+        csv_card(cards, "b.csv", "-Bo", "V1,2,,\nV2,2,,\nP1,1,,\n", header=header),
+    ]
     out = tmp / "out"
-    outcome = attempt(ASSESS, {**parameters, "SCORECARDS": evil, "OUTPUT_PLANS": str(out / "plans.xlsx"),
-                               "OUTPUT_CRITERIA": str(out / "criteria.csv")})
+    outcome = attempt(
+        ASSESS,
+        {
+            **parameters,
+            "SCORECARDS": evil,
+            "OUTPUT_PLANS": str(out / "plans.xlsx"),
+            "OUTPUT_CRITERIA": str(out / "criteria.csv"),
+        },
+    )
     assert outcome.status == "ok", str(outcome)
     with open(out / "criteria.csv", encoding="utf-8", newline="") as stream:
         rows = list(csv.DictReader(stream))
-    assert {row["plan"] for row in rows} == {"'=HYPERLINK(\"http://x\",\"open\")"}
+    assert {row["plan"] for row in rows} == {'\'=HYPERLINK("http://x","open")'}
     assert {row["city"] for row in rows} == {"'@City"}
     sheet = load_workbook(out / "plans.xlsx").active  # text cells (the base may add an apostrophe too)
     cells = [cell for row in sheet.iter_rows() for cell in row if "=HYPERLINK" in str(cell.value)]
@@ -377,10 +458,17 @@ def test_city_fields_named_like_results_are_replaced_not_misaligned(setup, habit
     from test.helpers import read_rows, write_layer
 
     tmp, parameters = setup
-    cities = write_layer(tmp / "cities.gpkg", "cities", "Polygon", 32650, [("name", "str"), ("pqi", "str")],
-                         [(box(0, 0, 10, 10), ["sample  city", "old"]), (box(20, 0, 30, 10), [None, "x"])])
-    outcome = attempt(ASSESS, {**parameters, "CITIES": cities, "CITY_FIELD": "name",
-                               "OUTPUT_MAP": str(tmp / "out" / "map.gpkg")})
+    cities = write_layer(
+        tmp / "cities.gpkg",
+        "cities",
+        "Polygon",
+        32650,
+        [("name", "str"), ("pqi", "str")],
+        [(box(0, 0, 10, 10), ["sample  city", "old"]), (box(20, 0, 30, 10), [None, "x"])],
+    )
+    outcome = attempt(
+        ASSESS, {**parameters, "CITIES": cities, "CITY_FIELD": "name", "OUTPUT_MAP": str(tmp / "out" / "map.gpkg")}
+    )
     assert_reported(outcome, "fields pqi are replaced")
     rows = {r["name"]: r for r in read_rows(tmp / "out" / "map.gpkg")}
     assert rows["sample  city"]["plan"] == "Master Plan" and isinstance(rows["sample  city"]["pqi"], float)
@@ -402,8 +490,14 @@ def test_an_old_template_card_with_a_formula_name_is_still_read(tmp_path):
     read as the name typed, not as an empty plan."""
     book = Workbook()
     sheet = book.active
-    for row in (["framework", "mini"], ["plan", "=1+1"], ["assessor", "=A1"], [],
-                ["criterion", "score", "comment", "evidence"], ["V1", 2, None, None]):
+    for row in (
+        ["framework", "mini"],
+        ["plan", "=1+1"],
+        ["assessor", "=A1"],
+        [],
+        ["criterion", "score", "comment", "evidence"],
+        ["V1", 2, None, None],
+    ):
         sheet.append(row)
     book.save(tmp_path / "old.xlsx")
     card = read_scorecard(tmp_path / "old.xlsx")
@@ -411,6 +505,7 @@ def test_an_old_template_card_with_a_formula_name_is_still_read(tmp_path):
 
 
 # --- habitat:planscorecardtemplate --------------------------------------------------------------------------------
+
 
 def framework_file(tmp, name, data=None, text=None):
     path = tmp / name
@@ -433,22 +528,53 @@ TEMPLATE_REFUSED = [
     ("year_out_of_range", {"YEAR": 3000}, ("Year of the plan",)),
     ("framework_zero_bytes", {"FRAMEWORK": "zero"}, ("zero.json", "empty")),
     ("framework_list", {"FRAMEWORK": ("list.json", [FRAMEWORK])}, ("list.json", "JSON object")),
-    ("levels_as_strings", {"FRAMEWORK": ("levels.json", changed(lambda d: d["themes"][0]["criteria"][0].update(
-        levels={str(k): f"level {k}" for k in range(4)})))}, ("levels.json", "theme 1, criterion 1, level 0")),
-    ("weight_true", {"FRAMEWORK": ("weight.json", changed(lambda d: d["themes"][0]["criteria"][0].update(
-        weight=True)))}, ("weight.json", 'theme 1, criterion 1: "weight" must be a number above 0')),
-    ("weight_huge", {"FRAMEWORK": ("huge.json", changed(lambda d: d["themes"][0]["criteria"][0].update(
-        weight=1e9)))}, ("huge.json", "implausible")),
-    ("blank_criterion_id", {"FRAMEWORK": ("blank.json", changed(lambda d: d["themes"][1]["criteria"][0].update(
-        id=" ")))}, ("blank.json", 'theme 2, criterion 1: "id" is missing or empty')),
-    ("theme_ids_differ_in_case", {"FRAMEWORK": ("case.json", changed(lambda d: d["themes"][1].update(
-        id="Vision")))}, ("case.json", "Vision", "used twice")),
-    ("themes_not_a_list", {"FRAMEWORK": ("themes.json", changed(lambda d: d.update(
-        themes={"vision": d["themes"][0]})))}, ("themes.json", '"themes" must be a list')),
-    ("question_number", {"FRAMEWORK": ("question.json", changed(lambda d: d["themes"][0]["criteria"][1].update(
-        question={"en": 5})))}, ("question.json", 'theme 1, criterion 2: "question": the text "en" must be text')),
-    ("key_twice", {"FRAMEWORK": ("twice.json", '{"id": "mini", "id": "other", "name": {"en": "x"}, "themes": []}')},
-     ("twice.json", '"id" is given twice')),
+    (
+        "levels_as_strings",
+        {
+            "FRAMEWORK": (
+                "levels.json",
+                changed(
+                    lambda d: d["themes"][0]["criteria"][0].update(levels={str(k): f"level {k}" for k in range(4)})
+                ),
+            )
+        },
+        ("levels.json", "theme 1, criterion 1, level 0"),
+    ),
+    (
+        "weight_true",
+        {"FRAMEWORK": ("weight.json", changed(lambda d: d["themes"][0]["criteria"][0].update(weight=True)))},
+        ("weight.json", 'theme 1, criterion 1: "weight" must be a number above 0'),
+    ),
+    (
+        "weight_huge",
+        {"FRAMEWORK": ("huge.json", changed(lambda d: d["themes"][0]["criteria"][0].update(weight=1e9)))},
+        ("huge.json", "implausible"),
+    ),
+    (
+        "blank_criterion_id",
+        {"FRAMEWORK": ("blank.json", changed(lambda d: d["themes"][1]["criteria"][0].update(id=" ")))},
+        ("blank.json", 'theme 2, criterion 1: "id" is missing or empty'),
+    ),
+    (
+        "theme_ids_differ_in_case",
+        {"FRAMEWORK": ("case.json", changed(lambda d: d["themes"][1].update(id="Vision")))},
+        ("case.json", "Vision", "used twice"),
+    ),
+    (
+        "themes_not_a_list",
+        {"FRAMEWORK": ("themes.json", changed(lambda d: d.update(themes={"vision": d["themes"][0]})))},
+        ("themes.json", '"themes" must be a list'),
+    ),
+    (
+        "question_number",
+        {"FRAMEWORK": ("question.json", changed(lambda d: d["themes"][0]["criteria"][1].update(question={"en": 5})))},
+        ("question.json", 'theme 1, criterion 2: "question": the text "en" must be text'),
+    ),
+    (
+        "key_twice",
+        {"FRAMEWORK": ("twice.json", '{"id": "mini", "id": "other", "name": {"en": "x"}, "themes": []}')},
+        ("twice.json", '"id" is given twice'),
+    ),
     ("nested_too_deep", {"FRAMEWORK": ("deep.json", "[" * 100_000 + "]" * 100_000)}, ("deep.json", "nested")),
     ("xlsx_named_json", {"FRAMEWORK": "xlsx"}, ("book.json", "Excel workbook")),
 ]
@@ -457,8 +583,13 @@ TEMPLATE_REFUSED = [
 @pytest.mark.parametrize("name, changes, words", TEMPLATE_REFUSED, ids=[case[0] for case in TEMPLATE_REFUSED])
 def test_template_refuses_bad_input_by_name(name, changes, words, tmp_path, habitat_provider):
     (tmp_path / "out").mkdir()
-    parameters = {"PLAN": "Master Plan", "CITY": "Sample City", "YEAR": 2026, "ASSESSOR": "Ana",
-                  "OUTPUT": str(tmp_path / "out" / "card.xlsx")}
+    parameters = {
+        "PLAN": "Master Plan",
+        "CITY": "Sample City",
+        "YEAR": 2026,
+        "ASSESSOR": "Ana",
+        "OUTPUT": str(tmp_path / "out" / "card.xlsx"),
+    }
     for key, value in changes.items():
         if key == "OUTPUT":
             value = str(tmp_path / "out" / value)
@@ -478,15 +609,18 @@ def test_template_refuses_bad_input_by_name(name, changes, words, tmp_path, habi
     assert unchanged(tmp_path / "out", before)
 
 
-@pytest.mark.parametrize("plan, assessor, city", [
-    ("=HYPERLINK(\"http://evil\",\"click\")", "@SUM(A1:A9)", "+city"),
-    ("=1+1", "-Ana", "=cmd|' /C calc'!A0"),
-])
-def test_template_stores_formula_names_as_text_and_the_card_is_accepted(plan, assessor, city, tmp_path,
-                                                                        habitat_provider):
+@pytest.mark.parametrize(
+    "plan, assessor, city",
+    [
+        ('=HYPERLINK("http://evil","click")', "@SUM(A1:A9)", "+city"),
+        ("=1+1", "-Ana", "=cmd|' /C calc'!A0"),
+    ],
+)
+def test_template_stores_formula_names_as_text_and_the_card_is_accepted(
+    plan, assessor, city, tmp_path, habitat_provider
+):
     target = tmp_path / "card.xlsx"
-    outcome = attempt(TEMPLATE, {"PLAN": plan, "CITY": city, "ASSESSOR": assessor, "YEAR": 2026,
-                                 "OUTPUT": str(target)})
+    outcome = attempt(TEMPLATE, {"PLAN": plan, "CITY": city, "ASSESSOR": assessor, "YEAR": 2026, "OUTPUT": str(target)})
     assert outcome.status == "ok", str(outcome)
     book = load_workbook(target)
     sheet = book.active
@@ -506,8 +640,9 @@ def test_template_stores_formula_names_as_text_and_the_card_is_accepted(plan, as
 
 def test_template_leaves_out_control_characters_of_a_pasted_framework(tmp_path, habitat_provider):
     data = changed(lambda d: d["themes"][0]["criteria"][0]["question"].update(en="Vision?\x0b(from Word)\x01"))
-    outcome = attempt(TEMPLATE, {"FRAMEWORK": framework_file(tmp_path, "pasted.json", data),
-                                 "OUTPUT": str(tmp_path / "card.xlsx")})
+    outcome = attempt(
+        TEMPLATE, {"FRAMEWORK": framework_file(tmp_path, "pasted.json", data), "OUTPUT": str(tmp_path / "card.xlsx")}
+    )
     assert_reported(outcome, "2 control characters")
     rows = list(load_workbook(tmp_path / "card.xlsx").active.iter_rows(values_only=True))
     assert any(row[5] == "Vision?(from Word)" for row in rows)
@@ -541,7 +676,8 @@ SUFFIX = st.sampled_from([".csv", ".json", ".xlsx", ".txt"])
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers(-10, 10) | st.floats(allow_nan=False) | st.text(max_size=8),
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=6), children, max_size=4),
-    max_leaves=20)
+    max_leaves=20,
+)
 
 
 @QUICK
@@ -561,8 +697,9 @@ def test_any_bytes_are_a_scorecard_or_an_error_naming_the_file(tmp_path, data, s
 @given(table=st.lists(st.lists(st.text(st.sampled_from('ab,;"\n\r 01=NA'), max_size=6), max_size=5), max_size=8))
 def test_any_csv_text_is_a_scorecard_or_an_error_naming_the_file(tmp_path, table):
     path = tmp_path / "card.csv"
-    text = "framework,mini\nplan,P\nassessor,A\ncriterion,score,comment,evidence\n" + \
-        "\n".join(",".join(row) for row in table)
+    text = "framework,mini\nplan,P\nassessor,A\ncriterion,score,comment,evidence\n" + "\n".join(
+        ",".join(row) for row in table
+    )
     path.write_text(text, encoding="utf-8")
     try:
         card = read_scorecard(path)
@@ -573,12 +710,15 @@ def test_any_csv_text_is_a_scorecard_or_an_error_naming_the_file(tmp_path, table
 
 
 @QUICK
-@given(scores=st.dictionaries(st.sampled_from(["V1", "V2", "P1"]), JSON_VALUES, max_size=3),
-       meta=st.dictionaries(st.sampled_from(["plan", "year", "assessor", "city"]), JSON_VALUES, max_size=4))
+@given(
+    scores=st.dictionaries(st.sampled_from(["V1", "V2", "P1"]), JSON_VALUES, max_size=3),
+    meta=st.dictionaries(st.sampled_from(["plan", "year", "assessor", "city"]), JSON_VALUES, max_size=4),
+)
 def test_any_json_card_gives_scores_on_the_scale_or_an_error(tmp_path, scores, meta):
     path = tmp_path / "card.json"
-    path.write_text(json.dumps({"framework": "mini", "plan": "P", "assessor": "A", **meta, "scores": scores}),
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps({"framework": "mini", "plan": "P", "assessor": "A", **meta, "scores": scores}), encoding="utf-8"
+    )
     try:
         card = read_scorecard(path)
     except HabitatError as error:
@@ -593,23 +733,40 @@ def test_any_json_card_gives_scores_on_the_scale_or_an_error(tmp_path, scores, m
 
 
 @QUICK
-@given(rows=st.lists(st.tuples(st.sampled_from(["0", "1", "2", "3", "NA", ""]),
-                               st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
-                                       max_size=20),
-                               st.text(st.sampled_from('=+-@",;\n xyz'), max_size=10)),
-                     min_size=3, max_size=3),
-       delimiter=st.sampled_from([",", ";", "\t"]), plan=st.text(st.sampled_from('=+-@",; Plan'), min_size=1,
-                                                                   max_size=12).filter(str.strip))
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(["0", "1", "2", "3", "NA", ""]),
+            st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=20),
+            st.text(st.sampled_from('=+-@",;\n xyz'), max_size=10),
+        ),
+        min_size=3,
+        max_size=3,
+    ),
+    delimiter=st.sampled_from([",", ";", "\t"]),
+    plan=st.text(st.sampled_from('=+-@",; Plan'), min_size=1, max_size=12).filter(str.strip),
+)
 def test_csv_written_by_a_spreadsheet_reads_back_exactly(tmp_path, rows, delimiter, plan):
     """Whatever the comments hold (quotes, separators, line breaks, formulas), a card written by a proper CSV
     writer reads back exactly: the strict reader never refuses a good file nor cuts a text."""
     path = tmp_path / "card.csv"
     with open(path, "w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream, delimiter=delimiter)
-        writer.writerows([["framework", "mini"], ["plan", plan], ["assessor", "A"], [],
-                          ["criterion", "score", "comment", "evidence"]])
-        writer.writerows([[criterion, score, comment, evidence]
-                          for criterion, (score, comment, evidence) in zip(["V1", "V2", "P1"], rows)])
+        writer.writerows(
+            [
+                ["framework", "mini"],
+                ["plan", plan],
+                ["assessor", "A"],
+                [],
+                ["criterion", "score", "comment", "evidence"],
+            ]
+        )
+        writer.writerows(
+            [
+                [criterion, score, comment, evidence]
+                for criterion, (score, comment, evidence) in zip(["V1", "V2", "P1"], rows)
+            ]
+        )
     card = read_scorecard(path)
     assert card.plan == plan.strip()
     for criterion, (score, comment, evidence) in zip(["V1", "V2", "P1"], rows):
@@ -633,8 +790,11 @@ def test_any_json_is_a_framework_or_every_problem_listed(data):
         assert isinstance(framework, Framework) and framework.criteria
 
 
-PATHS = st.lists(st.sampled_from(["themes", 0, 1, "criteria", "levels", "0", "question", "name", "id", "weight",
-                                  "en"]), min_size=1, max_size=5)
+PATHS = st.lists(
+    st.sampled_from(["themes", 0, 1, "criteria", "levels", "0", "question", "name", "id", "weight", "en"]),
+    min_size=1,
+    max_size=5,
+)
 
 
 @QUICK
@@ -676,8 +836,11 @@ def test_any_framework_bytes_are_read_or_refused_naming_the_file(tmp_path, data)
 
 
 @QUICK
-@given(names=st.lists(st.sampled_from(["a.csv", "~$a.xlsx", ".~lock.a.csv#", "._a.csv", "b.json", "a.csv"]),
-                      min_size=1, max_size=6))
+@given(
+    names=st.lists(
+        st.sampled_from(["a.csv", "~$a.xlsx", ".~lock.a.csv#", "._a.csv", "b.json", "a.csv"]), min_size=1, max_size=6
+    )
+)
 def test_lock_files_never_count_as_scorecards(tmp_path, names):
     for name in set(names):
         (tmp_path / name).write_bytes(b"x")
@@ -702,7 +865,7 @@ def whole_workbook(tmp_path_factory):
 def test_a_damaged_workbook_is_read_or_refused_naming_the_file(tmp_path, whole_workbook, cut, flips):
     """A workbook cut short or with damaged bytes (a download broken off, a bad USB stick): read as it is, or
     refused naming the file — never an exception of the zip or XML readers."""
-    data = bytearray(whole_workbook[:max(1, int(len(whole_workbook) * cut))])
+    data = bytearray(whole_workbook[: max(1, int(len(whole_workbook) * cut))])
     for where, value in flips:
         data[int(where * (len(data) - 1))] = value
     path = tmp_path / "damaged.xlsx"
@@ -716,8 +879,10 @@ def test_a_damaged_workbook_is_read_or_refused_naming_the_file(tmp_path, whole_w
 
 
 @QUICK
-@given(criteria=st.lists(st.sampled_from(["V1", "V2", "P1"]), min_size=1, max_size=5),
-       suffix=st.sampled_from([".csv", ".xlsx", ".json"]))
+@given(
+    criteria=st.lists(st.sampled_from(["V1", "V2", "P1"]), min_size=1, max_size=5),
+    suffix=st.sampled_from([".csv", ".xlsx", ".json"]),
+)
 def test_a_criterion_given_twice_is_always_refused(tmp_path, criteria, suffix):
     """Never "the last row wins": a card that lists a criterion twice is refused naming it, in every format."""
     if suffix == ".xlsx":
@@ -728,11 +893,18 @@ def test_a_criterion_given_twice_is_always_refused(tmp_path, criteria, suffix):
             book.active.append([criterion, index % 4])
         book.save(tmp_path / "card.xlsx")
     elif suffix == ".csv":
-        (tmp_path / "card.csv").write_text("framework,mini\nplan,P\nassessor,A\ncriterion,score\n" + "".join(
-            f"{criterion},{index % 4}\n" for index, criterion in enumerate(criteria)), encoding="utf-8")
+        (tmp_path / "card.csv").write_text(
+            "framework,mini\nplan,P\nassessor,A\ncriterion,score\n"
+            + "".join(f"{criterion},{index % 4}\n" for index, criterion in enumerate(criteria)),
+            encoding="utf-8",
+        )
     else:
-        (tmp_path / "card.json").write_text('{"framework": "mini", "plan": "P", "assessor": "A", "scores": {' + ", ".join(
-            f'"{criterion}": {index % 4}' for index, criterion in enumerate(criteria)) + "}}", encoding="utf-8")
+        (tmp_path / "card.json").write_text(
+            '{"framework": "mini", "plan": "P", "assessor": "A", "scores": {'
+            + ", ".join(f'"{criterion}": {index % 4}' for index, criterion in enumerate(criteria))
+            + "}}",
+            encoding="utf-8",
+        )
     repeated = [criterion for criterion in set(criteria) if criteria.count(criterion) > 1]
     try:
         card = read_scorecard(tmp_path / f"card{suffix}")

@@ -37,8 +37,9 @@ class WritesThenFails(HabitatAlgorithm):
         self.add_parameter(QgsProcessingParameterFeatureSink("OUTPUT", "Output"), tr_noop("Public space"))
 
     def process(self, parameters, context, feedback):
-        sink, dest = self.create_sink(parameters, "OUTPUT", context, QgsFields(), WkbType.Point,
-                                      QgsCoordinateReferenceSystem("EPSG:32650"))
+        sink, dest = self.create_sink(
+            parameters, "OUTPUT", context, QgsFields(), WkbType.Point, QgsCoordinateReferenceSystem("EPSG:32650")
+        )
         sink.addFeature(QgsFeature())
         progress_callback(feedback)(0.5)
         if self.failure is not None:
@@ -171,14 +172,25 @@ class TwoOutputs(WritesThenFails):
         )
 
         self.add_parameter(QgsProcessingParameterFeatureSource("INPUT", "Input"), tr_noop("Public space"))
-        self.add_parameter(QgsProcessingParameterField("FIELD", "Count field", parentLayerParameterName="INPUT",
-                                                       type=ProcessingFieldParameterDataType.Numeric, optional=True),
-                           tr_noop("Public space"))
-        self.add_parameter(QgsProcessingParameterNumber("DISTANCE", "Distance", ProcessingNumberParameterType.Double,
-                                                        400.0), tr_noop("Public space"))
+        self.add_parameter(
+            QgsProcessingParameterField(
+                "FIELD",
+                "Count field",
+                parentLayerParameterName="INPUT",
+                type=ProcessingFieldParameterDataType.Numeric,
+                optional=True,
+            ),
+            tr_noop("Public space"),
+        )
+        self.add_parameter(
+            QgsProcessingParameterNumber("DISTANCE", "Distance", ProcessingNumberParameterType.Double, 400.0),
+            tr_noop("Public space"),
+        )
         self.add_parameter(QgsProcessingParameterFeatureSink("OUTPUT", "Output"), tr_noop("Public space"))
-        self.add_parameter(QgsProcessingParameterFileDestination("REPORT", "Report", "HTML files (*.html)",
-                                                                 optional=True), tr_noop("Public space"))
+        self.add_parameter(
+            QgsProcessingParameterFileDestination("REPORT", "Report", "HTML files (*.html)", optional=True),
+            tr_noop("Public space"),
+        )
 
 
 @pytest.fixture
@@ -187,8 +199,14 @@ def points_layer(tmp_path):
 
     from test.helpers import write_layer
 
-    return write_layer(tmp_path / "input.gpkg", "points", "Point", 32650, [("people", "int"), ("name", "str")],
-                       [(Point(0, 0), [3, "a"])])
+    return write_layer(
+        tmp_path / "input.gpkg",
+        "points",
+        "Point",
+        32650,
+        [("people", "int"), ("name", "str")],
+        [(Point(0, 0), [3, "a"])],
+    )
 
 
 def check(parameters):
@@ -203,7 +221,7 @@ def test_checks_before_the_run_name_the_problem(tmp_path, qgis_processing, point
     good = {"INPUT": points_layer, "FIELD": "people", "DISTANCE": 400.0, "OUTPUT": str(tmp_path / "out.gpkg")}
     assert check(good) == (True, "")
     ok, message = check({**good, "FIELD": "poeple"})
-    assert not ok and "no field \"poeple\"" in message and "people, name" in message
+    assert not ok and 'no field "poeple"' in message and "people, name" in message
     ok, message = check({**good, "FIELD": "name"})
     assert not ok and "holds text" in message
     ok, message = check({**good, "DISTANCE": float("nan")})
@@ -277,7 +295,7 @@ class WritesText(WritesThenFails):
         fields.append(QgsField("name", TEXT))
         fields.append(QgsField("value", DOUBLE))
         sink, dest = self.create_sink(parameters, "OUTPUT", context, fields, WkbType.NoGeometry, None)
-        for name, value in (("=HYPERLINK(\"http://x\")", -1.0), ("+1", 2.0), ("@SUM(A1)", 3.0), ("Park", -4.0)):
+        for name, value in (('=HYPERLINK("http://x")', -1.0), ("+1", 2.0), ("@SUM(A1)", 3.0), ("Park", -4.0)):
             feature = QgsFeature(fields)
             feature.setAttributes([name, value])
             sink.addFeature(feature)
@@ -290,10 +308,10 @@ def test_text_written_to_a_csv_is_never_a_formula(tmp_path, qgis_processing):
     target = tmp_path / "table.csv"
     run(WritesText(), {"OUTPUT": str(target)})
     rows = list(csv.DictReader(open(target, encoding="utf-8")))
-    assert [row["name"] for row in rows] == ["'=HYPERLINK(\"http://x\")", "'+1", "'@SUM(A1)", "Park"]
+    assert [row["name"] for row in rows] == ['\'=HYPERLINK("http://x")', "'+1", "'@SUM(A1)", "Park"]
     assert [float(row["value"]) for row in rows] == [-1.0, 2.0, 3.0, -4.0]  # numbers keep their sign
     # A GeoPackage keeps the text as it is: no spreadsheet reads it.
     run(WritesText(), {"OUTPUT": str(tmp_path / "table.gpkg")})
     from test.helpers import read_rows
 
-    assert read_rows(tmp_path / "table.gpkg")[0]["name"] == "=HYPERLINK(\"http://x\")"
+    assert read_rows(tmp_path / "table.gpkg")[0]["name"] == '=HYPERLINK("http://x")'

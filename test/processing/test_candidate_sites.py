@@ -72,8 +72,18 @@ def test_hand_made_raster(tmp_path, hand, habitat_provider):
     space = block(8, 2, 9, 3).buffer(-2.5)  # a 5 m square in the block's top-right cell
     spaces = write_layer(gpkg, "spaces", "Polygon", 32650, [], [(space, [])])
     out = tmp_path / "cut.gpkg"
-    result = run({"BUILT_UP": raster, "URBAN_EXTENT": extent, "STREETS": streets, "STREET_HALF_WIDTH": 4.0,
-                  "PUBLIC_SPACES": spaces, "SPACE_BUFFER": 5.0, "MIN_AREA": 1000.0, "OUTPUT": str(out)})
+    result = run(
+        {
+            "BUILT_UP": raster,
+            "URBAN_EXTENT": extent,
+            "STREETS": streets,
+            "STREET_HALF_WIDTH": 4.0,
+            "PUBLIC_SPACES": spaces,
+            "SPACE_BUFFER": 5.0,
+            "MIN_AREA": 1000.0,
+            "OUTPUT": str(out),
+        }
+    )
     expected = block(3, 2, 9, 7).difference(street.buffer(4.0)).difference(space.buffer(5.0))
     rows = sorted(read_rows(out), key=lambda r: r["site_id"])
     assert result["SITES"] == 2 == len(rows)
@@ -89,9 +99,16 @@ def test_hand_made_raster(tmp_path, hand, habitat_provider):
 def test_sample_city_feeds_the_siting(tmp_path, habitat_provider):
     out = tmp_path / "candidates.gpkg"
     log = Messages()
-    result = run({"BUILT_UP": BUILT_UP, "URBAN_EXTENT": layer_path("urban_extent"),
-                  "PUBLIC_SPACES": layer_path("public_spaces"), "STREETS": layer_path("streets"),
-                  "OUTPUT": str(out)}, log)
+    result = run(
+        {
+            "BUILT_UP": BUILT_UP,
+            "URBAN_EXTENT": layer_path("urban_extent"),
+            "PUBLIC_SPACES": layer_path("public_spaces"),
+            "STREETS": layer_path("streets"),
+            "OUTPUT": str(out),
+        },
+        log,
+    )
     rows = read_rows(out)
     assert result["SITES"] == len(rows) >= 10
     assert [r["site_id"] for r in rows] == list(range(1, len(rows) + 1))
@@ -111,11 +128,22 @@ def test_sample_city_feeds_the_siting(tmp_path, habitat_provider):
     assert "candidate sites" in log.text()
 
     # Straight into the siting tool as its candidates.
-    sites = run({"STREETS": layer_path("streets"), "PUBLIC_SPACES": layer_path("public_spaces"),
-                 "CANDIDATES": str(out), "CANDIDATE_NAME_FIELD": "name", "POPULATION_RASTER": str(SAMPLE_POPULATION),
-                 "URBAN_EXTENT": layer_path("urban_extent"), "NUMBER_OF_SITES": 3, "MIN_AREA": 0.0,
-                 "OUTPUT_SITES": str(tmp_path / "chosen.gpkg"), "OUTPUT_CURVE": "memory:", "OUTPUT_REPORT": None},
-                algorithm="habitat:publicspacesiting")
+    sites = run(
+        {
+            "STREETS": layer_path("streets"),
+            "PUBLIC_SPACES": layer_path("public_spaces"),
+            "CANDIDATES": str(out),
+            "CANDIDATE_NAME_FIELD": "name",
+            "POPULATION_RASTER": str(SAMPLE_POPULATION),
+            "URBAN_EXTENT": layer_path("urban_extent"),
+            "NUMBER_OF_SITES": 3,
+            "MIN_AREA": 0.0,
+            "OUTPUT_SITES": str(tmp_path / "chosen.gpkg"),
+            "OUTPUT_CURVE": "memory:",
+            "OUTPUT_REPORT": None,
+        },
+        algorithm="habitat:publicspacesiting",
+    )
     chosen = read_rows(tmp_path / "chosen.gpkg")
     assert sites["SITES_CHOSEN"] == len(chosen) >= 1 and sites["SHARE_AFTER"] > sites["SHARE_BEFORE"]
     assert all(row["name"].startswith("Open land ") and row["source"] == "non-built land" for row in chosen)
@@ -137,7 +165,9 @@ def test_max_sites_and_max_area_on_the_sample_city(tmp_path, habitat_provider):
 def test_chinese_run(tmp_path, habitat_provider, locale):
     locale("zh_CN")
     gpkg = tmp_path / "城市.gpkg"
-    extent = write_layer(gpkg, "城市范围", "Polygon", 32650, [], [(shape, []) for shape in sample_shapes("urban_extent")])
+    extent = write_layer(
+        gpkg, "城市范围", "Polygon", 32650, [], [(shape, []) for shape in sample_shapes("urban_extent")]
+    )
     streets = write_layer(gpkg, "街道", "LineString", 32650, [], [(line, []) for line in sample_shapes("streets")])
     out = tmp_path / "候选地块.gpkg"
     log = Messages()

@@ -20,21 +20,30 @@ from test.core.test_scorecards import FRAMEWORK
 from test.helpers import read_rows
 from test.hostile.hostile import attempt
 
-CARD = "framework,mini\r\nplan,{plan}\r\ncity,北京市\r\nyear,2026\r\nassessor,{assessor}\r\n\r\n" \
-       "criterion,score,comment,evidence\r\nV1,{v1},{comment},第3章\r\nV2,2,,\r\nP1,不适用,,\r\n"
+CARD = (
+    "framework,mini\r\nplan,{plan}\r\ncity,北京市\r\nyear,2026\r\nassessor,{assessor}\r\n\r\n"
+    "criterion,score,comment,evidence\r\nV1,{v1},{comment},第3章\r\nV2,2,,\r\nP1,不适用,,\r\n"
+)
 
 
 def test_plan_assessment_reads_a_gbk_scorecard_and_a_notepad_framework(tmp_path, habitat_provider):
     framework, _ = write(tmp_path / "框架.json", json.dumps(FRAMEWORK, ensure_ascii=False, indent=2), NOTEPAD_UTF8)
-    chen, _ = write(tmp_path / "cards" / "陈静.csv",
-                    CARD.format(plan=PLAN, assessor=ASSESSOR, v1=3, comment=COMMENT), EXCEL_CSV)
-    ana, _ = write(tmp_path / "cards" / "ana.csv", CARD.format(plan=PLAN, assessor="Ana", v1=1, comment=""),
-                   PLAIN_UTF8)
+    chen, _ = write(
+        tmp_path / "cards" / "陈静.csv", CARD.format(plan=PLAN, assessor=ASSESSOR, v1=3, comment=COMMENT), EXCEL_CSV
+    )
+    ana, _ = write(tmp_path / "cards" / "ana.csv", CARD.format(plan=PLAN, assessor="Ana", v1=1, comment=""), PLAIN_UTF8)
     out = tmp_path / "out"
-    outcome = attempt("habitat:planassessment", {
-        "FRAMEWORK": str(framework), "SCORECARDS": [str(chen), str(ana)], "OUTPUT_CRITERIA": str(out / "c.csv"),
-        "OUTPUT_THEMES": str(out / "t.csv"), "OUTPUT_PLANS": str(out / "p.csv"),
-        "OUTPUT_REPORT": str(out / "r.html")})
+    outcome = attempt(
+        "habitat:planassessment",
+        {
+            "FRAMEWORK": str(framework),
+            "SCORECARDS": [str(chen), str(ana)],
+            "OUTPUT_CRITERIA": str(out / "c.csv"),
+            "OUTPUT_THEMES": str(out / "t.csv"),
+            "OUTPUT_PLANS": str(out / "p.csv"),
+            "OUTPUT_REPORT": str(out / "r.html"),
+        },
+    )
     assert outcome.status == "ok", str(outcome)
     for line in ("Read 框架.json as UTF-8 (BOM).", "Read 陈静.csv as GB18030 (GBK).", "Read ana.csv as UTF-8."):
         assert line in outcome.log.splitlines(), outcome.log
@@ -46,10 +55,17 @@ def test_plan_assessment_reads_a_gbk_scorecard_and_a_notepad_framework(tmp_path,
 
 
 def quality_run(folder, survey, questionnaire):
-    parameters = {"SURVEY": str(survey), "QUESTIONNAIRE": str(questionnaire), "INVENTORY": layer_path("public_spaces"),
-                  "ID_FIELD": "ps_id", "NAME_FIELD": "name", "OUTPUT": str(folder / "q.gpkg"),
-                  "OUTPUT_ANSWERS": str(folder / "a.csv"), "OUTPUT_LOG": str(folder / "log.csv"),
-                  "OUTPUT_REPORT": None}
+    parameters = {
+        "SURVEY": str(survey),
+        "QUESTIONNAIRE": str(questionnaire),
+        "INVENTORY": layer_path("public_spaces"),
+        "ID_FIELD": "ps_id",
+        "NAME_FIELD": "name",
+        "OUTPUT": str(folder / "q.gpkg"),
+        "OUTPUT_ANSWERS": str(folder / "a.csv"),
+        "OUTPUT_LOG": str(folder / "log.csv"),
+        "OUTPUT_REPORT": None,
+    }
     folder.mkdir()
     outcome = attempt("habitat:publicspacequality", parameters)
     assert outcome.status == "ok", str(outcome)
@@ -61,10 +77,16 @@ def test_quality_reads_a_gbk_survey_export_and_a_notepad_questionnaire(tmp_path,
     assert (SAMPLE_DATA / "survey" / "public_space_survey.csv").exists()
     text = survey_in_chinese()
     questionnaire = QUESTIONNAIRE_FILE.read_text(encoding="utf-8")
-    utf8 = quality_run(tmp_path / "utf8", write(tmp_path / "调查.csv", text, PLAIN_UTF8)[0],
-                       write(tmp_path / "问卷.json", questionnaire, PLAIN_UTF8)[0])
-    saved = quality_run(tmp_path / "saved", write(tmp_path / "excel" / "调查.csv", text, EXCEL_CSV)[0],
-                        write(tmp_path / "notepad" / "问卷.json", questionnaire, NOTEPAD_UTF8)[0])
+    utf8 = quality_run(
+        tmp_path / "utf8",
+        write(tmp_path / "调查.csv", text, PLAIN_UTF8)[0],
+        write(tmp_path / "问卷.json", questionnaire, PLAIN_UTF8)[0],
+    )
+    saved = quality_run(
+        tmp_path / "saved",
+        write(tmp_path / "excel" / "调查.csv", text, EXCEL_CSV)[0],
+        write(tmp_path / "notepad" / "问卷.json", questionnaire, NOTEPAD_UTF8)[0],
+    )
     log = saved[0].splitlines()
     assert "Read 调查.csv as GB18030 (GBK)." in log and "Read 问卷.json as UTF-8 (BOM)." in log, saved[0]
     assert "Read 调查.csv as UTF-8." in utf8[0].splitlines()

@@ -66,8 +66,9 @@ def assert_same_polygons(qgis_result, headless_result, rtol=1e-9):
     assert sorted(found) == sorted(expected) and (other_repaired, other_skipped) == (repaired, skipped)
     for fid, (area, row) in expected.items():
         assert found[fid][0] == pytest.approx(area, rel=rtol)
-        assert found[fid][1] == [None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
-                                 for value in row]
+        assert found[fid][1] == [
+            None if value is None or (hasattr(value, "isNull") and value.isNull()) else value for value in row
+        ]
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -92,8 +93,11 @@ def test_multi_part_3d_and_broken_lines_in_the_same_order(qgis, tmp_path, backen
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_sample_polygons_with_the_bow_tie(qgis, backend):
-    for name, attributes in (("public_spaces", ("ps_id", "name", "ps_type")), ("districts", ("district_id", "name")),
-                             ("urban_extent", ("name",))):
+    for name, attributes in (
+        ("public_spaces", ("ps_id", "name", "ps_type")),
+        ("districts", ("district_id", "name")),
+        ("urban_extent", ("name",)),
+    ):
         layer = qgis(layer_path(name))
         expected = qgis_io.read_polygons(layer, UTM, context(), attributes)
         found = io.read_polygons(SAMPLE, name, 32650, attributes=attributes, backend=backend)
@@ -120,12 +124,15 @@ def test_geographic_copy_read_into_utm_like_qgis(qgis, tmp_path, backend):
     copy = to_4326(tmp_path / "city_4326.gpkg", ["streets", "public_spaces"])
     streets = qgis(f"{copy}|layername=streets")
     assert_same_lines(qgis_lines(streets), io.read_lines(copy, "streets", 32650, backend=backend), atol=1e-3)
-    assert_same_lines(qgis_lines(streets, BBOX), io.read_lines(copy, "streets", 32650, BBOX, backend=backend),
-                      atol=1e-3)
+    assert_same_lines(
+        qgis_lines(streets, BBOX), io.read_lines(copy, "streets", 32650, BBOX, backend=backend), atol=1e-3
+    )
     spaces = qgis(f"{copy}|layername=public_spaces")
-    assert_same_polygons(qgis_io.read_polygons(spaces, UTM, context(), ("ps_id",)),
-                         io.read_polygons(copy, "public_spaces", "EPSG:32650", attributes=("ps_id",),
-                                          backend=backend), rtol=1e-7)
+    assert_same_polygons(
+        qgis_io.read_polygons(spaces, UTM, context(), ("ps_id",)),
+        io.read_polygons(copy, "public_spaces", "EPSG:32650", attributes=("ps_id",), backend=backend),
+        rtol=1e-7,
+    )
 
 
 def assert_same_population(expected, found):
@@ -137,7 +144,10 @@ def assert_same_population(expected, found):
     assert (spread is None) == (other_spread is None)
     if spread is not None:
         assert (other_spread.factor, other_spread.method, other_spread.cells_spread_evenly) == (
-            spread.factor, spread.method, spread.cells_spread_evenly)
+            spread.factor,
+            spread.method,
+            spread.cells_spread_evenly,
+        )
         np.testing.assert_array_equal(other_spread.parent, spread.parent)
         assert other_spread.cell_size == pytest.approx(spread.cell_size, abs=1e-9)
 
@@ -146,22 +156,28 @@ def crop(path, target, bbox):
     """The cells of a north-up grid whose centre lies in ``bbox``, as their own GeoTIFF (what QGIS would read)."""
     dataset = gdal.Open(str(path))
     x0, dx, _, y0, _, dy = dataset.GetGeoTransform()
-    columns = np.flatnonzero((x0 + (np.arange(dataset.RasterXSize) + 0.5) * dx >= bbox[0])
-                             & (x0 + (np.arange(dataset.RasterXSize) + 0.5) * dx <= bbox[2]))
-    rows = np.flatnonzero((y0 + (np.arange(dataset.RasterYSize) + 0.5) * dy >= bbox[1])
-                          & (y0 + (np.arange(dataset.RasterYSize) + 0.5) * dy <= bbox[3]))
+    columns = np.flatnonzero(
+        (x0 + (np.arange(dataset.RasterXSize) + 0.5) * dx >= bbox[0])
+        & (x0 + (np.arange(dataset.RasterXSize) + 0.5) * dx <= bbox[2])
+    )
+    rows = np.flatnonzero(
+        (y0 + (np.arange(dataset.RasterYSize) + 0.5) * dy >= bbox[1])
+        & (y0 + (np.arange(dataset.RasterYSize) + 0.5) * dy <= bbox[3])
+    )
     gdal.Translate(str(target), dataset, srcWin=[int(columns[0]), int(rows[0]), len(columns), len(rows)])
     return str(target)
 
 
 def test_population_whole_and_by_window(qgis, tmp_path):
     grid = qgis(str(SAMPLE_POPULATION), raster=True)
-    assert_same_population(qgis_io.raster_population(grid, UTM, context()), io.read_population(SAMPLE_POPULATION,
-                                                                                                32650))
+    assert_same_population(
+        qgis_io.raster_population(grid, UTM, context()), io.read_population(SAMPLE_POPULATION, 32650)
+    )
     bbox = (498030.0, 3499010.0, 500470.0, 3500690.0)
     window = qgis(crop(SAMPLE_POPULATION, tmp_path / "window.tif", bbox), raster=True)
-    assert_same_population(qgis_io.raster_population(window, UTM, context()),
-                           io.read_population(SAMPLE_POPULATION, 32650, bbox))
+    assert_same_population(
+        qgis_io.raster_population(window, UTM, context()), io.read_population(SAMPLE_POPULATION, 32650, bbox)
+    )
 
 
 def test_coarse_grid_spread_like_qgis(qgis, tmp_path):
@@ -170,8 +186,11 @@ def test_coarse_grid_spread_like_qgis(qgis, tmp_path):
     extent = qgis_io.read_polygons(qgis(layer_path("urban_extent")), UTM, context())[0][0]
     bbox = (497000.0, 3498000.0, 501000.0, 3501000.0)  # 4 × 3 cells of 1 km
     window = qgis(crop(coarse_path, tmp_path / "coarse_window.tif", bbox), raster=True)
-    for qgis_kwargs, kwargs in ((dict(), dict()), (dict(extent=extent), dict(extent=extent)),
-                                (dict(built_up=built_up), dict(built_up=BUILT_UP))):
+    for qgis_kwargs, kwargs in (
+        (dict(), dict()),
+        (dict(extent=extent), dict(extent=extent)),
+        (dict(built_up=built_up), dict(built_up=BUILT_UP)),
+    ):
         expected = qgis_io.raster_population(coarse, UTM, context(), max_cell_size=100, **qgis_kwargs)
         assert expected[4].factor == 10
         assert_same_population(expected, io.read_population(coarse_path, 32650, max_cell_size=100, **kwargs))
@@ -187,8 +206,12 @@ def test_geographic_population_grid_into_utm(qgis, tmp_path):
     whole = qgis_io.raster_population(grid, UTM, context())
     assert_same_population(whole, io.read_population(path, 32650))
     xy, weights, names, _, _ = io.read_population(path, 32650, BBOX)
-    inside = ((whole[0][:, 0] >= BBOX[0]) & (whole[0][:, 0] <= BBOX[2]) & (whole[0][:, 1] >= BBOX[1])
-              & (whole[0][:, 1] <= BBOX[3]))
+    inside = (
+        (whole[0][:, 0] >= BBOX[0])
+        & (whole[0][:, 0] <= BBOX[2])
+        & (whole[0][:, 1] >= BBOX[1])
+        & (whole[0][:, 1] <= BBOX[3])
+    )
     np.testing.assert_allclose(xy, whole[0][inside], atol=1e-6)
     np.testing.assert_allclose(weights, whole[1][inside])
     extent = io.read_polygons(SAMPLE, "urban_extent", 32650)[0][0]

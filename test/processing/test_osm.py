@@ -57,7 +57,10 @@ def write_osm(path):
 
 def test_tag_rules_by_hand():
     assert parse_other_tags('"access"=>"private","fee"=>"yes","note"=>"say \\"hi\\""') == {
-        "access": "private", "fee": "yes", "note": 'say "hi"'}
+        "access": "private",
+        "fee": "yes",
+        "note": 'say "hi"',
+    }
     assert classify_tags({"leisure": "park"}) == ("park", True, None)
     assert classify_tags({"leisure": "garden", "access": "private"}) == ("park", False, "access")
     assert classify_tags({"highway": "pedestrian"}) == ("square", True, None)  # as a polygon: a pedestrian area
@@ -65,19 +68,25 @@ def test_tag_rules_by_hand():
     assert classify_tags({"leisure": "golf_course"}) == (None, False, None)
     policy = WidthPolicy({"primary": 25.0}, 3.0)
     assert (street_width({"width": "7,5"}, policy).width, street_width({"width": "7,5"}, policy).source) == (
-        7.5, "measured")
+        7.5,
+        "measured",
+    )
     assert street_width({"highway": "primary", "width": "wide"}, policy).width == 25.0
     assert street_width({"highway": "primary", "width": "wide"}, policy).source == "class"
     assert (street_width({"highway": "path"}, policy).width, street_width({"highway": "path"}, policy).source) == (
-        3.0, "default")
+        3.0,
+        "default",
+    )
 
 
 def test_public_spaces_from_osm_file(tmp_path, habitat_provider):
     from qgis import processing
 
     osm = write_osm(tmp_path / "city.osm")
-    result = processing.run("habitat:publicspacesfromosm", {
-        "INPUT": f"{osm}|layername=multipolygons", "OUTPUT": str(tmp_path / "spaces.gpkg")})
+    result = processing.run(
+        "habitat:publicspacesfromosm",
+        {"INPUT": f"{osm}|layername=multipolygons", "OUTPUT": str(tmp_path / "spaces.gpkg")},
+    )
     rows = {r["osm_id"]: r for r in read_rows(tmp_path / "spaces.gpkg")}
     # 8 closed ways: the golf course is no candidate, the nature reserve lies inside the park (merged).
     assert (result["CANDIDATES"], result["DUPLICATES"]) == (6, 1)
@@ -91,9 +100,17 @@ def test_public_spaces_from_osm_file(tmp_path, habitat_provider):
     assert rows["101"]["area_m2"] == pytest.approx(85.4 * 111.0, rel=0.02)
 
     # The draft feeds the inventory directly.
-    inventory = processing.run("habitat:publicspaceinventory", {
-        "INPUT": str(tmp_path / "spaces.gpkg"), "TYPE_FIELD": "category", "ACCESS_FIELD": "osm_access",
-        "FEE_FIELD": "osm_fee", "OUTPUT": "memory:", "OUTPUT_SUMMARY": "memory:"})
+    inventory = processing.run(
+        "habitat:publicspaceinventory",
+        {
+            "INPUT": str(tmp_path / "spaces.gpkg"),
+            "TYPE_FIELD": "category",
+            "ACCESS_FIELD": "osm_access",
+            "FEE_FIELD": "osm_fee",
+            "OUTPUT": "memory:",
+            "OUTPUT_SUMMARY": "memory:",
+        },
+    )
     assert inventory["COUNTED"] == 4
 
 
@@ -101,9 +118,15 @@ def test_streets_from_osm_file(tmp_path, habitat_provider):
     from qgis import processing
 
     osm = write_osm(tmp_path / "city.osm")
-    result = processing.run("habitat:streetsfromosm", {
-        "INPUT": f"{osm}|layername=lines", "DEFAULT_WIDTH": 6.0,
-        "CLASS_WIDTHS": ["primary", 25], "OUTPUT": str(tmp_path / "streets.gpkg")})
+    result = processing.run(
+        "habitat:streetsfromosm",
+        {
+            "INPUT": f"{osm}|layername=lines",
+            "DEFAULT_WIDTH": 6.0,
+            "CLASS_WIDTHS": ["primary", 25],
+            "OUTPUT": str(tmp_path / "streets.gpkg"),
+        },
+    )
     rows = {r["osm_id"]: r for r in read_rows(tmp_path / "streets.gpkg")}
     assert (result["STREETS"], result["PRIVATE"]) == (3, 1)
     assert set(rows) == {"201", "202", "203"}  # service roads are kept: people walk on them
@@ -116,11 +139,19 @@ def test_streets_from_osm_file(tmp_path, habitat_provider):
 # --- typology review (issue 17, item 6) and damaged geometry -------------------------------------------------------
 
 DOUBTFUL_WAYS = {  # way id: (tags, counted by the default rule)
-    301: ({"amenity": "school"}, False), 302: ({"landuse": "education"}, False),
-    303: ({"landuse": "cemetery"}, False), 304: ({"amenity": "grave_yard"}, False),
-    305: ({"leisure": "pitch"}, True), 306: ({"leisure": "stadium"}, True), 307: ({"leisure": "track"}, True),
-    308: ({"leisure": "sports_centre"}, True), 309: ({"landuse": "forest"}, True), 310: ({"natural": "wood"}, True),
-    311: ({"natural": "scrub"}, True), 312: ({"leisure": "allotments"}, True), 313: ({"landuse": "allotments"}, True),
+    301: ({"amenity": "school"}, False),
+    302: ({"landuse": "education"}, False),
+    303: ({"landuse": "cemetery"}, False),
+    304: ({"amenity": "grave_yard"}, False),
+    305: ({"leisure": "pitch"}, True),
+    306: ({"leisure": "stadium"}, True),
+    307: ({"leisure": "track"}, True),
+    308: ({"leisure": "sports_centre"}, True),
+    309: ({"landuse": "forest"}, True),
+    310: ({"natural": "wood"}, True),
+    311: ({"natural": "scrub"}, True),
+    312: ({"leisure": "allotments"}, True),
+    313: ({"landuse": "allotments"}, True),
 }
 
 
@@ -160,8 +191,9 @@ def test_types_that_need_review(rule, tmp_path, habitat_provider):
     result = processing.run("habitat:publicspacesfromosm", parameters, feedback=Feedback())
     rows = {r["osm_id"]: r for r in read_rows(tmp_path / "spaces.gpkg")}
 
-    counted = {str(way_id): (by_default if rule == 0 else rule == 2) for way_id, (_, by_default) in
-               DOUBTFUL_WAYS.items()}
+    counted = {
+        str(way_id): (by_default if rule == 0 else rule == 2) for way_id, (_, by_default) in DOUBTFUL_WAYS.items()
+    }
     counted.update({"321": True, "320": True})
     # The playground counts under every rule; it is merged into the school grounds only when both count.
     merged = rule == 2
@@ -182,15 +214,23 @@ def test_types_that_need_review(rule, tmp_path, habitat_provider):
     assert result["COUNTED"] == sum(1 for row in rows.values() if row["counted"])
     # The log names the rule and, per doubtful type, how many spaces there are and how many count.
     for way_id, (tags, _) in DOUBTFUL_WAYS.items():
-        (key, value), = tags.items()
+        ((key, value),) = tags.items()
         expected = f"Needs review: {key}={value}: 1 in the draft, {int(counted[str(way_id)])} of them counted ("
         assert any(line.startswith(expected) for line in lines), expected
     assert any(line.startswith("Types that need review: Count") for line in lines)
 
     # The inventory keeps the same rule through inventory_type.
-    inventory = processing.run("habitat:publicspaceinventory", {
-        "INPUT": str(tmp_path / "spaces.gpkg"), "TYPE_FIELD": "inventory_type", "ACCESS_FIELD": "osm_access",
-        "FEE_FIELD": "osm_fee", "OUTPUT": "memory:", "OUTPUT_SUMMARY": "memory:"})
+    inventory = processing.run(
+        "habitat:publicspaceinventory",
+        {
+            "INPUT": str(tmp_path / "spaces.gpkg"),
+            "TYPE_FIELD": "inventory_type",
+            "ACCESS_FIELD": "osm_access",
+            "FEE_FIELD": "osm_fee",
+            "OUTPUT": "memory:",
+            "OUTPUT_SUMMARY": "memory:",
+        },
+    )
     assert inventory["COUNTED"] == result["COUNTED"]
 
 

@@ -28,17 +28,42 @@ WALK = 100.0  # not 400 m: in this centre full of parks nearly everyone is withi
 # The test's own reading of the typology (not imported from the plugin): candidate tags in the plugin's key order
 # (CIESIN global 11.7.1 lists, squares, school grounds, cemeteries) and the doubtful ones.
 CANDIDATE_TAGS = {
-    "leisure": {"park", "nature_reserve", "garden", "common", "recreation_ground", "playground", "dog_park",
-                "fitness_station", "allotments", "pitch", "stadium", "sports_centre", "track"},
+    "leisure": {
+        "park",
+        "nature_reserve",
+        "garden",
+        "common",
+        "recreation_ground",
+        "playground",
+        "dog_park",
+        "fitness_station",
+        "allotments",
+        "pitch",
+        "stadium",
+        "sports_centre",
+        "track",
+    },
     "landuse": {"village_green", "recreation_ground", "allotments", "forest", "conservation", "education", "cemetery"},
     "natural": {"fell", "grassland", "heath", "scrub", "wood"},
     "place": {"square"},
     "highway": {"pedestrian"},
     "amenity": {"school", "grave_yard"},
 }
-DOUBTFUL = {"leisure=pitch", "leisure=stadium", "leisure=track", "leisure=sports_centre", "landuse=forest",
-            "natural=wood", "natural=scrub", "leisure=allotments", "landuse=allotments", "landuse=cemetery",
-            "amenity=grave_yard", "amenity=school", "landuse=education"}
+DOUBTFUL = {
+    "leisure=pitch",
+    "leisure=stadium",
+    "leisure=track",
+    "leisure=sports_centre",
+    "landuse=forest",
+    "natural=wood",
+    "natural=scrub",
+    "leisure=allotments",
+    "landuse=allotments",
+    "landuse=cemetery",
+    "amenity=grave_yard",
+    "amenity=school",
+    "landuse=education",
+}
 NOT_COUNTED_BY_DEFAULT = {"landuse=cemetery", "amenity=grave_yard", "amenity=school", "landuse=education"}
 PAIR = re.compile(r'"((?:[^"\\]|\\.)*)"=>"((?:[^"\\]|\\.)*)"')
 
@@ -62,10 +87,16 @@ def extract():
             repaired = geometry.MakeValid() if geometry is not None else None
         except RuntimeError:
             repaired = None
-        counted = (tags.get("access") not in ("private", "no") and tags.get("fee") != "yes"
-                   and found not in NOT_COUNTED_BY_DEFAULT)
+        counted = (
+            tags.get("access") not in ("private", "no")
+            and tags.get("fee") != "yes"
+            and found not in NOT_COUNTED_BY_DEFAULT
+        )
         candidates[tags.get("osm_id") or tags["osm_way_id"]] = {
-            "type": found, "counted": counted, "usable": repaired is not None and repaired.GetArea() > 0}
+            "type": found,
+            "counted": counted,
+            "usable": repaired is not None and repaired.GetArea() > 0,
+        }
     lines = source.GetLayerByName("lines")
     west, east, south, north = lines.GetExtent()
     return {"path": path, "candidates": candidates, "lonlat_box": (west, south, east, north)}
@@ -80,10 +111,12 @@ def utm_box(lonlat_box, inset):
         srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     west, south, east, north = lonlat_box
     corners = osr.CoordinateTransformation(source, target).TransformPoints(
-        [(west, south), (west, north), (east, south), (east, north)])
+        [(west, south), (west, north), (east, south), (east, north)]
+    )
     xs, ys = [c[0] for c in corners], [c[1] for c in corners]
-    return box(max(xs[0], xs[1]) + inset, max(ys[0], ys[2]) + inset, min(xs[2], xs[3]) - inset,
-               min(ys[1], ys[3]) - inset)
+    return box(
+        max(xs[0], xs[1]) + inset, max(ys[0], ys[2]) + inset, min(xs[2], xs[3]) - inset, min(ys[1], ys[3]) - inset
+    )
 
 
 def vertex_entrance_distances(streets, spaces, points):
@@ -113,7 +146,7 @@ def vertex_entrance_distances(streets, spaces, points):
     length = np.hypot(direction[:, 0], direction[:, 1])
     out = []
     for point in points:
-        t = np.clip(((point - a) * direction).sum(axis=1) / length ** 2, 0.0, 1.0)
+        t = np.clip(((point - a) * direction).sum(axis=1) / length**2, 0.0, 1.0)
         gap = np.hypot(*(a + t[:, None] * direction - point).T)
         best = int(np.argmin(gap))
         along = t[best] * length[best]
@@ -131,8 +164,9 @@ def test_real_extract_to_the_indicators(extract, tmp_path, habitat_provider):
     # 1. The inventory draft: no traceback; broken geometries skipped and counted.
     messages = Messages()
     spaces_path = tmp_path / "spaces.gpkg"
-    spaces = run("habitat:publicspacesfromosm", {"INPUT": f"{pbf}|layername=multipolygons",
-                                                 "OUTPUT": str(spaces_path)}, messages)
+    spaces = run(
+        "habitat:publicspacesfromosm", {"INPUT": f"{pbf}|layername=multipolygons", "OUTPUT": str(spaces_path)}, messages
+    )
     assert spaces["SKIPPED"] == len(broken) > 0
     assert any(str(spaces["SKIPPED"]) in line and all(osm_id in line for osm_id in broken) for line in messages.lines)
     rows = read_rows(spaces_path)
@@ -142,21 +176,31 @@ def test_real_extract_to_the_indicators(extract, tmp_path, habitat_provider):
     assert sorted(listed) == sorted(usable)
     assert spaces["CANDIDATES"] + spaces["DUPLICATES"] == len(usable)
     for row in rows:  # a duplicate is merged only into a space that counts alike
-        assert {expected[osm_id]["counted"] for osm_id in [row["osm_id"]] + merged[row["osm_id"]]} == \
-            {bool(row["counted"])}
+        assert {expected[osm_id]["counted"] for osm_id in [row["osm_id"]] + merged[row["osm_id"]]} == {
+            bool(row["counted"])
+        }
         assert row["review"] == int(expected[row["osm_id"]]["type"] in DOUBTFUL)
         assert (row["review_why"] is not None) == bool(row["review"])
     counted_ids = {osm_id for osm_id in usable if expected[osm_id]["counted"]}
     assert {row["osm_id"] for row in rows if row["counted"]} | {
-        i for row in rows if row["counted"] for i in merged[row["osm_id"]]} == counted_ids
+        i for row in rows if row["counted"] for i in merged[row["osm_id"]]
+    } == counted_ids
     assert spaces["COUNTED"] == sum(1 for row in rows if row["counted"])
     assert spaces["REVIEW"] == sum(row["review"] for row in rows) > 0
     assert any(line.startswith("Needs review: amenity=school") for line in messages.lines)
 
     # The draft feeds the inventory, which keeps the review rule through inventory_type.
-    inventory = run("habitat:publicspaceinventory", {
-        "INPUT": str(spaces_path), "TYPE_FIELD": "inventory_type", "ACCESS_FIELD": "osm_access",
-        "FEE_FIELD": "osm_fee", "OUTPUT": "memory:", "OUTPUT_SUMMARY": "memory:"})
+    inventory = run(
+        "habitat:publicspaceinventory",
+        {
+            "INPUT": str(spaces_path),
+            "TYPE_FIELD": "inventory_type",
+            "ACCESS_FIELD": "osm_access",
+            "FEE_FIELD": "osm_fee",
+            "OUTPUT": "memory:",
+            "OUTPUT_SUMMARY": "memory:",
+        },
+    )
     assert inventory["COUNTED"] == spaces["COUNTED"]
 
     # 2. Streets, with the tool's defaults (widths are not checked here).
@@ -171,27 +215,45 @@ def test_real_extract_to_the_indicators(extract, tmp_path, habitat_provider):
     counted_shapes = [row["_geometry"] for row in rows if row["counted"]]
     counted_layer = write_layer(inputs, "counted", "MultiPolygon", UTM35N, [], [(s, []) for s in counted_shapes])
     extent_layer = write_layer(inputs, "extent", "Polygon", UTM35N, [("name", "str")], [(extent, ["Helsinki"])])
-    land = run("habitat:sdg1171landshare", {
-        "URBAN_EXTENT": extent_layer, "CITY_NAME_FIELD": "name", "PUBLIC_SPACES": counted_layer,
-        "STREETS": str(streets_path), "WIDTH_FIELD": "width_m", "OUTPUT_STREET_AREA": str(tmp_path / "area.gpkg"),
-        "OUTPUT_TABLE": "memory:", "OUTPUT_REPORT": None})
+    land = run(
+        "habitat:sdg1171landshare",
+        {
+            "URBAN_EXTENT": extent_layer,
+            "CITY_NAME_FIELD": "name",
+            "PUBLIC_SPACES": counted_layer,
+            "STREETS": str(streets_path),
+            "WIDTH_FIELD": "width_m",
+            "OUTPUT_STREET_AREA": str(tmp_path / "area.gpkg"),
+            "OUTPUT_TABLE": "memory:",
+            "OUTPUT_REPORT": None,
+        },
+    )
     public_space = unary_union(counted_shapes).intersection(extent)
     street_area = unary_union([row["_geometry"] for row in read_rows(tmp_path / "area.gpkg")])
     assert land["SHARE_PUBLIC_SPACE"] == pytest.approx(100 * public_space.area / extent.area, abs=0.01)
     streets_outside_spaces = street_area.intersection(extent).difference(public_space)  # overlaps counted once
     assert land["SHARE_STREETS"] == pytest.approx(100 * streets_outside_spaces.area / extent.area, abs=0.01)
     assert land["SHARE_TOTAL"] == pytest.approx(
-        100 * unary_union([public_space, street_area]).intersection(extent).area / extent.area, abs=0.01)
+        100 * unary_union([public_space, street_area]).intersection(extent).area / extent.area, abs=0.01
+    )
     assert 0 < land["SHARE_PUBLIC_SPACE"] < land["SHARE_TOTAL"] < 100
 
     # 4. Walking access for a uniform population grid over the extent.
-    columns, grid_rows = int(extent.bounds[2] - extent.bounds[0]) // int(CELL), \
-        int(extent.bounds[3] - extent.bounds[1]) // int(CELL)
+    columns, grid_rows = (
+        int(extent.bounds[2] - extent.bounds[0]) // int(CELL),
+        int(extent.bounds[3] - extent.bounds[1]) // int(CELL),
+    )
     origin = (extent.bounds[0], extent.bounds[1] + grid_rows * CELL)
     grid = write_raster(tmp_path / "people.tif", [np.full((grid_rows, columns), PER_CELL)], origin, CELL, UTM35N)
-    common = {"STREETS": str(streets_path), "PUBLIC_SPACES": counted_layer, "POPULATION_RASTER": grid,
-              "MAX_DISTANCE": WALK,
-              "OUTPUT_NETWORK": "memory:", "OUTPUT_TABLE": "memory:", "OUTPUT_REPORT": None}
+    common = {
+        "STREETS": str(streets_path),
+        "PUBLIC_SPACES": counted_layer,
+        "POPULATION_RASTER": grid,
+        "MAX_DISTANCE": WALK,
+        "OUTPUT_NETWORK": "memory:",
+        "OUTPUT_TABLE": "memory:",
+        "OUTPUT_REPORT": None,
+    }
     access = run("habitat:publicspaceaccess", {**common, "OUTPUT_POPULATION": str(tmp_path / "pop.gpkg")})
     assert access["POP_TOTAL"] == pytest.approx(columns * grid_rows * PER_CELL)
     people = read_rows(tmp_path / "pop.gpkg")
@@ -214,11 +276,16 @@ def test_real_extract_to_the_indicators(extract, tmp_path, habitat_provider):
     # With entrances at vertices only (when the tool offers the choice) the reference is exact.
     algorithm = QgsApplication.processingRegistry().algorithmById("habitat:publicspaceaccess")
     if algorithm.parameterDefinition("MID_SEGMENT_ENTRANCES") is not None:
-        run("habitat:publicspaceaccess", {**common, "MID_SEGMENT_ENTRANCES": False,
-                                          "OUTPUT_POPULATION": str(tmp_path / "pop_vertex.gpkg")})
-        vertex_only = {(round(p["_geometry"].x, 3), round(p["_geometry"].y, 3)):
-                       float(p["dist_m"]) if p["dist_m"] is not None else np.inf
-                       for p in read_rows(tmp_path / "pop_vertex.gpkg")}
+        run(
+            "habitat:publicspaceaccess",
+            {**common, "MID_SEGMENT_ENTRANCES": False, "OUTPUT_POPULATION": str(tmp_path / "pop_vertex.gpkg")},
+        )
+        vertex_only = {
+            (round(p["_geometry"].x, 3), round(p["_geometry"].y, 3)): float(p["dist_m"])
+            if p["dist_m"] is not None
+            else np.inf
+            for p in read_rows(tmp_path / "pop_vertex.gpkg")
+        }
         got = np.array([vertex_only[(round(x, 3), round(y, 3))] for x, y in points])
         known = np.isfinite(got)
         np.testing.assert_allclose(got[known], by_vertex[known], atol=0.05)
@@ -234,8 +301,10 @@ def test_damaged_extracts_name_the_file(extract, tmp_path, habitat_provider):
     damaged = tmp_path / "damaged.osm.pbf"
     damaged.write_bytes(data[:200_000] + bytes(400) + data[200_400:])  # a block overwritten with zeros
     unfinished = tmp_path / "unfinished.osm"
-    unfinished.write_text('<?xml version="1.0"?>\n<osm version="0.6">\n<node id="1" lat="60.1" lon="24.9"/>\n'
-                          '<way id="2"><nd ref="1"/', encoding="utf-8")
+    unfinished.write_text(
+        '<?xml version="1.0"?>\n<osm version="0.6">\n<node id="1" lat="60.1" lon="24.9"/>\n<way id="2"><nd ref="1"/',
+        encoding="utf-8",
+    )
     for path in (truncated, damaged, unfinished):
         output = tmp_path / f"{path.stem}.gpkg"
         with pytest.raises(QgsProcessingException) as error:

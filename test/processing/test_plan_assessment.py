@@ -12,8 +12,14 @@ from test.helpers import read_rows
 
 
 def card(folder, name, assessor, year, scores, comments=None):
-    payload = {"framework": "mini", "plan": "Master Plan", "city": "Sample City", "year": year, "assessor": assessor,
-               "scores": {k: {"score": v, "comment": (comments or {}).get(k, "")} for k, v in scores.items()}}
+    payload = {
+        "framework": "mini",
+        "plan": "Master Plan",
+        "city": "Sample City",
+        "year": year,
+        "assessor": assessor,
+        "scores": {k: {"score": v, "comment": (comments or {}).get(k, "")} for k, v in scores.items()},
+    }
     path = folder / name
     path.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
     return str(path)
@@ -23,21 +29,30 @@ def card(folder, name, assessor, year, scores, comments=None):
 def inputs(tmp_path):
     framework = tmp_path / "mini.json"
     framework.write_text(json.dumps(FRAMEWORK, ensure_ascii=False), encoding="utf-8")
-    cards = [card(tmp_path, "a.json", "Ana", 2026, {"V1": 3, "V2": 2, "P1": "NA"}),
-             card(tmp_path, "b.json", "Bo", 2026, {"V1": 2, "V2": 2, "P1": 1}),
-             card(tmp_path, "c.json", "Chen", 2026, {"V1": 3, "V2": 0, "P1": 1},
-                  {"V2": "<script>alert(1)</script> no goals"}),
-             card(tmp_path, "d.json", "Ana", 2020, {"V1": 1, "V2": 1, "P1": 0})]
+    cards = [
+        card(tmp_path, "a.json", "Ana", 2026, {"V1": 3, "V2": 2, "P1": "NA"}),
+        card(tmp_path, "b.json", "Bo", 2026, {"V1": 2, "V2": 2, "P1": 1}),
+        card(
+            tmp_path, "c.json", "Chen", 2026, {"V1": 3, "V2": 0, "P1": 1}, {"V2": "<script>alert(1)</script> no goals"}
+        ),
+        card(tmp_path, "d.json", "Ana", 2020, {"V1": 1, "V2": 1, "P1": 0}),
+    ]
     return {"FRAMEWORK": str(framework), "SCORECARDS": cards}
 
 
 def test_scores_agreement_and_report(inputs, tmp_path, habitat_provider):
     from qgis import processing
 
-    processing.run("habitat:planassessment", {**inputs, "OUTPUT_CRITERIA": str(tmp_path / "c.csv"),
-                                               "OUTPUT_THEMES": str(tmp_path / "t.csv"),
-                                               "OUTPUT_PLANS": str(tmp_path / "p.csv"),
-                                               "OUTPUT_REPORT": str(tmp_path / "r.html")})
+    processing.run(
+        "habitat:planassessment",
+        {
+            **inputs,
+            "OUTPUT_CRITERIA": str(tmp_path / "c.csv"),
+            "OUTPUT_THEMES": str(tmp_path / "t.csv"),
+            "OUTPUT_PLANS": str(tmp_path / "p.csv"),
+            "OUTPUT_REPORT": str(tmp_path / "r.html"),
+        },
+    )
     plans = {int(r["year"]): r for r in read_rows(tmp_path / "p.csv")}
     recent = plans[2026]
     # Means V1 8/3, V2 4/3 (weight 2), P1 1 (NA left out): (8/3 + 2 x 4/3 + 1) / (3 x 4).
@@ -67,23 +82,43 @@ def test_mixed_frameworks_are_refused(inputs, tmp_path, habitat_provider):
     payload["framework"] = "other"
     open(other, "w", encoding="utf-8").write(json.dumps(payload))
     with pytest.raises(QgsProcessingException, match="made for the framework"):
-        processing.run("habitat:planassessment", {**inputs, "SCORECARDS": inputs["SCORECARDS"] + [other],
-                                                   "OUTPUT_CRITERIA": "memory:", "OUTPUT_THEMES": "memory:",
-                                                   "OUTPUT_PLANS": "memory:", "OUTPUT_REPORT": None})
+        processing.run(
+            "habitat:planassessment",
+            {
+                **inputs,
+                "SCORECARDS": inputs["SCORECARDS"] + [other],
+                "OUTPUT_CRITERIA": "memory:",
+                "OUTPUT_THEMES": "memory:",
+                "OUTPUT_PLANS": "memory:",
+                "OUTPUT_REPORT": None,
+            },
+        )
 
 
-@pytest.mark.parametrize("alpha, shown, warned", [(0.66651, "0.667", False), (0.66649, "0.666", True),
-                                                  (0.6665, "0.666", True), (0.8, "0.800", False)])
-def test_the_low_agreement_warning_agrees_with_the_alpha_shown(inputs, habitat_provider, monkeypatch,
-                                                               alpha, shown, warned):
+@pytest.mark.parametrize(
+    "alpha, shown, warned",
+    [(0.66651, "0.667", False), (0.66649, "0.666", True), (0.6665, "0.666", True), (0.8, "0.800", False)],
+)
+def test_the_low_agreement_warning_agrees_with_the_alpha_shown(
+    inputs, habitat_provider, monkeypatch, alpha, shown, warned
+):
     """Never "alpha 0.667" beside "alpha below 0.667": the warning compares the value as the log shows it."""
     from habitat_planning_plugin.core.plan_assessment import aggregation
     from test.helpers import Messages, run_algorithm
 
     monkeypatch.setattr(aggregation, "krippendorff_alpha", lambda ratings, level: alpha)
     messages = Messages()
-    run_algorithm("habitat:planassessment", {**inputs, "OUTPUT_CRITERIA": "memory:", "OUTPUT_THEMES": "memory:",
-                                             "OUTPUT_PLANS": "memory:", "OUTPUT_REPORT": None}, messages)
+    run_algorithm(
+        "habitat:planassessment",
+        {
+            **inputs,
+            "OUTPUT_CRITERIA": "memory:",
+            "OUTPUT_THEMES": "memory:",
+            "OUTPUT_PLANS": "memory:",
+            "OUTPUT_REPORT": None,
+        },
+        messages,
+    )
     assert f"alpha {shown} over" in messages.text()
     assert ("alpha below 0.667" in messages.text()) is warned
 
@@ -94,12 +129,27 @@ def test_scores_join_city_polygons_for_a_choropleth(inputs, tmp_path, habitat_pr
 
     from test.helpers import write_layer
 
-    cities = write_layer(tmp_path / "cities.gpkg", "cities", "Polygon", 32650, [("name", "str")],
-                         [(box(0, 0, 10, 10), ["sample city"]), (box(20, 0, 30, 10), ["Elsewhere"])])
-    processing.run("habitat:planassessment", {**inputs, "CITIES": cities, "CITY_FIELD": "name",
-                                               "OUTPUT_CRITERIA": "memory:", "OUTPUT_THEMES": "memory:",
-                                               "OUTPUT_PLANS": "memory:", "OUTPUT_REPORT": None,
-                                               "OUTPUT_MAP": str(tmp_path / "map.gpkg")})
+    cities = write_layer(
+        tmp_path / "cities.gpkg",
+        "cities",
+        "Polygon",
+        32650,
+        [("name", "str")],
+        [(box(0, 0, 10, 10), ["sample city"]), (box(20, 0, 30, 10), ["Elsewhere"])],
+    )
+    processing.run(
+        "habitat:planassessment",
+        {
+            **inputs,
+            "CITIES": cities,
+            "CITY_FIELD": "name",
+            "OUTPUT_CRITERIA": "memory:",
+            "OUTPUT_THEMES": "memory:",
+            "OUTPUT_PLANS": "memory:",
+            "OUTPUT_REPORT": None,
+            "OUTPUT_MAP": str(tmp_path / "map.gpkg"),
+        },
+    )
     rows = {r["name"]: r for r in read_rows(tmp_path / "map.gpkg")}
     assert rows["sample city"]["plan_year"] == 2026  # the latest version, matched without regard to case
     assert rows["sample city"]["overall_pct"] == pytest.approx(100 * (19 / 3) / 12)

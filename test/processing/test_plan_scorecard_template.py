@@ -13,8 +13,10 @@ def test_template_round_trip(tmp_path, habitat_provider):
     from qgis import processing
 
     target = tmp_path / "card.xlsx"
-    processing.run("habitat:planscorecardtemplate", {"PLAN": "Master Plan 2030", "CITY": "Sample City", "YEAR": 2026,
-                                                     "ASSESSOR": "Ana", "OUTPUT": str(target)})
+    processing.run(
+        "habitat:planscorecardtemplate",
+        {"PLAN": "Master Plan 2030", "CITY": "Sample City", "YEAR": 2026, "ASSESSOR": "Ana", "OUTPUT": str(target)},
+    )
     book = load_workbook(target)
     sheet = book.active
     rows = list(sheet.iter_rows(values_only=True))
@@ -33,7 +35,12 @@ def test_template_round_trip(tmp_path, habitat_provider):
 
     card = read_scorecard(target)
     assert (card.plan, card.city, card.year, card.assessor, card.framework) == (
-        "Master Plan 2030", "Sample City", 2026, "Ana", "habitat-citywide-plan")
+        "Master Plan 2030",
+        "Sample City",
+        2026,
+        "Ana",
+        "habitat-citywide-plan",
+    )
     assert card.scores["vision_1"] == 3.0 and card.comments["vision_1"] == "<b>clear</b> vision"
     assert card.scores["fact_base_1"] != card.scores["fact_base_1"]  # NA is NaN
     assert check_scorecards(load_framework(FRAMEWORK), [card]) == []
@@ -58,8 +65,10 @@ def test_template_filled_by_three_assessors_then_assessed(tmp_path, habitat_prov
     paths = []
     for assessor, score in (("Ana", 3), ("Bo", 2), ("Chen", 1)):
         path = tmp_path / f"{assessor}.xlsx"
-        processing.run("habitat:planscorecardtemplate", {"PLAN": "P", "CITY": "C", "YEAR": 2026,
-                                                         "ASSESSOR": assessor, "OUTPUT": str(path)})
+        processing.run(
+            "habitat:planscorecardtemplate",
+            {"PLAN": "P", "CITY": "C", "YEAR": 2026, "ASSESSOR": assessor, "OUTPUT": str(path)},
+        )
         book = load_workbook(path)
         sheet = book.active
         rows = list(sheet.iter_rows(values_only=True))
@@ -68,9 +77,16 @@ def test_template_filled_by_three_assessors_then_assessed(tmp_path, habitat_prov
             sheet.cell(header + 2 + offset, 2).value = "NA" if offset == 27 else score
         book.save(path)
         paths.append(str(path))
-    processing.run("habitat:planassessment", {"SCORECARDS": paths, "OUTPUT_CRITERIA": "memory:",
-                                               "OUTPUT_THEMES": "memory:", "OUTPUT_PLANS": str(tmp_path / "p.csv"),
-                                               "OUTPUT_REPORT": None})
+    processing.run(
+        "habitat:planassessment",
+        {
+            "SCORECARDS": paths,
+            "OUTPUT_CRITERIA": "memory:",
+            "OUTPUT_THEMES": "memory:",
+            "OUTPUT_PLANS": str(tmp_path / "p.csv"),
+            "OUTPUT_REPORT": None,
+        },
+    )
     (plan,) = read_rows(tmp_path / "p.csv")
     # Every applicable criterion has the mean 2 of 3: 66.7 % of the potential; the NA criterion is left out.
     assert float(plan["overall_pct"]) == pytest.approx(100 * 2 / 3)

@@ -18,10 +18,19 @@ def run(parameters):
 
 
 def test_sample_city_inventory(tmp_path, habitat_provider):
-    result = run({"INPUT": layer_path("public_spaces"), "TYPE_FIELD": "ps_type", "ACCESS_FIELD": "access",
-                  "FEE_FIELD": "fee", "DISTRICTS": layer_path("districts"), "DISTRICT_NAME_FIELD": "name",
-                  "POPULATION_RASTER": str(SAMPLE_POPULATION), "OUTPUT": str(tmp_path / "inventory.gpkg"),
-                  "OUTPUT_SUMMARY": str(tmp_path / "summary.csv")})
+    result = run(
+        {
+            "INPUT": layer_path("public_spaces"),
+            "TYPE_FIELD": "ps_type",
+            "ACCESS_FIELD": "access",
+            "FEE_FIELD": "fee",
+            "DISTRICTS": layer_path("districts"),
+            "DISTRICT_NAME_FIELD": "name",
+            "POPULATION_RASTER": str(SAMPLE_POPULATION),
+            "OUTPUT": str(tmp_path / "inventory.gpkg"),
+            "OUTPUT_SUMMARY": str(tmp_path / "summary.csv"),
+        }
+    )
     # 28 spaces: two private gardens (access private) and a golf course (fee) do not count.
     assert (result["COUNTED"], result["NOT_COUNTED"], result["REPAIRED"]) == (25, 3, 1)
     rows = read_rows(tmp_path / "inventory.gpkg")
@@ -53,10 +62,17 @@ def test_sample_city_inventory(tmp_path, habitat_provider):
 
 def test_unknown_types_and_missing_geometry_are_kept_and_flagged(tmp_path, habitat_provider):
     gpkg = tmp_path / "spaces.gpkg"
-    spaces = write_layer(gpkg, "spaces", "Polygon", 32650, [("kind", "str")],
-                         [(box(0, 0, 100, 100), ["Park"]), (box(200, 0, 300, 100), ["helipad"]), (None, ["square"])])
-    result = run({"INPUT": spaces, "TYPE_FIELD": "kind", "OUTPUT": str(tmp_path / "out.gpkg"),
-                  "OUTPUT_SUMMARY": "memory:"})
+    spaces = write_layer(
+        gpkg,
+        "spaces",
+        "Polygon",
+        32650,
+        [("kind", "str")],
+        [(box(0, 0, 100, 100), ["Park"]), (box(200, 0, 300, 100), ["helipad"]), (None, ["square"])],
+    )
+    result = run(
+        {"INPUT": spaces, "TYPE_FIELD": "kind", "OUTPUT": str(tmp_path / "out.gpkg"), "OUTPUT_SUMMARY": "memory:"}
+    )
     assert (result["COUNTED"], result["NOT_COUNTED"]) == (1, 2)
     rows = {r["kind"]: r for r in read_rows(tmp_path / "out.gpkg")}
     assert rows["helipad"]["not_counted_reason"] == "type value not in the mapping"
@@ -64,13 +80,23 @@ def test_unknown_types_and_missing_geometry_are_kept_and_flagged(tmp_path, habit
     assert rows["square"]["_geometry"] is None or rows["square"]["_geometry"].is_empty
 
 
-@pytest.mark.parametrize("change, message", [
-    ({"SIZE_THRESHOLDS": "1, 0.5"}, "increasing"),
-    ({"SIZE_THRESHOLDS": "small, big"}, "numbers in hectares"),
-    ({"TYPE_MAPPING": ["park", "garden-ish"]}, "use one of"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"SIZE_THRESHOLDS": "1, 0.5"}, "increasing"),
+        ({"SIZE_THRESHOLDS": "small, big"}, "numbers in hectares"),
+        ({"TYPE_MAPPING": ["park", "garden-ish"]}, "use one of"),
+    ],
+)
 def test_bad_parameters_are_explained(tmp_path, habitat_provider, change, message):
     with pytest.raises(QgsProcessingException, match=message):
-        run({"INPUT": layer_path("public_spaces"), "TYPE_FIELD": "ps_type", "OUTPUT": str(tmp_path / "o.gpkg"),
-             "OUTPUT_SUMMARY": "memory:", **change})
+        run(
+            {
+                "INPUT": layer_path("public_spaces"),
+                "TYPE_FIELD": "ps_type",
+                "OUTPUT": str(tmp_path / "o.gpkg"),
+                "OUTPUT_SUMMARY": "memory:",
+                **change,
+            }
+        )
     assert not (tmp_path / "o.gpkg").exists()

@@ -16,39 +16,130 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from kobo_export import read_form, write_export  # noqa: E402
 
 EPSG = 32650
-SQUARES = {11: box(500000, 3500000, 500100, 3500100), 12: box(500300, 3500000, 500400, 3500100),
-           13: box(500600, 3500000, 500700, 3500100), 14: box(500900, 3500000, 501000, 3500100),
-           15: box(501200, 3500000, 501300, 3500100)}
+SQUARES = {
+    11: box(500000, 3500000, 500100, 3500100),
+    12: box(500300, 3500000, 500400, 3500100),
+    13: box(500600, 3500000, 500700, 3500100),
+    14: box(500900, 3500000, 501000, 3500100),
+    15: box(501200, 3500000, 501300, 3500100),
+}
 
-BEST = {"space_type": "park", "universal_access": "yes", "opening_hours": "always", "entry_fee": "no",
-        "barriers": ["none"], "users_women": 10, "users_men": 10, "users_children": 5, "users_youth": 5,
-        "users_adults": 5, "users_older": 5, "users_disability": 2,
-        "activities": ["sitting", "walking", "play", "sports", "trading", "events"], "seating": "enough",
-        "shade": "most", "toilets": "yes", "drinking_water": "yes", "lighting": "yes", "safety_women": "very_safe",
-        "safety_men": "very_safe", "visibility": "clear", "incidents": "none", "green_cover_pct": 100,
-        "trees": "many", "amenities": ["playground", "sports_ground", "fitness", "bins", "signage", "bicycle_parking",
-                                       "ramps"],
-        "facility_condition": "good", "cleanliness": "clean", "vegetation_upkeep": "good", "vandalism": "none"}
-WORST = {"space_type": "square", "universal_access": "no", "opening_hours": "closed", "entry_fee": "yes",
-         "fee_amount": 20, "barriers": ["fence", "steps", "traffic", "guard"], "users_women": 0, "users_men": 0,
-         "users_children": 0, "users_youth": 0, "users_adults": 0, "users_older": 0, "users_disability": 0,
-         "activities": ["none"], "seating": "none", "shade": "none", "toilets": "no", "drinking_water": "no",
-         "lighting": "no", "safety_women": "very_unsafe", "safety_men": "very_unsafe", "visibility": "blocked",
-         "incidents": "many", "green_cover_pct": 0, "trees": "none", "amenities": ["none"],
-         "facility_condition": "poor", "cleanliness": "dirty", "vegetation_upkeep": "poor", "vandalism": "many"}
+BEST = {
+    "space_type": "park",
+    "universal_access": "yes",
+    "opening_hours": "always",
+    "entry_fee": "no",
+    "barriers": ["none"],
+    "users_women": 10,
+    "users_men": 10,
+    "users_children": 5,
+    "users_youth": 5,
+    "users_adults": 5,
+    "users_older": 5,
+    "users_disability": 2,
+    "activities": ["sitting", "walking", "play", "sports", "trading", "events"],
+    "seating": "enough",
+    "shade": "most",
+    "toilets": "yes",
+    "drinking_water": "yes",
+    "lighting": "yes",
+    "safety_women": "very_safe",
+    "safety_men": "very_safe",
+    "visibility": "clear",
+    "incidents": "none",
+    "green_cover_pct": 100,
+    "trees": "many",
+    "amenities": ["playground", "sports_ground", "fitness", "bins", "signage", "bicycle_parking", "ramps"],
+    "facility_condition": "good",
+    "cleanliness": "clean",
+    "vegetation_upkeep": "good",
+    "vandalism": "none",
+}
+WORST = {
+    "space_type": "square",
+    "universal_access": "no",
+    "opening_hours": "closed",
+    "entry_fee": "yes",
+    "fee_amount": 20,
+    "barriers": ["fence", "steps", "traffic", "guard"],
+    "users_women": 0,
+    "users_men": 0,
+    "users_children": 0,
+    "users_youth": 0,
+    "users_adults": 0,
+    "users_older": 0,
+    "users_disability": 0,
+    "activities": ["none"],
+    "seating": "none",
+    "shade": "none",
+    "toilets": "no",
+    "drinking_water": "no",
+    "lighting": "no",
+    "safety_women": "very_unsafe",
+    "safety_men": "very_unsafe",
+    "visibility": "blocked",
+    "incidents": "many",
+    "green_cover_pct": 0,
+    "trees": "none",
+    "amenities": ["none"],
+    "facility_condition": "poor",
+    "cleanliness": "dirty",
+    "vegetation_upkeep": "poor",
+    "vandalism": "many",
+}
 # Space 13: two visits with gaps (see the hand computation in test_round_trip_scores_by_hand).
-MIXED_1 = {"universal_access": "partly", "opening_hours": "daytime", "entry_fee": "no", "barriers": ["fence", "steps"],
-           "users_women": 3, "users_men": 1, "users_children": 4, "users_youth": 0, "users_adults": 0,
-           "users_older": 0, "users_disability": 0, "activities": ["sitting", "walking", "play"],
-           "seating": "some", "shade": "none", "toilets": "no", "drinking_water": "yes", "lighting": "partly",
-           "safety_women": "unsafe", "safety_men": "no_answer", "visibility": "partly", "incidents": "few",
-           "green_cover_pct": 40, "trees": "some", "amenities": ["bins", "signage"], "facility_condition": "fair",
-           "cleanliness": "dirty", "vegetation_upkeep": "fair", "vandalism": "many"}
-MIXED_2 = {"universal_access": "yes", "opening_hours": "limited", "barriers": ["none"], "users_women": 2,
-           "users_men": 2, "users_children": 1, "users_youth": 1, "users_adults": 1, "users_older": 1,
-           "users_disability": 3, "activities": ["none"], "seating": "enough", "safety_women": "safe",
-           "safety_men": "very_safe", "visibility": "clear", "incidents": "none", "green_cover_pct": 60,
-           "trees": "many", "amenities": ["playground", "bins", "ramps", "fitness"], "facility_condition": "poor"}
+MIXED_1 = {
+    "universal_access": "partly",
+    "opening_hours": "daytime",
+    "entry_fee": "no",
+    "barriers": ["fence", "steps"],
+    "users_women": 3,
+    "users_men": 1,
+    "users_children": 4,
+    "users_youth": 0,
+    "users_adults": 0,
+    "users_older": 0,
+    "users_disability": 0,
+    "activities": ["sitting", "walking", "play"],
+    "seating": "some",
+    "shade": "none",
+    "toilets": "no",
+    "drinking_water": "yes",
+    "lighting": "partly",
+    "safety_women": "unsafe",
+    "safety_men": "no_answer",
+    "visibility": "partly",
+    "incidents": "few",
+    "green_cover_pct": 40,
+    "trees": "some",
+    "amenities": ["bins", "signage"],
+    "facility_condition": "fair",
+    "cleanliness": "dirty",
+    "vegetation_upkeep": "fair",
+    "vandalism": "many",
+}
+MIXED_2 = {
+    "universal_access": "yes",
+    "opening_hours": "limited",
+    "barriers": ["none"],
+    "users_women": 2,
+    "users_men": 2,
+    "users_children": 1,
+    "users_youth": 1,
+    "users_adults": 1,
+    "users_older": 1,
+    "users_disability": 3,
+    "activities": ["none"],
+    "seating": "enough",
+    "safety_women": "safe",
+    "safety_men": "very_safe",
+    "visibility": "clear",
+    "incidents": "none",
+    "green_cover_pct": 60,
+    "trees": "many",
+    "amenities": ["playground", "bins", "ramps", "fitness"],
+    "facility_condition": "poor",
+}
 DIMENSIONS = ["accessibility", "use", "comfort", "safety", "green", "facilities", "maintenance"]
 
 
@@ -62,16 +153,30 @@ def lat_lon(x, y):
 
 
 def inventory(tmp_path, epsg=EPSG):
-    rows = [(shape, [space_id, f"Space {space_id}", "West" if space_id < 13 else "East"])
-            for space_id, shape in SQUARES.items()]
-    return write_layer(tmp_path / "inventory.gpkg", "spaces", "Polygon", epsg,
-                       [("sid", "int"), ("name", "str"), ("district", "str")], rows)
+    rows = [
+        (shape, [space_id, f"Space {space_id}", "West" if space_id < 13 else "East"])
+        for space_id, shape in SQUARES.items()
+    ]
+    return write_layer(
+        tmp_path / "inventory.gpkg",
+        "spaces",
+        "Polygon",
+        epsg,
+        [("sid", "int"), ("name", "str"), ("district", "str")],
+        rows,
+    )
 
 
 def submission(n, values, space_id=None, gps=None):
-    meta = {"start": "2026-10-01T09:00:00+08:00", "end": "2026-10-01T09:20:00+08:00", "today": "2026-10-01",
-            "deviceid": "collect:test", "form_version": "2026.1", "_uuid": f"uuid-{n}",
-            "_submission_time": "2026-10-01T10:00:00"}
+    meta = {
+        "start": "2026-10-01T09:00:00+08:00",
+        "end": "2026-10-01T09:20:00+08:00",
+        "today": "2026-10-01",
+        "deviceid": "collect:test",
+        "form_version": "2026.1",
+        "_uuid": f"uuid-{n}",
+        "_submission_time": "2026-10-01T10:00:00",
+    }
     return dict(meta, space_id=space_id, gps=gps, **values)
 
 
@@ -90,10 +195,17 @@ def round_trip_submissions():
 def run_quality(survey, inventory_source, folder, **extra):
     from qgis import processing
 
-    parameters = {"SURVEY": str(survey), "INVENTORY": inventory_source, "ID_FIELD": "sid", "NAME_FIELD": "name",
-                  "DISTRICT_FIELD": "district", "OUTPUT": str(folder / "quality.gpkg"),
-                  "OUTPUT_ANSWERS": str(folder / "answers.csv"), "OUTPUT_LOG": str(folder / "log.csv"),
-                  "OUTPUT_REPORT": str(folder / "quality.html")}
+    parameters = {
+        "SURVEY": str(survey),
+        "INVENTORY": inventory_source,
+        "ID_FIELD": "sid",
+        "NAME_FIELD": "name",
+        "DISTRICT_FIELD": "district",
+        "OUTPUT": str(folder / "quality.gpkg"),
+        "OUTPUT_ANSWERS": str(folder / "answers.csv"),
+        "OUTPUT_LOG": str(folder / "log.csv"),
+        "OUTPUT_REPORT": str(folder / "quality.html"),
+    }
     parameters.update(extra)
     result = processing.run("habitat:publicspacequality", parameters)
     scores = {int(row["sid"]): row for row in read_rows(folder / "quality.gpkg")}
@@ -111,14 +223,18 @@ def test_round_trip_scores_by_hand(tmp_path, habitat_provider, style):
 
     source = inventory(tmp_path)
     form = tmp_path / "form.xlsx"
-    processing.run("habitat:koboform", {"INVENTORY": source, "ID_FIELD": "sid", "NAME_FIELD": "name",
-                                        "OUTPUT": str(form)})
+    processing.run(
+        "habitat:koboform", {"INVENTORY": source, "ID_FIELD": "sid", "NAME_FIELD": "name", "OUTPUT": str(form)}
+    )
     convert(xlsform=str(form), validate=False)  # KoboToolbox's own conversion accepts it
     fields, choices = read_form(form)
     assert [name for name, _ in choices["spaces"]] == ["11", "12", "13", "14", "15", "other"]
     # The synthetic answers fill exactly the form's own fields.
-    filled = set(BEST) | set(WORST) | {"space_id", "space_name", "gps", "photo", "start", "end", "today",
-                                       "deviceid", "form_version"}
+    filled = (
+        set(BEST)
+        | set(WORST)
+        | {"space_id", "space_name", "gps", "photo", "start", "end", "today", "deviceid", "form_version"}
+    )
     assert {field.name for field in fields} == filled
 
     survey = tmp_path / ("export.csv" if style == "names" else "export.xlsx")
@@ -175,8 +291,9 @@ def test_weights_change_the_index_only(tmp_path, habitat_provider):
     processing.run("habitat:koboform", {"INVENTORY": source, "ID_FIELD": "sid", "OUTPUT": str(form)})
     write_export(form, round_trip_submissions()[2:4], tmp_path / "export.csv")
     _, equal, _ = run_quality(tmp_path / "export.csv", source, tmp_path)
-    _, weighted, _ = run_quality(tmp_path / "export.csv", source, tmp_path, WEIGHTS="safety=2, maintenance=0",
-                                 OUTPUT_REPORT=None)
+    _, weighted, _ = run_quality(
+        tmp_path / "export.csv", source, tmp_path, WEIGHTS="safety=2, maintenance=0", OUTPUT_REPORT=None
+    )
     dims = {d: value(equal[13], f"q_{d}") for d in DIMENSIONS}
     assert {d: value(weighted[13], f"q_{d}") for d in DIMENSIONS} == dims
     expected = (sum(dims.values()) - dims["maintenance"] + dims["safety"]) / 7  # weights 1+1+1+2+1+1+0
@@ -198,8 +315,9 @@ def test_bad_rows_are_logged_and_valid_rows_still_score(tmp_path, habitat_provid
     survey = tmp_path / "export.csv"
     write_export(form, rows, survey)
     text = survey.read_text(encoding="utf-8").splitlines()
-    survey.write_text("\n".join([text[0] + ";supervisor_note"] + [line + ";ok" for line in text[1:]]) + "\n",
-                      encoding="utf-8")
+    survey.write_text(
+        "\n".join([text[0] + ";supervisor_note"] + [line + ";ok" for line in text[1:]]) + "\n", encoding="utf-8"
+    )
     result, scores, log = run_quality(survey, source, tmp_path)
     problems = [(row["row"], row["problem"], row["column"], row["value"]) for row in log]
     assert ("1", "unknown_column", "supervisor_note", "") in problems
@@ -222,18 +340,28 @@ def test_sample_survey_both_header_styles_agree(tmp_path, habitat_provider):
         folder.mkdir()
         from qgis import processing
 
-        result = processing.run("habitat:publicspacequality", {
-            "SURVEY": str(SAMPLE_DATA / "survey" / name), "INVENTORY": layer_path("public_spaces"),
-            "ID_FIELD": "ps_id", "NAME_FIELD": "name", "OUTPUT": str(folder / "q.gpkg"),
-            "OUTPUT_ANSWERS": "TEMPORARY_OUTPUT", "OUTPUT_LOG": str(folder / "log.csv"), "OUTPUT_REPORT": None})
+        result = processing.run(
+            "habitat:publicspacequality",
+            {
+                "SURVEY": str(SAMPLE_DATA / "survey" / name),
+                "INVENTORY": layer_path("public_spaces"),
+                "ID_FIELD": "ps_id",
+                "NAME_FIELD": "name",
+                "OUTPUT": str(folder / "q.gpkg"),
+                "OUTPUT_ANSWERS": "TEMPORARY_OUTPUT",
+                "OUTPUT_LOG": str(folder / "log.csv"),
+                "OUTPUT_REPORT": None,
+            },
+        )
         results.append(result)
     names, labels = (read_rows(folder / "q.gpkg") for folder in folders)
     assert names == labels
     assert (results[0]["SUBMISSIONS_LINKED"], results[0]["SPACES_SURVEYED"]) == (75, 25)
     codes = sorted(row["problem"] for row in read_rows(folders[0] / "log.csv"))
     assert codes == ["duplicate_uuid", "invalid_answer", "no_location", "outside_spaces", "version_mismatch"]
-    assert [(r["row"], r["problem"]) for r in read_rows(folders[0] / "log.csv")] == \
-        [(r["row"], r["problem"]) for r in read_rows(folders[1] / "log.csv")]
+    assert [(r["row"], r["problem"]) for r in read_rows(folders[0] / "log.csv")] == [
+        (r["row"], r["problem"]) for r in read_rows(folders[1] / "log.csv")
+    ]
 
 
 def test_geographic_inventory_and_bad_input(tmp_path, habitat_provider):
@@ -245,8 +373,9 @@ def test_geographic_inventory_and_bad_input(tmp_path, habitat_provider):
         return reproject(lambda x, y, z=None: tuple(reversed(lat_lon(x, y))), shape)
 
     rows = [(to_wgs84(shape), [space_id, f"Space {space_id}", "West"]) for space_id, shape in SQUARES.items()]
-    geographic = write_layer(tmp_path / "wgs84.gpkg", "spaces", "Polygon", 4326,
-                             [("sid", "int"), ("name", "str"), ("district", "str")], rows)
+    geographic = write_layer(
+        tmp_path / "wgs84.gpkg", "spaces", "Polygon", 4326, [("sid", "int"), ("name", "str"), ("district", "str")], rows
+    )
     form = tmp_path / "form.xlsx"
     processing.run("habitat:koboform", {"INVENTORY": geographic, "ID_FIELD": "sid", "OUTPUT": str(form)})
     write_export(form, round_trip_submissions(), tmp_path / "export.csv")
@@ -263,14 +392,16 @@ def test_geographic_inventory_and_bad_input(tmp_path, habitat_provider):
     with pytest.raises(QgsProcessingException, match="neither the space id column"):
         run_quality(broken, geographic, out)
     assert list(out.iterdir()) == []
-    duplicated = write_layer(tmp_path / "dup.gpkg", "spaces", "Polygon", EPSG, [("sid", "int")],
-                             [(SQUARES[11], [1]), (SQUARES[12], [1])])
+    duplicated = write_layer(
+        tmp_path / "dup.gpkg", "spaces", "Polygon", EPSG, [("sid", "int")], [(SQUARES[11], [1]), (SQUARES[12], [1])]
+    )
     with pytest.raises(QgsProcessingException, match="used more than once: 1"):
-        processing.run("habitat:koboform", {"INVENTORY": duplicated, "ID_FIELD": "sid",
-                                            "OUTPUT": str(tmp_path / "f2.xlsx")})
+        processing.run(
+            "habitat:koboform", {"INVENTORY": duplicated, "ID_FIELD": "sid", "OUTPUT": str(tmp_path / "f2.xlsx")}
+        )
     with pytest.raises(QgsProcessingException, match="Choose the space id field"):
         processing.run("habitat:koboform", {"INVENTORY": geographic, "OUTPUT": str(tmp_path / "f3.xlsx")})
-    with pytest.raises(QgsProcessingException, match="Unknown dimension \"beauty\""):
+    with pytest.raises(QgsProcessingException, match='Unknown dimension "beauty"'):
         run_quality(tmp_path / "export.csv", geographic, out, WEIGHTS="beauty=1")
     assert not (tmp_path / "f2.xlsx").exists() and list(out.iterdir()) == []
 
@@ -281,15 +412,17 @@ def test_chinese_report_and_log(tmp_path, habitat_provider, locale):
     locale("zh_CN")
     source = inventory(tmp_path)
     form = tmp_path / "form.xlsx"
-    processing.run("habitat:koboform", {"INVENTORY": source, "ID_FIELD": "sid", "NAME_FIELD": "name",
-                                        "OUTPUT": str(form)})
+    processing.run(
+        "habitat:koboform", {"INVENTORY": source, "ID_FIELD": "sid", "NAME_FIELD": "name", "OUTPUT": str(form)}
+    )
     write_export(form, round_trip_submissions(), tmp_path / "export.csv")
     run_quality(tmp_path / "export.csv", source, tmp_path)
     report = (tmp_path / "quality.html").read_text(encoding="utf-8")
     assert "公共空间质量" in report and "可达性" in report and "使用与使用者" in report
     assert read_rows(tmp_path / "log.csv")[0]["description"] == "GPS 点不在任何空间内或附近；未关联"
-    hours = next(r for r in read_rows(tmp_path / "answers.csv") if r["space_id"] == "11" and
-                 r["question"] == "opening_hours")
+    hours = next(
+        r for r in read_rows(tmp_path / "answers.csv") if r["space_id"] == "11" and r["question"] == "opening_hours"
+    )
     assert (hours["question_label"], hours["common_answer"]) == ("该空间何时开放？", "全天开放（24 小时）")
 
 
@@ -305,8 +438,15 @@ def test_cancel_leaves_no_output(tmp_path, habitat_provider):
     feedback.cancel()
     out = tmp_path / "out"
     out.mkdir()
-    parameters = {"SURVEY": str(survey), "INVENTORY": source, "ID_FIELD": "sid", "GPS_TOLERANCE": 25,
-                  "OUTPUT": str(out / "q.gpkg"), "OUTPUT_ANSWERS": str(out / "a.csv"), "OUTPUT_LOG": str(out / "l.csv"),
-                  "OUTPUT_REPORT": str(out / "r.html")}
+    parameters = {
+        "SURVEY": str(survey),
+        "INVENTORY": source,
+        "ID_FIELD": "sid",
+        "GPS_TOLERANCE": 25,
+        "OUTPUT": str(out / "q.gpkg"),
+        "OUTPUT_ANSWERS": str(out / "a.csv"),
+        "OUTPUT_LOG": str(out / "l.csv"),
+        "OUTPUT_REPORT": str(out / "r.html"),
+    }
     results, ok = algorithm.run(parameters, context, feedback)
     assert not ok and list(out.iterdir()) == []

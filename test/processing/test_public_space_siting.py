@@ -15,8 +15,10 @@ from test.conftest import SAMPLE_GPKG, SAMPLE_POPULATION, layer_path
 from test.helpers import Messages, read_rows, write_layer
 
 ALG = "habitat:publicspacesiting"
-COUNTED = ("|subset=\"access\" = 'public' AND \"fee\" = 'no' AND \"ps_type\" IN "
-           "('park','civic park','square','recreational green area','public facility open area')")
+COUNTED = (
+    '|subset="access" = \'public\' AND "fee" = \'no\' AND "ps_type" IN '
+    "('park','civic park','square','recreational green area','public facility open area')"
+)
 
 
 def run(parameters, feedback=None, algorithm=ALG):
@@ -55,20 +57,34 @@ def candidate_squares():
 
 @pytest.fixture
 def candidates(tmp_path, candidate_squares):
-    return write_layer(tmp_path / "candidates.gpkg", "candidates", "Polygon", 32650,
-                       [("site", "str"), ("cost", "real")],
-                       [(square, [f"site {i}", 1000.0 + 100.0 * (i % 7)]) for i, square in enumerate(candidate_squares)])
+    return write_layer(
+        tmp_path / "candidates.gpkg",
+        "candidates",
+        "Polygon",
+        32650,
+        [("site", "str"), ("cost", "real")],
+        [(square, [f"site {i}", 1000.0 + 100.0 * (i % 7)]) for i, square in enumerate(candidate_squares)],
+    )
 
 
 def base(candidates, **extra):
-    return {"STREETS": layer_path("streets"), "PUBLIC_SPACES": layer_path("public_spaces") + COUNTED,
-            "CANDIDATES": candidates, "CANDIDATE_NAME_FIELD": "site", "POPULATION_RASTER": str(SAMPLE_POPULATION),
-            "URBAN_EXTENT": layer_path("urban_extent"), **extra}
+    return {
+        "STREETS": layer_path("streets"),
+        "PUBLIC_SPACES": layer_path("public_spaces") + COUNTED,
+        "CANDIDATES": candidates,
+        "CANDIDATE_NAME_FIELD": "site",
+        "POPULATION_RASTER": str(SAMPLE_POPULATION),
+        "URBAN_EXTENT": layer_path("urban_extent"),
+        **extra,
+    }
 
 
 def test_sample_city_share_after_equals_access_with_the_sites(tmp_path, candidates, habitat_provider):
-    outputs = {"OUTPUT_SITES": str(tmp_path / "sites.gpkg"), "OUTPUT_CURVE": str(tmp_path / "curve.csv"),
-               "OUTPUT_REPORT": str(tmp_path / "report.html")}
+    outputs = {
+        "OUTPUT_SITES": str(tmp_path / "sites.gpkg"),
+        "OUTPUT_CURVE": str(tmp_path / "curve.csv"),
+        "OUTPUT_REPORT": str(tmp_path / "report.html"),
+    }
     log = Messages()
     result = run(base(candidates, NUMBER_OF_SITES=5, **outputs), log)
     sites = sorted(read_rows(tmp_path / "sites.gpkg"), key=lambda row: row["site_order"])
@@ -90,16 +106,32 @@ def test_sample_city_share_after_equals_access_with_the_sites(tmp_path, candidat
     assert "SDG 11.7.1 (b)" in text and "Exact solver" in text
 
     # The same city through habitat:publicspaceaccess, with and without the chosen sites: the same shares.
-    access = {"STREETS": layer_path("streets"), "POPULATION_RASTER": str(SAMPLE_POPULATION),
-              "URBAN_EXTENT": layer_path("urban_extent"), "STRAIGHT_LINE": False, "OUTPUT_NETWORK": None,
-              "OUTPUT_SERVICE_AREA": None, "OUTPUT_TABLE": "memory:"}
-    today = run({**access, "PUBLIC_SPACES": layer_path("public_spaces") + COUNTED},
-                algorithm="habitat:publicspaceaccess")
+    access = {
+        "STREETS": layer_path("streets"),
+        "POPULATION_RASTER": str(SAMPLE_POPULATION),
+        "URBAN_EXTENT": layer_path("urban_extent"),
+        "STRAIGHT_LINE": False,
+        "OUTPUT_NETWORK": None,
+        "OUTPUT_SERVICE_AREA": None,
+        "OUTPUT_TABLE": "memory:",
+    }
+    today = run(
+        {**access, "PUBLIC_SPACES": layer_path("public_spaces") + COUNTED}, algorithm="habitat:publicspaceaccess"
+    )
     assert result["SHARE_BEFORE"] == pytest.approx(today["SHARE_SERVED"], rel=1e-12)
-    existing = sample_shapes("public_spaces", "access = 'public' AND fee = 'no' AND ps_type IN ('park','civic park',"
-                                              "'square','recreational green area','public facility open area')")
-    together = write_layer(tmp_path / "together.gpkg", "spaces", "MultiPolygon", 32650, [],
-                           [(shape, []) for shape in existing + [row["_geometry"] for row in sites]])
+    existing = sample_shapes(
+        "public_spaces",
+        "access = 'public' AND fee = 'no' AND ps_type IN ('park','civic park',"
+        "'square','recreational green area','public facility open area')",
+    )
+    together = write_layer(
+        tmp_path / "together.gpkg",
+        "spaces",
+        "MultiPolygon",
+        32650,
+        [],
+        [(shape, []) for shape in existing + [row["_geometry"] for row in sites]],
+    )
     after = run({**access, "PUBLIC_SPACES": together}, algorithm="habitat:publicspaceaccess")
     assert result["SHARE_AFTER"] == pytest.approx(after["SHARE_SERVED"], rel=1e-12)
     assert result["SHARE_AFTER"] > result["SHARE_BEFORE"]
@@ -108,9 +140,18 @@ def test_sample_city_share_after_equals_access_with_the_sites(tmp_path, candidat
 
 
 def test_group_budget_and_greedy_only(tmp_path, candidates, habitat_provider):
-    result = run(base(candidates, NUMBER_OF_SITES=0, BUDGET=3500.0, COST_FIELD="cost",
-                      POPULATION_GROUP="children_0_14", OUTPUT_SITES=str(tmp_path / "sites.gpkg"),
-                      OUTPUT_CURVE=str(tmp_path / "curve.csv"), OUTPUT_REPORT=None))
+    result = run(
+        base(
+            candidates,
+            NUMBER_OF_SITES=0,
+            BUDGET=3500.0,
+            COST_FIELD="cost",
+            POPULATION_GROUP="children_0_14",
+            OUTPUT_SITES=str(tmp_path / "sites.gpkg"),
+            OUTPUT_CURVE=str(tmp_path / "curve.csv"),
+            OUTPUT_REPORT=None,
+        )
+    )
     sites = read_rows(tmp_path / "sites.gpkg")
     assert sum(row["cost"] for row in sites) <= 3500.0 and len(sites) == result["SITES_CHOSEN"] >= 2
     assert all(row["gain_group"] is not None and 0 <= row["gain_group"] <= row["gain"] for row in sites)
@@ -118,9 +159,19 @@ def test_group_budget_and_greedy_only(tmp_path, candidates, habitat_provider):
     group_shares = [float(row["share_group_pct"]) for row in curve]
     assert all(b >= a for a, b in zip(group_shares, group_shares[1:]))
     # Greedy only: never better than the kept solution, which the exact solver may improve.
-    greedy = run(base(candidates, NUMBER_OF_SITES=0, BUDGET=3500.0, COST_FIELD="cost",
-                      POPULATION_GROUP="children_0_14", EXACT=False, OUTPUT_SITES="memory:", OUTPUT_CURVE="memory:",
-                      OUTPUT_REPORT=None))
+    greedy = run(
+        base(
+            candidates,
+            NUMBER_OF_SITES=0,
+            BUDGET=3500.0,
+            COST_FIELD="cost",
+            POPULATION_GROUP="children_0_14",
+            EXACT=False,
+            OUTPUT_SITES="memory:",
+            OUTPUT_CURVE="memory:",
+            OUTPUT_REPORT=None,
+        )
+    )
     assert float(curve[-1]["served_group"]) >= float(curve[0]["served_group"])
     assert greedy["SITES_CHOSEN"] >= 1
 
@@ -130,14 +181,30 @@ def test_chinese_run(tmp_path, habitat_provider, locale, candidate_squares):
     gpkg = tmp_path / "城市.gpkg"
     streets = sample_shapes("streets")
     street_layer = write_layer(gpkg, "街道", "LineString", 32650, [], [(line, []) for line in streets])
-    sites = write_layer(gpkg, "候选地块", "Polygon", 32650, [("名称", "str")],
-                        [(square, [f"地块{i}号"]) for i, square in enumerate(candidate_squares[:10])])
+    sites = write_layer(
+        gpkg,
+        "候选地块",
+        "Polygon",
+        32650,
+        [("名称", "str")],
+        [(square, [f"地块{i}号"]) for i, square in enumerate(candidate_squares[:10])],
+    )
     report = tmp_path / "报告.html"
     log = Messages()
-    result = run({"STREETS": street_layer, "PUBLIC_SPACES": layer_path("public_spaces") + COUNTED,
-                  "CANDIDATES": sites, "CANDIDATE_NAME_FIELD": "名称", "POPULATION_RASTER": str(SAMPLE_POPULATION),
-                  "NUMBER_OF_SITES": 3, "OUTPUT_SITES": str(tmp_path / "选址.gpkg"), "OUTPUT_CURVE": "memory:",
-                  "OUTPUT_REPORT": str(report)}, log)
+    result = run(
+        {
+            "STREETS": street_layer,
+            "PUBLIC_SPACES": layer_path("public_spaces") + COUNTED,
+            "CANDIDATES": sites,
+            "CANDIDATE_NAME_FIELD": "名称",
+            "POPULATION_RASTER": str(SAMPLE_POPULATION),
+            "NUMBER_OF_SITES": 3,
+            "OUTPUT_SITES": str(tmp_path / "选址.gpkg"),
+            "OUTPUT_CURVE": "memory:",
+            "OUTPUT_REPORT": str(report),
+        },
+        log,
+    )
     assert result["SITES_CHOSEN"] == 3 and result["SHARE_AFTER"] > result["SHARE_BEFORE"]
     names = [row["名称"] for row in read_rows(tmp_path / "选址.gpkg")]
     assert len(names) == 3 and all(name.startswith("地块") for name in names)
@@ -146,30 +213,40 @@ def test_chinese_run(tmp_path, habitat_provider, locale, candidate_squares):
     assert any(name in log.text() for name in names)
 
 
-def test_k_larger_than_the_candidates_is_capped_and_unreachable_sites_listed(tmp_path, habitat_provider,
-                                                                             candidate_squares):
+def test_k_larger_than_the_candidates_is_capped_and_unreachable_sites_listed(
+    tmp_path, habitat_provider, candidate_squares
+):
     far = box(600_000, 3_600_000, 600_060, 3_600_060)
-    sites = write_layer(tmp_path / "c.gpkg", "c", "Polygon", 32650, [("site", "str")],
-                        [(square, [f"site {i}"]) for i, square in enumerate(candidate_squares[:3])]
-                        + [(far, ["far away"])])
+    sites = write_layer(
+        tmp_path / "c.gpkg",
+        "c",
+        "Polygon",
+        32650,
+        [("site", "str")],
+        [(square, [f"site {i}"]) for i, square in enumerate(candidate_squares[:3])] + [(far, ["far away"])],
+    )
     log = Messages()
-    result = run(base(sites, NUMBER_OF_SITES=10, OUTPUT_SITES="memory:", OUTPUT_CURVE="memory:",
-                      OUTPUT_REPORT=None), log)
+    result = run(
+        base(sites, NUMBER_OF_SITES=10, OUTPUT_SITES="memory:", OUTPUT_CURVE="memory:", OUTPUT_REPORT=None), log
+    )
     text = log.text()
     assert "cannot be reached" in text and "far away" in text
     usable = int(re.search(r"10 new public spaces were asked for, but only (\d) candidate sites can be used", text)[1])
     assert 1 <= usable <= 3 and 1 <= result["SITES_CHOSEN"] <= usable
 
 
-@pytest.mark.parametrize("case, message", [
-    ("empty", "has no features"),
-    ("outside", "No candidate site can be reached"),
-    ("budget_low", "below the cost of every candidate site"),
-    ("bad_costs", "empty or negative for 2 candidate sites: b, c"),
-    ("budget_without_cost", "needs the cost of each candidate site"),
-    ("nothing_asked", "number of new public spaces, a budget, or both"),
-    ("unknown_group", "population group \"kittens\" is not in the population input"),
-])
+@pytest.mark.parametrize(
+    "case, message",
+    [
+        ("empty", "has no features"),
+        ("outside", "No candidate site can be reached"),
+        ("budget_low", "below the cost of every candidate site"),
+        ("bad_costs", "empty or negative for 2 candidate sites: b, c"),
+        ("budget_without_cost", "needs the cost of each candidate site"),
+        ("nothing_asked", "number of new public spaces, a budget, or both"),
+        ("unknown_group", 'population group "kittens" is not in the population input'),
+    ],
+)
 def test_bad_input_is_refused_and_nothing_written(tmp_path, habitat_provider, candidate_squares, case, message):
     gpkg = tmp_path / "bad.gpkg"
     fields = [("site", "str"), ("cost", "real")]
@@ -177,18 +254,26 @@ def test_bad_input_is_refused_and_nothing_written(tmp_path, habitat_provider, ca
         "empty": [],
         "outside": [(box(600_000, 3_600_000, 600_060, 3_600_060), ["x", 1.0])],
         "budget_low": [(candidate_squares[0], ["a", 500.0]), (candidate_squares[1], ["b", 700.0])],
-        "bad_costs": [(candidate_squares[0], ["a", 5.0]), (candidate_squares[1], ["b", None]),
-                      (candidate_squares[2], ["c", -3.0])],
+        "bad_costs": [
+            (candidate_squares[0], ["a", 5.0]),
+            (candidate_squares[1], ["b", None]),
+            (candidate_squares[2], ["c", -3.0]),
+        ],
     }
     rows = layers.get(case, [(candidate_squares[0], ["a", 1.0])])
     sites = write_layer(gpkg, "sites", "Polygon", 32650, fields, rows)
-    extra = {"budget_low": {"BUDGET": 100.0, "COST_FIELD": "cost"},
-             "bad_costs": {"BUDGET": 100.0, "COST_FIELD": "cost"},
-             "budget_without_cost": {"BUDGET": 100.0},
-             "nothing_asked": {"NUMBER_OF_SITES": 0},
-             "unknown_group": {"POPULATION_GROUP": "kittens"}}.get(case, {})
-    outputs = {"OUTPUT_SITES": str(tmp_path / "out.gpkg"), "OUTPUT_CURVE": str(tmp_path / "curve.csv"),
-               "OUTPUT_REPORT": str(tmp_path / "report.html")}
+    extra = {
+        "budget_low": {"BUDGET": 100.0, "COST_FIELD": "cost"},
+        "bad_costs": {"BUDGET": 100.0, "COST_FIELD": "cost"},
+        "budget_without_cost": {"BUDGET": 100.0},
+        "nothing_asked": {"NUMBER_OF_SITES": 0},
+        "unknown_group": {"POPULATION_GROUP": "kittens"},
+    }.get(case, {})
+    outputs = {
+        "OUTPUT_SITES": str(tmp_path / "out.gpkg"),
+        "OUTPUT_CURVE": str(tmp_path / "curve.csv"),
+        "OUTPUT_REPORT": str(tmp_path / "report.html"),
+    }
     with pytest.raises(QgsProcessingException, match=message):
         run(base(sites, **extra, **outputs))
     assert not (tmp_path / "out.gpkg").exists() and not (tmp_path / "curve.csv").exists()
@@ -201,18 +286,38 @@ def test_sites_on_a_small_lattice_by_hand(tmp_path, habitat_provider):
     with the centre's... one shared) — counted by hand."""
     gpkg = tmp_path / "lattice.gpkg"
     ticks = range(0, 501, 100)
-    lines = [LineString([(x, y) for x in ticks]) for y in ticks] + [LineString([(x, y) for y in ticks])
-                                                                    for x in ticks]
+    lines = [LineString([(x, y) for x in ticks]) for y in ticks] + [LineString([(x, y) for y in ticks]) for x in ticks]
     streets = write_layer(gpkg, "streets", "LineString", 32650, [], [(line, []) for line in lines])
-    people = write_layer(gpkg, "people", "Point", 32650, [("total", "real")],
-                         [(Point(x, y), [10.0]) for x in ticks for y in ticks])
-    sites = write_layer(gpkg, "sites", "Polygon", 32650, [("site", "str")],
-                        [(box(-1, -1, 1, 1), ["corner"]), (box(299, 299, 301, 301), ["centre"]),
-                         (box(499, 499, 501, 501), ["far corner"])])
-    result = run({"STREETS": streets, "CANDIDATES": sites, "CANDIDATE_NAME_FIELD": "site",
-                  "POPULATION_LAYER": people, "POPULATION_FIELDS": ["total"], "MAX_DISTANCE": 200.0,
-                  "ENTRY_TOLERANCE": 0.0, "NUMBER_OF_SITES": 2, "OUTPUT_SITES": str(tmp_path / "s.gpkg"),
-                  "OUTPUT_CURVE": "memory:", "OUTPUT_REPORT": None})
+    people = write_layer(
+        gpkg, "people", "Point", 32650, [("total", "real")], [(Point(x, y), [10.0]) for x in ticks for y in ticks]
+    )
+    sites = write_layer(
+        gpkg,
+        "sites",
+        "Polygon",
+        32650,
+        [("site", "str")],
+        [
+            (box(-1, -1, 1, 1), ["corner"]),
+            (box(299, 299, 301, 301), ["centre"]),
+            (box(499, 499, 501, 501), ["far corner"]),
+        ],
+    )
+    result = run(
+        {
+            "STREETS": streets,
+            "CANDIDATES": sites,
+            "CANDIDATE_NAME_FIELD": "site",
+            "POPULATION_LAYER": people,
+            "POPULATION_FIELDS": ["total"],
+            "MAX_DISTANCE": 200.0,
+            "ENTRY_TOLERANCE": 0.0,
+            "NUMBER_OF_SITES": 2,
+            "OUTPUT_SITES": str(tmp_path / "s.gpkg"),
+            "OUTPUT_CURVE": "memory:",
+            "OUTPUT_REPORT": None,
+        }
+    )
     rows = sorted(read_rows(tmp_path / "s.gpkg"), key=lambda row: row["site_order"])
     # Within 200 m of (300, 300): |dx| + |dy| <= 200 on the lattice -> 13 junctions. Of (0, 0): 6; of (500, 500):
     # 6, of which (500, 400)... no: |dx|+|dy| <= 200 from (500,500) gives (500,500),(400,500),(500,400),(300,500),

@@ -17,10 +17,16 @@ from qgis.core import (
 from habitat_planning_plugin import qgis_io
 
 UTM = QgsCoordinateReferenceSystem("EPSG:32650")
-MIXED = ["LINESTRING (500000 3500000, 500100 3500000)", "MULTILINESTRING ((500000 3500000, 500000 3500100), "
-         "(500200 3500200, 500300 3500300, 500400 3500300))", None, "LINESTRING Z (500000 3500100 1, 500100 3500100 2)",
-         "LINESTRING (500100 3500100, 500150 3500150, 500200 3500100)", "LINESTRING EMPTY",
-         "LINESTRING (500300 3500000, 500300 3500000.5)", "MULTILINESTRING ((500000 3500300, 500050 3500350))"]
+MIXED = [
+    "LINESTRING (500000 3500000, 500100 3500000)",
+    "MULTILINESTRING ((500000 3500000, 500000 3500100), (500200 3500200, 500300 3500300, 500400 3500300))",
+    None,
+    "LINESTRING Z (500000 3500100 1, 500100 3500100 2)",
+    "LINESTRING (500100 3500100, 500150 3500150, 500200 3500100)",
+    "LINESTRING EMPTY",
+    "LINESTRING (500300 3500000, 500300 3500000.5)",
+    "MULTILINESTRING ((500000 3500300, 500050 3500350))",
+]
 DRIVERS = {"GPKG": "gpkg", "FlatGeobuf": "fgb", "GeoJSON": "geojson", "ESRI Shapefile": "shp"}
 
 
@@ -106,8 +112,11 @@ def test_qgis_reads_what_the_columnar_path_does_not(tmp_path, layers):
     assert qgis_io._read_lines_ogr(shapefile, UTM, context, None) is None
     assert_same(qgis_io.read_lines(shapefile, UTM, context), by_qgis(shapefile))
     # curves: QGIS segmentises them
-    curved = layers(write(tmp_path, "GPKG", MIXED + ["CIRCULARSTRING (500000 3500000, 500050 3500050, 500100 3500000)"],
-                          name="curved"))
+    curved = layers(
+        write(
+            tmp_path, "GPKG", MIXED + ["CIRCULARSTRING (500000 3500000, 500050 3500050, 500100 3500000)"], name="curved"
+        )
+    )
     assert qgis_io._read_lines_ogr(curved, UTM, context, None) is None
     assert_same(qgis_io.read_lines(curved, UTM, context), by_qgis(curved))
     # a layer filtered in QGIS, or edited and not saved
@@ -122,8 +131,15 @@ def test_qgis_reads_what_the_columnar_path_does_not(tmp_path, layers):
     assert_same(qgis_io.read_lines(edited, UTM, context), by_qgis(edited))
     edited.rollBack()
     # a 3D layer to reproject: the heights may matter to the datum shift
-    layer_3d = layers(write(tmp_path, "GPKG", ["LINESTRING Z (500000 3500000 5, 500100 3500000 6)"], name="z",
-                            geometry_type=ogr.wkbLineString25D))
+    layer_3d = layers(
+        write(
+            tmp_path,
+            "GPKG",
+            ["LINESTRING Z (500000 3500000 5, 500100 3500000 6)"],
+            name="z",
+            geometry_type=ogr.wkbLineString25D,
+        )
+    )
     assert qgis_io._read_lines_ogr(layer_3d, QgsCoordinateReferenceSystem("EPSG:4326"), context, None) is None
 
 

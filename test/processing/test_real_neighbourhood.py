@@ -51,21 +51,30 @@ def test_real_streets_match_networkx_after_leaving_web_mercator(prague, tmp_path
     parks = sorted(prague["plots"], key=lambda s: s.area, reverse=True)[:2]  # the two largest plots stand in
     gpkg = tmp_path / "inputs.gpkg"
     spaces = write_layer(gpkg, "spaces", "Polygon", 3857, [], [(p, []) for p in parks])
-    people = write_layer(gpkg, "people", "Point", 3857, [("n", "real")],
-                         [(b.representative_point(), [1.0]) for b in prague["buildings"]])
+    people = write_layer(
+        gpkg, "people", "Point", 3857, [("n", "real")], [(b.representative_point(), [1.0]) for b in prague["buildings"]]
+    )
     messages = []
 
     class Feedback(QgsProcessingFeedback):
         def pushInfo(self, info):  # noqa: N802
             messages.append(info)
 
-    common = {"STREETS": f"{prague['path']}|layername=streets", "PUBLIC_SPACES": spaces, "POPULATION_LAYER": people,
-              "POPULATION_FIELDS": ["n"], "STRAIGHT_LINE": False, "OUTPUT_NETWORK": "memory:",
-              "OUTPUT_TABLE": "memory:"}
+    common = {
+        "STREETS": f"{prague['path']}|layername=streets",
+        "PUBLIC_SPACES": spaces,
+        "POPULATION_LAYER": people,
+        "POPULATION_FIELDS": ["n"],
+        "STRAIGHT_LINE": False,
+        "OUTPUT_NETWORK": "memory:",
+        "OUTPUT_TABLE": "memory:",
+    }
     # Entrances at street vertices only (the rule of the first version), compared with a vertex-only networkx.
-    result = processing.run("habitat:publicspaceaccess", {
-        **common, "MID_SEGMENT_ENTRANCES": False, "OUTPUT_POPULATION": str(tmp_path / "people.gpkg")},
-        feedback=Feedback())
+    result = processing.run(
+        "habitat:publicspaceaccess",
+        {**common, "MID_SEGMENT_ENTRANCES": False, "OUTPUT_POPULATION": str(tmp_path / "people.gpkg")},
+        feedback=Feedback(),
+    )
     assert any("EPSG:3857" in m and "EPSG:32633" in m for m in messages)  # Web Mercator is not used for metres
 
     # Independent reference in EPSG:32633: networkx Dijkstra, brute-force snapping.
@@ -109,10 +118,12 @@ def test_real_streets_match_networkx_after_leaving_web_mercator(prague, tmp_path
 
     # Entrances along streets (the default): against networkx on the streets cut into 1 m pieces, every piece end
     # within 25 m of a park an entrance (see test/core/test_access_entrances_extent.py for the oracle).
-    along = processing.run("habitat:publicspaceaccess", {
-        **common, "OUTPUT_POPULATION": str(tmp_path / "people_along.gpkg")})
-    ours_along = np.array([float(r["dist_m"]) if r["dist_m"] is not None else np.inf
-                           for r in read_rows(tmp_path / "people_along.gpkg")])
+    along = processing.run(
+        "habitat:publicspaceaccess", {**common, "OUTPUT_POPULATION": str(tmp_path / "people_along.gpkg")}
+    )
+    ours_along = np.array(
+        [float(r["dist_m"]) if r["dist_m"] is not None else np.inf for r in read_rows(tmp_path / "people_along.gpkg")]
+    )
     buildings = [(p.x, p.y) for p in to_utm([b.representative_point() for b in prague["buildings"]])]
     lines = [np.asarray(line.coords)[:, :2] for line in streets]
     reference = brute_force_distances(lines, parks_utm, 25.0, buildings)
@@ -122,5 +133,7 @@ def test_real_streets_match_networkx_after_leaving_web_mercator(prague, tmp_path
     assert np.all(ours_along <= np.array(ours) + 1e-6)  # more entrances never lengthen a walk
     served_along = int((ours_along <= 400).sum())
     assert along["POP_SERVED"] == served_along >= served
-    print(f"Prague, 144 buildings: served {served} with entrances at vertices only, {served_along} with entrances "
-          f"along streets")
+    print(
+        f"Prague, 144 buildings: served {served} with entrances at vertices only, {served_along} with entrances "
+        f"along streets"
+    )

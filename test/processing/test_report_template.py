@@ -19,9 +19,16 @@ SCORECARDS = sorted(str(p) for p in (SAMPLE_DATA / "scorecards").iterdir())
 def assess(report_path):
     from qgis import processing
 
-    return processing.run("habitat:planassessment", {
-        "SCORECARDS": SCORECARDS, "OUTPUT_CRITERIA": "TEMPORARY_OUTPUT", "OUTPUT_THEMES": "TEMPORARY_OUTPUT",
-        "OUTPUT_PLANS": "TEMPORARY_OUTPUT", "OUTPUT_REPORT": str(report_path)})
+    return processing.run(
+        "habitat:planassessment",
+        {
+            "SCORECARDS": SCORECARDS,
+            "OUTPUT_CRITERIA": "TEMPORARY_OUTPUT",
+            "OUTPUT_THEMES": "TEMPORARY_OUTPUT",
+            "OUTPUT_PLANS": "TEMPORARY_OUTPUT",
+            "OUTPUT_REPORT": str(report_path),
+        },
+    )
 
 
 def test_report_records_tool_inputs_versions_and_date(tmp_path, habitat_provider):
@@ -48,13 +55,15 @@ def test_pdf_report_renders_chinese(tmp_path, habitat_provider, locale):
     result = assess(tmp_path / "report.pdf")
     assert result["OUTPUT_REPORT"] == str(tmp_path / "report.pdf")
     assert (tmp_path / "report.pdf").read_bytes()[:5] == b"%PDF-"
-    text = subprocess.run(["pdftotext", str(tmp_path / "report.pdf"), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "report.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
     # Qt maps a few glyphs back to their Kangxi radical code points (入 -> ⼊); NFKC folds them to the same text.
     text = unicodedata.normalize("NFKC", text)
     assert "规划评估" in text and "输入与参数" in text and "优势" in text
-    fonts = subprocess.run(["pdffonts", str(tmp_path / "report.pdf")], capture_output=True, text=True,
-                           check=True).stdout
+    fonts = subprocess.run(
+        ["pdffonts", str(tmp_path / "report.pdf")], capture_output=True, text=True, check=True
+    ).stdout
     cjk = [line for line in fonts.splitlines() if "CJK" in line]
     assert cjk and all(" yes " in line for line in cjk)  # a CJK font, embedded
     assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]  # no partial file left beside it

@@ -4,8 +4,10 @@ from qgis.core import QgsProject
 
 from test.conftest import SAMPLE_POPULATION, layer_path
 
-COUNTED = ("|subset=\"access\" = 'public' AND \"fee\" = 'no' AND \"ps_type\" IN "
-           "('park','civic park','square','recreational green area','public facility open area')")
+COUNTED = (
+    '|subset="access" = \'public\' AND "fee" = \'no\' AND "ps_type" IN '
+    "('park','civic park','square','recreational green area','public facility open area')"
+)
 
 
 def run_and_load(parameters):
@@ -16,13 +18,18 @@ def run_and_load(parameters):
 
 def loaded(name):
     layers = QgsProject.instance().mapLayersByName(name)
-    assert layers, f"no layer named {name!r}: {[l.name() for l in QgsProject.instance().mapLayers().values()]}"
+    assert layers, f"no layer named {name!r}: {[layer.name() for layer in QgsProject.instance().mapLayers().values()]}"
     return layers[0]
 
 
-PARAMETERS = {"STREETS": layer_path("streets"), "PUBLIC_SPACES": layer_path("public_spaces") + COUNTED,
-              "POPULATION_RASTER": str(SAMPLE_POPULATION), "OUTPUT_NETWORK": "TEMPORARY_OUTPUT",
-              "OUTPUT_SERVICE_AREA": "TEMPORARY_OUTPUT", "OUTPUT_TABLE": "TEMPORARY_OUTPUT"}
+PARAMETERS = {
+    "STREETS": layer_path("streets"),
+    "PUBLIC_SPACES": layer_path("public_spaces") + COUNTED,
+    "POPULATION_RASTER": str(SAMPLE_POPULATION),
+    "OUTPUT_NETWORK": "TEMPORARY_OUTPUT",
+    "OUTPUT_SERVICE_AREA": "TEMPORARY_OUTPUT",
+    "OUTPUT_TABLE": "TEMPORARY_OUTPUT",
+}
 
 
 def test_access_layers_load_styled_with_distance_bands(habitat_provider, qgis_new_project):

@@ -13,16 +13,38 @@ X0, Y0 = 500_000.0, 3_500_000.0
 @pytest.fixture
 def region(tmp_path):
     gpkg = tmp_path / "region.gpkg"
-    rows = [(Point(X0 + 10_000 * k, Y0 + 100), [f"S{k}", 1 if k == 0 else 2 if k == 6 else 3,
-                                                 100.0 if k == 0 else 25.0 if k == 6 else 5.0]) for k in range(7)]
+    rows = [
+        (
+            Point(X0 + 10_000 * k, Y0 + 100),
+            [f"S{k}", 1 if k == 0 else 2 if k == 6 else 3, 100.0 if k == 0 else 25.0 if k == 6 else 5.0],
+        )
+        for k in range(7)
+    ]
     rows.append((Point(X0 + 30_000, Y0 + 20_000), ["Far", 3, 1.0]))  # 20 km from the road
-    settlements = write_layer(gpkg, "settlements", "Point", 32650,
-                              [("name", "str"), ("level", "int"), ("centrality", "real")], rows)
-    roads = write_layer(gpkg, "roads", "LineString", 32650, [("highway", "str")],
-                        [(LineString([(X0, Y0), (X0 + 30_000, Y0)]), ["primary"]),
-                         (LineString([(X0 + 30_000, Y0), (X0 + 60_000, Y0)]), ["primary"])])
-    return {"SETTLEMENTS": settlements, "NAME_FIELD": "name", "LEVEL_FIELD": "level", "MASS_FIELD": "centrality",
-            "ROADS": roads, "CLASS_FIELD": "highway", "SPEEDS": ["primary", 60], "OFF_ROAD_SPEED": 6.0}
+    settlements = write_layer(
+        gpkg, "settlements", "Point", 32650, [("name", "str"), ("level", "int"), ("centrality", "real")], rows
+    )
+    roads = write_layer(
+        gpkg,
+        "roads",
+        "LineString",
+        32650,
+        [("highway", "str")],
+        [
+            (LineString([(X0, Y0), (X0 + 30_000, Y0)]), ["primary"]),
+            (LineString([(X0 + 30_000, Y0), (X0 + 60_000, Y0)]), ["primary"]),
+        ],
+    )
+    return {
+        "SETTLEMENTS": settlements,
+        "NAME_FIELD": "name",
+        "LEVEL_FIELD": "level",
+        "MASS_FIELD": "centrality",
+        "ROADS": roads,
+        "CLASS_FIELD": "highway",
+        "SPEEDS": ["primary", 60],
+        "OFF_ROAD_SPEED": 6.0,
+    }
 
 
 def test_straight_road_by_hand(region, tmp_path, habitat_provider):
@@ -34,15 +56,23 @@ def test_straight_road_by_hand(region, tmp_path, habitat_provider):
         def pushWarning(self, warning):  # noqa: N802
             messages.append(warning)
 
-    result = processing.run(ALG, {**region, "OUTPUT": str(tmp_path / "a.gpkg"), "OUTPUT_ZONES": str(tmp_path / "z.gpkg"),
-                                  "OUTPUT_ISOCHRONES": str(tmp_path / "i.gpkg")}, feedback=Feedback())
+    result = processing.run(
+        ALG,
+        {
+            **region,
+            "OUTPUT": str(tmp_path / "a.gpkg"),
+            "OUTPUT_ZONES": str(tmp_path / "z.gpkg"),
+            "OUTPUT_ISOCHRONES": str(tmp_path / "i.gpkg"),
+        },
+        feedback=Feedback(),
+    )
     assert (result["CENTRES"], result["UNCONNECTED"]) == (2, 1)
     assert any("1 settlements have no road within reach" in m and "Far" in m for m in messages)
     rows = {r["name"]: r for r in read_rows(tmp_path / "a.gpkg")}
     # 1 min off-road each end (100 m at 6 km/h), 1 min per km on the road.
     assert rows["S3"]["time_l1"] == pytest.approx(32.0) and rows["S3"]["time_l2"] == pytest.approx(32.0)
     assert rows["S5"]["time_l1"] == pytest.approx(52.0) and rows["S5"]["time_l2"] == pytest.approx(12.0)
-    assert rows["S3"]["hansen"] == pytest.approx(100 / 32 ** 2 + 25 / 32 ** 2)
+    assert rows["S3"]["hansen"] == pytest.approx(100 / 32**2 + 25 / 32**2)
     assert rows["S3"]["dominant"] == "S0" and rows["S3"]["dom_share"] == pytest.approx(0.8)
     assert rows["S5"]["dominant"] == "S6"
     assert rows["Far"]["time_l1"] is None and rows["Far"]["road_access"] == 0
@@ -56,8 +86,16 @@ def test_no_centres_is_a_clear_error(region, tmp_path, habitat_provider):
     from qgis import processing
 
     with pytest.raises(QgsProcessingException, match="no centres"):
-        processing.run(ALG, {**region, "SETTLEMENTS": region["SETTLEMENTS"] + "|subset=\"level\" = 3",
-                             "OUTPUT": "memory:", "OUTPUT_ZONES": "memory:", "OUTPUT_ISOCHRONES": None})
+        processing.run(
+            ALG,
+            {
+                **region,
+                "SETTLEMENTS": region["SETTLEMENTS"] + '|subset="level" = 3',
+                "OUTPUT": "memory:",
+                "OUTPUT_ZONES": "memory:",
+                "OUTPUT_ISOCHRONES": None,
+            },
+        )
 
 
 def test_geographic_inputs_are_projected(region, tmp_path, habitat_provider):
@@ -69,11 +107,24 @@ def test_geographic_inputs_are_projected(region, tmp_path, habitat_provider):
         def pushInfo(self, info):  # noqa: N802
             messages.append(info)
 
-    reprojected = {key: processing.run("native:reprojectlayer", {"INPUT": region[key], "TARGET_CRS": "EPSG:4326",
-                                                                   "OUTPUT": str(tmp_path / f"{key}.gpkg")})["OUTPUT"]
-                   for key in ("SETTLEMENTS", "ROADS")}
-    processing.run(ALG, {**region, **reprojected, "OUTPUT": str(tmp_path / "a.gpkg"), "OUTPUT_ZONES": "memory:",
-                         "OUTPUT_ISOCHRONES": None}, feedback=Feedback())
+    reprojected = {
+        key: processing.run(
+            "native:reprojectlayer",
+            {"INPUT": region[key], "TARGET_CRS": "EPSG:4326", "OUTPUT": str(tmp_path / f"{key}.gpkg")},
+        )["OUTPUT"]
+        for key in ("SETTLEMENTS", "ROADS")
+    }
+    processing.run(
+        ALG,
+        {
+            **region,
+            **reprojected,
+            "OUTPUT": str(tmp_path / "a.gpkg"),
+            "OUTPUT_ZONES": "memory:",
+            "OUTPUT_ISOCHRONES": None,
+        },
+        feedback=Feedback(),
+    )
     assert any("EPSG:4326" in m and "EPSG:32650" in m for m in messages)
     rows = {r["name"]: r for r in read_rows(tmp_path / "a.gpkg")}
     assert rows["S3"]["time_l1"] == pytest.approx(32.0, abs=0.05)  # the same minutes as in metres

@@ -19,12 +19,27 @@ def run(parameters, feedback=None):
 def test_worked_example_from_function_columns(tmp_path, habitat_provider):
     gpkg = tmp_path / "region.gpkg"
     columns = [f"f{j}" for j in range(EXAMPLE.shape[1])]
-    places = write_layer(gpkg, "places", "Point", 32650, [("name", "str")] + [(c, "int") for c in columns],
-                         [(Point(500_000 + 1000 * i, 3_500_000), [chr(65 + i)] + [int(v) for v in row])
-                          for i, row in enumerate(EXAMPLE)])
-    result = run({"SETTLEMENTS": places, "NAME_FIELD": "name", "PRESENCE_FIELDS": columns,
-                  "OUTPUT": str(tmp_path / "hierarchy.gpkg"), "OUTPUT_SCALOGRAM": str(tmp_path / "scalogram.csv"),
-                  "OUTPUT_REPORT": str(tmp_path / "report.html")})
+    places = write_layer(
+        gpkg,
+        "places",
+        "Point",
+        32650,
+        [("name", "str")] + [(c, "int") for c in columns],
+        [
+            (Point(500_000 + 1000 * i, 3_500_000), [chr(65 + i)] + [int(v) for v in row])
+            for i, row in enumerate(EXAMPLE)
+        ],
+    )
+    result = run(
+        {
+            "SETTLEMENTS": places,
+            "NAME_FIELD": "name",
+            "PRESENCE_FIELDS": columns,
+            "OUTPUT": str(tmp_path / "hierarchy.gpkg"),
+            "OUTPUT_SCALOGRAM": str(tmp_path / "scalogram.csv"),
+            "OUTPUT_REPORT": str(tmp_path / "report.html"),
+        }
+    )
     assert result["REPRODUCIBILITY"] == pytest.approx(1.0) and (result["SETTLEMENTS"], result["FUNCTIONS"]) == (8, 10)
     assert isinstance(result["SCALABILITY"], float) and result["SCALABILITY"] == pytest.approx(1.0)
     rows = {r["name"]: r for r in read_rows(tmp_path / "hierarchy.gpkg")}
@@ -40,22 +55,53 @@ def test_worked_example_from_function_columns(tmp_path, habitat_provider):
 
 def test_facilities_in_sector_polygons(tmp_path, habitat_provider):
     gpkg = tmp_path / "sectors.gpkg"
-    sectors = write_layer(gpkg, "sectors", "Polygon", 32650, [("name", "str")],
-                          [(box(500_000 + 10_000 * k, 3_500_000, 500_000 + 10_000 * (k + 1), 3_510_000), [f"S{k}"])
-                           for k in range(4)])
-    facilities = [("school", 0), ("school", 1), ("school", 2), ("school", 3), ("clinic", 0), ("clinic", 1),
-                  ("market", 0), ("bank", 0), ("bank", 9)]  # the last one lies east of every sector
-    points = write_layer(gpkg, "facilities", "Point", 32650, [("kind", "str")],
-                         [(Point(500_000 + 10_000 * k + 5000, 3_505_000), [kind]) for kind, k in facilities])
+    sectors = write_layer(
+        gpkg,
+        "sectors",
+        "Polygon",
+        32650,
+        [("name", "str")],
+        [(box(500_000 + 10_000 * k, 3_500_000, 500_000 + 10_000 * (k + 1), 3_510_000), [f"S{k}"]) for k in range(4)],
+    )
+    facilities = [
+        ("school", 0),
+        ("school", 1),
+        ("school", 2),
+        ("school", 3),
+        ("clinic", 0),
+        ("clinic", 1),
+        ("market", 0),
+        ("bank", 0),
+        ("bank", 9),
+    ]  # the last one lies east of every sector
+    points = write_layer(
+        gpkg,
+        "facilities",
+        "Point",
+        32650,
+        [("kind", "str")],
+        [(Point(500_000 + 10_000 * k + 5000, 3_505_000), [kind]) for kind, k in facilities],
+    )
     messages = []
 
     class Feedback(QgsProcessingFeedback):
         def pushWarning(self, warning):  # noqa: N802
             messages.append(warning)
 
-    result = run({"SETTLEMENTS": sectors, "NAME_FIELD": "name", "FACILITIES": points, "FUNCTION_FIELD": "kind",
-                  "METHOD": 2, "THRESHOLDS": "50, 150", "OUTPUT": str(tmp_path / "h.gpkg"),
-                  "OUTPUT_SCALOGRAM": "memory:", "OUTPUT_REPORT": None}, Feedback())
+    result = run(
+        {
+            "SETTLEMENTS": sectors,
+            "NAME_FIELD": "name",
+            "FACILITIES": points,
+            "FUNCTION_FIELD": "kind",
+            "METHOD": 2,
+            "THRESHOLDS": "50, 150",
+            "OUTPUT": str(tmp_path / "h.gpkg"),
+            "OUTPUT_SCALOGRAM": "memory:",
+            "OUTPUT_REPORT": None,
+        },
+        Feedback(),
+    )
     assert any("1 facilities lie in no settlement" in m for m in messages)
     rows = {r["name"]: r for r in read_rows(tmp_path / "h.gpkg")}
     # Weights: school 25 (4 sectors), clinic 50, market 100, bank 100 (only S0 keeps one).

@@ -12,12 +12,22 @@ def test_sdf_model_on_the_sample_region(tmp_path, habitat_provider):
     from qgis import processing
 
     layer = f"{REGION}|layername="
-    processing.run("habitat:spatialdevelopmentframework", {
-        "settlements": layer + "settlements", "name_field": "name", "facilities": layer + "facilities",
-        "function_field": "function", "indicators": ["growth_pct", "poverty_pct", "water_pct", "enrolment_pct"],
-        "negative_indicators": ["poverty_pct"], "roads": layer + "roads", "road_class": "highway",
-        "functions:hierarchy": str(tmp_path / "h.gpkg"), "priority:priorities": str(tmp_path / "p.gpkg"),
-        "accessibility:influence_zones": str(tmp_path / "z.gpkg")})
+    processing.run(
+        "habitat:spatialdevelopmentframework",
+        {
+            "settlements": layer + "settlements",
+            "name_field": "name",
+            "facilities": layer + "facilities",
+            "function_field": "function",
+            "indicators": ["growth_pct", "poverty_pct", "water_pct", "enrolment_pct"],
+            "negative_indicators": ["poverty_pct"],
+            "roads": layer + "roads",
+            "road_class": "highway",
+            "functions:hierarchy": str(tmp_path / "h.gpkg"),
+            "priority:priorities": str(tmp_path / "p.gpkg"),
+            "accessibility:influence_zones": str(tmp_path / "z.gpkg"),
+        },
+    )
     hierarchy = read_rows(tmp_path / "h.gpkg")
     assert len(hierarchy) == 60 and {r["level_label"] for r in hierarchy} == {"Central", "Intermediate", "Local"}
     capital = next(r for r in hierarchy if r["kind"] == "capital")
@@ -35,11 +45,18 @@ def test_sdf_model_on_the_sample_region(tmp_path, habitat_provider):
 def model_parameters(tmp_path):
     layer = f"{REGION}|layername="
     return {
-        "settlements": layer + "settlements", "name_field": "name", "facilities": layer + "facilities",
-        "function_field": "function", "indicators": ["growth_pct", "poverty_pct", "water_pct", "enrolment_pct"],
-        "negative_indicators": ["poverty_pct"], "roads": layer + "roads", "road_class": "highway",
-        "functions:hierarchy": str(tmp_path / "h.gpkg"), "priority:priorities": str(tmp_path / "p.gpkg"),
-        "accessibility:influence_zones": str(tmp_path / "z.gpkg")}
+        "settlements": layer + "settlements",
+        "name_field": "name",
+        "facilities": layer + "facilities",
+        "function_field": "function",
+        "indicators": ["growth_pct", "poverty_pct", "water_pct", "enrolment_pct"],
+        "negative_indicators": ["poverty_pct"],
+        "roads": layer + "roads",
+        "road_class": "highway",
+        "functions:hierarchy": str(tmp_path / "h.gpkg"),
+        "priority:priorities": str(tmp_path / "p.gpkg"),
+        "accessibility:influence_zones": str(tmp_path / "z.gpkg"),
+    }
 
 
 def test_a_cancelled_model_is_a_failure_and_leaves_the_folder_as_it_was(tmp_path, habitat_provider):

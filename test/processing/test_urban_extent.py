@@ -23,10 +23,12 @@ def run(parameters, feedback=None):
 
 
 def write_tif(path, array, cell, epsg=EPSG, nodata=None, origin=(X0, Y0)):
-    kinds = {np.dtype(np.uint8): gdal.GDT_Byte, np.dtype(np.uint16): gdal.GDT_UInt16,
-             np.dtype(np.float32): gdal.GDT_Float32}
-    dataset = gdal.GetDriverByName("GTiff").Create(str(path), array.shape[1], array.shape[0], 1,
-                                                   kinds[array.dtype])
+    kinds = {
+        np.dtype(np.uint8): gdal.GDT_Byte,
+        np.dtype(np.uint16): gdal.GDT_UInt16,
+        np.dtype(np.float32): gdal.GDT_Float32,
+    }
+    dataset = gdal.GetDriverByName("GTiff").Create(str(path), array.shape[1], array.shape[0], 1, kinds[array.dtype])
     dataset.SetGeoTransform((origin[0], cell, 0.0, origin[1], 0.0, -cell))
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(epsg)
@@ -48,18 +50,36 @@ def city(tmp_path):
     """The core test's city (50 m cells): built-up 0/1 as a share, nodata -1; named places; 10 people per 100 m."""
     share, valid = built_up_city()
     raster = np.where(valid, share, -1.0).astype(np.float32)
-    places = write_layer(tmp_path / "places.gpkg", "places", "Point", EPSG, [("name", "str")],
-                         [(centre(40, 95, 50.0), ["Alpha"]), (centre(60, 157, 50.0), ["Beta"]),
-                          (centre(165, 5, 50.0), ["Nowhere"])])
+    places = write_layer(
+        tmp_path / "places.gpkg",
+        "places",
+        "Point",
+        EPSG,
+        [("name", "str")],
+        [(centre(40, 95, 50.0), ["Alpha"]), (centre(60, 157, 50.0), ["Beta"]), (centre(165, 5, 50.0), ["Nowhere"])],
+    )
     population = write_tif(tmp_path / "population.tif", np.full((85, 100), 10.0, np.float32), 100.0, nodata=-9999)
-    return {"INPUT": write_tif(tmp_path / "builtup.tif", raster, 50.0, nodata=-1.0), "KIND": 0,
-            "CITY_NAMES": places, "CITY_NAME_FIELD": "name", "POPULATION": population, "YEAR": 2020}
+    return {
+        "INPUT": write_tif(tmp_path / "builtup.tif", raster, 50.0, nodata=-1.0),
+        "KIND": 0,
+        "CITY_NAMES": places,
+        "CITY_NAME_FIELD": "name",
+        "POPULATION": population,
+        "YEAR": 2020,
+    }
 
 
 def test_extents_names_population_and_classes(city, tmp_path, habitat_provider):
     log = Messages()
-    result = run({**city, "OUTPUT": str(tmp_path / "extents.gpkg"), "OUTPUT_CLASSES": str(tmp_path / "classes.tif"),
-                  "OUTPUT_TABLE": str(tmp_path / "table.csv")}, log)
+    result = run(
+        {
+            **city,
+            "OUTPUT": str(tmp_path / "extents.gpkg"),
+            "OUTPUT_CLASSES": str(tmp_path / "classes.tif"),
+            "OUTPUT_TABLE": str(tmp_path / "table.csv"),
+        },
+        log,
+    )
     share, valid = built_up_city()
     expected = ue.classify_urban_extent(share, valid, 50.0, 50.0)
     rows = read_rows(tmp_path / "extents.gpkg")
@@ -90,12 +110,26 @@ def test_the_extents_feed_the_land_share_directly(city, tmp_path, habitat_provid
     from qgis import processing
 
     run({**city, "OUTPUT": str(tmp_path / "extents.gpkg"), "OUTPUT_CLASSES": None})
-    spaces = write_layer(tmp_path / "spaces.gpkg", "spaces", "Polygon", EPSG, [],
-                         [(box(X0 + 4_500, Y0 - 2_500, X0 + 4_600, Y0 - 2_400), [])])
-    share = processing.run("habitat:sdg1171landshare", {
-        "URBAN_EXTENT": str(tmp_path / "extents.gpkg"), "CITY_NAME_FIELD": "name", "PUBLIC_SPACES": spaces,
-        "STREET_POLYGONS": spaces, "OUTPUT_STREET_AREA": "memory:", "OUTPUT_TABLE": str(tmp_path / "land.csv"),
-        "OUTPUT_REPORT": None})
+    spaces = write_layer(
+        tmp_path / "spaces.gpkg",
+        "spaces",
+        "Polygon",
+        EPSG,
+        [],
+        [(box(X0 + 4_500, Y0 - 2_500, X0 + 4_600, Y0 - 2_400), [])],
+    )
+    share = processing.run(
+        "habitat:sdg1171landshare",
+        {
+            "URBAN_EXTENT": str(tmp_path / "extents.gpkg"),
+            "CITY_NAME_FIELD": "name",
+            "PUBLIC_SPACES": spaces,
+            "STREET_POLYGONS": spaces,
+            "OUTPUT_STREET_AREA": "memory:",
+            "OUTPUT_TABLE": str(tmp_path / "land.csv"),
+            "OUTPUT_REPORT": None,
+        },
+    )
     assert [row["name"] for row in read_rows(tmp_path / "land.csv")] == ["Alpha", "Beta"]
     assert share["SHARE_TOTAL"] > 0
 
@@ -107,7 +141,7 @@ def blocks(tmp_path, year_and_size, cell=100.0):
     for year, n in year_and_size:
         array = np.zeros((80, 80), np.uint8)
         low = 40 - n // 2
-        array[low:low + n, low:low + n] = 1
+        array[low : low + n, low : low + n] = 1
         paths[year] = write_tif(tmp_path / f"built_{year}.tif", array, cell, nodata=255)
     return paths
 
@@ -120,10 +154,22 @@ def test_sdg_1131_with_two_dates(tmp_path, habitat_provider):
     population_1 = write_tif(tmp_path / "pop_2010.tif", np.full((40, 40), 100.0, np.float32), 200.0, nodata=-1)
     population_2 = write_tif(tmp_path / "pop_2020.tif", np.full((40, 40), 200.0, np.float32), 200.0, nodata=-1)
     log = Messages()
-    result = run({"INPUT": built[2020], "KIND": 2, "YEAR": 2020, "POPULATION": population_2,
-                  "EARLIER_BUILT_UP": built[2010], "EARLIER_YEAR": 2010, "EARLIER_POPULATION": population_1,
-                  "OUTPUT": "memory:", "OUTPUT_CLASSES": None, "OUTPUT_EARLIER": str(tmp_path / "earlier.gpkg"),
-                  "OUTPUT_TABLE": str(tmp_path / "table.csv")}, log)
+    result = run(
+        {
+            "INPUT": built[2020],
+            "KIND": 2,
+            "YEAR": 2020,
+            "POPULATION": population_2,
+            "EARLIER_BUILT_UP": built[2010],
+            "EARLIER_YEAR": 2010,
+            "EARLIER_POPULATION": population_1,
+            "OUTPUT": "memory:",
+            "OUTPUT_CLASSES": None,
+            "OUTPUT_EARLIER": str(tmp_path / "earlier.gpkg"),
+            "OUTPUT_TABLE": str(tmp_path / "table.csv"),
+        },
+        log,
+    )
     (row,) = read_rows(tmp_path / "table.csv")
     assert row["name"] == "Urban extent 1" and (row["year_1"], row["year_2"]) == ("2010", "2020")
     assert float(row["urb_km2_1"]) == pytest.approx(4.8) and float(row["urb_km2_2"]) == pytest.approx(17.6)
@@ -141,13 +187,30 @@ def test_sdg_1131_from_population_fields_of_the_places(tmp_path, habitat_provide
     """The same city; populations 1,000,000 (2010) and 1,200,000 (2020) from the place's fields:
     PGR = ln(1.2)/10 = 0.0182322, LCRPGR = 0.1299283/0.0182322 = 7.126."""
     built = blocks(tmp_path, [(2010, 20), (2020, 40)])
-    places = write_layer(tmp_path / "places.gpkg", "places", "Polygon", EPSG,
-                         [("name", "str"), ("pop_2010", "int"), ("pop_2020", "int")],
-                         [(box(X0 + 3000, Y0 - 5000, X0 + 5000, Y0 - 3000), ["Sample Town", 1_000_000, 1_200_000])])
-    run({"INPUT": built[2020], "KIND": 2, "YEAR": 2020, "EARLIER_BUILT_UP": built[2010], "EARLIER_YEAR": 2010,
-         "CITY_NAMES": places, "CITY_NAME_FIELD": "name", "POPULATION_FIELD": "pop_2020",
-         "EARLIER_POPULATION_FIELD": "pop_2010", "OUTPUT": str(tmp_path / "extents.gpkg"), "OUTPUT_CLASSES": None,
-         "OUTPUT_TABLE": str(tmp_path / "table.csv")})
+    places = write_layer(
+        tmp_path / "places.gpkg",
+        "places",
+        "Polygon",
+        EPSG,
+        [("name", "str"), ("pop_2010", "int"), ("pop_2020", "int")],
+        [(box(X0 + 3000, Y0 - 5000, X0 + 5000, Y0 - 3000), ["Sample Town", 1_000_000, 1_200_000])],
+    )
+    run(
+        {
+            "INPUT": built[2020],
+            "KIND": 2,
+            "YEAR": 2020,
+            "EARLIER_BUILT_UP": built[2010],
+            "EARLIER_YEAR": 2010,
+            "CITY_NAMES": places,
+            "CITY_NAME_FIELD": "name",
+            "POPULATION_FIELD": "pop_2020",
+            "EARLIER_POPULATION_FIELD": "pop_2010",
+            "OUTPUT": str(tmp_path / "extents.gpkg"),
+            "OUTPUT_CLASSES": None,
+            "OUTPUT_TABLE": str(tmp_path / "table.csv"),
+        }
+    )
     (row,) = read_rows(tmp_path / "table.csv")
     assert row["name"] == "Sample Town"
     assert float(row["pgr"]) == pytest.approx(math.log(1.2) / 10)
@@ -162,16 +225,27 @@ def test_population_grid_in_degrees(tmp_path, habitat_provider):
     from shapely.geometry import Polygon
 
     built = blocks(tmp_path, [(2020, 40)])[2020]
-    to_lonlat, to_utm = (osr.CoordinateTransformation(a, b) for a, b in
-                         [(_srs(EPSG), _srs(4326)), (_srs(4326), _srs(EPSG))])
-    (west, north, _), (east, south, _) = to_lonlat.TransformPoint(X0, Y0), to_lonlat.TransformPoint(X0 + 8000,
-                                                                                                  Y0 - 8000)
+    to_lonlat, to_utm = (
+        osr.CoordinateTransformation(a, b) for a, b in [(_srs(EPSG), _srs(4326)), (_srs(4326), _srs(EPSG))]
+    )
+    (west, north, _), (east, south, _) = (
+        to_lonlat.TransformPoint(X0, Y0),
+        to_lonlat.TransformPoint(X0 + 8000, Y0 - 8000),
+    )
     step = 0.0005
     cols, rows = int((east - west) / step) + 2, int((north - south) / step) + 2
-    grid = write_tif(tmp_path / "pop_wgs84.tif", np.ones((rows, cols), np.float32), step, epsg=4326, nodata=-1,
-                     origin=(west, north))
-    run({"INPUT": built, "KIND": 2, "POPULATION": grid, "OUTPUT": str(tmp_path / "extents.gpkg"),
-         "OUTPUT_CLASSES": None})
+    grid = write_tif(
+        tmp_path / "pop_wgs84.tif", np.ones((rows, cols), np.float32), step, epsg=4326, nodata=-1, origin=(west, north)
+    )
+    run(
+        {
+            "INPUT": built,
+            "KIND": 2,
+            "POPULATION": grid,
+            "OUTPUT": str(tmp_path / "extents.gpkg"),
+            "OUTPUT_CLASSES": None,
+        }
+    )
     (extent,) = read_rows(tmp_path / "extents.gpkg")
     shape = extent["_geometry"]
     expected = 0.0
@@ -199,8 +273,14 @@ def test_worldcover_and_ghsl_kinds(tmp_path, habitat_provider):
     ghsl = np.full((80, 80), 2000, np.uint16)
     ghsl[20:60, 20:60] = 10000
     for kind, array in ((4, worldcover), (3, ghsl)):
-        result = run({"INPUT": write_tif(tmp_path / f"kind{kind}.tif", array, 100.0), "KIND": kind,
-                      "OUTPUT": "memory:", "OUTPUT_CLASSES": None})
+        result = run(
+            {
+                "INPUT": write_tif(tmp_path / f"kind{kind}.tif", array, 100.0),
+                "KIND": kind,
+                "OUTPUT": "memory:",
+                "OUTPUT_CLASSES": None,
+            }
+        )
         assert result["AREA_KM2"] == pytest.approx(17.6)
 
 
@@ -208,8 +288,15 @@ def test_no_nodata_is_said_and_every_cell_counts(tmp_path, habitat_provider):
     built = np.zeros((80, 80), np.uint8)
     built[20:60, 20:60] = 1
     log = Messages()
-    result = run({"INPUT": write_tif(tmp_path / "plain.tif", built, 100.0), "KIND": 2, "OUTPUT": "memory:",
-                  "OUTPUT_CLASSES": None}, log)
+    result = run(
+        {
+            "INPUT": write_tif(tmp_path / "plain.tif", built, 100.0),
+            "KIND": 2,
+            "OUTPUT": "memory:",
+            "OUTPUT_CLASSES": None,
+        },
+        log,
+    )
     assert "has no nodata value: every cell is treated as data" in log.text()
     assert result["AREA_KM2"] == pytest.approx(17.6)
 
@@ -219,40 +306,73 @@ def test_raster_in_degrees_is_refused_and_nothing_is_written(tmp_path, habitat_p
     built[20:60, 20:60] = 1
     path = write_tif(tmp_path / "degrees.tif", built, 0.001, epsg=4326, origin=(117.0, 31.6))
     with pytest.raises(QgsProcessingException, match=r"EPSG:4326.*degrees.*Warp.*EPSG:32650"):
-        run({"INPUT": path, "KIND": 2, "OUTPUT": str(tmp_path / "out.gpkg"),
-             "OUTPUT_CLASSES": str(tmp_path / "out.tif")})
+        run(
+            {
+                "INPUT": path,
+                "KIND": 2,
+                "OUTPUT": str(tmp_path / "out.gpkg"),
+                "OUTPUT_CLASSES": str(tmp_path / "out.tif"),
+            }
+        )
     assert not (tmp_path / "out.gpkg").exists() and not (tmp_path / "out.tif").exists()
 
 
 def test_nothing_built_up_gives_a_clear_message(tmp_path, habitat_provider):
     path = write_tif(tmp_path / "zero.tif", np.zeros((50, 50), np.float32), 100.0, nodata=-1)
     with pytest.raises(QgsProcessingException, match="no built-up cell"):
-        run({"INPUT": path, "KIND": 0, "OUTPUT": str(tmp_path / "out.gpkg"),
-             "OUTPUT_CLASSES": str(tmp_path / "out.tif")})
+        run(
+            {
+                "INPUT": path,
+                "KIND": 0,
+                "OUTPUT": str(tmp_path / "out.gpkg"),
+                "OUTPUT_CLASSES": str(tmp_path / "out.tif"),
+            }
+        )
     assert not (tmp_path / "out.gpkg").exists() and not (tmp_path / "out.tif").exists()
     scattered = np.zeros((50, 50), np.float32)
     scattered[::10, ::10] = 1.0  # 1 % built-up: every built cell rural
     with pytest.raises(QgsProcessingException, match="all 25 built-up cells are rural"):
-        run({"INPUT": write_tif(tmp_path / "rural.tif", scattered, 100.0), "OUTPUT": "memory:",
-             "OUTPUT_CLASSES": None})
+        run({"INPUT": write_tif(tmp_path / "rural.tif", scattered, 100.0), "OUTPUT": "memory:", "OUTPUT_CLASSES": None})
     with pytest.raises(QgsProcessingException, match=r"smaller than 50 km² \(the largest is 17.60 km²\)"):
-        run({"INPUT": blocks(tmp_path, [(2020, 40)])[2020], "KIND": 2, "MIN_EXTENT_AREA": 50, "OUTPUT": "memory:",
-             "OUTPUT_CLASSES": None})
+        run(
+            {
+                "INPUT": blocks(tmp_path, [(2020, 40)])[2020],
+                "KIND": 2,
+                "MIN_EXTENT_AREA": 50,
+                "OUTPUT": "memory:",
+                "OUTPUT_CLASSES": None,
+            }
+        )
 
 
 def test_values_beyond_the_kind_are_refused(tmp_path, habitat_provider):
     percent = np.full((20, 20), 80.0, np.float32)
     with pytest.raises(QgsProcessingException, match="values up to 80.*Built-up share 0–1"):
-        run({"INPUT": write_tif(tmp_path / "percent.tif", percent, 100.0), "KIND": 0, "OUTPUT": "memory:",
-             "OUTPUT_CLASSES": None})
+        run(
+            {
+                "INPUT": write_tif(tmp_path / "percent.tif", percent, 100.0),
+                "KIND": 0,
+                "OUTPUT": "memory:",
+                "OUTPUT_CLASSES": None,
+            }
+        )
 
 
 def test_an_earlier_raster_on_another_grid_is_refused(tmp_path, habitat_provider):
     built = blocks(tmp_path, [(2020, 40)])[2020]
     other = write_tif(tmp_path / "other.tif", np.ones((40, 40), np.uint8), 200.0, nodata=255)
     with pytest.raises(QgsProcessingException, match="not on the grid"):
-        run({"INPUT": built, "KIND": 2, "YEAR": 2020, "EARLIER_BUILT_UP": other, "EARLIER_YEAR": 2000,
-             "OUTPUT": "memory:", "OUTPUT_CLASSES": None})
+        run(
+            {
+                "INPUT": built,
+                "KIND": 2,
+                "YEAR": 2020,
+                "EARLIER_BUILT_UP": other,
+                "EARLIER_YEAR": 2000,
+                "OUTPUT": "memory:",
+                "OUTPUT_CLASSES": None,
+            }
+        )
 
 
 def test_parameter_checks(tmp_path, habitat_provider):
@@ -269,8 +389,9 @@ def test_parameter_checks(tmp_path, habitat_provider):
     assert not ok  # beyond the parameter's range
     ok, message = algorithm.checkParameterValues({**good, "EARLIER_BUILT_UP": built[2010]}, context)
     assert not ok and "year of both" in message
-    ok, message = algorithm.checkParameterValues({**good, "EARLIER_BUILT_UP": built[2010], "YEAR": 2010,
-                                                  "EARLIER_YEAR": 2020}, context)
+    ok, message = algorithm.checkParameterValues(
+        {**good, "EARLIER_BUILT_UP": built[2010], "YEAR": 2010, "EARLIER_YEAR": 2020}, context
+    )
     assert not ok and "must come before" in message
     ok, message = algorithm.checkParameterValues({**good, "EARLIER_POPULATION": built[2010]}, context)
     assert not ok and "earlier date" in message
@@ -282,9 +403,18 @@ def test_sample_city_builtup_raster(tmp_path, habitat_provider):
     from test.conftest import SAMPLE_DATA, SAMPLE_POPULATION, layer_path
 
     log = Messages()
-    result = run({"INPUT": str(SAMPLE_DATA / "sample_city_builtup.tif"), "CITY_NAMES": layer_path("urban_extent"),
-                  "CITY_NAME_FIELD": "name", "POPULATION": str(SAMPLE_POPULATION), "YEAR": 2025,
-                  "OUTPUT": str(tmp_path / "extents.gpkg"), "OUTPUT_CLASSES": None}, log)
+    result = run(
+        {
+            "INPUT": str(SAMPLE_DATA / "sample_city_builtup.tif"),
+            "CITY_NAMES": layer_path("urban_extent"),
+            "CITY_NAME_FIELD": "name",
+            "POPULATION": str(SAMPLE_POPULATION),
+            "YEAR": 2025,
+            "OUTPUT": str(tmp_path / "extents.gpkg"),
+            "OUTPUT_CLASSES": None,
+        },
+        log,
+    )
     (extent,) = read_rows(tmp_path / "extents.gpkg")
     (official,) = read_rows(str(SAMPLE_DATA / "sample_city.gpkg"), "urban_extent")
     assert extent["name"] == "Sample City" and result["EXTENTS"] == 1
@@ -303,14 +433,25 @@ def test_result_layers_load_styled_with_class_names(habitat_provider, qgis_new_p
 
     from test.conftest import SAMPLE_DATA
 
-    processing.runAndLoadResults(ALG, {"INPUT": str(SAMPLE_DATA / "sample_city_builtup.tif"),
-                                       "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_CLASSES": "TEMPORARY_OUTPUT"})
+    processing.runAndLoadResults(
+        ALG,
+        {
+            "INPUT": str(SAMPLE_DATA / "sample_city_builtup.tif"),
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "OUTPUT_CLASSES": "TEMPORARY_OUTPUT",
+        },
+    )
     (classes,) = QgsProject.instance().mapLayersByName("Urban extent classes")
     renderer = classes.renderer()
     assert renderer.type() == "paletted"
     assert [(c.value, c.label) for c in renderer.classes()] == [
-        (1, "Urban built-up"), (2, "Suburban built-up"), (3, "Rural built-up"), (4, "Fringe open space"),
-        (5, "Captured open space"), (6, "Rural open space")]
+        (1, "Urban built-up"),
+        (2, "Suburban built-up"),
+        (3, "Rural built-up"),
+        (4, "Fringe open space"),
+        (5, "Captured open space"),
+        (6, "Rural open space"),
+    ]
     (extents,) = QgsProject.instance().mapLayersByName("Urban extents")
     assert extents.featureCount() == 1
 
@@ -325,8 +466,14 @@ def test_result_layers_in_chinese(habitat_provider, qgis_new_project, locale):
     locale("zh_CN")
     if tr("Urban extent classes") == "Urban extent classes":
         pytest.skip("the Chinese translation of habitat:urbanextent is not merged into the .ts yet")
-    processing.runAndLoadResults(ALG, {"INPUT": str(SAMPLE_DATA / "sample_city_builtup.tif"),
-                                       "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_CLASSES": "TEMPORARY_OUTPUT"})
+    processing.runAndLoadResults(
+        ALG,
+        {
+            "INPUT": str(SAMPLE_DATA / "sample_city_builtup.tif"),
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "OUTPUT_CLASSES": "TEMPORARY_OUTPUT",
+        },
+    )
     (classes,) = QgsProject.instance().mapLayersByName("城市范围类别")
     assert [c.label for c in classes.renderer().classes()][:2] == ["城市建成区", "郊区建成区"]
     assert QgsProject.instance().mapLayersByName("城市范围")

@@ -41,8 +41,9 @@ class CriterionSummary:
     disagreement: bool
 
 
-def summarise_criteria(scores: ArrayLike, criteria: Sequence[str], themes: Sequence[str],
-                       weights: Optional[ArrayLike] = None) -> List[CriterionSummary]:
+def summarise_criteria(
+    scores: ArrayLike, criteria: Sequence[str], themes: Sequence[str], weights: Optional[ArrayLike] = None
+) -> List[CriterionSummary]:
     """``scores``: (assessors, criteria) array, NaN for NA. Returns one CriterionSummary per criterion."""
     data = np.asarray(scores, dtype=float)
     if data.ndim != 2 or data.shape[1] != len(criteria):
@@ -59,10 +60,20 @@ def summarise_criteria(scores: ArrayLike, criteria: Sequence[str], themes: Seque
             nan = float("nan")
             rows.append(CriterionSummary(criterion, theme, float(weights[j]), 0, nan, nan, nan, nan, nan, False))
             continue
-        rows.append(CriterionSummary(
-            criterion, theme, float(weights[j]), n, float(column.mean()), float(np.median(column)),
-            float(column.min()), float(column.max()), float(column.std(ddof=1)) if n > 1 else 0.0,
-            bool(column.max() - column.min() > 1.0)))
+        rows.append(
+            CriterionSummary(
+                criterion,
+                theme,
+                float(weights[j]),
+                n,
+                float(column.mean()),
+                float(np.median(column)),
+                float(column.min()),
+                float(column.max()),
+                float(column.std(ddof=1)) if n > 1 else 0.0,
+                bool(column.max() - column.min() > 1.0),
+            )
+        )
     return rows
 
 
@@ -89,8 +100,11 @@ def plan_quality_index(rows: Sequence[CriterionSummary]) -> Tuple[float, Dict[st
     return sum(components.values()), components
 
 
-def assess_plans(framework: Framework, cards: Iterable[Scorecard], progress: Optional[Progress] = None,
-                 ) -> List[Dict[str, Any]]:
+def assess_plans(
+    framework: Framework,
+    cards: Iterable[Scorecard],
+    progress: Optional[Progress] = None,
+) -> List[Dict[str, Any]]:
     """The scorecards grouped by plan (plan, city, year), sorted by city, year and plan, each group assessed:
     [{"plan", "city", "year", "cards", "rows" (CriterionSummary), "themes" {theme: %}, "parts" {theme: PQ_j},
     "overall" %, "pqi", "alpha" (ordinal Krippendorff, NaN for one assessor), "agreement" %, "compared" (criteria
@@ -109,9 +123,20 @@ def assess_plans(framework: Framework, cards: Iterable[Scorecard], progress: Opt
         rows = summarise_criteria(ratings, criteria, themes, weights)
         pqi, parts = plan_quality_index(rows)
         several = len(group) > 1
-        results.append({"plan": plan, "city": city, "year": year, "cards": group, "rows": rows,
-                        "themes": theme_scores(rows), "parts": parts, "overall": percent_of_potential(rows),
-                        "pqi": pqi, "alpha": krippendorff_alpha(ratings, "ordinal") if several else float("nan"),
-                        "agreement": percent_agreement(ratings) if several else float("nan"),
-                        "compared": int(np.sum(np.sum(np.isfinite(ratings), axis=0) >= 2))})
+        results.append(
+            {
+                "plan": plan,
+                "city": city,
+                "year": year,
+                "cards": group,
+                "rows": rows,
+                "themes": theme_scores(rows),
+                "parts": parts,
+                "overall": percent_of_potential(rows),
+                "pqi": pqi,
+                "alpha": krippendorff_alpha(ratings, "ordinal") if several else float("nan"),
+                "agreement": percent_agreement(ratings) if several else float("nan"),
+                "compared": int(np.sum(np.sum(np.isfinite(ratings), axis=0) >= 2)),
+            }
+        )
     return results

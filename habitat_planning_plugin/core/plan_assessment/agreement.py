@@ -30,7 +30,7 @@ def _differences(values: NDArray[np.float64], totals: NDArray[np.float64], level
         return (c - k) ** 2
     if level == "ratio":
         total = c + k
-        return np.divide((c - k) ** 2, total ** 2, out=np.zeros_like(total, dtype=float), where=total != 0)
+        return np.divide((c - k) ** 2, total**2, out=np.zeros_like(total, dtype=float), where=total != 0)
     if level == "ordinal":
         cumulative = np.concatenate([[0.0], np.cumsum(totals)])
         i, j = np.meshgrid(np.arange(len(values)), np.arange(len(values)), indexing="ij")

@@ -26,7 +26,7 @@ def score_text(card, criterion):
 
 
 def content_language(settings) -> str:
-    """"zh" or "en": the language of the bilingual framework texts to show for the report's language."""
+    """ "zh" or "en": the language of the bilingual framework texts to show for the report's language."""
     language = settings.language if isinstance(settings, ReportSettings) else settings
     return "zh" if (language or "").lower().startswith("zh") else "en"
 
@@ -47,46 +47,87 @@ def assessment_report(path, framework, results, settings="en") -> str:
     overall = tr("Overall (% of the potential score)")
 
     if len(results) > 1:  # all plans on one radar (up to six stay readable)
-        report.chart(radar_chart(labels, [(plan_label(r), [r["themes"].get(t) for t in theme_ids])
-                                          for r in results[:6]], radar_title), tr("Themes"))
+        report.chart(
+            radar_chart(
+                labels, [(plan_label(r), [r["themes"].get(t) for t in theme_ids]) for r in results[:6]], radar_title
+            ),
+            tr("Themes"),
+        )
     by_city = {}
     for r in results:  # sorted by city, then year
         by_city.setdefault(r["city"], []).append(r)
     for city, versions in by_city.items():
         if len(versions) > 1:
-            report.chart(bar_chart([f"{v['plan']} {v['year'] or ''}".strip() for v in versions],
-                                   [(overall, [v["overall"] for v in versions])],
-                                   tr("{0}: plan versions over time", city), "%"), tr("Comparison of the plans"))
+            report.chart(
+                bar_chart(
+                    [f"{v['plan']} {v['year'] or ''}".strip() for v in versions],
+                    [(overall, [v["overall"] for v in versions])],
+                    tr("{0}: plan versions over time", city),
+                    "%",
+                ),
+                tr("Comparison of the plans"),
+            )
     if len(by_city) > 1:
         latest = [versions[-1] for versions in by_city.values()]
-        report.chart(bar_chart([plan_label(v) for v in latest], [(overall, [v["overall"] for v in latest])],
-                               tr("Cities compared (latest plan of each)"), "%"), tr("Comparison of the plans"))
+        report.chart(
+            bar_chart(
+                [plan_label(v) for v in latest],
+                [(overall, [v["overall"] for v in latest])],
+                tr("Cities compared (latest plan of each)"),
+                "%",
+            ),
+            tr("Comparison of the plans"),
+        )
     for r in results:
         report.heading(plan_label(r))
-        report.chart(radar_chart(labels, [(plan_label(r), [r["themes"].get(t) for t in theme_ids])], radar_title),
-                     tr("Themes"))
+        report.chart(
+            radar_chart(labels, [(plan_label(r), [r["themes"].get(t) for t in theme_ids])], radar_title), tr("Themes")
+        )
         report.indicator(overall, r["overall"], "%")
         report.indicator(tr("Plan quality index"), r["pqi"], tr("of {0}", 10 * len(r["parts"])))
-        report.indicator(tr("Krippendorff's alpha (ordinal)"), r["alpha"], "", 0.8, tr("good from {0}", "0.80"),
-                         decimals=3)
+        report.indicator(
+            tr("Krippendorff's alpha (ordinal)"), r["alpha"], "", 0.8, tr("good from {0}", "0.80"), decimals=3
+        )
         report.indicator(tr("Percent agreement"), r["agreement"], "%")
         scored = sorted((row for row in r["rows"] if row.n > 0), key=lambda row: row.mean)
         report.paragraph(tr("Strengths"))
-        report.table([tr("Criterion"), tr("Mean score (0–3)")],
-                     [[questions[row.criterion], row.mean] for row in reversed(scored[-3:])], "{:.2f}")
+        report.table(
+            [tr("Criterion"), tr("Mean score (0–3)")],
+            [[questions[row.criterion], row.mean] for row in reversed(scored[-3:])],
+            "{:.2f}",
+        )
         report.paragraph(tr("Gaps"))
-        report.table([tr("Criterion"), tr("Mean score (0–3)")], [[questions[row.criterion], row.mean]
-                                                                  for row in scored[:3]], "{:.2f}")
+        report.table(
+            [tr("Criterion"), tr("Mean score (0–3)")],
+            [[questions[row.criterion], row.mean] for row in scored[:3]],
+            "{:.2f}",
+        )
         disputed = [row for row in r["rows"] if row.disagreement]
         if disputed:
             report.paragraph(tr("Criteria the assessors disagree on (more than one point apart), with their comments"))
-            report.table([tr("Criterion"), tr("Assessor"), tr("Score"), tr("Comment"), tr("Evidence")],
-                         [[questions[row.criterion], card.assessor, score_text(card, row.criterion),
-                           card.comments.get(row.criterion, ""), card.evidence.get(row.criterion, "")]
-                          for row in disputed for card in r["cards"]], "{:g}")
+            report.table(
+                [tr("Criterion"), tr("Assessor"), tr("Score"), tr("Comment"), tr("Evidence")],
+                [
+                    [
+                        questions[row.criterion],
+                        card.assessor,
+                        score_text(card, row.criterion),
+                        card.comments.get(row.criterion, ""),
+                        card.evidence.get(row.criterion, ""),
+                    ]
+                    for row in disputed
+                    for card in r["cards"]
+                ],
+                "{:g}",
+            )
     report.heading(tr("Method"))
-    report.paragraph(tr("Scores 0 (not present) to 3 (goals, policies and implementation), NA left out of the "
-                        "potential score (APA Sustaining Places). Plan quality index after Brody (2003). Agreement "
-                        "as Krippendorff's alpha, recommended over percent agreement (Stevens, Lyles and Berke "
-                        "2014)."), css="note")
+    report.paragraph(
+        tr(
+            "Scores 0 (not present) to 3 (goals, policies and implementation), NA left out of the "
+            "potential score (APA Sustaining Places). Plan quality index after Brody (2003). Agreement "
+            "as Krippendorff's alpha, recommended over percent agreement (Stevens, Lyles and Berke "
+            "2014)."
+        ),
+        css="note",
+    )
     return report.save(path)

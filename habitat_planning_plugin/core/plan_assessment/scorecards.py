@@ -48,6 +48,7 @@ HELPER_FILE_PREFIXES = ("~$", ".~lock.", "._")
 
 # --- frameworks -------------------------------------------------------------------------------------------------
 
+
 @dataclass
 class Criterion:
     id: str
@@ -71,12 +72,23 @@ class Framework:
 # The shape of a framework. Each member: (key, kind, required). Kinds: "id" (text, not blank), "version" (text or
 # number), "names" ({language: text}, at least one text), "weight" (a number above 0), "levels" (exactly "0".."3",
 # each a names object), ("list", item kind, place of an item) and ("object", members).
-CRITERION_SCHEMA = ("object", (("id", "id", True), ("question", "names", True), ("weight", "weight", False),
-                               ("levels", "levels", True)))
-THEME_SCHEMA = ("object", (("id", "id", True), ("name", "names", True),
-                           ("criteria", ("list", CRITERION_SCHEMA, "criterion"), True)))
-FRAMEWORK_SCHEMA = ("object", (("id", "id", True), ("version", "version", False), ("name", "names", True),
-                               ("themes", ("list", THEME_SCHEMA, "theme"), True)))
+CRITERION_SCHEMA = (
+    "object",
+    (("id", "id", True), ("question", "names", True), ("weight", "weight", False), ("levels", "levels", True)),
+)
+THEME_SCHEMA = (
+    "object",
+    (("id", "id", True), ("name", "names", True), ("criteria", ("list", CRITERION_SCHEMA, "criterion"), True)),
+)
+FRAMEWORK_SCHEMA = (
+    "object",
+    (
+        ("id", "id", True),
+        ("version", "version", False),
+        ("name", "names", True),
+        ("themes", ("list", THEME_SCHEMA, "theme"), True),
+    ),
+)
 
 
 def load_framework(path) -> Framework:
@@ -84,7 +96,9 @@ def load_framework(path) -> Framework:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise HabitatError(tr("Cannot read the framework file {0}: {1}", str(path), error.strerror or str(error)))
+        raise HabitatError(
+            tr("Cannot read the framework file {0}: {1}", str(path), error.strerror or str(error))
+        ) from error
     parsed, encoding = _json(data, str(path))
     framework = framework_from_dict(parsed, str(path))
     framework.source, framework.encoding = path.name, encoding
@@ -103,18 +117,34 @@ def framework_problems(data) -> list:
         theme_id = _id(theme.get("id"))
         if theme_id:
             if theme_id.lower() in seen_themes:
-                problems.append(tr("{0}: the theme id \"{1}\" is used twice (case is ignored: it names a field of "
-                                   "the map)", tr("theme {0}", t + 1), theme_id))
+                problems.append(
+                    tr(
+                        '{0}: the theme id "{1}" is used twice (case is ignored: it names a field of the map)',
+                        tr("theme {0}", t + 1),
+                        theme_id,
+                    )
+                )
             seen_themes[theme_id.lower()] = t
             if len(theme_id) > MAX_THEME_ID:
-                problems.append(tr("{0}: the theme id \"{1}\" is longer than {2} characters (it names a field of "
-                                   "the map)", tr("theme {0}", t + 1), theme_id, MAX_THEME_ID))
+                problems.append(
+                    tr(
+                        '{0}: the theme id "{1}" is longer than {2} characters (it names a field of the map)',
+                        tr("theme {0}", t + 1),
+                        theme_id,
+                        MAX_THEME_ID,
+                    )
+                )
         criteria = theme.get("criteria")
         for c, criterion in enumerate(criteria if isinstance(criteria, list) else []):
             criterion_id = _id(criterion.get("id")) if isinstance(criterion, dict) else None
             if criterion_id and criterion_id in seen_criteria:
-                problems.append(tr("{0}: the criterion id \"{1}\" is used twice", tr("theme {0}, criterion {1}",
-                                                                                      t + 1, c + 1), criterion_id))
+                problems.append(
+                    tr(
+                        '{0}: the criterion id "{1}" is used twice',
+                        tr("theme {0}, criterion {1}", t + 1, c + 1),
+                        criterion_id,
+                    )
+                )
             if criterion_id:
                 seen_criteria.add(criterion_id)
     return problems
@@ -123,8 +153,12 @@ def framework_problems(data) -> list:
 def framework_from_dict(data, name: str = "") -> Framework:
     """Validate a framework (FRAMEWORK_SCHEMA) of the file ``name``; every problem is listed with where it is."""
     if not isinstance(data, dict):
-        raise HabitatError((tr("{0}:", name) + " " if name else "") + tr("The framework must be a JSON object.") +
-                           " " + tr("It is {0}.", _kind(data)))
+        raise HabitatError(
+            (tr("{0}:", name) + " " if name else "")
+            + tr("The framework must be a JSON object.")
+            + " "
+            + tr("It is {0}.", _kind(data))
+        )
     problems = framework_problems(data)
     if problems:
         header = tr("The framework {0} is not valid:", name) if name else tr("The framework is not valid:")
@@ -135,8 +169,15 @@ def framework_from_dict(data, name: str = "") -> Framework:
         themes[theme_id] = theme["name"]
         for criterion in theme["criteria"]:
             weight = criterion.get("weight")
-            criteria.append(Criterion(_id(criterion["id"]), theme_id, 1.0 if weight is None else float(weight),
-                                      criterion["question"], {str(k): v for k, v in criterion["levels"].items()}))
+            criteria.append(
+                Criterion(
+                    _id(criterion["id"]),
+                    theme_id,
+                    1.0 if weight is None else float(weight),
+                    criterion["question"],
+                    {str(k): v for k, v in criterion["levels"].items()},
+                )
+            )
     return Framework(_id(data["id"]), str(data.get("version", "") or ""), data["name"], themes, criteria)
 
 
@@ -149,58 +190,74 @@ def _check(value, schema, place, problems, path):
         member = value.get(key)
         if member is None or (isinstance(member, (str, list, dict)) and not _filled(member)):
             if required:
-                problems.append(tr("{0}: \"{1}\" is missing or empty", place, key))
+                problems.append(tr('{0}: "{1}" is missing or empty', place, key))
             continue
         if isinstance(kind, tuple) and kind[0] == "list":
             if not isinstance(member, list):
-                problems.append(tr("{0}: \"{1}\" must be {2}, not {3}", place, key, tr("a list [ … ]"),
-                                   _kind(member)))
+                problems.append(tr('{0}: "{1}" must be {2}, not {3}', place, key, tr("a list [ … ]"), _kind(member)))
                 continue
             for index, item in enumerate(member):
                 indices = path + (index + 1,)
-                item_place = tr("theme {0}", *indices) if kind[2] == "theme" else \
-                    tr("theme {0}, criterion {1}", *indices)
+                item_place = (
+                    tr("theme {0}", *indices) if kind[2] == "theme" else tr("theme {0}, criterion {1}", *indices)
+                )
                 _check(item, kind[1], item_place, problems, indices)
         elif kind == "id":
             if not isinstance(member, str):
-                problems.append(tr("{0}: \"{1}\" must be {2}, not {3}", place, key, tr("text"), _kind(member)))
+                problems.append(tr('{0}: "{1}" must be {2}, not {3}', place, key, tr("text"), _kind(member)))
         elif kind == "version":
             if not isinstance(member, (str, int, float)) or isinstance(member, bool):
-                problems.append(tr("{0}: \"{1}\" must be {2}, not {3}", place, key, tr("text"), _kind(member)))
+                problems.append(tr('{0}: "{1}" must be {2}, not {3}', place, key, tr("text"), _kind(member)))
         elif kind == "names":
             _check_names(member, place, key, problems)
         elif kind == "weight":
-            if not isinstance(member, (int, float)) or isinstance(member, bool) or not math.isfinite(member) or \
-                    member <= 0:
-                problems.append(tr("{0}: \"weight\" must be a number above 0", place))
+            if (
+                not isinstance(member, (int, float))
+                or isinstance(member, bool)
+                or not math.isfinite(member)
+                or member <= 0
+            ):
+                problems.append(tr('{0}: "weight" must be a number above 0', place))
             elif member > MAX_WEIGHT:
-                problems.append(tr("{0}: a weight of {1} is implausible: weights are relative, give at most {2}",
-                                   place, f"{member:g}", f"{MAX_WEIGHT:g}"))
+                problems.append(
+                    tr(
+                        "{0}: a weight of {1} is implausible: weights are relative, give at most {2}",
+                        place,
+                        f"{member:g}",
+                        f"{MAX_WEIGHT:g}",
+                    )
+                )
         elif kind == "levels":
             if not isinstance(member, dict):
-                problems.append(tr("{0}: \"{1}\" must be {2}, not {3}", place, key, tr("an object {…}"),
-                                   _kind(member)))
+                problems.append(tr('{0}: "{1}" must be {2}, not {3}', place, key, tr("an object {…}"), _kind(member)))
                 continue
             if sorted(str(k) for k in member) != [str(v) for v in SCALE]:
-                problems.append(tr("{0}: \"levels\" must describe exactly the scores 0, 1, 2 and 3", place))
+                problems.append(tr('{0}: "levels" must describe exactly the scores 0, 1, 2 and 3', place))
             for level, names in member.items():
                 _check_names(names, tr("{0}, level {1}", place, level), None, problems)
 
 
 def _check_names(value, place, key, problems):
     """A text in several languages: {"en": "...", "zh": "..."}, every value text, at least one not blank."""
-    where = tr("{0}: \"{1}\"", place, key) if key else place
+    where = tr('{0}: "{1}"', place, key) if key else place
     if not isinstance(value, dict):
-        problems.append(tr("{0} must be texts by language such as {{\"en\": \"…\", \"zh\": \"…\"}}, not {1}", where,
-                           _kind(value)))
+        problems.append(
+            tr('{0} must be texts by language such as {{"en": "…", "zh": "…"}}, not {1}', where, _kind(value))
+        )
         return
     for language, text in value.items():
         if not isinstance(text, str):
-            problems.append(tr("{0}: the text \"{1}\" must be {2}, not {3}", where, language, tr("text"),
-                               _kind(text)))
+            problems.append(tr('{0}: the text "{1}" must be {2}, not {3}', where, language, tr("text"), _kind(text)))
         elif len(text) > MAX_TEXT:
-            problems.append(tr("{0}: the text \"{1}\" is {2} characters long; a spreadsheet cell holds at most {3}",
-                               where, language, len(text), MAX_TEXT))
+            problems.append(
+                tr(
+                    '{0}: the text "{1}" is {2} characters long; a spreadsheet cell holds at most {3}',
+                    where,
+                    language,
+                    len(text),
+                    MAX_TEXT,
+                )
+            )
     if not any(isinstance(text, str) and text.strip() for text in value.values()):
         problems.append(tr("{0} has no text in any language", where))
 
@@ -249,8 +306,14 @@ def _json(data: bytes, name: str):
         result = {}
         for key, value in pairs:
             if key in result:
-                raise HabitatError(tr("{0}: \"{1}\" is given twice in one object (the later would silently "
-                                      "replace the earlier); keep one.", name, key))
+                raise HabitatError(
+                    tr(
+                        '{0}: "{1}" is given twice in one object (the later would silently '
+                        "replace the earlier); keep one.",
+                        name,
+                        key,
+                    )
+                )
             result[key] = value
         return result
 
@@ -260,14 +323,15 @@ def _json(data: bytes, name: str):
     try:
         return json.loads(text, object_pairs_hook=unique, parse_constant=constant), encoding
     except json.JSONDecodeError as error:
-        raise HabitatError(tr("{0}, line {1}: not valid JSON ({2}).", name, error.lineno, error.msg))
+        raise HabitatError(tr("{0}, line {1}: not valid JSON ({2}).", name, error.lineno, error.msg)) from error
     except RecursionError:
-        raise HabitatError(tr("{0}: the JSON is nested too deeply.", name))
+        raise HabitatError(tr("{0}: the JSON is nested too deeply.", name)) from None
     except ValueError as error:  # e.g. an integer of thousands of digits
-        raise HabitatError(tr("{0}: not valid JSON ({1}).", name, str(error)))
+        raise HabitatError(tr("{0}: not valid JSON ({1}).", name, str(error))) from error
 
 
 # --- scorecards -------------------------------------------------------------------------------------------------
+
 
 @dataclass
 class Scorecard:
@@ -305,16 +369,26 @@ def scorecard_files(paths):
             candidates = [entry for entry in entries if entry.suffix.lower() in SUFFIXES]
             others = len(entries) - len(candidates)
             if others:
-                notes.append(tr("{0}: {1} files that are not .json, .csv or .xlsx were left out.", path.name or
-                                str(path), others))
+                notes.append(
+                    tr(
+                        "{0}: {1} files that are not .json, .csv or .xlsx were left out.",
+                        path.name or str(path),
+                        others,
+                    )
+                )
             if not [entry for entry in candidates if not is_helper_file(entry)]:
                 raise HabitatError(tr("The folder {0} holds no scorecard (.json, .csv or .xlsx).", str(path)))
         else:
             candidates = [path]
         for candidate in candidates:
             if is_helper_file(candidate):
-                notes.append(tr("{0} was skipped: it is a lock or metadata file that Excel, LibreOffice or macOS "
-                                "keeps beside a document, not a scorecard.", candidate.name))
+                notes.append(
+                    tr(
+                        "{0} was skipped: it is a lock or metadata file that Excel, LibreOffice or macOS "
+                        "keeps beside a document, not a scorecard.",
+                        candidate.name,
+                    )
+                )
                 continue
             key = os.path.realpath(str(candidate))
             if key in seen:
@@ -335,12 +409,17 @@ def read_scorecard(path) -> Scorecard:
     if suffix not in SUFFIXES:
         raise HabitatError(tr("{0}: scorecards are .json, .csv or .xlsx files.", name))
     if is_helper_file(path):
-        raise HabitatError(tr("{0} was skipped: it is a lock or metadata file that Excel, LibreOffice or macOS "
-                              "keeps beside a document, not a scorecard.", name))
+        raise HabitatError(
+            tr(
+                "{0} was skipped: it is a lock or metadata file that Excel, LibreOffice or macOS "
+                "keeps beside a document, not a scorecard.",
+                name,
+            )
+        )
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise HabitatError(tr("Cannot read the scorecard {0}: {1}", name, error.strerror or str(error)))
+        raise HabitatError(tr("Cannot read the scorecard {0}: {1}", name, error.strerror or str(error))) from error
     if not data.strip():
         raise HabitatError(tr("{0}: the file is empty.", name))
     extra = {}
@@ -351,15 +430,16 @@ def read_scorecard(path) -> Scorecard:
     else:
         table, extra["delimiter"], extra["encoding"] = _csv_table(data, name)
         meta, rows = _split_table(table, name, tr("{0}, line {1}"), True)
-        extra["multiline"] = [(line, cell) for line, end, cells in table if end > line
-                              for cell in cells if "\n" in cell or "\r" in cell]
+        extra["multiline"] = [
+            (line, cell) for line, end, cells in table if end > line for cell in cells if "\n" in cell or "\r" in cell
+        ]
     return _card(meta, rows, name, **extra)
 
 
 def _json_card(data, name):
     parsed, encoding = _json(data, name)
     if not isinstance(parsed, dict) or not isinstance(parsed.get("scores"), dict):
-        raise HabitatError(tr("{0}: a JSON scorecard needs a \"scores\" object.", name))
+        raise HabitatError(tr('{0}: a JSON scorecard needs a "scores" object.', name))
     meta = {key: (parsed.get(key), name) for key in META_KEYS}
     rows = []
     for criterion, value in parsed["scores"].items():
@@ -375,22 +455,36 @@ def _xlsx_table(data, name):
     """[(row number, row number, cells)] of the first sheet; formulas without a computed value are kept as
     their text (a name typed as "=..." in an older template), so that they are refused or read, never blank."""
     if not data.startswith(b"PK\x03\x04"):
-        raise HabitatError(tr("{0} is not an Excel workbook (.xlsx): it is damaged, encrypted, or a file of "
-                              "another kind named .xlsx.", name))
+        raise HabitatError(
+            tr(
+                "{0} is not an Excel workbook (.xlsx): it is damaged, encrypted, or a file of "
+                "another kind named .xlsx.",
+                name,
+            )
+        )
     try:
         from openpyxl import load_workbook
 
         values = _sheet_rows(load_workbook(io.BytesIO(data), read_only=True, data_only=True), name)
         if any(cell is None for row in values for cell in row):
             formulas = _sheet_rows(load_workbook(io.BytesIO(data), read_only=True, data_only=False), name)
-            values = [[formula if value is None and isinstance(formula, str) and formula.startswith("=") else value
-                       for value, formula in zip(row, formula_row + [None] * len(row))]
-                      for row, formula_row in zip(values, formulas)]
+            values = [
+                [
+                    formula if value is None and isinstance(formula, str) and formula.startswith("=") else value
+                    for value, formula in zip(row, formula_row + [None] * len(row))
+                ]
+                for row, formula_row in zip(values, formulas)
+            ]
     except HabitatError:
         raise
     except Exception as error:  # noqa: BLE001 - any failure of the zip or its XML parts is a damaged workbook
-        raise HabitatError(tr("{0} cannot be read as an Excel workbook: it is damaged or incomplete ({1}).", name,
-                              f"{type(error).__name__}: {error}"))
+        raise HabitatError(
+            tr(
+                "{0} cannot be read as an Excel workbook: it is damaged or incomplete ({1}).",
+                name,
+                f"{type(error).__name__}: {error}",
+            )
+        ) from error
     return [(number, number, row) for number, row in enumerate(values, start=1)]
 
 
@@ -402,8 +496,9 @@ def _sheet_rows(book, name):
         for row in book.worksheets[0].iter_rows(values_only=True):
             rows.append(list(row))
             if len(rows) > MAX_ROWS:
-                raise HabitatError(tr("{0}: more than {1} rows; a scorecard has one row per criterion.", name,
-                                      MAX_ROWS))
+                raise HabitatError(
+                    tr("{0}: more than {1} rows; a scorecard has one row per criterion.", name, MAX_ROWS)
+                )
         return rows
     finally:
         book.close()
@@ -417,26 +512,45 @@ def _csv_table(data, name):
         raise HabitatError(tr("{0} is an Excel workbook, not CSV text: name it .xlsx.", name))
     text, encoding = decode_text(data, name)
     if "\x00" in text:
-        raise HabitatError(tr("{0}, line {1}: the file holds binary data, not CSV text.", name,
-                              text[:text.index("\x00")].count("\n") + 1))
+        raise HabitatError(
+            tr(
+                "{0}, line {1}: the file holds binary data, not CSV text.",
+                name,
+                text[: text.index("\x00")].count("\n") + 1,
+            )
+        )
     delimiter = _delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', doublequote=True,
-                        strict=True)
+    reader = csv.reader(
+        io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', doublequote=True, strict=True
+    )
     table, start = [], 1
     try:
         for cells in reader:
             table.append((start, reader.line_num, cells))
             start = reader.line_num + 1
             if len(table) > MAX_ROWS:
-                raise HabitatError(tr("{0}: more than {1} rows; a scorecard has one row per criterion.", name,
-                                      MAX_ROWS))
+                raise HabitatError(
+                    tr("{0}: more than {1} rows; a scorecard has one row per criterion.", name, MAX_ROWS)
+                )
     except csv.Error as error:
         if "end of data" in str(error):
-            raise HabitatError(tr("{0}, line {1}: a quote (\") opened here is never closed, so every line after it "
-                                  "would be read as one cell. Close the quote or remove it.", name, start))
-        raise HabitatError(tr("{0}, line {1}: the quotes (\") do not pair up ({2}). A cell that holds quotes, the "
-                              "separator or a line break must be put in quotes, with every quote in it doubled.",
-                              name, reader.line_num, str(error)))
+            raise HabitatError(
+                tr(
+                    '{0}, line {1}: a quote (") opened here is never closed, so every line after it '
+                    "would be read as one cell. Close the quote or remove it.",
+                    name,
+                    start,
+                )
+            ) from error
+        raise HabitatError(
+            tr(
+                '{0}, line {1}: the quotes (") do not pair up ({2}). A cell that holds quotes, the '
+                "separator or a line break must be put in quotes, with every quote in it doubled.",
+                name,
+                reader.line_num,
+                str(error),
+            )
+        ) from error
     return table, delimiter, encoding
 
 
@@ -470,27 +584,43 @@ def _split_table(table, name, place, count_cells):
                 if header in COLUMNS and header not in columns:
                     columns[header] = index
             if "score" not in columns:
-                raise HabitatError(tr("{0}: the header row has no \"score\" column.", where))
+                raise HabitatError(tr('{0}: the header row has no "score" column.', where))
             width = max(index for index, cell in enumerate(cells) if _filled(cell)) + 1
             continue
         if columns is None:
             if first in META_KEYS:
                 if first in meta:
-                    raise HabitatError(tr("{0}: \"{1}\" is given twice (also at {2}); keep one.", where, first,
-                                          meta[first][1]))
+                    raise HabitatError(
+                        tr('{0}: "{1}" is given twice (also at {2}); keep one.', where, first, meta[first][1])
+                    )
                 if count_cells and any(_filled(cell) for cell in cells[2:]):
-                    raise HabitatError(tr("{0}: the value of \"{1}\" runs over several cells; a text that holds the "
-                                          "separator must be put in quotes.", where, first))
+                    raise HabitatError(
+                        tr(
+                            '{0}: the value of "{1}" runs over several cells; a text that holds the '
+                            "separator must be put in quotes.",
+                            where,
+                            first,
+                        )
+                    )
                 meta[first] = (cells[1] if len(cells) > 1 else "", where)
             continue
         if count_cells and any(_filled(cell) for cell in cells[width:]):
             last = max(index for index, cell in enumerate(cells) if _filled(cell)) + 1
-            raise HabitatError(tr("{0}: {1} cells, but the header row has {2}; a comment or evidence that holds "
-                                  "the separator must be put in quotes.", where, last, width))
-        rows.append((where,) + tuple(cells[columns[key]] if key in columns and columns[key] < len(cells) else ""
-                                     for key in COLUMNS))
+            raise HabitatError(
+                tr(
+                    "{0}: {1} cells, but the header row has {2}; a comment or evidence that holds "
+                    "the separator must be put in quotes.",
+                    where,
+                    last,
+                    width,
+                )
+            )
+        rows.append(
+            (where,)
+            + tuple(cells[columns[key]] if key in columns and columns[key] < len(cells) else "" for key in COLUMNS)
+        )
     if columns is None:
-        raise HabitatError(tr("{0}: no \"criterion, score, comment, evidence\" header row was found.", name))
+        raise HabitatError(tr('{0}: no "criterion, score, comment, evidence" header row was found.', name))
     return meta, rows
 
 
@@ -500,17 +630,33 @@ def _card(meta, rows, name, multiline=(), delimiter="", encoding=""):
     if missing:
         raise HabitatError(tr("{0}: the scorecard does not say {1}.", name, ", ".join(missing)))
     year = _year(*meta["year"]) if "year" in meta else 0
-    card = Scorecard(values["framework"], values["framework_version"], values["plan"], values["city"], year,
-                     values["assessor"], source=name, multiline=list(multiline), delimiter=delimiter,
-                     encoding=encoding)
+    card = Scorecard(
+        values["framework"],
+        values["framework_version"],
+        values["plan"],
+        values["city"],
+        year,
+        values["assessor"],
+        source=name,
+        multiline=list(multiline),
+        delimiter=delimiter,
+        encoding=encoding,
+    )
     seen = {}
     for where, criterion, score, comment, evidence in rows:
         criterion = _plain(criterion)
         if not criterion:
             raise HabitatError(tr("{0}: a score or comment without a criterion id.", where))
         if criterion in seen:
-            raise HabitatError(tr("{0}: the criterion {1} is listed twice (also at {2}); keep one, or the later "
-                                  "would silently replace the earlier.", where, criterion, seen[criterion]))
+            raise HabitatError(
+                tr(
+                    "{0}: the criterion {1} is listed twice (also at {2}); keep one, or the later "
+                    "would silently replace the earlier.",
+                    where,
+                    criterion,
+                    seen[criterion],
+                )
+            )
         seen[criterion] = where
         value = _score(score, where, criterion)
         if value is None:
@@ -535,14 +681,15 @@ def _plain(value) -> str:
 def _meta_text(value, where, key) -> str:
     if not isinstance(value, (bool, list, dict)):  # text, a number, a date typed in a spreadsheet
         return _plain(value)
-    raise HabitatError(tr("{0}: \"{1}\" must be text, not {2}.", where, key, _kind(value)))
+    raise HabitatError(tr('{0}: "{1}" must be text, not {2}.', where, key, _kind(value)))
 
 
 def _note(value, where, criterion) -> str:
     if not isinstance(value, (bool, list, dict)):
         return "" if value is None else str(value)
-    raise HabitatError(tr("{0}: the comment or evidence of criterion {1} must be text, not {2}.", where, criterion,
-                          _kind(value)))
+    raise HabitatError(
+        tr("{0}: the comment or evidence of criterion {1} must be text, not {2}.", where, criterion, _kind(value))
+    )
 
 
 def _score(value, where, criterion):
@@ -550,8 +697,9 @@ def _score(value, where, criterion):
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
-        raise HabitatError(tr("{0}: the score of criterion {1} is {2}, not 0 to 3 or NA.", where, criterion,
-                              tr("true or false")))
+        raise HabitatError(
+            tr("{0}: the score of criterion {1} is {2}, not 0 to 3 or NA.", where, criterion, tr("true or false"))
+        )
     if isinstance(value, str) and value.strip().lower() in NA_VALUES:
         return float("nan")
     try:
@@ -559,14 +707,18 @@ def _score(value, where, criterion):
     except (TypeError, ValueError, OverflowError):
         score = float("nan")
     if not isinstance(value, (str, int, float)) or not math.isfinite(score):
-        raise HabitatError(tr("{0}: the score \"{1}\" of criterion {2} is not a number or NA.", where, value,
-                              criterion))
+        raise HabitatError(tr('{0}: the score "{1}" of criterion {2} is not a number or NA.', where, value, criterion))
     if not 0 <= score <= max(SCALE):
-        raise HabitatError(tr("{0}: the score {1} of criterion {2} is outside 0 to 3.", where, f"{score:g}",
-                              criterion))
+        raise HabitatError(tr("{0}: the score {1} of criterion {2} is outside 0 to 3.", where, f"{score:g}", criterion))
     if score not in SCALE:
-        raise HabitatError(tr("{0}: the score {1} of criterion {2} must be a whole number 0, 1, 2 or 3, or NA.",
-                              where, f"{score:g}", criterion))
+        raise HabitatError(
+            tr(
+                "{0}: the score {1} of criterion {2} must be a whole number 0, 1, 2 or 3, or NA.",
+                where,
+                f"{score:g}",
+                criterion,
+            )
+        )
     return score
 
 
@@ -580,10 +732,9 @@ def _year(value, where):
         if not math.isfinite(number) or number != int(number):
             raise ValueError
     except (TypeError, ValueError, OverflowError):
-        raise HabitatError(tr("{0}: the year \"{1}\" is not a number.", where, value))
+        raise HabitatError(tr('{0}: the year "{1}" is not a number.', where, value)) from None
     if not YEARS[0] <= number <= YEARS[1]:
-        raise HabitatError(tr("{0}: the year {1} is not a plan year from {2} to {3}.", where, f"{number:g}",
-                              *YEARS))
+        raise HabitatError(tr("{0}: the year {1} is not a plan year from {2} to {3}.", where, f"{number:g}", *YEARS))
     return int(number)
 
 
@@ -599,32 +750,55 @@ def check_scorecards(framework: Framework, cards):
     errors, warnings = [], []
     for card in cards:
         if card.framework != framework.id:
-            errors.append(tr("{0}: made for the framework \"{1}\", not \"{2}\".", card.source, card.framework,
-                             framework.id))
+            errors.append(
+                tr('{0}: made for the framework "{1}", not "{2}".', card.source, card.framework, framework.id)
+            )
         unknown = sorted((set(card.scores) | set(card.blank)) - known)
         if unknown:
             errors.append(tr("{0}: unknown criteria: {1}", card.source, ", ".join(unknown)))
         if framework.version and card.framework_version and card.framework_version != framework.version:
-            warnings.append(tr("{0}: framework version {1}, the framework is version {2}.", card.source,
-                               card.framework_version, framework.version))
+            warnings.append(
+                tr(
+                    "{0}: framework version {1}, the framework is version {2}.",
+                    card.source,
+                    card.framework_version,
+                    framework.version,
+                )
+            )
         if not any(score == score for score in card.scores.values()):
-            errors.append(tr("{0}: no criterion has a score from 0 to 3 (an unfilled template?). Fill it in or leave "
-                             "it out: it would count as an assessor.", card.source))
+            errors.append(
+                tr(
+                    "{0}: no criterion has a score from 0 to 3 (an unfilled template?). Fill it in or leave "
+                    "it out: it would count as an assessor.",
+                    card.source,
+                )
+            )
         listed = set(card.scores) | set(card.blank)
         for line, text in card.multiline:
-            swallowed = [criterion for criterion in known - listed
-                         if re.search(r"(^|[\r\n])\s*\"?" + re.escape(criterion) + r"\"?\s*" +
-                                      re.escape(card.delimiter or ","), text)]
+            swallowed = [
+                criterion
+                for criterion in known - listed
+                if re.search(
+                    r"(^|[\r\n])\s*\"?" + re.escape(criterion) + r"\"?\s*" + re.escape(card.delimiter or ","), text
+                )
+            ]
             if swallowed:
-                errors.append(tr("{0}, line {1}: the cell that begins here runs over the row of criterion {2}: a "
-                                 "quote (\") is probably not closed where it should be.", card.source, line,
-                                 ", ".join(sorted(swallowed))))
+                errors.append(
+                    tr(
+                        "{0}, line {1}: the cell that begins here runs over the row of criterion {2}: a "
+                        'quote (") is probably not closed where it should be.',
+                        card.source,
+                        line,
+                        ", ".join(sorted(swallowed)),
+                    )
+                )
     seen = {}
     for card in cards:
         key = (card.plan, card.city, card.year, card.assessor.lower())
         if key in seen:
-            errors.append(tr("{0} and {1}: the assessor {2} scored the same plan twice.", seen[key], card.source,
-                             card.assessor))
+            errors.append(
+                tr("{0} and {1}: the assessor {2} scored the same plan twice.", seen[key], card.source, card.assessor)
+            )
         seen.setdefault(key, card.source)
     for criterion in framework.criteria:
         if not any(criterion.id in card.scores for card in cards):
@@ -639,17 +813,23 @@ def similar_plans(cards):
     (a plan's agreement would rest on part of its assessors)."""
     plans = {}
     for card in cards:
-        plans.setdefault((_normalised(card.plan), _normalised(card.city)), set()).add((card.plan, card.city,
-                                                                                         card.year))
+        plans.setdefault((_normalised(card.plan), _normalised(card.city)), set()).add((card.plan, card.city, card.year))
     warnings = []
     for variants in plans.values():
         names = {(plan, city) for plan, city, _ in variants}
         years = {year for _, _, year in variants}
         if len(names) > 1 or (0 in years and len(years) > 1):
-            listed = "; ".join(" · ".join(part for part in (plan, city, str(year) if year else tr("no year"))
-                                          if part) for plan, city, year in sorted(variants))
-            warnings.append(tr("These are assessed as different plans, as their names or years differ: {0}. If "
-                               "they are one plan, write it the same way in every scorecard.", listed))
+            listed = "; ".join(
+                " · ".join(part for part in (plan, city, str(year) if year else tr("no year")) if part)
+                for plan, city, year in sorted(variants)
+            )
+            warnings.append(
+                tr(
+                    "These are assessed as different plans, as their names or years differ: {0}. If "
+                    "they are one plan, write it the same way in every scorecard.",
+                    listed,
+                )
+            )
     return warnings
 
 
@@ -659,16 +839,39 @@ def card_notes(framework: Framework, cards):
     total = len(framework.criteria)
     for card in cards:
         scored = sum(1 for score in card.scores.values() if score == score)
-        infos.append(tr("{0} ({1}): {2} criteria read: {3} scored 0 to 3, {4} NA, {5} left blank; the framework has "
-                        "{6}.", card.source, card.assessor, card.rows, scored, len(card.scores) - scored,
-                        len(card.blank), total))
+        infos.append(
+            tr(
+                "{0} ({1}): {2} criteria read: {3} scored 0 to 3, {4} NA, {5} left blank; the framework has {6}.",
+                card.source,
+                card.assessor,
+                card.rows,
+                scored,
+                len(card.scores) - scored,
+                len(card.blank),
+                total,
+            )
+        )
         if card.blank:
-            warnings.append(tr("{0}: {1} criteria have no score (left blank) and count as not scored: {2}.",
-                               card.source, len(card.blank), _some(card.blank)))
+            warnings.append(
+                tr(
+                    "{0}: {1} criteria have no score (left blank) and count as not scored: {2}.",
+                    card.source,
+                    len(card.blank),
+                    _some(card.blank),
+                )
+            )
         absent = [c.id for c in framework.criteria if c.id not in card.scores and c.id not in card.blank]
         if absent:
-            warnings.append(tr("{0}: {1} of the {2} criteria of the framework are not in the scorecard ({3}); they "
-                               "count as not scored.", card.source, len(absent), total, _some(absent)))
+            warnings.append(
+                tr(
+                    "{0}: {1} of the {2} criteria of the framework are not in the scorecard ({3}); they "
+                    "count as not scored.",
+                    card.source,
+                    len(absent),
+                    total,
+                    _some(absent),
+                )
+            )
     return infos, warnings
 
 
@@ -680,12 +883,23 @@ def write_scorecard(card: Scorecard, path) -> str:
     """Save a scorecard as JSON (the format read_scorecard reads), atomically; NA is written as "NA"."""
     from ..files import atomic_write
 
-    data = {"framework": card.framework, "framework_version": card.framework_version, "plan": card.plan,
-            "city": card.city, "year": card.year or None, "assessor": card.assessor,
-            "scores": {criterion: {"score": "NA" if score != score else int(score),
-                                   "comment": card.comments.get(criterion, ""),
-                                   "evidence": card.evidence.get(criterion, "")}
-                       for criterion, score in card.scores.items()}}
+    data = {
+        "framework": card.framework,
+        "framework_version": card.framework_version,
+        "plan": card.plan,
+        "city": card.city,
+        "year": card.year or None,
+        "assessor": card.assessor,
+        "scores": {
+            criterion: {
+                "score": "NA" if score != score else int(score),
+                "comment": card.comments.get(criterion, ""),
+                "evidence": card.evidence.get(criterion, ""),
+            }
+            for criterion, score in card.scores.items()
+        },
+    }
+
     def write(partial):
         with open(partial, "w", encoding="utf-8") as stream:
             json.dump(data, stream, ensure_ascii=False, indent=1)

@@ -10,13 +10,38 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence
 
 Result = Dict[str, Any]  # one plan assessed, as aggregation.assess_plans gives it
 
-CRITERIA_COLUMNS = [("plan", "text"), ("city", "text"), ("year", "int"), ("criterion", "text"), ("theme", "text"),
-                    ("n", "int"), ("mean", "double"), ("median", "double"), ("min", "double"), ("max", "double"),
-                    ("std", "double"), ("disagree", "int")]
-THEME_COLUMNS = [("plan", "text"), ("city", "text"), ("year", "int"), ("theme", "text"), ("score_pct", "double"),
-                 ("brody_pq", "double")]
-PLAN_COLUMNS = [("plan", "text"), ("city", "text"), ("year", "int"), ("assessors", "int"),
-                ("overall_pct", "double"), ("pqi", "double"), ("alpha", "double"), ("agreement_pct", "double")]
+CRITERIA_COLUMNS = [
+    ("plan", "text"),
+    ("city", "text"),
+    ("year", "int"),
+    ("criterion", "text"),
+    ("theme", "text"),
+    ("n", "int"),
+    ("mean", "double"),
+    ("median", "double"),
+    ("min", "double"),
+    ("max", "double"),
+    ("std", "double"),
+    ("disagree", "int"),
+]
+THEME_COLUMNS = [
+    ("plan", "text"),
+    ("city", "text"),
+    ("year", "int"),
+    ("theme", "text"),
+    ("score_pct", "double"),
+    ("brody_pq", "double"),
+]
+PLAN_COLUMNS = [
+    ("plan", "text"),
+    ("city", "text"),
+    ("year", "int"),
+    ("assessors", "int"),
+    ("overall_pct", "double"),
+    ("pqi", "double"),
+    ("alpha", "double"),
+    ("agreement_pct", "double"),
+]
 MAP_COLUMNS = [("plan", "text"), ("plan_year", "int"), ("overall_pct", "double"), ("pqi", "double")]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -27,14 +52,31 @@ def _plan(result: Result) -> List[Any]:
 
 def criteria_rows(results: Iterable[Result]) -> List[List[Any]]:
     """One row per plan and criterion (CRITERIA_COLUMNS); ``results`` from aggregation.assess_plans."""
-    return [_plan(r) + [row.criterion, row.theme, row.n, row.mean, row.median, row.minimum, row.maximum, row.std,
-                        int(row.disagreement)] for r in results for row in r["rows"]]
+    return [
+        _plan(r)
+        + [
+            row.criterion,
+            row.theme,
+            row.n,
+            row.mean,
+            row.median,
+            row.minimum,
+            row.maximum,
+            row.std,
+            int(row.disagreement),
+        ]
+        for r in results
+        for row in r["rows"]
+    ]
 
 
 def theme_rows(results: Iterable[Result]) -> List[List[Any]]:
     """One row per plan and theme (THEME_COLUMNS): the share of the potential score and the Brody-form score."""
-    return [_plan(r) + [theme, score, r["parts"].get(theme, float("nan"))]
-            for r in results for theme, score in r["themes"].items()]
+    return [
+        _plan(r) + [theme, score, r["parts"].get(theme, float("nan"))]
+        for r in results
+        for theme, score in r["themes"].items()
+    ]
 
 
 def plan_rows(results: Iterable[Result]) -> List[List[Any]]:
@@ -74,8 +116,9 @@ def map_values(result: Optional[Result], themes: Sequence[str]) -> List[Any]:
     plan, every value empty)."""
     if result is None:
         return [None] * (len(MAP_COLUMNS) + len(themes))
-    return [result["plan"], result["year"] or None, _number(result["overall"]), _number(result["pqi"])] + \
-        [_number(result["themes"].get(theme)) for theme in themes]
+    return [result["plan"], result["year"] or None, _number(result["overall"]), _number(result["pqi"])] + [
+        _number(result["themes"].get(theme)) for theme in themes
+    ]
 
 
 def spreadsheet_text(value: Any) -> Any:

@@ -21,8 +21,9 @@ SCORE_CHOICES = '"0,1,2,3,NA"'
 COLUMN_WIDTHS = (22, 8, 30, 18, 26, 50, 36, 70)  # A to H
 
 
-def scorecard_workbook(framework: Framework, plan: str = "", city: str = "", year: Union[int, str, None] = "",
-                       assessor: str = "") -> Tuple[Any, int]:
+def scorecard_workbook(
+    framework: Framework, plan: str = "", city: str = "", year: Union[int, str, None] = "", assessor: str = ""
+) -> Tuple[Any, int]:
     """(workbook, control characters removed): the template of ``framework`` with the plan details filled in.
 
     Text stays text: "=…" is never a formula (a plan named "=1+1" is a name), and characters a cell cannot hold
@@ -31,8 +32,14 @@ def scorecard_workbook(framework: Framework, plan: str = "", city: str = "", yea
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    values: Dict[str, Any] = {"framework": framework.id, "framework_version": framework.version, "plan": plan or "",
-              "city": city or "", "year": "" if year in (None, "") else year, "assessor": assessor or ""}
+    values: Dict[str, Any] = {
+        "framework": framework.id,
+        "framework_version": framework.version,
+        "plan": plan or "",
+        "city": city or "",
+        "year": "" if year in (None, "") else year,
+        "assessor": assessor or "",
+    }
     book = Workbook()
     sheet = book.active
     sheet.title = "scorecard"
@@ -57,15 +64,32 @@ def scorecard_workbook(framework: Framework, plan: str = "", city: str = "", yea
     for cell in sheet[header]:
         cell.font = bold
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
-    scores = DataValidation(type="list", formula1=SCORE_CHOICES, allow_blank=True, error=tr("Give 0, 1, 2, 3 or NA."),
-                            errorTitle=tr("Score"))
+    scores = DataValidation(
+        type="list",
+        formula1=SCORE_CHOICES,
+        allow_blank=True,
+        error=tr("Give 0, 1, 2, 3 or NA."),
+        errorTitle=tr("Score"),
+    )
     sheet.add_data_validation(scores)
     for criterion in framework.criteria:
         theme = framework.themes.get(criterion.theme, {})
-        levels = "\n".join(f"{k}: {criterion.levels[k].get('en', '')} / {criterion.levels[k].get('zh', '')}"
-                           for k in ("0", "1", "2", "3"))
-        append([criterion.id, None, None, None, f"{theme.get('en', '')} / {theme.get('zh', '')}",
-                criterion.question.get("en", ""), criterion.question.get("zh", ""), levels])
+        levels = "\n".join(
+            f"{k}: {criterion.levels[k].get('en', '')} / {criterion.levels[k].get('zh', '')}"
+            for k in ("0", "1", "2", "3")
+        )
+        append(
+            [
+                criterion.id,
+                None,
+                None,
+                None,
+                f"{theme.get('en', '')} / {theme.get('zh', '')}",
+                criterion.question.get("en", ""),
+                criterion.question.get("zh", ""),
+                levels,
+            ]
+        )
         scores.add(sheet.cell(sheet.max_row, 2))
         for column in (5, 6, 7, 8):
             sheet.cell(sheet.max_row, column).alignment = Alignment(wrap_text=True, vertical="top")
@@ -75,8 +99,14 @@ def scorecard_workbook(framework: Framework, plan: str = "", city: str = "", yea
     return book, removed
 
 
-def write_scorecard_template(path: Union[str, os.PathLike], framework: Framework, plan: str = "", city: str = "",
-                             year: Union[int, str, None] = "", assessor: str = "") -> int:
+def write_scorecard_template(
+    path: Union[str, os.PathLike],
+    framework: Framework,
+    plan: str = "",
+    city: str = "",
+    year: Union[int, str, None] = "",
+    assessor: str = "",
+) -> int:
     """Write the template of ``framework`` to ``path`` (XLSX) atomically: no half-written file. Returns the number
     of control characters left out (an Excel cell cannot hold them); a HabitatError names the file that cannot be
     written."""
@@ -84,5 +114,7 @@ def write_scorecard_template(path: Union[str, os.PathLike], framework: Framework
     try:
         atomic_write(path, book.save)
     except OSError as error:
-        raise HabitatError(tr("The scorecard {0} cannot be written: {1}", path, error.strerror or str(error)))
+        raise HabitatError(
+            tr("The scorecard {0} cannot be written: {1}", path, error.strerror or str(error))
+        ) from error
     return removed

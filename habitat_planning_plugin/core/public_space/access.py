@@ -58,10 +58,12 @@ STRAIGHT_LINE = "straight_line"
 # SDG 11.7.1 (b) seed data as the project's issue gives it; the SDG Report 2019 gave 21 % for 220 cities (2018).
 GLOBAL_BASELINE_PCT = 35
 REGIONAL_BASELINE_RANGE_PCT = (22, 67)
-BASELINE_SOURCE = tr_noop("globally about 35 % of the urban population lives within 400 m walking distance of an "
-                          "open public space, from 22 % to 67 % by region (UN-Habitat's SDG 11.7.1 seed data); the "
-                          "SDG Report 2019 gave 21 % for 220 cities in 2018. Samples of cities differ: compare "
-                          "with care.")
+BASELINE_SOURCE = tr_noop(
+    "globally about 35 % of the urban population lives within 400 m walking distance of an "
+    "open public space, from 22 % to 67 % by region (UN-Habitat's SDG 11.7.1 seed data); the "
+    "SDG Report 2019 gave 21 % for 220 cities in 2018. Samples of cities differ: compare "
+    "with care."
+)
 ENTRANCE_SPACING = 10.0  # metres between entrances along a street that runs beside a space
 _SEARCH_STEP = 100.0  # metres between the sample points that find the street segments near a space
 
@@ -90,17 +92,21 @@ class AccessResult:
     edges_outside_extent: int = 0  # street segments left out: too far from the extent to be walked from it
 
 
-def entry_points(graph: StreetGraph, spaces: Union[PolygonSet, Sequence[Optional[BaseGeometry]]],
-                 entry_tolerance: float) -> Tuple[NDArray[np.int64], NDArray[np.float64]]:
+def entry_points(
+    graph: StreetGraph, spaces: Union[PolygonSet, Sequence[Optional[BaseGeometry]]], entry_tolerance: float
+) -> Tuple[NDArray[np.int64], NDArray[np.float64]]:
     """Vertices inside a space or within ``entry_tolerance`` of one, with the straight distance as start cost."""
     distance, _ = distance_to_polygons(graph.xy, spaces, entry_tolerance)
     entries = np.nonzero(np.isfinite(distance))[0]
     return entries, distance[entries]
 
 
-def street_entrances(graph: StreetGraph, spaces: Union[PolygonSet, Sequence[Optional[BaseGeometry]]],
-                     entry_tolerance: float, spacing: float = ENTRANCE_SPACING,
-                     ) -> Tuple[NDArray[np.int64], NDArray[np.float64]]:
+def street_entrances(
+    graph: StreetGraph,
+    spaces: Union[PolygonSet, Sequence[Optional[BaseGeometry]]],
+    entry_tolerance: float,
+    spacing: float = ENTRANCE_SPACING,
+) -> Tuple[NDArray[np.int64], NDArray[np.float64]]:
     """(edge, t) of every entrance inside a street segment: the point of the segment nearest to each space within
     ``entry_tolerance``, and points ``spacing`` apart along the part of the segment within the tolerance."""
     from scipy.spatial import cKDTree
@@ -116,12 +122,17 @@ def street_entrances(graph: StreetGraph, spaces: Union[PolygonSet, Sequence[Opti
     edge_of_sample = np.repeat(np.arange(graph.n_edges), pieces)
     offsets = np.arange(len(edge_of_sample)) - np.repeat(np.cumsum(pieces) - pieces, pieces)
     fraction = (offsets + 0.5) / np.repeat(pieces, pieces)
-    tree = cKDTree(a[edge_of_sample] + (b - a)[edge_of_sample] * fraction[:, None], balanced_tree=False,
-                   compact_nodes=False)
+    tree = cKDTree(
+        a[edge_of_sample] + (b - a)[edge_of_sample] * fraction[:, None], balanced_tree=False, compact_nodes=False
+    )
     bounds = prepared.bounds
     centres = (bounds[:, :2] + bounds[:, 2:]) / 2.0
-    radii = (np.hypot(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1]) / 2.0 + entry_tolerance
-             + _SEARCH_STEP / 2.0 + 1e-6)
+    radii = (
+        np.hypot(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1]) / 2.0
+        + entry_tolerance
+        + _SEARCH_STEP / 2.0
+        + 1e-6
+    )
     found, space_of = _flatten(tree.query_ball_point(centres, radii, workers=worker_threads()))
     # Candidate (space, edge) pairs in that order, each once; all measured at once, not space by space.
     n_edges = np.int64(graph.n_edges)
@@ -140,14 +151,22 @@ def street_entrances(graph: StreetGraph, spaces: Union[PolygonSet, Sequence[Opti
     near = nearest_d <= entry_tolerance
     if not near.any():
         return np.empty(0, dtype=np.int64), np.empty(0)
-    return _stretch_entrances(a, b, length, pair_edge[near], pair_space[near], nearest_t[near], prepared,
-                              entry_tolerance, spacing)
+    return _stretch_entrances(
+        a, b, length, pair_edge[near], pair_space[near], nearest_t[near], prepared, entry_tolerance, spacing
+    )
 
 
-def _stretch_entrances(a: NDArray[np.float64], b: NDArray[np.float64], length: NDArray[np.float64],
-                       edges: NDArray[np.int64], spaces: NDArray[np.int64], t_nearest: NDArray[np.float64],
-                       prepared: PolygonSet, entry_tolerance: float, spacing: float,
-                       ) -> Tuple[NDArray[np.int64], NDArray[np.float64]]:
+def _stretch_entrances(
+    a: NDArray[np.float64],
+    b: NDArray[np.float64],
+    length: NDArray[np.float64],
+    edges: NDArray[np.int64],
+    spaces: NDArray[np.int64],
+    t_nearest: NDArray[np.float64],
+    prepared: PolygonSet,
+    entry_tolerance: float,
+    spacing: float,
+) -> Tuple[NDArray[np.int64], NDArray[np.float64]]:
     """Entrances on each (edge, space) pair: the nearest point, points ``spacing`` apart where the street is within
     the tolerance, and the two ends of every such stretch (found by bisection, all pairs at once).
 
@@ -158,8 +177,14 @@ def _stretch_entrances(a: NDArray[np.float64], b: NDArray[np.float64], length: N
     pair_of_step = np.repeat(np.arange(len(edges)), steps)
     index = np.arange(steps.sum()) - np.repeat(np.cumsum(steps) - steps, steps) + 1
     pair = np.concatenate([np.arange(len(edges))] * 3 + [pair_of_step])
-    sample_t = np.concatenate([np.zeros(len(edges)), np.ones(len(edges)), t_nearest,
-                               np.minimum(index * spacing / length[edges[pair_of_step]], 1.0)])
+    sample_t = np.concatenate(
+        [
+            np.zeros(len(edges)),
+            np.ones(len(edges)),
+            t_nearest,
+            np.minimum(index * spacing / length[edges[pair_of_step]], 1.0),
+        ]
+    )
     order = np.lexsort((sample_t, pair))
     pair, sample_t = pair[order], sample_t[order]
 
@@ -177,12 +202,16 @@ def _stretch_entrances(a: NDArray[np.float64], b: NDArray[np.float64], length: N
     flip_edge = edges[flip_pair]
     start, step = a[flip_edge], (b - a)[flip_edge]
     _, _, count = prepared.flat()
-    to_space = (OwnPolygonDistance(spaces[flip_pair], prepared)
-                if int(count[spaces[flip_pair]].sum()) <= 2_000_000 else None)
+    to_space = (
+        OwnPolygonDistance(spaces[flip_pair], prepared) if int(count[spaces[flip_pair]].sum()) <= 2_000_000 else None
+    )
     for _ in range(40):  # 2^-40 of the segment: well under a millimetre
         middle = (inner + outer) / 2.0
-        ok = (to_space(start + step * middle[:, None]) <= entry_tolerance if to_space is not None
-              else within(flip_pair, middle))
+        ok = (
+            to_space(start + step * middle[:, None]) <= entry_tolerance
+            if to_space is not None
+            else within(flip_pair, middle)
+        )
         inner, outer = np.where(ok, middle, inner), np.where(ok, outer, middle)
     return np.concatenate([edges[pair[inside]], edges[flip_pair]]), np.concatenate([sample_t[inside], inner])
 
@@ -210,14 +239,22 @@ def _subgraph(graph: StreetGraph, keep_edges: NDArray[np.bool_]) -> StreetGraph:
 
     from ..network import _adjacency
 
-    used, inverse = np.unique(np.concatenate([graph.edge_u[keep_edges], graph.edge_v[keep_edges]]),
-                              return_inverse=True)
+    used, inverse = np.unique(np.concatenate([graph.edge_u[keep_edges], graph.edge_v[keep_edges]]), return_inverse=True)
     u, v = np.split(inverse, 2)
     cost = graph.edge_cost[keep_edges]
     matrix = _adjacency(u, v, cost, len(used))
     n_components, component = connected_components(matrix, directed=False)
-    return StreetGraph(graph.xy[used], u, v, graph.edge_length[keep_edges], graph.edge_line[keep_edges], matrix,
-                       component, n_components, cost)
+    return StreetGraph(
+        graph.xy[used],
+        u,
+        v,
+        graph.edge_length[keep_edges],
+        graph.edge_line[keep_edges],
+        matrix,
+        component,
+        n_components,
+        cost,
+    )
 
 
 def public_space_access(
@@ -268,21 +305,34 @@ def public_space_access(
         inside = city_of_point >= 0
         outside_people = float(weights[~inside, 0].sum())
         if not np.any(weights[inside, 0] > 0):
-            raise HabitatError(tr("No people of the population input live inside the urban extent: check that the "
-                                  "population and the urban extent cover the same place."))
+            raise HabitatError(
+                tr(
+                    "No people of the population input live inside the urban extent: check that the "
+                    "population and the urban extent cover the same place."
+                )
+            )
         kept_points, city_of_point = np.nonzero(inside)[0], city_of_point[inside]
         points, weights = points[inside], weights[inside]
         keep = _walkable_from_extent(graph, unary_union(extent_shapes), max(distance_limit or 0.0, max_distance))
         if not keep.any():
-            raise HabitatError(tr("No street lies within {0} m of the urban extent: check that the streets and the "
-                                  "urban extent cover the same place.", _fmt(max_distance)))
+            raise HabitatError(
+                tr(
+                    "No street lies within {0} m of the urban extent: check that the streets and the "
+                    "urban extent cover the same place.",
+                    _fmt(max_distance),
+                )
+            )
         edges_cut = int((~keep).sum())
         if edges_cut:
             graph = _subgraph(graph, keep)
     # The straight-line buffer and the districts need no network: they are measured on the other core meanwhile
     # (numpy and scipy only there: shapely 1.8 shares one GEOS handle between threads).
-    beside_args = (points, spaces, max_distance if straight_line else None,
-                   PolygonSet(districts) if districts else None)
+    beside_args = (
+        points,
+        spaces,
+        max_distance if straight_line else None,
+        PolygonSet(districts) if districts else None,
+    )
     beside: Optional[Future[Tuple[Optional[NDArray[np.bool_]], Optional[NDArray[np.int64]]]]] = None
     if worker_threads() > 1:
         pool = ThreadPoolExecutor(max_workers=1)
@@ -298,19 +348,28 @@ def public_space_access(
     entries, start_cost = entry_points(graph, spaces, entry_tolerance)
     if len(entries) == 0:
         raise HabitatError(
-            tr("No street reaches a public space: no street passes inside a space or within {0} m of one. "
-               "Check that streets and spaces overlap, or raise the entry tolerance.", _fmt(entry_tolerance)))
+            tr(
+                "No street reaches a public space: no street passes inside a space or within {0} m of one. "
+                "Check that streets and spaces overlap, or raise the entry tolerance.",
+                _fmt(entry_tolerance),
+            )
+        )
     report(0.20)
     limit = max(distance_limit or 0.0, max_distance)
     vertex_distance = multi_source_distances(graph, entries, start_cost, limit)
     report(0.35)
-    snap = prefer_shorter_walk(graph, snap_to_edges(graph, points, progress=lambda f: report(0.35 + 0.35 * f)),
-                               vertex_distance)
+    snap = prefer_shorter_walk(
+        graph, snap_to_edges(graph, points, progress=lambda f: report(0.35 + 0.35 * f)), vertex_distance
+    )
     far = snap.connector > max_distance
     if np.all(far | (weights[:, 0] <= 0)):
-        raise HabitatError(tr("No populated place lies within {0} m of a street: check that the population input "
-                              "and the street network cover the same place (and the same coordinate system).",
-                              _fmt(max_distance)))
+        raise HabitatError(
+            tr(
+                "No populated place lies within {0} m of a street: check that the population input "
+                "and the street network cover the same place (and the same coordinate system).",
+                _fmt(max_distance),
+            )
+        )
     distance = point_distances(graph, snap, vertex_distance)
     served = distance <= max_distance
 
@@ -325,8 +384,9 @@ def public_space_access(
     result.far_from_streets_population = float(weights[far, 0].sum())
     result.mid_segment_entrances, result.edges_outside_extent = added, edges_cut
 
-    result.served_straight_line, result.district_of_point = (beside.result() if beside is not None
-                                                             else _without_network(*beside_args))
+    result.served_straight_line, result.district_of_point = (
+        beside.result() if beside is not None else _without_network(*beside_args)
+    )
     report(0.95)
     city_names = list(extent_names or []) if extents and len(extents) > 1 else []
     result.rows = summary_rows(result, weights, group_names, district_names or [], city_names)
@@ -334,16 +394,24 @@ def public_space_access(
     return result
 
 
-def _without_network(points: NDArray[np.float64], spaces: PolygonSet, max_distance: Optional[float],
-                     districts: Optional[PolygonSet],
-                     ) -> Tuple[Optional[NDArray[np.bool_]], Optional[NDArray[np.int64]]]:
+def _without_network(
+    points: NDArray[np.float64],
+    spaces: PolygonSet,
+    max_distance: Optional[float],
+    districts: Optional[PolygonSet],
+) -> Tuple[Optional[NDArray[np.bool_]], Optional[NDArray[np.int64]]]:
     """(served by the straight-line buffer of ``max_distance`` or None, district of each point or None)."""
     served = np.isfinite(distance_to_polygons(points, spaces, max_distance)[0]) if max_distance is not None else None
     return served, polygon_of_points(points, districts) if districts is not None else None
 
 
-def summary_rows(result: AccessResult, weights: NDArray[np.float64], group_names: Sequence[str],
-                 district_names: Sequence[str], city_names: Sequence[str] = ()) -> List[Dict[str, Any]]:
+def summary_rows(
+    result: AccessResult,
+    weights: NDArray[np.float64],
+    group_names: Sequence[str],
+    district_names: Sequence[str],
+    city_names: Sequence[str] = (),
+) -> List[Dict[str, Any]]:
     """Population and served population per area x group x method; the areas are all the people analysed
     (city and district None), each city when there are several, and each district."""
     methods: List[Tuple[str, NDArray[np.bool_]]] = [(NETWORK, result.served)]
@@ -361,15 +429,17 @@ def summary_rows(result: AccessResult, weights: NDArray[np.float64], group_names
             for column, group in enumerate(group_names):
                 population = float(weights[in_area, column].sum())
                 reached = float(weights[in_area & served, column].sum())
-                rows.append({
-                    "city": city,
-                    "district": district,
-                    "group": group,
-                    "method": method,
-                    "population": population,
-                    "served": reached,
-                    "share_pct": 100.0 * reached / population if population > 0 else None,
-                })
+                rows.append(
+                    {
+                        "city": city,
+                        "district": district,
+                        "group": group,
+                        "method": method,
+                        "population": population,
+                        "served": reached,
+                        "share_pct": 100.0 * reached / population if population > 0 else None,
+                    }
+                )
     return rows
 
 
@@ -385,8 +455,10 @@ def distance_band(distance: ArrayLike, max_distance: float) -> NDArray[np.int64]
 def band_labels(max_distance: float) -> Dict[int, str]:
     """Translated legend label of each distance band."""
     edges = [0.0, 0.25, 0.5, 0.75, 1.0, 2.0]
-    labels = {number: tr("{0}–{1} m", _fmt(edges[number - 1] * max_distance), _fmt(edges[number] * max_distance))
-              for number in range(1, 6)}
+    labels = {
+        number: tr("{0}–{1} m", _fmt(edges[number - 1] * max_distance), _fmt(edges[number] * max_distance))
+        for number in range(1, 6)
+    }
     labels[6] = tr("more than {0} m or not reached", _fmt(2.0 * max_distance))
     return labels
 
@@ -398,8 +470,12 @@ def edge_distances(result: AccessResult) -> NDArray[np.float64]:
     return np.minimum(result.vertex_distance[graph.edge_u], result.vertex_distance[graph.edge_v])
 
 
-def service_area(graph: StreetGraph, vertex_distance: NDArray[np.float64], max_distance: float, buffer: float,
-                 ) -> Optional[BaseGeometry]:
+def service_area(
+    graph: StreetGraph,
+    vertex_distance: NDArray[np.float64],
+    max_distance: float,
+    buffer: float,
+) -> Optional[BaseGeometry]:
     """The walking service area to draw on a map: the street pieces within ``max_distance`` of a space (each
     segment walked from either end as far as the distance left allows), buffered by ``buffer`` metres; None when
     no street is within reach."""
@@ -420,8 +496,13 @@ def _fmt(value: float) -> str:
     return f"{value:g}"
 
 
-def check_overlap(points: NDArray[np.float64], street_coords: NDArray[np.float64], max_distance: float,
-                  population_name: str, streets_name: str) -> None:
+def check_overlap(
+    points: NDArray[np.float64],
+    street_coords: NDArray[np.float64],
+    max_distance: float,
+    population_name: str,
+    streets_name: str,
+) -> None:
     """People and streets far apart are two places (or a CRS read wrongly): say so, naming both, rather than
     report "0 % served"."""
     if len(points) == 0 or len(street_coords) == 0:
@@ -432,7 +513,13 @@ def check_overlap(points: NDArray[np.float64], street_coords: NDArray[np.float64
     gap_y = max(streets[1] - people[3], people[1] - streets[3], 0.0)
     gap = float(np.hypot(gap_x, gap_y))
     if gap > max_distance:
-        raise HabitatError(tr("The population input \"{0}\" and the streets \"{1}\" do not overlap: the people are "
-                              "{2} km from the nearest street. Check that both cover the same place and that each "
-                              "layer's coordinate system is right.", population_name, streets_name,
-                              f"{gap / 1000:,.1f}"))
+        raise HabitatError(
+            tr(
+                'The population input "{0}" and the streets "{1}" do not overlap: the people are '
+                "{2} km from the nearest street. Check that both cover the same place and that each "
+                "layer's coordinate system is right.",
+                population_name,
+                streets_name,
+                f"{gap / 1000:,.1f}",
+            )
+        )

@@ -105,7 +105,7 @@ class StreetIndex:
         if self.tree is None or len(points) == 0:
             return near
         for start in range(0, len(points), CHUNK_POINTS):
-            chunk = points[start:start + CHUNK_POINTS]
+            chunk = points[start : start + CHUNK_POINTS]
             pairs = cKDTree(chunk).sparse_distance_matrix(self.tree, distance + self.reach, output_type="ndarray")
             if len(pairs) == 0:
                 continue
@@ -124,10 +124,12 @@ class StreetIndex:
         radius = np.hypot(x1 - x0, y1 - y0) / 2.0 + distance + self.reach
         index = np.asarray(self.tree.query_ball_point(centre, radius), dtype=np.int64)
         pieces = self.pieces[index]
-        keep = ((np.minimum(pieces[:, 0], pieces[:, 2]) <= x1 + distance)
-                & (np.maximum(pieces[:, 0], pieces[:, 2]) >= x0 - distance)
-                & (np.minimum(pieces[:, 1], pieces[:, 3]) <= y1 + distance)
-                & (np.maximum(pieces[:, 1], pieces[:, 3]) >= y0 - distance))
+        keep = (
+            (np.minimum(pieces[:, 0], pieces[:, 2]) <= x1 + distance)
+            & (np.maximum(pieces[:, 0], pieces[:, 2]) >= x0 - distance)
+            & (np.minimum(pieces[:, 1], pieces[:, 3]) <= y1 + distance)
+            & (np.maximum(pieces[:, 1], pieces[:, 3]) >= y0 - distance)
+        )
         return self.segments[np.unique(self.owner[index[keep]])]
 
 
@@ -140,8 +142,11 @@ def _point_segment_distance(points: NDArray[np.float64], segments: NDArray[np.fl
     return np.hypot(px - (x1 + t * dx), py - (y1 + t * dy))
 
 
-def _window(geotransform: Sequence[float], shape: Tuple[int, ...], bounds: Sequence[float],
-            ) -> Tuple[int, int, int, int]:
+def _window(
+    geotransform: Sequence[float],
+    shape: Tuple[int, ...],
+    bounds: Sequence[float],
+) -> Tuple[int, int, int, int]:
     """Rows and columns [r0, r1) x [c0, c1) of the cells whose centre may lie in ``bounds`` (empty when none)."""
     x0, cell_x, _, y0, _, cell_y = geotransform
     rows, cols = shape
@@ -152,18 +157,27 @@ def _window(geotransform: Sequence[float], shape: Tuple[int, ...], bounds: Seque
     return r0, max(r0, r1), c0, max(c0, c1)
 
 
-def _centres(geotransform: Sequence[float], rows: NDArray[np.integer[Any]],
-             columns: NDArray[np.integer[Any]]) -> NDArray[np.float64]:
+def _centres(
+    geotransform: Sequence[float], rows: NDArray[np.integer[Any]], columns: NDArray[np.integer[Any]]
+) -> NDArray[np.float64]:
     x0, cell_x, _, y0, _, cell_y = geotransform
     return np.column_stack([x0 + (columns + 0.5) * cell_x, y0 + (rows + 0.5) * cell_y])
 
 
-def candidate_sites(share: NDArray[np.floating[Any]], valid: NDArray[np.bool_], geotransform: Sequence[float],
-                    extent: Optional[BaseGeometry], max_built_share: float = MAX_BUILT_SHARE,
-                    exclusions: Sequence[Optional[BaseGeometry]] = (),
-                    lines: Optional[Tuple[ArrayLike, ArrayLike]] = None, street_half_width: float = STREET_HALF_WIDTH_M,
-                    min_area: float = MIN_AREA_M2, max_area: Optional[float] = None,
-                    max_sites: Optional[int] = MAX_SITES, progress: Optional[Progress] = None) -> CandidatesResult:
+def candidate_sites(
+    share: NDArray[np.floating[Any]],
+    valid: NDArray[np.bool_],
+    geotransform: Sequence[float],
+    extent: Optional[BaseGeometry],
+    max_built_share: float = MAX_BUILT_SHARE,
+    exclusions: Sequence[Optional[BaseGeometry]] = (),
+    lines: Optional[Tuple[ArrayLike, ArrayLike]] = None,
+    street_half_width: float = STREET_HALF_WIDTH_M,
+    min_area: float = MIN_AREA_M2,
+    max_area: Optional[float] = None,
+    max_sites: Optional[int] = MAX_SITES,
+    progress: Optional[Progress] = None,
+) -> CandidatesResult:
     """Candidate sites from the open land of a built-up grid (see the module's text).
 
     ``share`` (0–1) and ``valid`` are the grid (rows from the top as GDAL reads them, ``geotransform`` north-up or
@@ -196,10 +210,10 @@ def candidate_sites(share: NDArray[np.floating[Any]], valid: NDArray[np.bool_], 
     prepared_extent = prep(extent)
     threshold = np.asarray(max_built_share, dtype=sub_share.dtype) if sub_share.dtype.kind == "f" else max_built_share
     for start in range(0, r1 - r0, block):
-        rows, columns = np.nonzero(sub_valid[start:start + block])
+        rows, columns = np.nonzero(sub_valid[start : start + block])
         inside = contains_points(extent, _centres(gt, rows + r0 + start, columns + c0))
         result.cells_in_extent += int(inside.sum())
-        is_open = inside & (sub_share[start:start + block][rows, columns] <= threshold)
+        is_open = inside & (sub_share[start : start + block][rows, columns] <= threshold)
         open_mask[rows[is_open] + start, columns[is_open]] = True
         report(0.2 * min(1.0, (start + block) / (r1 - r0)))
     result.open_cells = int(open_mask.sum())
@@ -214,8 +228,7 @@ def candidate_sites(share: NDArray[np.floating[Any]], valid: NDArray[np.bool_], 
     if exclusion_parts:
         excluded |= contains_points(unary_union(exclusion_parts), centres)
     segments = segments_of(lines)
-    streets = StreetIndex(segments, max(abs(gt[1]), abs(gt[5]))) if len(segments) and street_half_width > 0 \
-        else None
+    streets = StreetIndex(segments, max(abs(gt[1]), abs(gt[5]))) if len(segments) and street_half_width > 0 else None
     if streets is not None:
         excluded[~excluded] = streets.near_points(centres[~excluded], street_half_width)
     open_mask[rows[excluded], columns[excluded]] = False
@@ -259,7 +272,7 @@ def candidate_sites(share: NDArray[np.floating[Any]], valid: NDArray[np.bool_], 
         raw_area = cells[label] * cell_area
         if limit and len(heap) >= limit and raw_area < heap[0]:
             # no site of this piece or a smaller one can enter: count them as left out
-            rest = kept[number - 1:]
+            rest = kept[number - 1 :]
             result.beyond_max += int(len(rest))
             break
         shape = affine_transform(shapes[number - 1], matrix)
@@ -268,8 +281,12 @@ def candidate_sites(share: NDArray[np.floating[Any]], valid: NDArray[np.bool_], 
         cut: List[BaseGeometry] = []
         if len(exclusion_parts):
             x0, y0, x1, y1 = shape.bounds
-            near = np.nonzero((exclusion_bounds[:, 0] <= x1) & (exclusion_bounds[:, 2] >= x0)
-                              & (exclusion_bounds[:, 1] <= y1) & (exclusion_bounds[:, 3] >= y0))[0]
+            near = np.nonzero(
+                (exclusion_bounds[:, 0] <= x1)
+                & (exclusion_bounds[:, 2] >= x0)
+                & (exclusion_bounds[:, 1] <= y1)
+                & (exclusion_bounds[:, 3] >= y0)
+            )[0]
             cut.extend(exclusion_parts[i] for i in near)
         if streets is not None and not shape.is_empty:
             near_segments = streets.in_box(shape.bounds, street_half_width)

@@ -8,7 +8,8 @@ Clusters are the contiguous unserved areas. The unserved people are put on a squ
 aligned so that the centres of a population grid of that size fall on cell centres); the cells holding unserved
 people are labelled by 8-connectivity (cells touching at a corner belong to one cluster) with
 ``scipy.ndimage.label``, district by district: a cluster ends at a district boundary (each cell belongs to the
-district holding most of its people), so that every cluster is one district's to act on. Each cluster carries its people by group, its area (cells × cell area), the mean
+district holding most of its people), so that every cluster is one district's to act on. Each cluster carries
+its people by group, its area (cells × cell area), the mean
 (population-weighted) and largest walking distance of its people to the nearest space, the people with no space
 within the search distance, and the district holding most of its people. Clusters with fewer people than
 ``min_population`` (group 0) are dropped: their people stay among the unserved points (cluster -1) and are
@@ -87,10 +88,18 @@ def field_names(group_names: Sequence[object]) -> List[str]:
     return names
 
 
-def unserved_gaps(access: AccessResult, points: Union[NDArray[np.float64], Sequence[Sequence[float]]],
-                  weights: ArrayLike, group_names: Sequence[str], district_names: Optional[Sequence[str]] = (),
-                  cell_size: float = 100.0, min_population: float = 50.0, search_distance: Optional[float] = None,
-                  split_at_districts: bool = True, progress: Optional[Progress] = None) -> GapsResult:
+def unserved_gaps(
+    access: AccessResult,
+    points: Union[NDArray[np.float64], Sequence[Sequence[float]]],
+    weights: ArrayLike,
+    group_names: Sequence[str],
+    district_names: Optional[Sequence[str]] = (),
+    cell_size: float = 100.0,
+    min_population: float = 50.0,
+    search_distance: Optional[float] = None,
+    split_at_districts: bool = True,
+    progress: Optional[Progress] = None,
+) -> GapsResult:
     """The unserved people of an access result (``points`` and ``weights`` as given to ``public_space_access``)
     as points, clusters and a table by district and group. Walking distances beyond ``search_distance`` (the
     access run's distance limit) count as no space within reach (inf). With ``split_at_districts`` a cluster
@@ -102,14 +111,24 @@ def unserved_gaps(access: AccessResult, points: Union[NDArray[np.float64], Seque
     kept = access.kept_points if access.kept_points is not None else np.arange(len(points))
     points = np.asarray(points, dtype=float).reshape(-1, 2)[kept]
     weights = weights[kept]
-    district_of_point = (access.district_of_point if access.district_of_point is not None
-                         else np.full(len(points), -1, dtype=np.int64))
+    district_of_point = (
+        access.district_of_point if access.district_of_point is not None else np.full(len(points), -1, dtype=np.int64)
+    )
     unserved = np.nonzero(~access.served & np.any(weights > 0, axis=1))[0]
-    result = GapsResult(access, list(group_names), field_names(group_names), unserved, kept[unserved],
-                        points[unserved], weights[unserved], access.point_distance[unserved],
-                        np.asarray(district_of_point)[unserved].astype(np.int64),
-                        np.full(len(unserved), -1, dtype=np.int64), cell_size=float(cell_size),
-                        district_names=list(district_names or []))
+    result = GapsResult(
+        access,
+        list(group_names),
+        field_names(group_names),
+        unserved,
+        kept[unserved],
+        points[unserved],
+        weights[unserved],
+        access.point_distance[unserved],
+        np.asarray(district_of_point)[unserved].astype(np.int64),
+        np.full(len(unserved), -1, dtype=np.int64),
+        cell_size=float(cell_size),
+        district_names=list(district_names or []),
+    )
     result.dropped_population = np.zeros(weights.shape[1])
     if search_distance is not None:
         result.distance = np.where(result.distance <= search_distance, result.distance, np.inf)
@@ -121,8 +140,9 @@ def unserved_gaps(access: AccessResult, points: Union[NDArray[np.float64], Seque
     return result
 
 
-def _majority_district(cell_of_point: NDArray[np.int64], n_cells: int, district: NDArray[np.int64],
-                       people: NDArray[np.float64]) -> NDArray[np.int64]:
+def _majority_district(
+    cell_of_point: NDArray[np.int64], n_cells: int, district: NDArray[np.int64], people: NDArray[np.float64]
+) -> NDArray[np.int64]:
     """The district of each cell: the one holding most of its people (-1, outside all, is one of the choices;
     equal shares go to the lower index)."""
     order = np.lexsort((district, cell_of_point))
@@ -148,8 +168,15 @@ def _clusters(result: GapsResult, min_population: float, split_at_districts: boo
     column_row = np.floor((xy - origin) / cell).astype(np.int64)
     n_cols, n_rows = column_row.max(axis=0) + 1
     if n_cols * n_rows > MAX_GRID_CELLS:
-        raise HabitatError(tr("The unserved people spread over {0} × {1} cells of {2} m: too many. Choose a larger "
-                              "cluster cell size.", f"{n_cols:,}", f"{n_rows:,}", f"{cell:g}"))
+        raise HabitatError(
+            tr(
+                "The unserved people spread over {0} × {1} cells of {2} m: too many. Choose a larger "
+                "cluster cell size.",
+                f"{n_cols:,}",
+                f"{n_rows:,}",
+                f"{cell:g}",
+            )
+        )
     flat = column_row[:, 1] * n_cols + column_row[:, 0]
     cell_ids, cell_of_point = np.unique(flat, return_inverse=True)
     if split_at_districts and result.district_names:
@@ -212,20 +239,33 @@ def _clusters(result: GapsResult, min_population: float, split_at_districts: boo
         district_of = np.where(by_district[np.arange(n_kept + 1), best] > 0, best, -1)
     report(0.3)
 
-    shapes = cluster_shapes(numbered.reshape(n_rows, n_cols), n_kept, origin, cell,
-                            lambda fraction: report(0.3 + 0.7 * fraction))
+    shapes = cluster_shapes(
+        numbered.reshape(n_rows, n_cols), n_kept, origin, cell, lambda fraction: report(0.3 + 0.7 * fraction)
+    )
     for number in range(1, n_kept + 1):
         label = kept_labels[number - 1]
-        result.clusters.append(Cluster(
-            number, shapes[number - 1], population[label].copy(), int(cells[number]),
-            float(cells[number]) * cell * cell / 10_000.0,
-            float(distance_sum[number] / reached_people[number]) if reached_people[number] > 0 else float("nan"),
-            float(largest[number]) if np.isfinite(largest[number]) else float("nan"),
-            float(unreachable[number]), int(district_of[number])))
+        result.clusters.append(
+            Cluster(
+                number,
+                shapes[number - 1],
+                population[label].copy(),
+                int(cells[number]),
+                float(cells[number]) * cell * cell / 10_000.0,
+                float(distance_sum[number] / reached_people[number]) if reached_people[number] > 0 else float("nan"),
+                float(largest[number]) if np.isfinite(largest[number]) else float("nan"),
+                float(unreachable[number]),
+                int(district_of[number]),
+            )
+        )
 
 
-def cluster_shapes(numbered: NDArray[np.integer[Any]], n_clusters: int, origin: Sequence[float], cell: float,
-                   progress: Optional[Progress] = None) -> List[BaseGeometry]:
+def cluster_shapes(
+    numbered: NDArray[np.integer[Any]],
+    n_clusters: int,
+    origin: Sequence[float],
+    cell: float,
+    progress: Optional[Progress] = None,
+) -> List[BaseGeometry]:
     """The union of the cells of each cluster 1..n_clusters of the grid ``numbered`` (rows from ``origin`` up,
     0 = none): runs along rows, runs of equal columns in successive rows merged into rectangles, one union each."""
     from shapely.geometry import box
@@ -246,8 +286,12 @@ def cluster_shapes(numbered: NDArray[np.integer[Any]], n_clusters: int, origin: 
     order = np.lexsort((run_row, run_end, run_start, run_label))
     run_row, run_start, run_end, run_label = run_row[order], run_start[order], run_end[order], run_label[order]
     new = np.ones(len(order), dtype=bool)
-    new[1:] = ((run_label[1:] != run_label[:-1]) | (run_start[1:] != run_start[:-1]) | (run_end[1:] != run_end[:-1])
-               | (run_row[1:] != run_row[:-1] + 1))
+    new[1:] = (
+        (run_label[1:] != run_label[:-1])
+        | (run_start[1:] != run_start[:-1])
+        | (run_end[1:] != run_end[:-1])
+        | (run_row[1:] != run_row[:-1] + 1)
+    )
     first = np.nonzero(new)[0]
     last = np.r_[first[1:], len(order)] - 1
     x0, y0 = origin
@@ -258,8 +302,9 @@ def cluster_shapes(numbered: NDArray[np.integer[Any]], n_clusters: int, origin: 
     shapes: List[BaseGeometry] = []
     for number in range(1, n_clusters + 1):
         begin, stop = bounds[number - 1], bounds[number]
-        boxes = [box(*corners) for corners in zip(left[begin:stop], bottom[begin:stop], right[begin:stop],
-                                                  top[begin:stop])]
+        boxes = [
+            box(*corners) for corners in zip(left[begin:stop], bottom[begin:stop], right[begin:stop], top[begin:stop])
+        ]
         shapes.append(boxes[0] if len(boxes) == 1 else unary_union(boxes))
         if number % 64 == 0:
             report(number / n_clusters)
@@ -270,9 +315,11 @@ def cluster_shapes(numbered: NDArray[np.integer[Any]], n_clusters: int, origin: 
 def gap_rows(access: AccessResult, result: GapsResult) -> List[Dict[str, Any]]:
     """Per area (all analysed people: district None; then each district) and group: population, served, unserved
     = population − served (the access summary rows, network method), its share and the kept clusters there."""
-    per_district = np.bincount([c.district for c in result.clusters if c.district >= 0],
-                               minlength=len(result.district_names)) if result.clusters else \
-        np.zeros(len(result.district_names), dtype=np.int64)
+    per_district = (
+        np.bincount([c.district for c in result.clusters if c.district >= 0], minlength=len(result.district_names))
+        if result.clusters
+        else np.zeros(len(result.district_names), dtype=np.int64)
+    )
     rows: List[Dict[str, Any]] = []
     seen = 0
     groups = len(result.group_names)
@@ -284,33 +331,68 @@ def gap_rows(access: AccessResult, result: GapsResult) -> List[Dict[str, Any]]:
         else:  # district rows come district by district, one per group (names may repeat in the core)
             clusters, seen = int(per_district[seen // groups]), seen + 1
         unserved = row["population"] - row["served"]
-        rows.append({"district": row["district"], "group": row["group"], "population": row["population"],
-                     "served": row["served"], "unserved": unserved,
-                     "unserved_pct": 100.0 * unserved / row["population"] if row["population"] > 0 else None,
-                     "clusters": clusters})
+        rows.append(
+            {
+                "district": row["district"],
+                "group": row["group"],
+                "population": row["population"],
+                "served": row["served"],
+                "unserved": unserved,
+                "unserved_pct": 100.0 * unserved / row["population"] if row["population"] > 0 else None,
+                "clusters": clusters,
+            }
+        )
     return rows
 
 
-def public_space_gaps(lines: Lines, spaces: Sequence[Optional[BaseGeometry]],
-                      points: Union[NDArray[np.float64], Sequence[Sequence[float]]], weights: ArrayLike,
-                      group_names: Sequence[str], districts: Optional[Sequence[Optional[BaseGeometry]]] = None,
-                      district_names: Optional[Sequence[str]] = None, max_distance: float = 400.0,
-                      search_distance: Optional[float] = None, cell_size: float = 100.0, min_population: float = 50.0,
-                      split_at_districts: bool = True, progress: Optional[Progress] = None, **access_options: Any,
-                      ) -> GapsResult:
+def public_space_gaps(
+    lines: Lines,
+    spaces: Sequence[Optional[BaseGeometry]],
+    points: Union[NDArray[np.float64], Sequence[Sequence[float]]],
+    weights: ArrayLike,
+    group_names: Sequence[str],
+    districts: Optional[Sequence[Optional[BaseGeometry]]] = None,
+    district_names: Optional[Sequence[str]] = None,
+    max_distance: float = 400.0,
+    search_distance: Optional[float] = None,
+    cell_size: float = 100.0,
+    min_population: float = 50.0,
+    split_at_districts: bool = True,
+    progress: Optional[Progress] = None,
+    **access_options: Any,
+) -> GapsResult:
     """``access.public_space_access`` (distances measured up to ``search_distance``, twice the walking distance
     by default), then ``unserved_gaps``."""
     from .access import public_space_access
 
     report = progress or (lambda fraction: None)
     search_distance = search_distance if search_distance else 2.0 * max_distance
-    access = public_space_access(lines, spaces, points, weights, group_names, districts, district_names,
-                                 max_distance=max_distance, distance_limit=search_distance,
-                                 straight_line=False, progress=lambda fraction: report(0.8 * fraction),
-                                 **access_options)
-    return unserved_gaps(access, points, weights, group_names, district_names or [], cell_size, min_population,
-                         max(search_distance, max_distance), split_at_districts,
-                         lambda fraction: report(0.8 + 0.2 * fraction))
+    access = public_space_access(
+        lines,
+        spaces,
+        points,
+        weights,
+        group_names,
+        districts,
+        district_names,
+        max_distance=max_distance,
+        distance_limit=search_distance,
+        straight_line=False,
+        progress=lambda fraction: report(0.8 * fraction),
+        **access_options,
+    )
+    return unserved_gaps(
+        access,
+        points,
+        weights,
+        group_names,
+        district_names or [],
+        cell_size,
+        min_population,
+        max(search_distance, max_distance),
+        split_at_districts,
+        lambda fraction: report(0.8 + 0.2 * fraction),
+    )
 
 
 def gap_band(distance: ArrayLike, max_distance: float) -> NDArray[np.int64]:
@@ -327,8 +409,10 @@ def gap_band(distance: ArrayLike, max_distance: float) -> NDArray[np.int64]:
 def gap_band_labels(max_distance: float, search_distance: float) -> Dict[int, str]:
     """Translated legend label of each gap band."""
     edges = [1.0, 1.5, 2.0, 3.0]
-    labels = {number: tr("{0}–{1} m", _fmt(edges[number - 1] * max_distance), _fmt(edges[number] * max_distance))
-              for number in range(1, 4)}
+    labels = {
+        number: tr("{0}–{1} m", _fmt(edges[number - 1] * max_distance), _fmt(edges[number] * max_distance))
+        for number in range(1, 4)
+    }
     labels[4] = tr("more than {0} m", _fmt(3.0 * max_distance))
     labels[5] = tr("no public space within {0} m", _fmt(search_distance))
     return labels

@@ -20,13 +20,15 @@ DISABILITY = tr_noop("Persons with disabilities")
 AGES = tr_noop("{0} (aged {1}–{2})")
 AGES_PLUS = tr_noop("{0} (aged {1}+)")
 
-_KINDS = ((re.compile(r"^(total|all|pop|population|total_pop(ulation)?|residents|people)$"), TOTAL),
-          (re.compile(r"^(female|females|women|woman|f)$"), WOMEN),
-          (re.compile(r"^(male|males|men|man|m)$"), MEN),
-          (re.compile(r"^(children|child|kids)$"), CHILDREN),
-          (re.compile(r"^(youth|young|young_people)$"), YOUTH),
-          (re.compile(r"^(older|elderly|older_persons|old|seniors?)$"), OLDER),
-          (re.compile(r"^(disability|disabilities|disabled|persons_with_disabilit(y|ies)|pwd)$"), DISABILITY))
+_KINDS = (
+    (re.compile(r"^(total|all|pop|population|total_pop(ulation)?|residents|people)$"), TOTAL),
+    (re.compile(r"^(female|females|women|woman|f)$"), WOMEN),
+    (re.compile(r"^(male|males|men|man|m)$"), MEN),
+    (re.compile(r"^(children|child|kids)$"), CHILDREN),
+    (re.compile(r"^(youth|young|young_people)$"), YOUTH),
+    (re.compile(r"^(older|elderly|older_persons|old|seniors?)$"), OLDER),
+    (re.compile(r"^(disability|disabilities|disabled|persons_with_disabilit(y|ies)|pwd)$"), DISABILITY),
+)
 
 
 def group_label(name: object) -> str:
@@ -36,7 +38,7 @@ def group_label(name: object) -> str:
     key = re.sub(r"[\s\-]+", "_", text.strip().lower())
     plus = re.search(r"_?(\d+)_?(plus|\+|and_over|_over)$", key)
     span = re.search(r"_?(\d+)_(\d+)$", key)
-    stem = key[:plus.start()] if plus else key[:span.start()] if span else key
+    stem = key[: plus.start()] if plus else key[: span.start()] if span else key
     stem = re.sub(r"_(aged?|years?)$", "", stem)
     label = next((tr(kind) for pattern, kind in _KINDS if pattern.match(stem)), None)
     if label is None:
@@ -59,5 +61,10 @@ def group_index(text: Optional[str], groups: Sequence[object]) -> int:
             return index
     if text.isdigit() and 1 <= int(text) <= len(groups):
         return int(text) - 1
-    raise HabitatError(tr("The population group \"{0}\" is not in the population input; give one of: {1} (or its "
-                          "number).", text, ", ".join(str(name) for name in groups)))
+    raise HabitatError(
+        tr(
+            'The population group "{0}" is not in the population input; give one of: {1} (or its number).',
+            text,
+            ", ".join(str(name) for name in groups),
+        )
+    )

@@ -25,17 +25,40 @@ NOT_COUNTED = "not_counted"
 
 # Values of a planner's type field (lower case) and the category each maps to; users extend or replace this.
 DEFAULT_TYPE_MAPPING = {
-    "park": "park", "public park": "park", "nature_reserve": "park", "garden": "park", "公园": "park",
-    "civic park": "civic_park", "civic_park": "civic_park", "pocket park": "civic_park", "街心公园": "civic_park",
-    "square": "square", "plaza": "square", "piazza": "square", "marketplace": "square", "广场": "square",
-    "recreational green area": "recreational_green", "recreational_green": "recreational_green",
-    "recreation_ground": "recreational_green", "village_green": "recreational_green", "common": "recreational_green",
-    "playground": "recreational_green", "greenway": "recreational_green", "绿地": "recreational_green",
-    "public facility open area": "public_facility", "public_facility": "public_facility",
-    "sports_centre": "public_facility", "stadium": "public_facility", "pitch": "public_facility",
+    "park": "park",
+    "public park": "park",
+    "nature_reserve": "park",
+    "garden": "park",
+    "公园": "park",
+    "civic park": "civic_park",
+    "civic_park": "civic_park",
+    "pocket park": "civic_park",
+    "街心公园": "civic_park",
+    "square": "square",
+    "plaza": "square",
+    "piazza": "square",
+    "marketplace": "square",
+    "广场": "square",
+    "recreational green area": "recreational_green",
+    "recreational_green": "recreational_green",
+    "recreation_ground": "recreational_green",
+    "village_green": "recreational_green",
+    "common": "recreational_green",
+    "playground": "recreational_green",
+    "greenway": "recreational_green",
+    "绿地": "recreational_green",
+    "public facility open area": "public_facility",
+    "public_facility": "public_facility",
+    "sports_centre": "public_facility",
+    "stadium": "public_facility",
+    "pitch": "public_facility",
     "school grounds": "public_facility",
-    "private garden": NOT_COUNTED, "golf course": NOT_COUNTED, "golf_course": NOT_COUNTED,
-    "cemetery": NOT_COUNTED, "parking": NOT_COUNTED, NOT_COUNTED: NOT_COUNTED,
+    "private garden": NOT_COUNTED,
+    "golf course": NOT_COUNTED,
+    "golf_course": NOT_COUNTED,
+    "cemetery": NOT_COUNTED,
+    "parking": NOT_COUNTED,
+    NOT_COUNTED: NOT_COUNTED,
 }
 
 # Why a space does not count; stored as codes, shown translated.
@@ -80,22 +103,35 @@ def type_mapping(table: Optional[Sequence[Any]]) -> Dict[str, str]:
     matrix), DEFAULT_TYPE_MAPPING when empty. A row without a category or a value, an unknown category, or a value
     given two categories is a clear error naming it."""
     if table and len(table) % 2:
-        raise HabitatError(tr("The type mapping ends with \"{0}\" without a category: every type value needs "
-                              "its category.", table[-1]))
+        raise HabitatError(
+            tr('The type mapping ends with "{0}" without a category: every type value needs its category.', table[-1])
+        )
     if not table:
         return dict(DEFAULT_TYPE_MAPPING)
     mapping: Dict[str, str] = {}
     for value, category in zip(table[0::2], table[1::2]):
         category = str(category).strip().lower()
         if category not in CATEGORIES and category != NOT_COUNTED:
-            raise HabitatError(tr("The type mapping gives \"{0}\" for \"{1}\"; use one of: {2}.", category, value,
-                                  ", ".join(list(CATEGORIES) + [NOT_COUNTED])))
+            raise HabitatError(
+                tr(
+                    'The type mapping gives "{0}" for "{1}"; use one of: {2}.',
+                    category,
+                    value,
+                    ", ".join(list(CATEGORIES) + [NOT_COUNTED]),
+                )
+            )
         key = str(value).strip().lower() if value is not None else ""
         if not key:
-            raise HabitatError(tr("The type mapping gives the category \"{0}\" without a type value.", category))
+            raise HabitatError(tr('The type mapping gives the category "{0}" without a type value.', category))
         if mapping.get(key, category) != category:
-            raise HabitatError(tr("The type mapping gives \"{0}\" twice, as {1} and as {2}: keep one row.", value,
-                                  mapping[key], category))
+            raise HabitatError(
+                tr(
+                    'The type mapping gives "{0}" twice, as {1} and as {2}: keep one row.',
+                    value,
+                    mapping[key],
+                    category,
+                )
+            )
         mapping[key] = category
     return mapping
 
@@ -109,8 +145,13 @@ class Classified:
     unknown: Dict[str, int]  # type values not in the mapping: {value: number of spaces}
 
 
-def classify_spaces(types: Sequence[Any], mapping: Dict[str, str], accesses: Optional[Sequence[Any]] = None,
-                    fees: Optional[Sequence[Any]] = None, usable: Optional[Sequence[bool]] = None) -> Classified:
+def classify_spaces(
+    types: Sequence[Any],
+    mapping: Dict[str, str],
+    accesses: Optional[Sequence[Any]] = None,
+    fees: Optional[Sequence[Any]] = None,
+    usable: Optional[Sequence[bool]] = None,
+) -> Classified:
     """Category, whether it counts and why not, for every space from its type value (None or blank: untyped),
     access and fee values (None: not given) and whether it has a usable polygon (a space without one never
     counts)."""
@@ -143,8 +184,11 @@ def reason_text(code: Optional[str]) -> Optional[str]:
     return tr(NO_GEOMETRY_TEXT) if code == NO_GEOMETRY else tr(REASONS[code])
 
 
-def main_districts(shapes: Sequence[Optional[BaseGeometry]], districts: Sequence[BaseGeometry],
-                   progress: Optional[Callable[[float], None]] = None) -> List[int]:
+def main_districts(
+    shapes: Sequence[Optional[BaseGeometry]],
+    districts: Sequence[BaseGeometry],
+    progress: Optional[Callable[[float], None]] = None,
+) -> List[int]:
     """Index of the district each space lies in most (largest overlap; the first of equals), -1 for a space
     outside every district or without a shape. ``progress(fraction)`` is called every few hundred spaces (it may
     raise to cancel)."""
@@ -157,15 +201,18 @@ def main_districts(shapes: Sequence[Optional[BaseGeometry]], districts: Sequence
             found.append(-1)
             continue
         x0, y0, x1, y1 = shape.bounds
-        overlaps = [shape.intersection(d).area if b[0] <= x1 and x0 <= b[2] and b[1] <= y1 and y0 <= b[3] else 0.0
-                    for d, b in zip(districts, boxes)]
+        overlaps = [
+            shape.intersection(d).area if b[0] <= x1 and x0 <= b[2] and b[1] <= y1 and y0 <= b[3] else 0.0
+            for d, b in zip(districts, boxes)
+        ]
         best = max(range(len(overlaps)), key=overlaps.__getitem__)
         found.append(best if overlaps[best] > 0 else -1)
     return found
 
 
-def district_population(points: Union[NDArray[np.float64], Sequence[Sequence[float]]], weights: ArrayLike,
-                        districts: Sequence[BaseGeometry]) -> List[float]:
+def district_population(
+    points: Union[NDArray[np.float64], Sequence[Sequence[float]]], weights: ArrayLike, districts: Sequence[BaseGeometry]
+) -> List[float]:
     """People (the first column of ``weights``, one row per point) whose point lies in each district (the first
     one where districts overlap)."""
     from ..geometry import polygon_of_points
@@ -207,10 +254,16 @@ class DistrictSummaryRow:
         return self.area_m2 / self.population if self.population and self.population > 0 else None
 
 
-def district_summary(spaces: Sequence[Optional[BaseGeometry]], categories: Sequence[str], counted: Sequence[bool],
-                     districts: Optional[Sequence[BaseGeometry]], district_names: Sequence[str],
-                     district_population: Optional[Sequence[Optional[float]]] = None, city_name: str = "Whole city",
-                     progress: Optional[Callable[[float], None]] = None) -> List[DistrictSummaryRow]:
+def district_summary(
+    spaces: Sequence[Optional[BaseGeometry]],
+    categories: Sequence[str],
+    counted: Sequence[bool],
+    districts: Optional[Sequence[BaseGeometry]],
+    district_names: Sequence[str],
+    district_population: Optional[Sequence[Optional[float]]] = None,
+    city_name: str = "Whole city",
+    progress: Optional[Callable[[float], None]] = None,
+) -> List[DistrictSummaryRow]:
     """Counted public space per district and category (clipped to each district), plus all categories together.
 
     ``district_population`` gives people per district (None: no m² per person). Without districts the whole
@@ -241,8 +294,16 @@ def district_summary(spaces: Sequence[Optional[BaseGeometry]], categories: Seque
         district_area = area.area if area is not None else 0.0
         for code, (count, covered) in per_category.items():
             rows.append(DistrictSummaryRow(name, code, count, covered, district_area, population))
-        rows.append(DistrictSummaryRow(name, "all", sum(v[0] for v in per_category.values()),
-                                       sum(v[1] for v in per_category.values()), district_area, population))
+        rows.append(
+            DistrictSummaryRow(
+                name,
+                "all",
+                sum(v[0] for v in per_category.values()),
+                sum(v[1] for v in per_category.values()),
+                district_area,
+                population,
+            )
+        )
     return rows
 
 

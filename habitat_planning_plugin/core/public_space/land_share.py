@@ -41,8 +41,12 @@ def class_values(flat_table: Optional[Iterable[Any]]) -> Dict[str, float]:
     finite number and a class given twice with two values are clear errors: none of them may be guessed."""
     flat_table = list(flat_table or [])
     if len(flat_table) % 2:
-        raise HabitatError(tr("The table ends with road class \"{0}\" without a value: every road class needs its "
-                              "value.", flat_table[-1]))
+        raise HabitatError(
+            tr(
+                'The table ends with road class "{0}" without a value: every road class needs its value.',
+                flat_table[-1],
+            )
+        )
     values: Dict[str, float] = {}
     for row, (name, value) in enumerate(zip(flat_table[0::2], flat_table[1::2]), start=1):
         key = "" if name is None else str(name).strip().lower()
@@ -51,18 +55,27 @@ def class_values(flat_table: Optional[Iterable[Any]]) -> Dict[str, float]:
         try:
             number = float(value)
         except (TypeError, ValueError, OverflowError):
-            raise HabitatError(tr("The table gives \"{0}\" for road class {1}: not a number.", value, name))
+            raise HabitatError(tr('The table gives "{0}" for road class {1}: not a number.', value, name)) from None
         if not math.isfinite(number):
-            raise HabitatError(tr("The table gives \"{0}\" for road class {1}: not a number.", value, name))
+            raise HabitatError(tr('The table gives "{0}" for road class {1}: not a number.', value, name))
         if key in values and values[key] != number:
-            raise HabitatError(tr("The table gives road class {0} twice, with {1} and {2}: keep one row.", key,
-                                  f"{values[key]:g}", f"{number:g}"))
+            raise HabitatError(
+                tr(
+                    "The table gives road class {0} twice, with {1} and {2}: keep one row.",
+                    key,
+                    f"{values[key]:g}",
+                    f"{number:g}",
+                )
+            )
         values[key] = number
     return values
 
 
-def street_corridors(lines: Sequence[NDArray[np.float64]], widths: Iterable[Optional[float]],
-                     cancelled: Optional[Callable[[], bool]] = None) -> Optional[BaseGeometry]:
+def street_corridors(
+    lines: Sequence[NDArray[np.float64]],
+    widths: Iterable[Optional[float]],
+    cancelled: Optional[Callable[[], bool]] = None,
+) -> Optional[BaseGeometry]:
     """Union of the corridors of each centre-line ((k, 2) arrays) with its width in metres; None when there is
     none, or when ``cancelled()`` becomes true (asked between batches of corridors, so a large city stops within
     about a second)."""
@@ -92,8 +105,11 @@ def street_corridors(lines: Sequence[NDArray[np.float64]], widths: Iterable[Opti
 _UNION_BATCH = 2000  # corridors united at a time (the union of the batches is the same union)
 
 
-def scaled_corridors(lines: Sequence[NDArray[np.float64]], widths: Iterable[Optional[float]], factor: float,
-                     ) -> Optional[BaseGeometry]:
+def scaled_corridors(
+    lines: Sequence[NDArray[np.float64]],
+    widths: Iterable[Optional[float]],
+    factor: float,
+) -> Optional[BaseGeometry]:
     """street_corridors with every width multiplied by ``factor``: the street area if the widths were off by that
     much (WIDTH_FACTORS), drawn as the real one is rather than scaled as a share."""
     return street_corridors(lines, [None if width is None else width * factor for width in widths])
@@ -124,8 +140,13 @@ class AreaShares:
         return self.share(self.total_m2)
 
 
-def land_shares(areas: Sequence[BaseGeometry], names: Sequence[str], spaces: Sequence[Optional[BaseGeometry]],
-                streets: Optional[BaseGeometry], progress: Optional[Progress] = None) -> List[AreaShares]:
+def land_shares(
+    areas: Sequence[BaseGeometry],
+    names: Sequence[str],
+    spaces: Sequence[Optional[BaseGeometry]],
+    streets: Optional[BaseGeometry],
+    progress: Optional[Progress] = None,
+) -> List[AreaShares]:
     """AreaShares for every area polygon (cities or districts); ``streets`` is the street area (a polygon)."""
     from shapely.ops import unary_union
 
@@ -148,10 +169,16 @@ def land_shares(areas: Sequence[BaseGeometry], names: Sequence[str], spaces: Seq
 CORRIDOR_TILE_M = 1000.0
 
 
-def corridor_shares(areas: Sequence[BaseGeometry], names: Sequence[str], spaces: Sequence[Optional[BaseGeometry]],
-                    lines: Sequence[NDArray[np.float64]], widths: Iterable[Optional[float]], factor: float = 1.0,
-                    tile: float = CORRIDOR_TILE_M, cancelled: Optional[Callable[[], bool]] = None,
-                    ) -> Optional[List[AreaShares]]:
+def corridor_shares(
+    areas: Sequence[BaseGeometry],
+    names: Sequence[str],
+    spaces: Sequence[Optional[BaseGeometry]],
+    lines: Sequence[NDArray[np.float64]],
+    widths: Iterable[Optional[float]],
+    factor: float = 1.0,
+    tile: float = CORRIDOR_TILE_M,
+    cancelled: Optional[Callable[[], bool]] = None,
+) -> Optional[List[AreaShares]]:
     """The AreaShares of ``land_shares(areas, names, spaces, street_corridors(lines, widths × factor))``, computed
     square tile by square tile without the union of all corridors.
 
@@ -170,8 +197,11 @@ def corridor_shares(areas: Sequence[BaseGeometry], names: Sequence[str], spaces:
     ops_in = [ops.intersection(area) if ops is not None else None for area in areas]
     street = [0.0] * len(areas)
     overlap = [0.0] * len(areas)
-    kept = [(line, width * factor / 2.0) for line, width in zip(lines, widths)
-            if width is not None and width > 0 and len(line) >= 2]
+    kept = [
+        (line, width * factor / 2.0)
+        for line, width in zip(lines, widths)
+        if width is not None and width > 0 and len(line) >= 2
+    ]
     if kept:
         # A corridor lies within its line's box widened by the mitre limit times half its width.
         coords = np.concatenate([line for line, _ in kept])
@@ -196,8 +226,9 @@ def corridor_shares(areas: Sequence[BaseGeometry], names: Sequence[str], spaces:
             if k not in spanning_keys:
                 return LineString(kept[k][0]).buffer(kept[k][1], cap_style=2, join_style=2, mitre_limit=MITRE_LIMIT)
             if k not in spanning:
-                spanning[k] = LineString(kept[k][0]).buffer(kept[k][1], cap_style=2, join_style=2,
-                                                            mitre_limit=MITRE_LIMIT)
+                spanning[k] = LineString(kept[k][0]).buffer(
+                    kept[k][1], cap_style=2, join_style=2, mitre_limit=MITRE_LIMIT
+                )
             return spanning[k]
 
         area_index = _PartsIndex(areas)
@@ -205,12 +236,18 @@ def corridor_shares(areas: Sequence[BaseGeometry], names: Sequence[str], spaces:
         for number, ((ix, iy), indices) in enumerate(sorted(members.items())):
             if cancelled is not None and number % 64 == 0 and cancelled():
                 return None
-            square = box(origin[0] + ix * tile, origin[1] + iy * tile,
-                         origin[0] + (ix + 1) * tile, origin[1] + (iy + 1) * tile)
+            square = box(
+                origin[0] + ix * tile, origin[1] + iy * tile, origin[0] + (ix + 1) * tile, origin[1] + (iy + 1) * tile
+            )
             reached = sorted({owner for owner, _ in area_index.hits(square)})
             # A corridor of one tile lies inside it; the others are clipped first, so the union stays small.
-            in_tile = unary_union([corridor(k) if k not in spanning_keys else corridor(k).intersection(square)
-                                   for k in indices]) if reached else None
+            in_tile = (
+                unary_union(
+                    [corridor(k) if k not in spanning_keys else corridor(k).intersection(square) for k in indices]
+                )
+                if reached
+                else None
+            )
             for k in indices:
                 if (ix, iy) == (last[k, 0], last[k, 1]):
                     spanning.pop(k, None)
@@ -229,8 +266,16 @@ def corridor_shares(areas: Sequence[BaseGeometry], names: Sequence[str], spaces:
     for position, (area, name) in enumerate(zip(areas, names)):
         ops_part = ops_in[position]
         ops_m2 = ops_part.area if ops_part is not None else 0.0
-        results.append(AreaShares(name, area.area, ops_m2, street[position] - overlap[position], overlap[position],
-                                  ops_m2 + street[position] - overlap[position]))
+        results.append(
+            AreaShares(
+                name,
+                area.area,
+                ops_m2,
+                street[position] - overlap[position],
+                overlap[position],
+                ops_m2 + street[position] - overlap[position],
+            )
+        )
     return results
 
 
@@ -286,9 +331,15 @@ class SampleEstimate:
     centres: List[Tuple[float, float]]
 
 
-def sampled_street_share(area: BaseGeometry, streets: Optional[BaseGeometry], precision_pct: float = 1.0,
-                         minimum: int = 30, per_km2: float = SAMPLES_PER_KM2, name: Optional[str] = None,
-                         cancelled: Optional[Callable[[], bool]] = None) -> Optional[SampleEstimate]:
+def sampled_street_share(
+    area: BaseGeometry,
+    streets: Optional[BaseGeometry],
+    precision_pct: float = 1.0,
+    minimum: int = 30,
+    per_km2: float = SAMPLES_PER_KM2,
+    name: Optional[str] = None,
+    cancelled: Optional[Callable[[], bool]] = None,
+) -> Optional[SampleEstimate]:
     """Street share of ``area`` estimated from 10 ha circles at Halton points (original 11.7.1 method).
 
     Points of the 2-3 Halton sequence fill the bounding box at ``per_km2``; those inside the area are taken in
@@ -322,11 +373,16 @@ def sampled_street_share(area: BaseGeometry, streets: Optional[BaseGeometry], pr
                 break
     if len(shares) < 2:
         if name is not None:
-            raise HabitatError(tr("The urban extent {0} is too small for the sampling method: fewer than two "
-                                  "sample circles fall inside it.", name))
-        raise HabitatError(tr("The urban extent is too small for the sampling method: fewer than two sample "
-                              "circles fall inside it."))
+            raise HabitatError(
+                tr(
+                    "The urban extent {0} is too small for the sampling method: fewer than two "
+                    "sample circles fall inside it.",
+                    name,
+                )
+            )
+        raise HabitatError(
+            tr("The urban extent is too small for the sampling method: fewer than two sample circles fall inside it.")
+        )
     mean = float(np.mean(shares))
     half_width = 1.96 * float(np.std(shares, ddof=1)) / math.sqrt(len(shares))
-    return SampleEstimate(len(shares), mean, mean - half_width, mean + half_width, half_width <= precision_pct,
-                          centres)
+    return SampleEstimate(len(shares), mean, mean - half_width, mean + half_width, half_width <= precision_pct, centres)

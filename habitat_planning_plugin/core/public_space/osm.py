@@ -43,7 +43,8 @@ REVIEW_KEYS = TYPE_KEYS + ("access", "fee", "area")
 NO_ACCESS = {"no", "private"}
 
 # Types whose status as *open public* space is doubtful: flagged for review, counted by one rule the user picks.
-# Source: 11.7.1 metadata (open to all, free) vs the CIESIN tags (methods.md §1.5: pitch, forest, wood, scrub, allotments).
+# Source: 11.7.1 metadata (open to all, free) vs the CIESIN tags
+# (methods.md §1.5: pitch, forest, wood, scrub, allotments).
 # Group: (why it needs review, counted by the default rule): as CIESIN, but no cemeteries and school grounds.
 REVIEW_GROUPS = {
     "school_grounds": (tr_noop("school grounds are usually open to pupils only"), False),
@@ -53,12 +54,19 @@ REVIEW_GROUPS = {
     "allotments": (tr_noop("allotment plots are rented to gardeners and usually locked"), True),
 }
 REVIEW_TYPES = {
-    ("amenity", "school"): "school_grounds", ("landuse", "education"): "school_grounds",
-    ("landuse", "cemetery"): "cemetery", ("amenity", "grave_yard"): "cemetery",
-    ("leisure", "pitch"): "sports", ("leisure", "stadium"): "sports", ("leisure", "track"): "sports",
+    ("amenity", "school"): "school_grounds",
+    ("landuse", "education"): "school_grounds",
+    ("landuse", "cemetery"): "cemetery",
+    ("amenity", "grave_yard"): "cemetery",
+    ("leisure", "pitch"): "sports",
+    ("leisure", "stadium"): "sports",
+    ("leisure", "track"): "sports",
     ("leisure", "sports_centre"): "sports",
-    ("landuse", "forest"): "woodland", ("natural", "wood"): "woodland", ("natural", "scrub"): "woodland",
-    ("leisure", "allotments"): "allotments", ("landuse", "allotments"): "allotments",
+    ("landuse", "forest"): "woodland",
+    ("natural", "wood"): "woodland",
+    ("natural", "scrub"): "woodland",
+    ("leisure", "allotments"): "allotments",
+    ("landuse", "allotments"): "allotments",
 }
 # How the doubtful types are counted: the default, none of them, all of them.
 REVIEW_RULES = ("default", "none", "all")
@@ -67,10 +75,32 @@ REVIEW_REASON = tr_noop("type needs review and is not counted by the chosen rule
 # Street classes kept from OSM lines (highway=...): those of the CIESIN global 11.7.1 plus the ways people walk
 # on that it left out, service roads and steps. Not kept: highway=corridor (indoors, inside buildings), platform,
 # construction, proposed, raceway, bus_guideway, escape. Widths: street_width.CLASS_WIDTHS.
-STREET_CLASSES = ("motorway", "trunk", "primary", "secondary", "tertiary", "unclassified", "residential",
-                  "motorway_link", "trunk_link", "primary_link", "secondary_link", "tertiary_link", "living_street",
-                  "pedestrian", "road", "busway", "sidewalk", "cycleway", "footway", "track", "bridleway", "path",
-                  "service", "steps")
+STREET_CLASSES = (
+    "motorway",
+    "trunk",
+    "primary",
+    "secondary",
+    "tertiary",
+    "unclassified",
+    "residential",
+    "motorway_link",
+    "trunk_link",
+    "primary_link",
+    "secondary_link",
+    "tertiary_link",
+    "living_street",
+    "pedestrian",
+    "road",
+    "busway",
+    "sidewalk",
+    "cycleway",
+    "footway",
+    "track",
+    "bridleway",
+    "path",
+    "service",
+    "steps",
+)
 # Road classes nobody walks along, by default (the access tool's default exclusion uses the same list).
 NOT_WALKABLE_CLASSES = ("motorway", "motorway_link", "trunk", "trunk_link")
 # foot=* values that allow walking whatever access=* or the class say (the more specific key wins in OSM), and
@@ -133,8 +163,18 @@ def candidate_space(identifier, tags: dict, review_rule: str = "default"):
     if category is None:
         return None
     found = osm_type(tags)
-    return {"id": identifier, "name": tags.get("name"), "category": category, "counted": counted, "reason": reason,
-            "tags": tags, "shape": None, "absorbed": [], "type": "=".join(found), "review": REVIEW_TYPES.get(found)}
+    return {
+        "id": identifier,
+        "name": tags.get("name"),
+        "category": category,
+        "counted": counted,
+        "reason": reason,
+        "tags": tags,
+        "shape": None,
+        "absorbed": [],
+        "type": "=".join(found),
+        "review": REVIEW_TYPES.get(found),
+    }
 
 
 def inventory_type(item) -> str:
@@ -169,12 +209,20 @@ def merge_duplicates(candidates, threshold, progress=None):
         if progress is not None and number % 200 == 0:
             progress(number / max(len(ordered), 1))  # raises Cancelled when the user cancelled
         minx, miny, maxx, maxy = item["shape"].bounds
-        near = bounds[:len(kept)]
-        overlapping = np.nonzero((near[:, 0] <= maxx) & (near[:, 2] >= minx) & (near[:, 1] <= maxy) &
-                                 (near[:, 3] >= miny))[0]
+        near = bounds[: len(kept)]
+        overlapping = np.nonzero(
+            (near[:, 0] <= maxx) & (near[:, 2] >= minx) & (near[:, 1] <= maxy) & (near[:, 3] >= miny)
+        )[0]
         area = item["shape"].area
-        host = next((kept[index] for index in overlapping if kept[index]["counted"] == item["counted"] and
-                     kept[index]["shape"].intersection(item["shape"]).area >= threshold * area), None)
+        host = next(
+            (
+                kept[index]
+                for index in overlapping
+                if kept[index]["counted"] == item["counted"]
+                and kept[index]["shape"].intersection(item["shape"]).area >= threshold * area
+            ),
+            None,
+        )
         if host is None:
             bounds[len(kept)] = (minx, miny, maxx, maxy)
             kept.append(item)

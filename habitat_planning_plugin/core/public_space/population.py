@@ -52,8 +52,12 @@ def spread_factor(cell_size: float, max_cell_size: float) -> int:
     return int(math.ceil(cell_size / max_cell_size - 1e-9))
 
 
-def sub_cell_centres(centres: ArrayLike, column_step: ArrayLike, row_step: ArrayLike, factor: int,
-                     ) -> NDArray[np.float64]:
+def sub_cell_centres(
+    centres: ArrayLike,
+    column_step: ArrayLike,
+    row_step: ArrayLike,
+    factor: int,
+) -> NDArray[np.float64]:
     """Centres of the factor × factor sub-cells of every cell (cell-major, row by row within a cell).
 
     ``column_step`` and ``row_step`` are the vectors from one cell to the next column and the next row (the
@@ -61,13 +65,21 @@ def sub_cell_centres(centres: ArrayLike, column_step: ArrayLike, row_step: Array
     centres = np.asarray(centres, dtype=float).reshape(-1, 2)
     fractions = (np.arange(factor) + 0.5) / factor - 0.5
     row_f, col_f = np.meshgrid(fractions, fractions, indexing="ij")
-    offsets = (col_f.ravel()[:, None] * np.asarray(column_step, dtype=float)
-               + row_f.ravel()[:, None] * np.asarray(row_step, dtype=float))  # (k*k, 2)
+    offsets = col_f.ravel()[:, None] * np.asarray(column_step, dtype=float) + row_f.ravel()[:, None] * np.asarray(
+        row_step, dtype=float
+    )  # (k*k, 2)
     return (centres[:, None, :] + offsets[None, :, :]).reshape(-1, 2)
 
 
-def spread_cells(centres: ArrayLike, weights: ArrayLike, column_step: ArrayLike, row_step: ArrayLike, factor: int,
-                 density: Optional[ArrayLike] = None, method: str = EVEN) -> SpreadGrid:
+def spread_cells(
+    centres: ArrayLike,
+    weights: ArrayLike,
+    column_step: ArrayLike,
+    row_step: ArrayLike,
+    factor: int,
+    density: Optional[ArrayLike] = None,
+    method: str = EVEN,
+) -> SpreadGrid:
     """Spread each cell's weights over its sub-cells, evenly or in proportion to ``density`` ((n_cells, k*k))."""
     centres = np.asarray(centres, dtype=float).reshape(-1, 2)
     weights = np.asarray(weights, dtype=float).reshape(len(centres), -1)
@@ -91,8 +103,9 @@ def spread_cells(centres: ArrayLike, weights: ArrayLike, column_step: ArrayLike,
     return SpreadGrid(xy[keep], spread[keep], parent[keep], factor, method, even_cells)
 
 
-def footprint_density(footprint_area: ArrayLike, cell_of_point: Tuple[ArrayLike, ArrayLike, ArrayLike], n_cells: int,
-                      factor: int) -> NDArray[np.float64]:
+def footprint_density(
+    footprint_area: ArrayLike, cell_of_point: Tuple[ArrayLike, ArrayLike, ArrayLike], n_cells: int, factor: int
+) -> NDArray[np.float64]:
     """Building footprint area per sub-cell, (n_cells, k*k).
 
     ``cell_of_point`` gives, for every footprint centroid, (cell index or -1, fractional column, fractional row)
@@ -102,8 +115,11 @@ def footprint_density(footprint_area: ArrayLike, cell_of_point: Tuple[ArrayLike,
     sub_column = np.clip((column[inside] * factor).astype(np.int64), 0, factor - 1)
     sub_row = np.clip((row[inside] * factor).astype(np.int64), 0, factor - 1)
     density = np.zeros(n_cells * factor * factor)
-    np.add.at(density, cell[inside] * factor * factor + sub_row * factor + sub_column,
-              np.asarray(footprint_area, dtype=float)[inside])
+    np.add.at(
+        density,
+        cell[inside] * factor * factor + sub_row * factor + sub_column,
+        np.asarray(footprint_area, dtype=float)[inside],
+    )
     return density.reshape(n_cells, factor * factor)
 
 
@@ -117,9 +133,13 @@ def clean_band(values: ArrayLike, nodata: Optional[float]) -> Tuple[NDArray[np.f
     return np.clip(values, 0.0, None), invalid
 
 
-def populated_cells(bands: Sequence[NDArray[np.float64]], first_valid: NDArray[np.bool_], geotransform: Sequence[float],
-                    keep: Optional[NDArray[np.bool_]] = None, offset: Tuple[int, int] = (0, 0),
-                    ) -> Tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.int64], NDArray[np.int64]]:
+def populated_cells(
+    bands: Sequence[NDArray[np.float64]],
+    first_valid: NDArray[np.bool_],
+    geotransform: Sequence[float],
+    keep: Optional[NDArray[np.bool_]] = None,
+    offset: Tuple[int, int] = (0, 0),
+) -> Tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.int64], NDArray[np.int64]]:
     """Centres (in the grid's CRS) and weights (n, bands) of the cells with people in the first band; ``keep`` an
     optional mask of the cells to consider, ``offset`` (column, row) of the window in the whole grid."""
     x0, dx, rx, y0, ry, dy = geotransform
@@ -133,10 +153,14 @@ def populated_cells(bands: Sequence[NDArray[np.float64]], first_valid: NDArray[n
     return centres, weights, rows, cols
 
 
-def spread_coarse_cells(centres: NDArray[np.float64], weights: NDArray[np.float64], geotransform: Sequence[float],
-                        max_cell_size: Optional[float], to_target: Optional[ToTarget] = None,
-                        density_for: Optional[DensityFor] = None,
-                        ) -> Tuple[NDArray[np.float64], NDArray[np.float64], Optional[SpreadGrid]]:
+def spread_coarse_cells(
+    centres: NDArray[np.float64],
+    weights: NDArray[np.float64],
+    geotransform: Sequence[float],
+    max_cell_size: Optional[float],
+    to_target: Optional[ToTarget] = None,
+    density_for: Optional[DensityFor] = None,
+) -> Tuple[NDArray[np.float64], NDArray[np.float64], Optional[SpreadGrid]]:
     """Spread the cells when they are larger than ``max_cell_size`` metres of the target CRS (``to_target`` moves
     points of the grid's CRS there; None: the same). ``density_for(factor)`` gives (density, method) or
     (None, None). Returns (centres, weights, SpreadGrid or None), centres still in the grid's CRS."""
@@ -157,8 +181,13 @@ def spread_coarse_cells(centres: NDArray[np.float64], weights: NDArray[np.float6
     return spread.xy, spread.weights, spread
 
 
-def inside_extent_density(extent: BaseGeometry, centres: NDArray[np.float64], geotransform: Sequence[float],
-                          factor: int, to_target: Optional[ToTarget] = None) -> Tuple[NDArray[np.float64], str]:
+def inside_extent_density(
+    extent: BaseGeometry,
+    centres: NDArray[np.float64],
+    geotransform: Sequence[float],
+    factor: int,
+    to_target: Optional[ToTarget] = None,
+) -> Tuple[NDArray[np.float64], str]:
     """1 for the sub-cells whose centre lies inside ``extent`` (target CRS), else 0: (density, IN_EXTENT)."""
     from ..geometry import contains_points
 

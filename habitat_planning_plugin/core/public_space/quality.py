@@ -48,8 +48,22 @@ PROBLEMS = {
     "duplicate_column": tr_noop("Second column for the same question; ignored, the first one is used"),
     "version_mismatch": tr_noop("Form version differs from the questionnaire; scored where the questions match"),
 }
-KOBO_META = {"start", "end", "today", "deviceid", "username", "simserial", "subscriberid", "phonenumber", "audit",
-             "__version__", "instanceid", "rootuuid", "deprecatedid", FORM_VERSION_FIELD}
+KOBO_META = {
+    "start",
+    "end",
+    "today",
+    "deviceid",
+    "username",
+    "simserial",
+    "subscriberid",
+    "phonenumber",
+    "audit",
+    "__version__",
+    "instanceid",
+    "rootuuid",
+    "deprecatedid",
+    FORM_VERSION_FIELD,
+}
 TICKED = ("1", "true", "yes", "1.0")  # a select_multiple choice column (question/choice) of an export
 NOT_TICKED = ("0", "false", "no", "0.0", "")
 MAX_WEIGHT = 1000.0  # weights are relative: beyond, a typo (or a sum that overflows)
@@ -96,15 +110,23 @@ def read_export(path: StrPath) -> Export:
     if suffix not in (".csv", ".txt", ".xlsx"):
         raise HabitatError(tr("{0}: a KoboToolbox export is a .csv or .xlsx file.", path.name))
     if path.name.startswith("~$"):
-        raise HabitatError(tr("{0} is a lock file that Excel leaves while a workbook is open, not a survey export: "
-                              "choose the export itself.", path.name))
+        raise HabitatError(
+            tr(
+                "{0} is a lock file that Excel leaves while a workbook is open, not a survey export: "
+                "choose the export itself.",
+                path.name,
+            )
+        )
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise HabitatError(tr("Cannot read the survey export {0}: {1}", path.name, error.strerror or str(error)))
+        raise HabitatError(
+            tr("Cannot read the survey export {0}: {1}", path.name, error.strerror or str(error))
+        ) from error
     if size == 0:
-        raise HabitatError(tr("The survey export {0} is empty (0 bytes): download it again from KoboToolbox.",
-                              path.name))
+        raise HabitatError(
+            tr("The survey export {0} is empty (0 bytes): download it again from KoboToolbox.", path.name)
+        )
     encoding = ""
     if suffix == ".xlsx":
         table, kind = _read_xlsx(path), tr("row")
@@ -126,10 +148,18 @@ def read_export(path: StrPath) -> Export:
             uneven.append((number, len(cells)))
     if uneven:
         listed = ", ".join(tr("{0} {1} ({2} cells)", kind, number, count) for number, count in uneven[:5])
-        raise HabitatError(tr("The survey export {0} is damaged: its header row has {1} columns, but {2} rows have a "
-                              "different number of cells: {3}{4}. A stray quote or separator shifts the answers "
-                              "to the wrong questions; export the data again from KoboToolbox.", path.name, width,
-                              len(uneven), listed, ", …" if len(uneven) > 5 else ""))
+        raise HabitatError(
+            tr(
+                "The survey export {0} is damaged: its header row has {1} columns, but {2} rows have a "
+                "different number of cells: {3}{4}. A stray quote or separator shifts the answers "
+                "to the wrong questions; export the data again from KoboToolbox.",
+                path.name,
+                width,
+                len(uneven),
+                listed,
+                ", …" if len(uneven) > 5 else "",
+            )
+        )
     rows = [[str(c).strip() for c in (list(row) + [""] * width)[:width]] for _, row in numbered[1:]]
     if not rows:
         raise HabitatError(tr("The survey export {0} has a header row but no submissions.", path.name))
@@ -142,12 +172,19 @@ def _read_csv(path: Path) -> Tuple[List[Tuple[int, List[str]]], str]:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise HabitatError(tr("Cannot read the survey export {0}: {1}", path.name, error.strerror or str(error)))
+        raise HabitatError(
+            tr("Cannot read the survey export {0}: {1}", path.name, error.strerror or str(error))
+        ) from error
     text, encoding = decode_text(data, path.name)
     if "\0" in text:
-        line = text[:text.index("\0")].count("\n") + 1
-        raise HabitatError(tr("The survey export {0} is not a text file (line {1} holds binary data): it is damaged "
-                              "or not a CSV.", path.name, line))
+        line = text[: text.index("\0")].count("\n") + 1
+        raise HabitatError(
+            tr(
+                "The survey export {0} is not a text file (line {1} holds binary data): it is damaged or not a CSV.",
+                path.name,
+                line,
+            )
+        )
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max(",;\t", key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
@@ -158,9 +195,15 @@ def _read_csv(path: Path) -> Tuple[List[Tuple[int, List[str]]], str]:
             table.append((start, cells))
             start = reader.line_num + 1
     except csv.Error as error:
-        raise HabitatError(tr("The survey export {0} is damaged at line {1}: a quote is not closed or is followed by "
-                              "other text ({2}). Export the data again from KoboToolbox.", path.name, start,
-                              str(error)))
+        raise HabitatError(
+            tr(
+                "The survey export {0} is damaged at line {1}: a quote is not closed or is followed by "
+                "other text ({2}). Export the data again from KoboToolbox.",
+                path.name,
+                start,
+                str(error),
+            )
+        ) from error
     return table, encoding
 
 
@@ -173,16 +216,23 @@ def _read_xlsx(path: Path) -> List[Tuple[int, List[str]]]:
         try:
             if not book.worksheets:
                 raise HabitatError(tr("The survey export {0} has no sheet.", path.name))
-            table = [(number, [_cell(v) for v in row])
-                     for number, row in enumerate(book.worksheets[0].iter_rows(values_only=True), start=1)]
+            table = [
+                (number, [_cell(v) for v in row])
+                for number, row in enumerate(book.worksheets[0].iter_rows(values_only=True), start=1)
+            ]
         finally:
             book.close()
     except HabitatError:
         raise
     except Exception as error:  # noqa: BLE001 - BadZipFile, KeyError, XML errors...: any damage inside the file
-        raise HabitatError(tr("The survey export {0} is not a readable XLSX workbook: it is damaged, incomplete or "
-                              "another format ({1}). Download it again from KoboToolbox.", path.name,
-                              str(error) or type(error).__name__))
+        raise HabitatError(
+            tr(
+                "The survey export {0} is not a readable XLSX workbook: it is damaged, incomplete or "
+                "another format ({1}). Download it again from KoboToolbox.",
+                path.name,
+                str(error) or type(error).__name__,
+            )
+        ) from error
     return table
 
 
@@ -241,8 +291,12 @@ def map_columns(questionnaire: Questionnaire, headers: Sequence[str]) -> Columns
         if not parts and header == "":
             columns.unknown.append((index, tr("(column {0} without a header)", index + 1)))
             continue
-        if not parts or header.startswith("_") or parts[0].lower() in ("meta", "formhub") or \
-                parts[-1].lower() in KOBO_META:
+        if (
+            not parts
+            or header.startswith("_")
+            or parts[0].lower() in ("meta", "formhub")
+            or parts[-1].lower() in KOBO_META
+        ):
             continue
         name = _question_of(parts, names, labels)
         if name is not None:
@@ -261,9 +315,13 @@ def map_columns(questionnaire: Questionnaire, headers: Sequence[str]) -> Columns
             continue
         columns.unknown.append((index, header))
     split_questions = {name for name, _ in columns.split}
-    columns.missing = [q.name for q in questionnaire.questions
-                       if q.name not in columns.questions and q.name not in split_questions
-                       and not (q.kind == "geopoint" and columns.latitude is not None)]
+    columns.missing = [
+        q.name
+        for q in questionnaire.questions
+        if q.name not in columns.questions
+        and q.name not in split_questions
+        and not (q.kind == "geopoint" and columns.latitude is not None)
+    ]
     return columns
 
 
@@ -272,7 +330,7 @@ def _coordinate(header: str, geopoint: Optional[str]) -> Optional[Tuple[str, boo
     (_gps_latitude, _group/gps_latitude, _<label>_latitude in label exports); None for other headers."""
     for end in ("_latitude", "_longitude"):
         if header.startswith("_") and header.endswith(end):
-            return end[1:], bool(geopoint) and header[1:-len(end)].split("/")[-1] == (geopoint or "").lower()
+            return end[1:], bool(geopoint) and header[1 : -len(end)].split("/")[-1] == (geopoint or "").lower()
     return None
 
 
@@ -287,8 +345,9 @@ def _question_of(parts: Sequence[str], names: Mapping[str, str], labels: Mapping
     return None
 
 
-def _split_column(questionnaire: Questionnaire, parts: Sequence[str], names: Mapping[str, str],
-                  labels: Mapping[str, str]) -> Optional[Tuple[str, str]]:
+def _split_column(
+    questionnaire: Questionnaire, parts: Sequence[str], names: Mapping[str, str], labels: Mapping[str, str]
+) -> Optional[Tuple[str, str]]:
     if len(parts) < 2:
         return None
     name = _question_of(parts[:-1], names, labels)
@@ -316,8 +375,14 @@ def _choices_in(questionnaire: Questionnaire, list_name: str, value: str) -> Opt
         return cast("Set[str]", set(names))
     rest = _norm(value)
     found: Set[str] = set()
-    items = sorted(((_norm(text), item["name"]) for item in questionnaire.choices.get(list_name, [])
-                    for text in item["label"].values()), key=lambda pair: -len(pair[0]))
+    items = sorted(
+        (
+            (_norm(text), item["name"])
+            for item in questionnaire.choices.get(list_name, [])
+            for text in item["label"].values()
+        ),
+        key=lambda pair: -len(pair[0]),
+    )
     for text, name in items:
         if text and text in rest:
             found.add(name)
@@ -325,8 +390,11 @@ def _choices_in(questionnaire: Questionnaire, list_name: str, value: str) -> Opt
     return found if found and not re.sub(r"[\s,;|]+", "", rest) else None
 
 
-def interpret(questionnaire: Questionnaire, export: Export, space_ids: Optional[Iterable[object]] = None,
-              ) -> Tuple[List[Submission], List[Problem], Columns]:
+def interpret(
+    questionnaire: Questionnaire,
+    export: Export,
+    space_ids: Optional[Iterable[object]] = None,
+) -> Tuple[List[Submission], List[Problem], Columns]:
     """(submissions, problems, columns): every row checked against the questionnaire.
 
     ``space_ids`` are the inventory's ids as text; an id that is not among them is reported and the row is then
@@ -334,16 +402,31 @@ def interpret(questionnaire: Questionnaire, export: Export, space_ids: Optional[
     """
     columns = map_columns(questionnaire, export.headers)
     space_question = next(q.name for q in questionnaire.questions if q.kind == "space_id")
-    if space_question not in columns.questions and columns.latitude is None and \
-            not _geopoint_column(questionnaire, columns):
-        raise HabitatError(tr("{0}: the export has neither the space id column \"{1}\" nor GPS columns "
-                              "(\"_gps_latitude\", \"_gps_longitude\" or \"gps\"); its submissions cannot be linked "
-                              "to spaces. Columns found: {2}", export.name, space_question,
-                              ", ".join(export.headers)))
+    if (
+        space_question not in columns.questions
+        and columns.latitude is None
+        and not _geopoint_column(questionnaire, columns)
+    ):
+        raise HabitatError(
+            tr(
+                '{0}: the export has neither the space id column "{1}" nor GPS columns '
+                '("_gps_latitude", "_gps_longitude" or "gps"); its submissions cannot be linked '
+                "to spaces. Columns found: {2}",
+                export.name,
+                space_question,
+                ", ".join(export.headers),
+            )
+        )
     scored = [q.name for q in questionnaire.questions if q.dimension]
     if not any(name in columns.questions or any(n == name for n, _ in columns.split) for name in scored):
-        raise HabitatError(tr("{0}: none of the questionnaire's scored questions is in the export. Is it the "
-                              "export of this form? Columns found: {1}", export.name, ", ".join(export.headers)))
+        raise HabitatError(
+            tr(
+                "{0}: none of the questionnaire's scored questions is in the export. Is it the "
+                "export of this form? Columns found: {1}",
+                export.name,
+                ", ".join(export.headers),
+            )
+        )
     problems = [Problem(1, "", "unknown_column", header) for _, header in columns.unknown]
     problems += [Problem(1, "", "missing_column", name) for name in columns.missing]
     problems += [Problem(1, "", "duplicate_column", header) for _, header in columns.duplicates]
@@ -359,8 +442,7 @@ def interpret(questionnaire: Questionnaire, export: Export, space_ids: Optional[
         if uuid:
             seen[uuid] = row
         submission = Submission(row, uuid)
-        if columns.version is not None and cells[columns.version] and \
-                cells[columns.version] != questionnaire.version:
+        if columns.version is not None and cells[columns.version] and cells[columns.version] != questionnaire.version:
             problems.append(Problem(row, uuid, "version_mismatch", FORM_VERSION_FIELD, cells[columns.version]))
         for question in questionnaire.questions:
             value = _answer(questionnaire, question, columns, cells, row, uuid, problems)
@@ -378,8 +460,15 @@ def _geopoint_column(questionnaire: Questionnaire, columns: Columns) -> Optional
     return columns.questions.get(geopoint) if geopoint else None
 
 
-def _answer(questionnaire: Questionnaire, question: Question, columns: Columns, cells: List[str], row: int, uuid: str,
-            problems: List[Problem]) -> Optional[Answer]:
+def _answer(
+    questionnaire: Questionnaire,
+    question: Question,
+    columns: Columns,
+    cells: List[str],
+    row: int,
+    uuid: str,
+    problems: List[Problem],
+) -> Optional[Answer]:
     index = columns.questions.get(question.name)
     value = cells[index] if index is not None else ""
     kind = question.kind
@@ -413,8 +502,12 @@ def _answer(questionnaire: Questionnaire, question: Question, columns: Columns, 
         number = float(value.replace(",", ".")) if value.count(",") == 1 and "." not in value else float(value)
     except ValueError:
         number = None
-    if number is None or not math.isfinite(number) or not _within(question.constraint, number) or \
-            (kind == "integer" and not number.is_integer()):
+    if (
+        number is None
+        or not math.isfinite(number)
+        or not _within(question.constraint, number)
+        or (kind == "integer" and not number.is_integer())
+    ):
         problems.append(Problem(row, uuid, "invalid_answer", question.name, value))
         return None
     return number
@@ -424,14 +517,19 @@ def _within(constraint: Optional[str], number: float) -> bool:
     """Checks the ``. >= a`` / ``. <= b`` parts of an XLSForm constraint (what the form itself enforces)."""
     for operator, bound in re.findall(r"\.\s*(>=|<=|>|<)\s*(-?\d+(?:\.\d+)?)", constraint or ""):
         bound = float(bound)
-        if (operator == ">=" and number < bound) or (operator == "<=" and number > bound) or \
-                (operator == ">" and number <= bound) or (operator == "<" and number >= bound):
+        if (
+            (operator == ">=" and number < bound)
+            or (operator == "<=" and number > bound)
+            or (operator == ">" and number <= bound)
+            or (operator == "<" and number >= bound)
+        ):
             return False
     return True
 
 
-def _space_id(raw: Optional[str], known: Optional[Set[str]], row: int, uuid: str, column: str,
-              problems: List[Problem]) -> Optional[str]:
+def _space_id(
+    raw: Optional[str], known: Optional[Set[str]], row: int, uuid: str, column: str, problems: List[Problem]
+) -> Optional[str]:
     if raw is None or _norm(raw) in MISSING_SPACE_LABELS:
         return None
     candidates = [raw.strip(), space_id_from_label(raw)]
@@ -445,8 +543,9 @@ def _space_id(raw: Optional[str], known: Optional[Set[str]], row: int, uuid: str
     return None
 
 
-def _gps(questionnaire: Questionnaire, columns: Columns, cells: List[str], row: int, uuid: str,
-         problems: List[Problem]) -> Tuple[Optional[float], Optional[float]]:
+def _gps(
+    questionnaire: Questionnaire, columns: Columns, cells: List[str], row: int, uuid: str, problems: List[Problem]
+) -> Tuple[Optional[float], Optional[float]]:
     if columns.latitude is not None and columns.longitude is not None:
         parts = [cells[columns.latitude].strip(), cells[columns.longitude].strip()]
         text = " ".join(parts).strip()
@@ -483,9 +582,15 @@ def _coordinate_value(text: str) -> Optional[float]:
 
 # --- linking --------------------------------------------------------------------------------------------------
 
-def link_submissions(submissions: Sequence[Submission], space_ids: Sequence[object],
-                     polygons: Sequence[Optional[BaseGeometry]], points: Iterable[Optional[Tuple[float, float]]],
-                     tolerance: float, problems: List[Problem]) -> List[Optional[int]]:
+
+def link_submissions(
+    submissions: Sequence[Submission],
+    space_ids: Sequence[object],
+    polygons: Sequence[Optional[BaseGeometry]],
+    points: Iterable[Optional[Tuple[float, float]]],
+    tolerance: float,
+    problems: List[Problem],
+) -> List[Optional[int]]:
     """For each submission, the index of its space in ``space_ids``/``polygons`` (or None).
 
     By space id first; else the space whose polygon holds the GPS point (``points``: (x, y) in the polygons'
@@ -496,19 +601,25 @@ def link_submissions(submissions: Sequence[Submission], space_ids: Sequence[obje
 
     by_id = {str(space_id): i for i, space_id in enumerate(space_ids)}
     # Bounding boxes (minx, miny, maxx, maxy) narrow the exact distance tests to nearby spaces.
-    bounds = np.array([shape.bounds if shape is not None and not shape.is_empty else (np.inf, np.inf, -np.inf,
-                                                                                      -np.inf)
-                       for shape in polygons], dtype=float).reshape(-1, 4)
+    bounds = np.array(
+        [
+            shape.bounds if shape is not None and not shape.is_empty else (np.inf, np.inf, -np.inf, -np.inf)
+            for shape in polygons
+        ],
+        dtype=float,
+    ).reshape(-1, 4)
     found: List[Optional[int]] = []
     for submission, xy in zip(submissions, points):
         point = Point(xy) if xy is not None else None
         if submission.space_id is not None and submission.space_id in by_id:
             index = by_id[submission.space_id]
             shape = polygons[index]
-            if point is not None and shape is not None and not shape.is_empty and \
-                    shape.distance(point) > tolerance:
-                problems.append(Problem(submission.row, submission.uuid, "gps_far_from_space", "gps",
-                                        f"{shape.distance(point):.0f} m"))
+            if point is not None and shape is not None and not shape.is_empty and shape.distance(point) > tolerance:
+                problems.append(
+                    Problem(
+                        submission.row, submission.uuid, "gps_far_from_space", "gps", f"{shape.distance(point):.0f} m"
+                    )
+                )
             found.append(index)
             continue
         if point is None:
@@ -517,21 +628,33 @@ def link_submissions(submissions: Sequence[Submission], space_ids: Sequence[obje
             continue
         assert xy is not None  # the point was made from it
         x, y = xy
-        near = np.flatnonzero((bounds[:, 0] - tolerance <= x) & (x <= bounds[:, 2] + tolerance) &
-                              (bounds[:, 1] - tolerance <= y) & (y <= bounds[:, 3] + tolerance))
+        near = np.flatnonzero(
+            (bounds[:, 0] - tolerance <= x)
+            & (x <= bounds[:, 2] + tolerance)
+            & (bounds[:, 1] - tolerance <= y)
+            & (y <= bounds[:, 3] + tolerance)
+        )
         best, best_distance = None, None
         for index in near:
             distance = polygons[index].distance(point)
             if distance <= tolerance and (best_distance is None or distance < best_distance):
                 best, best_distance = int(index), distance
         if best is None:
-            problems.append(Problem(submission.row, submission.uuid, "outside_spaces", "gps",
-                                    f"{submission.lat:.6f} {submission.lon:.6f}"))
+            problems.append(
+                Problem(
+                    submission.row,
+                    submission.uuid,
+                    "outside_spaces",
+                    "gps",
+                    f"{submission.lat:.6f} {submission.lon:.6f}",
+                )
+            )
         found.append(best)
     return found
 
 
 # --- scoring --------------------------------------------------------------------------------------------------
+
 
 def item_scores(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> Dict[str, Optional[float]]:
     """Score 0-1 (or None) of every scored item for one submission's answers."""
@@ -544,8 +667,9 @@ def item_scores(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> Dic
         if value is not None and question.kind == "select_one":
             score = question.scores.get(value)
             if score is None:
-                score = next((c.get("score") for c in questionnaire.choices[question.list_name]
-                              if c["name"] == value), None)
+                score = next(
+                    (c.get("score") for c in questionnaire.choices[question.list_name] if c["name"] == value), None
+                )
         elif value is not None and question.kind == "select_multiple":
             scored = {c["name"] for c in questionnaire.choices[question.list_name] if c.get("score")}
             share = len(value & scored) / len(scored) if scored else 0.0
@@ -578,22 +702,38 @@ def dimension_weights(questionnaire: Questionnaire, text: Optional[str]) -> Dict
         name, _, value = part.partition("=")
         name = name.strip()
         if name not in weights:
-            raise HabitatError(tr("Unknown dimension \"{0}\" in the weights; the dimensions are {1}.", name,
-                                  ", ".join(questionnaire.dimensions)))
+            raise HabitatError(
+                tr(
+                    'Unknown dimension "{0}" in the weights; the dimensions are {1}.',
+                    name,
+                    ", ".join(questionnaire.dimensions),
+                )
+            )
         try:
             weights[name] = float(value)
         except ValueError:
             weights[name] = float("nan")
         if not math.isfinite(weights[name]) or weights[name] < 0 or weights[name] > MAX_WEIGHT:
-            raise HabitatError(tr("The weight of \"{0}\" must be a number of 0 or more, at most {1} (weights are "
-                                  "relative), not \"{2}\".", name, f"{MAX_WEIGHT:g}", value.strip()))
+            raise HabitatError(
+                tr(
+                    'The weight of "{0}" must be a number of 0 or more, at most {1} (weights are relative), not "{2}".',
+                    name,
+                    f"{MAX_WEIGHT:g}",
+                    value.strip(),
+                )
+            )
     if sum(weights.values()) <= 0:
         raise HabitatError(tr("At least one dimension needs a weight above 0."))
     return weights
 
 
-def score_spaces(questionnaire: Questionnaire, submissions: Sequence[Submission], links: Sequence[Optional[int]],
-                 count: int, weights: Mapping[str, float]) -> List[SpaceQuality]:
+def score_spaces(
+    questionnaire: Questionnaire,
+    submissions: Sequence[Submission],
+    links: Sequence[Optional[int]],
+    count: int,
+    weights: Mapping[str, float],
+) -> List[SpaceQuality]:
     """A SpaceQuality for each of ``count`` spaces from the submissions linked to it (``links``)."""
     items = questionnaire.scored_items()
     collected: List[Dict[str, List[float]]] = [{name: [] for name, _, _ in items} for _ in range(count)]
@@ -607,27 +747,44 @@ def score_spaces(questionnaire: Questionnaire, submissions: Sequence[Submission]
                 collected[index][name].append(score)
     results: List[SpaceQuality] = []
     for index in range(count):
-        means = {name: (len(values), sum(values) / len(values) if values else None)
-                 for name, values in collected[index].items()}
+        means = {
+            name: (len(values), sum(values) / len(values) if values else None)
+            for name, values in collected[index].items()
+        }
         dimensions: Dict[str, Optional[float]] = {}
         for dimension in questionnaire.dimensions:
-            values = cast("List[float]", [means[name][1] for name, d, _ in items
-                                          if d == dimension and means[name][1] is not None])
+            values = cast(
+                "List[float]", [means[name][1] for name, d, _ in items if d == dimension and means[name][1] is not None]
+            )
             dimensions[dimension] = 100.0 * sum(values) / len(values) if values else None
         weighted = [(weights[d], v) for d, v in dimensions.items() if weights.get(d, 0) > 0]
         known = [(w, v) for w, v in weighted if v is not None]
-        quality = sum(w * v for w, v in known) / sum(w for w, _ in known) \
-            if weighted and len(known) == len(weighted) else None
+        quality = (
+            sum(w * v for w, v in known) / sum(w for w, _ in known)
+            if weighted and len(known) == len(weighted)
+            else None
+        )
         answered = sum(1 for n, _ in means.values() if n)
-        results.append(SpaceQuality(submitted[index], dimensions, quality,
-                                    all(v is not None for v in dimensions.values()),
-                                    100.0 * answered / len(means) if means else 0.0, means))
+        results.append(
+            SpaceQuality(
+                submitted[index],
+                dimensions,
+                quality,
+                all(v is not None for v in dimensions.values()),
+                100.0 * answered / len(means) if means else 0.0,
+                means,
+            )
+        )
     return results
 
 
-def answer_summary(questionnaire: Questionnaire, submissions: Sequence[Submission], links: Sequence[Optional[int]],
-                   count: int, language: str = "en",
-                   ) -> List[Tuple[int, str, str, str, int, Optional[float], Optional[str]]]:
+def answer_summary(
+    questionnaire: Questionnaire,
+    submissions: Sequence[Submission],
+    links: Sequence[Optional[int]],
+    count: int,
+    language: str = "en",
+) -> List[Tuple[int, str, str, str, int, Optional[float], Optional[str]]]:
     """Per space and question: the number of answers, the mean of a number and the most common answer."""
     rows: List[Tuple[int, str, str, str, int, Optional[float], Optional[str]]] = []
     for index in range(count):
@@ -642,19 +799,21 @@ def answer_summary(questionnaire: Questionnaire, submissions: Sequence[Submissio
             if values and question.kind in ("integer", "decimal"):
                 mean = sum(values) / len(values)
             elif values and question.kind == "select_one":
-                common = questionnaire.choice_label(question.list_name,
-                                                    Counter(values).most_common(1)[0][0], language)
+                common = questionnaire.choice_label(question.list_name, Counter(values).most_common(1)[0][0], language)
             elif values and question.kind == "select_multiple":
                 ticks = Counter(name for value in values for name in value)
                 # Ties in the form's order (the answers are sets: their own order changes from run to run).
-                order = {item["name"]: position
-                         for position, item in enumerate(questionnaire.choices.get(question.list_name, []))}
+                order = {
+                    item["name"]: position
+                    for position, item in enumerate(questionnaire.choices.get(question.list_name, []))
+                }
                 top = sorted(ticks, key=lambda name: (-ticks[name], order.get(name, len(order)), name))[:3]
                 common = ", ".join(questionnaire.choice_label(question.list_name, name, language) for name in top)
             elif values:
                 common = Counter(values).most_common(1)[0][0]
-            rows.append((index, question.name, text_in(question.label, language), question.dimension,
-                         len(values), mean, common))
+            rows.append(
+                (index, question.name, text_in(question.label, language), question.dimension, len(values), mean, common)
+            )
     return rows
 
 

@@ -73,20 +73,43 @@ class Indicator:
 INDICATORS = (
     Indicator("area_km2", tr_noop("Urban area"), "城市用地面积", "km²", 2, higher_is_better=None),
     Indicator("population", tr_noop("Population"), "人口", "", 0, higher_is_better=None),
-    Indicator("ops_share_pct", tr_noop("Open public space, % of urban area"), "开放公共空间占城市用地比例",
-              "%", 1, BENCHMARK_OPS),
-    Indicator("street_share_pct", tr_noop("Streets, % of urban area"), "街道占城市用地比例", "%", 1,
-              BENCHMARK_STREETS),
-    Indicator("total_share_pct", tr_noop("Streets and open public space, % of urban area"),
-              "街道和开放公共空间占城市用地比例", "%", 1, BENCHMARK_TOTAL),
+    Indicator(
+        "ops_share_pct",
+        tr_noop("Open public space, % of urban area"),
+        "开放公共空间占城市用地比例",
+        "%",
+        1,
+        BENCHMARK_OPS,
+    ),
+    Indicator("street_share_pct", tr_noop("Streets, % of urban area"), "街道占城市用地比例", "%", 1, BENCHMARK_STREETS),
+    Indicator(
+        "total_share_pct",
+        tr_noop("Streets and open public space, % of urban area"),
+        "街道和开放公共空间占城市用地比例",
+        "%",
+        1,
+        BENCHMARK_TOTAL,
+    ),
     Indicator("ops_m2_per_person", tr_noop("Open public space per person"), "人均开放公共空间", "m²", 1),
-    Indicator("served_pct", tr_noop("People within walking distance of open public space"),
-              "步行距离内可达开放公共空间的人口比例", "%", 1, SERVED_TARGET),
+    Indicator(
+        "served_pct",
+        tr_noop("People within walking distance of open public space"),
+        "步行距离内可达开放公共空间的人口比例",
+        "%",
+        1,
+        SERVED_TARGET,
+    ),
     Indicator("quality_mean", tr_noop("Mean quality index (0–100)"), "平均质量指数（0–100）", "", 1),
     Indicator("to_upgrade", tr_noop("Public spaces to upgrade"), "需升级的公共空间", "", 0, higher_is_better=None),
     Indicator("unserved_clusters", tr_noop("Unserved clusters"), "未覆盖的人口集聚区", "", 0, higher_is_better=False),
-    Indicator("unserved_in_clusters", tr_noop("People in unserved clusters"), "未覆盖集聚区内的人口", "", 0,
-              higher_is_better=False),
+    Indicator(
+        "unserved_in_clusters",
+        tr_noop("People in unserved clusters"),
+        "未覆盖集聚区内的人口",
+        "",
+        0,
+        higher_is_better=False,
+    ),
 )
 BY_FIELD = {indicator.field: indicator for indicator in INDICATORS}
 WEAKEST = (tr_noop("Weakest quality dimension"), "最薄弱的质量维度")
@@ -101,9 +124,15 @@ def bilingual(label: str, label_zh: str, language: Optional[str]) -> Tuple[str, 
 
 
 # The Chinese names of the population groups core.public_space.groups recognises (as the translation has them).
-GROUP_ZH = {population_groups.TOTAL: "全体居民", population_groups.WOMEN: "妇女", population_groups.MEN: "男性",
-            population_groups.CHILDREN: "儿童", population_groups.YOUTH: "青年", population_groups.OLDER: "老年人",
-            population_groups.DISABILITY: "残疾人"}
+GROUP_ZH = {
+    population_groups.TOTAL: "全体居民",
+    population_groups.WOMEN: "妇女",
+    population_groups.MEN: "男性",
+    population_groups.CHILDREN: "儿童",
+    population_groups.YOUTH: "青年",
+    population_groups.OLDER: "老年人",
+    population_groups.DISABILITY: "残疾人",
+}
 
 
 def group_names(name: object) -> Tuple[str, str]:
@@ -113,7 +142,7 @@ def group_names(name: object) -> Tuple[str, str]:
     key = re.sub(r"[\s\-]+", "_", text.strip().lower())
     plus = re.search(r"_?(\d+)_?(plus|\+|and_over|_over)$", key)
     span = re.search(r"_?(\d+)_(\d+)$", key)
-    stem = key[:plus.start()] if plus else key[:span.start()] if span else key
+    stem = key[: plus.start()] if plus else key[: span.start()] if span else key
     stem = re.sub(r"_(aged?|years?)$", "", stem)
     kind = next((kind for pattern, kind in population_groups._KINDS if pattern.match(stem)), None)
     if kind is None:
@@ -121,8 +150,10 @@ def group_names(name: object) -> Tuple[str, str]:
     if plus:
         return f"{kind} (aged {plus.group(1)}+)", f"{GROUP_ZH[kind]}（{plus.group(1)} 岁及以上）"
     if span:
-        return (f"{kind} (aged {span.group(1)}–{span.group(2)})",
-                f"{GROUP_ZH[kind]}（{span.group(1)}–{span.group(2)} 岁）")
+        return (
+            f"{kind} (aged {span.group(1)}–{span.group(2)})",
+            f"{GROUP_ZH[kind]}（{span.group(1)}–{span.group(2)} 岁）",
+        )
     return kind, GROUP_ZH[kind]
 
 
@@ -146,12 +177,27 @@ def group_fields(groups: Iterable[str]) -> List[str]:
 
 def fields(groups: Iterable[str], tracking: bool = False) -> List[Tuple[str, str]]:
     """[(name, kind)] of the scorecard, kind "str", "int" or "real", in table order."""
-    columns = [("district", "str"), ("level", "str"), ("year", "int"), ("area_km2", "real"), ("population", "real"),
-               ("ops_share_pct", "real"), ("street_share_pct", "real"), ("total_share_pct", "real"),
-               ("ops_m2_per_person", "real"), ("served_pct", "real")]
+    columns = [
+        ("district", "str"),
+        ("level", "str"),
+        ("year", "int"),
+        ("area_km2", "real"),
+        ("population", "real"),
+        ("ops_share_pct", "real"),
+        ("street_share_pct", "real"),
+        ("total_share_pct", "real"),
+        ("ops_m2_per_person", "real"),
+        ("served_pct", "real"),
+    ]
     columns += [(name, "real") for name in group_fields(groups)]
-    columns += [("quality_mean", "real"), ("weakest_dim", "str"), ("weakest_score", "real"), ("to_upgrade", "int"),
-                ("unserved_clusters", "int"), ("unserved_in_clusters", "real")]
+    columns += [
+        ("quality_mean", "real"),
+        ("weakest_dim", "str"),
+        ("weakest_score", "real"),
+        ("to_upgrade", "int"),
+        ("unserved_clusters", "int"),
+        ("unserved_in_clusters", "real"),
+    ]
     if tracking:
         columns.append(("prev_year", "int"))
         columns += [(CHANGE_PREFIX + name, "real") for name in numeric_fields(groups)]
@@ -160,15 +206,27 @@ def fields(groups: Iterable[str], tracking: bool = False) -> List[Tuple[str, str
 
 def numeric_fields(groups: Iterable[str]) -> List[str]:
     """The indicators whose change is tracked (every number but the year)."""
-    return ["area_km2", "population", "ops_share_pct", "street_share_pct", "total_share_pct", "ops_m2_per_person",
-            "served_pct"] + group_fields(groups) + ["quality_mean", "to_upgrade", "unserved_clusters",
-                                                   "unserved_in_clusters"]
+    return (
+        [
+            "area_km2",
+            "population",
+            "ops_share_pct",
+            "street_share_pct",
+            "total_share_pct",
+            "ops_m2_per_person",
+            "served_pct",
+        ]
+        + group_fields(groups)
+        + ["quality_mean", "to_upgrade", "unserved_clusters", "unserved_in_clusters"]
+    )
 
 
 # --- the parts measured by the other tools, by district (index n is the whole city) ---
 
-def quality_summary(district_of_space: ArrayLike, quality_index: ArrayLike, dimensions: Mapping[str, ArrayLike],
-                    n: int) -> List[Tuple[Optional[float], Optional[str], Optional[float]]]:
+
+def quality_summary(
+    district_of_space: ArrayLike, quality_index: ArrayLike, dimensions: Mapping[str, ArrayLike], n: int
+) -> List[Tuple[Optional[float], Optional[str], Optional[float]]]:
     """[(mean quality index, weakest dimension, its mean score)] of each district and then the city (n + 1 items).
 
     ``quality_index`` (one value or NaN per space) and ``dimensions`` ({id: values per space}) come from the
@@ -207,12 +265,17 @@ def cluster_summary(district_of_cluster: ArrayLike, people: ArrayLike, n: int) -
     """[(number of unserved clusters, people in them)] per district and then for the city."""
     owner = np.asarray(district_of_cluster, dtype=np.int64)
     people = np.nan_to_num(np.asarray(people, dtype=float))
-    return [(int((owner == district).sum()), float(people[owner == district].sum())) for district in range(n)] + \
-        [(len(owner), float(people.sum()))]
+    return [(int((owner == district).sum()), float(people[owner == district].sum())) for district in range(n)] + [
+        (len(owner), float(people.sum()))
+    ]
 
 
-def located(shapes: Sequence[Optional[BaseGeometry]], named: Optional[Sequence[Optional[str]]] = None,
-            district_shapes: Sequence[BaseGeometry] = (), names: Sequence[str] = ()) -> Tuple[np.ndarray, np.ndarray]:
+def located(
+    shapes: Sequence[Optional[BaseGeometry]],
+    named: Optional[Sequence[Optional[str]]] = None,
+    district_shapes: Sequence[BaseGeometry] = (),
+    names: Sequence[str] = (),
+) -> Tuple[np.ndarray, np.ndarray]:
     """(district index of each feature, -1 outside all; whether it was placed) for the spaces, upgrade candidates
     or clusters of the scorecard: the district holding the representative point of the feature's shape (shapely,
     an invalid polygon repaired first), else, for a feature without a usable shape (a table row), the district
@@ -241,26 +304,35 @@ def located(shapes: Sequence[Optional[BaseGeometry]], named: Optional[Sequence[O
     return owner, placed
 
 
-def access_by_area(rows: Iterable[Mapping[str, Any]], names: Iterable[Optional[str]], groups: Sequence[str],
-                   method: str) -> List[Tuple[float, Dict[str, Optional[float]]]]:
+def access_by_area(
+    rows: Iterable[Mapping[str, Any]], names: Iterable[Optional[str]], groups: Sequence[str], method: str
+) -> List[Tuple[float, Dict[str, Optional[float]]]]:
     """From the summary rows of public_space_access: (population of the first group, {group: share %}) of each
     district and then of everyone analysed (the city), for ``method``."""
-    found = {(row["district"], row["group"]): row for row in rows
-             if row["method"] == method and row["city"] is None}
+    found = {(row["district"], row["group"]): row for row in rows if row["method"] == method and row["city"] is None}
     result: List[Tuple[float, Dict[str, Optional[float]]]] = []
     for name in list(names) + [None]:
         total = found.get((name, groups[0]))
-        result.append((total["population"] if total else 0.0,
-                       {group: found[(name, group)]["share_pct"] if (name, group) in found else None
-                        for group in groups}))
+        result.append(
+            (
+                total["population"] if total else 0.0,
+                {group: found[(name, group)]["share_pct"] if (name, group) in found else None for group in groups},
+            )
+        )
     return result
 
 
-def scorecard_rows(names: Sequence[str], city_name: str, year: Optional[int], shares: Sequence[AreaShares],
-                   access: Sequence[Tuple[float, Mapping[str, Optional[float]]]], groups: Sequence[str],
-                   quality: Optional[Sequence[Tuple[Optional[float], Optional[str], Optional[float]]]] = None,
-                   upgrade: Optional[Sequence[int]] = None, clusters: Optional[Sequence[Tuple[int, float]]] = None,
-                   ) -> List[Dict[str, Any]]:
+def scorecard_rows(
+    names: Sequence[str],
+    city_name: str,
+    year: Optional[int],
+    shares: Sequence[AreaShares],
+    access: Sequence[Tuple[float, Mapping[str, Optional[float]]]],
+    groups: Sequence[str],
+    quality: Optional[Sequence[Tuple[Optional[float], Optional[str], Optional[float]]]] = None,
+    upgrade: Optional[Sequence[int]] = None,
+    clusters: Optional[Sequence[Tuple[int, float]]] = None,
+) -> List[Dict[str, Any]]:
     """The rows of the scorecard, districts in order then the city: dicts keyed by the field names.
 
     ``shares``: AreaShares of each district's urban part then of the whole urban extent; ``access``: from
@@ -270,17 +342,29 @@ def scorecard_rows(names: Sequence[str], city_name: str, year: Optional[int], sh
     rows: List[Dict[str, Any]] = []
     for position, name in enumerate(list(names) + [city_name]):
         share, (population, served) = shares[position], access[position]
-        row: Dict[str, Any] = {"district": name, "level": CITY if position == len(names) else DISTRICT, "year": year,
-               "area_km2": share.area_m2 / 1e6, "population": population,
-               "ops_share_pct": _finite(share.ops_pct), "street_share_pct": _finite(share.street_pct),
-               "total_share_pct": _finite(share.total_pct),
-               "ops_m2_per_person": share.ops_m2 / population if population > 0 else None,
-               "served_pct": served.get(groups[0])}
+        row: Dict[str, Any] = {
+            "district": name,
+            "level": CITY if position == len(names) else DISTRICT,
+            "year": year,
+            "area_km2": share.area_m2 / 1e6,
+            "population": population,
+            "ops_share_pct": _finite(share.ops_pct),
+            "street_share_pct": _finite(share.street_pct),
+            "total_share_pct": _finite(share.total_pct),
+            "ops_m2_per_person": share.ops_m2 / population if population > 0 else None,
+            "served_pct": served.get(groups[0]),
+        }
         for field, group in zip(extra, groups[1:]):
             row[field] = served.get(group)
         mean, weakest, weakest_score = quality[position] if quality is not None else (None, None, None)
-        row.update({"quality_mean": mean, "weakest_dim": weakest, "weakest_score": weakest_score,
-                    "to_upgrade": upgrade[position] if upgrade is not None else None})
+        row.update(
+            {
+                "quality_mean": mean,
+                "weakest_dim": weakest,
+                "weakest_score": weakest_score,
+                "to_upgrade": upgrade[position] if upgrade is not None else None,
+            }
+        )
         count, people = clusters[position] if clusters is not None else (None, None)
         row.update({"unserved_clusters": count, "unserved_in_clusters": people})
         rows.append(row)
@@ -288,6 +372,7 @@ def scorecard_rows(names: Sequence[str], city_name: str, year: Optional[int], sh
 
 
 # --- tracking ---
+
 
 @dataclass
 class Tracking:
@@ -298,28 +383,48 @@ class Tracking:
 
 def previous_year_of(previous_rows: Iterable[Mapping[str, Any]]) -> Optional[int]:
     """The year of an earlier scorecard's rows (None when none is given); several years are an error."""
-    years = sorted({int(found) for found in (number(row.get("year")) for row in previous_rows)
-                    if found is not None})
+    years = sorted({int(found) for found in (number(row.get("year")) for row in previous_rows) if found is not None})
     if len(years) > 1:
-        raise HabitatError(tr("The previous scorecard holds the years {0}: give the table of one run.",
-                              ", ".join(str(year) for year in years)))
+        raise HabitatError(
+            tr(
+                "The previous scorecard holds the years {0}: give the table of one run.",
+                ", ".join(str(year) for year in years),
+            )
+        )
     return years[0] if years else None
 
 
-def track(rows: List[Dict[str, Any]], previous_rows: Sequence[Mapping[str, Any]], groups: Sequence[str],
-          year: Optional[int], previous_name: str) -> Tracking:
+def track(
+    rows: List[Dict[str, Any]],
+    previous_rows: Sequence[Mapping[str, Any]],
+    groups: Sequence[str],
+    year: Optional[int],
+    previous_name: str,
+) -> Tracking:
     """Add prev_year and chg_<indicator> (this run minus the earlier one) to ``rows`` (in place).
 
     ``previous_rows`` are the rows of an earlier run's table (dicts; values may be text, as a CSV gives them).
     Districts are matched by name, the whole city by its level. No district in common is an error naming both
     lists (nothing is written); districts on one side only keep an empty change and are listed in the result."""
     if not previous_rows or "district" not in previous_rows[0]:
-        raise HabitatError(tr("The previous scorecard \"{0}\" has no field district: give the table of an earlier "
-                              "run of the public space scorecard.", previous_name))
+        raise HabitatError(
+            tr(
+                'The previous scorecard "{0}" has no field district: give the table of an earlier '
+                "run of the public space scorecard.",
+                previous_name,
+            )
+        )
     previous_year = previous_year_of(previous_rows)
     if previous_year is not None and year is not None and previous_year > year:
-        raise HabitatError(tr("The previous scorecard \"{0}\" is of {1}, later than this run ({2}): swap them, or "
-                              "set the year of this run.", previous_name, previous_year, year))
+        raise HabitatError(
+            tr(
+                'The previous scorecard "{0}" is of {1}, later than this run ({2}): swap them, or '
+                "set the year of this run.",
+                previous_name,
+                previous_year,
+                year,
+            )
+        )
     earlier: Dict[Union[str, Tuple[str, Optional[str]]], Mapping[str, Any]] = {}
     for row in previous_rows:
         level = _text(row.get("level"))
@@ -329,9 +434,15 @@ def track(rows: List[Dict[str, Any]], previous_rows: Sequence[Mapping[str, Any]]
     before = [key[1] for key in earlier if key != CITY]
     common = [name for name in names if (DISTRICT, name) in earlier]
     if not common:
-        raise HabitatError(tr("No district of this run is in the previous scorecard \"{0}\": it has {1}; this run "
-                              "has {2}. Use the same districts and the same name field in both runs.",
-                              previous_name, _listed(before), _listed(names)))
+        raise HabitatError(
+            tr(
+                'No district of this run is in the previous scorecard "{0}": it has {1}; this run '
+                "has {2}. Use the same districts and the same name field in both runs.",
+                previous_name,
+                _listed(before),
+                _listed(names),
+            )
+        )
     tracked = numeric_fields(groups)
     for row in rows:
         old = earlier.get(CITY if row["level"] == CITY else (DISTRICT, row["district"]))
@@ -340,12 +451,19 @@ def track(rows: List[Dict[str, Any]], previous_rows: Sequence[Mapping[str, Any]]
             now = row.get(field)
             then = number(old.get(field)) if old is not None else None
             change = now - then if now is not None and then is not None else None
-            if (change is not None and now is not None and then is not None
-                    and abs(change) <= ROUNDING * max(abs(now), abs(then))):
+            if (
+                change is not None
+                and now is not None
+                and then is not None
+                and abs(change) <= ROUNDING * max(abs(now), abs(then))
+            ):
                 change = 0.0  # a value read back from a CSV of 15 digits: no change
             row[CHANGE_PREFIX + field] = change
-    return Tracking(previous_year, [name for name in names if (DISTRICT, name) not in earlier],
-                    [name for name in before if name not in names])
+    return Tracking(
+        previous_year,
+        [name for name in names if (DISTRICT, name) not in earlier],
+        [name for name in before if name not in names],
+    )
 
 
 # --- the report: one page per district, every label in two languages ---
@@ -356,8 +474,12 @@ LOCATOR_SIZE = (2.4, 1.6)  # inches: a small map, so that the district's page ho
 UP, DOWN, SAME = "▲", "▼", "●"
 
 
-def locator_map(shapes: Sequence[Optional[BaseGeometry]], position: int, district_label: str, other_label: str,
-                ) -> Picture:
+def locator_map(
+    shapes: Sequence[Optional[BaseGeometry]],
+    position: int,
+    district_label: str,
+    other_label: str,
+) -> Picture:
     """A small map of all districts with the district at ``position`` highlighted, with a scale bar: (png,
     warning) carrying its legend, which the page lists under it (drawn inside, it would take half the map)."""
     from ..report import charts
@@ -374,11 +496,17 @@ def locator_map(shapes: Sequence[Optional[BaseGeometry]], position: int, distric
         return charts._png(figure, warning, [(label, charts._swatch(style)) for label, style in legend])
 
 
-def scorecard_report(rows: Sequence[Dict[str, Any]], shapes: Iterable[Optional[BaseGeometry]], groups: Sequence[str],
-                     settings: Union[ReportSettings, str], max_distance: float, top: int,
-                     tracking: Optional[Tracking] = None,
-                     dimension_labels: Optional[Mapping[str, Mapping[str, str]]] = None,
-                     inputs_given: Optional[Mapping[str, bool]] = None) -> Tuple[Report, List[str]]:
+def scorecard_report(
+    rows: Sequence[Dict[str, Any]],
+    shapes: Iterable[Optional[BaseGeometry]],
+    groups: Sequence[str],
+    settings: Union[ReportSettings, str],
+    max_distance: float,
+    top: int,
+    tracking: Optional[Tracking] = None,
+    dimension_labels: Optional[Mapping[str, Mapping[str, str]]] = None,
+    inputs_given: Optional[Mapping[str, bool]] = None,
+) -> Tuple[Report, List[str]]:
     """The report (core.report.html.Report) and the font warnings of its maps: a summary page, then one page per
     district (its own page when printed) with a locator map and its indicators beside the city's, the benchmark
     and the change since the earlier scorecard. ``settings``: the ReportSettings (its ``warn`` also gets each
@@ -402,52 +530,85 @@ def scorecard_report(rows: Sequence[Dict[str, Any]], shapes: Iterable[Optional[B
     extra = list(zip(group_fields(groups), groups[1:]))
 
     def label_cell(pair: Sequence[str]) -> str:
-        return f"{html.escape(pair[0])}<br><span class=\"note\">{html.escape(pair[1])}</span>"
+        return f'{html.escape(pair[0])}<br><span class="note">{html.escape(pair[1])}</span>'
 
     def heading(pair: Sequence[str]) -> None:
-        report.parts.append(f"<h2>{html.escape(pair[0])} <span class=\"note\">{html.escape(pair[1])}</span></h2>")
+        report.parts.append(f'<h2>{html.escape(pair[0])} <span class="note">{html.escape(pair[1])}</span></h2>')
 
     def note(pair: Sequence[str]) -> None:
-        report.parts.append(f"<p class=\"note\">{html.escape(pair[0])}<br>{html.escape(pair[1])}</p>")
+        report.parts.append(f'<p class="note">{html.escape(pair[0])}<br>{html.escape(pair[1])}</p>')
 
-    note(two(tr_noop("Each district's indicators beside the whole city and the benchmarks: open public space and "
-                     "streets as shares of the district's urban area (SDG 11.7.1 (a)), the people within walking "
-                     "distance of an open public space (SDG 11.7.1 (b)), the quality survey, the spaces chosen for "
-                     "upgrading and the unserved clusters. One page per district follows."),
-             "各区指标与全市及基准对照：开放公共空间和街道占该区城市用地的比例（可持续发展目标 11.7.1 (a)）、步行距离内可达"
-             "开放公共空间的人口比例（可持续发展目标 11.7.1 (b)）、质量调查、需升级的公共空间和未覆盖的人口集聚区。"
-             "其后每区一页。"))
-    note(two(tr_noop("Benchmarks (UN-Habitat): 15 % open public space, 30 % streets, 45 % together; SDG target 11.7: "
-                     "everyone within walking distance of an open public space."),
-             "基准（联合国人居署）：开放公共空间 15%，街道 30%，合计 45%；可持续发展目标 11.7：人人在步行距离内可达开放公共空间。"))
-    note(two(tr_noop("Walking distance: {0} m along the street network. Public spaces to upgrade: the first {1} of "
-                     "the upgrade priority list."), "步行距离：沿街道网络 {0} 米。需升级的公共空间：升级优先级列表的前 {1} 处。",
-             f"{max_distance:g}", top))
+    note(
+        two(
+            tr_noop(
+                "Each district's indicators beside the whole city and the benchmarks: open public space and "
+                "streets as shares of the district's urban area (SDG 11.7.1 (a)), the people within walking "
+                "distance of an open public space (SDG 11.7.1 (b)), the quality survey, the spaces chosen for "
+                "upgrading and the unserved clusters. One page per district follows."
+            ),
+            "各区指标与全市及基准对照：开放公共空间和街道占该区城市用地的比例（可持续发展目标 11.7.1 (a)）、"
+            "步行距离内可达"
+            "开放公共空间的人口比例（可持续发展目标 11.7.1 (b)）、质量调查、需升级的公共空间和未覆盖的人口集聚区。"
+            "其后每区一页。",
+        )
+    )
+    note(
+        two(
+            tr_noop(
+                "Benchmarks (UN-Habitat): 15 % open public space, 30 % streets, 45 % together; SDG target 11.7: "
+                "everyone within walking distance of an open public space."
+            ),
+            "基准（联合国人居署）：开放公共空间 15%，街道 30%，合计 45%；"
+            "可持续发展目标 11.7：人人在步行距离内可达开放公共空间。",
+        )
+    )
+    note(
+        two(
+            tr_noop(
+                "Walking distance: {0} m along the street network. Public spaces to upgrade: the first {1} of "
+                "the upgrade priority list."
+            ),
+            "步行距离：沿街道网络 {0} 米。需升级的公共空间：升级优先级列表的前 {1} 处。",
+            f"{max_distance:g}",
+            top,
+        )
+    )
 
-    summary = ["ops_share_pct", "street_share_pct", "ops_m2_per_person", "served_pct"] + \
-        (["quality_mean"] if given.get("quality") else []) + (["to_upgrade"] if given.get("upgrade") else []) + \
-        (["unserved_clusters"] if given.get("clusters") else [])
+    summary = (
+        ["ops_share_pct", "street_share_pct", "ops_m2_per_person", "served_pct"]
+        + (["quality_mean"] if given.get("quality") else [])
+        + (["to_upgrade"] if given.get("upgrade") else [])
+        + (["unserved_clusters"] if given.get("clusters") else [])
+    )
     heading(two(tr_noop("Summary"), "概要"))
     head = [label_cell(two(tr_noop("District"), "区"))] + [
-        label_cell(two(BY_FIELD[field].label, BY_FIELD[field].label_zh)) for field in summary]
+        label_cell(two(BY_FIELD[field].label, BY_FIELD[field].label_zh)) for field in summary
+    ]
     body = []
     for row in rows:
         cells = [html.escape(str(row["district"]))] + [_cell(row, BY_FIELD[field]) for field in summary]
         body.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
     _table(report, head, body)
     if len(districts) > 1:
-        made = charts.bar_chart([row["district"] for row in districts],
-                                [(" / ".join(two(tr_noop("District"), "区")), [row["served_pct"] for row in districts])],
-                                " / ".join(two(BY_FIELD["served_pct"].label, BY_FIELD["served_pct"].label_zh)), "%",
-                                city["served_pct"], " / ".join(two(tr_noop("Whole city"), "全市")))
+        made = charts.bar_chart(
+            [row["district"] for row in districts],
+            [(" / ".join(two(tr_noop("District"), "区")), [row["served_pct"] for row in districts])],
+            " / ".join(two(BY_FIELD["served_pct"].label, BY_FIELD["served_pct"].label_zh)),
+            "%",
+            city["served_pct"],
+            " / ".join(two(tr_noop("Whole city"), "全市")),
+        )
         warnings.append(made[1])
         report.image(made[0], title[0])
 
     shapes = list(shapes)
     for position, row in enumerate(districts):
         lines = _district_lines(row, extra, given, two, language)
-        compared = [indicator for indicator, _ in lines if indicator.benchmark is not None
-                    and row.get(indicator.field) is not None]
+        compared = [
+            indicator
+            for indicator, _ in lines
+            if indicator.benchmark is not None and row.get(indicator.field) is not None
+        ]
         met = sum(1 for indicator in compared if row[indicator.field] >= cast(float, indicator.benchmark) - 1e-9)
         report.parts.append(f'<div class="district-page" style="{PAGE_BREAK}">')
         report.parts.append(f"<h2>{html.escape(str(row['district']))}</h2>")
@@ -459,25 +620,45 @@ def scorecard_report(rows: Sequence[Dict[str, Any]], shapes: Iterable[Optional[B
             other = two(tr_noop("Other districts"), "其他区")
             made = locator_map(shapes, position, f"{pair[0]} / {pair[1]}", f"{other[0]} / {other[1]}")
             warnings.append(made[1])
-            image = (f'<img src="data:image/png;base64,{base64.b64encode(made[0]).decode("ascii")}" '
-                     f'alt="{html.escape(str(row["district"]), quote=True)}">')
+            image = (
+                f'<img src="data:image/png;base64,{base64.b64encode(made[0]).decode("ascii")}" '
+                f'alt="{html.escape(str(row["district"]), quote=True)}">'
+            )
             legend = two(tr_noop("Legend"), "图例")
-            side.append(f"<b>{html.escape(legend[0])} / {html.escape(legend[1])}</b>: " + " ".join(
-                f'<span style="color:{colour}">■</span> {html.escape(label)}' for label, colour in made.legend or ()))
-        verdict = two(tr_noop("Benchmarks met: {0} of {1}. Green: at or above the benchmark; red: below it."),
-                      "达到基准：{0} / {1}。绿色：达到或超过基准；红色：低于基准。", met, len(compared))
+            side.append(
+                f"<b>{html.escape(legend[0])} / {html.escape(legend[1])}</b>: "
+                + " ".join(
+                    f'<span style="color:{colour}">■</span> {html.escape(label)}' for label, colour in made.legend or ()
+                )
+            )
+        verdict = two(
+            tr_noop("Benchmarks met: {0} of {1}. Green: at or above the benchmark; red: below it."),
+            "达到基准：{0} / {1}。绿色：达到或超过基准；红色：低于基准。",
+            met,
+            len(compared),
+        )
         side.append(f'<span class="note">{html.escape(verdict[0])}<br>{html.escape(verdict[1])}</span>')
-        report.parts.append(f'<table class="layout" width="100%"><tr><td width="40%">{image}</td>'
-                            f'<td>{"<br>".join(side)}</td></tr></table>')
-        head = [label_cell(two(tr_noop("Indicator"), "指标")), label_cell((str(row["district"]), "")),
-                label_cell(two(tr_noop("Whole city"), "全市")), label_cell(two(tr_noop("Benchmark"), "基准"))]
+        report.parts.append(
+            f'<table class="layout" width="100%"><tr><td width="40%">{image}</td>'
+            f"<td>{'<br>'.join(side)}</td></tr></table>"
+        )
+        head = [
+            label_cell(two(tr_noop("Indicator"), "指标")),
+            label_cell((str(row["district"]), "")),
+            label_cell(two(tr_noop("Whole city"), "全市")),
+            label_cell(two(tr_noop("Benchmark"), "基准")),
+        ]
         if tracking is not None:
             since = tracking.previous_year if tracking.previous_year is not None else "—"
             head.append(label_cell(two(tr_noop("Change since {0}"), "自 {0} 年以来的变化", since)))
         body = []
         for indicator, pair in lines:
-            cells = [label_cell(pair), _cell(row, indicator, compare=True), _cell(city, indicator),
-                     _benchmark(indicator)]
+            cells = [
+                label_cell(pair),
+                _cell(row, indicator, compare=True),
+                _cell(city, indicator),
+                _benchmark(indicator),
+            ]
             if tracking is not None:
                 cells.append(_change(row, indicator))
             body.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
@@ -490,9 +671,15 @@ def scorecard_report(rows: Sequence[Dict[str, Any]], shapes: Iterable[Optional[B
     return report, said
 
 
-def _facts(row: Mapping[str, Any], city: Mapping[str, Any], tracking: Optional[Tracking], given: Mapping[str, bool],
-           two: Callable[..., Tuple[str, ...]], dimension_labels: Mapping[str, Mapping[str, str]], language: str,
-           ) -> str:
+def _facts(
+    row: Mapping[str, Any],
+    city: Mapping[str, Any],
+    tracking: Optional[Tracking],
+    given: Mapping[str, bool],
+    two: Callable[..., Tuple[str, ...]],
+    dimension_labels: Mapping[str, Mapping[str, str]],
+    language: str,
+) -> str:
     """The district's urban area and population (with their change) and its weakest quality dimension, beside the
     locator map."""
     facts: List[str] = []
@@ -506,24 +693,38 @@ def _facts(row: Mapping[str, Any], city: Mapping[str, Any], tracking: Optional[T
         facts.append(text)
     if given.get("quality"):
         label = two(*WEAKEST)
-        facts.append(f"<b>{html.escape(label[0])} / {html.escape(label[1])}</b>: "
-                     f"{_dimension(row, dimension_labels, language)}")
+        facts.append(
+            f"<b>{html.escape(label[0])} / {html.escape(label[1])}</b>: {_dimension(row, dimension_labels, language)}"
+        )
     return "<br>".join(facts)
 
 
-def _district_lines(row: Mapping[str, Any], extra: Sequence[Tuple[str, str]], given: Mapping[str, bool],
-                    two: Callable[..., Tuple[str, ...]], language: str) -> List[Tuple[Indicator, Tuple[str, ...]]]:
+def _district_lines(
+    row: Mapping[str, Any],
+    extra: Sequence[Tuple[str, str]],
+    given: Mapping[str, bool],
+    two: Callable[..., Tuple[str, ...]],
+    language: str,
+) -> List[Tuple[Indicator, Tuple[str, ...]]]:
     """[(indicator, (label, label in the other language))] of a district's table, without the parts whose layer
     was not given."""
-    lines = [(BY_FIELD[field], two(BY_FIELD[field].label, BY_FIELD[field].label_zh))
-             for field in ("ops_share_pct", "street_share_pct", "total_share_pct", "ops_m2_per_person", "served_pct")]
+    lines = [
+        (BY_FIELD[field], two(BY_FIELD[field].label, BY_FIELD[field].label_zh))
+        for field in ("ops_share_pct", "street_share_pct", "total_share_pct", "ops_m2_per_person", "served_pct")
+    ]
     for field, group in extra:  # under the share of everyone: the share of each group
         english, chinese = group_names(group)
-        pair = (chinese, english) if str(language).lower().startswith("zh") else \
-            (population_groups.group_label(group), chinese)
+        pair = (
+            (chinese, english)
+            if str(language).lower().startswith("zh")
+            else (population_groups.group_label(group), chinese)
+        )
         lines.append((Indicator(field, "", "", "%", 1, SERVED_TARGET), (f"– {pair[0]}", f"– {pair[1]}")))
-    wanted = (["quality_mean"] if given.get("quality") else []) + (["to_upgrade"] if given.get("upgrade") else []) \
+    wanted = (
+        (["quality_mean"] if given.get("quality") else [])
+        + (["to_upgrade"] if given.get("upgrade") else [])
         + (["unserved_clusters", "unserved_in_clusters"] if given.get("clusters") else [])
+    )
     return lines + [(BY_FIELD[field], two(BY_FIELD[field].label, BY_FIELD[field].label_zh)) for field in wanted]
 
 
@@ -532,8 +733,9 @@ def _table(report: Report, head: Sequence[str], body: Sequence[str], first_width
     on one or two lines (a page per district)."""
     cells = [f'<th width="{first_width}%">{head[0]}</th>' if first_width else f"<th>{head[0]}</th>"]
     cells += [f"<th>{cell}</th>" for cell in head[1:]]
-    report.parts.append('<table width="100%" style="font-size:9pt"><thead><tr>' if first_width else
-                        "<table><thead><tr>")
+    report.parts.append(
+        '<table width="100%" style="font-size:9pt"><thead><tr>' if first_width else "<table><thead><tr>"
+    )
     report.parts[-1] += "".join(cells) + "</tr></thead><tbody>" + "".join(body) + "</tbody></table>"
 
 
@@ -543,8 +745,9 @@ def _format(value: Optional[float], decimals: int) -> str:
 
 def _cell(row: Mapping[str, Any], indicator: Indicator, compare: bool = False) -> str:
     value = row.get(indicator.field)
-    text = html.escape(_format(value, indicator.decimals) + (f" {indicator.unit}" if indicator.unit and value is not
-                                                             None else ""))
+    text = html.escape(
+        _format(value, indicator.decimals) + (f" {indicator.unit}" if indicator.unit and value is not None else "")
+    )
     if compare and indicator.benchmark is not None and value is not None:
         css = "good" if value >= indicator.benchmark - 1e-9 else "short"
         return f'<span class="{css}">{text}</span>'
@@ -575,8 +778,11 @@ def _dimension(row: Mapping[str, Any], labels: Mapping[str, Mapping[str, str]], 
         return "—"
     label = labels.get(dimension)
     if label:
-        first, second = (label.get("zh"), label.get("en")) if str(language).lower().startswith("zh") else \
-            (label.get("en"), label.get("zh"))
+        first, second = (
+            (label.get("zh"), label.get("en"))
+            if str(language).lower().startswith("zh")
+            else (label.get("en"), label.get("zh"))
+        )
         text = " / ".join(part for part in (first, second) if part)
     else:
         text = dimension

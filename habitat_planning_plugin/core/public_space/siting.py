@@ -52,6 +52,7 @@ MILP_TIME_LIMIT = 30.0
 @dataclass
 class Coverage:
     """Who each candidate would newly serve."""
+
     n_candidates: int
     indptr: NDArray[np.int64]  # (n_candidates + 1,) CSR: candidate -> points it would newly serve
     indices: NDArray[np.int64]  # point numbers (into weights) per candidate
@@ -73,7 +74,7 @@ class Coverage:
         return self.weights[self.served_before].sum(axis=0)
 
     def points_of(self, candidate: int) -> NDArray[np.int64]:
-        return self.indices[self.indptr[candidate]:self.indptr[candidate + 1]]
+        return self.indices[self.indptr[candidate] : self.indptr[candidate + 1]]
 
     @property
     def usable(self) -> NDArray[np.bool_]:
@@ -83,6 +84,7 @@ class Coverage:
 @dataclass
 class Selection:
     """The chosen sites in order and how they were found."""
+
     order: List[int]  # candidate numbers, best first (greedy order within the chosen set)
     gains: NDArray[np.float64]  # (len(order), n_groups) people newly served by each site after those before it
     served: NDArray[np.float64]  # (len(order) + 1, n_groups) people served with 0, 1, ... of the sites built
@@ -99,11 +101,19 @@ class Selection:
     notes: List[str] = field(default_factory=list)
 
 
-def candidate_coverage(lines: Lines, spaces: Optional[Sequence[Optional[BaseGeometry]]],
-                       candidates: Iterable[Optional[BaseGeometry]], points: ArrayLike, weights: ArrayLike,
-                       max_distance: float = 400.0, entry_tolerance: float = 25.0, tolerance: float = 0.01,
-                       extents: Optional[Sequence[Optional[BaseGeometry]]] = None, min_area: float = 0.0,
-                       progress: Optional[Progress] = None) -> Coverage:
+def candidate_coverage(
+    lines: Lines,
+    spaces: Optional[Sequence[Optional[BaseGeometry]]],
+    candidates: Iterable[Optional[BaseGeometry]],
+    points: ArrayLike,
+    weights: ArrayLike,
+    max_distance: float = 400.0,
+    entry_tolerance: float = 25.0,
+    tolerance: float = 0.01,
+    extents: Optional[Sequence[Optional[BaseGeometry]]] = None,
+    min_area: float = 0.0,
+    progress: Optional[Progress] = None,
+) -> Coverage:
     """Who is served today and whom each candidate polygon would newly serve (exact network distances, as
     ``public_space_access`` measures them with the same inputs)."""
     report = progress or (lambda fraction: None)
@@ -117,8 +127,13 @@ def candidate_coverage(lines: Lines, spaces: Optional[Sequence[Optional[BaseGeom
     area = np.array([shape.area if shape is not None and not shape.is_empty else 0.0 for shape in candidates])
     too_small = area < min_area
     if too_small.all():
-        raise HabitatError(tr("Every candidate site is smaller than the minimum size of {0} m²: lower the minimum "
-                              "size or give larger sites.", _fmt(min_area)))
+        raise HabitatError(
+            tr(
+                "Every candidate site is smaller than the minimum size of {0} m²: lower the minimum "
+                "size or give larger sites.",
+                _fmt(min_area),
+            )
+        )
     spaces = [space for space in (spaces or []) if space is not None and not space.is_empty]
 
     graph = build_graph(lines, tolerance)
@@ -133,13 +148,22 @@ def candidate_coverage(lines: Lines, spaces: Optional[Sequence[Optional[BaseGeom
         inside = contains_points(extent, points)
         outside_people = float(weights[~inside, 0].sum())
         if not np.any(weights[inside, 0] > 0):
-            raise HabitatError(tr("No people of the population input live inside the urban extent: check that the "
-                                  "population and the urban extent cover the same place."))
+            raise HabitatError(
+                tr(
+                    "No people of the population input live inside the urban extent: check that the "
+                    "population and the urban extent cover the same place."
+                )
+            )
         points, weights = points[inside], weights[inside]
         keep = _walkable_from_extent(graph, extent, max_distance)
         if not keep.any():
-            raise HabitatError(tr("No street lies within {0} m of the urban extent: check that the streets and the "
-                                  "urban extent cover the same place.", _fmt(max_distance)))
+            raise HabitatError(
+                tr(
+                    "No street lies within {0} m of the urban extent: check that the streets and the "
+                    "urban extent cover the same place.",
+                    _fmt(max_distance),
+                )
+            )
         if not keep.all():
             graph = _subgraph(graph, keep)
     report(0.05)
@@ -157,9 +181,14 @@ def candidate_coverage(lines: Lines, spaces: Optional[Sequence[Optional[BaseGeom
     reachable = np.zeros(len(candidates), dtype=bool)
     reachable[pair_candidate] = True
     if not reachable.any():
-        raise HabitatError(tr("No candidate site can be reached: no street passes inside a candidate or within {0} m "
-                              "of one. Check that the streets and the candidate sites cover the same place, or raise "
-                              "the entry tolerance.", _fmt(entry_tolerance)))
+        raise HabitatError(
+            tr(
+                "No candidate site can be reached: no street passes inside a candidate or within {0} m "
+                "of one. Check that the streets and the candidate sites cover the same place, or raise "
+                "the entry tolerance.",
+                _fmt(entry_tolerance),
+            )
+        )
     report(0.20)
 
     snap = snap_to_edges(graph, points, progress=lambda f: report(0.20 + 0.15 * f))
@@ -210,12 +239,28 @@ def candidate_coverage(lines: Lines, spaces: Optional[Sequence[Optional[BaseGeom
     indptr = np.r_[0, np.cumsum(sizes)]
     indices = np.concatenate(covered) if covered else np.empty(0, dtype=np.int64)
     report(1.0)
-    return Coverage(len(candidates), indptr, indices.astype(np.int64), weights, served_before, reachable, too_small,
-                    area, graph.n_vertices, graph.n_edges, outside_people)
+    return Coverage(
+        len(candidates),
+        indptr,
+        indices.astype(np.int64),
+        weights,
+        served_before,
+        reachable,
+        too_small,
+        area,
+        graph.n_vertices,
+        graph.n_edges,
+        outside_people,
+    )
 
 
-def _row_distances(graph: StreetGraph, edge: NDArray[np.int64], t: NDArray[np.float64], connector: NDArray[np.float64],
-                   vertex_distance: NDArray[np.float64]) -> NDArray[np.float64]:
+def _row_distances(
+    graph: StreetGraph,
+    edge: NDArray[np.int64],
+    t: NDArray[np.float64],
+    connector: NDArray[np.float64],
+    vertex_distance: NDArray[np.float64],
+) -> NDArray[np.float64]:
     """core.network.point_distances for (edge, position, connector) rows."""
     from ..network import Snap, point_distances
 
@@ -230,8 +275,11 @@ def _gather(indptr: NDArray[np.int64], values: Optional[NDArray[np.int64]], item
     return positions if values is None else values[positions]
 
 
-def _entry_pairs(graph: StreetGraph, shapes: Sequence[Optional[BaseGeometry]], entry_tolerance: float,
-                 ) -> Tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]]:
+def _entry_pairs(
+    graph: StreetGraph,
+    shapes: Sequence[Optional[BaseGeometry]],
+    entry_tolerance: float,
+) -> Tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]]:
     """(vertex, polygon, straight distance) of every vertex inside or within ``entry_tolerance`` of each polygon
     (``entry_points`` for each polygon on its own: a vertex near two candidates enters both)."""
     from scipy.spatial import cKDTree
@@ -253,10 +301,16 @@ def _entry_pairs(graph: StreetGraph, shapes: Sequence[Optional[BaseGeometry]], e
     return pair_vertex[near], index[pair_polygon[near]], distance[near]
 
 
-def choose_sites(coverage: Coverage, k: Optional[int] = None, group: int = 0, costs: Optional[ArrayLike] = None,
-                 budget: Optional[float] = None,
-                 use_milp: bool = True, time_limit: float = MILP_TIME_LIMIT,
-                 max_pairs: int = MILP_MAX_PAIRS) -> Selection:
+def choose_sites(
+    coverage: Coverage,
+    k: Optional[int] = None,
+    group: int = 0,
+    costs: Optional[ArrayLike] = None,
+    budget: Optional[float] = None,
+    use_milp: bool = True,
+    time_limit: float = MILP_TIME_LIMIT,
+    max_pairs: int = MILP_MAX_PAIRS,
+) -> Selection:
     """At most ``k`` sites (None: no limit) costing at most ``budget`` in all (None: no budget; ``costs`` one per
     candidate) that newly serve the most people of population ``group``."""
     n = coverage.n_candidates
@@ -275,10 +329,14 @@ def choose_sites(coverage: Coverage, k: Optional[int] = None, group: int = 0, co
     selection_order, method = greedy_order, GREEDY
     milp_value, status, pairs, milp_bound = None, "not asked", 0, None
     if use_milp:
-        milp_order, milp_value, milp_bound, status, pairs = _milp(coverage, weight, allowed, k, costs, budget,
-                                                                  time_limit, max_pairs)
-        if (milp_order is not None and milp_value is not None
-                and milp_value > greedy_value + 1e-9 * max(1.0, greedy_value)):
+        milp_order, milp_value, milp_bound, status, pairs = _milp(
+            coverage, weight, allowed, k, costs, budget, time_limit, max_pairs
+        )
+        if (
+            milp_order is not None
+            and milp_value is not None
+            and milp_value > greedy_value + 1e-9 * max(1.0, greedy_value)
+        ):
             selection_order, method = milp_order, MILP
         if milp_bound is not None:
             bound = min(bound, milp_bound)
@@ -288,9 +346,21 @@ def choose_sites(coverage: Coverage, k: Optional[int] = None, group: int = 0, co
     gains, served = _curve(coverage, order)
     limit = k if k is not None else n
     stopped = len(order) < min(limit, int(allowed.sum()))
-    return Selection(order, gains, served, method, _value(coverage, weight, order), greedy_value, milp_value,
-                     bound, 100.0 * (bound - best) / bound if bound > 0 else 0.0, status, pairs,
-                     float(costs[order].sum()) if costs is not None and order else 0.0, stopped)
+    return Selection(
+        order,
+        gains,
+        served,
+        method,
+        _value(coverage, weight, order),
+        greedy_value,
+        milp_value,
+        bound,
+        100.0 * (bound - best) / bound if bound > 0 else 0.0,
+        status,
+        pairs,
+        float(costs[order].sum()) if costs is not None and order else 0.0,
+        stopped,
+    )
 
 
 def _transpose(coverage: Coverage) -> Tuple[NDArray[np.int64], NDArray[np.int64]]:
@@ -301,14 +371,23 @@ def _transpose(coverage: Coverage) -> Tuple[NDArray[np.int64], NDArray[np.int64]
     return ptr, candidate_of[order]
 
 
-def _greedy(coverage: Coverage, weight: NDArray[np.float64], allowed: NDArray[np.bool_], k: Optional[int],
-            costs: Optional[NDArray[np.float64]], budget: Optional[float]) -> Tuple[List[int], float]:
+def _greedy(
+    coverage: Coverage,
+    weight: NDArray[np.float64],
+    allowed: NDArray[np.bool_],
+    k: Optional[int],
+    costs: Optional[NDArray[np.float64]],
+    budget: Optional[float],
+) -> Tuple[List[int], float]:
     """(order, upper bound on the optimum): the largest exact marginal gain first (per unit of cost with a
     budget, then compared with the best single site). Gains are kept exact by taking the newly served people's
     weight off every candidate that covers them."""
     point_ptr, point_candidates = _transpose(coverage)
-    gains = np.add.reduceat(np.r_[weight[coverage.indices], 0.0], coverage.indptr[:-1]) if len(coverage.indices) \
+    gains = (
+        np.add.reduceat(np.r_[weight[coverage.indices], 0.0], coverage.indptr[:-1])
+        if len(coverage.indices)
         else np.zeros(coverage.n_candidates)
+    )
     gains = np.where(np.diff(coverage.indptr) > 0, gains, 0.0)
     gains[~allowed] = 0.0
     initial = gains.copy()
@@ -359,8 +438,13 @@ def _greedy(coverage: Coverage, weight: NDArray[np.float64], allowed: NDArray[np
     return order, bound
 
 
-def _gain_bound(gains: NDArray[np.float64], allowed: NDArray[np.bool_], k: int, costs: Optional[NDArray[np.float64]],
-                budget: Optional[float]) -> float:
+def _gain_bound(
+    gains: NDArray[np.float64],
+    allowed: NDArray[np.bool_],
+    k: int,
+    costs: Optional[NDArray[np.float64]],
+    budget: Optional[float],
+) -> float:
     """The most the single gains can add up to: the ``k`` largest, and with a budget the fractional knapsack."""
     g = np.where(allowed, gains, 0.0)
     g = g[g > 0]
@@ -415,8 +499,11 @@ def _curve(coverage: Coverage, order: Sequence[int]) -> Tuple[NDArray[np.float64
     return np.array(gains).reshape(-1, n_groups), np.array(served).reshape(-1, n_groups)
 
 
-def covering_model(coverage: Coverage, weight: NDArray[np.float64], allowed: NDArray[np.bool_],
-                   ) -> Tuple[NDArray[np.int64], NDArray[np.float64], NDArray[np.int64], NDArray[np.int64]]:
+def covering_model(
+    coverage: Coverage,
+    weight: NDArray[np.float64],
+    allowed: NDArray[np.bool_],
+) -> Tuple[NDArray[np.int64], NDArray[np.float64], NDArray[np.int64], NDArray[np.int64]]:
     """The maximal covering model's data: points covered by exactly the same allowed candidates merged into one
     class with their total weight. Returns (candidates, class weights, class CSR over candidate positions)."""
     point_ptr, point_candidates = _transpose(coverage)
@@ -433,16 +520,17 @@ def covering_model(coverage: Coverage, weight: NDArray[np.float64], allowed: NDA
         return candidates, np.empty(0), np.zeros(1, dtype=np.int64), np.empty(0, dtype=np.int64)
     # A point's candidate set as three keys (count, sum and xor of random 64-bit labels): equal sets, equal keys.
     rng = np.random.default_rng(12345)
-    label_a = rng.integers(0, 2 ** 63, size=len(candidates), dtype=np.int64).astype(np.uint64)
-    label_b = rng.integers(0, 2 ** 63, size=len(candidates), dtype=np.int64).astype(np.uint64)
+    label_a = rng.integers(0, 2**63, size=len(candidates), dtype=np.int64).astype(np.uint64)
+    label_b = rng.integers(0, 2**63, size=len(candidates), dtype=np.int64).astype(np.uint64)
     starts = np.r_[0, np.cumsum(counts[points])[:-1]]
     with np.errstate(over="ignore"):
         key_sum = np.add.reduceat(label_a[cand], starts)
     key_xor = np.bitwise_xor.reduceat(label_b[cand], starts)
     keys = np.stack([counts[points].astype(np.uint64), key_sum, key_xor], axis=1)
     _, first, class_of = np.unique(keys, axis=0, return_index=True, return_inverse=True)
-    class_weight = cast("NDArray[np.float64]",
-                        np.bincount(class_of.ravel(), weights=weight[points], minlength=len(first)))
+    class_weight = cast(
+        "NDArray[np.float64]", np.bincount(class_of.ravel(), weights=weight[points], minlength=len(first))
+    )
     # Each class's candidates: those of its first point.
     ptr = np.r_[0, np.cumsum(counts[points])]
     lengths = counts[points[first]]
@@ -451,9 +539,16 @@ def covering_model(coverage: Coverage, weight: NDArray[np.float64], allowed: NDA
     return candidates, class_weight, class_ptr, class_candidates
 
 
-def _milp(coverage: Coverage, weight: NDArray[np.float64], allowed: NDArray[np.bool_], k: Optional[int],
-          costs: Optional[NDArray[np.float64]], budget: Optional[float], time_limit: float, max_pairs: int,
-          ) -> Tuple[Optional[List[int]], Optional[float], Optional[float], str, int]:
+def _milp(
+    coverage: Coverage,
+    weight: NDArray[np.float64],
+    allowed: NDArray[np.bool_],
+    k: Optional[int],
+    costs: Optional[NDArray[np.float64]],
+    budget: Optional[float],
+    time_limit: float,
+    max_pairs: int,
+) -> Tuple[Optional[List[int]], Optional[float], Optional[float], str, int]:
     """(order or None, value, upper bound or None, status, pairs) of the exact maximal covering model."""
     candidates, class_weight, class_ptr, class_candidates = covering_model(coverage, weight, allowed)
     pairs = len(class_candidates)
@@ -468,8 +563,10 @@ def _milp(coverage: Coverage, weight: NDArray[np.float64], allowed: NDArray[np.b
     # Variables: x (one per candidate, binary), then y (one per class, 0..1). Maximise sum w y.
     objective = np.r_[np.zeros(m), -class_weight]
     rows = np.repeat(np.arange(c), np.diff(class_ptr))
-    cover = coo_matrix((np.r_[-np.ones(pairs), np.ones(c)],
-                        (np.r_[rows, np.arange(c)], np.r_[class_candidates, m + np.arange(c)])), shape=(c, m + c))
+    cover = coo_matrix(
+        (np.r_[-np.ones(pairs), np.ones(c)], (np.r_[rows, np.arange(c)], np.r_[class_candidates, m + np.arange(c)])),
+        shape=(c, m + c),
+    )
     blocks: List[Any] = [cover]
     upper: List[ArrayLike] = [np.zeros(c)]
     if k is not None:
@@ -482,9 +579,13 @@ def _milp(coverage: Coverage, weight: NDArray[np.float64], allowed: NDArray[np.b
     matrix = vstack(blocks).tocsr()
     constraint = LinearConstraint(matrix, -np.inf, np.concatenate(upper))
     try:
-        result = milp(objective, constraints=constraint, integrality=np.r_[np.ones(m), np.zeros(c)],
-                      bounds=Bounds(0.0, 1.0),
-                      options={"time_limit": float(time_limit), "mip_rel_gap": 1e-7, "presolve": True})
+        result = milp(
+            objective,
+            constraints=constraint,
+            integrality=np.r_[np.ones(m), np.zeros(c)],
+            bounds=Bounds(0.0, 1.0),
+            options={"time_limit": float(time_limit), "mip_rel_gap": 1e-7, "presolve": True},
+        )
     except Exception as error:  # noqa: BLE001 - the solver's own failure: greedy stands, the log says why
         return None, None, None, f"failed: {error}", pairs
     x = getattr(result, "x", None)

@@ -29,25 +29,66 @@ DEFAULT_WIDTH_M = 10.0  # classes not in the table: a local street, the most com
 # 30 m wide of the Urban Expansion programme (Angel, Making Room for a Planet of Cities, 2011). The low end of
 # each range is taken: widths measured on imagery or in the city should replace them.
 CLASS_WIDTHS = (
-    ("motorway", 30.0), ("trunk", 25.0), ("primary", 25.0), ("secondary", 20.0), ("tertiary", 15.0),
-    ("motorway_link", 10.0), ("trunk_link", 8.0), ("primary_link", 8.0), ("secondary_link", 7.0),
-    ("tertiary_link", 6.0), ("unclassified", 10.0), ("residential", 10.0), ("road", 10.0), ("busway", 10.0),
-    ("living_street", 8.0), ("pedestrian", 8.0), ("service", 6.0), ("track", 4.0), ("bridleway", 3.0),
-    ("cycleway", 3.0), ("footway", 3.0), ("sidewalk", 2.0), ("path", 2.0), ("steps", 2.0),
+    ("motorway", 30.0),
+    ("trunk", 25.0),
+    ("primary", 25.0),
+    ("secondary", 20.0),
+    ("tertiary", 15.0),
+    ("motorway_link", 10.0),
+    ("trunk_link", 8.0),
+    ("primary_link", 8.0),
+    ("secondary_link", 7.0),
+    ("tertiary_link", 6.0),
+    ("unclassified", 10.0),
+    ("residential", 10.0),
+    ("road", 10.0),
+    ("busway", 10.0),
+    ("living_street", 8.0),
+    ("pedestrian", 8.0),
+    ("service", 6.0),
+    ("track", 4.0),
+    ("bridleway", 3.0),
+    ("cycleway", 3.0),
+    ("footway", 3.0),
+    ("sidewalk", 2.0),
+    ("path", 2.0),
+    ("steps", 2.0),
 )
 
 MEASURED, CLASS, DEFAULT = "measured", "class", "default"
 SOURCES = (MEASURED, CLASS, DEFAULT)
 # What the width_src field of a street layer says (translated when written).
-SOURCE_LABELS = {MEASURED: tr_noop("OSM width tag"), CLASS: tr_noop("road class table"),
-                 DEFAULT: tr_noop("default width")}
+SOURCE_LABELS = {
+    MEASURED: tr_noop("OSM width tag"),
+    CLASS: tr_noop("road class table"),
+    DEFAULT: tr_noop("default width"),
+}
 
 OK, MISSING, UNREADABLE, REJECTED = "ok", "missing", "unreadable", "rejected"
 
 _FEET, _INCH = 0.3048, 0.0254
-_UNITS = {"": 1.0, "m": 1.0, "metre": 1.0, "metres": 1.0, "meter": 1.0, "meters": 1.0, "米": 1.0, "公尺": 1.0,
-          "cm": 0.01, "mm": 0.001, "km": 1000.0, "mi": 1609.344, "ft": _FEET, "feet": _FEET, "foot": _FEET,
-          "'": _FEET, "in": _INCH, "inch": _INCH, "inches": _INCH, '"': _INCH}
+_UNITS = {
+    "": 1.0,
+    "m": 1.0,
+    "metre": 1.0,
+    "metres": 1.0,
+    "meter": 1.0,
+    "meters": 1.0,
+    "米": 1.0,
+    "公尺": 1.0,
+    "cm": 0.01,
+    "mm": 0.001,
+    "km": 1000.0,
+    "mi": 1609.344,
+    "ft": _FEET,
+    "feet": _FEET,
+    "foot": _FEET,
+    "'": _FEET,
+    "in": _INCH,
+    "inch": _INCH,
+    "inches": _INCH,
+    '"': _INCH,
+}
 _NUMBER = r"-?\d+(?:[.,]\d+)?"
 _APPROXIMATE = re.compile(r"^(?:~|≈|ca\.?|c\.|approximately|approx\.?|about|circa)\s*")
 _QUANTITY = re.compile(r"^(" + _NUMBER + r")\s*([a-z\u7c73\u516c\u5c3a]*\.?|'|\")$")
@@ -60,6 +101,7 @@ _QUOTES = str.maketrans({"’": "'", "′": "'", "‘": "'", "”": '"', "″": 
 class WidthReading:
     """A width value as read: ``metres`` (None when missing or unreadable) and its status (OK, MISSING,
     UNREADABLE, or REJECTED when readable but outside MIN_WIDTH_M..MAX_WIDTH_M)."""
+
     metres: Optional[float]
     status: str
 
@@ -162,14 +204,28 @@ def policy_from_table(flat_table, default_width: float = DEFAULT_WIDTH_M) -> "Wi
     widths = class_values(flat_table) if flat_table else dict(CLASS_WIDTHS)
     for name, width in widths.items():
         if not width > 0:
-            raise HabitatError(tr("The table gives {0} m for road class {1}: a width must be more than 0.",
-                                  f"{width:g}", name))
+            raise HabitatError(
+                tr("The table gives {0} m for road class {1}: a width must be more than 0.", f"{width:g}", name)
+            )
         if not MIN_WIDTH_M <= width <= MAX_WIDTH_M:  # a unit slip (cm, mm, km), never a street
-            raise HabitatError(tr("The table gives {0} m for road class {1}: a street is {2} to {3} m wide. Check "
-                                  "the unit.", f"{width:g}", name, f"{MIN_WIDTH_M:g}", f"{MAX_WIDTH_M:g}"))
+            raise HabitatError(
+                tr(
+                    "The table gives {0} m for road class {1}: a street is {2} to {3} m wide. Check the unit.",
+                    f"{width:g}",
+                    name,
+                    f"{MIN_WIDTH_M:g}",
+                    f"{MAX_WIDTH_M:g}",
+                )
+            )
     if not (math.isfinite(default_width) and MIN_WIDTH_M <= default_width <= MAX_WIDTH_M):
-        raise HabitatError(tr("The default street width is {0} m: a street is {1} to {2} m wide. Check the unit.",
-                              f"{default_width:g}", f"{MIN_WIDTH_M:g}", f"{MAX_WIDTH_M:g}"))
+        raise HabitatError(
+            tr(
+                "The default street width is {0} m: a street is {1} to {2} m wide. Check the unit.",
+                f"{default_width:g}",
+                f"{MIN_WIDTH_M:g}",
+                f"{MAX_WIDTH_M:g}",
+            )
+        )
     return WidthPolicy(widths, default_width)
 
 
@@ -183,8 +239,13 @@ class StreetWidth:
 class WidthPolicy:
     """Measured width -> width of the road class -> default width."""
 
-    def __init__(self, class_widths=None, default_width: float = DEFAULT_WIDTH_M,
-                 min_width: float = MIN_WIDTH_M, max_width: float = MAX_WIDTH_M):
+    def __init__(
+        self,
+        class_widths=None,
+        default_width: float = DEFAULT_WIDTH_M,
+        min_width: float = MIN_WIDTH_M,
+        max_width: float = MAX_WIDTH_M,
+    ):
         table = dict(CLASS_WIDTHS) if class_widths is None else class_widths
         self.class_widths = {str(name).strip().lower(): float(width) for name, width in table.items()}
         self.default_width = float(default_width)
@@ -205,6 +266,7 @@ class WidthPolicy:
 class WidthTally:
     """Where the widths of a set of streets came from: count and length per source, and the width values that
     were rejected or unreadable (with a few examples for the log)."""
+
     count: dict = field(default_factory=lambda: dict.fromkeys(SOURCES, 0))
     length_m: dict = field(default_factory=lambda: dict.fromkeys(SOURCES, 0.0))
     rejected: int = 0
@@ -236,25 +298,45 @@ class WidthTally:
 
     def summary(self, default_width: float) -> str:
         """One translated log line with the counts per source."""
-        return tr("Street widths: {0} measured, {1} from the road class table, {2} default ({3} m); {4} % of the "
-                  "street length has a measured width.", self.count[MEASURED], self.count[CLASS],
-                  self.count[DEFAULT], f"{default_width:g}", f"{self.length_share(MEASURED):.0f}")
+        return tr(
+            "Street widths: {0} measured, {1} from the road class table, {2} default ({3} m); {4} % of the "
+            "street length has a measured width.",
+            self.count[MEASURED],
+            self.count[CLASS],
+            self.count[DEFAULT],
+            f"{default_width:g}",
+            f"{self.length_share(MEASURED):.0f}",
+        )
 
     def problems(self, min_width: float = MIN_WIDTH_M, max_width: float = MAX_WIDTH_M) -> list:
         """Translated warnings about rejected and unreadable width values (empty when there are none)."""
         lines = []
         if self.rejected:
-            lines.append(tr("{0} width values outside {1}–{2} m were rejected and replaced by the class or default "
-                            "width, e.g. {3}.", self.rejected, f"{min_width:g}", f"{max_width:g}",
-                            ", ".join(self.examples[REJECTED])))
+            lines.append(
+                tr(
+                    "{0} width values outside {1}–{2} m were rejected and replaced by the class or default "
+                    "width, e.g. {3}.",
+                    self.rejected,
+                    f"{min_width:g}",
+                    f"{max_width:g}",
+                    ", ".join(self.examples[REJECTED]),
+                )
+            )
         if self.unreadable:
-            lines.append(tr("{0} width values could not be read as a width and were replaced by the class or default "
-                            "width, e.g. {1}.", self.unreadable, ", ".join(self.examples[UNREADABLE])))
+            lines.append(
+                tr(
+                    "{0} width values could not be read as a width and were replaced by the class or default "
+                    "width, e.g. {1}.",
+                    self.unreadable,
+                    ", ".join(self.examples[UNREADABLE]),
+                )
+            )
         return lines
 
 
-def record_width(policy: WidthPolicy, tally: WidthTally, measured, road_class, length_m: float = 0.0,
-                 source_label=None) -> float:
+def record_width(
+    policy: WidthPolicy, tally: WidthTally, measured, road_class, length_m: float = 0.0, source_label=None
+) -> float:
     """The width of one street under ``policy`` (measured width, road class, default), counted in ``tally`` with
     its length. A street layer written by the OSM streets tool says in its width_src field (``source_label``)
     where each width came from: a width that tool took from the class table or the default is counted as such,

@@ -98,7 +98,9 @@ def load_questionnaire(path: StrPath) -> Questionnaire:
     try:
         data, encoding = read_json_with_encoding(path, tr("Cannot read the questionnaire {0}: {1}"))
     except RecursionError:  # JSON nested thousands of levels deep: no questionnaire
-        raise HabitatError(tr("Cannot read the questionnaire {0}: {1}", str(path), tr("it is nested too deeply")))
+        raise HabitatError(
+            tr("Cannot read the questionnaire {0}: {1}", str(path), tr("it is nested too deeply"))
+        ) from None
     questionnaire = questionnaire_from_dict(data, name)
     questionnaire.source, questionnaire.encoding = name, encoding
     return questionnaire
@@ -148,8 +150,7 @@ class _Checker:
     def name(self, value: Any, place: str) -> str:
         text = self.text(value, place)
         if text and not NAME_PATTERN.fullmatch(text):
-            self.add(place, tr("\"{0}\" is not a valid XLSForm name (a letter or _, then letters, digits, _ . -)",
-                               text))
+            self.add(place, tr('"{0}" is not a valid XLSForm name (a letter or _, then letters, digits, _ . -)', text))
             return ""
         return text
 
@@ -158,8 +159,10 @@ class _Checker:
         if value is None and not required:
             return {}
         if not isinstance(value, dict) or not value:
-            self.add(place, tr("must be an object of texts by language, e.g. {{\"en\": \"…\", \"zh\": \"…\"}}, not "
-                               "{0}", _kind(value)))
+            self.add(
+                place,
+                tr('must be an object of texts by language, e.g. {{"en": "…", "zh": "…"}}, not {0}', _kind(value)),
+            )
             return {}
         for language, text in value.items():
             if not isinstance(text, str) or not text.strip():
@@ -184,7 +187,7 @@ def _kind(value: object) -> str:
     if isinstance(value, (int, float)):
         return tr("the number {0}", value)
     if isinstance(value, str):
-        return tr("the text \"{0}\"", value[:40]) if value.strip() else tr("an empty text")
+        return tr('the text "{0}"', value[:40]) if value.strip() else tr("an empty text")
     if isinstance(value, list):
         return tr("a list")
     if isinstance(value, dict):
@@ -204,8 +207,11 @@ def questionnaire_from_dict(data: Any, name: str = "") -> Questionnaire:
     if check.problems:
         listed = check.problems[:LISTED_PROBLEMS]
         more = len(check.problems) - len(listed)
-        heading = tr("The questionnaire {0} is not valid ({1} problems):", name, len(check.problems)) if name else \
-            tr("The questionnaire is not valid ({0} problems):", len(check.problems))
+        heading = (
+            tr("The questionnaire {0} is not valid ({1} problems):", name, len(check.problems))
+            if name
+            else tr("The questionnaire is not valid ({0} problems):", len(check.problems))
+        )
         raise HabitatError(heading + "\n" + "\n".join(listed) + ("\n" + tr("… and {0} more.", more) if more else ""))
     assert questionnaire is not None  # _parse gives None only with problems
     return questionnaire
@@ -218,7 +224,7 @@ def _parse(data: Any, check: _Checker) -> Optional[Questionnaire]:
     identifier = check.name(data.get("id"), "id")
     version = check.text(data.get("version"), "version")
     if version and not re.fullmatch(r"[A-Za-z0-9_.\-]+", version):
-        check.add("version", tr("\"{0}\" may hold only letters, digits, _ . and -", version))
+        check.add("version", tr('"{0}" may hold only letters, digits, _ . and -', version))
     title = check.labels(data.get("title"), "title")
     dimensions: Dict[str, Dict[str, str]] = {}
     for i, item in enumerate(check.array(data.get("dimensions"), "dimensions")):
@@ -228,15 +234,16 @@ def _parse(data: Any, check: _Checker) -> Optional[Questionnaire]:
         dimension = check.name(item.get("id"), place + ".id")
         label = check.labels(item.get("label"), place + ".label")
         if dimension in dimensions:
-            check.add(place + ".id", tr("the dimension \"{0}\" is listed twice", dimension))
+            check.add(place + ".id", tr('the dimension "{0}" is listed twice', dimension))
         elif dimension:
             dimensions[dimension] = label
     choices: Dict[str, List[Dict[str, Any]]] = {}
     for list_name, items in (check.object(data.get("choices"), "choices") or {}).items():
         place = f"choices.{list_name}"
         if not NAME_PATTERN.fullmatch(str(list_name)):
-            check.add(place, tr("\"{0}\" is not a valid XLSForm name (a letter or _, then letters, digits, _ . -)",
-                                list_name))
+            check.add(
+                place, tr('"{0}" is not a valid XLSForm name (a letter or _, then letters, digits, _ . -)', list_name)
+            )
         kept: List[Dict[str, Any]] = []
         seen: Set[str] = set()
         for i, item in enumerate(check.array(items, place)):
@@ -247,11 +254,18 @@ def _parse(data: Any, check: _Checker) -> Optional[Questionnaire]:
             label = check.labels(item.get("label"), where + ".label")
             score = item.get("score")
             if score is not None and not (_is_number(score) and 0 <= score <= 1):
-                check.add(where + ".score", tr("choice list \"{0}\", choice {1}: a score must be a number from 0 to "
-                                               "1 (or absent), not {2}", list_name, i + 1, _kind(score)))
+                check.add(
+                    where + ".score",
+                    tr(
+                        'choice list "{0}", choice {1}: a score must be a number from 0 to 1 (or absent), not {2}',
+                        list_name,
+                        i + 1,
+                        _kind(score),
+                    ),
+                )
                 score = None
             if choice in seen:
-                check.add(where + ".name", tr("the choice \"{0}\" is listed twice", choice))
+                check.add(where + ".name", tr('the choice "{0}" is listed twice', choice))
             elif choice:
                 seen.add(choice)
                 kept.append({"name": choice, "label": label, "score": score})
@@ -267,7 +281,7 @@ def _parse(data: Any, check: _Checker) -> Optional[Questionnaire]:
             continue
         group_name = check.name(group.get("name"), place + ".name")
         if group_name in dict(groups):
-            check.add(place + ".name", tr("the group \"{0}\" is listed twice", group_name))
+            check.add(place + ".name", tr('the group "{0}" is listed twice', group_name))
         groups.append((group_name, check.labels(group.get("label"), place + ".label", required=False)))
         for q, item in enumerate(check.array(group.get("questions"), place + ".questions")):
             where = f"{place}.questions[{q}]"
@@ -275,10 +289,12 @@ def _parse(data: Any, check: _Checker) -> Optional[Questionnaire]:
             if question is None:
                 continue
             if question.name in names:
-                check.add(where + ".name", tr("the name \"{0}\" is used twice (first at {1})", question.name,
-                                              names[question.name]))
+                check.add(
+                    where + ".name",
+                    tr('the name "{0}" is used twice (first at {1})', question.name, names[question.name]),
+                )
             elif question.name in RESERVED_NAMES:
-                check.add(where + ".name", tr("the name \"{0}\" is reserved for the form itself", question.name))
+                check.add(where + ".name", tr('the name "{0}" is reserved for the form itself', question.name))
             names.setdefault(question.name, where)
             questions.append(question)
     derived: List[Derived] = []
@@ -288,33 +304,35 @@ def _parse(data: Any, check: _Checker) -> Optional[Questionnaire]:
             continue
         derived_name = check.name(item.get("name"), place + ".name")
         if derived_name in names:
-            check.add(place + ".name", tr("the name \"{0}\" is used twice (first at {1})", derived_name,
-                                          names[derived_name]))
+            check.add(
+                place + ".name", tr('the name "{0}" is used twice (first at {1})', derived_name, names[derived_name])
+            )
         names.setdefault(derived_name, place)
         dimension = check.text(item.get("dimension"), place + ".dimension")
         if dimension and dimension not in dimensions:
-            check.add(place + ".dimension", tr("the dimension \"{0}\" does not exist", dimension))
+            check.add(place + ".dimension", tr('the dimension "{0}" does not exist', dimension))
         if item.get("method") != "evenness":
-            check.add(place + ".method", tr("must be \"evenness\", not {0}", _kind(item.get("method"))))
+            check.add(place + ".method", tr('must be "evenness", not {0}', _kind(item.get("method"))))
         label = check.labels(item.get("label"), place + ".label")
         parts = check.array(item.get("of"), place + ".of", minimum=2)
         for p, part in enumerate(parts):
             counted = next((q for q in questions if q.name == part), None) if isinstance(part, str) else None
             if counted is None or counted.kind not in ("integer", "decimal"):
-                check.add(f"{place}.of[{p}]", tr("\"{0}\" is not a count question of the questionnaire", part))
+                check.add(f"{place}.of[{p}]", tr('"{0}" is not a count question of the questionnaire', part))
         if len(set(map(str, parts))) != len(parts):
             check.add(place + ".of", tr("a question is listed twice"))
         derived.append(Derived(derived_name, dimension, "evenness", [str(p) for p in parts], label))
     space_questions = [q for q in questions if q.kind == "space_id"]
     if len(space_questions) != 1:
-        check.add("groups", tr("the questionnaire needs exactly one question of type \"space_id\" (found {0})",
-                               len(space_questions)))
+        check.add(
+            "groups",
+            tr('the questionnaire needs exactly one question of type "space_id" (found {0})', len(space_questions)),
+        )
     if sum(1 for q in questions if q.kind == "geopoint") > 1:
-        check.add("groups", tr("the questionnaire may have at most one question of type \"geopoint\""))
+        check.add("groups", tr('the questionnaire may have at most one question of type "geopoint"'))
     for dimension in dimensions:
-        if not any(q.dimension == dimension for q in questions) and not any(d.dimension == dimension
-                                                                            for d in derived):
-            check.add("dimensions", tr("dimension \"{0}\" has no scored question", dimension))
+        if not any(q.dimension == dimension for q in questions) and not any(d.dimension == dimension for d in derived):
+            check.add("dimensions", tr('dimension "{0}" has no scored question', dimension))
     if check.problems:
         return None
     return Questionnaire(identifier, version, title, dimensions, choices, groups, questions, derived)
@@ -324,8 +342,14 @@ def _is_fraction(value: object) -> bool:
     return _is_number(value) and 0 <= value <= 1
 
 
-def _question(item: Any, group: str, where: str, dimensions: Dict[str, Dict[str, str]],
-              choices: Dict[str, List[Dict[str, Any]]], check: _Checker) -> Optional[Question]:
+def _question(
+    item: Any,
+    group: str,
+    where: str,
+    dimensions: Dict[str, Dict[str, str]],
+    choices: Dict[str, List[Dict[str, Any]]],
+    check: _Checker,
+) -> Optional[Question]:
     if check.object(item, where) is None:
         return None
     name = check.name(item.get("name"), where + ".name")
@@ -347,76 +371,122 @@ def _question(item: Any, group: str, where: str, dimensions: Dict[str, Dict[str,
         return None
     parts = kind_text.split()
     kind, list_name = parts[0], (parts[1] if len(parts) > 1 else "")
-    question = Question(name, kind, list_name, label, group, dimension, item.get("scoring"), dict(scores), exclusive,
-                        bool(required), relevant, constraint, hint)
+    question = Question(
+        name,
+        kind,
+        list_name,
+        label,
+        group,
+        dimension,
+        item.get("scoring"),
+        dict(scores),
+        exclusive,
+        bool(required),
+        relevant,
+        constraint,
+        hint,
+    )
     if kind in ("select_one", "select_multiple"):
         if len(parts) != 2:
-            check.add(where + ".type", tr("\"{0}\" must be \"{1} <choice list>\"", kind_text, kind))
+            check.add(where + ".type", tr('"{0}" must be "{1} <choice list>"', kind_text, kind))
             return None
         if list_name not in choices:
-            check.add(where + ".type", tr("the choice list \"{0}\" does not exist", list_name))
+            check.add(where + ".type", tr('the choice list "{0}" does not exist', list_name))
             return None
         if not choices[list_name]:
-            check.add(where + ".type", tr("the choice list \"{0}\" has no usable choice", list_name))
+            check.add(where + ".type", tr('the choice list "{0}" has no usable choice', list_name))
             return None
     elif kind not in SCALAR_TYPES + ("space_id",) or len(parts) != 1:
-        check.add(where + ".type", tr("the type \"{0}\" is not supported", kind_text))
+        check.add(where + ".type", tr('the type "{0}" is not supported', kind_text))
         return None
     if exclusive and (kind != "select_multiple" or exclusive not in {c["name"] for c in choices[list_name]}):
-        check.add(where + ".exclusive", tr("must be a choice of the select_multiple question's list, not \"{0}\"",
-                                           exclusive))
+        check.add(
+            where + ".exclusive", tr('must be a choice of the select_multiple question\'s list, not "{0}"', exclusive)
+        )
     if not dimension:
         for key in ("scoring", "scores"):
             if item.get(key) not in (None, {}, ""):
-                check.add(f"{where}.{key}", tr("\"{0}\" is given but the question has no dimension: it would not "
-                                               "be scored", key))
+                check.add(
+                    f"{where}.{key}",
+                    tr('"{0}" is given but the question has no dimension: it would not be scored', key),
+                )
         return question
     if dimension not in dimensions:
-        check.add(where + ".dimension", tr("the dimension \"{0}\" does not exist", dimension))
+        check.add(where + ".dimension", tr('the dimension "{0}" does not exist', dimension))
     if kind == "select_one":
         names = {c["name"] for c in choices[list_name]}
         for key, value in question.scores.items():
             if key not in names or not _is_fraction(value):
-                check.add(f"{where}.scores.{key}", tr("\"scores\" must map choices of \"{0}\" to 0-1", list_name))
+                check.add(f"{where}.scores.{key}", tr('"scores" must map choices of "{0}" to 0-1', list_name))
         if not question.scores and not any(c.get("score") is not None for c in choices[list_name]):
-            check.add(where + ".type", tr("no choice of \"{0}\" has a score", list_name))
+            check.add(where + ".type", tr('no choice of "{0}" has a score', list_name))
     elif kind == "select_multiple":
         if question.scoring not in SCORINGS:
-            check.add(where + ".scoring", tr("\"scoring\" must be one of {0}", ", ".join(SCORINGS)))
+            check.add(where + ".scoring", tr('"scoring" must be one of {0}', ", ".join(SCORINGS)))
         if not any(c.get("score") for c in choices[list_name]):
-            check.add(where + ".type", tr("no choice of \"{0}\" has a score above 0", list_name))
+            check.add(where + ".type", tr('no choice of "{0}" has a score above 0', list_name))
     elif kind in ("integer", "decimal"):
         rule = question.scoring if isinstance(question.scoring, dict) else {}
-        if rule.get("method") != "linear" or not all(_is_number(rule.get(k)) for k in ("zero_at", "one_at")) or \
-                rule.get("zero_at") == rule.get("one_at"):
-            check.add(where + ".scoring", tr("a scored number needs \"scoring\": {{\"method\": \"linear\", "
-                                             "\"zero_at\": a, \"one_at\": b}} with a different from b"))
+        if (
+            rule.get("method") != "linear"
+            or not all(_is_number(rule.get(k)) for k in ("zero_at", "one_at"))
+            or rule.get("zero_at") == rule.get("one_at")
+        ):
+            check.add(
+                where + ".scoring",
+                tr(
+                    'a scored number needs "scoring": {{"method": "linear", '
+                    '"zero_at": a, "one_at": b}} with a different from b'
+                ),
+            )
     else:
-        check.add(where + ".dimension", tr("a question of type \"{0}\" cannot be scored", kind))
+        check.add(where + ".dimension", tr('a question of type "{0}" cannot be scored', kind))
     return question
 
 
 # --- XLSForm ---------------------------------------------------------------------------------------------------
 
-def xlsform_sheets(questionnaire: Questionnaire, spaces: Optional[Sequence[Tuple[object, object]]] = None,
-                   ) -> Dict[str, List[List[Any]]]:
+
+def xlsform_sheets(
+    questionnaire: Questionnaire,
+    spaces: Optional[Sequence[Tuple[object, object]]] = None,
+) -> Dict[str, List[List[Any]]]:
     """The survey, choices and settings sheets of the XLSForm as lists of rows (first row: headers).
 
     ``spaces`` is [(id, name)] from the inventory: the space question then offers them as a choice list (plus
     "not in the list"); without it the space id is typed in.
     """
     label_columns = [f"label::{long}" for _, long in LANGUAGES]
-    survey = [["type", "name"] + label_columns + [f"hint::{long}" for _, long in LANGUAGES] +
-              ["required", "relevant", "constraint"] + [f"constraint_message::{long}" for _, long in LANGUAGES] +
-              ["appearance", "calculation", "parameters"]]
+    survey = [
+        ["type", "name"]
+        + label_columns
+        + [f"hint::{long}" for _, long in LANGUAGES]
+        + ["required", "relevant", "constraint"]
+        + [f"constraint_message::{long}" for _, long in LANGUAGES]
+        + ["appearance", "calculation", "parameters"]
+    ]
 
-    def row(kind: str, name: str, label: Optional[Dict[str, str]] = None, hint: Optional[Dict[str, str]] = None,
-            required: bool = False, relevant: str = "", constraint: str = "", message: Optional[Dict[str, str]] = None,
-            appearance: str = "", calculation: str = "", parameters: str = "") -> None:
-        survey.append([kind, name] + [text_in(label, short) if label else "" for short, _ in LANGUAGES] +
-                      [(hint or {}).get(short, "") for short, _ in LANGUAGES] +
-                      ["yes" if required else "", relevant, constraint] +
-                      [(message or {}).get(short, "") for short, _ in LANGUAGES] + [appearance, calculation, parameters])
+    def row(
+        kind: str,
+        name: str,
+        label: Optional[Dict[str, str]] = None,
+        hint: Optional[Dict[str, str]] = None,
+        required: bool = False,
+        relevant: str = "",
+        constraint: str = "",
+        message: Optional[Dict[str, str]] = None,
+        appearance: str = "",
+        calculation: str = "",
+        parameters: str = "",
+    ) -> None:
+        survey.append(
+            [kind, name]
+            + [text_in(label, short) if label else "" for short, _ in LANGUAGES]
+            + [(hint or {}).get(short, "") for short, _ in LANGUAGES]
+            + ["yes" if required else "", relevant, constraint]
+            + [(message or {}).get(short, "") for short, _ in LANGUAGES]
+            + [appearance, calculation, parameters]
+        )
 
     for meta in ("start", "end", "today", "deviceid"):
         row(meta, meta)
@@ -441,10 +511,23 @@ def xlsform_sheets(questionnaire: Questionnaire, spaces: Optional[Sequence[Tuple
             appearance = "minimal" if spaces else ""
         else:
             kind = f"{question.kind} {question.list_name}".strip()
-            appearance = "minimal" if question.kind == "select_one" and \
-                len(questionnaire.choices[question.list_name]) > 6 else ""
-        row(kind, question.name, question.label, question.hint, question.required, question.relevant, constraint,
-            message, appearance, parameters="max-pixels=1600" if question.kind == "image" else "")
+            appearance = (
+                "minimal"
+                if question.kind == "select_one" and len(questionnaire.choices[question.list_name]) > 6
+                else ""
+            )
+        row(
+            kind,
+            question.name,
+            question.label,
+            question.hint,
+            question.required,
+            question.relevant,
+            constraint,
+            message,
+            appearance,
+            parameters="max-pixels=1600" if question.kind == "image" else "",
+        )
     if current is not None:
         row("end_group", "")
 
@@ -457,8 +540,10 @@ def xlsform_sheets(questionnaire: Questionnaire, spaces: Optional[Sequence[Tuple
             label = space_choice_label(space_id, name)
             choices.append([SPACE_LIST, str(space_id), label, label])
         choices.append([SPACE_LIST, NOT_IN_LIST, "Not in the list", "不在列表中"])
-    settings = [["form_title", "form_id", "version", "default_language"],
-                [text_in(questionnaire.title, "en"), questionnaire.id, questionnaire.version, LANGUAGES[0][1]]]
+    settings = [
+        ["form_title", "form_id", "version", "default_language"],
+        [text_in(questionnaire.title, "en"), questionnaire.id, questionnaire.version, LANGUAGES[0][1]],
+    ]
     return {"survey": survey, "choices": choices, "settings": settings}
 
 
@@ -479,8 +564,9 @@ def spreadsheet_text(value: object) -> object:
     return _ILLEGAL_XML.sub("", value) if isinstance(value, str) else value
 
 
-def write_xlsform(questionnaire: Questionnaire, path: StrPath,
-                  spaces: Optional[Sequence[Tuple[object, object]]] = None) -> str:
+def write_xlsform(
+    questionnaire: Questionnaire, path: StrPath, spaces: Optional[Sequence[Tuple[object, object]]] = None
+) -> str:
     """Write the XLSForm atomically (next to ``path``, then moved into place)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font

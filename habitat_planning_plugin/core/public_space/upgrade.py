@@ -63,8 +63,11 @@ class Dependants:
     point_district: Optional[NDArray[np.int64]] = None  # per point, index of the district holding it, -1 outside all
 
 
-def space_entrances(graph: StreetGraph, spaces: PolygonSet, entry_tolerance: float,
-                    ) -> Tuple[NDArray[np.int64], NDArray[np.float64], NDArray[np.int64]]:
+def space_entrances(
+    graph: StreetGraph,
+    spaces: PolygonSet,
+    entry_tolerance: float,
+) -> Tuple[NDArray[np.int64], NDArray[np.float64], NDArray[np.int64]]:
     """(vertices, start costs, space of each): vertices inside a space or within ``entry_tolerance`` of one, as
     ``access.entry_points`` finds them, with the index (in ``spaces``) of the nearest such space."""
     distance, owner = distance_to_polygons(graph.xy, spaces, entry_tolerance)
@@ -72,8 +75,9 @@ def space_entrances(graph: StreetGraph, spaces: PolygonSet, entry_tolerance: flo
     return entries, distance[entries], owner[entries]
 
 
-def nearest_source(graph: StreetGraph, sources: ArrayLike, initial_cost: Optional[ArrayLike], label: ArrayLike,
-                   limit: float = np.inf) -> Tuple[NDArray[np.float64], NDArray[np.int64]]:
+def nearest_source(
+    graph: StreetGraph, sources: ArrayLike, initial_cost: Optional[ArrayLike], label: ArrayLike, limit: float = np.inf
+) -> Tuple[NDArray[np.float64], NDArray[np.int64]]:
     """Distance from the nearest source to every vertex and that source's ``label`` (-1 beyond ``limit``).
 
     The distances are those of ``network.multi_source_distances`` (the same pass, with one virtual vertex per
@@ -97,12 +101,21 @@ def nearest_source(graph: StreetGraph, sources: ArrayLike, initial_cost: Optiona
     base = graph.matrix.tocsr()
     index_type = base.indices.dtype if n + k < np.iinfo(base.indices.dtype).max else np.int64
     augmented = csr_matrix(
-        (np.concatenate([base.data, cost + _EPSILON]),
-         np.concatenate([base.indices, sources]).astype(index_type),
-         np.concatenate([base.indptr, base.indptr[-1] + np.arange(1, k + 1)]).astype(index_type)),
-        shape=(n + k, n + k))
-    distances, _, reached_from = dijkstra(augmented, directed=True, indices=np.arange(n, n + k), min_only=True,
-                                          return_predecessors=True, limit=limit + _EPSILON)
+        (
+            np.concatenate([base.data, cost + _EPSILON]),
+            np.concatenate([base.indices, sources]).astype(index_type),
+            np.concatenate([base.indptr, base.indptr[-1] + np.arange(1, k + 1)]).astype(index_type),
+        ),
+        shape=(n + k, n + k),
+    )
+    distances, _, reached_from = dijkstra(
+        augmented,
+        directed=True,
+        indices=np.arange(n, n + k),
+        min_only=True,
+        return_predecessors=True,
+        limit=limit + _EPSILON,
+    )
     reached_from = reached_from[:n]
     vertex_label = np.where(reached_from >= n, label[np.clip(reached_from - n, 0, k - 1)], -1)
     distance = np.maximum(distances[:n] - _EPSILON, 0.0)
@@ -110,10 +123,18 @@ def nearest_source(graph: StreetGraph, sources: ArrayLike, initial_cost: Optiona
     return distance, vertex_label
 
 
-def space_dependants(lines: Lines, spaces: Sequence[Optional[BaseGeometry]], points: ArrayLike, weights: ArrayLike,
-                     max_distance: float = 400.0, entry_tolerance: float = 25.0, tolerance: float = 0.01,
-                     mid_segment_entrances: bool = True, districts: Optional[Sequence[Optional[BaseGeometry]]] = None,
-                     progress: Optional[Progress] = None) -> Dependants:
+def space_dependants(
+    lines: Lines,
+    spaces: Sequence[Optional[BaseGeometry]],
+    points: ArrayLike,
+    weights: ArrayLike,
+    max_distance: float = 400.0,
+    entry_tolerance: float = 25.0,
+    tolerance: float = 0.01,
+    mid_segment_entrances: bool = True,
+    districts: Optional[Sequence[Optional[BaseGeometry]]] = None,
+    progress: Optional[Progress] = None,
+) -> Dependants:
     """Dependants of every space of ``spaces`` (shapely polygons; None for a space without geometry):
     ``weights`` is (n_points, n_groups), group 0 the total. The network steps are those of
     ``access.public_space_access`` without an urban extent."""
@@ -136,18 +157,27 @@ def space_dependants(lines: Lines, spaces: Sequence[Optional[BaseGeometry]], poi
     entries, start_cost, entry_space = space_entrances(graph, prepared, entry_tolerance)
     if len(entries) == 0:
         raise HabitatError(
-            tr("No street reaches a public space: no street passes inside a space or within {0} m of one. "
-               "Check that streets and spaces overlap, or raise the entry tolerance.", f"{entry_tolerance:g}"))
+            tr(
+                "No street reaches a public space: no street passes inside a space or within {0} m of one. "
+                "Check that streets and spaces overlap, or raise the entry tolerance.",
+                f"{entry_tolerance:g}",
+            )
+        )
     report(0.25)
     vertex_distance, vertex_space = nearest_source(graph, entries, start_cost, entry_space, max_distance)
     report(0.4)
-    snap = prefer_shorter_walk(graph, snap_to_edges(graph, points, progress=lambda f: report(0.4 + 0.4 * f)),
-                               vertex_distance)
+    snap = prefer_shorter_walk(
+        graph, snap_to_edges(graph, points, progress=lambda f: report(0.4 + 0.4 * f)), vertex_distance
+    )
     far = snap.connector > max_distance
     if np.all(far | (weights[:, 0] <= 0)):
-        raise HabitatError(tr("No populated place lies within {0} m of a street: check that the population input "
-                              "and the street network cover the same place (and the same coordinate system).",
-                              f"{max_distance:g}"))
+        raise HabitatError(
+            tr(
+                "No populated place lies within {0} m of a street: check that the population input "
+                "and the street network cover the same place (and the same coordinate system).",
+                f"{max_distance:g}",
+            )
+        )
     distance = point_distances(graph, snap, vertex_distance)
     along = snap.t * graph.edge_cost[snap.edge]
     end_u, end_v = graph.edge_u[snap.edge], graph.edge_v[snap.edge]
@@ -161,8 +191,17 @@ def space_dependants(lines: Lines, spaces: Sequence[Optional[BaseGeometry]], poi
     np.add.at(people, point_space[served], weights[served])
     entrances = np.bincount(entry_space, minlength=n_spaces)
     report(0.9)
-    result = Dependants(graph, vertex_distance, vertex_space, point_space, distance, people, entrances, added,
-                        float(weights[far, 0].sum()))
+    result = Dependants(
+        graph,
+        vertex_distance,
+        vertex_space,
+        point_space,
+        distance,
+        people,
+        entrances,
+        added,
+        float(weights[far, 0].sum()),
+    )
     if districts:
         result.point_district = polygon_of_points(points, PolygonSet(list(districts)))
     report(1.0)
@@ -178,8 +217,9 @@ class Priority:
     rank: NDArray[np.int64]  # 1 = upgrade first; spaces without a quality index after every surveyed one
 
 
-def priority_scores(quality_index: ArrayLike, dependants: ArrayLike, need_weight: float = 0.5,
-                    people_weight: float = 0.5) -> Priority:
+def priority_scores(
+    quality_index: ArrayLike, dependants: ArrayLike, need_weight: float = 0.5, people_weight: float = 0.5
+) -> Priority:
     """Priority of every space from its quality index (0-100, nan when not surveyed) and dependants (group 0)."""
     quality = np.asarray(quality_index, dtype=float)
     people = np.asarray(dependants, dtype=float)
@@ -197,15 +237,18 @@ def priority_scores(quality_index: ArrayLike, dependants: ArrayLike, need_weight
     priority = need_pts + people_pts
     index = np.arange(len(quality))
     # Surveyed first by score, then by dependants, then the poorer quality; the others by dependants.
-    order = np.lexsort((index, np.where(surveyed, quality, 0.0), -people,
-                        -np.where(surveyed, priority, -1.0), ~surveyed))
+    order = np.lexsort(
+        (index, np.where(surveyed, quality, 0.0), -people, -np.where(surveyed, priority, -1.0), ~surveyed)
+    )
     rank = np.empty(len(quality), dtype=np.int64)
     rank[order] = np.arange(1, len(quality) + 1)
     return Priority(surveyed, need_pts, people_pts, priority, rank)
 
 
-def weakest_dimensions(scores: Union[NDArray[np.float64], Sequence[Sequence[float]]], count: int = 2,
-                       ) -> Tuple[NDArray[np.int64], NDArray[np.float64]]:
+def weakest_dimensions(
+    scores: Union[NDArray[np.float64], Sequence[Sequence[float]]],
+    count: int = 2,
+) -> Tuple[NDArray[np.int64], NDArray[np.float64]]:
     """(dimension index, score) of the ``count`` lowest scores of every space: ``scores`` is (n_spaces,
     n_dimensions) with nan where a dimension has no score; index -1 and nan where fewer are scored. Of equal scores
     the earlier dimension comes first."""
@@ -223,8 +266,9 @@ def weakest_dimensions(scores: Union[NDArray[np.float64], Sequence[Sequence[floa
     return index, value
 
 
-def weakest_summary(scores: Union[NDArray[np.float64], Sequence[Sequence[float]]], surveyed: ArrayLike,
-                    dependants: ArrayLike) -> List[Tuple[int, float, Optional[float], Optional[float]]]:
+def weakest_summary(
+    scores: Union[NDArray[np.float64], Sequence[Sequence[float]]], surveyed: ArrayLike, dependants: ArrayLike
+) -> List[Tuple[int, float, Optional[float], Optional[float]]]:
     """Per dimension: (spaces where it is the weakest, their dependants, mean score, mean score weighted by
     dependants), over the surveyed spaces. A space whose lowest score is shared by several dimensions counts for
     each of them."""
@@ -238,14 +282,24 @@ def weakest_summary(scores: Union[NDArray[np.float64], Sequence[Sequence[float]]
         scored = surveyed & np.isfinite(values)
         weakest = scored & (values == lowest)
         weight = people[scored]
-        rows.append((int(weakest.sum()), float(people[weakest].sum()),
-                     float(values[scored].mean()) if scored.any() else None,
-                     float((values[scored] * weight).sum() / weight.sum()) if weight.sum() > 0 else None))
+        rows.append(
+            (
+                int(weakest.sum()),
+                float(people[weakest].sum()),
+                float(values[scored].mean()) if scored.any() else None,
+                float((values[scored] * weight).sum() / weight.sum()) if weight.sum() > 0 else None,
+            )
+        )
     return rows
 
 
-def district_dependants(point_district: NDArray[np.int64], point_space: NDArray[np.int64], surveyed: ArrayLike,
-                        weights: ArrayLike, n_districts: int) -> List[Tuple[float, float, float, float]]:
+def district_dependants(
+    point_district: NDArray[np.int64],
+    point_space: NDArray[np.int64],
+    surveyed: ArrayLike,
+    weights: ArrayLike,
+    n_districts: int,
+) -> List[Tuple[float, float, float, float]]:
     """Per district of residence (group 0): (population, depending on a surveyed space, on a space without a
     quality index, on none within the walking distance)."""
     weights = np.asarray(weights, dtype=float).reshape(len(point_space), -1)[:, 0]
@@ -256,8 +310,14 @@ def district_dependants(point_district: NDArray[np.int64], point_space: NDArray[
     for district in range(n_districts):
         inside = point_district == district
         population = float(weights[inside].sum())
-        rows.append((population, float(weights[inside & on_surveyed].sum()),
-                     float(weights[inside & served & ~on_surveyed].sum()), float(weights[inside & ~served].sum())))
+        rows.append(
+            (
+                population,
+                float(weights[inside & on_surveyed].sum()),
+                float(weights[inside & served & ~on_surveyed].sum()),
+                float(weights[inside & ~served].sum()),
+            )
+        )
     return rows
 
 
@@ -274,9 +334,16 @@ def group_fields(groups: Sequence[object]) -> List[str]:
     return names
 
 
-def ranking_rows(ids: Sequence[Any], names: Sequence[Any], districts: Sequence[Any], quality: Sequence[Optional[float]],
-                 labels: Sequence[str], scores: Union[NDArray[np.float64], Sequence[Sequence[float]]],
-                 result: Dependants, scored: Priority) -> Tuple[List[List[Any]], NDArray[np.int64]]:
+def ranking_rows(
+    ids: Sequence[Any],
+    names: Sequence[Any],
+    districts: Sequence[Any],
+    quality: Sequence[Optional[float]],
+    labels: Sequence[str],
+    scores: Union[NDArray[np.float64], Sequence[Sequence[float]]],
+    result: Dependants,
+    scored: Priority,
+) -> Tuple[List[List[Any]], NDArray[np.int64]]:
     """(rows, order): the upgrade ranking, one row per space in ranking order (``order``: the input index of each
     row). A row is [space_id, name, district, surveyed (0/1), quality index, weakest dimension, its score, second
     weakest, its score, dependants, dependants of each group…, need_pts, people_pts, priority, rank], None for
@@ -287,18 +354,39 @@ def ranking_rows(ids: Sequence[Any], names: Sequence[Any], districts: Sequence[A
     rows = []
     for index in order:
         first, second = weakest[index]
-        rows.append([ids[index], names[index], districts[index], int(scored.surveyed[index]),
-                     finite_or_none(quality[index]),
-                     labels[first] if first >= 0 else None, finite_or_none(weakest_score[index, 0]),
-                     labels[second] if second >= 0 else None, finite_or_none(weakest_score[index, 1]),
-                     float(dependants[index])] + [float(v) for v in result.people[index]] +
-                    [finite_or_none(scored.need_pts[index]), finite_or_none(scored.people_pts[index]),
-                     finite_or_none(scored.priority[index]), int(scored.rank[index])])
+        rows.append(
+            [
+                ids[index],
+                names[index],
+                districts[index],
+                int(scored.surveyed[index]),
+                finite_or_none(quality[index]),
+                labels[first] if first >= 0 else None,
+                finite_or_none(weakest_score[index, 0]),
+                labels[second] if second >= 0 else None,
+                finite_or_none(weakest_score[index, 1]),
+                float(dependants[index]),
+            ]
+            + [float(v) for v in result.people[index]]
+            + [
+                finite_or_none(scored.need_pts[index]),
+                finite_or_none(scored.people_pts[index]),
+                finite_or_none(scored.priority[index]),
+                int(scored.rank[index]),
+            ]
+        )
     return rows, order
 
 
-def contribution_chart(names: Sequence[object], need_pts: ArrayLike, people_pts: ArrayLike, title: str, need_label: str,
-                       people_label: str, xlabel: str) -> Picture:
+def contribution_chart(
+    names: Sequence[object],
+    need_pts: ArrayLike,
+    people_pts: ArrayLike,
+    title: str,
+    need_label: str,
+    people_label: str,
+    xlabel: str,
+) -> Picture:
     """(png, warning): one horizontal bar per space, the need part and the people part stacked, the first space
     on top."""
     from ..report.charts import FIGURE_WIDTH, _png, _pyplot, _rc, font_family

@@ -41,8 +41,14 @@ CLASS_NAMES = {
     CAPTURED: tr_noop("Captured open space"),
     RURAL_OPEN: tr_noop("Rural open space"),
 }
-CLASS_COLOURS = {URBAN: "#a50f15", SUBURBAN: "#fb6a4a", RURAL_BUILT: "#fdd49e", FRINGE: "#a1d99b",
-                 CAPTURED: "#31a354", RURAL_OPEN: "#f0f0f0"}
+CLASS_COLOURS = {
+    URBAN: "#a50f15",
+    SUBURBAN: "#fb6a4a",
+    RURAL_BUILT: "#fdd49e",
+    FRINGE: "#a1d99b",
+    CAPTURED: "#31a354",
+    RURAL_OPEN: "#f0f0f0",
+}
 IN_EXTENT = (URBAN, SUBURBAN, FRINGE, CAPTURED)
 
 # Kinds of built-up input.
@@ -61,8 +67,12 @@ DECIMALS = 6  # circle sums are rounded so that FFT round-off never decides a cl
 STRIP_CELLS = 2_000_000  # cells per strip (before the halo): about 100 MB of temporary arrays in an FFT pass
 
 
-def built_up_share(values: ArrayLike, kind: str, cell_area_m2: Optional[float] = None, nodata: Optional[float] = None,
-                   ) -> Tuple[NDArray[Any], NDArray[np.bool_]]:
+def built_up_share(
+    values: ArrayLike,
+    kind: str,
+    cell_area_m2: Optional[float] = None,
+    nodata: Optional[float] = None,
+) -> Tuple[NDArray[Any], NDArray[np.bool_]]:
     """(share, valid): the built-up share 0-1 of each cell and where there is data (bool). The share is float32,
     or uint8 0/1 for BINARY and WORLDCOVER (a quarter of the memory; the results are the same).
 
@@ -96,8 +106,12 @@ def built_up_share(values: ArrayLike, kind: str, cell_area_m2: Optional[float] =
     return share, valid
 
 
-def share_out_of_range(values: NDArray[Any], kind: str, valid: NDArray[np.bool_], cell_area_m2: Optional[float] = None,
-                       ) -> Optional[float]:
+def share_out_of_range(
+    values: NDArray[Any],
+    kind: str,
+    valid: NDArray[np.bool_],
+    cell_area_m2: Optional[float] = None,
+) -> Optional[float]:
     """The largest valid value when it cannot be a share of this ``kind`` (over 1, 100 or the cell area by more
     than 1 %), else None: a hint that the wrong kind was chosen."""
     limits: Dict[str, float] = {SHARE: 1.0, PERCENT: 100.0}
@@ -112,12 +126,15 @@ def share_out_of_range(values: NDArray[Any], kind: str, valid: NDArray[np.bool_]
 def disc_kernel(radius_m: float, cell_x: float, cell_y: float) -> NDArray[np.float64]:
     """1 for the cells whose centres lie within ``radius_m`` of the centre cell's centre, else 0 (float64)."""
     half_x, half_y = int(radius_m // cell_x), int(radius_m // cell_y)
-    dy, dx = np.mgrid[-half_y:half_y + 1, -half_x:half_x + 1]
-    return ((dx * cell_x) ** 2 + (dy * cell_y) ** 2 <= radius_m ** 2 * (1 + 1e-12)).astype(np.float64)
+    dy, dx = np.mgrid[-half_y : half_y + 1, -half_x : half_x + 1]
+    return ((dx * cell_x) ** 2 + (dy * cell_y) ** 2 <= radius_m**2 * (1 + 1e-12)).astype(np.float64)
 
 
-def strip_sums(arrays: Sequence[NDArray[Any]], kernel: NDArray[np.float64], strip_cells: int = STRIP_CELLS,
-               ) -> Iterator[Tuple[int, int, List[NDArray[np.float64]]]]:
+def strip_sums(
+    arrays: Sequence[NDArray[Any]],
+    kernel: NDArray[np.float64],
+    strip_cells: int = STRIP_CELLS,
+) -> Iterator[Tuple[int, int, List[NDArray[np.float64]]]]:
     """Yield (first row, end row, [sums]) strip by strip: each array's sum over the (symmetric) ``kernel`` around
     every cell, zero beyond the array, rounded to DECIMALS. One kernel FFT serves every strip and array."""
     from scipy import fft
@@ -126,8 +143,10 @@ def strip_sums(arrays: Sequence[NDArray[Any]], kernel: NDArray[np.float64], stri
     half_r, half_c = kernel.shape[0] // 2, kernel.shape[1] // 2
     strip = int(min(rows, max(2 * half_r + 1, strip_cells // max(cols, 1))))
     block_rows = strip + 2 * half_r
-    shape = (fft.next_fast_len(block_rows + kernel.shape[0] - 1, True),
-             fft.next_fast_len(cols + kernel.shape[1] - 1, True))
+    shape = (
+        fft.next_fast_len(block_rows + kernel.shape[0] - 1, True),
+        fft.next_fast_len(cols + kernel.shape[1] - 1, True),
+    )
     kernel_fft = fft.rfft2(kernel, shape)
     block = np.zeros((block_rows, cols), dtype=np.float64)
     for first in range(0, rows, strip):
@@ -136,15 +155,20 @@ def strip_sums(arrays: Sequence[NDArray[Any]], kernel: NDArray[np.float64], stri
         sums = []
         for array in arrays:
             block.fill(0.0)
-            block[max(low, 0) - low:min(high, rows) - low] = array[max(low, 0):min(high, rows)]
+            block[max(low, 0) - low : min(high, rows) - low] = array[max(low, 0) : min(high, rows)]
             full = fft.irfft2(fft.rfft2(block, shape) * kernel_fft, shape)
             # For a symmetric kernel, output row t of the strip is row t + 2*half_r of the full convolution.
-            sums.append(np.round(full[2 * half_r:2 * half_r + end - first, half_c:half_c + cols], DECIMALS))
+            sums.append(np.round(full[2 * half_r : 2 * half_r + end - first, half_c : half_c + cols], DECIMALS))
         yield first, end, sums
 
 
-def circle_density(share: NDArray[Any], valid: NDArray[np.bool_], cell_x: float, cell_y: float,
-                   radius_m: float = WALKING_CIRCLE_RADIUS_M) -> NDArray[np.float32]:
+def circle_density(
+    share: NDArray[Any],
+    valid: NDArray[np.bool_],
+    cell_x: float,
+    cell_y: float,
+    radius_m: float = WALKING_CIRCLE_RADIUS_M,
+) -> NDArray[np.float32]:
     """Built-up share of the valid cells in the circle around every cell (float32; NaN where there is no data)."""
     kernel = disc_kernel(radius_m, cell_x, cell_y)
     density = np.full(share.shape, np.nan, dtype=np.float32)
@@ -158,6 +182,7 @@ def circle_density(share: NDArray[Any], valid: NDArray[np.bool_], cell_x: float,
 @dataclass
 class Extent:
     """One urban extent: its id (1 = largest) and areas in m²."""
+
     extent_id: int
     cells: int
     area_m2: float
@@ -180,33 +205,56 @@ class UrbanExtentResult:
     class_cells: Dict[int, int] = field(default_factory=dict)  # {class: cells} over the whole raster
 
 
-def classify_urban_extent(share: NDArray[Any], valid: NDArray[np.bool_], cell_x: float, cell_y: float,
-                          urban: float = URBAN_DENSITY, suburban: float = SUBURBAN_DENSITY,
-                          built_cell: float = BUILT_CELL_SHARE, radius_m: float = WALKING_CIRCLE_RADIUS_M,
-                          fringe_m: float = FRINGE_DISTANCE_M, captured_max_m2: float = CAPTURED_MAX_M2,
-                          min_extent_m2: float = MIN_EXTENT_M2, progress: Optional[Progress] = None,
-                          ) -> UrbanExtentResult:
+def classify_urban_extent(
+    share: NDArray[Any],
+    valid: NDArray[np.bool_],
+    cell_x: float,
+    cell_y: float,
+    urban: float = URBAN_DENSITY,
+    suburban: float = SUBURBAN_DENSITY,
+    built_cell: float = BUILT_CELL_SHARE,
+    radius_m: float = WALKING_CIRCLE_RADIUS_M,
+    fringe_m: float = FRINGE_DISTANCE_M,
+    captured_max_m2: float = CAPTURED_MAX_M2,
+    min_extent_m2: float = MIN_EXTENT_M2,
+    progress: Optional[Progress] = None,
+) -> UrbanExtentResult:
     """Classes, extents and their areas for a built-up ``share`` grid (0-1) with cells ``cell_x`` x ``cell_y`` m:
     built_up_classes, then urban_extent_from_classes (call the two yourself to free ``share`` in between)."""
     report = progress or (lambda fraction: None)
-    classes = built_up_classes(share, valid, cell_x, cell_y, urban, suburban, built_cell, radius_m,
-                               lambda fraction: report(0.5 * fraction))
-    return urban_extent_from_classes(classes, cell_x, cell_y, fringe_m, captured_max_m2, min_extent_m2,
-                                     lambda fraction: report(0.5 + 0.5 * fraction))
+    classes = built_up_classes(
+        share, valid, cell_x, cell_y, urban, suburban, built_cell, radius_m, lambda fraction: report(0.5 * fraction)
+    )
+    return urban_extent_from_classes(
+        classes, cell_x, cell_y, fringe_m, captured_max_m2, min_extent_m2, lambda fraction: report(0.5 + 0.5 * fraction)
+    )
 
 
-def built_up_classes(share: NDArray[Any], valid: NDArray[np.bool_], cell_x: float, cell_y: float,
-                     urban: float = URBAN_DENSITY, suburban: float = SUBURBAN_DENSITY,
-                     built_cell: float = BUILT_CELL_SHARE, radius_m: float = WALKING_CIRCLE_RADIUS_M,
-                     progress: Optional[Progress] = None) -> NDArray[np.uint8]:
+def built_up_classes(
+    share: NDArray[Any],
+    valid: NDArray[np.bool_],
+    cell_x: float,
+    cell_y: float,
+    urban: float = URBAN_DENSITY,
+    suburban: float = SUBURBAN_DENSITY,
+    built_cell: float = BUILT_CELL_SHARE,
+    radius_m: float = WALKING_CIRCLE_RADIUS_M,
+    progress: Optional[Progress] = None,
+) -> NDArray[np.uint8]:
     """Class codes (uint8): URBAN, SUBURBAN or RURAL_BUILT for the built-up cells, RURAL_OPEN for the other cells
     with data, NO_DATA. A cell is built-up when its share is at least ``built_cell``; its density in the circle of
     ``radius_m`` above ``urban`` is urban, from ``suburban`` to ``urban`` suburban, below ``suburban`` rural.
     ``progress(fraction)`` may raise to cancel."""
     report = progress or (lambda fraction: None)
     if not 0.0 < suburban < urban <= 1.0:
-        raise HabitatError(tr("The suburban density ({0} %) must be above 0 and below the urban density ({1} %), "
-                              "which is at most 100 %.", f"{100 * suburban:g}", f"{100 * urban:g}"))
+        raise HabitatError(
+            tr(
+                "The suburban density ({0} %) must be above 0 and below the urban density ({1} %), "
+                "which is at most 100 %.",
+                f"{100 * suburban:g}",
+                f"{100 * urban:g}",
+            )
+        )
     rows = share.shape[0]
     classes = np.where(valid, np.uint8(RURAL_OPEN), np.uint8(NO_DATA)).astype(np.uint8, copy=False)
     # Strip by strip: neither a full density array nor a full built-up mask.
@@ -222,10 +270,15 @@ def built_up_classes(share: NDArray[Any], valid: NDArray[np.bool_], cell_x: floa
     return classes
 
 
-def urban_extent_from_classes(classes: NDArray[np.uint8], cell_x: float, cell_y: float,
-                              fringe_m: float = FRINGE_DISTANCE_M, captured_max_m2: float = CAPTURED_MAX_M2,
-                              min_extent_m2: float = MIN_EXTENT_M2, progress: Optional[Progress] = None,
-                              ) -> UrbanExtentResult:
+def urban_extent_from_classes(
+    classes: NDArray[np.uint8],
+    cell_x: float,
+    cell_y: float,
+    fringe_m: float = FRINGE_DISTANCE_M,
+    captured_max_m2: float = CAPTURED_MAX_M2,
+    min_extent_m2: float = MIN_EXTENT_M2,
+    progress: Optional[Progress] = None,
+) -> UrbanExtentResult:
     """Fringe and captured open space added to ``classes`` (changed in place), the extents and their areas."""
     from scipy import ndimage
 
@@ -274,40 +327,54 @@ def urban_extent_from_classes(classes: NDArray[np.uint8], cell_x: float, cell_y:
     keep = order[sizes[order] * cell_area >= min_extent_m2]
     lookup = np.zeros(count + 1, dtype=np.int32)
     lookup[keep + 1] = np.arange(1, len(keep) + 1, dtype=np.int32)
-    dropped_sizes = sizes[order[len(keep):]]
+    dropped_sizes = sizes[order[len(keep) :]]
     for first in range(0, rows, step):  # renumbered in place, strip by strip: no second full label array
-        labels[first:first + step] = lookup[labels[first:first + step]]
+        labels[first : first + step] = lookup[labels[first : first + step]]
     report(0.8)
 
     # 5. Areas by class within each extent, and over the whole raster.
     per_class = np.zeros((len(keep) + 1, 7), dtype=np.int64)
     for first in range(0, rows, step):
-        codes = labels[first:first + step].astype(np.int64) * 7 + classes[first:first + step]
+        codes = labels[first : first + step].astype(np.int64) * 7 + classes[first : first + step]
         per_class += np.bincount(codes.ravel(), minlength=per_class.size).reshape(per_class.shape)
     totals = per_class.sum(axis=0)
     per_class = per_class.tolist()  # plain Python numbers for the callers (QGIS does not take numpy scalars)
-    extents = [Extent(extent_id, sum(per_class[extent_id]), sum(per_class[extent_id]) * cell_area,
-                      per_class[extent_id][URBAN] * cell_area, per_class[extent_id][SUBURBAN] * cell_area,
-                      per_class[extent_id][FRINGE] * cell_area, per_class[extent_id][CAPTURED] * cell_area)
-               for extent_id in range(1, len(keep) + 1)]
+    extents = [
+        Extent(
+            extent_id,
+            sum(per_class[extent_id]),
+            sum(per_class[extent_id]) * cell_area,
+            per_class[extent_id][URBAN] * cell_area,
+            per_class[extent_id][SUBURBAN] * cell_area,
+            per_class[extent_id][FRINGE] * cell_area,
+            per_class[extent_id][CAPTURED] * cell_area,
+        )
+        for extent_id in range(1, len(keep) + 1)
+    ]
     report(1.0)
     return UrbanExtentResult(
-        classes, labels, extents, cell_area, dropped=int(len(dropped_sizes)),
+        classes,
+        labels,
+        extents,
+        cell_area,
+        dropped=int(len(dropped_sizes)),
         dropped_m2=float(dropped_sizes.sum()) * cell_area,
         largest_dropped_m2=float(dropped_sizes.max()) * cell_area if len(dropped_sizes) else 0.0,
         built_cells=int(totals[URBAN] + totals[SUBURBAN] + totals[RURAL_BUILT]),
-        class_cells={code: int(totals[code]) for code in CLASS_NAMES})
+        class_cells={code: int(totals[code]) for code in CLASS_NAMES},
+    )
 
 
 def _label_sizes(labels: NDArray[np.integer[Any]], count: int, step: int) -> NDArray[np.int64]:
     """Cells per label, strip by strip (bincount of the whole array would copy it to int64: 800 MB at 10,000²)."""
     sizes = np.zeros(count + 1, dtype=np.int64)
     for first in range(0, labels.shape[0], step):
-        sizes += np.bincount(labels[first:first + step].ravel(), minlength=count + 1)
+        sizes += np.bincount(labels[first : first + step].ravel(), minlength=count + 1)
     return sizes
 
 
 # --- Looking up extents at points, population in extents, two dates ------------------------------------------
+
 
 def cell_index(geotransform: Sequence[float], xy: ArrayLike) -> Tuple[NDArray[np.int64], NDArray[np.int64]]:
     """(row, column) of the cells holding the points ``xy`` (n, 2) of a north-up grid; may lie outside it."""
@@ -325,11 +392,17 @@ def labels_at(labels: NDArray[np.integer[Any]], geotransform: Sequence[float], x
     return found
 
 
-def population_by_extent(labels: NDArray[np.integer[Any]], geotransform: Sequence[float], extent_count: int,
-                         population: ArrayLike, population_geotransform: Sequence[float],
-                         population_valid: Optional[NDArray[np.bool_]] = None,
-                         to_label_crs: Optional[Callable[[NDArray[np.float64]], NDArray[np.float64]]] = None,
-                         max_points: int = 2_000_000, progress: Optional[Progress] = None) -> NDArray[np.float64]:
+def population_by_extent(
+    labels: NDArray[np.integer[Any]],
+    geotransform: Sequence[float],
+    extent_count: int,
+    population: ArrayLike,
+    population_geotransform: Sequence[float],
+    population_valid: Optional[NDArray[np.bool_]] = None,
+    to_label_crs: Optional[Callable[[NDArray[np.float64]], NDArray[np.float64]]] = None,
+    max_points: int = 2_000_000,
+    progress: Optional[Progress] = None,
+) -> NDArray[np.float64]:
     """People in each extent (array indexed by extent id; [0] = outside every extent) from a population grid.
 
     A population cell much coarser than the extent grid is spread evenly over k x k sub-cell points (k up to 10,
@@ -361,7 +434,7 @@ def population_by_extent(labels: NDArray[np.integer[Any]], geotransform: Sequenc
     for start in range(0, len(rows), per_chunk):
         if progress is not None:
             progress(start / len(rows))
-        r, c = rows[start:start + per_chunk], cols[start:start + per_chunk]
+        r, c = rows[start : start + per_chunk], cols[start : start + per_chunk]
         x = px0 + (c[:, None] + off_col[None, :]) * pdx
         y = py0 + (r[:, None] + off_row[None, :]) * pdy
         found = labels_at(labels, geotransform, transform(np.c_[x.ravel(), y.ravel()]))
@@ -374,8 +447,9 @@ def population_by_extent(labels: NDArray[np.integer[Any]], geotransform: Sequenc
     return np.minimum(totals, everyone) if np.isfinite(everyone) else totals
 
 
-def match_earlier(labels_later: NDArray[np.integer[Any]], labels_earlier: NDArray[np.integer[Any]],
-                  earlier_count: int) -> NDArray[np.int64]:
+def match_earlier(
+    labels_later: NDArray[np.integer[Any]], labels_earlier: NDArray[np.integer[Any]], earlier_count: int
+) -> NDArray[np.int64]:
     """For each earlier extent (index = its id), the later extent it overlaps most (0: none); same grid."""
     if labels_later.shape != labels_earlier.shape:
         raise ValueError("the two dates must share one grid")
@@ -383,11 +457,10 @@ def match_earlier(labels_later: NDArray[np.integer[Any]], labels_earlier: NDArra
     pairs: Dict[int, int] = {}
     step = max(1, STRIP_CELLS // max(labels_later.shape[1], 1))
     for first in range(0, labels_later.shape[0], step):
-        earlier = labels_earlier[first:first + step].ravel()
-        later = labels_later[first:first + step].ravel()
+        earlier = labels_earlier[first : first + step].ravel()
+        later = labels_later[first : first + step].ravel()
         both = (earlier > 0) & (later > 0)
-        codes, counts = np.unique(earlier[both].astype(np.int64) * (later_count + 1) + later[both],
-                                  return_counts=True)
+        codes, counts = np.unique(earlier[both].astype(np.int64) * (later_count + 1) + later[both], return_counts=True)
         for code, number in zip(codes.tolist(), counts.tolist()):
             pairs[code] = pairs.get(code, 0) + number
     best = np.zeros(earlier_count + 1, dtype=np.int64)
@@ -402,6 +475,7 @@ def match_earlier(labels_later: NDArray[np.integer[Any]], labels_earlier: NDArra
 @dataclass
 class LandUseEfficiency:
     """SDG 11.3.1 for one city between two dates; rates per year as fractions (0.02 = 2 % a year)."""
+
     urban_m2_1: float
     urban_m2_2: float
     population_1: Optional[float]
@@ -413,8 +487,9 @@ class LandUseEfficiency:
     note: str = ""  # why a value is missing or how to read it (translated)
 
 
-def land_use_efficiency(urban_m2_1: float, urban_m2_2: float, population_1: Optional[float],
-                        population_2: Optional[float], years: float) -> LandUseEfficiency:
+def land_use_efficiency(
+    urban_m2_1: float, urban_m2_2: float, population_1: Optional[float], population_2: Optional[float], years: float
+) -> LandUseEfficiency:
     """LCR = ln(Urb2/Urb1)/y, PGR = ln(Pop2/Pop1)/y and LCRPGR = LCR/PGR (UN-Habitat, SDG 11.3.1 metadata)."""
     if not years or years <= 0:
         raise HabitatError(tr("The later date must come after the earlier one (years between them: {0}).", years))

@@ -33,20 +33,54 @@ if TYPE_CHECKING:
     Bounds = Tuple[float, float, float, float]
 
 # Simplified Chinese families, best first. QGIS installs on Windows, macOS and Linux ship different ones.
-SC_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "Noto Sans SC", "Microsoft YaHei",
-               "PingFang SC", "Heiti SC", "SimHei", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Noto Serif CJK SC",
-               "Source Han Serif SC", "SimSun")
+SC_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Source Han Sans CN",
+    "Noto Sans SC",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Heiti SC",
+    "SimHei",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "Noto Serif CJK SC",
+    "Source Han Serif SC",
+    "SimSun",
+)
 # Tried after the standalone SC families above (whose glyphs need no extraction) fail: these are weaker SC fonts.
-_WEAK_SC = ("SimHei", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Heiti SC", "Noto Serif CJK SC",
-            "Source Han Serif SC", "SimSun")
+_WEAK_SC = (
+    "SimHei",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "Heiti SC",
+    "Noto Serif CJK SC",
+    "Source Han Serif SC",
+    "SimSun",
+)
 # Chinese glyphs in Traditional or Japanese forms: used only when no Simplified Chinese face exists anywhere.
-OTHER_CJK_FAMILIES = ("Noto Sans CJK TC", "Source Han Sans TC", "Noto Sans TC", "Noto Sans CJK HK",
-                      "Noto Sans CJK JP", "Source Han Sans JP", "Noto Sans CJK KR")
+OTHER_CJK_FAMILIES = (
+    "Noto Sans CJK TC",
+    "Source Han Sans TC",
+    "Noto Sans TC",
+    "Noto Sans CJK HK",
+    "Noto Sans CJK JP",
+    "Source Han Sans JP",
+    "Noto Sans CJK KR",
+)
 CJK_FAMILIES = SC_FAMILIES + OTHER_CJK_FAMILIES
 # Where fonts live: a .ttc/.otc collection here may hold an SC face that matplotlib (first face only) cannot see.
-FONT_FOLDERS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local/share/fonts", "C:/Windows/Fonts",
-                "~/AppData/Local/Microsoft/Windows/Fonts", "/System/Library/Fonts", "/Library/Fonts",
-                "~/Library/Fonts")
+FONT_FOLDERS = (
+    "/usr/share/fonts",
+    "/usr/local/share/fonts",
+    "~/.fonts",
+    "~/.local/share/fonts",
+    "C:/Windows/Fonts",
+    "~/AppData/Local/Microsoft/Windows/Fonts",
+    "/System/Library/Fonts",
+    "/Library/Fonts",
+    "~/Library/Fonts",
+)
 
 DPI = 110
 PAGE_WIDTH_PX = 640  # report_pdf shows images at most this wide on an A4 page (and HTML pages are similar)
@@ -133,8 +167,11 @@ def _sc_faces(path: str) -> List[Tuple[Tuple[bool, bool, bool], int, str]]:
         typographic = names.getDebugName(16) or family
         if not (is_simplified(family) or is_simplified(typographic)):
             continue
-        preference = ("Serif" in family or "Song" in family or "Sun" in family, "Mono" in family,
-                      style.lower() != "regular")
+        preference = (
+            "Serif" in family or "Song" in family or "Sun" in family,
+            "Mono" in family,
+            style.lower() != "regular",
+        )
         faces.append((preference, index, family))
     return faces
 
@@ -191,9 +228,11 @@ def needs_cjk(*texts: object) -> bool:
     return any(any("\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for ch in str(text)) for text in texts)
 
 
-NOT_SIMPLIFIED = tr_noop("No Simplified Chinese font is installed; chart text uses {0}, whose characters may take "
-                         "Japanese or Traditional forms. Install a Simplified Chinese font (for example Noto Sans "
-                         "CJK SC).")
+NOT_SIMPLIFIED = tr_noop(
+    "No Simplified Chinese font is installed; chart text uses {0}, whose characters may take "
+    "Japanese or Traditional forms. Install a Simplified Chinese font (for example Noto Sans "
+    "CJK SC)."
+)
 
 
 def font_family(*texts: object) -> Tuple[List[str], Optional[str]]:
@@ -202,13 +241,17 @@ def font_family(*texts: object) -> Tuple[List[str], Optional[str]]:
         return ["DejaVu Sans"], None
     family = cjk_family()
     if family is None:
-        return ["DejaVu Sans"], tr("No font with Chinese characters is installed; chart text may show as boxes. "
-                                   "Install a CJK font (for example Noto Sans CJK).")
+        return ["DejaVu Sans"], tr(
+            "No font with Chinese characters is installed; chart text may show as boxes. "
+            "Install a CJK font (for example Noto Sans CJK)."
+        )
     return [family, "DejaVu Sans"], None if is_simplified(family) else tr(NOT_SIMPLIFIED, family)
 
 
-MISSING_GLYPHS = tr_noop("Some characters are missing from the chart font and show as boxes. Install a font "
-                         "with these characters (for example Noto Sans CJK).")
+MISSING_GLYPHS = tr_noop(
+    "Some characters are missing from the chart font and show as boxes. Install a font "
+    "with these characters (for example Noto Sans CJK)."
+)
 
 
 if TYPE_CHECKING:
@@ -222,8 +265,12 @@ class Picture(_PictureBase):
 
     legend: Optional[List[Tuple[str, str]]]
 
-    def __new__(cls, png: bytes, warning: Optional[str], legend: Optional[List[Tuple[str, str]]] = None,
-                ) -> Picture:
+    def __new__(
+        cls,
+        png: bytes,
+        warning: Optional[str],
+        legend: Optional[List[Tuple[str, str]]] = None,
+    ) -> Picture:
         made = super().__new__(cls, (png, warning))
         made.legend = legend
         return made
@@ -243,8 +290,11 @@ def _legible(figure: Figure) -> None:
         renderer = figure.canvas.get_renderer()
         box = figure.get_tightbbox(renderer)
         scale = print_scale(box.width * DPI, box.height * DPI)
-        small = [text for text in figure.findobj(Text) if text.get_visible() and text.get_text()
-                 and text.get_fontsize() * scale < MIN_PRINT_PT - 0.01]
+        small = [
+            text
+            for text in figure.findobj(Text)
+            if text.get_visible() and text.get_text() and text.get_fontsize() * scale < MIN_PRINT_PT - 0.01
+        ]
         if not small:
             return
         for text in small:
@@ -256,8 +306,11 @@ def _legible(figure: Figure) -> None:
                     axis.set_tick_params(labelsize=max(sizes))
 
 
-def _png(figure: Figure, warning: Optional[str] = None, legend: Optional[List[Tuple[str, str]]] = None,
-         ) -> Picture:
+def _png(
+    figure: Figure,
+    warning: Optional[str] = None,
+    legend: Optional[List[Tuple[str, str]]] = None,
+) -> Picture:
     """(PNG bytes, warning): a missing glyph is reported, never drawn silently as a box, never fatal."""
     buffer = io.BytesIO()
     with warnings.catch_warnings(record=True) as caught:
@@ -272,14 +325,22 @@ def _png(figure: Figure, warning: Optional[str] = None, legend: Optional[List[Tu
 
 def _rc(families: List[str]) -> Dict[str, Any]:
     """Text sizes that print legibly at FIGURE_WIDTH."""
-    return {"font.family": families, "font.size": 9.5, "axes.titlesize": 11, "axes.labelsize": 9.5,
-            "xtick.labelsize": 9, "ytick.labelsize": 9, "legend.fontsize": 9, "figure.titlesize": 11.5}
+    return {
+        "font.family": families,
+        "font.size": 9.5,
+        "axes.titlesize": 11,
+        "axes.labelsize": 9.5,
+        "xtick.labelsize": 9,
+        "ytick.labelsize": 9,
+        "legend.fontsize": 9,
+        "figure.titlesize": 11.5,
+    }
 
 
 def _wrapped(text: object, width: int = 14) -> str:
     text = str(text)
     if needs_cjk(text):
-        return "\n".join(text[i:i + max(width // 2, 4)] for i in range(0, len(text), max(width // 2, 4)))
+        return "\n".join(text[i : i + max(width // 2, 4)] for i in range(0, len(text), max(width // 2, 4)))
     return textwrap.fill(text, width, break_long_words=False) or text
 
 
@@ -287,12 +348,22 @@ def _category_labels(axes: Axes, labels: Sequence[str], rotation_from: int = 4) 
     """Category labels along x: level when few, slanted when many, upright when very many."""
     count = len(labels)
     rotation = 0 if count <= rotation_from else (45 if count <= 12 else 90)
-    axes.set_xticklabels(labels, rotation=rotation, ha="right" if rotation == 45 else "center",
-                         rotation_mode="anchor" if rotation == 45 else "default")
+    axes.set_xticklabels(
+        labels,
+        rotation=rotation,
+        ha="right" if rotation == 45 else "center",
+        rotation_mode="anchor" if rotation == 45 else "default",
+    )
 
 
-def bar_chart(categories: Sequence[str], series: Sequence[Tuple[str, Sequence[Optional[float]]]], title: str,
-              ylabel: str, benchmark: Optional[float] = None, benchmark_label: Optional[str] = None) -> Picture:
+def bar_chart(
+    categories: Sequence[str],
+    series: Sequence[Tuple[str, Sequence[Optional[float]]]],
+    title: str,
+    ylabel: str,
+    benchmark: Optional[float] = None,
+    benchmark_label: Optional[str] = None,
+) -> Picture:
     """Grouped bars: ``series`` is [(label, values)], one value per category. Returns (png bytes, warning)."""
     plt = _pyplot()
     texts = [title, ylabel, benchmark_label or ""] + list(categories) + [label for label, _ in series]
@@ -350,8 +421,12 @@ def _parts(shapes: Iterable[Optional[BaseGeometry]], kind: str) -> Iterator[Base
             yield shape
 
 
-def _draw_layer(axes: Axes, shapes: Iterable[Optional[BaseGeometry]], style: Style, clip: Optional[Artist] = None,
-                ) -> List[Artist]:
+def _draw_layer(
+    axes: Axes,
+    shapes: Iterable[Optional[BaseGeometry]],
+    style: Style,
+    clip: Optional[Artist] = None,
+) -> List[Artist]:
     """Polygons with their holes, lines and points of one layer in one style; returns the artists drawn."""
     from matplotlib.collections import LineCollection
     from matplotlib.patches import PathPatch
@@ -360,19 +435,44 @@ def _draw_layer(axes: Axes, shapes: Iterable[Optional[BaseGeometry]], style: Sty
     drawn = []
     path = _polygon_path(shapes)
     if path is not None:
-        drawn.append(axes.add_patch(PathPatch(path, facecolor=style.get("fill", "none"),
-                                              edgecolor=style.get("edge", "none"), linewidth=style.get("width", 0.5),
-                                              alpha=style.get("alpha", 1.0), zorder=style.get("zorder", 1))))
+        drawn.append(
+            axes.add_patch(
+                PathPatch(
+                    path,
+                    facecolor=style.get("fill", "none"),
+                    edgecolor=style.get("edge", "none"),
+                    linewidth=style.get("width", 0.5),
+                    alpha=style.get("alpha", 1.0),
+                    zorder=style.get("zorder", 1),
+                )
+            )
+        )
     lines = [list(line.coords) for line in _parts(shapes, "LineString")]
     if lines:
-        drawn.append(axes.add_collection(LineCollection(lines, colors=style.get("edge", "#555555"),
-                                                        linewidths=style.get("width", 0.6),
-                                                        alpha=style.get("alpha", 1.0), zorder=style.get("zorder", 2))))
+        drawn.append(
+            axes.add_collection(
+                LineCollection(
+                    lines,
+                    colors=style.get("edge", "#555555"),
+                    linewidths=style.get("width", 0.6),
+                    alpha=style.get("alpha", 1.0),
+                    zorder=style.get("zorder", 2),
+                )
+            )
+        )
     points = [(point.x, point.y) for point in _parts(shapes, "Point")]
     if points:
-        drawn.append(axes.scatter([x for x, _ in points], [y for _, y in points], s=style.get("size", 14),
-                                  c=style.get("fill", "#424242"), edgecolors=style.get("edge", "#212121"),
-                                  linewidths=0.3, zorder=style.get("zorder", 3)))
+        drawn.append(
+            axes.scatter(
+                [x for x, _ in points],
+                [y for _, y in points],
+                s=style.get("size", 14),
+                c=style.get("fill", "#424242"),
+                edgecolors=style.get("edge", "#212121"),
+                linewidths=0.3,
+                zorder=style.get("zorder", 3),
+            )
+        )
     if clip is not None:
         for artist in drawn:
             artist.set_clip_path(clip)
@@ -391,10 +491,16 @@ def _legend_entry(label: str, style: Union[str, Style]) -> Artist:
         return Patch(facecolor=style, edgecolor="#424242", linewidth=0.4, label=label)
     fill = style.get("fill", "none")
     if style.get("kind") == "line" or fill in (None, "none"):
-        return Line2D([0], [0], color=style.get("edge", "#424242"), linewidth=max(style.get("width", 1.0), 1.5),
-                      label=label)
-    return Patch(facecolor=fill, edgecolor=style.get("edge", "none") or "none", linewidth=style.get("width", 0.4),
-                 alpha=style.get("alpha", 1.0), label=label)
+        return Line2D(
+            [0], [0], color=style.get("edge", "#424242"), linewidth=max(style.get("width", 1.0), 1.5), label=label
+        )
+    return Patch(
+        facecolor=fill,
+        edgecolor=style.get("edge", "none") or "none",
+        linewidth=style.get("width", 0.4),
+        alpha=style.get("alpha", 1.0),
+        label=label,
+    )
 
 
 def _swatch(style: Union[str, Style]) -> str:
@@ -413,12 +519,25 @@ def _labels(axes: Axes, labels: Labels, size: float = 8.5) -> None:
         if shape is None or shape.is_empty:
             continue
         point = shape.representative_point()
-        axes.annotate(text, (point.x, point.y), xytext=(4, 4), textcoords="offset points", fontsize=size,
-                      color="#212121", path_effects=halo, zorder=6)
+        axes.annotate(
+            text,
+            (point.x, point.y),
+            xytext=(4, 4),
+            textcoords="offset points",
+            fontsize=size,
+            color="#212121",
+            path_effects=halo,
+            zorder=6,
+        )
 
 
-def _frame(axes: Axes, bounds: Optional[Bounds], title: str, legend: Sequence[LegendEntry], unit_km: Optional[str],
-           ) -> List[Tuple[str, str]]:
+def _frame(
+    axes: Axes,
+    bounds: Optional[Bounds],
+    title: str,
+    legend: Sequence[LegendEntry],
+    unit_km: Optional[str],
+) -> List[Tuple[str, str]]:
     """Limits with a margin, a scale bar in km, the legend under the map and the title; ``bounds`` (xmin, ymin,
     xmax, ymax) or None."""
     import matplotlib.patheffects as effects
@@ -433,17 +552,34 @@ def _frame(axes: Axes, bounds: Optional[Bounds], title: str, legend: Sequence[Le
         x0, y0 = xmin, ymin - 1.1 * margin
         halo = [effects.withStroke(linewidth=2.5, foreground="white")]
         axes.plot([x0, x0 + length], [y0, y0], color="#212121", linewidth=3, solid_capstyle="butt", zorder=7)
-        axes.text(x0 + length / 2, y0 + 0.15 * margin, f"{length / 1000.0:g} {unit_km or tr('km')}", ha="center",
-                  va="bottom", fontsize=9, path_effects=halo, zorder=7)
+        axes.text(
+            x0 + length / 2,
+            y0 + 0.15 * margin,
+            f"{length / 1000.0:g} {unit_km or tr('km')}",
+            ha="center",
+            va="bottom",
+            fontsize=9,
+            path_effects=halo,
+            zorder=7,
+        )
     axes.set_aspect("equal")
     axes.set_axis_off()
     axes.set_title(title)
     if legend:
-        columns = 1 if len(legend) <= 2 else (2 if len(legend) <= 6 or max(len(str(label)) for label, _ in legend) > 24
-                                              else 3)
-        axes.legend(handles=[_legend_entry(label, style) for label, style in legend], loc="upper center",
-                    bbox_to_anchor=(0.5, -0.01), ncol=columns, frameon=False, title=tr("Legend"),
-                    title_fontsize=9.5)
+        columns = (
+            1
+            if len(legend) <= 2
+            else (2 if len(legend) <= 6 or max(len(str(label)) for label, _ in legend) > 24 else 3)
+        )
+        axes.legend(
+            handles=[_legend_entry(label, style) for label, style in legend],
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.01),
+            ncol=columns,
+            frameon=False,
+            title=tr("Legend"),
+            title_fontsize=9.5,
+        )
     return [(str(label), _swatch(style)) for label, style in legend]
 
 
@@ -455,13 +591,23 @@ def _bounds(shapes: Iterable[Optional[BaseGeometry]]) -> Optional[Bounds]:
 
 
 def _map_texts(title: str, legend: Sequence[LegendEntry], labels: Labels, outline: Optional[Outline]) -> List[object]:
-    return [title, tr("Legend")] + [label for label, _ in legend] + [text for text, _ in labels] + \
-        ([outline[1]] if outline else [])
+    return (
+        [title, tr("Legend")]
+        + [label for label, _ in legend]
+        + [text for text, _ in labels]
+        + ([outline[1]] if outline else [])
+    )
 
 
-def map_image(layers: Sequence[Tuple[Sequence[Optional[BaseGeometry]], Style]], title: str,
-              legend: Sequence[LegendEntry], outline: Optional[Outline] = None, labels: Labels = (),
-              unit_km: Optional[str] = None, clip: bool = False) -> Picture:
+def map_image(
+    layers: Sequence[Tuple[Sequence[Optional[BaseGeometry]], Style]],
+    title: str,
+    legend: Sequence[LegendEntry],
+    outline: Optional[Outline] = None,
+    labels: Labels = (),
+    unit_km: Optional[str] = None,
+    clip: bool = False,
+) -> Picture:
     """A map: ``layers`` is [(shapely geometries, style dict)] drawn in order (polygons with their holes, lines,
     points); ``legend`` [(label, colour or style)] says what the layers show (required: a map without a key cannot
     be read); ``outline`` (shapes, label) is the city or region, drawn light under the layers and as a dark line
@@ -482,23 +628,31 @@ def map_image(layers: Sequence[Tuple[Sequence[Optional[BaseGeometry]], Style]], 
         if outline:
             _draw_layer(axes, outline[0], dict(OUTLINE_STYLE, zorder=5))
         _labels(axes, labels)
-        bounds = _bounds(list(outline[0])) if outline and clip else _bounds(all_shapes + list(outline[0] if outline
-                                                                                             else []))
+        bounds = (
+            _bounds(list(outline[0])) if outline and clip else _bounds(all_shapes + list(outline[0] if outline else []))
+        )
         recorded = _frame(axes, bounds, title, legend, unit_km)
         return _png(figure, warning, recorded)
 
 
-def segment_map(segments: NDArray[np.float64], colors: Sequence[str],
-                polygons: Sequence[Tuple[Optional[BaseGeometry], Style]], title: str,
-                legend: Sequence[LegendEntry], outline: Optional[Outline] = None, unit_km: Optional[str] = None,
-                ) -> Picture:
+def segment_map(
+    segments: NDArray[np.float64],
+    colors: Sequence[str],
+    polygons: Sequence[Tuple[Optional[BaseGeometry], Style]],
+    title: str,
+    legend: Sequence[LegendEntry],
+    outline: Optional[Outline] = None,
+    unit_km: Optional[str] = None,
+) -> Picture:
     """Street segments ((n, 2, 2) array) coloured one by one over polygons [(shape, style)]; ``legend`` is
     [(label, colour)] of the segment colours (a line each), then the polygons' entries [(label, style)] if any."""
     plt = _pyplot()
     from matplotlib.collections import LineCollection
 
-    entries = [(label, {"fill": "none", "edge": colour, "width": 2}) if isinstance(colour, str) else (label, colour)
-               for label, colour in legend]
+    entries = [
+        (label, {"fill": "none", "edge": colour, "width": 2}) if isinstance(colour, str) else (label, colour)
+        for label, colour in legend
+    ]
     entries += [(outline[1], OUTLINE_STYLE)] if outline and outline[1] else []
     families, warning = font_family(*_map_texts(title, entries, (), outline))
     with plt.rc_context(_rc(families)):
@@ -517,8 +671,16 @@ def segment_map(segments: NDArray[np.float64], colors: Sequence[str],
         shapes = [shape for shape, _ in polygons] + list(outline[0] if outline else [])
         extra = _bounds(shapes)
         if extra is not None:
-            bounds = extra if bounds is None else (min(bounds[0], extra[0]), min(bounds[1], extra[1]),
-                                                   max(bounds[2], extra[2]), max(bounds[3], extra[3]))
+            bounds = (
+                extra
+                if bounds is None
+                else (
+                    min(bounds[0], extra[0]),
+                    min(bounds[1], extra[1]),
+                    max(bounds[2], extra[2]),
+                    max(bounds[3], extra[3]),
+                )
+            )
         recorded = _frame(axes, bounds, title, entries, unit_km)
         return _png(figure, warning, recorded)
 
@@ -534,16 +696,23 @@ def matrix_chart(matrix: ArrayLike, row_labels: Sequence[str], column_labels: Se
         figure, axes = plt.subplots(figsize=(max(3.5, cell * columns + 1.0), max(2.5, cell * rows + 0.6)))
         axes.imshow(matrix, cmap="Purples", vmin=0, vmax=1.6, aspect="auto", interpolation="nearest")
         axes.set_xticks(range(columns))
-        axes.set_xticklabels(column_labels, rotation=90 if columns > 8 else 60, ha="center" if columns > 8 else "right",
-                             fontsize=9)
+        axes.set_xticklabels(
+            column_labels, rotation=90 if columns > 8 else 60, ha="center" if columns > 8 else "right", fontsize=9
+        )
         axes.set_yticks(range(rows))
         axes.set_yticklabels(row_labels, fontsize=9)
         axes.set_title(title)
         return _png(figure, warning)
 
 
-def matrix_charts(matrix: ArrayLike, row_labels: Sequence[str], column_labels: Sequence[str], title: str,
-                  rows_per_chart: int = 34, columns_per_chart: int = 26) -> List[Picture]:
+def matrix_charts(
+    matrix: ArrayLike,
+    row_labels: Sequence[str],
+    column_labels: Sequence[str],
+    title: str,
+    rows_per_chart: int = 34,
+    columns_per_chart: int = 26,
+) -> List[Picture]:
     """A large presence matrix cut into page-sized images (rows, then columns, each image titled "title (i/n)")
     so its labels print legibly and no image is taller than a page. Returns [(png, warning)]."""
     import numpy as np
@@ -556,15 +725,27 @@ def matrix_charts(matrix: ArrayLike, row_labels: Sequence[str], column_labels: S
     for r in row_starts:
         for c in column_starts:
             part_title = title if count == 1 else f"{title} ({len(made) + 1}/{count})"
-            made.append(matrix_chart(matrix[r:r + rows_per_chart, c:c + columns_per_chart],
-                                     list(row_labels[r:r + rows_per_chart]),
-                                     list(column_labels[c:c + columns_per_chart]), part_title))
+            made.append(
+                matrix_chart(
+                    matrix[r : r + rows_per_chart, c : c + columns_per_chart],
+                    list(row_labels[r : r + rows_per_chart]),
+                    list(column_labels[c : c + columns_per_chart]),
+                    part_title,
+                )
+            )
     return made
 
 
-def _radar(axes: Axes, centre: NDArray[np.float64], axes_labels: Sequence[str],
-           series: Sequence[Tuple[Sequence[Optional[float]], str, Optional[str]]], maximum: float, label_size: float,
-           ring_labels: bool = False, numbered: bool = False) -> None:
+def _radar(
+    axes: Axes,
+    centre: NDArray[np.float64],
+    axes_labels: Sequence[str],
+    series: Sequence[Tuple[Sequence[Optional[float]], str, Optional[str]]],
+    maximum: float,
+    label_size: float,
+    ring_labels: bool = False,
+    numbered: bool = False,
+) -> None:
     """One radar drawn as polygons on plain axes (matplotlib's polar axes take seconds to lay out when there are
     several): rings at 25/50/75/100 %, a spoke and a label (or its number) per axis, then each (values, colour) of
     ``series``."""
@@ -578,12 +759,18 @@ def _radar(axes: Axes, centre: NDArray[np.float64], axes_labels: Sequence[str],
         if ring_labels:
             axes.text(centre[0] + 0.02, centre[1] + ring, f"{ring * maximum:g}", fontsize=8, color="#616161")
     for number, (direction, name) in enumerate(zip(unit, axes_labels), start=1):
-        axes.plot([centre[0], centre[0] + direction[0]], [centre[1], centre[1] + direction[1]], color="#bdbdbd",
-                  linewidth=0.4)
+        axes.plot(
+            [centre[0], centre[0] + direction[0]], [centre[1], centre[1] + direction[1]], color="#bdbdbd", linewidth=0.4
+        )
         text = str(number) if numbered else _wrapped(name, 16)
-        axes.text(*(centre + (1.2 if numbered else 1.22) * direction), text, fontsize=label_size,
-                  ha="center" if abs(direction[0]) < 0.3 else ("left" if direction[0] > 0 else "right"),
-                  va="center", color="#424242")
+        axes.text(
+            *(centre + (1.2 if numbered else 1.22) * direction),
+            text,
+            fontsize=label_size,
+            ha="center" if abs(direction[0]) < 0.3 else ("left" if direction[0] > 0 else "right"),
+            va="center",
+            color="#424242",
+        )
     for values, colour, label in series:
         radius = np.array([0.0 if v is None or v != v else min(max(v / maximum, 0.0), 1.0) for v in values])
         shape = centre + radius[:, None] * unit
@@ -592,8 +779,12 @@ def _radar(axes: Axes, centre: NDArray[np.float64], axes_labels: Sequence[str],
         axes.plot(closed[:, 0], closed[:, 1], color=colour, linewidth=1.3, label=label)
 
 
-def radar_chart(axes_labels: Sequence[str], series: Sequence[Tuple[str, Sequence[Optional[float]]]], title: str,
-                maximum: float = 100.0) -> Picture:
+def radar_chart(
+    axes_labels: Sequence[str],
+    series: Sequence[Tuple[str, Sequence[Optional[float]]]],
+    title: str,
+    maximum: float = 100.0,
+) -> Picture:
     """A radar (spider) chart: ``series`` is [(label, values)], one value per axis. Returns (png, warning)."""
     import numpy as np
 
@@ -602,9 +793,15 @@ def radar_chart(axes_labels: Sequence[str], series: Sequence[Tuple[str, Sequence
     colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
     with plt.rc_context(_rc(families)):
         figure, axes = plt.subplots(figsize=(FIGURE_WIDTH, 5.6))
-        _radar(axes, np.zeros(2), axes_labels, [(values, colours[i % len(colours)], label)
-                                                for i, (label, values) in enumerate(series)], maximum, 9.5,
-               ring_labels=True)
+        _radar(
+            axes,
+            np.zeros(2),
+            axes_labels,
+            [(values, colours[i % len(colours)], label) for i, (label, values) in enumerate(series)],
+            maximum,
+            9.5,
+            ring_labels=True,
+        )
         axes.set_xlim(-1.9, 1.9)
         axes.set_ylim(-1.4, 1.4)
         axes.set_aspect("equal")
@@ -615,8 +812,13 @@ def radar_chart(axes_labels: Sequence[str], series: Sequence[Tuple[str, Sequence
         return _png(figure, warning)
 
 
-def radar_grid(axes_labels: Sequence[str], items: Sequence[Tuple[str, Sequence[Optional[float]]]], title: str,
-               columns: int = 3, maximum: float = 100.0) -> Picture:
+def radar_grid(
+    axes_labels: Sequence[str],
+    items: Sequence[Tuple[str, Sequence[Optional[float]]]],
+    title: str,
+    columns: int = 3,
+    maximum: float = 100.0,
+) -> Picture:
     """Small radar charts side by side, one per item: ``items`` is [(label, values)]; the axes are numbered on the
     radars and named in a key below. Returns (png, warning)."""
     import numpy as np
@@ -638,14 +840,25 @@ def radar_grid(axes_labels: Sequence[str], items: Sequence[Tuple[str, Sequence[O
         axes.set_axis_off()
         axes.set_title(title)
         key = "   ".join(f"{number} {name}" for number, name in enumerate(axes_labels, start=1))
-        axes.text((columns - 1) * step / 2, -(rows - 1) * step - 1.45, key if needs_cjk(key) else
-                  textwrap.fill(key, 70), ha="center", va="top", fontsize=9)
+        axes.text(
+            (columns - 1) * step / 2,
+            -(rows - 1) * step - 1.45,
+            key if needs_cjk(key) else textwrap.fill(key, 70),
+            ha="center",
+            va="top",
+            fontsize=9,
+        )
         figure.subplots_adjust(left=0.01, right=0.99, top=0.94, bottom=0.06)
         return _png(figure, warning)
 
 
-def box_chart(panels: Sequence[Tuple[str, Sequence[Sequence[Optional[float]]]]], groups: Sequence[str], title: str,
-              ylabel: str, columns: int = 3) -> Picture:
+def box_chart(
+    panels: Sequence[Tuple[str, Sequence[Sequence[Optional[float]]]]],
+    groups: Sequence[str],
+    title: str,
+    ylabel: str,
+    columns: int = 3,
+) -> Picture:
     """Box plots in small multiples: ``panels`` is [(panel title, [values per group])], ``groups`` the box labels
     (e.g. districts) shared by every panel. Returns (png, warning)."""
     plt = _pyplot()
@@ -656,16 +869,22 @@ def box_chart(panels: Sequence[Tuple[str, Sequence[Sequence[Optional[float]]]]],
     rows = max(1, math.ceil(len(panels) / columns))
     rotation = 0 if len(groups) <= 2 else (45 if len(groups) <= 6 else 90)
     with plt.rc_context(_rc(families)):
-        figure, grid = plt.subplots(rows, columns, figsize=(FIGURE_WIDTH + 0.4, 2.4 * rows + 0.6), sharey=True,
-                                    squeeze=False)
-        for axes in grid.flat[len(panels):]:
+        figure, grid = plt.subplots(
+            rows, columns, figsize=(FIGURE_WIDTH + 0.4, 2.4 * rows + 0.6), sharey=True, squeeze=False
+        )
+        for axes in grid.flat[len(panels) :]:
             axes.set_visible(False)
         for axes, (name, values) in zip(grid.flat, panels):
             shown = [[v for v in group if v is not None and v == v] for group in values]
             axes.boxplot([group if group else [float("nan")] for group in shown], widths=0.6)
             axes.set_xticks(range(1, len(groups) + 1))
-            axes.set_xticklabels(groups, rotation=rotation, ha="right" if rotation == 45 else "center",
-                                 rotation_mode="anchor" if rotation == 45 else "default", fontsize=9)
+            axes.set_xticklabels(
+                groups,
+                rotation=rotation,
+                ha="right" if rotation == 45 else "center",
+                rotation_mode="anchor" if rotation == 45 else "default",
+                fontsize=9,
+            )
             axes.set_title(_wrapped(name, 28), fontsize=9.5)
             axes.set_ylim(-5, 105)
             axes.grid(axis="y", alpha=0.3)
@@ -676,8 +895,14 @@ def box_chart(panels: Sequence[Tuple[str, Sequence[Sequence[Optional[float]]]]],
         return _png(figure, warning)
 
 
-def histogram(values: Iterable[Optional[float]], bins: Sequence[float], title: str, xlabel: str, ylabel: str,
-              lines: Sequence[Tuple[Optional[float], str, str]] = ()) -> Picture:
+def histogram(
+    values: Iterable[Optional[float]],
+    bins: Sequence[float],
+    title: str,
+    xlabel: str,
+    ylabel: str,
+    lines: Sequence[Tuple[Optional[float], str, str]] = (),
+) -> Picture:
     """A histogram of ``values`` (None and NaN left out) over the bin edges ``bins``, with vertical reference lines
     ``lines`` = [(x, label, colour)]. Returns (png, warning)."""
     plt = _pyplot()
@@ -707,9 +932,16 @@ def _scale_length(span: float) -> float:
     return max(step * power for step in (1.0, 2.0, 5.0) if step * power <= target)
 
 
-def choropleth_map(shapes: Sequence[Optional[BaseGeometry]], colours: Sequence[str], legend: Sequence[LegendEntry],
-                   title: str, labels: Labels = (), unit_km: Optional[str] = None, small: float = 0.004,
-                   outline: Optional[Outline] = None) -> Picture:
+def choropleth_map(
+    shapes: Sequence[Optional[BaseGeometry]],
+    colours: Sequence[str],
+    legend: Sequence[LegendEntry],
+    title: str,
+    labels: Labels = (),
+    unit_km: Optional[str] = None,
+    small: float = 0.004,
+    outline: Optional[Outline] = None,
+) -> Picture:
     """Polygons (shapely, projected CRS in metres) each filled with its colour of ``colours``, a legend
     [(label, colour)], ``labels`` [(text, shape)] at the shapes' representative points, the ``outline``
     (shapes, label) of the city or region and a scale bar in km (``unit_km`` is the unit's text). Shapes smaller
@@ -740,11 +972,19 @@ def choropleth_map(shapes: Sequence[Optional[BaseGeometry]], colours: Sequence[s
                     point = shape.representative_point()
                     dots.append((point.x, point.y))
                     dot_colours.append(colour)
-            axes.add_collection(PatchCollection(patches, facecolors=patch_colours, edgecolors="#424242",
-                                                linewidths=0.3))
+            axes.add_collection(
+                PatchCollection(patches, facecolors=patch_colours, edgecolors="#424242", linewidths=0.3)
+            )
             if dots:
-                axes.scatter([x for x, _ in dots], [y for _, y in dots], s=12, c=dot_colours, edgecolors="#424242",
-                             linewidths=0.3, zorder=3)
+                axes.scatter(
+                    [x for x, _ in dots],
+                    [y for _, y in dots],
+                    s=12,
+                    c=dot_colours,
+                    edgecolors="#424242",
+                    linewidths=0.3,
+                    zorder=3,
+                )
             _labels(axes, labels)
         if outline:
             _draw_layer(axes, outline[0], dict(OUTLINE_STYLE, zorder=5))

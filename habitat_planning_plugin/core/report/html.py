@@ -13,6 +13,7 @@ from ..text import HabitatError, tr
 # What the running tool used (set around a run by the Processing layer), shown in every report it writes.
 _RUN = threading.local()
 
+
 @dataclass(frozen=True)
 class ReportSettings:
     """How a report is written, given by the layer that runs the tool (the core never asks QGIS or Qt)."""
@@ -33,6 +34,7 @@ def run_details(tool: str, inputs):
     finally:
         _RUN.details = previous
 
+
 def help_page(summary: str, heading: str, items: "list[tuple[str, str]]") -> str:
     """An algorithm's help panel: what it does, then each parameter (label, help), all text escaped except the
     summary, which is the algorithm's own (translated) text."""
@@ -51,7 +53,8 @@ h1{color:#0a7abf;border-bottom:2px solid #0a7abf;padding-bottom:.2em}h2{color:#0
 table{border-collapse:collapse;margin:.8em 0}td,th{border:1px solid #bdbdbd;padding:.3em .6em;text-align:right}
 th{background:#eceff1}td:first-child,th:first-child{text-align:left}
 .value{font-size:1.6em;font-weight:bold}.indicator{display:inline-block;margin:0 2em 1em 0;vertical-align:top}
-table.inputs td{text-align:left}.good{color:#2e7d32}.short{color:#c62828}.note{color:#616161;font-size:.9em}img{max-width:100%}
+table.inputs td{text-align:left}.good{color:#2e7d32}.short{color:#c62828}
+.note{color:#616161;font-size:.9em}img{max-width:100%}
 figure.map{margin:1em 0}figcaption{color:#424242;font-size:.9em}.legend-entry{margin-right:1em}
 """
 
@@ -72,8 +75,16 @@ class Report:
     def paragraph(self, text: str, css: str = "") -> None:
         self.parts.append(f'<p class="{css}">{html.escape(text)}</p>' if css else f"<p>{html.escape(text)}</p>")
 
-    def indicator(self, label: str, value: Optional[float], unit: str, benchmark: Optional[float] = None, benchmark_text: str = "",
-                  higher_is_better: bool = True, decimals: int = 1) -> None:
+    def indicator(
+        self,
+        label: str,
+        value: Optional[float],
+        unit: str,
+        benchmark: Optional[float] = None,
+        benchmark_text: str = "",
+        higher_is_better: bool = True,
+        decimals: int = 1,
+    ) -> None:
         verdict = ""
         if benchmark is not None and value is not None:
             met = value >= benchmark if higher_is_better else value <= benchmark
@@ -82,7 +93,8 @@ class Report:
         self.parts.append(
             f'<div class="indicator"><div>{html.escape(label)}</div>'
             f'<div class="value {verdict}">{html.escape(shown)} {html.escape(unit)}</div>'
-            f'<div class="note">{html.escape(benchmark_text)}</div></div>')
+            f'<div class="note">{html.escape(benchmark_text)}</div></div>'
+        )
 
     def table(self, headers, rows, number_format: str = "{:,.1f}") -> None:
         head = "".join(f"<th>{html.escape(str(h))}</th>" for h in headers)
@@ -110,9 +122,12 @@ class Report:
             return
         entries = "".join(
             f'<span class="legend-entry"><span style="color:{html.escape(str(colour), quote=True)}">■</span> '
-            f"{html.escape(str(label))}</span> " for label, colour in legend)
-        self.parts.append(f'<figure class="map">{tag}<figcaption><b>{html.escape(tr("Legend:"))}</b> {entries}'
-                          f"</figcaption></figure>")
+            f"{html.escape(str(label))}</span> "
+            for label, colour in legend
+        )
+        self.parts.append(
+            f'<figure class="map">{tag}<figcaption><b>{html.escape(tr("Legend:"))}</b> {entries}</figcaption></figure>'
+        )
 
     def chart(self, made, alt: Optional[str] = None, legend=None) -> None:
         """A chart or map made by core.report.charts (``(png, warning)``); its warning goes to ``settings.warn``
@@ -135,14 +150,20 @@ class Report:
             made += " " + tr("Tool: {0}.", tool)
         provenance = ""
         if inputs:
-            rows = "".join(f"<tr><td>{html.escape(str(label))}</td><td>{html.escape(str(value))}</td></tr>"
-                           for label, value in inputs)
-            provenance = (f"<h2>{html.escape(tr('Inputs and parameters'))}</h2>"
-                          f'<table class="inputs"><tbody>{rows}</tbody></table>')
-        return (f'<!DOCTYPE html><html lang="{html.escape(self.language, quote=True)}"><head><meta charset="utf-8">'
-                f"<title>{html.escape(self.title)}</title><style>{STYLE}</style></head><body>"
-                f"<h1>{html.escape(self.title)}</h1><p class=\"note\">{html.escape(made)}</p>{''.join(self.parts)}"
-                f"{provenance}<p class=\"note\">{html.escape(footer)} · {html.escape(stamp)}</p></body></html>")
+            rows = "".join(
+                f"<tr><td>{html.escape(str(label))}</td><td>{html.escape(str(value))}</td></tr>"
+                for label, value in inputs
+            )
+            provenance = (
+                f"<h2>{html.escape(tr('Inputs and parameters'))}</h2>"
+                f'<table class="inputs"><tbody>{rows}</tbody></table>'
+            )
+        return (
+            f'<!DOCTYPE html><html lang="{html.escape(self.language, quote=True)}"><head><meta charset="utf-8">'
+            f"<title>{html.escape(self.title)}</title><style>{STYLE}</style></head><body>"
+            f'<h1>{html.escape(self.title)}</h1><p class="note">{html.escape(made)}</p>{"".join(self.parts)}'
+            f'{provenance}<p class="note">{html.escape(footer)} · {html.escape(stamp)}</p></body></html>'
+        )
 
     def save(self, path: str, footer: Optional[str] = None) -> str:
         """Write the report (HTML, or PDF when ``path`` ends in .pdf) next to ``path`` first and move it into

@@ -26,8 +26,17 @@ MAX_BANDS = 20
 
 # Default speeds (km/h) by OpenStreetMap-style road class, for a rural region; editable in the algorithm.
 DEFAULT_SPEEDS_KMH = {
-    "motorway": 80, "trunk": 70, "primary": 60, "secondary": 50, "tertiary": 40, "unclassified": 30,
-    "residential": 25, "service": 20, "track": 15, "path": 5, "footway": 5,
+    "motorway": 80,
+    "trunk": 70,
+    "primary": 60,
+    "secondary": 50,
+    "tertiary": 40,
+    "unclassified": 30,
+    "residential": 25,
+    "service": 20,
+    "track": 15,
+    "path": 5,
+    "footway": 5,
 }
 
 
@@ -38,8 +47,16 @@ def minutes_per_metre(speed_kmh) -> np.ndarray:
     return 60.0 / (speed * 1000.0)
 
 
-def cost_matrix(graph, settlements_xy, centre_rows, connector_cost_per_metre, limit=np.inf, chunk=64,
-                progress=None, snap_progress=None):
+def cost_matrix(
+    graph,
+    settlements_xy,
+    centre_rows,
+    connector_cost_per_metre,
+    limit=np.inf,
+    chunk=64,
+    progress=None,
+    snap_progress=None,
+):
     """(n_settlements, n_centres) network cost; ``centre_rows`` index the settlements that are centres.
 
     ``progress(fraction)`` is called after each chunk of centres, ``snap_progress`` while the settlements are joined
@@ -59,21 +76,27 @@ def cost_matrix(graph, settlements_xy, centre_rows, connector_cost_per_metre, li
     centre_rows = np.asarray(centre_rows, dtype=np.int64)
     result = np.full((len(settlements_xy), len(centre_rows)), np.inf)
     for start in range(0, len(centre_rows), chunk):
-        rows = centre_rows[start:start + chunk]
+        rows = centre_rows[start : start + chunk]
         c = len(rows)
         virtual = n + np.arange(c)
         augmented = coo_matrix(
-            (np.concatenate([base.data, to_u[rows] + _EPSILON, to_v[rows] + _EPSILON]),
-             (np.concatenate([base.row, virtual, virtual]), np.concatenate([base.col, u[rows], v[rows]]))),
-            shape=(n + c, n + c)).tocsr()
+            (
+                np.concatenate([base.data, to_u[rows] + _EPSILON, to_v[rows] + _EPSILON]),
+                (np.concatenate([base.row, virtual, virtual]), np.concatenate([base.col, u[rows], v[rows]])),
+            ),
+            shape=(n + c, n + c),
+        ).tocsr()
         reach = dijkstra(augmented, directed=True, indices=virtual, limit=limit + _EPSILON)[:, :n] - _EPSILON
         costs = np.minimum(to_u[:, None] + reach[:, u].T, to_v[:, None] + reach[:, v].T)
         same_edge = snap.edge[:, None] == snap.edge[rows][None, :]  # along the shared road directly
-        direct = connector[:, None] + connector[rows][None, :] + np.abs(snap.t[:, None] - snap.t[rows][None, :]) * \
-            cost[:, None]
+        direct = (
+            connector[:, None]
+            + connector[rows][None, :]
+            + np.abs(snap.t[:, None] - snap.t[rows][None, :]) * cost[:, None]
+        )
         costs = np.where(same_edge, np.minimum(costs, direct), costs)
         costs[rows, np.arange(c)] = 0.0  # a centre reaches itself at no cost
-        result[:, start:start + c] = np.where(costs <= limit, costs, np.inf)
+        result[:, start : start + c] = np.where(costs <= limit, costs, np.inf)
         if progress is not None:
             progress(min(start + c, len(centre_rows)) / len(centre_rows))
     return result, snap
@@ -141,13 +164,18 @@ def dominant_centres(costs, mass, method="huff", beta=2.0):
 
 def parse_bands(text):
     """Isochrone bands in minutes: numbers above 0, at most a day; a HabitatError saying what is wrong otherwise."""
-    message = tr("Isochrone bands must be minutes separated by commas; got \"{0}\".", text)
+    message = tr('Isochrone bands must be minutes separated by commas; got "{0}".', text)
     bands = number_list(text, message)
     if not bands or min(bands) <= 0:
         raise HabitatError(message)
     if max(bands) > MAX_BAND_MINUTES:
-        raise HabitatError(tr("Isochrone bands of more than {0} minutes (a day) are implausible; got \"{1}\".",
-                              f"{MAX_BAND_MINUTES:g}", text))
+        raise HabitatError(
+            tr(
+                'Isochrone bands of more than {0} minutes (a day) are implausible; got "{1}".',
+                f"{MAX_BAND_MINUTES:g}",
+                text,
+            )
+        )
     if len(bands) > MAX_BANDS:
         raise HabitatError(tr("Give at most {0} isochrone bands; got {1}.", MAX_BANDS, len(bands)))
     return sorted(set(bands))
@@ -162,6 +190,12 @@ def speed_table(matrix):
     table = class_values(flat)
     for name, speed in table.items():
         if not np.isfinite(speed) or speed <= 0 or speed > MAX_SPEED_KMH:
-            raise HabitatError(tr("The speed of road class {0} is {1} km/h: give a speed above 0 and at most {2} "
-                                  "km/h.", name, f"{speed:g}", f"{MAX_SPEED_KMH:g}"))
+            raise HabitatError(
+                tr(
+                    "The speed of road class {0} is {1} km/h: give a speed above 0 and at most {2} km/h.",
+                    name,
+                    f"{speed:g}",
+                    f"{MAX_SPEED_KMH:g}",
+                )
+            )
     return table

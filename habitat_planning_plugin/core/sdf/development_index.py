@@ -38,9 +38,15 @@ class CompositeIndex:
     missing: NDArray[np.int64]  # (m,) count of missing values per indicator
 
 
-def composite_index(values: ArrayLike, polarity: ArrayLike, weights: Optional[ArrayLike] = None,
-                    normalisation: str = "minmax", aggregation: str = "linear", missing: str = "reweight",
-                    names: Optional[Sequence[str]] = None) -> CompositeIndex:
+def composite_index(
+    values: ArrayLike,
+    polarity: ArrayLike,
+    weights: Optional[ArrayLike] = None,
+    normalisation: str = "minmax",
+    aggregation: str = "linear",
+    missing: str = "reweight",
+    names: Optional[Sequence[str]] = None,
+) -> CompositeIndex:
     data = np.asarray(values, dtype=float)
     if data.ndim != 2 or data.shape[0] < 2 or data.shape[1] < 1:
         raise HabitatError(tr("The development index needs at least two settlements and one indicator."))
@@ -61,8 +67,12 @@ def composite_index(values: ArrayLike, polarity: ArrayLike, weights: Optional[Ar
         if len(observed) == 0:
             raise HabitatError(tr("The indicator {0} has no values.", names[j]))
         if np.ptp(observed) == 0:
-            raise HabitatError(tr("The indicator {0} has the same value everywhere: it cannot tell settlements "
-                                  "apart. Leave it out.", names[j]))
+            raise HabitatError(
+                tr(
+                    "The indicator {0} has the same value everywhere: it cannot tell settlements apart. Leave it out.",
+                    names[j],
+                )
+            )
     if missing == "mean":
         data = np.where(absent, np.nanmean(data, axis=0), data)
 
@@ -80,8 +90,11 @@ def composite_index(values: ArrayLike, polarity: ArrayLike, weights: Optional[Ar
     return CompositeIndex(normalised, weights, index, ranks(index), missing_count)
 
 
-def aggregate(normalised: NDArray[np.float64], weights: NDArray[np.float64], aggregation: str = "linear",
-              ) -> NDArray[np.float64]:
+def aggregate(
+    normalised: NDArray[np.float64],
+    weights: NDArray[np.float64],
+    aggregation: str = "linear",
+) -> NDArray[np.float64]:
     """The index of each settlement; where values are missing, the available weights are rescaled to 1."""
     present = np.isfinite(normalised)
     usable = np.where(present, weights, 0.0)
@@ -106,8 +119,13 @@ def ranks(index: ArrayLike) -> NDArray[np.int64]:
     return rank
 
 
-def sensitivity(normalised: NDArray[np.float64], weights: NDArray[np.float64], aggregation: str = "linear",
-                change: float = 0.2, progress: Optional[Progress] = None) -> List[Tuple[int, float, float, int]]:
+def sensitivity(
+    normalised: NDArray[np.float64],
+    weights: NDArray[np.float64],
+    aggregation: str = "linear",
+    change: float = 0.2,
+    progress: Optional[Progress] = None,
+) -> List[Tuple[int, float, float, int]]:
     """For each indicator, weight x (1 - change) and x (1 + change): (indicator, factor, mean and max |rank move|).
     ``progress(fraction)`` is called after each indicator (it may raise to cancel)."""
     base = ranks(aggregate(normalised, weights, aggregation))
@@ -143,9 +161,9 @@ def parse_weights(text: Optional[str], count: int) -> Optional[List[float]]:
     """One weight per indicator from comma-separated text (None when empty: equal weights)."""
     if not text or not text.strip():
         return None
-    weights = number_list(text, tr("Weights must be numbers separated by commas; got \"{0}\".", text))
+    weights = number_list(text, tr('Weights must be numbers separated by commas; got "{0}".', text))
     if len(weights) != count:
         raise HabitatError(tr("Give {0} weights, one per indicator; got {1}.", count, len(weights)))
     if min(weights) < 0 or sum(weights) <= 0:
-        raise HabitatError(tr("Weights cannot be negative, nor all zero; got \"{0}\".", text))
+        raise HabitatError(tr('Weights cannot be negative, nor all zero; got "{0}".', text))
     return weights

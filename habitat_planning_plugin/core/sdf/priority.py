@@ -66,14 +66,15 @@ def priority_scores(components, groups, weights, need_weight=0.5):
 
 def parse_component_weights(text):
     """{component: weight} from the six comma-separated weights, in the order of COMPONENTS."""
-    weights = number_list(text, tr("Component weights must be numbers separated by commas; got \"{0}\".", text))
+    weights = number_list(text, tr('Component weights must be numbers separated by commas; got "{0}".', text))
     if len(weights) != len(COMPONENTS) or min(weights) < 0:
-        raise HabitatError(tr("Give {0} component weights, none negative; got \"{1}\".", len(COMPONENTS), text))
+        raise HabitatError(tr('Give {0} component weights, none negative; got "{1}".', len(COMPONENTS), text))
     return {name: weight for (name, _, _), weight in zip(COMPONENTS, weights)}
 
 
-def priority_components(development=None, travel=None, service_minutes=60.0, centrality=None, accessibility=None,
-                        corridor=None):
+def priority_components(
+    development=None, travel=None, service_minutes=60.0, centrality=None, accessibility=None, corridor=None
+):
     """{component: (n,) values 0..1} of the data given (None: left out), in the order of COMPONENTS.
 
     A low ``development`` index and a long ``travel`` time (minutes) are need; no travel time (NaN: no road, or no

@@ -13,8 +13,13 @@ LEVEL_COLOURS = ["#4a148c", "#8e24aa", "#ce93d8", "#e1bee7", "#f3e5f5", "#f3e5f5
 LEVEL_RADII = [1500.0, 1000.0, 600.0, 450.0, 350.0, 300.0, 250.0]
 PRIORITY_COLOURS = ["#fee5d9", "#fcae91", "#fb6a4a", "#de2d26", "#a50f15"]
 PRIORITY_RADIUS = 800.0  # metres: a settlement point drawn as a disc on the priority map
-PRIORITY_FIFTHS = (tr_noop("Lowest fifth of the priority scores"), tr_noop("Second fifth"), tr_noop("Middle fifth"),
-                   tr_noop("Fourth fifth"), tr_noop("Highest fifth of the priority scores"))
+PRIORITY_FIFTHS = (
+    tr_noop("Lowest fifth of the priority scores"),
+    tr_noop("Second fifth"),
+    tr_noop("Middle fifth"),
+    tr_noop("Fourth fifth"),
+    tr_noop("Highest fifth of the priority scores"),
+)
 
 
 def _drawn(shape, radius):
@@ -47,31 +52,57 @@ def functions_report(path, names, functions, result, levels, labels, shapes, set
     """The scalogram, the hierarchy map and table and the centrality chart of ``result`` (a Scalogram) for the
     settlements ``names`` (with their ``shapes``), ``levels`` (0 = most central) named by ``labels``."""
     report = Report(tr("Functional analysis and settlement hierarchy"), settings)
-    report.indicator(tr("Coefficient of reproducibility"), result.reproducibility, "", 0.9,
-                     tr("acceptable from {0}", "0.90"), decimals=3)
-    report.indicator(tr("Coefficient of scalability"), result.scalability, "", 0.6,
-                     tr("acceptable from {0}", "0.60"), decimals=3)
-    for part in matrix_charts(result.presence, [names[i] for i in result.settlement_order],
-                              [functions[j] for j in result.function_order], tr("Scalogram")):
+    report.indicator(
+        tr("Coefficient of reproducibility"),
+        result.reproducibility,
+        "",
+        0.9,
+        tr("acceptable from {0}", "0.90"),
+        decimals=3,
+    )
+    report.indicator(
+        tr("Coefficient of scalability"), result.scalability, "", 0.6, tr("acceptable from {0}", "0.60"), decimals=3
+    )
+    for part in matrix_charts(
+        result.presence,
+        [names[i] for i in result.settlement_order],
+        [functions[j] for j in result.function_order],
+        tr("Scalogram"),
+    ):
         report.chart(part, tr("Scalogram"))
     report.chart(hierarchy_map(shapes, levels, labels, names, result.centrality), tr("Settlement hierarchy"))
     order = np.argsort(-result.centrality, kind="stable")
     counts = np.empty(len(names), dtype=np.int64)
     counts[result.settlement_order] = result.presence.sum(axis=1)
     report.heading(tr("Settlement hierarchy"))
-    report.table([tr("Rank"), tr("Settlement"), tr("Functions"), tr("Centrality index"), tr("Level")],
-                 [[rank + 1, names[i], int(counts[i]), float(result.centrality[i]), labels[int(levels[i])]]
-                  for rank, i in enumerate(order)])
+    report.table(
+        [tr("Rank"), tr("Settlement"), tr("Functions"), tr("Centrality index"), tr("Level")],
+        [
+            [rank + 1, names[i], int(counts[i]), float(result.centrality[i]), labels[int(levels[i])]]
+            for rank, i in enumerate(order)
+        ],
+    )
     top = order[:20]
-    report.chart(bar_chart([names[i] for i in top], [(tr("Centrality index"), list(result.centrality[top]))],
-                           tr("Centrality index of the most central settlements"), tr("Centrality index")),
-                 tr("Centrality index"))
+    report.chart(
+        bar_chart(
+            [names[i] for i in top],
+            [(tr("Centrality index"), list(result.centrality[top]))],
+            tr("Centrality index of the most central settlements"),
+            tr("Centrality index"),
+        ),
+        tr("Centrality index"),
+    )
     report.heading(tr("Method"))
-    report.paragraph(tr("Rondinelli's functional analysis (Urban Functions in Rural Development, UNU): each "
-                        "function is worth 100 points shared equally among the settlements that have it; the "
-                        "centrality index of a settlement is the sum of its functions' points. Guttman's "
-                        "coefficient of reproducibility should reach 0.90 and Menzel's coefficient of "
-                        "scalability 0.60 for the functions to form a hierarchy."), css="note")
+    report.paragraph(
+        tr(
+            "Rondinelli's functional analysis (Urban Functions in Rural Development, UNU): each "
+            "function is worth 100 points shared equally among the settlements that have it; the "
+            "centrality index of a settlement is the sum of its functions' points. Guttman's "
+            "coefficient of reproducibility should reach 0.90 and Menzel's coefficient of "
+            "scalability 0.60 for the functions to form a hierarchy."
+        ),
+        css="note",
+    )
     return report.save(path)
 
 
@@ -80,22 +111,42 @@ def development_report(path, names, indicators, result, labels, levels, rows, se
     class of each settlement (-1: none) named by ``labels``; ``rows`` [(indicator column, weight factor, mean rank
     change, largest rank change)] from ``sensitivity``."""
     report = Report(tr("Composite development index"), settings)
-    order = [i for i in np.argsort(-np.nan_to_num(result.index, nan=-np.inf), kind="stable")
-             if np.isfinite(result.index[i])]
+    order = [
+        i for i in np.argsort(-np.nan_to_num(result.index, nan=-np.inf), kind="stable") if np.isfinite(result.index[i])
+    ]
     top = order[:25]
-    report.chart(bar_chart([names[i] for i in top], [(tr("Development index"), [result.index[i] for i in top])],
-                           tr("Development index"), tr("Index")), tr("Development index"))
+    report.chart(
+        bar_chart(
+            [names[i] for i in top],
+            [(tr("Development index"), [result.index[i] for i in top])],
+            tr("Development index"),
+            tr("Index"),
+        ),
+        tr("Development index"),
+    )
     report.heading(tr("Ranking"))
-    report.table([tr("Rank"), tr("Settlement"), tr("Index"), tr("Class")],
-                 [[int(result.rank[i]), names[i], float(result.index[i]),
-                   labels[int(levels[i])] if levels[i] >= 0 else None] for i in order])
+    report.table(
+        [tr("Rank"), tr("Settlement"), tr("Index"), tr("Class")],
+        [
+            [int(result.rank[i]), names[i], float(result.index[i]), labels[int(levels[i])] if levels[i] >= 0 else None]
+            for i in order
+        ],
+    )
     report.heading(tr("Sensitivity of the ranking"))
-    report.table([tr("Indicator"), tr("Weight factor"), tr("Mean rank change"), tr("Largest rank change")],
-                 [[indicators[j], factor, mean, most] for j, factor, mean, most in rows], "{:,.2f}")
+    report.table(
+        [tr("Indicator"), tr("Weight factor"), tr("Mean rank change"), tr("Largest rank change")],
+        [[indicators[j], factor, mean, most] for j, factor, mean, most in rows],
+        "{:,.2f}",
+    )
     report.heading(tr("Method"))
-    report.paragraph(tr("Indicators normalised, reversed where more is worse, weighted and aggregated as in the "
-                        "OECD/JRC Handbook on Constructing Composite Indicators (2008); the sensitivity check "
-                        "raises and lowers each weight by 20 % and reports how far the ranks move."), css="note")
+    report.paragraph(
+        tr(
+            "Indicators normalised, reversed where more is worse, weighted and aggregated as in the "
+            "OECD/JRC Handbook on Constructing Composite Indicators (2008); the sensitivity check "
+            "raises and lowers each weight by 20 % and reports how far the ranks move."
+        ),
+        css="note",
+    )
     return report.save(path)
 
 
@@ -105,8 +156,12 @@ def priority_map(shapes, colours, named, labelled=8):
     name, shape)]."""
     styles = [{"fill": colour, "edge": "#424242", "width": 0.4} for colour in colours]
     legend = [(tr(text), style) for text, style in zip(PRIORITY_FIFTHS, styles)][::-1]
-    return map_image(list(zip(shapes, styles)), tr("Investment priorities"), legend,
-                     labels=[(name, shape) for _, name, shape in sorted(named, key=lambda item: item[0])[:labelled]])
+    return map_image(
+        list(zip(shapes, styles)),
+        tr("Investment priorities"),
+        legend,
+        labels=[(name, shape) for _, name, shape in sorted(named, key=lambda item: item[0])[:labelled]],
+    )
 
 
 def priority_report(path, shapes, names, score, rank, contributions, settings="en", no_travel=()) -> str:
@@ -128,18 +183,35 @@ def priority_report(path, shapes, names, score, rank, contributions, settings="e
     report.chart(priority_map(by_fifth, PRIORITY_COLOURS, named), tr("Investment priorities"))
     order = np.argsort(-score, kind="stable")
     report.heading(tr("Ranking"))
-    report.table([tr("Rank"), tr("Settlement"), tr("Priority")] + [descriptions[name] for name in contributions],
-                 [[int(rank[i]), names[i], float(score[i])] + [float(part[i]) for part in contributions.values()]
-                  for i in order])
-    report.paragraph(tr("Each column after the priority is that component's contribution; together they make the "
-                        "priority score."), css="note")
+    report.table(
+        [tr("Rank"), tr("Settlement"), tr("Priority")] + [descriptions[name] for name in contributions],
+        [
+            [int(rank[i]), names[i], float(score[i])] + [float(part[i]) for part in contributions.values()]
+            for i in order
+        ],
+    )
+    report.paragraph(
+        tr("Each column after the priority is that component's contribution; together they make the priority score."),
+        css="note",
+    )
     if no_travel:
-        report.paragraph(tr("{0} settlements have no travel time (no road, or no centre within reach): they get the "
-                            "largest travel-time need and count as unserved: {1}", len(no_travel),
-                            listed(no_travel)), css="note")
+        report.paragraph(
+            tr(
+                "{0} settlements have no travel time (no road, or no centre within reach): they get the "
+                "largest travel-time need and count as unserved: {1}",
+                len(no_travel),
+                listed(no_travel),
+            ),
+            css="note",
+        )
     report.heading(tr("Method"))
-    report.paragraph(tr("Need (low development index, long travel time to a centre) and potential (centrality, "
-                        "accessibility) are each scaled to 0 to 1 across the settlements and combined with the "
-                        "weights chosen; the weights are a planning choice to agree with stakeholders, not a "
-                        "published standard."), css="note")
+    report.paragraph(
+        tr(
+            "Need (low development index, long travel time to a centre) and potential (centrality, "
+            "accessibility) are each scaled to 0 to 1 across the settlements and combined with the "
+            "weights chosen; the weights are a planning choice to agree with stakeholders, not a "
+            "published standard."
+        ),
+        css="note",
+    )
     return report.save(path)

@@ -66,12 +66,21 @@ def scalogram(presence: ArrayLike) -> Scalogram:
     marginal = np.maximum(ubiquity, n_settlements - ubiquity).sum() / cells
     scalability = (reproducibility - marginal) / (1.0 - marginal) if marginal < 1.0 else float("nan")
     # Plain floats: numpy scalars do not convert to QVariant for Processing outputs.
-    return Scalogram(ordered, settlement_order, function_order, weights, centrality, errors, float(reproducibility),
-                     float(scalability))
+    return Scalogram(
+        ordered,
+        settlement_order,
+        function_order,
+        weights,
+        centrality,
+        errors,
+        float(reproducibility),
+        float(scalability),
+    )
 
 
-def _fit_ties(matrix: NDArray[np.int64], ubiquity: NDArray[np.int64], totals: NDArray[np.int64],
-              order: NDArray[np.int64]) -> NDArray[np.int64]:
+def _fit_ties(
+    matrix: NDArray[np.int64], ubiquity: NDArray[np.int64], totals: NDArray[np.int64], order: NDArray[np.int64]
+) -> NDArray[np.int64]:
     """``order`` with each run of equally ubiquitous functions placed where it fits the perfect scale best (fewest
     errors, an assignment solved exactly), so that the scale's errors never depend on the functions' names or
     column order."""
@@ -135,10 +144,12 @@ def classify(values: ArrayLike, upper_bounds: Sequence[float]) -> NDArray[np.int
     return (len(upper_bounds) - 1) - ascending
 
 
-def presence_from_facilities(settlements: Union[NDArray[np.float64], Sequence[Optional[BaseGeometry]]],
-                             facility_xy: ArrayLike, facility_functions: Sequence[object],
-                             max_distance: Optional[float] = None,
-                             ) -> Tuple[NDArray[np.int64], List[str], NDArray[np.int64], List[int]]:
+def presence_from_facilities(
+    settlements: Union[NDArray[np.float64], Sequence[Optional[BaseGeometry]]],
+    facility_xy: ArrayLike,
+    facility_functions: Sequence[object],
+    max_distance: Optional[float] = None,
+) -> Tuple[NDArray[np.int64], List[str], NDArray[np.int64], List[int]]:
     """Presence matrix (settlements x functions, 0/1), the function names (sorted), the facility counts and the
     indices of facilities that fall in no settlement.
 
@@ -182,9 +193,13 @@ def presence_from_facilities(settlements: Union[NDArray[np.float64], Sequence[Op
 HIERARCHY_LABELS: Dict[int, Tuple[str, ...]] = {3: ("central", "intermediate", "local")}
 
 
-def hierarchy(centrality: ArrayLike, method: str = "natural_breaks", classes: int = 3,
-              thresholds: Optional[Sequence[float]] = None, progress: Optional[Progress] = None,
-              ) -> Tuple[NDArray[np.int64], List[float]]:
+def hierarchy(
+    centrality: ArrayLike,
+    method: str = "natural_breaks",
+    classes: int = 3,
+    thresholds: Optional[Sequence[float]] = None,
+    progress: Optional[Progress] = None,
+) -> Tuple[NDArray[np.int64], List[float]]:
     """Class of each settlement (0 = highest) and the upper bounds used; method natural_breaks, quantiles or
     thresholds (increasing centrality values separating the classes)."""
     values = np.asarray(centrality, dtype=float)
@@ -204,15 +219,23 @@ def hierarchy(centrality: ArrayLike, method: str = "natural_breaks", classes: in
 def parse_thresholds(text: Optional[str]) -> List[float]:
     """Increasing centrality values separating the hierarchy levels (at most 6: 7 levels); a HabitatError saying
     what is wrong otherwise."""
-    thresholds = number_list(text, tr("Thresholds must be numbers separated by commas; got \"{0}\".", text))
+    thresholds = number_list(text, tr('Thresholds must be numbers separated by commas; got "{0}".', text))
     if not thresholds:
-        raise HabitatError(tr("The thresholds method needs the thresholds: increasing centrality values separated "
-                              "by commas."))
+        raise HabitatError(
+            tr("The thresholds method needs the thresholds: increasing centrality values separated by commas.")
+        )
     if len(thresholds) > MAX_LEVELS - 1:
-        raise HabitatError(tr("{0} thresholds make {1} hierarchy levels; give at most {2} thresholds ({3} levels).",
-                              len(thresholds), len(thresholds) + 1, MAX_LEVELS - 1, MAX_LEVELS))
+        raise HabitatError(
+            tr(
+                "{0} thresholds make {1} hierarchy levels; give at most {2} thresholds ({3} levels).",
+                len(thresholds),
+                len(thresholds) + 1,
+                MAX_LEVELS - 1,
+                MAX_LEVELS,
+            )
+        )
     if min(thresholds) < 0:
-        raise HabitatError(tr("Thresholds are centrality values, which are never negative; got \"{0}\".", text))
+        raise HabitatError(tr('Thresholds are centrality values, which are never negative; got "{0}".', text))
     if any(b <= a for a, b in zip(thresholds, thresholds[1:])):
-        raise HabitatError(tr("Hierarchy thresholds must be increasing centrality values; got \"{0}\".", text))
+        raise HabitatError(tr('Hierarchy thresholds must be increasing centrality values; got "{0}".', text))
     return thresholds

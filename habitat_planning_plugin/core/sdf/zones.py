@@ -37,8 +37,9 @@ def voronoi_cells(xy: ArrayLike, frame: BaseGeometry) -> List[Optional[BaseGeome
         return [frame] * len(xy)
     minx, miny, maxx, maxy = frame.bounds
     span = 10 * max(maxx - minx, maxy - miny)
-    far = np.array([(minx - span, miny - span), (maxx + span, miny - span), (maxx + span, maxy + span),
-                    (minx - span, maxy + span)])
+    far = np.array(
+        [(minx - span, miny - span), (maxx + span, miny - span), (maxx + span, maxy + span), (minx - span, maxy + span)]
+    )
     diagram = Voronoi(np.vstack([xy, far]))
     cells: List[Optional[BaseGeometry]] = []
     for index in range(len(xy)):
@@ -50,8 +51,9 @@ def voronoi_cells(xy: ArrayLike, frame: BaseGeometry) -> List[Optional[BaseGeome
     return cells
 
 
-def settlement_areas(xy: ArrayLike, shapes: Optional[Sequence[Optional[BaseGeometry]]] = None,
-                     margin: float = ZONE_MARGIN) -> List[Optional[BaseGeometry]]:
+def settlement_areas(
+    xy: ArrayLike, shapes: Optional[Sequence[Optional[BaseGeometry]]] = None, margin: float = ZONE_MARGIN
+) -> List[Optional[BaseGeometry]]:
     """The area of each settlement: its own polygon when every settlement is a sector (``shapes`` all polygons),
     else the Voronoi cell of its point within the settlements' convex hull widened by ``margin``."""
     from shapely.geometry import MultiPoint
@@ -62,8 +64,11 @@ def settlement_areas(xy: ArrayLike, shapes: Optional[Sequence[Optional[BaseGeome
     return voronoi_cells(xy, MultiPoint([tuple(p) for p in xy]).convex_hull.buffer(margin))
 
 
-def influence_zones(areas: Sequence[Optional[BaseGeometry]], dominant: ArrayLike, progress: Optional[Progress] = None,
-                    ) -> List[Tuple[int, BaseGeometry, int]]:
+def influence_zones(
+    areas: Sequence[Optional[BaseGeometry]],
+    dominant: ArrayLike,
+    progress: Optional[Progress] = None,
+) -> List[Tuple[int, BaseGeometry, int]]:
     """[(centre column, zone geometry, number of settlements)] by centre column: the union of the ``areas`` of the
     settlements whose ``dominant`` centre it is (-1: none). ``progress(fraction)`` may raise to cancel."""
     from shapely.ops import unary_union
@@ -80,8 +85,9 @@ def influence_zones(areas: Sequence[Optional[BaseGeometry]], dominant: ArrayLike
     return zones
 
 
-def centre_vertex_costs(graph: StreetGraph, snap: Snap, centre_rows: ArrayLike, connector_cost_per_metre: float,
-                        limit: float = np.inf) -> NDArray[np.float64]:
+def centre_vertex_costs(
+    graph: StreetGraph, snap: Snap, centre_rows: ArrayLike, connector_cost_per_metre: float, limit: float = np.inf
+) -> NDArray[np.float64]:
     """Cost from the nearest centre to every vertex of ``graph``: each centre (row of ``snap``) joins both ends of
     its road at the off-road cost of its connector plus the cost along the road."""
     centre_rows = np.asarray(centre_rows, dtype=np.int64)
@@ -89,13 +95,18 @@ def centre_vertex_costs(graph: StreetGraph, snap: Snap, centre_rows: ArrayLike, 
     connector = snap.connector[centre_rows] * connector_cost_per_metre
     to_u = connector + snap.t[centre_rows] * graph.edge_cost[edge]
     to_v = connector + (1 - snap.t[centre_rows]) * graph.edge_cost[edge]
-    return multi_source_distances(graph, np.concatenate([graph.edge_u[edge], graph.edge_v[edge]]),
-                                  np.concatenate([to_u, to_v]), limit)
+    return multi_source_distances(
+        graph, np.concatenate([graph.edge_u[edge], graph.edge_v[edge]]), np.concatenate([to_u, to_v]), limit
+    )
 
 
-def isochrone_bands(graph: StreetGraph, vertex_cost: NDArray[np.float64], bands: Iterable[float],
-                    buffer: float = BAND_BUFFER, progress: Optional[Progress] = None,
-                    ) -> List[Tuple[float, BaseGeometry]]:
+def isochrone_bands(
+    graph: StreetGraph,
+    vertex_cost: NDArray[np.float64],
+    bands: Iterable[float],
+    buffer: float = BAND_BUFFER,
+    progress: Optional[Progress] = None,
+) -> List[Tuple[float, BaseGeometry]]:
     """[(band, polygon)] largest band first (smaller bands draw on top): the roads reachable within each band from
     the vertex costs, widened by ``buffer``; a band that reaches no road is left out. ``progress(fraction)`` may
     raise to cancel."""

@@ -44,8 +44,7 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
     ALGORITHM_ID = "planassessment"
     DISPLAY_NAME = tr_noop("Plan assessment")
     GROUP_ID = "planassessment"
-    TAGS = (tr_noop("plan assessment"), tr_noop("scorecard"), tr_noop("Krippendorff's alpha"),
-            tr_noop("plan quality"))
+    TAGS = (tr_noop("plan assessment"), tr_noop("scorecard"), tr_noop("Krippendorff's alpha"), tr_noop("plan quality"))
     REQUIRED_PACKAGES = ("openpyxl",)
     SHORT_HELP = tr_noop(
         "Combines the scorecards of several assessors for one or more plans (versions over the years, or plans of "
@@ -54,7 +53,8 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
         "share of the potential score (criteria scored NA are left out of the potential); a plan quality index in "
         "the form of Brody (2003), 0 to 10 per theme; and the agreement of the assessors as Krippendorff's alpha "
         "(ordinal; 0.8 or more is good, below 0.667 is doubtful) and as percent agreement. The report shows the "
-        "strengths and gaps, a radar chart of the themes and a comparison of the plans.")
+        "strengths and gaps, a radar chart of the themes and a comparison of the plans."
+    )
 
     SCORECARDS = "SCORECARDS"
     OUTPUT_CRITERIA = "OUTPUT_CRITERIA"
@@ -67,37 +67,63 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         add_framework_parameter(self)
         self.add_parameter(
-            QgsProcessingParameterMultipleLayers(self.SCORECARDS, tr("Scorecards (XLSX, CSV or JSON)"),
-                                                 ProcessingSourceType.File),
-            tr_noop("One filled scorecard per assessor and plan, e.g. made with the scorecard template. A folder "
-                    "reads every scorecard in it; the lock files Excel and LibreOffice keep beside an open file "
-                    "(~$…, .~lock.…) are skipped with a note."))
+            QgsProcessingParameterMultipleLayers(
+                self.SCORECARDS, tr("Scorecards (XLSX, CSV or JSON)"), ProcessingSourceType.File
+            ),
+            tr_noop(
+                "One filled scorecard per assessor and plan, e.g. made with the scorecard template. A folder "
+                "reads every scorecard in it; the lock files Excel and LibreOffice keep beside an open file "
+                "(~$…, .~lock.…) are skipped with a note."
+            ),
+        )
         self.add_parameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT_CRITERIA, tr("Scores by criterion"), ProcessingSourceType.Vector),
-            tr_noop("For each plan and criterion: mean, median, minimum, maximum, standard deviation, number of "
-                    "assessors and whether they disagree by more than one point."))
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_CRITERIA, tr("Scores by criterion"), ProcessingSourceType.Vector
+            ),
+            tr_noop(
+                "For each plan and criterion: mean, median, minimum, maximum, standard deviation, number of "
+                "assessors and whether they disagree by more than one point."
+            ),
+        )
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT_THEMES, tr("Scores by theme"), ProcessingSourceType.Vector),
-            tr_noop("For each plan and theme: the share of the potential score and the Brody-form quality score."))
+            tr_noop("For each plan and theme: the share of the potential score and the Brody-form quality score."),
+        )
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT_PLANS, tr("Scores by plan"), ProcessingSourceType.Vector),
-            tr_noop("For each plan: assessors, overall share of the potential score, plan quality index, "
-                    "Krippendorff's alpha and percent agreement."))
+            tr_noop(
+                "For each plan: assessors, overall share of the potential score, plan quality index, "
+                "Krippendorff's alpha and percent agreement."
+            ),
+        )
         self.add_parameter(
-            QgsProcessingParameterFeatureSource(self.CITIES, tr("City polygons (optional)"),
-                                                [ProcessingSourceType.VectorPolygon], optional=True),
-            tr_noop("Cities or municipalities to map the scores on: each gets the scores of its latest assessed plan."))
+            QgsProcessingParameterFeatureSource(
+                self.CITIES, tr("City polygons (optional)"), [ProcessingSourceType.VectorPolygon], optional=True
+            ),
+            tr_noop("Cities or municipalities to map the scores on: each gets the scores of its latest assessed plan."),
+        )
         self.add_parameter(
-            QgsProcessingParameterField(self.CITY_FIELD, tr("City name field"), parentLayerParameterName=self.CITIES,
-                                        optional=True),
-            tr_noop("Field with the city names used in the scorecards."))
+            QgsProcessingParameterField(
+                self.CITY_FIELD, tr("City name field"), parentLayerParameterName=self.CITIES, optional=True
+            ),
+            tr_noop("Field with the city names used in the scorecards."),
+        )
         self.add_parameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT_MAP, tr("Plan scores by city"),
-                                              ProcessingSourceType.VectorPolygon, optional=True, createByDefault=True),
-            tr_noop("The city polygons with the overall and theme scores of their latest plan, for a choropleth map."))
-        self.add_report_parameter(tr_noop(
-            "Strengths and gaps, radar chart of the themes, comparison of the plans and the assessors' comments on "
-            "the criteria they disagree on, in the language of QGIS."))
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_MAP,
+                tr("Plan scores by city"),
+                ProcessingSourceType.VectorPolygon,
+                optional=True,
+                createByDefault=True,
+            ),
+            tr_noop("The city polygons with the overall and theme scores of their latest plan, for a choropleth map."),
+        )
+        self.add_report_parameter(
+            tr_noop(
+                "Strengths and gaps, radar chart of the themes, comparison of the plans and the assessors' comments on "
+                "the criteria they disagree on, in the language of QGIS."
+            )
+        )
 
     def check_values(self, parameters, context) -> list:
         problems = []
@@ -107,8 +133,11 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
             problems.append(str(error))
         if not self.parameterAsFileList(parameters, self.SCORECARDS, context):
             problems.append(tr("Give at least one scorecard."))
-        if parameters.get(self.CITIES) not in (None, "") and parameters.get(self.OUTPUT_MAP) is not None and \
-                not self.parameterAsString(parameters, self.CITY_FIELD, context):
+        if (
+            parameters.get(self.CITIES) not in (None, "")
+            and parameters.get(self.OUTPUT_MAP) is not None
+            and not self.parameterAsString(parameters, self.CITY_FIELD, context)
+        ):
             problems.append(tr("Choose the city name field of the city polygons."))
         return problems
 
@@ -134,31 +163,52 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
         total = len(framework.criteria)
         for result in results:
             several = len(result["cards"]) > 1
-            feedback.pushInfo(tr("{0}: {1} assessors, {2} % of the potential score, alpha {3} over {4} criteria "
-                                 "scored by two or more of them.", plan_label(result), len(result["cards"]),
-                                 number_text(result["overall"]), number_text(result["alpha"], 3),
-                                 result["compared"]))
+            feedback.pushInfo(
+                tr(
+                    "{0}: {1} assessors, {2} % of the potential score, alpha {3} over {4} criteria "
+                    "scored by two or more of them.",
+                    plan_label(result),
+                    len(result["cards"]),
+                    number_text(result["overall"]),
+                    number_text(result["alpha"], 3),
+                    result["compared"],
+                )
+            )
             if several and result["compared"] < total / 2:
-                feedback.pushWarning(tr("{0}: the agreement rests on only {1} of the {2} criteria (those scored by "
-                                        "two or more assessors); it says little about the plan as a whole.",
-                                        plan_label(result), result["compared"], total))
+                feedback.pushWarning(
+                    tr(
+                        "{0}: the agreement rests on only {1} of the {2} criteria (those scored by "
+                        "two or more assessors); it says little about the plan as a whole.",
+                        plan_label(result),
+                        result["compared"],
+                        total,
+                    )
+                )
             # Compared as shown (three decimals): an alpha of 0.66651 reads "alpha 0.667" and is not "below 0.667".
             if several and round(result["alpha"], 3) < 0.667:
-                feedback.pushWarning(tr("{0}: the assessors agree too little (alpha below 0.667) for the scores to be "
-                                        "relied on; discuss the flagged criteria.", result["plan"]))
+                feedback.pushWarning(
+                    tr(
+                        "{0}: the assessors agree too little (alpha below 0.667) for the scores to be "
+                        "relied on; discuss the flagged criteria.",
+                        result["plan"],
+                    )
+                )
 
         if feedback.isCanceled():
             raise Cancelled()
-        outputs = {self.OUTPUT_CRITERIA: self.write_criteria(parameters, context, results),
-                   self.OUTPUT_THEMES: self.write_themes(parameters, context, results),
-                   self.OUTPUT_PLANS: self.write_plans(parameters, context, results)}
+        outputs = {
+            self.OUTPUT_CRITERIA: self.write_criteria(parameters, context, results),
+            self.OUTPUT_THEMES: self.write_themes(parameters, context, results),
+            self.OUTPUT_PLANS: self.write_plans(parameters, context, results),
+        }
         cities = self.parameterAsSource(parameters, self.CITIES, context)
         if cities is not None and parameters.get(self.OUTPUT_MAP) is not None:
             outputs[self.OUTPUT_MAP] = self.write_map(parameters, context, feedback, cities, framework, results)
         report_path = self.report_destination(parameters, self.OUTPUT_REPORT, context, feedback)
         if report_path:
-            outputs[self.OUTPUT_REPORT] = assessment_report(report_path, framework, results,
-                                                            self.report_settings(feedback))
+            outputs[self.OUTPUT_REPORT] = assessment_report(
+                report_path, framework, results, self.report_settings(feedback)
+            )
         return outputs
 
     def write_map(self, parameters, context, feedback, cities, framework, results):
@@ -167,16 +217,19 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
             raise HabitatError(tr("Choose the city name field of the city polygons."))
         latest = latest_by_city(results)
         added = [(name, KINDS[kind]) for name, kind in MAP_COLUMNS] + [
-            (name, DOUBLE) for name in theme_field_names(framework.themes)]
+            (name, DOUBLE) for name in theme_field_names(framework.themes)
+        ]
         fields, kept = extended_fields(cities.fields(), added)  # a city field named like a result is replaced
         replaced = [f.name() for f in cities.fields() if f.name() not in {k.name() for k in kept}]
         if replaced:
-            feedback.pushWarning(tr("The city polygons' fields {0} are replaced by the results of the same name.",
-                                    ", ".join(replaced)))
+            feedback.pushWarning(
+                tr("The city polygons' fields {0} are replaced by the results of the same name.", ", ".join(replaced))
+            )
         kept_indices = [cities.fields().lookupField(f.name()) for f in kept]
         text = self.text_guard(parameters, self.OUTPUT_MAP, context)
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT_MAP, context, fields, cities.wkbType(),
-                                         cities.sourceCrs())
+        sink, dest_id = self.create_sink(
+            parameters, self.OUTPUT_MAP, context, fields, cities.wkbType(), cities.sourceCrs()
+        )
         names = set()
         progress = progress_callback(feedback, 90, 100)
         total = max(cities.featureCount(), 1)
@@ -194,7 +247,9 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
         unmatched = sorted(set(latest) - names)
         if unmatched:
             feedback.pushWarning(tr("No city polygon is named {0}.", ", ".join(unmatched)))
-        self.style_output(context, dest_id, None, tr("Plan scores by city"), renderer=Graduated("overall_pct", GREENS, "%", 0))
+        self.style_output(
+            context, dest_id, None, tr("Plan scores by city"), renderer=Graduated("overall_pct", GREENS, "%", 0)
+        )
         return dest_id
 
     def _table(self, parameters, name, context, columns, rows, layer_name):
@@ -215,13 +270,21 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
         return text_guard(self.parameterAsOutputLayer(parameters, name, context))
 
     def write_criteria(self, parameters, context, results):
-        return self._table(parameters, self.OUTPUT_CRITERIA, context, CRITERIA_COLUMNS, criteria_rows(results),
-                           tr("Scores by criterion"))
+        return self._table(
+            parameters,
+            self.OUTPUT_CRITERIA,
+            context,
+            CRITERIA_COLUMNS,
+            criteria_rows(results),
+            tr("Scores by criterion"),
+        )
 
     def write_themes(self, parameters, context, results):
-        return self._table(parameters, self.OUTPUT_THEMES, context, THEME_COLUMNS, theme_rows(results),
-                           tr("Scores by theme"))
+        return self._table(
+            parameters, self.OUTPUT_THEMES, context, THEME_COLUMNS, theme_rows(results), tr("Scores by theme")
+        )
 
     def write_plans(self, parameters, context, results):
-        return self._table(parameters, self.OUTPUT_PLANS, context, PLAN_COLUMNS, plan_rows(results),
-                           tr("Scores by plan"))
+        return self._table(
+            parameters, self.OUTPUT_PLANS, context, PLAN_COLUMNS, plan_rows(results), tr("Scores by plan")
+        )

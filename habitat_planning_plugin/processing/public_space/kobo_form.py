@@ -26,7 +26,8 @@ class KoboFormAlgorithm(HabitatAlgorithm):
         "safety, green cover, physical facilities and maintenance, with English and Chinese labels, choice "
         "lists, range checks and skip logic. With an inventory layer, surveyors pick the space from a list of its "
         "ids and names (or 'not in the list'); the GPS point links the other submissions. The hidden field "
-        "form_version lets the scoring check that the export matches the questionnaire.")
+        "form_version lets the scoring check that the export matches the questionnaire."
+    )
 
     INVENTORY = "INVENTORY"
     ID_FIELD = "ID_FIELD"
@@ -35,21 +36,31 @@ class KoboFormAlgorithm(HabitatAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_parameter(
-            QgsProcessingParameterFeatureSource(self.INVENTORY, tr("Public space inventory (optional)"),
-                                                [ProcessingSourceType.VectorPolygon], optional=True),
-            tr_noop("The inventory of public spaces; its ids become the list surveyors choose from."))
+            QgsProcessingParameterFeatureSource(
+                self.INVENTORY,
+                tr("Public space inventory (optional)"),
+                [ProcessingSourceType.VectorPolygon],
+                optional=True,
+            ),
+            tr_noop("The inventory of public spaces; its ids become the list surveyors choose from."),
+        )
         self.add_parameter(
-            QgsProcessingParameterField(self.ID_FIELD, tr("Space id field"), parentLayerParameterName=self.INVENTORY,
-                                        optional=True),
-            tr_noop("Field with a unique id per space; the quality scoring links submissions to spaces by it."))
+            QgsProcessingParameterField(
+                self.ID_FIELD, tr("Space id field"), parentLayerParameterName=self.INVENTORY, optional=True
+            ),
+            tr_noop("Field with a unique id per space; the quality scoring links submissions to spaces by it."),
+        )
         self.add_parameter(
-            QgsProcessingParameterField(self.NAME_FIELD, tr("Space name field"),
-                                        parentLayerParameterName=self.INVENTORY, optional=True),
-            tr_noop("Field with the space names shown next to the ids in the list."))
+            QgsProcessingParameterField(
+                self.NAME_FIELD, tr("Space name field"), parentLayerParameterName=self.INVENTORY, optional=True
+            ),
+            tr_noop("Field with the space names shown next to the ids in the list."),
+        )
         add_questionnaire_parameter(self)
         self.add_parameter(
             QgsProcessingParameterFileDestination(self.OUTPUT, tr("Survey form (XLSForm)"), tr("Excel files (*.xlsx)")),
-            tr_noop("The XLSForm to upload to KoboToolbox (Projects, New, Upload an XLSForm)."))
+            tr_noop("The XLSForm to upload to KoboToolbox (Projects, New, Upload an XLSForm)."),
+        )
 
     def check_values(self, parameters, context) -> list:
         problems = []
@@ -57,8 +68,9 @@ class KoboFormAlgorithm(HabitatAlgorithm):
             questionnaire_parameter(self, parameters, context)
         except HabitatError as error:
             problems.append(str(error))
-        if self.parameterAsSource(parameters, self.INVENTORY, context) is not None and \
-                not self.parameterAsString(parameters, self.ID_FIELD, context):
+        if self.parameterAsSource(parameters, self.INVENTORY, context) is not None and not self.parameterAsString(
+            parameters, self.ID_FIELD, context
+        ):
             problems.append(tr("Choose the space id field of the inventory."))
         return problems
 
@@ -69,10 +81,17 @@ class KoboFormAlgorithm(HabitatAlgorithm):
         target = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         write_xlsform(questionnaire, target, spaces)
         scored = len(questionnaire.scored_items())
-        feedback.pushInfo(tr("Form {0} version {1}: {2} questions, {3} scores in {4} dimensions{5}.",
-                             questionnaire.id, questionnaire.version, len(questionnaire.questions), scored,
-                             len(questionnaire.dimensions),
-                             tr(", {0} spaces to choose from", len(spaces)) if spaces else ""))
+        feedback.pushInfo(
+            tr(
+                "Form {0} version {1}: {2} questions, {3} scores in {4} dimensions{5}.",
+                questionnaire.id,
+                questionnaire.version,
+                len(questionnaire.questions),
+                scored,
+                len(questionnaire.dimensions),
+                tr(", {0} spaces to choose from", len(spaces)) if spaces else "",
+            )
+        )
         return {self.OUTPUT: target}
 
     def inventory_choices(self, parameters, context, feedback):
@@ -86,16 +105,20 @@ class KoboFormAlgorithm(HabitatAlgorithm):
         spaces, seen, duplicates, without, cleaned, unusable = [], set(), set(), 0, 0, []
         # Only attributes are read: geometry (even an invalid one) does not matter here.
         request = QgsFeatureRequest().setFlags(FeatureRequestFlag.NoGeometry)
-        for number, feature in enumerate(inventory.getFeatures(
-                request, ProcessingFeatureSourceFlag.SkipGeometryValidityChecks)):
+        for number, feature in enumerate(
+            inventory.getFeatures(request, ProcessingFeatureSourceFlag.SkipGeometryValidityChecks)
+        ):
             if number % 1000 == 0 and feedback.isCanceled():
                 raise Cancelled()
             space_id = space_id_text(feature[id_field])
             if space_id is None:
                 without += 1
                 continue
-            if space_id.lower() == NOT_IN_LIST or spreadsheet_text(space_id) != space_id or \
-                    any(character in space_id for character in "\n\r\t"):
+            if (
+                space_id.lower() == NOT_IN_LIST
+                or spreadsheet_text(space_id) != space_id
+                or any(character in space_id for character in "\n\r\t")
+            ):
                 unusable.append(space_id)
                 continue
             if space_id in seen:
@@ -108,18 +131,26 @@ class KoboFormAlgorithm(HabitatAlgorithm):
                 cleaned += 1
             spaces.append((space_id, name))
         if unusable:
-            raise HabitatError(tr("The space ids {0} cannot be used in the form: \"{1}\" is the form's choice for a "
-                                  "space not in the list, and an id cannot hold line breaks, tabs or control "
-                                  "characters. Give these spaces other ids in the field \"{2}\".",
-                                  ", ".join(repr(i) for i in unusable[:20]), NOT_IN_LIST, id_field))
+            raise HabitatError(
+                tr(
+                    'The space ids {0} cannot be used in the form: "{1}" is the form\'s choice for a '
+                    "space not in the list, and an id cannot hold line breaks, tabs or control "
+                    'characters. Give these spaces other ids in the field "{2}".',
+                    ", ".join(repr(i) for i in unusable[:20]),
+                    NOT_IN_LIST,
+                    id_field,
+                )
+            )
         if duplicates:
-            raise HabitatError(tr("The space ids must be unique; used more than once: {0}.",
-                                  ", ".join(sorted(duplicates)[:20])))
+            raise HabitatError(
+                tr("The space ids must be unique; used more than once: {0}.", ", ".join(sorted(duplicates)[:20]))
+            )
         if without:
             feedback.pushWarning(tr("{0} spaces have no id and are not in the form's list.", without))
         if cleaned:
-            feedback.pushWarning(tr("{0} space names held control characters, which were removed in the form's "
-                                    "list.", cleaned))
+            feedback.pushWarning(
+                tr("{0} space names held control characters, which were removed in the form's list.", cleaned)
+            )
         if not spaces:
-            raise HabitatError(tr("No space of the inventory has an id in the field \"{0}\".", id_field))
+            raise HabitatError(tr('No space of the inventory has an id in the field "{0}".', id_field))
         return spaces

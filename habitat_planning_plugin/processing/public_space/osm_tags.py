@@ -51,8 +51,13 @@ def no_features(source) -> bool:
 def empty_layer_error(label):
     from ...core.text import HabitatError, tr
 
-    return HabitatError(tr("The layer \"{0}\" holds no features: check that it is the right file and layer (an OSM "
-                           "extract of the area, its \"lines\" or \"multipolygons\" layer).", label))
+    return HabitatError(
+        tr(
+            'The layer "{0}" holds no features: check that it is the right file and layer (an OSM '
+            'extract of the area, its "lines" or "multipolygons" layer).',
+            label,
+        )
+    )
 
 
 def spreadsheet_cell(value):

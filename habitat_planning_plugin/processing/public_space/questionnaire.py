@@ -12,18 +12,21 @@ QUESTIONNAIRE = "QUESTIONNAIRE"
 
 def add_questionnaire_parameter(algorithm):
     algorithm.add_parameter(
-        QgsProcessingParameterFile(QUESTIONNAIRE, tr("Questionnaire definition (JSON, optional)"), extension="json",
-                                   optional=True),
-        tr_noop("Leave empty for the built-in questionnaire: identification, accessibility, use and users, comfort, "
-                "safety, green cover, physical facilities and maintenance, in English and Chinese. A copy can be "
-                "edited (questions, choices and their 0-1 scores); the same file must then be used for the form and "
-                "for the scoring."),
-        advanced=True)
+        QgsProcessingParameterFile(
+            QUESTIONNAIRE, tr("Questionnaire definition (JSON, optional)"), extension="json", optional=True
+        ),
+        tr_noop(
+            "Leave empty for the built-in questionnaire: identification, accessibility, use and users, comfort, "
+            "safety, green cover, physical facilities and maintenance, in English and Chinese. A copy can be "
+            "edited (questions, choices and their 0-1 scores); the same file must then be used for the form and "
+            "for the scoring."
+        ),
+        advanced=True,
+    )
 
 
 def questionnaire_parameter(algorithm, parameters, context):
-    return load_questionnaire(file_or_built_in(algorithm, parameters, QUESTIONNAIRE, context,
-                                               *BUILT_IN_QUESTIONNAIRE))
+    return load_questionnaire(file_or_built_in(algorithm, parameters, QUESTIONNAIRE, context, *BUILT_IN_QUESTIONNAIRE))
 
 
 def space_id_text(value):

@@ -21,10 +21,13 @@ def walkable_request(algorithm, streets, parameters, context):
     names = streets.fields().names()
     # Without a chosen field, the road class columns of OSM data and of Streets from OpenStreetMap are used.
     class_field = algorithm.parameterAsString(parameters, algorithm.ROAD_CLASS_FIELD, context) or next(
-        (name for name in names if name.lower() in ("road_class", "highway")), "")
-    excluded = [value.strip().lower() for value in
-                (algorithm.parameterAsString(parameters, algorithm.EXCLUDED_CLASSES, context) or "").split(",")
-                if value.strip()]
+        (name for name in names if name.lower() in ("road_class", "highway")), ""
+    )
+    excluded = [
+        value.strip().lower()
+        for value in (algorithm.parameterAsString(parameters, algorithm.EXCLUDED_CLASSES, context) or "").split(",")
+        if value.strip()
+    ]
     class_rule = None
     if class_field and excluded:
         listed = ", ".join(QgsExpression.quotedValue(value) for value in excluded)
@@ -35,8 +38,10 @@ def walkable_request(algorithm, streets, parameters, context):
     conditions = []
     if walkable:
         column = QgsExpression.quotedColumnRef(walkable)
-        conditions.append(f"({column} IS NOT NULL AND {column} <> 0)"
-                          + (f" OR ({column} IS NULL AND {class_rule})" if class_rule else f" OR {column} IS NULL"))
+        conditions.append(
+            f"({column} IS NOT NULL AND {column} <> 0)"
+            + (f" OR ({column} IS NULL AND {class_rule})" if class_rule else f" OR {column} IS NULL")
+        )
     elif class_rule:
         conditions.append(class_rule)
     if not conditions:
@@ -50,15 +55,28 @@ def walkable_lines(algorithm, streets, parameters, context, feedback, crs):
     """The walkable street lines in ``crs`` (as qgis_io.read_lines gives them), with what was left out said in
     the log; a clear error when no walkable street is left."""
     request, left_out = walkable_request(algorithm, streets, parameters, context)
-    lines, skipped_lines = read_lines(streets, crs, context.transformContext(), request,
-                                      whole_layer(algorithm, parameters, algorithm.STREETS, context))
+    lines, skipped_lines = read_lines(
+        streets,
+        crs,
+        context.transformContext(),
+        request,
+        whole_layer(algorithm, parameters, algorithm.STREETS, context),
+    )
     if left_out:
-        feedback.pushInfo(tr("{0} streets left out of the walking network: {1}.", left_out,
-                             algorithm.parameterAsString(parameters, algorithm.EXCLUDED_CLASSES, context)
-                             or "walkable = 0"))
+        feedback.pushInfo(
+            tr(
+                "{0} streets left out of the walking network: {1}.",
+                left_out,
+                algorithm.parameterAsString(parameters, algorithm.EXCLUDED_CLASSES, context) or "walkable = 0",
+            )
+        )
     if skipped_lines:
         feedback.pushWarning(tr("{0} street features without a usable line geometry were skipped.", skipped_lines))
     if len(lines[1]) == 0:
-        raise HabitatError(tr("No walkable street is left in \"{0}\" once the excluded road classes are left out.",
-                              algorithm.parameterDefinition(algorithm.STREETS).description()))
+        raise HabitatError(
+            tr(
+                'No walkable street is left in "{0}" once the excluded road classes are left out.',
+                algorithm.parameterDefinition(algorithm.STREETS).description(),
+            )
+        )
     return lines

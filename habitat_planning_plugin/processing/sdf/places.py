@@ -28,11 +28,24 @@ class Places:
 
     def report(self, feedback, what: str) -> None:
         if self.skipped:
-            feedback.pushWarning(tr("{0}: {1} features without a usable geometry (none, empty or not a number) were "
-                                    "left out: feature ids {2}", what, len(self.skipped), listed(self.skipped)))
+            feedback.pushWarning(
+                tr(
+                    "{0}: {1} features without a usable geometry (none, empty or not a number) were "
+                    "left out: feature ids {2}",
+                    what,
+                    len(self.skipped),
+                    listed(self.skipped),
+                )
+            )
         if self.other:
-            feedback.pushWarning(tr("{0}: {1} features are neither points nor polygons and were left out: feature "
-                                    "ids {2}", what, len(self.other), listed(self.other)))
+            feedback.pushWarning(
+                tr(
+                    "{0}: {1} features are neither points nor polygons and were left out: feature ids {2}",
+                    what,
+                    len(self.other),
+                    listed(self.other),
+                )
+            )
         if self.repaired:
             feedback.pushWarning(tr("{0} invalid polygons were repaired ({1}).", self.repaired, what))
 
@@ -80,8 +93,14 @@ def place_points(features, what: str, polygons: bool = True) -> Places:
         places.xy.append(xy)
         places.shapes.append(shape)
     if several:
-        raise HabitatError(tr("{0}: the features {1} have several points each; give one point per feature (for "
-                              "example with the tool \"Multipart to singleparts\").", what, listed(several)))
+        raise HabitatError(
+            tr(
+                "{0}: the features {1} have several points each; give one point per feature (for "
+                'example with the tool "Multipart to singleparts").',
+                what,
+                listed(several),
+            )
+        )
     return places
 
 

@@ -59,8 +59,13 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
     ALGORITHM_ID = "sdfaccessibility"
     DISPLAY_NAME = tr_noop("Accessibility and territorial influence of centres")
     GROUP_ID = "sdf"
-    TAGS = (tr_noop("accessibility"), tr_noop("travel time"), tr_noop("Hansen"), tr_noop("Huff"),
-            tr_noop("territorial influence"))
+    TAGS = (
+        tr_noop("accessibility"),
+        tr_noop("travel time"),
+        tr_noop("Hansen"),
+        tr_noop("Huff"),
+        tr_noop("territorial influence"),
+    )
     REQUIRED_PACKAGES = ("scipy", "shapely")
     SHORT_HELP = tr_noop(
         "How well each settlement reaches the centres of the settlement hierarchy, on the road network with a "
@@ -70,7 +75,8 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
         "Reilly's law of retail gravitation; settlements dominated by the same centre form its zone of territorial "
         "influence. Isochrone bands show the area within given travel times of a centre. Settlements join the "
         "nearest road at the off-road speed; those too far from any road, or on roads that reach no centre, are "
-        "reported and get no travel time.")
+        "reported and get no travel time."
+    )
 
     SETTLEMENTS = "SETTLEMENTS"
     NAME_FIELD = "NAME_FIELD"
@@ -92,80 +98,150 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_parameter(
-            QgsProcessingParameterFeatureSource(self.SETTLEMENTS, tr("Settlements or sectors"),
-                                                [ProcessingSourceType.VectorPoint, ProcessingSourceType.VectorPolygon]),
-            tr_noop("Settlements with their hierarchy level, e.g. the output of the functional analysis; sectors "
-                    "count at a point inside them."))
+            QgsProcessingParameterFeatureSource(
+                self.SETTLEMENTS,
+                tr("Settlements or sectors"),
+                [ProcessingSourceType.VectorPoint, ProcessingSourceType.VectorPolygon],
+            ),
+            tr_noop(
+                "Settlements with their hierarchy level, e.g. the output of the functional analysis; sectors "
+                "count at a point inside them."
+            ),
+        )
         self.add_parameter(
-            QgsProcessingParameterField(self.NAME_FIELD, tr("Settlement name field"),
-                                        parentLayerParameterName=self.SETTLEMENTS, optional=True),
-            tr_noop("Names used for the dominant centres; the feature id when empty."))
+            QgsProcessingParameterField(
+                self.NAME_FIELD, tr("Settlement name field"), parentLayerParameterName=self.SETTLEMENTS, optional=True
+            ),
+            tr_noop("Names used for the dominant centres; the feature id when empty."),
+        )
         self.add_parameter(
-            QgsProcessingParameterField(self.LEVEL_FIELD, tr("Hierarchy level field"), "level",
-                                        parentLayerParameterName=self.SETTLEMENTS,
-                                        type=ProcessingFieldParameterDataType.Numeric),
-            tr_noop("Hierarchy level of each settlement, 1 being the most central."))
+            QgsProcessingParameterField(
+                self.LEVEL_FIELD,
+                tr("Hierarchy level field"),
+                "level",
+                parentLayerParameterName=self.SETTLEMENTS,
+                type=ProcessingFieldParameterDataType.Numeric,
+            ),
+            tr_noop("Hierarchy level of each settlement, 1 being the most central."),
+        )
         self.add_parameter(
-            QgsProcessingParameterField(self.MASS_FIELD, tr("Mass field (population or centrality)"), "centrality",
-                                        parentLayerParameterName=self.SETTLEMENTS,
-                                        type=ProcessingFieldParameterDataType.Numeric),
-            tr_noop("The attraction of a centre in the Hansen, Huff and Reilly models."))
+            QgsProcessingParameterField(
+                self.MASS_FIELD,
+                tr("Mass field (population or centrality)"),
+                "centrality",
+                parentLayerParameterName=self.SETTLEMENTS,
+                type=ProcessingFieldParameterDataType.Numeric,
+            ),
+            tr_noop("The attraction of a centre in the Hansen, Huff and Reilly models."),
+        )
         self.add_parameter(
-            QgsProcessingParameterNumber(self.CENTRE_MAX_LEVEL, tr("Centres are levels up to"),
-                                         ProcessingNumberParameterType.Integer, 2, minValue=1, maxValue=7),
-            tr_noop("Settlements of this level or a more central one are centres (2: central and intermediate)."))
+            QgsProcessingParameterNumber(
+                self.CENTRE_MAX_LEVEL,
+                tr("Centres are levels up to"),
+                ProcessingNumberParameterType.Integer,
+                2,
+                minValue=1,
+                maxValue=7,
+            ),
+            tr_noop("Settlements of this level or a more central one are centres (2: central and intermediate)."),
+        )
         self.add_parameter(
             QgsProcessingParameterFeatureSource(self.ROADS, tr("Road network"), [ProcessingSourceType.VectorLine]),
-            tr_noop("Roads of the region; lines sharing a vertex are connected."))
+            tr_noop("Roads of the region; lines sharing a vertex are connected."),
+        )
         self.add_parameter(
-            QgsProcessingParameterField(self.CLASS_FIELD, tr("Road class field"), parentLayerParameterName=self.ROADS,
-                                        optional=True),
-            tr_noop("Road class looked up in the speed table (e.g. the OpenStreetMap highway tag)."))
+            QgsProcessingParameterField(
+                self.CLASS_FIELD, tr("Road class field"), parentLayerParameterName=self.ROADS, optional=True
+            ),
+            tr_noop("Road class looked up in the speed table (e.g. the OpenStreetMap highway tag)."),
+        )
         self.add_parameter(
-            QgsProcessingParameterMatrix(self.SPEEDS, tr("Speed by road class (km/h)"), numberRows=0,
-                                         hasFixedNumberRows=False, headers=[tr("Road class"), tr("Speed (km/h)")],
-                                         defaultValue=[v for pair in DEFAULT_SPEEDS_KMH.items() for v in pair],
-                                         optional=True),
-            tr_noop("Travel speed of each road class. The defaults are typical rural speeds: adapt them to the "
-                    "region's roads and vehicles."))
+            QgsProcessingParameterMatrix(
+                self.SPEEDS,
+                tr("Speed by road class (km/h)"),
+                numberRows=0,
+                hasFixedNumberRows=False,
+                headers=[tr("Road class"), tr("Speed (km/h)")],
+                defaultValue=[v for pair in DEFAULT_SPEEDS_KMH.items() for v in pair],
+                optional=True,
+            ),
+            tr_noop(
+                "Travel speed of each road class. The defaults are typical rural speeds: adapt them to the "
+                "region's roads and vehicles."
+            ),
+        )
         self.add_parameter(
-            QgsProcessingParameterNumber(self.DEFAULT_SPEED, tr("Default speed (km/h)"),
-                                         ProcessingNumberParameterType.Double, 30.0, minValue=1.0),
-            tr_noop("Speed of roads whose class is not in the table."))
+            QgsProcessingParameterNumber(
+                self.DEFAULT_SPEED, tr("Default speed (km/h)"), ProcessingNumberParameterType.Double, 30.0, minValue=1.0
+            ),
+            tr_noop("Speed of roads whose class is not in the table."),
+        )
         self.add_parameter(
-            QgsProcessingParameterNumber(self.OFF_ROAD_SPEED, tr("Off-road speed (km/h)"),
-                                         ProcessingNumberParameterType.Double, 5.0, minValue=0.5),
-            tr_noop("Speed from a settlement to the nearest road (walking by default)."))
+            QgsProcessingParameterNumber(
+                self.OFF_ROAD_SPEED,
+                tr("Off-road speed (km/h)"),
+                ProcessingNumberParameterType.Double,
+                5.0,
+                minValue=0.5,
+            ),
+            tr_noop("Speed from a settlement to the nearest road (walking by default)."),
+        )
         self.add_parameter(
-            QgsProcessingParameterNumber(self.MAX_OFF_ROAD, tr("Largest distance to a road (m)"),
-                                         ProcessingNumberParameterType.Double, 5000.0, minValue=1.0),
-            tr_noop("Settlements farther than this from every road have no road connection and are reported."))
+            QgsProcessingParameterNumber(
+                self.MAX_OFF_ROAD,
+                tr("Largest distance to a road (m)"),
+                ProcessingNumberParameterType.Double,
+                5000.0,
+                minValue=1.0,
+            ),
+            tr_noop("Settlements farther than this from every road have no road connection and are reported."),
+        )
         self.add_parameter(
-            QgsProcessingParameterEnum(self.DOMINANCE, tr("Dominant centre by"), [tr(l) for l in DOMINANCE_LABELS],
-                                       defaultValue=0),
-            tr_noop("Huff: the centre with the highest probability of being chosen. Reilly: the strongest gravity, "
-                    "mass over travel time squared."))
+            QgsProcessingParameterEnum(
+                self.DOMINANCE, tr("Dominant centre by"), [tr(label) for label in DOMINANCE_LABELS], defaultValue=0
+            ),
+            tr_noop(
+                "Huff: the centre with the highest probability of being chosen. Reilly: the strongest gravity, "
+                "mass over travel time squared."
+            ),
+        )
         self.add_parameter(
-            QgsProcessingParameterNumber(self.DECAY, tr("Distance decay exponent"), ProcessingNumberParameterType.Double,
-                                         2.0, minValue=0.1),
-            tr_noop("Exponent of travel time in the Hansen and Huff models (2: gravity)."), advanced=True)
+            QgsProcessingParameterNumber(
+                self.DECAY, tr("Distance decay exponent"), ProcessingNumberParameterType.Double, 2.0, minValue=0.1
+            ),
+            tr_noop("Exponent of travel time in the Hansen and Huff models (2: gravity)."),
+            advanced=True,
+        )
         self.add_parameter(
             QgsProcessingParameterString(self.BANDS, tr("Isochrone bands (minutes)"), "15, 30, 60"),
-            tr_noop("Travel times around the centres drawn as bands, comma-separated."))
+            tr_noop("Travel times around the centres drawn as bands, comma-separated."),
+        )
         self.add_target_crs_parameter()
         self.add_parameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Accessibility of settlements"),
-                                              ProcessingSourceType.VectorAnyGeometry),
-            tr_noop("Settlements with travel time to the nearest centre of each level, Hansen accessibility and "
-                    "dominant centre."))
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, tr("Accessibility of settlements"), ProcessingSourceType.VectorAnyGeometry
+            ),
+            tr_noop(
+                "Settlements with travel time to the nearest centre of each level, Hansen accessibility and "
+                "dominant centre."
+            ),
+        )
         self.add_parameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT_ZONES, tr("Territorial influence zones"),
-                                              ProcessingSourceType.VectorPolygon),
-            tr_noop("The area of each centre's influence: the settlements it dominates, as polygons."))
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_ZONES, tr("Territorial influence zones"), ProcessingSourceType.VectorPolygon
+            ),
+            tr_noop("The area of each centre's influence: the settlements it dominates, as polygons."),
+        )
         self.add_parameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT_ISOCHRONES, tr("Isochrone bands"),
-                                              ProcessingSourceType.VectorPolygon, optional=True, createByDefault=True),
-            tr_noop("For display: roads reachable from a centre within each band, widened by 200 m."))
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_ISOCHRONES,
+                tr("Isochrone bands"),
+                ProcessingSourceType.VectorPolygon,
+                optional=True,
+                createByDefault=True,
+            ),
+            tr_noop("For display: roads reachable from a centre within each band, widened by 200 m."),
+        )
         self.add_number_outputs([("CENTRES", tr("Centres")), ("UNCONNECTED", tr("Settlements without road access"))])
 
     def check_values(self, parameters, context):
@@ -174,15 +250,23 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
             speed_table(self.parameterAsMatrix(parameters, self.SPEEDS, context))
         except HabitatError as error:
             problems.append(str(error))
-        for parameter, highest, unit in ((self.DEFAULT_SPEED, MAX_SPEED_KMH, "km/h"),
-                                         (self.OFF_ROAD_SPEED, MAX_OFF_ROAD_SPEED_KMH, "km/h"),
-                                         (self.MAX_OFF_ROAD, MAX_OFF_ROAD_METRES, "m"),
-                                         (self.DECAY, MAX_DECAY, "")):
+        for parameter, highest, unit in (
+            (self.DEFAULT_SPEED, MAX_SPEED_KMH, "km/h"),
+            (self.OFF_ROAD_SPEED, MAX_OFF_ROAD_SPEED_KMH, "km/h"),
+            (self.MAX_OFF_ROAD, MAX_OFF_ROAD_METRES, "m"),
+            (self.DECAY, MAX_DECAY, ""),
+        ):
             value = self.parameterAsDouble(parameters, parameter, context)
             if value > highest:
-                problems.append(tr("\"{0}\" of {1} {2} is implausible; give at most {3} {2}.",
-                                   self.parameterDefinition(parameter).description(), f"{value:g}", unit,
-                                   f"{highest:g}"))
+                problems.append(
+                    tr(
+                        '"{0}" of {1} {2} is implausible; give at most {3} {2}.',
+                        self.parameterDefinition(parameter).description(),
+                        f"{value:g}",
+                        unit,
+                        f"{highest:g}",
+                    )
+                )
         try:
             parse_bands(self.parameterAsString(parameters, self.BANDS, context))
         except HabitatError as error:
@@ -205,28 +289,41 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
         places.report(feedback, what)
         records = places.records
         if not records:
-            raise HabitatError(tr("The input \"{0}\" has no settlement with a usable location.",
-                                  self.input_label(parameters, self.SETTLEMENTS, context)))
+            raise HabitatError(
+                tr(
+                    'The input "{0}" has no settlement with a usable location.',
+                    self.input_label(parameters, self.SETTLEMENTS, context),
+                )
+            )
         xy = np.array(places.xy, dtype=float)
         levels = np.array([number_or_nan(f[level_field]) for f in records])
         mass = np.array([number_or_nan(f[mass_field]) for f in records])
         names = unique_names(place_names(records, name_field), records, feedback, what)
         odd = np.isfinite(levels) & ((levels < 1) | (levels != np.round(levels)))
         if odd.any():
-            raise HabitatError(tr("The hierarchy level field {0} has values that are not levels 1, 2, 3…: {1} (e.g. "
-                                  "{2}).", level_field, int(odd.sum()), f"{levels[odd][0]:g}"))
+            raise HabitatError(
+                tr(
+                    "The hierarchy level field {0} has values that are not levels 1, 2, 3…: {1} (e.g. {2}).",
+                    level_field,
+                    int(odd.sum()),
+                    f"{levels[odd][0]:g}",
+                )
+            )
         unlevelled = int((~np.isfinite(levels)).sum())
         if unlevelled:
-            feedback.pushWarning(tr("{0} settlements have no hierarchy level in {1}: they are not centres.",
-                                    unlevelled, level_field))
+            feedback.pushWarning(
+                tr("{0} settlements have no hierarchy level in {1}: they are not centres.", unlevelled, level_field)
+            )
         centre_rows = np.nonzero(np.isfinite(levels) & (levels <= max_level))[0]
         if len(centre_rows) == 0:
-            raise HabitatError(tr("No settlement has a hierarchy level of {0} or more central: there are no centres.",
-                                  max_level))
+            raise HabitatError(
+                tr("No settlement has a hierarchy level of {0} or more central: there are no centres.", max_level)
+            )
         if np.any(~(mass[centre_rows] > 0)) or np.any(~np.isfinite(mass[centre_rows])):
             bad = [names[i] for i in centre_rows if not (np.isfinite(mass[i]) and mass[i] > 0)]
-            raise HabitatError(tr("Every centre needs a mass above 0 in the field {0}; these have none: {1}",
-                                  mass_field, listed(bad)))
+            raise HabitatError(
+                tr("Every centre needs a mass above 0 in the field {0}; these have none: {1}", mass_field, listed(bad))
+            )
 
         lines, speeds = self.read_roads(parameters, context, roads, crs, feedback)
         graph = build_graph(lines, cost_per_metre=minutes_per_metre(speeds))
@@ -234,43 +331,87 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
         off_road = minutes_per_metre(self.parameterAsDouble(parameters, self.OFF_ROAD_SPEED, context))
         # Centres per Dijkstra call: fewer on large networks, so that a cancel is seen within about a second.
         chunk = max(1, min(64, 2_000_000 // max(len(graph.edge_u), 1)))
-        costs, snap = cost_matrix(graph, xy, centre_rows, off_road, chunk=chunk,
-                                  progress=progress_callback(feedback, 10, 70),
-                                  snap_progress=progress_callback(feedback, 10, 10))
+        costs, snap = cost_matrix(
+            graph,
+            xy,
+            centre_rows,
+            off_road,
+            chunk=chunk,
+            progress=progress_callback(feedback, 10, 70),
+            snap_progress=progress_callback(feedback, 10, 10),
+        )
         unconnected = snap.connector > self.parameterAsDouble(parameters, self.MAX_OFF_ROAD, context)
         costs[unconnected, :] = np.inf
         max_off_road = self.parameterAsDouble(parameters, self.MAX_OFF_ROAD, context)
         if unconnected.all():
-            raise HabitatError(tr("No settlement lies within {0} m of a road of \"{1}\": are the roads and the "
-                                  "settlements of the same region?", f"{max_off_road:g}",
-                                  self.input_label(parameters, self.ROADS, context)))
+            raise HabitatError(
+                tr(
+                    'No settlement lies within {0} m of a road of "{1}": are the roads and the '
+                    "settlements of the same region?",
+                    f"{max_off_road:g}",
+                    self.input_label(parameters, self.ROADS, context),
+                )
+            )
         if unconnected[centre_rows].all():
-            raise HabitatError(tr("No centre lies within {0} m of a road of \"{1}\": no travel time can be "
-                                  "computed.", f"{max_off_road:g}", self.input_label(parameters, self.ROADS, context)))
+            raise HabitatError(
+                tr(
+                    'No centre lies within {0} m of a road of "{1}": no travel time can be computed.',
+                    f"{max_off_road:g}",
+                    self.input_label(parameters, self.ROADS, context),
+                )
+            )
         unreachable = ~np.isfinite(costs).any(axis=1) & ~unconnected
         if unconnected.any():
-            feedback.pushWarning(tr("{0} settlements have no road within reach and get no travel time: {1}",
-                                    int(unconnected.sum()), listed(np.array(names)[unconnected].tolist())))
+            feedback.pushWarning(
+                tr(
+                    "{0} settlements have no road within reach and get no travel time: {1}",
+                    int(unconnected.sum()),
+                    listed(np.array(names)[unconnected].tolist()),
+                )
+            )
         if unreachable.any():
-            feedback.pushWarning(tr("{0} settlements are on roads that reach no centre: {1}", int(unreachable.sum()),
-                                    listed(np.array(names)[unreachable].tolist())))
+            feedback.pushWarning(
+                tr(
+                    "{0} settlements are on roads that reach no centre: {1}",
+                    int(unreachable.sum()),
+                    listed(np.array(names)[unreachable].tolist()),
+                )
+            )
         level_values = sorted({int(v) for v in levels[centre_rows]})
         nearest = nearest_by_level(costs, levels[centre_rows], level_values)
         beta = self.parameterAsDouble(parameters, self.DECAY, context)
         accessibility = hansen(costs, mass[centre_rows], centre_rows, beta=beta)
-        dominant, share = dominant_centres(costs, mass[centre_rows],
-                                           DOMINANCE[self.parameterAsEnum(parameters, self.DOMINANCE, context)], beta)
+        dominant, share = dominant_centres(
+            costs, mass[centre_rows], DOMINANCE[self.parameterAsEnum(parameters, self.DOMINANCE, context)], beta
+        )
         feedback.setProgress(80)
 
-        outputs = {self.OUTPUT: self.write_settlements(parameters, context, settlements, records, level_values,
-                                                       nearest, accessibility, dominant, share, names, centre_rows,
-                                                       unconnected, crs, feedback),
-                   self.OUTPUT_ZONES: self.write_zones(parameters, context, places, xy, dominant, names,
-                                                       centre_rows, crs, feedback)}
+        outputs = {
+            self.OUTPUT: self.write_settlements(
+                parameters,
+                context,
+                settlements,
+                records,
+                level_values,
+                nearest,
+                accessibility,
+                dominant,
+                share,
+                names,
+                centre_rows,
+                unconnected,
+                crs,
+                feedback,
+            ),
+            self.OUTPUT_ZONES: self.write_zones(
+                parameters, context, places, xy, dominant, names, centre_rows, crs, feedback
+            ),
+        }
         if parameters.get(self.OUTPUT_ISOCHRONES) is not None:
             vertex_cost = centre_vertex_costs(graph, snap, centre_rows, off_road, max(bands))
-            outputs[self.OUTPUT_ISOCHRONES] = self.write_bands(parameters, context, graph, vertex_cost, bands, crs,
-                                                               feedback)
+            outputs[self.OUTPUT_ISOCHRONES] = self.write_bands(
+                parameters, context, graph, vertex_cost, bands, crs, feedback
+            )
         outputs.update({"CENTRES": len(centre_rows), "UNCONNECTED": int(unconnected.sum())})
         return outputs
 
@@ -293,15 +434,36 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
                     lines.append(part)
                     speeds.append(speed)
         if not lines:
-            raise HabitatError(tr("The road network \"{0}\" has no lines with at least two vertices.",
-                                  self.input_label(parameters, self.ROADS, context)))
+            raise HabitatError(
+                tr(
+                    'The road network "{0}" has no lines with at least two vertices.',
+                    self.input_label(parameters, self.ROADS, context),
+                )
+            )
         return lines, speeds
 
-    def write_settlements(self, parameters, context, source, records, level_values, nearest, accessibility, dominant,
-                          share, names, centre_rows, unconnected, crs, feedback):
-        fields, kept = extended_fields(source.fields(), [(f"time_l{level}", DOUBLE) for level in level_values] + [
-            ("hansen", DOUBLE), ("dominant", TEXT), ("dom_share", DOUBLE),
-            ("road_access", INT)])
+    def write_settlements(
+        self,
+        parameters,
+        context,
+        source,
+        records,
+        level_values,
+        nearest,
+        accessibility,
+        dominant,
+        share,
+        names,
+        centre_rows,
+        unconnected,
+        crs,
+        feedback,
+    ):
+        fields, kept = extended_fields(
+            source.fields(),
+            [(f"time_l{level}", DOUBLE) for level in level_values]
+            + [("hansen", DOUBLE), ("dominant", TEXT), ("dom_share", DOUBLE), ("road_access", INT)],
+        )
         sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, source.wkbType(), crs)
         for i, feature in enumerate(records):
             if i % 1000 == 0 and feedback.isCanceled():
@@ -309,15 +471,25 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
             times = [nearest[level][0][i] for level in level_values]
             out = QgsFeature(fields)
             out.setGeometry(written_geometry(feature))
-            out.setAttributes([feature[field.name()] for field in kept] +
-                              [float(t) if np.isfinite(t) else None for t in times] +
-                              [float(accessibility[i]),
-                               names[centre_rows[dominant[i]]] if dominant[i] >= 0 else None,
-                               float(share[i]) if np.isfinite(share[i]) else None, int(not unconnected[i])])
+            out.setAttributes(
+                [feature[field.name()] for field in kept]
+                + [float(t) if np.isfinite(t) else None for t in times]
+                + [
+                    float(accessibility[i]),
+                    names[centre_rows[dominant[i]]] if dominant[i] >= 0 else None,
+                    float(share[i]) if np.isfinite(share[i]) else None,
+                    int(not unconnected[i]),
+                ]
+            )
             sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         # Coloured by the travel time to the nearest centre of the top level, the first question a planner asks.
-        self.style_output(context, dest_id, None, tr("Accessibility of settlements"),
-                          renderer=Graduated(f"time_l{level_values[0]}", NEAR_FAR, tr("min"), 0))
+        self.style_output(
+            context,
+            dest_id,
+            None,
+            tr("Accessibility of settlements"),
+            renderer=Graduated(f"time_l{level_values[0]}", NEAR_FAR, tr("min"), 0),
+        )
         return dest_id
 
     def write_zones(self, parameters, context, places, xy, dominant, names, centre_rows, crs, feedback):
@@ -326,8 +498,9 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
         fields.append(QgsField("centre", TEXT))
         fields.append(QgsField("settlements", INT))
         sink, dest_id = self.create_sink(parameters, self.OUTPUT_ZONES, context, fields, WkbType.MultiPolygon, crs)
-        for column, zone, count in influence_zones(settlement_areas(xy, places.shapes), dominant,
-                                                   progress_callback(feedback, 80, 90)):
+        for column, zone, count in influence_zones(
+            settlement_areas(xy, places.shapes), dominant, progress_callback(feedback, 80, 90)
+        ):
             geometry = from_shapely(zone)
             geometry.convertToMultiType()
             feature = QgsFeature(fields)
@@ -340,8 +513,7 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
     def write_bands(self, parameters, context, graph, vertex_cost, bands, crs, feedback):
         fields = QgsFields()
         fields.append(QgsField("minutes", DOUBLE))
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT_ISOCHRONES, context, fields,
-                                         WkbType.MultiPolygon, crs)
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_ISOCHRONES, context, fields, WkbType.MultiPolygon, crs)
         for band, shape in isochrone_bands(graph, vertex_cost, bands, progress=progress_callback(feedback, 90, 100)):
             geometry = from_shapely(shape)
             geometry.convertToMultiType()
@@ -350,7 +522,11 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
             feature.setAttributes([band])
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         shades = {band: BLUES[::-1][min(number, len(BLUES) - 1)] for number, band in enumerate(sorted(bands))}
-        self.style_output(context, dest_id, None, tr("Isochrone bands"),
-                          renderer=Categories("minutes", {band: (tr("within {0} min", f"{band:g}"), shades[band])
-                                                          for band in bands}))
+        self.style_output(
+            context,
+            dest_id,
+            None,
+            tr("Isochrone bands"),
+            renderer=Categories("minutes", {band: (tr("within {0} min", f"{band:g}"), shades[band]) for band in bands}),
+        )
         return dest_id

@@ -48,10 +48,16 @@ def unique_names(names, records, feedback, what):
     repeated = {name for name in names if names.count(name) > 1}
     if not repeated:
         return names
-    feedback.pushWarning(tr("{0}: the names {1} are used more than once; each is shown with its feature id.",
-                            what, ", ".join(sorted(repeated)[:MAX_LISTED])))
-    return [tr("{0} (id {1})", name, feature.id()) if name in repeated else name
-            for name, feature in zip(names, records)]
+    feedback.pushWarning(
+        tr(
+            "{0}: the names {1} are used more than once; each is shown with its feature id.",
+            what,
+            ", ".join(sorted(repeated)[:MAX_LISTED]),
+        )
+    )
+    return [
+        tr("{0} (id {1})", name, feature.id()) if name in repeated else name for name, feature in zip(names, records)
+    ]
 
 
 def unique_field_names(names, taken=()):
@@ -88,7 +94,8 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
         "coefficient of reproducibility (≥ 0.90) and of scalability (≥ 0.60) say how well they form a hierarchy. "
         "Each function is worth 100 centrality points shared among the settlements that have it; a settlement's "
         "centrality index is the sum of its functions' weights. Settlements are classed into hierarchy levels "
-        "(central, intermediate, local by default) by natural breaks, quantiles or your thresholds.")
+        "(central, intermediate, local by default) by natural breaks, quantiles or your thresholds."
+    )
 
     SETTLEMENTS = "SETTLEMENTS"
     NAME_FIELD = "NAME_FIELD"
@@ -104,55 +111,101 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_parameter(
-            QgsProcessingParameterFeatureSource(self.SETTLEMENTS, tr("Settlements or sectors"),
-                                                [ProcessingSourceType.VectorPoint, ProcessingSourceType.VectorPolygon]),
-            tr_noop("Settlement points or sector polygons of the region."))
+            QgsProcessingParameterFeatureSource(
+                self.SETTLEMENTS,
+                tr("Settlements or sectors"),
+                [ProcessingSourceType.VectorPoint, ProcessingSourceType.VectorPolygon],
+            ),
+            tr_noop("Settlement points or sector polygons of the region."),
+        )
         self.add_parameter(
-            QgsProcessingParameterField(self.NAME_FIELD, tr("Settlement name field"),
-                                        parentLayerParameterName=self.SETTLEMENTS, optional=True),
-            tr_noop("Names shown in the scalogram; the feature id when empty."))
+            QgsProcessingParameterField(
+                self.NAME_FIELD, tr("Settlement name field"), parentLayerParameterName=self.SETTLEMENTS, optional=True
+            ),
+            tr_noop("Names shown in the scalogram; the feature id when empty."),
+        )
         self.add_parameter(
-            QgsProcessingParameterFeatureSource(self.FACILITIES, tr("Facilities (points)"),
-                                                [ProcessingSourceType.VectorPoint], optional=True),
-            tr_noop("Facility points (schools, health centres, markets, banks…). Give these or function columns."))
+            QgsProcessingParameterFeatureSource(
+                self.FACILITIES, tr("Facilities (points)"), [ProcessingSourceType.VectorPoint], optional=True
+            ),
+            tr_noop("Facility points (schools, health centres, markets, banks…). Give these or function columns."),
+        )
         self.add_parameter(
-            QgsProcessingParameterField(self.FUNCTION_FIELD, tr("Function field"),
-                                        parentLayerParameterName=self.FACILITIES, optional=True),
-            tr_noop("Field of the facilities naming their function; each distinct value is a function."))
+            QgsProcessingParameterField(
+                self.FUNCTION_FIELD, tr("Function field"), parentLayerParameterName=self.FACILITIES, optional=True
+            ),
+            tr_noop("Field of the facilities naming their function; each distinct value is a function."),
+        )
         self.add_parameter(
-            QgsProcessingParameterNumber(self.MAX_DISTANCE, tr("Facility search distance (m)"),
-                                         ProcessingNumberParameterType.Double, 2000.0, minValue=1.0),
-            tr_noop("For settlement points: a facility belongs to the nearest settlement within this distance."))
+            QgsProcessingParameterNumber(
+                self.MAX_DISTANCE,
+                tr("Facility search distance (m)"),
+                ProcessingNumberParameterType.Double,
+                2000.0,
+                minValue=1.0,
+            ),
+            tr_noop("For settlement points: a facility belongs to the nearest settlement within this distance."),
+        )
         self.add_parameter(
-            QgsProcessingParameterField(self.PRESENCE_FIELDS, tr("Function columns"),
-                                        parentLayerParameterName=self.SETTLEMENTS,
-                                        type=ProcessingFieldParameterDataType.Numeric, allowMultiple=True, optional=True),
-            tr_noop("Instead of facilities: numeric columns of the settlements, one per function (more than 0 means "
-                    "present), e.g. from a joined presence table."))
+            QgsProcessingParameterField(
+                self.PRESENCE_FIELDS,
+                tr("Function columns"),
+                parentLayerParameterName=self.SETTLEMENTS,
+                type=ProcessingFieldParameterDataType.Numeric,
+                allowMultiple=True,
+                optional=True,
+            ),
+            tr_noop(
+                "Instead of facilities: numeric columns of the settlements, one per function (more than 0 means "
+                "present), e.g. from a joined presence table."
+            ),
+        )
         self.add_parameter(
-            QgsProcessingParameterEnum(self.METHOD, tr("Hierarchy classification"), [tr(m) for m in METHOD_LABELS],
-                                       defaultValue=0),
-            tr_noop("How centrality values are cut into levels."))
+            QgsProcessingParameterEnum(
+                self.METHOD, tr("Hierarchy classification"), [tr(m) for m in METHOD_LABELS], defaultValue=0
+            ),
+            tr_noop("How centrality values are cut into levels."),
+        )
         self.add_parameter(
-            QgsProcessingParameterNumber(self.CLASSES, tr("Number of hierarchy levels"),
-                                         ProcessingNumberParameterType.Integer, 3, minValue=2, maxValue=7),
-            tr_noop("Three levels are named central, intermediate and local."))
+            QgsProcessingParameterNumber(
+                self.CLASSES,
+                tr("Number of hierarchy levels"),
+                ProcessingNumberParameterType.Integer,
+                3,
+                minValue=2,
+                maxValue=7,
+            ),
+            tr_noop("Three levels are named central, intermediate and local."),
+        )
         self.add_parameter(
             QgsProcessingParameterString(self.THRESHOLDS, tr("Thresholds (centrality)"), optional=True),
-            tr_noop("With the thresholds method: increasing centrality values separating the levels, comma-separated "
-                    "(one fewer than the number of levels)."))
+            tr_noop(
+                "With the thresholds method: increasing centrality values separating the levels, comma-separated "
+                "(one fewer than the number of levels)."
+            ),
+        )
         self.add_target_crs_parameter()
         self.add_parameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Settlement hierarchy"), ProcessingSourceType.VectorAnyGeometry),
-            tr_noop("The settlements with their number of functions, centrality index, rank and hierarchy level."))
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, tr("Settlement hierarchy"), ProcessingSourceType.VectorAnyGeometry
+            ),
+            tr_noop("The settlements with their number of functions, centrality index, rank and hierarchy level."),
+        )
         self.add_parameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT_SCALOGRAM, tr("Scalogram"), ProcessingSourceType.Vector),
-            tr_noop("Settlements (rows, most central first) by functions (columns, most common first), 1 = present."))
+            tr_noop("Settlements (rows, most central first) by functions (columns, most common first), 1 = present."),
+        )
         self.add_report_parameter(
-            tr_noop("The scalogram chart, the coefficients and the hierarchy table, in the language of QGIS."))
-        self.add_number_outputs([("REPRODUCIBILITY", tr("Coefficient of reproducibility")),
-                                 ("SCALABILITY", tr("Coefficient of scalability")),
-                                 ("SETTLEMENTS", tr("Settlements")), ("FUNCTIONS", tr("Functions"))])
+            tr_noop("The scalogram chart, the coefficients and the hierarchy table, in the language of QGIS.")
+        )
+        self.add_number_outputs(
+            [
+                ("REPRODUCIBILITY", tr("Coefficient of reproducibility")),
+                ("SCALABILITY", tr("Coefficient of scalability")),
+                ("SETTLEMENTS", tr("Settlements")),
+                ("FUNCTIONS", tr("Functions")),
+            ]
+        )
 
     def check_values(self, parameters, context):
         problems = []
@@ -160,14 +213,21 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
         function_field = self.parameterAsString(parameters, self.FUNCTION_FIELD, context)
         presence_fields = field_names(self, parameters, self.PRESENCE_FIELDS, context)
         if facilities == bool(presence_fields):
-            problems.append(tr("Give the functions either as facility points or as function columns, not both "
-                               "or none."))
+            problems.append(
+                tr("Give the functions either as facility points or as function columns, not both or none.")
+            )
         if facilities and not function_field:
             problems.append(tr("Choose the function field of the facilities."))
         distance = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context)
         if distance > MAX_SEARCH_METRES:
-            problems.append(tr("A facility search distance of {0} m is implausible: a facility that far away serves "
-                               "no settlement of its own. Give at most {1} m.", f"{distance:g}", MAX_SEARCH_METRES))
+            problems.append(
+                tr(
+                    "A facility search distance of {0} m is implausible: a facility that far away serves "
+                    "no settlement of its own. Give at most {1} m.",
+                    f"{distance:g}",
+                    MAX_SEARCH_METRES,
+                )
+            )
         if METHODS[self.parameterAsEnum(parameters, self.METHOD, context)] == "thresholds":
             try:
                 parse_thresholds(self.parameterAsString(parameters, self.THRESHOLDS, context))
@@ -181,16 +241,21 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
         function_field = self.parameterAsString(parameters, self.FUNCTION_FIELD, context)
         presence_fields = field_names(self, parameters, self.PRESENCE_FIELDS, context)
         name_field = self.parameterAsString(parameters, self.NAME_FIELD, context)
-        crs = self.analysis_crs([item for item in (settlements, facilities) if item is not None], parameters, context,
-                                feedback)
+        crs = self.analysis_crs(
+            [item for item in (settlements, facilities) if item is not None], parameters, context, feedback
+        )
         what = tr("settlements")
         places = place_points(features_in_crs(settlements, crs, context.transformContext()), what)
         places.report(feedback, what)
         records = places.records
         if len(records) < 2:
-            raise HabitatError(tr("The functional analysis needs at least two settlements with a location; the "
-                                  "input \"{0}\" has {1}.", self.input_label(parameters, self.SETTLEMENTS, context),
-                                  len(records)))
+            raise HabitatError(
+                tr(
+                    'The functional analysis needs at least two settlements with a location; the input "{0}" has {1}.',
+                    self.input_label(parameters, self.SETTLEMENTS, context),
+                    len(records),
+                )
+            )
         names = unique_names(place_names(records, name_field), records, feedback, what)
         polygons = all(shape is not None for shape in places.shapes)
 
@@ -203,29 +268,44 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
             labels = [text_or_blank(feature[function_field]) for feature in located.records]
             blank = sum(1 for label in labels if not label.strip())
             if blank:
-                feedback.pushWarning(tr("{0} facilities have no value in the field {1} and were left out.", blank,
-                                        function_field))
+                feedback.pushWarning(
+                    tr("{0} facilities have no value in the field {1} and were left out.", blank, function_field)
+                )
             if not located.records:
-                raise HabitatError(tr("The facilities \"{0}\" have no usable points.",
-                                      self.input_label(parameters, self.FACILITIES, context)))
+                raise HabitatError(
+                    tr(
+                        'The facilities "{0}" have no usable points.',
+                        self.input_label(parameters, self.FACILITIES, context),
+                    )
+                )
             presence, functions, _, unassigned = presence_from_facilities(
-                where, located.xy, labels,
-                None if polygons else self.parameterAsDouble(parameters, self.MAX_DISTANCE, context))
+                where,
+                located.xy,
+                labels,
+                None if polygons else self.parameterAsDouble(parameters, self.MAX_DISTANCE, context),
+            )
             if unassigned:
-                feedback.pushWarning(tr("{0} facilities lie in no settlement or sector and were left out.",
-                                        len(unassigned)))
+                feedback.pushWarning(
+                    tr("{0} facilities lie in no settlement or sector and were left out.", len(unassigned))
+                )
         else:
             functions = list(presence_fields)
             values = np.array([[number_or_nan(f[name]) for name in functions] for f in records], dtype=float)
             for name, column in zip(functions, values.T):
                 absent = int((~np.isfinite(column)).sum())
                 if absent:
-                    feedback.pushWarning(tr("{0}: {1} settlements have no value; the function counts as absent "
-                                            "there.", name, absent))
+                    feedback.pushWarning(
+                        tr("{0}: {1} settlements have no value; the function counts as absent there.", name, absent)
+                    )
                 negative = int((column < 0).sum())
                 if negative:
-                    feedback.pushWarning(tr("{0}: {1} settlements have a negative value; the function counts as "
-                                            "absent there.", name, negative))
+                    feedback.pushWarning(
+                        tr(
+                            "{0}: {1} settlements have a negative value; the function counts as absent there.",
+                            name,
+                            negative,
+                        )
+                    )
             presence = (np.nan_to_num(values, nan=0.0) > 0).astype(np.int64)
         result = scalogram(presence)
         method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
@@ -236,51 +316,92 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
         if method == "thresholds":
             thresholds = parse_thresholds(self.parameterAsString(parameters, self.THRESHOLDS, context))
             if len(thresholds) + 1 != classes:
-                feedback.pushInfo(tr("{0} thresholds make {1} hierarchy levels; the number of levels asked for ({2}) "
-                                     "is not used with thresholds.", len(thresholds), len(thresholds) + 1, classes))
+                feedback.pushInfo(
+                    tr(
+                        "{0} thresholds make {1} hierarchy levels; the number of levels asked for ({2}) "
+                        "is not used with thresholds.",
+                        len(thresholds),
+                        len(thresholds) + 1,
+                        classes,
+                    )
+                )
             classes = len(thresholds) + 1
         elif len(np.unique(result.centrality)) < classes:
-            raise HabitatError(tr("Only {0} settlements have different centrality values: they cannot be cut into {1} "
-                                  "hierarchy levels. Choose fewer levels.", len(np.unique(result.centrality)),
-                                  classes))
-        levels, bounds = hierarchy(result.centrality, method, classes, thresholds,
-                                   progress=progress_callback(feedback, 30, 70))
+            raise HabitatError(
+                tr(
+                    "Only {0} settlements have different centrality values: they cannot be cut into {1} "
+                    "hierarchy levels. Choose fewer levels.",
+                    len(np.unique(result.centrality)),
+                    classes,
+                )
+            )
+        levels, bounds = hierarchy(
+            result.centrality, method, classes, thresholds, progress=progress_callback(feedback, 30, 70)
+        )
         labels = level_labels(classes)
         rank = ordinal_ranks(result.centrality)
-        feedback.pushInfo(tr("{0} settlements, {1} functions; reproducibility {2}, scalability {3}.", len(records),
-                             len(functions), f"{result.reproducibility:.3f}", f"{result.scalability:.3f}"))
+        feedback.pushInfo(
+            tr(
+                "{0} settlements, {1} functions; reproducibility {2}, scalability {3}.",
+                len(records),
+                len(functions),
+                f"{result.reproducibility:.3f}",
+                f"{result.scalability:.3f}",
+            )
+        )
         if result.reproducibility < 0.9:
-            feedback.pushWarning(tr("The coefficient of reproducibility is below 0.90: the functions do not form a "
-                                    "clear hierarchy."))
+            feedback.pushWarning(
+                tr("The coefficient of reproducibility is below 0.90: the functions do not form a clear hierarchy.")
+            )
 
-        outputs = {self.OUTPUT: self.write_settlements(parameters, context, settlements, records, presence, result,
-                                                       rank, levels, labels, crs, polygons),
-                   self.OUTPUT_SCALOGRAM: self.write_scalogram(parameters, context, names, functions, result)}
+        outputs = {
+            self.OUTPUT: self.write_settlements(
+                parameters, context, settlements, records, presence, result, rank, levels, labels, crs, polygons
+            ),
+            self.OUTPUT_SCALOGRAM: self.write_scalogram(parameters, context, names, functions, result),
+        }
         report_path = self.report_destination(parameters, self.OUTPUT_REPORT, context, feedback)
         if report_path:
             shapes = [to_shapely(feature.geometry()) if feature.hasGeometry() else None for feature in records]
-            outputs[self.OUTPUT_REPORT] = functions_report(report_path, names, functions, result, levels, labels,
-                                                           shapes, self.report_settings(feedback))
-        outputs.update({"REPRODUCIBILITY": result.reproducibility, "SCALABILITY": result.scalability,
-                        "SETTLEMENTS": len(records), "FUNCTIONS": len(functions)})
+            outputs[self.OUTPUT_REPORT] = functions_report(
+                report_path, names, functions, result, levels, labels, shapes, self.report_settings(feedback)
+            )
+        outputs.update(
+            {
+                "REPRODUCIBILITY": result.reproducibility,
+                "SCALABILITY": result.scalability,
+                "SETTLEMENTS": len(records),
+                "FUNCTIONS": len(functions),
+            }
+        )
         return outputs
 
-    def write_settlements(self, parameters, context, source, records, presence, result, rank, levels, labels, crs,
-                          polygons):
-        fields, kept = extended_fields(source.fields(), [
-            ("functions", INT), ("centrality", DOUBLE), ("rank", INT),
-            ("level", INT), ("level_label", TEXT)])
+    def write_settlements(
+        self, parameters, context, source, records, presence, result, rank, levels, labels, crs, polygons
+    ):
+        fields, kept = extended_fields(
+            source.fields(),
+            [("functions", INT), ("centrality", DOUBLE), ("rank", INT), ("level", INT), ("level_label", TEXT)],
+        )
         sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, source.wkbType(), crs)
         for index, feature in enumerate(records):
             out = QgsFeature(fields)
             out.setGeometry(written_geometry(feature))
-            out.setAttributes([feature[field.name()] for field in kept] + [
-                int(presence[index].sum()), float(result.centrality[index]), int(rank[index]),
-                int(levels[index]) + 1, labels[int(levels[index])]])
+            out.setAttributes(
+                [feature[field.name()] for field in kept]
+                + [
+                    int(presence[index].sum()),
+                    float(result.centrality[index]),
+                    int(rank[index]),
+                    int(levels[index]) + 1,
+                    labels[int(levels[index])],
+                ]
+            )
             sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         style = "sdf_hierarchy_polygons.qml" if polygons else "sdf_hierarchy_points.qml"
-        self.style_output(context, dest_id, style, tr("Settlement hierarchy"),
-                          {k + 1: label for k, label in enumerate(labels)})
+        self.style_output(
+            context, dest_id, style, tr("Settlement hierarchy"), {k + 1: label for k, label in enumerate(labels)}
+        )
         return dest_id
 
     def write_scalogram(self, parameters, context, names, functions, result):
@@ -291,12 +412,12 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
             fields.append(QgsField(name, INT))
         fields.append(QgsField("functions", INT))
         fields.append(QgsField("centrality", DOUBLE))
-        sink, dest_id = self.create_sink(parameters, self.OUTPUT_SCALOGRAM, context, fields, WkbType.NoGeometry,
-                                         None)
+        sink, dest_id = self.create_sink(parameters, self.OUTPUT_SCALOGRAM, context, fields, WkbType.NoGeometry, None)
         for row, settlement in zip(result.presence, result.settlement_order):
             feature = QgsFeature(fields)
-            feature.setAttributes([names[settlement]] + [int(v) for v in row] +
-                                  [int(row.sum()), float(result.centrality[settlement])])
+            feature.setAttributes(
+                [names[settlement]] + [int(v) for v in row] + [int(row.sum()), float(result.centrality[settlement])]
+            )
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         self.style_output(context, dest_id, None, tr("Scalogram"))
         return dest_id
