@@ -30,7 +30,7 @@ from ..report_pdf import html_to_pdf
 from .output_guard import OutputGuard, destination_file
 from .outputs import POST_PROCESSORS, SPREADSHEET_EXTENSIONS, SpreadsheetSafeSink, StyleOnLoad, close_writers, is_null
 from .parameter_checks import check_parameters, explain_refusal
-from .parameters import value_text
+from .parameters import WALKING_LIMITS, value_text
 from .provenance import footer
 
 # How to install a missing package, by platform (shown in the user's language).
@@ -276,6 +276,25 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
         except HabitatError as error:
             return [str(error)]
 
+    def distance_limits(self, parameters, context, limits) -> list:
+        """Problems for distances above their plausible limit. ``limits``: names from parameters.WALKING_LIMITS or
+        (name, metres, reason) with a ``tr_noop`` reason."""
+        problems = []
+        for limit in limits:
+            name, high, reason = (limit, *WALKING_LIMITS[limit]) if isinstance(limit, str) else limit
+            value = self.parameterAsDouble(parameters, name, context)
+            if value > high:
+                problems.append(
+                    tr(
+                        '"{0}" is {1} m: at most {2} m, because {3}.',
+                        self.parameterDefinition(name).description(),
+                        f"{value:g}",
+                        f"{high:g}",
+                        tr(reason),
+                    )
+                )
+        return problems
+
     def check_values(self, parameters, context) -> list:
         """An algorithm's own rules before the run (cross-parameter rules, plausible ranges): translated problems."""
         return []
@@ -311,10 +330,11 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
         except Exception as error:  # noqa: BLE001 - every failure puts the user's files back first
             close_writers()
             guard.rollback(feedback)
-            failure = self.user_error(error, feedback)
-            if failure is error:
+            if isinstance(error, QgsProcessingException):
                 raise
-            raise failure from error
+            # No local may hold the new exception: its traceback holds this frame (a cycle the garbage collector
+            # would break later, after QGIS has deleted the objects the frame refers to, and crash).
+            raise self.user_error(error, feedback) from error
         guard.commit()
         return results
 

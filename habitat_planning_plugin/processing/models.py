@@ -128,10 +128,11 @@ class HabitatModel(QgsProcessingModelAlgorithm):
                 raise QgsProcessingException(tr("Cancelled: no output was written."))
         except Exception as error:  # noqa: BLE001 - a step's failure: a message, and the user's files as they were
             guard.rollback(feedback)
-            failure = HabitatAlgorithm.user_error(error, feedback)
-            if failure is error:
+            if isinstance(error, QgsProcessingException):
                 raise
-            raise failure from error
+            # No local may hold the new exception: its traceback holds this frame (a cycle the garbage collector
+            # would break later, after QGIS has deleted the objects the frame refers to, and crash).
+            raise HabitatAlgorithm.user_error(error, feedback) from error
         guard.commit()
         return results
 

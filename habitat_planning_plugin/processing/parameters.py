@@ -140,3 +140,12 @@ def add_road_class_parameters(algorithm, field_help: str = ROAD_CLASS_HELP, clas
         ),
         classes_help,
     )
+
+
+# Plausible upper limits of the walking tools' distances (metres): beyond them the numbers mean something else.
+WALKING_LIMITS = {
+    "MAX_DISTANCE": (5000.0, tr_noop("SDG 11.7.1 uses 400 m; beyond 5 km it is no walk to a park")),
+    "ENTRY_TOLERANCE": (200.0, tr_noop("a street farther than 200 m from a space gives no entrance to it")),
+    "SNAP_TOLERANCE": (5.0, tr_noop("vertices farther apart than 5 m are different junctions")),
+    "MAX_CELL_SIZE": (100_000.0, tr_noop("a population cell is not larger than 100 km")),
+}

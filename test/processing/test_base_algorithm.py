@@ -315,3 +315,43 @@ def test_text_written_to_a_csv_is_never_a_formula(tmp_path, qgis_processing):
     from test.helpers import read_rows
 
     assert read_rows(tmp_path / "table.gpkg")[0]["name"] == '=HYPERLINK("http://x")'
+
+
+class FailsAfresh(WritesThenFails):
+    """Raises a new exception each run (an exception kept by the test would keep the run's frames alive itself)."""
+
+    make = None
+
+    def process(self, parameters, context, feedback):
+        raise self.make()
+
+
+@pytest.mark.parametrize("make", [lambda: HabitatError("bad input"), lambda: ValueError("bug"), Cancelled])
+def test_a_failed_run_leaves_no_reference_cycle_through_its_frame(tmp_path, qgis_processing, make):
+    """The message raised for a failure must not be held by a local of processAlgorithm: its traceback holds that
+    frame, and the garbage collector, breaking the cycle later, freed objects QGIS had deleted and crashed Python."""
+    import gc
+    import types
+
+    def run_frames():
+        return {
+            id(item)
+            for item in gc.get_objects()
+            if isinstance(item, types.FrameType) and item.f_code.co_name == "processAlgorithm"
+        }
+
+    algorithm = FailsAfresh()
+    algorithm.make = make
+    gc.collect()
+    gc.disable()
+    earlier = run_frames()  # what other tests' kept exceptions hold
+    try:
+        try:
+            run(algorithm, {"OUTPUT": str(tmp_path / "result.gpkg")})
+        except QgsProcessingException:
+            pass  # the exception, its traceback and the frames go with the block unless a cycle keeps them
+        else:
+            pytest.fail("the run should have failed")
+        assert run_frames() - earlier == set()
+    finally:
+        gc.enable()

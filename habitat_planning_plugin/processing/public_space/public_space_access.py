@@ -324,25 +324,9 @@ class PublicSpaceAccessAlgorithm(HabitatAlgorithm):
 
     def check_values(self, parameters, context) -> list:
         """Plausible distances: beyond these the numbers mean something else than SDG 11.7.1."""
-        problems = []
-        for name, high, reason in (
-            (self.MAX_DISTANCE, 5000.0, tr_noop("SDG 11.7.1 uses 400 m; beyond 5 km it is no walk to a park")),
-            (self.ENTRY_TOLERANCE, 200.0, tr_noop("a street farther than 200 m from a space gives no entrance to it")),
-            (self.SNAP_TOLERANCE, 5.0, tr_noop("vertices farther apart than 5 m are different junctions")),
-            (self.MAX_CELL_SIZE, 100_000.0, tr_noop("a population cell is not larger than 100 km")),
-        ):
-            value = self.parameterAsDouble(parameters, name, context)
-            if value > high:
-                problems.append(
-                    tr(
-                        '"{0}" is {1} m: at most {2} m, because {3}.',
-                        self.parameterDefinition(name).description(),
-                        f"{value:g}",
-                        f"{high:g}",
-                        tr(reason),
-                    )
-                )
-        return problems
+        return self.distance_limits(
+            parameters, context, ["MAX_DISTANCE", "ENTRY_TOLERANCE", "SNAP_TOLERANCE", "MAX_CELL_SIZE"]
+        )
 
     def process(self, parameters, context, feedback):
         streets = self.required_source(parameters, self.STREETS, context)

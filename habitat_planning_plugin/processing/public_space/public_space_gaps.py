@@ -288,26 +288,18 @@ class PublicSpaceGapsAlgorithm(HabitatAlgorithm):
         )
 
     def check_values(self, parameters, context) -> list:
-        problems = []
-        for name, high, reason in (
-            (self.MAX_DISTANCE, 5000.0, tr_noop("SDG 11.7.1 uses 400 m; beyond 5 km it is no walk to a park")),
-            (self.SEARCH_DISTANCE, 20000.0, tr_noop("beyond 20 km it is no walk")),
-            (self.CLUSTER_CELL, 5000.0, tr_noop("a cluster of 5 km cells says nothing about where people live")),
-            (self.ENTRY_TOLERANCE, 200.0, tr_noop("a street farther than 200 m from a space gives no entrance to it")),
-            (self.SNAP_TOLERANCE, 5.0, tr_noop("vertices farther apart than 5 m are different junctions")),
-            (self.MAX_CELL_SIZE, 100_000.0, tr_noop("a population cell is not larger than 100 km")),
-        ):
-            value = self.parameterAsDouble(parameters, name, context)
-            if value > high:
-                problems.append(
-                    tr(
-                        '"{0}" is {1} m: at most {2} m, because {3}.',
-                        self.parameterDefinition(name).description(),
-                        f"{value:g}",
-                        f"{high:g}",
-                        tr(reason),
-                    )
-                )
+        problems = self.distance_limits(
+            parameters,
+            context,
+            [
+                "MAX_DISTANCE",
+                (self.SEARCH_DISTANCE, 20000.0, tr_noop("beyond 20 km it is no walk")),
+                (self.CLUSTER_CELL, 5000.0, tr_noop("a cluster of 5 km cells says nothing about where people live")),
+                "ENTRY_TOLERANCE",
+                "SNAP_TOLERANCE",
+                "MAX_CELL_SIZE",
+            ],
+        )
         walk = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context)
         search = self.parameterAsDouble(parameters, self.SEARCH_DISTANCE, context)
         if search < walk:

@@ -292,17 +292,7 @@ class PublicSpaceScorecardAlgorithm(HabitatAlgorithm):
         layer_given = parameters.get(self.POPULATION_LAYER) not in (None, "")
         if raster_given == layer_given:
             problems.append(tr("Give exactly one population input: a population grid or a population layer."))
-        distance = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context)
-        if distance > 5000.0:
-            problems.append(
-                tr(
-                    '"{0}" is {1} m: at most {2} m, because {3}.',
-                    self.parameterDefinition(self.MAX_DISTANCE).description(),
-                    f"{distance:g}",
-                    "5000",
-                    tr("SDG 11.7.1 uses 400 m; beyond 5 km it is no walk to a park"),
-                )
-            )
+        problems += self.distance_limits(parameters, context, ["MAX_DISTANCE"])
         try:
             policy_from_table(
                 self.parameterAsMatrix(parameters, self.CLASS_WIDTHS, context),

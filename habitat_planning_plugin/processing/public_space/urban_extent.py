@@ -382,32 +382,27 @@ class UrbanExtentAlgorithm(HabitatAlgorithm):
             ]
         if not self.parameterAsDouble(parameters, self.BUILT_CELL_SHARE, context) > 0:
             return [tr("A cell is built-up from a share above 0 %.")]
-        for name, high, reason in (
-            (
-                self.CIRCLE_RADIUS,
-                MAX_CIRCLE_RADIUS_M,
-                tr_noop(
-                    "the Atlas of Urban Expansion uses 564 m (a 1 km² circle); a wider circle measures a region, "
-                    "not the neighbourhood of a cell"
+        too_far = self.distance_limits(
+            parameters,
+            context,
+            [
+                (
+                    self.CIRCLE_RADIUS,
+                    MAX_CIRCLE_RADIUS_M,
+                    tr_noop(
+                        "the Atlas of Urban Expansion uses 564 m (a 1 km² circle); a wider circle measures a region, "
+                        "not the neighbourhood of a cell"
+                    ),
                 ),
-            ),
-            (
-                self.FRINGE_DISTANCE,
-                MAX_FRINGE_DISTANCE_M,
-                tr_noop("the Atlas uses 100 m; a wider fringe turns the open country around a city into city"),
-            ),
-        ):
-            value = self.parameterAsDouble(parameters, name, context)
-            if value > high:
-                return [
-                    tr(
-                        '"{0}" is {1} m: at most {2} m, because {3}.',
-                        self.parameterDefinition(name).description(),
-                        f"{value:g}",
-                        f"{high:g}",
-                        tr(reason),
-                    )
-                ]
+                (
+                    self.FRINGE_DISTANCE,
+                    MAX_FRINGE_DISTANCE_M,
+                    tr_noop("the Atlas uses 100 m; a wider fringe turns the open country around a city into city"),
+                ),
+            ],
+        )
+        if too_far:
+            return too_far[:1]
         earlier = _given(parameters, self.EARLIER_BUILT_UP)
         if earlier:
             year, earlier_year = (
