@@ -358,18 +358,7 @@ def public_space_access(
     limit = max(distance_limit or 0.0, max_distance)
     vertex_distance = multi_source_distances(graph, entries, start_cost, limit)
     report(0.35)
-    snap = prefer_shorter_walk(
-        graph, snap_to_edges(graph, points, progress=lambda f: report(0.35 + 0.35 * f)), vertex_distance
-    )
-    far = snap.connector > max_distance
-    if np.all(far | (weights[:, 0] <= 0)):
-        raise HabitatError(
-            tr(
-                "No populated place lies within {0} m of a street: check that the population input "
-                "and the street network cover the same place (and the same coordinate system).",
-                _fmt(max_distance),
-            )
-        )
+    snap, far = snap_people(graph, points, weights, vertex_distance, max_distance, lambda f: report(0.35 + 0.35 * f))
     distance = point_distances(graph, snap, vertex_distance)
     served = distance <= max_distance
 
@@ -490,6 +479,29 @@ def service_area(
         ends = start[hit] + step[hit] * reach[hit, None]
         pieces.extend(zip(map(tuple, start[hit]), map(tuple, ends)))
     return MultiLineString(pieces).buffer(buffer, 4) if pieces else None
+
+
+def snap_people(
+    graph: StreetGraph,
+    points: NDArray[np.float64],
+    weights: NDArray[np.float64],
+    vertex_distance: NDArray[np.float64],
+    max_distance: float,
+    progress: Optional[Progress] = None,
+) -> Tuple[Any, NDArray[np.bool_]]:
+    """Each person's way onto the street network (the nearest street, or a farther one whose walk is shorter) and
+    whether that street is beyond ``max_distance``; a clear error when nobody reaches a street."""
+    snap = prefer_shorter_walk(graph, snap_to_edges(graph, points, progress=progress), vertex_distance)
+    far = snap.connector > max_distance
+    if np.all(far | (weights[:, 0] <= 0)):
+        raise HabitatError(
+            tr(
+                "No populated place lies within {0} m of a street: check that the population input "
+                "and the street network cover the same place (and the same coordinate system).",
+                _fmt(max_distance),
+            )
+        )
+    return snap, far
 
 
 def _fmt(value: float) -> str:

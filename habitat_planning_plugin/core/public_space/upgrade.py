@@ -33,11 +33,9 @@ from ..network import (
     build_graph,
     insert_vertices,
     point_distances,
-    prefer_shorter_walk,
-    snap_to_edges,
 )
 from ..text import HabitatError, tr
-from .access import street_entrances
+from .access import snap_people, street_entrances
 from .report_values import finite_or_none
 
 if TYPE_CHECKING:
@@ -166,18 +164,7 @@ def space_dependants(
     report(0.25)
     vertex_distance, vertex_space = nearest_source(graph, entries, start_cost, entry_space, max_distance)
     report(0.4)
-    snap = prefer_shorter_walk(
-        graph, snap_to_edges(graph, points, progress=lambda f: report(0.4 + 0.4 * f)), vertex_distance
-    )
-    far = snap.connector > max_distance
-    if np.all(far | (weights[:, 0] <= 0)):
-        raise HabitatError(
-            tr(
-                "No populated place lies within {0} m of a street: check that the population input "
-                "and the street network cover the same place (and the same coordinate system).",
-                f"{max_distance:g}",
-            )
-        )
+    snap, far = snap_people(graph, points, weights, vertex_distance, max_distance, lambda f: report(0.4 + 0.4 * f))
     distance = point_distances(graph, snap, vertex_distance)
     along = snap.t * graph.edge_cost[snap.edge]
     end_u, end_v = graph.edge_u[snap.edge], graph.edge_v[snap.edge]
