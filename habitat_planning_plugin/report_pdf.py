@@ -23,6 +23,8 @@ from qgis.PyQt.QtGui import (
 )
 from qgis.PyQt.QtPrintSupport import QPrinter
 
+from .core.report.charts import SC_FAMILIES
+
 DATA_IMAGE = re.compile(r'<img src="data:image/png;base64,([A-Za-z0-9+/=]+)"')
 # QTextDocument knows a small part of CSS: a print style that it does render.
 PRINT_STYLE = """<style>
@@ -35,20 +37,7 @@ PAGE_WIDTH_PX = 640  # images are scaled to the text width of an A4 page at this
 PAGE_SIZE = QSizeF(PAGE_WIDTH_PX + 40, (PAGE_WIDTH_PX + 40) * 1.414)  # layout units of one page (A4 proportions)
 IMAGE_MAX_HEIGHT = PAGE_SIZE.height() - 60  # room for the page's margins and the image paragraph's own
 
-SIMPLIFIED = (
-    "Noto Sans CJK SC",
-    "Source Han Sans SC",
-    "Source Han Sans CN",
-    "Noto Sans SC",
-    "Microsoft YaHei",
-    "PingFang SC",
-    "Heiti SC",
-    "SimHei",
-    "WenQuanYi Zen Hei",
-    "WenQuanYi Micro Hei",
-    "Noto Serif CJK SC",
-    "SimSun",
-)
+SIMPLIFIED = SC_FAMILIES  # the charts' list: a report and its charts use the same face
 TRADITIONAL = (
     "Noto Sans CJK TC",
     "Source Han Sans TC",
