@@ -7,29 +7,11 @@ first one of a method (self, cls) lacks an annotation.
 """
 
 import ast
-from fnmatch import fnmatch
 from pathlib import Path
 
 import habitat_planning_plugin.core as core
 
 CORE = Path(core.__file__).resolve().parent
-
-# Modules other engineers were writing when the core was typed; the lead annotates them afterwards and then removes
-# them from this list (and their relaxed section from pyproject.toml's [tool.mypy]). Paths relative to core/,
-# shell patterns allowed.
-NOT_YET_TYPED = (
-    "*/report*.py",
-    "report/html.py",
-    "public_space/street_width.py",
-    "public_space/osm.py",
-    "sdf/accessibility.py",
-    "sdf/priority.py",
-    "plan_assessment/scorecards.py",
-)
-
-
-def _skipped(relative: str) -> bool:
-    return any(fnmatch(relative, pattern) for pattern in NOT_YET_TYPED)
 
 
 def _is_static(function: ast.AST) -> bool:
@@ -75,21 +57,12 @@ def _core_modules():
 def test_every_public_function_of_the_core_is_annotated():
     problems = []
     for relative, path in _core_modules():
-        if _skipped(relative):
-            continue
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         for name, line, function, in_class in _public_functions(tree):
             missing = _unannotated(function, in_class)
             if missing:
                 problems.append(f"core/{relative}:{line} {name}: no annotation on {', '.join(missing)}")
     assert not problems, "public functions of core/ without type annotations:\n" + "\n".join(problems)
-
-
-def test_the_not_yet_typed_list_names_existing_modules():
-    """A module leaving the list when it is typed keeps the list honest: every exact entry still exists."""
-    modules = {relative for relative, _ in _core_modules()}
-    stale = [entry for entry in NOT_YET_TYPED if not any(ch in entry for ch in "*?[") and entry not in modules]
-    assert not stale, f"NOT_YET_TYPED names modules that no longer exist: {stale}"
 
 
 def test_the_check_finds_missing_annotations():

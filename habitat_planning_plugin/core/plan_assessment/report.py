@@ -1,23 +1,33 @@
 """The plan assessment report: strengths and gaps, radar charts of the themes, the plans compared and the
 assessors' comments where they disagree, from the results of aggregation.assess_plans and the ReportSettings."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, Union
+
 from ..report.charts import bar_chart, radar_chart
 from ..report.html import Report, ReportSettings
 from ..text import tr
 
+if TYPE_CHECKING:
+    from .scorecards import Framework, Scorecard
 
-def plan_label(result) -> str:
+    # One plan assessed, as aggregation.assess_plans gives it: {"plan", "city", "year", "cards", "rows", ...}.
+    PlanResult = Mapping[str, Any]
+
+
+def plan_label(result: PlanResult) -> str:
     """A plan as the log and the report name it: plan · city · year, the parts that are given."""
     parts = [result["plan"], result["city"], str(result["year"]) if result["year"] else ""]
     return " · ".join(part for part in parts if part)
 
 
-def number_text(value, decimals=1) -> str:
+def number_text(value: Optional[float], decimals: int = 1) -> str:
     """A number with ``decimals`` decimals, a dash when there is none (None or NaN)."""
     return "—" if value is None or value != value else f"{value:.{decimals}f}"
 
 
-def score_text(card, criterion):
+def score_text(card: Scorecard, criterion: str) -> Optional[str]:
     """An assessor's score for the report: the number, NA, or None (a dash) when not scored."""
     score = card.scores.get(criterion)
     if score is None:
@@ -25,18 +35,20 @@ def score_text(card, criterion):
     return "NA" if score != score else f"{score:g}"
 
 
-def content_language(settings) -> str:
+def content_language(settings: Union[ReportSettings, str]) -> str:
     """ "zh" or "en": the language of the bilingual framework texts to show for the report's language."""
     language = settings.language if isinstance(settings, ReportSettings) else settings
     return "zh" if (language or "").lower().startswith("zh") else "en"
 
 
-def assessment_report(path, framework, results, settings="en") -> str:
+def assessment_report(
+    path: str, framework: Framework, results: Sequence[PlanResult], settings: Union[ReportSettings, str] = "en"
+) -> str:
     """The report of the plans assessed (``results`` from aggregation.assess_plans) against ``framework``; the
     framework's questions and themes are shown in Chinese when the report is."""
     language = content_language(settings)
 
-    def text(names):
+    def text(names: Mapping[str, str]) -> str:
         return names.get(language) or names.get("en") or ""
 
     questions = {c.id: text(c.question) for c in framework.criteria}
@@ -53,7 +65,7 @@ def assessment_report(path, framework, results, settings="en") -> str:
             ),
             tr("Themes"),
         )
-    by_city = {}
+    by_city: Dict[str, List[PlanResult]] = {}
     for r in results:  # sorted by city, then year
         by_city.setdefault(r["city"], []).append(r)
     for city, versions in by_city.items():

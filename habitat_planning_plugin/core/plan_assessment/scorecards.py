@@ -19,6 +19,8 @@ refused with the file and line (or row) named. A score left blank is "not scored
 that assessor's scores, exactly as NA is in the arithmetic) and counted in the log.
 """
 
+from __future__ import annotations
+
 import csv
 import io
 import json
@@ -27,9 +29,25 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, NoReturn, Optional, Sequence, Set, Tuple, Union
 
 from ..files import decode_text
 from ..text import HabitatError, tr
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+
+    from ..files import StrPath
+
+    # A shape of FRAMEWORK_SCHEMA: ("object", members), each member (key, kind, required); a kind is a name
+    # ("id", "names"...) or ("list", the shape of an item, what an item is called).
+    Schema = Tuple[str, Tuple[Tuple[str, Union[str, Tuple[str, "Schema", str]], bool], ...]]
+    # A scorecard row as read: (where it is, criterion, score, comment, evidence), each value as the file has it.
+    CardRow = Tuple[str, object, object, object, object]
+    # The header values of a scorecard: {key: (value, where it is)}.
+    CardMeta = Dict[str, Tuple[object, str]]
+    # A table as read: [(first line or row, last line or row, cells)].
+    Table = List[Tuple[int, int, List[Any]]]
 
 SCALE = (0, 1, 2, 3)
 NA_VALUES = {"na", "n/a", "not applicable", "不适用"}
@@ -54,17 +72,17 @@ class Criterion:
     id: str
     theme: str
     weight: float
-    question: dict
-    levels: dict
+    question: Dict[str, str]  # {language: text}
+    levels: Dict[str, Dict[str, str]]  # score "0".."3" -> {language: text}
 
 
 @dataclass
 class Framework:
     id: str
     version: str
-    name: dict
-    themes: dict  # theme id -> name {lang: text}
-    criteria: list  # Criterion, in order
+    name: Dict[str, str]
+    themes: Dict[str, Dict[str, str]]  # theme id -> name {lang: text}
+    criteria: List[Criterion]  # in order
     source: str = field(default="", compare=False)  # the file name, for the log
     encoding: str = field(default="", compare=False)  # how the file was decoded (files.decode_text), for the log
 
@@ -91,7 +109,7 @@ FRAMEWORK_SCHEMA = (
 )
 
 
-def load_framework(path) -> Framework:
+def load_framework(path: StrPath) -> Framework:
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -105,12 +123,13 @@ def load_framework(path) -> Framework:
     return framework
 
 
-def framework_problems(data) -> list:
+def framework_problems(data: object) -> List[str]:
     """Every problem of a framework's shape and content, each with its place; empty when it is valid."""
-    problems = []
+    problems: List[str] = []
     _check(data, FRAMEWORK_SCHEMA, tr("framework"), problems, ())
     themes = data.get("themes") if isinstance(data, dict) else None
-    seen_themes, seen_criteria = {}, set()
+    seen_themes: Dict[str, int] = {}
+    seen_criteria: Set[str] = set()
     for t, theme in enumerate(themes if isinstance(themes, list) else []):
         if not isinstance(theme, dict):
             continue
@@ -150,7 +169,7 @@ def framework_problems(data) -> list:
     return problems
 
 
-def framework_from_dict(data, name: str = "") -> Framework:
+def framework_from_dict(data: object, name: str = "") -> Framework:
     """Validate a framework (FRAMEWORK_SCHEMA) of the file ``name``; every problem is listed with where it is."""
     if not isinstance(data, dict):
         raise HabitatError(
@@ -163,25 +182,26 @@ def framework_from_dict(data, name: str = "") -> Framework:
     if problems:
         header = tr("The framework {0} is not valid:", name) if name else tr("The framework is not valid:")
         raise HabitatError(header + "\n" + "\n".join(problems))
-    themes, criteria = {}, []
+    themes: Dict[str, Dict[str, str]] = {}
+    criteria: List[Criterion] = []
     for theme in data["themes"]:
-        theme_id = _id(theme["id"])
+        theme_id = _checked_id(theme["id"])
         themes[theme_id] = theme["name"]
         for criterion in theme["criteria"]:
             weight = criterion.get("weight")
             criteria.append(
                 Criterion(
-                    _id(criterion["id"]),
+                    _checked_id(criterion["id"]),
                     theme_id,
                     1.0 if weight is None else float(weight),
                     criterion["question"],
                     {str(k): v for k, v in criterion["levels"].items()},
                 )
             )
-    return Framework(_id(data["id"]), str(data.get("version", "") or ""), data["name"], themes, criteria)
+    return Framework(_checked_id(data["id"]), str(data.get("version", "") or ""), data["name"], themes, criteria)
 
 
-def _check(value, schema, place, problems, path):
+def _check(value: object, schema: Schema, place: str, problems: List[str], path: Tuple[int, ...]) -> None:
     """Check ``value`` (the object at ``place``) against an ("object", members) schema; problems are appended."""
     if not isinstance(value, dict):
         problems.append(tr("{0}: must be an object {{…}}, not {1}", place, _kind(value)))
@@ -237,7 +257,7 @@ def _check(value, schema, place, problems, path):
                 _check_names(names, tr("{0}, level {1}", place, level), None, problems)
 
 
-def _check_names(value, place, key, problems):
+def _check_names(value: object, place: str, key: Optional[str], problems: List[str]) -> None:
     """A text in several languages: {"en": "...", "zh": "..."}, every value text, at least one not blank."""
     where = tr('{0}: "{1}"', place, key) if key else place
     if not isinstance(value, dict):
@@ -262,11 +282,18 @@ def _check_names(value, place, key, problems):
         problems.append(tr("{0} has no text in any language", where))
 
 
-def _id(value):
+def _id(value: object) -> Optional[str]:
     return value.strip() if isinstance(value, str) else None
 
 
-def _filled(value) -> bool:
+def _checked_id(value: object) -> str:
+    """The id of a framework part that framework_problems accepted (text, not blank)."""
+    found = _id(value)
+    assert found is not None  # any other id is one of the framework's problems
+    return found
+
+
+def _filled(value: object) -> bool:
     if value is None:
         return False
     if isinstance(value, str):
@@ -276,7 +303,7 @@ def _filled(value) -> bool:
     return True
 
 
-def _kind(value) -> str:
+def _kind(value: object) -> str:
     """What a JSON (or spreadsheet) value is, in words, for messages."""
     if value is None:
         return tr("null")
@@ -293,7 +320,7 @@ def _kind(value) -> str:
     return type(value).__name__
 
 
-def _json(data: bytes, name: str):
+def _json(data: bytes, name: str) -> Tuple[Any, str]:
     """(value, encoding) of JSON bytes parsed strictly: text as files.decode_text reads it (UTF-8 with or without
     BOM, GB18030, UTF-16), no NaN or Infinity, no key given twice in one object."""
     if data.startswith(b"PK\x03\x04"):
@@ -302,8 +329,8 @@ def _json(data: bytes, name: str):
     if not text.strip():
         raise HabitatError(tr("{0}: the file is empty.", name))
 
-    def unique(pairs):
-        result = {}
+    def unique(pairs: List[Tuple[str, Any]]) -> Dict[str, Any]:
+        result: Dict[str, Any] = {}
         for key, value in pairs:
             if key in result:
                 raise HabitatError(
@@ -317,7 +344,7 @@ def _json(data: bytes, name: str):
             result[key] = value
         return result
 
-    def constant(token):
+    def constant(token: str) -> NoReturn:
         raise HabitatError(tr("{0}: {1} is not a number JSON allows.", name, token))
 
     try:
@@ -341,27 +368,29 @@ class Scorecard:
     city: str
     year: int
     assessor: str
-    scores: dict = field(default_factory=dict)  # criterion id -> score (float, NaN for NA); blank ones absent
-    comments: dict = field(default_factory=dict)
-    evidence: dict = field(default_factory=dict)
+    scores: Dict[str, float] = field(default_factory=dict)  # criterion id -> score (NaN for NA); blank ones absent
+    comments: Dict[str, str] = field(default_factory=dict)
+    evidence: Dict[str, str] = field(default_factory=dict)
     source: str = ""
-    blank: list = field(default_factory=list)  # criteria listed with an empty score: not scored
+    blank: List[str] = field(default_factory=list)  # criteria listed with an empty score: not scored
     rows: int = 0  # criteria read from the file
-    multiline: list = field(default_factory=list)  # (line, text) of CSV cells over several lines
+    multiline: List[Tuple[int, str]] = field(default_factory=list)  # (line, text) of CSV cells over several lines
     delimiter: str = ""
     encoding: str = field(default="", compare=False)  # how a CSV or JSON file was decoded (files.decode_text)
 
 
-def is_helper_file(path) -> bool:
+def is_helper_file(path: StrPath) -> bool:
     """A lock or metadata file a spreadsheet program or macOS keeps beside a document (never a scorecard)."""
     return Path(path).name.startswith(HELPER_FILE_PREFIXES)
 
 
-def scorecard_files(paths):
+def scorecard_files(paths: Iterable[StrPath]) -> Tuple[List[Path], List[str]]:
     """(files, notes): the scorecards among ``paths`` (files, or folders whose scorecards are all read), without
     the lock files of Excel and LibreOffice and macOS's "._" copies (each skipped with a note) and without a file
     given twice."""
-    files, notes, seen = [], [], set()
+    files: List[Path] = []
+    notes: List[str] = []
+    seen: Set[str] = set()
     for given in paths:
         path = Path(str(given))
         if path.is_dir():
@@ -401,7 +430,7 @@ def scorecard_files(paths):
     return files, notes
 
 
-def read_scorecard(path) -> Scorecard:
+def read_scorecard(path: StrPath) -> Scorecard:
     """A scorecard from a .json, .csv or .xlsx file; any problem is a HabitatError naming the file (and line)."""
     path = Path(path)
     name = path.name
@@ -422,7 +451,7 @@ def read_scorecard(path) -> Scorecard:
         raise HabitatError(tr("Cannot read the scorecard {0}: {1}", name, error.strerror or str(error))) from error
     if not data.strip():
         raise HabitatError(tr("{0}: the file is empty.", name))
-    extra = {}
+    extra: Dict[str, Any] = {}  # what _card takes besides: multiline, delimiter, encoding
     if suffix == ".json":
         meta, rows, extra["encoding"] = _json_card(data, name)
     elif suffix == ".xlsx":
@@ -436,12 +465,12 @@ def read_scorecard(path) -> Scorecard:
     return _card(meta, rows, name, **extra)
 
 
-def _json_card(data, name):
+def _json_card(data: bytes, name: str) -> Tuple[CardMeta, List[CardRow], str]:
     parsed, encoding = _json(data, name)
     if not isinstance(parsed, dict) or not isinstance(parsed.get("scores"), dict):
         raise HabitatError(tr('{0}: a JSON scorecard needs a "scores" object.', name))
     meta = {key: (parsed.get(key), name) for key in META_KEYS}
-    rows = []
+    rows: List[CardRow] = []
     for criterion, value in parsed["scores"].items():
         where = tr("{0}, criterion {1}", name, criterion)
         if isinstance(value, dict):
@@ -451,7 +480,7 @@ def _json_card(data, name):
     return meta, rows, encoding
 
 
-def _xlsx_table(data, name):
+def _xlsx_table(data: bytes, name: str) -> Table:
     """[(row number, row number, cells)] of the first sheet; formulas without a computed value are kept as
     their text (a name typed as "=..." in an older template), so that they are refused or read, never blank."""
     if not data.startswith(b"PK\x03\x04"):
@@ -488,11 +517,11 @@ def _xlsx_table(data, name):
     return [(number, number, row) for number, row in enumerate(values, start=1)]
 
 
-def _sheet_rows(book, name):
+def _sheet_rows(book: Workbook, name: str) -> List[List[Any]]:
     try:
         if not book.worksheets:
             raise HabitatError(tr("{0}: the workbook has no sheet.", name))
-        rows = []
+        rows: List[List[Any]] = []
         for row in book.worksheets[0].iter_rows(values_only=True):
             rows.append(list(row))
             if len(rows) > MAX_ROWS:
@@ -504,7 +533,7 @@ def _sheet_rows(book, name):
         book.close()
 
 
-def _csv_table(data, name):
+def _csv_table(data: bytes, name: str) -> Tuple[List[Tuple[int, int, List[str]]], str, str]:
     """([(first line, last line, cells)], delimiter, encoding) of CSV bytes (decoded by files.decode_text), read
     strictly: a quote never closed, or text after a closing quote, is refused with its line (a lenient reader
     swallows the rest of the card)."""
@@ -523,7 +552,8 @@ def _csv_table(data, name):
     reader = csv.reader(
         io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', doublequote=True, strict=True
     )
-    table, start = [], 1
+    table: List[Tuple[int, int, List[str]]] = []
+    start = 1
     try:
         for cells in reader:
             table.append((start, reader.line_num, cells))
@@ -566,11 +596,16 @@ def _delimiter(text: str) -> str:
     return min(found)[1] if found else ","
 
 
-def _split_table(table, name, place, count_cells):
+def _split_table(
+    table: Iterable[Tuple[int, int, Sequence[Any]]], name: str, place: str, count_cells: bool
+) -> Tuple[CardMeta, List[CardRow]]:
     """(meta {key: (value, where)}, rows [(where, criterion, score, comment, evidence)]) of a table
     [(line, last line, cells)]. ``count_cells`` (CSV): a meta value or row running over more cells than its
     header is refused (an unquoted separator in a text), never cut."""
-    meta, rows, columns, width = {}, [], None, 0
+    meta: CardMeta = {}
+    rows: List[CardRow] = []
+    columns: Optional[Dict[str, int]] = None
+    width = 0
     for line, _, cells in table:
         cells = ["" if cell is None else cell for cell in cells]
         if not any(_filled(cell) for cell in cells):
@@ -624,7 +659,14 @@ def _split_table(table, name, place, count_cells):
     return meta, rows
 
 
-def _card(meta, rows, name, multiline=(), delimiter="", encoding=""):
+def _card(
+    meta: Mapping[str, Tuple[object, str]],
+    rows: Iterable[CardRow],
+    name: str,
+    multiline: Iterable[Tuple[int, str]] = (),
+    delimiter: str = "",
+    encoding: str = "",
+) -> Scorecard:
     values = {key: _meta_text(*meta[key], key) if key in meta else "" for key in META_KEYS if key != "year"}
     missing = [key for key in ("framework", "plan", "assessor") if not values[key]]
     if missing:
@@ -642,7 +684,7 @@ def _card(meta, rows, name, multiline=(), delimiter="", encoding=""):
         delimiter=delimiter,
         encoding=encoding,
     )
-    seen = {}
+    seen: Dict[str, str] = {}
     for where, criterion, score, comment, evidence in rows:
         criterion = _plain(criterion)
         if not criterion:
@@ -669,7 +711,7 @@ def _card(meta, rows, name, multiline=(), delimiter="", encoding=""):
     return card
 
 
-def _plain(value) -> str:
+def _plain(value: object) -> str:
     """A cell as text: numbers without a trailing ".0", nothing as ""."""
     if value is None:
         return ""
@@ -678,13 +720,13 @@ def _plain(value) -> str:
     return str(value).strip()
 
 
-def _meta_text(value, where, key) -> str:
+def _meta_text(value: object, where: str, key: str) -> str:
     if not isinstance(value, (bool, list, dict)):  # text, a number, a date typed in a spreadsheet
         return _plain(value)
     raise HabitatError(tr('{0}: "{1}" must be text, not {2}.', where, key, _kind(value)))
 
 
-def _note(value, where, criterion) -> str:
+def _note(value: object, where: str, criterion: str) -> str:
     if not isinstance(value, (bool, list, dict)):
         return "" if value is None else str(value)
     raise HabitatError(
@@ -692,7 +734,7 @@ def _note(value, where, criterion) -> str:
     )
 
 
-def _score(value, where, criterion):
+def _score(value: Any, where: str, criterion: str) -> Optional[float]:
     """A score 0..3, NaN for NA, None when left blank; anything else is refused (true/false is no score)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -722,7 +764,7 @@ def _score(value, where, criterion):
     return score
 
 
-def _year(value, where):
+def _year(value: Any, where: str) -> int:
     if value is None or (isinstance(value, str) and not value.strip()):
         return 0
     try:
@@ -738,16 +780,17 @@ def _year(value, where):
     return int(number)
 
 
-def _normalised(text: str) -> str:
+def _normalised(text: object) -> str:
     return " ".join(str(text).split()).casefold()
 
 
-def check_scorecards(framework: Framework, cards):
+def check_scorecards(framework: Framework, cards: Sequence[Scorecard]) -> List[str]:
     """Problems that stop an assessment (raised) and warnings (returned): unknown criteria, mixed frameworks,
     an assessor twice for one plan, a card without any score, rows swallowed by an open quote, criteria nobody
     scored, plans whose names differ only in case or spaces."""
     known = {criterion.id for criterion in framework.criteria}
-    errors, warnings = [], []
+    errors: List[str] = []
+    warnings: List[str] = []
     for card in cards:
         if card.framework != framework.id:
             errors.append(
@@ -792,7 +835,7 @@ def check_scorecards(framework: Framework, cards):
                         ", ".join(sorted(swallowed)),
                     )
                 )
-    seen = {}
+    seen: Dict[Tuple[str, str, int, str], str] = {}
     for card in cards:
         key = (card.plan, card.city, card.year, card.assessor.lower())
         if key in seen:
@@ -808,10 +851,10 @@ def check_scorecards(framework: Framework, cards):
     return warnings + similar_plans(cards)
 
 
-def similar_plans(cards):
+def similar_plans(cards: Iterable[Scorecard]) -> List[str]:
     """Warnings for plans told apart only by case or spaces, or by a missing year: their assessors are not pooled
     (a plan's agreement would rest on part of its assessors)."""
-    plans = {}
+    plans: Dict[Tuple[str, str], Set[Tuple[str, str, int]]] = {}
     for card in cards:
         plans.setdefault((_normalised(card.plan), _normalised(card.city)), set()).add((card.plan, card.city, card.year))
     warnings = []
@@ -833,9 +876,10 @@ def similar_plans(cards):
     return warnings
 
 
-def card_notes(framework: Framework, cards):
+def card_notes(framework: Framework, cards: Iterable[Scorecard]) -> Tuple[List[str], List[str]]:
     """(infos, warnings) for the log: how many scores each card gave, the criteria it left blank or lacks."""
-    infos, warnings = [], []
+    infos: List[str] = []
+    warnings: List[str] = []
     total = len(framework.criteria)
     for card in cards:
         scored = sum(1 for score in card.scores.values() if score == score)
@@ -875,11 +919,11 @@ def card_notes(framework: Framework, cards):
     return infos, warnings
 
 
-def _some(names, limit=6) -> str:
+def _some(names: Sequence[str], limit: int = 6) -> str:
     return ", ".join(names[:limit]) + (", …" if len(names) > limit else "")
 
 
-def write_scorecard(card: Scorecard, path) -> str:
+def write_scorecard(card: Scorecard, path: StrPath) -> str:
     """Save a scorecard as JSON (the format read_scorecard reads), atomically; NA is written as "NA"."""
     from ..files import atomic_write
 
@@ -900,7 +944,7 @@ def write_scorecard(card: Scorecard, path) -> str:
         },
     }
 
-    def write(partial):
+    def write(partial: str) -> None:
         with open(partial, "w", encoding="utf-8") as stream:
             json.dump(data, stream, ensure_ascii=False, indent=1)
 

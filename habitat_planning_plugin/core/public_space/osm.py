@@ -1,9 +1,22 @@
 """OpenStreetMap tags -> SDG 11.7.1 public space types and street widths (methods.md §1.5, CIESIN global 11.7.1)."""
 
+from __future__ import annotations
+
 import re
+from typing import TYPE_CHECKING, Any, Collection, Dict, Iterable, List, Mapping, Optional, Tuple
 
 from ..text import tr_noop
 from .inventory import NOT_COUNTED
+
+if TYPE_CHECKING:
+    from ..text import Progress
+    from .street_width import StreetWidth, WidthPolicy
+
+    # OSM tags of a feature: {key: value}, values as GDAL or a layer's fields give them.
+    Tags = Mapping[str, object]
+    # A candidate space as candidate_space makes it (id, name, category, counted, reason, tags, shape, absorbed,
+    # type, review).
+    Candidate = Dict[str, Any]
 
 # Candidate open public space tags of the CIESIN global 11.7.1 (leisure / landuse / natural), plus the two OSM
 # tags for squares (place=square, highway=pedestrian areas), each mapped to one of the five types.
@@ -113,14 +126,14 @@ WALK_CLASS, WALK_FOOT, WALK_ACCESS, PRIVATE = "class", "foot", "access", "privat
 _HSTORE_PAIR = re.compile(r'"((?:[^"\\]|\\.)*)"=>"((?:[^"\\]|\\.)*)"')
 
 
-def parse_other_tags(text) -> dict:
+def parse_other_tags(text: object) -> Dict[str, str]:
     """The tags of GDAL's hstore-like ``other_tags`` column ("k"=>"v",...), parsed without eval."""
     if not text:
         return {}
     return {key.replace('\\"', '"'): value.replace('\\"', '"') for key, value in _HSTORE_PAIR.findall(str(text))}
 
 
-def osm_type(tags: dict):
+def osm_type(tags: Tags) -> Optional[Tuple[str, str]]:
     """The (key, value) pair that makes an OSM polygon a candidate space (the first of TYPE_KEYS), or None."""
     for key in TYPE_KEYS:
         value = str(tags.get(key) or "").strip().lower()
@@ -129,14 +142,14 @@ def osm_type(tags: dict):
     return None
 
 
-def review_counted(group, rule: str = "default") -> bool:
+def review_counted(group: Optional[str], rule: str = "default") -> bool:
     """Whether a type of this review group counts under ``rule`` (one of REVIEW_RULES)."""
     if group is None or rule == "all":
         return True
     return rule == "default" and REVIEW_GROUPS[group][1]
 
 
-def classify_tags(tags: dict, review_rule: str = "default"):
+def classify_tags(tags: Tags, review_rule: str = "default") -> Tuple[Optional[str], bool, Optional[str]]:
     """(category or None when the feature is no candidate, counted, reason code) for one OSM *polygon*.
 
     Polygons only: a highway=pedestrian polygon is a pedestrian area (GDAL drops the area=yes tag), i.e. a square.
@@ -155,14 +168,14 @@ def classify_tags(tags: dict, review_rule: str = "default"):
     return category, True, None
 
 
-def candidate_space(identifier, tags: dict, review_rule: str = "default"):
+def candidate_space(identifier: object, tags: Tags, review_rule: str = "default") -> Optional[Candidate]:
     """The record of one OSM polygon as a candidate space (a dict: id, name, category, counted, reason, tags,
     shape (None: the caller sets it), absorbed, type "key=value", review group or None), or None when its tags
     make it no candidate."""
     category, counted, reason = classify_tags(tags, review_rule)
-    if category is None:
-        return None
     found = osm_type(tags)
+    if category is None or found is None:  # found is None exactly when category is
+        return None
     return {
         "id": identifier,
         "name": tags.get("name"),
@@ -177,15 +190,15 @@ def candidate_space(identifier, tags: dict, review_rule: str = "default"):
     }
 
 
-def inventory_type(item) -> str:
+def inventory_type(item: Mapping[str, Any]) -> str:
     """The type a candidate space takes into the inventory, which re-decides from type, access and fee: a type
     the review rule leaves out goes there as not_counted, so that both tools count the same spaces."""
     return NOT_COUNTED if item["reason"] == "review" else item["category"]
 
 
-def review_tally(kept) -> dict:
+def review_tally(kept: Iterable[Mapping[str, Any]]) -> Dict[str, Tuple[int, int]]:
     """{OSM type "key=value": (spaces, counted)} of the candidate spaces whose type needs review."""
-    by_type = {}
+    by_type: Dict[str, Tuple[int, int]] = {}
     for item in kept:
         if item["review"] is not None:
             total, counted = by_type.get(item["type"], (0, 0))
@@ -193,7 +206,9 @@ def review_tally(kept) -> dict:
     return by_type
 
 
-def merge_duplicates(candidates, threshold, progress=None):
+def merge_duplicates(
+    candidates: Iterable[Candidate], threshold: float, progress: Optional[Progress] = None
+) -> Tuple[List[Candidate], int]:
     """Drop a candidate when ``threshold`` of its area lies in a larger one that counts alike (both counted or
     both not: a counted playground inside not-counted school grounds stays); the larger lists its id.
 
@@ -203,7 +218,8 @@ def merge_duplicates(candidates, threshold, progress=None):
     import numpy as np
 
     ordered = sorted(candidates, key=lambda item: item["shape"].area, reverse=True)
-    kept, dropped = [], 0
+    kept: List[Candidate] = []
+    dropped = 0
     bounds = np.empty((len(ordered), 4))
     for number, item in enumerate(ordered):
         if progress is not None and number % 200 == 0:
@@ -232,7 +248,9 @@ def merge_duplicates(candidates, threshold, progress=None):
     return kept, dropped
 
 
-def street_walkability(tags: dict, not_walkable_classes=NOT_WALKABLE_CLASSES):
+def street_walkability(
+    tags: Tags, not_walkable_classes: Collection[str] = NOT_WALKABLE_CLASSES
+) -> Tuple[bool, bool, Optional[str]]:
     """(kept, walkable, reason) for an OSM way of a street class.
 
     A way with access=private is left out (kept False, reason PRIVATE): it is no public street. An explicit foot
@@ -254,7 +272,7 @@ def street_walkability(tags: dict, not_walkable_classes=NOT_WALKABLE_CLASSES):
     return True, True, None
 
 
-def street_width(tags: dict, policy):
+def street_width(tags: Tags, policy: WidthPolicy) -> StreetWidth:
     """The StreetWidth of an OSM way under a street_width.WidthPolicy: width tag, class table, default."""
     from .street_width import osm_width_value
 

@@ -2,6 +2,10 @@
 composed in the user's language from plain results: no QGIS. The Processing recipes give the ReportSettings
 (language, footer, PDF writer, where chart warnings go)."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable, List, Mapping, Optional, Sequence, Tuple, TypedDict, Union
+
 import numpy as np
 
 from ..report.charts import bar_chart, box_chart, map_image, radar_grid, segment_map
@@ -25,6 +29,26 @@ from .quality import PROBLEMS, problem_counts
 from .street_width import CLASS, DEFAULT, MEASURED
 from .survey import text_in
 
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
+
+    from ..report.charts import LegendEntry, Picture, Style
+    from .access import AccessResult
+    from .land_share import AreaShares, SampleEstimate
+    from .quality import Problem, SpaceQuality
+    from .street_width import WidthTally
+    from .survey import Questionnaire
+
+    class WidthNotes(TypedDict):
+        """How the street widths of a land-share run were found (centre-lines only)."""
+
+        tally: WidthTally
+        default: float  # the default width, m
+        problems: List[str]  # translated warnings about width values
+        # (street % with every width 0.75 x, with every width 1.25 x), one pair per row of the report
+        sensitivity: Sequence[Tuple[float, float]]
+
+
 # Walking distance bands 1-6 (access.distance_band), as in the layer style access_network.qml.
 BAND_COLOURS = {1: "#1a9641", 2: "#77c35c", 3: "#c4e687", 4: "#fec981", 5: "#f07c4a", 6: "#9e9e9e"}
 RADARS_PER_CHART = 12  # 3 columns x 4 rows: one page, legible
@@ -40,15 +64,15 @@ NO_INDEX_STYLE = {"fill": "#e0e0e0", "edge": "#9e9e9e", "width": 0.3}
 
 
 def access_report(
-    path,
-    result,
-    groups,
-    max_distance,
-    space_shapes,
-    settings: ReportSettings = None,
-    extent_given=False,
-    spread_text=None,
-):
+    path: str,
+    result: AccessResult,
+    groups: Sequence[str],
+    max_distance: float,
+    space_shapes: Iterable[Optional[BaseGeometry]],
+    settings: Optional[Union[ReportSettings, str]] = None,
+    extent_given: bool = False,
+    spread_text: Optional[str] = None,
+) -> str:
     """SDG 11.7.1 (b) from ``result`` (an access.AccessResult of ``groups``), with a map of the street segments by
     walking distance band; written to ``path`` (HTML, or PDF with the settings' writer)."""
     report = Report(tr("SDG 11.7.1 (b): access to open public space"), settings or ReportSettings())
@@ -194,13 +218,22 @@ def access_report(
 
 
 def land_share_report(
-    path, rows, samples, cities, street_area, space_shapes, settings: ReportSettings = None, width_notes=None
-):
+    path: str,
+    rows: Sequence[Tuple[str, AreaShares]],
+    samples: Mapping[int, SampleEstimate],
+    cities: Sequence[BaseGeometry],
+    street_area: Optional[BaseGeometry],
+    space_shapes: Sequence[Optional[BaseGeometry]],
+    settings: Optional[Union[ReportSettings, str]] = None,
+    width_notes: Optional[WidthNotes] = None,
+) -> str:
     """``samples``: the sampling estimate of each city row, by its position among the city rows (never by name:
     two cities may share a name). ``width_notes`` (centre-lines only): {"tally": WidthTally, "default": m,
     "problems": [text], "sensitivity": [(street % at 0.75 x widths, at 1.25 x widths)] aligned with ``rows``}."""
     report = Report(tr("SDG 11.7.1 (a): land allocated to streets and open public space"), settings or ReportSettings())
-    sensitivity = width_notes["sensitivity"] if width_notes else [(None, None)] * len(rows)
+    sensitivity: Sequence[Tuple[Optional[float], Optional[float]]] = (
+        width_notes["sensitivity"] if width_notes else [(None, None)] * len(rows)
+    )
     city_rows = [share for level, share in rows if level == "city"]
     city_sensitivity = [pair for (level, _), pair in zip(rows, sensitivity) if level == "city"]
     for position, (share, (street_low, street_high)) in enumerate(zip(city_rows, city_sensitivity)):
@@ -218,7 +251,7 @@ def land_share_report(
             BENCHMARK_TOTAL,
             tr("benchmark {0} %", f"{BENCHMARK_TOTAL:g}"),
         )
-        if street_low is not None:
+        if street_low is not None and street_high is not None:  # both given, or neither
             report.paragraph(
                 tr(
                     "How much the street widths matter: with every width 25 % narrower the streets cover "
@@ -323,10 +356,12 @@ def land_share_report(
     return report.save(path)
 
 
-def quality_map(shapes, results):
+def quality_map(shapes: Sequence[Optional[BaseGeometry]], results: Sequence[SpaceQuality]) -> Picture:
     """(png, warning): the spaces coloured by quality index class, with the classes as legend."""
-    layers = [([s for s, r in zip(shapes, results) if r.quality_index is None and s is not None], NO_INDEX_STYLE)]
-    legend = []
+    layers: List[Tuple[Sequence[Optional[BaseGeometry]], Style]] = [
+        ([s for s, r in zip(shapes, results) if r.quality_index is None and s is not None], NO_INDEX_STYLE)
+    ]
+    legend: List[LegendEntry] = []
     for low, high, colour in QUALITY_CLASSES:
         style = {"fill": colour, "edge": "#424242", "width": 0.3}
         layers.append(
@@ -346,19 +381,19 @@ def quality_map(shapes, results):
 
 
 def quality_report(
-    path,
-    questionnaire,
-    weights,
-    names,
-    districts,
-    results,
-    problems,
-    rows,
-    linked,
-    language,
-    settings: ReportSettings = None,
-    shapes=None,
-):
+    path: str,
+    questionnaire: Questionnaire,
+    weights: Mapping[str, float],
+    names: Sequence[str],
+    districts: Sequence[Optional[str]],
+    results: Sequence[SpaceQuality],
+    problems: Iterable[Problem],
+    rows: int,
+    linked: int,
+    language: str,
+    settings: Optional[Union[ReportSettings, str]] = None,
+    shapes: Optional[Sequence[Optional[BaseGeometry]]] = None,
+) -> str:
     """The quality survey: ``language`` picks the questionnaire's texts (the content language), the settings the
     page's. ``results`` are quality.SpaceQuality of each space, ``names``/``districts`` its name and district,
     ``shapes`` (optional) its polygon for the map."""
@@ -375,7 +410,7 @@ def quality_report(
     )
     report.indicator(tr("Spaces surveyed"), float(len(surveyed)), tr("of {0} spaces", len(results)), decimals=0)
     report.indicator(tr("Submissions linked to a space"), float(linked), tr("of {0} submissions", rows), decimals=0)
-    indices = [results[i].quality_index for i in surveyed if results[i].quality_index is not None]
+    indices = [index for index in (results[i].quality_index for i in surveyed) if index is not None]
     report.indicator(tr("Mean quality index"), sum(indices) / len(indices) if indices else None, tr("of 100"))
 
     if shapes is not None and any(r.quality_index is not None for r in results):
@@ -384,7 +419,7 @@ def quality_report(
     report.heading(tr("Quality by dimension"))
     table = []
     for dimension, label in zip(dimensions, labels):
-        values = [results[i].dimensions[dimension] for i in surveyed if results[i].dimensions[dimension] is not None]
+        values = [value for value in (results[i].dimensions[dimension] for i in surveyed) if value is not None]
         table.append(
             [
                 label,
@@ -419,9 +454,7 @@ def quality_report(
         )
 
         report.heading(tr("Quality by space"))
-        ranked = sorted(
-            surveyed, key=lambda i: -(results[i].quality_index if results[i].quality_index is not None else -1)
-        )
+        ranked = sorted(surveyed, key=lambda i: -_index_or_below(results[i]))
         report.table(
             [tr("Space"), tr("District"), tr("Submissions"), tr("Quality index")] + labels,
             [
@@ -467,3 +500,8 @@ def quality_report(
         css="note",
     )
     return report.save(path)
+
+
+def _index_or_below(result: SpaceQuality) -> float:
+    """The quality index of a space, -1 (below every index) when it has none."""
+    return result.quality_index if result.quality_index is not None else -1

@@ -2,6 +2,10 @@
 public space (siting) and which spaces to upgrade first. Composed in the user's language from plain results (no
 QGIS); the Processing recipes give the ReportSettings."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Tuple, Union
+
 import numpy as np
 
 from ..report.charts import FIGURE_WIDTH, _png, _pyplot, _rc, font_family, map_image
@@ -12,6 +16,18 @@ from .maps import SPACE_STYLE
 from .report_values import finite_or_none, pct, whole_number
 from .siting import MILP
 from .upgrade import contribution_chart, district_dependants
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+    from shapely.geometry.base import BaseGeometry
+
+    from ..report.charts import LegendEntry, Picture, Style
+    from .gaps import GapsResult
+    from .siting import Selection
+    from .upgrade import Dependants
+
+    Shapes = Sequence[Optional[BaseGeometry]]
+    Values = Union[Sequence[float], NDArray[np.float64]]
 
 # Light to dark red, as processing.styles.REDS (the layer styles): more people, more need.
 REDS = ("#fee5d9", "#fcae91", "#fb6a4a", "#de2d26", "#a50f15")
@@ -27,17 +43,17 @@ PRIORITY_CLASSES = [(0, 20), (20, 40), (40, 60), (60, 80), (80, 100.001)]
 
 
 def gaps_report(
-    path,
-    result,
-    district_names,
-    district_shapes,
-    extent_shapes,
-    space_shapes,
-    max_distance,
-    search,
-    split,
-    settings: ReportSettings = None,
-):
+    path: str,
+    result: GapsResult,
+    district_names: Sequence[str],
+    district_shapes: Shapes,
+    extent_shapes: Shapes,
+    space_shapes: Shapes,
+    max_distance: float,
+    search: float,
+    split: bool,
+    settings: Optional[Union[ReportSettings, str]] = None,
+) -> str:
     """Who is not served, where: ``result`` a gaps.GapsResult; ``split`` whether the clusters end at district
     boundaries. Written to ``path`` (HTML, or PDF with the settings' writer)."""
     report = Report(tr("Who is not served: gaps in walking access to public space"), settings or ReportSettings())
@@ -75,7 +91,7 @@ def gaps_report(
     district_rows = [row for row in result.rows if row["district"] is not None]
     if district_rows:
         report.heading(tr("By district"))
-        by_district = {}
+        by_district: Dict[str, Dict[str, Dict[str, Any]]] = {}
         for row in district_rows:
             by_district.setdefault(row["district"], {})[row["group"]] = row
         report.table(
@@ -88,6 +104,7 @@ def gaps_report(
             ],
         )
     report.heading(tr("Where: clusters of unserved people"))
+    assert result.dropped_population is not None  # unserved_gaps sets it
     report.paragraph(
         tr(
             "{0} clusters of at least the minimum size hold {1} unserved people; {2} smaller clusters "
@@ -157,14 +174,15 @@ def gaps_report(
     return report.save(path)
 
 
-def cluster_map(result, district_shapes, extent_shapes, space_shapes):
+def cluster_map(result: GapsResult, district_shapes: Shapes, extent_shapes: Shapes, space_shapes: Shapes) -> Picture:
     """The clusters in five classes of unserved people (equal counts), the public spaces over them."""
     people = np.array([cluster.population[0] for cluster in result.clusters])
     breaks = np.unique(np.quantile(people, np.linspace(0, 1, min(len(REDS), len(people)) + 1)))
     if len(breaks) < 2:
         breaks = np.array([people.min(), people.max()])
     klass = np.clip(np.searchsorted(breaks, people, side="right") - 1, 0, len(breaks) - 2)
-    layers, legend = [], []
+    layers: List[Tuple[Shapes, Style]] = []
+    legend: List[LegendEntry] = []
     colours = REDS[-(len(breaks) - 1) :] if len(breaks) - 1 < len(REDS) else REDS
     for number, colour in enumerate(colours):
         chosen = [cluster.shape for cluster, k in zip(result.clusters, klass) if k == number]
@@ -185,20 +203,20 @@ def cluster_map(result, district_shapes, extent_shapes, space_shapes):
 
 
 def siting_report(
-    path,
-    selection,
-    share,
-    names,
-    shapes,
-    space_shapes,
-    extent_shapes,
-    lines,
-    groups,
-    group,
-    max_distance,
-    costs,
-    settings: ReportSettings = None,
-):
+    path: str,
+    selection: Selection,
+    share: NDArray[np.float64],
+    names: Sequence[str],
+    shapes: Shapes,
+    space_shapes: Shapes,
+    extent_shapes: Shapes,
+    lines: Tuple[NDArray[np.float64], NDArray[np.int64]],
+    groups: Sequence[str],
+    group: int,
+    max_distance: float,
+    costs: Optional[Values],
+    settings: Optional[Union[ReportSettings, str]] = None,
+) -> str:
     """Where to add public space: ``selection`` a siting.Selection over the candidate ``shapes`` (named
     ``names``), ``share`` the share served (%) after 0, 1, … new spaces by group, ``lines`` the streets as
     (coordinates, points per line), ``group`` the index of the group the sites were chosen for, ``costs`` None or
@@ -223,6 +241,7 @@ def siting_report(
             )
         )
     method = tr("exact solution (HiGHS)") if selection.method == MILP else tr("greedy choice")
+    assert selection.upper_bound is not None  # choose_sites always gives its bound
     report.paragraph(
         tr(
             "Solution: {0}; optimality gap {1} % (no choice of sites can serve more than {2} more people "
@@ -299,7 +318,7 @@ def siting_report(
     return report.save(path)
 
 
-def curve_chart(series, title, xlabel, ylabel):
+def curve_chart(series: Sequence[Tuple[str, Values]], title: str, xlabel: str, ylabel: str) -> Picture:
     """(png, warning): one line per [(label, share per number of sites)], from 0 (today) up."""
     plt = _pyplot()
     families, warning = font_family(title, xlabel, ylabel, *[label for label, _ in series])
@@ -317,23 +336,23 @@ def curve_chart(series, title, xlabel, ylabel):
 
 
 def upgrade_report(
-    path,
-    rows,
-    shapes,
-    labels,
-    summary,
-    groups,
-    result,
-    surveyed,
-    weights,
-    district_shapes,
-    district_names,
-    max_distance,
-    need_weight,
-    people_weight,
-    incomplete,
-    settings: ReportSettings = None,
-):
+    path: str,
+    rows: Sequence[Sequence[Any]],
+    shapes: Shapes,
+    labels: Sequence[str],
+    summary: Sequence[Tuple[int, float, Optional[float], Optional[float]]],
+    groups: Sequence[str],
+    result: Dependants,
+    surveyed: NDArray[np.bool_],
+    weights: NDArray[np.float64],
+    district_shapes: Shapes,
+    district_names: Sequence[str],
+    max_distance: float,
+    need_weight: float,
+    people_weight: float,
+    incomplete: int,
+    settings: Optional[Union[ReportSettings, str]] = None,
+) -> str:
     """Which spaces to upgrade first: ``rows`` are the output rows in ranking order (upgrade_rows), ``shapes``
     their polygons, ``labels`` the dimension labels, ``summary`` from upgrade.weakest_summary, ``result`` the
     upgrade.Dependants of the spaces in input order and ``surveyed`` whether each has a quality index."""
@@ -372,7 +391,7 @@ def upgrade_report(
             {"fill": NOT_SURVEYED_COLOUR, "edge": "#757575", "width": 0.3},
         )
     ]
-    legend = []
+    legend: List[LegendEntry] = []
     for (low, high), colour in zip(PRIORITY_CLASSES, REDS):
         style = {"fill": colour, "edge": "#424242", "width": 0.3}
         layers.append(
@@ -511,6 +530,7 @@ def upgrade_report(
         "{:,.0f}",
     )
     if district_shapes:
+        assert result.point_district is not None  # space_dependants placed the people in these districts
         report.heading(tr("Residents by district"))
         report.table(
             [
@@ -552,5 +572,5 @@ def upgrade_report(
     return report.save(path)
 
 
-def _weak(label, score):
+def _weak(label: Optional[str], score: Optional[float]) -> str:
     return "—" if label is None else f"{label} ({score:.0f})"

@@ -9,10 +9,12 @@ A street's right-of-way width is, in this order:
 docs/street-widths.md states the policy and the sources of the table for users.
 """
 
+from __future__ import annotations
+
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
 from ..text import HabitatError, tr, tr_noop
 
@@ -115,7 +117,7 @@ def _number(text: str) -> float:
     return float(text)
 
 
-def _quantity(text: str, unit_hint: str = ""):
+def _quantity(text: str, unit_hint: str = "") -> Optional[Tuple[float, str]]:
     """(metres, unit) of one quantity such as "12", "12 m", "12.5m", "40 ft", "12'6\"", or None."""
     match = _FEET_INCHES.match(text)
     if match:
@@ -130,7 +132,7 @@ def _quantity(text: str, unit_hint: str = ""):
     return _number(match.group(1)) * _UNITS[unit], unit
 
 
-def _part(text: str):
+def _part(text: str) -> Optional[float]:
     """Metres of one list item: a quantity or a range ("10-12", "10 - 12 m", "10 to 12 ft") as its mean."""
     text = _APPROXIMATE.sub("", text.strip())
     single = _quantity(text)
@@ -148,7 +150,7 @@ def _part(text: str):
     return (low[0] + high[0]) / 2.0
 
 
-def parse_width(value, min_width: float = MIN_WIDTH_M, max_width: float = MAX_WIDTH_M) -> WidthReading:
+def parse_width(value: object, min_width: float = MIN_WIDTH_M, max_width: float = MAX_WIDTH_M) -> WidthReading:
     """The width in metres of a width field value or an OSM ``width`` tag.
 
     Metres by default ("12", "12 m", "12.5m", "7,5"), other units converted ("40 ft", "12'", "12'6\"", "250 cm"),
@@ -169,15 +171,16 @@ def parse_width(value, min_width: float = MIN_WIDTH_M, max_width: float = MAX_WI
         if not text:
             return WidthReading(None, MISSING)
         parts = [_part(item) for item in text.split(";")]
-        if not parts or any(part is None for part in parts):
+        read = [part for part in parts if part is not None]
+        if not parts or len(read) < len(parts):  # a part that is no width
             return WidthReading(None, UNREADABLE)
-        metres = sum(parts) / len(parts)
+        metres = sum(read) / len(read)
     if not min_width <= metres <= max_width:
         return WidthReading(metres, REJECTED)
     return WidthReading(metres, OK)
 
 
-def osm_width_value(tags: dict):
+def osm_width_value(tags: Mapping[str, object]) -> object:
     """The width text of an OSM way: ``width``, else ``est_width`` (the key mappers use for estimates)."""
     for key in ("width", "est_width"):
         value = tags.get(key)
@@ -186,17 +189,17 @@ def osm_width_value(tags: dict):
     return None
 
 
-def class_width_table() -> list:
+def class_width_table() -> List[Union[str, float]]:
     """CLASS_WIDTHS as the flat [class, width, class, width, ...] list of a Processing matrix parameter."""
     return [value for row in CLASS_WIDTHS for value in row]
 
 
-def road_class_list(text) -> tuple:
+def road_class_list(text: Optional[str]) -> Tuple[str, ...]:
     """Road classes from comma-, semicolon- or space-separated text, in lower case."""
     return tuple(part for part in re.split(r"[,;\s]+", str(text or "").strip().lower()) if part)
 
 
-def policy_from_table(flat_table, default_width: float = DEFAULT_WIDTH_M) -> "WidthPolicy":
+def policy_from_table(flat_table: Optional[Iterable[Any]], default_width: float = DEFAULT_WIDTH_M) -> WidthPolicy:
     """The WidthPolicy of a Processing matrix [class, width, ...] (CLASS_WIDTHS when empty) and a default width;
     a width that is not a positive number is a clear error naming the class."""
     from .land_share import class_values
@@ -241,18 +244,18 @@ class WidthPolicy:
 
     def __init__(
         self,
-        class_widths=None,
+        class_widths: Optional[Mapping[str, float]] = None,
         default_width: float = DEFAULT_WIDTH_M,
         min_width: float = MIN_WIDTH_M,
         max_width: float = MAX_WIDTH_M,
-    ):
+    ) -> None:
         table = dict(CLASS_WIDTHS) if class_widths is None else class_widths
         self.class_widths = {str(name).strip().lower(): float(width) for name, width in table.items()}
         self.default_width = float(default_width)
         self.min_width = min_width
         self.max_width = max_width
 
-    def width(self, measured, road_class) -> StreetWidth:
+    def width(self, measured: object, road_class: object) -> StreetWidth:
         reading = parse_width(measured, self.min_width, self.max_width)
         if reading.status == OK and reading.metres is not None:
             return StreetWidth(reading.metres, MEASURED, reading)
@@ -267,13 +270,13 @@ class WidthTally:
     """Where the widths of a set of streets came from: count and length per source, and the width values that
     were rejected or unreadable (with a few examples for the log)."""
 
-    count: dict = field(default_factory=lambda: dict.fromkeys(SOURCES, 0))
-    length_m: dict = field(default_factory=lambda: dict.fromkeys(SOURCES, 0.0))
+    count: Dict[str, int] = field(default_factory=lambda: dict.fromkeys(SOURCES, 0))
+    length_m: Dict[str, float] = field(default_factory=lambda: dict.fromkeys(SOURCES, 0.0))
     rejected: int = 0
     unreadable: int = 0
-    examples: dict = field(default_factory=lambda: {REJECTED: [], UNREADABLE: []})
+    examples: Dict[str, List[str]] = field(default_factory=lambda: {REJECTED: [], UNREADABLE: []})
 
-    def add(self, result: StreetWidth, raw=None, length_m: float = 0.0, source: str = None) -> None:
+    def add(self, result: StreetWidth, raw: object = None, length_m: float = 0.0, source: Optional[str] = None) -> None:
         """Count one street; ``source`` overrides ``result.source`` (a width carried over from an earlier run)."""
         source = source or result.source
         self.count[source] += 1
@@ -308,7 +311,7 @@ class WidthTally:
             f"{self.length_share(MEASURED):.0f}",
         )
 
-    def problems(self, min_width: float = MIN_WIDTH_M, max_width: float = MAX_WIDTH_M) -> list:
+    def problems(self, min_width: float = MIN_WIDTH_M, max_width: float = MAX_WIDTH_M) -> List[str]:
         """Translated warnings about rejected and unreadable width values (empty when there are none)."""
         lines = []
         if self.rejected:
@@ -335,7 +338,12 @@ class WidthTally:
 
 
 def record_width(
-    policy: WidthPolicy, tally: WidthTally, measured, road_class, length_m: float = 0.0, source_label=None
+    policy: WidthPolicy,
+    tally: WidthTally,
+    measured: object,
+    road_class: object,
+    length_m: float = 0.0,
+    source_label: object = None,
 ) -> float:
     """The width of one street under ``policy`` (measured width, road class, default), counted in ``tally`` with
     its length. A street layer written by the OSM streets tool says in its width_src field (``source_label``)
@@ -347,7 +355,7 @@ def record_width(
     return result.width
 
 
-def source_of_label(text):
+def source_of_label(text: object) -> Optional[str]:
     """The source code for a width_src value written by the OSM streets tool (in English, in the current
     language, or as a code), or None."""
     if text is None:

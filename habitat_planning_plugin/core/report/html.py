@@ -1,12 +1,14 @@
 """A self-contained HTML report: every user text escaped, images embedded, written atomically."""
 
+from __future__ import annotations
+
 import base64
 import html
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Callable, Optional
+from typing import Callable, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 from ..text import HabitatError, tr
 
@@ -25,7 +27,7 @@ class ReportSettings:
 
 
 @contextmanager
-def run_details(tool: str, inputs):
+def run_details(tool: str, inputs: Iterable[Tuple[str, str]]) -> Iterator[None]:
     """Within the block, reports record ``tool`` and ``inputs`` ([(label, value text)]) as what made them."""
     previous = getattr(_RUN, "details", None)
     _RUN.details = (tool, list(inputs))
@@ -60,14 +62,14 @@ figure.map{margin:1em 0}figcaption{color:#424242;font-size:.9em}.legend-entry{ma
 
 
 class Report:
-    def __init__(self, title: str, settings="en"):
+    def __init__(self, title: str, settings: Union[ReportSettings, str] = "en") -> None:
         """``settings``: a ReportSettings, or just the language (the batch and notebooks: HTML, no footer)."""
         self.title = title
         self.settings = settings if isinstance(settings, ReportSettings) else ReportSettings(language=settings)
         # An HTML language tag: zh_CN -> zh-CN; the C/POSIX locale of a bare system is English.
         tag = (self.settings.language or "").split(".")[0].replace("_", "-")
         self.language = "en" if tag in ("", "C", "POSIX") else tag
-        self.parts = []
+        self.parts: List[str] = []
 
     def heading(self, text: str) -> None:
         self.parts.append(f"<h2>{html.escape(text)}</h2>")
@@ -96,7 +98,9 @@ class Report:
             f'<div class="note">{html.escape(benchmark_text)}</div></div>'
         )
 
-    def table(self, headers, rows, number_format: str = "{:,.1f}") -> None:
+    def table(
+        self, headers: Iterable[object], rows: Iterable[Iterable[object]], number_format: str = "{:,.1f}"
+    ) -> None:
         head = "".join(f"<th>{html.escape(str(h))}</th>" for h in headers)
         body = []
         for row in rows:
@@ -112,7 +116,7 @@ class Report:
             body.append("<tr>" + "".join(cells) + "</tr>")
         self.parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
 
-    def image(self, png: bytes, alt: str, legend=None) -> None:
+    def image(self, png: bytes, alt: str, legend: Optional[Iterable[Tuple[object, object]]] = None) -> None:
         """An embedded PNG; a map (``legend`` [(label, colour)], even empty) goes in a ``<figure class="map">``
         whose caption lists its legend, so that the key is also text on the page."""
         data = base64.b64encode(png).decode("ascii")
@@ -129,7 +133,12 @@ class Report:
             f'<figure class="map">{tag}<figcaption><b>{html.escape(tr("Legend:"))}</b> {entries}</figcaption></figure>'
         )
 
-    def chart(self, made, alt: Optional[str] = None, legend=None) -> None:
+    def chart(
+        self,
+        made: Tuple[bytes, Optional[str]],
+        alt: Optional[str] = None,
+        legend: Optional[Sequence[Tuple[str, str]]] = None,
+    ) -> None:
         """A chart or map made by core.report.charts (``(png, warning)``); its warning goes to ``settings.warn``
         (else onto the page), and a map's legend (recorded by the map, or ``legend`` [(label, colour)]) is listed
         under it."""
@@ -178,7 +187,7 @@ class Report:
             atomic_write(path, lambda partial: writer(text, partial))
             return path
 
-        def write(partial):
+        def write(partial: str) -> None:
             with open(partial, "w", encoding="utf-8") as stream:
                 stream.write(text)
 

@@ -11,11 +11,24 @@ road, never from one search per pair.
 Costs below ``floor`` (1 minute) count as the floor, so that a centre's own settlement does not divide by zero.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+
 import numpy as np
 
 from ..network import snap_to_edges
 from ..public_space.land_share import class_values
 from ..text import HabitatError, number_list, tr
+
+if TYPE_CHECKING:
+    from numpy.typing import ArrayLike, NDArray
+
+    from ..network import Snap, StreetGraph
+    from ..text import Progress
+
+    # Column or row numbers: a list, or an integer array.
+    Indices = Union[Sequence[int], NDArray[np.int64]]
 
 _EPSILON = 1e-9
 DOMINANCE = ("huff", "reilly")
@@ -40,7 +53,7 @@ DEFAULT_SPEEDS_KMH = {
 }
 
 
-def minutes_per_metre(speed_kmh) -> np.ndarray:
+def minutes_per_metre(speed_kmh: ArrayLike) -> NDArray[np.float64]:
     speed = np.asarray(speed_kmh, dtype=float)
     if np.any(~(speed > 0)):
         raise HabitatError(tr("Every road needs a speed above 0 km/h."))
@@ -48,15 +61,15 @@ def minutes_per_metre(speed_kmh) -> np.ndarray:
 
 
 def cost_matrix(
-    graph,
-    settlements_xy,
-    centre_rows,
-    connector_cost_per_metre,
-    limit=np.inf,
-    chunk=64,
-    progress=None,
-    snap_progress=None,
-):
+    graph: StreetGraph,
+    settlements_xy: ArrayLike,
+    centre_rows: ArrayLike,
+    connector_cost_per_metre: float,
+    limit: float = np.inf,
+    chunk: int = 64,
+    progress: Optional[Progress] = None,
+    snap_progress: Optional[Progress] = None,
+) -> Tuple[NDArray[np.float64], Snap]:
     """(n_settlements, n_centres) network cost; ``centre_rows`` index the settlements that are centres.
 
     ``progress(fraction)`` is called after each chunk of centres, ``snap_progress`` while the settlements are joined
@@ -102,10 +115,12 @@ def cost_matrix(
     return result, snap
 
 
-def nearest_by_level(costs, centre_levels, levels):
+def nearest_by_level(
+    costs: NDArray[np.float64], centre_levels: ArrayLike, levels: Iterable[int]
+) -> Dict[int, Tuple[NDArray[np.float64], NDArray[np.int64]]]:
     """For each level k: (cost, centre column) of the cheapest centre at level k or a more central one (1 = top)."""
     centre_levels = np.asarray(centre_levels)
-    out = {}
+    out: Dict[int, Tuple[NDArray[np.float64], NDArray[np.int64]]] = {}
     for level in levels:
         columns = np.nonzero(centre_levels <= level)[0]
         if len(columns) == 0:
@@ -118,12 +133,20 @@ def nearest_by_level(costs, centre_levels, levels):
     return out
 
 
-def _decay(costs, beta, decay, floor):
+def _decay(costs: NDArray[np.float64], beta: float, decay: str, floor: float) -> NDArray[np.float64]:
     clipped = np.maximum(costs, floor)
     return np.exp(-beta * clipped) if decay == "exponential" else clipped ** (-beta)
 
 
-def hansen(costs, mass, centre_rows, gamma=1.0, beta=2.0, decay="power", floor=1.0):
+def hansen(
+    costs: NDArray[np.float64],
+    mass: ArrayLike,
+    centre_rows: Indices,
+    gamma: float = 1.0,
+    beta: float = 2.0,
+    decay: str = "power",
+    floor: float = 1.0,
+) -> NDArray[np.float64]:
     """Hansen accessibility of every settlement to the centres' masses (a centre's own mass left out)."""
     weights = np.asarray(mass, dtype=float) ** gamma
     terms = weights[None, :] * _decay(costs, beta, decay, floor)
@@ -131,7 +154,9 @@ def hansen(costs, mass, centre_rows, gamma=1.0, beta=2.0, decay="power", floor=1
     return np.where(np.isfinite(costs), terms, 0.0).sum(axis=1)
 
 
-def huff(costs, mass, alpha=1.0, beta=2.0, floor=1.0):
+def huff(
+    costs: NDArray[np.float64], mass: ArrayLike, alpha: float = 1.0, beta: float = 2.0, floor: float = 1.0
+) -> Tuple[NDArray[np.float64], NDArray[np.int64]]:
     """Huff probabilities (rows sum to 1 where any centre is reachable) and the dominant centre column (-1: none)."""
     attraction = np.asarray(mass, dtype=float)[None, :] ** alpha * _decay(costs, beta, "power", floor)
     attraction = np.where(np.isfinite(costs), attraction, 0.0)
@@ -140,19 +165,21 @@ def huff(costs, mass, alpha=1.0, beta=2.0, floor=1.0):
     return probability, np.where(total > 0, np.argmax(attraction, axis=1), -1)
 
 
-def reilly(costs, mass, floor=1.0):
+def reilly(costs: NDArray[np.float64], mass: ArrayLike, floor: float = 1.0) -> NDArray[np.int64]:
     """Dominant centre column by Reilly's law of retail gravitation (-1 where no centre is reachable)."""
     pull = np.asarray(mass, dtype=float)[None, :] / np.maximum(costs, floor) ** 2
     pull = np.where(np.isfinite(costs), pull, 0.0)
     return np.where(pull.max(axis=1) > 0, np.argmax(pull, axis=1), -1)
 
 
-def breaking_point(distance, mass_i, mass_j):
+def breaking_point(distance: float, mass_i: float, mass_j: float) -> float:
     """Reilly's breaking point: distance from centre i towards j where their influence is equal."""
     return distance / (1.0 + np.sqrt(mass_j / mass_i))
 
 
-def dominant_centres(costs, mass, method="huff", beta=2.0):
+def dominant_centres(
+    costs: NDArray[np.float64], mass: ArrayLike, method: str = "huff", beta: float = 2.0
+) -> Tuple[NDArray[np.int64], NDArray[np.float64]]:
     """(dominant centre column (-1: none), its Huff probability (NaN with Reilly's law or without a centre))."""
     if method == "huff":
         probability, dominant = huff(costs, mass, beta=beta)
@@ -162,7 +189,7 @@ def dominant_centres(costs, mass, method="huff", beta=2.0):
     return dominant, np.full(len(dominant), np.nan)
 
 
-def parse_bands(text):
+def parse_bands(text: Optional[str]) -> List[float]:
     """Isochrone bands in minutes: numbers above 0, at most a day; a HabitatError saying what is wrong otherwise."""
     message = tr('Isochrone bands must be minutes separated by commas; got "{0}".', text)
     bands = number_list(text, message)
@@ -181,7 +208,7 @@ def parse_bands(text):
     return sorted(set(bands))
 
 
-def speed_table(matrix):
+def speed_table(matrix: Optional[Iterable[Any]]) -> Dict[str, float]:
     """{road class: km/h} from the speed matrix (the defaults when empty); every speed a number above 0 and at most
     MAX_SPEED_KMH, else a HabitatError naming the road class."""
     flat = list(matrix or []) or [v for pair in DEFAULT_SPEEDS_KMH.items() for v in pair]

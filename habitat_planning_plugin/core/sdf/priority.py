@@ -7,9 +7,19 @@ score = 100 * sum_c share_c * value_c, and the contribution of component c is 10
 contributions of a settlement add up to its score. A missing value counts as 0 and is reported.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Dict, Iterable, Mapping, Optional, Sequence, Tuple
+
 import numpy as np
 
 from ..text import HabitatError, number_list, tr, tr_noop
+
+if TYPE_CHECKING:
+    from numpy.typing import ArrayLike, NDArray
+    from shapely.geometry.base import BaseGeometry
+
+    from ..text import Progress
 
 GROUP_NAMES = {"need": tr_noop("need"), "potential": tr_noop("potential")}
 # (component, group, description) in the order of the weights parameter.
@@ -24,7 +34,7 @@ COMPONENTS = [
 GROUPS = {name: group for name, group, _ in COMPONENTS}
 
 
-def minmax(values, reverse=False):
+def minmax(values: ArrayLike, reverse: bool = False) -> NDArray[np.float64]:
     """0..1 by min-max (reversed: the lowest value gets 1); NaN stays NaN; a constant column gives 0."""
     values = np.asarray(values, dtype=float)
     values = np.where(np.isfinite(values), values, np.nan)
@@ -36,7 +46,12 @@ def minmax(values, reverse=False):
     return 1.0 - scaled if reverse else scaled
 
 
-def priority_scores(components, groups, weights, need_weight=0.5):
+def priority_scores(
+    components: Mapping[str, ArrayLike],
+    groups: Mapping[str, str],
+    weights: Mapping[str, float],
+    need_weight: float = 0.5,
+) -> Tuple[NDArray[np.float64], Dict[str, NDArray[np.float64]], Dict[str, int]]:
     """``components``: {name: (n,) values 0..1}; ``groups``: {name: "need" | "potential"}; ``weights``: {name: w}.
 
     Returns (score (n,), contributions {name: (n,)}, missing {name: count}).
@@ -45,7 +60,7 @@ def priority_scores(components, groups, weights, need_weight=0.5):
         raise HabitatError(tr("Choose at least one need or potential component."))
     if not 0.0 <= need_weight <= 1.0:
         raise HabitatError(tr("The weight of need must lie between 0 and 1."))
-    shares = {}
+    shares: Dict[str, float] = {}
     for group, group_weight in (("need", need_weight), ("potential", 1.0 - need_weight)):
         names = [name for name in components if groups[name] == group]
         total = sum(weights[name] for name in names)
@@ -55,7 +70,8 @@ def priority_scores(components, groups, weights, need_weight=0.5):
         scale = 1.0 if len(present) == 1 else group_weight  # a single group takes all the weight
         for name in names:
             shares[name] = scale * weights[name] / total
-    contributions, missing = {}, {}
+    contributions: Dict[str, NDArray[np.float64]] = {}
+    missing: Dict[str, int] = {}
     for name, values in components.items():
         values = np.asarray(values, dtype=float)
         missing[name] = int((~np.isfinite(values)).sum())
@@ -64,7 +80,7 @@ def priority_scores(components, groups, weights, need_weight=0.5):
     return score, contributions, missing
 
 
-def parse_component_weights(text):
+def parse_component_weights(text: Optional[str]) -> Dict[str, float]:
     """{component: weight} from the six comma-separated weights, in the order of COMPONENTS."""
     weights = number_list(text, tr('Component weights must be numbers separated by commas; got "{0}".', text))
     if len(weights) != len(COMPONENTS) or min(weights) < 0:
@@ -73,15 +89,20 @@ def parse_component_weights(text):
 
 
 def priority_components(
-    development=None, travel=None, service_minutes=60.0, centrality=None, accessibility=None, corridor=None
-):
+    development: Optional[ArrayLike] = None,
+    travel: Optional[ArrayLike] = None,
+    service_minutes: float = 60.0,
+    centrality: Optional[ArrayLike] = None,
+    accessibility: Optional[ArrayLike] = None,
+    corridor: Optional[ArrayLike] = None,
+) -> Dict[str, NDArray[np.float64]]:
     """{component: (n,) values 0..1} of the data given (None: left out), in the order of COMPONENTS.
 
     A low ``development`` index and a long ``travel`` time (minutes) are need; no travel time (NaN: no road, or no
     centre within reach) is the largest need, never the smallest, and counts as beyond ``service_minutes``.
     ``centrality`` and ``accessibility`` are potential, min-max scaled; ``corridor`` is 1 on a corridor, else 0.
     """
-    values = {}
+    values: Dict[str, NDArray[np.float64]] = {}
     if development is not None:
         values["low_development"] = minmax(development, reverse=True)
     if travel is not None:
@@ -99,7 +120,9 @@ def priority_components(
     return values
 
 
-def corridor_distances(shapes, corridors, progress=None):
+def corridor_distances(
+    shapes: Sequence[Optional[BaseGeometry]], corridors: Iterable[BaseGeometry], progress: Optional[Progress] = None
+) -> NDArray[np.float64]:
     """Distance from each settlement shape (None: no geometry, inf) to the union of the ``corridors`` (shapely
     lines or polygons). ``progress(fraction)`` may raise to cancel."""
     from shapely.ops import unary_union
@@ -115,8 +138,9 @@ def corridor_distances(shapes, corridors, progress=None):
     return distance
 
 
-def ordinal_ranks(score):
+def ordinal_ranks(score: ArrayLike) -> NDArray[np.int64]:
     """1 for the highest score, then 2, 3…; ties keep the input order."""
+    score = np.asarray(score)
     rank = np.empty(len(score), dtype=np.int64)
-    rank[np.argsort(-np.asarray(score), kind="stable")] = np.arange(1, len(score) + 1)
+    rank[np.argsort(-score, kind="stable")] = np.arange(1, len(score) + 1)
     return rank

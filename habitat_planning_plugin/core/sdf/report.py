@@ -1,13 +1,28 @@
 """The reports of the SDF tools: functional analysis and settlement hierarchy, composite development index and
 investment priorities, from plain data (names, numbers, shapely shapes) and the ReportSettings of the run."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+
 import numpy as np
 
 from ..report.charts import bar_chart, map_image, matrix_charts
-from ..report.html import Report
+from ..report.html import Report, ReportSettings
 from ..text import tr, tr_noop
 from .common import listed
 from .priority import COMPONENTS
+
+if TYPE_CHECKING:
+    from numpy.typing import ArrayLike, NDArray
+    from shapely.geometry.base import BaseGeometry
+
+    from ..report.charts import LegendEntry, Picture, Style
+    from .development_index import CompositeIndex
+    from .scalogram import Scalogram
+
+    # Whole numbers, one per settlement (levels, ranks): a list or an integer array.
+    Integers = Union[Sequence[int], NDArray[np.int64]]
 
 LEVEL_COLOURS = ["#4a148c", "#8e24aa", "#ce93d8", "#e1bee7", "#f3e5f5", "#f3e5f5", "#f3e5f5"]
 LEVEL_RADII = [1500.0, 1000.0, 600.0, 450.0, 350.0, 300.0, 250.0]
@@ -22,16 +37,25 @@ PRIORITY_FIFTHS = (
 )
 
 
-def _drawn(shape, radius):
+def _drawn(shape: BaseGeometry, radius: float) -> BaseGeometry:
     """A polygon as it is, a point (or line) as a disc of ``radius`` metres."""
     return shape if shape.geom_type.endswith("Polygon") else shape.buffer(radius)
 
 
-def hierarchy_map(shapes, levels, labels, names=None, centrality=None, named=10):
+def hierarchy_map(
+    shapes: Sequence[Optional[BaseGeometry]],
+    levels: Integers,
+    labels: Sequence[str],
+    names: Optional[Sequence[str]] = None,
+    centrality: Optional[ArrayLike] = None,
+    named: int = 10,
+) -> Picture:
     """Settlements drawn by level (larger and darker: more central), sectors filled by level; the levels as
     legend and the ``named`` most central settlements (by ``centrality``) labelled with their ``names``.
     ``shapes``: one shapely geometry per settlement (None: not drawn)."""
-    layers, legend, shape_of = [], [], {}
+    layers: List[Tuple[List[BaseGeometry], Style]] = []
+    legend: List[LegendEntry] = []
+    shape_of: Dict[int, BaseGeometry] = {}
     for level in range(len(labels) - 1, -1, -1):  # local first, central on top
         drawn = []
         for index, (shape, value) in enumerate(zip(shapes, levels)):
@@ -48,7 +72,16 @@ def hierarchy_map(shapes, levels, labels, names=None, centrality=None, named=10)
     return map_image(layers, tr("Settlement hierarchy"), legend, labels=named_places)
 
 
-def functions_report(path, names, functions, result, levels, labels, shapes, settings="en") -> str:
+def functions_report(
+    path: str,
+    names: Sequence[str],
+    functions: Sequence[str],
+    result: Scalogram,
+    levels: Integers,
+    labels: Sequence[str],
+    shapes: Sequence[Optional[BaseGeometry]],
+    settings: Union[ReportSettings, str] = "en",
+) -> str:
     """The scalogram, the hierarchy map and table and the centrality chart of ``result`` (a Scalogram) for the
     settlements ``names`` (with their ``shapes``), ``levels`` (0 = most central) named by ``labels``."""
     report = Report(tr("Functional analysis and settlement hierarchy"), settings)
@@ -106,7 +139,16 @@ def functions_report(path, names, functions, result, levels, labels, shapes, set
     return report.save(path)
 
 
-def development_report(path, names, indicators, result, labels, levels, rows, settings="en") -> str:
+def development_report(
+    path: str,
+    names: Sequence[str],
+    indicators: Sequence[str],
+    result: CompositeIndex,
+    labels: Sequence[str],
+    levels: Integers,
+    rows: Iterable[Tuple[int, float, float, int]],
+    settings: Union[ReportSettings, str] = "en",
+) -> str:
     """The index chart, the ranking and the sensitivity table of ``result`` (a CompositeIndex); ``levels`` are the
     class of each settlement (-1: none) named by ``labels``; ``rows`` [(indicator column, weight factor, mean rank
     change, largest rank change)] from ``sensitivity``."""
@@ -150,7 +192,12 @@ def development_report(path, names, indicators, result, labels, levels, rows, se
     return report.save(path)
 
 
-def priority_map(shapes, colours, named, labelled=8):
+def priority_map(
+    shapes: Sequence[Sequence[Optional[BaseGeometry]]],
+    colours: Sequence[str],
+    named: Iterable[Tuple[int, str, Optional[BaseGeometry]]],
+    labelled: int = 8,
+) -> Picture:
     """(png, warning): the settlements filled by priority fifth (darker: higher), the fifths as legend and the
     ``labelled`` highest priorities named; ``shapes`` [[shape] per fifth], ``named`` [(position in the ranking,
     name, shape)]."""
@@ -164,7 +211,16 @@ def priority_map(shapes, colours, named, labelled=8):
     )
 
 
-def priority_report(path, shapes, names, score, rank, contributions, settings="en", no_travel=()) -> str:
+def priority_report(
+    path: str,
+    shapes: Sequence[Optional[BaseGeometry]],
+    names: Sequence[str],
+    score: ArrayLike,
+    rank: Integers,
+    contributions: Mapping[str, NDArray[np.float64]],
+    settings: Union[ReportSettings, str] = "en",
+    no_travel: Sequence[str] = (),
+) -> str:
     """The priority map and the ranking with every component's contribution. ``shapes``: one shapely geometry per
     settlement (None: not on the map); ``contributions`` {component: (n,)} as from ``priority_scores``;
     ``no_travel`` the names of the settlements without a travel time."""
@@ -172,8 +228,10 @@ def priority_report(path, shapes, names, score, rank, contributions, settings="e
     report = Report(tr("Investment priorities"), settings)
     score = np.asarray(score, dtype=float)
     quintile = np.searchsorted(np.quantile(score, [0.2, 0.4, 0.6, 0.8]), score, side="right")
-    by_fifth = [[] for _ in PRIORITY_COLOURS]
-    named = []  # (position in the ranking, name, shape) of the settlements drawn
+    by_fifth: List[List[Optional[BaseGeometry]]] = [[] for _ in PRIORITY_COLOURS]
+    named: List[
+        Tuple[int, str, Optional[BaseGeometry]]
+    ] = []  # (position in the ranking, name, shape) of the settlements drawn
     position = {index: rank_position for rank_position, index in enumerate(np.argsort(-score, kind="stable"))}
     for index, (shape, band) in enumerate(zip(shapes, quintile)):
         if shape is None:
