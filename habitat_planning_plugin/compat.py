@@ -146,10 +146,12 @@ class _LayerFilter:
 
 
 class _ProcessingModelChildParameterSource:
-    ModelParameter = QgsProcessingModelChildParameterSource.ModelParameter
-    ChildOutput = QgsProcessingModelChildParameterSource.ChildOutput
-    StaticValue = QgsProcessingModelChildParameterSource.StaticValue
-    Expression = QgsProcessingModelChildParameterSource.Expression
+    # QGIS >= 3.34 moved these to Qgis.ProcessingModelChildParameterSource and dropped them from the class (no
+    # alias, unlike the other enums here): read them only where they still exist, _modern() then picks Qgis'.
+    ModelParameter = getattr(QgsProcessingModelChildParameterSource, "ModelParameter", None)
+    ChildOutput = getattr(QgsProcessingModelChildParameterSource, "ChildOutput", None)
+    StaticValue = getattr(QgsProcessingModelChildParameterSource, "StaticValue", None)
+    Expression = getattr(QgsProcessingModelChildParameterSource, "Expression", None)
 
 
 ProcessingSourceType = _modern("ProcessingSourceType", _ProcessingSourceType)

@@ -65,9 +65,18 @@ def read_array(band, path: str, what: str):
     return values
 
 
+def georeferencing(dataset, path: str, what: str):
+    """(geotransform, projection WKT) of a dataset; damaged GeoTIFF keys are a message naming the file (GDAL raises
+    them here once exceptions are on, as QGIS >= 3.40's Processing turns them on for the whole process)."""
+    try:
+        return dataset.GetGeoTransform(), dataset.GetProjection()
+    except RuntimeError as error:
+        raise HabitatError(tr("Cannot read the {0} raster {1}: {2}", what, path, str(error).strip())) from error
+
+
 def read_built_up(layer, band_number, kind, kind_label: str, feedback):
     dataset = open_raster(layer.source(), tr("built-up"))
-    geotransform = dataset.GetGeoTransform()
+    geotransform, projection = georeferencing(dataset, layer.source(), tr("built-up"))
     if geotransform[2] or geotransform[4]:
         raise HabitatError(
             tr(
@@ -108,7 +117,7 @@ def read_built_up(layer, band_number, kind, kind_label: str, feedback):
         )
     if not valid.any():
         raise HabitatError(tr("The built-up raster {0} holds no data (every cell is nodata).", layer.name()))
-    return Grid(share, valid, geotransform, dataset.GetProjection())
+    return Grid(share, valid, geotransform, projection)
 
 
 def classify(grid, settings, min_extent_m2, progress):
@@ -198,14 +207,15 @@ def raster_population_by_extent(raster, labels, grid, count, progress=None):
     values = read_array(band, raster.source(), tr("population")).astype(np.float64)
     nodata = band.GetNoDataValue()
     valid = np.isfinite(values) if nodata is None else np.isfinite(values) & (values != nodata)
+    geotransform, projection = georeferencing(dataset, raster.source(), tr("population"))
     return ue.population_by_extent(
         labels,
         grid.geotransform,
         count,
         values,
-        dataset.GetGeoTransform(),
+        geotransform,
         valid,
-        point_transform(dataset.GetProjection(), grid.projection),
+        point_transform(projection, grid.projection),
         progress=progress,
     )
 

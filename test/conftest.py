@@ -19,6 +19,17 @@ def pytest_sessionstart(session):
         )
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _collect_before_exit_qgis(qgis_app):
+    """Free what the tests left to the garbage collector (processing contexts holding layers) while QGIS and GDAL
+    are still up: pytest-qgis calls exitQgis() right after this, and a QgsRasterLayer destroyed at interpreter exit,
+    after GDAL's drivers are gone, segfaults in GDALClose (QGIS 3.40)."""
+    yield
+    import gc
+
+    gc.collect()
+
+
 @pytest.fixture
 def habitat_provider(qgis_processing):
     """The provider registered for one test (the plugin tests register and remove their own)."""

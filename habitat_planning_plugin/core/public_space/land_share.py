@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import warnings
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, cast
 
 import numpy as np
 
@@ -220,7 +220,7 @@ def corridor_shares(
         # corridors of lines over several tiles, drawn once and dropped after their last tile
         spanning: Dict[int, BaseGeometry] = {}
 
-        spanning_keys = set(np.flatnonzero(np.any(first != last, axis=1)).tolist())
+        spanning_keys = set(cast(List[int], np.flatnonzero(np.any(first != last, axis=1)).tolist()))
 
         def corridor(k: int) -> BaseGeometry:
             if k not in spanning_keys:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, cast
 
 import numpy as np
 
@@ -461,7 +461,7 @@ def match_earlier(
         later = labels_later[first : first + step].ravel()
         both = (earlier > 0) & (later > 0)
         codes, counts = np.unique(earlier[both].astype(np.int64) * (later_count + 1) + later[both], return_counts=True)
-        for code, number in zip(codes.tolist(), counts.tolist()):
+        for code, number in zip(cast(List[int], codes.tolist()), cast(List[int], counts.tolist())):
             pairs[code] = pairs.get(code, 0) + number
     best = np.zeros(earlier_count + 1, dtype=np.int64)
     best_cells = np.zeros(earlier_count + 1, dtype=np.int64)
