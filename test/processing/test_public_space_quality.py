@@ -11,6 +11,7 @@ from shapely.geometry import box
 
 from test.conftest import ROOT, SAMPLE_DATA, layer_path
 from test.helpers import read_rows, write_layer
+from test.survey_answers import BEST, WORST
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from kobo_export import read_form, write_export  # noqa: E402
@@ -24,69 +25,6 @@ SQUARES = {
     15: box(501200, 3500000, 501300, 3500100),
 }
 
-BEST = {
-    "space_type": "park",
-    "universal_access": "yes",
-    "opening_hours": "always",
-    "entry_fee": "no",
-    "barriers": ["none"],
-    "users_women": 10,
-    "users_men": 10,
-    "users_children": 5,
-    "users_youth": 5,
-    "users_adults": 5,
-    "users_older": 5,
-    "users_disability": 2,
-    "activities": ["sitting", "walking", "play", "sports", "trading", "events"],
-    "seating": "enough",
-    "shade": "most",
-    "toilets": "yes",
-    "drinking_water": "yes",
-    "lighting": "yes",
-    "safety_women": "very_safe",
-    "safety_men": "very_safe",
-    "visibility": "clear",
-    "incidents": "none",
-    "green_cover_pct": 100,
-    "trees": "many",
-    "amenities": ["playground", "sports_ground", "fitness", "bins", "signage", "bicycle_parking", "ramps"],
-    "facility_condition": "good",
-    "cleanliness": "clean",
-    "vegetation_upkeep": "good",
-    "vandalism": "none",
-}
-WORST = {
-    "space_type": "square",
-    "universal_access": "no",
-    "opening_hours": "closed",
-    "entry_fee": "yes",
-    "fee_amount": 20,
-    "barriers": ["fence", "steps", "traffic", "guard"],
-    "users_women": 0,
-    "users_men": 0,
-    "users_children": 0,
-    "users_youth": 0,
-    "users_adults": 0,
-    "users_older": 0,
-    "users_disability": 0,
-    "activities": ["none"],
-    "seating": "none",
-    "shade": "none",
-    "toilets": "no",
-    "drinking_water": "no",
-    "lighting": "no",
-    "safety_women": "very_unsafe",
-    "safety_men": "very_unsafe",
-    "visibility": "blocked",
-    "incidents": "many",
-    "green_cover_pct": 0,
-    "trees": "none",
-    "amenities": ["none"],
-    "facility_condition": "poor",
-    "cleanliness": "dirty",
-    "vegetation_upkeep": "poor",
-    "vandalism": "many",
-}
 # Space 13: two visits with gaps (see the hand computation in test_round_trip_scores_by_hand).
 MIXED_1 = {
     "universal_access": "partly",
