@@ -3,7 +3,6 @@
 import numpy as np
 from qgis.core import (
     QgsFeature,
-    QgsFeatureRequest,
     QgsFeatureSink,
     QgsField,
     QgsFields,
@@ -11,7 +10,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterMatrix,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
@@ -27,31 +25,36 @@ from ...compat import (
 )
 from ...core.network import build_graph
 from ...core.sdf.accessibility import (
-    DEFAULT_SPEEDS_KMH,
     DOMINANCE,
-    MAX_SPEED_KMH,
     cost_matrix,
     dominant_centres,
     hansen,
     minutes_per_metre,
     nearest_by_level,
     parse_bands,
-    speed_table,
 )
 from ...core.sdf.zones import centre_vertex_costs, influence_zones, isochrone_bands, settlement_areas
 from ...core.text import Cancelled, HabitatError, tr, tr_noop
-from ...core.wkb import wkb_line_parts
 from ...qgis_io import features_in_crs, from_shapely, number_or_nan
 from ..base import HabitatAlgorithm, progress_callback
 from ..outputs import extended_fields
 from ..styles import BLUES, NEAR_FAR, Categories, DistinctColours, Graduated
 from .places import listed, place_names, place_points, written_geometry
+from .roads import (
+    CLASS_FIELD,
+    DEFAULT_SPEED,
+    MAX_OFF_ROAD,
+    OFF_ROAD_SPEED,
+    ROADS,
+    SPEEDS,
+    add_road_parameters,
+    check_road_values,
+    implausible,
+    read_roads,
+)
 from .sdf_functions import unique_names
 
 DOMINANCE_LABELS = (tr_noop("Huff probabilities"), tr_noop("Reilly's law (gravity)"))
-# Plausible ranges: beyond them a value is a typing error (metres for kilometres...), refused with the reason.
-MAX_OFF_ROAD_SPEED_KMH = 50.0
-MAX_OFF_ROAD_METRES = 50_000.0
 MAX_DECAY = 10.0
 
 
@@ -83,12 +86,14 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
     LEVEL_FIELD = "LEVEL_FIELD"
     MASS_FIELD = "MASS_FIELD"
     CENTRE_MAX_LEVEL = "CENTRE_MAX_LEVEL"
-    ROADS = "ROADS"
-    CLASS_FIELD = "CLASS_FIELD"
-    SPEEDS = "SPEEDS"
-    DEFAULT_SPEED = "DEFAULT_SPEED"
-    OFF_ROAD_SPEED = "OFF_ROAD_SPEED"
-    MAX_OFF_ROAD = "MAX_OFF_ROAD"
+    ROADS, CLASS_FIELD, SPEEDS, DEFAULT_SPEED, OFF_ROAD_SPEED, MAX_OFF_ROAD = (
+        ROADS,
+        CLASS_FIELD,
+        SPEEDS,
+        DEFAULT_SPEED,
+        OFF_ROAD_SPEED,
+        MAX_OFF_ROAD,
+    )
     DOMINANCE = "DOMINANCE"
     DECAY = "DECAY"
     BANDS = "BANDS"
@@ -145,57 +150,7 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
             ),
             tr_noop("Settlements of this level or a more central one are centres (2: central and intermediate)."),
         )
-        self.add_parameter(
-            QgsProcessingParameterFeatureSource(self.ROADS, tr("Road network"), [ProcessingSourceType.VectorLine]),
-            tr_noop("Roads of the region; lines sharing a vertex are connected."),
-        )
-        self.add_parameter(
-            QgsProcessingParameterField(
-                self.CLASS_FIELD, tr("Road class field"), parentLayerParameterName=self.ROADS, optional=True
-            ),
-            tr_noop("Road class looked up in the speed table (e.g. the OpenStreetMap highway tag)."),
-        )
-        self.add_parameter(
-            QgsProcessingParameterMatrix(
-                self.SPEEDS,
-                tr("Speed by road class (km/h)"),
-                numberRows=0,
-                hasFixedNumberRows=False,
-                headers=[tr("Road class"), tr("Speed (km/h)")],
-                defaultValue=[v for pair in DEFAULT_SPEEDS_KMH.items() for v in pair],
-                optional=True,
-            ),
-            tr_noop(
-                "Travel speed of each road class. The defaults are typical rural speeds: adapt them to the "
-                "region's roads and vehicles."
-            ),
-        )
-        self.add_parameter(
-            QgsProcessingParameterNumber(
-                self.DEFAULT_SPEED, tr("Default speed (km/h)"), ProcessingNumberParameterType.Double, 30.0, minValue=1.0
-            ),
-            tr_noop("Speed of roads whose class is not in the table."),
-        )
-        self.add_parameter(
-            QgsProcessingParameterNumber(
-                self.OFF_ROAD_SPEED,
-                tr("Off-road speed (km/h)"),
-                ProcessingNumberParameterType.Double,
-                5.0,
-                minValue=0.5,
-            ),
-            tr_noop("Speed from a settlement to the nearest road (walking by default)."),
-        )
-        self.add_parameter(
-            QgsProcessingParameterNumber(
-                self.MAX_OFF_ROAD,
-                tr("Largest distance to a road (m)"),
-                ProcessingNumberParameterType.Double,
-                5000.0,
-                minValue=1.0,
-            ),
-            tr_noop("Settlements farther than this from every road have no road connection and are reported."),
-        )
+        add_road_parameters(self)
         self.add_parameter(
             QgsProcessingParameterEnum(
                 self.DOMINANCE, tr("Dominant centre by"), [tr(label) for label in DOMINANCE_LABELS], defaultValue=0
@@ -245,28 +200,10 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
         self.add_number_outputs([("CENTRES", tr("Centres")), ("UNCONNECTED", tr("Settlements without road access"))])
 
     def check_values(self, parameters, context):
-        problems = []
-        try:
-            speed_table(self.parameterAsMatrix(parameters, self.SPEEDS, context))
-        except HabitatError as error:
-            problems.append(str(error))
-        for parameter, highest, unit in (
-            (self.DEFAULT_SPEED, MAX_SPEED_KMH, "km/h"),
-            (self.OFF_ROAD_SPEED, MAX_OFF_ROAD_SPEED_KMH, "km/h"),
-            (self.MAX_OFF_ROAD, MAX_OFF_ROAD_METRES, "m"),
-            (self.DECAY, MAX_DECAY, ""),
-        ):
-            value = self.parameterAsDouble(parameters, parameter, context)
-            if value > highest:
-                problems.append(
-                    tr(
-                        '"{0}" of {1} {2} is implausible; give at most {3} {2}.',
-                        self.parameterDefinition(parameter).description(),
-                        f"{value:g}",
-                        unit,
-                        f"{highest:g}",
-                    )
-                )
+        problems = check_road_values(self, parameters, context)
+        message = implausible(self, parameters, context, self.DECAY, MAX_DECAY, "")
+        if message:
+            problems.append(message)
         try:
             parse_bands(self.parameterAsString(parameters, self.BANDS, context))
         except HabitatError as error:
@@ -325,7 +262,7 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
                 tr("Every centre needs a mass above 0 in the field {0}; these have none: {1}", mass_field, listed(bad))
             )
 
-        lines, speeds = self.read_roads(parameters, context, roads, crs, feedback)
+        lines, speeds = read_roads(self, parameters, context, roads, crs, feedback)
         graph = build_graph(lines, cost_per_metre=minutes_per_metre(speeds))
         feedback.setProgress(10)
         off_road = minutes_per_metre(self.parameterAsDouble(parameters, self.OFF_ROAD_SPEED, context))
@@ -414,33 +351,6 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
             )
         outputs.update({"CENTRES": len(centre_rows), "UNCONNECTED": int(unconnected.sum())})
         return outputs
-
-    def read_roads(self, parameters, context, roads, crs, feedback):
-        class_field = self.parameterAsString(parameters, self.CLASS_FIELD, context)
-        table = speed_table(self.parameterAsMatrix(parameters, self.SPEEDS, context))
-        default = self.parameterAsDouble(parameters, self.DEFAULT_SPEED, context)
-        request = QgsFeatureRequest()
-        request.setSubsetOfAttributes([class_field] if class_field else [], roads.fields())
-        lines, speeds = [], []
-        for count, feature in enumerate(features_in_crs(roads, crs, context.transformContext(), request)):
-            if count % 1000 == 0 and feedback.isCanceled():
-                raise Cancelled()
-            geometry = feature.geometry()
-            if geometry is None or geometry.isNull() or geometry.isEmpty():
-                continue
-            speed = table.get(str(feature[class_field] or "").strip().lower(), default) if class_field else default
-            for part in wkb_line_parts(bytes(geometry.asWkb())) or []:
-                if len(part) >= 2:
-                    lines.append(part)
-                    speeds.append(speed)
-        if not lines:
-            raise HabitatError(
-                tr(
-                    'The road network "{0}" has no lines with at least two vertices.',
-                    self.input_label(parameters, self.ROADS, context),
-                )
-            )
-        return lines, speeds
 
     def write_settlements(
         self,
