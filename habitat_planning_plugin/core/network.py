@@ -113,6 +113,20 @@ def build_graph(lines: Lines, tolerance: float = 0.01, cost_per_metre: Optional[
     return StreetGraph(xy, u, v, length, line_of, matrix, component, n_components, cost)
 
 
+def subgraph(graph: StreetGraph, keep: ArrayLike) -> StreetGraph:
+    """The graph with only the edges where ``keep`` is true, on the same vertices (their numbers unchanged, so that
+    two networks built from one set of lines can be compared vertex by vertex)."""
+    from scipy.sparse.csgraph import connected_components
+
+    keep = np.asarray(keep, dtype=bool)
+    u, v, cost = graph.edge_u[keep], graph.edge_v[keep], graph.edge_cost[keep]
+    matrix = _adjacency(u, v, cost, graph.n_vertices)
+    n_components, component = connected_components(matrix, directed=False)
+    return StreetGraph(
+        graph.xy, u, v, graph.edge_length[keep], graph.edge_line[keep], matrix, component, n_components, cost
+    )
+
+
 def _unique_first(keys: NDArray[np.int64]) -> Tuple[NDArray[np.int64], NDArray[np.int64]]:
     """np.unique(keys, return_index=True, return_inverse=True) without its stable sort (twice as fast): the
     index of each distinct key's first occurrence, in key order, and the position of every key among them."""
