@@ -37,6 +37,9 @@ REGION_LAYERS = [
     ("settlements", tr_noop("Settlements"), "workshop_settlements.qml"),
     ("facilities", tr_noop("Facilities"), "workshop_facilities.qml"),
     ("roads", tr_noop("Roads"), "workshop_roads.qml"),
+    # The what-if scenario of habitat:sdfscenario: a new road to the roadless village, a new hospital.
+    ("scenario_roads", tr_noop("Scenario: new and upgraded roads"), "workshop_scenario_roads.qml"),
+    ("scenario_facilities", tr_noop("Scenario: new facilities"), "workshop_scenario_facilities.qml"),
 ]
 POPULATION_COLOURS = ["#ffffcc", "#fed976", "#fd8d3c", "#e31a1c", "#800026"]
 

@@ -32,6 +32,10 @@
             <translation>“{0}”中没有计入的开放公共空间。</translation>
         </message>
         <message>
+            <source>"{0}" in the expected functions is not a hierarchy level (1, 2, 3…; 1 = most central).</source>
+            <translation>应有功能表中的“{0}”不是等级（1、2、3…；1 = 最高中心等级）。</translation>
+        </message>
+        <message>
             <source>"{0}" is given but the question has no dimension: it would not be scored</source>
             <translation>给出了 "{0}"，但该问题没有维度：它不会被计分</translation>
         </message>
@@ -42,6 +46,10 @@
         <message>
             <source>"{0}" is not a valid XLSForm name (a letter or _, then letters, digits, _ . -)</source>
             <translation>“{0}”不是有效的 XLSForm 名称（以字母或 _ 开头，其后为字母、数字、_、. 或 -）</translation>
+        </message>
+        <message>
+            <source>"{0}" is the same for every settlement: it adds the same to every score and does not change the ranking.</source>
+            <translation>“{0}”在所有居民点中都相同：它为每个得分加上相同的值，不会改变排名。</translation>
         </message>
         <message>
             <source>"{0}" is the weakest dimension of the spaces most people depend on ({1} people).</source>
@@ -140,6 +148,22 @@
             <translation>0.5 表示需求与潜力同等重要；1 表示仅按需求排名。</translation>
         </message>
         <message>
+            <source>15 to 30 min</source>
+            <translation>15 至 30 分钟</translation>
+        </message>
+        <message>
+            <source>5 to 15 min</source>
+            <translation>5 至 15 分钟</translation>
+        </message>
+        <message>
+            <source>; a centre's own mass counted</source>
+            <translation>；计入中心自身的规模</translation>
+        </message>
+        <message>
+            <source>; a centre's own mass left out</source>
+            <translation>；不计中心自身的规模</translation>
+        </message>
+        <message>
             <source>A GPS tolerance of {0} m would link submissions to spaces far from where they were made (phone GPS is usually 5–20 m off): use at most {1} m.</source>
             <translation>GPS 容差为 {0} 米会把提交记录关联到远离其填写地点的空间（手机 GPS 误差通常为 5–20 米）：请最多使用 {1} 米。</translation>
         </message>
@@ -172,6 +196,14 @@
             <translation>建成区比例不超过此值的像元为开放用地（0.2：像元中建成部分不超过 20%）。对于 0/1 或 WorldCover 数据，只有非建成区像元为开放用地。</translation>
         </message>
         <message>
+            <source>A centre's own people are accessible to it.</source>
+            <translation>中心自身的人口对其而言是可达的。</translation>
+        </message>
+        <message>
+            <source>A centre's own people are accessible to it: its own mass counts at no travel time in its Hansen accessibility. When off, only the other centres count (the settlements beside a large centre then score higher than the centre itself).</source>
+            <translation>中心自身的人口对其而言是可达的：在其 Hansen 可达性中，自身规模按零出行时间计入。关闭时只计其他中心（此时大中心旁边的居民点得分会高于该中心本身）。</translation>
+        </message>
+        <message>
             <source>A composite development index of settlements or sectors from indicator fields you choose (population growth, poverty, services, infrastructure, economy…), following the OECD/JRC handbook on composite indicators. Indicators where more is worse (such as poverty) are reversed; each is normalised (min-max or z-scores), weighted (equally or by your weights) and aggregated (linear, or geometric so that a poor score is not offset by a good one). Missing values follow the policy you choose and are counted. The index is classed and ranked, and a sensitivity check raises and lowers each weight by 20 % to show how much the ranking depends on it.</source>
             <translation>按照经合组织/欧盟联合研究中心《综合指标构建手册》，根据您选择的指标字段（人口增长、贫困、服务、基础设施、经济……）计算居民点或片区的综合发展指数。数值越高越差的指标（如贫困）会被反向处理；每个指标经过标准化（极差法或 z 分数）、加权（等权或您设定的权重）和汇总（线性汇总，或几何汇总——低分不会被高分抵消）。缺失值按您选择的规则处理并计数。指数会被分级和排名，敏感性检验将每个权重分别上调和下调 20 %，以显示排名对该权重的依赖程度。</translation>
         </message>
@@ -196,6 +228,10 @@
             <translation>优先级地图、包含各分项贡献的排名以及所用权重，使用 QGIS 的界面语言。</translation>
         </message>
         <message>
+            <source>A new road's end this close to a vertex of the existing roads is joined to it; ends farther away are reported (a road drawn to a roadless village ends there).</source>
+            <translation>新建道路的端点距现有道路顶点在此距离以内时与之连接；更远的端点会被列出（通往无道路村庄的道路即止于该处）。</translation>
+        </message>
+        <message>
             <source>A page per district with a locator map and its indicators beside the city and the benchmarks (and the change since the previous scorecard), every label in English and Chinese.</source>
             <translation>每区一页，含位置图及其指标与全市和基准的对照（以及自上一期评分表以来的变化），每个标签均为英文和中文。</translation>
         </message>
@@ -204,8 +240,16 @@
             <translation>人口栅格；其他波段为人群（妇女、老年人……）。</translation>
         </message>
         <message>
+            <source>A power decay with β = {0} hardly discounts travel time; the gravity exponent is 2.</source>
+            <translation>β = {0} 的幂函数衰减几乎不折减出行时间；引力模型的指数为 2。</translation>
+        </message>
+        <message>
             <source>A report for every city</source>
             <translation>为每个城市生成报告</translation>
+        </message>
+        <message>
+            <source>A scenario needs at least three settlements with a location; the input "{0}" has {1}.</source>
+            <translation>情景至少需要三个有位置的居民点；输入“{0}”只有 {1} 个。</translation>
         </message>
         <message>
             <source>A service time of {0} minutes is implausible for a centre's services; give at most {1} minutes (a day).</source>
@@ -264,8 +308,16 @@
             <translation>中心的可达性与地域影响</translation>
         </message>
         <message>
+            <source>Accessibility decay β (per minute)</source>
+            <translation>可达性衰减系数 β（每分钟）</translation>
+        </message>
+        <message>
             <source>Accessibility field</source>
             <translation>可达性字段</translation>
+        </message>
+        <message>
+            <source>Accessibility index</source>
+            <translation>可达性指数</translation>
         </message>
         <message>
             <source>Accessibility of settlements</source>
@@ -274,6 +326,10 @@
         <message>
             <source>Add files…</source>
             <translation>添加文件…</translation>
+        </message>
+        <message>
+            <source>Added to the baseline facilities</source>
+            <translation>添加到基线设施中</translation>
         </message>
         <message>
             <source>Aggregation</source>
@@ -326,6 +382,10 @@
         <message>
             <source>An earlier population is only used with a built-up raster of the earlier date.</source>
             <translation>较早日期的人口只在提供较早日期建成区栅格时使用。</translation>
+        </message>
+        <message>
+            <source>An exponential decay with β = {0} per minute halves a centre's weight every {1} minutes; 0.0231 halves it every 30 minutes.</source>
+            <translation>每分钟 β = {0} 的指数衰减使中心的权重每 {1} 分钟减半；0.0231 则每 30 分钟减半。</translation>
         </message>
         <message>
             <source>Analysis CRS (chosen by the user): {0} {1}</source>
@@ -388,6 +448,18 @@
             <translation>较早栅格的波段</translation>
         </message>
         <message>
+            <source>Baseline</source>
+            <translation>基线</translation>
+        </message>
+        <message>
+            <source>Baseline and scenario by settlement</source>
+            <translation>各居民点的基线与情景</translation>
+        </message>
+        <message>
+            <source>Baseline and scenario side by side</source>
+            <translation>基线与情景并列对照</translation>
+        </message>
+        <message>
             <source>Baselines: in UN-Habitat's 2020 data for 1,072 cities in 120 countries, open public space averaged 3.2 % of the urban area, about four times less than streets, and more than three quarters of the cities had less than 20 % of their area in streets and open public space.</source>
             <translation>基线：在联合国人居署 2020 年覆盖 120 个国家 1,072 个城市的数据中，开放公共空间平均占城市面积的 3.2%，约为街道的四分之一；超过四分之三的城市中，街道和开放公共空间占城市面积不到 20%。</translation>
         </message>
@@ -410,6 +482,10 @@
         <message>
             <source>Benchmarks: 15 % of the urban area in public space, 30 % in streets, 45 % in all (UN-Habitat).</source>
             <translation>基准：城市面积的 15% 为公共空间，30% 为街道，合计 45%（联合国人居署）。</translation>
+        </message>
+        <message>
+            <source>Between groups</source>
+            <translation>组间</translation>
         </message>
         <message>
             <source>Beyond the walking distance</source>
@@ -480,8 +556,16 @@
             <translation>建成区比例或建成区面积（如 GHSL 建成区面积或 0–1 栅格）：粗栅格单元中的人口按其比例分配（分区密度制图法），而不是平均分配。</translation>
         </message>
         <message>
+            <source>By centrality</source>
+            <translation>按中心性</translation>
+        </message>
+        <message>
             <source>By city</source>
             <translation>按城市</translation>
+        </message>
+        <message>
+            <source>By development index</source>
+            <translation>按发展指数</translation>
         </message>
         <message>
             <source>By district</source>
@@ -632,12 +716,24 @@
             <translation>中心性字段</translation>
         </message>
         <message>
+            <source>Centrality field (for the combined hierarchy)</source>
+            <translation>中心性字段（用于综合等级体系）</translation>
+        </message>
+        <message>
             <source>Centrality index</source>
             <translation>中心性指数</translation>
         </message>
         <message>
             <source>Centrality index of the most central settlements</source>
             <translation>中心性最高的居民点的中心性指数</translation>
+        </message>
+        <message>
+            <source>Centre</source>
+            <translation>中心</translation>
+        </message>
+        <message>
+            <source>Centre level (or more central)</source>
+            <translation>中心等级（或更高等级）</translation>
         </message>
         <message>
             <source>Centres</source>
@@ -648,8 +744,20 @@
             <translation>作为中心的最低等级</translation>
         </message>
         <message>
+            <source>Centres are levels up to {0}, but there are only {1} levels.</source>
+            <translation>作为中心的最低等级为 {0}，但只有 {1} 个等级。</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>变化</translation>
+        </message>
+        <message>
             <source>Change since {0}</source>
             <translation>自 {0} 年以来的变化</translation>
+        </message>
+        <message>
+            <source>Changes in the settlement hierarchy</source>
+            <translation>居民点等级体系的变化</translation>
         </message>
         <message>
             <source>Children</source>
@@ -788,6 +896,14 @@
             <translation>等级</translation>
         </message>
         <message>
+            <source>Class field of the new roads</source>
+            <translation>新建道路的等级字段</translation>
+        </message>
+        <message>
+            <source>Class of the new roads</source>
+            <translation>新建道路的等级</translation>
+        </message>
+        <message>
             <source>Classes by natural breaks of the index; five are named very high to very low.</source>
             <translation>按指数的自然断点分级；五级分别命名为很高至很低。</translation>
         </message>
@@ -840,8 +956,24 @@
             <translation>可量表性系数</translation>
         </message>
         <message>
+            <source>Coefficient of variation</source>
+            <translation>变异系数</translation>
+        </message>
+        <message>
+            <source>Coefficient of variation of {0}</source>
+            <translation>{0}的变异系数</translation>
+        </message>
+        <message>
             <source>Column not in the questionnaire; ignored</source>
             <translation>该列不在问卷中；已忽略</translation>
+        </message>
+        <message>
+            <source>Combined</source>
+            <translation>综合</translation>
+        </message>
+        <message>
+            <source>Combined score</source>
+            <translation>综合得分</translation>
         </message>
         <message>
             <source>Combines the assessors' scorecards of one or more plans: scores, agreement, strengths and gaps.</source>
@@ -872,6 +1004,10 @@
             <translation>规划比较</translation>
         </message>
         <message>
+            <source>Component</source>
+            <translation>分项</translation>
+        </message>
+        <message>
             <source>Component weights</source>
             <translation>分项权重</translation>
         </message>
@@ -890,6 +1026,14 @@
         <message>
             <source>Contiguous unserved areas numbered from the most people (1), with their district, area, mean and largest walking distance, people with no space within the search distance, and people by group.</source>
             <translation>连续的未被服务区域，按人口从多到少编号（1 为最多），带有所属区、面积、平均和最大步行距离、搜索距离内没有空间的人口以及各群体人口。</translation>
+        </message>
+        <message>
+            <source>Contributions to the priority score</source>
+            <translation>各分项对优先级得分的贡献</translation>
+        </message>
+        <message>
+            <source>Contributions to the priority score of the {0} highest priorities</source>
+            <translation>优先级最高的 {0} 个居民点的各分项得分贡献</translation>
         </message>
         <message>
             <source>Corridor distance (m)</source>
@@ -916,6 +1060,10 @@
             <translation>数量</translation>
         </message>
         <message>
+            <source>Count a centre's own mass</source>
+            <translation>计入中心自身的规模</translation>
+        </message>
+        <message>
             <source>Count all of them</source>
             <translation>全部计入</translation>
         </message>
@@ -938,6 +1086,10 @@
         <message>
             <source>Counted spaces per district and type: number, area, share of the district area and m² per inhabitant.</source>
             <translation>按区和类型统计的计入空间：数量、面积、占区面积的比例和人均面积（平方米）。</translation>
+        </message>
+        <message>
+            <source>Counts of settlements within each isochrone band of the nearest centre of the level or a more central one; the mean and median are over the settlements with a travel time.</source>
+            <translation>位于该等级或更高等级最近中心各等时线带以内的居民点个数；平均值和中位数按有出行时间的居民点计算。</translation>
         </message>
         <message>
             <source>Criteria the assessors disagree on (more than one point apart), with their comments</source>
@@ -984,6 +1136,10 @@
             <translation>按人口群体的依赖人口</translation>
         </message>
         <message>
+            <source>Derived from the scalogram: a function is expected at a level when at least {0} % of its settlements have it, and at every more central level too.</source>
+            <translation>由功能等级表推导：某一等级中至少 {0} % 的居民点具有的功能即为该等级的应有功能，也是所有更高中心等级的应有功能。</translation>
+        </message>
+        <message>
             <source>Development corridors (lines, optional)</source>
             <translation>发展走廊（线，可选）</translation>
         </message>
@@ -1016,8 +1172,12 @@
             <translation>街道网络中互不连通的部分数</translation>
         </message>
         <message>
-            <source>Distance decay exponent</source>
-            <translation>距离衰减指数</translation>
+            <source>Distance decay (Hansen)</source>
+            <translation>距离衰减函数（Hansen）</translation>
+        </message>
+        <message>
+            <source>Distance decay β</source>
+            <translation>距离衰减 β</translation>
         </message>
         <message>
             <source>Distance kept from existing spaces (m)</source>
@@ -1096,6 +1256,10 @@
             <translation>各区的可持续发展目标 11.7.1</translation>
         </message>
         <message>
+            <source>Dominant centre</source>
+            <translation>主导中心</translation>
+        </message>
+        <message>
             <source>Dominant centre by</source>
             <translation>主导中心判定方法</translation>
         </message>
@@ -1138,6 +1302,18 @@
         <message>
             <source>Each district's indicators beside the whole city and the benchmarks: open public space and streets as shares of the district's urban area (SDG 11.7.1 (a)), the people within walking distance of an open public space (SDG 11.7.1 (b)), the quality survey, the spaces chosen for upgrading and the unserved clusters. One page per district follows.</source>
             <translation>各区指标与全市及基准对照：开放公共空间和街道占该区城市用地的比例（可持续发展目标 11.7.1 (a)）、步行距离内可达开放公共空间的人口比例（可持续发展目标 11.7.1 (b)）、质量调查、需升级的公共空间和未服务人口集聚区。其后每区一页。</translation>
+        </message>
+        <message>
+            <source>Each row of the expected functions needs a level and its functions.</source>
+            <translation>应有功能表的每一行都需要一个等级及其功能。</translation>
+        </message>
+        <message>
+            <source>Each settlement counts once (no population given).</source>
+            <translation>每个居民点计一次（未提供人口）。</translation>
+        </message>
+        <message>
+            <source>Each settlement's level, travel times, accessibility, lacking functions and priority in the baseline and the scenario, with the minutes gained.</source>
+            <translation>每个居民点在基线和情景中的等级、出行时间、可达性、缺少的功能和优先级，以及缩短的分钟数。</translation>
         </message>
         <message>
             <source>Each street's width is its measured width when it is readable and between 1.5 and 80 m, else the width of its road class in the table, else the default width ({0} m).</source>
@@ -1216,6 +1392,22 @@
             <translation>导出文件中无法使用的每一行、每个答案和每一列及其原因。</translation>
         </message>
         <message>
+            <source>Every settlement has the functions expected at its level.</source>
+            <translation>每个居民点都具有其等级的应有功能。</translation>
+        </message>
+        <message>
+            <source>Every settlement is in the same class by all three classings.</source>
+            <translation>每个居民点在三种分级中的等级都相同。</translation>
+        </message>
+        <message>
+            <source>Every settlement must be joined to the road network.</source>
+            <translation>每个居民点都必须接入道路网络。</translation>
+        </message>
+        <message>
+            <source>Every settlement needs a hierarchy level (0: none).</source>
+            <translation>每个居民点都需要一个等级（0：无）。</translation>
+        </message>
+        <message>
             <source>Every space has a quality index.</source>
             <translation>每个空间都有质量指数。</translation>
         </message>
@@ -1252,8 +1444,16 @@
             <translation>现有开放公共空间（可选）</translation>
         </message>
         <message>
-            <source>Exponent of travel time in the Hansen and Huff models (2: gravity).</source>
-            <translation>Hansen 模型和 Huff 模型中出行时间的指数（2：引力模型）。</translation>
+            <source>Expected functions</source>
+            <translation>应有功能</translation>
+        </message>
+        <message>
+            <source>Expected functions by level</source>
+            <translation>各等级应有功能</translation>
+        </message>
+        <message>
+            <source>Exponential, exp(−β·minutes)</source>
+            <translation>指数函数，exp(−β·分钟)</translation>
         </message>
         <message>
             <source>Facilities</source>
@@ -1266,6 +1466,18 @@
         <message>
             <source>Facilities and roads</source>
             <translation>设施与道路</translation>
+        </message>
+        <message>
+            <source>Facilities of the scenario (points)</source>
+            <translation>情景设施（点）</translation>
+        </message>
+        <message>
+            <source>Facilities of the scenario are</source>
+            <translation>情景设施的处理方式</translation>
+        </message>
+        <message>
+            <source>Facilities of the scenario need the baseline's functions as facility points, not columns.</source>
+            <translation>使用情景设施时，基线的功能必须以设施点而非字段的形式提供。</translation>
         </message>
         <message>
             <source>Facility points (schools, health centres, markets, banks…). Give these or function columns.</source>
@@ -1448,12 +1660,24 @@
             <translation>从评估到策略：哪些人未被服务、位于何处，哪些候选地块能服务最多的人，哪些空间应优先升级，以及各区的评分表。</translation>
         </message>
         <message>
+            <source>Function</source>
+            <translation>功能</translation>
+        </message>
+        <message>
             <source>Function columns</source>
             <translation>功能字段</translation>
         </message>
         <message>
             <source>Function field</source>
             <translation>功能字段</translation>
+        </message>
+        <message>
+            <source>Function gaps</source>
+            <translation>功能缺口</translation>
+        </message>
+        <message>
+            <source>Function gaps of settlements</source>
+            <translation>居民点功能缺口</translation>
         </message>
         <message>
             <source>Functional analysis (scalogram) and settlement hierarchy</source>
@@ -1466,6 +1690,10 @@
         <message>
             <source>Functions</source>
             <translation>功能数</translation>
+        </message>
+        <message>
+            <source>Functions lacking</source>
+            <translation>缺少的功能数</translation>
         </message>
         <message>
             <source>GHSL</source>
@@ -1496,12 +1724,24 @@
             <translation>不足</translation>
         </message>
         <message>
+            <source>Gaps by function</source>
+            <translation>各功能的缺口</translation>
+        </message>
+        <message>
             <source>Geometric (poor scores not compensated)</source>
             <translation>几何汇总（低分不被抵消）</translation>
         </message>
         <message>
             <source>Geometric aggregation needs min-max normalisation (z-scores can be negative).</source>
             <translation>几何汇总需要使用极差标准化（z 分数可能为负）。</translation>
+        </message>
+        <message>
+            <source>Gini coefficient</source>
+            <translation>基尼系数</translation>
+        </message>
+        <message>
+            <source>Gini coefficient of {0}</source>
+            <translation>{0}的基尼系数</translation>
         </message>
         <message>
             <source>Give 0, 1, 2, 3 or NA.</source>
@@ -1520,8 +1760,20 @@
             <translation>请只提供一种人口输入：人口栅格或人口图层。</translation>
         </message>
         <message>
+            <source>Give one centrality and one development value per settlement.</source>
+            <translation>请为每个居民点提供一个中心性值和一个发展值。</translation>
+        </message>
+        <message>
+            <source>Give one group per value.</source>
+            <translation>每个值需要对应一个分组。</translation>
+        </message>
+        <message>
             <source>Give one weight per indicator, none negative and not all zero.</source>
             <translation>请为每个指标提供一个权重，不能为负，也不能全部为零。</translation>
+        </message>
+        <message>
+            <source>Give one weight per value.</source>
+            <translation>每个值需要对应一个权重。</translation>
         </message>
         <message>
             <source>Give the functions either as facility points or as function columns, not both or none.</source>
@@ -1536,6 +1788,10 @@
             <translation>保存前请填写规划名称和评估者。</translation>
         </message>
         <message>
+            <source>Give the scenario's new or upgraded roads, its facilities, or both: otherwise nothing changes.</source>
+            <translation>请提供情景的新建或升级道路、情景设施，或两者都提供：否则不会有任何变化。</translation>
+        </message>
+        <message>
             <source>Give the streets either as centre-lines or as street polygons, not both or none.</source>
             <translation>请以中心线或街道面之一提供街道，不能两者都提供或都不提供。</translation>
         </message>
@@ -1546,6 +1802,18 @@
         <message>
             <source>Give {0} weights, one per indicator; got {1}.</source>
             <translation>请提供 {0} 个权重，每个指标一个；实际为 {1} 个。</translation>
+        </message>
+        <message>
+            <source>Given in the table of expected functions; a more central level also expects what a less central one does.</source>
+            <translation>由应有功能表给定；较高中心等级同样应具有较低等级的应有功能。</translation>
+        </message>
+        <message>
+            <source>Group field (district)</source>
+            <translation>分组字段（区）</translation>
+        </message>
+        <message>
+            <source>Groups of settlements, e.g. districts, for the regional balance of the report: the inequality of access between and within the groups. By hierarchy level when empty.</source>
+            <translation>居民点的分组（例如区），用于报告中的区域均衡：组间和组内的可达性不平等。为空时按等级分组。</translation>
         </message>
         <message>
             <source>HTML files (*.html);;PDF files (*.pdf)</source>
@@ -1572,8 +1840,36 @@
             <translation>人居规划工具包 {0}</translation>
         </message>
         <message>
+            <source>Half-life (min)</source>
+            <translation>半衰时间（分钟）</translation>
+        </message>
+        <message>
             <source>Hansen</source>
             <translation>Hansen</translation>
+        </message>
+        <message>
+            <source>Hansen (1959): A_i = Σ_j M_j^γ f(c_ij), the mass of the centres discounted by the network travel time c_ij. The default is the negative exponential f = exp(−β·c) with a half-life of 30 minutes (β = ln 2 / 30 ≈ 0.0231 per minute: a centre 30 minutes away counts half), a centre's own mass included. This is a planning choice: there is no universal β; calibrate it on local trip data when available. The negative exponential is recommended for regional travel-time accessibility by Geurs &amp; van Wee (2004), "Accessibility evaluation of land-use and transport strategies: review and research directions", Journal of Transport Geography 12(2): 127–140. The power decay c^−β (β = 2, gravity) is the alternative. The accessibility index rescales the Hansen values to 0–100 on a logarithmic scale, since they span orders of magnitude.</source>
+            <translation>Hansen（1959）：A_i = Σ_j M_j^γ f(c_ij)，即各中心的规模按网络出行时间 c_ij 折减。默认采用负指数函数 f = exp(−β·c)，半衰时间为 30 分钟（β = ln 2 / 30 ≈ 每分钟 0.0231：30 分钟外的中心按一半计），并计入中心自身的规模。这是一项规划选择：不存在通用的 β；如有本地出行数据，应据此校准。Geurs 和 van Wee（2004）“Accessibility evaluation of land-use and transport strategies: review and research directions”，Journal of Transport Geography 12(2): 127–140，推荐在区域出行时间可达性中采用负指数函数。幂函数衰减 c^−β（β = 2，引力模型）为备选。由于 Hansen 值跨越多个数量级，可达性指数以对数尺度将其换算为 0–100。</translation>
+        </message>
+        <message>
+            <source>Hansen accessibility</source>
+            <translation>Hansen 可达性</translation>
+        </message>
+        <message>
+            <source>Hansen accessibility with exponential decay exp(−β·minutes), β = {0} per minute (half weight at {1} minutes){2}.</source>
+            <translation>Hansen 可达性采用指数衰减 exp(−β·分钟)，β = 每分钟 {0}（{1} 分钟处权重减半）{2}。</translation>
+        </message>
+        <message>
+            <source>Hansen accessibility with exponential decay exp(−β·minutes); 0.0231 halves a centre's weight every 30 minutes.</source>
+            <translation>Hansen 可达性采用指数衰减 exp(−β·分钟)；0.0231 表示中心的权重每 30 分钟减半。</translation>
+        </message>
+        <message>
+            <source>Hansen accessibility with power decay minutes^−β, β = {0}{1}.</source>
+            <translation>Hansen 可达性采用幂函数衰减 分钟^−β，β = {0}{1}。</translation>
+        </message>
+        <message>
+            <source>Hierarchy by development and centrality</source>
+            <translation>按发展水平和中心性划分的等级体系</translation>
         </message>
         <message>
             <source>Hierarchy classification</source>
@@ -1640,8 +1936,12 @@
             <translation>提交记录如何关联到空间，以及各维度如何加权。</translation>
         </message>
         <message>
-            <source>How well each settlement reaches the centres of the settlement hierarchy, on the road network with a speed for each road class. For each hierarchy level: the travel time to the nearest centre of that level or a more central one. Hansen accessibility sums the centres' mass (population or centrality) weighted by travel time (power decay). The dominant centre of each settlement comes from Huff probabilities or Reilly's law of retail gravitation; settlements dominated by the same centre form its zone of territorial influence. Isochrone bands show the area within given travel times of a centre. Settlements join the nearest road at the off-road speed; those too far from any road, or on roads that reach no centre, are reported and get no travel time.</source>
-            <translation>在按道路等级设定速度的道路网络上，计算每个居民点到达居民点等级体系中各中心的便利程度。对每个等级：到该等级或更高等级最近中心的出行时间。Hansen 可达性为各中心规模（人口或中心性）按出行时间加权（幂函数衰减）之和。每个居民点的主导中心根据 Huff 概率或 Reilly 零售引力法则确定；受同一中心主导的居民点构成该中心的地域影响范围。等时线带显示在给定出行时间内可到达中心的区域。居民点以非道路速度接入最近的道路；距离任何道路过远或所在道路无法到达任何中心的居民点会被报告，且不计算出行时间。</translation>
+            <source>How the Hansen accessibility discounts a centre's mass with travel time. Exponential: exp(−β·minutes), recommended for regional travel-time accessibility (Geurs &amp; van Wee 2004). Power: minutes^−β, the gravity form, which gives very large weights to centres a few minutes away.</source>
+            <translation>Hansen 可达性如何按出行时间折减中心的规模。指数函数：exp(−β·分钟)，推荐用于区域出行时间可达性（Geurs 和 van Wee 2004）。幂函数：分钟^−β，即引力模型形式，会给几分钟以内的中心极大的权重。</translation>
+        </message>
+        <message>
+            <source>How well each settlement reaches the centres of the settlement hierarchy, on the road network with a speed for each road class. For each hierarchy level: the travel time to the nearest centre of that level or a more central one. Hansen accessibility sums the centres' mass (population or centrality) weighted by travel time (by default exponential decay, half weight at 30 minutes), also given as an index from 0 to 100 on a logarithmic scale. The dominant centre of each settlement comes from Huff probabilities or Reilly's law of retail gravitation; settlements dominated by the same centre form its zone of territorial influence. Isochrone bands show the area within given travel times of a centre. Settlements join the nearest road at the off-road speed; those too far from any road, or on roads that reach no centre, are reported and get no travel time.</source>
+            <translation>在按道路等级设定速度的道路网络上，计算每个居民点到达居民点等级体系中各中心的便利程度。对每个等级：到该等级或更高等级最近中心的出行时间。Hansen 可达性为各中心规模（人口或中心性）按出行时间加权（默认采用指数衰减，30 分钟处权重减半）之和，并以对数尺度给出 0 至 100 的指数。每个居民点的主导中心根据 Huff 概率或 Reilly 零售引力法则确定；受同一中心主导的居民点构成该中心的地域影响范围。等时线带显示在给定出行时间内可到达中心的区域。居民点以非道路速度接入最近的道路；距离任何道路过远或所在道路无法到达任何中心的居民点会被报告，且不计算出行时间。</translation>
         </message>
         <message>
             <source>Huff</source>
@@ -1662,6 +1962,10 @@
         <message>
             <source>Import problems</source>
             <translation>导入问题</translation>
+        </message>
+        <message>
+            <source>In the priorities, settlements beyond this time of a centre, or without one, are unserved.</source>
+            <translation>在优先级中，到中心的出行时间超过此值或无法到达中心的居民点计为服务不足。</translation>
         </message>
         <message>
             <source>Increasing areas in hectares separating the size classes, comma-separated. The default 0.1, 0.5, 2, 10 makes pocket, small, neighbourhood, district and city-wide spaces.</source>
@@ -1686,6 +1990,14 @@
         <message>
             <source>Indicators where more is worse</source>
             <translation>数值越高越差的指标</translation>
+        </message>
+        <message>
+            <source>Inequality indices need values of 0 or more.</source>
+            <translation>不平等指数要求数值大于或等于 0。</translation>
+        </message>
+        <message>
+            <source>Influence zones are schematic areas of the dominant centre of each settlement, drawn around the settlements it dominates; they are not administrative or planning boundaries.</source>
+            <translation>影响范围是各居民点主导中心的示意性区域，围绕其主导的居民点绘制；它们不是行政边界或规划边界。</translation>
         </message>
         <message>
             <source>Inputs and parameters</source>
@@ -1744,6 +2056,10 @@
             <translation>它是{0}。</translation>
         </message>
         <message>
+            <source>Join new road ends within (m)</source>
+            <translation>新建道路端点连接距离（米）</translation>
+        </message>
+        <message>
             <source>Keep motorways, trunk roads and ways with foot=no or access=no, marked walkable = 0, so that one layer serves both the street area of SDG 11.7.1 (a), which counts all street land, and the walking network of 11.7.1 (b), which leaves them out. When unticked they are left out and counted.</source>
             <translation>保留高速公路、干线公路以及带有 foot=no 或 access=no 的道路，并标记为 walkable = 0，使同一图层既可用于计算全部街道用地的可持续发展目标 11.7.1 (a) 街道面积，也可用于排除这些道路的 11.7.1 (b) 步行网络。不勾选时将其排除并计数。</translation>
         </message>
@@ -1780,6 +2096,10 @@
             <translation>Krippendorff α 系数（序数尺度）</translation>
         </message>
         <message>
+            <source>Lacking</source>
+            <translation>缺少的功能</translation>
+        </message>
+        <message>
             <source>Land allocated to streets and public space</source>
             <translation>用于街道和公共空间的土地</translation>
         </message>
@@ -1794,6 +2114,10 @@
         <message>
             <source>Largest distance to a road (m)</source>
             <translation>到道路的最大距离（米）</translation>
+        </message>
+        <message>
+            <source>Largest moves in the ranking (a settlement the scenario serves better needs less and drops): {0}</source>
+            <translation>排名变动最大的居民点（情景中服务改善的居民点需求降低，排名随之下降）：{0}</translation>
         </message>
         <message>
             <source>Largest population cell (m)</source>
@@ -1848,6 +2172,18 @@
             <translation>第 {0} 级</translation>
         </message>
         <message>
+            <source>Level {0} ({1}) is expected to have no function.</source>
+            <translation>第 {0} 级（{1}）没有应有功能。</translation>
+        </message>
+        <message>
+            <source>Level {0} ({1}) is expected to have: {2}</source>
+            <translation>第 {0} 级（{1}）应有功能：{2}</translation>
+        </message>
+        <message>
+            <source>Levels by natural breaks of the baseline's centrality; three are central, intermediate, local.</source>
+            <translation>按基线中心性的自然断点划分等级；三个等级分别为主要中心、次级中心和地方中心。</translation>
+        </message>
+        <message>
             <source>Linear (weighted mean)</source>
             <translation>线性汇总（加权平均）</translation>
         </message>
@@ -1862,6 +2198,10 @@
         <message>
             <source>Local</source>
             <translation>地方中心</translation>
+        </message>
+        <message>
+            <source>Longest travel time of those lacking it (min)</source>
+            <translation>缺少者的最长出行时间（分钟）</translation>
         </message>
         <message>
             <source>Low</source>
@@ -1900,8 +2240,20 @@
             <translation>规模字段（人口或中心性）</translation>
         </message>
         <message>
+            <source>Mean</source>
+            <translation>平均值</translation>
+        </message>
+        <message>
             <source>Mean (0–100)</source>
             <translation>平均值（0–100）</translation>
+        </message>
+        <message>
+            <source>Mean (min)</source>
+            <translation>平均值（分钟）</translation>
+        </message>
+        <message>
+            <source>Mean contribution</source>
+            <translation>平均贡献</translation>
         </message>
         <message>
             <source>Mean quality index</source>
@@ -1928,8 +2280,24 @@
             <translation>按依赖人口加权的平均分</translation>
         </message>
         <message>
+            <source>Mean travel time to a level {0} centre (min)</source>
+            <translation>到第 {0} 级中心的平均出行时间（分钟）</translation>
+        </message>
+        <message>
+            <source>Mean travel time to the nearest {0} (min)</source>
+            <translation>到最近{0}的平均出行时间（分钟）</translation>
+        </message>
+        <message>
             <source>Mean walking distance (m)</source>
             <translation>平均步行距离（米）</translation>
+        </message>
+        <message>
+            <source>Mean: {0}</source>
+            <translation>平均值：{0}</translation>
+        </message>
+        <message>
+            <source>Measure</source>
+            <translation>指标</translation>
         </message>
         <message>
             <source>Measure walking distances up to (m)</source>
@@ -1950,6 +2318,14 @@
         <message>
             <source>Measured widths for SDG 11.7.1 (a); else the width of the road class.</source>
             <translation>用于可持续发展目标 11.7.1 (a) 的实测宽度；否则使用道路等级的宽度。</translation>
+        </message>
+        <message>
+            <source>Median (min)</source>
+            <translation>中位数（分钟）</translation>
+        </message>
+        <message>
+            <source>Median travel time of those lacking it (min)</source>
+            <translation>缺少者的出行时间中位数（分钟）</translation>
         </message>
         <message>
             <source>Medium</source>
@@ -1980,6 +2356,14 @@
             <translation>最小地块面积（平方米）</translation>
         </message>
         <message>
+            <source>Minutes gained to a centre</source>
+            <translation>到中心缩短的时间（分钟）</translation>
+        </message>
+        <message>
+            <source>Minutes gained to the nearest centre</source>
+            <translation>到最近中心缩短的时间（分钟）</translation>
+        </message>
+        <message>
             <source>Missing values</source>
             <translation>缺失值</translation>
         </message>
@@ -2006,6 +2390,10 @@
         <message>
             <source>Names used for the dominant centres; the feature id when empty.</source>
             <translation>用于主导中心的名称；留空时使用要素编号。</translation>
+        </message>
+        <message>
+            <source>Names used for the settlements and the nearest providers; the feature id when empty.</source>
+            <translation>用于居民点和最近提供者的名称；为空时使用要素 ID。</translation>
         </message>
         <message>
             <source>National report</source>
@@ -2060,12 +2448,24 @@
             <translation>待复核：{0}：初稿中 {1} 个，其中计入 {2} 个（{3}）。</translation>
         </message>
         <message>
+            <source>New facilities (a hospital, a market…) with the same function field as the facilities; or, with the option below, an edited copy of all facilities (some moved or removed).</source>
+            <translation>新增设施（医院、市场……），功能字段与现有设施相同；或者使用下方选项，提供全部设施经编辑后的副本（部分设施已移动或删除）。</translation>
+        </message>
+        <message>
+            <source>New or upgraded roads (scenario)</source>
+            <translation>新建或升级道路（情景）</translation>
+        </message>
+        <message>
             <source>New public spaces built (in the order chosen)</source>
             <translation>建成的新增公共空间（按选择顺序）</translation>
         </message>
         <message>
             <source>New public spaces, in order</source>
             <translation>新增公共空间（按顺序）</translation>
+        </message>
+        <message>
+            <source>New roads, and upgraded roads copied with their new class.</source>
+            <translation>新建道路，以及复制后赋予新等级的升级道路。</translation>
         </message>
         <message>
             <source>New sites and tracking</source>
@@ -2116,6 +2516,18 @@
             <translation>没有测算任何城市：全部 {0} 个城市均失败。原因列于报告末尾。</translation>
         </message>
         <message>
+            <source>No class</source>
+            <translation>无等级</translation>
+        </message>
+        <message>
+            <source>No class by centrality was given: {0} Choose fewer classes.</source>
+            <translation>未按中心性分级：{0} 请减少等级数。</translation>
+        </message>
+        <message>
+            <source>No combined class was given: {0} Choose fewer classes.</source>
+            <translation>未进行综合分级：{0} 请减少等级数。</translation>
+        </message>
+        <message>
             <source>No data</source>
             <translation>无数据</translation>
         </message>
@@ -2142,6 +2554,10 @@
         <message>
             <source>No font with Chinese characters is installed; chart text may show as boxes. Install a CJK font (for example Noto Sans CJK).</source>
             <translation>未安装包含中文字符的字体；图表中的文字可能显示为方框。请安装中日韩字体（例如 Noto Sans CJK）。</translation>
+        </message>
+        <message>
+            <source>No function was found in the facilities or the function columns.</source>
+            <translation>在设施或功能字段中未找到任何功能。</translation>
         </message>
         <message>
             <source>No index for that settlement</source>
@@ -2188,6 +2604,14 @@
             <translation>没有任何评分表对标准 {0} 评分。</translation>
         </message>
         <message>
+            <source>No settlement changes level.</source>
+            <translation>没有居民点的等级发生变化。</translation>
+        </message>
+        <message>
+            <source>No settlement has a hierarchy level in the field {0}.</source>
+            <translation>字段 {0} 中没有任何居民点有等级。</translation>
+        </message>
+        <message>
             <source>No settlement has a hierarchy level of {0} or more central: there are no centres.</source>
             <translation>没有居民点的等级为 {0} 或更高：不存在中心。</translation>
         </message>
@@ -2198,6 +2622,10 @@
         <message>
             <source>No settlement has any of the functions.</source>
             <translation>没有任何居民点具有这些功能。</translation>
+        </message>
+        <message>
+            <source>No settlement has both a centrality and a development index.</source>
+            <translation>没有居民点同时具有中心性和发展指数。</translation>
         </message>
         <message>
             <source>No settlement lies within {0} m of a road of "{1}": are the roads and the settlements of the same region?</source>
@@ -2244,6 +2672,10 @@
             <translation>此领域暂无工具</translation>
         </message>
         <message>
+            <source>No travel time</source>
+            <translation>无出行时间</translation>
+        </message>
+        <message>
             <source>No urban extent was given: all {0} people of the population input count. SDG 11.7.1 (b) is a share of the urban population; give the urban extent when the population input reaches beyond the city.</source>
             <translation>未提供城市范围：人口输入中的全部 {0} 人均计入。可持续发展目标 11.7.1 (b) 是城市人口的比例；当人口输入超出城市时，请提供城市范围。</translation>
         </message>
@@ -2258,6 +2690,10 @@
         <message>
             <source>Non-built land (at most {0} % built-up)</source>
             <translation>非建成用地（建成区比例不超过 {0}%）</translation>
+        </message>
+        <message>
+            <source>None of the chosen fields has any value ({0}): there is nothing to rank by.</source>
+            <translation>所选字段均无任何值（{0}）：没有可用于排序的数据。</translation>
         </message>
         <message>
             <source>Normalisation</source>
@@ -2380,8 +2816,16 @@
             <translation>每个区一行，另有全市一行，给出公共空间战略跟踪的指标：该区城市用地中开放公共空间和街道所占比例（可持续发展目标 11.7.1 (a)，按“可持续发展目标 11.7.1 街道和公共空间用地”的方法测量）、人均开放公共空间、各人口群体在步行距离内可达开放公共空间的比例（可持续发展目标 11.7.1 (b)，按“步行可达公共空间”的方法测量），以及在提供相应图层时，已调查公共空间的平均质量指数和最薄弱的质量维度、升级优先级列表前几名中的公共空间数量、未服务人口集聚区及其中的人口。公共空间、候选对象或集聚区归属于包含其代表点的区。提供以前某次运行的表格即可跟踪进展：添加每个指标的变化，区按名称匹配。输出区图层、表格和双语（英文和中文）报告，每区一页，可直接粘贴到公共空间战略中。</translation>
         </message>
         <message>
+            <source>One row per indicator: baseline, scenario and change.</source>
+            <translation>每个指标一行：基线、情景和变化。</translation>
+        </message>
+        <message>
             <source>One row per number of new spaces (0 = today): population served and share served, for all residents and for the chosen group.</source>
             <translation>每个新增公共空间数量一行（0 = 目前）：全体居民和所选人口群体的服务人口及服务比例。</translation>
+        </message>
+        <message>
+            <source>One row per settlement and expected function it lacks: its level, the travel time to the nearest provider and that provider's name.</source>
+            <translation>每个居民点及其缺少的每项应有功能各占一行：其等级、到最近提供者的出行时间以及该提供者的名称。</translation>
         </message>
         <message>
             <source>One weight per indicator, in the order of the indicators, comma-separated (e.g. 2, 1, 1). Empty: equal weights. They are rescaled to sum to 1.</source>
@@ -2500,6 +2944,14 @@
             <translation>可选：将每个有人口的像元或要素输出为点，附带其步行距离及是否可达，用于在地图上显示未被覆盖的人群。对全市栅格而言数据量较大。</translation>
         </message>
         <message>
+            <source>Optional: new facilities, added to today's, with the same function field.</source>
+            <translation>可选：新增设施，添加到现状设施中，使用相同的功能字段。</translation>
+        </message>
+        <message>
+            <source>Optional: people, to count the population within reach.</source>
+            <translation>可选：人口，用于统计可到达范围内的人口。</translation>
+        </message>
+        <message>
             <source>Optional: polygons of the cities whose plans were assessed.</source>
             <translation>可选：规划被评估的城市的多边形。</translation>
         </message>
@@ -2518,6 +2970,14 @@
         <message>
             <source>Optional: street width in metres; else typical widths by road class.</source>
             <translation>可选：街道宽度（米）；否则按道路等级取典型宽度。</translation>
+        </message>
+        <message>
+            <source>Optional: the centrality index of the functional analysis (e.g. centrality). When given, the settlements are also classed by centrality alone and by centrality and development together, as the central, intermediate and local sectors of a Spatial Development Framework.</source>
+            <translation>可选：功能分析得出的中心性指数（例如 centrality）。给定后，还会仅按中心性、以及按中心性和发展水平综合对居民点分级，对应空间发展框架中的主要中心、次级中心和地方中心片区。</translation>
+        </message>
+        <message>
+            <source>Optional: the class of each new road.</source>
+            <translation>可选：每条新建道路的等级。</translation>
         </message>
         <message>
             <source>Optional: the cost of each site, shown beside its gain.</source>
@@ -2542,6 +3002,10 @@
         <message>
             <source>Order</source>
             <translation>顺序</translation>
+        </message>
+        <message>
+            <source>Ordered by travel time to the nearest top-level centre, longest first; settlements without a road within reach come first ("no road"), then those on roads that reach no centre ("no centre").</source>
+            <translation>按到最近最高等级中心的出行时间排序，最长者在前；可达范围内没有道路的居民点排在最前（“无道路”），其次是所在道路无法到达任何中心的居民点（“无中心”）。</translation>
         </message>
         <message>
             <source>Other districts</source>
@@ -2576,6 +3040,10 @@
             <translation>公园</translation>
         </message>
         <message>
+            <source>Parts of the region (districts) for the balance between and within them; the hierarchy levels when empty.</source>
+            <translation>区域的组成部分（区），用于衡量其间和其内部的均衡；为空时按等级分组。</translation>
+        </message>
+        <message>
             <source>People (points)</source>
             <translation>人口（分）</translation>
         </message>
@@ -2606,6 +3074,10 @@
         <message>
             <source>People not served</source>
             <translation>未被服务人口</translation>
+        </message>
+        <message>
+            <source>People of each settlement: the population within reach, the mass of the centres in the accessibility and the weights of the regional balance. Without it every settlement counts once and the centres' mass is their centrality.</source>
+            <translation>各居民点的人口：用于可到达范围内的人口、可达性中各中心的规模以及区域均衡的权重。不提供时，每个居民点计一次，中心的规模为其中心性。</translation>
         </message>
         <message>
             <source>People within walking distance of open public space</source>
@@ -2720,6 +3192,10 @@
             <translation>依赖某一空间的人口</translation>
         </message>
         <message>
+            <source>Population field</source>
+            <translation>人口字段</translation>
+        </message>
+        <message>
             <source>Population field of the places</source>
             <translation>地点的人口字段</translation>
         </message>
@@ -2804,6 +3280,10 @@
             <translation>全市和每个区、每个人口群体的人口、被服务人口、未被服务人口和未被服务比例，以及集聚区数量。</translation>
         </message>
         <message>
+            <source>Population-weighted inequality between the settlements (0 = equal): the Theil index splits into the inequality between the groups (districts, or the hierarchy levels) and within them; a project that lowers them moves the region towards balanced regional development (SDG 11.a.1 (b)).</source>
+            <translation>按人口加权的居民点间不平等（0 = 完全均等）：泰尔指数分解为组间（区，或等级）不平等和组内不平等；降低这些不平等的建设工程推动区域走向均衡发展（可持续发展目标 11.a.1 (b)）。</translation>
+        </message>
+        <message>
             <source>Potential: settlements near a development corridor (a main road, a planned axis).</source>
             <translation>潜力：靠近发展走廊（主要道路、规划轴线）的居民点。</translation>
         </message>
@@ -2816,6 +3296,10 @@
             <translation>潜力：中心性越高，潜力越高（例如 centrality）。</translation>
         </message>
         <message>
+            <source>Power, minutes^−β</source>
+            <translation>幂函数，分钟^−β</translation>
+        </message>
+        <message>
             <source>Previous scorecard (optional)</source>
             <translation>上一期评分表（可选）</translation>
         </message>
@@ -2826,6 +3310,10 @@
         <message>
             <source>Priority (0–100)</source>
             <translation>优先级（0–100）</translation>
+        </message>
+        <message>
+            <source>Priority score</source>
+            <translation>优先级得分</translation>
         </message>
         <message>
             <source>Priority {0}–{1}</source>
@@ -3016,6 +3504,10 @@
             <translation>休闲绿地</translation>
         </message>
         <message>
+            <source>Regional balance</source>
+            <translation>区域均衡</translation>
+        </message>
+        <message>
             <source>Reilly's law (gravity)</source>
             <translation>Reilly 法则（引力）</translation>
         </message>
@@ -3026,6 +3518,10 @@
         <message>
             <source>Repaired geometries</source>
             <translation>已修复的几何</translation>
+        </message>
+        <message>
+            <source>Replace the baseline facilities (an edited copy)</source>
+            <translation>替换基线设施（编辑后的副本）</translation>
         </message>
         <message>
             <source>Replace the current project with the workshop data? Unsaved changes are lost.</source>
@@ -3068,6 +3564,10 @@
             <translation>道路等级（OSM highway 值）：用于没有实测宽度的街道宽度，以及无人步行的道路等级。</translation>
         </message>
         <message>
+            <source>Road class (from the speed table) of new roads without a class field.</source>
+            <translation>没有等级字段时新建道路的道路等级（取自速度表）。</translation>
+        </message>
+        <message>
             <source>Road class (such as the OpenStreetMap highway tag) looked up in the width table.</source>
             <translation>道路等级（例如 OpenStreetMap 的 highway 标签），用于在宽度表中查找。</translation>
         </message>
@@ -3078,6 +3578,10 @@
         <message>
             <source>Road class looked up in the speed table (e.g. the OpenStreetMap highway tag).</source>
             <translation>道路等级，用于在速度表中查找（例如 OpenStreetMap 的 highway 标签）。</translation>
+        </message>
+        <message>
+            <source>Road class of each new road, looked up in the speed table; the class below when empty.</source>
+            <translation>每条新建道路的道路等级，用于在速度表中查找；为空时使用下方的等级。</translation>
         </message>
         <message>
             <source>Road classes (OSM highway values): the width table and the walking network (motorways and trunk roads left out) use them.</source>
@@ -3102,6 +3606,14 @@
         <message>
             <source>Roads of the region; lines sharing a vertex are connected.</source>
             <translation>区域内的道路；共享节点的线相互连通。</translation>
+        </message>
+        <message>
+            <source>Roads the scenario adds. A line on the same vertices as an existing road replaces it (an upgrade): copy the road and change its class.</source>
+            <translation>情景新增的道路。与现有道路顶点相同的线将替换该道路（即升级）：复制该道路并修改其等级。</translation>
+        </message>
+        <message>
+            <source>Rondinelli's functional analysis (Urban Functions in Rural Development, UNU) maps the service areas of each function, the unserved areas and the gaps of the settlement system: the functions that settlements of a level of the hierarchy usually have and some lack. Travel times are network times to the nearest settlement having the function, with speeds by road class and the off-road speed to the nearest road; 0 where the settlement has the function itself.</source>
+            <translation>Rondinelli 的功能分析（《农村发展中的城市功能》，联合国大学）描绘每种功能的服务区、未服务地区以及居民点体系的缺口：某一等级的居民点通常具有而部分居民点缺少的功能。出行时间是到最近的具有该功能的居民点的网络时间，按道路等级设定速度，并以非道路速度到达最近的道路；居民点自身具有该功能时为 0。</translation>
         </message>
         <message>
             <source>Rondinelli's functional analysis (Urban Functions in Rural Development, UNU): each function is worth 100 points shared equally among the settlements that have it; the centrality index of a settlement is the sum of its functions' points. Guttman's coefficient of reproducibility should reach 0.90 and Menzel's coefficient of scalability 0.60 for the functions to form a hierarchy.</source>
@@ -3244,6 +3756,18 @@
             <translation>功能等级表</translation>
         </message>
         <message>
+            <source>Scenario</source>
+            <translation>情景</translation>
+        </message>
+        <message>
+            <source>Scenario: new and upgraded roads</source>
+            <translation>情景：新建和升级道路</translation>
+        </message>
+        <message>
+            <source>Scenario: new facilities</source>
+            <translation>情景：新增设施</translation>
+        </message>
+        <message>
             <source>Score</source>
             <translation>分数</translation>
         </message>
@@ -3340,6 +3864,10 @@
             <translation>排名的敏感性</translation>
         </message>
         <message>
+            <source>Sensitivity to the distance decay β</source>
+            <translation>对距离衰减 β 的敏感性</translation>
+        </message>
+        <message>
             <source>Served</source>
             <translation>可达</translation>
         </message>
@@ -3364,6 +3892,10 @@
             <translation>区域内的居民点（点）或片区（面）。</translation>
         </message>
         <message>
+            <source>Settlement points or sector polygons of the region; sectors count at a point inside them.</source>
+            <translation>区域的居民点（点）或片区（面）；片区按其内部的一个点计算。</translation>
+        </message>
+        <message>
             <source>Settlements</source>
             <translation>居民点</translation>
         </message>
@@ -3372,8 +3904,48 @@
             <translation>居民点（行，中心性最高者在前）与功能（列，最普遍者在前）的矩阵，1 表示具有该功能。</translation>
         </message>
         <message>
+            <source>Settlements dominated</source>
+            <translation>受其主导的居民点</translation>
+        </message>
+        <message>
             <source>Settlements farther than this from every road have no road connection and are reported.</source>
             <translation>距离所有道路都超过此值的居民点视为没有道路连接，并会被报告。</translation>
+        </message>
+        <message>
+            <source>Settlements having it</source>
+            <translation>具有该功能的居民点</translation>
+        </message>
+        <message>
+            <source>Settlements joined to the road network</source>
+            <translation>接入道路网络的居民点</translation>
+        </message>
+        <message>
+            <source>Settlements lacking a function expected at their level</source>
+            <translation>缺少其所在等级应有功能的居民点</translation>
+        </message>
+        <message>
+            <source>Settlements lacking an expected function</source>
+            <translation>缺少应有功能的居民点</translation>
+        </message>
+        <message>
+            <source>Settlements lacking each expected function</source>
+            <translation>缺少各应有功能的居民点</translation>
+        </message>
+        <message>
+            <source>Settlements lacking it</source>
+            <translation>缺少该功能的居民点</translation>
+        </message>
+        <message>
+            <source>Settlements lacking most functions</source>
+            <translation>缺少功能最多的居民点</translation>
+        </message>
+        <message>
+            <source>Settlements newly joined to the road network</source>
+            <translation>新接入道路网络的居民点</translation>
+        </message>
+        <message>
+            <source>Settlements of level {0}</source>
+            <translation>第 {0} 级居民点</translation>
         </message>
         <message>
             <source>Settlements of this level or a more central one are centres (2: central and intermediate).</source>
@@ -3386,6 +3958,22 @@
         <message>
             <source>Settlements or sectors with one numeric field per indicator.</source>
             <translation>每个指标对应一个数值字段的居民点或片区。</translation>
+        </message>
+        <message>
+            <source>Settlements reaching a centre for the first time</source>
+            <translation>首次能够到达中心的居民点</translation>
+        </message>
+        <message>
+            <source>Settlements reaching a centre sooner</source>
+            <translation>到达中心更快的居民点</translation>
+        </message>
+        <message>
+            <source>Settlements with a shorter travel time to a centre</source>
+            <translation>到中心出行时间缩短的居民点</translation>
+        </message>
+        <message>
+            <source>Settlements with a travel time</source>
+            <translation>有出行时间的居民点</translation>
         </message>
         <message>
             <source>Settlements with the fields of the earlier steps (development index, travel time, centrality, accessibility).</source>
@@ -3408,12 +3996,28 @@
             <translation>无道路连接的居民点</translation>
         </message>
         <message>
+            <source>Share between groups</source>
+            <translation>组间占比</translation>
+        </message>
+        <message>
             <source>Share not served (%)</source>
             <translation>未被服务比例 (%)</translation>
         </message>
         <message>
+            <source>Share of a level having a function</source>
+            <translation>等级中具有某功能的比例</translation>
+        </message>
+        <message>
+            <source>Share of centrality in the combined score (0 to 1); the development index has the rest. 0.5 weighs them equally.</source>
+            <translation>中心性在综合得分中所占的比例（0 至 1），其余部分为发展指数。0.5 表示两者权重相同。</translation>
+        </message>
+        <message>
             <source>Share of street length (%)</source>
             <translation>占街道长度比例（%）</translation>
+        </message>
+        <message>
+            <source>Share of the Theil index between groups, {0} (%)</source>
+            <translation>{0}的泰尔指数中组间部分所占比例（%）</translation>
         </message>
         <message>
             <source>Share of the national unserved (%)</source>
@@ -3428,8 +4032,16 @@
             <translation>各区可达人口比例</translation>
         </message>
         <message>
+            <source>Share of the population within each band, in per cent.</source>
+            <translation>各等时线带以内人口所占比例（%）。</translation>
+        </message>
+        <message>
             <source>Share of the population within {0} m walking distance of an open public space, measured along the street network.</source>
             <translation>居住在开放公共空间 {0} 米步行距离（沿街道网络测量）以内的人口比例。</translation>
+        </message>
+        <message>
+            <source>Share of the spread of the scores (%)</source>
+            <translation>占得分离散程度的比例（%）</translation>
         </message>
         <message>
             <source>Share of the urban area allocated to streets and open public spaces, SDG indicator 11.7.1 (a), for each city (and each district when given), against the benchmarks of 15 % public space, 30 % streets and 45 % in total. Street area is the union of the right-of-way corridors: a corridor of the street's width around its centre-line (half the width on each side). The width follows one policy, shared with Streets from OpenStreetMap: the width field (numbers, or text such as 12 m, 40 ft, 10-12; values outside 1.5–80 m are rejected and counted), else the road class table, else the default width. The street share is also given with every width 25 % narrower and 25 % wider, so you see how much the widths matter. Ground that is both street and public space counts once, as public space, so the street and public space shares add up to the total. Optionally the street share is also estimated with the original sampling method (Halton points at 10 per km², 10 ha circles, sampling until the 95 % confidence interval is narrow enough), for comparison with cities that reported that way.</source>
@@ -3438,6 +4050,10 @@
         <message>
             <source>Share of the urban population living within walking distance (400 m by default) of an open public space, measured along the street network, as SDG indicator 11.7.1 (b) defines it. Every band of the population raster (or every chosen field) is a population group, so totals by sex, age and disability come out of one run; the first band or field is taken as the total population. Give the urban extent so that only the urban population counts (one result per city when it holds several); streets are kept to the extent plus the walking distance, so people at its edge still walk out to a space just outside. The network is the street lines split at every shared vertex; motorways and trunk roads (and streets marked not walkable) are left out. A space is entered wherever a street passes inside it or within the entry tolerance of its edge: at street vertices, at the point of each street segment nearest to it and every 10 m along a street that runs beside it, including the middle of long segments. People join the network at the nearest point of the nearest street. Population cells larger than the sub-cell size (100 m) are spread over sub-cells first, evenly or in proportion to a built-up raster or building footprints. One shortest-path pass from all spaces at once keeps a whole city fast. The straight-line 400 m buffer result, which some global datasets use, is reported beside it for comparison: it overstates access.</source>
             <translation>按照可持续发展目标指标 11.7.1 (b) 的定义，沿街道网络测量居住在开放公共空间步行距离（默认 400 米）以内的城市人口比例。人口栅格的每个波段（或每个所选字段）是一个人口群体，因此一次运行即可得到按性别、年龄和残疾状况分列的结果；第一个波段或字段视为总人口。提供城市范围可只计算城市人口（包含多个城市时每个城市一个结果）；街道保留到城市范围外加步行距离，因此范围边缘的居民仍可步行到范围外附近的公共空间。网络由在共享顶点处分割的街道线构成；高速公路和干线公路（以及标记为不可步行的街道）不纳入。只要街道穿过公共空间或经过其边界的入口容差以内，就可以从该处进入：包括街道顶点、每个路段距该空间最近的点，以及沿空间旁街道每 10 米处，长路段的中间也包括在内。居民从最近街道的最近点进入网络。大于子单元尺寸（100 米）的人口栅格单元会先分配到子单元，平均分配或按建成区栅格或建筑轮廓比例分配。从所有公共空间出发的一次最短路径计算使整个城市的计算保持快速。部分全球数据集使用的 400 米直线缓冲区结果会并列报告以供比较：它会高估可达性。</translation>
+        </message>
+        <message>
+            <source>Share of the {0} within {1} min of a level {2} centre (%)</source>
+            <translation>距第 {2} 级中心 {1} 分钟以内的{0}比例（%）</translation>
         </message>
         <message>
             <source>Share served (%)</source>
@@ -3466,6 +4082,10 @@
         <message>
             <source>Share within the straight-line buffer (%)</source>
             <translation>直线缓冲区内的比例（%）</translation>
+        </message>
+        <message>
+            <source>Side by side</source>
+            <translation>并列对照</translation>
         </message>
         <message>
             <source>Site</source>
@@ -3598,6 +4218,10 @@
         <message>
             <source>Spatial development framework</source>
             <translation>空间发展框架</translation>
+        </message>
+        <message>
+            <source>Spearman ρ</source>
+            <translation>Spearman ρ</translation>
         </message>
         <message>
             <source>Speed (km/h)</source>
@@ -3880,6 +4504,14 @@
             <translation>地域影响范围</translation>
         </message>
         <message>
+            <source>Test a project before it is built: a new road, an upgraded road, a new hospital. The SDF analysis runs on today's region and on the scenario, and the report shows what changes: travel times, people within reach of centres, the hierarchy, the balance between parts of the region and the priorities.</source>
+            <translation>在建设工程实施之前对其进行检验：一条新建道路、一条升级道路、一所新医院。空间发展框架分析分别在区域现状和情景上运行，报告显示发生的变化：出行时间、可到达中心的人口、等级体系、区域各部分之间的均衡以及优先级。</translation>
+        </message>
+        <message>
+            <source>Tests a project before it is built: the SDF chain (functions, centrality and hierarchy, travel time to centres, accessibility, function gaps, investment priorities, regional balance) runs on the baseline and on a scenario with new or upgraded roads and new or moved facilities, and the results are shown side by side with their changes: travel times, the population within 30 and 60 minutes of each level of centre, the hierarchy, the inequality between parts of the region and the priorities, with a map of the gains. Draw the new roads in a line layer (their ends join the nearest road vertex within the join distance); to upgrade a road, copy it into that layer and give it its new class. The hierarchy keeps the baseline's class bounds, so that a settlement changes level only when its own centrality crosses them.</source>
+            <translation>在建设工程实施之前对其进行检验：空间发展框架分析流程（功能、中心性与等级体系、到各中心的出行时间、可达性、功能缺口、投资优先级、区域均衡）分别在基线和包含新建或升级道路、新增或迁移设施的情景上运行，结果及其变化并列显示：出行时间、各等级中心 30 分钟和 60 分钟以内的人口、等级体系、区域各部分之间的不平等以及优先级，并附有时间缩短地图。请在线图层中绘制新建道路（其端点连接到连接距离以内最近的道路顶点）；要升级某条道路，请将其复制到该图层并赋予新的等级。等级体系保留基线的分级界限，因此只有当居民点自身的中心性跨越这些界限时，其等级才会变化。</translation>
+        </message>
+        <message>
             <source>The XLSForm to upload to KoboToolbox (Projects, New, Upload an XLSForm).</source>
             <translation>要上传到 Kobo 工具箱的 XLSForm（项目、新建、上传 XLSForm）。</translation>
         </message>
@@ -3902,6 +4534,10 @@
         <message>
             <source>The band holding the earlier built-up values.</source>
             <translation>包含较早建成区数值的波段。</translation>
+        </message>
+        <message>
+            <source>The baseline road network has no lines.</source>
+            <translation>基线道路网络中没有线。</translation>
         </message>
         <message>
             <source>The batch needs the Python package {0}. Install it with: {1}</source>
@@ -3996,6 +4632,10 @@
             <translation>{0} 的像元（{1} 米）大于圆的半径（{2} 米）：每个圆只包含其自身的像元，因此密度就是像元自身的比例。采用地图集方法时请使用更精细的栅格（10–100 米像元）。</translation>
         </message>
         <message>
+            <source>The centrality field {0} has no value for any settlement.</source>
+            <translation>中心性字段 {0} 在所有居民点中均无值。</translation>
+        </message>
+        <message>
             <source>The chosen CRS {0} is not a projected CRS in metres. Choose a projected CRS, for example the UTM zone of the city.</source>
             <translation>所选坐标参考系 {0} 不是以米为单位的投影坐标参考系。请选择投影坐标参考系，例如城市所在的 UTM 分带。</translation>
         </message>
@@ -4028,6 +4668,10 @@
             <translation>全市公共空间评估指南（联合国人居署 2020）要求确定需要升级的公共空间，但没有公布公式。此处优先级为需求部分 (100 − 质量指数) × {0}，加上人口部分：依赖人口 ÷ 已调查空间中最多的依赖人口 × 100 × {1}（权重 {2} 和 {3}，按比例缩放使其之和为 1）。依赖人口在可持续发展目标 11.7.1 (b) 的步行网络上测量：每个人依赖沿街道在步行距离内离其最近的一个空间，因此所有空间的依赖人口之和等于被服务的人口。分数相同时按依赖人口排序。</translation>
         </message>
         <message>
+            <source>The class of the new roads "{0}" is not in the speed table ({1}).</source>
+            <translation>新建道路的等级“{0}”不在速度表中（{1}）。</translation>
+        </message>
+        <message>
             <source>The cluster cell size must be larger than 0 m.</source>
             <translation>集聚区单元大小必须大于 0 米。</translation>
         </message>
@@ -4038,6 +4682,10 @@
         <message>
             <source>The coefficient of reproducibility is below 0.90: the functions do not form a clear hierarchy.</source>
             <translation>再现性系数低于 0.90：这些功能没有形成清晰的等级体系。</translation>
+        </message>
+        <message>
+            <source>The combined hierarchy follows the Spatial Development Framework's classing of sectors into central, intermediate and local ones by their level of physical and socio-economic development and their centrality: combined score = 100 × (w × centrality + (1 − w) × development index), both scaled 0 to 1 across the settlements, classed by natural breaks. The classings by the development index alone and by centrality alone are kept beside it for comparison.</source>
+            <translation>综合等级体系沿用空间发展框架的做法，按片区的物质和社会经济发展水平及其中心性，将片区划分为主要中心、次级中心和地方中心：综合得分 = 100 × (w × 中心性 + (1 − w) × 发展指数)，两者均在各居民点之间缩放到 0 至 1，再按自然断点分级。仅按发展指数和仅按中心性的分级并列保留，以便比较。</translation>
         </message>
         <message>
             <source>The corridor left out on each side of a street centre-line (6 m: a 12 m street).</source>
@@ -4068,6 +4716,10 @@
             <translation>默认街道宽度为 {0} 米：街道宽度应为 {1} 至 {2} 米。请检查单位。</translation>
         </message>
         <message>
+            <source>The development index (e.g. dev_index), a need in the priorities and a measure of balance.</source>
+            <translation>发展指数（例如 dev_index），作为优先级中的一项需求和均衡的一项衡量指标。</translation>
+        </message>
+        <message>
             <source>The development index needs at least two settlements and one indicator.</source>
             <translation>发展指数至少需要两个居民点和一个指标。</translation>
         </message>
@@ -4092,6 +4744,10 @@
             <translation>各区及其指标（另有一行无几何的全市数据）。</translation>
         </message>
         <message>
+            <source>The dominant centre comes from the Huff (1963) model, P_ij = M_j^α c_ij^−β / Σ_k M_k^α c_ik^−β with α = 1 and β = 2 (a choice model, kept at β = 2 whatever the Hansen decay), or from Reilly's (1931) law of retail gravitation, the largest M_j / c_ij².</source>
+            <translation>主导中心由 Huff（1963）模型 P_ij = M_j^α c_ij^−β / Σ_k M_k^α c_ik^−β（α = 1，β = 2；这是选择模型，无论 Hansen 衰减如何均保持 β = 2）确定，或由 Reilly（1931）零售引力法则确定，即 M_j / c_ij² 最大者。</translation>
+        </message>
+        <message>
             <source>The earlier built-up raster {0} ({1} x {2} cells) is not on the grid of {3} ({4} x {5} cells): give both on the same grid (Raster ▸ Align Rasters).</source>
             <translation>较早的建成区栅格 {0}（{1} x {2} 个像元）与 {3}（{4} x {5} 个像元）不在同一格网上：请提供同一格网上的两个栅格（栅格 ▸ 对齐栅格）。</translation>
         </message>
@@ -4112,6 +4768,18 @@
             <translation>现有公共空间先按此距离向外扩展，再从开放用地中去除：0 表示地块可以紧邻公共空间（作为其扩展）。</translation>
         </message>
         <message>
+            <source>The expected functions by level, the settlements lacking most functions and, per function, how many settlements lack it and how far they travel, in the language of QGIS.</source>
+            <translation>各等级的应有功能、缺少功能最多的居民点，以及每种功能有多少居民点缺少、其出行时间多长，使用 QGIS 的语言。</translation>
+        </message>
+        <message>
+            <source>The expected functions name "{0}", which is not a function of the data; the functions are: {1}</source>
+            <translation>应有功能表列出了“{0}”，它不是数据中的功能；现有功能为：{1}</translation>
+        </message>
+        <message>
+            <source>The expected functions name level {0}, which no settlement has; the levels are: {1}</source>
+            <translation>应有功能表列出了第 {0} 级，但没有居民点属于该等级；现有等级为：{1}</translation>
+        </message>
+        <message>
             <source>The export of the survey form from KoboToolbox, as CSV or XLSX.</source>
             <translation>从 Kobo 工具箱导出的调查表数据，CSV 或 XLSX 格式。</translation>
         </message>
@@ -4124,12 +4792,24 @@
             <translation>设施没有功能取值。</translation>
         </message>
         <message>
+            <source>The facilities of the scenario "{0}" have no field {1}, the function field of the baseline facilities.</source>
+            <translation>情景设施“{0}”没有字段 {1}（基线设施的功能字段）。</translation>
+        </message>
+        <message>
             <source>The field "{0}" of "{1}" holds values outside 0–100 (for example {2}): it is not a quality index.</source>
             <translation>“{1}”的字段“{0}”含有 0–100 以外的值（例如 {2}）：它不是质量指数。</translation>
         </message>
         <message>
             <source>The field with the city names used in the scorecards.</source>
             <translation>包含评分表中所用城市名称的字段。</translation>
+        </message>
+        <message>
+            <source>The field {0} has negative values.</source>
+            <translation>字段 {0} 含有负值。</translation>
+        </message>
+        <message>
+            <source>The field {0} has no value for any settlement: {1} is left out of the score, as if it had not been chosen.</source>
+            <translation>字段 {0} 在所有居民点中均无值：{1}不计入得分，视同未选择。</translation>
         </message>
         <message>
             <source>The file {0} does not exist.</source>
@@ -4180,6 +4860,14 @@
             <translation>居民点体系的功能分析（Rondinelli《农村发展中的城市功能》）：哪些居民点或片区具有哪些功能（学校、卫生中心、市场、银行……）。功能的存在来自带功能字段的设施点（设施归属于包含它的片区面，或给定距离内最近的居民点），或来自居民点图层的功能字段。功能等级表按功能的普遍程度对功能排序，按居民点具有的功能数量对居民点排序；再现性系数（≥ 0.90）和可量表性系数（≥ 0.60）说明它们形成等级体系的程度。每种功能计 100 个中心性分值，由具有该功能的居民点分享；居民点的中心性指数为其功能权重之和。居民点按自然断点法、分位数或您设定的阈值划分为等级（默认为主要中心、次级中心、地方中心）。</translation>
         </message>
         <message>
+            <source>The functions a settlement of each hierarchy level should have, separated by semicolons, e.g. level 3: primary school; health post. A more central level also expects what a less central one does. Leave empty to derive them from the scalogram.</source>
+            <translation>各等级居民点应具有的功能，以分号分隔，例如第 3 级：primary school; health post。较高中心等级同样应具有较低等级的应有功能。留空则由功能等级表推导。</translation>
+        </message>
+        <message>
+            <source>The gaps of a settlement system (Rondinelli's functional analysis: service areas, unserved areas and gaps). For every settlement: the travel time on the road network to the nearest settlement offering each function (0 where it has the function itself), and the functions a settlement of its hierarchy level should have but lacks. The functions each level should have are derived from the scalogram (a function is expected at a level when at least the given share of its settlements have it, and at every more central level too) or given in a table. Settlements join the nearest road at the off-road speed; those too far from any road are reported and get no travel time.</source>
+            <translation>居民点体系的缺口（Rondinelli 的功能分析：服务区、未服务地区和缺口）。对每个居民点：在道路网络上到最近的提供各项功能的居民点的出行时间（自身具有该功能时为 0），以及其所在等级的居民点应具有而它缺少的功能。各等级的应有功能由功能等级表推导（某一等级中至少达到给定比例的居民点具有的功能即为该等级的应有功能，也是所有更高中心等级的应有功能），或在表中给定。居民点以非道路速度接入最近的道路；距离任何道路过远的居民点会被报告，且不计算出行时间。</translation>
+        </message>
+        <message>
             <source>The group whose people the sites should reach, such as children_0_14: a band name of the grid, a count field of the layer, or its number (1 is the total). Empty: all residents. The share of all residents is reported in every case.</source>
             <translation>地块应服务的人口群体，例如 children_0_14：栅格的波段名称、图层的计数字段或其编号（1 为总人口）。为空：全体居民。无论如何都会报告全体居民的比例。</translation>
         </message>
@@ -4206,6 +4894,10 @@
         <message>
             <source>The indicator, the tables by population group and district, charts and a map, in the language of QGIS.</source>
             <translation>指标、按人口群体和区的表格、图表和地图，使用 QGIS 的界面语言。</translation>
+        </message>
+        <message>
+            <source>The influence zones map, travel times by hierarchy level, the least accessible settlements, the sensitivity of the ranking to β and the regional balance of access.</source>
+            <translation>影响范围地图、按等级的出行时间、可达性最差的居民点、排名对 β 的敏感性以及可达性的区域均衡。</translation>
         </message>
         <message>
             <source>The input "{0}" has no features.</source>
@@ -4304,6 +4996,10 @@
             <translation>全国街道中心线，保存在文件中（最好是带空间索引的 GeoPackage：每个城市只读取其所在部分）。</translation>
         </message>
         <message>
+            <source>The new roads of "{0}" meet no existing road: they change nothing unless a settlement lies near them. Draw them to a vertex of the road network.</source>
+            <translation>“{0}”中的新建道路未与任何现有道路相接：除非附近有居民点，否则它们不会带来任何变化。请将其绘制到道路网络的顶点上。</translation>
+        </message>
+        <message>
             <source>The numbers that make up the development index.</source>
             <translation>构成发展指数的数值。</translation>
         </message>
@@ -4358,6 +5054,10 @@
         <message>
             <source>The people of a coarse cell are spread in proportion to this raster, not evenly.</source>
             <translation>粗分辨率单元的人口按此栅格的比例分摊，而不是平均分摊。</translation>
+        </message>
+        <message>
+            <source>The people of each settlement, for the population figures of the report and to weight the regional balance of access; each settlement counts once when empty.</source>
+            <translation>各居民点的人口，用于报告中的人口数字和可达性区域均衡的加权；为空时每个居民点计一次。</translation>
         </message>
         <message>
             <source>The people who do not live within walking distance (400 m by default) of an open public space, by population group (sex, age, disability: every band of the population raster or every chosen field), and where they live. Walking distances, entrances, the urban extent and the districts are exactly those of SDG 11.7.1 (b) walking access, so the unserved population of every district and group is its population less the population that tool reports as served. Outputs: every unserved populated cell or feature as a point with its walking distance to the nearest space (measured up to the search distance), its district and its cluster; the clusters, contiguous unserved areas (cells of the cluster grid that touch, corners included) with their people by group, area, mean and largest walking distance and the district holding most of their people, numbered from the largest; a table by district and group; and a report with a map. Clusters end at district boundaries unless asked otherwise. Clusters with fewer people than the minimum are left out (their people stay among the points).</source>
@@ -4416,6 +5116,18 @@
             <translation>按直线距离计算的同一距离内的人口，即部分全球数据集采用的近似方法；与网络结果一并报告，而不会替代网络结果。</translation>
         </message>
         <message>
+            <source>The population within these travel times of each level of centre is compared.</source>
+            <translation>比较各等级中心在这些出行时间以内的人口。</translation>
+        </message>
+        <message>
+            <source>The presence of functions must be a table of settlements by functions.</source>
+            <translation>功能的有无必须是居民点×功能的表。</translation>
+        </message>
+        <message>
+            <source>The presence table has {0} functions but {1} names.</source>
+            <translation>功能有无表有 {0} 个功能，但有 {1} 个名称。</translation>
+        </message>
+        <message>
             <source>The previous scorecard "{0}" has no field district: give the table of an earlier run of the public space scorecard.</source>
             <translation>上一期评分表“{0}”没有区字段 district：请提供公共空间评分表以前某次运行的表格。</translation>
         </message>
@@ -4452,6 +5164,14 @@
             <translation>问卷 {0} 无效（{1} 个问题）：</translation>
         </message>
         <message>
+            <source>The ranking is by {0} alone, but no {0} component has any data: give a field with values or change the weight of need.</source>
+            <translation>排名仅依据{0}，但没有任何{0}分项有数据：请提供有值的字段，或调整需求的权重。</translation>
+        </message>
+        <message>
+            <source>The ranking is driven mostly by "{0}" ({1} % of the spread of the scores): check its weight and data.</source>
+            <translation>排名主要由“{0}”决定（占得分离散程度的 {1}%）：请检查其权重和数据。</translation>
+        </message>
+        <message>
             <source>The ranking layer of Public spaces to upgrade first: the spaces ranked among the first (below) are counted per district.</source>
             <translation>“优先升级的公共空间”的排名图层：排名在前（见下）的公共空间按区计数。</translation>
         </message>
@@ -4460,12 +5180,20 @@
             <translation>排名及需求和人口对每个分数的贡献、优先级地图、应首先调查的空间以及全市最弱的维度，使用 QGIS 的语言。</translation>
         </message>
         <message>
+            <source>The region today</source>
+            <translation>区域现状</translation>
+        </message>
+        <message>
             <source>The report was not written.</source>
             <translation>未写入报告。</translation>
         </message>
         <message>
             <source>The road network "{0}" has no lines with at least two vertices.</source>
             <translation>道路网络“{0}”中没有至少包含两个顶点的线。</translation>
+        </message>
+        <message>
+            <source>The road network of today.</source>
+            <translation>现状道路网络。</translation>
         </message>
         <message>
             <source>The road network used for travel times.</source>
@@ -4482,6 +5210,14 @@
         <message>
             <source>The run stopped; nothing was added to the project.</source>
             <translation>运行已停止；未向工程添加任何内容。</translation>
+        </message>
+        <message>
+            <source>The same chain on both networks; the hierarchy keeps today's class bounds; accessibility with a 30-minute half-life; inequality as population-weighted Theil, Gini and CV.</source>
+            <translation>两个网络上运行相同的分析流程；等级体系保留现状的分级界限；可达性的半衰时间为 30 分钟；不平等以按人口加权的泰尔指数、基尼系数和变异系数衡量。</translation>
+        </message>
+        <message>
+            <source>The same chain runs on both: centrality from the functions (Rondinelli), levels by the baseline's natural breaks, travel time on the roads with the speed of each class, Hansen accessibility with exponential decay, functions expected at each level from the baseline's scalogram, priorities from need and potential scaled over both runs together. New roads join the network at their ends; a settlement near a new road may use it or keep its old road. Influence and travel times are a model of the network, not a forecast of traffic.</source>
+            <translation>两者运行相同的分析流程：由功能计算中心性（Rondinelli），按基线的自然断点划分等级，按各道路等级的速度计算道路上的出行时间，Hansen 可达性采用指数衰减，各等级的应有功能由基线的功能等级表推导，优先级由需求和潜力得出，并在两次运行中统一缩放。新建道路在其端点接入道路网络；新建道路附近的居民点可以使用新路，也可以继续使用原有道路。影响范围和出行时间是对道路网络的模拟，而非交通量预测。</translation>
         </message>
         <message>
             <source>The same fields without geometry, for a spreadsheet.</source>
@@ -4506,6 +5242,10 @@
         <message>
             <source>The scalogram needs at least two settlements and one function.</source>
             <translation>功能等级表至少需要两个居民点和一种功能。</translation>
+        </message>
+        <message>
+            <source>The scenario</source>
+            <translation>情景</translation>
         </message>
         <message>
             <source>The scorecard to hand to an assessor.</source>
@@ -4540,12 +5280,32 @@
             <translation>居民点（点或片区）及其指标。</translation>
         </message>
         <message>
-            <source>The settlements with each normalised indicator, the index, its rank and class.</source>
-            <translation>居民点及其各标准化指标、指数、排名和等级。</translation>
+            <source>The settlements are ranked by Hansen accessibility with each β; Spearman's ρ compares each ranking with the one at the β used (first row): 1 is the same order. The rank changes say how many places a settlement moves. A ρ near 1 and small changes mean that the conclusions do not hinge on the exact β; large changes mean β should be calibrated on local trip data.</source>
+            <translation>按每个 β 下的 Hansen 可达性对居民点排名；Spearman ρ 将每个排名与所用 β（第一行）下的排名比较：1 表示顺序相同。排名变化表示居民点移动了多少位。ρ 接近 1 且变化较小，说明结论不取决于 β 的确切取值；变化较大则说明应使用本地出行数据校准 β。</translation>
+        </message>
+        <message>
+            <source>The settlements with each normalised indicator, the index, its rank and class; with a centrality field also the class by centrality (cen_level), the combined score (sdf_score) and class (sdf_level, sdf_label).</source>
+            <translation>包含各标准化指标、指数及其排名和等级的居民点；给定中心性字段时，还包括按中心性的等级（cen_level）、综合得分（sdf_score）和综合等级（sdf_level、sdf_label）。</translation>
         </message>
         <message>
             <source>The settlements with their number of functions, centrality index, rank and hierarchy level.</source>
             <translation>居民点及其功能数量、中心性指数、排名和等级。</translation>
+        </message>
+        <message>
+            <source>The settlements with, per function, the travel time to the nearest provider (t_&lt;function&gt;, minutes), the expected functions they lack and their number.</source>
+            <translation>居民点及其到每种功能最近提供者的出行时间（t_&lt;功能&gt;，分钟）、所缺少的应有功能及其数量。</translation>
+        </message>
+        <message>
+            <source>The settlements, their people, the services they have and the roads.</source>
+            <translation>居民点、其人口、其拥有的服务设施以及道路。</translation>
+        </message>
+        <message>
+            <source>The share of a component is the covariance of its contribution with the score divided by the variance of the score: the shares add up to 100 %, a large share means that component decides most of the ranking, and a negative one that it works against the others.</source>
+            <translation>分项的占比等于其贡献与得分的协方差除以得分的方差：各占比之和为 100%；占比大表示该分项决定了排名的大部分，占比为负表示它与其他分项作用相反。</translation>
+        </message>
+        <message>
+            <source>The share of settlements must be above 0 and at most 1; got {0}.</source>
+            <translation>居民点比例必须大于 0 且不超过 1；实际为 {0}。</translation>
         </message>
         <message>
             <source>The share served today and with the new spaces, the curve, a map of the chosen sites and the table, in the language of QGIS.</source>
@@ -4554,6 +5314,10 @@
         <message>
             <source>The shares against the benchmarks, the table by city and district, a chart and a map, in the language of QGIS.</source>
             <translation>各比例与基准值的比较、按城市和区的表格、图表和地图，使用 QGIS 的界面语言。</translation>
+        </message>
+        <message>
+            <source>The side-by-side table, a map of the minutes gained, the changes of level and priority and the regional balance, in the language of QGIS.</source>
+            <translation>并列对照表、缩短时间地图、等级和优先级的变化以及区域均衡，使用 QGIS 的界面语言。</translation>
         </message>
         <message>
             <source>The sites that could become public space, how many to add, and an earlier scorecard.</source>
@@ -4776,6 +5540,10 @@
             <translation>“{0}”的权重必须是 0 或以上、至多 {1} 的数字（权重是相对值），而不是“{2}”。</translation>
         </message>
         <message>
+            <source>The weight of centrality must lie between 0 and 1; got {0}.</source>
+            <translation>中心性的权重必须在 0 到 1 之间；实际为 {0}。</translation>
+        </message>
+        <message>
             <source>The weight of need is 0 (rank by potential alone) but no potential component is chosen: give a centrality or accessibility field or the corridors, or raise the weight of need.</source>
             <translation>需求权重为 0（仅按潜力排名），但未选择任何潜力组成部分：请给出中心性或可达性字段或发展走廊，或提高需求权重。</translation>
         </message>
@@ -4816,6 +5584,10 @@
             <translation>{1} 个集聚区中最大的 {0} 个；全部集聚区见集聚区图层。</translation>
         </message>
         <message>
+            <source>The {0} least accessible settlements</source>
+            <translation>可达性最差的 {0} 个居民点</translation>
+        </message>
+        <message>
             <source>The {0} must be a number from {1} to {2} m, not {3}.</source>
             <translation>{0}必须是 {1} 至 {2} 米之间的数值，而不是 {3}。</translation>
         </message>
@@ -4826,6 +5598,22 @@
         <message>
             <source>The {0} raster {1} has no band.</source>
             <translation>{0}栅格 {1} 没有波段。</translation>
+        </message>
+        <message>
+            <source>Theil index</source>
+            <translation>泰尔指数</translation>
+        </message>
+        <message>
+            <source>Theil index (0: equal access everywhere), split into the inequality between the groups ({0}) and within them; Gini coefficient and coefficient of variation alongside. {1} Settlements without a value are left out.</source>
+            <translation>泰尔指数（0：各处可达性相同），分解为组间（{0}）不平等和组内不平等；并列出基尼系数和变异系数。{1}没有数值的居民点不计入。</translation>
+        </message>
+        <message>
+            <source>Theil index of {0}</source>
+            <translation>{0}的泰尔指数</translation>
+        </message>
+        <message>
+            <source>Theil within</source>
+            <translation>组内泰尔指数</translation>
         </message>
         <message>
             <source>Their dependants</source>
@@ -4924,8 +5712,24 @@
             <translation>各道路等级的通行速度。默认值为典型的农村速度：请根据区域道路和交通工具进行调整。</translation>
         </message>
         <message>
+            <source>Travel time bands (minutes)</source>
+            <translation>出行时间带（分钟）</translation>
+        </message>
+        <message>
             <source>Travel time field (minutes)</source>
             <translation>出行时间字段（分钟）</translation>
+        </message>
+        <message>
+            <source>Travel time to the nearest centre</source>
+            <translation>到最近中心的出行时间</translation>
+        </message>
+        <message>
+            <source>Travel time to the nearest top-level centre (min)</source>
+            <translation>到最近最高等级中心的出行时间（分钟）</translation>
+        </message>
+        <message>
+            <source>Travel time to {0} (min)</source>
+            <translation>到{0}中心的出行时间（分钟）</translation>
         </message>
         <message>
             <source>Travel times around the centres drawn as bands, comma-separated.</source>
@@ -4970,6 +5774,10 @@
         <message>
             <source>Unknown dimension "{0}" in the weights; the dimensions are {1}.</source>
             <translation>权重中的维度“{0}”未知；维度为 {1}。</translation>
+        </message>
+        <message>
+            <source>Unknown distance decay "{0}"; use one of {1}.</source>
+            <translation>未知的距离衰减函数“{0}”；请使用 {1} 之一。</translation>
         </message>
         <message>
             <source>Unknown level of measurement: {0}</source>
@@ -5168,6 +5976,10 @@
             <translation>权重系数</translation>
         </message>
         <message>
+            <source>Weight of centrality in the combined hierarchy</source>
+            <translation>综合等级体系中中心性的权重</translation>
+        </message>
+        <message>
             <source>Weight of need (low quality)</source>
             <translation>需求权重（质量低）</translation>
         </message>
@@ -5186,6 +5998,10 @@
         <message>
             <source>Weight of the people part of the priority: the dependants of a space relative to the surveyed space most people depend on. The two weights are scaled to add up to 1.</source>
             <translation>优先级中人口部分的权重：一个空间的依赖人口相对于依赖人口最多的已调查空间的比例。两个权重按比例缩放，使其之和为 1。</translation>
+        </message>
+        <message>
+            <source>Weighted by population.</source>
+            <translation>按人口加权。</translation>
         </message>
         <message>
             <source>Weights</source>
@@ -5212,12 +6028,40 @@
             <translation>某个指标没有数值的居民点如何处理。缺失值的数量会被报告。</translation>
         </message>
         <message>
+            <source>What makes the highest priorities</source>
+            <translation>最高优先级的构成</translation>
+        </message>
+        <message>
             <source>What makes up each priority score</source>
             <translation>各优先级分数的构成</translation>
         </message>
         <message>
+            <source>What spreads the scores</source>
+            <translation>得分差异的来源</translation>
+        </message>
+        <message>
+            <source>What the project adds: roads drawn in a line layer, facilities in a point layer.</source>
+            <translation>该工程新增的内容：在线图层中绘制的道路，在点图层中的设施。</translation>
+        </message>
+        <message>
             <source>What the values mean: a share 0–1 or a percentage of the cell that is built-up, 0 or 1 (any value above 0 is built-up), GHSL's built-up surface in m² per cell (divided by the cell area), or ESA WorldCover classes (class 50 is built-up, class 0 is no data).</source>
             <translation>数值的含义：像元中建成区所占的 0–1 比例或百分比；0 或 1（任何大于 0 的值均为建成区）；GHSL 的每像元建成区面积（平方米，除以像元面积）；或 ESA WorldCover 类别（类别 50 为建成区，类别 0 为无数据）。</translation>
+        </message>
+        <message>
+            <source>What-if scenario (baseline and scenario side by side)</source>
+            <translation>假设情景（基线与情景并列对照）</translation>
+        </message>
+        <message>
+            <source>What-if scenario for the region</source>
+            <translation>区域假设情景</translation>
+        </message>
+        <message>
+            <source>What-if scenario for the region (guided)…</source>
+            <translation>区域假设情景（向导）…</translation>
+        </message>
+        <message>
+            <source>What-if scenario: baseline and scenario side by side</source>
+            <translation>假设情景：基线与情景并列对照</translation>
         </message>
         <message>
             <source>Where new public space helps most</source>
@@ -5254,6 +6098,10 @@
         <message>
             <source>Where: clusters of unserved people</source>
             <translation>位置：未服务人口集聚区</translation>
+        </message>
+        <message>
+            <source>Whether the scenario's facilities come in addition to the baseline's or replace them.</source>
+            <translation>情景设施是添加到基线设施中，还是替换基线设施。</translation>
         </message>
         <message>
             <source>Which spaces to upgrade</source>
@@ -5334,6 +6182,14 @@
         <message>
             <source>With the {0} new public spaces</source>
             <translation>新增 {0} 处公共空间后</translation>
+        </message>
+        <message>
+            <source>Within groups</source>
+            <translation>组内</translation>
+        </message>
+        <message>
+            <source>Without a table of expected functions: a function is expected at a level when at least this share of its settlements have it (0.5: half of them).</source>
+            <translation>未给定应有功能表时：某一等级中至少有此比例的居民点具有的功能即为该等级的应有功能（0.5：一半）。</translation>
         </message>
         <message>
             <source>Women</source>
@@ -5460,12 +6316,20 @@
             <translation>波段 {0}</translation>
         </message>
         <message>
+            <source>baseline</source>
+            <translation>基线</translation>
+        </message>
+        <message>
             <source>batch</source>
             <translation>批处理</translation>
         </message>
         <message>
             <source>benchmark {0} %</source>
             <translation>基准值 {0} %</translation>
+        </message>
+        <message>
+            <source>between groups (%)</source>
+            <translation>组间占比（%）</translation>
         </message>
         <message>
             <source>beyond 20 km it is no walk</source>
@@ -5568,6 +6432,10 @@
             <translation>功能</translation>
         </message>
         <message>
+            <source>gaps</source>
+            <translation>缺口</translation>
+        </message>
+        <message>
             <source>global baseline about {0} % of the urban population (regions {1}–{2} %)</source>
             <translation>全球基线约为城市人口的 {0}%（各区域 {1}–{2}%）</translation>
         </message>
@@ -5656,6 +6524,10 @@
             <translation>监测</translation>
         </message>
         <message>
+            <source>more than 30 min</source>
+            <translation>30 分钟以上</translation>
+        </message>
+        <message>
             <source>more than {0} m</source>
             <translation>超过 {0} 米</translation>
         </message>
@@ -5716,12 +6588,32 @@
             <translation>需求</translation>
         </message>
         <message>
+            <source>new or upgraded roads</source>
+            <translation>新建或升级道路</translation>
+        </message>
+        <message>
+            <source>new road</source>
+            <translation>新建道路</translation>
+        </message>
+        <message>
+            <source>newly joined to the roads</source>
+            <translation>新接入道路</translation>
+        </message>
+        <message>
+            <source>no centre</source>
+            <translation>无中心</translation>
+        </message>
+        <message>
             <source>no choice of "{0}" has a score</source>
             <translation>“{0}”的选项都没有分值</translation>
         </message>
         <message>
             <source>no choice of "{0}" has a score above 0</source>
             <translation>“{0}”的选项都没有大于 0 的分值</translation>
+        </message>
+        <message>
+            <source>no gain</source>
+            <translation>未缩短</translation>
         </message>
         <message>
             <source>no open public space</source>
@@ -5742,6 +6634,10 @@
         <message>
             <source>no public space within {0} m</source>
             <translation>{0} 米内没有公共空间</translation>
+        </message>
+        <message>
+            <source>no road</source>
+            <translation>无道路</translation>
         </message>
         <message>
             <source>no streets</source>
@@ -5824,6 +6720,10 @@
             <translation>规划质量</translation>
         </message>
         <message>
+            <source>planned structure</source>
+            <translation>规划结构</translation>
+        </message>
+        <message>
             <source>population</source>
             <translation>人口</translation>
         </message>
@@ -5856,12 +6756,20 @@
             <translation>道路等级表</translation>
         </message>
         <message>
+            <source>roads</source>
+            <translation>道路</translation>
+        </message>
+        <message>
             <source>row</source>
             <translation>行</translation>
         </message>
         <message>
             <source>scalogram</source>
             <translation>功能等级表</translation>
+        </message>
+        <message>
+            <source>scenario</source>
+            <translation>情景</translation>
         </message>
         <message>
             <source>school grounds are usually open to pupils only</source>
@@ -5874,6 +6782,10 @@
         <message>
             <source>sensitivity</source>
             <translation>敏感性</translation>
+        </message>
+        <message>
+            <source>service areas</source>
+            <translation>服务区</translation>
         </message>
         <message>
             <source>settlement hierarchy</source>
@@ -6044,6 +6956,10 @@
             <translation>出行时间</translation>
         </message>
         <message>
+            <source>travel time to the nearest centre</source>
+            <translation>到最近中心的出行时间</translation>
+        </message>
+        <message>
             <source>true or false</source>
             <translation>true 或 false（是/否）</translation>
         </message>
@@ -6072,6 +6988,10 @@
             <translation>未服务人口集聚区</translation>
         </message>
         <message>
+            <source>up to 5 min</source>
+            <translation>5 分钟以内</translation>
+        </message>
+        <message>
             <source>upgrade</source>
             <translation>升级</translation>
         </message>
@@ -6098,6 +7018,10 @@
         <message>
             <source>walking distance along the street network</source>
             <translation>沿街道网络的步行距离</translation>
+        </message>
+        <message>
+            <source>what-if</source>
+            <translation>假设</translation>
         </message>
         <message>
             <source>within {0} min</source>
@@ -6272,6 +7196,10 @@
             <translation>要求新增 {0} 处公共空间，但只有 {1} 个候选地块可用：最多选择 {1} 个。</translation>
         </message>
         <message>
+            <source>{0} new road parts have an end joined to no existing road (beyond {1} m of a vertex): check that they end where you meant (a road to a roadless village ends there).</source>
+            <translation>{0} 段新建道路有端点未连接到任何现有道路（距顶点超过 {1} 米）：请检查它们是否止于您预期的位置（通往无道路村庄的道路即止于该处）。</translation>
+        </message>
+        <message>
             <source>{0} nodata cells of the population grid were left out.</source>
             <translation>人口栅格中有 {0} 个无数据像元未计入。</translation>
         </message>
@@ -6372,16 +7300,48 @@
             <translation>使用 counted = 1 的 {0} 处公共空间；其他公共空间不计入可持续发展目标 11.7.1。</translation>
         </message>
         <message>
+            <source>{0} ranks {1}: mostly {2} ({3} of {4}), then {5} ({6}).</source>
+            <translation>{0} 排名第 {1}：主要因为{2}（{4} 中的 {3}），其次是{5}（{6}）。</translation>
+        </message>
+        <message>
+            <source>{0} ranks {1}: mostly {2} ({3} of {4}).</source>
+            <translation>{0} 排名第 {1}：主要因为{2}（{4} 中的 {3}）。</translation>
+        </message>
+        <message>
+            <source>{0} ranks {1}: no component adds to its score.</source>
+            <translation>{0} 排名第 {1}：没有任何分项为其得分做出贡献。</translation>
+        </message>
+        <message>
+            <source>{0} road segments are upgraded (replaced by a new road on the same vertices).</source>
+            <translation>{0} 条路段被升级（由顶点相同的新建道路替换）。</translation>
+        </message>
+        <message>
+            <source>{0} settlements are not in the same class by all three classings:</source>
+            <translation>{0} 个居民点在三种分级中的等级不完全相同：</translation>
+        </message>
+        <message>
             <source>{0} settlements are on roads that reach no centre: {1}</source>
             <translation>有 {0} 个居民点所在的道路无法到达任何中心：{1}</translation>
+        </message>
+        <message>
+            <source>{0} settlements are on roads that reach no provider of some function: {1}</source>
+            <translation>有 {0} 个居民点所在的道路无法到达某些功能的提供者：{1}</translation>
         </message>
         <message>
             <source>{0} settlements get no index (missing values): {1}</source>
             <translation>{0} 个居民点没有指数（存在缺失值）：{1}</translation>
         </message>
         <message>
+            <source>{0} settlements have no centrality in {1}: they get no class by centrality and no combined class: {2}</source>
+            <translation>{0} 个居民点在 {1} 中没有中心性值：它们没有按中心性的等级，也没有综合等级：{2}</translation>
+        </message>
+        <message>
             <source>{0} settlements have no geometry: they cannot be on a corridor: {1}</source>
             <translation>{0} 个居民点没有几何：无法位于走廊上：{1}</translation>
+        </message>
+        <message>
+            <source>{0} settlements have no hierarchy level in {1}: no function is expected of them.</source>
+            <translation>有 {0} 个居民点在 {1} 中没有等级：不要求其具有任何功能。</translation>
         </message>
         <message>
             <source>{0} settlements have no hierarchy level in {1}: they are not centres.</source>
@@ -6402,6 +7362,14 @@
         <message>
             <source>{0} settlements have no value for {1}; it counts as 0 for them.</source>
             <translation>有 {0} 个居民点缺少“{1}”的数值；对这些居民点按 0 计算。</translation>
+        </message>
+        <message>
+            <source>{0} settlements lack {1} expected functions in all; {2} lack at least one.</source>
+            <translation>{0} 个居民点共缺少 {1} 项应有功能；{2} 个居民点至少缺少一项。</translation>
+        </message>
+        <message>
+            <source>{0} settlements reach a centre sooner, {1} reach one for the first time.</source>
+            <translation>{0} 个居民点到达中心的时间缩短，{1} 个居民点首次能够到达中心。</translation>
         </message>
         <message>
             <source>{0} settlements, {1} functions; reproducibility {2}, scalability {3}.</source>
@@ -6510,6 +7478,10 @@
         <message>
             <source>{0} {1} ({2} cells)</source>
             <translation>第 {1} {0}（{2} 个单元格）</translation>
+        </message>
+        <message>
+            <source>{0} {1} → {2}</source>
+            <translation>{0}（{1} → {2}）</translation>
         </message>
         <message>
             <source>{0}, criterion {1}</source>
@@ -6788,6 +7760,10 @@
             <translation>{0}：城市范围 {1} → {2} 平方公里，人口 {3} → {4}；LCR 每年 {5}%，PGR 每年 {6}%，LCRPGR {7}。</translation>
         </message>
         <message>
+            <source>{0}: {1}</source>
+            <translation>{0}：{1}</translation>
+        </message>
+        <message>
             <source>{0}: {1} % today, {2} % with the new spaces.</source>
             <translation>{0}：目前 {1} %，新增公共空间后 {2} %。</translation>
         </message>
@@ -6874,6 +7850,14 @@
         <message>
             <source>{0}–{1} people</source>
             <translation>{0}–{1} 人</translation>
+        </message>
+        <message>
+            <source>β</source>
+            <translation>β</translation>
+        </message>
+        <message>
+            <source>β of the chosen distance decay. Exponential: per minute; 0.0231 = ln 2 / 30, a centre 30 minutes away counts half (a planning choice: there is no universal β; calibrate it on local trip data when available; Geurs &amp; van Wee 2004, J. Transport Geography 12(2): 127–140). Power: the exponent of travel time, 2 = gravity (Hansen 1959). The dominant centre (Huff, Reilly) always uses the power form with β = 2.</source>
+            <translation>所选衰减函数的 β。指数函数：按每分钟计；0.0231 = ln 2 / 30，即 30 分钟外的中心按一半计（这是一项规划选择：不存在通用的 β；如有本地出行数据，应据此校准；Geurs 和 van Wee 2004，J. Transport Geography 12(2): 127–140）。幂函数：出行时间的指数，2 = 引力模型（Hansen 1959）。主导中心（Huff、Reilly）始终采用 β = 2 的幂函数形式。</translation>
         </message>
         <message>
             <source>… and {0} more urban extents.</source>

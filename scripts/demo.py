@@ -182,6 +182,7 @@ DEMO_STEPS = [
             "accessibility:accessibility": str(OUTPUT / "sdf_accessibility.gpkg"),
             "accessibility:influence_zones": str(OUTPUT / "sdf_influence_zones.gpkg"),
             "accessibility:isochrones": str(OUTPUT / "sdf_isochrones.gpkg"),
+            "accessibility:accessibility_report": str(OUTPUT / "sdf_accessibility_report.html"),
             "priority:priorities": str(OUTPUT / "sdf_investment_priorities.gpkg"),
             "priority:priority_report": str(OUTPUT / "sdf_priority_report.html"),
         },
@@ -191,9 +192,31 @@ DEMO_STEPS = [
             "development:development_report",
             "accessibility:influence_zones",
             "accessibility:isochrones",
+            "accessibility:accessibility_report",
             "priority:priorities",
             "priority:priority_report",
         ),
+    ),
+    # Phase C, the planned structure: the workshop's what-if scenario (a new road to the roadless village, the track
+    # at its end upgraded, a hospital in the largest town without one) beside today's region.
+    (
+        "habitat:sdfscenario",
+        {
+            "SETTLEMENTS": region("settlements"),
+            "NAME_FIELD": "name",
+            "POPULATION_FIELD": "population",
+            "FACILITIES": region("facilities"),
+            "FUNCTION_FIELD": "function",
+            "ROADS": region("roads"),
+            "CLASS_FIELD": "highway",
+            "NEW_ROADS": region("scenario_roads"),
+            "NEW_CLASS_FIELD": "highway",
+            "SCENARIO_FACILITIES": region("scenario_facilities"),
+            "OUTPUT": str(OUTPUT / "sdf_scenario.gpkg"),
+            "OUTPUT_SUMMARY": str(OUTPUT / "sdf_scenario_summary.csv"),
+            "OUTPUT_REPORT": str(OUTPUT / "sdf_scenario_report.html"),
+        },
+        ("OUTPUT", "OUTPUT_REPORT"),
     ),
     # City-wide plan assessment: three assessors, two versions of Sample City's plan and Riverton's plan.
     (
@@ -265,6 +288,17 @@ def summarise(folder: Path, algorithm_id: str) -> None:
                 f"    urban extent {feature['name']}: {feature['area_km2']:.1f} km² (urban {feature['urban_km2']:.1f}, "
                 f"suburban {feature['suburb_km2']:.1f}), {feature['population']:,.0f} people"
             )
+        return
+    if algorithm_id == "habitat:sdfscenario":
+        with open(folder / "sdf_scenario_summary.csv", encoding="utf-8") as handle:
+            rows = {row["indicator"]: row for row in csv.DictReader(handle)}
+        for key in (
+            "Settlements joined to the road network",
+            "Share of the population within 30 min of a level 2 centre (%)",
+            "Mean travel time to the nearest hospital (min)",
+        ):
+            row = rows[key]
+            print(f"    scenario: {key}: {float(row['baseline']):,.1f} -> {float(row['scenario']):,.1f}")
         return
     if algorithm_id == "habitat:spatialdevelopmentframework":
         from osgeo import ogr

@@ -11,7 +11,9 @@ Deterministic (fixed seed and GeoPackage timestamps). Run with Debian's python:
 - facilities: one point per function a settlement has (primary school ... university); the more people, the more
   functions, with some irregularity, as a real scalogram has;
 - roads: a minimum spanning tree of the settlements plus links to near neighbours, classed primary / secondary /
-  tertiary / track; one remote village has no road on purpose.
+  tertiary / track; one remote village has no road on purpose;
+- scenario_roads and scenario_facilities: the workshop's what-if scenario (a new road to the roadless village, the
+  track at its end upgraded, a hospital in the largest town without one).
 """
 
 import math
@@ -183,6 +185,28 @@ def main() -> int:
                 offset = rng.normal(0, 250, 2)
                 facilities.append((Point(xy[i] + offset), [function, FUNCTIONS_ZH[function], i + 1]))
 
+    # The workshop's scenario (habitat:sdfscenario): a new road from the roadless village to its nearest neighbour on
+    # the network, the track there upgraded, and a hospital in the largest town without one.
+    nearest = connected[int(np.argmin([math.dist(xy[remote], xy[i]) for i in connected]))]
+    bend = (xy[remote] + xy[nearest]) / 2 + np.array([400.0, -400.0])
+    scenario_roads = [
+        (
+            LineString([tuple(xy[remote]), tuple(bend), tuple(xy[nearest])]),
+            ["secondary", f"New road to {names[remote][0]}", f"通往{names[remote][1]}的新道路"],
+        )
+    ]
+    for line, (road_class,) in roads:
+        ends = [tuple(line.coords[0]), tuple(line.coords[-1])]
+        if road_class == "track" and tuple(xy[nearest]) in ends:
+            scenario_roads.append(
+                (line, ["secondary", f"Track at {names[nearest][0]} upgraded", f"{names[nearest][1]}的土路升级"])
+            )
+    hospital = [j for j, (function, _) in enumerate(FUNCTIONS) if function == "hospital"][0]
+    town = max((i for i in range(len(kinds)) if not has[i, hospital]), key=lambda i: population[i])
+    scenario_facilities = [
+        (Point(xy[town] + np.array([150.0, 150.0])), ["hospital", FUNCTIONS_ZH["hospital"], town + 1])
+    ]
+
     layers = [
         (
             "settlements",
@@ -207,6 +231,18 @@ def main() -> int:
             facilities,
         ),
         ("roads", ogr.wkbLineString, [("highway", ogr.OFTString)], roads),
+        (
+            "scenario_roads",
+            ogr.wkbLineString,
+            [("highway", ogr.OFTString), ("project", ogr.OFTString), ("project_zh", ogr.OFTString)],
+            scenario_roads,
+        ),
+        (
+            "scenario_facilities",
+            ogr.wkbPoint,
+            [("function", ogr.OFTString), ("function_zh", ogr.OFTString), ("settlement_id", ogr.OFTInteger)],
+            scenario_facilities,
+        ),
     ]
     write_gpkg(GPKG, layers, current_date="2026-11-23T00:00:00.000Z")
     print(

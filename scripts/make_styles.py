@@ -200,6 +200,18 @@ def main() -> int:
             QgsMarkerSymbol.createSimple({"color": "#ef6c00", "size": "1.2", "name": "square", "outline_style": "no"}),
         ),
         ("workshop_roads", "LineString", QgsLineSymbol.createSimple({"line_color": "#424242", "line_width": "0.5"})),
+        (  # the scenario's new and upgraded roads: red, over the grey roads
+            "workshop_scenario_roads",
+            "LineString",
+            QgsLineSymbol.createSimple({"line_color": "#d7301f", "line_width": "1.2", "line_style": "dash"}),
+        ),
+        (
+            "workshop_scenario_facilities",
+            "Point",
+            QgsMarkerSymbol.createSimple(
+                {"color": "#d7301f", "size": "3.2", "name": "star", "outline_color": "#ffffff"}
+            ),
+        ),
         (
             "workshop_candidate_sites",
             "MultiPolygon",

@@ -26,7 +26,10 @@ GUIDED_TOOLS = {
         ("publicspaceaction", tr_noop("Where to add and upgrade public space (guided)…")),
     ],
     "planassessment": [("planassessment", tr_noop("Plan assessment (guided)…"))],
-    "sdf": [("sdf", tr_noop("Spatial Development Framework analysis (guided)…"))],
+    "sdf": [
+        ("sdf", tr_noop("Spatial Development Framework analysis (guided)…")),
+        ("sdfscenario", tr_noop("What-if scenario for the region (guided)…")),
+    ],
 }
 
 

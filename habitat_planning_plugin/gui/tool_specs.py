@@ -242,10 +242,16 @@ SDF = ToolSpec(
         "accessibility:accessibility": "sdf_accessibility.gpkg",
         "accessibility:influence_zones": "sdf_influence_zones.gpkg",
         "accessibility:isochrones": "sdf_isochrones.gpkg",
+        "accessibility:accessibility_report": "sdf_accessibility_report.html",
         "priority:priorities": "sdf_investment_priorities.gpkg",
         "priority:priority_report": "sdf_priority_report.html",
     },
-    reports=["functions:functions_report", "development:development_report", "priority:priority_report"],
+    reports=[
+        "functions:functions_report",
+        "development:development_report",
+        "accessibility:accessibility_report",
+        "priority:priority_report",
+    ],
     layer_hints={"settlements": ["settlements"], "facilities": ["facilities"], "roads": ["roads"]},
     field_hints={
         "name_field": ["name"],
@@ -261,6 +267,68 @@ SDF = ToolSpec(
         )
     ],
     shown=("functions:hierarchy", "accessibility:influence_zones"),
+)
+
+SDF_SCENARIO = ToolSpec(
+    key="sdfscenario",
+    algorithm_id="habitat:sdfscenario",
+    title=tr_noop("What-if scenario for the region"),
+    intro=tr_noop(
+        "Test a project before it is built: a new road, an upgraded road, a new hospital. The SDF analysis runs "
+        "on today's region and on the scenario, and the report shows what changes: travel times, people within "
+        "reach of centres, the hierarchy, the balance between parts of the region and the priorities."
+    ),
+    steps=[
+        Step(
+            tr_noop("The region today"),
+            tr_noop("The settlements, their people, the services they have and the roads."),
+            ["SETTLEMENTS", "NAME_FIELD", "POPULATION_FIELD", "FACILITIES", "FUNCTION_FIELD", "ROADS", "CLASS_FIELD"],
+        ),
+        Step(
+            tr_noop("The scenario"),
+            tr_noop("What the project adds: roads drawn in a line layer, facilities in a point layer."),
+            ["NEW_ROADS", "NEW_CLASS_FIELD", "SCENARIO_FACILITIES"],
+        ),
+    ],
+    explanations={
+        "SETTLEMENTS": tr_noop("One point or polygon per settlement."),
+        "NAME_FIELD": tr_noop("The settlement names in the tables, maps and charts."),
+        "POPULATION_FIELD": tr_noop("Optional: people, to count the population within reach."),
+        "FACILITIES": tr_noop("One point per facility (school, clinic, market…)."),
+        "FUNCTION_FIELD": tr_noop("Says which function each facility serves."),
+        "ROADS": tr_noop("The road network of today."),
+        "CLASS_FIELD": tr_noop("Optional: road class, for the speed of each road."),
+        "NEW_ROADS": tr_noop("New roads, and upgraded roads copied with their new class."),
+        "NEW_CLASS_FIELD": tr_noop("Optional: the class of each new road."),
+        "SCENARIO_FACILITIES": tr_noop("Optional: new facilities, added to today's, with the same function field."),
+    },
+    outputs={
+        "OUTPUT": "sdf_scenario.gpkg",
+        "OUTPUT_SUMMARY": "sdf_scenario_summary.csv",
+        "OUTPUT_REPORT": "sdf_scenario_report.html",
+    },
+    reports=["OUTPUT_REPORT"],
+    layer_hints={
+        "SETTLEMENTS": ["settlements"],
+        "FACILITIES": ["facilities"],
+        "ROADS": ["roads"],
+        "NEW_ROADS": ["scenario_roads"],
+        "SCENARIO_FACILITIES": ["scenario_facilities"],
+    },
+    field_hints={
+        "NAME_FIELD": ["name"],
+        "POPULATION_FIELD": ["population", "pop"],
+        "FUNCTION_FIELD": ["function", "type"],
+        "CLASS_FIELD": ["highway", "road_class"],
+        "NEW_CLASS_FIELD": ["highway", "road_class"],
+    },
+    method_notes=[
+        tr_noop(
+            "The same chain on both networks; the hierarchy keeps today's class bounds; accessibility with a "
+            "30-minute half-life; inequality as population-weighted Theil, Gini and CV."
+        )
+    ],
+    shown=("OUTPUT",),
 )
 
 PUBLIC_SPACE_ACTION = ToolSpec(
@@ -356,4 +424,7 @@ PUBLIC_SPACE_ACTION = ToolSpec(
     shown=("siting:new_sites", "gaps:unserved_clusters", "upgrade:upgrade"),
 )
 
-TOOLS = {spec.key: spec for spec in (PUBLIC_SPACE, PUBLIC_SPACE_QUALITY, PUBLIC_SPACE_ACTION, PLAN_ASSESSMENT, SDF)}
+TOOLS = {
+    spec.key: spec
+    for spec in (PUBLIC_SPACE, PUBLIC_SPACE_QUALITY, PUBLIC_SPACE_ACTION, PLAN_ASSESSMENT, SDF, SDF_SCENARIO)
+}

@@ -18,8 +18,10 @@ from .public_space.streets_from_osm import StreetsFromOsmAlgorithm
 from .public_space.urban_extent import UrbanExtentAlgorithm
 from .sdf.sdf_accessibility import SdfAccessibilityAlgorithm
 from .sdf.sdf_development_index import SdfDevelopmentIndexAlgorithm
+from .sdf.sdf_function_gaps import SdfFunctionGapsAlgorithm
 from .sdf.sdf_functions import SdfFunctionsAlgorithm
 from .sdf.sdf_priority import SdfPriorityAlgorithm
+from .sdf.sdf_scenario import SdfScenarioAlgorithm
 
 ALGORITHM_CLASSES = [
     PublicSpacesFromOsmAlgorithm,
@@ -41,7 +43,9 @@ ALGORITHM_CLASSES = [
     SdfFunctionsAlgorithm,
     SdfDevelopmentIndexAlgorithm,
     SdfAccessibilityAlgorithm,
+    SdfFunctionGapsAlgorithm,
     SdfPriorityAlgorithm,
+    SdfScenarioAlgorithm,
 ]
 
 # Models use the algorithms above.

@@ -14,7 +14,9 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFileDestination,
 )
 from qgis.PyQt.QtGui import QIcon
@@ -376,11 +378,33 @@ class HabitatAlgorithm(QgsProcessingAlgorithm):
         return value_text(parameters.get(name), context)
 
     def input_summary(self, parameters, context):
-        """[(label, value text)] of every input as the user gave it, for the reports' provenance table."""
+        """[(label, value text)] of every input as the user gave it, for the reports' provenance table: a choice by
+        its option's label (several joined by ", "), a yes/no by Yes or No, never by their numbers."""
         rows = []
         for definition in self.parameterDefinitions():
             if definition.isDestination():
                 continue
             value = parameters.get(definition.name(), definition.defaultValue())
-            rows.append((definition.description(), value_text(value, context)))
+            if value is None or value == "" or value == []:
+                text = value_text(value, context)
+            elif isinstance(definition, QgsProcessingParameterEnum):
+                text = self.choice_text(definition, parameters, context)
+            elif isinstance(definition, QgsProcessingParameterBoolean):
+                text = tr("Yes") if self.parameterAsBoolean(parameters, definition.name(), context) else tr("No")
+            else:
+                text = value_text(value, context)
+            rows.append((definition.description(), text))
         return rows
+
+    def choice_text(self, definition, parameters, context) -> str:
+        """The label(s) of the option(s) chosen for an enum parameter ("Min-max (0 to 1)"), joined by ", "."""
+        name = definition.name()
+        if definition.usesStaticStrings():  # the value is the option itself
+            value = parameters.get(name, definition.defaultValue())
+            return ", ".join(str(item) for item in (value if isinstance(value, (list, tuple)) else [value]))
+        options = definition.options()
+        if definition.allowMultiple():
+            chosen = self.parameterAsEnums(parameters, name, context)
+        else:
+            chosen = [self.parameterAsEnum(parameters, name, context)]
+        return ", ".join(options[index] if 0 <= index < len(options) else str(index) for index in chosen) or "—"

@@ -259,6 +259,9 @@ class SdfModel(HabitatModel):
                 "sensitivity": ("OUTPUT_SENSITIVITY", tr("Sensitivity of the ranking")),
                 "development_report": ("OUTPUT_REPORT", tr("Composite development index")),
             },
+            # Central / intermediate / local by development and centrality together (the SDF's CS/IS/LS), beside
+            # the classings by each alone.
+            static={"CENTRALITY_FIELD": "centrality", "CLASSES": 3},
         )
         _child(
             self,
@@ -275,6 +278,7 @@ class SdfModel(HabitatModel):
                 "accessibility": ("OUTPUT", tr("Accessibility of settlements")),
                 "influence_zones": ("OUTPUT_ZONES", tr("Territorial influence zones")),
                 "isochrones": ("OUTPUT_ISOCHRONES", tr("Isochrone bands")),
+                "accessibility_report": ("OUTPUT_REPORT", tr("Accessibility and territorial influence of centres")),
             },
             static={"LEVEL_FIELD": "level", "MASS_FIELD": "centrality"},
         )
@@ -292,7 +296,7 @@ class SdfModel(HabitatModel):
                 "DEVELOPMENT_FIELD": "dev_index",
                 "TRAVEL_TIME_FIELD": "time_l2",
                 "CENTRALITY_FIELD": "centrality",
-                "ACCESSIBILITY_FIELD": "hansen",
+                "ACCESSIBILITY_FIELD": "access_idx",  # the log-scaled index: raw Hansen values are very skewed
             },
         )
 

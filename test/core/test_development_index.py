@@ -69,3 +69,51 @@ def test_bad_input(kwargs, message):
     arguments = {"values": VALUES, "polarity": POLARITY, **kwargs}
     with pytest.raises(HabitatError, match=message):
         composite_index(**arguments)
+
+
+# --- the hierarchy by development and centrality (issue 15, the SDF's central / intermediate / local sectors) ---
+
+
+def test_combined_hierarchy_by_hand_on_six_settlements():
+    from habitat_planning_plugin.core.sdf.scalogram import combined_hierarchy
+
+    centrality = [100.0, 80.0, 40.0, 30.0, 0.0, 50.0]
+    development = [50.0, 90.0, 30.0, 10.0, 10.0, np.nan]  # the sixth has no development index: no class
+    levels, bounds, score = combined_hierarchy(centrality, development, 3, 0.5)
+    # Scaled over the five with both: centrality 1, .8, .4, .3, 0; development (10..90) .5, 1, .25, 0, 0.
+    # score = 100 (.5 c + .5 d) = 75, 90, 32.5, 15, 0.
+    np.testing.assert_allclose(score[:5], [75.0, 90.0, 32.5, 15.0, 0.0])
+    assert np.isnan(score[5])
+    # Natural breaks of 0, 15, 32.5, 75, 90 into 3 (squared deviations within classes):
+    #   {0, 15} {32.5} {75, 90}: 112.5 + 0 + 112.5 = 225      <- least
+    #   {0} {15, 32.5} {75, 90}: 153.1 + 112.5 = 265.6
+    #   {0, 15, 32.5} {75} {90}: 529.2
+    assert levels.tolist() == [0, 0, 1, 2, 2, -1]
+    assert bounds == pytest.approx([15.0, 32.5, 90.0])
+
+
+def test_combined_hierarchy_weight_one_is_centrality_alone():
+    from habitat_planning_plugin.core.sdf.scalogram import combined_hierarchy, hierarchy
+
+    centrality = [100.0, 80.0, 40.0, 30.0, 0.0, 50.0]
+    development = [50.0, 90.0, 30.0, 10.0, 10.0, np.nan]
+    levels, _, score = combined_hierarchy(centrality, development, 3, 1.0)
+    np.testing.assert_allclose(score[:5], [100.0, 80.0, 40.0, 30.0, 0.0])
+    # {0} {30, 40} {80, 100}: 0 + 50 + 200 = 250, less than {0, 30} {40} {80, 100} (450 + 200) or {0, 30, 40} (866).
+    assert levels.tolist() == [0, 0, 1, 1, 2, -1]
+    assert levels[:5].tolist() == hierarchy(centrality[:5], "natural_breaks", 3)[0].tolist()
+    # Weight 0: the development index alone, .5, 1, .25, 0, 0 -> 50, 100, 25, 0, 0; into 3 classes:
+    # {0, 0, 25} {50} {100}: 416.7; {0, 0} {25, 50} {100}: 312.5 <- least; {0, 0} {25} {50, 100}: 1250.
+    levels, _, _ = combined_hierarchy(centrality, development, 3, 0.0)
+    assert levels.tolist() == [1, 0, 1, 2, 2, -1]
+
+
+def test_combined_hierarchy_refuses_bad_input():
+    from habitat_planning_plugin.core.sdf.scalogram import combined_hierarchy
+
+    with pytest.raises(HabitatError, match="between 0 and 1"):
+        combined_hierarchy([1.0, 2.0, 3.0], [1.0, 2.0, 3.0], 2, 1.5)
+    with pytest.raises(HabitatError, match="both"):
+        combined_hierarchy([1.0, np.nan], [np.nan, 2.0], 2)
+    with pytest.raises(HabitatError, match="distinct"):
+        combined_hierarchy([1.0, 1.0, 1.0], [2.0, 2.0, 2.0], 2)  # every score 0

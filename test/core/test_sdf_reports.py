@@ -145,7 +145,8 @@ def test_priority_report_numbers_and_escaping(tmp_path, monkeypatch):
         r"<th>on a development corridor</th>",
         text,
     )
-    assert cells(text) == [
+    ranking = text[text.index("<th>Rank</th>") :]
+    assert cells(ranking)[:15] == [
         "1",
         ESCAPED,
         "40.0",
@@ -205,3 +206,95 @@ def test_sdf_reports_refuse_pdf_without_a_writer(tmp_path, monkeypatch):
         settings(pdf_writer=lambda page, path: (written.append(page), open(path, "w").close())),
     )
     assert written and written[0].startswith("<!DOCTYPE html>") and (tmp_path / "d.pdf").exists()
+
+
+def test_priority_report_explains_the_ranks(tmp_path):
+    """The stacked chart, a sentence per top settlement, the shares of the spread and the warning, by hand."""
+    score = np.array([10.0, 40.0, 30.0])
+    contributions = {"low_development": np.array([10.0, 15.0, 30.0]), "corridor": np.array([0.0, 25.0, 0.0])}
+    report.priority_report(
+        str(tmp_path / "p.html"),
+        [Point(0, 0), Point(5000, 0), Point(10000, 0)],
+        ["A", "B", "C"],
+        score,
+        ordinal_ranks(score),
+        contributions,
+        settings(),
+    )
+    text = (tmp_path / "p.html").read_text(encoding="utf-8")
+    assert text.count("<img") == 2  # the map and the stacked contributions
+    assert "B ranks 1: mostly on a development corridor (25.0 of 40.0), then low development index (15.0)." in text
+    assert "C ranks 2: mostly low development index (30.0 of 30.0)." in text
+    assert "A ranks 3: mostly low development index (10.0 of 10.0)." in text
+    # Score 10, 40, 30: mean 80/3, centred -16.67, 13.33, 3.33; variance (277.8 + 177.8 + 11.1) / 3 = 155.56.
+    # low development 10, 15, 30 (mean 18.33; centred -8.33, -3.33, 11.67): Cov (138.9 - 44.4 + 38.9) / 3 = 44.44
+    # -> 28.6 %; corridor 0, 25, 0 (mean 8.33; centred -8.33, 16.67, -8.33): Cov (138.9 + 222.2 - 27.8) / 3 = 111.1
+    # -> 71.4 %.
+    shares = text[text.index("<th>Component</th>") :]
+    assert cells(shares)[:6] == ["low development index", "18.3", "28.6", "on a development corridor", "8.3", "71.4"]
+    assert (
+        "The ranking is driven mostly by &quot;on a development corridor&quot; (71 % of the spread of the scores)"
+        in text
+    )
+
+
+def test_stacked_horizontal_bar_chart_draws():
+    png, warning = charts.bar_chart(
+        ["A", "B"], [("x", [1.0, 2.0]), ("y", [3.0, None])], "t", "score", stacked=True, horizontal=True
+    )
+    assert png.startswith(b"\x89PNG") and warning is None
+
+
+def test_development_report_shows_the_three_classings(tmp_path):
+    result, rows = development()  # index 50, 25, 75
+    combined = report.CombinedClasses(
+        LABELS[:2],
+        np.array([0, 1, -1]),
+        np.array([1, 1, 0]),
+        np.array([0, 1, 0]),
+        np.array([60.0, 10.0, 90.0]),
+    )
+    report.development_report(
+        str(tmp_path / "d.html"),
+        ["North", "South", "East"],
+        ["a", "b"],
+        result,
+        ["High", "Low"],
+        np.array([0, 1, -1]),
+        rows,
+        settings(),
+        combined,
+    )
+    text = (tmp_path / "d.html").read_text(encoding="utf-8")
+    counts = text[text.index("Hierarchy by development and centrality") :]
+    # Development 0, 1, -1; centrality 1, 1, 0; combined 0, 1, 0.
+    assert cells(counts)[:12] == [
+        "1: Central",
+        "1",
+        "1",
+        "2",
+        "2: Intermediate",
+        "1",
+        "2",
+        "1",
+        "No class",
+        "1",
+        "0",
+        "0",
+    ]
+    differ = text[text.index("not in the same class") :]
+    # North (High / Intermediate / Central) and East (— / Central / Central) differ; South is Low / 2 / 2 everywhere.
+    assert cells(differ) == [
+        "East",
+        "—",
+        "Central",
+        "Central",
+        "90.0",
+        "North",
+        "High",
+        "Intermediate",
+        "Central",
+        "60.0",
+    ]
+    assert "central, intermediate and local" in text and "kept beside it for comparison" in text
+    assert combined.attributes(0) == [2, 60.0, 1, "Central"] and combined.attributes(2)[:3] == [1, 90.0, 1]

@@ -517,6 +517,48 @@ CASES = [
         ],
         numbers={"CENTRES": 4, "UNCONNECTED": 0},
     ),
+    # Presence from the columns; share 0.3. Level 3 (Echo, nothing) expects nothing; level 2 (Bravo, Charlie,
+    # Delta): school 3/3, clinic 1/3, market 2/3, bank 1/3, all >= 0.3: all four; level 1 all four. Lacking: Bravo
+    # bank; Charlie clinic, bank; Delta clinic, market (5 gaps, 3 settlements). Minutes (roads 10, 12, 15, 40, 20;
+    # Echo 12 off-road + 12 to Bravo): bank Bravo 10 and Charlie 15 (Alpha), Echo 34 (Alpha); clinic Charlie 15
+    # (Alpha), Delta 20 (Bravo); market Delta 20 (Bravo); Echo 24 to school, clinic, market (Bravo).
+    Case(
+        "sdffunctiongaps_region",
+        "habitat:sdffunctiongaps",
+        {
+            "SETTLEMENTS": region("settlements"),
+            "NAME_FIELD": "name",
+            "LEVEL_FIELD": "level",
+            "PRESENCE_FIELDS": ["f_school", "f_clinic", "f_market", "f_bank"],
+            "ROADS": region("roads"),
+            "CLASS_FIELD": "highway",
+            "SHARE": 0.3,
+        },
+        [Table("OUTPUT", ("name",), geometry="wkt"), Table("OUTPUT_GAPS", ("settlement", "function"))],
+        numbers={"SETTLEMENTS": 5, "FUNCTIONS": 4, "LACKING": 3, "GAPS": 5, "UNCONNECTED": 0},
+    ),
+    # The track Charlie-Delta (40 min) upgraded to primary (10 min). Centrality Alpha 158.3, Bravo 108.3, Charlie
+    # 58.3, Delta 75, Echo 0; natural breaks {Alpha} {Bravo, Charlie, Delta} {Echo}; centres: level 1 (Alpha).
+    # Minutes to Alpha: Bravo 10, Charlie 15, Delta min(10 + 20, 15 + 40) = 30 -> min(30, 15 + 10) = 25, Echo 12
+    # off-road + 12 + 10 = 34 in both. Within 30 min: 4 of 5 settlements in both; mean (0+10+15+30+34)/5 = 17.8 ->
+    # 16.8. One settlement gains (Delta, 5 min).
+    Case(
+        "sdfscenario_region",
+        "habitat:sdfscenario",
+        {
+            "SETTLEMENTS": region("settlements"),
+            "NAME_FIELD": "name",
+            "PRESENCE_FIELDS": ["f_school", "f_clinic", "f_market", "f_bank"],
+            "ROADS": region("roads"),
+            "CLASS_FIELD": "highway",
+            "NEW_ROADS": region("scenario_roads"),
+            "NEW_CLASS_FIELD": "highway",
+            "CENTRE_MAX_LEVEL": 1,
+            "BANDS": "30, 60",
+        },
+        [Table("OUTPUT", ("name",), geometry="wkt"), Table("OUTPUT_SUMMARY", ("indicator",))],
+        numbers={"GAINING": 1, "NEWLY_CONNECTED": 0},
+    ),
     # Components (each 0..1): low development = reversed min-max of dev_index; far from centre = min-max of time_l1
     # (Echo has none: 1); unserved = time > 60 or none (Delta, Echo); centrality min-max; corridor = within 2 km of
     # the valley road (Alpha, Bravo, Echo). Need 0.5 / 3 each, potential 0.5 / 2 each; by hand in

@@ -320,6 +320,15 @@ def region():
         [(Point(x, y), [function or None]) for x, y, function in FACILITIES],
     )
     write_layer(gpkg, "roads", "LineString", EPSG, [("highway", "str")], [(line, [kind]) for line, kind in ROADS])
+    # The scenario (habitat:sdfscenario): the track from Charlie to Delta upgraded to a primary road.
+    write_layer(
+        gpkg,
+        "scenario_roads",
+        "LineString",
+        EPSG,
+        [("highway", "str")],
+        [(LineString([(0, 10000), (10000, 10000)]), ["primary"])],
+    )
     write_layer(
         gpkg,
         "corridor",

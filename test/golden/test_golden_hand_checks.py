@@ -567,11 +567,19 @@ def test_accessibility():
         row = rows[name]
         assert close(row["time_l1"], cost[(name, "Alpha")])
         assert close(row["time_l2"], min(cost[(name, c)] for c in MASS))
+        # Hansen (defaults of issue 15): exponential decay, beta 0.0231 per minute (half weight at 30 minutes), a
+        # centre's own mass counted at 0 minutes.
+        assert close(row["hansen"], sum(m * math.exp(-0.0231 * cost[(name, c)]) for c, m in MASS.items()))
+        # Huff: power decay, beta 2 (1-minute floor).
         terms = {c: m / max(cost[(name, c)], 1.0) ** 2 for c, m in MASS.items()}
-        assert close(row["hansen"], sum(t for c, t in terms.items() if c != name))
         dominant = max(terms, key=terms.get)
         assert row["dominant"] == dominant and close(row["dom_share"], terms[dominant] / sum(terms.values()))
     assert rows["Echo"]["dominant"] == "Bravo" and close(rows["Echo"]["time_l1"], 34)
+    # The accessibility index: ln(hansen) scaled from the smallest (0) to the largest (100).
+    logs = {n: math.log(sum(m * math.exp(-0.0231 * cost[(n, c)]) for c, m in MASS.items())) for n in NAMES}
+    low, high = min(logs.values()), max(logs.values())
+    for name in NAMES:
+        assert close(rows[name]["access_idx"], 100 * (logs[name] - low) / (high - low))
     zones = by(table("sdfaccessibility_region", "output_zones"), "centre")
     assert {c: z["settlements"] for c, z in zones.items()} == {"Alpha": "1", "Bravo": "2", "Charlie": "1", "Delta": "1"}
 

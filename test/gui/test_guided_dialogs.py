@@ -14,7 +14,7 @@ from habitat_planning_plugin.compat import GeometryType, set_null
 from test.conftest import ROOT
 
 SCREENSHOTS = ROOT / "build" / "screenshots"
-TOOLS = ["publicspace", "publicspacequality", "publicspaceaction", "planassessment", "sdf"]
+TOOLS = ["publicspace", "publicspacequality", "publicspaceaction", "planassessment", "sdf", "sdfscenario"]
 # Visible text that is data or a name, not an untranslated sentence: layer and field names of the sample data,
 # file names, units and acronyms.
 NOT_ENGLISH_PROSE = re.compile(
@@ -146,12 +146,12 @@ def test_dialog_runs_on_workshop_data(tool, workshop, tmp_path):
         )
     elif tool == "publicspace":
         dialog.widgets["class_field"].setField("")  # widths from the width field only
-        # Layer pickers are filtered by geometry type (the workshop has 2 line, 4 polygon, 2 point layers).
+        # Layer pickers are filtered by geometry type (the workshop has 3 line, 4 polygon, 3 point layers).
         listed = {
             name: sorted(dialog.widgets[name].itemText(i) for i in range(dialog.widgets[name].count()))
             for name in ("streets", "public_spaces", "population")
         }
-        assert listed["streets"] == ["Roads", "Streets"]
+        assert listed["streets"] == ["Roads", "Scenario: new and upgraded roads", "Streets"]
         assert listed["public_spaces"] == ["Candidate sites", "Districts", "Public spaces", "Urban extent"]
         assert listed["population"] == ["Built-up share (50 m grid)", "Population (100 m grid)"]
         assert dialog.widgets["population"].currentLayer().name() == "Population (100 m grid)"
@@ -212,6 +212,13 @@ def test_dialog_runs_on_workshop_data(tool, workshop, tmp_path):
         scorecard = next(layer for layer in dialog.loaded_layers if layer.name() == "Public space scorecard")
         changes = [f["chg_served_pct"] for f in scorecard.getFeatures()]
         assert any(isinstance(c, float) and c > 0 for c in changes), changes
+    elif tool == "sdfscenario":  # the workshop's scenario: a new road to the roadless village, a new hospital
+        assert rows["New or upgraded roads (scenario)"] == "sample_region.gpkg › scenario_roads"
+        scenario = next(layer for layer in dialog.loaded_layers if layer.name() == "Minutes gained to a centre")
+        assert scenario.renderer().type() == "graduatedSymbol" and scenario.featureCount() == 60
+        assert sum(f["new_access"] for f in scenario.getFeatures()) == 1
+        report = open(dialog.opened[-1], encoding="utf-8").read()
+        assert "Anbei Village" in report and "Side by side" in report
     else:
         assert len(dialog.widgets["SCORECARDS"].files()) == 9
         plans = next(layer for layer in dialog.loaded_layers if layer.name() == "Scores by plan")
@@ -318,7 +325,12 @@ def test_no_english_left_in_chinese(tool, workshop, locale, tmp_path):
     assert english == []
     labels = [label for label, _ in dialog.summary_rows()]
     assert all(re.search(r"[\u4e00-\u9fff]", label) for label in labels), labels
-    names = {"publicspace": "district_name", "publicspacequality": "NAME_FIELD", "sdf": "name_field"}
+    names = {
+        "publicspace": "district_name",
+        "publicspacequality": "NAME_FIELD",
+        "sdf": "name_field",
+        "sdfscenario": "NAME_FIELD",
+    }
     if tool in names:  # the data has name and name_zh: Chinese names under Chinese
         assert dialog.value(names[tool]) == "name_zh"
     if tool == "sdf":  # the facilities carry function and function_zh: the scalogram in Chinese
@@ -355,7 +367,7 @@ def test_menu_opens_guided_dialogs_and_workshop(qgis_iface, qgis_processing):
         workshop.trigger()
         project = QgsProject.instance()
         assert [g.name() for g in project.layerTreeRoot().children()] == ["Sample City", "Sample Region"]
-        assert project.crs().authid() == "EPSG:32650" and len(project.mapLayers()) == 11
+        assert project.crs().authid() == "EPSG:32650" and len(project.mapLayers()) == 13  # 8 city, 5 region
         entries = [e for a in plugin.menu.menu.actions() if a.menu() is not None for e in a.menu().actions()]
         for tool in TOOLS:
             next(e for e in entries if e.objectName() == GUIDED_ACTION.format(tool)).trigger()

@@ -747,8 +747,8 @@ def test_number_parsers_take_any_list(habitat_provider, numbers, separator):
 @PROPERTY
 @given(st.lists(st.one_of(st.text(max_size=6), st.floats(), st.integers(-1000, 1000), st.none()), max_size=8))
 def test_speed_table_takes_any_matrix(habitat_provider, flat):
-    from habitat_planning_plugin.core.text import HabitatError
     from habitat_planning_plugin.core.sdf.accessibility import MAX_SPEED_KMH, speed_table
+    from habitat_planning_plugin.core.text import HabitatError
 
     try:
         table = speed_table(flat)

@@ -355,3 +355,89 @@ def test_a_failed_run_leaves_no_reference_cycle_through_its_frame(tmp_path, qgis
         assert run_frames() - earlier == set()
     finally:
         gc.enable()
+
+
+# --- the inputs table of a report names choices by their labels (issue 15, item 7) ---
+
+
+def test_report_inputs_name_a_choice_by_its_label(tmp_path, habitat_provider):
+    """habitat:sdfdevelopmentindex: NORMALISATION 0 and AGGREGATION 1 are printed as their options, read from the
+    written HTML."""
+    import re
+
+    from qgis import processing
+    from shapely.geometry import Point
+
+    from test.helpers import write_layer
+
+    towns = write_layer(
+        tmp_path / "towns.gpkg",
+        "towns",
+        "Point",
+        32650,
+        [("name", "str"), ("services", "real")],
+        [
+            (Point(500_000 + 1000 * k, 3_500_000), [name, value])
+            for k, (name, value) in enumerate([("A", 1), ("B", 2), ("C", 4)])
+        ],
+    )
+    processing.run(
+        "habitat:sdfdevelopmentindex",
+        {
+            "INPUT": towns,
+            "INDICATORS": ["services"],
+            "NORMALISATION": 0,
+            "AGGREGATION": 1,
+            "CLASSES": 2,
+            "OUTPUT": str(tmp_path / "o.gpkg"),
+            "OUTPUT_SENSITIVITY": "memory:",
+            "OUTPUT_REPORT": str(tmp_path / "r.html"),
+        },
+    )
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    inputs = dict(re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td></tr>", page[page.index('class="inputs"') :]))
+    assert inputs["Normalisation"] == "Min-max (0 to 1)"
+    assert inputs["Aggregation"] == "Geometric (poor scores not compensated)"
+    assert inputs["Missing values"] == "Use the other indicators (rescale weights)"  # the default, not given
+    assert inputs["Number of classes"] == "2"
+
+
+class Choices(HabitatAlgorithm):
+    """Test algorithm: a single choice, a multiple choice, a choice by static strings and a yes/no."""
+
+    ALGORITHM_ID = "choices"
+    DISPLAY_NAME = tr_noop("Public space")
+    GROUP_ID = "publicspace"
+    SHORT_HELP = tr_noop("Public space")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        from qgis.core import QgsProcessingParameterBoolean, QgsProcessingParameterEnum
+
+        self.add_parameter(QgsProcessingParameterEnum("ONE", "One", ["red", "green", "blue"], defaultValue=1), "")
+        self.add_parameter(
+            QgsProcessingParameterEnum("MANY", "Many", ["red", "green", "blue"], allowMultiple=True, optional=True), ""
+        )
+        static = QgsProcessingParameterEnum("STATIC", "Static", ["north", "south"], defaultValue="south")
+        static.setUsesStaticStrings(True)
+        self.add_parameter(static, "")
+        self.add_parameter(QgsProcessingParameterBoolean("FLAG", "Flag", False), "")
+
+    def process(self, parameters, context, feedback):
+        return {}
+
+
+@pytest.mark.parametrize(
+    "parameters, expected",
+    [
+        ({}, {"One": "green", "Many": "—", "Static": "south", "Flag": "No"}),  # the defaults
+        (
+            {"ONE": 2, "MANY": [0, 2], "STATIC": "north", "FLAG": True},
+            {"One": "blue", "Many": "red, blue", "Static": "north", "Flag": "Yes"},
+        ),
+        ({"ONE": "0", "MANY": "1", "FLAG": 1}, {"One": "red", "Many": "green", "Static": "south", "Flag": "Yes"}),
+    ],
+)
+def test_input_summary_prints_choices_and_yes_no_as_words(qgis_processing, parameters, expected):
+    algorithm = Choices()
+    algorithm.initAlgorithm()
+    assert dict(algorithm.input_summary(parameters, QgsProcessingContext())) == expected

@@ -1,5 +1,7 @@
 """habitat:sdfaccessibility through Processing on the straight-road region of the core tests, by hand."""
 
+import math
+
 import pytest
 from qgis.core import QgsProcessingException, QgsProcessingFeedback
 from shapely.geometry import LineString, Point
@@ -72,7 +74,17 @@ def test_straight_road_by_hand(region, tmp_path, habitat_provider):
     # 1 min off-road each end (100 m at 6 km/h), 1 min per km on the road.
     assert rows["S3"]["time_l1"] == pytest.approx(32.0) and rows["S3"]["time_l2"] == pytest.approx(32.0)
     assert rows["S5"]["time_l1"] == pytest.approx(52.0) and rows["S5"]["time_l2"] == pytest.approx(12.0)
-    assert rows["S3"]["hansen"] == pytest.approx(100 / 32**2 + 25 / 32**2)
+    # Default Hansen: exponential decay 2^(-minutes / 30) (beta 0.0231 per minute), a centre's own mass counted:
+    # S3 is 32 minutes from both centres: (100 + 25) x 2^(-32/30); S0 has its own 100 plus 25 x 2^(-62/30).
+    beta = 0.0231  # the parameter's default, rounded from ln 2 / 30
+    assert rows["S3"]["hansen"] == pytest.approx(125 * math.exp(-beta * 32))
+    assert rows["S0"]["hansen"] == pytest.approx(100 + 25 * math.exp(-beta * 62))
+    assert rows["Far"]["hansen"] == 0.0 and rows["Far"]["access_idx"] == 0.0  # no road: no centre counts
+    # access_idx: 0-100 on ln(hansen) between the smallest positive and the largest value.
+    positive = {name: math.log(r["hansen"]) for name, r in rows.items() if r["hansen"] > 0}
+    low, high = min(positive.values()), max(positive.values())
+    for name, value in positive.items():
+        assert rows[name]["access_idx"] == pytest.approx(100 * (value - low) / (high - low))
     assert rows["S3"]["dominant"] == "S0" and rows["S3"]["dom_share"] == pytest.approx(0.8)
     assert rows["S5"]["dominant"] == "S6"
     assert rows["Far"]["time_l1"] is None and rows["Far"]["road_access"] == 0
@@ -128,3 +140,44 @@ def test_geographic_inputs_are_projected(region, tmp_path, habitat_provider):
     assert any("EPSG:4326" in m and "EPSG:32650" in m for m in messages)
     rows = {r["name"]: r for r in read_rows(tmp_path / "a.gpkg")}
     assert rows["S3"]["time_l1"] == pytest.approx(32.0, abs=0.05)  # the same minutes as in metres
+
+
+def test_the_old_power_decay_without_own_mass_by_hand(region, tmp_path, habitat_provider):
+    """DECAY_FUNCTION = power, DECAY = 2, INCLUDE_OWN = False: the Hansen values before issue 15, by hand."""
+    from qgis import processing
+
+    processing.run(
+        ALG,
+        {
+            **region,
+            "DECAY_FUNCTION": 1,
+            "DECAY": 2.0,
+            "INCLUDE_OWN": False,
+            "OUTPUT": str(tmp_path / "a.gpkg"),
+            "OUTPUT_ZONES": "memory:",
+            "OUTPUT_ISOCHRONES": None,
+        },
+    )
+    rows = {r["name"]: r for r in read_rows(tmp_path / "a.gpkg")}
+    # Settlement k is 2 + 10 k minutes from S0 (mass 100) and 2 + 10 (6 - k) from S6 (mass 25); centres leave
+    # their own mass out.
+    for k in range(7):
+        to_s0, to_s6 = 2.0 + 10 * k, 2.0 + 10 * (6 - k)
+        expected = (100 / to_s0**2 if k != 0 else 0.0) + (25 / to_s6**2 if k != 6 else 0.0)
+        assert rows[f"S{k}"]["hansen"] == pytest.approx(expected), k
+    # Huff keeps beta = 2 whatever the Hansen decay: S3 is 32 minutes from both, 100 / (100 + 25) = 0.8.
+    assert rows["S3"]["dom_share"] == pytest.approx(0.8)
+
+
+def test_power_decay_with_the_exponential_beta_is_warned(region, tmp_path, habitat_provider):
+    from qgis import processing
+
+    from test.helpers import Messages
+
+    feedback = Messages()
+    processing.run(
+        ALG,
+        {**region, "DECAY_FUNCTION": 1, "OUTPUT": "memory:", "OUTPUT_ZONES": "memory:", "OUTPUT_ISOCHRONES": None},
+        feedback=feedback,
+    )
+    assert "hardly discounts travel time" in feedback.text() and "0.0231" in feedback.text()

@@ -363,25 +363,52 @@ def bar_chart(
     ylabel: str,
     benchmark: Optional[float] = None,
     benchmark_label: Optional[str] = None,
+    stacked: bool = False,
+    horizontal: bool = False,
 ) -> Picture:
-    """Grouped bars: ``series`` is [(label, values)], one value per category. Returns (png bytes, warning)."""
+    """Grouped bars: ``series`` is [(label, values)], one value per category. Returns (png bytes, warning).
+    ``stacked``: the series piled on one bar per category (positive values; each bar is their sum);
+    ``horizontal``: one bar per row, the first category at the top, ``ylabel`` naming the value axis."""
+    import numpy as np
+
     plt = _pyplot()
     texts = [title, ylabel, benchmark_label or ""] + list(categories) + [label for label, _ in series]
     families, warning = font_family(*texts)
     with plt.rc_context(_rc(families)):
-        figure, axes = plt.subplots(figsize=(FIGURE_WIDTH, 4.0))
-        width = 0.8 / max(len(series), 1)
+        height = max(4.0, 0.3 * len(categories) + 1.5) if horizontal else 4.0
+        figure, axes = plt.subplots(figsize=(FIGURE_WIDTH, height))
+        width = 0.8 if stacked else 0.8 / max(len(series), 1)
+        base = np.zeros(len(categories))
         for index, (label, values) in enumerate(series):
-            positions = [i + (index - (len(series) - 1) / 2) * width for i in range(len(categories))]
-            axes.bar(positions, [v if v is not None else 0 for v in values], width, label=label)
+            numbers = np.array([v if v is not None else 0.0 for v in values], dtype=float)
+            if stacked:
+                positions = list(range(len(categories)))
+            else:
+                positions = [i + (index - (len(series) - 1) / 2) * width for i in range(len(categories))]
+            if horizontal:
+                axes.barh(positions, numbers, width, left=base if stacked else None, label=label)
+            else:
+                axes.bar(positions, numbers, width, bottom=base if stacked else None, label=label)
+            if stacked:
+                base = base + numbers
         if benchmark is not None:
-            axes.axhline(benchmark, color="#c62828", linestyle="--", linewidth=1.2, label=benchmark_label)
-        axes.set_xticks(range(len(categories)))
-        _category_labels(axes, list(categories))
-        axes.set_ylabel(ylabel)
+            line = axes.axvline if horizontal else axes.axhline
+            line(benchmark, color="#c62828", linestyle="--", linewidth=1.2, label=benchmark_label)
+        if horizontal:
+            axes.set_yticks(range(len(categories)))
+            axes.set_yticklabels(list(categories))
+            axes.invert_yaxis()  # the first category on top
+            axes.set_xlabel(ylabel)
+            axes.grid(axis="x", alpha=0.3)
+        else:
+            axes.set_xticks(range(len(categories)))
+            _category_labels(axes, list(categories))
+            axes.set_ylabel(ylabel)
+            axes.grid(axis="y", alpha=0.3)
         axes.set_title(title)
-        axes.grid(axis="y", alpha=0.3)
-        if len(series) > 1 or benchmark is not None:
+        if horizontal and len(series) > 1:  # below the bars, which fill the plot's width
+            axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.05 - 0.5 / height), ncol=2, frameon=False)
+        elif len(series) > 1 or benchmark is not None:
             axes.legend()
         return _png(figure, warning)
 

@@ -5,14 +5,20 @@ nearest road (off-road at the connector cost) and travels along the network. Cos
 centre come from one Dijkstra call per chunk of centres, each centre a virtual source joined to both ends of its
 road, never from one search per pair.
 - nearest centre of each level: the cheapest centre at that level or a more central one;
-- Hansen accessibility: A_i = sum_j M_j^gamma f(c_ij), f = c^-beta (power) or exp(-beta c), other centres only;
+- Hansen accessibility (Hansen 1959): A_i = sum_j M_j^gamma f(c_ij), by default with the negative exponential
+  f = exp(-beta c) and beta = ln 2 / 30 min (a centre 30 minutes away counts half), a centre's own mass included
+  at f(0); the power f = c^-beta (beta = 2, gravity) is the alternative. There is no universal beta: the half-life
+  is a planning choice, to calibrate on local trip data when there are any (Geurs & van Wee 2004 recommend the
+  negative exponential for regional travel-time accessibility);
 - Huff: P_ij = M_j^alpha c_ij^-beta / sum_k M_k^alpha c_ik^-beta; the dominant centre has the largest P_ij;
 - Reilly: the dominant centre maximises M_j / c_ij^2 (its breaking point lies beyond the settlement).
-Costs below ``floor`` (1 minute) count as the floor, so that a centre's own settlement does not divide by zero.
+With power decay, costs below ``floor`` (1 minute) count as the floor, so that a centre's own settlement does not
+divide by zero.
 """
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
@@ -20,6 +26,7 @@ import numpy as np
 from ..network import snap_to_edges
 from ..public_space.land_share import class_values
 from ..text import HabitatError, number_list, tr
+from .development_index import ranks
 
 if TYPE_CHECKING:
     from numpy.typing import ArrayLike, NDArray
@@ -32,6 +39,14 @@ if TYPE_CHECKING:
 
 _EPSILON = 1e-9
 DOMINANCE = ("huff", "reilly")
+DECAYS = ("exponential", "power")
+HALF_LIFE_MINUTES = 30.0
+# Per minute: exp(-beta * 30) = 1/2, a centre 30 minutes away counts half (about 0.0231).
+DEFAULT_EXP_BETA = math.log(2) / HALF_LIFE_MINUTES
+POWER_BETA = 2.0  # the gravity exponent of the power decay, and of the Huff and Reilly choice models
+# The beta sensitivity: the chosen beta first, then these multiples (with exponential decay: half-lives of 60, 40,
+# 20 and 15 minutes around the default 30).
+SENSITIVITY_FACTORS = (1.0, 0.5, 0.75, 1.5, 2.0)
 # Plausible ranges: beyond them a value is a typing error (metres for kilometres...), refused with the reason.
 MAX_SPEED_KMH = 200.0
 MAX_BAND_MINUTES = 1440.0
@@ -69,18 +84,24 @@ def cost_matrix(
     chunk: int = 64,
     progress: Optional[Progress] = None,
     snap_progress: Optional[Progress] = None,
+    snap: Optional[Snap] = None,
+    vertices: Optional[Indices] = None,
+    vertex_costs: Optional[NDArray[np.float64]] = None,
 ) -> Tuple[NDArray[np.float64], Snap]:
     """(n_settlements, n_centres) network cost; ``centre_rows`` index the settlements that are centres.
 
     ``progress(fraction)`` is called after each chunk of centres, ``snap_progress`` while the settlements are joined
-    to the roads (either may raise to cancel)."""
+    to the roads (either may raise to cancel). With ``vertices`` and ``vertex_costs`` (n_centres, len(vertices)),
+    the cost from each centre to those graph vertices is written there too (a scenario reads the baseline's costs to
+    the vertices where new roads attach)."""
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import dijkstra
 
     settlements_xy = np.asarray(settlements_xy, dtype=float).reshape(-1, 2)
     if not np.isfinite(settlements_xy).all():
         raise HabitatError(tr("Some settlements have coordinates that are not numbers."))
-    snap = snap_to_edges(graph, settlements_xy, progress=snap_progress)
+    if snap is None:  # the settlements joined to the roads already (a scenario joins them once per network)
+        snap = snap_to_edges(graph, settlements_xy, progress=snap_progress)
     n = graph.n_vertices
     u, v, cost = graph.edge_u[snap.edge], graph.edge_v[snap.edge], graph.edge_cost[snap.edge]
     connector = snap.connector * connector_cost_per_metre
@@ -100,6 +121,8 @@ def cost_matrix(
             shape=(n + c, n + c),
         ).tocsr()
         reach = dijkstra(augmented, directed=True, indices=virtual, limit=limit + _EPSILON)[:, :n] - _EPSILON
+        if vertices is not None and vertex_costs is not None:
+            vertex_costs[start : start + c] = reach[:, np.asarray(vertices, dtype=np.int64)]
         costs = np.minimum(to_u[:, None] + reach[:, u].T, to_v[:, None] + reach[:, v].T)
         same_edge = snap.edge[:, None] == snap.edge[rows][None, :]  # along the shared road directly
         direct = (
@@ -134,8 +157,12 @@ def nearest_by_level(
 
 
 def _decay(costs: NDArray[np.float64], beta: float, decay: str, floor: float) -> NDArray[np.float64]:
-    clipped = np.maximum(costs, floor)
-    return np.exp(-beta * clipped) if decay == "exponential" else clipped ** (-beta)
+    """exp(-beta c) (no floor: a cost of 0 gives 1) or max(c, floor)^-beta; infinite costs give 0."""
+    if decay == "exponential":
+        return np.exp(-beta * np.maximum(costs, 0.0))
+    if decay == "power":
+        return np.maximum(costs, floor) ** (-beta)
+    raise HabitatError(tr('Unknown distance decay "{0}"; use one of {1}.', decay, ", ".join(DECAYS)))
 
 
 def hansen(
@@ -143,15 +170,87 @@ def hansen(
     mass: ArrayLike,
     centre_rows: Indices,
     gamma: float = 1.0,
-    beta: float = 2.0,
-    decay: str = "power",
+    beta: float = DEFAULT_EXP_BETA,
+    decay: str = "exponential",
     floor: float = 1.0,
+    include_own: bool = False,
 ) -> NDArray[np.float64]:
-    """Hansen accessibility of every settlement to the centres' masses (a centre's own mass left out)."""
+    """Hansen accessibility A_i = sum_j M_j^gamma f(c_ij) of every settlement (rows of ``costs``) to the centres
+    (columns, the settlements ``centre_rows``) with f = exp(-beta c) (``decay="exponential"``) or max(c, floor)^-beta
+    (``"power"``). A centre's own mass is left out, or with ``include_own`` counted at f(0) (M^gamma with exponential
+    decay, M^gamma floor^-beta with power decay), even when the centre has no road: its own people reach it."""
     weights = np.asarray(mass, dtype=float) ** gamma
-    terms = weights[None, :] * _decay(costs, beta, decay, floor)
-    terms[np.asarray(centre_rows), np.arange(len(centre_rows))] = 0.0
-    return np.where(np.isfinite(costs), terms, 0.0).sum(axis=1)
+    terms = np.where(np.isfinite(costs), weights[None, :] * _decay(costs, beta, decay, floor), 0.0)
+    own = (np.asarray(centre_rows, dtype=np.int64), np.arange(len(centre_rows)))
+    if include_own:
+        terms[own] = weights * _decay(np.zeros(len(weights)), beta, decay, floor)
+    else:
+        terms[own] = 0.0
+    return np.asarray(terms.sum(axis=1), dtype=float)
+
+
+def accessibility_index(values: ArrayLike) -> NDArray[np.float64]:
+    """Hansen values on a 0-100 log scale: 100 (ln A - ln A_min) / (ln A_max - ln A_min) over the settlements with
+    A > 0 (A_min the smallest positive value), 0 where A = 0 (no centre reachable), NaN where A is NaN; a constant
+    positive column gives 100.
+
+    Hansen values span orders of magnitude (a village beside the capital sums a mass hundreds of times that of a
+    remote one), so a linear min-max scaling squashes all but the few settlements next to the capital near 0; the
+    logarithm keeps ratios visible: equal steps on the index are equal ratios of accessibility."""
+    a = np.asarray(values, dtype=float)
+    out = np.full(a.shape, np.nan)
+    finite = np.isfinite(a)
+    positive = finite & (a > 0)
+    out[finite & ~positive] = 0.0
+    if positive.any():
+        logs = np.log(a[positive])
+        low, high = float(logs.min()), float(logs.max())
+        out[positive] = 100.0 if high - low <= 1e-12 else 100.0 * (logs - low) / (high - low)
+    return out
+
+
+def sensitivity_betas(beta: float) -> List[float]:
+    """The betas of the sensitivity check: ``beta`` first, then its SENSITIVITY_FACTORS multiples."""
+    return [beta * factor for factor in SENSITIVITY_FACTORS]
+
+
+def _average_ranks(rank: NDArray[np.int64]) -> NDArray[np.float64]:
+    """Ranks where ties share the better rank (1, 1, 3) turned into average ranks (1.5, 1.5, 3)."""
+    values, counts = np.unique(rank, return_counts=True)
+    tied = dict(zip(values.tolist(), counts.tolist()))
+    return np.array([r + (tied[r] - 1) / 2.0 for r in rank.tolist()], dtype=float)
+
+
+def beta_sensitivity(
+    costs: NDArray[np.float64],
+    mass: ArrayLike,
+    centre_rows: Indices,
+    betas: Sequence[float],
+    decay: str,
+    include_own: bool,
+    gamma: float = 1.0,
+) -> List[Tuple[float, float, float, int]]:
+    """How far the accessibility ranking (1 = most accessible, ties sharing the better rank) moves when beta changes:
+    [(beta, Spearman rho of the ranks against those of the first beta, mean |rank change|, largest |rank change|)].
+    Rho is the Pearson correlation of the average ranks (as scipy.stats.spearmanr); NaN when either ranking is
+    constant."""
+    rows: List[Tuple[float, float, float, int]] = []
+    base: Optional[NDArray[np.int64]] = None
+    valid: Optional[NDArray[np.bool_]] = None
+    for beta in betas:
+        values = hansen(costs, mass, centre_rows, gamma=gamma, beta=beta, decay=decay, include_own=include_own)
+        if valid is None:
+            valid = np.isfinite(values)
+        rank = ranks(values[valid])
+        if base is None:
+            base = rank
+        x, y = _average_ranks(base), _average_ranks(rank)
+        x, y = x - x.mean(), y - y.mean()
+        spread = float(np.sqrt((x * x).sum() * (y * y).sum())) if len(x) else 0.0
+        rho = float((x * y).sum() / spread) if spread > 0 else float("nan")
+        moved = np.abs(rank - base)
+        rows.append((float(beta), rho, float(moved.mean()) if len(moved) else 0.0, int(moved.max(initial=0))))
+    return rows
 
 
 def huff(

@@ -4,12 +4,17 @@ can be explained (methods.md §3.4: prioritisation from need and potential, with
 Each component is a value in 0..1 (1 = more need, or more potential). Within need and within potential the
 components are weighted (weights rescaled to 1); need and potential are then weighted against each other.
 score = 100 * sum_c share_c * value_c, and the contribution of component c is 100 * share_c * value_c, so the
-contributions of a settlement add up to its score. A missing value counts as 0 and is reported.
+contributions of a settlement add up to its score. A missing value counts as 0 and is reported. A chosen input
+without any value is left out (``without_data``), as if it had not been chosen; a component the same for everyone
+(``constant_components``) shifts every score alike and does not change the ranking.
+
+The spread of the scores is explained by ``variance_shares``: share_c = Cov(contribution_c, score) / Var(score),
+which add up to 1 because the contributions add up to the score.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Dict, Iterable, Mapping, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -32,6 +37,8 @@ COMPONENTS = [
     ("corridor", "potential", tr_noop("on a development corridor")),
 ]
 GROUPS = {name: group for name, group, _ in COMPONENTS}
+DESCRIPTIONS = {name: description for name, _, description in COMPONENTS}
+DOMINANT_SHARE = 0.5  # a component explaining more than this of the scores' spread drives the ranking
 
 
 def minmax(values: ArrayLike, reverse: bool = False) -> NDArray[np.float64]:
@@ -144,3 +151,53 @@ def ordinal_ranks(score: ArrayLike) -> NDArray[np.int64]:
     rank = np.empty(len(score), dtype=np.int64)
     rank[np.argsort(-score, kind="stable")] = np.arange(1, len(score) + 1)
     return rank
+
+
+def without_data(columns: Mapping[str, Optional[ArrayLike]]) -> List[str]:
+    """The names of the ``columns`` given (not None) that hold no finite value at all: no data, to be left out."""
+    return [
+        name
+        for name, values in columns.items()
+        if values is not None and not np.isfinite(np.asarray(values, dtype=float)).any()
+    ]
+
+
+def constant_components(contributions: Mapping[str, ArrayLike]) -> List[str]:
+    """The components whose contribution is the same for every settlement (a missing value counting 0): they add
+    the same to every score and do not change the ranking."""
+    constant = []
+    for name, values in contributions.items():
+        values = np.nan_to_num(np.asarray(values, dtype=float), nan=0.0)
+        if len(values) and float(np.ptp(values)) == 0.0:
+            constant.append(name)
+    return constant
+
+
+def variance_shares(contributions: Mapping[str, ArrayLike], score: ArrayLike) -> Dict[str, float]:
+    """{component: Cov(contribution, score) / Var(score)}: how much of the spread of the scores each component
+    makes. The shares add up to 1 when the contributions add up to the score; a share can be negative (a component
+    that runs against the others). NaN for every component when all scores are equal."""
+    score = np.asarray(score, dtype=float)
+    centred = score - score.mean() if len(score) else score
+    variance = float((centred * centred).mean()) if len(score) else 0.0
+    shares: Dict[str, float] = {}
+    for name, values in contributions.items():
+        values = np.nan_to_num(np.asarray(values, dtype=float), nan=0.0)
+        covariance = float(((values - values.mean()) * centred).mean()) if len(values) else 0.0
+        shares[name] = covariance / variance if variance > 0 else float("nan")
+    return shares
+
+
+def dominant_components(shares: Mapping[str, float], limit: float = DOMINANT_SHARE) -> List[str]:
+    """The components whose share of the scores' spread is above ``limit``: they drive the ranking."""
+    return [name for name, share in shares.items() if np.isfinite(share) and share > limit]
+
+
+def largest_contributors(contributions: Mapping[str, ArrayLike], index: int, count: int = 2) -> List[Tuple[str, float]]:
+    """[(component, contribution)] of settlement ``index``, largest first, at most ``count``, only those above 0."""
+    parts = [
+        (name, float(np.nan_to_num(np.asarray(values, dtype=float)[index]))) for name, values in contributions.items()
+    ]
+    parts = [part for part in parts if part[1] > 0]
+    parts.sort(key=lambda part: -part[1])
+    return parts[:count]

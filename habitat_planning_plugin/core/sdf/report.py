@@ -3,6 +3,7 @@ investment priorities, from plain data (names, numbers, shapely shapes) and the 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 import numpy as np
@@ -11,7 +12,7 @@ from ..report.charts import bar_chart, map_image, matrix_charts
 from ..report.html import Report, ReportSettings
 from ..text import tr, tr_noop
 from .common import listed
-from .priority import COMPONENTS
+from .priority import COMPONENTS, dominant_components, largest_contributors, variance_shares
 
 if TYPE_CHECKING:
     from numpy.typing import ArrayLike, NDArray
@@ -28,6 +29,8 @@ LEVEL_COLOURS = ["#4a148c", "#8e24aa", "#ce93d8", "#e1bee7", "#f3e5f5", "#f3e5f5
 LEVEL_RADII = [1500.0, 1000.0, 600.0, 450.0, 350.0, 300.0, 250.0]
 PRIORITY_COLOURS = ["#fee5d9", "#fcae91", "#fb6a4a", "#de2d26", "#a50f15"]
 PRIORITY_RADIUS = 800.0  # metres: a settlement point drawn as a disc on the priority map
+PRIORITY_CHARTED = 15  # settlements in the chart of contributions
+PRIORITY_EXPLAINED = 10  # settlements whose rank is explained in a sentence
 PRIORITY_FIFTHS = (
     tr_noop("Lowest fifth of the priority scores"),
     tr_noop("Second fifth"),
@@ -35,6 +38,29 @@ PRIORITY_FIFTHS = (
     tr_noop("Fourth fifth"),
     tr_noop("Highest fifth of the priority scores"),
 )
+
+
+@dataclass
+class CombinedClasses:
+    """The three classings of the SDF hierarchy, one level per settlement (0 = highest, -1 = none): by the
+    development index alone, by centrality alone and by both (``combined_hierarchy``, with its ``score``);
+    ``labels`` name the levels of the centrality and combined classings."""
+
+    labels: Sequence[str]
+    development: NDArray[np.int64]
+    centrality: NDArray[np.int64]
+    combined: NDArray[np.int64]
+    score: NDArray[np.float64]
+
+    def attributes(self, index: int) -> List[object]:
+        """[cen_level, sdf_score, sdf_level, sdf_label] of settlement ``index``: levels from 1, None for none."""
+        centrality, combined, score = int(self.centrality[index]), int(self.combined[index]), self.score[index]
+        return [
+            centrality + 1 if centrality >= 0 else None,
+            float(score) if np.isfinite(score) else None,
+            combined + 1 if combined >= 0 else None,
+            self.labels[combined] if combined >= 0 else None,
+        ]
 
 
 def _drawn(shape: BaseGeometry, radius: float) -> BaseGeometry:
@@ -148,10 +174,12 @@ def development_report(
     levels: Integers,
     rows: Iterable[Tuple[int, float, float, int]],
     settings: Union[ReportSettings, str] = "en",
+    combined: Optional[CombinedClasses] = None,
 ) -> str:
     """The index chart, the ranking and the sensitivity table of ``result`` (a CompositeIndex); ``levels`` are the
     class of each settlement (-1: none) named by ``labels``; ``rows`` [(indicator column, weight factor, mean rank
-    change, largest rank change)] from ``sensitivity``."""
+    change, largest rank change)] from ``sensitivity``; ``combined``: the hierarchy by development and centrality
+    beside the two single-criterion classings (None: no centrality given)."""
     report = Report(tr("Composite development index"), settings)
     order = [
         i for i in np.argsort(-np.nan_to_num(result.index, nan=-np.inf), kind="stable") if np.isfinite(result.index[i])
@@ -180,6 +208,8 @@ def development_report(
         [[indicators[j], factor, mean, most] for j, factor, mean, most in rows],
         "{:,.2f}",
     )
+    if combined is not None:
+        combined_section(report, names, labels, combined)
     report.heading(tr("Method"))
     report.paragraph(
         tr(
@@ -189,7 +219,62 @@ def development_report(
         ),
         css="note",
     )
+    if combined is not None:
+        report.paragraph(
+            tr(
+                "The combined hierarchy follows the Spatial Development Framework's classing of sectors into "
+                "central, intermediate and local ones by their level of physical and socio-economic development "
+                "and their centrality: combined score = 100 × (w × centrality + (1 − w) × development index), both "
+                "scaled 0 to 1 across the settlements, classed by natural breaks. The classings by the development "
+                "index alone and by centrality alone are kept beside it for comparison."
+            ),
+            css="note",
+        )
     return report.save(path)
+
+
+def combined_section(
+    report: Report, names: Sequence[str], development_labels: Sequence[str], combined: CombinedClasses
+) -> None:
+    """The counts per class of the three classings side by side and the settlements whose classes differ."""
+    classings = (combined.development, combined.centrality, combined.combined)
+    report.heading(tr("Hierarchy by development and centrality"))
+    headers = [tr("Class"), tr("By development index"), tr("By centrality"), tr("Combined")]
+    table: List[List[object]] = [
+        [tr("{0}: {1}", level + 1, combined.labels[level])] + [int((np.asarray(c) == level).sum()) for c in classings]
+        for level in range(len(combined.labels))
+    ]
+    unclassed = [int((np.asarray(c) < 0).sum()) for c in classings]
+    if any(unclassed):
+        table.append([tr("No class"), *unclassed])
+    report.table(headers, table)
+
+    def shown(level: int, labels: Sequence[str]) -> Optional[str]:
+        return labels[level] if 0 <= level < len(labels) else None
+
+    differ = [
+        i
+        for i in range(len(names))
+        if len({int(combined.development[i]), int(combined.centrality[i]), int(combined.combined[i])}) > 1
+    ]
+    differ.sort(key=lambda i: (combined.combined[i] < 0, combined.combined[i], -np.nan_to_num(combined.score[i])))
+    if differ:
+        report.paragraph(tr("{0} settlements are not in the same class by all three classings:", len(differ)))
+        report.table(
+            [tr("Settlement"), tr("By development index"), tr("By centrality"), tr("Combined"), tr("Combined score")],
+            [
+                [
+                    names[i],
+                    shown(int(combined.development[i]), development_labels),
+                    shown(int(combined.centrality[i]), combined.labels),
+                    shown(int(combined.combined[i]), combined.labels),
+                    float(combined.score[i]) if np.isfinite(combined.score[i]) else None,
+                ]
+                for i in differ
+            ],
+        )
+    else:
+        report.paragraph(tr("Every settlement is in the same class by all three classings."))
 
 
 def priority_map(
@@ -240,6 +325,7 @@ def priority_report(
         named.append((position[index], names[index], shape))
     report.chart(priority_map(by_fifth, PRIORITY_COLOURS, named), tr("Investment priorities"))
     order = np.argsort(-score, kind="stable")
+    explain_priorities(report, names, score, rank, contributions, order)
     report.heading(tr("Ranking"))
     report.table(
         [tr("Rank"), tr("Settlement"), tr("Priority")] + [descriptions[name] for name in contributions],
@@ -273,3 +359,84 @@ def priority_report(
         css="note",
     )
     return report.save(path)
+
+
+def rank_sentence(name: str, rank: int, score: float, contributions: Mapping[str, ArrayLike], index: int) -> str:
+    """ "North ranks 1: mostly long travel time to a centre (32.1 of 58.4), then centrality (20.0)." """
+    descriptions = {component: tr(description) for component, _, description in COMPONENTS}
+    largest = largest_contributors(contributions, index, 2)
+    if not largest:
+        return tr("{0} ranks {1}: no component adds to its score.", name, rank)
+    first, part = largest[0]
+    if len(largest) == 1:
+        return tr(
+            "{0} ranks {1}: mostly {2} ({3} of {4}).", name, rank, descriptions[first], f"{part:.1f}", f"{score:.1f}"
+        )
+    second, other = largest[1]
+    return tr(
+        "{0} ranks {1}: mostly {2} ({3} of {4}), then {5} ({6}).",
+        name,
+        rank,
+        descriptions[first],
+        f"{part:.1f}",
+        f"{score:.1f}",
+        descriptions[second],
+        f"{other:.1f}",
+    )
+
+
+def explain_priorities(
+    report: Report,
+    names: Sequence[str],
+    score: NDArray[np.float64],
+    rank: Integers,
+    contributions: Mapping[str, NDArray[np.float64]],
+    order: Integers,
+) -> None:
+    """The stacked contributions of the highest priorities, a sentence per top settlement and each component's
+    share of the spread of the scores, with a warning when one component drives the ranking."""
+    descriptions = {name: tr(description) for name, _, description in COMPONENTS}
+    top = list(order[:PRIORITY_CHARTED])
+    report.heading(tr("What makes the highest priorities"))
+    report.chart(
+        bar_chart(
+            [names[i] for i in top],
+            [(descriptions[name], [float(part[i]) for i in top]) for name, part in contributions.items()],
+            tr("Contributions to the priority score of the {0} highest priorities", len(top)),
+            tr("Priority score"),
+            stacked=True,
+            horizontal=True,
+        ),
+        tr("Contributions to the priority score"),
+    )
+    for i in order[:PRIORITY_EXPLAINED]:
+        report.paragraph(rank_sentence(names[i], int(rank[i]), float(score[i]), contributions, int(i)))
+    shares = variance_shares(contributions, score)
+    report.heading(tr("What spreads the scores"))
+    report.table(
+        [tr("Component"), tr("Mean contribution"), tr("Share of the spread of the scores (%)")],
+        [
+            [
+                descriptions[name],
+                float(np.mean(part)),
+                100.0 * shares[name] if np.isfinite(shares[name]) else None,
+            ]
+            for name, part in contributions.items()
+        ],
+    )
+    report.paragraph(
+        tr(
+            "The share of a component is the covariance of its contribution with the score divided by the "
+            "variance of the score: the shares add up to 100 %, a large share means that component decides "
+            "most of the ranking, and a negative one that it works against the others."
+        ),
+        css="note",
+    )
+    for name in dominant_components(shares):
+        report.paragraph(
+            tr(
+                'The ranking is driven mostly by "{0}" ({1} % of the spread of the scores): check its weight and data.',
+                descriptions[name],
+                f"{100 * shares[name]:.0f}",
+            )
+        )

@@ -239,3 +239,39 @@ def parse_thresholds(text: Optional[str]) -> List[float]:
     if any(b <= a for a, b in zip(thresholds, thresholds[1:])):
         raise HabitatError(tr('Hierarchy thresholds must be increasing centrality values; got "{0}".', text))
     return thresholds
+
+
+def combined_hierarchy(
+    centrality: ArrayLike,
+    development: ArrayLike,
+    classes: int = 3,
+    weight: float = 0.5,
+    method: str = "natural_breaks",
+    progress: Optional[Progress] = None,
+) -> Tuple[NDArray[np.int64], List[float], NDArray[np.float64]]:
+    """The hierarchy by physical and socio-economic development and centrality together (the UN-Habitat SDF's
+    central / intermediate / local sectors): (level of each settlement, 0 = highest, -1 = none; the upper bounds
+    used; the combined score, NaN = none).
+
+    score = 100 * (weight * minmax(centrality) + (1 - weight) * minmax(development)), both scaled over the
+    settlements that have both values (a constant one gives 0), classed by ``hierarchy`` with ``method`` into
+    ``classes``. A settlement without a development index (or a centrality) gets no class."""
+    if not 0.0 <= weight <= 1.0:
+        raise HabitatError(tr("The weight of centrality must lie between 0 and 1; got {0}.", f"{weight:g}"))
+    centrality = np.asarray(centrality, dtype=float)
+    development = np.asarray(development, dtype=float)
+    if centrality.shape != development.shape:
+        raise HabitatError(tr("Give one centrality and one development value per settlement."))
+    valid = np.isfinite(centrality) & np.isfinite(development)
+    score = np.full(len(centrality), np.nan)
+    levels = np.full(len(centrality), -1, dtype=np.int64)
+    if not valid.any():
+        raise HabitatError(tr("No settlement has both a centrality and a development index."))
+
+    def scaled(values: NDArray[np.float64]) -> NDArray[np.float64]:
+        low, high = float(values.min()), float(values.max())
+        return np.zeros_like(values) if high == low else (values - low) / (high - low)
+
+    score[valid] = 100.0 * (weight * scaled(centrality[valid]) + (1.0 - weight) * scaled(development[valid]))
+    levels[valid], bounds = hierarchy(score[valid], method, classes, progress=progress)
+    return levels, bounds, score

@@ -14,9 +14,12 @@ Costs: a shortest path of the scenario that uses no new road is a path of the ba
 through an attachment vertex a, where a new road meets a baseline road. So, for a settlement x and a centre c that
 both still join a baseline road,
     cost'(x, c) = min(cost(x, c), min_a D'(a, x) + D'(a, c))
-with D'(a, ·) the scenario's cost from a (one Dijkstra per attachment vertex instead of one per centre). Centres
-that now join a new road, centres new to the scenario, and every centre when an upgrade is slower than the road it
-replaces (a path of the baseline would then not be one of the scenario) are computed directly.
+with D'(a, ·) the scenario's cost from a (one Dijkstra per attachment vertex instead of one per centre). Better
+still, a centre that no new road brings closer to any baseline vertex (no pair of attachment vertices with
+cost(c, a) + new-road cost(a, b) < cost(c, b)) keeps its baseline costs, completed for the settlements that now
+join a new road, without any search. Centres that now join a new road, centres new to the scenario, and every
+centre when an upgrade is slower than the road it replaces (a path of the baseline would then not be one of the
+scenario) are computed directly.
 """
 
 from __future__ import annotations
@@ -26,14 +29,14 @@ from typing import TYPE_CHECKING, List, Optional, Sequence, Tuple
 
 import numpy as np
 
-from ..network import build_graph, snap_to_edges, subgraph
+from ..network import Snap, build_graph, snap_to_edges, subgraph
 from ..text import HabitatError, tr
 from .accessibility import cost_matrix
 
 if TYPE_CHECKING:
     from numpy.typing import ArrayLike, NDArray
 
-    from ..network import Snap, StreetGraph
+    from ..network import StreetGraph
     from ..text import Progress
 
 JOIN_DISTANCE = 100.0  # metres: a new road's end this close to a baseline vertex is joined to it
@@ -171,8 +174,12 @@ def network_costs(
     connector_cost_per_metre: float,
     chunk: int = 64,
     progress: Optional[Progress] = None,
+    vertices: Optional[NDArray[np.int64]] = None,
+    vertex_costs: Optional[NDArray[np.float64]] = None,
 ) -> NDArray[np.float64]:
-    """(settlements, centres) travel cost on ``network``; settlements without a road within reach get inf."""
+    """(settlements, centres) travel cost on ``network``; settlements without a road within reach get inf, to and
+    from every centre. With
+    ``vertices``, the cost from each centre to them is written into ``vertex_costs`` (centres, vertices)."""
     costs, _ = cost_matrix(
         network.graph,
         settlements_xy,
@@ -181,16 +188,17 @@ def network_costs(
         chunk=chunk,
         progress=progress,
         snap=network.snap,
+        vertices=vertices,
+        vertex_costs=vertex_costs,
     )
     costs[~network.connected, :] = np.inf
+    costs[:, ~network.connected[np.asarray(centre_rows, dtype=np.int64)]] = np.inf  # nor is a centre without a road
     return costs
 
 
 def old_road_snap(networks: ScenarioNetworks) -> Snap:
     """Each settlement on its baseline road, as edges of the scenario's graph (its new road where the baseline road
     was replaced or is out of reach: no second way then)."""
-    from ..network import Snap
-
     base, scenario = networks.base.snap, networks.scenario.snap
     kept = networks.old_edge >= 0
     return Snap(
@@ -210,8 +218,6 @@ def scenario_direct_costs(
 ) -> NDArray[np.float64]:
     """(settlements, centres) travel cost on the scenario network, every centre searched: the cheaper of each
     settlement's ways out, its new nearest road or its baseline road."""
-    from ..network import Snap
-
     xy = np.asarray(settlements_xy, dtype=float).reshape(-1, 2)
     n = len(xy)
     scenario, old = networks.scenario.snap, old_road_snap(networks)
@@ -231,6 +237,7 @@ def scenario_direct_costs(
     )
     result = np.minimum(costs[:n], costs[n:])
     result[~networks.scenario.connected, :] = np.inf
+    result[:, ~networks.scenario.connected[np.asarray(centre_rows, dtype=np.int64)]] = np.inf
     return result
 
 
@@ -241,53 +248,218 @@ def scenario_costs(
     base_centres: ArrayLike,
     scenario_centres: ArrayLike,
     connector_cost_per_metre: float,
+    base_attachment_costs: Optional[NDArray[np.float64]] = None,
     chunk: int = 16,
     progress: Optional[Progress] = None,
+    method: str = "auto",
+    reach: Optional[AttachmentReach] = None,
 ) -> NDArray[np.float64]:
     """(settlements, scenario centres) travel cost on the scenario network, from the baseline's ``base_costs``
     (settlements, ``base_centres``) where that is exact (see the module's note), directly elsewhere. Equal to
-    ``scenario_direct_costs(networks, …)``."""
-    from scipy.sparse.csgraph import dijkstra
+    ``scenario_direct_costs(networks, …)``.
 
+    With ``base_attachment_costs`` (base centres, attachment vertices; cost_matrix's ``vertex_costs``), a centre
+    whose baseline costs no new road can shorten — no pair of attachment vertices a, b with
+    cost(c, a) + new-road cost(a, b) < cost(c, b) — keeps its baseline column, completed for the settlements that
+    join a new road; no search at all. The other centres take one search from each attachment vertex, or one
+    search each, whichever is fewer (``reach``: the attachment vertices searched already, for the functions too).
+    ``method`` "direct" or "attachments" forces one way (for the tests)."""
     xy = np.asarray(settlements_xy, dtype=float).reshape(-1, 2)
     base_centres = np.asarray(base_centres, dtype=np.int64)
     scenario_centres = np.asarray(scenario_centres, dtype=np.int64)
-    scenario = networks.scenario
     changed = networks.changed()
     column_of = {int(row): column for column, row in enumerate(base_centres)}
-    shortcut = np.array([int(row) in column_of and not changed[row] for row in scenario_centres], dtype=bool) & (
+    from_baseline = np.array([int(row) in column_of and not changed[row] for row in scenario_centres], dtype=bool) & (
         not networks.slower
     )
-    attachments = networks.attachments
-    if len(attachments) >= shortcut.sum():  # as many searches either way: compute every centre directly
-        shortcut[:] = False
     result = np.full((len(xy), len(scenario_centres)), np.inf)
-    direct = np.flatnonzero(~shortcut)
+    done = np.zeros(len(scenario_centres), dtype=bool)  # columns filled from the baseline without a search
+    if method == "direct":
+        from_baseline[:] = False
+    if base_attachment_costs is not None and method == "auto" and from_baseline.any():
+        candidates = np.flatnonzero(from_baseline)
+        base_columns = np.array([column_of[int(row)] for row in scenario_centres[candidates]], dtype=np.int64)
+        kept = _unchanged_centres(networks, base_attachment_costs[base_columns])
+        if kept.any():
+            result[:, candidates[kept]] = _kept_columns(
+                networks,
+                base_costs[:, base_columns[kept]],
+                base_attachment_costs[base_columns[kept]],
+                connector_cost_per_metre,
+            )
+            from_baseline[candidates[kept]] = False
+            done[candidates[kept]] = True
+    attachments = networks.attachments
+    if method == "auto" and reach is None and len(attachments) >= from_baseline.sum():
+        from_baseline[:] = False  # as many searches either way: directly
+    direct = np.flatnonzero(~from_baseline & ~done)
     if len(direct):
         result[:, direct] = scenario_direct_costs(
             networks, xy, scenario_centres[direct], connector_cost_per_metre, progress=_part(progress, 0, 2)
         )
-    columns = np.flatnonzero(shortcut)
+    columns = np.flatnonzero(from_baseline)
     if len(columns):
         rows = scenario_centres[columns]
-        known = base_costs[:, [column_of[int(row)] for row in rows]].copy()
-        known[networks.old_edge < 0, :] = np.inf  # their baseline road is gone (upgraded) or out of reach
-        graph = scenario.graph
-        ends = [_edge_ends(graph, snap, connector_cost_per_metre) for snap in (scenario.snap, old_road_snap(networks))]
-        for start in range(0, len(attachments), chunk):
-            reach = dijkstra(graph.matrix, directed=True, indices=attachments[start : start + chunk])
-            # (attachments, settlements): from each attachment vertex to each settlement by its new road, and by
-            # its baseline road; a centre is reached by its own (new) road.
-            by_new, by_old = (
-                np.minimum(to_u[None, :] + reach[:, u], to_v[None, :] + reach[:, v]) for u, v, to_u, to_v in ends
-            )
-            for way_out, to_centre in zip(np.minimum(by_new, by_old), by_new[:, rows]):
-                np.minimum(known, way_out[:, None] + to_centre[None, :], out=known)
-            if progress is not None:
-                progress(0.5 + 0.5 * min(start + chunk, len(attachments)) / len(attachments))
-        known[~scenario.connected, :] = np.inf
-        result[:, columns] = known
+        if reach is None:
+            reach = attachment_reach(networks, connector_cost_per_metre, chunk, _part(progress, 1, 2))
+        result[:, columns] = _through_attachments(
+            networks, base_costs[:, [column_of[int(row)] for row in rows]], rows, reach
+        )
     return result
+
+
+@dataclass
+class AttachmentReach:
+    """Scenario costs from each attachment vertex (rows) to each settlement (columns)."""
+
+    way_out: NDArray[np.float64]  # by the cheaper of the settlement's roads, new or baseline
+    by_new: NDArray[np.float64]  # by its new (nearest) road: how a centre, which joins its nearest road, is reached
+
+
+def attachment_reach(
+    networks: ScenarioNetworks, connector_cost_per_metre: float, chunk: int = 16, progress: Optional[Progress] = None
+) -> AttachmentReach:
+    """One search from each attachment vertex on the scenario network."""
+    from scipy.sparse.csgraph import dijkstra
+
+    graph, attachments = networks.scenario.graph, networks.attachments
+    ends = [
+        _edge_ends(graph, snap, connector_cost_per_metre) for snap in (networks.scenario.snap, old_road_snap(networks))
+    ]
+    n = len(networks.scenario.snap.edge)
+    way_out, by_new = np.full((len(attachments), n), np.inf), np.full((len(attachments), n), np.inf)
+    for start in range(0, len(attachments), chunk):
+        reach = dijkstra(graph.matrix, directed=True, indices=attachments[start : start + chunk])
+        new, old = (np.minimum(to_u[None, :] + reach[:, u], to_v[None, :] + reach[:, v]) for u, v, to_u, to_v in ends)
+        by_new[start : start + chunk] = new
+        way_out[start : start + chunk] = np.minimum(new, old)
+        if progress is not None:
+            progress(min(start + chunk, len(attachments)) / len(attachments))
+    unreached = ~networks.scenario.connected
+    way_out[:, unreached] = by_new[:, unreached] = np.inf
+    return AttachmentReach(way_out, by_new)
+
+
+def scenario_provider_minutes(
+    networks: ScenarioNetworks,
+    base_minutes: NDArray[np.float64],
+    presence: ArrayLike,
+    scenario_presence: ArrayLike,
+    connector_cost_per_metre: float,
+    reach: Optional[AttachmentReach] = None,
+    progress: Optional[Progress] = None,
+) -> NDArray[np.float64]:
+    """(settlements, functions) minutes to the nearest provider on the scenario network (0 at a provider, inf
+    where none is reachable), every settlement by either of its roads and every provider reached by either of its
+    roads. A function whose providers are those of the baseline, none of them on a new road, is taken from
+    ``base_minutes`` and the attachment vertices (``reach``): t'(x, f) = min(t(x, f), min_a D'(a, x) + min_p D'(a, p));
+    the others are searched (one search per function)."""
+    from .gaps import nearest_providers
+
+    before, after = np.asarray(presence) > 0, np.asarray(scenario_presence) > 0
+    changed = networks.changed()
+    n, functions = after.shape
+    result = np.full((n, functions), np.inf)
+    searched = []
+    for j in range(functions):
+        if (
+            reach is None
+            or networks.slower
+            or not np.array_equal(before[:, j], after[:, j])
+            or (changed & after[:, j]).any()
+        ):
+            searched.append(j)
+            continue
+        minutes = base_minutes[:, j].copy()
+        minutes[networks.old_edge < 0] = np.inf  # their baseline road is gone (upgraded) or out of reach
+        if len(networks.attachments) and after[:, j].any():
+            to_provider = reach.way_out[:, after[:, j]].min(axis=1)  # (attachments,)
+            minutes = np.minimum(minutes, (reach.way_out + to_provider[:, None]).min(axis=0))
+        result[:, j] = minutes
+    if searched:
+        old = old_road_snap(networks)
+        scenario = networks.scenario.snap
+        both = Snap(
+            np.concatenate([scenario.edge, old.edge]),
+            np.concatenate([scenario.t, old.t]),
+            np.concatenate([scenario.connector, old.connector]),
+        )
+        twice, _ = nearest_providers(
+            networks.scenario.graph, both, connector_cost_per_metre, np.vstack([after[:, searched]] * 2), progress
+        )
+        result[:, searched] = np.minimum(twice[:n], twice[n:])
+    result[~networks.scenario.connected] = np.inf
+    result[after] = 0.0
+    return result
+
+
+def _new_road_costs(networks: ScenarioNetworks) -> Tuple[NDArray[np.float64], NDArray[np.int64]]:
+    """(cost from each attachment vertex to each vertex of the new roads along new roads only, the column of each
+    graph vertex in it (-1: not on a new road))."""
+    from scipy.sparse.csgraph import dijkstra
+
+    from ..network import _adjacency
+
+    graph = networks.scenario.graph
+    new = graph.edge_line >= networks.n_base_lines
+    on_new = np.unique(np.concatenate([graph.edge_u[new], graph.edge_v[new]]))
+    column = np.full(graph.n_vertices, -1, dtype=np.int64)
+    column[on_new] = np.arange(len(on_new))
+    small = _adjacency(column[graph.edge_u[new]], column[graph.edge_v[new]], graph.edge_cost[new], len(on_new))
+    return dijkstra(small, directed=True, indices=column[networks.attachments]), column
+
+
+def _unchanged_centres(networks: ScenarioNetworks, attachment_costs: NDArray[np.float64]) -> NDArray[np.bool_]:
+    """Which centres (rows of ``attachment_costs``: baseline cost to each attachment vertex) no new road brings
+    closer to any baseline vertex: cost(c, a) + new-road cost(a, b) >= cost(c, b) for every pair."""
+    if len(networks.attachments) == 0:
+        return np.ones(len(attachment_costs), dtype=bool)
+    between, column = _new_road_costs(networks)
+    pairs = between[:, column[networks.attachments]]  # (a, b)
+    kept = np.ones(len(attachment_costs), dtype=bool)
+    for row, costs in enumerate(attachment_costs):
+        kept[row] = not np.any(costs[:, None] + pairs < costs[None, :] - 1e-9)
+    return kept
+
+
+def _kept_columns(
+    networks: ScenarioNetworks,
+    base_columns: NDArray[np.float64],
+    attachment_costs: NDArray[np.float64],
+    connector_cost_per_metre: float,
+) -> NDArray[np.float64]:
+    """The scenario costs of centres no new road brings closer: the baseline's, for each settlement by its baseline
+    road where it still has it, and by its new road (through the attachment vertices and the new roads)."""
+    known = base_columns.copy()
+    known[networks.old_edge < 0, :] = np.inf  # their baseline road is gone (upgraded) or out of reach
+    rows = np.flatnonzero(networks.changed())
+    if len(rows) and len(networks.attachments):
+        between, column = _new_road_costs(networks)
+        graph, snap = networks.scenario.graph, networks.scenario.snap
+        u, v, to_u, to_v = (part[rows] for part in _edge_ends(graph, snap, connector_cost_per_metre))
+        # (attachments, changed settlements): along the new roads from each attachment vertex to each settlement.
+        way_in = np.minimum(between[:, column[u]] + to_u[None, :], between[:, column[v]] + to_v[None, :])
+        changed = known[rows]
+        for a in range(len(networks.attachments)):
+            np.minimum(changed, attachment_costs[:, a][None, :] + way_in[a][:, None], out=changed)
+        known[rows] = changed
+    known[~networks.scenario.connected, :] = np.inf
+    return known
+
+
+def _through_attachments(
+    networks: ScenarioNetworks,
+    known: NDArray[np.float64],
+    rows: NDArray[np.int64],
+    reach: AttachmentReach,
+) -> NDArray[np.float64]:
+    """cost'(x, c) = min(cost(x, c), min_a D'(a, x) + D'(a, c)), from the searches of the attachment vertices."""
+    known = known.copy()
+    known[networks.old_edge < 0, :] = np.inf  # their baseline road is gone (upgraded) or out of reach
+    for way_out, to_centre in zip(reach.way_out, reach.by_new[:, rows]):
+        np.minimum(known, way_out[:, None] + to_centre[None, :], out=known)
+    known[~networks.scenario.connected, :] = np.inf
+    return known
 
 
 def _edge_ends(

@@ -6,6 +6,7 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -25,21 +26,28 @@ from ...compat import (
 )
 from ...core.network import build_graph
 from ...core.sdf.accessibility import (
+    DECAYS,
+    DEFAULT_EXP_BETA,
     DOMINANCE,
+    POWER_BETA,
+    accessibility_index,
+    beta_sensitivity,
     cost_matrix,
     dominant_centres,
     hansen,
     minutes_per_metre,
     nearest_by_level,
     parse_bands,
+    sensitivity_betas,
 )
+from ...core.sdf.report_access import access_balance, accessibility_report, level_groups
 from ...core.sdf.zones import centre_vertex_costs, influence_zones, isochrone_bands, settlement_areas
 from ...core.text import Cancelled, HabitatError, tr, tr_noop
 from ...qgis_io import features_in_crs, from_shapely, number_or_nan
 from ..base import HabitatAlgorithm, progress_callback
 from ..outputs import extended_fields
 from ..styles import BLUES, NEAR_FAR, Categories, DistinctColours, Graduated
-from .places import listed, place_names, place_points, written_geometry
+from .places import listed, place_names, place_points, settlement_shape, written_geometry
 from .roads import (
     CLASS_FIELD,
     DEFAULT_SPEED,
@@ -55,7 +63,8 @@ from .roads import (
 from .sdf_functions import unique_names
 
 DOMINANCE_LABELS = (tr_noop("Huff probabilities"), tr_noop("Reilly's law (gravity)"))
-MAX_DECAY = 10.0
+DECAY_LABELS = (tr_noop("Exponential, exp(−β·minutes)"), tr_noop("Power, minutes^−β"))
+MAX_DECAY = 10.0  # above it a beta is a typing error for both decays (exponential 0.0231 per minute, power 2)
 
 
 class SdfAccessibilityAlgorithm(HabitatAlgorithm):
@@ -74,7 +83,8 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
         "How well each settlement reaches the centres of the settlement hierarchy, on the road network with a "
         "speed for each road class. For each hierarchy level: the travel time to the nearest centre of that level "
         "or a more central one. Hansen accessibility sums the centres' mass (population or centrality) weighted by "
-        "travel time (power decay). The dominant centre of each settlement comes from Huff probabilities or "
+        "travel time (by default exponential decay, half weight at 30 minutes), also given as an index from 0 to "
+        "100 on a logarithmic scale. The dominant centre of each settlement comes from Huff probabilities or "
         "Reilly's law of retail gravitation; settlements dominated by the same centre form its zone of territorial "
         "influence. Isochrone bands show the area within given travel times of a centre. Settlements join the "
         "nearest road at the off-road speed; those too far from any road, or on roads that reach no centre, are "
@@ -96,6 +106,10 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
     )
     DOMINANCE = "DOMINANCE"
     DECAY = "DECAY"
+    DECAY_FUNCTION = "DECAY_FUNCTION"
+    INCLUDE_OWN = "INCLUDE_OWN"
+    POPULATION_FIELD = "POPULATION_FIELD"
+    GROUP_FIELD = "GROUP_FIELD"
     BANDS = "BANDS"
     OUTPUT = "OUTPUT"
     OUTPUT_ZONES = "OUTPUT_ZONES"
@@ -161,11 +175,66 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
             ),
         )
         self.add_parameter(
-            QgsProcessingParameterNumber(
-                self.DECAY, tr("Distance decay exponent"), ProcessingNumberParameterType.Double, 2.0, minValue=0.1
+            QgsProcessingParameterEnum(
+                self.DECAY_FUNCTION,
+                tr("Distance decay (Hansen)"),
+                [tr(label) for label in DECAY_LABELS],
+                defaultValue=0,
             ),
-            tr_noop("Exponent of travel time in the Hansen and Huff models (2: gravity)."),
+            tr_noop(
+                "How the Hansen accessibility discounts a centre's mass with travel time. Exponential: "
+                "exp(−β·minutes), recommended for regional travel-time accessibility (Geurs & van Wee 2004). Power: "
+                "minutes^−β, the gravity form, which gives very large weights to centres a few minutes away."
+            ),
             advanced=True,
+        )
+        self.add_parameter(
+            QgsProcessingParameterNumber(
+                self.DECAY,
+                tr("Distance decay β"),
+                ProcessingNumberParameterType.Double,
+                round(DEFAULT_EXP_BETA, 4),
+                minValue=0.0001,
+            ),
+            tr_noop(
+                "β of the chosen distance decay. Exponential: per minute; 0.0231 = ln 2 / 30, a centre 30 minutes "
+                "away counts half (a planning choice: there is no universal β; calibrate it on local trip data when "
+                "available; Geurs & van Wee 2004, J. Transport Geography 12(2): 127–140). Power: the exponent of "
+                "travel time, 2 = gravity (Hansen 1959). The dominant centre (Huff, Reilly) always uses the power "
+                "form with β = 2."
+            ),
+            advanced=True,
+        )
+        self.add_parameter(
+            QgsProcessingParameterBoolean(self.INCLUDE_OWN, tr("Count a centre's own mass"), True),
+            tr_noop(
+                "A centre's own people are accessible to it: its own mass counts at no travel time in its Hansen "
+                "accessibility. When off, only the other centres count (the settlements beside a large centre then "
+                "score higher than the centre itself)."
+            ),
+            advanced=True,
+        )
+        self.add_parameter(
+            QgsProcessingParameterField(
+                self.POPULATION_FIELD,
+                tr("Population field"),
+                parentLayerParameterName=self.SETTLEMENTS,
+                type=ProcessingFieldParameterDataType.Numeric,
+                optional=True,
+            ),
+            tr_noop(
+                "The people of each settlement, for the population figures of the report and to weight the "
+                "regional balance of access; each settlement counts once when empty."
+            ),
+        )
+        self.add_parameter(
+            QgsProcessingParameterField(
+                self.GROUP_FIELD, tr("Group field (district)"), parentLayerParameterName=self.SETTLEMENTS, optional=True
+            ),
+            tr_noop(
+                "Groups of settlements, e.g. districts, for the regional balance of the report: the inequality of "
+                "access between and within the groups. By hierarchy level when empty."
+            ),
         )
         self.add_parameter(
             QgsProcessingParameterString(self.BANDS, tr("Isochrone bands (minutes)"), "15, 30, 60"),
@@ -196,6 +265,12 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
                 createByDefault=True,
             ),
             tr_noop("For display: roads reachable from a centre within each band, widened by 200 m."),
+        )
+        self.add_report_parameter(
+            tr_noop(
+                "The influence zones map, travel times by hierarchy level, the least accessible settlements, the "
+                "sensitivity of the ranking to β and the regional balance of access."
+            )
         )
         self.add_number_outputs([("CENTRES", tr("Centres")), ("UNCONNECTED", tr("Settlements without road access"))])
 
@@ -317,9 +392,14 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
         level_values = sorted({int(v) for v in levels[centre_rows]})
         nearest = nearest_by_level(costs, levels[centre_rows], level_values)
         beta = self.parameterAsDouble(parameters, self.DECAY, context)
-        accessibility = hansen(costs, mass[centre_rows], centre_rows, beta=beta)
+        decay = DECAYS[self.parameterAsEnum(parameters, self.DECAY_FUNCTION, context)]
+        include_own = self.parameterAsBool(parameters, self.INCLUDE_OWN, context)
+        self.warn_decay(decay, beta, feedback)
+        accessibility = hansen(costs, mass[centre_rows], centre_rows, beta=beta, decay=decay, include_own=include_own)
+        index = accessibility_index(accessibility)
+        # Huff and Reilly are choice models: the power form with beta = 2, whatever the Hansen decay.
         dominant, share = dominant_centres(
-            costs, mass[centre_rows], DOMINANCE[self.parameterAsEnum(parameters, self.DOMINANCE, context)], beta
+            costs, mass[centre_rows], DOMINANCE[self.parameterAsEnum(parameters, self.DOMINANCE, context)], POWER_BETA
         )
         feedback.setProgress(80)
 
@@ -332,6 +412,7 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
                 level_values,
                 nearest,
                 accessibility,
+                index,
                 dominant,
                 share,
                 names,
@@ -340,17 +421,78 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
                 crs,
                 feedback,
             ),
-            self.OUTPUT_ZONES: self.write_zones(
-                parameters, context, places, xy, dominant, names, centre_rows, crs, feedback
-            ),
         }
+        outputs[self.OUTPUT_ZONES], zones = self.write_zones(
+            parameters, context, places, xy, dominant, names, centre_rows, crs, feedback
+        )
         if parameters.get(self.OUTPUT_ISOCHRONES) is not None:
             vertex_cost = centre_vertex_costs(graph, snap, centre_rows, off_road, max(bands))
             outputs[self.OUTPUT_ISOCHRONES] = self.write_bands(
                 parameters, context, graph, vertex_cost, bands, crs, feedback
             )
+        report_path = self.report_destination(parameters, self.OUTPUT_REPORT, context, feedback)
+        if report_path:
+            population = self.optional_numbers(parameters, self.POPULATION_FIELD, records, context)
+            group_field = self.parameterAsString(parameters, self.GROUP_FIELD, context)
+            if group_field:
+                groups = [_group_name(f[group_field]) for f in records]
+            else:
+                groups, group_field = level_groups(levels), tr("Level")
+            top_times = nearest[level_values[0]][0]
+            sensitivity = beta_sensitivity(
+                costs, mass[centre_rows], centre_rows, sensitivity_betas(beta), decay, include_own
+            )
+            if feedback.isCanceled():
+                raise Cancelled()
+            outputs[self.OUTPUT_REPORT] = accessibility_report(
+                report_path,
+                names,
+                [settlement_shape(f.geometry()) for f in records],
+                [(tr("Level {0}", level), nearest[level][0]) for level in level_values],
+                bands,
+                accessibility,
+                index,
+                [names[centre_rows[d]] if d >= 0 else None for d in dominant],
+                ~unconnected,
+                zones,
+                sensitivity,
+                access_balance(top_times, accessibility, population, groups),
+                group_field,
+                decay,
+                beta,
+                include_own,
+                population,
+                self.report_settings(feedback),
+            )
         outputs.update({"CENTRES": len(centre_rows), "UNCONNECTED": int(unconnected.sum())})
         return outputs
+
+    def optional_numbers(self, parameters, name, records, context):
+        """The values of an optional numeric field (NaN where missing), or None when no field is given."""
+        field = self.parameterAsString(parameters, name, context)
+        if not field:
+            return None
+        return np.array([number_or_nan(f[field]) for f in records], dtype=float)
+
+    @staticmethod
+    def warn_decay(decay, beta, feedback):
+        """A beta that belongs to the other decay function (0.0231 with power decay, 2 with exponential) is said."""
+        if decay == "power" and beta < 0.5:
+            feedback.pushWarning(
+                tr(
+                    "A power decay with β = {0} hardly discounts travel time; the gravity exponent is 2.",
+                    f"{beta:g}",
+                )
+            )
+        elif decay == "exponential" and beta > 0.5:
+            feedback.pushWarning(
+                tr(
+                    "An exponential decay with β = {0} per minute halves a centre's weight every {1} minutes; "
+                    "0.0231 halves it every 30 minutes.",
+                    f"{beta:g}",
+                    f"{np.log(2) / beta:.1f}",
+                )
+            )
 
     def write_settlements(
         self,
@@ -361,6 +503,7 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
         level_values,
         nearest,
         accessibility,
+        index,
         dominant,
         share,
         names,
@@ -372,7 +515,13 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
         fields, kept = extended_fields(
             source.fields(),
             [(f"time_l{level}", DOUBLE) for level in level_values]
-            + [("hansen", DOUBLE), ("dominant", TEXT), ("dom_share", DOUBLE), ("road_access", INT)],
+            + [
+                ("hansen", DOUBLE),
+                ("access_idx", DOUBLE),
+                ("dominant", TEXT),
+                ("dom_share", DOUBLE),
+                ("road_access", INT),
+            ],
         )
         sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, source.wkbType(), crs)
         for i, feature in enumerate(records):
@@ -386,6 +535,7 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
                 + [float(t) if np.isfinite(t) else None for t in times]
                 + [
                     float(accessibility[i]),
+                    float(index[i]) if np.isfinite(index[i]) else None,
                     names[centre_rows[dominant[i]]] if dominant[i] >= 0 else None,
                     float(share[i]) if np.isfinite(share[i]) else None,
                     int(not unconnected[i]),
@@ -403,11 +553,13 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
         return dest_id
 
     def write_zones(self, parameters, context, places, xy, dominant, names, centre_rows, crs, feedback):
-        """Zones: Voronoi cells of the settlement points (sector polygons themselves), dissolved by dominant centre."""
+        """Zones: Voronoi cells of the settlement points (sector polygons themselves), dissolved by dominant centre.
+        Returns the layer and [(centre name, zone)] for the report."""
         fields = QgsFields()
         fields.append(QgsField("centre", TEXT))
         fields.append(QgsField("settlements", INT))
         sink, dest_id = self.create_sink(parameters, self.OUTPUT_ZONES, context, fields, WkbType.MultiPolygon, crs)
+        zones = []
         for column, zone, count in influence_zones(
             settlement_areas(xy, places.shapes), dominant, progress_callback(feedback, 80, 90)
         ):
@@ -417,8 +569,9 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
             feature.setGeometry(geometry)
             feature.setAttributes([names[centre_rows[column]], count])
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+            zones.append((names[centre_rows[column]], zone))
         self.style_output(context, dest_id, None, tr("Territorial influence zones"), renderer=DistinctColours("centre"))
-        return dest_id
+        return dest_id, zones
 
     def write_bands(self, parameters, context, graph, vertex_cost, bands, crs, feedback):
         fields = QgsFields()
@@ -440,3 +593,11 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
             renderer=Categories("minutes", {band: (tr("within {0} min", f"{band:g}"), shades[band]) for band in bands}),
         )
         return dest_id
+
+
+def _group_name(value):
+    """A group field's value as a group name (None for a missing or empty value)."""
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    text = str(value).strip()
+    return text or None

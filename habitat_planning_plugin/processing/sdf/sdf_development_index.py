@@ -33,15 +33,15 @@ from ...core.sdf.development_index import (
     parse_weights,
     sensitivity,
 )
-from ...core.sdf.report import development_report
-from ...core.sdf.scalogram import hierarchy
+from ...core.sdf.report import CombinedClasses, development_report
+from ...core.sdf.scalogram import combined_hierarchy, hierarchy
 from ...core.text import HabitatError, tr, tr_noop
 from ...qgis_io import number_or_nan
 from ..base import HabitatAlgorithm, progress_callback
 from ..outputs import extended_fields
 from ..styles import GREENS, Categories
 from .places import listed, place_names, written_geometry
-from .sdf_functions import unique_field_names
+from .sdf_functions import level_labels, unique_field_names
 
 NORMALISATION_LABELS = (tr_noop("Min-max (0 to 1)"), tr_noop("Z-scores"))
 AGGREGATION_LABELS = (tr_noop("Linear (weighted mean)"), tr_noop("Geometric (poor scores not compensated)"))
@@ -78,6 +78,8 @@ class SdfDevelopmentIndexAlgorithm(HabitatAlgorithm):
     MISSING = "MISSING"
     CLASSES = "CLASSES"
     NAME_FIELD = "NAME_FIELD"
+    CENTRALITY_FIELD = "CENTRALITY_FIELD"
+    COMBINED_WEIGHT = "COMBINED_WEIGHT"
     OUTPUT = "OUTPUT"
     OUTPUT_SENSITIVITY = "OUTPUT_SENSITIVITY"
 
@@ -155,10 +157,42 @@ class SdfDevelopmentIndexAlgorithm(HabitatAlgorithm):
             tr_noop("Classes by natural breaks of the index; five are named very high to very low."),
         )
         self.add_parameter(
+            QgsProcessingParameterField(
+                self.CENTRALITY_FIELD,
+                tr("Centrality field (for the combined hierarchy)"),
+                parentLayerParameterName=self.INPUT,
+                type=ProcessingFieldParameterDataType.Numeric,
+                optional=True,
+            ),
+            tr_noop(
+                "Optional: the centrality index of the functional analysis (e.g. centrality). When given, the "
+                "settlements are also classed by centrality alone and by centrality and development together, as "
+                "the central, intermediate and local sectors of a Spatial Development Framework."
+            ),
+        )
+        self.add_parameter(
+            QgsProcessingParameterNumber(
+                self.COMBINED_WEIGHT,
+                tr("Weight of centrality in the combined hierarchy"),
+                ProcessingNumberParameterType.Double,
+                0.5,
+                minValue=0.0,
+                maxValue=1.0,
+            ),
+            tr_noop(
+                "Share of centrality in the combined score (0 to 1); the development index has the rest. 0.5 "
+                "weighs them equally."
+            ),
+        )
+        self.add_parameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, tr("Development index"), ProcessingSourceType.VectorAnyGeometry
             ),
-            tr_noop("The settlements with each normalised indicator, the index, its rank and class."),
+            tr_noop(
+                "The settlements with each normalised indicator, the index, its rank and class; with a centrality "
+                "field also the class by centrality (cen_level), the combined score (sdf_score) and class "
+                "(sdf_level, sdf_label)."
+            ),
         )
         self.add_parameter(
             QgsProcessingParameterFeatureSink(
@@ -273,28 +307,79 @@ class SdfDevelopmentIndexAlgorithm(HabitatAlgorithm):
         labels = (
             [tr(label) for label in CLASS_LABELS_5] if classes == 5 else [tr(LEVEL_N, k + 1) for k in range(classes)]
         )
-        rows = sensitivity(result.normalised, result.weights, aggregation, progress=progress_callback(feedback, 50, 90))
+        rows = sensitivity(result.normalised, result.weights, aggregation, progress=progress_callback(feedback, 50, 85))
+        combined = self.combined_classes(parameters, context, feedback, records, names, result, levels, classes)
 
         outputs = {
-            self.OUTPUT: self.write_index(parameters, context, source, records, indicators, result, levels, labels),
+            self.OUTPUT: self.write_index(
+                parameters, context, source, records, indicators, result, levels, labels, combined
+            ),
             self.OUTPUT_SENSITIVITY: self.write_sensitivity(parameters, context, indicators, rows),
         }
         report_path = self.report_destination(parameters, self.OUTPUT_REPORT, context, feedback)
         if report_path:
             outputs[self.OUTPUT_REPORT] = development_report(
-                report_path, names, indicators, result, labels, levels, rows, self.report_settings(feedback)
+                report_path,
+                names,
+                indicators,
+                result,
+                labels,
+                levels,
+                rows,
+                self.report_settings(feedback),
+                combined,
             )
         return outputs
 
-    def write_index(self, parameters, context, source, records, indicators, result, levels, labels):
+    def combined_classes(self, parameters, context, feedback, records, names, result, levels, classes):
+        """The classes by centrality alone and by centrality and development together (None without a centrality
+        field); a warning instead of classes when too few settlements differ."""
+        field = self.parameterAsString(parameters, self.CENTRALITY_FIELD, context)
+        if not field:
+            return None
+        centrality = np.array([number_or_nan(f[field]) for f in records], dtype=float)
+        centrality = np.where(np.isfinite(centrality), centrality, np.nan)
+        absent = [names[i] for i in np.flatnonzero(np.isnan(centrality))]
+        if len(absent) == len(records):
+            raise HabitatError(tr("The centrality field {0} has no value for any settlement.", field))
+        if absent:
+            feedback.pushWarning(
+                tr(
+                    "{0} settlements have no centrality in {1}: they get no class by centrality and no combined "
+                    "class: {2}",
+                    len(absent),
+                    field,
+                    listed(absent),
+                )
+            )
+        known = np.isfinite(centrality)
+        centrality_levels = np.full(len(records), -1, dtype=np.int64)
+        score = np.full(len(records), np.nan)
+        combined_levels = np.full(len(records), -1, dtype=np.int64)
+        try:
+            centrality_levels[known], _ = hierarchy(centrality[known], "natural_breaks", classes)
+        except HabitatError as error:
+            feedback.pushWarning(tr("No class by centrality was given: {0} Choose fewer classes.", str(error)))
+        try:
+            combined_levels, _, score = combined_hierarchy(
+                centrality,
+                result.index,
+                classes,
+                self.parameterAsDouble(parameters, self.COMBINED_WEIGHT, context),
+                progress=progress_callback(feedback, 85, 95),
+            )
+        except HabitatError as error:
+            feedback.pushWarning(tr("No combined class was given: {0} Choose fewer classes.", str(error)))
+        return CombinedClasses(level_labels(classes), np.asarray(levels), centrality_levels, combined_levels, score)
+
+    def write_index(self, parameters, context, source, records, indicators, result, levels, labels, combined=None):
+        added = [("dev_index", DOUBLE), ("dev_rank", INT), ("dev_class", INT), ("dev_label", TEXT)]
+        if combined is not None:
+            added += [("cen_level", INT), ("sdf_score", DOUBLE), ("sdf_level", INT), ("sdf_label", TEXT)]
         normalised_names = unique_field_names(
-            [f"n_{name}" for name in indicators], {"fid", "dev_index", "dev_rank", "dev_class", "dev_label"}
+            [f"n_{name}" for name in indicators], {"fid"} | {name for name, _ in added}
         )
-        fields, kept = extended_fields(
-            source.fields(),
-            [(name, DOUBLE) for name in normalised_names]
-            + [("dev_index", DOUBLE), ("dev_rank", INT), ("dev_class", INT), ("dev_label", TEXT)],
-        )
+        fields, kept = extended_fields(source.fields(), [(name, DOUBLE) for name in normalised_names] + added)
         sink, dest_id = self.create_sink(parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs())
         for index, feature in enumerate(records):
             out = QgsFeature(fields)
@@ -311,6 +396,7 @@ class SdfDevelopmentIndexAlgorithm(HabitatAlgorithm):
                     level + 1 if level >= 0 else None,
                     labels[level] if level >= 0 else None,
                 ]
+                + (combined.attributes(index) if combined is not None else [])
             )
             sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         darkest = len(GREENS) - 1  # class 1 is the most developed: darkest green

@@ -18,29 +18,35 @@ from ...compat import (
     DOUBLE,
     INT,
     TEXT,
-    ProcessingFieldParameterDataType,
     ProcessingNumberParameterType,
     ProcessingSourceType,
     WkbType,
-    field_names,
 )
 from ...core.sdf.common import MAX_LISTED
 from ...core.sdf.priority import ordinal_ranks
 from ...core.sdf.report import functions_report
-from ...core.sdf.scalogram import hierarchy, parse_thresholds, presence_from_facilities, scalogram
+from ...core.sdf.scalogram import hierarchy, parse_thresholds, scalogram
 from ...core.text import HabitatError, tr, tr_noop
-from ...qgis_io import features_in_crs, number_or_nan, to_shapely
+from ...qgis_io import features_in_crs, to_shapely
 from ..base import HabitatAlgorithm, progress_callback
 from ..outputs import extended_fields
-from .places import place_names, place_points, text_or_blank, written_geometry
+from .places import place_names, place_points, written_geometry
+from .presence import (
+    FACILITIES,
+    FUNCTION_FIELD,
+    MAX_DISTANCE,
+    MAX_SEARCH_METRES,  # noqa: F401 - re-exported
+    PRESENCE_FIELDS,
+    add_presence_parameters,
+    check_presence_values,
+    facilities_source,
+    read_presence,
+)
 
 METHODS = ("natural_breaks", "quantiles", "thresholds")
 METHOD_LABELS = (tr_noop("Natural breaks (Jenks)"), tr_noop("Quantiles"), tr_noop("Thresholds"))
 THREE_LEVELS = (tr_noop("Central"), tr_noop("Intermediate"), tr_noop("Local"))
 LEVEL_N = tr_noop("Level {0}")
-
-
-MAX_SEARCH_METRES = 50_000.0
 
 
 def unique_names(names, records, feedback, what):
@@ -99,10 +105,10 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
 
     SETTLEMENTS = "SETTLEMENTS"
     NAME_FIELD = "NAME_FIELD"
-    FACILITIES = "FACILITIES"
-    FUNCTION_FIELD = "FUNCTION_FIELD"
-    MAX_DISTANCE = "MAX_DISTANCE"
-    PRESENCE_FIELDS = "PRESENCE_FIELDS"
+    FACILITIES = FACILITIES
+    FUNCTION_FIELD = FUNCTION_FIELD
+    MAX_DISTANCE = MAX_DISTANCE
+    PRESENCE_FIELDS = PRESENCE_FIELDS
     METHOD = "METHOD"
     CLASSES = "CLASSES"
     THRESHOLDS = "THRESHOLDS"
@@ -124,42 +130,7 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
             ),
             tr_noop("Names shown in the scalogram; the feature id when empty."),
         )
-        self.add_parameter(
-            QgsProcessingParameterFeatureSource(
-                self.FACILITIES, tr("Facilities (points)"), [ProcessingSourceType.VectorPoint], optional=True
-            ),
-            tr_noop("Facility points (schools, health centres, markets, banks…). Give these or function columns."),
-        )
-        self.add_parameter(
-            QgsProcessingParameterField(
-                self.FUNCTION_FIELD, tr("Function field"), parentLayerParameterName=self.FACILITIES, optional=True
-            ),
-            tr_noop("Field of the facilities naming their function; each distinct value is a function."),
-        )
-        self.add_parameter(
-            QgsProcessingParameterNumber(
-                self.MAX_DISTANCE,
-                tr("Facility search distance (m)"),
-                ProcessingNumberParameterType.Double,
-                2000.0,
-                minValue=1.0,
-            ),
-            tr_noop("For settlement points: a facility belongs to the nearest settlement within this distance."),
-        )
-        self.add_parameter(
-            QgsProcessingParameterField(
-                self.PRESENCE_FIELDS,
-                tr("Function columns"),
-                parentLayerParameterName=self.SETTLEMENTS,
-                type=ProcessingFieldParameterDataType.Numeric,
-                allowMultiple=True,
-                optional=True,
-            ),
-            tr_noop(
-                "Instead of facilities: numeric columns of the settlements, one per function (more than 0 means "
-                "present), e.g. from a joined presence table."
-            ),
-        )
+        add_presence_parameters(self)
         self.add_parameter(
             QgsProcessingParameterEnum(
                 self.METHOD, tr("Hierarchy classification"), [tr(m) for m in METHOD_LABELS], defaultValue=0
@@ -208,26 +179,7 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
         )
 
     def check_values(self, parameters, context):
-        problems = []
-        facilities = parameters.get(self.FACILITIES) not in (None, "")
-        function_field = self.parameterAsString(parameters, self.FUNCTION_FIELD, context)
-        presence_fields = field_names(self, parameters, self.PRESENCE_FIELDS, context)
-        if facilities == bool(presence_fields):
-            problems.append(
-                tr("Give the functions either as facility points or as function columns, not both or none.")
-            )
-        if facilities and not function_field:
-            problems.append(tr("Choose the function field of the facilities."))
-        distance = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context)
-        if distance > MAX_SEARCH_METRES:
-            problems.append(
-                tr(
-                    "A facility search distance of {0} m is implausible: a facility that far away serves "
-                    "no settlement of its own. Give at most {1} m.",
-                    f"{distance:g}",
-                    MAX_SEARCH_METRES,
-                )
-            )
+        problems = check_presence_values(self, parameters, context)
         if METHODS[self.parameterAsEnum(parameters, self.METHOD, context)] == "thresholds":
             try:
                 parse_thresholds(self.parameterAsString(parameters, self.THRESHOLDS, context))
@@ -237,9 +189,7 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
 
     def process(self, parameters, context, feedback):
         settlements = self.required_source(parameters, self.SETTLEMENTS, context)
-        facilities = self.parameterAsSource(parameters, self.FACILITIES, context)
-        function_field = self.parameterAsString(parameters, self.FUNCTION_FIELD, context)
-        presence_fields = field_names(self, parameters, self.PRESENCE_FIELDS, context)
+        facilities = facilities_source(self, parameters, context)
         name_field = self.parameterAsString(parameters, self.NAME_FIELD, context)
         crs = self.analysis_crs(
             [item for item in (settlements, facilities) if item is not None], parameters, context, feedback
@@ -259,54 +209,7 @@ class SdfFunctionsAlgorithm(HabitatAlgorithm):
         names = unique_names(place_names(records, name_field), records, feedback, what)
         polygons = all(shape is not None for shape in places.shapes)
 
-        if facilities is not None:
-            where = places.shapes if polygons else np.array(places.xy, dtype=float)
-            what_facilities = tr("facilities")
-            # A facility drawn as a building polygon counts at a point inside it.
-            located = place_points(features_in_crs(facilities, crs, context.transformContext()), what_facilities)
-            located.report(feedback, what_facilities)
-            labels = [text_or_blank(feature[function_field]) for feature in located.records]
-            blank = sum(1 for label in labels if not label.strip())
-            if blank:
-                feedback.pushWarning(
-                    tr("{0} facilities have no value in the field {1} and were left out.", blank, function_field)
-                )
-            if not located.records:
-                raise HabitatError(
-                    tr(
-                        'The facilities "{0}" have no usable points.',
-                        self.input_label(parameters, self.FACILITIES, context),
-                    )
-                )
-            presence, functions, _, unassigned = presence_from_facilities(
-                where,
-                located.xy,
-                labels,
-                None if polygons else self.parameterAsDouble(parameters, self.MAX_DISTANCE, context),
-            )
-            if unassigned:
-                feedback.pushWarning(
-                    tr("{0} facilities lie in no settlement or sector and were left out.", len(unassigned))
-                )
-        else:
-            functions = list(presence_fields)
-            values = np.array([[number_or_nan(f[name]) for name in functions] for f in records], dtype=float)
-            for name, column in zip(functions, values.T):
-                absent = int((~np.isfinite(column)).sum())
-                if absent:
-                    feedback.pushWarning(
-                        tr("{0}: {1} settlements have no value; the function counts as absent there.", name, absent)
-                    )
-                negative = int((column < 0).sum())
-                if negative:
-                    feedback.pushWarning(
-                        tr(
-                            "{0}: {1} settlements have a negative value; the function counts as absent there.",
-                            name,
-                            negative,
-                        )
-                    )
-            presence = (np.nan_to_num(values, nan=0.0) > 0).astype(np.int64)
+        presence, functions = read_presence(self, parameters, context, places, crs, feedback)
         result = scalogram(presence)
         method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
         if method != "thresholds" and (self.parameterAsString(parameters, self.THRESHOLDS, context) or "").strip():

@@ -21,14 +21,18 @@ from ...compat import (
     ProcessingSourceType,
 )
 from ...core.sdf.priority import (
-    COMPONENTS,
+    DESCRIPTIONS,
     GROUP_NAMES,
     GROUPS,
+    constant_components,
     corridor_distances,
+    dominant_components,
     ordinal_ranks,
     parse_component_weights,
     priority_components,
     priority_scores,
+    variance_shares,
+    without_data,
 )
 from ...core.sdf.report import priority_report
 from ...core.text import HabitatError, tr, tr_noop
@@ -269,15 +273,34 @@ class SdfPriorityAlgorithm(HabitatAlgorithm):
             return np.where(np.isfinite(data), data, np.nan)
 
         no_travel = []
-        development, travel, centrality, accessibility = (
-            column(parameter)
+        columns = {
+            parameter: column(parameter)
             for parameter in (
                 self.DEVELOPMENT_FIELD,
                 self.TRAVEL_TIME_FIELD,
                 self.CENTRALITY_FIELD,
                 self.ACCESSIBILITY_FIELD,
             )
-        )
+        }
+        empty = without_data(columns)
+        for parameter in empty:  # no data at all: left out, its weight going to the others of its group
+            feedback.pushWarning(
+                tr(
+                    "The field {0} has no value for any settlement: {1} is left out of the score, as if it had "
+                    "not been chosen.",
+                    self.parameterAsString(parameters, parameter, context),
+                    self.parameterDefinition(parameter).description(),
+                )
+            )
+            columns[parameter] = None
+        if empty and corridors is None and all(values is None for values in columns.values()):
+            raise HabitatError(
+                tr(
+                    "None of the chosen fields has any value ({0}): there is nothing to rank by.",
+                    ", ".join(self.parameterAsString(parameters, parameter, context) for parameter in empty),
+                )
+            )
+        development, travel, centrality, accessibility = columns.values()
         if travel is not None:
             travel_field = self.parameterAsString(parameters, self.TRAVEL_TIME_FIELD, context)
             negative = int((travel < 0).sum())
@@ -356,21 +379,43 @@ class SdfPriorityAlgorithm(HabitatAlgorithm):
         if not values:
             raise HabitatError(tr("Choose at least one field or the corridors: there is nothing to rank by."))
         weights = parse_component_weights(self.parameterAsString(parameters, self.WEIGHTS, context))
-        score, contributions, missing = priority_scores(
-            values,
-            GROUPS,
-            {k: weights[k] for k in values},
-            self.parameterAsDouble(parameters, self.NEED_WEIGHT, context),
-        )
+        need_weight = self.parameterAsDouble(parameters, self.NEED_WEIGHT, context)
+        left = {GROUPS[name] for name in values}
+        for group, alone in (("need", need_weight >= 1.0), ("potential", need_weight <= 0.0)):
+            if empty and alone and group not in left:
+                raise HabitatError(
+                    tr(
+                        "The ranking is by {0} alone, but no {0} component has any data: give a field with values "
+                        "or change the weight of need.",
+                        tr(GROUP_NAMES[group]),
+                    )
+                )
+        score, contributions, missing = priority_scores(values, GROUPS, {k: weights[k] for k in values}, need_weight)
         for name, count in missing.items():
             if count:
                 feedback.pushWarning(
-                    tr(
-                        "{0} settlements have no value for {1}; it counts as 0 for them.",
-                        count,
-                        tr(dict((n, d) for n, _, d in COMPONENTS)[name]),
-                    )
+                    tr("{0} settlements have no value for {1}; it counts as 0 for them.", count, tr(DESCRIPTIONS[name]))
                 )
+        for name in constant_components(contributions):
+            if name == "corridor" and not near.any():
+                continue  # said above: no settlement near the corridors
+            feedback.pushWarning(
+                tr(
+                    '"{0}" is the same for every settlement: it adds the same to every score and does not change '
+                    "the ranking.",
+                    tr(DESCRIPTIONS[name]),
+                )
+            )
+        shares = variance_shares(contributions, score)
+        for name in dominant_components(shares):
+            feedback.pushWarning(
+                tr(
+                    'The ranking is driven mostly by "{0}" ({1} % of the spread of the scores): check its weight '
+                    "and data.",
+                    tr(DESCRIPTIONS[name]),
+                    f"{100 * shares[name]:.0f}",
+                )
+            )
         rank = ordinal_ranks(score)
 
         fields, kept = extended_fields(

@@ -1,0 +1,106 @@
+"""habitat:sdfscenario on the workshop's sample region: a new road to the roadless village, the track at its end
+upgraded, a hospital in the largest town without one — travel times checked against networkx on the same roads."""
+
+import networkx as nx
+import pytest
+from osgeo import ogr
+
+from habitat_planning_plugin.core.sdf.accessibility import DEFAULT_SPEEDS_KMH
+from test.conftest import SAMPLE_DATA
+from test.helpers import Messages, read_rows
+
+REGION = SAMPLE_DATA / "sample_region.gpkg"
+LAYER = f"{REGION}|layername="
+
+
+def run(tmp_path, **changes):
+    from qgis import processing
+
+    parameters = {
+        "SETTLEMENTS": LAYER + "settlements",
+        "NAME_FIELD": "name",
+        "POPULATION_FIELD": "population",
+        "FACILITIES": LAYER + "facilities",
+        "FUNCTION_FIELD": "function",
+        "ROADS": LAYER + "roads",
+        "CLASS_FIELD": "highway",
+        "NEW_ROADS": LAYER + "scenario_roads",
+        "NEW_CLASS_FIELD": "highway",
+        "SCENARIO_FACILITIES": LAYER + "scenario_facilities",
+        "OUTPUT": str(tmp_path / "scenario.gpkg"),
+        "OUTPUT_SUMMARY": str(tmp_path / "summary.csv"),
+        "OUTPUT_REPORT": str(tmp_path / "scenario.html"),
+    }
+    parameters.update(changes)
+    feedback = Messages()
+    result = processing.run("habitat:sdfscenario", parameters, feedback=feedback)
+    return result, feedback
+
+
+def road_graph(layers):
+    """networkx graph of the sample roads (every settlement sits on a road's end vertex), minutes by class; a
+    scenario road on the same two ends as a baseline road replaces it."""
+    graph = nx.Graph()
+    source = ogr.Open(str(REGION))
+    for name in layers:
+        for feature in source.GetLayerByName(name):
+            points = feature.GetGeometryRef().GetPoints()
+            minutes = 0.0
+            for a, b in zip(points, points[1:]):
+                minutes += (
+                    ((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2) ** 0.5
+                    * 60
+                    / (DEFAULT_SPEEDS_KMH[feature["highway"]] * 1000)
+                )
+            ends = (round(points[0][0], 2), round(points[0][1], 2)), (round(points[-1][0], 2), round(points[-1][1], 2))
+            graph.add_edge(*ends, minutes=minutes)  # a later layer's edge on the same ends replaces the earlier one
+    return graph
+
+
+def test_scenario_on_the_sample_region_against_networkx(tmp_path, habitat_provider):
+    result, feedback = run(tmp_path)
+    rows = read_rows(tmp_path / "scenario.gpkg")
+    assert len(rows) == 60
+    dataset = ogr.Open(str(REGION))  # kept: its layers die with it
+    where = {
+        f["name"]: (round(f.GetGeometryRef().GetX(), 2), round(f.GetGeometryRef().GetY(), 2))
+        for f in dataset.GetLayerByName("settlements")
+    }
+    for layers, run_name in ((["roads"], "base"), (["roads", "scenario_roads"], "scen")):
+        graph = road_graph(layers)
+        centres = [where[r["name"]] for r in rows if r[f"level_{run_name}"] <= 2]
+        minutes = nx.multi_source_dijkstra_path_length(graph, centres, weight="minutes")
+        for row in rows:
+            expected = minutes.get(where[row["name"]])
+            if expected is None:
+                assert row[f"t2_{run_name}"] is None, row["name"]
+            else:
+                assert row[f"t2_{run_name}"] == pytest.approx(expected, abs=1e-6), row["name"]
+    remote = [r for r in rows if r["new_access"] == 1]
+    assert len(remote) == 1 and remote[0]["name"] == "Anbei Village" and remote[0]["t2_base"] is None
+    assert all(r["gain_min"] is None or r["gain_min"] >= -1e-9 for r in rows)  # a road never takes time away
+    assert result["NEWLY_CONNECTED"] == 1 and result["GAINING"] >= 1
+    summary = {r["indicator"]: r for r in read_rows(tmp_path / "summary.csv")}
+    joined = summary["Settlements joined to the road network"]
+    assert (float(joined["baseline"]), float(joined["scenario"]), float(joined["change"])) == (59, 60, 1)
+    assert "Theil index of travel time to the nearest centre" in summary
+    text = (tmp_path / "scenario.html").read_text(encoding="utf-8")
+    assert "Minutes gained to the nearest centre" in text and "Anbei Village" in text
+    assert "SDG 11.a.1" in text
+    assert "upgraded" in feedback.text()
+
+
+def test_a_hospital_alone_shortens_the_way_to_a_hospital(tmp_path, habitat_provider):
+    run(tmp_path, NEW_ROADS=None)
+    summary = {r["indicator"]: r for r in read_rows(tmp_path / "summary.csv")}
+    hospital = summary["Mean travel time to the nearest hospital (min)"]
+    assert float(hospital["scenario"]) < float(hospital["baseline"])
+    joined = summary["Settlements joined to the road network"]
+    assert float(joined["change"]) == 0
+
+
+def test_nothing_to_compare_is_refused_before_the_run(tmp_path, habitat_provider):
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="nothing changes"):
+        run(tmp_path, NEW_ROADS=None, SCENARIO_FACILITIES=None)
