@@ -2952,6 +2952,10 @@
             <translation>可选：人口，用于统计可到达范围内的人口。</translation>
         </message>
         <message>
+            <source>Optional: people, to weight the balance between parts of the region.</source>
+            <translation>可选：人口，用于区域各部分之间均衡的加权。</translation>
+        </message>
+        <message>
             <source>Optional: polygons of the cities whose plans were assessed.</source>
             <translation>可选：规划被评估的城市的多边形。</translation>
         </message>
@@ -4718,6 +4722,10 @@
         <message>
             <source>The development index (e.g. dev_index), a need in the priorities and a measure of balance.</source>
             <translation>发展指数（例如 dev_index），作为优先级中的一项需求和均衡的一项衡量指标。</translation>
+        </message>
+        <message>
+            <source>The development index (e.g. dev_index), for the regional balance of the report: how unequal development is between and within the groups, beside access.</source>
+            <translation>发展指数（例如 dev_index），用于报告中的区域均衡：发展在各组之间和组内的不均衡程度，与可达性并列。</translation>
         </message>
         <message>
             <source>The development index needs at least two settlements and one indicator.</source>

@@ -167,6 +167,7 @@ DEMO_STEPS = [
         {
             "settlements": region("settlements"),
             "name_field": "name",
+            "population_field": "population",
             "facilities": region("facilities"),
             "function_field": "function",
             "indicators": ["growth_pct", "poverty_pct", "water_pct", "enrolment_pct"],

@@ -72,10 +72,13 @@ class StreetGraph:
         return len(self.edge_u)
 
 
-def build_graph(lines: Lines, tolerance: float = 0.01, cost_per_metre: Optional[ArrayLike] = None) -> StreetGraph:
+def build_graph(
+    lines: Lines, tolerance: float = 0.01, cost_per_metre: Optional[ArrayLike] = None, adjacency: bool = True
+) -> StreetGraph:
     """Graph of ``lines``: a sequence of (k, 2) coordinate arrays (one per line part), or the pair
     (coords (n, 2), counts per line part) that qgis_io.read_lines gives. ``cost_per_metre`` (one value per line,
-    e.g. minutes per metre from a speed) makes the edge costs travel times; by default they are lengths."""
+    e.g. minutes per metre from a speed) makes the edge costs travel times; by default they are lengths. Without
+    ``adjacency`` the matrix and connected parts are left empty (for a graph only cut into subgraphs)."""
     if isinstance(lines, tuple):
         coords, counts = np.asarray(lines[0], dtype=float), np.asarray(lines[1], dtype=np.int64)
         if len(counts) and counts.min() < 2:
@@ -108,6 +111,10 @@ def build_graph(lines: Lines, tolerance: float = 0.01, cost_per_metre: Optional[
 
     cost = length if cost_per_metre is None else length * np.asarray(cost_per_metre, dtype=float)[line_of]
     n = len(xy)
+    if not adjacency:
+        from scipy.sparse import csr_matrix
+
+        return StreetGraph(xy, u, v, length, line_of, csr_matrix((n, n)), np.zeros(n, dtype=np.int32), 0, cost)
     matrix = _adjacency(u, v, cost, n)
     n_components, component = connected_components(matrix, directed=False)
     return StreetGraph(xy, u, v, length, line_of, matrix, component, n_components, cost)

@@ -214,7 +214,7 @@ SDF = ToolSpec(
         Step(
             tr_noop("Settlements"),
             tr_noop("The settlements (points or sectors) and their indicators."),
-            ["settlements", "name_field", "indicators", "negative_indicators"],
+            ["settlements", "name_field", "population_field", "indicators", "negative_indicators"],
         ),
         Step(
             tr_noop("Facilities and roads"),
@@ -225,6 +225,7 @@ SDF = ToolSpec(
     explanations={
         "settlements": tr_noop("One point or polygon per settlement."),
         "name_field": tr_noop("The settlement names in the tables, maps and charts."),
+        "population_field": tr_noop("Optional: people, to weight the balance between parts of the region."),
         "indicators": tr_noop("The numbers that make up the development index."),
         "negative_indicators": tr_noop("Of those, the ones where more is worse (e.g. poverty)."),
         "facilities": tr_noop("One point per facility (school, clinic, market…)."),
@@ -255,6 +256,7 @@ SDF = ToolSpec(
     layer_hints={"settlements": ["settlements"], "facilities": ["facilities"], "roads": ["roads"]},
     field_hints={
         "name_field": ["name"],
+        "population_field": ["population", "pop"],
         "function_field": ["function", "type"],
         "road_class": ["highway", "road_class"],
         "indicators": ["growth_pct", "poverty_pct", "water_pct", "enrolment_pct"],

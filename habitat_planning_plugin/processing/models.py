@@ -211,6 +211,16 @@ class SdfModel(HabitatModel):
         _input(
             self,
             QgsProcessingParameterField(
+                "population_field",
+                tr("Population field"),
+                parentLayerParameterName="settlements",
+                type=ProcessingFieldParameterDataType.Numeric,
+                optional=True,
+            ),
+        )
+        _input(
+            self,
+            QgsProcessingParameterField(
                 "negative_indicators",
                 tr("Indicators where more is worse"),
                 parentLayerParameterName="settlements",
@@ -273,6 +283,7 @@ class SdfModel(HabitatModel):
                 "NAME_FIELD": _from_input("name_field"),
                 "ROADS": _from_input("roads"),
                 "CLASS_FIELD": _from_input("road_class"),
+                "POPULATION_FIELD": _from_input("population_field"),
             },
             {
                 "accessibility": ("OUTPUT", tr("Accessibility of settlements")),
@@ -280,7 +291,7 @@ class SdfModel(HabitatModel):
                 "isochrones": ("OUTPUT_ISOCHRONES", tr("Isochrone bands")),
                 "accessibility_report": ("OUTPUT_REPORT", tr("Accessibility and territorial influence of centres")),
             },
-            static={"LEVEL_FIELD": "level", "MASS_FIELD": "centrality"},
+            static={"LEVEL_FIELD": "level", "MASS_FIELD": "centrality", "DEVELOPMENT_FIELD": "dev_index"},
         )
         _child(
             self,

@@ -128,3 +128,13 @@ def test_report_without_population_or_zones(tmp_path):
     assert "power decay minutes^−β, β = 2; a centre's own mass left out" in text
     assert "Each settlement counts once" in text and "Half-life" not in text
     assert balance[0][1].n == 4 and "district\n" in text
+
+
+def test_balance_rows_lead_with_the_development_index_when_given():
+    values = hansen(COSTS, MASS, CENTRES, include_own=True)
+    index = np.array([80.0, 20.0, 40.0, np.nan, 60.0])
+    rows = access_balance(COSTS[:, 0], values, POPULATION, level_groups(LEVELS), development=index)
+    assert [label for label, _ in rows][0] == "Development index" and len(rows) == 3
+    development = rows[0][1]
+    assert development.n == 4 and development.left_out == 1  # the settlement without an index
+    assert development.theil == pytest.approx(inequality(index, POPULATION, level_groups(LEVELS)).theil)

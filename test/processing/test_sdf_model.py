@@ -98,3 +98,37 @@ def test_a_failing_step_leaves_no_outputs_of_the_earlier_steps(tmp_path, habitat
     assert "Accessibility" in str(raised.value)  # QGIS names the step that failed
     assert "unexpected error" not in feedback.text() and "road" in (feedback.text() + str(raised.value)).lower()
     assert snapshot(out) == {}
+
+
+def test_model_reports_the_regional_balance_of_development_and_access(tmp_path, habitat_provider):
+    """With the population, the accessibility report weighs the balance by people: the Theil index of the
+    development index, computed here from its own formula on the model's outputs, is in the report's table."""
+    import math
+    import re
+
+    from qgis import processing
+
+    parameters = model_parameters(tmp_path)
+    parameters.update(
+        {
+            "population_field": "population",
+            "development:development_index": str(tmp_path / "d.gpkg"),
+            "accessibility:accessibility_report": str(tmp_path / "access.html"),
+        }
+    )
+    processing.run("habitat:spatialdevelopmentframework", parameters)
+    rows = read_rows(tmp_path / "d.gpkg")
+    people = [r["population"] for r in rows]
+    index = [r["dev_index"] for r in rows]
+    share = [p / sum(people) for p in people]
+    mean = sum(s * x for s, x in zip(share, index))
+    theil = sum(s * (x / mean) * math.log(x / mean) for s, x in zip(share, index) if x > 0)
+    text = (tmp_path / "access.html").read_text(encoding="utf-8")
+    balance = text[text.index("Regional balance") :]
+    # Columns: measure, settlements, mean, Theil…
+    row = re.search(r"<td>Development index</td><td>60</td><td>([0-9.,]+)</td><td>([0-9.,]+)</td>", balance)
+    assert row is not None, balance[:2000]
+    assert float(row.group(1).replace(",", "")) == pytest.approx(mean, abs=5e-4)
+    assert float(row.group(2)) == pytest.approx(theil, abs=5e-4)
+    # The combined hierarchy (development and centrality) is in the index layer, beside the two single ones.
+    assert {"sdf_level", "cen_level", "dev_class"} <= set(rows[0])

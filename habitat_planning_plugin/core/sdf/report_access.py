@@ -49,13 +49,21 @@ def access_balance(
     hansen_values: ArrayLike,
     population: Optional[ArrayLike] = None,
     groups: Optional[Sequence[object]] = None,
+    development: Optional[ArrayLike] = None,
 ) -> List[Tuple[str, Inequality]]:
-    """The regional balance of access: inequality (Theil with its between/within decomposition by ``groups``, Gini,
-    CV) of (a) the travel time to the nearest top-level centre (settlements without one left out) and (b) the Hansen
-    accessibility, weighted by ``population`` when given. [(measure label, Inequality)]."""
+    """The regional balance: inequality (Theil with its between/within decomposition by ``groups``, Gini, CV) of
+    the ``development`` index when given, of the travel time to the nearest top-level centre (settlements without
+    one left out) and of the Hansen accessibility, weighted by ``population`` when given.
+    [(measure label, Inequality)]."""
     times = np.asarray(top_times, dtype=float)
     times = np.where(np.isfinite(times), times, np.nan)
-    return [
+    rows = []
+    if development is not None:
+        index = np.asarray(development, dtype=float)
+        rows.append(
+            (tr("Development index"), inequality(np.where(np.isfinite(index), index, np.nan), population, groups))
+        )
+    return rows + [
         (tr("Travel time to the nearest top-level centre (min)"), inequality(times, population, groups)),
         (tr("Hansen accessibility"), inequality(np.asarray(hansen_values, dtype=float), population, groups)),
     ]

@@ -101,9 +101,9 @@ def join_ends(
 
 
 def scenario_networks(
-    base_lines: Sequence[ArrayLike],
+    base_lines: Sequence[NDArray[np.float64]],
     base_cost_per_metre: ArrayLike,
-    new_lines: Sequence[ArrayLike],
+    new_lines: Sequence[NDArray[np.float64]],
     new_cost_per_metre: ArrayLike,
     settlements_xy: ArrayLike,
     max_off_road: float,
@@ -111,14 +111,27 @@ def scenario_networks(
     progress: Optional[Progress] = None,
 ) -> ScenarioNetworks:
     """The baseline and the scenario networks, vertex numbers shared, each settlement joined to both."""
-    base: List[NDArray[np.float64]] = [np.asarray(line, dtype=float)[:, :2] for line in base_lines]
-    if not base:
+    base_costs = np.asarray(base_cost_per_metre, dtype=float)
+    new_costs = np.asarray(new_cost_per_metre, dtype=float)
+    usable = [index for index, line in enumerate(base_lines) if len(line) >= 2]
+    if not usable:
         raise HabitatError(tr("The baseline road network has no lines."))
-    base_vertices = np.unique(np.concatenate(base), axis=0)
-    joined, loose = join_ends(new_lines, base_vertices, join_distance)
-    costs = np.concatenate([np.asarray(base_cost_per_metre, dtype=float), np.asarray(new_cost_per_metre, dtype=float)])
-    full = build_graph(base + joined, cost_per_metre=costs[: len(base) + len(joined)])
-    n_base = len(base)
+    if len(usable) < len(base_lines):
+        base_lines, base_costs = [base_lines[i] for i in usable], base_costs[usable]
+    drawn = [index for index, line in enumerate(new_lines) if len(line) >= 2]
+    new_lines, new_costs = [new_lines[i] for i in drawn], new_costs[drawn] if len(new_costs) else new_costs
+    counts = np.fromiter((len(line) for line in base_lines), dtype=np.int64, count=len(base_lines))
+    coords = np.asarray(np.concatenate(base_lines), dtype=float)[:, :2]
+    joined, loose = join_ends(new_lines, coords, join_distance) if len(new_lines) else ([], [])
+    n_base = len(base_lines)
+    full = build_graph(
+        (
+            np.concatenate([coords] + joined),
+            np.concatenate([counts, np.array([len(line) for line in joined], dtype=np.int64)]),
+        ),
+        cost_per_metre=np.concatenate([base_costs, new_costs]),
+        adjacency=False,
+    )
     old = full.edge_line < n_base
     pair = np.minimum(full.edge_u, full.edge_v) * np.int64(full.n_vertices) + np.maximum(full.edge_u, full.edge_v)
     new_pairs = pair[~old]
@@ -135,14 +148,16 @@ def scenario_networks(
     base_graph = subgraph(full, old)
     scenario_graph = subgraph(full, ~replaced)
     xy = np.asarray(settlements_xy, dtype=float).reshape(-1, 2)
-    networks = []
-    for number, graph in enumerate((base_graph, scenario_graph)):
-        snap = snap_to_edges(graph, xy, progress=_part(progress, number, 2))
-        networks.append(RoadNetwork(graph, snap, snap.connector <= max_off_road))
+    base_snap = snap_to_edges(base_graph, xy, progress=progress)
     in_scenario = np.full(full.n_edges, -1, dtype=np.int64)
     in_scenario[np.flatnonzero(~replaced)] = np.arange(int((~replaced).sum()))
-    old_edge = in_scenario[np.flatnonzero(old)[networks[0].snap.edge]]
-    old_edge[~networks[0].connected] = -1
+    kept_edge = in_scenario[np.flatnonzero(old)[base_snap.edge]]  # -1: replaced by an upgrade
+    scenario_snap = _scenario_snap(scenario_graph, n_base, base_snap, kept_edge, xy)
+    networks = [
+        RoadNetwork(base_graph, base_snap, base_snap.connector <= max_off_road),
+        RoadNetwork(scenario_graph, scenario_snap, scenario_snap.connector <= max_off_road),
+    ]
+    old_edge = np.where(networks[0].connected, kept_edge, -1)
     new = scenario_graph.edge_line >= n_base
     touches_new = np.zeros(full.n_vertices, dtype=bool)
     touches_new[scenario_graph.edge_u[new]] = touches_new[scenario_graph.edge_v[new]] = True
@@ -158,6 +173,24 @@ def scenario_networks(
         old_edge,
         loose,
     )
+
+
+def _scenario_snap(
+    graph: StreetGraph, n_base_lines: int, base_snap: Snap, kept_edge: NDArray[np.int64], xy: NDArray[np.float64]
+) -> Snap:
+    """Each settlement joined to the nearest road of the scenario: its baseline road (kept, the lower numbered of
+    equally near roads, as snap_to_edges takes), or a new road nearer still, found among the new roads only."""
+    new = np.flatnonzero(graph.edge_line >= n_base_lines)
+    edge, t, connector = kept_edge.copy(), base_snap.t.copy(), base_snap.connector.copy()
+    if len(new):
+        on_new = snap_to_edges(subgraph(graph, graph.edge_line >= n_base_lines), xy)
+        nearer = (kept_edge < 0) | (on_new.connector < base_snap.connector)
+        edge[nearer], t[nearer], connector[nearer] = (
+            new[on_new.edge[nearer]],
+            on_new.t[nearer],
+            on_new.connector[nearer],
+        )
+    return Snap(edge, t, connector)
 
 
 def _part(progress: Optional[Progress], number: int, parts: int) -> Optional[Progress]:

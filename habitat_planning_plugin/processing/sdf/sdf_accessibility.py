@@ -109,6 +109,7 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
     DECAY_FUNCTION = "DECAY_FUNCTION"
     INCLUDE_OWN = "INCLUDE_OWN"
     POPULATION_FIELD = "POPULATION_FIELD"
+    DEVELOPMENT_FIELD = "DEVELOPMENT_FIELD"
     GROUP_FIELD = "GROUP_FIELD"
     BANDS = "BANDS"
     OUTPUT = "OUTPUT"
@@ -225,6 +226,19 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
             tr_noop(
                 "The people of each settlement, for the population figures of the report and to weight the "
                 "regional balance of access; each settlement counts once when empty."
+            ),
+        )
+        self.add_parameter(
+            QgsProcessingParameterField(
+                self.DEVELOPMENT_FIELD,
+                tr("Development index field"),
+                parentLayerParameterName=self.SETTLEMENTS,
+                type=ProcessingFieldParameterDataType.Numeric,
+                optional=True,
+            ),
+            tr_noop(
+                "The development index (e.g. dev_index), for the regional balance of the report: how unequal "
+                "development is between and within the groups, beside access."
             ),
         )
         self.add_parameter(
@@ -456,7 +470,13 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
                 ~unconnected,
                 zones,
                 sensitivity,
-                access_balance(top_times, accessibility, population, groups),
+                access_balance(
+                    top_times,
+                    accessibility,
+                    population,
+                    groups,
+                    self.optional_numbers(parameters, self.DEVELOPMENT_FIELD, records, context),
+                ),
                 group_field,
                 decay,
                 beta,
