@@ -2816,8 +2816,8 @@
             <translation>每个区一行，另有全市一行，给出公共空间战略跟踪的指标：该区城市用地中开放公共空间和街道所占比例（可持续发展目标 11.7.1 (a)，按“可持续发展目标 11.7.1 街道和公共空间用地”的方法测量）、人均开放公共空间、各人口群体在步行距离内可达开放公共空间的比例（可持续发展目标 11.7.1 (b)，按“步行可达公共空间”的方法测量），以及在提供相应图层时，已调查公共空间的平均质量指数和最薄弱的质量维度、升级优先级列表前几名中的公共空间数量、未服务人口集聚区及其中的人口。公共空间、候选对象或集聚区归属于包含其代表点的区。提供以前某次运行的表格即可跟踪进展：添加每个指标的变化，区按名称匹配。输出区图层、表格和双语（英文和中文）报告，每区一页，可直接粘贴到公共空间战略中。</translation>
         </message>
         <message>
-            <source>One row per indicator: baseline, scenario and change.</source>
-            <translation>每个指标一行：基线、情景和变化。</translation>
+            <source>One row per indicator: a key that stays the same in every language, the indicator, baseline, scenario and change.</source>
+            <translation>每个指标一行：在任何语言下都不变的键、指标、基线、情景和变化。</translation>
         </message>
         <message>
             <source>One row per number of new spaces (0 = today): population served and share served, for all residents and for the chosen group.</source>

@@ -292,14 +292,10 @@ def summarise(folder: Path, algorithm_id: str) -> None:
         return
     if algorithm_id == "habitat:sdfscenario":
         with open(folder / "sdf_scenario_summary.csv", encoding="utf-8") as handle:
-            rows = {row["indicator"]: row for row in csv.DictReader(handle)}
-        for key in (
-            "Settlements joined to the road network",
-            "Share of the population within 30 min of a level 2 centre (%)",
-            "Mean travel time to the nearest hospital (min)",
-        ):
+            rows = {row["key"]: row for row in csv.DictReader(handle)}
+        for key in ("connected", "within_30min_level2_pct", "mean_minutes_hospital"):
             row = rows[key]
-            print(f"    scenario: {key}: {float(row['baseline']):,.1f} -> {float(row['scenario']):,.1f}")
+            print(f"    scenario: {row['indicator']}: {float(row['baseline']):,.1f} -> {float(row['scenario']):,.1f}")
         return
     if algorithm_id == "habitat:spatialdevelopmentframework":
         from osgeo import ogr

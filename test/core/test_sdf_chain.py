@@ -45,7 +45,10 @@ def test_travel_times_and_population_within_reach_by_hand():
     assert base.times[1][:3] == pytest.approx([0, 20, 60]) and math.isinf(base.times[1][3])
     assert scen.times[1] == pytest.approx([0, 20, 60, 30])
     assert base.connected.tolist() == [True, True, True, False] and scen.connected.all()
-    rows = {label: (b, s) for label, b, s, _ in result.rows}
+    rows = {label: (b, s) for _, label, b, s, _ in result.rows}
+    keys = {key: (b, s) for key, _, b, s, _ in result.rows}
+    assert keys["within_30min_level1_pct"] == rows["Share of the population within 30 min of a level 1 centre (%)"]
+    assert keys["mean_minutes_clinic"] == rows["Mean travel time to the nearest clinic (min)"]
     # Within 30 min: A, B = 13,000 of 16,000, then D too: 14,000. Within 60: A, B, C = 15,000, then all.
     assert rows["Share of the population within 30 min of a level 1 centre (%)"] == pytest.approx((81.25, 87.5))
     assert rows["Share of the population within 60 min of a level 1 centre (%)"] == pytest.approx((93.75, 100.0))

@@ -104,3 +104,65 @@ def test_nothing_to_compare_is_refused_before_the_run(tmp_path, habitat_provider
 
     with pytest.raises(QgsProcessingException, match="nothing changes"):
         run(tmp_path, NEW_ROADS=None, SCENARIO_FACILITIES=None)
+
+
+def facilities_of_the_region():
+    """[(shapely point, function)] of the sample region's facilities."""
+    from shapely.geometry import Point
+
+    dataset = ogr.Open(str(REGION))
+    return [
+        (Point(f.GetGeometryRef().GetX(), f.GetGeometryRef().GetY()), f["function"])
+        for f in dataset.GetLayerByName("facilities")
+    ]
+
+
+def test_a_moved_hospital_replaces_the_baseline_facilities(tmp_path, habitat_provider):
+    """An edited copy of the facilities (the capital's hospital moved to the largest town without one) with the
+    option "replace": the hospital is gone from the capital, so settlements near the capital are farther from a
+    hospital and settlements near the town nearer; with "added" the capital keeps its own."""
+    from test.helpers import write_layer
+
+    facilities = facilities_of_the_region()
+    dataset = ogr.Open(str(REGION))
+    # Points taken out at once: a geometry reference dies with its feature.
+    town = next(_point(f.GetGeometryRef()) for f in dataset.GetLayerByName("scenario_facilities"))
+    capital = next(_point(f.GetGeometryRef()) for f in dataset.GetLayerByName("settlements") if f["kind"] == "capital")
+    moved = []
+    for point, function in facilities:
+        if function == "hospital" and point.distance(capital) < 1_000:
+            point = town  # the capital's hospital, moved
+        moved.append((point, [function]))
+    copy = write_layer(tmp_path / "edited.gpkg", "facilities", "Point", 32650, [("function", "str")], moved)
+    run(tmp_path, NEW_ROADS=None, SCENARIO_FACILITIES=copy, FACILITY_MODE=1)
+    rows = {r["name"]: r for r in read_rows(tmp_path / "scenario.gpkg")}
+    summary = {r["indicator"]: r for r in read_rows(tmp_path / "summary.csv")}
+    hospital = summary["Mean travel time to the nearest hospital (min)"]
+    assert float(hospital["scenario"]) != float(hospital["baseline"])
+    capital_name = next(name for name, r in rows.items() if r["kind"] == "capital")
+    # The capital, the only settlement of level 1, has every function its level expects until its hospital goes.
+    capital_row = rows[capital_name]
+    assert capital_row["level_scen"] == 1 and capital_row["lack_base"] == 0
+    assert capital_row["lack_scen"] == 1 and capital_row["lacking_scen"] == "hospital"
+
+
+def _point(geometry):
+    from shapely.geometry import Point
+
+    return Point(geometry.GetX(), geometry.GetY())
+
+
+def test_hostile_scenario_inputs_are_named_before_or_during_the_run(tmp_path, habitat_provider):
+    from qgis.core import QgsProcessingException
+
+    from test.helpers import write_layer
+
+    empty = write_layer(tmp_path / "bad.gpkg", "no_roads", "LineString", 32650, [("highway", "str")], [])
+    with pytest.raises(QgsProcessingException, match="no_roads|bad.gpkg"):
+        run(tmp_path, NEW_ROADS=empty, SCENARIO_FACILITIES=None)
+    assert not (tmp_path / "scenario.gpkg").exists()  # nothing half-written
+    nameless = write_layer(tmp_path / "bad.gpkg", "sites", "Point", 32650, [("kind", "str")], [])
+    with pytest.raises(QgsProcessingException, match="no field function"):
+        run(tmp_path, NEW_ROADS=None, SCENARIO_FACILITIES=nameless)
+    with pytest.raises(QgsProcessingException, match="not in the speed table"):
+        run(tmp_path, NEW_CLASS_FIELD=None, NEW_ROAD_CLASS="hyperloop", SCENARIO_FACILITIES=None)

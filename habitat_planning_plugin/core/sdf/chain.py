@@ -39,6 +39,14 @@ if TYPE_CHECKING:
     from ..text import Progress
 
 
+# The measures of the regional balance, as they appear in the keys of the side-by-side table.
+BALANCE_KEYS = {
+    "travel time to the nearest centre": "travel_time",
+    "Hansen accessibility": "hansen",
+    "development index": "development",
+}
+
+
 @dataclass
 class ChainSettings:
     connector_cost_per_metre: float  # off-road minutes per metre
@@ -73,8 +81,9 @@ class Comparison:
     scenario: ChainResult
     expected: Dict[int, List[str]]
     bounds: List[float]
-    # (indicator, baseline, scenario, decimals): the side-by-side table
-    rows: List[Tuple[str, float, float, int]] = field(default_factory=list)
+    # (key, indicator, baseline, scenario, decimals): the side-by-side table; the key does not change with the
+    # language (a script or a later comparison reads it), the indicator is the translated label
+    rows: List[Tuple[str, str, float, float, int]] = field(default_factory=list)
     balance: Dict[str, Tuple[Inequality, Inequality]] = field(default_factory=dict)
 
 
@@ -227,17 +236,19 @@ def run_scenario(
         equal = inequality(np.asarray(development, dtype=float), people, group_names)
         comparison.balance[tr_noop("development index")] = (equal, equal)
     for key, (before, after) in comparison.balance.items():
-        for label, b, s in (
-            (tr("Theil index of {0}", tr(key)), before.theil, after.theil),
+        measure = BALANCE_KEYS[key]
+        for name, label, b, s in (
+            (f"theil_{measure}", tr("Theil index of {0}", tr(key)), before.theil, after.theil),
             (
+                f"theil_between_pct_{measure}",
                 tr("Share of the Theil index between groups, {0} (%)", tr(key)),
                 100 * before.between_share,
                 100 * after.between_share,
             ),
-            (tr("Gini coefficient of {0}", tr(key)), before.gini, after.gini),
-            (tr("Coefficient of variation of {0}", tr(key)), before.cv, after.cv),
+            (f"gini_{measure}", tr("Gini coefficient of {0}", tr(key)), before.gini, after.gini),
+            (f"cv_{measure}", tr("Coefficient of variation of {0}", tr(key)), before.cv, after.cv),
         ):
-            comparison.rows.append((label, b, s, 3))
+            comparison.rows.append((name, label, b, s, 3))
     return comparison
 
 
@@ -260,30 +271,51 @@ def _rows(
     weighted: bool,
     functions: Sequence[str],
     settings: ChainSettings,
-) -> List[Tuple[str, float, float, int]]:
-    """The side-by-side table: (indicator, baseline, scenario, decimals)."""
+) -> List[Tuple[str, str, float, float, int]]:
+    """The side-by-side table: (key, indicator, baseline, scenario, decimals)."""
     base, scen = comparison.baseline, comparison.scenario
     total = float(people.sum()) or 1.0
-    rows: List[Tuple[str, float, float, int]] = []
+    rows: List[Tuple[str, str, float, float, int]] = []
 
     def share(mask_b: NDArray[np.bool_], mask_s: NDArray[np.bool_]) -> Tuple[float, float]:
         return 100.0 * float(people[mask_b].sum()) / total, 100.0 * float(people[mask_s].sum()) / total
 
     who = tr("population") if weighted else tr("settlements")
     rows.append(
-        (tr("Settlements joined to the road network"), float(base.connected.sum()), float(scen.connected.sum()), 0)
+        (
+            "connected",
+            tr("Settlements joined to the road network"),
+            float(base.connected.sum()),
+            float(scen.connected.sum()),
+            0,
+        )
     )
     for level in range(1, settings.centre_max_level + 1):
         for band in settings.bands:
             b, s = share(base.times[level] <= band, scen.times[level] <= band)
             rows.append(
-                (tr("Share of the {0} within {1} min of a level {2} centre (%)", who, f"{band:g}", level), b, s, 1)
+                (
+                    f"within_{band:g}min_level{level}_pct",
+                    tr("Share of the {0} within {1} min of a level {2} centre (%)", who, f"{band:g}", level),
+                    b,
+                    s,
+                    1,
+                )
             )
         pair = _common_means(base.times[level], scen.times[level], people)
-        rows.append((tr("Mean travel time to a level {0} centre (min)", level), pair[0], pair[1], 1))
+        rows.append(
+            (
+                f"mean_minutes_level{level}",
+                tr("Mean travel time to a level {0} centre (min)", level),
+                pair[0],
+                pair[1],
+                1,
+            )
+        )
     for level in range(1, settings.classes + 1):
         rows.append(
             (
+                f"level{level}_settlements",
                 tr("Settlements of level {0}", level),
                 float((base.levels == level).sum()),
                 float((scen.levels == level).sum()),
@@ -292,6 +324,7 @@ def _rows(
         )
     rows.append(
         (
+            "lacking_settlements",
             tr("Settlements lacking a function expected at their level"),
             float(sum(1 for items in base.lacking if items)),
             float(sum(1 for items in scen.lacking if items)),
@@ -301,7 +334,15 @@ def _rows(
     for j, function in enumerate(functions):
         pair = _common_means(base.provider_minutes[:, j], scen.provider_minutes[:, j], people)
         if pair[0] != pair[1] or not np.isfinite(pair[0]):
-            rows.append((tr("Mean travel time to the nearest {0} (min)", function), pair[0], pair[1], 1))
+            rows.append(
+                (
+                    f"mean_minutes_{function}",
+                    tr("Mean travel time to the nearest {0} (min)", function),
+                    pair[0],
+                    pair[1],
+                    1,
+                )
+            )
     return rows
 
 

@@ -104,7 +104,7 @@ def scenario_report(
         [tr("Indicator"), tr("Baseline"), tr("Scenario"), tr("Change")],
         [
             [label, _shown(before, decimals), _shown(after, decimals), _shown(after - before, decimals, sign=True)]
-            for label, before, after, decimals in comparison.rows
+            for _, label, before, after, decimals in comparison.rows
         ],
     )
 

@@ -276,7 +276,10 @@ class SdfScenarioAlgorithm(HabitatAlgorithm):
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT_SUMMARY, tr("Baseline and scenario side by side"), ProcessingSourceType.Vector
             ),
-            tr_noop("One row per indicator: baseline, scenario and change."),
+            tr_noop(
+                "One row per indicator: a key that stays the same in every language, the indicator, baseline, "
+                "scenario and change."
+            ),
         )
         self.add_report_parameter(
             tr_noop(
@@ -580,14 +583,20 @@ class SdfScenarioAlgorithm(HabitatAlgorithm):
 
     def write_summary(self, parameters, context, comparison):
         fields = QgsFields()
-        for name, kind in (("indicator", TEXT), ("baseline", DOUBLE), ("scenario", DOUBLE), ("change", DOUBLE)):
+        for name, kind in (
+            ("key", TEXT),
+            ("indicator", TEXT),
+            ("baseline", DOUBLE),
+            ("scenario", DOUBLE),
+            ("change", DOUBLE),
+        ):
             fields.append(QgsField(name, kind))
         sink, dest_id = self.create_sink(parameters, self.OUTPUT_SUMMARY, context, fields, WkbType.NoGeometry, None)
-        for label, before, after, _ in comparison.rows:
+        for key, label, before, after, _ in comparison.rows:
             feature = QgsFeature(fields)
             known = [float(v) if np.isfinite(v) else None for v in (before, after)]
             change = after - before if all(v is not None for v in known) else None
-            feature.setAttributes([label] + known + [change])
+            feature.setAttributes([key, label] + known + [change])
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         self.style_output(context, dest_id, None, tr("Baseline and scenario side by side"))
         return dest_id
