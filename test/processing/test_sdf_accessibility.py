@@ -181,3 +181,37 @@ def test_power_decay_with_the_exponential_beta_is_warned(region, tmp_path, habit
         feedback=feedback,
     )
     assert "hardly discounts travel time" in feedback.text() and "0.0231" in feedback.text()
+
+
+def test_a_centre_without_a_road_is_reached_by_no_one(region, tmp_path, habitat_provider):
+    """The level-2 centre S6 moved 20 km off the road (beyond the 5 km a settlement walks to a road): no one reaches
+    it, so S5 turns to the capital S0 (50 km of road at 60 km/h + 1 min off-road at each end = 52 min), and S6's own
+    people still count in its Hansen accessibility."""
+    from qgis import processing
+
+    gpkg = tmp_path / "moved.gpkg"
+    rows = [
+        (
+            Point(X0 + 10_000 * k, Y0 + 100 if k != 6 else Y0 + 20_000),
+            [f"S{k}", 1 if k == 0 else 2 if k == 6 else 3, 100.0 if k == 0 else 25.0 if k == 6 else 5.0],
+        )
+        for k in range(7)
+    ]
+    settlements = write_layer(
+        gpkg, "settlements", "Point", 32650, [("name", "str"), ("level", "int"), ("centrality", "real")], rows
+    )
+    processing.run(
+        ALG,
+        {
+            **region,
+            "SETTLEMENTS": settlements,
+            "OUTPUT": str(tmp_path / "a.gpkg"),
+            "OUTPUT_ZONES": str(tmp_path / "z.gpkg"),
+            "OUTPUT_ISOCHRONES": None,
+            "OUTPUT_REPORT": None,
+        },
+    )
+    out = {r["name"]: r for r in read_rows(tmp_path / "a.gpkg")}
+    assert out["S5"]["time_l2"] == pytest.approx(52.0) and out["S5"]["time_l1"] == pytest.approx(52.0)
+    assert out["S6"]["time_l2"] is None and out["S6"]["road_access"] == 0
+    assert out["S6"]["hansen"] == pytest.approx(25.0)  # its own mass at no travel time, nothing else within reach

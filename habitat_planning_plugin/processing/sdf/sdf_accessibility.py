@@ -368,6 +368,7 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
         )
         unconnected = snap.connector > self.parameterAsDouble(parameters, self.MAX_OFF_ROAD, context)
         costs[unconnected, :] = np.inf
+        costs[:, unconnected[centre_rows]] = np.inf  # nor can anyone reach a centre that has no road
         max_off_road = self.parameterAsDouble(parameters, self.MAX_OFF_ROAD, context)
         if unconnected.all():
             raise HabitatError(
