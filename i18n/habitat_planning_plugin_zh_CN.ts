@@ -96,6 +96,10 @@
             <translation>“{0}”必须是以下之一：{1}。</translation>
         </message>
         <message>
+            <source>"{0}" of {1} is implausible; give at most {2}.</source>
+            <translation>“{0}”为 {1}，不合理；请给出不超过 {2} 的值。</translation>
+        </message>
+        <message>
             <source>"{0}" of {1} {2} is implausible; give at most {3} {2}.</source>
             <translation>“{0}”为 {1} {2}，不合理；请给出不超过 {3} {2} 的值。</translation>
         </message>
@@ -1752,8 +1756,8 @@
             <translation>请至少提供一份评分表。</translation>
         </message>
         <message>
-            <source>Give at most {0} isochrone bands; got {1}.</source>
-            <translation>等时线带最多 {0} 个；实际给出 {1} 个。</translation>
+            <source>Give at most {0} bands for {1}; got {2}.</source>
+            <translation>{1}最多 {0} 个；实际给出 {2} 个。</translation>
         </message>
         <message>
             <source>Give exactly one population input: a population grid or a population layer.</source>
@@ -2042,14 +2046,6 @@
         <message>
             <source>Isochrone bands (minutes)</source>
             <translation>等时线带（分钟）</translation>
-        </message>
-        <message>
-            <source>Isochrone bands must be minutes separated by commas; got "{0}".</source>
-            <translation>等时线带必须是以逗号分隔的分钟数；实际输入为“{0}”。</translation>
-        </message>
-        <message>
-            <source>Isochrone bands of more than {0} minutes (a day) are implausible; got "{1}".</source>
-            <translation>超过 {0} 分钟（一天）的等时线带不合理；实际为“{1}”。</translation>
         </message>
         <message>
             <source>It is {0}.</source>
@@ -4728,6 +4724,10 @@
             <translation>发展指数（例如 dev_index），用于报告中的区域均衡：发展在各组之间和组内的不均衡程度，与可达性并列。</translation>
         </message>
         <message>
+            <source>The development index field {0} has negative values (z-scores?): the regional balance needs an index of 0 or more, e.g. the min-max index.</source>
+            <translation>发展指数字段 {0} 含有负值（是否为 z 分数？）：区域均衡需要 0 或以上的指数，例如最小-最大指数。</translation>
+        </message>
+        <message>
             <source>The development index needs at least two settlements and one indicator.</source>
             <translation>发展指数至少需要两个居民点和一个指标。</translation>
         </message>
@@ -4794,6 +4794,10 @@
         <message>
             <source>The facilities "{0}" have no usable points.</source>
             <translation>设施“{0}”中没有可用的点。</translation>
+        </message>
+        <message>
+            <source>The facilities "{0}" have no value in the function field {1}.</source>
+            <translation>设施“{0}”的功能字段 {1} 没有任何值。</translation>
         </message>
         <message>
             <source>The facilities have no function values.</source>
@@ -4874,6 +4878,10 @@
         <message>
             <source>The gaps of a settlement system (Rondinelli's functional analysis: service areas, unserved areas and gaps). For every settlement: the travel time on the road network to the nearest settlement offering each function (0 where it has the function itself), and the functions a settlement of its hierarchy level should have but lacks. The functions each level should have are derived from the scalogram (a function is expected at a level when at least the given share of its settlements have it, and at every more central level too) or given in a table. Settlements join the nearest road at the off-road speed; those too far from any road are reported and get no travel time.</source>
             <translation>居民点体系的缺口（Rondinelli 的功能分析：服务区、未服务地区和缺口）。对每个居民点：在道路网络上到最近的提供各项功能的居民点的出行时间（自身具有该功能时为 0），以及其所在等级的居民点应具有而它缺少的功能。各等级的应有功能由功能等级表推导（某一等级中至少达到给定比例的居民点具有的功能即为该等级的应有功能，也是所有更高中心等级的应有功能），或在表中给定。居民点以非道路速度接入最近的道路；距离任何道路过远的居民点会被报告，且不计算出行时间。</translation>
+        </message>
+        <message>
+            <source>The group field {0} is empty everywhere: the regional balance has no groups to compare.</source>
+            <translation>分组字段 {0} 全部为空：区域均衡没有可比较的分组。</translation>
         </message>
         <message>
             <source>The group whose people the sites should reach, such as children_0_14: a band name of the grid, a count field of the layer, or its number (1 is the total). Empty: all residents. The share of all residents is reported in every case.</source>
@@ -5082,6 +5090,10 @@
         <message>
             <source>The polygons of the spaces and the fields that say what they are.</source>
             <translation>空间的多边形以及说明其类型的字段。</translation>
+        </message>
+        <message>
+            <source>The population field {0} has no value above 0.</source>
+            <translation>人口字段 {0} 没有大于 0 的值。</translation>
         </message>
         <message>
             <source>The population field {0} holds a value that is not a number: {1}</source>
@@ -5718,6 +5730,10 @@
         <message>
             <source>Travel speed of each road class. The defaults are typical rural speeds: adapt them to the region's roads and vehicles.</source>
             <translation>各道路等级的通行速度。默认值为典型的农村速度：请根据区域道路和交通工具进行调整。</translation>
+        </message>
+        <message>
+            <source>Travel time bands</source>
+            <translation>出行时间带</translation>
         </message>
         <message>
             <source>Travel time bands (minutes)</source>
@@ -7184,6 +7200,10 @@
             <translation>有 {0} 条线的 highway 标签不属于街道类别，已排除：{1}。</translation>
         </message>
         <message>
+            <source>{0} must be minutes separated by commas; got "{1}".</source>
+            <translation>{0}必须是以逗号分隔的分钟数；实际输入为“{1}”。</translation>
+        </message>
+        <message>
             <source>{0} must be texts by language such as {{"en": "…", "zh": "…"}}, not {1}</source>
             <translation>{0}必须是按语言给出的文本，例如 {{"en": "…", "zh": "…"}}，而不是{1}</translation>
         </message>
@@ -7210,6 +7230,10 @@
         <message>
             <source>{0} nodata cells of the population grid were left out.</source>
             <translation>人口栅格中有 {0} 个无数据像元未计入。</translation>
+        </message>
+        <message>
+            <source>{0} of more than {1} minutes (a day) are implausible; got "{2}".</source>
+            <translation>超过 {1} 分钟（一天）的{0}不合理；实际为“{2}”。</translation>
         </message>
         <message>
             <source>{0} of {1} cities have less than {2} % of their area in streets and open public space.</source>
@@ -7834,6 +7858,14 @@
         <message>
             <source>{0}: {1} settlements have an infinite value, counted as no value.</source>
             <translation>{0}：{1} 个居民点的值为无穷大，计为无值。</translation>
+        </message>
+        <message>
+            <source>{0}: {1} settlements have no group; they form a group of their own in the balance.</source>
+            <translation>{0}：有 {1} 个居民点没有分组；它们在均衡分析中单独成组。</translation>
+        </message>
+        <message>
+            <source>{0}: {1} settlements have no people; they do not count in the population figures.</source>
+            <translation>{0}：有 {1} 个居民点没有人口；它们不计入人口数字。</translation>
         </message>
         <message>
             <source>{0}: {1} settlements have no value.</source>

@@ -69,3 +69,14 @@ def test_missing_values_and_people_are_left_out_and_counted():
     assert inequality([0, 0, 0]).theil != inequality([0, 0, 0]).theil  # NaN: a mean of 0 has no inequality
     with pytest.raises(HabitatError):
         inequality([-1, 2])
+
+
+def test_settlements_without_a_group_still_count():
+    # Gini, CV and the Theil index are the region's whatever the groups; those without one form a group "—".
+    x, w = [1.0, 3.0, 4.0, 4.0], [1, 1, 2, 2]
+    grouped = inequality(x, w, ["A", None, "B", ""])
+    alone = inequality(x, w)
+    assert grouped.n == 4 and grouped.left_out == 0
+    assert (grouped.theil, grouped.gini, grouped.cv) == pytest.approx((alone.theil, alone.gini, alone.cv))
+    assert grouped.between + grouped.within == pytest.approx(grouped.theil)
+    assert sorted(name for name, *_ in grouped.groups) == ["A", "B", "—"]

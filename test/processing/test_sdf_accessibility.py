@@ -215,3 +215,26 @@ def test_a_centre_without_a_road_is_reached_by_no_one(region, tmp_path, habitat_
     assert out["S5"]["time_l2"] == pytest.approx(52.0) and out["S5"]["time_l1"] == pytest.approx(52.0)
     assert out["S6"]["time_l2"] is None and out["S6"]["road_access"] == 0
     assert out["S6"]["hansen"] == pytest.approx(25.0)  # its own mass at no travel time, nothing else within reach
+
+
+def test_population_and_index_fields_are_checked_before_anything_is_written(region, tmp_path, habitat_provider):
+    """A negative population, a development index of z-scores: refused naming the field (found by a hostile
+    sweep); nothing written."""
+    from qgis import processing
+
+    gpkg = tmp_path / "people.gpkg"
+    rows = [
+        (
+            Point(X0 + 10_000 * k, Y0 + 100),
+            [f"S{k}", 1 if k == 0 else 2 if k == 6 else 3, 100.0 if k == 0 else 5.0, -5 if k == 3 else 100, k - 3.0],
+        )
+        for k in range(7)
+    ]
+    fields = [("name", "str"), ("level", "int"), ("centrality", "real"), ("pop", "int"), ("z", "real")]
+    settlements = write_layer(gpkg, "s", "Point", 32650, fields, rows)
+    outputs = {"OUTPUT": str(tmp_path / "a.gpkg"), "OUTPUT_ZONES": str(tmp_path / "z.gpkg")}
+    with pytest.raises(QgsProcessingException, match="The field pop has negative values"):
+        processing.run(ALG, {**region, **outputs, "SETTLEMENTS": settlements, "POPULATION_FIELD": "pop"})
+    with pytest.raises(QgsProcessingException, match="development index field z has negative values"):
+        processing.run(ALG, {**region, **outputs, "SETTLEMENTS": settlements, "DEVELOPMENT_FIELD": "z"})
+    assert not (tmp_path / "a.gpkg").exists() and not (tmp_path / "z.gpkg").exists()

@@ -166,3 +166,37 @@ def test_hostile_scenario_inputs_are_named_before_or_during_the_run(tmp_path, ha
         run(tmp_path, NEW_ROADS=None, SCENARIO_FACILITIES=nameless)
     with pytest.raises(QgsProcessingException, match="not in the speed table"):
         run(tmp_path, NEW_CLASS_FIELD=None, NEW_ROAD_CLASS="hyperloop", SCENARIO_FACILITIES=None)
+
+
+def test_region_without_roads_or_people_is_refused_with_the_reason(tmp_path, habitat_provider):
+    """Settlements of another region (every one farther than 5 km from the roads), and a population field without
+    anyone in it: named refusals, nothing written (found by a hostile sweep)."""
+    from qgis.core import QgsProcessingException
+    from shapely.geometry import Point
+
+    from test.helpers import write_layer
+
+    dataset = ogr.Open(str(REGION))
+    moved = [
+        (
+            Point(f.GetGeometryRef().GetX() + 300_000, f.GetGeometryRef().GetY()),
+            [f["name"], 0, 1, int(number % 3 == 0), int(number % 7 == 0)],
+        )
+        for number, f in enumerate(dataset.GetLayerByName("settlements"))
+    ]
+    fields = [("name", "str"), ("population", "int"), ("f_a", "int"), ("f_b", "int"), ("f_c", "int")]
+    far = write_layer(tmp_path / "far.gpkg", "far", "Point", 32650, fields, moved)
+    columns = {
+        "SETTLEMENTS": far,
+        "FACILITIES": None,
+        "FUNCTION_FIELD": None,
+        "PRESENCE_FIELDS": ["f_a", "f_b", "f_c"],
+        "SCENARIO_FACILITIES": None,
+    }
+    with pytest.raises(QgsProcessingException, match="No settlement lies within 5000 m of a road"):
+        run(tmp_path, POPULATION_FIELD=None, **columns)
+    with pytest.raises(QgsProcessingException, match="population field population has no value above 0"):
+        run(tmp_path, **columns)
+    assert not (tmp_path / "scenario.gpkg").exists()
+    with pytest.raises(QgsProcessingException, match="Travel time bands must be minutes"):
+        run(tmp_path, BANDS="abc")

@@ -288,22 +288,25 @@ def dominant_centres(
     return dominant, np.full(len(dominant), np.nan)
 
 
-def parse_bands(text: Optional[str]) -> List[float]:
-    """Isochrone bands in minutes: numbers above 0, at most a day; a HabitatError saying what is wrong otherwise."""
-    message = tr('Isochrone bands must be minutes separated by commas; got "{0}".', text)
+def parse_bands(text: Optional[str], name: Optional[str] = None) -> List[float]:
+    """Bands in minutes (isochrone bands, or the ``name`` of the parameter in the messages): numbers above 0, at
+    most a day; a HabitatError saying what is wrong otherwise."""
+    name = name or tr("Isochrone bands")
+    message = tr('{0} must be minutes separated by commas; got "{1}".', name, text or "")
     bands = number_list(text, message)
     if not bands or min(bands) <= 0:
         raise HabitatError(message)
     if max(bands) > MAX_BAND_MINUTES:
         raise HabitatError(
             tr(
-                'Isochrone bands of more than {0} minutes (a day) are implausible; got "{1}".',
+                '{0} of more than {1} minutes (a day) are implausible; got "{2}".',
+                name,
                 f"{MAX_BAND_MINUTES:g}",
                 text,
             )
         )
     if len(bands) > MAX_BANDS:
-        raise HabitatError(tr("Give at most {0} isochrone bands; got {1}.", MAX_BANDS, len(bands)))
+        raise HabitatError(tr("Give at most {0} bands for {1}; got {2}.", MAX_BANDS, name, len(bands)))
     return sorted(set(bands))
 
 

@@ -9,7 +9,8 @@ With values x_i > 0, weights p_i (people; 1 each when not given), shares s_i = p
 - Gini G = Σ_i Σ_j s_i s_j |x_i − x_j| / (2μ) (population-weighted mean absolute difference over twice the mean),
   computed by sorting in O(n log n).
 - Coefficient of variation CV = σ/μ with the population-weighted standard deviation σ.
-Settlements without a value (NaN) or without people (weight 0 or missing) are left out and counted.
+Settlements without a value (NaN) or without people (weight 0 or missing) are left out and counted; settlements
+without a group count in every index and form a group of their own ("—") in the decomposition.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from ..text import HabitatError, tr
 
 if TYPE_CHECKING:
     from numpy.typing import ArrayLike, NDArray
+
+NO_GROUP = "—"  # the group of the settlements without one (no district)
 
 
 @dataclass
@@ -117,11 +120,11 @@ def inequality(
     and CV of ``values`` weighted by ``weights`` (people)."""
     x, w = _usable(values, weights)
     keep = _keep(x, w)
-    names = [None] * len(x) if groups is None else list(groups)
+    # A settlement without a group still counts: its values are part of the region's inequality; it is put in a
+    # group of its own for the decomposition.
+    names = [None] * len(x) if groups is None else [NO_GROUP if g is None or str(g) == "" else g for g in groups]
     if len(names) != len(x):
         raise HabitatError(tr("Give one group per value."))
-    if groups is not None:
-        keep &= np.array([name is not None and str(name) != "" for name in names], dtype=bool)
     xs, ws = x[keep], w[keep]
     total = _theil(xs, ws)
     result = Inequality(

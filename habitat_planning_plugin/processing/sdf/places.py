@@ -9,12 +9,13 @@ and counted.
 import math
 from dataclasses import dataclass, field
 
+import numpy as np
 from qgis.core import QgsGeometry
 
 from ...compat import GeometryType
 from ...core.sdf.common import listed
 from ...core.text import HabitatError, tr
-from ...qgis_io import polygon_shape, to_shapely
+from ...qgis_io import number_or_nan, polygon_shape, to_shapely
 
 
 @dataclass
@@ -140,3 +141,55 @@ def settlement_shape(geometry):
         except (ValueError, TypeError):
             return None
     return shape if shape is not None and not shape.is_empty and shape.is_valid else None
+
+
+def field_numbers(records, field_name, feedback, people=False, index=False):
+    """The values of the numeric field ``field_name`` of ``records`` (NaN where missing, counted in a warning);
+    negative values refused naming the field; with ``people``, a field without any value above 0 refused too; with
+    ``index``, negative values are refused as an index for the balance (z-scores)."""
+    values = np.array([number_or_nan(f[field_name]) for f in records], dtype=float)
+    values = np.where(np.isfinite(values), values, np.nan)
+    missing = int(np.isnan(values).sum())
+    if missing:
+        feedback.pushWarning(tr("{0}: {1} settlements have no value.", field_name, missing))
+    if (values[~np.isnan(values)] < 0).any():
+        if index:
+            raise HabitatError(
+                tr(
+                    "The development index field {0} has negative values (z-scores?): the regional balance needs an "
+                    "index of 0 or more, e.g. the min-max index.",
+                    field_name,
+                )
+            )
+        raise HabitatError(tr("The field {0} has negative values.", field_name))
+    if people and not (values[~np.isnan(values)] > 0).any():
+        raise HabitatError(tr("The population field {0} has no value above 0.", field_name))
+    if people:
+        zeros = int((values == 0).sum())
+        if zeros:
+            feedback.pushWarning(
+                tr(
+                    "{0}: {1} settlements have no people; they do not count in the population figures.",
+                    field_name,
+                    zeros,
+                )
+            )
+    return values
+
+
+def group_names(records, field_name, feedback):
+    """The group (district) of each record as text, None where empty; the empty ones counted in a warning."""
+    names = [text_or_blank(f[field_name]) or None for f in records]
+    empty = sum(1 for name in names if name is None)
+    if empty == len(names):
+        feedback.pushWarning(
+            tr(
+                "The group field {0} is empty everywhere: the regional balance has no groups to compare.",
+                field_name,
+            )
+        )
+    elif empty:
+        feedback.pushWarning(
+            tr("{0}: {1} settlements have no group; they form a group of their own in the balance.", field_name, empty)
+        )
+    return names

@@ -134,6 +134,14 @@ def read_presence(algorithm, parameters, context, places, crs, feedback, facilit
                     algorithm.input_label(parameters, facilities_name, context),
                 )
             )
+        if blank == len(labels):
+            raise HabitatError(
+                tr(
+                    'The facilities "{0}" have no value in the function field {1}.',
+                    algorithm.input_label(parameters, facilities_name, context),
+                    function_field,
+                )
+            )
         presence, functions, _, unassigned = presence_from_facilities(
             where,
             located.xy,

@@ -84,6 +84,13 @@ def implausible(algorithm, parameters, context, parameter, highest: float, unit:
     value = algorithm.parameterAsDouble(parameters, parameter, context)
     if value <= highest:
         return None
+    if not unit:
+        return tr(
+            '"{0}" of {1} is implausible; give at most {2}.',
+            algorithm.parameterDefinition(parameter).description(),
+            f"{value:g}",
+            f"{highest:g}",
+        )
     return tr(
         '"{0}" of {1} {2} is implausible; give at most {3} {2}.',
         algorithm.parameterDefinition(parameter).description(),

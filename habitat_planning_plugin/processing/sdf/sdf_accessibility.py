@@ -47,7 +47,15 @@ from ...qgis_io import features_in_crs, from_shapely, number_or_nan
 from ..base import HabitatAlgorithm, progress_callback
 from ..outputs import extended_fields
 from ..styles import BLUES, NEAR_FAR, Categories, DistinctColours, Graduated
-from .places import listed, place_names, place_points, settlement_shape, written_geometry
+from .places import (
+    field_numbers,
+    group_names,
+    listed,
+    place_names,
+    place_points,
+    settlement_shape,
+    written_geometry,
+)
 from .roads import (
     CLASS_FIELD,
     DEFAULT_SPEED,
@@ -325,6 +333,13 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
         levels = np.array([number_or_nan(f[level_field]) for f in records])
         mass = np.array([number_or_nan(f[mass_field]) for f in records])
         names = unique_names(place_names(records, name_field), records, feedback, what)
+        # The report's population and balance fields, checked before anything is written.
+        population_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
+        population = field_numbers(records, population_field, feedback, people=True) if population_field else None
+        development_field = self.parameterAsString(parameters, self.DEVELOPMENT_FIELD, context)
+        development = field_numbers(records, development_field, feedback, index=True) if development_field else None
+        group_field = self.parameterAsString(parameters, self.GROUP_FIELD, context)
+        groups = group_names(records, group_field, feedback) if group_field else None
         odd = np.isfinite(levels) & ((levels < 1) | (levels != np.round(levels)))
         if odd.any():
             raise HabitatError(
@@ -447,11 +462,7 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
             )
         report_path = self.report_destination(parameters, self.OUTPUT_REPORT, context, feedback)
         if report_path:
-            population = self.optional_numbers(parameters, self.POPULATION_FIELD, records, context)
-            group_field = self.parameterAsString(parameters, self.GROUP_FIELD, context)
-            if group_field:
-                groups = [_group_name(f[group_field]) for f in records]
-            else:
+            if not group_field:
                 groups, group_field = level_groups(levels), tr("Level")
             top_times = nearest[level_values[0]][0]
             sensitivity = beta_sensitivity(
@@ -476,7 +487,7 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
                     accessibility,
                     population,
                     groups,
-                    self.optional_numbers(parameters, self.DEVELOPMENT_FIELD, records, context),
+                    development,
                 ),
                 group_field,
                 decay,
@@ -487,13 +498,6 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
             )
         outputs.update({"CENTRES": len(centre_rows), "UNCONNECTED": int(unconnected.sum())})
         return outputs
-
-    def optional_numbers(self, parameters, name, records, context):
-        """The values of an optional numeric field (NaN where missing), or None when no field is given."""
-        field = self.parameterAsString(parameters, name, context)
-        if not field:
-            return None
-        return np.array([number_or_nan(f[field]) for f in records], dtype=float)
 
     @staticmethod
     def warn_decay(decay, beta, feedback):
@@ -614,11 +618,3 @@ class SdfAccessibilityAlgorithm(HabitatAlgorithm):
             renderer=Categories("minutes", {band: (tr("within {0} min", f"{band:g}"), shades[band]) for band in bands}),
         )
         return dest_id
-
-
-def _group_name(value):
-    """A group field's value as a group name (None for a missing or empty value)."""
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return None
-    text = str(value).strip()
-    return text or None

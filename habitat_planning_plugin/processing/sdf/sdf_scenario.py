@@ -31,11 +31,11 @@ from ...core.sdf.report_scenario import MAX_ROADS_DRAWN, scenario_report
 from ...core.sdf.scalogram import MAX_LEVELS
 from ...core.sdf.scenario import JOIN_DISTANCE, scenario_networks
 from ...core.text import HabitatError, tr, tr_noop
-from ...qgis_io import features_in_crs, number_or_nan, to_shapely
+from ...qgis_io import features_in_crs, to_shapely
 from ..base import HabitatAlgorithm, progress_callback
 from ..outputs import extended_fields
 from ..styles import Graduated
-from .places import place_names, place_points, text_or_blank, written_geometry
+from .places import field_numbers, group_names, listed, place_names, place_points, written_geometry
 from .presence import FACILITIES, FUNCTION_FIELD, add_presence_parameters, check_presence_values, read_presence
 from .roads import (
     MAX_OFF_ROAD,
@@ -229,7 +229,7 @@ class SdfScenarioAlgorithm(HabitatAlgorithm):
             tr_noop("Settlements of this level or a more central one are centres (2: central and intermediate)."),
         )
         self.add_parameter(
-            QgsProcessingParameterString(self.BANDS, tr("Travel time bands (minutes)"), "30, 60"),
+            QgsProcessingParameterString(self.BANDS, tr("Travel time bands (minutes)"), "30, 60", optional=True),
             tr_noop("The population within these travel times of each level of centre is compared."),
         )
         self.add_parameter(
@@ -337,7 +337,7 @@ class SdfScenarioAlgorithm(HabitatAlgorithm):
             if message:
                 problems.append(message)
         try:
-            parse_bands(self.parameterAsString(parameters, self.BANDS, context))
+            parse_bands(self.parameterAsString(parameters, self.BANDS, context), tr("Travel time bands"))
         except HabitatError as error:
             problems.append(str(error))
         classes = self.parameterAsInt(parameters, self.CLASSES, context)
@@ -374,10 +374,12 @@ class SdfScenarioAlgorithm(HabitatAlgorithm):
             place_names(records, self.parameterAsString(parameters, self.NAME_FIELD, context)), records, feedback, what
         )
         xy = np.array(places.xy, dtype=float)
-        population = self.number_column(parameters, context, records, self.POPULATION_FIELD, feedback)
-        development = self.number_column(parameters, context, records, self.DEVELOPMENT_FIELD, feedback)
+        population_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
+        population = field_numbers(records, population_field, feedback, people=True) if population_field else None
+        development_field = self.parameterAsString(parameters, self.DEVELOPMENT_FIELD, context)
+        development = field_numbers(records, development_field, feedback, index=True) if development_field else None
         group_field = self.parameterAsString(parameters, self.GROUP_FIELD, context)
-        groups = [text_or_blank(f[group_field]) or None for f in records] if group_field else None
+        groups = group_names(records, group_field, feedback) if group_field else None
 
         presence, functions = read_presence(self, parameters, context, places, crs, feedback)
         scenario_presence = presence
@@ -406,11 +408,30 @@ class SdfScenarioAlgorithm(HabitatAlgorithm):
             progress=progress_callback(feedback, 5, 15),
         )
         self.report_networks(networks, new_roads, parameters, context, feedback)
+        unconnected = ~networks.base.connected
+        max_off_road_text = f"{max_off_road:g}"
+        if unconnected.all() and not networks.scenario.connected.any():
+            raise HabitatError(
+                tr(
+                    'No settlement lies within {0} m of a road of "{1}": are the roads and the settlements of the '
+                    "same region?",
+                    max_off_road_text,
+                    self.input_label(parameters, "ROADS", context),
+                )
+            )
+        if unconnected.any():
+            feedback.pushWarning(
+                tr(
+                    "{0} settlements have no road within reach and get no travel time: {1}",
+                    int(unconnected.sum()),
+                    listed(np.array(names)[unconnected].tolist()),
+                )
+            )
         settings = ChainSettings(
             float(minutes_per_metre(self.parameterAsDouble(parameters, OFF_ROAD_SPEED, context))),
             classes=self.parameterAsInt(parameters, self.CLASSES, context),
             centre_max_level=self.parameterAsInt(parameters, self.CENTRE_MAX_LEVEL, context),
-            bands=parse_bands(self.parameterAsString(parameters, self.BANDS, context)),
+            bands=parse_bands(self.parameterAsString(parameters, self.BANDS, context), tr("Travel time bands")),
             beta=self.parameterAsDouble(parameters, self.DECAY, context),
             include_own=self.parameterAsBoolean(parameters, self.INCLUDE_OWN, context),
             service_minutes=self.parameterAsDouble(parameters, self.SERVICE_MINUTES, context),
@@ -466,18 +487,6 @@ class SdfScenarioAlgorithm(HabitatAlgorithm):
                 [_line(line) for line in base_lines] if len(base_lines) <= MAX_ROADS_DRAWN else (),
             )
         return outputs
-
-    def number_column(self, parameters, context, records, parameter, feedback):
-        name = self.parameterAsString(parameters, parameter, context)
-        if not name:
-            return None
-        values = np.array([number_or_nan(f[name]) for f in records], dtype=float)
-        missing = int((~np.isfinite(values)).sum())
-        if missing:
-            feedback.pushWarning(tr("{0}: {1} settlements have no value.", name, missing))
-        if (values[np.isfinite(values)] < 0).any():
-            raise HabitatError(tr("The field {0} has negative values.", name))
-        return values
 
     def read_new_roads(self, parameters, context, source, crs, feedback):
         class_field = self.parameterAsString(parameters, self.NEW_CLASS_FIELD, context)
