@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 
-from ..text import HabitatError, tr, tr_noop
+from ..text import tr, tr_noop
 from .accessibility import DEFAULT_EXP_BETA, accessibility_index, hansen, nearest_by_level
 from .balance import Inequality, inequality
 from .gaps import expected_functions, lacking, nearest_providers
@@ -91,16 +91,7 @@ def _hierarchy(
     presence: ArrayLike, classes: int, bounds: Optional[List[float]] = None
 ) -> Tuple[NDArray[np.float64], NDArray[np.int64], List[float]]:
     result = scalogram(presence)
-    if bounds is None:
-        if len(np.unique(result.centrality)) < classes:
-            raise HabitatError(
-                tr(
-                    "Only {0} settlements have different centrality values: they cannot be cut into {1} "
-                    "hierarchy levels. Choose fewer levels.",
-                    len(np.unique(result.centrality)),
-                    classes,
-                )
-            )
+    if bounds is None:  # hierarchy() says when there are fewer distinct centralities than levels
         levels, bounds = hierarchy(result.centrality, "natural_breaks", classes)
     else:
         levels = classify(result.centrality, bounds)

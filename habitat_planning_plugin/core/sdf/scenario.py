@@ -241,6 +241,17 @@ def old_road_snap(networks: ScenarioNetworks) -> Snap:
     )
 
 
+def both_ways(networks: ScenarioNetworks) -> Snap:
+    """Every settlement twice: first on its nearest road of the scenario, then on its baseline road (rows n..2n-1);
+    a search over both takes the cheaper way out of each."""
+    scenario, old = networks.scenario.snap, old_road_snap(networks)
+    return Snap(
+        np.concatenate([scenario.edge, old.edge]),
+        np.concatenate([scenario.t, old.t]),
+        np.concatenate([scenario.connector, old.connector]),
+    )
+
+
 def scenario_direct_costs(
     networks: ScenarioNetworks,
     settlements_xy: ArrayLike,
@@ -253,12 +264,6 @@ def scenario_direct_costs(
     settlement's ways out, its new nearest road or its baseline road."""
     xy = np.asarray(settlements_xy, dtype=float).reshape(-1, 2)
     n = len(xy)
-    scenario, old = networks.scenario.snap, old_road_snap(networks)
-    both = Snap(
-        np.concatenate([scenario.edge, old.edge]),
-        np.concatenate([scenario.t, old.t]),
-        np.concatenate([scenario.connector, old.connector]),
-    )
     costs, _ = cost_matrix(
         networks.scenario.graph,
         np.vstack([xy, xy]),
@@ -266,7 +271,7 @@ def scenario_direct_costs(
         connector_cost_per_metre,
         chunk=chunk,
         progress=progress,
-        snap=both,
+        snap=both_ways(networks),
     )
     result = np.minimum(costs[:n], costs[n:])
     result[~networks.scenario.connected, :] = np.inf
@@ -410,15 +415,12 @@ def scenario_provider_minutes(
             minutes = np.minimum(minutes, (reach.way_out + to_provider[:, None]).min(axis=0))
         result[:, j] = minutes
     if searched:
-        old = old_road_snap(networks)
-        scenario = networks.scenario.snap
-        both = Snap(
-            np.concatenate([scenario.edge, old.edge]),
-            np.concatenate([scenario.t, old.t]),
-            np.concatenate([scenario.connector, old.connector]),
-        )
         twice, _ = nearest_providers(
-            networks.scenario.graph, both, connector_cost_per_metre, np.vstack([after[:, searched]] * 2), progress
+            networks.scenario.graph,
+            both_ways(networks),
+            connector_cost_per_metre,
+            np.vstack([after[:, searched]] * 2),
+            progress,
         )
         result[:, searched] = np.minimum(twice[:n], twice[n:])
     result[~networks.scenario.connected] = np.inf
