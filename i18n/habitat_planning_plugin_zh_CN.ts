@@ -216,6 +216,10 @@
             <translation>走廊距离 {0} 米不合理：离走廊这么远的居民点并不位于走廊上。请给出不超过 {1} 米的值。</translation>
         </message>
         <message>
+            <source>A draft improvement list for the local discussion: the criteria scored below 2 (goals and policies) or not scored, in the themes below {0} % of their potential score, with what the assessors wrote.</source>
+            <translation>供当地讨论的改进清单草案：在得分低于满分 {0}% 的主题中，评分低于 2（有目标和政策）或未评分的标准，以及评估者的意见。</translation>
+        </message>
+        <message>
             <source>A facility search distance of {0} m is implausible: a facility that far away serves no settlement of its own. Give at most {1} m.</source>
             <translation>设施搜索距离 {0} 米不合理：这么远的设施并不服务于其所属的居民点。请给出不超过 {1} 米的值。</translation>
         </message>
@@ -246,6 +250,10 @@
         <message>
             <source>A power decay with β = {0} hardly discounts travel time; the gravity exponent is 2.</source>
             <translation>β = {0} 的幂函数衰减几乎不折减出行时间；引力模型的指数为 2。</translation>
+        </message>
+        <message>
+            <source>A principle is reflected when at least {0} % of its criteria that apply reach a mean score of {1} (goals and policies); a criterion nobody scored counts as 0. The rule is the framework's and can be edited there.</source>
+            <translation>当一项原则的适用标准中至少 {0}% 的平均分达到 {1}（有目标和政策）时，视为体现该原则；没有任何人评分的标准按 0 分计。该规则由评估框架规定，可在框架中修改。</translation>
         </message>
         <message>
             <source>A report for every city</source>
@@ -984,8 +992,8 @@
             <translation>汇总评估者对一个或多个规划的评分表：得分、一致性、优势与不足。</translation>
         </message>
         <message>
-            <source>Combines the scorecards of several assessors for one or more plans (versions over the years, or plans of different cities). For each plan: every criterion's mean, median, range, standard deviation and number of assessors, flagged where assessors are more than one point apart; each theme and the whole plan as a share of the potential score (criteria scored NA are left out of the potential); a plan quality index in the form of Brody (2003), 0 to 10 per theme; and the agreement of the assessors as Krippendorff's alpha (ordinal; 0.8 or more is good, below 0.667 is doubtful) and as percent agreement. The report shows the strengths and gaps, a radar chart of the themes and a comparison of the plans.</source>
-            <translation>汇总多位评估者对一个或多个规划（不同年份的版本或不同城市的规划）的评分表。对每个规划：每项标准的平均分、中位数、范围、标准差和评估者人数，并标出评估者评分相差超过一分的标准；每个主题和整个规划的得分占满分的比例（评为“不适用”的标准不计入满分）；Brody（2003）形式的规划质量指数，每个主题 0 至 10 分；以及以 Krippendorff α 系数（序数尺度；0.8 及以上为良好，低于 0.667 不可靠）和一致百分比表示的评估者一致性。报告显示优势与不足、各主题的雷达图以及规划之间的比较。</translation>
+            <source>Combines the scorecards of several assessors for one or more plans (versions over the years, or plans of different cities). For each plan: every criterion's mean, median, range, standard deviation and number of assessors, flagged where assessors are more than one point apart; each theme and the whole plan as a share of the potential score (criteria scored NA with a reason in the comment are left out of the potential; a criterion nobody scored stays in it with no points, so that skipping a criterion never raises a score); a plan quality index in the form of Brody (2003) on a fixed 0 to 10 scale, with the coverage (share of the criteria answered) beside it; and the agreement of the assessors as Krippendorff's alpha (ordinal; 0.8 or more is good, below 0.667 is doubtful) and as percent agreement. The report shows the strengths and gaps, a radar chart of the themes and a comparison of the plans.</source>
+            <translation>汇总多位评估者对一个或多个规划（不同年份的版本或不同城市的规划）的评分表。对每个规划：每项标准的平均分、中位数、范围、标准差和评估者人数，并标出评估者评分相差超过一分的标准；每个主题和整个规划的得分占满分的比例（在备注中说明理由的“不适用”标准不计入满分；没有任何人评分的标准仍计入满分但得 0 分，因此跳过某项标准不会提高得分）；Brody（2003）形式的规划质量指数，采用固定的 0 至 10 分尺度，并同时给出覆盖率（已作答标准的比例）；以及以 Krippendorff α 系数（序数尺度；0.8 及以上为良好，低于 0.667 不可靠）和一致百分比表示的评估者一致性。报告显示优势与不足、各主题的雷达图以及规划之间的比较。</translation>
         </message>
         <message>
             <source>Comma-separated highway values that are not walkable (walkable = 0). The default is motorways, trunk roads and their links. An explicit foot=yes, designated or permissive makes a way walkable all the same.</source>
@@ -1001,6 +1009,10 @@
         </message>
         <message>
             <source>Comment</source>
+            <translation>意见</translation>
+        </message>
+        <message>
+            <source>Comments</source>
             <translation>意见</translation>
         </message>
         <message>
@@ -1094,6 +1106,14 @@
         <message>
             <source>Counts of settlements within each isochrone band of the nearest centre of the level or a more central one; the mean and median are over the settlements with a travel time.</source>
             <translation>位于该等级或更高等级最近中心各等时线带以内的居民点个数；平均值和中位数按有出行时间的居民点计算。</translation>
+        </message>
+        <message>
+            <source>Coverage (criteria answered)</source>
+            <translation>覆盖率（已作答的标准）</translation>
+        </message>
+        <message>
+            <source>Criteria reaching the score</source>
+            <translation>达到分数的标准</translation>
         </message>
         <message>
             <source>Criteria the assessors disagree on (more than one point apart), with their comments</source>
@@ -1964,6 +1984,14 @@
             <translation>ID</translation>
         </message>
         <message>
+            <source>IG-UTP principles</source>
+            <translation>《城市与区域规划国际准则》原则</translation>
+        </message>
+        <message>
+            <source>IG-UTP principles reflected</source>
+            <translation>体现的《城市与区域规划国际准则》原则</translation>
+        </message>
+        <message>
             <source>Import problems</source>
             <translation>导入问题</translation>
         </message>
@@ -2368,6 +2396,10 @@
             <translation>最多地块数（0：全部）</translation>
         </message>
         <message>
+            <source>NA needs a reason (the comment): these NA without one count as not scored: {0}</source>
+            <translation>“不适用”需要说明理由（填写在备注中）：以下没有理由的“不适用”按未评分处理：{0}</translation>
+        </message>
+        <message>
             <source>NA: not applicable</source>
             <translation>NA：不适用</translation>
         </message>
@@ -2664,6 +2696,10 @@
             <translation>在“{0}”中未找到街道：其中没有任何线要素带有街道等级的 highway 标签（或全部已被排除）。</translation>
         </message>
         <message>
+            <source>No theme is below {0} % of its potential score: no gap to list.</source>
+            <translation>没有主题低于满分的 {0}%：无需列出不足。</translation>
+        </message>
+        <message>
             <source>No tools in this area yet</source>
             <translation>此领域暂无工具</translation>
         </message>
@@ -2702,6 +2738,10 @@
         <message>
             <source>Not run: the results in {0} are kept.</source>
             <translation>未运行：{0} 中的结果保持不变。</translation>
+        </message>
+        <message>
+            <source>Not scored by any assessor, so counted with no points in the potential score ({0} of {1} criteria): {2}</source>
+            <translation>没有任何评估者评分，因此计入满分但得 0 分（{1} 项标准中的 {0} 项）：{2}</translation>
         </message>
         <message>
             <source>Not served</source>
@@ -3304,6 +3344,10 @@
             <translation>上一期评分表（可选）</translation>
         </message>
         <message>
+            <source>Principle</source>
+            <translation>原则</translation>
+        </message>
+        <message>
             <source>Priority</source>
             <translation>优先级</translation>
         </message>
@@ -3500,8 +3544,16 @@
             <translation>原因</translation>
         </message>
         <message>
+            <source>Recommendations: {0}</source>
+            <translation>建议：{0}</translation>
+        </message>
+        <message>
             <source>Recreational green area</source>
             <translation>休闲绿地</translation>
+        </message>
+        <message>
+            <source>Reflected</source>
+            <translation>是否体现</translation>
         </message>
         <message>
             <source>Regional balance</source>
@@ -3744,6 +3796,10 @@
             <translation>保存评分表…</translation>
         </message>
         <message>
+            <source>Say in the comment why each NA does not apply, before saving: {0}</source>
+            <translation>保存前请在备注中说明每个“不适用”为何不适用：{0}</translation>
+        </message>
+        <message>
             <source>Says what each space is; mapped to the five SDG 11.7.1 types.</source>
             <translation>说明每个空间的类型；映射到可持续发展目标 11.7.1 的五种类型。</translation>
         </message>
@@ -3812,8 +3868,8 @@
             <translation>评分表（XLSX、CSV 或 JSON）</translation>
         </message>
         <message>
-            <source>Scores 0 (not present) to 3 (goals, policies and implementation), NA left out of the potential score (APA Sustaining Places). Plan quality index after Brody (2003). Agreement as Krippendorff's alpha, recommended over percent agreement (Stevens, Lyles and Berke 2014).</source>
-            <translation>评分从 0（未涉及）到 3（有目标、政策和实施安排），“不适用”不计入满分（美国规划协会“可持续场所”）。规划质量指数参照 Brody（2003）。一致性采用 Krippendorff α 系数，该系数比一致百分比更受推荐（Stevens、Lyles 和 Berke，2014）。</translation>
+            <source>Scores 0 (not present) to 3 (goals, policies and implementation) on the scale of APA Sustaining Places; NA with a reason left out of the potential score; a criterion nobody scored stays in it with no points. Plan quality index after Brody (2003), on a fixed 0 to 10 scale (the mean of the themes' 0 to 10 scores), with the coverage beside it. Agreement as Krippendorff's alpha (0.800 or more good, below 0.667 doubtful), recommended over percent agreement (Stevens, Lyles and Berke 2014).</source>
+            <translation>评分从 0（未涉及）到 3（有目标、政策和实施安排），采用美国规划协会“可持续场所”的尺度；附有理由的“不适用”不计入满分；没有任何人评分的标准仍计入满分但得 0 分。规划质量指数参照 Brody（2003），采用固定的 0 至 10 分尺度（各主题 0 至 10 分的平均值），并同时给出覆盖率。一致性采用 Krippendorff α 系数（0.800 及以上为良好，低于 0.667 不可靠），该系数比一致百分比更受推荐（Stevens、Lyles 和 Berke，2014）。</translation>
         </message>
         <message>
             <source>Scores 0 to 3 or NA per criterion (APA Sustaining Places); agreement as Krippendorff's alpha, good from 0.80.</source>
@@ -4254,6 +4310,10 @@
         <message>
             <source>Status</source>
             <translation>状态</translation>
+        </message>
+        <message>
+            <source>Status of the framework: {0}</source>
+            <translation>评估框架的状态：{0}</translation>
         </message>
         <message>
             <source>Step {0} of {1}</source>
@@ -5640,6 +5700,10 @@
             <translation>其依赖人口</translation>
         </message>
         <message>
+            <source>Theme</source>
+            <translation>主题</translation>
+        </message>
+        <message>
             <source>Theme {0} of {1}: {2}</source>
             <translation>主题 {0}/{1}：{2}</translation>
         </message>
@@ -6336,6 +6400,10 @@
             <translation>对象 {…}</translation>
         </message>
         <message>
+            <source>at least {0} (results framework)</source>
+            <translation>至少 {0} 项（成果框架）</translation>
+        </message>
+        <message>
             <source>band {0}</source>
             <translation>波段 {0}</translation>
         </message>
@@ -6472,8 +6540,8 @@
             <translation>全球约 35% 的城市人口居住在开放公共空间步行距离 400 米以内，各区域从 22% 到 67% 不等（联合国人居署可持续发展目标 11.7.1 基线数据）；《2019 年可持续发展目标报告》给出的 2018 年 220 个城市的数值为 21%。各项统计所用的城市样本不同，比较时请谨慎。</translation>
         </message>
         <message>
-            <source>good from {0}</source>
-            <translation>{0} 起为良好</translation>
+            <source>good from {0}; doubtful below {1}</source>
+            <translation>{0} 及以上为良好；低于 {1} 不可靠</translation>
         </message>
         <message>
             <source>greedy choice</source>
@@ -6624,6 +6692,10 @@
             <translation>新接入道路</translation>
         </message>
         <message>
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
             <source>no centre</source>
             <translation>无中心</translation>
         </message>
@@ -6684,12 +6756,20 @@
             <translation>无</translation>
         </message>
         <message>
+            <source>not applicable</source>
+            <translation>不适用</translation>
+        </message>
+        <message>
             <source>not asked</source>
             <translation>未要求</translation>
         </message>
         <message>
             <source>not measured or no people</source>
             <translation>未测算或无人口</translation>
+        </message>
+        <message>
+            <source>not scored</source>
+            <translation>未评分</translation>
         </message>
         <message>
             <source>nothing (null or missing)</source>
@@ -7050,6 +7130,10 @@
         <message>
             <source>within {0} min</source>
             <translation>{0} 分钟以内</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>是</translation>
         </message>
         <message>
             <source>{0} (aged {1}+)</source>
@@ -7572,6 +7656,30 @@
             <translation>{0}：“levels”必须且只能描述 0、1、2、3 四个分数</translation>
         </message>
         <message>
+            <source>{0}: "nua" lists "{1}" twice</source>
+            <translation>{0}："nua" 中 "{1}" 列出了两次</translation>
+        </message>
+        <message>
+            <source>{0}: "nua" must list paragraphs as short texts such as "¶ 92", not {1}</source>
+            <translation>{0}："nua" 须以简短文本列出段落，例如 "¶ 92"，而不是{1}</translation>
+        </message>
+        <message>
+            <source>{0}: "principle_threshold" "{1}" must be a number from {2} to {3}</source>
+            <translation>{0}："principle_threshold" 的 "{1}" 必须是 {2} 至 {3} 之间的数字</translation>
+        </message>
+        <message>
+            <source>{0}: "principles" lists {1} twice</source>
+            <translation>{0}："principles" 中 {1} 列出了两次</translation>
+        </message>
+        <message>
+            <source>{0}: "principles" lists {1}; the IG-UTP principles are the whole numbers {2} to {3}</source>
+            <translation>{0}："principles" 中列有 {1}；《城市与区域规划国际准则》的原则编号为 {2} 至 {3} 的整数</translation>
+        </message>
+        <message>
+            <source>{0}: "status" is missing or empty: a framework of version {1} states its status, such as {{"en": "Draft for expert review", "zh": "…"}}</source>
+            <translation>{0}：缺少 "status" 或其为空：第 {1} 版评估框架须说明其状态，例如 {{"en": "Draft for expert review", "zh": "…"}}</translation>
+        </message>
+        <message>
             <source>{0}: "weight" must be a number above 0</source>
             <translation>{0}：“weight”必须是大于 0 的数字</translation>
         </message>
@@ -7606,6 +7714,10 @@
         <message>
             <source>{0}: a KoboToolbox export is a .csv or .xlsx file.</source>
             <translation>{0}：Kobo 工具箱导出文件应为 .csv 或 .xlsx 文件。</translation>
+        </message>
+        <message>
+            <source>{0}: a framework of version {1} names the IG-UTP principles (1 to 12) each criterion evidences, as "principles": [1, 2]; missing for {2} criteria: {3}</source>
+            <translation>{0}：第 {1} 版评估框架须为每项标准注明其所体现的《城市与区域规划国际准则》原则（1 至 12），例如 "principles": [1, 2]；有 {2} 项标准缺少该项：{3}</translation>
         </message>
         <message>
             <source>{0}: a score or comment without a criterion id.</source>
@@ -7676,6 +7788,10 @@
             <translation>{0}：所有宽度缩窄 25 % 时街道占 {1} %，加宽 25 % 时占 {2} %。</translation>
         </message>
         <message>
+            <source>{0}: the "nua" tag "{1}…" is longer than {2} characters: give the paragraph, such as "¶ 92"</source>
+            <translation>{0}："nua" 标注 "{1}…" 超过 {2} 个字符：请只写段落编号，例如 "¶ 92"</translation>
+        </message>
+        <message>
             <source>{0}: the JSON is nested too deeply.</source>
             <translation>{0}：JSON 嵌套层级过深。</translation>
         </message>
@@ -7684,8 +7800,8 @@
             <translation>{0}：一致性仅基于 {2} 项标准中的 {1} 项（由两位或以上评估者评分的标准）；对整个规划的说明意义不大。</translation>
         </message>
         <message>
-            <source>{0}: the assessors agree too little (alpha below 0.667) for the scores to be relied on; discuss the flagged criteria.</source>
-            <translation>{0}：评估者之间的一致性过低（α 系数低于 0.667），评分不可靠；请讨论被标出的标准。</translation>
+            <source>{0}: the assessors agree too little (alpha {1}, below {2}) for the scores to be relied on; discuss the flagged criteria.</source>
+            <translation>{0}：评估者之间的一致性过低（α 系数 {1}，低于 {2}），评分不可靠；请讨论被标出的标准。</translation>
         </message>
         <message>
             <source>{0}: the comment or evidence of criterion {1} must be text, not {2}.</source>
@@ -7816,6 +7932,10 @@
             <translation>{0}：{1} 项标准没有评分（留空），按未评分计：{2}。</translation>
         </message>
         <message>
+            <source>{0}: {1} criteria were scored by no assessor; they stay in the potential score with no points (coverage {2} %).</source>
+            <translation>{0}：有 {1} 项标准没有任何评估者评分；它们仍计入满分但得 0 分（覆盖率 {2}%）。</translation>
+        </message>
+        <message>
             <source>{0}: {1} features are neither points nor polygons and were left out: feature ids {2}</source>
             <translation>{0}：{1} 个要素既不是点也不是面，已被排除：要素编号 {2}</translation>
         </message>
@@ -7830,6 +7950,10 @@
         <message>
             <source>{0}: {1} is not a number JSON allows.</source>
             <translation>{0}：{1} 不是 JSON 允许的数字。</translation>
+        </message>
+        <message>
+            <source>{0}: {1} marked {2} NA without a reason (the comment); it counts as not scored.</source>
+            <translation>{0}：{1} 将 {2} 评为“不适用”但未说明理由（备注）；按未评分处理。</translation>
         </message>
         <message>
             <source>{0}: {1} not served of {2} ({3} %).</source>

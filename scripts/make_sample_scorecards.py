@@ -19,6 +19,7 @@ FRAMEWORK = ROOT / "resources" / "frameworks" / "citywide_plan_assessment.json"
 OUT = ROOT / "resources" / "sample_data" / "scorecards"
 SEED = 20261124
 ASSESSORS = [("Ana Lima", "xlsx"), ("Bo Chen", "csv"), ("Chen Jing", "json")]
+NA_REASON = "Not applicable: the plan's terms of reference leave this theme to a separate sector plan."
 # Typical score per theme (0..3) for each plan; NA where the theme does not apply to that plan.
 PLANS = {
     ("Sample City Master Plan", "Sample City", 2020): {
@@ -71,7 +72,8 @@ def main() -> int:
                     (
                         criterion,
                         score,
-                        COMMENTS.get(criterion, "") if number == 0 else "",
+                        # An NA says why (without a reason it would count as not scored).
+                        NA_REASON if score == "NA" else COMMENTS.get(criterion, "") if number == 0 else "",
                         f"ch. {rng.integers(1, 12)}" if score not in ("NA", 0) else "",
                     )
                 )

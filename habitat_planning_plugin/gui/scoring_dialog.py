@@ -449,6 +449,19 @@ class ScoringDialog(QDialog):
         card = self.scorecard()
         if not card.plan or not card.assessor:
             raise HabitatError(tr("Give the plan name and the assessor before saving."))
+        # NA takes a criterion out of the potential score: it needs its reason, else it would count as not scored.
+        unexplained = [
+            self._text(criterion.question)
+            for criterion in self.framework.criteria
+            if self.answers[criterion.id]["score"] == NA and not self.answers[criterion.id]["comment"].strip()
+        ]
+        if unexplained:
+            raise HabitatError(
+                tr(
+                    "Say in the comment why each NA does not apply, before saving: {0}",
+                    "; ".join(unexplained),
+                )
+            )
         written = write_scorecard(card, path)
         self.remember_folder(written)
         self.set_dirty(False)

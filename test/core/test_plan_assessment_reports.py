@@ -62,7 +62,7 @@ def test_plans_by_hand(results):
     old, recent = results
     # Means V1 8/3, V2 4/3 (weight 2), P1 1 (NA left out): (8/3 + 2 x 4/3 + 1) / (3 x 4).
     assert recent["overall"] == pytest.approx(100 * (19 / 3) / 12)
-    assert recent["pqi"] == pytest.approx(10 / 6 * 4 + 10 / 3 * 1)
+    assert recent["pqi"] == pytest.approx((10 / 6 * 4 + 10 / 3 * 1) / 2)  # the mean of the themes' 0-10 parts
     ratings = np.array([[3, 2, np.nan], [2, 2, 1], [3, 0, 1]])
     assert recent["alpha"] == pytest.approx(
         krippendorff.alpha(reliability_data=ratings, level_of_measurement="ordinal")
@@ -97,8 +97,9 @@ def test_tables_by_hand(results):
     assert themes[(2026, "participation")][5] == pytest.approx(10 / 3)
     plans = tables.plan_rows(results)
     assert [len(row) for row in plans] == [len(tables.PLAN_COLUMNS)] * 2
-    assert plans[0][:4] == ["Master Plan", "Sample City", 2020, 1] and math.isnan(plans[0][6])
-    assert plans[1][3] == 3 and plans[1][7] == pytest.approx(100 * 3 / 7)
+    assert plans[0][:4] == ["Master Plan", "Sample City", 2020, 1] and math.isnan(plans[0][7])
+    assert plans[0][6] == pytest.approx(100.0)  # coverage: every criterion scored
+    assert plans[1][3] == 3 and plans[1][8] == pytest.approx(100 * 3 / 7)
 
 
 def test_latest_plan_by_city(results, framework):
@@ -115,7 +116,7 @@ def test_latest_plan_by_city(results, framework):
         "Master Plan",
         2026,
         pytest.approx(100 * (19 / 3) / 12),
-        pytest.approx(10 / 6 * 4 + 10 / 3),
+        pytest.approx((10 / 6 * 4 + 10 / 3) / 2),
         pytest.approx(100 * (8 / 3 + 2 * 4 / 3) / 9),
         pytest.approx(100 / 3),
     ]
@@ -304,3 +305,29 @@ def test_scorecard_template_unwritable(tmp_path, framework):
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(HabitatError, match="cannot be written|Cannot write"):
         write_scorecard_template(blocker / "card.xlsx", framework)
+
+
+def test_alpha_is_shown_with_the_decimals_its_verdict_needs():
+    # 0.66651 is below 0.667: three decimals would print "0.667" below "0.667".
+    assert report.against(0.66651, 0.667) == ("0.6665", "0.6670")
+    assert report.against(0.6672, 0.667) == ("0.6672", "0.6670")  # above it, but "0.667" would read as equal
+    assert report.against(0.75, 0.667) == ("0.750", "0.667")
+    assert report.alpha_text(0.79996) == "0.79996"  # below 0.8 until the fifth decimal
+    assert report.alpha_text(float("nan")) == "—"
+
+
+def test_recommendations_list_the_gaps_of_the_weak_themes(tmp_path, framework, results):
+    """2020 (Ana: V1 1, V2 1, P1 0): vision 3/9 = 33 % and participation 0 % are below 50 %: all three criteria
+    are gaps (below 2). 2026: vision (8/3 + 2 x 4/3) / 9 = 59 % is not listed; participation (P1, mean 1, 33 %)
+    is."""
+    _, text = page(tmp_path, framework, results, settings())
+    old = text[text.index("Recommendations: Master Plan · Sample City · 2020") :]
+    old = old[: old.index("Recommendations: Master Plan · Sample City · 2026")]
+    assert [c for c in cells(old) if c in ("Vision?", "Goals?", "Public hearings?")] == [
+        "Vision?",
+        "Goals?",
+        "Public hearings?",
+    ]
+    recent = text[text.index("Recommendations: Master Plan · Sample City · 2026") :]
+    recent_cells = cells(recent[: recent.index("<h2>")] if "<h2>" in recent else recent)
+    assert "Public hearings?" in recent_cells and "Goals?" not in recent_cells and "1.00" in recent_cells

@@ -580,8 +580,9 @@ CASES = [
     ),
     # Tiny Plan 2026 (Ana 3, 3, 1, NA; Bo 3, 1, 1, 2) and Old Plan 2016 (Ana 1, 1, 0, NA); weights 1, 1, 2, 1.
     # Tiny Plan: means 3, 2, 1, 2 -> (3 + 2 + 2 + 2) / 15 = 60 %; vision 5 / 6 = 83.333 %, delivery 4 / 9 = 44.444 %;
-    # PQI 10/6 x 5 + 10/6 x 3 = 13.333; agreement 2 of 3 pairs = 66.667 %; alpha (ordinal) = 4/9 = 0.444444 (by
-    # hand in test_golden_hand_checks.py). Old Plan: 2 / 12 = 16.667 %, vision 33.333 %, delivery 0 %.
+    # PQI (10/6 x 5 + 10/6 x 3) / 2 = 6.667 of 10, coverage 100 %; agreement 2 of 3 pairs = 66.667 %; alpha
+    # (ordinal) = 4/9 = 0.444444 (by hand in test_golden_hand_checks.py). Old Plan: Ana's NA for c4 has no reason:
+    # not scored, kept with no points: 2 / 15 = 13.333 %, vision 33.333 %, delivery 0 %, PQI 1.667, coverage 75 %.
     Case(
         "planassessment_tiny",
         "habitat:planassessment",

@@ -631,6 +631,10 @@ def test_priority():
 
 
 # --- plan assessment by hand ----------------------------------------------------------------------------------------
+def criteria_status(plan, criterion):
+    return by(table("planassessment_tiny", "output_criteria"), "plan", "criterion")[(plan, criterion)]["status"]
+
+
 def test_plan_assessment():
     plans = by(table("planassessment_tiny", "output_plans"), "plan")
     # Tiny Plan: c1 (3, 3), c2 (3, 1), c3 (1, 1), c4 (NA, 2); weights 1, 1, 2, 1; 0..3 per criterion.
@@ -638,18 +642,25 @@ def test_plan_assessment():
     assert close(
         plans["Tiny Plan"]["overall_pct"], 100 * sum(m * w for m, w in zip(means, weights)) / (3 * sum(weights))
     )
-    assert close(plans["Tiny Plan"]["pqi"], 10 / 6 * (3 + 2) + 10 / 6 * (1 + 2))
+    # PQI 0-10: the mean of the themes' 10 / (3 m_j) x sum of means (weights do not enter Brody's form).
+    assert close(plans["Tiny Plan"]["pqi"], (10 / 6 * (3 + 2) + 10 / 6 * (1 + 2)) / 2)
+    assert close(plans["Tiny Plan"]["coverage_pct"], 100)
     assert close(plans["Tiny Plan"]["agreement_pct"], 100 * 2 / 3)  # c1 and c3 agree, c2 does not; c4 one score
     # Krippendorff's alpha (ordinal), coincidences of the pairable units c1 (3, 3), c2 (3, 1), c3 (1, 1):
     # o33 = 2, o13 = o31 = 1, o11 = 2; n1 = 3, n3 = 3 (n2 = 0: the only 2 is c4's lone score); n = 6.
     # Ordinal d²(1, 3) = (n1 + n2 + n3 - (n1 + n3) / 2)² = (6 - 3)² = 9.
     # alpha = 1 - (n - 1) · (o13 + o31) · 9 / (2 · n1 · n3 · 9) = 1 - 5 · 18 / 162 = 4/9.
     assert close(plans["Tiny Plan"]["alpha"], 1 - 5 * 18 / 162)
-    assert close(plans["Old Plan"]["overall_pct"], 100 * (1 + 1 + 0) / (3 + 3 + 6)) and plans["Old Plan"]["alpha"] == ""
+    # Old Plan: Ana's NA for c4 has no reason, so c4 counts as not scored: in the potential with no points.
+    assert close(plans["Old Plan"]["overall_pct"], 100 * (1 + 1 + 0 + 0) / (3 + 3 + 6 + 3))
+    assert plans["Old Plan"]["alpha"] == ""
+    assert close(plans["Old Plan"]["pqi"], (10 / 6 * (1 + 1) + 10 / 6 * (0 + 0)) / 2)
+    assert close(plans["Old Plan"]["coverage_pct"], 75)  # c1, c2, c3 of 4
     themes = by(table("planassessment_tiny", "output_themes"), "plan", "theme")
     assert close(themes[("Tiny Plan", "vision")]["score_pct"], 100 * 5 / 6)
     assert close(themes[("Tiny Plan", "delivery")]["score_pct"], 100 * (2 * 1 + 2) / (6 + 3))
-    assert close(themes[("Old Plan", "delivery")]["score_pct"], 0)  # c4 NA: only c3, scored 0
+    assert close(themes[("Old Plan", "delivery")]["score_pct"], 0)  # c3 scored 0, c4 not scored
+    assert criteria_status("Old Plan", "c4") == "not_scored" and criteria_status("Tiny Plan", "c4") == "scored"
     criteria = by(table("planassessment_tiny", "output_criteria"), "plan", "criterion")
     assert close(criteria[("Tiny Plan", "c2")]["std"], math.sqrt(2))  # scores 3 and 1: more than a point apart
     assert criteria[("Tiny Plan", "c2")]["disagree"] == "1"

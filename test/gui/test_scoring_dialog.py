@@ -83,7 +83,7 @@ def test_score_save_and_reopen(tmp_path, qgis_app):
     dialog.city.setText("Sample City")
     dialog.assessor.setText("Ana")
     fill(dialog, 0, "3", "clear <b>vision</b>", "p. 4")
-    fill(dialog, 1, "NA")
+    fill(dialog, 1, "NA", "No targets needed: a conservation plan.")
     fill(dialog, 2, "1")
     assert dialog.progress.value() == 3 and dialog.criteria.item(0).text(0).startswith("✓")
     dialog.criteria.setCurrentRow(0)  # going back keeps the answers
@@ -336,7 +336,7 @@ def test_changes_mark_the_dialog_modified(tmp_path, qgis_app):
         lambda: dialog.evidence.setText("p. 2"),
         lambda: dialog.city.setText("Sample City"),
         lambda: dialog.year.setValue(2030),
-        lambda: fill(dialog, 1, "NA"),
+        lambda: fill(dialog, 1, "NA", "Not applicable here."),
     ):
         dialog.save(tmp_path / "a.json")
         change()
@@ -435,4 +435,20 @@ def test_the_question_offers_save_discard_cancel(monkeypatch, qgis_app):
     assert int(buttons) == int(
         QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
     )
+    dialog.close()
+
+
+def test_an_na_needs_its_reason_before_saving(tmp_path, qgis_app):
+    from habitat_planning_plugin.core.text import HabitatError
+    from habitat_planning_plugin.gui.scoring_dialog import ScoringDialog
+
+    dialog = ScoringDialog()
+    dialog.plan.setText("Plan")
+    dialog.assessor.setText("Ana")
+    fill(dialog, 1, "NA")  # no comment
+    with pytest.raises(HabitatError, match="why each NA does not apply"):
+        dialog.save(tmp_path / "a.json")
+    assert not (tmp_path / "a.json").exists()
+    fill(dialog, 1, "NA", "The plan covers no coast.")
+    assert math.isnan(read_scorecard(dialog.save(tmp_path / "a.json")).scores["vision_2"])
     dialog.close()

@@ -75,6 +75,7 @@ def test_template_filled_by_three_assessors_then_assessed(tmp_path, habitat_prov
         header = next(i for i, row in enumerate(rows) if row[0] == "criterion")
         for offset in range(28):  # every criterion gets this assessor's score; the last one is NA for all
             sheet.cell(header + 2 + offset, 2).value = "NA" if offset == 27 else score
+        sheet.cell(header + 2 + 27, 3).value = "Not applicable: the city has no such body."  # an NA needs a reason
         book.save(path)
         paths.append(str(path))
     processing.run(

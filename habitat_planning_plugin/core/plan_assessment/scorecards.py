@@ -2,9 +2,14 @@
 
 Framework (JSON):
     {"id": "...", "version": "...", "name": {"en": "...", "zh": "..."},
+     "status": {...}, "notes": {...}, "principle_threshold": {"score": 2.0, "share": 0.5},
      "themes": [{"id": "...", "name": {...},
                  "criteria": [{"id": "...", "question": {...}, "weight": 1,
+                               "principles": [1, 2], "nua": ["¶ 92"],
                                "levels": {"0": {...}, "1": {...}, "2": {...}, "3": {...}}}]}]}
+"principles" (the IG-UTP principles 1..12 a criterion evidences, see principles.py), "nua" (New Urban Agenda
+paragraphs), "status", "notes" and "principle_threshold" are optional in version 1; from version 2 on every
+criterion must name its principles and the framework must state its status.
 Scorecard (one assessor, one plan), as JSON:
     {"framework": "id", "framework_version": "...", "plan": "...", "city": "...", "year": 2026, "assessor": "...",
      "scores": {"criterion id": {"score": 0..3 or "NA", "comment": "...", "evidence": "..."}}}
@@ -57,6 +62,9 @@ COLUMNS = ("criterion", "score", "comment", "evidence")
 YEARS = (1900, 2200)  # as the template and the scoring dialog accept
 MAX_WEIGHT = 1000.0  # weights are relative: a criterion a thousand times another is a typing error
 MAX_THEME_ID = 58  # "t_" + theme id is a field name of the city map
+PRINCIPLE_NUMBERS = range(1, 13)  # the twelve principles of the IG-UTP (principles.PRINCIPLES)
+MAX_NUA = 40  # a New Urban Agenda paragraph tag: "¶ 92", "¶ 15 (c)(iv)"
+TAGGED_VERSION = 2  # from this framework version on, criteria must carry principle tags and the status be stated
 MAX_ROWS = 20000  # a scorecard has one row per criterion
 MAX_TEXT = 32767  # the most an Excel cell holds
 # Files a spreadsheet program or macOS keeps beside a document: "~$card.xlsx" (Excel, while the card is open),
@@ -74,6 +82,17 @@ class Criterion:
     weight: float
     question: Dict[str, str]  # {language: text}
     levels: Dict[str, Dict[str, str]]  # score "0".."3" -> {language: text}
+    principles: Tuple[int, ...] = ()  # the IG-UTP principles (1..12) the criterion evidences
+    nua: Tuple[str, ...] = ()  # the New Urban Agenda paragraphs it evidences, e.g. "¶ 92"
+
+
+@dataclass(frozen=True)
+class PrincipleThreshold:
+    """When a plan reflects a principle: the mean score of at least ``share`` of the principle's applicable
+    criteria reaches ``score`` (2.0 is "Medium: goals and policies")."""
+
+    score: float = 2.0
+    share: float = 0.5
 
 
 @dataclass
@@ -85,14 +104,30 @@ class Framework:
     criteria: List[Criterion]  # in order
     source: str = field(default="", compare=False)  # the file name, for the log
     encoding: str = field(default="", compare=False)  # how the file was decoded (files.decode_text), for the log
+    status: Dict[str, str] = field(default_factory=dict)  # {language: text}: e.g. a draft for expert review
+    notes: Dict[str, str] = field(default_factory=dict)  # {language: text}: how to read it, the threshold rule
+    principle_threshold: PrincipleThreshold = field(default_factory=PrincipleThreshold)
+
+    @property
+    def tagged(self) -> bool:
+        """Whether any criterion names the IG-UTP principles it evidences."""
+        return any(criterion.principles for criterion in self.criteria)
 
 
 # The shape of a framework. Each member: (key, kind, required). Kinds: "id" (text, not blank), "version" (text or
 # number), "names" ({language: text}, at least one text), "weight" (a number above 0), "levels" (exactly "0".."3",
-# each a names object), ("list", item kind, place of an item) and ("object", members).
+# each a names object), "principles" (whole numbers 1..12, none twice), "nua" (short texts, none twice),
+# "threshold" ({"score": 0..3, "share": 0..1}), ("list", item kind, place of an item) and ("object", members).
 CRITERION_SCHEMA = (
     "object",
-    (("id", "id", True), ("question", "names", True), ("weight", "weight", False), ("levels", "levels", True)),
+    (
+        ("id", "id", True),
+        ("question", "names", True),
+        ("weight", "weight", False),
+        ("principles", "principles", False),
+        ("nua", "nua", False),
+        ("levels", "levels", True),
+    ),
 )
 THEME_SCHEMA = (
     "object",
@@ -104,6 +139,9 @@ FRAMEWORK_SCHEMA = (
         ("id", "id", True),
         ("version", "version", False),
         ("name", "names", True),
+        ("status", "names", False),
+        ("notes", "names", False),
+        ("principle_threshold", "threshold", False),
         ("themes", ("list", THEME_SCHEMA, "theme"), True),
     ),
 )
@@ -166,6 +204,54 @@ def framework_problems(data: object) -> List[str]:
                 )
             if criterion_id:
                 seen_criteria.add(criterion_id)
+    problems.extend(_tag_problems(data))
+    return problems
+
+
+def framework_major_version(version: object) -> Optional[int]:
+    """The whole number a framework "version" starts with ("2", 2, "2.1", "v2" -> 2); None when it has none."""
+    if isinstance(version, bool) or not isinstance(version, (str, int, float)):
+        return None
+    found = re.match(r"\s*v?(\d+)", str(version), re.IGNORECASE)
+    return int(found.group(1)) if found else None
+
+
+def _tag_problems(data: object) -> List[str]:
+    """From version 2 on: every criterion names its IG-UTP principles, and the framework states its status."""
+    if not isinstance(data, dict):
+        return []
+    major = framework_major_version(data.get("version"))
+    if major is None or major < TAGGED_VERSION:
+        return []
+    version = str(data.get("version")).strip()
+    problems: List[str] = []
+    if not _filled(data.get("status")):
+        problems.append(
+            tr(
+                '{0}: "status" is missing or empty: a framework of version {1} states its status, '
+                'such as {{"en": "Draft for expert review", "zh": "…"}}',
+                tr("framework"),
+                version,
+            )
+        )
+    untagged: List[str] = []
+    themes = data.get("themes")
+    for t, theme in enumerate(themes if isinstance(themes, list) else []):
+        criteria = theme.get("criteria") if isinstance(theme, dict) else None
+        for c, criterion in enumerate(criteria if isinstance(criteria, list) else []):
+            if isinstance(criterion, dict) and not _filled(criterion.get("principles")):
+                untagged.append(_id(criterion.get("id")) or tr("theme {0}, criterion {1}", t + 1, c + 1))
+    if untagged:
+        problems.append(
+            tr(
+                "{0}: a framework of version {1} names the IG-UTP principles (1 to 12) each criterion evidences, "
+                'as "principles": [1, 2]; missing for {2} criteria: {3}',
+                tr("framework"),
+                version,
+                len(untagged),
+                ", ".join(untagged),
+            )
+        )
     return problems
 
 
@@ -196,9 +282,24 @@ def framework_from_dict(data: object, name: str = "") -> Framework:
                     1.0 if weight is None else float(weight),
                     criterion["question"],
                     {str(k): v for k, v in criterion["levels"].items()},
+                    tuple(int(number) for number in criterion.get("principles") or ()),
+                    tuple(str(tag).strip() for tag in criterion.get("nua") or ()),
                 )
             )
-    return Framework(_checked_id(data["id"]), str(data.get("version", "") or ""), data["name"], themes, criteria)
+    threshold = data.get("principle_threshold") or {}
+    defaults = PrincipleThreshold()
+    return Framework(
+        _checked_id(data["id"]),
+        str(data.get("version", "") or ""),
+        data["name"],
+        themes,
+        criteria,
+        status=dict(data.get("status") or {}),
+        notes=dict(data.get("notes") or {}),
+        principle_threshold=PrincipleThreshold(
+            float(threshold.get("score", defaults.score)), float(threshold.get("share", defaults.share))
+        ),
+    )
 
 
 def _check(value: object, schema: Schema, place: str, problems: List[str], path: Tuple[int, ...]) -> None:
@@ -255,6 +356,96 @@ def _check(value: object, schema: Schema, place: str, problems: List[str], path:
                 problems.append(tr('{0}: "levels" must describe exactly the scores 0, 1, 2 and 3', place))
             for level, names in member.items():
                 _check_names(names, tr("{0}, level {1}", place, level), None, problems)
+        elif kind == "principles":
+            _check_principles(member, place, problems)
+        elif kind == "nua":
+            _check_nua(member, place, problems)
+        elif kind == "threshold":
+            _check_threshold(member, place, problems)
+
+
+def _check_principles(value: object, place: str, problems: List[str]) -> None:
+    """The IG-UTP principles a criterion evidences: a list of whole numbers 1..12, none given twice."""
+    if not isinstance(value, list):
+        problems.append(tr('{0}: "{1}" must be {2}, not {3}', place, "principles", tr("a list [ … ]"), _kind(value)))
+        return
+    seen: Set[int] = set()
+    for item in value:
+        whole = (
+            isinstance(item, (int, float))
+            and not isinstance(item, bool)
+            and math.isfinite(item)
+            and float(item).is_integer()
+        )
+        if not whole or int(item) not in PRINCIPLE_NUMBERS:
+            shown = json.dumps(item, ensure_ascii=False) if isinstance(item, (str, int, float, bool)) else _kind(item)
+            problems.append(
+                tr(
+                    '{0}: "principles" lists {1}; the IG-UTP principles are the whole numbers {2} to {3}',
+                    place,
+                    shown,
+                    PRINCIPLE_NUMBERS[0],
+                    PRINCIPLE_NUMBERS[-1],
+                )
+            )
+        elif int(item) in seen:
+            problems.append(tr('{0}: "principles" lists {1} twice', place, int(item)))
+        else:
+            seen.add(int(item))
+
+
+def _check_nua(value: object, place: str, problems: List[str]) -> None:
+    """New Urban Agenda paragraphs: a list of short texts such as "¶ 92", none blank or given twice."""
+    if not isinstance(value, list):
+        problems.append(tr('{0}: "{1}" must be {2}, not {3}', place, "nua", tr("a list [ … ]"), _kind(value)))
+        return
+    seen: Set[str] = set()
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            problems.append(
+                tr('{0}: "nua" must list paragraphs as short texts such as "¶ 92", not {1}', place, _kind(item))
+            )
+        elif len(item.strip()) > MAX_NUA:
+            problems.append(
+                tr(
+                    '{0}: the "nua" tag "{1}…" is longer than {2} characters: give the paragraph, such as "¶ 92"',
+                    place,
+                    item.strip()[:MAX_NUA],
+                    MAX_NUA,
+                )
+            )
+        elif item.strip() in seen:
+            problems.append(tr('{0}: "nua" lists "{1}" twice', place, item.strip()))
+        else:
+            seen.add(item.strip())
+
+
+def _check_threshold(value: object, place: str, problems: List[str]) -> None:
+    """When a principle counts as reflected: {"score": 0..3, "share": 0..1}, either may be left out."""
+    if not isinstance(value, dict):
+        problems.append(
+            tr('{0}: "{1}" must be {2}, not {3}', place, "principle_threshold", tr("an object {…}"), _kind(value))
+        )
+        return
+    for key, low, high in (("score", float(SCALE[0]), float(SCALE[-1])), ("share", 0.0, 1.0)):
+        if key not in value:
+            continue
+        member = value[key]
+        if (
+            not isinstance(member, (int, float))
+            or isinstance(member, bool)
+            or not math.isfinite(member)
+            or not low <= member <= high
+        ):
+            problems.append(
+                tr(
+                    '{0}: "principle_threshold" "{1}" must be a number from {2} to {3}',
+                    place,
+                    key,
+                    f"{low:g}",
+                    f"{high:g}",
+                )
+            )
 
 
 def _check_names(value: object, place: str, key: Optional[str], problems: List[str]) -> None:

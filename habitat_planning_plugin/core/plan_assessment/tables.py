@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence
 
+from .principles import reflected_count, reflects_enough
+
 Result = Dict[str, Any]  # one plan assessed, as aggregation.assess_plans gives it
 
 CRITERIA_COLUMNS = [
@@ -23,6 +25,7 @@ CRITERIA_COLUMNS = [
     ("max", "double"),
     ("std", "double"),
     ("disagree", "int"),
+    ("status", "text"),  # scored, na (not applicable, with a reason) or not_scored (kept with no points)
 ]
 THEME_COLUMNS = [
     ("plan", "text"),
@@ -38,9 +41,12 @@ PLAN_COLUMNS = [
     ("year", "int"),
     ("assessors", "int"),
     ("overall_pct", "double"),
-    ("pqi", "double"),
+    ("pqi", "double"),  # 0 to 10
+    ("coverage_pct", "double"),
     ("alpha", "double"),
     ("agreement_pct", "double"),
+    ("principles", "int"),  # IG-UTP principles reflected (empty when the framework tags none)
+    ("reflects_6", "int"),  # 1 when at least 6 of the 12 are reflected (the results framework's indicator)
 ]
 MAP_COLUMNS = [("plan", "text"), ("plan_year", "int"), ("overall_pct", "double"), ("pqi", "double")]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -64,6 +70,7 @@ def criteria_rows(results: Iterable[Result]) -> List[List[Any]]:
             row.maximum,
             row.std,
             int(row.disagreement),
+            row.status,
         ]
         for r in results
         for row in r["rows"]
@@ -81,7 +88,16 @@ def theme_rows(results: Iterable[Result]) -> List[List[Any]]:
 
 def plan_rows(results: Iterable[Result]) -> List[List[Any]]:
     """One row per plan (PLAN_COLUMNS)."""
-    return [_plan(r) + [len(r["cards"]), r["overall"], r["pqi"], r["alpha"], r["agreement"]] for r in results]
+    return [
+        _plan(r)
+        + [len(r["cards"]), r["overall"], r["pqi"], r["coverage"], r["alpha"], r["agreement"]]
+        + (
+            [reflected_count(r["principles"]), int(reflects_enough(r["principles"]))]
+            if r.get("principles")
+            else [None, None]
+        )
+        for r in results
+    ]
 
 
 def city_key(value: Any) -> str:

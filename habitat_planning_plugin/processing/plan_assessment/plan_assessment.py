@@ -15,7 +15,14 @@ from qgis.core import (
 
 from ...compat import DOUBLE, INT, TEXT, ProcessingSourceType, WkbType
 from ...core.plan_assessment.aggregation import assess_plans
-from ...core.plan_assessment.report import assessment_report, number_text, plan_label
+from ...core.plan_assessment.report import (
+    ALPHA_DOUBTFUL,
+    against,
+    alpha_text,
+    assessment_report,
+    number_text,
+    plan_label,
+)
 from ...core.plan_assessment.scorecards import card_notes, check_scorecards, read_scorecard, scorecard_files
 from ...core.plan_assessment.tables import (
     CRITERIA_COLUMNS,
@@ -50,10 +57,12 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
         "Combines the scorecards of several assessors for one or more plans (versions over the years, or plans of "
         "different cities). For each plan: every criterion's mean, median, range, standard deviation and number of "
         "assessors, flagged where assessors are more than one point apart; each theme and the whole plan as a "
-        "share of the potential score (criteria scored NA are left out of the potential); a plan quality index in "
-        "the form of Brody (2003), 0 to 10 per theme; and the agreement of the assessors as Krippendorff's alpha "
-        "(ordinal; 0.8 or more is good, below 0.667 is doubtful) and as percent agreement. The report shows the "
-        "strengths and gaps, a radar chart of the themes and a comparison of the plans."
+        "share of the potential score (criteria scored NA with a reason in the comment are left out of the "
+        "potential; a criterion nobody scored stays in it with no points, so that skipping a criterion never "
+        "raises a score); a plan quality index in the form of Brody (2003) on a fixed 0 to 10 scale, with the "
+        "coverage (share of the criteria answered) beside it; and the agreement of the assessors as Krippendorff's "
+        "alpha (ordinal; 0.8 or more is good, below 0.667 is doubtful) and as percent agreement. The report shows "
+        "the strengths and gaps, a radar chart of the themes and a comparison of the plans."
     )
 
     SCORECARDS = "SCORECARDS"
@@ -170,7 +179,7 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
                     plan_label(result),
                     len(result["cards"]),
                     number_text(result["overall"]),
-                    number_text(result["alpha"], 3),
+                    alpha_text(result["alpha"]),
                     result["compared"],
                 )
             )
@@ -184,13 +193,35 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
                         total,
                     )
                 )
-            # Compared as shown (three decimals): an alpha of 0.66651 reads "alpha 0.667" and is not "below 0.667".
-            if several and round(result["alpha"], 3) < 0.667:
+            # The true alpha against the threshold, both shown with the decimals that make them compare alike.
+            if several and result["alpha"] < ALPHA_DOUBTFUL:
+                shown, bound = against(result["alpha"], ALPHA_DOUBTFUL)
                 feedback.pushWarning(
                     tr(
-                        "{0}: the assessors agree too little (alpha below 0.667) for the scores to be "
+                        "{0}: the assessors agree too little (alpha {1}, below {2}) for the scores to be "
                         "relied on; discuss the flagged criteria.",
                         result["plan"],
+                        shown,
+                        bound,
+                    )
+                )
+            if result["not_scored"]:
+                feedback.pushWarning(
+                    tr(
+                        "{0}: {1} criteria were scored by no assessor; they stay in the potential score with no "
+                        "points (coverage {2} %).",
+                        plan_label(result),
+                        len(result["not_scored"]),
+                        number_text(result["coverage"]),
+                    )
+                )
+            for assessor, criterion in result["unexplained_na"]:
+                feedback.pushWarning(
+                    tr(
+                        "{0}: {1} marked {2} NA without a reason (the comment); it counts as not scored.",
+                        plan_label(result),
+                        assessor,
+                        criterion,
                     )
                 )
 
