@@ -7784,6 +7784,10 @@
             <translation>{0}：评分表必须是 .json、.csv 或 .xlsx 文件。</translation>
         </message>
         <message>
+            <source>{0}: scored on version {1} of the framework; version {2} adds {3} criteria it does not list ({4}), which count as not scored. Score them on a new template, or assess the card with the framework file of version {1}.</source>
+            <translation>{0}：按评估框架第 {1} 版评分；第 {2} 版新增了 {3} 项该评分表未列出的标准（{4}），按未评分处理。请在新模板上为这些标准评分，或使用第 {1} 版框架文件评估该评分表。</translation>
+        </message>
+        <message>
             <source>{0}: streets {1} % with every width 25 % narrower, {2} % with every width 25 % wider.</source>
             <translation>{0}：所有宽度缩窄 25 % 时街道占 {1} %，加宽 25 % 时占 {2} %。</translation>
         </message>

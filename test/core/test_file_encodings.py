@@ -147,11 +147,11 @@ def test_unicode_text_scorecard_from_excel(tmp_path):
 
 def sample_csv_card_in_chinese():
     text = SAMPLE_CSV_CARD.read_text(encoding="utf-8")
-    assert "Bo Chen" in text and "vision_1,3,,ch. 8" in text
+    assert "Bo Chen" in text and "vision_1,3,,ch. 4" in text
     return (
         text.replace("Bo Chen", "陈波")
         .replace("Sample City Master Plan", "示范市总体规划")
-        .replace("vision_1,3,,ch. 8", f"vision_1,3,{COMMENT},第8章")
+        .replace("vision_1,3,,ch. 4", f"vision_1,3,{COMMENT},第4章")
     )
 
 

@@ -9,7 +9,7 @@ from habitat_planning_plugin.core.plan_assessment.aggregation import assess_plan
 from habitat_planning_plugin.core.plan_assessment.scorecards import Scorecard, load_framework
 from habitat_planning_plugin.core.report.html import ReportSettings
 
-V2 = Path(__file__).resolve().parents[2] / "resources" / "frameworks" / "citywide_plan_assessment_v2.json"
+V2 = Path(__file__).resolve().parents[2] / "resources" / "frameworks" / "citywide_plan_assessment.json"
 
 
 def cards(framework, score, plan):
@@ -59,3 +59,18 @@ def test_report_states_the_status_and_the_principles(tmp_path):
     assert "Status of the framework: Draft for expert review" in text
     assert text.count("IG-UTP principles reflected") == 2
     assert "Recommendations: Weak plan · City · 2026" in text
+
+
+def test_a_version_1_card_is_read_with_what_changed():
+    """A card scored on v1 (its 28 criteria) assessed with v2: read, the 8 new criteria named as not scored."""
+    from habitat_planning_plugin.core.plan_assessment.scorecards import check_scorecards
+
+    v2 = load_framework(V2)
+    v1 = load_framework(V2.with_name("citywide_plan_assessment_v1.json"))
+    old = [Scorecard(v1.id, "1", "P", "City", 2020, who, scores={c.id: 2.0 for c in v1.criteria}) for who in ("A", "B")]
+    warnings = check_scorecards(v2, old)
+    changed = [w for w in warnings if "scored on version 1 of the framework; version 2 adds 8 criteria" in w]
+    assert len(changed) == 2 and "consistency_1" in changed[0]
+    (result,) = assess_plans(v2, old)
+    assert result["coverage"] == pytest.approx(100 * 28 / 36) and len(result["not_scored"]) == 8
+    assert result["overall"] == pytest.approx(100 * 28 * 2 / (36 * 3))  # weights all 1 in both versions

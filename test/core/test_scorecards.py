@@ -165,9 +165,11 @@ def test_unknown_criteria_mixed_frameworks_and_duplicate_assessors(tmp_path):
 def test_built_in_framework_is_valid_and_bilingual():
     from pathlib import Path
 
-    path = Path(__file__).resolve().parents[2] / "resources" / "frameworks" / "citywide_plan_assessment.json"
-    framework = load_framework(path)
-    assert len(framework.themes) == 14 and len(framework.criteria) == 28
+    folder = Path(__file__).resolve().parents[2] / "resources" / "frameworks"
+    framework = load_framework(folder / "citywide_plan_assessment.json")  # v2, the built-in one
+    assert framework.version == "2" and len(framework.themes) == 16 and len(framework.criteria) == 36
+    first = load_framework(folder / "citywide_plan_assessment_v1.json")  # kept for cards scored on it
+    assert first.version == "1" and len(first.themes) == 14 and len(first.criteria) == 28
     for criterion in framework.criteria:
         assert criterion.question["en"].strip() and criterion.question["zh"].strip()
         for level in ("0", "1", "2", "3"):

@@ -78,7 +78,7 @@ def test_score_save_and_reopen(tmp_path, qgis_app):
     from habitat_planning_plugin.gui.scoring_dialog import ScoringDialog
 
     dialog = ScoringDialog()
-    assert dialog.progress.value() == 0 and dialog.progress.maximum() == 28
+    assert dialog.progress.value() == 0 and dialog.progress.maximum() == 36
     dialog.plan.setText("Master Plan 2030")
     dialog.city.setText("Sample City")
     dialog.assessor.setText("Ana")

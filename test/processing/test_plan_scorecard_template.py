@@ -21,13 +21,13 @@ def test_template_round_trip(tmp_path, habitat_provider):
     sheet = book.active
     rows = list(sheet.iter_rows(values_only=True))
     header = next(i for i, row in enumerate(rows) if row[0] == "criterion")
-    assert len(rows) - header - 1 == 28
+    assert len(rows) - header - 1 == 36  # the criteria of framework v2
     validations = sheet.data_validations.dataValidation
     assert validations and validations[0].formula1 == '"0,1,2,3,NA"'
     assert "问题" in rows[header] and rows[header + 1][6]  # the Chinese question column is filled
 
     # The assessor fills it in: scores, an NA, a comment with markup and the evidence.
-    for offset, score in enumerate([3, 2, "NA"] + [1] * 25):
+    for offset, score in enumerate([3, 2, "NA"] + [1] * 33):
         sheet.cell(header + 2 + offset, 2).value = score
     sheet.cell(header + 2, 3).value = "<b>clear</b> vision"
     sheet.cell(header + 2, 4).value = "p. 12"
@@ -73,9 +73,9 @@ def test_template_filled_by_three_assessors_then_assessed(tmp_path, habitat_prov
         sheet = book.active
         rows = list(sheet.iter_rows(values_only=True))
         header = next(i for i, row in enumerate(rows) if row[0] == "criterion")
-        for offset in range(28):  # every criterion gets this assessor's score; the last one is NA for all
-            sheet.cell(header + 2 + offset, 2).value = "NA" if offset == 27 else score
-        sheet.cell(header + 2 + 27, 3).value = "Not applicable: the city has no such body."  # an NA needs a reason
+        for offset in range(36):  # every criterion gets this assessor's score; the last one is NA for all
+            sheet.cell(header + 2 + offset, 2).value = "NA" if offset == 35 else score
+        sheet.cell(header + 2 + 35, 3).value = "Not applicable: the city has no such body."  # an NA needs a reason
         book.save(path)
         paths.append(str(path))
     processing.run(

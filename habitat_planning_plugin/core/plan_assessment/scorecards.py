@@ -991,14 +991,30 @@ def check_scorecards(framework: Framework, cards: Sequence[Scorecard]) -> List[s
         if unknown:
             errors.append(tr("{0}: unknown criteria: {1}", card.source, ", ".join(unknown)))
         if framework.version and card.framework_version and card.framework_version != framework.version:
-            warnings.append(
-                tr(
-                    "{0}: framework version {1}, the framework is version {2}.",
-                    card.source,
-                    card.framework_version,
-                    framework.version,
+            missing = [c.id for c in framework.criteria if c.id not in card.scores and c.id not in card.blank]
+            if missing:
+                # An older card: what changed, and what to do about it.
+                warnings.append(
+                    tr(
+                        "{0}: scored on version {1} of the framework; version {2} adds {3} criteria it does not "
+                        "list ({4}), which count as not scored. Score them on a new template, or assess the card "
+                        "with the framework file of version {1}.",
+                        card.source,
+                        card.framework_version,
+                        framework.version,
+                        len(missing),
+                        _some(missing),
+                    )
                 )
-            )
+            else:
+                warnings.append(
+                    tr(
+                        "{0}: framework version {1}, the framework is version {2}.",
+                        card.source,
+                        card.framework_version,
+                        framework.version,
+                    )
+                )
         if not any(score == score for score in card.scores.values()):
             errors.append(
                 tr(
