@@ -172,6 +172,10 @@
             <translation>GPS 容差为 {0} 米会把提交记录关联到远离其填写地点的空间（手机 GPS 误差通常为 5–20 米）：请最多使用 {1} 米。</translation>
         </message>
         <message>
+            <source>A GeoPackage that keeps every plan assessed (with its city polygon when given), every scorecard and every score. A later run adds to it (an assessor's card for a plan replaces the one stored), so plans can be compared over time and across cities from the store alone: give the store as a scorecard.</source>
+            <translation>保存所有已评估规划（给定城市多边形时连同其几何）、所有评分表和所有评分的 GeoPackage。之后的运行会向其中追加（同一评估者对同一规划的评分表会替换已保存的那份），因此仅凭评估库即可比较不同时间和不同城市的规划：将评估库作为评分表输入即可。</translation>
+        </message>
+        <message>
             <source>A budget needs the cost of every candidate site.</source>
             <translation>使用预算需要每个候选地块的成本。</translation>
         </message>
@@ -344,6 +348,10 @@
             <translation>添加到基线设施中</translation>
         </message>
         <message>
+            <source>Added {0} plans and {1} scores to the assessment store {2}.</source>
+            <translation>已向评估库 {2} 添加 {0} 个规划和 {1} 条评分。</translation>
+        </message>
+        <message>
             <source>Aggregation</source>
             <translation>汇总方法</translation>
         </message>
@@ -434,6 +442,10 @@
         <message>
             <source>Assessment frameworks (*.json)</source>
             <translation>评估框架 (*.json)</translation>
+        </message>
+        <message>
+            <source>Assessment store (GeoPackage, added to)</source>
+            <translation>评估库（GeoPackage，追加写入）</translation>
         </message>
         <message>
             <source>Assessor</source>
@@ -1750,6 +1762,10 @@
         <message>
             <source>Gaps by function</source>
             <translation>各功能的缺口</translation>
+        </message>
+        <message>
+            <source>GeoPackage (*.gpkg)</source>
+            <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
             <source>Geometric (poor scores not compensated)</source>
@@ -4584,6 +4600,22 @@
             <translation>每个中心的影响范围：其主导的居民点，以面表示。</translation>
         </message>
         <message>
+            <source>The assessment store {0} cannot be opened.</source>
+            <translation>无法打开评估库 {0}。</translation>
+        </message>
+        <message>
+            <source>The assessment store {0} cannot be opened: {1}</source>
+            <translation>无法打开评估库 {0}：{1}</translation>
+        </message>
+        <message>
+            <source>The assessment store {0} cannot be read: {1}</source>
+            <translation>无法读取评估库 {0}：{1}</translation>
+        </message>
+        <message>
+            <source>The assessment store {0} holds no scorecard yet.</source>
+            <translation>评估库 {0} 中还没有评分表。</translation>
+        </message>
+        <message>
             <source>The attraction of a centre in the Hansen, Huff and Reilly models.</source>
             <translation>中心在 Hansen、Huff 和 Reilly 模型中的吸引力。</translation>
         </message>
@@ -7280,6 +7312,14 @@
             <translation>{0} 不是 Excel 工作簿（.xlsx）：文件已损坏、已加密，或是被命名为 .xlsx 的其他类型文件。</translation>
         </message>
         <message>
+            <source>{0} is not an assessment store: it has no layer {1}.</source>
+            <translation>{0} 不是评估库：没有图层 {1}。</translation>
+        </message>
+        <message>
+            <source>{0} is not an assessment store: the fields {1} are missing.</source>
+            <translation>{0} 不是评估库：缺少字段 {1}。</translation>
+        </message>
+        <message>
             <source>{0} lines with a highway tag that is not a street class were left out: {1}.</source>
             <translation>有 {0} 条线的 highway 标签不属于街道类别，已排除：{1}。</translation>
         </message>
@@ -7974,6 +8014,10 @@
         <message>
             <source>{0}: {1} of {2} people within {3} m walking distance ({4} %).</source>
             <translation>{0}：{2} 人中有 {1} 人位于 {3} 米步行距离以内（{4} %）。</translation>
+        </message>
+        <message>
+            <source>{0}: {1} scorecards from the assessment store.</source>
+            <translation>{0}：从评估库读取了 {1} 份评分表。</translation>
         </message>
         <message>
             <source>{0}: {1} settlements have a negative value; the function counts as absent there.</source>

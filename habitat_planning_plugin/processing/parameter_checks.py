@@ -272,7 +272,9 @@ def _outputs(algorithm, parameters, context) -> list:
                 tr('"{0}": {1} cannot be written (no permission, or the folder is read-only).', label, path)
             )
         table = _table_of(value, context)
-        others = _other_layers(path) if table is None and extension == ".gpkg" else []
+        # An output the algorithm adds to (an assessment store) keeps what the file holds: no replacing to warn of.
+        appended = definition.name() in getattr(algorithm, "APPENDED_OUTPUTS", ())
+        others = _other_layers(path) if table is None and extension == ".gpkg" and not appended else []
         if others:
             problems.append(
                 tr(
@@ -285,7 +287,7 @@ def _outputs(algorithm, parameters, context) -> list:
                 )
             )
         real = os.path.realpath(path)
-        if real in inputs:
+        if real in inputs and not appended:
             problems.append(
                 tr('The output "{0}" would write over the input file {1}. Choose another file.', label, path)
             )

@@ -162,3 +162,33 @@ def test_scores_join_city_polygons_for_a_choropleth(inputs, tmp_path, habitat_pr
     assert rows["sample city"]["overall_pct"] == pytest.approx(100 * (19 / 3) / 12)
     assert rows["sample city"]["t_participation"] == pytest.approx(100 / 3)
     assert rows["Elsewhere"]["overall_pct"] is None
+
+
+def test_a_store_kept_by_two_runs_compares_the_plans_alone(inputs, tmp_path, habitat_provider):
+    """The 2020 card in a first run, the 2026 cards in a second, both into one store; then the store alone as the
+    scorecards gives the same plans table as all four cards at once."""
+    from qgis import processing
+
+    store = str(tmp_path / "assessments.gpkg")
+    tables = {"OUTPUT_CRITERIA": "memory:", "OUTPUT_THEMES": "memory:", "OUTPUT_REPORT": None}
+    cards = inputs["SCORECARDS"]
+    for batch, name in ((cards[3:], "first.csv"), (cards[:3], "second.csv")):
+        processing.run(
+            "habitat:planassessment",
+            {**inputs, **tables, "SCORECARDS": batch, "OUTPUT_PLANS": str(tmp_path / name), "OUTPUT_STORE": store},
+        )
+    processing.run(
+        "habitat:planassessment",
+        {**inputs, **tables, "SCORECARDS": [store], "OUTPUT_PLANS": str(tmp_path / "stored.csv")},
+    )
+    processing.run("habitat:planassessment", {**inputs, **tables, "OUTPUT_PLANS": str(tmp_path / "direct.csv")})
+    stored, direct = read_rows(tmp_path / "stored.csv"), read_rows(tmp_path / "direct.csv")
+    columns = ("plan", "year", "assessors", "overall_pct", "pqi", "coverage_pct", "alpha", "agreement_pct")
+    assert [[row[c] for c in columns] for row in stored] == [[row[c] for c in columns] for row in direct]
+    assert [int(row["assessors"]) for row in stored] == [1, 3]
+    from osgeo import ogr
+
+    source = ogr.Open(store)  # the store's own plans layer
+    years = sorted((f["year"], f["assessors"]) for f in source.GetLayerByName("plans"))
+    source = None
+    assert years == [(2020, 1), (2026, 3)]

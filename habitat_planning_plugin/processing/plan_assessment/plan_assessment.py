@@ -1,6 +1,7 @@
 """habitat:planassessment — several assessors' scorecards of one or more plans: scores, agreement, report."""
 
 import math
+from pathlib import Path
 
 from qgis.core import (
     QgsFeature,
@@ -10,6 +11,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
 )
 
@@ -24,6 +26,7 @@ from ...core.plan_assessment.report import (
     plan_label,
 )
 from ...core.plan_assessment.scorecards import card_notes, check_scorecards, read_scorecard, scorecard_files
+from ...core.plan_assessment.store import cards_from_store, is_store, save_assessments
 from ...core.plan_assessment.tables import (
     CRITERIA_COLUMNS,
     MAP_COLUMNS,
@@ -39,6 +42,7 @@ from ...core.plan_assessment.tables import (
     theme_rows,
 )
 from ...core.text import Cancelled, HabitatError, tr, tr_noop
+from ...qgis_io import to_shapely
 from ..base import HabitatAlgorithm, progress_callback
 from ..outputs import extended_fields
 from ..styles import GREENS, Graduated
@@ -72,6 +76,8 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
     CITIES = "CITIES"
     CITY_FIELD = "CITY_FIELD"
     OUTPUT_MAP = "OUTPUT_MAP"
+    OUTPUT_STORE = "OUTPUT_STORE"
+    APPENDED_OUTPUTS = (OUTPUT_STORE,)  # added to, not replaced (parameter_checks)
 
     def initAlgorithm(self, config=None):  # noqa: N802
         add_framework_parameter(self)
@@ -133,6 +139,21 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
                 "the criteria they disagree on, in the language of QGIS."
             )
         )
+        self.add_parameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT_STORE,
+                tr("Assessment store (GeoPackage, added to)"),
+                tr("GeoPackage (*.gpkg)"),
+                optional=True,
+                createByDefault=False,
+            ),
+            tr_noop(
+                "A GeoPackage that keeps every plan assessed (with its city polygon when given), every scorecard and "
+                "every score. A later run adds to it (an assessor's card for a plan replaces the one stored), so "
+                "plans can be compared over time and across cities from the store alone: give the store as a "
+                "scorecard."
+            ),
+        )
 
     def check_values(self, parameters, context) -> list:
         problems = []
@@ -160,6 +181,11 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
         cards = []
         for index, path in enumerate(files):
             progress(index / len(files))
+            if is_store(path):  # the scorecards kept in an assessment store
+                stored = cards_from_store(str(path))
+                feedback.pushInfo(tr("{0}: {1} scorecards from the assessment store.", path.name, len(stored)))
+                cards.extend(stored)
+                continue
             cards.append(read_scorecard(path))
             if cards[-1].encoding:  # a CSV or JSON card (a workbook has no text encoding)
                 feedback.pushInfo(tr("Read {0} as {1}.", cards[-1].source, cards[-1].encoding))
@@ -240,7 +266,31 @@ class PlanAssessmentAlgorithm(HabitatAlgorithm):
             outputs[self.OUTPUT_REPORT] = assessment_report(
                 report_path, framework, results, self.report_settings(feedback)
             )
+        store = (
+            self.parameterAsFileOutput(parameters, self.OUTPUT_STORE, context)
+            if parameters.get(self.OUTPUT_STORE) not in (None, "")
+            else ""
+        )
+        if store:
+            shapes, crs_wkt = self.city_shapes(parameters, context, cities)
+            plans, scores = save_assessments(store, framework, cards, shapes, crs_wkt)
+            feedback.pushInfo(
+                tr("Added {0} plans and {1} scores to the assessment store {2}.", plans, scores, Path(store).name)
+            )
+            outputs[self.OUTPUT_STORE] = store
         return outputs
+
+    def city_shapes(self, parameters, context, cities):
+        """({city key: shapely polygon}, CRS as WKT) of the city polygons, for the store; empty without them."""
+        field = self.parameterAsString(parameters, self.CITY_FIELD, context)
+        if cities is None or not field:
+            return {}, ""
+        shapes = {}
+        for feature in cities.getFeatures():
+            name = city_key(feature[field])
+            if name and feature.hasGeometry():
+                shapes[name] = to_shapely(feature.geometry())
+        return shapes, cities.sourceCrs().toWkt()
 
     def write_map(self, parameters, context, feedback, cities, framework, results):
         field = self.parameterAsString(parameters, self.CITY_FIELD, context)
