@@ -243,7 +243,9 @@ def summarise(folder: Path, algorithm_id: str) -> None:
             for row in csv.DictReader(handle):
                 print(
                     f"    {row['plan']} ({row['city']}, {row['year']}): {float(row['overall_pct']):.1f} % of the "
-                    f"potential score, alpha {float(row['alpha']):.2f}"
+                    f"potential score, PQI {float(row['pqi']):.1f} of 10 "
+                    f"(coverage {float(row['coverage_pct']):.0f} %), alpha {float(row['alpha']):.2f}, "
+                    f"IG-UTP principles reflected {row['principles']} of 12"
                 )
         return
     if algorithm_id == "habitat:publicspacequality":
