@@ -58,9 +58,10 @@ SCORE_FIELDS: List[Tuple[str, str]] = [
 
 
 def _ogr() -> Any:
+    """GDAL's OGR as it is set (no ogr.UseExceptions(): a process-wide switch other code in QGIS relies on); a
+    failed open comes back as None, or as RuntimeError where exceptions are on."""
     from osgeo import ogr
 
-    ogr.UseExceptions()
     return ogr
 
 
