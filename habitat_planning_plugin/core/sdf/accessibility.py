@@ -19,6 +19,7 @@ divide by zero.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
@@ -75,6 +76,26 @@ def minutes_per_metre(speed_kmh: ArrayLike) -> NDArray[np.float64]:
     return 60.0 / (speed * 1000.0)
 
 
+@dataclass
+class EdgeEnds:
+    """Each point (a settlement joined to its nearest road) and its road: the road's two end vertices and cost,
+    the off-road cost to the road, and the cost from the point to each end."""
+
+    u: NDArray[np.int64]
+    v: NDArray[np.int64]
+    cost: NDArray[np.float64]  # the whole road segment's cost
+    connector: NDArray[np.float64]  # from the point to the road, off road
+    to_u: NDArray[np.float64]
+    to_v: NDArray[np.float64]
+
+
+def edge_ends(graph: StreetGraph, snap: Snap, connector_cost_per_metre: float) -> EdgeEnds:
+    """Where each snapped point enters ``graph``: off road to its edge, then along it to either end."""
+    u, v, cost = graph.edge_u[snap.edge], graph.edge_v[snap.edge], graph.edge_cost[snap.edge]
+    connector = snap.connector * connector_cost_per_metre
+    return EdgeEnds(u, v, cost, connector, connector + snap.t * cost, connector + (1.0 - snap.t) * cost)
+
+
 def cost_matrix(
     graph: StreetGraph,
     settlements_xy: ArrayLike,
@@ -103,9 +124,8 @@ def cost_matrix(
     if snap is None:  # the settlements joined to the roads already (a scenario joins them once per network)
         snap = snap_to_edges(graph, settlements_xy, progress=snap_progress)
     n = graph.n_vertices
-    u, v, cost = graph.edge_u[snap.edge], graph.edge_v[snap.edge], graph.edge_cost[snap.edge]
-    connector = snap.connector * connector_cost_per_metre
-    to_u, to_v = connector + snap.t * cost, connector + (1.0 - snap.t) * cost  # from each point to its edge's ends
+    ends = edge_ends(graph, snap, connector_cost_per_metre)
+    u, v, cost, connector, to_u, to_v = ends.u, ends.v, ends.cost, ends.connector, ends.to_u, ends.to_v
     base = graph.matrix.tocoo()
     centre_rows = np.asarray(centre_rows, dtype=np.int64)
     result = np.full((len(settlements_xy), len(centre_rows)), np.inf)

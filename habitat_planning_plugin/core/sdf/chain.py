@@ -21,7 +21,7 @@ import numpy as np
 from ..text import tr, tr_noop
 from .accessibility import DEFAULT_EXP_BETA, accessibility_index, hansen, nearest_by_level
 from .balance import Inequality, inequality
-from .gaps import expected_functions, lacking, nearest_providers
+from .gaps import expected_functions, lacking, provider_minutes
 from .priority import GROUPS, ordinal_ranks, priority_components, priority_scores
 from .scalogram import classify, hierarchy, scalogram
 from .scenario import (
@@ -35,7 +35,6 @@ from .scenario import (
 if TYPE_CHECKING:
     from numpy.typing import ArrayLike, NDArray
 
-    from ..network import Snap, StreetGraph
     from ..text import Progress
 
 
@@ -182,7 +181,7 @@ def run_scenario(
     # A settlement without a road offers its functions to its own people only.
     on_roads_b = _has(presence) & networks.base.connected[:, None]
     on_roads_s = _has(scenario_presence) & networks.scenario.connected[:, None]
-    base.provider_minutes = _provider_minutes(networks.base.graph, networks.base.snap, off_road, on_roads_b)
+    base.provider_minutes = provider_minutes(networks.base.graph, networks.base.snap, off_road, on_roads_b)
     base.provider_minutes[~networks.base.connected] = np.inf
     scen.provider_minutes = scenario_provider_minutes(
         networks, base.provider_minutes, on_roads_b, on_roads_s, off_road, reach
@@ -250,10 +249,6 @@ def _reachable(times: NDArray[np.float64]) -> NDArray[np.float64]:
 
 def _has(presence: ArrayLike) -> NDArray[np.bool_]:
     return np.asarray(presence) > 0
-
-
-def _provider_minutes(graph: StreetGraph, snap: Snap, off_road: float, presence: ArrayLike) -> NDArray[np.float64]:
-    return nearest_providers(graph, snap, off_road, presence)[0]
 
 
 def _rows(

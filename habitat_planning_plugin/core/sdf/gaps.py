@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Dict, Iterable, List, Optional, Sequence, Tupl
 import numpy as np
 
 from ..text import HabitatError, tr
+from .accessibility import edge_ends
 from .common import listed
 
 if TYPE_CHECKING:
@@ -183,9 +184,8 @@ def nearest_providers(
     if len(snap.edge) != n_settlements:
         raise HabitatError(tr("Every settlement must be joined to the road network."))
     n = graph.n_vertices
-    u, v, cost = graph.edge_u[snap.edge], graph.edge_v[snap.edge], graph.edge_cost[snap.edge]
-    connector = snap.connector * connector_cost_per_metre
-    to_u, to_v = connector + snap.t * cost, connector + (1.0 - snap.t) * cost  # from each point to its edge's ends
+    ends = edge_ends(graph, snap, connector_cost_per_metre)
+    u, v, cost, connector, to_u, to_v = ends.u, ends.v, ends.cost, ends.connector, ends.to_u, ends.to_v
     base = graph.matrix.tocsr()
     minutes = np.full((n_settlements, n_functions), np.inf)
     provider = np.full((n_settlements, n_functions), -1, dtype=np.int64)

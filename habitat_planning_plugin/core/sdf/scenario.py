@@ -31,7 +31,7 @@ import numpy as np
 
 from ..network import Snap, build_graph, snap_to_edges, subgraph
 from ..text import HabitatError, tr
-from .accessibility import cost_matrix
+from .accessibility import cost_matrix, edge_ends
 
 if TYPE_CHECKING:
     from numpy.typing import ArrayLike, NDArray
@@ -362,13 +362,13 @@ def attachment_reach(
 
     graph, attachments = networks.scenario.graph, networks.attachments
     ends = [
-        _edge_ends(graph, snap, connector_cost_per_metre) for snap in (networks.scenario.snap, old_road_snap(networks))
+        edge_ends(graph, snap, connector_cost_per_metre) for snap in (networks.scenario.snap, old_road_snap(networks))
     ]
     n = len(networks.scenario.snap.edge)
     way_out, by_new = np.full((len(attachments), n), np.inf), np.full((len(attachments), n), np.inf)
     for start in range(0, len(attachments), chunk):
         reach = dijkstra(graph.matrix, directed=True, indices=attachments[start : start + chunk])
-        new, old = (np.minimum(to_u[None, :] + reach[:, u], to_v[None, :] + reach[:, v]) for u, v, to_u, to_v in ends)
+        new, old = (np.minimum(e.to_u[None, :] + reach[:, e.u], e.to_v[None, :] + reach[:, e.v]) for e in ends)
         by_new[start : start + chunk] = new
         way_out[start : start + chunk] = np.minimum(new, old)
         if progress is not None:
@@ -471,7 +471,8 @@ def _kept_columns(
     if len(rows) and len(networks.attachments):
         between, column = _new_road_costs(networks)
         graph, snap = networks.scenario.graph, networks.scenario.snap
-        u, v, to_u, to_v = (part[rows] for part in _edge_ends(graph, snap, connector_cost_per_metre))
+        ends = edge_ends(graph, snap, connector_cost_per_metre)
+        u, v, to_u, to_v = ends.u[rows], ends.v[rows], ends.to_u[rows], ends.to_v[rows]
         # (attachments, changed settlements): along the new roads from each attachment vertex to each settlement.
         way_in = np.minimum(between[:, column[u]] + to_u[None, :], between[:, column[v]] + to_v[None, :])
         changed = known[rows]
@@ -495,12 +496,3 @@ def _through_attachments(
         np.minimum(known, way_out[:, None] + to_centre[None, :], out=known)
     known[~networks.scenario.connected, :] = np.inf
     return known
-
-
-def _edge_ends(
-    graph: StreetGraph, snap: Snap, connector_cost_per_metre: float
-) -> Tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.float64], NDArray[np.float64]]:
-    """(u, v, cost to u, cost to v) of each settlement's edge on ``graph``."""
-    u, v, cost = graph.edge_u[snap.edge], graph.edge_v[snap.edge], graph.edge_cost[snap.edge]
-    connector = snap.connector * connector_cost_per_metre
-    return u, v, connector + snap.t * cost, connector + (1.0 - snap.t) * cost
