@@ -120,9 +120,7 @@ def save_assessments(
                     "comment": card.comments.get(criterion, ""),
                     "evidence": card.evidence.get(criterion, ""),
                 }
-                for name, field_value in fields.items():
-                    if field_value is not None:
-                        row.SetField(name, field_value)
+                _set_fields(row, fields)
                 scores.CreateFeature(row)
                 written_scores += 1
         source.CommitTransaction()
@@ -150,9 +148,7 @@ def save_assessments(
                 "reflects_6": int(reflects_enough(principles)) if principles else None,
                 "saved": saved,
             }
-            for name, value in values.items():
-                if value is not None:
-                    feature.SetField(name, value)
+            _set_fields(feature, values)
             shape = (city_shapes or {}).get(city_key(result["city"]))
             if shape is not None:
                 geometry = ogr.CreateGeometryFromWkb(bytes(shape.wkb))
@@ -165,6 +161,13 @@ def save_assessments(
     finally:
         source = None  # closes the file
     return len(touched), written_scores
+
+
+def _set_fields(feature: Any, values: Mapping[str, Any]) -> None:
+    """Set the fields that have a value; the others stay NULL."""
+    for name, value in values.items():
+        if value is not None:
+            feature.SetField(name, value)
 
 
 def _where(plan: object, city: object, year: object) -> str:
